@@ -1,0 +1,171 @@
+"""The log's own commands: init, events, status, rebuild, config docs."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from monitor.cli.context import CliContext
+from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
+from monitor.clock import SystemClock
+from monitor.config import DEFAULT_CONFIG_NAME, iter_documented, load_settings
+from monitor.errors import InputError
+from monitor.log import Projection, ProjectionRunner
+
+pass_ctx = click.make_pass_decorator(CliContext)
+
+
+def default_config_text() -> str:
+    """The config.toml that `init` writes (shipped inside the package)."""
+    return resources.files("monitor").joinpath("default_config.toml").read_text(encoding="utf-8")
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+def init(directory: Path) -> None:
+    """Write a working config.toml into DIRECTORY (unless one is there) and create its database."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / DEFAULT_CONFIG_NAME
+    if path.exists():
+        click.echo(f"{path} exists; left as it is")
+    else:
+        path.write_text(default_config_text(), encoding="utf-8")
+        click.echo(f"wrote {path}")
+    for folder in ("rules",):
+        (directory / folder).mkdir(exist_ok=True)
+    ctx = CliContext(str(path))
+    ctx._settings = load_settings(path)
+    ctx.engine()
+    click.echo(f"database ready: {ctx.settings().database.url}")
+    ctx.close()
+
+
+@click.command()
+@click.option("--stream", help="Only events of this stream (exact id, or a prefix ending in '*').")
+@click.option("--type", "type_", multiple=True, help="Only events of this type (repeatable).")
+@click.option("--after", type=int, default=0, show_default=True, help="Only events after this position.")
+@click.option("--limit", type=int, default=100, show_default=True, help="At most this many events (0: all).")
+@FORMAT_OPTION
+@pass_ctx
+def events(ctx: CliContext, stream: str | None, type_: tuple[str, ...], after: int, limit: int, fmt: str) -> None:
+    """List the event log in position order.
+
+    JSON: {"events": [{"position", "stream_id", "version", "type", "schema_version",
+    "recorded_at", "occurred_at", "idempotency_key", "data", "metadata"}, ...]}
+    """
+    if limit < 0:
+        raise InputError("--limit must be 0 or more")
+    store = ctx.store(SystemClock())
+    prefix = None
+    if stream and stream.endswith("*"):
+        prefix, stream = stream[:-1], None
+    found = []
+    for e in store.read_all(after=after, types=type_ or None, stream_prefix=prefix or stream):
+        if stream is not None and e.stream_id != stream:
+            continue
+        found.append(e)
+        if limit and len(found) >= limit:
+            break
+    rows = [
+        {
+            "position": e.position,
+            "stream_id": e.stream_id,
+            "version": e.version,
+            "type": e.type,
+            "schema_version": e.schema_version,
+            "recorded_at": e.recorded_at,
+            "occurred_at": e.occurred_at,
+            "idempotency_key": e.idempotency_key,
+            "data": e.data,
+            "metadata": e.metadata,
+        }
+        for e in found
+    ]
+    if fmt == "json":
+        emit_json({"events": rows})
+    else:
+        emit_table(rows, ["position", "recorded_at", "stream_id", "version", "type"], empty="(no events)")
+
+
+@click.command("config-docs")
+@FORMAT_OPTION
+def config_docs(fmt: str) -> None:
+    """Every setting of config.toml with its type, default and meaning.
+
+    JSON: {"settings": [{"key", "type", "default", "doc"}, ...]}
+    """
+    rows = [{"key": k, "type": t, "default": d, "doc": doc} for k, t, d, doc in iter_documented()]
+    if fmt == "json":
+        emit_json({"settings": rows})
+    else:
+        emit_table(rows, ["key", "type", "default", "doc"])
+
+
+def all_projections(ctx: CliContext) -> list[Projection]:
+    """Every projection the log feeds, in the order they are rebuilt."""
+    from monitor.projections import build_projections
+
+    return build_projections(ctx.settings())
+
+
+@click.command()
+@FORMAT_OPTION
+@pass_ctx
+def status(ctx: CliContext, fmt: str) -> None:
+    """Log size, last position and how far behind each projection is.
+
+    JSON: {"database", "events", "last_position", "projections": [{"name", "checkpoint", "lag"}]}
+    """
+    store = ctx.store(SystemClock())
+    last = store.last_position()
+    rows = []
+    for projection in all_projections(ctx):
+        runner = ProjectionRunner(store, projection)
+        checkpoint = runner.checkpoint()
+        rows.append({"name": projection.name, "checkpoint": checkpoint, "lag": max(0, last - checkpoint)})
+    url = ctx.engine().url.render_as_string(hide_password=True)
+    if fmt == "json":
+        emit_json({"database": url, "events": store.count(), "last_position": last, "projections": rows})
+        return
+    click.echo(f"database       {url}")
+    click.echo(f"events         {store.count()}")
+    click.echo(f"last position  {last}")
+    emit_table(rows, ["name", "checkpoint", "lag"], empty="(no projections)")
+
+
+@click.command()
+@click.option("--projection", "names", multiple=True, help="Rebuild only this projection (repeatable).")
+@pass_ctx
+def rebuild(ctx: CliContext, names: tuple[str, ...]) -> None:
+    """Drop projections and replay the whole log into them."""
+    store = ctx.store(SystemClock())
+    chosen = [p for p in all_projections(ctx) if not names or p.name in names]
+    unknown = set(names) - {p.name for p in chosen}
+    if unknown:
+        raise InputError(f"no projection named {', '.join(sorted(unknown))}")
+    total = store.last_position()
+    for projection in chosen:
+        runner = ProjectionRunner(store, projection)
+        label = f"rebuilding {projection.name}"
+        if sys.stderr.isatty():
+            with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+                applied = runner.rebuild(progress=bar.update)
+        else:
+            applied = runner.rebuild()
+        click.echo(f"{projection.name}: {applied} events applied")
+
+
+@click.command()
+@pass_ctx
+def replay(ctx: CliContext) -> None:
+    """Catch every projection up with the log, without dropping anything."""
+    store = ctx.store(SystemClock())
+    for projection in all_projections(ctx):
+        applied = ProjectionRunner(store, projection).run()
+        click.echo(f"{projection.name}: {applied} events applied")
+
+
+COMMANDS: list[click.Command] = [init, events, status, rebuild, replay, config_docs]

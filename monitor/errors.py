@@ -1,0 +1,84 @@
+"""The project's exceptions: one root, one subclass per thing a user can fix.
+
+They are raised where the problem is found and caught only at the edges: the
+command line turns one into a single line and an exit code, and the daemon's
+loops over feeds, rules and deliveries log it with its subject and go on.
+"""
+
+from __future__ import annotations
+
+
+class MonitorError(Exception):
+    """Root of every error trade-monitor raises on purpose."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class ConfigError(MonitorError):
+    """A setting is missing, unknown or of the wrong type; names the file and key."""
+
+    exit_code = 2
+
+
+class InputError(MonitorError):
+    """A file or argument the user gave cannot be read as expected."""
+
+    exit_code = 2
+
+
+class StoreError(MonitorError):
+    """The event log cannot be opened, read or written."""
+
+    exit_code = 3
+
+
+class SchemaError(StoreError):
+    """The database is not ours, is corrupt, or was made by a newer version."""
+
+
+class ConcurrencyError(StoreError):
+    """Another writer appended to the stream first: re-read and decide again."""
+
+    exit_code = 4
+
+    def __init__(self, stream_id: str, expected: int, actual: int) -> None:
+        super().__init__(
+            f"stream {stream_id!r} is at version {actual}, not {expected} as expected",
+            hint="another writer appended first; re-read the stream and try again",
+        )
+        self.stream_id = stream_id
+        self.expected = expected
+        self.actual = actual
+
+
+class EventTypeError(StoreError):
+    """An event in the log has a type or schema version this code cannot read."""
+
+
+class FeedError(MonitorError):
+    """A feed could not be fetched or parsed; names the feed."""
+
+    def __init__(self, feed: str, message: str, *, hint: str | None = None) -> None:
+        super().__init__(f"feed {feed!r}: {message}", hint=hint)
+        self.feed = feed
+        self.reason = message
+
+
+class ExtractionError(MonitorError):
+    """An article could not be read for facts."""
+
+
+class RuleError(MonitorError):
+    """A rule file is invalid or a rule failed; names the file, line and key."""
+
+
+class DeliveryError(MonitorError):
+    """A digest could not be delivered (mail server down, refused, directory unwritable)."""

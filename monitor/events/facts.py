@@ -1,0 +1,45 @@
+"""Events of articles and the facts read from them (stream `article-<id>`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from monitor.events.base import Event, event_type
+
+
+@event_type("article.recorded")
+@dataclass(frozen=True, kw_only=True)
+class ArticleRecorded(Event):
+    """A news article was read for the first time."""
+
+    article_id: str
+    url: str | None
+    title: str
+    published: dt.date | None
+    feed: str | None
+    fingerprint: str
+    text_chars: int
+
+
+@event_type("fact.extracted")
+@dataclass(frozen=True, kw_only=True)
+class FactExtracted(Event):
+    """One trade-policy fact read from an article (the fields of extraction-contract.md)."""
+
+    article_id: str
+    kind: str
+    imposer: str
+    targets: tuple[str, ...]
+    sector: str | None
+    rate: float | None
+    until: dt.date | None
+    effective: dt.date | None
+    status: str | None
+    evidence: str
+    authority: str | None = None
+    previous_rate: float | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    title: str | None = None
+    extractor_version: str = ""

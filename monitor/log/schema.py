@@ -1,0 +1,61 @@
+"""The tables of the event log and of the projection checkpoints."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+# BigInteger on PostgreSQL, INTEGER PRIMARY KEY (the rowid) on SQLite.
+_Position = BigInteger().with_variant(Integer(), "sqlite")
+
+events = Table(
+    "events",
+    metadata,
+    Column("position", _Position, primary_key=True, autoincrement=True),
+    Column("stream_id", String(200), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("type", String(100), nullable=False),
+    Column("schema_version", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("metadata", JSON, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=True),
+    Column("idempotency_key", String(300), nullable=True),
+    UniqueConstraint("stream_id", "version", name="uq_events_stream_version"),
+    Index(
+        "uq_events_idempotency_key",
+        "idempotency_key",
+        unique=True,
+        sqlite_where=Column("idempotency_key").isnot(None),
+        postgresql_where=Column("idempotency_key").isnot(None),
+    ),
+    Index("ix_events_type_position", "type", "position"),
+)
+
+checkpoints = Table(
+    "checkpoints",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("position", _Position, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=True),
+)
+
+meta = Table(
+    "trade_monitor_meta",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)

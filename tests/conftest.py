@@ -1,0 +1,91 @@
+"""Shared fixtures: real SQLite files, the real PostgreSQL server, a frozen clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from monitor.clock import SteppingClock
+from monitor.log import EventStore, open_engine
+from monitor.log.migrate import upgrade
+
+PG_URL = os.environ.get("TRADE_MONITOR_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def _pg_reason() -> str | None:
+    try:
+        engine = create_engine(PG_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # any failure to connect means: skip, and say why
+        return f"no PostgreSQL at {make_url(PG_URL).render_as_string()} ({type(exc).__name__}); set TRADE_MONITOR_TEST_PG"
+    return None
+
+
+_PG_SKIP: list[str | None] = []
+
+
+def pg_skip_reason() -> str | None:
+    """Why PostgreSQL tests are skipped here, or None when the server answers (asked once)."""
+    if not _PG_SKIP:
+        _PG_SKIP.append(_pg_reason())
+    return _PG_SKIP[0]
+
+
+@pytest.fixture
+def clock() -> SteppingClock:
+    """A clock stopped at 2025-04-02 12:00 UTC that tests move by hand."""
+    return SteppingClock(dt.datetime(2025, 4, 2, 12, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: os.PathLike[str]) -> str:
+    """The URL of a new SQLite file in the test's own folder."""
+    return f"sqlite:///{tmp_path}/log.db"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """The URL of a new, empty schema on the real PostgreSQL server; dropped afterwards."""
+    reason = pg_skip_reason()
+    if reason:
+        pytest.skip(reason)
+    schema = f"tm_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    yield url.render_as_string(hide_password=False)
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """The URL of a fresh database, once on a SQLite file and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(request.getfixturevalue("sqlite_url"))
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """An engine on a fresh database with the log's schema in place."""
+    eng = open_engine(db_url)
+    upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def store(engine: Engine, clock: SteppingClock) -> EventStore:
+    """An event store on a fresh database, on both back ends."""
+    return EventStore(engine, clock)
