@@ -144,5 +144,5 @@ def _load(value: Any, tp: Any) -> Any:
         return dict(value)
     if dataclasses.is_dataclass(tp) and isinstance(value, dict):
         hints = _hints(tp)  # type: ignore[arg-type]
-        return tp(**{k: _load(v, hints[k]) for k, v in value.items() if k in hints})
+        return tp(**{k: _load(v, hints[k]) for k, v in value.items() if k in hints})  # type: ignore[operator]
     return value

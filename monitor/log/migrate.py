@@ -39,8 +39,9 @@ def upgrade(engine: Engine) -> None:
             f"{engine.url.render_as_string()}: not a database trade-monitor can open: {exc.orig}"
         ) from exc
     if names and meta.name not in names:
+        shown = ", ".join(sorted(names)[:5])
         raise SchemaError(
-            f"{engine.url.render_as_string()}: holds tables that are not trade-monitor's ({', '.join(sorted(names)[:5])})",
+            f"{engine.url.render_as_string()}: holds tables that are not trade-monitor's ({shown})",
             hint="point database.url at a new file or an empty database",
         )
     with engine.begin() as conn:

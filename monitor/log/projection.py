@@ -64,9 +64,7 @@ class ProjectionRunner:
         while True:
             with self.store.engine.begin() as conn:
                 start = read_checkpoint(conn, self.projection.name)
-                batch = list(
-                    self.store.read_all(after=start, batch_size=batch_size, limit=batch_size)
-                )
+                batch = list(self.store.read_all(after=start, batch_size=batch_size, limit=batch_size))
                 if not batch:
                     return applied
                 wanted = self.projection.types
@@ -93,9 +91,7 @@ def _save_checkpoint(conn: Connection, name: str, old: int, new: int) -> None:
             conn.execute(insert(checkpoints).values(name=name, position=new))
             return
     done = conn.execute(
-        update(checkpoints)
-        .where(checkpoints.c.name == name, checkpoints.c.position == old)
-        .values(position=new)
+        update(checkpoints).where(checkpoints.c.name == name, checkpoints.c.position == old).values(position=new)
     )
     if done.rowcount != 1:
         from monitor.errors import StoreError

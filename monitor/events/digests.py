@@ -1,0 +1,3 @@
+"""Event types of the digests room."""
+
+from __future__ import annotations

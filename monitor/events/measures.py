@@ -1,0 +1,3 @@
+"""Event types of the measures room."""
+
+from __future__ import annotations

@@ -1,0 +1,60 @@
+"""A trade-policy fact, the public shape fixed by the extraction contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("tariff", "pause", "lift", "relief", "negotiation", "deal", "withdrawal")
+SECTORS = (
+    "autos",
+    "auto_parts",
+    "steel",
+    "aluminum",
+    "copper",
+    "lumber",
+    "semiconductors",
+    "pharmaceuticals",
+    "agriculture",
+    "energy",
+    "shipbuilding",
+    "electronics",
+    "textiles",
+    "machinery",
+    "critical_minerals",
+)
+STATUSES = ("threatened", "announced", "in_effect")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """One statement about trade policy read from one sentence of an article."""
+
+    kind: str
+    imposer: str
+    targets: tuple[str, ...]
+    sector: str | None
+    rate: float | None
+    until: dt.date | None
+    effective: dt.date | None
+    status: str | None
+    evidence: str
+    authority: str | None = None
+    previous_rate: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON object for this fact."""
+        return {
+            "kind": self.kind,
+            "imposer": self.imposer,
+            "targets": list(self.targets),
+            "sector": self.sector,
+            "rate": self.rate,
+            "until": self.until.isoformat() if self.until else None,
+            "effective": self.effective.isoformat() if self.effective else None,
+            "status": self.status,
+            "evidence": self.evidence,
+            "authority": self.authority,
+            "previous_rate": self.previous_rate,
+        }
