@@ -25,7 +25,8 @@ def _pg_reason() -> str | None:
             conn.execute(text("SELECT 1"))
         engine.dispose()
     except Exception as exc:  # any failure to connect means: skip, and say why
-        return f"no PostgreSQL at {make_url(PG_URL).render_as_string()} ({type(exc).__name__}); set TRADE_MONITOR_TEST_PG"
+        where = make_url(PG_URL).render_as_string()
+        return f"no PostgreSQL answers at {where} ({type(exc).__name__}); set TRADE_MONITOR_TEST_PG"
     return None
 
 
