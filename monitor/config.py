@@ -111,6 +111,11 @@ class SmtpSettings:
     sender: str = setting("trade-monitor@localhost", doc="From address of the digests.")
     timeout_s: float = setting(30.0, doc="Seconds to wait for the mail server.")
     verify_tls: bool = setting(True, doc="Check the server's TLS certificate.")
+    ca_file: str = setting(
+        "",
+        doc="A PEM file of certificate authorities to trust instead of the system's (a private mail server); "
+        "relative to the config file.",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,6 +133,10 @@ class DeliverySettings:
         60, doc="An `immediate` subscription waits this long to gather alerts raised together into one digest."
     )
     unsubscribe: str = setting("", doc="URL or mailto: for the List-Unsubscribe header; empty to leave the header out.")
+    deadline_days: int = setting(30, doc="How many days ahead the digest's table of upcoming deadlines looks.")
+    measures_shown: int = setting(
+        50, doc="Most measures listed in a digest's 'measures in scope' section; the rest are counted."
+    )
     smtp: SmtpSettings = setting(factory=SmtpSettings, doc='The SMTP server, for method = "smtp".')
 
 
@@ -378,6 +387,12 @@ def _validate(settings: Settings, where: str) -> None:
                 CronTrigger.from_crontab(sub.schedule, timezone=sub.timezone)
             except ValueError as exc:
                 raise ConfigError(f"{where}: key '{key}.schedule': {exc}") from exc
+    for key in ("retry_max_minutes", "deadline_days"):
+        positive(getattr(settings.delivery, key), f"delivery.{key}")
+    if settings.delivery.batch_window_s < 0 or settings.delivery.measures_shown < 0:
+        raise ConfigError(f"{where}: keys 'delivery.batch_window_s' and 'delivery.measures_shown' must be 0 or more")
+    positive(settings.delivery.smtp.port, "delivery.smtp.port")
+    positive(settings.delivery.smtp.timeout_s, "delivery.smtp.timeout_s")
     if settings.delivery.method == "smtp" and not settings.subscriptions:
         pass  # sending mail to nobody is allowed: the outbox stays empty
     if settings.database.password_env and settings.database.password_env not in settings.environ:

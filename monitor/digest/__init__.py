@@ -1,1 +1,16 @@
-"""The digest room."""
+"""Digests: which alerts each subscription takes, rendering them, the outbox and delivery.
+
+Modules, one job each:
+
+- `matching`: does an alert or a measure fall in a subscription's filter.
+- `schedule`: when a subscription's next digest is due (immediate batches, cron).
+- `intake`: the alerts a subscription has not taken yet, read from the log.
+- `content`: the data one digest shows (alerts, deadlines, measures in scope).
+- `render`: the Jinja2 templates (ours, overridden file by file by the user's).
+- `message`: the email (multipart/alternative, headers) built from a rendering.
+- `outbox`: digests recorded before sending, their attempts and state.
+- `delivery/`: how a digest leaves (an extension point: `base`, `smtp`, `directory`).
+- `service`: what the daemon and the CLI call (`run_due`, `queue_due`, `flush_outbox`, `preview`).
+"""
+
+from __future__ import annotations

@@ -1,0 +1,106 @@
+"""What one digest shows: the alerts, the deadlines ahead, the measures in scope.
+
+The renderer takes this as plain data; nothing here reads the log, so tests
+and previews can build it from states they made themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from monitor.config import SEVERITIES, SubscriptionSettings
+from monitor.digest.matching import measure_in_scope, severity_rank
+from monitor.digest.schedule import as_utc
+from monitor.events.alerts import AlertRaised
+from monitor.measures.state import MeasureState
+
+#: Measure statuses no longer worth listing among the measures in scope.
+_GONE = frozenset({"lifted"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Deadline:
+    """A date ahead on which a measure changes: a pause ends, or a tariff takes effect."""
+
+    date: dt.date
+    days_left: int
+    what: str
+    measure: MeasureState
+
+
+@dataclass(frozen=True, kw_only=True)
+class DigestContent:
+    """Everything the templates are given for one digest."""
+
+    subscription: str
+    title: str
+    timezone: str
+    #: when the digest was made, in the subscription's time zone
+    generated_at: dt.datetime
+    alerts: tuple[AlertRaised, ...]
+    deadlines: tuple[Deadline, ...]
+    deadline_days: int
+    measures: tuple[MeasureState, ...]
+    #: measures in scope left out of the list (see `delivery.measures_shown`)
+    measures_hidden: int
+
+    @property
+    def severity_counts(self) -> list[tuple[str, int]]:
+        """(severity, number of alerts), most severe first, only those present."""
+        counts = Counter(a.severity for a in self.alerts)
+        return [(s, counts[s]) for s in reversed(SEVERITIES) if counts[s]] + [
+            (s, n) for s, n in counts.items() if s not in SEVERITIES
+        ]
+
+
+def upcoming_deadlines(states: Sequence[MeasureState], today: dt.date, days: int) -> list[Deadline]:
+    """Pauses ending and tariffs taking effect from `today` to `days` days ahead, soonest first."""
+    last = today + dt.timedelta(days=days)
+    found: list[Deadline] = []
+    for state in states:
+        if state.status in _GONE:
+            continue
+        if state.pause_until is not None and today <= state.pause_until <= last and state.status == "paused":
+            found.append(_deadline(state.pause_until, today, "pause ends", state))
+        if state.effective is not None and today <= state.effective <= last and state.status != "paused":
+            found.append(_deadline(state.effective, today, "takes effect", state))
+    found.sort(key=lambda d: (d.date, d.measure.imposer, d.measure.target, d.measure.sector or ""))
+    return found
+
+
+def _deadline(day: dt.date, today: dt.date, what: str, state: MeasureState) -> Deadline:
+    return Deadline(date=day, days_left=(day - today).days, what=what, measure=state)
+
+
+def build_content(
+    sub: SubscriptionSettings,
+    alerts: Sequence[AlertRaised],
+    states: Sequence[MeasureState],
+    now: dt.datetime,
+    *,
+    deadline_days: int = 30,
+    measures_shown: int = 50,
+) -> DigestContent:
+    """The content of a digest for `sub` at `now`, from its alerts and every measure's state."""
+    local_now = as_utc(now).astimezone(ZoneInfo(sub.timezone))
+    scoped = [s for s in states if measure_in_scope(sub, s)]
+    ordered = sorted(alerts, key=lambda a: (-severity_rank(a.severity), as_utc(a.raised_at), a.key))
+    listed = sorted(
+        (s for s in scoped if s.status not in _GONE),
+        key=lambda s: (s.imposer, s.target, s.sector or "", s.layer or ""),
+    )
+    return DigestContent(
+        subscription=sub.name,
+        title=sub.title,
+        timezone=sub.timezone,
+        generated_at=local_now,
+        alerts=tuple(ordered),
+        deadlines=tuple(upcoming_deadlines(scoped, local_now.date(), deadline_days)),
+        deadline_days=deadline_days,
+        measures=tuple(listed[:measures_shown]),
+        measures_hidden=max(0, len(listed) - measures_shown),
+    )

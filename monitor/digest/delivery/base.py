@@ -1,0 +1,35 @@
+"""What a delivery method is: it takes a queued digest and either accepts it or raises DeliveryError."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from monitor.events.digests import DigestQueued
+
+
+@dataclass(frozen=True, kw_only=True)
+class Receipt:
+    """What a method reports when it accepted a digest."""
+
+    detail: str = ""
+    #: recipients the server refused while accepting the others
+    refused: tuple[str, ...] = ()
+
+
+class Delivery(Protocol):
+    """One way of delivering digests.
+
+    `deliver` returns only once the digest is safely handed over (the mail
+    server said 250 to the message, the files are on disk) and raises
+    `DeliveryError` with a reason a person can act on otherwise. Delivering
+    the same digest twice must not create two different messages: the email
+    is built from the queued event alone, so it keeps its Message-ID.
+    """
+
+    #: the name recorded in digest.delivered / digest.failed
+    name: str
+
+    def deliver(self, digest: DigestQueued) -> Receipt:
+        """Hand the digest over, or raise DeliveryError saying why not."""
+        ...

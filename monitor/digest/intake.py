@@ -1,0 +1,85 @@
+"""The alerts a subscription has not taken yet, read from the log after its checkpoint.
+
+Each subscription has a stream, `subscription-<name>`, holding one
+`digest.queued` per digest; the last one's `through_position` is the
+checkpoint. A new digest is appended with the stream version read here as
+`expected_version`, so if two runners collect at once only one of them
+records a digest and the other gets a ConcurrencyError: an alert is never
+taken twice. Alerts are read in log order and reading stops at the first one
+raised after `now`, so a checkpoint never jumps over an alert still to come.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from monitor.config import SubscriptionSettings
+from monitor.digest.matching import matches
+from monitor.digest.schedule import as_utc
+from monitor.errors import EventTypeError
+from monitor.events.alerts import AlertRaised
+from monitor.events.digests import DigestQueued
+from monitor.log import EventStore
+
+ALERT_TYPE = AlertRaised.NAME
+
+
+def stream_id(subscription: str) -> str:
+    """The stream holding a subscription's digests (and so its checkpoint)."""
+    return f"subscription-{subscription}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Checkpoint:
+    """Where a subscription stands: its stream version and the last alert position it has looked at."""
+
+    version: int
+    through_position: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Intake:
+    """The alerts waiting for a subscription's next digest."""
+
+    subscription: SubscriptionSettings
+    alerts: tuple[AlertRaised, ...]
+    checkpoint: Checkpoint
+    #: the position of the last alert looked at (matching or not); the next checkpoint
+    through_position: int
+
+    @property
+    def oldest(self) -> dt.datetime | None:
+        """When the longest-waiting alert was raised (UTC), or None with nothing waiting."""
+        if not self.alerts:
+            return None
+        return min(as_utc(a.raised_at) for a in self.alerts)
+
+
+def checkpoint(store: EventStore, subscription: str) -> Checkpoint:
+    """The subscription's checkpoint, from the last digest it queued."""
+    sid = stream_id(subscription)
+    version = store.stream_version(sid)
+    if version == 0:
+        return Checkpoint(version=0, through_position=0)
+    last = store.read_stream(sid, after_version=version - 1)[-1].decode()
+    if not isinstance(last, DigestQueued):
+        raise EventTypeError(f"stream {sid!r} holds {last.NAME}, expected only digest.queued")
+    return Checkpoint(version=version, through_position=last.through_position)
+
+
+def pending(store: EventStore, sub: SubscriptionSettings, now: dt.datetime) -> Intake:
+    """The alerts raised up to `now` that the subscription matches and has not taken."""
+    mark = checkpoint(store, sub.name)
+    through = mark.through_position
+    taken: list[AlertRaised] = []
+    now = as_utc(now)
+    for recorded in store.read_all(after=mark.through_position, types=[ALERT_TYPE]):
+        alert = recorded.decode()
+        assert isinstance(alert, AlertRaised)
+        if as_utc(alert.raised_at) > now:
+            break
+        through = recorded.position
+        if matches(sub, alert):
+            taken.append(alert)
+    return Intake(subscription=sub, alerts=tuple(taken), checkpoint=mark, through_position=through)
