@@ -1,7 +1,199 @@
-"""Commands of this room; filled in by its issue."""
+"""Commands of the sources room: run (the daemon), poll, ingest, feeds."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from monitor.cli.context import CliContext
+from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
+from monitor.clock import Clock, SystemClock, clock_for, parse_date
+from monitor.config import FeedSettings, Settings
+from monitor.daemon import PeriodicJob, configure_logging, run_daemon
+from monitor.log import EventStore
+from monitor.sources.article import article_from_file
+from monitor.sources.health import feed_state, health_row
+from monitor.sources.http import HttpFetcher
+from monitor.sources.poll import FeedPoller, poll_feeds
+from monitor.sources.recording import ArticleRecorder
+
+pass_ctx = click.make_pass_decorator(CliContext)
+
+NOW_OPTION = click.option(
+    "--now", metavar="TIME", help="Record and decide as if it were TIME (YYYY-MM-DD[THH:MM]); default: the real time."
+)
+
+
+def chosen_feeds(settings: Settings, names: Sequence[str]) -> list[FeedSettings]:
+    """The feeds named (each must exist), or every enabled feed."""
+    if names:
+        return [settings.feed(name) for name in names]
+    return [f for f in settings.feeds if f.enabled]
+
+
+@contextmanager
+def open_poller(ctx: CliContext, clock: Clock) -> Iterator[FeedPoller]:
+    """A poller on the configured log and fetch settings; its connections closed afterwards."""
+    settings = ctx.settings()
+    store = ctx.store(clock)
+    with HttpFetcher(settings.fetch) as fetcher:
+        yield FeedPoller(
+            store=store,
+            fetcher=fetcher,
+            recorder=ArticleRecorder(store, clock),
+            settings=settings.fetch,
+            clock=clock,
+        )
+
+
+def daemon_jobs(settings: Settings, store: EventStore) -> list[PeriodicJob]:
+    """The periodic jobs besides the feeds (rule engine tick, digests): wired in by their rooms."""
+    return []
+
+
+@click.command()
+@click.option("--feed", "names", multiple=True, metavar="NAME", help="Only this feed (repeatable).")
+@pass_ctx
+def run(ctx: CliContext, names: tuple[str, ...]) -> None:
+    """Run the daemon: poll every feed on its interval until SIGTERM or Ctrl-C.
+
+    Log lines go to stderr, as text or JSON (daemon.log_format). A broken feed is
+    logged and recorded (see `feeds`) and retried later with back-off; the daemon goes on.
+    """
+    settings = ctx.settings()
+    configure_logging(settings.daemon)
+    feeds = chosen_feeds(settings, names)
+    clock = SystemClock()
+    with open_poller(ctx, clock) as poller:
+        code = run_daemon(
+            settings,
+            poller=poller,
+            clock=clock,
+            feeds=feeds,
+            extra_jobs=daemon_jobs(settings, poller.store),
+        )
+    ctx.close()
+    raise click.exceptions.Exit(code)
+
+
+@click.command()
+@click.option("--once", is_flag=True, help="One cycle, then exit: what `poll` always does (`run` is the daemon).")
+@click.option("--feed", "names", multiple=True, metavar="NAME", help="Only this feed (repeatable).")
+@NOW_OPTION
+@FORMAT_OPTION
+@pass_ctx
+def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, fmt: str) -> None:
+    """Poll every enabled feed (or those named) once, record what is new, and exit.
+
+    Exits 0 even when a feed failed: the failure is printed and recorded in the
+    feed's health (see `feeds`), as the daemon would.
+
+    JSON: {"polls": [{"feed", "outcome", "entries", "new_articles", "seen_articles", "facts",
+    "catch_up", "error", "consecutive_failures", "next_poll"}, ...]}; outcome is one of
+    fetched, not_modified, unchanged, failed.
+    """
+    settings = ctx.settings()
+    configure_logging(settings.daemon)
+    feeds = chosen_feeds(settings, names)
+    clock = clock_for(now)
+    with open_poller(ctx, clock) as poller:
+        results = poll_feeds(poller, feeds, concurrency=settings.fetch.concurrency)
+    rows = [
+        {
+            "feed": r.feed,
+            "outcome": r.outcome,
+            "entries": r.entries,
+            "new_articles": r.new_articles,
+            "seen_articles": r.seen_articles,
+            "facts": r.facts,
+            "catch_up": r.catch_up,
+            "error": r.error,
+            "consecutive_failures": r.consecutive_failures,
+            "next_poll": r.next_poll,
+        }
+        for r in results
+    ]
+    if fmt == "json":
+        emit_json({"polls": rows})
+        return
+    emit_table(
+        rows, ["feed", "outcome", "entries", "new_articles", "seen_articles", "facts", "error"], empty="(no feeds)"
+    )
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--published", metavar="DATE", help="Publication date of every file (YYYY-MM-DD).")
+@click.option("--catch-up", is_flag=True, help="A backfill: update measures but raise no alerts.")
+@NOW_OPTION
+@FORMAT_OPTION
+@pass_ctx
+def ingest(
+    ctx: CliContext, files: tuple[Path, ...], published: str | None, catch_up: bool, now: str | None, fmt: str
+) -> None:
+    """Record articles from plain-text files, with the facts read from them.
+
+    Without --published, each file's first line must be `date YYYY-MM-DD`. Every
+    file is read and checked before anything is recorded. A file already ingested
+    (same content) is recorded once.
+
+    JSON: {"articles": [{"file", "article_id", "outcome", "facts"}, ...]}; outcome is
+    new or known.
+    """
+    date = parse_date(published, what="--published") if published else None
+    articles = [article_from_file(path, published=date) for path in files]
+    clock = clock_for(now)
+    recorder = ArticleRecorder(ctx.store(clock), clock)
+    rows = []
+    for path, article in zip(files, articles, strict=True):
+        done = recorder.record(article, catch_up=catch_up, origin={"file": str(path)})
+        rows.append({"file": str(path), "article_id": done.article_id, "outcome": done.outcome, "facts": done.facts})
+    if fmt == "json":
+        emit_json({"articles": rows})
+        return
+    emit_table(rows, ["file", "article_id", "outcome", "facts"])
+
+
+@click.command("feeds")
+@NOW_OPTION
+@FORMAT_OPTION
+@pass_ctx
+def feeds_command(ctx: CliContext, now: str | None, fmt: str) -> None:
+    """Every configured feed and its health, as recorded in the log.
+
+    JSON: {"feeds": [{"name", "url", "status", "last_success", "last_error",
+    "consecutive_failures", "next_poll", "articles"}, ...]}; status is ok, failing,
+    never_polled or disabled; last_error is null or {"at", "reason"}; times are ISO 8601 UTC.
+    """
+    settings = ctx.settings()
+    store = ctx.store(clock_for(now))
+    rows = [health_row(feed, feed_state(store, feed.name)) for feed in settings.feeds]
+    if fmt == "json":
+        emit_json({"feeds": rows})
+        return
+    table = [
+        {
+            **row,
+            "last_success": _short(row["last_success"]),
+            "next_poll": _short(row["next_poll"]),
+            "last_error": row["last_error"]["reason"] if row["last_error"] else None,
+            "failures": row["consecutive_failures"],
+        }
+        for row in rows
+    ]
+    emit_table(
+        table,
+        ["name", "status", "last_success", "failures", "next_poll", "articles", "last_error"],
+        empty="(no feeds configured)",
+    )
+
+
+def _short(value: str | None) -> str | None:
+    return dt.datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M") if value else None
+
+
+COMMANDS: list[click.Command] = [run, poll, ingest, feeds_command]

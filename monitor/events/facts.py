@@ -20,6 +20,8 @@ class ArticleRecorded(Event):
     feed: str | None
     fingerprint: str
     text_chars: int
+    #: How many facts the extractor read (appended right after); None when recorded without extraction.
+    facts: int | None = None
 
 
 @event_type("fact.extracted")

@@ -1,3 +1,69 @@
-"""Event types of the sources room."""
+"""Event types of the sources room: feed health (stream `feed-<name>`) and articles seen again.
+
+Each feed event carries the whole state the next poll needs (validators, body
+hash, last success, failure count, article count), so a poll reads only the
+newest event of its feed's stream, however long the stream grows, and a
+restarted daemon picks up exactly where the last one stopped.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from monitor.events.base import Event, event_type
+
+
+@event_type("feed.polled")
+@dataclass(frozen=True, kw_only=True)
+class FeedPolled(Event):
+    """A feed answered: its body was new (`fetched`), answered 304 (`not_modified`) or
+    had the same bytes as last time (`unchanged`)."""
+
+    feed: str
+    url: str
+    outcome: str
+    http_status: int | None
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    entries: int
+    new_articles: int
+    seen_articles: int
+    #: Articles this feed has brought in total (new ones and ones first seen via another feed).
+    articles: int
+    #: feedparser's "bozo" complaint about a malformed feed that was still read.
+    warning: str | None
+    polled_at: dt.datetime
+    next_poll: dt.datetime
+    #: The most recent failure before this success, carried on so `feeds` can show it.
+    last_error: str | None = None
+    last_error_at: dt.datetime | None = None
+
+
+@event_type("feed.failed")
+@dataclass(frozen=True, kw_only=True)
+class FeedFailed(Event):
+    """A feed could not be fetched or read; the state of the last success is carried on."""
+
+    feed: str
+    url: str
+    reason: str
+    consecutive_failures: int
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    articles: int
+    last_success: dt.datetime | None
+    failed_at: dt.datetime
+    next_poll: dt.datetime
+
+
+@event_type("article.seen")
+@dataclass(frozen=True, kw_only=True)
+class ArticleSeen(Event):
+    """An article already recorded turned up in another feed (same link, or same text)."""
+
+    article_id: str
+    feed: str
+    url: str | None

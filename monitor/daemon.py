@@ -1,0 +1,244 @@
+"""The daemon: an APScheduler 3.x scheduler with one job per feed, plus the periodic jobs others add.
+
+Configured explicitly (no library defaults relied on): the time zone of
+`daemon.timezone`; runs of one job never overlap (`max_instances=1`); runs missed
+while the process was busy or asleep are coalesced into one; feeds run in a
+pool of `fetch.concurrency` threads and the other periodic jobs in a pool of
+their own, so a slow feed cycle never delays the rule engine's tick. A feed
+that fails is retried after its back-off (doubling, up to
+`fetch.backoff_max_minutes`) and returns to its interval once it answers.
+Failures of a job are watched by a listener (EVENT_JOB_ERROR), not a `try` in
+every job. SIGTERM and SIGINT stop the scheduler after the work in flight.
+
+Other rooms add periodic work with `PeriodicJob`s:
+
+    build_scheduler(settings, poller=poller, clock=clock,
+                    extra_jobs=[PeriodicJob(name="rules-tick", run=engine.tick,
+                                            interval=dt.timedelta(minutes=settings.daemon.tick_minutes))])
+
+Every job is handed the daemon's clock (a `SystemClock` made at the edge).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import random
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from monitor.clock import Clock
+from monitor.config import DaemonSettings, FeedSettings, Settings
+from monitor.sources.health import feed_state
+from monitor.sources.poll import FeedPoller
+
+log = logging.getLogger("monitor.daemon")
+
+FEED_EXECUTOR = "feeds"
+JOB_EXECUTOR = "default"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PeriodicJob:
+    """Work the daemon runs every `interval` (the rule engine's tick, sending digests, ...).
+
+    `run` receives the daemon's clock; what it raises is logged by the daemon's
+    error listener with the job's name, and the job runs again at its next time.
+    """
+
+    name: str
+    run: Callable[[Clock], object]
+    interval: dt.timedelta
+    #: Run once as soon as the daemon starts, rather than one interval after.
+    run_at_start: bool = True
+    jitter_s: int = 0
+
+
+def feed_job_id(name: str) -> str:
+    """The scheduler's id of a feed's job."""
+    return f"feed:{name}"
+
+
+def build_scheduler(
+    settings: Settings,
+    *,
+    poller: FeedPoller,
+    clock: Clock,
+    feeds: Sequence[FeedSettings] | None = None,
+    extra_jobs: Sequence[PeriodicJob] = (),
+    rng: random.Random | None = None,
+) -> BackgroundScheduler:
+    """A scheduler (not started) with one job per enabled feed and one per extra job."""
+    rng = rng or random.Random()
+    scheduler = BackgroundScheduler(
+        executors={
+            FEED_EXECUTOR: ThreadPoolExecutor(max_workers=settings.fetch.concurrency),
+            JOB_EXECUTOR: ThreadPoolExecutor(max_workers=max(2, len(extra_jobs))),
+        },
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
+        timezone=settings.daemon.timezone,
+    )
+    scheduler.add_listener(_on_job_event, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
+    now = clock.now()
+    chosen = settings.feeds if feeds is None else feeds
+    for feed in chosen:
+        if not feed.enabled:
+            continue
+        # Resume where the log left off: a feed backing off stays backed off across a restart.
+        due = feed_state(poller.store, feed.name).next_poll
+        start = max(now, due) if due else now
+        start += dt.timedelta(seconds=rng.uniform(0, min(settings.fetch.jitter_s, 5)))
+        scheduler.add_job(
+            _poll_feed,
+            IntervalTrigger(minutes=feed.interval_minutes, jitter=settings.fetch.jitter_s or None),
+            args=(scheduler, poller, feed, settings.fetch.jitter_s, rng),
+            id=feed_job_id(feed.name),
+            name=f"feed {feed.name}",
+            executor=FEED_EXECUTOR,
+            next_run_time=start,
+            # A run late by less than the feed's interval still runs, once.
+            misfire_grace_time=feed.interval_minutes * 60,
+        )
+    for job in extra_jobs:
+        # Leaving next_run_time out lets the trigger choose; passing None would pause the job.
+        start_now: dict[str, Any] = {"next_run_time": now} if job.run_at_start else {}
+        scheduler.add_job(
+            job.run,
+            IntervalTrigger(seconds=job.interval.total_seconds(), jitter=job.jitter_s or None),
+            args=(clock,),
+            id=f"job:{job.name}",
+            name=job.name,
+            executor=JOB_EXECUTOR,
+            misfire_grace_time=max(1, int(job.interval.total_seconds())),
+            **start_now,
+        )
+    return scheduler
+
+
+def _poll_feed(
+    scheduler: BackgroundScheduler, poller: FeedPoller, feed: FeedSettings, jitter_s: int, rng: random.Random
+) -> None:
+    result = poller.poll(feed)
+    if result.outcome == "failed":
+        # Back off: the next run is the recorded next poll, not the trigger's interval.
+        when = result.next_poll + dt.timedelta(seconds=rng.uniform(0, jitter_s))
+        scheduler.modify_job(feed_job_id(feed.name), next_run_time=when)
+
+
+def _on_job_event(event: JobExecutionEvent) -> None:
+    if event.code == EVENT_JOB_MISSED:
+        log.warning("job.missed", extra={"fields": {"job": event.job_id}})
+        return
+    exc = event.exception
+    log.error(
+        "job.failed",
+        extra={"fields": {"job": event.job_id, "error": f"{type(exc).__name__}: {exc}"}},
+        exc_info=(type(exc), exc, event.traceback) if exc is not None and log.isEnabledFor(logging.DEBUG) else None,
+    )
+
+
+def run_daemon(
+    settings: Settings,
+    *,
+    poller: FeedPoller,
+    clock: Clock,
+    extra_jobs: Sequence[PeriodicJob] = (),
+    feeds: Sequence[FeedSettings] | None = None,
+) -> int:
+    """Run until SIGTERM or SIGINT; finish the polls in flight, then return 0."""
+    stop = threading.Event()
+
+    def request_stop(signum: int, _frame: object) -> None:
+        log.info("daemon.stopping", extra={"fields": {"signal": signal.Signals(signum).name}})
+        stop.set()
+
+    previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    scheduler = build_scheduler(settings, poller=poller, clock=clock, feeds=feeds, extra_jobs=extra_jobs)
+    try:
+        scheduler.start()
+        jobs = scheduler.get_jobs()
+        log.info(
+            "daemon.started",
+            extra={
+                "fields": {
+                    "feeds": sum(1 for j in jobs if j.id.startswith("feed:")),
+                    "jobs": sum(1 for j in jobs if j.id.startswith("job:")),
+                    "timezone": settings.daemon.timezone,
+                }
+            },
+        )
+        # A timeout keeps the main thread waking, so signal handlers run promptly.
+        while not stop.wait(0.5):
+            pass
+        scheduler.shutdown(wait=True)
+        log.info("daemon.stopped", extra={"fields": {}})
+    finally:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
+
+
+# --- structured log lines -------------------------------------------------------------------------
+
+
+class _TextFormatter(logging.Formatter):
+    """`2025-04-02T12:00:00Z INFO feed.polled feed=ustr new=3 ...`"""
+
+    def format(self, record: logging.LogRecord) -> str:
+        fields: dict[str, Any] = getattr(record, "fields", {})
+        when = dt.datetime.fromtimestamp(record.created, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        parts = [when, record.levelname, record.getMessage()]
+        parts += [f"{k}={_text_value(v)}" for k, v in fields.items()]
+        line = " ".join(parts)
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return line
+
+
+def _text_value(value: object) -> str:
+    text = str(value)
+    return json.dumps(text) if (" " in text or not text or '"' in text) else text
+
+
+class _JsonFormatter(logging.Formatter):
+    """One JSON object per line: {"ts", "level", "event", ...fields}."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        fields: dict[str, Any] = getattr(record, "fields", {})
+        line: dict[str, Any] = {
+            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(),
+            "level": record.levelname.lower(),
+            "event": record.getMessage(),
+            "logger": record.name,
+        }
+        line.update(fields)
+        if record.exc_info:
+            line["traceback"] = self.formatException(record.exc_info)
+        return json.dumps(line, default=str, ensure_ascii=False)
+
+
+def configure_logging(settings: DaemonSettings, *, stream: TextIO | None = None) -> None:
+    """Send trade-monitor's log lines to stderr as text or JSON, at the configured level."""
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(_JsonFormatter() if settings.log_format == "json" else _TextFormatter())
+    root = logging.getLogger("monitor")
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(settings.log_level.upper())
+    root.propagate = False
+    # APScheduler's own lines ("Running job ...") are noise at info; its warnings still show.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").addHandler(handler)

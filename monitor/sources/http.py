@@ -1,0 +1,179 @@
+"""Fetching feeds and pages over HTTP: timeouts, a size cap, bounded redirects, conditional GET.
+
+One `HttpFetcher` (one `httpx.Client`, one connection pool) is shared by every
+thread that polls: httpx's sync client is thread-safe, and the pool's limit is
+the fetch concurrency. Threads rather than asyncio because everything around
+a fetch blocks anyway (feedparser, trafilatura, the SQLAlchemy store) and the
+daemon's APScheduler jobs already run in a thread pool; see `monitor/sources/cycle.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import httpx
+
+from monitor.config import FetchSettings
+from monitor.errors import FeedError
+
+ACCEPT_FEED = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, "
+    "text/xml;q=0.8, */*;q=0.1"
+)
+ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Validators:
+    """What a server gave to make the next request conditional."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FetchResult:
+    """The answer to one GET: a body, or `not_modified` after a 304."""
+
+    url: str
+    status: int
+    body: bytes
+    content_type: str
+    validators: Validators
+    not_modified: bool = False
+
+    @property
+    def body_hash(self) -> str:
+        """SHA-256 of the body, to skip parsing a body seen before."""
+        return hashlib.sha256(self.body).hexdigest()
+
+
+class HttpFetcher:
+    """GETs feeds and pages within the limits of `FetchSettings`; close it when done."""
+
+    def __init__(self, settings: FetchSettings, *, transport: httpx.BaseTransport | None = None) -> None:
+        self.settings = settings
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(
+                connect=settings.connect_timeout_s,
+                read=settings.read_timeout_s,
+                write=settings.read_timeout_s,
+                pool=total_timeout(settings),
+            ),
+            follow_redirects=True,
+            max_redirects=settings.max_redirects,
+            headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+            limits=httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency),
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._client.close()
+
+    def __enter__(self) -> HttpFetcher:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def fetch(self, subject: str, url: str, *, validators: Validators | None = None, page: bool = False) -> FetchResult:
+        """GET `url` for the feed (or page) named `subject`; every failure is a FeedError naming it.
+
+        With `validators`, the request is conditional and a 304 comes back as
+        `not_modified` with an empty body.
+        """
+        if url.startswith("file://"):
+            return self._read_file(subject, url)
+        headers = {"Accept": ACCEPT_PAGE if page else ACCEPT_FEED}
+        if validators is not None:
+            if validators.etag:
+                headers["If-None-Match"] = validators.etag
+            if validators.last_modified:
+                headers["If-Modified-Since"] = validators.last_modified
+        limit = self.settings.max_bytes
+        # The read timeout bounds the wait for each chunk; this bounds a server that
+        # trickles a byte at a time and so never trips it.
+        deadline = time.monotonic() + total_timeout(self.settings)
+        try:
+            with self._client.stream("GET", url, headers=headers) as response:
+                if response.status_code == 304:
+                    return FetchResult(
+                        url=str(response.url),
+                        status=304,
+                        body=b"",
+                        content_type="",
+                        validators=validators or Validators(),
+                        not_modified=True,
+                    )
+                if response.status_code >= 400:
+                    raise FeedError(subject, f"HTTP {response.status_code} {response.reason_phrase} from {url}")
+                declared = response.headers.get("Content-Length")
+                if (
+                    declared
+                    and declared.isdigit()
+                    and int(declared) > limit
+                    and not response.headers.get("Content-Encoding")
+                ):
+                    raise FeedError(subject, _too_big(int(declared), limit), hint="raise fetch.max_bytes")
+                body = bytearray()
+                # iter_bytes yields decoded (gunzipped) bytes, so the cap also stops a gzip bomb.
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > limit:
+                        raise FeedError(subject, _too_big(len(body), limit), hint="raise fetch.max_bytes")
+                    if time.monotonic() > deadline:
+                        raise FeedError(
+                            subject,
+                            f"body not received within {total_timeout(self.settings):g} s",
+                            hint="the server trickles its answer; raise fetch.read_timeout_s",
+                        )
+                return FetchResult(
+                    url=str(response.url),
+                    status=response.status_code,
+                    body=bytes(body),
+                    content_type=response.headers.get("Content-Type", ""),
+                    validators=Validators(
+                        etag=response.headers.get("ETag"), last_modified=response.headers.get("Last-Modified")
+                    ),
+                )
+        except httpx.TooManyRedirects as exc:
+            raise FeedError(
+                subject, f"more than {self.settings.max_redirects} redirects from {url}", hint="a redirect loop?"
+            ) from exc
+        except httpx.ConnectTimeout as exc:
+            raise FeedError(subject, f"no connection within {self.settings.connect_timeout_s:g} s to {url}") from exc
+        except httpx.TimeoutException as exc:
+            raise FeedError(
+                subject, f"no answer within {self.settings.read_timeout_s:g} s from {url} ({type(exc).__name__})"
+            ) from exc
+        except httpx.DecodingError as exc:
+            raise FeedError(subject, f"the body from {url} cannot be decoded: {exc}") from exc
+        except httpx.HTTPError as exc:
+            raise FeedError(subject, f"cannot fetch {url}: {type(exc).__name__}: {exc}") from exc
+        except httpx.InvalidURL as exc:
+            raise FeedError(subject, f"invalid URL {url!r}: {exc}") from exc
+
+    def _read_file(self, subject: str, url: str) -> FetchResult:
+        path = Path(unquote(urlsplit(url).path))
+        try:
+            size = path.stat().st_size
+            if size > self.settings.max_bytes:
+                raise FeedError(subject, _too_big(size, self.settings.max_bytes), hint="raise fetch.max_bytes")
+            body = path.read_bytes()
+        except OSError as exc:
+            raise FeedError(subject, f"cannot read {path}: {exc.strerror or exc}") from exc
+        return FetchResult(url=url, status=200, body=body, content_type="", validators=Validators())
+
+
+def total_timeout(settings: FetchSettings) -> float:
+    """Most seconds one body may take to arrive in full: connect plus four read timeouts."""
+    return settings.connect_timeout_s + 4 * settings.read_timeout_s
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"body larger than fetch.max_bytes ({size:,} > {limit:,} bytes)"

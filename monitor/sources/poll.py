@@ -1,0 +1,278 @@
+"""One poll of one feed, and one cycle over many feeds at once.
+
+A poll fetches conditionally (a 304 costs one request), skips parsing a body
+whose hash it has seen, records every new article with its facts, and ends
+with one health event on the feed's stream. A feed that fails is recorded as
+failing with its reason and the time of its next try; nothing else stops.
+
+Many feeds are polled at once by a bounded pool of threads (`fetch.concurrency`)
+sharing one HTTP connection pool: the work around each request (feedparser,
+the extractor, the SQL store) blocks, so threads, unlike asyncio, overlap the
+network waits without rewriting any of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+
+from monitor.clock import Clock
+from monitor.config import FeedSettings, FetchSettings
+from monitor.errors import ExtractionError, FeedError
+from monitor.events.sources import FeedFailed, FeedPolled
+from monitor.log import EventStore, NewEvent
+from monitor.sources.article import Article, article_from_entry, article_id_of_entry
+from monitor.sources.health import FeedState, feed_state, feed_stream, retry_delay
+from monitor.sources.http import FetchResult, HttpFetcher
+from monitor.sources.parse import FeedEntry, parse_feed
+from monitor.sources.recording import ArticleRecorder
+from monitor.sources.text import page_main_text
+
+log = logging.getLogger("monitor.sources")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PollResult:
+    """What one poll of one feed did."""
+
+    feed: str
+    #: `fetched`, `not_modified`, `unchanged` or `failed`.
+    outcome: str
+    entries: int = 0
+    new_articles: int = 0
+    seen_articles: int = 0
+    facts: int = 0
+    warning: str | None = None
+    error: str | None = None
+    consecutive_failures: int = 0
+    next_poll: dt.datetime
+    catch_up: bool = False
+    seconds: float = 0.0
+
+
+class FeedPoller:
+    """Polls feeds into the log; one instance is shared by every polling thread."""
+
+    def __init__(
+        self,
+        *,
+        store: EventStore,
+        fetcher: HttpFetcher,
+        recorder: ArticleRecorder,
+        settings: FetchSettings,
+        clock: Clock,
+    ) -> None:
+        self.store = store
+        self.fetcher = fetcher
+        self.recorder = recorder
+        self.settings = settings
+        self.clock = clock
+
+    def poll(self, feed: FeedSettings) -> PollResult:
+        """Poll `feed` once and record what came of it; a broken feed is recorded, not raised."""
+        started = time.monotonic()
+        state = feed_state(self.store, feed.name)
+        now = self.clock.now()
+        catch_up = state.last_success is None
+        try:
+            fetched = self.fetcher.fetch(feed.name, feed.url, validators=state.validators)
+            if fetched.not_modified:
+                result = self._succeeded(feed, state, now, fetched, "not_modified", catch_up=False)
+            elif fetched.body_hash == state.body_hash:
+                result = self._succeeded(feed, state, now, fetched, "unchanged", catch_up=False)
+            else:
+                result = self._read(feed, state, now, fetched, catch_up=catch_up)
+        except (FeedError, ExtractionError) as exc:
+            result = self._failed(feed, state, now, exc)
+        return _with_seconds(result, time.monotonic() - started)
+
+    # --- reading a new body -----------------------------------------------------------------------
+
+    def _read(
+        self, feed: FeedSettings, state: FeedState, now: dt.datetime, fetched: FetchResult, *, catch_up: bool
+    ) -> PollResult:
+        parsed = parse_feed(feed.name, fetched.body, content_type=fetched.content_type)
+        if parsed.warning:
+            log.warning("feed.malformed", extra={"fields": {"feed": feed.name, "warning": parsed.warning}})
+        new = seen = facts = 0
+        for entry in parsed.entries:
+            article_id = article_id_of_entry(entry, feed.name)
+            existing = self.recorder.existing(article_id)
+            if existing:
+                # Known already: no page fetch, no extraction, at most an `article.seen`.
+                article = article_from_entry(entry, feed=feed.name, text="")
+                done = self.recorder.record(article, catch_up=catch_up, existing=existing)
+            else:
+                article, origin = self._article(feed, entry)
+                done = self.recorder.record(article, catch_up=catch_up, origin=origin, existing=existing)
+            new += done.outcome == "new"
+            seen += done.outcome == "seen"
+            facts += done.facts
+        return self._succeeded(
+            feed,
+            state,
+            now,
+            fetched,
+            "fetched",
+            catch_up=catch_up,
+            entries=len(parsed.entries),
+            new=new,
+            seen=seen,
+            facts=facts,
+            warning=parsed.warning,
+        )
+
+    def _article(self, feed: FeedSettings, entry: FeedEntry) -> tuple[Article, dict[str, str]]:
+        if not (feed.full_text and entry.link):
+            return article_from_entry(entry, feed=feed.name), {}
+        try:
+            page = self.fetcher.fetch(feed.name, entry.link, page=True)
+            text = page_main_text(page.body, url=page.url)
+        except FeedError as exc:
+            # One unreachable page must not stop the feed: its summary is recorded instead, with the reason.
+            log.warning(
+                "article.page_failed", extra={"fields": {"feed": feed.name, "url": entry.link, "error": str(exc)}}
+            )
+            return article_from_entry(entry, feed=feed.name), {"full_text_error": exc.reason}
+        if not text:
+            return article_from_entry(entry, feed=feed.name), {"full_text_error": "no main text found on the page"}
+        return article_from_entry(entry, feed=feed.name, text=text), {"full_text": "page"}
+
+    # --- health -----------------------------------------------------------------------------------
+
+    def _succeeded(
+        self,
+        feed: FeedSettings,
+        state: FeedState,
+        now: dt.datetime,
+        fetched: FetchResult,
+        outcome: str,
+        *,
+        catch_up: bool,
+        entries: int = 0,
+        new: int = 0,
+        seen: int = 0,
+        facts: int = 0,
+        warning: str | None = None,
+    ) -> PollResult:
+        next_poll = now + retry_delay(feed, 0, self.settings.backoff_max_minutes)
+        body_hash = state.body_hash if fetched.not_modified else fetched.body_hash
+        event = FeedPolled(
+            feed=feed.name,
+            url=feed.url,
+            outcome=outcome,
+            http_status=fetched.status,
+            etag=fetched.validators.etag,
+            last_modified=fetched.validators.last_modified,
+            body_hash=body_hash,
+            entries=entries,
+            new_articles=new,
+            seen_articles=seen,
+            articles=state.articles + new + seen,
+            warning=warning,
+            polled_at=now,
+            next_poll=next_poll,
+            last_error=state.last_error,
+            last_error_at=state.last_error_at,
+        )
+        metadata: dict[str, object] = {"feed": feed.name, "url": feed.url, "final_url": fetched.url}
+        if catch_up:
+            metadata["catch_up"] = True
+        self._append_health(feed, event, metadata, now)
+        log.info(
+            "feed.polled",
+            extra={
+                "fields": {
+                    "feed": feed.name,
+                    "outcome": outcome,
+                    "entries": entries,
+                    "new": new,
+                    "seen": seen,
+                    "facts": facts,
+                    "catch_up": catch_up,
+                }
+            },
+        )
+        return PollResult(
+            feed=feed.name,
+            outcome=outcome,
+            entries=entries,
+            new_articles=new,
+            seen_articles=seen,
+            facts=facts,
+            warning=warning,
+            next_poll=next_poll,
+            catch_up=catch_up,
+        )
+
+    def _failed(
+        self, feed: FeedSettings, state: FeedState, now: dt.datetime, exc: FeedError | ExtractionError
+    ) -> PollResult:
+        failures = state.consecutive_failures + 1
+        next_poll = now + retry_delay(feed, failures, self.settings.backoff_max_minutes)
+        reason = exc.reason if isinstance(exc, FeedError) else str(exc)
+        if exc.hint:
+            reason = f"{reason} ({exc.hint})"
+        event = FeedFailed(
+            feed=feed.name,
+            url=feed.url,
+            reason=reason,
+            consecutive_failures=failures,
+            etag=state.validators.etag,
+            last_modified=state.validators.last_modified,
+            body_hash=state.body_hash,
+            articles=state.articles,
+            last_success=state.last_success,
+            failed_at=now,
+            next_poll=next_poll,
+        )
+        self._append_health(feed, event, {"feed": feed.name, "url": feed.url}, now)
+        log.warning(
+            "feed.failed",
+            extra={
+                "fields": {
+                    "feed": feed.name,
+                    "error": reason,
+                    "consecutive_failures": failures,
+                    "next_poll": next_poll.isoformat(),
+                }
+            },
+        )
+        return PollResult(
+            feed=feed.name,
+            outcome="failed",
+            error=reason,
+            consecutive_failures=failures,
+            next_poll=next_poll,
+        )
+
+    def _append_health(
+        self, feed: FeedSettings, event: FeedPolled | FeedFailed, metadata: dict[str, object], now: dt.datetime
+    ) -> None:
+        self.store.append(
+            feed_stream(feed.name),
+            [
+                NewEvent.of(
+                    event,
+                    metadata=dict(metadata),
+                    occurred_at=now,
+                    idempotency_key=f"feed:{feed.name}:{now.isoformat()}",
+                )
+            ],
+        )
+
+
+def _with_seconds(result: PollResult, seconds: float) -> PollResult:
+    return replace(result, seconds=seconds)
+
+
+def poll_feeds(poller: FeedPoller, feeds: Sequence[FeedSettings], *, concurrency: int) -> list[PollResult]:
+    """Poll every feed once, `concurrency` at a time; results in the order of `feeds`."""
+    if concurrency <= 1 or len(feeds) <= 1:
+        return [poller.poll(feed) for feed in feeds]
+    with ThreadPoolExecutor(max_workers=min(concurrency, len(feeds)), thread_name_prefix="poll") as pool:
+        return list(pool.map(poller.poll, feeds))

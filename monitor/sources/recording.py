@@ -1,0 +1,211 @@
+"""Recording an article and its facts in the log, exactly once whoever polls and however often.
+
+Stream `article-<id>`: `article.recorded`, then one `fact.extracted` per fact,
+then `article.seen` for each further feed that carries it. Idempotency keys:
+
+- `article:<fingerprint>` on the article: a re-poll, a restart or a second
+  daemon finds the key taken and writes nothing; so does another feed carrying
+  the same text under another link, which is then recorded as `article.seen`
+  on the original article.
+- `fact:<article id>:<extractor version>:<n>` on the facts, appended together
+  in one transaction after the article; if a crash fell between the two, the
+  next poll finds the article without facts and appends them.
+- `article-seen:<article id>:<feed>` on a sighting by another feed.
+
+Metadata says where each event came from (feed, url, extractor version) and
+carries `"catch_up": true` for backfills, so the rule engine updates state but
+raises no alerts for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from monitor.clock import Clock
+from monitor.events.facts import ArticleRecorded, FactExtracted
+from monitor.events.sources import ArticleSeen
+from monitor.extract import EXTRACTOR_VERSION, extract_facts
+from monitor.extract.facts import Fact
+from monitor.log import EventStore, NewEvent, RecordedEvent
+from monitor.sources.article import Article
+
+Extractor = Callable[[str, dt.date | None], list[Fact]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recorded:
+    """What recording one article did."""
+
+    article_id: str
+    #: "new" (recorded now), "seen" (first time via this feed), "known" (nothing to do).
+    outcome: str
+    facts: int = 0
+
+
+def article_stream(article_id: str) -> str:
+    """The stream id of an article."""
+    return f"article-{article_id}"
+
+
+class ArticleRecorder:
+    """Appends articles and the facts read from them; safe to share between threads."""
+
+    def __init__(
+        self,
+        store: EventStore,
+        clock: Clock,
+        *,
+        extractor: Extractor = extract_facts,
+        extractor_version: str = EXTRACTOR_VERSION,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.extractor = extractor
+        self.extractor_version = extractor_version
+
+    def existing(self, article_id: str) -> list[RecordedEvent]:
+        """The events already in the article's stream (empty for a new article)."""
+        return self.store.read_stream(article_stream(article_id))
+
+    def record(
+        self,
+        article: Article,
+        *,
+        catch_up: bool,
+        origin: dict[str, Any] | None = None,
+        existing: list[RecordedEvent] | None = None,
+    ) -> Recorded:
+        """Record `article` unless the log has it; facts are extracted only for a new one.
+
+        `origin` is added to the metadata (e.g. the file an ingested article came from);
+        `existing` is the article stream as the caller already read it.
+        """
+        stream = article_stream(article.article_id)
+        if existing is None:
+            existing = self.existing(article.article_id)
+        metadata = self._metadata(article, catch_up, origin)
+        occurred = article.published or self.clock.now()
+        if existing:
+            if _missing_facts(existing):
+                # A crash fell between the article's append and its facts'.
+                facts = self._extract(article)
+                self._append_facts(article, facts, metadata, occurred)
+            return self._known(article, article.article_id, existing)
+        # Extract first: if the extractor fails, nothing is written and the next poll retries.
+        facts = self._extract(article)
+        recorded = ArticleRecorded(
+            article_id=article.article_id,
+            url=article.url,
+            title=article.title,
+            published=article.published.date() if article.published else None,
+            feed=article.feed,
+            fingerprint=article.fingerprint,
+            text_chars=len(article.text),
+            facts=len(facts),
+        )
+        result = self.store.append(
+            stream,
+            [
+                NewEvent.of(
+                    recorded, metadata=metadata, occurred_at=occurred, idempotency_key=f"article:{article.fingerprint}"
+                )
+            ],
+        )
+        if result.duplicate:
+            original = self._stream_at(min(result.positions))
+            if original != stream:
+                other_id = original.removeprefix("article-")
+                return self._known(article, other_id, self.store.read_stream(original))
+            # Another poller recorded this very article a moment ago: its fact keys match ours.
+        self._append_facts(article, facts, metadata, occurred)
+        return Recorded(article_id=article.article_id, outcome="new", facts=len(facts))
+
+    def _extract(self, article: Article) -> list[Fact]:
+        published = article.published.date() if article.published else None
+        return self.extractor(article.extraction_text(), published)
+
+    def _append_facts(
+        self, article: Article, facts: list[Fact], metadata: dict[str, Any], occurred: dt.datetime
+    ) -> None:
+        if not facts:
+            return
+        published = article.published.date() if article.published else None
+        new_events = [
+            NewEvent.of(
+                FactExtracted(
+                    article_id=article.article_id,
+                    kind=f.kind,
+                    imposer=f.imposer,
+                    targets=tuple(f.targets),
+                    sector=f.sector,
+                    rate=f.rate,
+                    until=f.until,
+                    effective=f.effective,
+                    status=f.status,
+                    evidence=f.evidence,
+                    authority=f.authority,
+                    previous_rate=f.previous_rate,
+                    published=published,
+                    url=article.url,
+                    title=article.title,
+                    extractor_version=self.extractor_version,
+                ),
+                metadata=metadata,
+                occurred_at=occurred,
+                idempotency_key=f"fact:{article.article_id}:{self.extractor_version}:{n}",
+            )
+            for n, f in enumerate(facts)
+        ]
+        self.store.append(article_stream(article.article_id), new_events)
+
+    def _known(self, article: Article, article_id: str, existing: list[RecordedEvent]) -> Recorded:
+        feed = article.feed
+        if feed is None or _seen_by(existing, feed):
+            return Recorded(article_id=article_id, outcome="known")
+        self.store.append(
+            article_stream(article_id),
+            [
+                NewEvent.of(
+                    ArticleSeen(article_id=article_id, feed=feed, url=article.url),
+                    metadata={"feed": feed, "url": article.url, "via_article_id": article.article_id},
+                    occurred_at=article.published or self.clock.now(),
+                    idempotency_key=f"article-seen:{article_id}:{feed}",
+                )
+            ],
+        )
+        return Recorded(article_id=article_id, outcome="seen")
+
+    def _stream_at(self, position: int) -> str:
+        for event in self.store.read_all(after=position - 1, limit=1):
+            return event.stream_id
+        return ""  # pragma: no cover - the position was just reported by the store
+
+    def _metadata(self, article: Article, catch_up: bool, origin: dict[str, Any] | None) -> dict[str, Any]:
+        metadata: dict[str, Any] = {
+            "source": "feed" if article.feed else "file",
+            "feed": article.feed,
+            "url": article.url,
+            "article_id": article.article_id,
+            "extractor_version": self.extractor_version,
+        }
+        if origin:
+            metadata.update(origin)
+        if catch_up:
+            metadata["catch_up"] = True
+        return metadata
+
+
+def _missing_facts(existing: list[RecordedEvent]) -> bool:
+    wanted = next((e.data.get("facts") for e in existing if e.type == ArticleRecorded.NAME), None)
+    have = sum(1 for e in existing if e.type == FactExtracted.NAME)
+    return isinstance(wanted, int) and have < wanted
+
+
+def _seen_by(existing: list[RecordedEvent], feed: str) -> bool:
+    for event in existing:
+        if event.type in (ArticleRecorded.NAME, ArticleSeen.NAME) and event.data.get("feed") == feed:
+            return True
+    return False
