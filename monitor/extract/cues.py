@@ -1,0 +1,117 @@
+"""The words that signal each kind of fact, a status, or that a statement is not a fact at all.
+
+Every pattern is a flat alternation of words: no nested repetition, so each
+runs in time linear in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", re.I)
+
+
+TARIFF_WORD = _words(r"tariffs?|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+taxes")
+# A cheap first look: a sentence without any of these cannot hold a fact.
+TRADE_HINT = re.compile(
+    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|penalt|talks|negotiat|deal|agreement|pact|accord|truce|"
+    r"exempt|exclusion|relief|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
+    r"reimburse|rebate|retaliat|countermeasure",
+    re.I,
+)
+RATE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|per-cent\b|pct\b)", re.I)
+ZERO = _words(r"zero[- ]tariffs?|zero\s+duties|tariff-free|duty-free|to\s+zero|at\s+zero|ZERO\s+Tariff")
+STATISTIC_BEFORE = re.compile(
+    r"\b(?:fell|fall|falls|rose|rise|rises|dropped|drop|declined?|climbed?|gained?|jumped?|plunged?|plunging|"
+    r"slipped|dipped|grew|grow|up|down|increased|decreased|surged?|slumped?|tumbled?|soared?|lost|added|"
+    r"contraction|expected|forecast|polled|over|than|about|nearly|by|shares|stake|growth|inflation|GDP|"
+    r"revenues?|profits?|margin)\W+(?:\w+\W+){0,2}$",
+    re.I,
+)
+STATISTIC_AFTER = re.compile(
+    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) |stake|share|growth)", re.I
+)
+
+DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
+DEAL_VERB = _words(
+    r"reached|reach|reaches|struck|strikes|signed|signs|concluded|concludes|sealed|seals|clinched|finali[sz]ed|"
+    r"inked|agreed\s+to\s+a|agreed\s+on\s+a|has\s+agreed\s+to|announced\s+a|announced\s+an|made\s+a|"
+    r"implementing|solidify|touted|unveiled"
+)
+TALKS = _words(
+    r"talks|negotiations|negotiating\s+round|round\s+of|met\s+with|meeting\s+with|discussions|talking\s+to|"
+    r"talked|in\s+negotiations|consultations|negotiate\s+with"
+)
+TALKS_EVENT = _words(
+    r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
+    r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
+    r"under\s+way|get\s+underway|in\s+negotiations|productive"
+)
+WITHDRAW = _words(
+    r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
+    r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|left|leaves|tore\s+up"
+)
+AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NAFTA|USMCA|trade\s+bloc")
+MULTILATERAL = _words(r"partnership|\d+-nation|multilateral|TPP|WTO|Paris|bloc")
+PAUSE = _words(
+    r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
+    r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
+    r"postponed|postpones|grace\s+period|exemption\s+measure|exemption\s+period|tariff\s+exemption|extension\s+of|"
+    r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
+    r"extended\s+the|extend\s+his|extend,|tariff\s+deadline"
+)
+LIFT = _words(
+    r"lift|lifts|lifted|lifting|remove|removes|removed|removing|removal|eliminate|eliminates|eliminated|"
+    r"eliminating|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
+    r"rescinded|revoke|revoked|revokes|repeal|repealed|terminate|terminated|drop|drops|dropped|dropping|"
+    r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished"
+)
+RELIEF = _words(
+    r"exempt|exempts|exempted|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
+    r"reimburse|reimbursement|reimbursements|rebate|rebates|relief|offset|eased|ease|stacking|carve-?outs?|"
+    r"waiver|waivers|spared|unless\s+companies|unless\s+they"
+)
+RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
+TARIFF_ACTION = _words(
+    r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"
+    r"slapped|levy|levied|levying|raise|raised|raises|raising|hike|hiked|hikes|increase|increased|increases|"
+    r"charge|charges|target|targets|targeted|targeting|retaliat\w*|apply|applies|applied|face|faces|facing|"
+    r"subject\s+to|in\s+effect|in\s+place|take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|"
+    r"rolling\s+out|threaten|threatened|threatens|warned|warns|consider|considering|maintain|halving|halved|"
+    r"doubled|doubles|tripled|quadruples|quadrupled|reduce|reduced|reduces|cut|cuts|lower|lowered|lowering|"
+    r"rise|rises|set|total|totals|hit|hits|continue|continues|pay|starting|revealed|implementation|implemented|"
+    r"effective|will\s+be|is|are|was|were|remain|remains|vowed|reciprocal|new|additional|extra|punitive"
+)
+THREAT = _words(
+    r"threat|threaten|threatened|threatens|threatening|warn|warned|warns|warning|consider|considering|considered|"
+    r"could|might|may|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
+    r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential"
+)
+IN_EFFECT = _words(
+    r"in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
+    r"continue|continues|in\s+place|imposed|since|levied|currently|now\s+total|now|original|existing|earlier"
+)
+# Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
+NOT_A_FACT = _words(
+    r"urge|urged|urges|urging|call\s+on|called\s+on|calls\s+on|asked|demand|demanded|demands|pressed|"
+    r"wants?\s+to|wanted\s+to|hopes?\s+to|hoping|seek|seeks|seeking|sought|aim\s+to|aims\s+to|goal\s+of|"
+    r"toward|towards|eager\s+to|fail|failed|fails|unlikely|would\s+be\s+difficult|scrambling|yet\s+to|"
+    r"did\s+not|does\s+not|do\s+not|didn't|doesn't|won't|no\s+longer|never|refused|rejected|denied|"
+    r"would\s+not\s+extend|not\s+expecting|before\s+an\s+accord|if\s+a\s+deal|if\s+talks|unless\s+a\s+deal|"
+    r"whether|speculat\w*|expects?|expected|continue\s+negotiations|speed\s+up"
+)
+NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
+# Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
+NOT_IMPOSE = _words(
+    r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy)|not\s+intend\s+to\s+(?:impose|levy)"
+)
+EFFECT_WORD = _words(
+    r"effect|effective|starting|start|from|beginning|begin|as\s+of|apply|applies|kick\s+in|implemented|on"
+)
+UNTIL_WORD = _words(r"until|till|through|expire|expires|expiring|expired|end|ends|ending|deadline|due|by|to\s+end")
+MANY_GOODS = _words(
+    r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods"
+)
+THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")

@@ -1,0 +1,171 @@
+"""Dates in news prose resolved against the article's publication date.
+
+"on Wednesday", "early July", "by Aug. 1", "the 8th", "next month",
+"September 1, 2025": each becomes a calendar date. Without a year, a date is
+put in the year that brings it nearest to the publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90,
+}  # fmt: skip
+
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(\d{4}))?"
+MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\.?\s+{_DAY}\b{_YEAR}", re.I)
+DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?({_MONTH_ALT})\b\.?{_YEAR}", re.I)
+PART_MONTH = re.compile(
+    rf"\b(early|mid|mid-|late|end of|the end of|beginning of|start of)\s*-?\s*({_MONTH_ALT})\b", re.I
+)
+ORDINAL_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+WEEKDAY = re.compile(
+    r"\b(?:(next|last|this|on|by|until|from|before|since)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+RELATIVE = re.compile(
+    r"\b(today|tomorrow|yesterday|next month|next week|next year|this month|last month|last week)\b", re.I
+)
+DURATION = re.compile(
+    r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|sixty|ninety)"
+    r"[- ](day|week|month)s?\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by|starting|from|begin|"
+    r"beginning|effective|deadline|next)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateMention:
+    """A date found in a sentence."""
+
+    value: dt.date
+    start: int
+    end: int
+
+
+def _nearest_year(month: int, day: int, published: dt.date) -> dt.date | None:
+    best: dt.date | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - published).days) < abs((best - published).days):
+            best = candidate
+    return best
+
+
+def _make(year: str | None, month: int, day: int, published: dt.date) -> dt.date | None:
+    if year:
+        try:
+            return dt.date(int(year), month, day)
+        except ValueError:
+            return None
+    return _nearest_year(month, day, published)
+
+
+def _weekday(word: str, modifier: str | None, published: dt.date, future: bool) -> dt.date:
+    target = _WEEKDAYS[word.lower()]
+    modifier = (modifier or "").lower()
+    if modifier in {"next", "by", "until", "from"} or (future and modifier != "last" and modifier != "since"):
+        return published + dt.timedelta(days=(target - published.weekday()) % 7)
+    # Plain "on Wednesday" in past-tense news is the most recent one.
+    return published - dt.timedelta(days=(published.weekday() - target) % 7)
+
+
+def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
+    """Every calendar date the sentence names, resolved against `published`, left to right."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(value: dt.date | None, start: int, end: int) -> None:
+        if value is not None and free(start, end):
+            found.append(DateMention(value=value, start=start, end=end))
+            taken.append((start, end))
+
+    future = bool(_FUTURE.search(sentence))
+    for m in MONTH_DAY.finditer(sentence):
+        add(_make(m.group(3), _MONTHS[m.group(1).lower()], int(m.group(2)), published), m.start(), m.end())
+    for m in DAY_MONTH.finditer(sentence):
+        add(_make(m.group(3), _MONTHS[m.group(2).lower()], int(m.group(1)), published), m.start(), m.end())
+    for m in PART_MONTH.finditer(sentence):
+        part = m.group(1).lower()
+        day = (
+            7
+            if part == "early"
+            else 15
+            if part.startswith("mid")
+            else 1
+            if "beginning" in part or "start" in part
+            else 25
+        )
+        if "end" in part:
+            day = 28
+        add(_nearest_year(_MONTHS[m.group(2).lower()], day, published), m.start(), m.end())
+    for m in ORDINAL_DAY.finditer(sentence):
+        day = int(m.group(1))
+        if 1 <= day <= 31:
+            value = None
+            for months_ahead in (0, 1):
+                month = (published.month - 1 + months_ahead) % 12 + 1
+                year = published.year + (published.month - 1 + months_ahead) // 12
+                try:
+                    value = dt.date(year, month, day)
+                except ValueError:
+                    continue
+                if value >= published - dt.timedelta(days=3) or not future:
+                    break
+            add(value, m.start(), m.end())
+    for m in WEEKDAY.finditer(sentence):
+        add(_weekday(m.group(2), m.group(1), published, future), m.start(), m.end())
+    for m in RELATIVE.finditer(sentence):
+        word = m.group(1).lower()
+        value = {
+            "today": published,
+            "tomorrow": published + dt.timedelta(days=1),
+            "yesterday": published - dt.timedelta(days=1),
+            "next week": published + dt.timedelta(days=7),
+            "last week": published - dt.timedelta(days=7),
+            "next year": dt.date(published.year + 1, 1, 1),
+            "this month": published,
+        }.get(word)
+        if word == "next month":
+            value = dt.date(published.year + published.month // 12, published.month % 12 + 1, 1)
+        elif word == "last month":
+            value = dt.date(published.year - (published.month == 1), (published.month - 2) % 12 + 1, 1)
+        add(value, m.start(), m.end())
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def find_duration(sentence: str) -> tuple[int, int, int] | None:
+    """The first length of time named ("90-day", "three weeks"): (days, start, end) or None."""
+    m = DURATION.search(sentence)
+    if not m:
+        return None
+    count_text = m.group(1).lower()
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text, 0)
+    unit = m.group(2).lower()
+    days = count * (1 if unit == "day" else 7 if unit == "week" else 30)
+    return (days, m.start(), m.end()) if days else None

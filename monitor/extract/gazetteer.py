@@ -1,0 +1,229 @@
+"""Who is named in a sentence: countries, blocs, capitals, demonyms and the people and offices that act for them.
+
+Country names and ISO 3166-1 codes come from pycountry (loaded on first use, so
+importing the extractor stays fast); the small tables below add what pycountry
+does not know: the names news uses, demonyms, capitals and actor words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+NAME, DEMONYM, CAPITAL, ACTOR, UNIVERSAL = "name", "demonym", "capital", "actor", "universal"
+ANY = "*"
+
+# Names in news that are not pycountry's, and pycountry names too ambiguous to trust in prose.
+_EXTRA_NAMES = {
+    "US": "US|U.S.|U.S.A.|USA|United States|United States of America|America",
+    "GB": "UK|U.K.|Britain|Great Britain|United Kingdom",
+    "EU": "EU|E.U.|European Union|Europe|eurozone|euro zone",
+    "KR": "South Korea|Korea",
+    "KP": "North Korea",
+    "RU": "Russia",
+    "VN": "Vietnam",
+    "TW": "Taiwan",
+    "IR": "Iran",
+    "SY": "Syria",
+    "LA": "Laos",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+    "TZ": "Tanzania",
+    "MD": "Moldova",
+    "CZ": "Czech Republic",
+    "TR": "Turkey",
+    "AE": "UAE|U.A.E.|United Arab Emirates|Emirates",
+    "NL": "Netherlands|Holland",
+    "CD": "DR Congo|Democratic Republic of Congo",
+    "CI": "Ivory Coast",
+    "PH": "Philippines|the Philippines",
+    "HK": "Hong Kong",
+    "BN": "Brunei",
+    "MK": "North Macedonia",
+}
+_SKIP_NAMES = frozenset({"Georgia", "Jersey", "Jordan", "Chad", "Guinea", "Man", "Niger", "Dominica", "Mali"})
+
+_DEMONYMS = {
+    "US": "American|Americans|US-made|U.S.-made",
+    "CN": "Chinese|Sino",
+    "JP": "Japanese",
+    "CA": "Canadian|Canadians",
+    "MX": "Mexican|Mexicans",
+    "IN": "Indian",
+    "VN": "Vietnamese",
+    "KR": "South Korean|Korean",
+    "GB": "British",
+    "EU": "European",
+    "DE": "German",
+    "FR": "French",
+    "IT": "Italian",
+    "ES": "Spanish",
+    "CH": "Swiss",
+    "BR": "Brazilian",
+    "RU": "Russian",
+    "AU": "Australian",
+    "TW": "Taiwanese",
+    "TH": "Thai",
+    "ID": "Indonesian",
+    "MY": "Malaysian",
+    "PH": "Philippine|Filipino",
+    "SG": "Singaporean",
+    "TR": "Turkish",
+    "ZA": "South African",
+    "AR": "Argentine|Argentinian",
+    "IL": "Israeli",
+    "SA": "Saudi",
+    "NZ": "New Zealand",
+    "PK": "Pakistani",
+    "BD": "Bangladeshi",
+    "KH": "Cambodian",
+    "NO": "Norwegian",
+    "IE": "Irish",
+    "NL": "Dutch",
+    "SE": "Swedish",
+    "UA": "Ukrainian",
+    "CL": "Chilean",
+    "CO": "Colombian",
+    "PE": "Peruvian",
+    "EG": "Egyptian",
+    "NG": "Nigerian",
+}
+_CAPITALS = {
+    "US": "Washington",
+    "CN": "Beijing",
+    "JP": "Tokyo",
+    "CA": "Ottawa",
+    "MX": "Mexico City",
+    "IN": "New Delhi|Delhi",
+    "VN": "Hanoi",
+    "KR": "Seoul",
+    "GB": "London|Downing Street",
+    "EU": "Brussels",
+    "DE": "Berlin",
+    "FR": "Paris",
+    "CH": "Bern|Berne",
+    "BR": "Brasilia",
+    "RU": "Moscow|Kremlin",
+    "AU": "Canberra",
+    "TW": "Taipei",
+    "PH": "Manila",
+    "TH": "Bangkok",
+    "ID": "Jakarta",
+    "MY": "Kuala Lumpur",
+    "ZA": "Pretoria",
+    "TR": "Ankara",
+    "IT": "Rome",
+    "ES": "Madrid",
+}
+# People and offices that act for a country in trade news.
+_ACTORS = {
+    "US": (
+        "Trump|Biden|Obama|White House|USTR|Trade Representative|U.S. Trade Representative|"
+        "Commerce Department|Department of Commerce|Commerce Secretary|Treasury|Treasury Secretary|"
+        "Lutnick|Bessent|Greer|Lighthizer|Ross|Mnuchin|Navarro|Tai|Raimondo|Yellen|Oval Office|Congress|"
+        "CBP|Customs and Border Protection|Truth Social"
+    ),
+    "CA": "Trudeau|Carney|LeBlanc|Freeland|Champagne|Joly",
+    "CN": "Xi|Xi Jinping|Liu He|He Lifeng|Li Qiang|Ministry of Commerce|Commerce Ministry|MOFCOM|State Council",
+    "EU": "European Commission|von der Leyen|Sefcovic|Šefčovič|Juncker|Malmstrom|Malmström",
+    "JP": "Abe|Ishiba|Kishida|Takaichi|Akazawa|Motegi|Muto",
+    "MX": "Sheinbaum|Ebrard|Lopez Obrador|López Obrador",
+    "IN": "Modi|Goyal",
+    "GB": "Starmer|Sunak",
+    "KR": "Lee Jae-myung|Yoon",
+    "BR": "Lula",
+    "CH": "Keller-Sutter|Parmelin",
+    "PH": "Marcos",
+    "VN": "To Lam",
+}
+_UNIVERSAL = (
+    "all countries|all trading partners|all partners|all foreign|all imports|any country|every country|"
+    "all nations|universal|baseline|blanket|global tariff|worldwide|around the world|"
+    "dozens of countries|dozens of economies|dozens of nations|dozens of trading partners|dozens of other|"
+    "trading partners|trade partners|other countries|many countries|various countries|economic entities|"
+    "Liberation Day"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mention:
+    """A party named in a sentence, with where it was found."""
+
+    code: str
+    start: int
+    end: int
+    form: str  # NAME, DEMONYM, CAPITAL, ACTOR or UNIVERSAL
+    text: str
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    pattern: re.Pattern[str]
+    table: dict[str, tuple[str, str]]  # lower-cased surface form -> (code, form)
+    case_sensitive: dict[str, tuple[str, str]]
+
+
+def _split(forms: str) -> list[str]:
+    return [f.strip() for f in forms.split("|") if f.strip()]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    import pycountry  # deferred: its data is only loaded when the first article is read
+
+    table: dict[str, tuple[str, str]] = {}
+    exact: dict[str, tuple[str, str]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            name = getattr(country, attr, None)
+            if not name or "," in name or "(" in name or name in _SKIP_NAMES:
+                continue
+            table.setdefault(name.lower(), (country.alpha_2, NAME))
+
+    def add(code: str, forms: str, form: str) -> None:
+        for surface in _split(forms):
+            # Short all-capital forms ("US", "EU") must keep their case: "us" is a pronoun.
+            if surface.isupper() and len(surface.replace(".", "")) <= 4:
+                exact[surface] = (code, form)
+            else:
+                table[surface.lower()] = (code, form)
+
+    for code, forms in _EXTRA_NAMES.items():
+        add(code, forms, NAME)
+    for code, forms in _DEMONYMS.items():
+        add(code, forms, DEMONYM)
+    for code, forms in _CAPITALS.items():
+        add(code, forms, CAPITAL)
+    for code, forms in _ACTORS.items():
+        add(code, forms, ACTOR)
+    for surface in _split(_UNIVERSAL):
+        table[surface.lower()] = (ANY, UNIVERSAL)
+    surfaces = sorted({*table, *exact}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(s) for s in surfaces)
+    # Word-bounded alternation of literals: matched left to right, no nested repetition.
+    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w]|\.\w)", re.I)
+    return _Gazetteer(pattern, table, exact)
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    """Every party named in `sentence`, left to right; longer names win over their parts."""
+    gaz = _gazetteer()
+    found: list[Mention] = []
+    for match in gaz.pattern.finditer(sentence):
+        surface = match.group(0)
+        entry = gaz.case_sensitive.get(surface)
+        if entry is None:
+            entry = gaz.table.get(surface.lower())
+            if entry is None:
+                continue
+            if entry[1] != UNIVERSAL and not surface[:1].isupper():
+                continue  # proper names are capitalised; "china" the porcelain, "turkey" the bird
+        code, form = entry
+        found.append(Mention(code=code, start=match.start(), end=match.end(), form=form, text=surface))
+    return found
+
+
+def warm_up() -> None:
+    """Build the tables now rather than on the first article."""
+    _gazetteer()

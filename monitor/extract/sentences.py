@@ -1,0 +1,178 @@
+"""Cleaning article text and cutting it into sentences.
+
+Everything here runs in linear time: the patterns have no nested repetition,
+so a 20 MB article or a page of binary junk cannot make them backtrack.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+# Tags are bounded so an unclosed "<" cannot swallow the rest of a huge page.
+_TAG = re.compile(r"<(?:script|style)\b[^>]{0,500}>.{0,20000}?</(?:script|style)>|<[^<>]{0,1000}>", re.I | re.S)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_BULLET = re.compile(r"^\s*(?:[•▪◦‣·*-]|\d{1,2}[.)])\s+")
+# A candidate end of sentence: terminal punctuation, closing quotes/brackets, then space or a glued capital.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s+|(?=[\"'“‘]?[A-Z][a-z]))")
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "nos",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gov",
+        "sen",
+        "rep",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "vs",
+        "etc",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "jr",
+        "sr",
+        "prof",
+        "est",
+        "approx",
+        "fig",
+        "dept",
+        "univ",
+        "mt",
+        "ft",
+    ]
+)
+# After "U.S." a sentence may end; these words say a new one begins.
+_STARTERS = frozenset(
+    [
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "In",
+        "On",
+        "At",
+        "A",
+        "An",
+        "As",
+        "If",
+        "When",
+        "While",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "I",
+        "Meanwhile",
+        "However",
+        "Still",
+        "Yet",
+        "So",
+    ]
+)
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]{1,12})$")
+
+
+def clean_text(text: str) -> str:
+    """Plain text from an article that may be HTML or carry control characters."""
+    if "<" in text and ">" in text and re.search(r"<(?:p|div|br|span|a|html|body|h\d|li)\b", text[:200000], re.I):
+        text = _TAG.sub(" ", text)
+        text = html.unescape(text)
+    text = _CONTROL.sub(" ", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _paragraphs(text: str) -> Iterator[str]:
+    """Lines joined into paragraphs: a line broken mid-sentence continues on the next."""
+    buffer: list[str] = []
+    for raw in text.split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            if buffer:
+                yield " ".join(buffer)
+                buffer = []
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            if buffer:
+                yield " ".join(buffer)
+                buffer = []
+            yield line[bullet.end() :]
+            continue
+        if buffer and (line[0].islower() or buffer[-1][-1] in ",;:-–—") and buffer[-1][-1] not in '.!?"”':
+            buffer.append(line)
+            continue
+        if buffer:
+            yield " ".join(buffer)
+        buffer = [line]
+    if buffer:
+        yield " ".join(buffer)
+
+
+def _is_boundary(paragraph: str, start: int, end: int) -> bool:
+    if end >= len(paragraph):
+        return True
+    nxt = paragraph[end]
+    if nxt.islower() or nxt in ",;:":
+        return False
+    before = _WORD_BEFORE.search(paragraph, 0, start + 1)
+    word = before.group(1) if before else ""
+    token = word.rstrip(".").lower()
+    if paragraph[start] == ".":
+        if token in _ABBREVIATIONS and (nxt.isdigit() or token not in {"no", "co", "inc", "corp", "ltd"}):
+            return False
+        if len(word.rstrip(".")) == 1 and word[:1].isupper():
+            return False  # an initial: "John F. Kennedy"
+        if _DOTTED.search(word):
+            following = paragraph[end : end + 12].split(" ", 1)[0].strip("\"'“‘")
+            return following in _STARTERS
+    return not nxt.isdigit() or paragraph[start] != "."
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of `text`, verbatim apart from whitespace, in order."""
+    sentences: list[str] = []
+    for paragraph in _paragraphs(clean_text(text)):
+        begin = 0
+        for match in _END.finditer(paragraph):
+            if _is_boundary(paragraph, match.start(), match.end()):
+                piece = paragraph[begin : match.end()].strip()
+                if piece:
+                    sentences.append(piece)
+                begin = match.end()
+        rest = paragraph[begin:].strip()
+        if rest:
+            sentences.append(rest)
+    return sentences
