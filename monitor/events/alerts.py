@@ -44,3 +44,21 @@ class AlertRaised(Event):
     kind: str | None = None
     silenced_by: str | None = None
     details: dict[str, str] = field(default_factory=dict)
+
+
+@event_type("silence.added")
+@dataclass(frozen=True, kw_only=True)
+class SilenceAdded(Event):
+    """A user asked that matching alerts be recorded silenced until a date (stream `silences`).
+
+    Empty filters match everything; `until` is the last day the silence holds.
+    """
+
+    silence_id: str
+    rule: str | None
+    imposer: str | None
+    target: str | None
+    sector: str | None
+    until: dt.date
+    reason: str
+    added_at: dt.datetime

@@ -1,0 +1,65 @@
+"""Reading measure states: the projection's rows now, or the log replayed up to a past day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine, inspect, select
+
+from monitor.events.measures import MEASURE_TYPES, MeasureEvent
+from monitor.log.records import RecordedEvent, recorded
+from monitor.log.schema import events
+from monitor.measures.fold import as_of_view, fold
+from monitor.measures.projection import row_to_state
+from monitor.measures.state import MeasureState
+from monitor.measures.tables import measures
+
+
+def current_states(engine: Engine) -> list[MeasureState]:
+    """Every measure as the projection holds it (empty before the projection first ran)."""
+    if not inspect(engine).has_table(measures.name):
+        return []
+    with engine.connect() as conn:
+        return [row_to_state(r) for r in conn.execute(select(measures).order_by(measures.c.measure_id))]
+
+
+def measure_events_until(engine: Engine, end: dt.datetime) -> list[RecordedEvent]:
+    """Measure events that occurred before `end`, in the order they occurred (ties: log order)."""
+    query = (
+        select(
+            events.c.position,
+            events.c.stream_id,
+            events.c.version,
+            events.c.type,
+            events.c.schema_version,
+            events.c.data,
+            events.c.metadata,
+            events.c.recorded_at,
+            events.c.occurred_at,
+            events.c.idempotency_key,
+        )
+        .where(events.c.type.in_(sorted(MEASURE_TYPES)), events.c.occurred_at < end)
+        .order_by(events.c.occurred_at, events.c.position)
+    )
+    with engine.connect() as conn:
+        return recorded(conn.execute(query).all())
+
+
+def fold_events(recorded: list[RecordedEvent]) -> dict[str, MeasureState]:
+    """Fold measure events, in the order given, into states by measure id."""
+    states: dict[str, MeasureState] = {}
+    seen: set[tuple[str, str]] = set()
+    for r in recorded:
+        event = r.decode()
+        assert isinstance(event, MeasureEvent)
+        source = (event.measure_id, event.evidence.article)
+        states[event.measure_id] = fold(states.get(event.measure_id), event, new_source=source not in seen)
+        seen.add(source)
+    return states
+
+
+def states_as_of(engine: Engine, day: dt.date) -> list[MeasureState]:
+    """Every measure as it stood at the end of `day`."""
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+    states = fold_events(measure_events_until(engine, end))
+    return [as_of_view(states[k], day) for k in sorted(states)]

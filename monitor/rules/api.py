@@ -1,0 +1,204 @@
+"""The rule interface, the same for built-in rules and the rules users write.
+
+A rule is a function that receives a `Signal` (something that happened to a
+measure, or a deadline the clock reached), the measure's state and the clock,
+and returns alerts (an `Alert`, a list of them, or None). The `@rule`
+decorator names it and says which signals it wants:
+
+    from monitor.rules.api import Alert, rule
+
+    @rule(name="steel_over_25", signals=["new_rate", "rate_change"], severity="critical")
+    def steel(signal, state, clock):
+        if signal.sector == "steel" and (signal.rate or 0) > 25:
+            return Alert(summary=f"{signal.imposer} steel tariff on {signal.target} at {signal.rate:g}%")
+        return None
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from monitor.clock import Clock
+from monitor.config import SEVERITIES
+from monitor.events.alerts import Evidence
+from monitor.measures.state import MeasureState
+
+#: Signals decided from measure events, in the order a measure usually lives them.
+EVENT_SIGNALS = (
+    "threatened",
+    "new_rate",
+    "rate_change",
+    "pause_started",
+    "pause_extended",
+    "lifted",
+    "relief",
+    "talks",
+    "deal_reached",
+)
+#: Signals the clock raises on a tick.
+CLOCK_SIGNALS = ("pause_expiring", "pause_expired")
+SIGNALS = EVENT_SIGNALS + CLOCK_SIGNALS
+#: Which fact kind each signal comes from (the `kinds` filter of TOML rules).
+SIGNAL_KINDS = {
+    "threatened": "tariff",
+    "new_rate": "tariff",
+    "rate_change": "tariff",
+    "pause_started": "pause",
+    "pause_extended": "pause",
+    "pause_expiring": "pause",
+    "pause_expired": "pause",
+    "lifted": "lift",
+    "relief": "relief",
+    "talks": "negotiation",
+    "deal_reached": "deal",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Signal:
+    """Something a rule may alert on: what happened, to which measure, with what evidence."""
+
+    name: str
+    measure_id: str
+    imposer: str
+    target: str
+    sector: str | None
+    layer: str | None
+    kind: str
+    rate: float | None
+    previous_rate: float | None
+    status: str | None
+    until: dt.date | None
+    previous_until: dt.date | None
+    effective: dt.date | None
+    #: the day it refers to (publication date of the news; the tick's day for clock signals)
+    day: dt.date
+    evidence: tuple[Evidence, ...]
+    #: the log position of the measure event; None for clock signals
+    position: int | None = None
+    #: for pause_expiring: the lead time reached, and the days left until the pause ends
+    lead_days: int | None = None
+    days_left: int | None = None
+    #: the value that makes this signal's alert distinct (part of the alert key)
+    value: str = ""
+
+    @property
+    def change(self) -> float | None:
+        """How many points the rate moved (None unless both rates are known)."""
+        if self.rate is None or self.previous_rate is None:
+            return None
+        return self.rate - self.previous_rate
+
+    def variables(self) -> dict[str, Any]:
+        """The names a TOML rule's `when` expression can use."""
+        return {
+            "signal": self.name,
+            "measure": self.measure_id,
+            "imposer": self.imposer,
+            "target": self.target,
+            "sector": self.sector,
+            "layer": self.layer,
+            "kind": self.kind,
+            "rate": self.rate,
+            "previous_rate": self.previous_rate,
+            "change": self.change,
+            "status": self.status,
+            "until": self.until,
+            "effective": self.effective,
+            "day": self.day,
+            "lead_days": self.lead_days,
+            "days_left": self.days_left,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Alert:
+    """What a rule returns; the engine adds the measure, the evidence, the key and the time."""
+
+    summary: str
+    severity: str | None = None
+    #: makes this alert distinct from others of the same rule on the same signal (part of the key)
+    value: str | None = None
+    details: dict[str, str] = field(default_factory=dict)
+
+
+RuleOutput = Alert | Iterable[Alert] | None
+RuleFunction = Callable[[Signal, MeasureState | None, Clock], RuleOutput]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    """A rule as the engine runs it, whatever its form."""
+
+    name: str
+    signals: frozenset[str]
+    severity: str
+    function: RuleFunction
+    #: builtin, toml or python
+    form: str
+    #: where it came from: "builtin", or the file and line
+    origin: str
+    description: str = ""
+    #: for pause_expiring: the lead times in days at which it reminds
+    days_before: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class RuleMark:
+    """What `@rule` attaches to a function, read by the loader."""
+
+    name: str
+    signals: tuple[str, ...]
+    severity: str
+    days_before: tuple[int, ...]
+    description: str
+
+
+MARK = "__trade_monitor_rule__"
+
+
+def rule(
+    *,
+    name: str,
+    signals: Iterable[str],
+    severity: str = "info",
+    days_before: Iterable[int] = (),
+    description: str = "",
+) -> Callable[[Callable[..., RuleOutput]], Callable[..., RuleOutput]]:
+    """Mark a function `(signal, state, clock) -> alerts` as a rule (checked when its file is loaded)."""
+
+    def mark(fn: Callable[..., RuleOutput]) -> Callable[..., RuleOutput]:
+        doc = description or (inspect.getdoc(fn) or "").split("\n", 1)[0]
+        setattr(
+            fn,
+            MARK,
+            RuleMark(
+                name=name,
+                signals=tuple(signals),
+                severity=severity,
+                days_before=tuple(days_before),
+                description=doc,
+            ),
+        )
+        return fn
+
+    return mark
+
+
+def check_mark(mark: RuleMark) -> list[tuple[str, str]]:
+    """Problems with a rule's declaration, as (key, what is wrong) pairs."""
+    problems: list[tuple[str, str]] = []
+    if not isinstance(mark.name, str) or not mark.name.replace("_", "").replace("-", "").isalnum():
+        problems.append(("name", f"must be letters, digits, '_' or '-', got {mark.name!r}"))
+    unknown = [s for s in mark.signals if s not in SIGNALS]
+    if unknown or not mark.signals:
+        problems.append(("signals", f"must be a non-empty list of {', '.join(SIGNALS)}; got {list(mark.signals)!r}"))
+    if mark.severity not in SEVERITIES:
+        problems.append(("severity", f"must be one of {', '.join(SEVERITIES)}, got {mark.severity!r}"))
+    if any(not isinstance(d, int) or isinstance(d, bool) or d <= 0 for d in mark.days_before):
+        problems.append(("days_before", f"must be whole numbers of days above 0, got {list(mark.days_before)!r}"))
+    return problems

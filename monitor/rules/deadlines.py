@@ -1,0 +1,66 @@
+"""Clock rules on a tick: pause_expiring at each lead time, pause_expired once the end has passed.
+
+A tick reads the open-pause index for ends within the longest lead time or
+already passed, so its cost follows the number of pauses near their end, not
+the length of the log. Each rule reminds once per lead time, at the tightest
+lead time reached (a pause first seen three days before its end gets the
+3-day reminder, not the 14- and 7-day ones as well).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, delete, select, update
+
+from monitor.events.alerts import AlertRaised
+from monitor.rules.api import Rule
+from monitor.rules.engine import Judge
+from monitor.rules.signals import clock_signal
+from monitor.rules.subscription import state_of
+from monitor.rules.tables import deadlines
+
+
+def due_lead(rule: Rule, until: dt.date, today: dt.date) -> int | None:
+    """The tightest of the rule's lead times reached on `today` for a pause ending `until`."""
+    reached = [d for d in rule.days_before if until - dt.timedelta(days=d) <= today <= until]
+    return min(reached) if reached else None
+
+
+def run_tick(conn: Connection, rules: Sequence[Rule], judge: Judge) -> list[AlertRaised]:
+    """The alerts the clock raises now; the index is updated so none is considered twice."""
+    today = judge.clock.now().date()
+    expiring = [r for r in rules if "pause_expiring" in r.signals and r.days_before]
+    expired = [r for r in rules if "pause_expired" in r.signals]
+    horizon = today + dt.timedelta(days=max((max(r.days_before) for r in expiring), default=0))
+    rows = conn.execute(
+        select(deadlines).where(deadlines.c.until <= horizon).order_by(deadlines.c.until, deadlines.c.measure_id)
+    ).all()
+    raised: list[AlertRaised] = []
+    for row in rows:
+        mid, until, quiet = row.measure_id, row.until, row.quiet_before
+        fired = set(row.fired)
+        state = state_of(conn, mid)
+        if state is None or state.status != "paused" or state.pause_until != until:
+            conn.execute(delete(deadlines).where(deadlines.c.measure_id == mid))
+            continue
+        if until >= today:
+            for rule in expiring:
+                lead = due_lead(rule, until, today)
+                mark = f"{rule.name}:{lead}"
+                if lead is None or mark in fired:
+                    continue
+                fired.add(mark)
+                if quiet is not None and until - dt.timedelta(days=lead) < quiet:
+                    continue  # learned in a backfill after this reminder was due: not raised late
+                signal = clock_signal("pause_expiring", state, until=until, today=today, lead_days=lead)
+                raised.extend(judge.run(rule, signal, state))
+            conn.execute(update(deadlines).where(deadlines.c.measure_id == mid).values(fired=sorted(fired)))
+            continue
+        if quiet is None or until >= quiet:
+            signal = clock_signal("pause_expired", state, until=until, today=today)
+            for rule in expired:
+                raised.extend(judge.run(rule, signal, state))
+        conn.execute(delete(deadlines).where(deadlines.c.measure_id == mid))
+    return raised

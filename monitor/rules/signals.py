@@ -1,0 +1,139 @@
+"""Turning measure events into the signals rules see, and the sentence each signal reads as."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.events.measures import (
+    DealReached,
+    MeasureEvent,
+    MeasureLifted,
+    MeasurePaused,
+    PauseExtended,
+    RateChanged,
+    RateRecorded,
+    ReliefGranted,
+    TalksHeld,
+    TariffThreatened,
+)
+from monitor.measures.state import MeasureState
+from monitor.rules.api import Signal
+
+_SIGNAL_OF: dict[type[MeasureEvent], str] = {
+    RateRecorded: "new_rate",
+    RateChanged: "rate_change",
+    TariffThreatened: "threatened",
+    MeasurePaused: "pause_started",
+    PauseExtended: "pause_extended",
+    MeasureLifted: "lifted",
+    ReliefGranted: "relief",
+    TalksHeld: "talks",
+    DealReached: "deal_reached",
+}
+
+
+def _num(value: float | None) -> str:
+    return "?" if value is None else f"{value:g}"
+
+
+def _value(name: str, event: MeasureEvent) -> str:
+    # What makes the alert distinct: the same value again is the same alert.
+    if name in ("new_rate", "threatened"):
+        return _num(event.rate)
+    if name == "rate_change":
+        return f"{_num(event.previous_rate)}->{_num(event.rate)}"
+    if name in ("pause_started", "pause_extended"):
+        return event.until.isoformat() if event.until else event.day.isoformat()
+    if name == "relief":
+        return f"{_num(event.rate)}@{event.day.isoformat()}"
+    return event.day.isoformat()
+
+
+def signal_of(event: MeasureEvent, position: int) -> Signal | None:
+    """The signal a measure event raises; None for those that raise none (corroboration, history)."""
+    name = _SIGNAL_OF.get(type(event))
+    if name is None:
+        return None
+    if name == "new_rate" and event.status == "threatened":
+        name = "threatened"
+    return Signal(
+        name=name,
+        measure_id=event.measure_id,
+        imposer=event.imposer,
+        target=event.target,
+        sector=event.sector,
+        layer=event.layer,
+        kind=event.kind,
+        rate=event.rate,
+        previous_rate=event.previous_rate,
+        status=event.status,
+        until=event.until,
+        previous_until=event.previous_until,
+        effective=event.effective,
+        day=event.day,
+        evidence=(event.evidence,),
+        position=position,
+        value=_value(name, event),
+    )
+
+
+def clock_signal(
+    name: str, state: MeasureState, *, until: dt.date, today: dt.date, lead_days: int | None = None
+) -> Signal:
+    """A pause_expiring or pause_expired signal for a measure on `today`."""
+    value = until.isoformat() if lead_days is None else f"{until.isoformat()}:{lead_days}d"
+    return Signal(
+        name=name,
+        measure_id=state.measure_id,
+        imposer=state.imposer,
+        target=state.target,
+        sector=state.sector,
+        layer=state.layer,
+        kind="pause",
+        rate=state.rate,
+        previous_rate=state.previous_rate,
+        status=state.status,
+        until=until,
+        previous_until=None,
+        effective=state.effective,
+        day=today,
+        evidence=state.evidence[-3:],
+        lead_days=lead_days,
+        days_left=(until - today).days,
+        value=value,
+    )
+
+
+def describe(signal: Signal) -> str:
+    """One line a person reads, e.g. "US tariff on JP (autos): 24% -> 15%"."""
+    goods = f" ({signal.sector})" if signal.sector else ""
+    layer = f" [{signal.layer}]" if signal.layer else ""
+    what = f"{signal.imposer} tariff on {'all partners' if signal.target == '*' else signal.target}{goods}{layer}"
+    rate = f"{_num(signal.rate)}%"
+    until = signal.until.isoformat() if signal.until else "an open date"
+    match signal.name:
+        case "new_rate":
+            state = "in force" if signal.status == "in_effect" else "announced"
+            return f"New {what}: {rate} ({state})"
+        case "rate_change":
+            return f"{what}: {_num(signal.previous_rate)}% -> {rate}"
+        case "threatened":
+            return f"Threatened: {what} at {rate}"
+        case "pause_started":
+            return f"Paused: {what} ({rate}) until {until}"
+        case "pause_extended":
+            before = signal.previous_until.isoformat() if signal.previous_until else "?"
+            return f"Pause extended: {what} ({rate}) now until {until} (was {before})"
+        case "pause_expiring":
+            return f"Pause ends in {signal.days_left} days: {what} ({rate}) on {until}"
+        case "pause_expired":
+            return f"Pause ended on {until} with no extension seen: {what} ({rate}) may apply again"
+        case "lifted":
+            return f"Lifted: {what} (was {_num(signal.previous_rate)}%)"
+        case "relief":
+            return f"Relief granted on {what}"
+        case "talks":
+            return f"Trade talks: {signal.imposer} and {signal.target}"
+        case "deal_reached":
+            return f"Deal reached: {signal.imposer} and {signal.target}"
+    return f"{signal.name}: {what}"

@@ -1,0 +1,194 @@
+"""The declarative form of user rules: `[[rule]]` tables in a TOML file.
+
+    [[rule]]
+    name = "japan_autos"                 # required, unique
+    signals = ["new_rate", "rate_change"] # required: built-in signal names
+    severity = "critical"                 # info | warning | critical (default warning)
+    imposers = ["US"]                     # filters: empty or absent matches all
+    targets = ["JP"]
+    sectors = ["autos"]
+    kinds = ["tariff"]                    # fact kinds: tariff, pause, lift, relief, negotiation, deal
+    min_rate = 20                         # the rate is at least this
+    min_change = 5                        # the rate moved by at least this many points
+    days_before = [30, 3]                 # pause_expiring lead times (default: rules.pause_expiring_days)
+    when = "rate > previous_rate * 1.5"   # a sandboxed Jinja2 expression over the signal's fields
+
+Errors name the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from monitor.clock import Clock
+from monitor.config import SEVERITIES
+from monitor.measures.state import MeasureState
+from monitor.rules.api import SIGNAL_KINDS, SIGNALS, Alert, Rule, Signal
+from monitor.rules.signals import describe
+
+KEYS = (
+    "name",
+    "signals",
+    "severity",
+    "description",
+    "imposers",
+    "targets",
+    "sectors",
+    "kinds",
+    "min_rate",
+    "min_change",
+    "days_before",
+    "when",
+)
+_LIST_KEYS = ("imposers", "targets", "sectors", "kinds")
+_KINDS = sorted(set(SIGNAL_KINDS.values()))
+_HEADER = re.compile(r"^\s*\[\[\s*rule\s*\]\]")
+_TOML_LINE = re.compile(r"line (\d+)")
+_ENV = ImmutableSandboxedEnvironment()
+
+
+class _Locator:
+    """Finds the line of a key of the n-th [[rule]] table (tomllib gives no positions)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.headers = [i for i, line in enumerate(self.lines) if _HEADER.match(line)]
+
+    def line(self, index: int, key: str | None = None) -> int:
+        if index >= len(self.headers):
+            return 1
+        start = self.headers[index]
+        end = self.headers[index + 1] if index + 1 < len(self.headers) else len(self.lines)
+        if key is not None:
+            pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+            for i in range(start, end):
+                if pattern.match(self.lines[i]):
+                    return i + 1
+        return start + 1
+
+
+def load_toml_rules(path: Path, *, shown: str, default_days: tuple[int, ...]) -> tuple[list[Rule], list[str]]:
+    """The rules of one TOML file, and every problem found (as "file:line: key ...: reason")."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        return [], [f"{shown}: cannot read: {exc.strerror}"]
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        at = _TOML_LINE.search(str(exc))
+        return [], [f"{shown}:{at.group(1) if at else 1}: not valid TOML: {exc}"]
+    where = _Locator(text)
+    errors: list[str] = []
+    extra = sorted(set(table) - {"rule"})
+    if extra:
+        errors.append(f"{shown}:1: key {extra[0]!r} is not known; rules go in [[rule]] tables")
+    entries = table.get("rule", [])
+    if not isinstance(entries, list) or not entries:
+        errors.append(f"{shown}:1: key 'rule': expected one or more [[rule]] tables")
+        return [], errors
+    rules = []
+    for index, entry in enumerate(entries):
+        found, problems = _one(entry, index, shown=shown, where=where, default_days=default_days)
+        errors.extend(problems)
+        if found is not None:
+            rules.append(found)
+    return rules, errors
+
+
+def _one(
+    entry: dict[str, Any], index: int, *, shown: str, where: _Locator, default_days: tuple[int, ...]
+) -> tuple[Rule | None, list[str]]:
+    problems: list[str] = []
+
+    def bad(key: str, reason: str) -> None:
+        problems.append(f"{shown}:{where.line(index, key)}: key 'rule[{index}].{key}' {reason}")
+
+    for key in entry:
+        if key not in KEYS:
+            bad(key, f"is not known (expected one of: {', '.join(KEYS)})")
+    name = entry.get("name")
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name):
+        bad("name", f"must be letters, digits, '_' or '-', got {name!r}")
+    signals = entry.get("signals")
+    if not isinstance(signals, list) or not signals or any(s not in SIGNALS for s in signals):
+        bad("signals", f"must be a non-empty list of {', '.join(SIGNALS)}; got {signals!r}")
+    severity = entry.get("severity", "warning")
+    if severity not in SEVERITIES:
+        bad("severity", f"must be one of {', '.join(SEVERITIES)}, got {severity!r}")
+    filters: dict[str, frozenset[str]] = {}
+    for key in _LIST_KEYS:
+        value = entry.get(key, [])
+        if not isinstance(value, list) or any(not isinstance(v, str) for v in value):
+            bad(key, f"must be a list of strings, got {value!r}")
+            continue
+        if key == "kinds" and any(v not in _KINDS for v in value):
+            bad(key, f"must list kinds among {', '.join(_KINDS)}, got {value!r}")
+        filters[key] = frozenset(v if key == "sectors" else v.upper() for v in value)
+    limits: dict[str, float | None] = {}
+    for key in ("min_rate", "min_change"):
+        value = entry.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            bad(key, f"must be a number, got {value!r}")
+            value = None
+        limits[key] = value
+    days = entry.get("days_before", list(default_days))
+    if not isinstance(days, list) or any(isinstance(d, bool) or not isinstance(d, int) or d <= 0 for d in days):
+        bad("days_before", f"must be a list of whole numbers of days above 0, got {days!r}")
+        days = list(default_days)
+    condition: Callable[..., Any] | None = None
+    when = entry.get("when")
+    if when is not None:
+        if not isinstance(when, str):
+            bad("when", f"must be a string holding an expression, got {when!r}")
+        else:
+            try:
+                condition = _ENV.compile_expression(when, undefined_to_none=True)
+            except TemplateSyntaxError as exc:
+                bad("when", f"is not a valid expression: {exc.message}")
+    description = entry.get("description", "")
+    if not isinstance(description, str):
+        bad("description", "must be a string")
+        description = ""
+    if problems:
+        return None, problems
+    assert isinstance(name, str) and isinstance(signals, list)
+    rule_severity = str(severity)
+    min_rate, min_change = limits["min_rate"], limits["min_change"]
+
+    def matches(signal: Signal, state: MeasureState | None, clock: Clock) -> Alert | None:
+        if filters["imposers"] and signal.imposer.upper() not in filters["imposers"]:
+            return None
+        if filters["targets"] and signal.target.upper() not in filters["targets"] and signal.target != "*":
+            return None
+        if filters["sectors"] and signal.sector not in filters["sectors"]:
+            return None
+        if filters["kinds"] and SIGNAL_KINDS[signal.name] not in filters["kinds"]:
+            return None
+        if min_rate is not None and (signal.rate is None or signal.rate < min_rate):
+            return None
+        if min_change is not None and (signal.change is None or abs(signal.change) < min_change):
+            return None
+        if condition is not None and not condition(**signal.variables()):
+            return None
+        return Alert(summary=describe(signal))
+
+    matches.__name__ = name
+    rule = Rule(
+        name=name,
+        signals=frozenset(signals),
+        severity=rule_severity,
+        function=matches,
+        form="toml",
+        origin=f"{shown}:{where.line(index)}",
+        description=description or f"{', '.join(signals)} filtered",
+        days_before=tuple(days),
+    )
+    return rule, []
