@@ -1,8 +1,8 @@
 """The email of a digest: multipart/alternative (plain text, then HTML), UTF-8, with stable headers.
 
 Everything in the message comes from the `digest.queued` event, so building
-it again on a retry (or after a restart) gives the same message with the same
-Message-ID and Date: a mail server or client that sees it twice can tell.
+it again on a retry (or after a restart) gives the same message, byte for byte,
+with the same Message-ID and Date: a mail server or client that sees it twice can tell.
 """
 
 from __future__ import annotations
@@ -48,4 +48,6 @@ def build_message(digest: DigestQueued) -> EmailMessage:
     msg["X-Trade-Monitor-Digest"] = digest.digest_id
     msg.set_content(digest.text, subtype="plain", charset="utf-8")
     msg.add_alternative(digest.html, subtype="html", charset="utf-8")
+    # A boundary drawn from the Message-ID instead of at random: the same digest is the same bytes.
+    msg.set_boundary("=_tm_" + hashlib.sha256(digest.message_id.encode()).hexdigest()[:32])
     return msg
