@@ -67,3 +67,14 @@ class ArticleSeen(Event):
     article_id: str
     feed: str
     url: str | None
+
+
+@event_type("article.fingerprinted")
+@dataclass(frozen=True, kw_only=True)
+class ArticleFingerprinted(Event):
+    """The first article with this text claimed it (stream `text-<fingerprint>`); later copies
+    of the same text, under other links or in other feeds, are sightings of that article."""
+
+    article_id: str
+    fingerprint: str
+    feed: str | None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from monitor.clock import parse_date
 from monitor.errors import InputError
-from monitor.sources.identity import article_id_for, entry_identity, fingerprint
+from monitor.sources.identity import article_id_for, entry_identity, fingerprint, normalise_text
 from monitor.sources.parse import FeedEntry
 from monitor.sources.text import body_text, tidy
 
@@ -30,8 +30,9 @@ class Article:
 
     @property
     def fingerprint(self) -> str:
-        """Hash of the normalised text (the title when there is no text)."""
-        return fingerprint(self.text or self.title)
+        """Hash of the normalised text (the title when there is no text, the id when neither)."""
+        words = normalise_text(self.text) or normalise_text(self.title)
+        return fingerprint(words) if words else fingerprint("id " + self.article_id)
 
     def extraction_text(self) -> str:
         """What the extractor reads: the headline as the first paragraph, then the body."""

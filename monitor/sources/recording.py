@@ -1,15 +1,17 @@
 """Recording an article and its facts in the log, exactly once whoever polls and however often.
 
 Stream `article-<id>`: `article.recorded`, then one `fact.extracted` per fact,
-then `article.seen` for each further feed that carries it. Idempotency keys:
+then `article.seen` for each further feed that carries it. Before a new article
+is recorded its text claims stream `text-<fingerprint>` (`article.fingerprinted`);
+when the claim was made before by another article (the same story under
+another link, or in another feed), this one is recorded as `article.seen` on
+that article instead. Idempotency keys (each names one append to one stream):
 
-- `article:<fingerprint>` on the article: a re-poll, a restart or a second
-  daemon finds the key taken and writes nothing; so does another feed carrying
-  the same text under another link, which is then recorded as `article.seen`
-  on the original article.
+- `text:<fingerprint>` on the claim; `article:<id>` on the article: a re-poll,
+  a restart or a second daemon finds them taken and writes nothing.
 - `fact:<article id>:<extractor version>:<n>` on the facts, appended together
-  in one transaction after the article; if a crash fell between the two, the
-  next poll finds the article without facts and appends them.
+  in one transaction after the article; `article.recorded` says how many there
+  are, so if a crash fell between the two, the next poll appends them.
 - `article-seen:<article id>:<feed>` on a sighting by another feed.
 
 Metadata says where each event came from (feed, url, extractor version) and
@@ -26,7 +28,7 @@ from typing import Any
 
 from monitor.clock import Clock
 from monitor.events.facts import ArticleRecorded, FactExtracted
-from monitor.events.sources import ArticleSeen
+from monitor.events.sources import ArticleFingerprinted, ArticleSeen
 from monitor.extract import EXTRACTOR_VERSION, extract_facts
 from monitor.extract.facts import Fact
 from monitor.log import EventStore, NewEvent, RecordedEvent
@@ -48,6 +50,11 @@ class Recorded:
 def article_stream(article_id: str) -> str:
     """The stream id of an article."""
     return f"article-{article_id}"
+
+
+def text_stream(fingerprint: str) -> str:
+    """The stream that says which article first carried a text."""
+    return f"text-{fingerprint}"
 
 
 class ArticleRecorder:
@@ -96,6 +103,9 @@ class ArticleRecorder:
             return self._known(article, article.article_id, existing)
         # Extract first: if the extractor fails, nothing is written and the next poll retries.
         facts = self._extract(article)
+        owner = self._claim_text(article)
+        if owner != article.article_id:
+            return self._known(article, owner, self.store.read_stream(article_stream(owner)))
         recorded = ArticleRecorded(
             article_id=article.article_id,
             url=article.url,
@@ -106,22 +116,39 @@ class ArticleRecorder:
             text_chars=len(article.text),
             facts=len(facts),
         )
+        # If another poller recorded this very article a moment ago, both appends are no-ops.
+        self.store.append(
+            stream,
+            [
+                NewEvent.of(
+                    recorded,
+                    metadata=metadata,
+                    occurred_at=occurred,
+                    idempotency_key=f"article:{article.article_id}",
+                )
+            ],
+        )
+        self._append_facts(article, facts, metadata, occurred)
+        return Recorded(article_id=article.article_id, outcome="new", facts=len(facts))
+
+    def _claim_text(self, article: Article) -> str:
+        """The id of the article that owns this text: ours if we are the first to claim it."""
+        stream = text_stream(article.fingerprint)
+        claim = ArticleFingerprinted(article_id=article.article_id, fingerprint=article.fingerprint, feed=article.feed)
         result = self.store.append(
             stream,
             [
                 NewEvent.of(
-                    recorded, metadata=metadata, occurred_at=occurred, idempotency_key=f"article:{article.fingerprint}"
+                    claim,
+                    metadata={"feed": article.feed, "url": article.url},
+                    idempotency_key=f"text:{article.fingerprint}",
                 )
             ],
         )
-        if result.duplicate:
-            original = self._stream_at(min(result.positions))
-            if original != stream:
-                other_id = original.removeprefix("article-")
-                return self._known(article, other_id, self.store.read_stream(original))
-            # Another poller recorded this very article a moment ago: its fact keys match ours.
-        self._append_facts(article, facts, metadata, occurred)
-        return Recorded(article_id=article.article_id, outcome="new", facts=len(facts))
+        if not result.duplicate:
+            return article.article_id
+        first = self.store.read_stream(stream)[0]
+        return str(first.data["article_id"])
 
     def _extract(self, article: Article) -> list[Fact]:
         published = article.published.date() if article.published else None
@@ -177,11 +204,6 @@ class ArticleRecorder:
             ],
         )
         return Recorded(article_id=article_id, outcome="seen")
-
-    def _stream_at(self, position: int) -> str:
-        for event in self.store.read_all(after=position - 1, limit=1):
-            return event.stream_id
-        return ""  # pragma: no cover - the position was just reported by the store
 
     def _metadata(self, article: Article, catch_up: bool, origin: dict[str, Any] | None) -> dict[str, Any]:
         metadata: dict[str, Any] = {

@@ -1,0 +1,60 @@
+"""Fixtures of the sources tests: a real local HTTP server, settings and a poller on a real log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from monitor.clock import SteppingClock
+from monitor.config import FetchSettings
+from monitor.log import EventStore
+from monitor.sources.http import HttpFetcher
+from monitor.sources.poll import FeedPoller
+from monitor.sources.recording import ArticleRecorder, Extractor
+from sources.feedserver import FeedServer
+from sources.percent_extractor import percent_facts
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    """A real HTTP server on 127.0.0.1 with no routes yet."""
+    srv = FeedServer()
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def fetch_settings() -> FetchSettings:
+    """Tight limits so timeouts and caps show up in a test's time."""
+    return FetchSettings(
+        connect_timeout_s=2.0,
+        read_timeout_s=0.5,
+        max_bytes=200_000,
+        max_redirects=3,
+        concurrency=4,
+        backoff_max_minutes=240,
+        jitter_s=0,
+        user_agent="trade-monitor-tests/1",
+    )
+
+
+@pytest.fixture
+def make_poller(fetch_settings: FetchSettings, clock: SteppingClock) -> Iterator[Callable[..., FeedPoller]]:
+    """Builds pollers on a store (a new one is a 'restarted' process); closes their fetchers."""
+    fetchers: list[HttpFetcher] = []
+
+    def build(store: EventStore, *, extractor: Extractor = percent_facts) -> FeedPoller:
+        fetcher = HttpFetcher(fetch_settings)
+        fetchers.append(fetcher)
+        return FeedPoller(
+            store=store,
+            fetcher=fetcher,
+            recorder=ArticleRecorder(store, clock, extractor=extractor, extractor_version="test-1"),
+            settings=fetch_settings,
+            clock=clock,
+        )
+
+    yield build
+    for fetcher in fetchers:
+        fetcher.close()

@@ -1,0 +1,36 @@
+"""A stand-in extractor for the sources tests: one tariff fact per sentence naming "N percent".
+
+The real extractor is another room's work and its output changes as it grows;
+these tests are about recording whatever an extractor returns exactly once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from monitor.extract.facts import Fact
+
+_RATE = re.compile(r"(\d+(?:\.\d+)?) percent")
+
+
+def percent_facts(text: str, published: dt.date | None) -> list[Fact]:
+    """A `tariff` fact for each sentence of `text` that states a rate in percent."""
+    facts = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        found = _RATE.search(sentence)
+        if found:
+            facts.append(
+                Fact(
+                    kind="tariff",
+                    imposer="US",
+                    targets=("*",),
+                    sector=None,
+                    rate=float(found.group(1)),
+                    until=None,
+                    effective=published,
+                    status="announced",
+                    evidence=sentence.strip(),
+                )
+            )
+    return facts

@@ -1,0 +1,183 @@
+"""Recording articles and facts exactly once: re-polls, restarts, two pollers, syndicated stories."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from monitor.clock import SteppingClock
+from monitor.events.facts import ArticleRecorded, FactExtracted
+from monitor.events.sources import ArticleSeen
+from monitor.log import EventStore, NewEvent
+from monitor.sources.article import Article
+from monitor.sources.poll import FeedPoller
+from monitor.sources.recording import ArticleRecorder, article_stream
+from sources.feedserver import FeedServer, Item, Route, feed, rss
+from sources.percent_extractor import percent_facts
+
+STORY = (
+    "The trade ministry announced a duty of 25 percent on imported bicycle frames. "
+    "Officials said the measure would be reviewed in the autumn."
+)
+
+
+def types_count(store: EventStore) -> Counter[str]:
+    return Counter(e.type for e in store.read_all())
+
+
+def test_restart_and_a_second_poller_record_nothing_twice(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller], clock: SteppingClock
+) -> None:
+    items = [
+        Item(title="Bicycle frames face new duty", link="https://a.example.org/frames", text=STORY),
+        Item(title="Port fees unchanged", link="https://a.example.org/fees", text="Port fees stay as they are."),
+    ]
+    url = server.serve("/a.xml", Route(body=rss(items)))
+    make_poller(store).poll(feed("a", url))
+    first = types_count(store)
+    assert first[ArticleRecorded.NAME] == 2
+    assert first[FactExtracted.NAME] == 1
+
+    # The feed gains an item; a restarted process and a second daemon poll it at the same moment.
+    items.append(Item(title="Kettle duty at 12 percent", link="https://a.example.org/k", text="A 12 percent duty."))
+    server.serve("/a.xml", Route(body=rss(items)))
+    clock.advance(dt.timedelta(minutes=30))
+    pollers = [make_poller(store), make_poller(store)]
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(lambda p: p.poll(feed("a", url)), pollers))
+    after = types_count(store)
+    assert after[ArticleRecorded.NAME] == 3
+    assert after[FactExtracted.NAME] == 2
+    keys = [e.idempotency_key for e in store.read_all() if e.stream_id.startswith("article-")]
+    assert len(keys) == len(set(keys))
+
+
+def test_the_same_story_in_two_feeds_is_one_article_seen_by_both(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    # Different links, different markup and spacing, same words.
+    one = server.serve("/one.xml", Route(body=rss([Item(title="Frames", link="https://one.example/x", text=STORY)])))
+    two_text = STORY.replace(". ", ".\n\n   ").upper()
+    two = server.serve(
+        "/two.xml", Route(body=rss([Item(title="FRAMES!", link="https://two.example/y?ref=home", text=two_text)]))
+    )
+    poller = make_poller(store)
+    r1 = poller.poll(feed("one", one))
+    r2 = poller.poll(feed("two", two))
+    assert (r1.new_articles, r2.new_articles, r2.seen_articles) == (1, 0, 1)
+    counts = types_count(store)
+    assert counts[ArticleRecorded.NAME] == 1
+    assert counts[FactExtracted.NAME] == 1
+    seen = [e for e in store.read_all() if e.type == ArticleSeen.NAME]
+    assert len(seen) == 1
+    recorded = next(e for e in store.read_all() if e.type == ArticleRecorded.NAME)
+    assert seen[0].stream_id == recorded.stream_id
+    assert seen[0].data["feed"] == "two"
+    # Polling both again changes nothing.
+    server.serve("/two.xml", Route(body=rss([Item(title="FRAMES!", link="https://two.example/y", text=two_text)])))
+    poller.poll(feed("two", two))
+    assert types_count(store)[ArticleSeen.NAME] == 1
+
+
+def test_a_link_with_tracking_parameters_is_the_same_article(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    base = "https://news.example.org/story/9"
+    a = server.serve("/a.xml", Route(body=rss([Item(title="T", link=base + "?utm_source=a", text="First wording.")])))
+    b = server.serve("/b.xml", Route(body=rss([Item(title="T", link=base + "?fbclid=zz#top", text="Other words.")])))
+    poller = make_poller(store)
+    poller.poll(feed("a", a))
+    result = poller.poll(feed("b", b))
+    assert result.seen_articles == 1
+    assert types_count(store)[ArticleRecorded.NAME] == 1
+
+
+def test_catch_up_marks_only_the_first_successful_poll(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller], clock: SteppingClock
+) -> None:
+    path = "/news.xml"
+    server.serve(path, Route(status=503, body=b"later"))
+    poller = make_poller(store)
+    url = server.url(path)
+    assert poller.poll(feed("news", url)).outcome == "failed"
+    server.serve(path, Route(body=rss([Item(title="Old", link="https://n.example/1", text=STORY)])))
+    clock.advance(dt.timedelta(hours=1))
+    assert poller.poll(feed("news", url)).catch_up is True
+    server.serve(
+        path,
+        Route(
+            body=rss(
+                [
+                    Item(title="Old", link="https://n.example/1", text=STORY),
+                    Item(title="New", link="https://n.example/2", text="A 40 percent duty on lamps."),
+                ]
+            )
+        ),
+    )
+    clock.advance(dt.timedelta(hours=1))
+    assert poller.poll(feed("news", url)).catch_up is False
+    by_title = {
+        e.data["title"]: e.metadata for e in store.read_all() if e.type in (ArticleRecorded.NAME, FactExtracted.NAME)
+    }
+    assert by_title["Old"].get("catch_up") is True
+    assert "catch_up" not in by_title["New"]
+    fact = next(e for e in store.read_all() if e.type == FactExtracted.NAME and e.data["title"] == "New")
+    assert fact.metadata["feed"] == "news"
+    assert fact.metadata["url"] == "https://n.example/2"
+    assert fact.metadata["extractor_version"] == "test-1"
+    assert fact.occurred_at == dt.datetime(2025, 4, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def test_facts_missing_after_a_crash_are_appended_on_the_next_poll(store: EventStore, clock: SteppingClock) -> None:
+    article = Article(
+        article_id="crash1",
+        url="https://c.example/1",
+        title="Crash",
+        published=None,
+        feed="c",
+        text="A duty of 30 percent on mirrors. Another of 5 percent on combs.",
+    )
+    recorder = ArticleRecorder(store, clock, extractor=percent_facts, extractor_version="test-1")
+    # What a process that died between the two appends leaves behind: the article, no facts.
+    store.append(
+        article_stream("crash1"),
+        [
+            NewEvent.of(
+                ArticleRecorded(
+                    article_id="crash1",
+                    url=article.url,
+                    title="Crash",
+                    published=None,
+                    feed="c",
+                    fingerprint=article.fingerprint,
+                    text_chars=len(article.text),
+                    facts=2,
+                ),
+                idempotency_key="article:crash1",
+            )
+        ],
+    )
+    recorder.record(article, catch_up=False)
+    recorder.record(article, catch_up=False)
+    rates = [e.data["rate"] for e in store.read_stream(article_stream("crash1")) if e.type == FactExtracted.NAME]
+    assert rates == [30.0, 5.0]
+
+
+def test_an_extractor_that_fails_leaves_nothing_half_written(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    from monitor.errors import ExtractionError
+
+    def broken(text: str, published: dt.date | None) -> list[object]:
+        raise ExtractionError("the extractor choked on this text")
+
+    url = server.serve("/x.xml", Route(body=rss([Item(title="T", link="https://x.example/1", text=STORY)])))
+    result = make_poller(store, extractor=broken).poll(feed("x", url))
+    assert result.outcome == "failed"
+    assert "choked" in (result.error or "")
+    assert types_count(store)[ArticleRecorded.NAME] == 0
+    # Once the extractor works, the same body is read again (its hash was not recorded as done).
+    again = make_poller(store).poll(feed("x", url))
+    assert (again.outcome, again.new_articles, again.facts) == ("fetched", 1, 1)
