@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from monitor.config import Settings
 from monitor.log import Projection
+from monitor.measures.projection import MeasureProjection
 
 
 def build_projections(settings: Settings) -> list[Projection]:
     """Every projection, in the order they are caught up (earlier ones may feed later ones)."""
     found: list[Projection] = []
+    # Decides facts into measure events and keeps the state of every measure; no clock is
+    # given, so decisions are recorded at the time of their fact (nothing reads the wall clock).
+    found.append(MeasureProjection())
     return found

@@ -1,7 +1,284 @@
-"""Commands of this room; filled in by its issue."""
+"""Commands of the rules room: state, alerts, tick, rules list|check|test, silence add|list."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 import click
 
-COMMANDS: list[click.Command] = []
+from monitor.cli.context import CliContext
+from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
+from monitor.clock import SystemClock, clock_for, parse_date
+from monitor.errors import InputError, RuleError
+from monitor.events.alerts import AlertRaised, Evidence, SilenceAdded
+from monitor.log import NewEvent
+from monitor.log.projection import ProjectionRunner
+from monitor.measures.projection import MeasureProjection
+from monitor.measures.state import measure_states
+from monitor.rules.dry_run import dry_run
+from monitor.rules.loader import load_rule_set, load_rules
+from monitor.rules.service import read_alerts, tick
+from monitor.rules.silences import STREAM as SILENCES
+from monitor.rules.silences import read_silences
+
+pass_ctx = click.make_pass_decorator(CliContext)
+NOW_OPTION = click.option("--now", metavar="TIME", help="Act as if it were this time (YYYY-MM-DD[THH:MM]).")
+
+
+def evidence_json(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    """Evidence as the JSON of `alerts` and `state`."""
+    return [
+        {"article": e.article, "url": e.url, "sentence": e.sentence, "title": e.title, "published": e.published}
+        for e in items
+    ]
+
+
+def alert_json(a: AlertRaised) -> dict[str, Any]:
+    """One ALERT object of `alerts --format json`."""
+    return {
+        "key": a.key,
+        "rule": a.rule,
+        "severity": a.severity,
+        "measure_id": a.measure_id,
+        "imposer": a.imposer,
+        "target": a.target,
+        "sector": a.sector,
+        "kind": a.kind,
+        "rate": a.rate,
+        "previous_rate": a.previous_rate,
+        "until": a.until,
+        "raised_at": a.raised_at,
+        "summary": a.summary,
+        "silenced_by": a.silenced_by,
+        "evidence": evidence_json(a.evidence),
+        "details": a.details,
+    }
+
+
+def _since(value: str | None, what: str) -> dt.date | None:
+    return parse_date(value, what=what) if value else None
+
+
+@click.command()
+@click.option("--as-of", "as_of", metavar="DATE", help="The state at the end of this day, from the log.")
+@FORMAT_OPTION
+@pass_ctx
+def state(ctx: CliContext, as_of: str | None, fmt: str) -> None:
+    """The state of every tariff measure, now or as of a past day.
+
+    JSON: {"as_of": DATE|null, "measures": [{"measure_id", "imposer", "target", "sector", "layer",
+    "rate", "previous_rate", "threatened_rate", "status", "pause_until", "effective", "first_seen",
+    "last_seen", "sources", "evidence": [{"article", "url", "sentence", "title", "published"}]}]}
+    """
+    day = _since(as_of, "--as-of")
+    store = ctx.store(SystemClock())
+    # Decide facts not yet decided; their events are recorded at their facts' time (no clock read).
+    ProjectionRunner(store, MeasureProjection()).run()
+    rows = [
+        {
+            "measure_id": s.measure_id,
+            "imposer": s.imposer,
+            "target": s.target,
+            "sector": s.sector,
+            "layer": s.layer,
+            "rate": s.rate,
+            "previous_rate": s.previous_rate,
+            "threatened_rate": s.threatened_rate,
+            "status": s.status,
+            "pause_until": s.pause_until,
+            "effective": s.effective,
+            "first_seen": s.first_seen,
+            "last_seen": s.last_seen,
+            "sources": s.sources,
+            "evidence": evidence_json(s.evidence),
+        }
+        for s in measure_states(ctx.engine(), as_of=day)
+    ]
+    if fmt == "json":
+        emit_json({"as_of": day, "measures": rows})
+    else:
+        columns = ["measure_id", "rate", "previous_rate", "status", "pause_until", "last_seen", "sources"]
+        emit_table(rows, columns, empty="(no measures)")
+
+
+@click.command()
+@click.option("--since", metavar="DATE", help="Only alerts raised on or after this day.")
+@FORMAT_OPTION
+@pass_ctx
+def alerts(ctx: CliContext, since: str | None, fmt: str) -> None:
+    """Every alert raised, in the order raised (silenced ones too, marked).
+
+    JSON: {"alerts": [{"key", "rule", "severity", "measure_id", "imposer", "target", "sector", "kind",
+    "rate", "previous_rate", "until", "raised_at", "summary", "silenced_by",
+    "evidence": [{"article", "url", "sentence", "title", "published"}], "details"}]}
+    """
+    found = [alert_json(a) for a in read_alerts(ctx.store(SystemClock()), since=_since(since, "--since"))]
+    if fmt == "json":
+        emit_json({"alerts": found})
+    else:
+        emit_table(found, ["raised_at", "severity", "rule", "silenced_by", "summary"], empty="(no alerts)")
+
+
+@click.command("tick")
+@NOW_OPTION
+@pass_ctx
+def tick_command(ctx: CliContext, now: str | None) -> None:
+    """Evaluate new events, then run the clock rules (pause_expiring, pause_expired) at --now."""
+    clock = clock_for(now)
+    settings = ctx.settings()
+    done = tick(settings, ctx.store(clock), clock, rules=load_rules(settings))
+    click.echo(f"{done.events} events evaluated, {done.alerts} alerts raised")
+
+
+@click.group("rules")
+def rules_group() -> None:
+    """The rules that raise alerts: list, check and test them."""
+
+
+@rules_group.command("list")
+@FORMAT_OPTION
+@pass_ctx
+def rules_list(ctx: CliContext, fmt: str) -> None:
+    """Every rule and where it came from (files with errors are left out: see `rules check`).
+
+    JSON: {"rules": [{"name", "form", "signals", "severity", "days_before", "origin", "description"}]}
+    """
+    settings = ctx.settings()
+    found = load_rule_set(settings)
+    rows = [
+        {
+            "name": r.name,
+            "form": r.form,
+            "signals": sorted(r.signals),
+            "severity": settings.rules.severity.get(r.name, r.severity),
+            "days_before": list(r.days_before),
+            "origin": r.origin,
+            "description": r.description,
+        }
+        for r in found.rules
+    ]
+    if fmt == "json":
+        emit_json({"rules": rows})
+    else:
+        emit_table(rows, ["name", "form", "severity", "signals", "origin"], empty="(no rules)")
+    for error in found.errors:
+        click.echo(f"error: {error}", err=True)
+
+
+@rules_group.command("check")
+@pass_ctx
+def rules_check(ctx: CliContext) -> None:
+    """Load every rule file and report every problem (file:line: key ...); exit 2 if any."""
+    found = load_rule_set(ctx.settings())
+    for error in found.errors:
+        click.echo(error)
+    if found.errors:
+        raise RuleError(f"{len(found.errors)} problem(s) in {len(found.files)} rule file(s)")
+    click.echo(f"ok: {len(found.rules)} rules ({len(found.files)} files)")
+
+
+@rules_group.command("test")
+@click.argument("rule_name", metavar="RULE")
+@click.option("--from", "start", required=True, metavar="DATE", help="First day replayed.")
+@click.option("--to", "end", required=True, metavar="DATE", help="Last day replayed.")
+@FORMAT_OPTION
+@pass_ctx
+def rules_test(ctx: CliContext, rule_name: str, start: str, end: str, fmt: str) -> None:
+    """Replay the log from --from to --to through one rule and print the alerts it would raise.
+
+    Nothing is written. JSON: {"rule", "from", "to", "alerts": [ALERT, ...]} (ALERT as in `alerts`).
+    """
+    first, last = parse_date(start, what="--from"), parse_date(end, what="--to")
+    if last < first:
+        raise InputError("--to is before --from")
+    settings = ctx.settings()
+    rule = load_rules(settings).named(rule_name)
+    found = [
+        alert_json(a) for a in dry_run(ctx.store(SystemClock()), rule, first, last, severity=settings.rules.severity)
+    ]
+    if fmt == "json":
+        emit_json({"rule": rule_name, "from": first, "to": last, "alerts": found})
+    else:
+        emit_table(found, ["raised_at", "severity", "summary"], empty="(no alerts)")
+
+
+@click.group("silence")
+def silence_group() -> None:
+    """Silences: matching alerts are recorded marked silenced, not sent."""
+
+
+@silence_group.command("add")
+@click.option("--rule", help="Only this rule's alerts (default: every rule).")
+@click.option("--imposer", help="Only measures by this imposer (ISO code, EU).")
+@click.option("--target", help="Only measures on this target (ISO code, EU, *).")
+@click.option("--sector", help="Only measures on this sector.")
+@click.option("--until", "until", required=True, metavar="DATE", help="Last day the silence holds.")
+@click.option("--reason", required=True, help="Why (shown in `silence list`).")
+@NOW_OPTION
+@pass_ctx
+def silence_add(
+    ctx: CliContext,
+    rule: str | None,
+    imposer: str | None,
+    target: str | None,
+    sector: str | None,
+    until: str,
+    reason: str,
+    now: str | None,
+) -> None:
+    """Silence matching alerts until a day (they are still recorded, with `silenced_by`)."""
+    clock = clock_for(now)
+    last = parse_date(until, what="--until")
+    if last < clock.now().date():
+        raise InputError(f"--until {last} is already past")
+    if not reason.strip():
+        raise InputError("--reason must say why")
+    store = ctx.store(clock)
+    version = store.stream_version(SILENCES)
+    silence_id = f"silence-{version + 1}"
+    event = SilenceAdded(
+        silence_id=silence_id,
+        rule=rule,
+        imposer=imposer.upper() if imposer else None,
+        target=target.upper() if target else None,
+        sector=sector,
+        until=last,
+        reason=reason.strip(),
+        added_at=clock.now(),
+    )
+    store.append(SILENCES, [NewEvent.of(event, occurred_at=clock.now())], expected_version=version)
+    click.echo(f"{silence_id}: silenced until {last}")
+
+
+@silence_group.command("list")
+@NOW_OPTION
+@FORMAT_OPTION
+@pass_ctx
+def silence_list(ctx: CliContext, now: str | None, fmt: str) -> None:
+    """Every silence, with whether it holds at --now.
+
+    JSON: {"silences": [{"id", "rule", "imposer", "target", "sector", "until", "reason", "added_at", "active"}]}
+    """
+    today = clock_for(now).now().date()
+    rows = [
+        {
+            "id": s.silence_id,
+            "rule": s.rule,
+            "imposer": s.imposer,
+            "target": s.target,
+            "sector": s.sector,
+            "until": s.until,
+            "reason": s.reason,
+            "added_at": s.added_at,
+            "active": today <= s.until,
+        }
+        for s in read_silences(ctx.store(SystemClock()))
+    ]
+    if fmt == "json":
+        emit_json({"silences": rows})
+    else:
+        emit_table(rows, ["id", "active", "until", "rule", "imposer", "target", "sector", "reason"], empty="(none)")
+
+
+COMMANDS: list[click.Command] = [state, alerts, tick_command, rules_group, silence_group]

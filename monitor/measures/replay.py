@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import Engine, inspect, select
 
-from monitor.events.measures import MEASURE_TYPES, MeasureEvent
+from monitor.events.measures import ALL_TYPES, MEASURE_TYPES, MeasureEvent
 from monitor.log.records import RecordedEvent, recorded
 from monitor.log.schema import events
 from monitor.measures.fold import as_of_view, fold
@@ -23,8 +23,10 @@ def current_states(engine: Engine) -> list[MeasureState]:
         return [row_to_state(r) for r in conn.execute(select(measures).order_by(measures.c.measure_id))]
 
 
-def measure_events_until(engine: Engine, end: dt.datetime) -> list[RecordedEvent]:
-    """Measure events that occurred before `end`, in the order they occurred (ties: log order)."""
+def measure_events_until(engine: Engine, end: dt.datetime, *, parties: bool = False) -> list[RecordedEvent]:
+    """Measure events (and talks and deals with `parties`) that occurred before `end`,
+    in the order they occurred (ties: log order)."""
+    types = ALL_TYPES if parties else MEASURE_TYPES
     query = (
         select(
             events.c.position,
@@ -38,7 +40,7 @@ def measure_events_until(engine: Engine, end: dt.datetime) -> list[RecordedEvent
             events.c.occurred_at,
             events.c.idempotency_key,
         )
-        .where(events.c.type.in_(sorted(MEASURE_TYPES)), events.c.occurred_at < end)
+        .where(events.c.type.in_(sorted(types)), events.c.occurred_at < end)
         .order_by(events.c.occurred_at, events.c.position)
     )
     with engine.connect() as conn:
