@@ -15,13 +15,17 @@ _MAX_SENTENCE = 2000
 
 def _same(a: Fact, b: Fact) -> bool:
     """Whether `b` repeats `a` (or says less than it): one fact per distinct statement."""
+    if a.kind in {"deal", "negotiation"} and a.kind == b.kind:
+        # The parties to talks or a deal, in whichever order a sentence names them.
+        same_parties = {a.imposer, *a.targets} == {b.imposer, *b.targets}
+        return same_parties and not (a.effective and b.effective and a.effective != b.effective)
     if (a.kind, a.imposer, a.sector) != (b.kind, b.imposer, b.sector):
+        return False
+    if a.kind == "tariff" and a.status != b.status and (a.rate is None or b.rate is None):
         return False
     if set(a.targets) != set(b.targets) and not set(b.targets) <= set(a.targets):
         return False
     if b.rate is not None and a.rate != b.rate:
-        return False
-    if a.kind in {"negotiation"} and a.effective and b.effective and a.effective != b.effective:
         return False
     return not (b.until and a.until and abs((a.until - b.until).days) > 7)
 

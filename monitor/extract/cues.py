@@ -36,12 +36,11 @@ STATISTIC_AFTER = re.compile(
 
 DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
 DEAL_VERB = _words(
-    r"reached|reach|reaches|struck|strikes|signed|signs|concluded|concludes|sealed|seals|clinched|finali[sz]ed|"
-    r"inked|agreed\s+to\s+a|agreed\s+on\s+a|has\s+agreed\s+to|announced\s+a|announced\s+an|made\s+a|"
-    r"implementing|solidify|touted|unveiled"
+    r"reached|struck|signed|concluded|sealed|clinched|finali[sz]ed|inked|agreed\s+to|agreed\s+on|"
+    r"announced|made|implementing|solidify|touted|unveiled"
 )
 TALKS = _words(
-    r"talks|negotiations|negotiating\s+round|round\s+of|met\s+with|meeting\s+with|discussions|talking\s+to|"
+    r"talks|negotiations|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
     r"talked|in\s+negotiations|consultations|negotiate\s+with"
 )
 TALKS_EVENT = _words(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from monitor.extract import cues
 from monitor.extract.dates import DateMention, find_dates, find_duration
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY, DEMONYM, UNIVERSAL, Mention, find_mentions
+from monitor.extract.gazetteer import ANY, DEMONYM, NAME, UNIVERSAL, Mention, find_mentions
 from monitor.extract.sectors import distinct, find_sectors
 
 _CLAUSE_BREAK = re.compile(
@@ -23,23 +23,43 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _TARGET_BEFORE = re.compile(
-    r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|hit)\s+"
+    r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
+    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping)\s+"
     r"(?:the\s+|all\s+|its\s+|their\s+|some\s+|most\s+|imported\s+|certain\s+|goods\s+from\s+|other\s+|"
-    r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+)*$",
+    r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$",
     re.I,
 )
+# "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures)\s+(?:from|by)\s+(?:the\s+)?$", re.I
+)
 _TARGET_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+)?(?:still\s+)?"
-    r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+)?"
+    r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+)?"
+    r"(?:still\s+)?(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+)?"
     r"(?:face|faces|facing|pay|hit\s+by|subject\s+to|spared|exempted)\b",
     re.I,
 )
 _GOODS_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|cars|"
-    r"EVs|vehicles|food|automobiles|automakers|carmakers|companies|farmers|beef|corn|producers|manufacturers)\b",
+    r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
+    r"cars|EVs|vehicles|food|automobiles|automakers|carmakers|companies|farmers|beef|corn|producers|"
+    r"manufacturers|made)\b",
     re.I,
 )
 _TARIFF_AFTER = re.compile(r"^\s*(?:'s\s+|’s\s+)?(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|duty|levies|levy)\b", re.I)
+_COORDINATED = re.compile(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$", re.I)
+# Verbs whose subject is the side that acts on a tariff.
+_ACTION = re.compile(
+    r"\b(?:impose|imposes|imposed|imposing|announce|announces|announced|announcing|announcement|slap|slapped|"
+    r"levy|levied|levying|raise|raised|raises|raising|hike|hiked|hikes|increase|increased|charge|target|"
+    r"targeted|targeting|retaliat\w*|threaten|threatened|threatens|warned|warns|halving|halved|doubled|cut|cuts|"
+    r"reduce|reduced|lower|lowered|lowering|lift|lifts|lifted|remove|removed|eliminate|eliminated|scrap|"
+    r"scrapped|cancel|cancelled|canceled|rescind|rescinded|suspend|suspended|suspends|pause|paused|delay|"
+    r"delayed|delaying|extend|extended|extends|exempt|exempted|eased|hold\s+off|held\s+off|defer|"
+    r"rolling\s+out|revealed|signed|hitting\s+back|hits\s+back|hit\s+back|not\s+impose|not\s+introduce|"
+    r"will\s+charge|maintain|include|includes|tariffs?|duty|duties|levy|levies|\d+(?:\.\d+)?\s?(?:%|percent|per\s?cent))\b",
+    re.I,
+)
+_US_AUTHORITY = re.compile(r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b", re.I)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,14 +117,29 @@ def _rates(clause: str) -> list[Rate]:
     return rates
 
 
-def _role_is_target(clause: str, mention: Mention, imposer_hint: str | None) -> bool:
-    before = clause[max(0, mention.start - 40) : mention.start]
-    after = clause[mention.end : mention.end + 60]
-    if _TARIFF_AFTER.match(after) and mention.form != UNIVERSAL:
-        return False  # "U.S. tariffs", "China's tariff": the taxing side
-    if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
-        return True
-    return mention.form == DEMONYM and bool(_GOODS_AFTER.match(after))
+def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
+    """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
+    roles: list[bool] = []
+    for i, m in enumerate(mentions):
+        before = clause[max(0, m.start - 40) : m.start]
+        after = clause[m.end : m.end + 70]
+        if m.form == UNIVERSAL:
+            roles.append(True)
+            continue
+        if i and _COORDINATED.match(clause[mentions[i - 1].end : m.start]):
+            roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
+            continue
+        if _SOURCE_BEFORE.search(before):
+            roles.append(False)
+        elif _TARIFF_AFTER.match(after):
+            # "U.S. tariffs", "China's tariffs", "Canadian duties" are their own; "the China tariff" hits China.
+            own = m.code == "US" or m.form != NAME or bool(re.match(r"\s*(?:'s|’s)", after))
+            roles.append(not own)
+        elif _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
+            roles.append(True)
+        else:
+            roles.append(bool(_GOODS_AFTER.match(after)) and m.form in {DEMONYM, NAME})
+    return roles
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,34 +151,48 @@ class Parties:
     subject_named: bool
 
 
-def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False) -> Parties:
-    subjects: list[str] = []
-    targets: list[str] = []
+def _usable(mentions: list[Mention]) -> list[Mention]:
+    """Mentions without the ones that only repeat the previous in brackets: "European Union (EU)"."""
+    kept: list[Mention] = []
     for m in mentions:
-        if m.form == UNIVERSAL:
-            targets.append(ANY)
-        elif _role_is_target(clause, m, None) and not prefer_first:
-            targets.append(m.code)
+        if kept and kept[-1].code == m.code and m.start - kept[-1].end <= 3:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False) -> Parties:
+    mentions = _usable(mentions)
+    roles = _roles(clause, mentions)
+    subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
+    target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
+    if prefer_first:
+        # Talks and deals: the first party named acts, whoever is named with it is the other side.
+        named = [m.code for m in subjects] + [c for c in target_codes if c != ANY]
+        if subjects:
+            imposer = subjects[0].code
+        elif ctx.partner and ctx.partner not in target_codes:
+            imposer = ctx.partner
         else:
-            subjects.append(m.code)
-    if prefer_first and mentions:
-        named = [m.code for m in mentions if m.form != UNIVERSAL]
-        if named:
-            imposer = named[0]
-            others = [c for c in named if c != imposer] or [c for c in targets if c != imposer]
-            if not others:
-                others = ["US"] if imposer != "US" else ([ctx.partner] if ctx.partner else [ANY])
-            return Parties(imposer=imposer, targets=tuple(dict.fromkeys(others)), subject_named=True)
-    subject_named = bool(subjects)
-    if subjects:
-        imposer = subjects[0]
-    elif targets and all(t == "US" for t in targets if t != ANY) and "US" in targets:
-        imposer = ctx.partner or "US"
+            imposer = "US"
+        others = [c for c in named if c != imposer]
+        if not others:
+            others = ["US"] if imposer != "US" else ([ctx.partner] if ctx.partner else [ANY])
+        return Parties(imposer=imposer, targets=tuple(dict.fromkeys(others)), subject_named=bool(subjects))
+    anchor = _ACTION.search(clause)
+    position = anchor.start() if anchor else len(clause)
+    before = [m for m in subjects if m.start < position]
+    if _US_AUTHORITY.search(clause):
+        imposer = "US"
+    elif before:
+        imposer = before[-1].code  # the grammatical subject sits right before its verb
+    elif "US" in target_codes and ctx.partner and ctx.partner != "US":
+        imposer = ctx.partner
     else:
         imposer = "US"
-    chosen = [t for t in targets if t != imposer]
+    chosen = [t for t in target_codes if t != imposer]
     if not chosen:
-        chosen = [s for s in subjects[1:] if s != imposer]
+        chosen = [m.code for m in subjects if m.code != imposer]
     if not chosen:
         if imposer != "US":
             chosen = ["US"]
@@ -152,7 +201,7 @@ def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: b
         else:
             chosen = [ANY]
     specific = [t for t in chosen if t != ANY]
-    return Parties(imposer=imposer, targets=tuple(dict.fromkeys(specific or chosen)), subject_named=subject_named)
+    return Parties(imposer=imposer, targets=tuple(dict.fromkeys(specific or chosen)), subject_named=bool(before))
 
 
 def _status(clause: str) -> str:
@@ -161,6 +210,14 @@ def _status(clause: str) -> str:
     if cues.IN_EFFECT.search(clause):
         return "in_effect"
     return "announced"
+
+
+def _explicit_until(clause: str, dates: list[DateMention]) -> dt.date | None:
+    for d in dates:
+        window = clause[max(0, d.start - 40) : d.start]
+        if cues.UNTIL_WORD.search(window):
+            return d.value
+    return None
 
 
 def _pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt.date | None:
@@ -297,6 +354,55 @@ def read_sentence(sentence: str, ctx: Context) -> list[Fact]:
     return facts
 
 
+_DEAL_OBJECT = re.compile(r"^\W*(?:[\w’'-]+\W+){0,6}?(?:deals?|agreements?|pacts?|accords?|memorandums?)\b", re.I)
+_DEAL_PASSIVE = re.compile(
+    r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"
+    r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b",
+    re.I,
+)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$", re.I)
+
+
+def _blocked(clause: str, cue: re.Match[str]) -> bool:
+    """Whether a demand, wish, condition or denial governs the cue (looked for just before it)."""
+    window = clause[max(0, cue.start() - 50) : cue.end()]
+    cut = max(window.rfind(","), window.rfind(";"))
+    if cut >= 0 and cut < cue.start() - max(0, cue.start() - 50):
+        window = window[cut + 1 :]
+    return bool(cues.NOT_A_FACT.search(window))
+
+
+def _deal(clause: str) -> bool:
+    """Whether the clause says a trade agreement was reached, signed or concluded."""
+    for verb in cues.DEAL_VERB.finditer(clause):
+        if not _DEAL_OBJECT.match(clause[verb.end() : verb.end() + 80]):
+            continue
+        if _MODAL_BEFORE.search(clause[max(0, verb.start() - 25) : verb.start()]) or _blocked(clause, verb):
+            continue
+        return True
+    passive = _DEAL_PASSIVE.search(clause)
+    return bool(passive and not _blocked(clause, passive))
+
+
+_ADJECTIVE_PAUSE = re.compile(
+    r"\b(?:the|its|his|their|a)\s+(?:\w+\s+)?(?:suspended|paused|delayed|deferred)\b"
+    r"|\b(?:before|after|since|until|when)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}(?:was|were|had\s+been)\s+"
+    r"(?:suspended|paused|delayed|deferred)\b",
+    re.I,
+)
+_MODAL = re.compile(r"\b(?:could|might|may|perhaps|possibly)\b", re.I)
+_NO_PAUSE = re.compile(
+    r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking", re.I
+)
+_REMAINING = re.compile(r"\b(?:leaving|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay)\b", re.I)
+_INCLUDING = re.compile(r"\bincluding\b", re.I)
+
+
+def _near_sectors(clause: str, start: int, end: int) -> list[str]:
+    """Sectors named close to a rate or tariff word (not elsewhere in a long clause)."""
+    return distinct(find_sectors(clause[max(0, start - 90) : end + 110]))
+
+
 def _read_clause(
     clause: str,
     sentence: str,
@@ -308,116 +414,96 @@ def _read_clause(
 ) -> list[Fact]:
     mentions = mentions if mentions is not None else []
     facts: list[Fact] = []
-    blocked = cues.NOT_A_FACT.search(clause)
-    has_tariff = bool(cues.TARIFF_WORD.search(clause))
     rates = _rates(clause)
+    tariff_word = cues.TARIFF_WORD.search(clause)
+    has_tariff = bool(tariff_word or rates)
     effective = _effective(clause, dates)
     authority = _authority(clause)
 
     # Deals and talks: the first party named acts, the others are the targets.
-    deal_verb = cues.DEAL_VERB.search(clause)
-    if deal_verb and cues.DEAL_NOUN.search(clause) and not blocked:
+    deal_verb = _deal(clause)
+    talks = cues.TALKS.search(clause)
+    if deal_verb:
         first = _parties(clause, mentions, ctx, prefer_first=True)
         facts.append(_fact("deal", first, sentence))
-    elif not deal_in_sentence and cues.TALKS.search(clause) and cues.TALKS_EVENT.search(clause) and not blocked:
+    elif not deal_in_sentence and talks and cues.TALKS_EVENT.search(clause) and not _blocked(clause, talks):
         first = _parties(clause, mentions, ctx, prefer_first=True)
         facts.append(_fact("negotiation", first, sentence, effective=dates[0].value if dates else None))
 
-    if cues.WITHDRAW.search(clause) and cues.AGREEMENT_NOUN.search(clause) and not cues.NEGATION.search(clause):
+    withdraw = cues.WITHDRAW.search(clause)
+    if withdraw and cues.AGREEMENT_NOUN.search(clause) and not _blocked(clause, withdraw):
         targets = (ANY,) if cues.MULTILATERAL.search(clause) else parties.targets
-        facts.append(
-            _fact("withdrawal", Parties(imposer=parties.imposer, targets=targets, subject_named=True), sentence)
-        )
+        facts.append(_fact("withdrawal", Parties(imposer=parties.imposer, targets=targets, subject_named=True), sentence))
 
-    if not has_tariff and not cues.ZERO.search(clause) and not cues.PAUSE.search(clause):
+    retaliation = cues.RETALIATION.search(clause)
+    if not has_tariff and not cues.ZERO.search(clause):
+        if (
+            retaliation
+            and parties.imposer != "US"
+            and re.search(r"\bretaliat", clause, re.I)
+            and not _blocked(clause, retaliation)
+        ):
+            facts.append(_fact("tariff", parties, sentence, status=_status(clause), authority="countermeasure"))
+        if not cues.PAUSE.search(clause):
+            return facts
+
+    # Pauses: a suspension, delay, reprieve or truce of a tariff, or a promise not to impose one.
+    pause = None
+    for cue in cues.PAUSE.finditer(_ADJECTIVE_PAUSE.sub(lambda m: "x" * len(m.group(0)), clause)):
+        near = clause[max(0, cue.start() - 70) : cue.end() + 70]
+        if cues.TARIFF_WORD.search(near) or re.search(r"truce|reprieve|deadline|pause", near, re.I):
+            pause = cue
+            break
+    not_impose = cues.NOT_IMPOSE.search(clause)
+    pause = pause or not_impose
+    if pause and not _NO_PAUSE.search(clause) and not _blocked(clause, pause):
+        facts.extend(_pauses(clause, sentence, parties, rates, dates, ctx, authority))
         return facts
 
-    not_impose = bool(cues.NOT_IMPOSE.search(clause))
-    pause = (cues.PAUSE.search(clause) or not_impose) and not re.search(
-        r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek", clause, re.I
-    )
-    lift = cues.LIFT.search(clause) or (cues.ZERO.search(clause) and not cues.NOT_A_FACT.search(clause))
+    lift = cues.LIFT.search(clause)
+    zero = cues.ZERO.search(clause)
+    if lift and not tariff_word:
+        lift = None
+    if (lift or zero) and not _blocked(clause, lift or zero):  # type: ignore[arg-type]
+        facts.extend(_lifts(clause, sentence, parties, rates, mentions, ctx, authority, zero_only=not lift))
+        return facts
+
     relief = cues.RELIEF.search(clause)
-    remaining = re.search(r"\b(?:leaving|remain|remains|still\s+in\s+effect|in\s+place|continue)\b", clause, re.I)
-
-    if pause and (has_tariff or not_impose or re.search(r"truce|reprieve|deadline|pause", clause, re.I)):
-        until = _pause_until(clause, dates, ctx.published) if ctx.published else None
-        sides = [parties]
-        if re.search(r"\btruce\b", clause, re.I) or re.search(r"\bboth\s+sides\b|\bmutual", clause, re.I):
-            other = parties.targets[0] if parties.targets and parties.targets[0] != ANY else None
-            if other:
-                sides.append(Parties(imposer=other, targets=(parties.imposer,), subject_named=True))
-        paused_rates = [r for r in rates if not (remaining and remaining.start() < r.start)]
-        sectors = distinct(find_sectors(clause))
-        for side in sides:
-            for sector in _each(sectors):
-                facts.append(
-                    _fact(
-                        "pause",
-                        side,
-                        sentence,
-                        sector=sector,
-                        rate=paused_rates[0].value if paused_rates and len(sides) == 1 else None,
-                        until=until,
-                        authority=authority,
-                    )
-                )
-        for left in rates:
-            if left not in paused_rates:
-                facts.append(
-                    _fact("tariff", parties, sentence, rate=left.value, status="in_effect", authority=authority)
-                )
-        return facts
-
-    if blocked and not lift:
-        return facts
-    if lift and not blocked:
-        zero_only = not cues.LIFT.search(clause)
-        lifter = parties
-        if zero_only and parties.imposer == "US":
-            others = [m.code for m in mentions if m.code not in {"US", ANY}] or ([ctx.partner] if ctx.partner else [])
-            if others:
-                lifter = Parties(imposer=others[0], targets=("US",), subject_named=True)
-        groups = _sector_groups(clause, [r for r in rates if r.value > 0])
-        for rate, sectors in groups:
-            for sector in _each(sectors):
-                facts.append(
-                    _fact(
-                        "lift", lifter, sentence, sector=sector, rate=rate.value if rate else None, authority=authority
-                    )
-                )
-        if re.search(r"\bor\s+reduce|and\s+reduce|\blower\b(?!.*zero)", clause, re.I) and not zero_only:
-            for _rate, sectors in groups:
-                for sector in _each(sectors):
-                    facts.append(_fact("tariff", lifter, sentence, sector=sector, status="announced"))
-        return facts
-
-    if relief and not blocked:
-        relief_rates = [r for r in rates if not remaining]
-        sectors = distinct(find_sectors(clause))
-        for sector in _each(sectors):
+    rates_outside_relief = rates
+    if relief and not _blocked(clause, relief):
+        relief_rates = [r for r in rates if not _REMAINING.search(clause)]
+        # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
+        conditional = bool(rates) and rates[0].end < relief.start()
+        for sector in _each(distinct(find_sectors(clause)) if not conditional else []):
             facts.append(
                 _fact(
                     "relief",
                     parties,
                     sentence,
-                    sector=sector,
-                    rate=relief_rates[0].value if relief_rates else None,
+                    sector=sector if not conditional else None,
+                    rate=relief_rates[0].value if relief_rates and not conditional else None,
                     effective=effective,
                     authority=authority,
                 )
             )
-        if not re.search(r"\b(?:eased|ease)\b", clause, re.I):
+        if conditional:
+            facts[-1] = _fact("relief", parties, sentence, sector=_first_sector(clause), effective=effective)
+        if not conditional and not re.search(r"\b(?:eased|ease)\b", clause, re.I):
             return facts
+        rates_outside_relief = [r for r in rates if r.end < relief.start()] if conditional else rates
 
-    if not has_tariff and not rates:
+    if not has_tariff:
         return facts
-    if blocked:
+    span = (tariff_word.start(), tariff_word.end()) if tariff_word else (rates[0].start, rates[0].end)
+    if _blocked_span(clause, *span):
         return facts
     if not rates and not cues.TARIFF_ACTION.search(clause):
         return facts
     status = _status(clause)
-    for rate, sectors in _sector_groups(clause, rates):
+    groups = _sector_groups(clause, rates_outside_relief)
+    if _INCLUDING.search(clause) and rates and groups and groups[0][1]:
+        facts.append(_fact("tariff", parties, sentence, status=status, effective=effective, authority=authority))
+    for rate, sectors in groups:
         for sector in _each(sectors):
             facts.append(
                 _fact(
@@ -432,4 +518,93 @@ def _read_clause(
                     authority=authority,
                 )
             )
+    return facts
+
+
+def _first_sector(clause: str) -> str | None:
+    found = distinct(find_sectors(clause))
+    return found[0] if found else None
+
+
+def _blocked_span(clause: str, start: int, end: int) -> bool:
+    window = clause[max(0, start - 50) : end]
+    cut = max(window.rfind(","), window.rfind(";"))
+    if cut >= 0 and cut < start - max(0, start - 50):
+        window = window[cut + 1 :]
+    return bool(cues.NOT_A_FACT.search(window))
+
+
+def _pauses(
+    clause: str,
+    sentence: str,
+    parties: Parties,
+    rates: list[Rate],
+    dates: list[DateMention],
+    ctx: Context,
+    authority: str | None,
+) -> list[Fact]:
+    facts: list[Fact] = []
+    explicit = _explicit_until(clause, dates)
+    if _MODAL.search(clause) and explicit is None:
+        return facts  # "could extend the pause": speculation, unless it states when the pause ends
+    until = explicit or (_pause_until(clause, dates, ctx.published) if ctx.published else None)
+    sides = [parties]
+    if re.search(r"\btruce\b|\bboth\s+sides\b|\bmutual", clause, re.I):
+        other = parties.targets[0] if parties.targets and parties.targets[0] != ANY else None
+        if other:
+            sides.append(Parties(imposer=other, targets=(parties.imposer,), subject_named=True))
+    remaining = _REMAINING.search(clause)
+    paused_rates = [r for r in rates if not (remaining and remaining.start() < r.start + 80 and r.start > 0)]
+    if remaining:
+        paused_rates = [r for r in rates if r.end < remaining.start() - 80] or []
+    sectors = distinct(find_sectors(clause))
+    for side in sides:
+        for sector in _each(sectors):
+            facts.append(
+                _fact(
+                    "pause",
+                    side,
+                    sentence,
+                    sector=sector,
+                    rate=paused_rates[0].value if paused_rates and len(sides) == 1 else None,
+                    until=until,
+                    authority=authority,
+                )
+            )
+    for left in rates:
+        if left not in paused_rates:
+            facts.append(_fact("tariff", parties, sentence, rate=left.value, status="in_effect", authority=authority))
+    return facts
+
+
+def _lifts(
+    clause: str,
+    sentence: str,
+    parties: Parties,
+    rates: list[Rate],
+    mentions: list[Mention],
+    ctx: Context,
+    authority: str | None,
+    *,
+    zero_only: bool,
+) -> list[Fact]:
+    facts: list[Fact] = []
+    lifter = parties
+    if zero_only and parties.imposer == "US":
+        # "we can sell into Vietnam at zero tariff": the partner opens its market.
+        others = [m.code for m in mentions if m.code not in {"US", ANY}] or ([ctx.partner] if ctx.partner else [])
+        if others:
+            lifter = Parties(imposer=others[0], targets=("US",), subject_named=True)
+    groups = _sector_groups(clause, [r for r in rates if r.value > 0])
+    if _INCLUDING.search(clause) and groups and (groups[0][0] is not None or groups[0][1]):
+        facts.append(_fact("lift", lifter, sentence, authority=authority))
+    for rate, sectors in groups:
+        for sector in _each(sectors):
+            facts.append(
+                _fact("lift", lifter, sentence, sector=sector, rate=rate.value if rate else None, authority=authority)
+            )
+    if re.search(r"\b(?:or|and)\s+reduce\b", clause, re.I):
+        for _rate, sectors in groups:
+            for sector in _each(sectors):
+                facts.append(_fact("tariff", lifter, sentence, sector=sector, status="announced"))
     return facts
