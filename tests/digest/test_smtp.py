@@ -16,7 +16,7 @@ from monitor.digest import outbox
 from monitor.digest.delivery import delivery_for
 from monitor.digest.service import queue_due, run_due
 from monitor.log import EventStore
-from tests.digest.conftest import START, make_alert, raise_alert, states_of
+from tests.digest.conftest import make_alert, raise_alert, states_of
 from tests.digest.smtp_servers import Logins, Mailbox, free_port, self_signed_certificate, smtp_server
 
 NO_STATES = states_of()

@@ -1,0 +1,107 @@
+"""The digest commands as a user runs them: preview, send, outbox, on a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from monitor.cli import cli
+from monitor.clock import FixedClock
+from monitor.errors import DeliveryError
+from monitor.log import EventStore, open_engine
+from monitor.log.migrate import upgrade
+from tests.digest.conftest import START, make_alert, raise_alert
+from tests.digest.smtp_servers import free_port
+
+CONFIG = """
+[database]
+url = "sqlite:///log.db"
+[delivery]
+method = "{method}"
+directory = "out"
+batch_window_s = 60
+[delivery.smtp]
+host = "127.0.0.1"
+port = {port}
+security = "none"
+timeout_s = 3
+[[subscriptions]]
+name = "steel-desk"
+recipients = ["desk@example.org"]
+schedule = "immediate"
+"""
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    (tmp_path / "config.toml").write_text(CONFIG.format(method="directory", port=25), encoding="utf-8")
+    engine = open_engine(f"sqlite:///{tmp_path}/log.db")
+    upgrade(engine)
+    store = EventStore(engine, FixedClock(START))
+    raise_alert(store, make_alert("a1"))
+    raise_alert(store, make_alert("a2", severity="critical"))
+    engine.dispose()
+    return tmp_path
+
+
+def run(workdir: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--config", str(workdir / "config.toml"), *args])
+
+
+def test_preview_prints_the_next_digest_and_records_nothing(workdir: Path) -> None:
+    shown = run(workdir, "digest", "preview", "--subscription", "steel-desk", "--now", "2025-04-02T12:00:30")
+    assert shown.exit_code == 0, shown.output
+    assert "[CRITICAL] US raises its steel tariff" in shown.output and "(a1)" in shown.output
+    html = workdir / "preview.html"
+    wrote = run(
+        workdir, "digest", "preview", "--subscription", "steel-desk", "--output", str(html), "--now", "2025-04-03"
+    )
+    assert wrote.exit_code == 0, wrote.output
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    listed = run(workdir, "outbox", "--format", "json")
+    assert json.loads(listed.output) == {"digests": []}
+    assert not (workdir / "out").exists()
+
+
+def test_preview_of_an_unknown_subscription_names_the_known_ones(workdir: Path) -> None:
+    result = run(workdir, "digest", "preview", "--subscription", "nobody")
+    assert result.exit_code != 0
+    assert "no subscription named 'nobody' (known: steel-desk)" in str(result.exception)
+
+
+def test_send_waits_for_the_batch_window_then_delivers_and_outbox_lists_it(workdir: Path) -> None:
+    early = run(workdir, "digest", "send", "--now", "2025-04-02T12:00:30", "--format", "json")
+    assert early.exit_code == 0, early.output
+    assert json.loads(early.output) == {"queued": [], "attempts": [], "errors": []}
+    sent = run(workdir, "digest", "send", "--now", "2025-04-02T12:02", "--format", "json")
+    assert sent.exit_code == 0, sent.output
+    payload = json.loads(sent.output)
+    assert payload["queued"] == [
+        {"digest_id": "steel-desk-1", "subscription": "steel-desk", "alerts": 2, "recipients": ["desk@example.org"]}
+    ]
+    assert [a["status"] for a in payload["attempts"]] == ["delivered"]
+    assert (workdir / "out" / "steel-desk-1.eml").exists()
+    again = run(workdir, "digest", "send", "--now", "2025-04-02T13:00", "--format", "json")
+    assert json.loads(again.output)["queued"] == []
+    listed = json.loads(run(workdir, "outbox", "--format", "json").output)["digests"]
+    assert [(d["digest_id"], d["status"], d["alerts"], d["attempts"]) for d in listed] == [
+        ("steel-desk-1", "delivered", 2, 1)
+    ]
+    table = run(workdir, "outbox")
+    assert "steel-desk-1" in table.output and "delivered" in table.output
+
+
+def test_send_to_a_down_server_exits_non_zero_and_leaves_the_digest_queued(workdir: Path) -> None:
+    config = CONFIG.format(method="smtp", port=free_port())
+    (workdir / "config.toml").write_text(config, encoding="utf-8")
+    result = run(workdir, "digest", "send", "--now", "2025-04-02T12:05")
+    assert isinstance(result.exception, DeliveryError)
+    assert "1 digest(s) not delivered" in str(result.exception)
+    assert "cannot reach mail server" in result.output
+    listed = json.loads(run(workdir, "outbox", "--status", "failed", "--format", "json").output)["digests"]
+    assert len(listed) == 1 and "cannot reach mail server" in listed[0]["last_error"]
+    assert dt.datetime.fromisoformat(listed[0]["next_attempt_at"]) == dt.datetime(2025, 4, 2, 12, 6, tzinfo=dt.UTC)
