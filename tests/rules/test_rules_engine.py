@@ -1,0 +1,197 @@
+"""Built-in and user rules through the production engine: filters, keys, silences, failures, the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FactLog, settings_with
+
+from monitor.clock import SteppingClock
+from monitor.config import Settings
+from monitor.events.alerts import AlertRaised, SilenceAdded
+from monitor.log import EventStore, NewEvent
+from monitor.rules.service import evaluate_new, read_alerts, tick
+
+
+def at(clock: SteppingClock, when: str) -> SteppingClock:
+    clock.instant = dt.datetime.fromisoformat(when).replace(tzinfo=dt.UTC)
+    return clock
+
+
+def matching(found: list[AlertRaised], **expected: Any) -> list[AlertRaised]:
+    return [a for a in found if all(getattr(a, k) == v for k, v in expected.items())]
+
+
+def write_rules(tmp_path: Path, name: str, text: str, config: str = "") -> Settings:
+    (tmp_path / "rules").mkdir(exist_ok=True)
+    (tmp_path / "rules" / name).write_text(text, encoding="utf-8")
+    return settings_with(tmp_path, config)
+
+
+def test_toml_rule_filters_and_expression(
+    tmp_path: Path, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    settings = write_rules(
+        tmp_path,
+        "mine.toml",
+        '[[rule]]\nname = "asia_hikes"\nsignals = ["rate_change"]\ntargets = ["JP", "KR"]\n'
+        'severity = "critical"\nmin_change = 5\nwhen = "rate > previous_rate"\n',
+    )
+    facts.fact("2025-04-01", "Korea pays 10 percent.", rate=10, targets=("KR",))
+    facts.fact("2025-04-01", "India pays 10 percent.", rate=10, targets=("IN",))
+    facts.fact("2025-04-02", "Korea's duty goes to 12 percent.", rate=12, targets=("KR",))
+    facts.fact("2025-04-03", "Korea's duty goes to 30 percent.", rate=30, targets=("KR",))
+    facts.fact("2025-04-03", "India's duty goes to 30 percent.", rate=30, targets=("IN",))
+    facts.fact("2025-04-04", "Korea's duty comes down to 15 percent.", rate=15, previous_rate=30, targets=("KR",))
+    evaluate_new(settings, store, clock)
+    mine = matching(read_alerts(store), rule="asia_hikes")
+    assert [(a.target, a.previous_rate, a.rate, a.severity) for a in mine] == [("KR", 12.0, 30.0, "critical")]
+    assert len(matching(read_alerts(store), rule="rate_change")) == 4
+
+
+def test_python_rule_gets_signal_state_and_clock(
+    tmp_path: Path, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    settings = write_rules(
+        tmp_path,
+        "mine.py",
+        "from monitor.rules.api import Alert, rule\n\n"
+        "@rule(name='well_sourced', signals=['new_rate'], severity='critical')\n"
+        "def well_sourced(signal, state, clock):\n"
+        "    return Alert(summary=f'{signal.target} {state.sources} on {clock.now().date()}', value='x')\n",
+    )
+    facts.fact("2025-04-03", "Swiss goods pay 31 percent.", rate=31, targets=("CH",))
+    evaluate_new(settings, store, clock)
+    [mine] = matching(read_alerts(store), rule="well_sourced")
+    assert mine.summary == "CH 1 on 2025-04-03" and mine.severity == "critical"
+
+
+def test_a_failing_rule_is_logged_by_name_and_the_others_go_on(
+    tmp_path: Path, facts: FactLog, store: EventStore, clock: SteppingClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = write_rules(
+        tmp_path,
+        "broken.py",
+        "from monitor.rules.api import rule\n\n"
+        "@rule(name='explodes', signals=['new_rate'])\n"
+        "def explodes(signal, state, clock):\n"
+        "    raise ZeroDivisionError('our bug')\n",
+    )
+    facts.fact("2025-04-03", "Swiss goods pay 31 percent.", rate=31, targets=("CH",))
+    with caplog.at_level(logging.ERROR, logger="monitor.rules"):
+        evaluate_new(settings, store, clock)
+    assert [a.rule for a in read_alerts(store)] == ["new_rate"]
+    failure = next(r for r in caplog.records if "explodes" in r.getMessage())
+    assert failure.exc_info is not None and "ZeroDivisionError" in caplog.text
+
+
+def test_same_alert_is_never_raised_twice_and_backfill_raises_none(
+    settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    facts.fact("2025-03-01", "Canada pays 25 percent.", rate=25, targets=("CA",), catch_up=True)
+    evaluate_new(settings, store, clock)
+    assert read_alerts(store) == []
+    facts.fact("2025-04-03", "Mexico pays 25 percent.", rate=25, targets=("MX",))
+    evaluate_new(settings, store, clock)
+    evaluate_new(settings, store, clock)
+    assert [(a.rule, a.target) for a in read_alerts(store)] == [("new_rate", "MX")]
+
+
+def test_silenced_alerts_are_recorded_with_the_silence(
+    settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    silence = SilenceAdded(
+        silence_id="silence-1",
+        rule="new_rate",
+        imposer=None,
+        target="JP",
+        sector=None,
+        until=dt.date(2025, 4, 30),
+        reason="known",
+        added_at=clock.now(),
+    )
+    store.append("silences", [NewEvent.of(silence)])
+    facts.fact("2025-04-03", "Japan pays 24 percent.", rate=24)
+    facts.fact("2025-04-03", "Korea pays 25 percent.", rate=25, targets=("KR",))
+    evaluate_new(settings, store, clock)
+    facts.fact("2025-05-02", "Japanese cars pay 27.5 percent.", rate=27.5, sector="autos")
+    evaluate_new(settings, store, clock)
+    assert [(a.target, a.sector, a.silenced_by) for a in read_alerts(store)] == [
+        ("JP", None, "silence-1"),
+        ("KR", None, None),
+        ("JP", "autos", None),
+    ]
+
+
+def test_severity_is_overridden_in_config(
+    tmp_path: Path, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    settings = settings_with(tmp_path, '[rules.severity]\nnew_rate = "critical"\n')
+    facts.fact("2025-04-03", "Japan pays 24 percent.", rate=24)
+    evaluate_new(settings, store, clock)
+    assert read_alerts(store)[0].severity == "critical"
+
+
+def test_reminders_follow_extensions_and_an_unextended_pause_expires(
+    settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    facts.fact(
+        "2025-04-09",
+        "Vietnam's 46 percent tariff is paused until July 9.",
+        kind="pause",
+        rate=46,
+        until="2025-07-09",
+        targets=("VN",),
+    )
+    evaluate_new(settings, store, clock)
+    tick(settings, store, at(clock, "2025-06-25T06:00"))
+    tick(settings, store, at(clock, "2025-06-26T06:00"))
+    facts.fact(
+        "2025-07-01", "The Vietnam pause now runs to August 1.", kind="pause", until="2025-08-01", targets=("VN",)
+    )
+    tick(settings, store, at(clock, "2025-07-02T06:00"))
+    tick(settings, store, at(clock, "2025-07-10T06:00"))
+    tick(settings, store, at(clock, "2025-07-31T06:00"))
+    tick(settings, store, at(clock, "2025-08-02T06:00"))
+    tick(settings, store, at(clock, "2025-08-03T06:00"))
+    got = [(a.rule, a.until, a.raised_at.date(), a.details.get("lead_days")) for a in read_alerts(store)]
+    assert got == [
+        ("pause_started", dt.date(2025, 7, 9), dt.date(2025, 4, 9), None),
+        ("pause_expiring", dt.date(2025, 7, 9), dt.date(2025, 6, 25), "14"),
+        ("pause_extended", dt.date(2025, 8, 1), dt.date(2025, 7, 2), None),
+        ("pause_expiring", dt.date(2025, 8, 1), dt.date(2025, 7, 31), "1"),
+        ("pause_expired", dt.date(2025, 8, 1), dt.date(2025, 8, 2), None),
+    ]
+    assert matching(read_alerts(store), rule="pause_expired")[0].severity == "critical"
+
+
+def test_a_backfilled_pause_reminds_only_of_what_is_still_ahead(
+    settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    at(clock, "2025-07-05T06:00")
+    facts.fact(
+        "2025-04-09",
+        "Taiwan's 32 percent tariff is paused until July 9.",
+        kind="pause",
+        rate=32,
+        until="2025-07-09",
+        targets=("TW",),
+        catch_up=True,
+    )
+    facts.fact(
+        "2025-04-09",
+        "India's 26 percent tariff is paused until June 1.",
+        kind="pause",
+        rate=26,
+        until="2025-06-01",
+        targets=("IN",),
+        catch_up=True,
+    )
+    tick(settings, store, clock)
+    assert read_alerts(store) == []
+    tick(settings, store, at(clock, "2025-07-08T06:00"))
+    assert [(a.rule, a.target, a.details["lead_days"]) for a in read_alerts(store)] == [("pause_expiring", "TW", "1")]
