@@ -218,3 +218,12 @@ def run_due(
     report = queue_due(settings, store, clock, states=states)
     report.attempts.extend(flush_outbox(settings, store, clock, delivery=delivery))
     return report
+
+
+def digest_job(settings: Settings, store: EventStore) -> Callable[[Clock], RunReport]:
+    """The daemon's periodic digest work, as a function of its clock (for `PeriodicJob.run`)."""
+
+    def run(clock: Clock) -> RunReport:
+        return run_due(settings, store, clock)
+
+    return run

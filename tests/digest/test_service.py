@@ -8,11 +8,14 @@ from collections.abc import Callable
 from email import policy
 from pathlib import Path
 
-from monitor.clock import SteppingClock
+import pytest
+
+from monitor.clock import FixedClock, SteppingClock
 from monitor.config import Settings
-from monitor.digest import outbox
-from monitor.digest.service import preview, queue_due, run_due
-from monitor.log import EventStore
+from monitor.digest import intake, outbox
+from monitor.digest.service import digest_job, draft, preview, queue_due, run_due
+from monitor.errors import ConcurrencyError
+from monitor.log import EventStore, NewEvent
 from tests.digest.conftest import START, make_alert, make_state, raise_alert, states_of
 
 NO_STATES = states_of()
@@ -151,3 +154,33 @@ def test_a_digest_with_nothing_new_is_not_sent(
     clock.advance(dt.timedelta(hours=1))
     report = queue_due(settings, store, clock, states=NO_STATES, force=True)
     assert report.queued == [] and report.errors == []
+
+
+def test_two_runners_collecting_at_once_cannot_both_take_the_alerts(
+    store: EventStore, clock: SteppingClock, settings_for: Callable[..., Settings]
+) -> None:
+    settings = settings_for(IMMEDIATE)
+    raise_alert(store, make_alert("a1"))
+    clock.advance(dt.timedelta(minutes=5))
+    sub = settings.subscription("steel-desk")
+    stale = draft(settings, store, sub, clock.now(), NO_STATES)  # runner B has read, not yet written
+    assert [d.alert_keys for d in queue_due(settings, store, clock, states=NO_STATES).queued] == [("a1",)]
+    with pytest.raises(ConcurrencyError):
+        store.append(
+            intake.stream_id(sub.name),
+            [NewEvent.of(stale.digest, idempotency_key="runner-b")],
+            expected_version=stale.pending.checkpoint.version,
+        )
+    assert [e.digest.alert_keys for e in outbox.entries(store)] == [("a1",)]
+
+
+def test_the_daemon_job_runs_on_the_clock_it_is_handed(
+    store: EventStore, clock: SteppingClock, settings_for: Callable[..., Settings]
+) -> None:
+    settings = settings_for(IMMEDIATE)
+    raise_alert(store, make_alert("a1"))
+    job = digest_job(settings, store)
+    assert job(FixedClock(START)).queued == []  # the batch window has not passed at that time
+    later = job(FixedClock(START + dt.timedelta(minutes=5)))  # measures read from the real projection
+    assert [d.alert_keys for d in later.queued] == [("a1",)]
+    assert [a.status for a in later.attempts] == ["delivered"]
