@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from monitor.clock import Clock
+from monitor.errors import ExtractionError, MonitorError
 from monitor.events.facts import ArticleRecorded, FactExtracted
 from monitor.events.sources import ArticleFingerprinted, ArticleSeen
 from monitor.extract import EXTRACTOR_VERSION, extract_facts
@@ -152,7 +153,17 @@ class ArticleRecorder:
 
     def _extract(self, article: Article) -> list[Fact]:
         published = article.published.date() if article.published else None
-        return self.extractor(article.extraction_text(), published)
+        try:
+            return self.extractor(article.extraction_text(), published)
+        except MonitorError:
+            raise
+        except Exception as exc:
+            # A bug in another room's extractor on one article must show as this feed failing
+            # (and be retried), not end the daemon's whole cycle.
+            where = article.url or article.article_id
+            raise ExtractionError(
+                f"the extractor failed on {where}: {type(exc).__name__}: {exc}", hint="a bug; please report it"
+            ) from exc
 
     def _append_facts(
         self, article: Article, facts: list[Fact], metadata: dict[str, Any], occurred: dt.datetime
