@@ -184,3 +184,18 @@ def test_the_daemon_job_runs_on_the_clock_it_is_handed(
     later = job(FixedClock(START + dt.timedelta(minutes=5)))  # measures read from the real projection
     assert [d.alert_keys for d in later.queued] == [("a1",)]
     assert [a.status for a in later.attempts] == ["delivered"]
+
+
+def test_an_alert_matching_two_subscriptions_goes_into_one_digest_of_each(
+    store: EventStore, clock: SteppingClock, settings_for: Callable[..., Settings], tmp_path: Path
+) -> None:
+    settings = settings_for(
+        IMMEDIATE + '[[subscriptions]]\nname = "all-news"\nrecipients = ["all@example.org"]\nschedule = "immediate"\n'
+    )
+    raise_alert(store, make_alert("shared"))
+    raise_alert(store, make_alert("autos-only", sector="autos"))
+    clock.advance(dt.timedelta(minutes=5))
+    report = run_due(settings, store, clock, states=NO_STATES)
+    taken = {d.subscription: sorted(d.alert_keys) for d in report.queued}
+    assert taken == {"steel-desk": ["shared"], "all-news": ["autos-only", "shared"]}
+    assert sorted(p.name for p in (tmp_path / "digests").glob("*.eml")) == ["all-news-1.eml", "steel-desk-1.eml"]
