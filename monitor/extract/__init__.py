@@ -13,30 +13,37 @@ EXTRACTOR_VERSION = "1"
 _MAX_SENTENCE = 2000
 
 
-def _same(a: Fact, b: Fact) -> bool:
-    """Whether `b` repeats `a` (or says less than it): one fact per distinct statement."""
-    if a.kind in {"deal", "negotiation"} and a.kind == b.kind:
+def _key(fact: Fact) -> tuple[object, ...]:
+    if fact.kind in {"deal", "negotiation"}:
         # The parties to talks or a deal, in whichever order a sentence names them.
-        same_parties = {a.imposer, *a.targets} == {b.imposer, *b.targets}
-        return same_parties and not (a.effective and b.effective and a.effective != b.effective)
-    if (a.kind, a.imposer, a.sector) != (b.kind, b.imposer, b.sector):
-        return False
-    if a.kind == "tariff" and a.status != b.status and (a.rate is None or b.rate is None):
-        return False
-    if set(a.targets) != set(b.targets) and not set(b.targets) <= set(a.targets):
+        return (fact.kind, frozenset({fact.imposer, *fact.targets}))
+    return (fact.kind, fact.imposer, fact.sector, frozenset(fact.targets))
+
+
+def _covers(a: Fact, b: Fact) -> bool:
+    """Whether `a` already says everything `b` says: `b` repeats it, or says less."""
+    if _key(a) != _key(b) and not (
+        a.kind not in {"deal", "negotiation"}
+        and (a.kind, a.imposer, a.sector) == (b.kind, b.imposer, b.sector)
+        and set(b.targets) <= set(a.targets)
+    ):
         return False
     if b.rate is not None and a.rate != b.rate:
         return False
-    return not (b.until and a.until and abs((a.until - b.until).days) > 7)
+    if b.until is not None and (a.until is None or abs((a.until - b.until).days) > 7):
+        return False
+    if a.kind == "negotiation" and b.effective and a.effective and a.effective != b.effective:
+        return False  # two meetings on two days are two facts
+    return True
 
 
 def _dedup(facts: list[Fact]) -> list[Fact]:
+    """One fact per distinct statement; a later, more precise statement replaces a vaguer one."""
     kept: list[Fact] = []
     for fact in facts:
-        if any(_same(k, fact) for k in kept):
+        if any(_covers(k, fact) for k in kept):
             continue
-        # A later, more precise statement of a fact replaces the vaguer one.
-        kept = [k for k in kept if not (_same(fact, k) and k.rate is None and fact.rate is not None)]
+        kept = [k for k in kept if not _covers(fact, k)]
         kept.append(fact)
     return kept
 

@@ -114,3 +114,34 @@ MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods"
 )
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
+
+# "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
+TARIFF_COMPOUND = re.compile(
+    r"\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
+    r"dispute|disputes|policy|policies|agenda|revenue|regime|structure|fight|battle|row|tensions|team|chief|envoy)\b",
+    re.I,
+)
+# A matrix verb that makes everything after it a wish, a fear, a demand or a condition.
+HEAD_BLOCK = _words(
+    r"if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed|pressed|pressing|"
+    r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
+    r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
+    r"condemned|regrettable"
+)
+# Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
+CONSIDERED = _words(r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|may")
+# Verbs that make a tariff a policy statement rather than a topic ("the tariffs would hurt investment").
+POLICY_BEFORE = _words(
+    r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|slap|slapped|slapping|"
+    r"levy|levied|levying|levelled|leveled|raise|raised|raises|raising|hike|hiked|increase|increased|charge|"
+    r"charging|target|targeting|retaliat\w*|threaten|threatened|threatens|warned|warning|considering|maintain|"
+    r"maintains|halving|halved|doubled|rolling\s+out|rolled\s+out|revealed|unveiled|reimpose|reimposed|"
+    r"reduce|reduced|cut|cuts|lower|lowered|face|faces|facing|subject\s+to|hit\s+by|pay|setting|set|"
+    r"apply|applies|applied|extra|additional|new|reciprocal|retaliatory|punitive|sweeping|steep|steeper|"
+    r"original|existing|blanket|universal|combined|total|with"
+)
+POLICY_AFTER = _words(
+    r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
+    r"in\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|announced|"
+    r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective"
+)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from monitor.extract import cues
 from monitor.extract.dates import DateMention, find_dates, find_duration
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY, DEMONYM, NAME, UNIVERSAL, Mention, find_mentions
+from monitor.extract.gazetteer import ACTOR, ANY, DEMONYM, NAME, UNIVERSAL, Mention, find_mentions
 from monitor.extract.sectors import distinct, find_sectors
 
 _CLAUSE_BREAK = re.compile(
@@ -31,7 +31,9 @@ _TARGET_BEFORE = re.compile(
 )
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
 _SOURCE_BEFORE = re.compile(
-    r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures)\s+(?:from|by)\s+(?:the\s+)?$", re.I
+    r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures|imposed|levied|announced|set)\s+"
+    r"(?:from|by)\s+(?:the\s+)?$",
+    re.I,
 )
 _TARGET_AFTER = re.compile(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+)?"
@@ -46,6 +48,7 @@ _GOODS_AFTER = re.compile(
     re.I,
 )
 _TARIFF_AFTER = re.compile(r"^\s*(?:'s\s+|’s\s+)?(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|duty|levies|levy)\b", re.I)
+_DEAL_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b", re.I)
 _COORDINATED = re.compile(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$", re.I)
 # Verbs whose subject is the side that acts on a tariff.
 _ACTION = re.compile(
@@ -81,6 +84,14 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
 
 
+_RATE_NOUN_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b", re.I)
+_CHANGED_TO = re.compile(
+    r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
+    r"hiked|brought\s+down|will\s+be)\s+to\s*$",
+    re.I,
+)
+
+
 def _rates(clause: str) -> list[Rate]:
     raw = [(float(m.group(1)), m.start(), m.end()) for m in cues.RATE.finditer(clause)]
     kept: list[tuple[float, int, int]] = []
@@ -88,7 +99,12 @@ def _rates(clause: str) -> list[Rate]:
         before = clause[max(0, start - 60) : start]
         after = clause[end : end + 60]
         near_tariff = bool(cues.TARIFF_WORD.search(before) or cues.TARIFF_WORD.search(after[:45]))
-        near_tariff = near_tariff or bool(re.match(r"\s+on\s", after)) or bool(kept and start - kept[-1][2] < 40)
+        near_tariff = (
+            near_tariff
+            or bool(_RATE_NOUN_AFTER.match(after))
+            or bool(re.match(r"\s+on\s", after))
+            or bool(kept and start - kept[-1][2] < 40)
+        )
         if not near_tariff:
             continue
         if cues.STATISTIC_AFTER.search(after) or (
@@ -105,6 +121,12 @@ def _rates(clause: str) -> list[Rate]:
             between = clause[end : nxt[1]]
             lead = clause[max(0, start - 6) : start].lower()
             if re.fullmatch(r"\s*to\s*", between) and "from" in lead:
+                rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
+                i += 2
+                continue
+            changed = _CHANGED_TO.search(between)
+            if changed and not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1)):
+                # "the 15% duty ... will be reduced to 7.5%": one fact at the new rate.
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
                 i += 2
                 continue
@@ -126,10 +148,15 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         if m.form == UNIVERSAL:
             roles.append(True)
             continue
+        if m.form == ACTOR:
+            roles.append(False)  # a president, ministry or capital acts; it is not what a tariff hits
+            continue
         if i and _COORDINATED.match(clause[mentions[i - 1].end : m.start]):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
-        if _SOURCE_BEFORE.search(before):
+        if m.form == NAME and _DEAL_AFTER.match(after):
+            roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
+        elif _SOURCE_BEFORE.search(before):
             roles.append(False)
         elif _TARIFF_AFTER.match(after):
             # "U.S. tariffs", "China's tariffs", "Canadian duties" are their own; "the China tariff" hits China.
@@ -186,11 +213,16 @@ def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: b
         imposer = "US"
     elif before:
         imposer = before[-1].code  # the grammatical subject sits right before its verb
-    elif "US" in target_codes and ctx.partner and ctx.partner != "US":
+    elif {c for c in target_codes if c != ANY} == {"US"} and ctx.partner and ctx.partner != "US":
         imposer = ctx.partner
     else:
         imposer = "US"
-    chosen = [t for t in target_codes if t != imposer]
+    near = [
+        m.code
+        for m, target in zip(mentions, roles, strict=True)
+        if target and position - 80 <= m.start <= position + 150 and m.code != imposer
+    ]
+    chosen = near or [t for t in target_codes if t != imposer]
     if not chosen:
         chosen = [m.code for m in subjects if m.code != imposer]
     if not chosen:
@@ -246,16 +278,20 @@ def _effective(clause: str, dates: list[DateMention]) -> dt.date | None:
     return None
 
 
-def _sector_groups(clause: str, rates: list[Rate]) -> list[tuple[Rate | None, list[str]]]:
+def _sector_groups(
+    clause: str, rates: list[Rate], words: list[re.Match[str]] | None = None
+) -> list[tuple[Rate | None, list[str]]]:
     """Each rate with the sectors it covers; a clause without rates is one group."""
     if cues.MANY_GOODS.search(clause):
-        sectors_all: list[str] = []
-    else:
-        sectors_all = distinct(find_sectors(clause))
+        return [(r, []) for r in rates] or [(None, [])]
     if not rates:
-        return [(None, sectors_all)]
-    if len(rates) == 1 or cues.MANY_GOODS.search(clause):
-        return [(r, sectors_all) for r in rates]
+        spans = [(w.start(), w.end()) for w in words or []] or [(0, len(clause))]
+        near: list[str] = []
+        for start, end in spans:
+            near.extend(_near_sectors(clause, start, end))
+        return [(None, list(dict.fromkeys(near)))]
+    if len(rates) == 1:
+        return [(rates[0], _near_sectors(clause, rates[0].start, rates[0].end))]
     bounds = [0] + [r.end for r in rates]
     first_before = distinct(find_sectors(clause[: rates[0].start]))
     groups: list[tuple[Rate | None, list[str]]] = []
@@ -400,7 +436,7 @@ _INCLUDING = re.compile(r"\bincluding\b", re.I)
 
 def _near_sectors(clause: str, start: int, end: int) -> list[str]:
     """Sectors named close to a rate or tariff word (not elsewhere in a long clause)."""
-    return distinct(find_sectors(clause[max(0, start - 90) : end + 110]))
+    return distinct(find_sectors(clause[max(0, start - 60) : end + 90]))
 
 
 def _read_clause(
@@ -415,8 +451,13 @@ def _read_clause(
     mentions = mentions if mentions is not None else []
     facts: list[Fact] = []
     rates = _rates(clause)
-    tariff_word = cues.TARIFF_WORD.search(clause)
+    scan = cues.TARIFF_COMPOUND.sub(lambda m: " " * len(m.group(0)), clause)
+    tariff_words = list(cues.TARIFF_WORD.finditer(scan))
+    tariff_word = tariff_words[0] if tariff_words else None
     has_tariff = bool(tariff_word or rates)
+    first_anchor = min([w.start() for w in tariff_words] + [r.start for r in rates] + [len(clause)])
+    if cues.HEAD_BLOCK.search(clause[:first_anchor]):
+        return []  # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"
     effective = _effective(clause, dates)
     authority = _authority(clause)
 
@@ -464,13 +505,16 @@ def _read_clause(
     zero = cues.ZERO.search(clause)
     if lift and not tariff_word:
         lift = None
-    if (lift or zero) and not _blocked(clause, lift or zero):  # type: ignore[arg-type]
+    lift_cue = lift or zero
+    if lift_cue and not _blocked(clause, lift_cue) and not cues.CONSIDERED.search(clause[: lift_cue.start()]):
         facts.extend(_lifts(clause, sentence, parties, rates, mentions, ctx, authority, zero_only=not lift))
         return facts
 
     relief = cues.RELIEF.search(clause)
+    if relief and re.search(r"\b(?:the|this|that)\s+$", clause[max(0, relief.start() - 6) : relief.start()]):
+        relief = None  # "regardless of the relief": a reference back, not a new statement
     rates_outside_relief = rates
-    if relief and not _blocked(clause, relief):
+    if relief and not _blocked(clause, relief) and not cues.CONSIDERED.search(clause[: relief.start()]):
         relief_rates = [r for r in rates if not _REMAINING.search(clause)]
         # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
         conditional = bool(rates) and rates[0].end < relief.start()
@@ -497,11 +541,12 @@ def _read_clause(
     span = (tariff_word.start(), tariff_word.end()) if tariff_word else (rates[0].start, rates[0].end)
     if _blocked_span(clause, *span):
         return facts
-    if not rates and not cues.TARIFF_ACTION.search(clause):
+    if not rates and not any(_policy(scan, w) for w in tariff_words):
         return facts
     status = _status(clause)
-    groups = _sector_groups(clause, rates_outside_relief)
-    if _INCLUDING.search(clause) and rates and groups and groups[0][1]:
+    groups = _sector_groups(clause, rates_outside_relief, tariff_words)
+    including = _INCLUDING.search(clause)
+    if including and rates and including.start() < rates[0].start and groups and groups[0][1]:
         facts.append(_fact("tariff", parties, sentence, status=status, effective=effective, authority=authority))
     for rate, sectors in groups:
         for sector in _each(sectors):
@@ -519,6 +564,13 @@ def _read_clause(
                 )
             )
     return facts
+
+
+def _policy(scan: str, word: re.Match[str]) -> bool:
+    """Whether a tariff word is the object or subject of a policy verb, not just a topic."""
+    before = scan[max(0, word.start() - 50) : word.start()]
+    after = scan[word.end() : word.end() + 40]
+    return bool(cues.POLICY_BEFORE.search(before) or cues.POLICY_AFTER.search(after))
 
 
 def _first_sector(clause: str) -> str | None:
