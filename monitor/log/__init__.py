@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor.log.database import open_engine
+from monitor.log.database import open_engine, write_transaction
 from monitor.log.projection import Projection, ProjectionRunner
 from monitor.log.records import AppendResult, NewEvent, RecordedEvent
 from monitor.log.store import ANY_VERSION, EventStore
@@ -16,4 +16,5 @@ __all__ = [
     "ProjectionRunner",
     "RecordedEvent",
     "open_engine",
+    "write_transaction",
 ]

@@ -1,53 +1,139 @@
-"""Creating and upgrading the log's schema, and refusing databases that are not ours."""
+"""Creating and upgrading the log's schema with alembic, and refusing databases that are not ours.
+
+`upgrade(engine)` runs at `trade-monitor init` and at the start of every
+command. When the database is already current it costs two small queries and
+changes nothing. It refuses, with a `SchemaError` naming the database and
+before writing anything:
+
+- a file that is not a SQLite database at all (corrupt, or something else);
+- a database that holds tables but none of ours (another application's);
+- a database whose schema revision this code does not know (made by a newer
+  trade-monitor).
+
+The migrations live in `monitor/log/migrations` and ship inside the package;
+the alembic configuration is built here, so no alembic.ini is needed.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, inspect, select, text
-from sqlalchemy.exc import DatabaseError
+import functools
+from dataclasses import dataclass
+from importlib import resources
 
-from monitor.errors import SchemaError
-from monitor.log.schema import meta, metadata
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from monitor.errors import SchemaError, StoreError
+from monitor.log.database import enable_wal, write_transaction
+from monitor.log.schema import VERSION_TABLE, meta
 
 APP_MARK = "trade-monitor"
 
-_SQLITE_TRIGGERS = (
-    "CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events "
-    "BEGIN SELECT RAISE(ABORT, 'the event log is append-only: events cannot be updated'); END",
-    "CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events "
-    "BEGIN SELECT RAISE(ABORT, 'the event log is append-only: events cannot be deleted'); END",
-)
+#: The revision of the first schema, which databases made before alembic are stamped with.
+BASELINE_REVISION = "0001"
 
-_PG_TRIGGERS = (
-    """CREATE OR REPLACE FUNCTION trade_monitor_events_append_only() RETURNS trigger AS $$
-    BEGIN RAISE EXCEPTION 'the event log is append-only: events cannot be %', lower(TG_OP) || 'd'; END;
-    $$ LANGUAGE plpgsql""",
-    "DROP TRIGGER IF EXISTS events_append_only ON events",
-    "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events "
-    "FOR EACH ROW EXECUTE FUNCTION trade_monitor_events_append_only()",
-    "DROP TRIGGER IF EXISTS events_no_truncate ON events",
-    "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
-    "FOR EACH STATEMENT EXECUTE FUNCTION trade_monitor_events_append_only()",
-)
+# Held while migrating on PostgreSQL, so two daemons starting at once do not both migrate.
+_PG_MIGRATION_LOCK = 7317000
+
+
+def alembic_config() -> Config:
+    """The alembic configuration of the log, built in code (there is no alembic.ini)."""
+    config = Config()
+    location = resources.files("monitor.log").joinpath("migrations")
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+@functools.cache
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    """The newest schema revision this code knows."""
+    head = _script().get_current_head()
+    assert head is not None, "monitor/log/migrations/versions holds no revision"
+    return head
+
+
+def _known(revision: str) -> bool:
+    return any(r.revision == revision for r in _script().walk_revisions())
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Found:
+    tables: frozenset[str]
+    revision: str | None
+    legacy: bool
+
+
+def _name(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _look(conn: Connection) -> _Found:
+    tables = frozenset(inspect(conn).get_table_names())
+    revision = None
+    if VERSION_TABLE in tables:
+        revision = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+    legacy = False
+    if revision is None and meta.name in tables:
+        legacy = conn.execute(select(meta.c.value).where(meta.c.key == "app")).scalar() == APP_MARK
+    return _Found(tables=tables, revision=revision, legacy=legacy)
+
+
+def _refuse_foreign(found: _Found, where: str) -> None:
+    if found.revision is not None and not _known(found.revision):
+        raise SchemaError(
+            f"{where}: the database has schema revision {found.revision!r}, made by a newer trade-monitor "
+            f"(this one knows up to {head_revision()!r}); nothing was changed",
+            hint="upgrade trade-monitor, or point database.url at another database",
+        )
+    if found.tables and found.revision is None and not found.legacy:
+        shown = ", ".join(sorted(found.tables)[:5])
+        raise SchemaError(
+            f"{where}: holds tables that are not trade-monitor's ({shown}); nothing was changed",
+            hint="point database.url at a new file, or at an empty database or schema",
+        )
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision the database is at; None for an empty (or pre-alembic) database."""
+    with engine.connect() as conn:
+        return _look(conn).revision
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the current schema; refuse one that belongs to something else."""
+    """Bring the database to the current schema; refuse one that is corrupt, foreign or newer."""
+    where = _name(engine)
+    head = head_revision()
     try:
-        names = set(inspect(engine).get_table_names())
-    except DatabaseError as exc:
-        raise SchemaError(
-            f"{engine.url.render_as_string()}: not a database trade-monitor can open: {exc.orig}"
-        ) from exc
-    if names and meta.name not in names:
-        shown = ", ".join(sorted(names)[:5])
-        raise SchemaError(
-            f"{engine.url.render_as_string()}: holds tables that are not trade-monitor's ({shown})",
-            hint="point database.url at a new file or an empty database",
-        )
-    with engine.begin() as conn:
-        metadata.create_all(conn)
-        triggers = _PG_TRIGGERS if engine.dialect.name == "postgresql" else _SQLITE_TRIGGERS
-        for statement in triggers:
-            conn.execute(text(statement))
-        if conn.execute(select(meta.c.value).where(meta.c.key == "app")).scalar() is None:
-            conn.execute(meta.insert().values(key="app", value=APP_MARK))
+        with engine.connect() as conn:
+            found = _look(conn)
+        if found.revision == head:
+            return
+        _refuse_foreign(found, where)
+        if engine.dialect.name == "sqlite":
+            enable_wal(engine)
+        with write_transaction(engine) as conn:
+            if engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+            # Another process may have migrated while we waited for the lock.
+            found = _look(conn)
+            if found.revision == head:
+                return
+            _refuse_foreign(found, where)
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            if found.legacy and found.revision is None:
+                command.stamp(config, BASELINE_REVISION)
+            command.upgrade(config, "head")
+    except OperationalError as exc:
+        if "not a database" in str(exc.orig):
+            raise SchemaError(f"{where}: not a database trade-monitor can open: {exc.orig}") from exc
+        raise StoreError(f"{where}: cannot open the database: {exc.orig}") from exc
+    except DBAPIError as exc:
+        raise SchemaError(f"{where}: not a database trade-monitor can open: {exc.orig}") from exc

@@ -1,8 +1,10 @@
 """Projections: views derived from the log, each with its checkpoint kept beside its rows.
 
 A projection's rows and its checkpoint are written in one transaction, so an
-event is applied exactly once even across a crash; `rebuild` drops the rows
-and replays the log from the start.
+event is applied exactly once even across a crash: a batch that fails is rolled
+back whole, rows and checkpoint together, and the next run starts from the
+last batch that committed. `rebuild` drops the rows and replays the log from
+the start.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, text, update
 
+from monitor.errors import MonitorError, StoreError
+from monitor.log.database import write_transaction
 from monitor.log.records import RecordedEvent
-from monitor.log.schema import checkpoints
+from monitor.log.schema import checkpoints, events
 from monitor.log.store import EventStore
 
 
@@ -57,43 +61,74 @@ class ProjectionRunner:
         return max(0, self.store.last_position() - self.checkpoint())
 
     def run(self, *, batch_size: int = 1000, progress: Callable[[int], None] | None = None) -> int:
-        """Apply every event after the checkpoint; return how many were applied."""
+        """Apply every event after the checkpoint; return how many were applied.
+
+        Each batch of up to `batch_size` events is one transaction holding the
+        projection's rows and its new checkpoint. `progress` is called after
+        each batch with the number of log positions it covered. An exception in
+        the projection rolls its batch back and is raised (as a `StoreError`
+        naming the projection and the event, unless it is already one of ours).
+        """
+        name = self.projection.name
+        wanted = sorted(self.projection.types) if self.projection.types is not None else None
         applied = 0
-        with self.store.engine.begin() as conn:
+        with write_transaction(self.store.engine) as conn:
             self.projection.create(conn)
         while True:
-            with self.store.engine.begin() as conn:
-                start = read_checkpoint(conn, self.projection.name)
-                batch = list(self.store.read_all(after=start, batch_size=batch_size, limit=batch_size))
-                if not batch:
+            with write_transaction(self.store.engine) as conn:
+                if self.store.engine.dialect.name == "postgresql":
+                    # One runner per projection at a time; a second one waits, then goes on
+                    # from the checkpoint the first one left.
+                    conn.execute(text("SELECT pg_advisory_xact_lock(7317002, hashtext(:name))"), {"name": name})
+                start = read_checkpoint(conn, name)
+                # Appends commit in position order, so every position up to `head` is visible.
+                head = int(conn.execute(select(func.max(events.c.position))).scalar() or 0)
+                if head <= start:
                     return applied
-                wanted = self.projection.types
-                for event in batch:
-                    if wanted is None or event.type in wanted:
-                        self.projection.apply(conn, event)
-                        applied += 1
-                _save_checkpoint(conn, self.projection.name, start, batch[-1].position)
+                page = self.store.read_page(conn, after=start, limit=batch_size, until=head, types=wanted)
+                apply = self.projection.apply
+                event = None
+                count = 0
+                try:
+                    for event in page:
+                        apply(conn, event)
+                        count += 1
+                except MonitorError:
+                    raise
+                except Exception as exc:
+                    assert event is not None
+                    raise StoreError(
+                        f"projection {name!r} failed on the event at position {event.position} "
+                        f"({event.type} in {event.stream_id!r}): {type(exc).__name__}: {exc}",
+                        hint="its batch was rolled back; fix the cause and run again",
+                    ) from exc
+                applied += count
+                end = event.position if event is not None and count == batch_size else head
+                _save_checkpoint(conn, name, start, end, self.store)
             if progress is not None:
-                progress(len(batch))
+                progress(end - start)
 
-    def rebuild(self, *, progress: Callable[[int], None] | None = None) -> int:
-        """Drop the projection and replay the whole log into it."""
-        with self.store.engine.begin() as conn:
+    def rebuild(self, *, batch_size: int = 1000, progress: Callable[[int], None] | None = None) -> int:
+        """Drop the projection and replay the whole log into it; return how many events were applied."""
+        with write_transaction(self.store.engine) as conn:
             self.projection.drop(conn)
             conn.execute(checkpoints.delete().where(checkpoints.c.name == self.projection.name))
-        return self.run(progress=progress)
+        return self.run(batch_size=batch_size, progress=progress)
 
 
-def _save_checkpoint(conn: Connection, name: str, old: int, new: int) -> None:
-    if old == 0:
-        exists = conn.execute(select(checkpoints.c.position).where(checkpoints.c.name == name)).first()
-        if exists is None:
-            conn.execute(insert(checkpoints).values(name=name, position=new))
-            return
+def _save_checkpoint(conn: Connection, name: str, old: int, new: int, store: EventStore) -> None:
+    now = store.clock.now()
     done = conn.execute(
-        update(checkpoints).where(checkpoints.c.name == name, checkpoints.c.position == old).values(position=new)
+        update(checkpoints)
+        .where(checkpoints.c.name == name, checkpoints.c.position == old)
+        .values(position=new, updated_at=now)
     )
-    if done.rowcount != 1:
-        from monitor.errors import StoreError
-
-        raise StoreError(f"projection {name!r} was advanced by another process; its batch was rolled back")
+    if done.rowcount == 1:
+        return
+    if old == 0 and conn.execute(select(checkpoints.c.name).where(checkpoints.c.name == name)).first() is None:
+        conn.execute(insert(checkpoints).values(name=name, position=new, updated_at=now))
+        return
+    raise StoreError(
+        f"projection {name!r} was advanced by another process while this one worked; its batch was rolled back",
+        hint="run it again: it goes on from where the other one stopped",
+    )

@@ -1,4 +1,8 @@
-"""The tables of the event log and of the projection checkpoints."""
+"""The tables of the event log and of the projection checkpoints.
+
+This is the shape the code reads and writes; the migrations in
+`monitor/log/migrations/versions` create it, and a test checks the two agree.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,14 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData()
+
+#: Alembic's version table. Our own name, so that a database another alembic
+#: application made is recognised as foreign rather than as "a newer schema".
+VERSION_TABLE = "trade_monitor_schema"
 
 # BigInteger on PostgreSQL, INTEGER PRIMARY KEY (the rowid) on SQLite.
 _Position = BigInteger().with_variant(Integer(), "sqlite")
@@ -39,8 +48,8 @@ events = Table(
         "uq_events_idempotency_key",
         "idempotency_key",
         unique=True,
-        sqlite_where=Column("idempotency_key").isnot(None),
-        postgresql_where=Column("idempotency_key").isnot(None),
+        sqlite_where=text("idempotency_key IS NOT NULL"),
+        postgresql_where=text("idempotency_key IS NOT NULL"),
     ),
     Index("ix_events_type_position", "type", "position"),
 )

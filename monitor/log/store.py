@@ -1,42 +1,46 @@
 """The event store: append with optimistic concurrency and idempotency keys, ordered reads.
 
-The store never owns the engine's lifetime: it is handed one created at the edge.
-Rows are only ever inserted; the database refuses updates and deletes (triggers,
-see `monitor/log/migrations`).
+The store never owns the engine's lifetime: it is handed one created at the edge
+(by `open_engine`). Rows are only ever inserted; the database refuses updates and
+deletes (triggers made by the migration in `monitor/log/migrations`).
+
+Writers are serialised: on SQLite by taking the write lock at BEGIN, on
+PostgreSQL by a transaction-scoped advisory lock taken before a position is
+handed out. So positions become visible in the order they were given, and a
+reader that has seen position N never later finds a committed event below N.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
+import orjson
 from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from monitor.clock import Clock
 from monitor.errors import ConcurrencyError, StoreError
-from monitor.log.records import AppendResult, NewEvent, RecordedEvent
+from monitor.log.database import json_dumps, write_transaction
+from monitor.log.records import AppendResult, NewEvent, RecordedEvent, iter_recorded
 from monitor.log.schema import events
 
 #: `expected_version` value that skips the concurrency check.
 ANY_VERSION = -1
 
+#: The advisory lock every PostgreSQL append holds until its transaction ends.
+PG_APPEND_LOCK = 7317001
 
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
-
-
-def _as_stored(value: dt.datetime | None) -> dt.datetime | None:
-    # SQLite keeps naive text; store everything as naive UTC there, aware elsewhere.
-    value = _utc(value)
-    return value
-
-
+_INSERT_RETURNING = insert(events).returning(events.c.position, sort_by_parameter_order=True)
+_SQLITE_INSERT = (
+    "INSERT INTO events (stream_id, version, type, schema_version, data, metadata, recorded_at, occurred_at, "
+    "idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_SQLITE_SELECT = (
+    "SELECT position, stream_id, version, type, schema_version, data, metadata, recorded_at, occurred_at, "
+    "idempotency_key FROM events"
+)
 _COLUMNS = (
     events.c.position,
     events.c.stream_id,
@@ -49,21 +53,26 @@ _COLUMNS = (
     events.c.occurred_at,
     events.c.idempotency_key,
 )
+_dumps = orjson.dumps
 
 
-def _row_to_event(row: Any) -> RecordedEvent:
-    return RecordedEvent(
-        position=row[0],
-        stream_id=row[1],
-        version=row[2],
-        type=row[3],
-        schema_version=row[4],
-        data=row[5],
-        metadata=row[6],
-        recorded_at=_utc(row[7]),  # type: ignore[arg-type]
-        occurred_at=_utc(row[8]),
-        idempotency_key=row[9],
-    )
+class _Encoded(NamedTuple):
+    event: NewEvent
+    data: bytes
+    metadata: bytes
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def _sqlite_time(value: dt.datetime | None) -> str | None:
+    # The text SQLAlchemy's SQLite DateTime writes and reads: naive, UTC, microseconds.
+    return None if value is None else value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 class EventStore:
@@ -73,6 +82,10 @@ class EventStore:
         self.engine = engine
         self.clock = clock
         self._is_pg = engine.dialect.name == "postgresql"
+        self._is_sqlite = engine.dialect.name == "sqlite"
+        # Payloads are encoded once, before the transaction, to refuse bad ones early;
+        # the encoded bytes go to the driver as-is when the engine encodes with orjson.
+        self._preencoded = getattr(engine.dialect, "_json_serializer", None) is json_dumps
 
     # --- writing ----------------------------------------------------------------------------------
 
@@ -88,20 +101,20 @@ class EventStore:
         when another writer has moved the stream since, `ConcurrencyError` is
         raised and nothing is written. When every idempotency key given is
         already in the log the append is a no-op and the result says
-        `duplicate=True`.
+        `duplicate=True`. A payload that cannot be written as JSON raises
+        `StoreError` before anything is written.
         """
         if not new_events:
             return AppendResult(stream_id=stream_id, positions=(), version=self.stream_version(stream_id))
+        rows = self._encode(stream_id, new_events)
         try:
-            with self.engine.begin() as conn:
-                return self._append(conn, stream_id, new_events, expected_version)
+            with write_transaction(self.engine) as conn:
+                return self._append(conn, stream_id, rows, expected_version)
         except IntegrityError as exc:
-            # A writer that raced us between our checks and our insert.
-            message = str(exc.orig)
-            if "idempotency" in message:
-                dup = self._duplicate(stream_id, new_events)
-                if dup is not None:
-                    return dup
+            # Only reachable when something bypassed the write lock; report it as what it means.
+            dup = self._duplicate(stream_id, rows)
+            if dup is not None:
+                return dup
             actual = self.stream_version(stream_id)
             raise ConcurrencyError(stream_id, expected_version, actual) from exc
         except DBAPIError as exc:
@@ -114,67 +127,140 @@ class EventStore:
         new_events: Sequence[NewEvent],
         expected_version: int = ANY_VERSION,
     ) -> AppendResult:
-        """Append inside a transaction the caller holds (for writing projection rows alongside)."""
-        return self._append(conn, stream_id, new_events, expected_version)
+        """Append inside a transaction the caller holds (to write projection rows alongside).
 
-    def _append(
-        self, conn: Connection, stream_id: str, new_events: Sequence[NewEvent], expected_version: int
-    ) -> AppendResult:
+        Open that transaction with `monitor.log.write_transaction(engine)`, so that
+        on SQLite it holds the write lock from its start.
+        """
+        if not new_events:
+            return AppendResult(stream_id=stream_id, positions=(), version=self._version(conn, stream_id))
+        return self._append(conn, stream_id, self._encode(stream_id, new_events), expected_version)
+
+    def _encode(self, stream_id: str, new_events: Sequence[NewEvent]) -> list[_Encoded]:
+        """The events with their payloads encoded, refusing any that is not JSON before a transaction opens."""
+        encoded = []
+        for index, e in enumerate(new_events):
+            if not isinstance(e.data, dict) or not isinstance(e.metadata, dict):
+                raise StoreError(
+                    f"append to {stream_id!r}: event {index + 1} ({e.type}): data and metadata must be dicts",
+                    hint="a payload is one JSON object",
+                )
+            try:
+                data, metadata = _dumps(e.data), _dumps(e.metadata)
+            except TypeError as exc:
+                raise StoreError(
+                    f"append to {stream_id!r}: event {index + 1} ({e.type}) cannot be stored as JSON: {exc}",
+                    hint="payloads hold only str, int, float, bool, None, lists and dicts with str keys",
+                ) from exc
+            encoded.append(_Encoded(e, data, metadata))
+        return encoded
+
+    def _append(self, conn: Connection, stream_id: str, rows: list[_Encoded], expected_version: int) -> AppendResult:
         if self._is_pg:
             # Serialise appends so positions commit in order: a reader that has seen
             # position N can never later find a committed N-1.
-            conn.execute(text("SELECT pg_advisory_xact_lock(7317001)"))
-        keys = [e.idempotency_key for e in new_events if e.idempotency_key]
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_APPEND_LOCK})
+        keys = [r.event.idempotency_key for r in rows if r.event.idempotency_key is not None]
         if keys:
-            found = conn.execute(
-                select(events.c.idempotency_key, events.c.position).where(events.c.idempotency_key.in_(keys))
-            ).all()
-            if found:
-                if len(found) == len(set(keys)):
-                    return AppendResult(
-                        stream_id=stream_id,
-                        positions=tuple(sorted(p for _, p in found)),
-                        version=self._version(conn, stream_id),
-                        duplicate=True,
-                    )
-                raise StoreError(
-                    f"append to {stream_id!r}: {len(found)} of {len(keys)} idempotency keys are already recorded",
-                    hint="an append is all or nothing; split repeated and new events",
-                )
+            duplicate = self._find_keys(conn, stream_id, keys)
+            if duplicate is not None:
+                return duplicate
         current = self._version(conn, stream_id)
         if expected_version != ANY_VERSION and current != expected_version:
             raise ConcurrencyError(stream_id, expected_version, current)
-        now = _as_stored(self.clock.now())
-        rows = [
-            {
-                "stream_id": stream_id,
-                "version": current + i + 1,
-                "type": e.type,
-                "schema_version": e.schema_version,
-                "data": e.data,
-                "metadata": e.metadata,
-                "recorded_at": now,
-                "occurred_at": _as_stored(e.occurred_at),
-                "idempotency_key": e.idempotency_key,
-            }
-            for i, e in enumerate(new_events)
-        ]
-        result = conn.execute(insert(events).returning(events.c.position, sort_by_parameter_order=True), rows)
-        positions = tuple(r[0] for r in result)
+        now = _utc(self.clock.now())
+        if self._is_sqlite:
+            positions = self._insert_sqlite(conn, stream_id, current, now, rows)
+        else:
+            positions = self._insert(conn, stream_id, current, now, rows)
         return AppendResult(stream_id=stream_id, positions=positions, version=current + len(rows))
 
-    def _duplicate(self, stream_id: str, new_events: Sequence[NewEvent]) -> AppendResult | None:
-        keys = [e.idempotency_key for e in new_events if e.idempotency_key]
-        with self.engine.connect() as conn:
-            found = conn.execute(select(events.c.position).where(events.c.idempotency_key.in_(keys))).all()
-            if len(found) == len(set(keys)):
-                return AppendResult(
-                    stream_id=stream_id,
-                    positions=tuple(sorted(r[0] for r in found)),
-                    version=self._version(conn, stream_id),
-                    duplicate=True,
+    @staticmethod
+    def _insert_sqlite(
+        conn: Connection, stream_id: str, current: int, now: dt.datetime | None, rows: list[_Encoded]
+    ) -> tuple[int, ...]:
+        # The driver's executemany with the values as SQLite keeps them (JSON text, UTC
+        # times in SQLAlchemy's format): no per-row work beyond building the tuple. No
+        # RETURNING either: SQLite cannot promise its order in a multi-row insert. The
+        # position is the rowid, handed out as max + 1, and we hold the write lock, so
+        # the new rows are the last len(rows) positions.
+        recorded_at = _sqlite_time(now)
+        conn.exec_driver_sql(
+            _SQLITE_INSERT,
+            [
+                (
+                    stream_id,
+                    current + i,
+                    r.event.type,
+                    r.event.schema_version,
+                    r.data.decode(),
+                    r.metadata.decode(),
+                    recorded_at,
+                    _sqlite_time(_utc(r.event.occurred_at)),
+                    r.event.idempotency_key,
                 )
-        return None
+                for i, r in enumerate(rows, start=1)
+            ],
+        )
+        last = int(conn.execute(select(func.max(events.c.position))).scalar() or 0)
+        return tuple(range(last - len(rows) + 1, last + 1))
+
+    def _insert(
+        self, conn: Connection, stream_id: str, current: int, now: dt.datetime | None, rows: list[_Encoded]
+    ) -> tuple[int, ...]:
+        # The engine's serializer passes orjson Fragments through, so payloads are not encoded twice.
+        fragment = orjson.Fragment if self._preencoded else orjson.loads
+        params = [
+            {
+                "stream_id": stream_id,
+                "version": current + i,
+                "type": r.event.type,
+                "schema_version": r.event.schema_version,
+                "data": fragment(r.data),
+                "metadata": fragment(r.metadata),
+                "recorded_at": now,
+                "occurred_at": _utc(r.event.occurred_at),
+                "idempotency_key": r.event.idempotency_key,
+            }
+            for i, r in enumerate(rows, start=1)
+        ]
+        return tuple(r[0] for r in conn.execute(_INSERT_RETURNING, params))
+
+    def _find_keys(self, conn: Connection, stream_id: str, keys: list[str]) -> AppendResult | None:
+        found = conn.execute(
+            select(events.c.idempotency_key, events.c.position, events.c.stream_id).where(
+                events.c.idempotency_key.in_(keys)
+            )
+        ).all()
+        if not found:
+            return None
+        if len(found) == len(set(keys)) and all(r[2] == stream_id for r in found):
+            return AppendResult(
+                stream_id=stream_id,
+                positions=tuple(sorted(r[1] for r in found)),
+                version=self._version(conn, stream_id),
+                duplicate=True,
+            )
+        elsewhere = sorted({r[2] for r in found} - {stream_id})
+        if elsewhere:
+            raise StoreError(
+                f"append to {stream_id!r}: idempotency key {found[0][0]!r} is already used in stream {elsewhere[0]!r}",
+                hint="an idempotency key names one append to one stream",
+            )
+        raise StoreError(
+            f"append to {stream_id!r}: {len(found)} of {len(set(keys))} idempotency keys are already recorded",
+            hint="an append is all or nothing; split repeated and new events",
+        )
+
+    def _duplicate(self, stream_id: str, rows: list[_Encoded]) -> AppendResult | None:
+        keys = [r.event.idempotency_key for r in rows if r.event.idempotency_key is not None]
+        if not keys:
+            return None
+        with self.engine.connect() as conn:
+            try:
+                return self._find_keys(conn, stream_id, keys)
+            except StoreError:
+                return None
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -200,13 +286,48 @@ class EventStore:
 
     def read_stream(self, stream_id: str, *, after_version: int = 0) -> list[RecordedEvent]:
         """The events of one stream in version order."""
+        query = (
+            select(*_COLUMNS)
+            .where(events.c.stream_id == stream_id, events.c.version > after_version)
+            .order_by(events.c.version)
+        )
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(*_COLUMNS)
-                .where(events.c.stream_id == stream_id, events.c.version > after_version)
-                .order_by(events.c.version)
-            )
-            return [_row_to_event(r) for r in rows]
+            return list(iter_recorded(conn.execute(query).all()))
+
+    def read_page(
+        self,
+        conn: Connection,
+        *,
+        after: int,
+        limit: int,
+        until: int | None = None,
+        types: Sequence[str] | None = None,
+        stream_prefix: str | None = None,
+        stream_id: str | None = None,
+    ) -> Iterator[RecordedEvent]:
+        """Up to `limit` events after position `after`, in position order, read on `conn`.
+
+        The rows are fetched at once and turned into events one at a time as the
+        caller takes them, so a page never holds more than one decoded payload.
+        """
+        if self._is_sqlite:
+            sql, params = _sqlite_page(after, limit, until, types, stream_prefix, stream_id)
+            # Straight to the driver: SQLAlchemy's Row objects would cost as much again as the rows.
+            cursor = conn.connection.driver_connection.execute(sql, params)  # type: ignore[union-attr]
+            rows: Sequence[Any] = cursor.fetchall()
+            cursor.close()
+        else:
+            query = select(*_COLUMNS).where(events.c.position > after)
+            if until is not None:
+                query = query.where(events.c.position <= until)
+            if types is not None:
+                query = query.where(events.c.type.in_(types))
+            if stream_prefix is not None:
+                query = query.where(events.c.stream_id.startswith(stream_prefix, autoescape=True))
+            if stream_id is not None:
+                query = query.where(events.c.stream_id == stream_id)
+            rows = conn.execute(query.order_by(events.c.position).limit(limit)).all()
+        return iter_recorded(rows)
 
     def read_all(
         self,
@@ -215,34 +336,69 @@ class EventStore:
         until: int | None = None,
         types: Iterable[str] | None = None,
         stream_prefix: str | None = None,
+        stream_id: str | None = None,
         batch_size: int = 1000,
         limit: int | None = None,
     ) -> Iterator[RecordedEvent]:
         """Every event after position `after` in position order, read a page at a time.
 
-        Memory stays flat however long the log: each page is a fresh keyset query.
+        Filters: up to position `until`, only `types`, only streams whose id starts
+        with `stream_prefix`, only the stream `stream_id`; at most `limit` events.
+
+        Memory stays flat however long the log: each page is a fresh keyset query
+        on a short-lived connection, so no transaction stays open while the caller
+        works through the events.
         """
         type_list = list(types) if types is not None else None
         last = after
         left = limit
         while left is None or left > 0:
-            page = batch_size if left is None else min(batch_size, left)
-            query = select(*_COLUMNS).where(events.c.position > last)
-            if until is not None:
-                query = query.where(events.c.position <= until)
-            if type_list is not None:
-                query = query.where(events.c.type.in_(type_list))
-            if stream_prefix is not None:
-                query = query.where(events.c.stream_id.startswith(stream_prefix, autoescape=True))
-            query = query.order_by(events.c.position).limit(page)
+            page_size = batch_size if left is None else min(batch_size, left)
             with self.engine.connect() as conn:
-                rows = conn.execute(query).all()
-            if not rows:
+                page = self.read_page(
+                    conn,
+                    after=last,
+                    limit=page_size,
+                    until=until,
+                    types=type_list,
+                    stream_prefix=stream_prefix,
+                    stream_id=stream_id,
+                )
+            count = 0
+            for event in page:
+                count += 1
+                last = event.position
+                yield event
+            if count < page_size:
                 return
-            for row in rows:
-                yield _row_to_event(row)
-            last = rows[-1][0]
             if left is not None:
-                left -= len(rows)
-            if len(rows) < page:
-                return
+                left -= count
+
+
+def _sqlite_page(
+    after: int,
+    limit: int,
+    until: int | None,
+    types: Sequence[str] | None,
+    stream_prefix: str | None,
+    stream_id: str | None,
+) -> tuple[str, list[Any]]:
+    # Written out for SQLite, the path every replay takes: the driver returns JSON
+    # and times as text, which `iter_recorded` decodes faster than per-column processors.
+    where = ["position > ?"]
+    params: list[Any] = [after]
+    if until is not None:
+        where.append("position <= ?")
+        params.append(until)
+    if types is not None:
+        where.append(f"type IN ({', '.join('?' * len(types))})")
+        params.extend(types)
+    if stream_prefix is not None:
+        escaped = stream_prefix.replace("/", "//").replace("%", "/%").replace("_", "/_")
+        where.append("stream_id LIKE ? ESCAPE '/'")
+        params.append(escaped + "%")
+    if stream_id is not None:
+        where.append("stream_id = ?")
+        params.append(stream_id)
+    params.append(limit)
+    return f"{_SQLITE_SELECT} WHERE {' AND '.join(where)} ORDER BY position LIMIT ?", params

@@ -1,0 +1,1 @@
+"""One module per schema revision; alembic reads them, nothing imports them."""

@@ -1,0 +1,192 @@
+"""The contract of the event log, written once and run on a SQLite file and on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from monitor.clock import SteppingClock
+from monitor.errors import ConcurrencyError, StoreError
+from monitor.log import ANY_VERSION, EventStore, NewEvent, write_transaction
+
+
+def noted(n: int, *, key: str | None = None, **extra: object) -> NewEvent:
+    """A small event of our own making."""
+    return NewEvent(
+        type="test.noted",
+        data={"n": n, "text": f"note number {n} about duties on bicycles"},
+        metadata={"source": "tests", **extra},
+        idempotency_key=key,
+    )
+
+
+def test_append_then_read_a_stream_back_in_order(store: EventStore, clock: SteppingClock) -> None:
+    occurred = dt.datetime(2025, 3, 30, 9, 15, tzinfo=dt.UTC)
+    first = store.append("bikes", [noted(1), noted(2)], expected_version=0)
+    clock.advance(dt.timedelta(minutes=5))
+    evt = NewEvent(type="test.noted", data={"n": 3}, occurred_at=occurred, idempotency_key="bikes-3")
+    second = store.append("bikes", [evt], expected_version=2)
+
+    assert first.version == 2 and not first.duplicate
+    assert second.version == 3
+    assert second.positions[0] > first.positions[-1]
+    stored = store.read_stream("bikes")
+    assert [e.version for e in stored] == [1, 2, 3]
+    assert [e.position for e in stored] == [*first.positions, *second.positions]
+    assert stored[0].data == {"n": 1, "text": "note number 1 about duties on bicycles"}
+    assert stored[0].metadata == {"source": "tests"}
+    assert stored[0].recorded_at == dt.datetime(2025, 4, 2, 12, 0, tzinfo=dt.UTC)
+    assert stored[2].recorded_at == dt.datetime(2025, 4, 2, 12, 5, tzinfo=dt.UTC)
+    assert stored[2].occurred_at == occurred
+    assert stored[2].idempotency_key == "bikes-3"
+    assert stored[0].occurred_at is None
+    assert store.read_stream("bikes", after_version=2) == stored[2:]
+    assert store.stream_version("bikes") == 3
+    assert store.stream_version("nothing-here") == 0
+
+
+def test_naive_and_offset_times_are_kept_as_utc(store: EventStore) -> None:
+    plus_two = dt.timezone(dt.timedelta(hours=2))
+    store.append(
+        "times",
+        [
+            NewEvent(type="test.noted", data={}, occurred_at=dt.datetime(2025, 1, 1, 14, 0, tzinfo=plus_two)),
+            NewEvent(type="test.noted", data={}, occurred_at=dt.datetime(2025, 1, 1, 14, 0)),
+        ],
+    )
+    got = [e.occurred_at for e in store.read_all()]
+    assert got == [dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC), dt.datetime(2025, 1, 1, 14, 0, tzinfo=dt.UTC)]
+
+
+def test_a_writer_that_read_an_old_version_is_refused_and_nothing_is_written(store: EventStore) -> None:
+    store.append("tariffs", [noted(1)], expected_version=0)
+    store.append("tariffs", [noted(2)], expected_version=1)
+
+    with pytest.raises(ConcurrencyError) as caught:
+        store.append("tariffs", [noted(99), noted(100)], expected_version=1)
+
+    assert caught.value.expected == 1 and caught.value.actual == 2
+    assert "'tariffs'" in str(caught.value)
+    assert [e.data["n"] for e in store.read_stream("tariffs")] == [1, 2]
+    assert store.count() == 2
+
+
+def test_a_new_stream_expected_at_version_zero_refuses_an_existing_one(store: EventStore) -> None:
+    store.append("s", [noted(1)], expected_version=0)
+    with pytest.raises(ConcurrencyError):
+        store.append("s", [noted(2)], expected_version=0)
+
+
+def test_any_version_skips_the_check(store: EventStore) -> None:
+    store.append("s", [noted(1)])
+    result = store.append("s", [noted(2)], expected_version=ANY_VERSION)
+    assert result.version == 2
+
+
+def test_a_repeated_append_with_the_same_keys_is_a_reported_no_op(store: EventStore) -> None:
+    batch = [noted(1, key="feed-a:item-1"), noted(2, key="feed-a:item-2")]
+    first = store.append("feed-a", batch, expected_version=0)
+    again = store.append("feed-a", batch, expected_version=0)
+
+    assert again.duplicate and not first.duplicate
+    assert again.positions == first.positions
+    assert again.version == 2
+    assert store.count() == 2
+
+
+def test_an_append_mixing_recorded_and_new_keys_is_refused_whole(store: EventStore) -> None:
+    store.append("feed-a", [noted(1, key="k1")])
+    with pytest.raises(StoreError, match="1 of 2 idempotency keys"):
+        store.append("feed-a", [noted(1, key="k1"), noted(2, key="k2")])
+    assert store.count() == 1
+
+
+def test_an_idempotency_key_used_on_another_stream_is_refused(store: EventStore) -> None:
+    store.append("feed-a", [noted(1, key="shared")])
+    with pytest.raises(StoreError, match="already used in stream 'feed-a'"):
+        store.append("feed-b", [noted(1, key="shared")])
+    assert store.stream_version("feed-b") == 0
+
+
+def test_a_payload_that_is_not_json_is_refused_before_anything_is_written(store: EventStore) -> None:
+    store.append("s", [noted(1)])
+    bad = NewEvent(type="test.noted", data={"when": {1, 2}})
+    with pytest.raises(StoreError, match=r"event 2 \(test.noted\) cannot be stored as JSON"):
+        store.append("s", [noted(2), bad])
+    non_str_key = NewEvent(type="test.noted", data={"ok": True}, metadata={3: "three"})
+    with pytest.raises(StoreError, match="cannot be stored as JSON"):
+        store.append("s", [non_str_key])
+    with pytest.raises(StoreError, match="must be dicts"):
+        store.append("s", [NewEvent(type="test.noted", data=[1, 2])])  # type: ignore[arg-type]
+    assert [e.data["n"] for e in store.read_all()] == [1]
+    assert store.stream_version("s") == 1
+
+
+def test_read_all_follows_positions_across_streams_with_filters(store: EventStore) -> None:
+    store.append("article-1", [noted(1)])
+    store.append("measure-1", [NewEvent(type="test.measured", data={"m": 1})])
+    store.append("article-2", [noted(2), noted(3)])
+    store.append("article_x", [noted(4)])
+    every = list(store.read_all())
+
+    assert [e.position for e in every] == sorted(e.position for e in every)
+    assert len({e.position for e in every}) == 5
+    assert [e.stream_id for e in store.read_all(stream_prefix="article-")] == ["article-1", "article-2", "article-2"]
+    # `_` is a literal in a prefix, not a wildcard.
+    assert [e.stream_id for e in store.read_all(stream_prefix="article_")] == ["article_x"]
+    assert [e.stream_id for e in store.read_all(stream_id="article-2")] == ["article-2", "article-2"]
+    assert [e.type for e in store.read_all(types=["test.measured"])] == ["test.measured"]
+    assert list(store.read_all(after=every[2].position)) == every[3:]
+    assert list(store.read_all(after=every[0].position, until=every[2].position)) == every[1:3]
+    assert list(store.read_all(limit=2)) == every[:2]
+    assert list(store.read_all(batch_size=2)) == every
+    assert list(store.read_all(batch_size=1, limit=3, after=every[0].position)) == every[1:4]
+    assert store.last_position() == every[-1].position
+    assert store.count() == 5
+
+
+def test_read_all_reads_page_by_page_and_sees_what_was_appended_meanwhile(store: EventStore) -> None:
+    store.append("s", [noted(n) for n in range(1, 6)])
+    seen = []
+    for event in store.read_all(batch_size=2):
+        seen.append(event.data["n"])
+        if event.data["n"] == 1:
+            store.append("s", [noted(6)])
+    assert seen == [1, 2, 3, 4, 5, 6]
+
+
+def test_an_empty_log_and_an_empty_append(store: EventStore) -> None:
+    assert store.last_position() == 0
+    assert store.count() == 0
+    assert list(store.read_all()) == []
+    result = store.append("s", [])
+    assert result.positions == () and result.version == 0
+
+
+def test_append_in_writes_with_the_callers_transaction_and_rolls_back_with_it(store: EventStore) -> None:
+    class Stop(Exception):
+        pass
+
+    with pytest.raises(Stop), write_transaction(store.engine) as conn:
+        store.append_in(conn, "s", [noted(1)], expected_version=0)
+        raise Stop
+    assert store.count() == 0
+
+    with write_transaction(store.engine) as conn:
+        result = store.append_in(conn, "s", [noted(1), noted(2)], expected_version=0)
+    assert result.version == 2
+    assert [e.position for e in store.read_stream("s")] == list(result.positions)
+
+
+def test_the_database_refuses_to_update_or_delete_events(store: EventStore) -> None:
+    store.append("s", [noted(1), noted(2)])
+    statements = ["UPDATE events SET type = 'test.changed'", "DELETE FROM events"]
+    if store.engine.dialect.name == "postgresql":
+        statements.append("TRUNCATE events")
+    for statement in statements:
+        with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
+            conn.execute(text(statement))
+    assert [(e.type, e.data["n"]) for e in store.read_all()] == [("test.noted", 1), ("test.noted", 2)]
