@@ -46,7 +46,7 @@ TALKS = _words(
 TALKS_EVENT = _words(
     r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
     r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
-    r"under\s+way|get\s+underway|in\s+negotiations|productive"
+    r"under\s+way|get\s+underway|in\s+negotiations|productive|following|after"
 )
 WITHDRAW = _words(
     r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
@@ -99,7 +99,8 @@ NOT_A_FACT = _words(
     r"toward|towards|eager\s+to|fail|failed|fails|unlikely|would\s+be\s+difficult|scrambling|yet\s+to|"
     r"did\s+not|does\s+not|do\s+not|didn't|doesn't|won't|no\s+longer|never|refused|rejected|denied|"
     r"would\s+not\s+extend|not\s+expecting|before\s+an\s+accord|if\s+a\s+deal|if\s+talks|unless\s+a\s+deal|"
-    r"whether|speculat\w*|expects?|expected|continue\s+negotiations|speed\s+up"
+    r"whether|speculat\w*|expects?|expected|continue\s+negotiations|speed\s+up|before\s+\w+ing|"
+    r"no\s+(?:new|further|additional|more)"
 )
 NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
 # Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
@@ -117,7 +118,7 @@ THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+
 
 # "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
 TARIFF_COMPOUND = re.compile(
-    r"\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
+    r"\b(?:tariff|duty)-free\b|\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
     r"dispute|disputes|policy|policies|agenda|revenue|regime|structure|fight|battle|row|tensions|team|chief|envoy)\b",
     re.I,
 )
@@ -138,7 +139,7 @@ POLICY_BEFORE = _words(
     r"maintains|halving|halved|doubled|rolling\s+out|rolled\s+out|revealed|unveiled|reimpose|reimposed|"
     r"reduce|reduced|cut|cuts|lower|lowered|face|faces|facing|subject\s+to|hit\s+by|pay|setting|set|"
     r"apply|applies|applied|extra|additional|new|reciprocal|retaliatory|punitive|sweeping|steep|steeper|"
-    r"original|existing|blanket|universal|combined|total|with"
+    r"original|existing|blanket|universal|combined|total"
 )
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"

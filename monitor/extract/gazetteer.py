@@ -37,7 +37,7 @@ _EXTRA_NAMES = {
     "NL": "Netherlands|Holland",
     "CD": "DR Congo|Democratic Republic of Congo",
     "CI": "Ivory Coast",
-    "PH": "Philippines|the Philippines",
+    "PH": "Philippines",
     "HK": "Hong Kong",
     "BN": "Brunei",
     "MK": "North Macedonia",
@@ -146,6 +146,9 @@ _UNIVERSAL = (
 )
 
 
+_MODIFIER_AFTER = re.compile(r"-(?:linked|based|related|owned|focused|style|era|born|listed)\b", re.I)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Mention:
     """A party named in a sentence, with where it was found."""
@@ -220,6 +223,8 @@ def find_mentions(sentence: str) -> list[Mention]:
             if entry[1] != UNIVERSAL and not surface[:1].isupper():
                 continue  # proper names are capitalised; "china" the porcelain, "turkey" the bird
         code, form = entry
+        if _MODIFIER_AFTER.match(sentence, match.end()):
+            continue  # "Russia-linked penalty", "Texas-based firm": a description, not a party
         found.append(Mention(code=code, start=match.start(), end=match.end(), form=form, text=surface))
     return found
 

@@ -19,6 +19,8 @@ from monitor.extract.sectors import distinct, find_sectors
 
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+"
+    r"|,\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|announced|has|have|will|would)\b)"
+    r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?:tariffs?|duties|levies)\b)"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])",
     re.I,
 )
@@ -49,6 +51,13 @@ _GOODS_AFTER = re.compile(
 )
 _TARIFF_AFTER = re.compile(r"^\s*(?:'s\s+|’s\s+)?(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|duty|levies|levy)\b", re.I)
 _DEAL_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b", re.I)
+_GOVERNMENT_AFTER = re.compile(
+    r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
+    r"negotiators?|side|counterparts?|premier|vice\s+premier|trade\s+minister|finance\s+minister|commerce|"
+    r"customs|cabinet|regulators?|lawmakers|parliament|embassy|envoy|officials)\b",
+    re.I,
+)
+_REACTION_AFTER = re.compile(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b", re.I)
 _COORDINATED = re.compile(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$", re.I)
 # Verbs whose subject is the side that acts on a tariff.
 _ACTION = re.compile(
@@ -162,8 +171,10 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             # "U.S. tariffs", "China's tariffs", "Canadian duties" are their own; "the China tariff" hits China.
             own = m.code == "US" or m.form != NAME or bool(re.match(r"\s*(?:'s|’s)", after))
             roles.append(not own)
-        elif _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
+        elif _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after) or _REACTION_AFTER.match(after):
             roles.append(True)
+        elif m.form == DEMONYM and not _GOVERNMENT_AFTER.match(after):
+            roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:
             roles.append(bool(_GOODS_AFTER.match(after)) and m.form in {DEMONYM, NAME})
     return roles
@@ -222,6 +233,8 @@ def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: b
         for m, target in zip(mentions, roles, strict=True)
         if target and position - 80 <= m.start <= position + 150 and m.code != imposer
     ]
+    if re.search(r"\b(?:on|against)\s+the\s+country\b", clause, re.I) and ctx.partner and ctx.partner != imposer:
+        near = [ctx.partner]
     chosen = near or [t for t in target_codes if t != imposer]
     if not chosen:
         chosen = [m.code for m in subjects if m.code != imposer]
@@ -390,7 +403,7 @@ def read_sentence(sentence: str, ctx: Context) -> list[Fact]:
     return facts
 
 
-_DEAL_OBJECT = re.compile(r"^\W*(?:[\w’'-]+\W+){0,6}?(?:deals?|agreements?|pacts?|accords?|memorandums?)\b", re.I)
+_DEAL_OBJECT = re.compile(r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorandums?)\b", re.I)
 _DEAL_PASSIVE = re.compile(
     r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"
     r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b",
@@ -434,9 +447,20 @@ _REMAINING = re.compile(r"\b(?:leaving|remain|remains|still\s+in\s+effect|in\s+p
 _INCLUDING = re.compile(r"\bincluding\b", re.I)
 
 
+_OTHER_MEASURE = re.compile(
+    r"\s+(?:and|as\s+well\s+as|while|but|plus)\s+(?:the\s+|a\s+)?(?:new\s+|other\s+|\w+\s+){0,2}"
+    r"(?:levies|tariffs|duties|levy|tariff|duty)\b",
+    re.I,
+)
+
+
 def _near_sectors(clause: str, start: int, end: int) -> list[str]:
     """Sectors named close to a rate or tariff word (not elsewhere in a long clause)."""
-    return distinct(find_sectors(clause[max(0, start - 60) : end + 90]))
+    after = clause[end : end + 130]
+    other = _OTHER_MEASURE.search(after)
+    if other:
+        after = after[: other.start()]
+    return distinct(find_sectors(clause[max(0, start - 60) : end] + " " + after))
 
 
 def _read_clause(
@@ -511,7 +535,11 @@ def _read_clause(
         return facts
 
     relief = cues.RELIEF.search(clause)
-    if relief and re.search(r"\b(?:the|this|that)\s+$", clause[max(0, relief.start() - 6) : relief.start()]):
+    if (
+        relief
+        and relief.group(0).lower() == "relief"
+        and re.search(r"\b(?:the|this|that)\s+$", clause[max(0, relief.start() - 6) : relief.start()])
+    ):
         relief = None  # "regardless of the relief": a reference back, not a new statement
     rates_outside_relief = rates
     if relief and not _blocked(clause, relief) and not cues.CONSIDERED.search(clause[: relief.start()]):
