@@ -7,11 +7,10 @@ when the claim was made before by another article (the same story under
 another link, or in another feed), this one is recorded as `article.seen` on
 that article instead. Idempotency keys (each names one append to one stream):
 
-- `text:<fingerprint>` on the claim; `article:<id>` on the article: a re-poll,
-  a restart or a second daemon finds them taken and writes nothing.
-- `fact:<article id>:<extractor version>:<n>` on the facts, appended together
-  in one transaction after the article; `article.recorded` says how many there
-  are, so if a crash fell between the two, the next poll appends them.
+- `text:<fingerprint>` on the claim; `article:<id>` on the article, and
+  `fact:<article id>:<extractor version>:<n>` on its facts, appended with it in
+  one transaction: a re-poll, a restart or a second daemon finds them taken and
+  writes nothing.
 - `article-seen:<article id>:<feed>` on a sighting by another feed.
 
 Metadata says where each event came from (feed, url, extractor version) and
@@ -97,10 +96,6 @@ class ArticleRecorder:
         metadata = self._metadata(article, catch_up, origin)
         occurred = article.published or self.clock.now()
         if existing:
-            if _missing_facts(existing):
-                # A crash fell between the article's append and its facts'.
-                facts = self._extract(article)
-                self._append_facts(article, facts, metadata, occurred)
             return self._known(article, article.article_id, existing)
         # Extract first: if the extractor fails, nothing is written and the next poll retries.
         facts = self._extract(article)
@@ -117,7 +112,9 @@ class ArticleRecorder:
             text_chars=len(article.text),
             facts=len(facts),
         )
-        # If another poller recorded this very article a moment ago, both appends are no-ops.
+        # One append, one transaction: the article never stands in the log without its facts.
+        # If another poller recorded this very article a moment ago, every key is taken and
+        # the append is a no-op.
         self.store.append(
             stream,
             [
@@ -126,10 +123,10 @@ class ArticleRecorder:
                     metadata=metadata,
                     occurred_at=occurred,
                     idempotency_key=f"article:{article.article_id}",
-                )
+                ),
+                *self._fact_events(article, facts, metadata, occurred),
             ],
         )
-        self._append_facts(article, facts, metadata, occurred)
         return Recorded(article_id=article.article_id, outcome="new", facts=len(facts))
 
     def _claim_text(self, article: Article) -> str:
@@ -165,13 +162,11 @@ class ArticleRecorder:
                 f"the extractor failed on {where}: {type(exc).__name__}: {exc}", hint="a bug; please report it"
             ) from exc
 
-    def _append_facts(
+    def _fact_events(
         self, article: Article, facts: list[Fact], metadata: dict[str, Any], occurred: dt.datetime
-    ) -> None:
-        if not facts:
-            return
+    ) -> list[NewEvent]:
         published = article.published.date() if article.published else None
-        new_events = [
+        return [
             NewEvent.of(
                 FactExtracted(
                     article_id=article.article_id,
@@ -197,7 +192,6 @@ class ArticleRecorder:
             )
             for n, f in enumerate(facts)
         ]
-        self.store.append(article_stream(article.article_id), new_events)
 
     def _known(self, article: Article, article_id: str, existing: list[RecordedEvent]) -> Recorded:
         feed = article.feed
@@ -229,12 +223,6 @@ class ArticleRecorder:
         if catch_up:
             metadata["catch_up"] = True
         return metadata
-
-
-def _missing_facts(existing: list[RecordedEvent]) -> bool:
-    wanted = next((e.data.get("facts") for e in existing if e.type == ArticleRecorded.NAME), None)
-    have = sum(1 for e in existing if e.type == FactExtracted.NAME)
-    return isinstance(wanted, int) and have < wanted
 
 
 def _seen_by(existing: list[RecordedEvent], feed: str) -> bool:

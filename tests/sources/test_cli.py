@@ -107,6 +107,7 @@ def test_ingest_of_a_bad_file_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert f"{undated}: line 1: expected 'date YYYY-MM-DD'" in str(result.exception)
     code, out = invoke(config, "events", "--format", "json")
+    assert code == 0
     assert json.loads(out)["events"] == []
 
 

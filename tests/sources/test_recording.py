@@ -10,12 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 from monitor.clock import SteppingClock
 from monitor.events.facts import ArticleRecorded, FactExtracted
 from monitor.events.sources import ArticleSeen
-from monitor.log import EventStore, NewEvent
-from monitor.sources.article import Article
+from monitor.log import EventStore
 from monitor.sources.poll import FeedPoller
-from monitor.sources.recording import ArticleRecorder, article_stream
 from sources.feedserver import FeedServer, Item, Route, feed, rss
-from sources.percent_extractor import percent_facts
 
 STORY = (
     "The trade ministry announced a duty of 25 percent on imported bicycle frames. "
@@ -130,41 +127,6 @@ def test_catch_up_marks_only_the_first_successful_poll(
     assert fact.occurred_at == dt.datetime(2025, 4, 1, 9, 0, tzinfo=dt.UTC)
 
 
-def test_facts_missing_after_a_crash_are_appended_on_the_next_poll(store: EventStore, clock: SteppingClock) -> None:
-    article = Article(
-        article_id="crash1",
-        url="https://c.example/1",
-        title="Crash",
-        published=None,
-        feed="c",
-        text="A duty of 30 percent on mirrors. Another of 5 percent on combs.",
-    )
-    recorder = ArticleRecorder(store, clock, extractor=percent_facts, extractor_version="test-1")
-    # What a process that died between the two appends leaves behind: the article, no facts.
-    store.append(
-        article_stream("crash1"),
-        [
-            NewEvent.of(
-                ArticleRecorded(
-                    article_id="crash1",
-                    url=article.url,
-                    title="Crash",
-                    published=None,
-                    feed="c",
-                    fingerprint=article.fingerprint,
-                    text_chars=len(article.text),
-                    facts=2,
-                ),
-                idempotency_key="article:crash1",
-            )
-        ],
-    )
-    recorder.record(article, catch_up=False)
-    recorder.record(article, catch_up=False)
-    rates = [e.data["rate"] for e in store.read_stream(article_stream("crash1")) if e.type == FactExtracted.NAME]
-    assert rates == [30.0, 5.0]
-
-
 def test_an_extractor_that_fails_leaves_nothing_half_written(
     server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
 ) -> None:
@@ -181,3 +143,34 @@ def test_an_extractor_that_fails_leaves_nothing_half_written(
     # Once the extractor works, the same body is read again (its hash was not recorded as done).
     again = make_poller(store).poll(feed("x", url))
     assert (again.outcome, again.new_articles, again.facts) == ("fetched", 1, 1)
+
+
+def test_full_text_reads_the_linked_page_and_falls_back_to_the_summary(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    body = "".join(
+        f"<p>Section {n}: the council confirmed a duty of {10 + n} percent on imported lanterns.</p>" for n in range(6)
+    )
+    page = (
+        "<html><body><nav>Home | Markets | Contact</nav>"
+        f"<article><h1>Lantern duty confirmed</h1>{body}</article><footer>All rights reserved.</footer></body></html>"
+    ).encode()
+    page_url = server.serve("/story.html", Route(body=page, content_type="text/html; charset=utf-8"))
+    items = [
+        Item(title="Lantern duty confirmed", link=page_url, text="Short teaser."),
+        Item(title="Gone story", link=server.url("/missing.html"), text="A teaser of 7 percent."),
+    ]
+    url = server.serve("/full.xml", Route(body=rss(items)))
+    result = make_poller(store).poll(feed("full", url, full_text=True))
+    assert (result.outcome, result.new_articles) == ("fetched", 2)
+    recorded = {e.data["title"]: e for e in store.read_all() if e.type == ArticleRecorded.NAME}
+    assert recorded["Lantern duty confirmed"].data["text_chars"] > 300
+    assert recorded["Lantern duty confirmed"].data["facts"] == 6
+    assert recorded["Lantern duty confirmed"].metadata["full_text"] == "page"
+    assert "HTTP 404" in recorded["Gone story"].metadata["full_text_error"]
+    assert recorded["Gone story"].data["facts"] == 1
+    # A second poll of the changed feed fetches no page for articles it already has.
+    hits = server.hits["/story.html"]
+    server.serve("/full.xml", Route(body=rss([*items, Item(title="Other", link=None, text="Other text.")])))
+    make_poller(store).poll(feed("full", url, full_text=True))
+    assert server.hits["/story.html"] == hits
