@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import resource
 import sqlite3
 import subprocess
@@ -233,7 +232,8 @@ def main() -> None:
         append_eps, raw_append_eps = N_EVENTS / store_s, N_EVENTS / raw_s
         print(f"append  EventStore      {append_eps:>10,.0f} events/s")
         print(
-            f"append  raw sqlite3     {raw_append_eps:>10,.0f} events/s   raw/store = {raw_append_eps / append_eps:.2f}x"
+            f"append  raw sqlite3     {raw_append_eps:>10,.0f} events/s   "
+            f"raw/store = {raw_append_eps / append_eps:.2f}x"
         )
 
         replay_s, applied = replay_store(store_db)
@@ -243,7 +243,8 @@ def main() -> None:
         replay_eps, raw_replay_eps = N_EVENTS / replay_s, N_EVENTS / raw_replay_s
         print(f"replay  ProjectionRunner {replay_eps:>9,.0f} events/s")
         print(
-            f"replay  raw sqlite3+json {raw_replay_eps:>9,.0f} events/s   raw/store = {raw_replay_eps / replay_eps:.2f}x"
+            f"replay  raw sqlite3+json {raw_replay_eps:>9,.0f} events/s   "
+            f"raw/store = {raw_replay_eps / replay_eps:.2f}x"
         )
         print(
             f"replay  raw sqlite3+orjson {N_EVENTS / orjson_replay_s:>7,.0f} events/s   "

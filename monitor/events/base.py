@@ -35,12 +35,12 @@ class Event:
         """Build the event from a payload of the current schema version."""
         hints = _hints(cls)
         kwargs = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.name in data:
-                kwargs[f.name] = _load(data[f.name], hints[f.name])
         try:
+            for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+                if f.name in data:
+                    kwargs[f.name] = _load(data[f.name], hints[f.name])
             return cls(**kwargs)
-        except TypeError as exc:
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
             raise EventTypeError(f"{cls.NAME} v{cls.VERSION}: payload does not fit: {exc}") from exc
 
 
@@ -98,7 +98,12 @@ def decode(name: str, version: int, data: dict[str, Any]) -> Event:
         step = UPCASTERS.get((name, version))
         if step is None:
             raise EventTypeError(f"no upcaster for {name!r} from schema version {version}")
-        data = step(dict(data))
+        try:
+            data = step(dict(data))
+        except Exception as exc:  # an upcaster is our code reading old data: name what failed
+            raise EventTypeError(
+                f"upcaster of {name!r} from schema version {version} failed: {type(exc).__name__}: {exc}"
+            ) from exc
         version += 1
     return cls.from_data(data)
 

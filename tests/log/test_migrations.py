@@ -1,0 +1,162 @@
+"""The schema is made and upgraded by alembic; databases that are not ours are refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, inspect, text
+
+from monitor.clock import SteppingClock
+from monitor.errors import SchemaError, StoreError
+from monitor.log import EventStore, NewEvent, open_engine
+from monitor.log.migrate import current_revision, head_revision, upgrade
+from monitor.log.schema import VERSION_TABLE, meta, metadata
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_upgrade_brings_a_new_database_to_the_newest_revision(engine: Engine) -> None:
+    assert current_revision(engine) == head_revision()
+    names = set(inspect(engine).get_table_names())
+    assert {"events", "checkpoints", VERSION_TABLE} <= names
+
+
+def test_the_migrated_schema_is_the_one_the_code_uses(engine: Engine) -> None:
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE})
+        differences = compare_metadata(context, metadata)
+    assert differences == []
+
+
+def test_upgrade_of_a_current_database_changes_nothing(engine: Engine, clock: SteppingClock) -> None:
+    store = EventStore(engine, clock)
+    store.append("s", [NewEvent(type="test.noted", data={"n": 1})])
+    upgrade(engine)
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    assert [e.data for e in store.read_all()] == [{"n": 1}]
+
+
+def test_a_database_from_a_newer_trade_monitor_is_refused_untouched(engine: Engine, clock: SteppingClock) -> None:
+    store = EventStore(engine, clock)
+    store.append("s", [NewEvent(type="test.noted", data={"n": 1})])
+    with engine.begin() as conn:
+        conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = '9001'"))
+
+    with pytest.raises(SchemaError) as caught:
+        upgrade(engine)
+
+    message = str(caught.value)
+    assert "'9001'" in message and "newer trade-monitor" in message
+    assert engine.url.render_as_string(hide_password=True) in message
+    assert current_revision(engine) == "9001"
+    assert [e.data for e in store.read_all()] == [{"n": 1}]
+
+
+def test_a_corrupt_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "log.db"
+    path.write_bytes(b"these bytes were never a database, only a shopping list: " * 100)
+    before = digest(path)
+    engine = open_engine(f"sqlite:///{path}")
+
+    with pytest.raises(SchemaError, match="not a database trade-monitor can open") as caught:
+        upgrade(engine)
+
+    assert str(path) in str(caught.value)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.db"]
+
+
+def test_a_foreign_sqlite_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE recipes (name TEXT, minutes INTEGER)")
+    con.execute("INSERT INTO recipes VALUES ('lentil soup', 40)")
+    con.commit()
+    con.close()
+    before = digest(path)
+    engine = open_engine(f"sqlite:///{path}")
+
+    with pytest.raises(SchemaError, match=r"not trade-monitor's \(recipes\)"):
+        upgrade(engine)
+    engine.dispose()
+
+    assert digest(path) == before
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    con.close()
+
+
+def test_a_foreign_alembic_database_is_not_mistaken_for_a_newer_one_of_ours(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    con.execute("INSERT INTO alembic_version VALUES ('abc123')")
+    con.execute("CREATE TABLE invoices (id INTEGER)")
+    con.commit()
+    con.close()
+    with pytest.raises(SchemaError, match="not trade-monitor's"):
+        upgrade(open_engine(f"sqlite:///{path}"))
+
+
+def test_a_foreign_postgresql_schema_is_refused_untouched(pg_url: str) -> None:
+    engine = open_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE shipments (id integer, port text)"))
+
+    with pytest.raises(SchemaError, match=r"not trade-monitor's \(shipments\)"):
+        upgrade(engine)
+
+    assert inspect(engine).get_table_names() == ["shipments"]
+    engine.dispose()
+
+
+def test_a_missing_folder_is_a_store_error_naming_the_path(tmp_path: Path) -> None:
+    path = tmp_path / "no" / "such" / "folder" / "log.db"
+    with pytest.raises(StoreError, match="cannot open the database") as caught:
+        upgrade(open_engine(f"sqlite:///{path}"))
+    assert str(path) in str(caught.value)
+
+
+def test_a_database_made_before_migrations_is_adopted(tmp_path: Path, clock: SteppingClock) -> None:
+    engine = open_engine(f"sqlite:///{tmp_path}/old.db")
+    with engine.begin() as conn:
+        metadata.create_all(conn)
+        conn.execute(meta.insert().values(key="app", value="trade-monitor"))
+    EventStore(engine, clock).append("s", [NewEvent(type="test.noted", data={"n": 1})])
+
+    upgrade(engine)
+
+    assert current_revision(engine) == head_revision()
+    assert [e.data for e in EventStore(engine, clock).read_all()] == [{"n": 1}]
+
+
+def test_two_processes_starting_at_once_on_a_new_database_both_get_the_schema(db_url: str) -> None:
+    engines = [open_engine(db_url), open_engine(db_url)]
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def start(engine: Engine) -> None:
+        barrier.wait()
+        try:
+            upgrade(engine)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(e,)) for e in engines]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert current_revision(engines[0]) == head_revision()
+    for e in engines:
+        e.dispose()
