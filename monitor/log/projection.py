@@ -9,7 +9,8 @@ the start.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 from sqlalchemy import Connection, func, insert, select, text, update
@@ -51,6 +52,18 @@ class ProjectionRunner:
         self.store = store
         self.projection = projection
 
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        # One runner per projection at a time: on SQLite the write lock taken at BEGIN
+        # sees to it; on PostgreSQL an advisory lock per projection. A second runner
+        # waits, then goes on from the checkpoint the first one left.
+        with write_transaction(self.store.engine) as conn:
+            if self.store.engine.dialect.name == "postgresql":
+                conn.execute(
+                    text("SELECT pg_advisory_xact_lock(7317002, hashtext(:name))"), {"name": self.projection.name}
+                )
+            yield conn
+
     def checkpoint(self) -> int:
         """The last position the projection has applied."""
         with self.store.engine.connect() as conn:
@@ -72,14 +85,10 @@ class ProjectionRunner:
         name = self.projection.name
         wanted = sorted(self.projection.types) if self.projection.types is not None else None
         applied = 0
-        with write_transaction(self.store.engine) as conn:
+        with self._transaction() as conn:
             self.projection.create(conn)
         while True:
-            with write_transaction(self.store.engine) as conn:
-                if self.store.engine.dialect.name == "postgresql":
-                    # One runner per projection at a time; a second one waits, then goes on
-                    # from the checkpoint the first one left.
-                    conn.execute(text("SELECT pg_advisory_xact_lock(7317002, hashtext(:name))"), {"name": name})
+            with self._transaction() as conn:
                 start = read_checkpoint(conn, name)
                 # Appends commit in position order, so every position up to `head` is visible.
                 head = int(conn.execute(select(func.max(events.c.position))).scalar() or 0)
@@ -110,7 +119,7 @@ class ProjectionRunner:
 
     def rebuild(self, *, batch_size: int = 1000, progress: Callable[[int], None] | None = None) -> int:
         """Drop the projection and replay the whole log into it; return how many events were applied."""
-        with write_transaction(self.store.engine) as conn:
+        with self._transaction() as conn:
             self.projection.drop(conn)
             conn.execute(checkpoints.delete().where(checkpoints.c.name == self.projection.name))
         return self.run(batch_size=batch_size, progress=progress)
