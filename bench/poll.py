@@ -41,7 +41,9 @@ SUBJECTS = ["bicycle frames", "kettles", "garden hoses", "pears", "lanterns", "c
 def feed_body(feed: int, items: int) -> bytes:
     """An RSS feed of our own invented notices; every item a distinct story."""
     parts = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>']
-    parts.append(f"<title>Bench desk {feed}</title><link>http://bench.example/{feed}</link><description>b</description>")
+    parts.append(
+        f"<title>Bench desk {feed}</title><link>http://bench.example/{feed}</link><description>b</description>"
+    )
     for n in range(items):
         subject = SUBJECTS[(feed + n) % len(SUBJECTS)]
         rate = 5 + (feed * 7 + n) % 40
@@ -115,7 +117,11 @@ def summary(results: list[PollResult]) -> dict[str, Any]:
     outcomes: dict[str, int] = {}
     for r in results:
         outcomes[r.outcome] = outcomes.get(r.outcome, 0) + 1
-    return {"outcomes": outcomes, "articles": sum(r.new_articles for r in results), "facts": sum(r.facts for r in results)}
+    return {
+        "outcomes": outcomes,
+        "articles": sum(r.new_articles for r in results),
+        "facts": sum(r.facts for r in results),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
