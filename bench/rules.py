@@ -10,8 +10,9 @@ checkpoints of the measures projection and the rules subscription at the end
 of the log. On each, 1,000 new facts are appended (corroborations, rate
 changes and new measures) and the time of `evaluate_new` (decide them, run
 every rule on the resulting events, append the alerts) plus one `tick` is
-measured. The aim is a ratio large/small of at most 1.5: neither grows with
-the size of the log.
+measured, best of three rounds with fresh facts each (the machine is shared).
+The aim is a ratio large/small of at most 1.5: neither grows with the size of
+the log.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ from monitor.rules.tables import deadlines
 PER_MEASURE = 100
 NEW_FACTS = 1_000
 PAUSES = 50
+#: Each size is timed this many times (fresh facts each time) and the best kept: the machine is shared.
+REPEATS = 3
 NOW = dt.datetime(2025, 6, 1, 12, 0, tzinfo=dt.UTC)
 DAY0 = dt.date(2024, 1, 1)
 CHUNK = 50_000
@@ -176,14 +179,14 @@ def build(path: Path, total: int) -> Engine:
     return engine
 
 
-def new_facts(store: EventStore, measures_count: int) -> None:
+def new_facts(store: EventStore, measures_count: int, rep: int) -> None:
     """1,000 facts on existing measures (same rate, a new rate) and on new targets."""
-    day = NOW.date()
-    for i in range(NEW_FACTS):
+    day = NOW.date() + dt.timedelta(days=rep)
+    for i in range(rep * NEW_FACTS, (rep + 1) * NEW_FACTS):
         m = (i * 7919) % measures_count
         rate = float(10 + m % 40)
         if i % 10 == 9:
-            code, value = f"N{i:05d}", 12.0
+            code, value = f"N{i:06d}", 12.0
         elif i % 3 == 0:
             code, value = target(m), rate + 5 + i
         else:
@@ -205,7 +208,7 @@ def new_facts(store: EventStore, measures_count: int) -> None:
 
 
 def measure(total: int, folder: Path) -> tuple[float, int, float]:
-    """(seconds to build, alerts raised, seconds for evaluate_new + tick) on a log of `total` events."""
+    """(seconds to build, alerts raised, best seconds for evaluate_new + tick) on a log of `total` events."""
     started = time.perf_counter()
     engine = build(folder / f"log-{total}.db", total)
     built = time.perf_counter() - started
@@ -213,11 +216,14 @@ def measure(total: int, folder: Path) -> tuple[float, int, float]:
     store = EventStore(engine, clock)
     settings = parse_settings("[rules]\npause_expiring_days = [14, 7, 1]\n", source=folder / "config.toml")
     rules = load_rules(settings)
-    new_facts(store, total // PER_MEASURE)
-    started = time.perf_counter()
-    evaluate_new(settings, store, clock, rules=rules)
-    tick(settings, store, clock, rules=rules)
-    took = time.perf_counter() - started
+    took = float("inf")
+    for rep in range(REPEATS):
+        new_facts(store, total // PER_MEASURE, rep)
+        clock = FixedClock(NOW + dt.timedelta(days=rep))
+        started = time.perf_counter()
+        evaluate_new(settings, store, clock, rules=rules)
+        tick(settings, store, clock, rules=rules)
+        took = min(took, time.perf_counter() - started)
     raised = len(read_alerts(store))
     engine.dispose()
     return built, raised, took
