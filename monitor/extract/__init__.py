@@ -32,9 +32,8 @@ def _covers(a: Fact, b: Fact) -> bool:
         return False
     if b.until is not None and (a.until is None or abs((a.until - b.until).days) > 7):
         return False
-    if a.kind == "negotiation" and b.effective and a.effective and a.effective != b.effective:
-        return False  # two meetings on two days are two facts
-    return True
+    # Two meetings on two days, or a rate in force since one date and again from another, are two facts.
+    return not (a.kind in {"negotiation", "tariff"} and b.effective and a.effective and a.effective != b.effective)
 
 
 def _dedup(facts: list[Fact]) -> list[Fact]:
@@ -62,6 +61,7 @@ def _anchor(text: str) -> dt.date | None:
 
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
+    from monitor.extract.cues import TRADE_HINT
     from monitor.extract.gazetteer import ANY, find_mentions
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.sentences import split_sentences
@@ -69,15 +69,17 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     if not text or not text.strip():
         return []
     sentences = [s[i : i + _MAX_SENTENCE] for s in split_sentences(text) for i in range(0, len(s), _MAX_SENTENCE)]
+    # Only sentences about trade can state a fact; their parties also say whom the article is about.
+    relevant = [(s, find_mentions(s)) for s in sentences if TRADE_HINT.search(s)]
     counts: Counter[str] = Counter()
-    for sentence in sentences:
-        for mention in find_mentions(sentence):
+    for _sentence, mentions in relevant:
+        for mention in mentions:
             if mention.code not in {"US", ANY}:
                 counts[mention.code] += 1
     ctx = Context(published=published or _anchor(text), partner=counts.most_common(1)[0][0] if counts else None)
     facts: list[Fact] = []
-    for sentence in sentences:
-        facts.extend(read_sentence(sentence, ctx))
+    for sentence, mentions in relevant:
+        facts.extend(read_sentence(sentence, ctx, mentions))
     return _dedup(facts)
 
 

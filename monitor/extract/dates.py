@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from monitor.extract.cues import blind
+
 _MONTHS = {
     name.lower(): number
     for number in range(1, 13)
@@ -27,29 +29,26 @@ _NUMBER_WORDS = {
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(\d{4}))?"
-MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\.?\s+{_DAY}\b{_YEAR}", re.I)
-DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?({_MONTH_ALT})\b\.?{_YEAR}", re.I)
-PART_MONTH = re.compile(
-    rf"\b(early|mid|mid-|late|end of|the end of|beginning of|start of)\s*-?\s*({_MONTH_ALT})\b", re.I
+MONTH_DAY = blind(rf"\b({_MONTH_ALT})\.?\s+{_DAY}\b{_YEAR}")
+DAY_MONTH = blind(rf"\b{_DAY}\s+(?:of\s+)?({_MONTH_ALT})\b\.?{_YEAR}")
+PART_MONTH = blind(rf"\b(early|mid|mid-|late|end of|the end of|beginning of|start of)\s*-?\s*({_MONTH_ALT})\b")
+ORDINAL_DAY = blind(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
+WEEKDAY = blind(
+    r"\b(?:(next|last|this|on|by|until|from|before|since)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
-ORDINAL_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)
-WEEKDAY = re.compile(
-    r"\b(?:(next|last|this|on|by|until|from|before|since)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.I,
-)
-RELATIVE = re.compile(
-    r"\b(today|tomorrow|yesterday|next month|next week|next year|this month|last month|last week)\b", re.I
-)
-DURATION = re.compile(
+RELATIVE = blind(r"\b(today|tomorrow|yesterday|next month|next week|next year|this month|last month|last week)\b")
+DURATION = blind(
     r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|sixty|ninety)"
-    r"[- ](day|week|month)s?\b",
-    re.I,
+    r"[- ](day|week|month)s?\b"
 )
-_FUTURE = re.compile(
+_FUTURE = blind(
     r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by|starting|from|begin|"
-    r"beginning|effective|deadline|next)\b",
-    re.I,
+    r"beginning|effective|deadline|next)\b"
 )
+
+
+_DIGIT = re.compile(r"\d")
+_MONTHISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|yesterday|week|year)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,10 +103,15 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
             found.append(DateMention(value=value, start=start, end=end))
             taken.append((start, end))
 
+    lower = sentence.lower()
+    has_digit = _DIGIT.search(sentence) is not None
+    has_day = "day" in lower
+    if not has_digit and not has_day and not _MONTHISH.search(lower) and "month" not in lower:
+        return found  # no number, weekday, month or "today": nothing to resolve
     future = bool(_FUTURE.search(sentence))
-    for m in MONTH_DAY.finditer(sentence):
+    for m in MONTH_DAY.finditer(sentence) if has_digit else ():
         add(_make(m.group(3), _MONTHS[m.group(1).lower()], int(m.group(2)), published), m.start(), m.end())
-    for m in DAY_MONTH.finditer(sentence):
+    for m in DAY_MONTH.finditer(sentence) if has_digit else ():
         add(_make(m.group(3), _MONTHS[m.group(2).lower()], int(m.group(1)), published), m.start(), m.end())
     for m in PART_MONTH.finditer(sentence):
         part = m.group(1).lower()
@@ -123,7 +127,7 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
         if "end" in part:
             day = 28
         add(_nearest_year(_MONTHS[m.group(2).lower()], day, published), m.start(), m.end())
-    for m in ORDINAL_DAY.finditer(sentence):
+    for m in ORDINAL_DAY.finditer(sentence) if has_digit else ():
         day = int(m.group(1))
         if 1 <= day <= 31:
             value = None
@@ -137,7 +141,7 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
                 if value >= published - dt.timedelta(days=3) or not future:
                     break
             add(value, m.start(), m.end())
-    for m in WEEKDAY.finditer(sentence):
+    for m in WEEKDAY.finditer(sentence) if has_day else ():
         add(_weekday(m.group(2), m.group(1), published, future), m.start(), m.end())
     for m in RELATIVE.finditer(sentence):
         word = m.group(1).lower()

@@ -202,11 +202,30 @@ def _gazetteer() -> _Gazetteer:
         add(code, forms, ACTOR)
     for surface in _split(_UNIVERSAL):
         table[surface.lower()] = (ANY, UNIVERSAL)
-    surfaces = sorted({*table, *exact}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(s) for s in surfaces)
-    # Word-bounded alternation of literals: matched left to right, no nested repetition.
-    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w]|\.\w)", re.I)
+    surfaces = {s.lower() for s in (*table, *exact)}
+    # A trie of the names as one regex: each position is tried against shared prefixes once, not 600 times.
+    pattern = re.compile(rf"(?<![\w.])(?:{_trie_pattern(surfaces)})(?![\w]|\.\w)", re.I)
     return _Gazetteer(pattern, table, exact)
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regex matching any of `words`, longest first, built as a prefix trie."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return render(trie)
 
 
 def find_mentions(sentence: str) -> list[Mention]:

@@ -17,61 +17,55 @@ from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ACTOR, ANY, DEMONYM, NAME, UNIVERSAL, Mention, find_mentions
 from monitor.extract.sectors import distinct, find_sectors
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = cues.blind(
     r",\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+"
     r"|,\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|announced|has|have|will|would)\b)"
     r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?:tariffs?|duties|levies)\b)"
-    r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])",
-    re.I,
+    r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
 )
-_TARGET_BEFORE = re.compile(
+_TARGET_BEFORE = cues.blind(
     r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
     r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping)\s+"
     r"(?:the\s+|all\s+|its\s+|their\s+|some\s+|most\s+|imported\s+|certain\s+|goods\s+from\s+|other\s+|"
-    r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$",
-    re.I,
+    r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$"
 )
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
-_SOURCE_BEFORE = re.compile(
+_SOURCE_BEFORE = cues.blind(
     r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures|imposed|levied|announced|set)\s+"
-    r"(?:from|by)\s+(?:the\s+)?$",
-    re.I,
+    r"(?:from|by)\s+(?:the\s+)?$"
 )
-_TARGET_AFTER = re.compile(
+_TARGET_AFTER = cues.blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+)?"
     r"(?:still\s+)?(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+)?"
-    r"(?:face|faces|facing|pay|hit\s+by|subject\s+to|spared|exempted)\b",
-    re.I,
+    r"(?:face|faces|facing|pay|hit\s+by|subject\s+to|spared|exempted)\b"
 )
-_GOODS_AFTER = re.compile(
+_GOODS_AFTER = cues.blind(
     r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
     r"cars|EVs|vehicles|food|automobiles|automakers|carmakers|companies|farmers|beef|corn|producers|"
-    r"manufacturers|made)\b",
-    re.I,
+    r"manufacturers|made)\b"
 )
-_TARIFF_AFTER = re.compile(r"^\s*(?:'s\s+|’s\s+)?(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|duty|levies|levy)\b", re.I)
-_DEAL_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b", re.I)
-_GOVERNMENT_AFTER = re.compile(
+_TARIFF_AFTER = cues.blind(r"^\s*(?:'s\s+|’s\s+)?(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|duty|levies|levy)\b")
+_DEAL_AFTER = cues.blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
+_GOVERNMENT_AFTER = cues.blind(
     r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
     r"negotiators?|side|counterparts?|premier|vice\s+premier|trade\s+minister|finance\s+minister|commerce|"
-    r"customs|cabinet|regulators?|lawmakers|parliament|embassy|envoy|officials)\b",
-    re.I,
+    r"customs|cabinet|regulators?|lawmakers|parliament|embassy|envoy|officials)\b"
 )
-_REACTION_AFTER = re.compile(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b", re.I)
-_COORDINATED = re.compile(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$", re.I)
+_REACTION_AFTER = cues.blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
+_COORDINATED = cues.blind(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
 # Verbs whose subject is the side that acts on a tariff.
-_ACTION = re.compile(
-    r"\b(?:impose|imposes|imposed|imposing|announce|announces|announced|announcing|announcement|slap|slapped|"
+_ACTION = cues.Cue(
+    r"impose|imposes|imposed|imposing|announce|announces|announced|announcing|announcement|slap|slapped|"
     r"levy|levied|levying|raise|raised|raises|raising|hike|hiked|hikes|increase|increased|charge|target|"
     r"targeted|targeting|retaliat\w*|threaten|threatened|threatens|warned|warns|halving|halved|doubled|cut|cuts|"
     r"reduce|reduced|lower|lowered|lowering|lift|lifts|lifted|remove|removed|eliminate|eliminated|scrap|"
     r"scrapped|cancel|cancelled|canceled|rescind|rescinded|suspend|suspended|suspends|pause|paused|delay|"
     r"delayed|delaying|extend|extended|extends|exempt|exempted|eased|hold\s+off|held\s+off|defer|"
     r"rolling\s+out|revealed|signed|hitting\s+back|hits\s+back|hit\s+back|not\s+impose|not\s+introduce|"
-    r"will\s+charge|maintain|include|includes|tariffs?|duty|duties|levy|levies|\d+(?:\.\d+)?\s?(?:%|percent|per\s?cent))\b",
-    re.I,
+    r"will\s+charge|maintain|include|includes|tariffs?|duty|duties|levy|levies|\d+(?:\.\d+)?\s?(?:%|percent|per\s?cent)",
+    gate=False,
 )
-_US_AUTHORITY = re.compile(r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b", re.I)
+_US_AUTHORITY = cues.blind(r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,11 +87,10 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
 
 
-_RATE_NOUN_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b", re.I)
-_CHANGED_TO = re.compile(
+_RATE_NOUN_AFTER = cues.blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
+_CHANGED_TO = cues.blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
-    r"hiked|brought\s+down|will\s+be)\s+to\s*$",
-    re.I,
+    r"hiked|brought\s+down|will\s+be)\s+to\s*$"
 )
 
 
@@ -343,12 +336,12 @@ def _fact(kind: str, parties: Parties, sentence: str, **fields: object) -> Fact:
 
 
 _AUTHORITY = (
-    (re.compile(r"section\s+232", re.I), "section_232"),
-    (re.compile(r"section\s+301", re.I), "section_301"),
-    (re.compile(r"section\s+201", re.I), "section_201"),
-    (re.compile(r"section\s+122", re.I), "section_122"),
-    (re.compile(r"\bIEEPA\b|emergency\s+economic\s+powers", re.I), "ieepa"),
-    (re.compile(r"retaliat|countermeasure", re.I), "countermeasure"),
+    (cues.blind(r"section\s+232"), "section_232"),
+    (cues.blind(r"section\s+301"), "section_301"),
+    (cues.blind(r"section\s+201"), "section_201"),
+    (cues.blind(r"section\s+122"), "section_122"),
+    (cues.blind(r"\bIEEPA\b|emergency\s+economic\s+powers"), "ieepa"),
+    (cues.blind(r"retaliat|countermeasure"), "countermeasure"),
 )
 
 
@@ -370,23 +363,32 @@ def _clauses(sentence: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
-def read_sentence(sentence: str, ctx: Context) -> list[Fact]:
-    """The facts one sentence states."""
-    if not cues.TRADE_HINT.search(sentence):
-        return []
+def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] | None = None) -> list[Fact]:
+    """The facts one sentence states (`sentence_mentions`: its parties, when already found)."""
+    if sentence_mentions is None:
+        if not cues.TRADE_HINT.search(sentence):
+            return []
+        sentence_mentions = find_mentions(sentence)
     facts: list[Fact] = []
     sentence_dates = find_dates(sentence, ctx.published) if ctx.published else []
     previous_targets: tuple[str, ...] = ()
     deal_in_sentence = False
     for clause in _clauses(sentence):
         offset = sentence.find(clause)
-        mentions = find_mentions(clause)
+        if not cues.TRADE_HINT.search(clause):
+            previous_targets = ()
+            continue
+        mentions = [
+            Mention(code=m.code, start=m.start - offset, end=m.end - offset, form=m.form, text=m.text)
+            for m in sentence_mentions
+            if offset <= m.start and m.end <= offset + len(clause)
+        ]
         dates = [
             DateMention(value=d.value, start=d.start - offset, end=d.end - offset)
             for d in sentence_dates
             if offset <= d.start < offset + len(clause)
         ]
-        those = cues.THOSE.search(clause)
+        those = cues.THOSE.search(clause) if previous_targets else None
         parties = _parties(clause, mentions, ctx)
         if those and previous_targets and not parties.subject_named:
             # "... on Canada and Mexico, while those nations would scrap ...": each named party acts.
@@ -403,13 +405,12 @@ def read_sentence(sentence: str, ctx: Context) -> list[Fact]:
     return facts
 
 
-_DEAL_OBJECT = re.compile(r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorandums?)\b", re.I)
-_DEAL_PASSIVE = re.compile(
+_DEAL_OBJECT = cues.blind(r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorandums?)\b")
+_DEAL_PASSIVE = cues.blind(
     r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"
-    r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b",
-    re.I,
+    r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
 )
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$", re.I)
+_MODAL_BEFORE = cues.blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")
 
 
 def _blocked(clause: str, cue: re.Match[str]) -> bool:
@@ -433,24 +434,22 @@ def _deal(clause: str) -> bool:
     return bool(passive and not _blocked(clause, passive))
 
 
-_ADJECTIVE_PAUSE = re.compile(
+_ADJECTIVE_PAUSE = cues.blind(
     r"\b(?:the|its|his|their|a)\s+(?:\w+\s+)?(?:suspended|paused|delayed|deferred)\b"
     r"|\b(?:before|after|since|until|when)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}(?:was|were|had\s+been)\s+"
-    r"(?:suspended|paused|delayed|deferred)\b",
-    re.I,
+    r"(?:suspended|paused|delayed|deferred)\b"
 )
-_MODAL = re.compile(r"\b(?:could|might|may|perhaps|possibly)\b", re.I)
-_NO_PAUSE = re.compile(
-    r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking", re.I
+_MODAL = cues.blind(r"\b(?:could|might|may|perhaps|possibly)\b")
+_NO_PAUSE = cues.blind(
+    r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking"
 )
-_REMAINING = re.compile(r"\b(?:leaving|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay)\b", re.I)
-_INCLUDING = re.compile(r"\bincluding\b", re.I)
+_REMAINING = cues.blind(r"\b(?:leaving|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay)\b")
+_INCLUDING = cues.blind(r"\bincluding\b")
 
 
-_OTHER_MEASURE = re.compile(
+_OTHER_MEASURE = cues.blind(
     r"\s+(?:and|as\s+well\s+as|while|but|plus)\s+(?:the\s+|a\s+)?(?:new\s+|other\s+|\w+\s+){0,2}"
-    r"(?:levies|tariffs|duties|levy|tariff|duty)\b",
-    re.I,
+    r"(?:levies|tariffs|duties|levy|tariff|duty)\b"
 )
 
 
@@ -498,7 +497,9 @@ def _read_clause(
     withdraw = cues.WITHDRAW.search(clause)
     if withdraw and cues.AGREEMENT_NOUN.search(clause) and not _blocked(clause, withdraw):
         targets = (ANY,) if cues.MULTILATERAL.search(clause) else parties.targets
-        facts.append(_fact("withdrawal", Parties(imposer=parties.imposer, targets=targets, subject_named=True), sentence))
+        facts.append(
+            _fact("withdrawal", Parties(imposer=parties.imposer, targets=targets, subject_named=True), sentence)
+        )
 
     retaliation = cues.RETALIATION.search(clause)
     if not has_tariff and not cues.ZERO.search(clause):
@@ -516,13 +517,15 @@ def _read_clause(
     pause = None
     for cue in cues.PAUSE.finditer(_ADJECTIVE_PAUSE.sub(lambda m: "x" * len(m.group(0)), clause)):
         near = clause[max(0, cue.start() - 70) : cue.end() + 70]
+        if re.match(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b", clause[cue.end() : cue.end() + 60], re.I):
+            continue  # "extended the product exclusions": relief, not a pause
         if cues.TARIFF_WORD.search(near) or re.search(r"truce|reprieve|deadline|pause", near, re.I):
             pause = cue
             break
     not_impose = cues.NOT_IMPOSE.search(clause)
     pause = pause or not_impose
     if pause and not _NO_PAUSE.search(clause) and not _blocked(clause, pause):
-        facts.extend(_pauses(clause, sentence, parties, rates, dates, ctx, authority))
+        facts.extend(_pauses(clause, sentence, parties, rates, dates, ctx, authority, pause.start()))
         return facts
 
     lift = cues.LIFT.search(clause)
@@ -622,8 +625,14 @@ def _pauses(
     dates: list[DateMention],
     ctx: Context,
     authority: str | None,
+    cue_at: int,
 ) -> list[Fact]:
     facts: list[Fact] = []
+    # A rate far from the pause word belongs to another statement of the same sentence.
+    own = [r for r in rates if abs(r.start - cue_at) > 90]
+    rates = [r for r in rates if r not in own]
+    for r in own:
+        facts.append(_fact("tariff", parties, sentence, rate=r.value, status=_status(clause), authority=authority))
     explicit = _explicit_until(clause, dates)
     if _MODAL.search(clause) and explicit is None:
         return facts  # "could extend the pause": speculation, unless it states when the pause ends

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from monitor.extract.cues import Cue
+
 _SECTOR_WORDS: dict[str, str] = {
     "auto_parts": r"(?:auto|car|vehicle|automobile|automotive)s?[- ](?:and\s+(?:auto\s+|car\s+)?)?parts|"
     r"(?:automobiles|cars|vehicles|autos)\s+and\s+(?:their\s+)?parts|auto\s+components",
@@ -25,10 +27,10 @@ _SECTOR_WORDS: dict[str, str] = {
     "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
     "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt",
 }
-_PATTERN = re.compile(
-    "|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in _SECTOR_WORDS.items()),
-    re.I,
-)
+# One regex finds any sector word (grouped by first letter, so it stays fast); the sector is then
+# told by the small per-sector patterns, which only ever see the few words found.
+_PATTERN = Cue("|".join(_SECTOR_WORDS.values()), gate=False)
+_EACH = [(name, re.compile(rf"(?:{words})", re.I)) for name, words in _SECTOR_WORDS.items()]
 # Words that look like a sector but are something else in trade prose.
 _NOT_SECTOR = re.compile(
     r"\b(?:oil\s+purchases|russian\s+(?:oil|crude)|buying\s+russian|auto\s+list|wood\s+list)\b", re.I
@@ -51,7 +53,7 @@ def find_sectors(text: str) -> list[SectorMention]:
     for m in _PATTERN.finditer(text):
         if any(a <= m.start() < b for a, b in blocked):
             continue
-        name = m.lastgroup
+        name = next((sector for sector, pattern in _EACH if pattern.fullmatch(m.group(0))), None)
         if name:
             found.append(SectorMention(sector=name, start=m.start(), end=m.end()))
             if name == "auto_parts" and re.match(r"(?i)(?:autos?|cars?|automobiles?|vehicles?)\s+and\b", m.group(0)):

@@ -1,0 +1,131 @@
+"""Speed of the fact extractor: MB/s and articles/s in-process, and the import time in a fresh process.
+
+    python bench/extract.py [--mb 5]
+
+Reads the dev corpus from ../shared/corpus/dev when it is there (text only, never
+stored), else generates news-like text; repeats it to about --mb megabytes. A
+baseline in the same run (splitting the same text into sentences only) shows what
+the rules cost on top of reading the text. Times are CPU seconds of this process
+(time.process_time), so other work on the machine does not skew the figures; the
+import is timed on the wall clock. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent / "shared" / "corpus" / "dev"
+
+_SUBJECTS = ["President Smith", "The White House", "Ottawa", "Beijing", "The European Commission", "Tokyo"]
+_VERBS = ["announced", "threatened", "imposed", "paused", "lifted", "extended"]
+_GOODS = ["steel", "cars", "soybeans", "semiconductors", "lumber", "all imports"]
+_PLACES = ["Canada", "China", "the EU", "Japan", "Mexico", "India", "Brazil"]
+
+
+def generated_articles(count: int, seed: int = 7) -> list[tuple[str, dt.date]]:
+    """News-like articles made from templates (the bench runs without the shared corpus)."""
+    rng = random.Random(seed)
+    articles = []
+    for _ in range(count):
+        lines = []
+        for _ in range(rng.randint(8, 20)):
+            kind = rng.random()
+            if kind < 0.5:
+                lines.append(
+                    f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} a {rng.randint(5, 60)} percent tariff on "
+                    f"{rng.choice(_GOODS)} from {rng.choice(_PLACES)} on {rng.choice(['Monday', 'Friday'])}."
+                )
+            elif kind < 0.7:
+                lines.append(
+                    f"Officials from {rng.choice(_PLACES)} held talks with {rng.choice(_PLACES)} in Geneva, "
+                    f"and said a deal could come by August {rng.randint(1, 28)}."
+                )
+            else:
+                lines.append(
+                    f"Exports rose {rng.randint(1, 9)}.{rng.randint(0, 9)}% in May, data showed, while the "
+                    "central bank kept rates unchanged and markets closed higher."
+                )
+        articles.append((" ".join(lines), dt.date(2025, rng.randint(1, 12), rng.randint(1, 28))))
+    return articles
+
+
+def corpus_articles() -> list[tuple[str, dt.date]]:
+    """The dev corpus articles with their dates, when ../shared is present."""
+    from monitor.cli.extract import split_date_line
+
+    found = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        day, body = split_date_line(path.read_text(encoding="utf-8"), str(path))
+        found.append((body, day or dt.date(2025, 1, 1)))
+    return found
+
+
+def import_seconds() -> float:
+    """Seconds to import the extractor and read one sentence, in a fresh interpreter."""
+    code = "import time; t = time.process_time(); import monitor.extract; print(time.process_time() - t)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(done.stdout.strip())
+
+
+def main() -> None:
+    """Run the bench and print the figures; the last line is the JSON summary."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="megabytes of text to read (default 5)")
+    args = parser.parse_args()
+
+    import_s = import_seconds()
+    from monitor.extract import extract_facts
+    from monitor.extract.gazetteer import warm_up
+    from monitor.extract.sentences import split_sentences
+
+    base = corpus_articles() if CORPUS.is_dir() else []
+    source = "dev corpus" if base else "generated text"
+    if not base:
+        base = generated_articles(200)
+    size = sum(len(text.encode("utf-8")) for text, _ in base)
+    repeat = max(1, int(args.mb * 1_000_000 / max(size, 1)))
+    articles = base * repeat
+    total = size * repeat
+    warm_up()
+
+    started = time.process_time()
+    for text, _day in articles:
+        split_sentences(text)
+    baseline = time.process_time() - started
+
+    started = time.process_time()
+    facts = 0
+    for text, day in articles:
+        facts += len(extract_facts(text, day))
+    elapsed = time.process_time() - started
+
+    mb_per_s = total / 1_000_000 / elapsed
+    print(f"source: {source}, {len(articles)} articles, {total / 1_000_000:.1f} MB, {facts} facts")
+    print(f"sentence splitting only: {total / 1_000_000 / baseline:.2f} MB/s (baseline)")
+    print(
+        f"extraction: {mb_per_s:.2f} MB/s, {len(articles) / elapsed:.0f} articles/s, "
+        f"{elapsed / baseline:.1f}x the baseline"
+    )
+    print(f"import of monitor.extract in a fresh process: {import_s:.3f} s")
+    print(
+        json.dumps(
+            {
+                "bench": "extract",
+                "mb_per_s": round(mb_per_s, 3),
+                "articles_per_s": round(len(articles) / elapsed, 1),
+                "import_s": round(import_s, 3),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
