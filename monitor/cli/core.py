@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from monitor.clock import SystemClock
 from monitor.config import DEFAULT_CONFIG_NAME, iter_documented, load_settings
 from monitor.errors import InputError
 from monitor.log import Projection, ProjectionRunner
+from monitor.log.migrate import current_revision
 
 pass_ctx = click.make_pass_decorator(CliContext)
 
@@ -37,10 +40,13 @@ def init(directory: Path) -> None:
     for folder in ("rules",):
         (directory / folder).mkdir(exist_ok=True)
     ctx = CliContext(str(path))
-    ctx._settings = load_settings(path)
-    ctx.engine()
-    click.echo(f"database ready: {ctx.settings().database.url}")
-    ctx.close()
+    try:
+        ctx._settings = load_settings(path, os.environ)
+        # Opening the engine runs the migrations: the database is created or brought up to date.
+        engine = ctx.engine()
+        click.echo(f"database ready: {engine.url.render_as_string(hide_password=True)}")
+    finally:
+        ctx.close()
 
 
 @click.command()
@@ -55,20 +61,19 @@ def events(ctx: CliContext, stream: str | None, type_: tuple[str, ...], after: i
 
     JSON: {"events": [{"position", "stream_id", "version", "type", "schema_version",
     "recorded_at", "occurred_at", "idempotency_key", "data", "metadata"}, ...]}
+    (times are ISO 8601 in UTC; occurred_at and idempotency_key may be null).
     """
     if limit < 0:
-        raise InputError("--limit must be 0 or more")
+        raise InputError(f"--limit must be 0 or more, not {limit}")
+    if after < 0:
+        raise InputError(f"--after must be 0 or more, not {after}")
     store = ctx.store(SystemClock())
     prefix = None
     if stream and stream.endswith("*"):
         prefix, stream = stream[:-1], None
-    found = []
-    for e in store.read_all(after=after, types=type_ or None, stream_prefix=prefix or stream):
-        if stream is not None and e.stream_id != stream:
-            continue
-        found.append(e)
-        if limit and len(found) >= limit:
-            break
+    found = list(
+        store.read_all(after=after, types=type_ or None, stream_prefix=prefix, stream_id=stream, limit=limit or None)
+    )
     rows = [
         {
             "position": e.position,
@@ -117,7 +122,8 @@ def all_projections(ctx: CliContext) -> list[Projection]:
 def status(ctx: CliContext, fmt: str) -> None:
     """Log size, last position and how far behind each projection is.
 
-    JSON: {"database", "events", "last_position", "projections": [{"name", "checkpoint", "lag"}]}
+    JSON: {"database", "schema_revision", "events", "last_position",
+    "projections": [{"name", "checkpoint", "lag"}]} (the database URL without its password).
     """
     store = ctx.store(SystemClock())
     last = store.last_position()
@@ -127,11 +133,22 @@ def status(ctx: CliContext, fmt: str) -> None:
         checkpoint = runner.checkpoint()
         rows.append({"name": projection.name, "checkpoint": checkpoint, "lag": max(0, last - checkpoint)})
     url = ctx.engine().url.render_as_string(hide_password=True)
+    revision = current_revision(ctx.engine())
+    count = store.count()
     if fmt == "json":
-        emit_json({"database": url, "events": store.count(), "last_position": last, "projections": rows})
+        emit_json(
+            {
+                "database": url,
+                "schema_revision": revision,
+                "events": count,
+                "last_position": last,
+                "projections": rows,
+            }
+        )
         return
     click.echo(f"database       {url}")
-    click.echo(f"events         {store.count()}")
+    click.echo(f"schema         {revision}")
+    click.echo(f"events         {count}")
     click.echo(f"last position  {last}")
     emit_table(rows, ["name", "checkpoint", "lag"], empty="(no projections)")
 
@@ -146,15 +163,9 @@ def rebuild(ctx: CliContext, names: tuple[str, ...]) -> None:
     unknown = set(names) - {p.name for p in chosen}
     if unknown:
         raise InputError(f"no projection named {', '.join(sorted(unknown))}")
-    total = store.last_position()
     for projection in chosen:
         runner = ProjectionRunner(store, projection)
-        label = f"rebuilding {projection.name}"
-        if sys.stderr.isatty():
-            with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
-                applied = runner.rebuild(progress=bar.update)
-        else:
-            applied = runner.rebuild()
+        applied = _with_progress(f"rebuilding {projection.name}", store.last_position(), runner.rebuild)
         click.echo(f"{projection.name}: {applied} events applied")
 
 
@@ -164,8 +175,18 @@ def replay(ctx: CliContext) -> None:
     """Catch every projection up with the log, without dropping anything."""
     store = ctx.store(SystemClock())
     for projection in all_projections(ctx):
-        applied = ProjectionRunner(store, projection).run()
+        runner = ProjectionRunner(store, projection)
+        applied = _with_progress(f"catching up {projection.name}", runner.lag(), runner.run)
         click.echo(f"{projection.name}: {applied} events applied")
+
+
+def _with_progress(label: str, positions: int, work: Callable[..., int]) -> int:
+    # A bar for people at a terminal; nothing in pipes and logs.
+    if positions <= 0 or not sys.stderr.isatty():
+        return work()
+    with click.progressbar(length=positions, label=label, file=sys.stderr) as bar:
+        result: int = work(progress=bar.update)
+    return result
 
 
 COMMANDS: list[click.Command] = [init, events, status, rebuild, replay, config_docs]
