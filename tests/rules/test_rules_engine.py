@@ -195,3 +195,36 @@ def test_a_backfilled_pause_reminds_only_of_what_is_still_ahead(
     assert read_alerts(store) == []
     tick(settings, store, at(clock, "2025-07-08T06:00"))
     assert [(a.rule, a.target, a.details["lead_days"]) for a in read_alerts(store)] == [("pause_expiring", "TW", "1")]
+
+
+def test_a_threat_then_the_real_rate_then_relief(
+    settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    eu = {"targets": ("EU",), "sector": "pharmaceuticals"}
+    facts.fact(
+        "2025-07-01",
+        "The White House warned of a 200 percent tariff on EU medicines.",
+        rate=200,
+        status="threatened",
+        **eu,
+    )
+    facts.fact(
+        "2025-07-02",
+        "A 200 percent tariff on European drugs is being weighed.",
+        rate=200,
+        status="threatened",
+        article="other",
+        **eu,
+    )
+    facts.fact(
+        "2025-08-01",
+        "EU medicines will pay 15 percent from September.",
+        rate=15,
+        status="announced",
+        effective="2025-09-01",
+        **eu,
+    )
+    facts.fact("2025-08-05", "Generic medicines from the EU are exempted.", kind="relief", **eu)
+    evaluate_new(settings, store, clock)
+    got = [(a.rule, a.rate) for a in read_alerts(store)]
+    assert got == [("threatened", 200.0), ("new_rate", 15.0), ("relief", None)]
