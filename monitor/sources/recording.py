@@ -21,6 +21,7 @@ raises no alerts for them.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,7 @@ from monitor.events.facts import ArticleRecorded, FactExtracted
 from monitor.events.sources import ArticleFingerprinted, ArticleSeen
 from monitor.extract import EXTRACTOR_VERSION, extract_facts
 from monitor.extract.facts import Fact
-from monitor.log import EventStore, NewEvent, RecordedEvent
+from monitor.log import AppendResult, EventStore, NewEvent, RecordedEvent
 from monitor.sources.article import Article
 
 Extractor = Callable[[str, dt.date | None], list[Fact]]
@@ -72,6 +73,17 @@ class ArticleRecorder:
         self.clock = clock
         self.extractor = extractor
         self.extractor_version = extractor_version
+        self._writing = threading.Lock()
+
+    def append(self, stream_id: str, new_events: list[NewEvent]) -> AppendResult:
+        """Append through this process's write lock.
+
+        The database admits one writer at a time anyway; waiting on a lock here
+        instead of on SQLite's busy handler (which sleeps in growing steps while
+        the database may already be free) keeps many polling threads from idling.
+        """
+        with self._writing:
+            return self.store.append(stream_id, new_events)
 
     def existing(self, article_id: str) -> list[RecordedEvent]:
         """The events already in the article's stream (empty for a new article)."""
@@ -115,7 +127,7 @@ class ArticleRecorder:
         # One append, one transaction: the article never stands in the log without its facts.
         # If another poller recorded this very article a moment ago, every key is taken and
         # the append is a no-op.
-        self.store.append(
+        self.append(
             stream,
             [
                 NewEvent.of(
@@ -133,7 +145,7 @@ class ArticleRecorder:
         """The id of the article that owns this text: ours if we are the first to claim it."""
         stream = text_stream(article.fingerprint)
         claim = ArticleFingerprinted(article_id=article.article_id, fingerprint=article.fingerprint, feed=article.feed)
-        result = self.store.append(
+        result = self.append(
             stream,
             [
                 NewEvent.of(
@@ -197,7 +209,7 @@ class ArticleRecorder:
         feed = article.feed
         if feed is None or _seen_by(existing, feed):
             return Recorded(article_id=article_id, outcome="known")
-        self.store.append(
+        self.append(
             article_stream(article_id),
             [
                 NewEvent.of(
