@@ -11,8 +11,10 @@
    event into a dict, and with a raw sqlite3 loop that reads every row in
    position order, decodes its JSON payload with the stdlib json module and
    folds it into a dict. (A raw loop with orjson is printed too, for reference.)
+   Each is measured in 5 alternating rounds and the best round of each counts;
+   the ratios are printed for wall-clock and for CPU time (steadier on a busy machine).
 3. Replays 1,000,000 events in a child process and reports its peak RSS
-   (ru_maxrss), with the peak after the first 100,000 to show it stays flat.
+   (VmHWM), with the peak before and after the first 100,000 to show it stays flat.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import Connection
@@ -38,6 +40,7 @@ from monitor.log.migrate import upgrade
 N_EVENTS = 100_000
 BATCH = 1_000
 N_BIG = 1_000_000
+ROUNDS = 5
 NOW = dt.datetime(2025, 4, 2, 12, 0, tzinfo=dt.UTC)
 KINDS = ("tariff.imposed", "tariff.raised", "tariff.paused", "talks.started")
 
@@ -80,8 +83,26 @@ class FoldProjection:
         self.counts[event.type] = self.counts.get(event.type, 0) + 1
 
 
-def fill_store(path: Path, n: int, *, start: int = 0) -> float:
-    """Append n events through EventStore; return the seconds taken."""
+class Took(NamedTuple):
+    """Seconds a run took on the wall clock and in CPU time (the latter shrugs off a busy machine)."""
+
+    wall: float
+    cpu: float
+
+
+class Stopwatch:
+    """Measures one run in wall-clock and CPU seconds."""
+
+    def __enter__(self) -> Stopwatch:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.took = Took(time.perf_counter() - self._wall, time.process_time() - self._cpu)
+
+
+def fill_store(path: Path, n: int, *, start: int = 0) -> Took:
+    """Append n events through EventStore; return the time taken."""
     engine = open_engine(f"sqlite:///{path}")
     upgrade(engine)
     store = EventStore(engine, FixedClock(NOW))
@@ -92,12 +113,11 @@ def fill_store(path: Path, n: int, *, start: int = 0) -> float:
         ]
         for b in range(start, start + n, BATCH)
     ]
-    began = time.perf_counter()
-    for number, batch in enumerate(batches):
-        store.append(f"stream-{number}", batch, expected_version=0)
-    took = time.perf_counter() - began
+    with Stopwatch() as watch:
+        for number, batch in enumerate(batches):
+            store.append(f"stream-{number}", batch, expected_version=0)
     engine.dispose()
-    return took
+    return watch.took
 
 
 def raw_schema(store_db: Path) -> list[str]:
@@ -110,8 +130,8 @@ def raw_schema(store_db: Path) -> list[str]:
     return [r[0] for r in rows]
 
 
-def fill_raw(path: Path, ddl: list[str], n: int) -> float:
-    """Append n events with raw sqlite3 executemany; return the seconds taken."""
+def fill_raw(path: Path, ddl: list[str], n: int) -> Took:
+    """Append n events with raw sqlite3 executemany; return the time taken."""
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA synchronous = NORMAL")
@@ -123,60 +143,74 @@ def fill_raw(path: Path, ddl: list[str], n: int) -> float:
         "INSERT INTO events (stream_id, version, type, schema_version, data, metadata, recorded_at, "
         "occurred_at, idempotency_key) VALUES (?, ?, ?, 1, ?, ?, ?, NULL, ?)"
     )
-    began = time.perf_counter()
-    for number, batch in enumerate(batches):
-        stream = f"stream-{number}"
-        con.execute("BEGIN IMMEDIATE")
-        current = con.execute("SELECT max(version) FROM events WHERE stream_id = ?", (stream,)).fetchone()[0] or 0
-        con.executemany(
-            insert,
-            [
-                (stream, current + j + 1, kind, json.dumps(data), json.dumps({"source": "bench"}), recorded_at, key)
-                for j, (kind, data, key) in enumerate(batch)
-            ],
-        )
-        con.execute("COMMIT")
-    took = time.perf_counter() - began
+    with Stopwatch() as watch:
+        for number, batch in enumerate(batches):
+            stream = f"stream-{number}"
+            con.execute("BEGIN IMMEDIATE")
+            current = con.execute("SELECT max(version) FROM events WHERE stream_id = ?", (stream,)).fetchone()[0] or 0
+            con.executemany(
+                insert,
+                [
+                    (stream, current + j + 1, kind, json.dumps(data), json.dumps({"source": "bench"}), recorded_at, key)
+                    for j, (kind, data, key) in enumerate(batch)
+                ],
+            )
+            con.execute("COMMIT")
     con.close()
-    return took
+    return watch.took
 
 
-def replay_store(path: Path) -> tuple[float, int]:
-    """Replay through a ProjectionRunner; return (seconds, events applied)."""
+def replay_store(path: Path) -> tuple[Took, int]:
+    """Replay through a ProjectionRunner; return (time taken, events applied)."""
     engine = open_engine(f"sqlite:///{path}")
     upgrade(engine)
     projection = FoldProjection()
     runner = ProjectionRunner(EventStore(engine, FixedClock(NOW)), projection)
-    began = time.perf_counter()
-    applied = runner.rebuild()
-    took = time.perf_counter() - began
+    with Stopwatch() as watch:
+        applied = runner.rebuild()
     assert sum(projection.counts.values()) == applied
     engine.dispose()
-    return took, applied
+    return watch.took, applied
 
 
-def replay_raw(path: Path, loads: Any) -> tuple[float, int]:
-    """Read rows in position order, decode each payload, fold into a dict; return (seconds, rows)."""
+def replay_raw(path: Path, loads: Any) -> tuple[Took, int]:
+    """Read rows in position order, decode each payload, fold into a dict; return (time taken, rows)."""
     con = sqlite3.connect(path)
     latest: dict[str, Any] = {}
     counts: dict[str, int] = {}
-    began = time.perf_counter()
-    for _position, stream_id, type_, data in con.execute(
-        "SELECT position, stream_id, type, data FROM events ORDER BY position"
-    ):
-        latest[stream_id] = loads(data)
-        counts[type_] = counts.get(type_, 0) + 1
-    took = time.perf_counter() - began
+    with Stopwatch() as watch:
+        for _position, stream_id, type_, data in con.execute(
+            "SELECT position, stream_id, type, data FROM events ORDER BY position"
+        ):
+            latest[stream_id] = loads(data)
+            counts[type_] = counts.get(type_, 0) + 1
     con.close()
-    return took, sum(counts.values())
+    return watch.took, sum(counts.values())
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size in MB.
+
+    VmHWM from /proc (Linux) belongs to this program alone; ru_maxrss, the
+    fallback, also counts the parent's size at fork, which is not what we ask.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def child_replay(path: Path) -> None:
-    """In a fresh process: replay the big log, print peak RSS (MB) after 100k events and at the end."""
+    """In a fresh process: replay the big log, print peak RSS (MB) before, after 100k events and at the end."""
     engine = open_engine(f"sqlite:///{path}")
     store = EventStore(engine, FixedClock(NOW))
     projection = FoldProjection()
     runner = ProjectionRunner(store, projection)
+    store.last_position()  # connect and warm up before the first reading
+    before = peak_rss_mb()
     marks: list[float] = []
     done = 0
 
@@ -184,14 +218,14 @@ def child_replay(path: Path) -> None:
         nonlocal done
         done += n
         if not marks and done >= 100_000:
-            marks.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+            marks.append(peak_rss_mb())
 
     applied = runner.rebuild(progress=progress)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"applied": applied, "rss_100k_mb": marks[0], "rss_peak_mb": peak}))
+    peak = peak_rss_mb()
+    print(json.dumps({"applied": applied, "rss_start_mb": before, "rss_100k_mb": marks[0], "rss_peak_mb": peak}))
 
 
-def big_replay(folder: Path, ddl: list[str]) -> dict[str, Any]:
+def big_replay(folder: Path) -> dict[str, Any]:
     """Write 1,000,000 events (raw, same schema, stamped as ours) and replay them in a child."""
     path = folder / "big.db"
     # The store fills the schema and its revision stamp; raw inserts add the bulk quickly.
@@ -222,39 +256,53 @@ def big_replay(folder: Path, ddl: list[str]) -> dict[str, Any]:
     return result
 
 
+def best(rounds: list[Took]) -> Took:
+    """The fastest wall-clock and CPU time of several rounds: the least disturbed by the rest of the machine."""
+    return Took(min(t.wall for t in rounds), min(t.cpu for t in rounds))
+
+
+def report(what: str, ours: Took, raw: Took, raw_label: str) -> tuple[float, float]:
+    """Print events/s of ours and of raw, with the ratios of their times; return both rates (wall clock)."""
+    eps, raw_eps = N_EVENTS / ours.wall, N_EVENTS / raw.wall
+    print(f"{what:7} trade-monitor          {eps:>10,.0f} events/s   (best of {ROUNDS} rounds)")
+    print(
+        f"{what:7} {raw_label:22} {raw_eps:>10,.0f} events/s   ours takes {ours.wall / raw.wall:.2f}x the raw "
+        f"time on the wall clock, {ours.cpu / raw.cpu:.2f}x in CPU time"
+    )
+    return eps, raw_eps
+
+
 def main() -> None:
     """Run the three measurements and print them; the last line is the JSON summary."""
     with tempfile.TemporaryDirectory(prefix="tm-bench-") as tmp:
         folder = Path(tmp)
-        store_db, raw_db = folder / "store.db", folder / "raw.db"
-        store_s = fill_store(store_db, N_EVENTS)
-        raw_s = fill_raw(raw_db, raw_schema(store_db), N_EVENTS)
-        append_eps, raw_append_eps = N_EVENTS / store_s, N_EVENTS / raw_s
-        print(f"append  EventStore      {append_eps:>10,.0f} events/s")
-        print(
-            f"append  raw sqlite3     {raw_append_eps:>10,.0f} events/s   "
-            f"raw/store = {raw_append_eps / append_eps:.2f}x"
-        )
+        store_runs: list[Took] = []
+        raw_runs: list[Took] = []
+        # Rounds alternate between the two, each into new files, so drift hits both alike.
+        for round_ in range(ROUNDS):
+            store_db = folder / f"store-{round_}.db"
+            store_runs.append(fill_store(store_db, N_EVENTS))
+            raw_runs.append(fill_raw(folder / f"raw-{round_}.db", raw_schema(store_db), N_EVENTS))
+        append_eps, raw_append_eps = report("append", best(store_runs), best(raw_runs), "raw sqlite3 + json")
 
-        replay_s, applied = replay_store(store_db)
-        raw_replay_s, raw_rows = replay_raw(raw_db, json.loads)
-        orjson_replay_s, _ = replay_raw(raw_db, orjson.loads)
-        assert applied == raw_rows == N_EVENTS, (applied, raw_rows)
-        replay_eps, raw_replay_eps = N_EVENTS / replay_s, N_EVENTS / raw_replay_s
-        print(f"replay  ProjectionRunner {replay_eps:>9,.0f} events/s")
-        print(
-            f"replay  raw sqlite3+json {raw_replay_eps:>9,.0f} events/s   "
-            f"raw/store = {raw_replay_eps / replay_eps:.2f}x"
-        )
-        print(
-            f"replay  raw sqlite3+orjson {N_EVENTS / orjson_replay_s:>7,.0f} events/s   "
-            f"raw/store = {replay_s and (N_EVENTS / orjson_replay_s) / replay_eps:.2f}x (reference)"
-        )
+        replay_runs: list[Took] = []
+        raw_replay_runs: list[Took] = []
+        orjson_replay_runs: list[Took] = []
+        for _ in range(ROUNDS):
+            took, applied = replay_store(folder / "store-0.db")
+            raw_took, raw_rows = replay_raw(folder / "raw-0.db", json.loads)
+            orjson_took, _ = replay_raw(folder / "raw-0.db", orjson.loads)
+            assert applied == raw_rows == N_EVENTS, (applied, raw_rows)
+            replay_runs.append(took)
+            raw_replay_runs.append(raw_took)
+            orjson_replay_runs.append(orjson_took)
+        replay_eps, raw_replay_eps = report("replay", best(replay_runs), best(raw_replay_runs), "raw sqlite3 + json")
+        report("replay", best(replay_runs), best(orjson_replay_runs), "raw sqlite3 + orjson")
 
-        big = big_replay(folder, raw_schema(store_db))
+        big = big_replay(folder)
         print(
-            f"replay 1,000,000 events in a child: {big['seconds']:.1f}s, peak RSS {big['rss_peak_mb']:.1f} MB "
-            f"(after the first 100,000: {big['rss_100k_mb']:.1f} MB)"
+            f"replay  1,000,000 events in a child process: {big['seconds']:.1f}s; peak RSS {big['rss_peak_mb']:.1f} MB "
+            f"(before replaying: {big['rss_start_mb']:.1f} MB, after 100,000 events: {big['rss_100k_mb']:.1f} MB)"
         )
     print(
         json.dumps(

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 from monitor.errors import MonitorError, StoreError
 from monitor.log.database import write_transaction
-from monitor.log.records import RecordedEvent
+from monitor.log.records import RecordedEvent, iter_recorded
 from monitor.log.schema import checkpoints, events
 from monitor.log.store import EventStore
 
@@ -89,17 +89,17 @@ class ProjectionRunner:
             self.projection.create(conn)
         while True:
             with self._transaction() as conn:
-                start = read_checkpoint(conn, name)
                 # Appends commit in position order, so every position up to `head` is visible.
-                head = int(conn.execute(select(func.max(events.c.position))).scalar() or 0)
+                start, head = conn.execute(_WHERE_AND_HEAD, {"name": name}).one()
+                start, head = int(start or 0), int(head or 0)
                 if head <= start:
                     return applied
-                page = self.store.read_page(conn, after=start, limit=batch_size, until=head, types=wanted)
+                rows = self.store.page_rows(conn, after=start, limit=batch_size, until=head, types=wanted, stream=True)
                 apply = self.projection.apply
                 event = None
                 count = 0
                 try:
-                    for event in page:
+                    for event in iter_recorded(rows):
                         apply(conn, event)
                         count += 1
                 except MonitorError:
@@ -112,6 +112,7 @@ class ProjectionRunner:
                         hint="its batch was rolled back; fix the cause and run again",
                     ) from exc
                 applied += count
+                # A short page means nothing more up to `head` is for this projection.
                 end = event.position if event is not None and count == batch_size else head
                 _save_checkpoint(conn, name, start, end, self.store)
             if progress is not None:
@@ -125,13 +126,21 @@ class ProjectionRunner:
         return self.run(batch_size=batch_size, progress=progress)
 
 
+# Built once: these run every batch.
+_WHERE_AND_HEAD = select(
+    select(checkpoints.c.position).where(checkpoints.c.name == bindparam("name")).scalar_subquery(),
+    select(func.max(events.c.position)).scalar_subquery(),
+)
+_ADVANCE = (
+    update(checkpoints)
+    .where(checkpoints.c.name == bindparam("cp_name"), checkpoints.c.position == bindparam("old"))
+    .values(position=bindparam("new"), updated_at=bindparam("now"))
+)
+
+
 def _save_checkpoint(conn: Connection, name: str, old: int, new: int, store: EventStore) -> None:
     now = store.clock.now()
-    done = conn.execute(
-        update(checkpoints)
-        .where(checkpoints.c.name == name, checkpoints.c.position == old)
-        .values(position=new, updated_at=now)
-    )
+    done = conn.execute(_ADVANCE, {"cp_name": name, "old": old, "new": new, "now": now})
     if done.rowcount == 1:
         return
     if old == 0 and conn.execute(select(checkpoints.c.name).where(checkpoints.c.name == name)).first() is None:

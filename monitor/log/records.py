@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -76,6 +76,18 @@ class RecordedEvent:
                 hint=exc.hint,
             ) from exc
 
+    if not TYPE_CHECKING:  # kept from type checkers, so a misspelt attribute is still an error
+
+        def __getattr__(self, name: str) -> Any:
+            # Only called for attributes not set: `metadata` of an event read by
+            # `iter_recorded` is decoded on first use, as most readers never look at it.
+            if name == "metadata":
+                text = self.__dict__.get("_metadata_text")
+                if text is not None:
+                    value = self.__dict__["metadata"] = _loads(text)
+                    return value
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
 
 @dataclass(frozen=True, kw_only=True)
 class AppendResult:
@@ -133,7 +145,7 @@ def iter_recorded(rows: Iterable[Sequence[Any]]) -> Iterator[RecordedEvent]:
                 "type": type_,
                 "schema_version": schema_version,
                 "data": loads(data) if type(data) is str else data,
-                "metadata": loads(metadata) if type(metadata) is str else metadata,
+                "_metadata_text" if type(metadata) is str else "metadata": metadata,
                 "recorded_at": last_time,
                 "occurred_at": None if occ is None else _time(occ, times),
                 "idempotency_key": key,

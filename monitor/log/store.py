@@ -13,6 +13,7 @@ reader that has seen position N never later finds a committed event below N.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -68,6 +69,16 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
     if value.tzinfo is None:
         return value.replace(tzinfo=dt.UTC)
     return value.astimezone(dt.UTC)
+
+
+def _not_finite(value: Any) -> bool:
+    if type(value) is float:
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(_not_finite(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_not_finite(v) for v in value)
+    return False
 
 
 def _sqlite_time(value: dt.datetime | None) -> str | None:
@@ -152,6 +163,13 @@ class EventStore:
                     f"append to {stream_id!r}: event {index + 1} ({e.type}) cannot be stored as JSON: {exc}",
                     hint="payloads hold only str, int, float, bool, None, lists and dicts with str keys",
                 ) from exc
+            # orjson writes NaN and infinities as null: refuse them rather than change the fact.
+            if (b"null" in data and _not_finite(e.data)) or (b"null" in metadata and _not_finite(e.metadata)):
+                raise StoreError(
+                    f"append to {stream_id!r}: event {index + 1} ({e.type}) holds NaN or an infinity, "
+                    "which JSON cannot store",
+                    hint="store None, or the number as text",
+                )
             encoded.append(_Encoded(e, data, metadata))
         return encoded
 
@@ -310,10 +328,40 @@ class EventStore:
         The rows are fetched at once and turned into events one at a time as the
         caller takes them, so a page never holds more than one decoded payload.
         """
+        return iter_recorded(
+            self.page_rows(
+                conn,
+                after=after,
+                limit=limit,
+                until=until,
+                types=types,
+                stream_prefix=stream_prefix,
+                stream_id=stream_id,
+            )
+        )
+
+    def page_rows(
+        self,
+        conn: Connection,
+        *,
+        after: int,
+        limit: int,
+        until: int | None = None,
+        types: Sequence[str] | None = None,
+        stream_prefix: str | None = None,
+        stream_id: str | None = None,
+        stream: bool = False,
+    ) -> Iterable[Sequence[Any]]:
+        """The rows `read_page` makes its events of (`monitor.log.records.iter_recorded` turns
+        them into events): a list, or with `stream=True` on SQLite the open cursor, to be
+        read to its end while `conn` is in use (for the projection runner's batches).
+        """
         if self._is_sqlite:
             sql, params = _sqlite_page(after, limit, until, types, stream_prefix, stream_id)
             # Straight to the driver: SQLAlchemy's Row objects would cost as much again as the rows.
             cursor = conn.connection.driver_connection.execute(sql, params)  # type: ignore[union-attr]
+            if stream:
+                return cursor
             rows: Sequence[Any] = cursor.fetchall()
             cursor.close()
         else:
@@ -327,7 +375,7 @@ class EventStore:
             if stream_id is not None:
                 query = query.where(events.c.stream_id == stream_id)
             rows = conn.execute(query.order_by(events.c.position).limit(limit)).all()
-        return iter_recorded(rows)
+        return rows
 
     def read_all(
         self,

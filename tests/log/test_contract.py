@@ -190,3 +190,11 @@ def test_the_database_refuses_to_update_or_delete_events(store: EventStore) -> N
         with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
             conn.execute(text(statement))
     assert [(e.type, e.data["n"]) for e in store.read_all()] == [("test.noted", 1), ("test.noted", 2)]
+
+
+def test_nan_and_infinity_are_refused_rather_than_stored_as_null(store: EventStore) -> None:
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(StoreError, match="NaN or an infinity"):
+            store.append("s", [NewEvent(type="test.noted", data={"rate": None, "nested": [{"x": bad}]})])
+    store.append("s", [NewEvent(type="test.noted", data={"rate": None, "ok": 1.5})])
+    assert [e.data for e in store.read_all()] == [{"rate": None, "ok": 1.5}]
