@@ -13,8 +13,8 @@ from monitor.cli.context import CliContext
 from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import Clock, SystemClock, clock_for, parse_date
 from monitor.config import FeedSettings, Settings
-from monitor.daemon import PeriodicJob, configure_logging, run_daemon
-from monitor.log import EventStore
+from monitor.daemon import configure_logging, run_daemon
+from monitor.pipeline import RuleRunner, daemon_jobs
 from monitor.sources.article import article_from_file
 from monitor.sources.health import feed_state, health_row
 from monitor.sources.http import HttpFetcher
@@ -48,11 +48,6 @@ def open_poller(ctx: CliContext, clock: Clock) -> Iterator[FeedPoller]:
             settings=settings.fetch,
             clock=clock,
         )
-
-
-def daemon_jobs(settings: Settings, store: EventStore) -> list[PeriodicJob]:
-    """The periodic jobs besides the feeds (rule engine tick, digests): wired in by their rooms."""
-    return []
 
 
 @click.command()
@@ -93,15 +88,17 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
     feed's health (see `feeds`), as the daemon would.
 
     JSON: {"polls": [{"feed", "outcome", "entries", "new_articles", "seen_articles", "facts",
-    "catch_up", "error", "consecutive_failures", "next_poll"}, ...]}; outcome is one of
-    fetched, not_modified, unchanged, failed.
+    "catch_up", "error", "consecutive_failures", "next_poll"}, ...], "alerts_raised": N}; outcome is
+    one of fetched, not_modified, unchanged, failed.
     """
     settings = ctx.settings()
     configure_logging(settings.daemon)
     feeds = chosen_feeds(settings, names)
     clock = clock_for(now)
     with open_poller(ctx, clock) as poller:
+        runner = RuleRunner(settings, poller.store)
         results = poll_feeds(poller, feeds, concurrency=settings.fetch.concurrency)
+        evaluated = runner.evaluate(clock)
     rows = [
         {
             "feed": r.feed,
@@ -118,11 +115,12 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
         for r in results
     ]
     if fmt == "json":
-        emit_json({"polls": rows})
+        emit_json({"polls": rows, "alerts_raised": evaluated.alerts})
         return
     emit_table(
         rows, ["feed", "outcome", "entries", "new_articles", "seen_articles", "facts", "error"], empty="(no feeds)"
     )
+    click.echo(f"{evaluated.alerts} alert(s) raised")
 
 
 @click.command()
@@ -141,21 +139,27 @@ def ingest(
     file is read and checked before anything is recorded. A file already ingested
     (same content) is recorded once.
 
-    JSON: {"articles": [{"file", "article_id", "outcome", "facts"}, ...]}; outcome is
-    new or known.
+    The rules then look at the new facts (a --catch-up records state but raises no alerts).
+
+    JSON: {"articles": [{"file", "article_id", "outcome", "facts"}, ...], "alerts_raised": N};
+    outcome is new or known.
     """
     date = parse_date(published, what="--published") if published else None
     articles = [article_from_file(path, published=date) for path in files]
     clock = clock_for(now)
-    recorder = ArticleRecorder(ctx.store(clock), clock)
+    store = ctx.store(clock)
+    runner = RuleRunner(ctx.settings(), store)
+    recorder = ArticleRecorder(store, clock)
     rows = []
     for path, article in zip(files, articles, strict=True):
         done = recorder.record(article, catch_up=catch_up, origin={"file": str(path)})
         rows.append({"file": str(path), "article_id": done.article_id, "outcome": done.outcome, "facts": done.facts})
+    evaluated = runner.evaluate(clock)
     if fmt == "json":
-        emit_json({"articles": rows})
+        emit_json({"articles": rows, "alerts_raised": evaluated.alerts})
         return
     emit_table(rows, ["file", "article_id", "outcome", "facts"])
+    click.echo(f"{evaluated.alerts} alert(s) raised")
 
 
 @click.command("feeds")

@@ -1,0 +1,59 @@
+"""The daemon's work besides polling: rules after new facts, the clock's tick, digests.
+
+One place wires the rooms together so `ingest`, `poll`, `tick` and `run` do
+the same thing in the same order: facts are decided into measures, the rules
+see each new event once, then due digests are queued and sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+
+from monitor.clock import Clock
+from monitor.config import Settings
+from monitor.daemon import PeriodicJob
+from monitor.digest.service import digest_job
+from monitor.log import EventStore
+from monitor.rules.loader import RuleSet, load_rules
+from monitor.rules.service import Evaluated, evaluate_new, tick
+
+#: How often the daemon lets the rules look at facts the feeds recorded.
+EVALUATE_EVERY = dt.timedelta(minutes=1)
+
+
+class RuleRunner:
+    """Runs the rule engine for one process, one evaluation at a time.
+
+    Feed jobs, the tick and the commands may all ask at once; the lock keeps
+    them from racing each other for the same projection checkpoint.
+    """
+
+    def __init__(self, settings: Settings, store: EventStore, rules: RuleSet | None = None) -> None:
+        self.settings = settings
+        self.store = store
+        # Loaded once, up front: a bad rule file stops the command or the daemon before it starts.
+        self.rules = rules or load_rules(settings)
+        self._lock = threading.Lock()
+
+    def evaluate(self, clock: Clock) -> Evaluated:
+        """Decide new facts and run every rule once on each new measure event."""
+        with self._lock:
+            return evaluate_new(self.settings, self.store, clock, rules=self.rules)
+
+    def tick(self, clock: Clock) -> Evaluated:
+        """Evaluate, then raise what the clock makes due (reminders, expiries)."""
+        with self._lock:
+            return tick(self.settings, self.store, clock, rules=self.rules)
+
+
+def daemon_jobs(settings: Settings, store: EventStore) -> list[PeriodicJob]:
+    """The periodic jobs the daemon runs beside the feeds."""
+    runner = RuleRunner(settings, store)
+    digests: Callable[[Clock], object] = digest_job(settings, store)
+    return [
+        PeriodicJob(name="rules.evaluate", run=runner.evaluate, interval=EVALUATE_EVERY),
+        PeriodicJob(name="rules.tick", run=runner.tick, interval=dt.timedelta(minutes=settings.daemon.tick_minutes)),
+        PeriodicJob(name="digests", run=digests, interval=dt.timedelta(minutes=settings.daemon.digest_minutes)),
+    ]
