@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
@@ -39,28 +40,32 @@ BASELINE_REVISION = "0001"
 _PG_MIGRATION_LOCK = 7317000
 
 
-def alembic_config() -> Config:
-    """The alembic configuration of the log, built in code (there is no alembic.ini)."""
+def alembic_config(migrations: Path | None = None) -> Config:
+    """The alembic configuration of the log, built in code (there is no alembic.ini).
+
+    `migrations` names another folder of revisions (for tests and tools); by
+    default it is `monitor/log/migrations`, shipped inside the package.
+    """
     config = Config()
-    location = resources.files("monitor.log").joinpath("migrations")
+    location = migrations if migrations is not None else resources.files("monitor.log").joinpath("migrations")
     config.set_main_option("script_location", str(location))
     return config
 
 
 @functools.cache
-def _script() -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config())
+def _script(migrations: Path | None) -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config(migrations))
 
 
-def head_revision() -> str:
+def head_revision(migrations: Path | None = None) -> str:
     """The newest schema revision this code knows."""
-    head = _script().get_current_head()
+    head = _script(migrations).get_current_head()
     assert head is not None, "monitor/log/migrations/versions holds no revision"
     return head
 
 
-def _known(revision: str) -> bool:
-    return any(r.revision == revision for r in _script().walk_revisions())
+def _known(revision: str, migrations: Path | None) -> bool:
+    return any(r.revision == revision for r in _script(migrations).walk_revisions())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,11 +90,11 @@ def _look(conn: Connection) -> _Found:
     return _Found(tables=tables, revision=revision, legacy=legacy)
 
 
-def _refuse_foreign(found: _Found, where: str) -> None:
-    if found.revision is not None and not _known(found.revision):
+def _refuse_foreign(found: _Found, where: str, migrations: Path | None) -> None:
+    if found.revision is not None and not _known(found.revision, migrations):
         raise SchemaError(
             f"{where}: the database has schema revision {found.revision!r}, made by a newer trade-monitor "
-            f"(this one knows up to {head_revision()!r}); nothing was changed",
+            f"(this one knows up to {head_revision(migrations)!r}); nothing was changed",
             hint="upgrade trade-monitor, or point database.url at another database",
         )
     if found.tables and found.revision is None and not found.legacy:
@@ -106,16 +111,19 @@ def current_revision(engine: Engine) -> str | None:
         return _look(conn).revision
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the database to the current schema; refuse one that is corrupt, foreign or newer."""
+def upgrade(engine: Engine, *, migrations: Path | None = None) -> None:
+    """Bring the database to the current schema; refuse one that is corrupt, foreign or newer.
+
+    `migrations` is for tests and tools: another folder of revisions than the package's.
+    """
     where = _name(engine)
-    head = head_revision()
+    head = head_revision(migrations)
     try:
         with engine.connect() as conn:
             found = _look(conn)
         if found.revision == head:
             return
-        _refuse_foreign(found, where)
+        _refuse_foreign(found, where, migrations)
         if engine.dialect.name == "sqlite":
             enable_wal(engine)
         with write_transaction(engine) as conn:
@@ -125,8 +133,8 @@ def upgrade(engine: Engine) -> None:
             found = _look(conn)
             if found.revision == head:
                 return
-            _refuse_foreign(found, where)
-            config = alembic_config()
+            _refuse_foreign(found, where, migrations)
+            config = alembic_config(migrations)
             config.attributes["connection"] = conn
             if found.legacy and found.revision is None:
                 command.stamp(config, BASELINE_REVISION)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 import threading
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -160,3 +162,29 @@ def test_two_processes_starting_at_once_on_a_new_database_both_get_the_schema(db
     assert current_revision(engines[0]) == head_revision()
     for e in engines:
         e.dispose()
+
+
+def test_an_older_database_is_upgraded_and_then_refused_by_the_older_code(
+    engine: Engine, clock: SteppingClock, tmp_path: Path
+) -> None:
+    """A release with a second revision upgrades our database; the previous release then refuses it."""
+    store = EventStore(engine, clock)
+    store.append("s", [NewEvent(type="test.noted", data={"n": 1})])
+    newer = tmp_path / "migrations"
+    shutil.copytree(Path(str(resources.files("monitor.log").joinpath("migrations"))), newer)
+    (newer / "versions" / "0002_index_occurred_at.py").write_text(
+        '"""Index the time facts refer to."""\n'
+        "from alembic import op\n\n"
+        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        "def upgrade() -> None:\n"
+        '    op.create_index("ix_events_occurred_at", "events", ["occurred_at"])\n',
+        encoding="utf-8",
+    )
+
+    upgrade(engine, migrations=newer)
+
+    assert current_revision(engine) == "0002"
+    assert "ix_events_occurred_at" in {i["name"] for i in inspect(engine).get_indexes("events")}
+    assert [e.data for e in store.read_all()] == [{"n": 1}]
+    with pytest.raises(SchemaError, match="'0002', made by a newer trade-monitor"):
+        upgrade(engine)
