@@ -435,7 +435,8 @@ def _deal(clause: str) -> bool:
 
 
 _ADJECTIVE_PAUSE = cues.blind(
-    r"\b(?:the|its|his|their|a)\s+(?:\w+\s+)?(?:suspended|paused|delayed|deferred)\b"
+    r"\b(?:the|its|his|their|a)\s+(?:suspended|paused|delayed|deferred)\s+(?:[\w-]+\s+)?"
+    r"(?:tariffs?|duties|levies|reciprocal|increase|hike)"
     r"|\b(?:before|after|since|until|when)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}(?:was|were|had\s+been)\s+"
     r"(?:suspended|paused|delayed|deferred)\b"
 )
@@ -533,7 +534,9 @@ def _read_clause(
     if lift and not tariff_word:
         lift = None
     lift_cue = lift or zero
-    if lift_cue and not _blocked(clause, lift_cue) and not cues.CONSIDERED.search(clause[: lift_cue.start()]):
+    if lift_cue and cues.CONSIDERED.search(clause[: lift_cue.start()]):
+        return facts  # a cut or removal under consideration is a proposal, not a fact
+    if lift_cue and not _blocked(clause, lift_cue):
         facts.extend(_lifts(clause, sentence, parties, rates, mentions, ctx, authority, zero_only=not lift))
         return facts
 
@@ -549,7 +552,9 @@ def _read_clause(
         relief_rates = [r for r in rates if not _REMAINING.search(clause)]
         # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
         conditional = bool(rates) and rates[0].end < relief.start()
-        for sector in _each(distinct(find_sectors(clause)) if not conditional else []):
+        # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
+        covered = distinct(find_sectors(clause[relief.end() : relief.end() + 60]))[:1] or distinct(find_sectors(clause))
+        for sector in _each(covered if not conditional else []):
             facts.append(
                 _fact(
                     "relief",
@@ -617,6 +622,16 @@ def _blocked_span(clause: str, start: int, end: int) -> bool:
     return bool(cues.NOT_A_FACT.search(window))
 
 
+def _left_in_force(clause: str, rate: Rate) -> bool:
+    """Whether a rate is what a pause leaves in force ("leaving a 10% baseline", "10% ..., which remains")."""
+    for cue in _REMAINING.finditer(clause):
+        if cue.group(0).lower() == "leaving" and rate.start > cue.start():
+            return True
+        if cue.group(0).lower() != "leaving" and 0 <= cue.start() - rate.end <= 60:
+            return True
+    return False
+
+
 def _pauses(
     clause: str,
     sentence: str,
@@ -642,10 +657,7 @@ def _pauses(
         other = parties.targets[0] if parties.targets and parties.targets[0] != ANY else None
         if other:
             sides.append(Parties(imposer=other, targets=(parties.imposer,), subject_named=True))
-    remaining = _REMAINING.search(clause)
-    paused_rates = [r for r in rates if not (remaining and remaining.start() < r.start + 80 and r.start > 0)]
-    if remaining:
-        paused_rates = [r for r in rates if r.end < remaining.start() - 80] or []
+    paused_rates = [r for r in rates if not _left_in_force(clause, r)]
     sectors = distinct(find_sectors(clause))
     for side in sides:
         for sector in _each(sectors):

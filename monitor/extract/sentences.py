@@ -147,7 +147,7 @@ def _is_boundary(paragraph: str, start: int, end: int) -> bool:
     nxt = paragraph[end]
     if nxt.islower() or nxt in ",;:":
         return False
-    before = _WORD_BEFORE.search(paragraph, 0, start + 1)
+    before = _WORD_BEFORE.search(paragraph[max(0, start - 12) : start + 1])
     word = before.group(1) if before else ""
     token = word.rstrip(".").lower()
     if paragraph[start] == ".":

@@ -1,0 +1,46 @@
+"""Sentences that are about trade but state no policy fact, or state a different one than their words suggest."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import facts_of, only
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # statistics and market moves
+        "Imports of Brazilian soybeans fell 38 percent in May from a year earlier.",
+        "Exports to the United States rose 4.2% in the first quarter, customs data showed.",
+        "Shares of Korean carmakers dropped 3% after the announcement.",
+        # opinions and forecasts
+        "Economists said the tariffs would hurt growth in Canada.",
+        "Analysts expect the duties on Chinese solar panels to push prices higher.",
+        # demands and wishes
+        "Ottawa urged Washington to drop the tariffs on Canadian lumber.",
+        "Farm groups called on the White House to lift the 20% duty on fertilizer.",
+        "Tokyo wants the United States to remove its tariffs on Japanese cars.",
+        # proposals under consideration
+        "Seoul is considering a proposal to cut tariffs on U.S. beef to zero.",
+        # negation and hypotheticals
+        "The administration did not impose new tariffs on Indian textiles.",
+        "If talks fail, the U.S. will impose a 50 percent tariff on Swiss goods.",
+        "The president said he would not extend the pause on Mexican tariffs.",
+        # background that names no policy action
+        "The tariff talks with Vietnam resume next week under a new negotiator.",
+    ],
+)
+def test_no_fact_of_the_wrong_kind(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert not [f for f in facts if f.kind in {"tariff", "lift", "pause", "deal"}], facts
+
+
+def test_a_threat_is_a_threatened_tariff_not_an_imposed_one() -> None:
+    facts = only(facts_of("Trump threatened a 100 percent tariff on Spanish olive oil."), "tariff")
+    assert [f.status for f in facts] == ["threatened"]
+
+
+def test_would_not_impose_is_a_promise_to_hold_off() -> None:
+    facts = facts_of("Under the accord, the United States agreed it would not impose tariffs on Japanese cars.")
+    assert [f.kind for f in facts if f.kind != "deal"] == ["pause"]

@@ -1,0 +1,118 @@
+"""The reading rules of issue 3, each on sentences we wrote: rates, sectors, parties, status, dedup."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of, only
+
+
+def test_raised_from_to_gives_one_fact_at_the_new_rate_keeping_the_old() -> None:
+    facts = only(facts_of("Washington raised the tariff on Turkish steel from 10% to 25% on Monday."), "tariff")
+    assert [(f.rate, f.previous_rate, f.sector) for f in facts] == [(25, 10, "steel")]
+
+
+def test_cut_to_from_order() -> None:
+    facts = only(facts_of("The deal cuts U.S. tariffs on Swiss watches to 12% from 31%."), "tariff")
+    assert [(f.rate, f.previous_rate) for f in facts] == [(12, 31)]
+
+
+def test_doubled_to_and_per_cent_spelling() -> None:
+    [fact] = only(facts_of("Trump doubled the levy on Indian shrimp to 40 per cent."), "tariff")
+    assert fact.rate == 40
+
+
+def test_baseline_rate_targets_everyone() -> None:
+    [fact] = only(facts_of("A 10 percent baseline tariff now applies to imports from all trading partners."), "tariff")
+    assert (fact.rate, fact.targets) == (10, ("*",))
+
+
+def test_several_rates_in_a_list_keep_their_own_sectors() -> None:
+    text = "The order sets a 15% tariff on trucks, a 40% tariff on copper and a 5% tariff on timber from Peru."
+    got = {(f.sector, f.rate) for f in only(facts_of(text), "tariff")}
+    assert got == {("autos", 15), ("copper", 40), ("lumber", 5)}
+
+
+def test_car_words_are_autos_and_parts_are_auto_parts() -> None:
+    for words in ("cars", "vehicles", "automobiles", "carmakers' exports"):
+        [fact] = only(facts_of(f"The White House imposed a 30% tariff on Korean {words}."), "tariff")
+        assert fact.sector == "autos", words
+    [parts] = only(facts_of("The White House imposed a 30% tariff on Korean auto parts."), "tariff")
+    assert parts.sector == "auto_parts"
+
+
+def test_steel_and_aluminum_are_two_facts() -> None:
+    facts = only(facts_of("Mexico imposed 20 percent tariffs on U.S. steel and aluminum on Thursday."), "tariff")
+    assert sorted(f.sector or "" for f in facts) == ["aluminum", "steel"]
+    assert all((f.imposer, f.targets, f.rate) == ("MX", ("US",), 20) for f in facts)
+
+
+def test_a_package_of_many_goods_has_no_sector() -> None:
+    [fact] = only(
+        facts_of("Brussels imposed 25% duties on American steel, bourbon and a range of other products."), "tariff"
+    )
+    assert fact.sector is None
+    assert fact.imposer == "EU"
+
+
+def test_gazetteer_forms_of_the_same_country() -> None:
+    for phrase in ("Japanese products", "goods from Japan", "imports from Tokyo's exporters"):
+        facts = only(facts_of(f"The administration imposed a 14% tariff on {phrase}."), "tariff")
+        assert facts and facts[0].targets == ("JP",), phrase
+
+
+def test_retaliatory_tariff_is_a_tariff_by_the_retaliating_side() -> None:
+    facts = only(facts_of("Beijing retaliated with a 10% tariff on American crude oil."), "tariff")
+    assert [(f.imposer, f.targets, f.sector) for f in facts] == [("CN", ("US",), "energy")]
+
+
+def test_pause_leaving_a_lower_rate_in_force_gives_both() -> None:
+    text = (
+        "The 46 percent tariff on Cambodian goods was paused for 90 days, "
+        "leaving a 10 percent baseline tariff in place."
+    )
+    facts = facts_of(text)
+    pauses, tariffs = only(facts, "pause"), only(facts, "tariff")
+    assert [p.rate for p in pauses] == [46]
+    assert [t.rate for t in tariffs] == [10]
+
+
+def test_a_paused_tariff_is_not_also_a_tariff() -> None:
+    facts = facts_of("The United States suspended its 30 percent tariff on Colombian flowers.")
+    assert [f.kind for f in facts] == ["pause"]
+
+
+def test_a_mutual_truce_is_two_pauses() -> None:
+    facts = only(facts_of("Washington and Beijing extended their tariff truce until November 10."), "pause")
+    assert {(f.imposer, f.targets) for f in facts} == {("US", ("CN",)), ("CN", ("US",))}
+
+
+def test_a_repeated_statement_is_one_fact() -> None:
+    text = (
+        "Trump imposed a 35% tariff on Canadian lumber. Analysts said it would hurt builders. "
+        "The 35% tariff on Canadian lumber was imposed by Trump, officials said."
+    )
+    facts = only(facts_of(text), "tariff")
+    assert len(facts) == 1
+
+
+def test_a_later_more_precise_statement_replaces_a_vague_one() -> None:
+    text = "The U.S. paused tariffs on Chilean copper. The pause on Chilean copper tariffs runs until May 1."
+    [pause] = only(facts_of(text), "pause")
+    assert pause.until is not None and (pause.until.month, pause.until.day) == (5, 1)
+
+
+def test_two_meetings_on_two_days_are_two_negotiations() -> None:
+    text = (
+        "Japan's negotiator met with U.S. officials on March 3 for talks on autos. "
+        "The Japanese negotiator held a second round of talks with U.S. officials on March 10."
+    )
+    assert len(only(facts_of(text), "negotiation")) == 2
+
+
+def test_talks_inside_a_deal_sentence_are_not_a_negotiation() -> None:
+    facts = facts_of("After months of talks, Vietnam and the United States signed a trade agreement on Friday.")
+    assert [f.kind for f in facts] == ["deal"]
+
+
+def test_legal_authority_is_kept() -> None:
+    [fact] = only(facts_of("Commerce announced Section 232 tariffs of 25% on imported trucks."), "tariff")
+    assert fact.authority == "section_232"

@@ -1,0 +1,86 @@
+"""Sentence splitting, and input that is not clean English prose: none of it may crash or hang."""
+
+from __future__ import annotations
+
+import random
+
+from monitor.extract.sentences import split_sentences
+from tests.extract.conftest import facts_of, only
+
+TRADE = "The White House imposed a 25 percent tariff on Canadian lumber on Monday."
+
+
+def test_abbreviations_and_numbers_do_not_end_a_sentence() -> None:
+    text = (
+        "Mr. Lee said the U.S. trade surplus hit $69.5 billion in No. 1 position. "
+        "Some 4.7 million cars were shipped from Jan. 5 onward. Dr. Ortiz disagreed."
+    )
+    assert split_sentences(text) == [
+        "Mr. Lee said the U.S. trade surplus hit $69.5 billion in No. 1 position.",
+        "Some 4.7 million cars were shipped from Jan. 5 onward.",
+        "Dr. Ortiz disagreed.",
+    ]
+
+
+def test_a_sentence_may_end_with_us_and_quotes_close_a_sentence() -> None:
+    text = 'The duties target the U.S. He called them "unfair." Talks resume Monday.'
+    assert split_sentences(text) == ["The duties target the U.S.", 'He called them "unfair."', "Talks resume Monday."]
+
+
+def test_glued_sentences_and_line_breaks() -> None:
+    text = "Ports closed early.Exports slowed,\nanalysts said.\n\nA headline without a stop\n  • a bullet point"
+    assert split_sentences(text) == [
+        "Ports closed early.",
+        "Exports slowed, analysts said.",
+        "A headline without a stop",
+        "a bullet point",
+    ]
+
+
+def test_empty_and_blank_text() -> None:
+    assert facts_of("") == []
+    assert facts_of("   \n\n\t ") == []
+
+
+def test_binary_junk_gives_no_facts() -> None:
+    rng = random.Random(3)
+    junk = bytes(rng.randrange(256) for _ in range(200_000)).decode("latin-1")
+    assert facts_of(junk) == []
+
+
+def test_html_is_read_as_text() -> None:
+    page = (
+        "<html><head><style>p {color: red}</style><script>var tariff = 99;</script></head>"
+        f"<body><div><p>{TRADE}</p><p>Markets &amp; more.</p></div></body></html>"
+    )
+    [fact] = only(facts_of(page), "tariff")
+    assert (fact.imposer, fact.targets, fact.rate, fact.sector) == ("US", ("CA",), 25, "lumber")
+    assert "<" not in fact.evidence
+
+
+def test_another_language_gives_no_facts() -> None:
+    text = "Die Regierung in Berlin prüft neue Zölle von 20 Prozent auf Stahl. 政府は関税を引き上げた。"
+    assert facts_of(text) == []
+
+
+def test_a_20_mb_article_is_read_to_the_end() -> None:
+    filler = "The weather in the capital stayed mild and the harbour was busy with ferries. " * 260_000
+    text = filler + TRADE
+    assert len(text) > 20_000_000
+    facts = facts_of(text)
+    assert [(f.kind, f.rate) for f in facts] == [("tariff", 25)]
+
+
+def test_pathological_text_for_regular_expressions_finishes() -> None:
+    # Long runs that make backtracking patterns blow up: no stops, repeated cue words, spaces, digits.
+    for text in (
+        "tariff " * 50_000,
+        "a" * 300_000,
+        " " * 300_000 + "x",
+        "1" * 200_000 + "%",
+        "U.S." * 50_000,
+        ("on the " * 20_000) + "tariffs",
+        "(" * 100_000,
+        "<" * 100_000 + ">",
+    ):
+        assert isinstance(facts_of(text), list)
