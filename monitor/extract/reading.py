@@ -63,7 +63,6 @@ _ACTION = cues.Cue(
     r"delayed|delaying|extend|extended|extends|exempt|exempted|eased|hold\s+off|held\s+off|defer|"
     r"rolling\s+out|revealed|signed|hitting\s+back|hits\s+back|hit\s+back|not\s+impose|not\s+introduce|"
     r"will\s+charge|maintain|include|includes|tariffs?|duty|duties|levy|levies|\d+(?:\.\d+)?\s?(?:%|percent|per\s?cent)",
-    gate=False,
 )
 _US_AUTHORITY = cues.blind(r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b")
 

@@ -29,7 +29,7 @@ _SECTOR_WORDS: dict[str, str] = {
 }
 # One regex finds any sector word (grouped by first letter, so it stays fast); the sector is then
 # told by the small per-sector patterns, which only ever see the few words found.
-_PATTERN = Cue("|".join(_SECTOR_WORDS.values()), gate=False)
+_PATTERN = Cue("|".join(_SECTOR_WORDS.values()))
 _EACH = [(name, re.compile(rf"(?:{words})", re.I)) for name, words in _SECTOR_WORDS.items()]
 # Words that look like a sector but are something else in trade prose.
 _NOT_SECTOR = re.compile(
