@@ -51,7 +51,7 @@ class DatabaseSettings:
 class DaemonSettings:
     timezone: str = setting("UTC", doc="Time zone of the scheduler and of cron schedules (IANA name).")
     tick_minutes: int = setting(15, doc="How often the clock rules (deadlines, expiries) run, in minutes.")
-    digest_minutes: int = setting(5, doc="How often due digests are rendered and the outbox is flushed, in minutes.")
+    digest_minutes: int = setting(1, doc="How often due digests are rendered and the outbox is flushed, in minutes.")
     log_format: Literal["text", "json"] = setting("text", doc="Log lines as readable text or one JSON object each.")
     log_level: Literal["debug", "info", "warning", "error"] = setting("info", doc="Least severe log level shown.")
 

@@ -62,6 +62,8 @@ class PeriodicJob:
     #: Run once as soon as the daemon starts, rather than one interval after.
     run_at_start: bool = True
     jitter_s: int = 0
+    #: Also run as soon as a feed poll has recorded new facts, so alerts are not an interval late.
+    after_new_facts: bool = False
 
 
 def feed_job_id(name: str) -> str:
@@ -91,6 +93,7 @@ def build_scheduler(
     scheduler.add_listener(_on_job_event, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
     now = clock.now()
     chosen = settings.feeds if feeds is None else feeds
+    followers = tuple(f"job:{job.name}" for job in extra_jobs if job.after_new_facts)
     for feed in chosen:
         if not feed.enabled:
             continue
@@ -101,7 +104,7 @@ def build_scheduler(
         scheduler.add_job(
             _poll_feed,
             IntervalTrigger(minutes=feed.interval_minutes, jitter=settings.fetch.jitter_s or None),
-            args=(scheduler, poller, feed, settings.fetch.jitter_s, rng),
+            args=(scheduler, poller, feed, settings.fetch.jitter_s, rng, followers),
             id=feed_job_id(feed.name),
             name=f"feed {feed.name}",
             executor=FEED_EXECUTOR,
@@ -126,9 +129,17 @@ def build_scheduler(
 
 
 def _poll_feed(
-    scheduler: BackgroundScheduler, poller: FeedPoller, feed: FeedSettings, jitter_s: int, rng: random.Random
+    scheduler: BackgroundScheduler,
+    poller: FeedPoller,
+    feed: FeedSettings,
+    jitter_s: int,
+    rng: random.Random,
+    followers: tuple[str, ...] = (),
 ) -> None:
     result = poller.poll(feed)
+    if result.facts:
+        for job_id in followers:
+            scheduler.modify_job(job_id, next_run_time=poller.clock.now())
     if result.outcome == "failed":
         # Back off: the next run is the recorded next poll, not the trigger's interval.
         when = result.next_poll + dt.timedelta(seconds=rng.uniform(0, jitter_s))

@@ -49,11 +49,23 @@ class RuleRunner:
 
 
 def daemon_jobs(settings: Settings, store: EventStore) -> list[PeriodicJob]:
-    """The periodic jobs the daemon runs beside the feeds."""
+    """The periodic jobs the daemon runs beside the feeds.
+
+    Evaluation also runs as soon as a feed has recorded new facts, and sends
+    what it made due at once, so an `immediate` subscription hears of a new
+    alert seconds after the article is read, not a digest interval later.
+    """
     runner = RuleRunner(settings, store)
     digests: Callable[[Clock], object] = digest_job(settings, store)
+
+    def evaluate_then_send(clock: Clock) -> Evaluated:
+        done = runner.evaluate(clock)
+        if done.alerts:
+            digests(clock)
+        return done
+
     return [
-        PeriodicJob(name="rules.evaluate", run=runner.evaluate, interval=EVALUATE_EVERY),
+        PeriodicJob(name="rules.evaluate", run=evaluate_then_send, interval=EVALUATE_EVERY, after_new_facts=True),
         PeriodicJob(name="rules.tick", run=runner.tick, interval=dt.timedelta(minutes=settings.daemon.tick_minutes)),
         PeriodicJob(name="digests", run=digests, interval=dt.timedelta(minutes=settings.daemon.digest_minutes)),
     ]
