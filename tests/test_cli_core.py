@@ -135,6 +135,8 @@ def test_events_lists_the_log_with_filters(
     ]
     assert streams("--after", str(every[2]["position"])) == [("article_3", "test.noted")]
     assert streams("--stream", "nothing-like-this") == []
+    assert len(streams("--limit", "0")) == 4
+    assert streams("--limit", "1") == [("article-1", "test.noted")]
 
 
 def test_events_as_a_table(folder: Path, capsys: pytest.CaptureFixture[str], clock: SteppingClock) -> None:

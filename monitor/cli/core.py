@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,7 +17,7 @@ from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import SystemClock
 from monitor.config import DEFAULT_CONFIG_NAME, iter_documented, load_settings
 from monitor.errors import InputError
-from monitor.log import Projection, ProjectionRunner
+from monitor.log import Projection, ProjectionRunner, RecordedEvent
 from monitor.log.migrate import current_revision
 
 pass_ctx = click.make_pass_decorator(CliContext)
@@ -71,28 +73,41 @@ def events(ctx: CliContext, stream: str | None, type_: tuple[str, ...], after: i
     prefix = None
     if stream and stream.endswith("*"):
         prefix, stream = stream[:-1], None
-    found = list(
-        store.read_all(after=after, types=type_ or None, stream_prefix=prefix, stream_id=stream, limit=limit or None)
+    found = store.read_all(
+        after=after, types=type_ or None, stream_prefix=prefix, stream_id=stream, limit=limit or None
     )
-    rows = [
-        {
-            "position": e.position,
-            "stream_id": e.stream_id,
-            "version": e.version,
-            "type": e.type,
-            "schema_version": e.schema_version,
-            "recorded_at": e.recorded_at,
-            "occurred_at": e.occurred_at,
-            "idempotency_key": e.idempotency_key,
-            "data": e.data,
-            "metadata": e.metadata,
-        }
-        for e in found
-    ]
     if fmt == "json":
-        emit_json({"events": rows})
+        _stream_json("events", (_event_row(e) for e in found))
     else:
+        rows = [_event_row(e) for e in found]
         emit_table(rows, ["position", "recorded_at", "stream_id", "version", "type"], empty="(no events)")
+
+
+def _event_row(e: RecordedEvent) -> dict[str, Any]:
+    return {
+        "position": e.position,
+        "stream_id": e.stream_id,
+        "version": e.version,
+        "type": e.type,
+        "schema_version": e.schema_version,
+        "recorded_at": e.recorded_at.isoformat(),
+        "occurred_at": e.occurred_at.isoformat() if e.occurred_at else None,
+        "idempotency_key": e.idempotency_key,
+        "data": e.data,
+        "metadata": e.metadata,
+    }
+
+
+def _stream_json(key: str, rows: Iterator[dict[str, Any]]) -> None:
+    # One object {key: [...]} written row by row, so `--limit 0` on a log of
+    # millions of events needs no more memory than one page of it.
+    click.echo(f'{{\n  "{key}": [', nl=False)
+    first = True
+    for row in rows:
+        text = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        click.echo(("\n    " if first else ",\n    ") + text, nl=False)
+        first = False
+    click.echo("\n  ]\n}" if not first else "]\n}")
 
 
 @click.command("config-docs")

@@ -149,6 +149,13 @@ class EventStore:
 
     def _encode(self, stream_id: str, new_events: Sequence[NewEvent]) -> list[_Encoded]:
         """The events with their payloads encoded, refusing any that is not JSON before a transaction opens."""
+        keys = [e.idempotency_key for e in new_events if e.idempotency_key is not None]
+        if len(keys) != len(set(keys)):
+            twice = sorted({k for k in keys if keys.count(k) > 1})
+            raise StoreError(
+                f"append to {stream_id!r}: idempotency key {twice[0]!r} is given to more than one event",
+                hint="each event needs its own key",
+            )
         encoded = []
         for index, e in enumerate(new_events):
             if not isinstance(e.data, dict) or not isinstance(e.metadata, dict):

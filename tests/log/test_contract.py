@@ -198,3 +198,9 @@ def test_nan_and_infinity_are_refused_rather_than_stored_as_null(store: EventSto
             store.append("s", [NewEvent(type="test.noted", data={"rate": None, "nested": [{"x": bad}]})])
     store.append("s", [NewEvent(type="test.noted", data={"rate": None, "ok": 1.5})])
     assert [e.data for e in store.read_all()] == [{"rate": None, "ok": 1.5}]
+
+
+def test_one_idempotency_key_on_two_events_of_one_append_is_refused(store: EventStore) -> None:
+    with pytest.raises(StoreError, match="'twice' is given to more than one event"):
+        store.append("s", [noted(1, key="twice"), noted(2, key="twice")])
+    assert store.count() == 0
