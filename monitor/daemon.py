@@ -176,7 +176,7 @@ def run_daemon(
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     scheduler = build_scheduler(settings, poller=poller, clock=clock, feeds=feeds, extra_jobs=extra_jobs)
     try:
-        scheduler.start()
+        # Said before starting: once started, jobs may log before this line would.
         jobs = scheduler.get_jobs()
         log.info(
             "daemon.started",
@@ -188,6 +188,7 @@ def run_daemon(
                 }
             },
         )
+        scheduler.start()
         # A timeout keeps the main thread waking, so signal handlers run promptly.
         while not stop.wait(0.5):
             pass
