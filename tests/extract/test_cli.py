@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -69,3 +71,42 @@ def test_bad_published_date_is_rejected() -> None:
     result = CliRunner().invoke(cli, ["extract", "-", "--published", "14/07/2030"], input=ARTICLE)
     assert result.exit_code != 0
     assert "YYYY-MM-DD" in str(result.exception)
+
+
+def test_errors_exit_non_zero_with_one_line_naming_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "missing-article.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "monitor", "extract", str(missing), "--published", "2030-01-01", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "missing-article.txt" in done.stderr
+
+
+def test_bad_date_line_and_no_date_at_all_are_errors(tmp_path: Path) -> None:
+    for text in ("date 2030-13-45\nTariffs rose.", "No date line here.\nTariffs rose."):
+        article = tmp_path / "a.txt"
+        article.write_text(text, encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-m", "monitor", "extract", str(article), "--format", "json"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 2, text
+        assert "a.txt" in done.stderr
+
+
+def test_json_subprocess_prints_only_the_object(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("date 2030-07-14\n\n" + ARTICLE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "monitor", "extract", str(article), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout)["facts"][0]["imposer"] == "US"
