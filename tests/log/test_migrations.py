@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, event, inspect, text
 
 from monitor.clock import SteppingClock
 from monitor.errors import SchemaError, StoreError
@@ -188,3 +188,27 @@ def test_an_older_database_is_upgraded_and_then_refused_by_the_older_code(
     assert [e.data for e in store.read_all()] == [{"n": 1}]
     with pytest.raises(SchemaError, match="'0002', made by a newer trade-monitor"):
         upgrade(engine)
+
+
+def test_upgrade_of_a_current_database_only_reads_a_little(engine: Engine) -> None:
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        upgrade(engine)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+    queries = [s for s in statements if s != "BEGIN"]  # our own deferred BEGIN on SQLite
+    assert len(queries) <= 3, statements
+    assert all(s.lstrip().upper().startswith("SELECT") for s in queries), statements
+
+
+def test_an_unreachable_postgresql_server_is_a_store_error_naming_it() -> None:
+    engine = open_engine("postgresql+psycopg://postgres@127.0.0.1:9/trade", connect_args={"connect_timeout": 3})
+    with pytest.raises(StoreError, match="cannot open the database") as caught:
+        upgrade(engine)
+    assert "127.0.0.1:9/trade" in str(caught.value)
