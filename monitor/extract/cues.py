@@ -119,9 +119,9 @@ def _words(pattern: str) -> Cue:
 TARIFF_WORD = Cue(r"tariffs?|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+taxes")
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
-    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|penalt|talks|negotiat|deal|agreement|pact|accord|truce|"
-    r"exempt|exclusion|relief|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
-    r"reimburse|rebate|retaliat|countermeasure"
+    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|penalt|talk|negotiat|deal|agreement|pact|accord|truce|"
+    r"exempt|exclu|relief|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
+    r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|[Pp]ercent\b|[Pp]er\s?cent\b|per-cent\b|pct\b)")

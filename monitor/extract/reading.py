@@ -17,10 +17,12 @@ from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ACTOR, ANY, DEMONYM, NAME, UNIVERSAL, Mention, find_mentions
 from monitor.extract.sectors import distinct, find_sectors
 
-_CLAUSE_BREAK = cues.blind(
-    r",\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+"
-    r"|,\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|announced|has|have|will|would)\b)"
-    r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?:tariffs?|duties|levies)\b)"
+# Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
+_CLAUSE_BREAK = re.compile(
+    r"(?i:,\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
+    r"|(?i:,\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|announced|has|have|will|would)\b))"
+    r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?i:tariffs?|duties|levies)\b)"
+    r"|(?i:\s+and\s+(?=the\s+(?:[\w-]+\s+){0,3}(?:tariffs?|duty|duties|levy|rate)\b))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
 )
 _TARGET_BEFORE = cues.blind(
@@ -51,6 +53,15 @@ _GOVERNMENT_AFTER = cues.blind(
     r"negotiators?|side|counterparts?|premier|vice\s+premier|trade\s+minister|finance\s+minister|commerce|"
     r"customs|cabinet|regulators?|lawmakers|parliament|embassy|envoy|officials)\b"
 )
+_EXAMPLES = cues.blind(
+    r"\b(?:dozens|scores|many|several|a\s+long\s+list)\s+of\s+(?:\w+\s+){0,2}?"
+    r"(?:countries|economies|nations|partners)\W+(?:including|such\s+as|like|among\s+them)\b"
+)
+_INTO_BEFORE = cues.blind(r"\binto\s+(?:the\s+)?$")
+_SPEAKER_AFTER = cues.blind(
+    r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
+)
+_SELF_AFTER = cues.blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
 _REACTION_AFTER = cues.blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
 _COORDINATED = cues.blind(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
 # Verbs whose subject is the side that acts on a tariff.
@@ -163,6 +174,8 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             # "U.S. tariffs", "China's tariffs", "Canadian duties" are their own; "the China tariff" hits China.
             own = m.code == "US" or m.form != NAME or bool(re.match(r"\s*(?:'s|’s)", after))
             roles.append(not own)
+        elif _INTO_BEFORE.search(before):
+            roles.append(False)  # "imports into the US": the importing side is the one that taxes
         elif _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after) or _REACTION_AFTER.match(after):
             roles.append(True)
         elif m.form == DEMONYM and not _GOVERNMENT_AFTER.match(after):
@@ -191,6 +204,16 @@ def _usable(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _reports_another(clause: str, mention: Mention) -> bool:
+    """Whether the mention is a speaker reporting what someone else does ("Modi said Indian goods will face ...");
+    "Tokyo said it would impose ..." keeps Tokyo as the actor."""
+    speech = _SPEAKER_AFTER.match(clause[mention.end : mention.end + 30])
+    if not speech:
+        return False
+    rest = clause[mention.end + speech.end() : mention.end + speech.end() + 20]
+    return not _SELF_AFTER.match(rest)
+
+
 def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False) -> Parties:
     mentions = _usable(mentions)
     roles = _roles(clause, mentions)
@@ -211,9 +234,13 @@ def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: b
         return Parties(imposer=imposer, targets=tuple(dict.fromkeys(others)), subject_named=bool(subjects))
     anchor = _ACTION.search(clause)
     position = anchor.start() if anchor else len(clause)
-    before = [m for m in subjects if m.start < position]
+    into = [m for m in subjects if _INTO_BEFORE.search(clause[max(0, m.start - 12) : m.start])]
+    # A speaker ("Modi said that ...") reports what someone else does.
+    before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
     if _US_AUTHORITY.search(clause):
         imposer = "US"
+    elif into:
+        imposer = into[0].code
     elif before:
         imposer = before[-1].code  # the grammatical subject sits right before its verb
     elif {c for c in target_codes if c != ANY} == {"US"} and ctx.partner and ctx.partner != "US":
@@ -238,6 +265,8 @@ def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: b
         else:
             chosen = [ANY]
     specific = [t for t in chosen if t != ANY]
+    if ANY in chosen and _EXAMPLES.search(clause):
+        specific = []  # "dozens of economies, including the EU and Japan": the examples do not narrow it
     return Parties(imposer=imposer, targets=tuple(dict.fromkeys(specific or chosen)), subject_named=bool(before))
 
 
@@ -455,11 +484,12 @@ _OTHER_MEASURE = cues.blind(
 
 def _near_sectors(clause: str, start: int, end: int) -> list[str]:
     """Sectors named close to a rate or tariff word (not elsewhere in a long clause)."""
-    after = clause[end : end + 130]
-    other = _OTHER_MEASURE.search(after)
+    stop = end + 130
+    other = _OTHER_MEASURE.search(clause, end, stop)
     if other:
-        after = after[: other.start()]
-    return distinct(find_sectors(clause[max(0, start - 60) : end] + " " + after))
+        stop = other.start()
+    low = max(0, start - 60)
+    return distinct([m for m in find_sectors(clause) if low <= m.start and m.end <= stop])
 
 
 def _read_clause(
