@@ -128,7 +128,9 @@ def upgrade(engine: Engine, *, migrations: Path | None = None) -> None:
             enable_wal(engine)
         with write_transaction(engine) as conn:
             if engine.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+                conn.execute(
+                    text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))"), {"key": _PG_MIGRATION_LOCK}
+                )
             # Another process may have migrated while we waited for the lock.
             found = _look(conn)
             if found.revision == head:

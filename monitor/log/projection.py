@@ -60,7 +60,8 @@ class ProjectionRunner:
         with write_transaction(self.store.engine) as conn:
             if self.store.engine.dialect.name == "postgresql":
                 conn.execute(
-                    text("SELECT pg_advisory_xact_lock(7317002, hashtext(:name))"), {"name": self.projection.name}
+                    text("SELECT pg_advisory_xact_lock(7317002, hashtext(current_schema() || '/' || :name))"),
+                    {"name": self.projection.name},
                 )
             yield conn
 

@@ -30,7 +30,8 @@ from monitor.log.schema import events
 #: `expected_version` value that skips the concurrency check.
 ANY_VERSION = -1
 
-#: The advisory lock every PostgreSQL append holds until its transaction ends.
+#: The advisory lock every PostgreSQL append holds until its transaction ends: this
+#: number and a hash of the schema, so logs in different schemas do not wait on each other.
 PG_APPEND_LOCK = 7317001
 
 _INSERT_RETURNING = insert(events).returning(events.c.position, sort_by_parameter_order=True)
@@ -54,6 +55,7 @@ _COLUMNS = (
     events.c.occurred_at,
     events.c.idempotency_key,
 )
+_PG_LOCK = text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))")
 _dumps = orjson.dumps
 
 
@@ -184,7 +186,7 @@ class EventStore:
         if self._is_pg:
             # Serialise appends so positions commit in order: a reader that has seen
             # position N can never later find a committed N-1.
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_APPEND_LOCK})
+            conn.execute(_PG_LOCK, {"key": PG_APPEND_LOCK})
         keys = [r.event.idempotency_key for r in rows if r.event.idempotency_key is not None]
         if keys:
             duplicate = self._find_keys(conn, stream_id, keys)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import tracemalloc
 
 import pytest
 from sqlalchemy import text
@@ -204,3 +205,26 @@ def test_one_idempotency_key_on_two_events_of_one_append_is_refused(store: Event
     with pytest.raises(StoreError, match="'twice' is given to more than one event"):
         store.append("s", [noted(1, key="twice"), noted(2, key="twice")])
     assert store.count() == 0
+
+
+def test_read_all_memory_stays_flat_as_the_log_grows(store: EventStore) -> None:
+    def peak_while_reading() -> tuple[int, int]:
+        tracemalloc.start()
+        try:
+            count = sum(1 for _ in store.read_all(batch_size=500))
+            return count, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    def grow(batches: int) -> None:
+        for _ in range(batches):
+            store.append("bulk", [noted(n) for n in range(1000)])
+
+    grow(2)
+    small_count, small_peak = peak_while_reading()
+    grow(18)
+    big_count, big_peak = peak_while_reading()
+
+    assert (small_count, big_count) == (2000, 20000)
+    # Ten times the events, about the same memory (a list of them would take ten times as much).
+    assert big_peak < 1.5 * small_peak, (small_peak, big_peak)
