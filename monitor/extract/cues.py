@@ -121,7 +121,7 @@ TARIFF_WORD = Cue(r"tariffs?|duty|duties|levy|levies|surcharges?|penalty|penalti
 _TRADE_HINT_WORDS = (
     r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|penalt|talk|negotiat|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
-    r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%"
+    r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|[Pp]ercent\b|[Pp]er\s?cent\b|per-cent\b|pct\b)")
@@ -156,7 +156,9 @@ WITHDRAW = _words(
     r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|left|leaves|tore\s+up"
 )
 AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NAFTA|USMCA|trade\s+bloc")
-MULTILATERAL = _words(r"partnership|\d+-nation|multilateral|TPP|WTO|Paris|bloc")
+MULTILATERAL = _words(
+    r"partnership|\d+-nation|multilateral|TPP|CPTPP|WTO|World\s+Trade\s+Organi[sz]ation|Paris|bloc|plurilateral"
+)
 PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
@@ -227,7 +229,8 @@ TARIFF_COMPOUND = re.compile(
 )
 # A matrix verb that makes everything after it a wish, a fear, a demand or a condition.
 HEAD_BLOCK = _words(
-    r"if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed|pressed|pressing|"
+    r"(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
+    r"opposes|any\s+deal|if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
     r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
     r"condemned|regrettable"

@@ -39,8 +39,9 @@ WEEKDAY = blind(
 RELATIVE = blind(r"\b(today|tomorrow|yesterday|next month|next week|next year|this month|last month|last week)\b")
 DURATION = blind(
     r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|sixty|ninety)"
-    r"[- ](day|week|month)s?\b"
+    r"[- ](day|week|month|year)s?\b"
 )
+_A_YEAR = blind(r"\bfor\s+(?:a|one|another)\s+year\b")
 _FUTURE = blind(
     r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by|starting|from|begin|"
     r"beginning|effective|deadline|next)\b"
@@ -167,9 +168,10 @@ def find_duration(sentence: str) -> tuple[int, int, int] | None:
     """The first length of time named ("90-day", "three weeks"): (days, start, end) or None."""
     m = DURATION.search(sentence)
     if not m:
-        return None
+        year = _A_YEAR.search(sentence)
+        return (365, year.start(), year.end()) if year else None
     count_text = m.group(1).lower()
     count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text, 0)
     unit = m.group(2).lower()
-    days = count * (1 if unit == "day" else 7 if unit == "week" else 30)
+    days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
     return (days, m.start(), m.end()) if days else None

@@ -57,6 +57,8 @@ _EXAMPLES = cues.blind(
     r"\b(?:dozens|scores|many|several|a\s+long\s+list)\s+of\s+(?:\w+\s+){0,2}?"
     r"(?:countries|economies|nations|partners)\W+(?:including|such\s+as|like|among\s+them)\b"
 )
+_PARTNER_BEFORE = cues.blind(r"\b(?:with|to|against|on|from|between|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}$")
+_CONTINUES = cues.blind(r"^\s*(?:and\s+)?[a-z]+ing\b")
 _INTO_BEFORE = cues.blind(r"\binto\s+(?:the\s+)?$")
 _SPEAKER_AFTER = cues.blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
@@ -214,16 +216,25 @@ def _reports_another(clause: str, mention: Mention) -> bool:
     return not _SELF_AFTER.match(rest)
 
 
-def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False) -> Parties:
+def _parties(
+    clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False, at: int | None = None
+) -> Parties:
+    """Who acts and whom it hits; `at` is where the clause's verb is, when the caller knows it."""
     mentions = _usable(mentions)
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
     if prefer_first:
-        # Talks and deals: the first party named acts, whoever is named with it is the other side.
-        named = [m.code for m in subjects] + [c for c in target_codes if c != ANY]
-        if subjects:
-            imposer = subjects[0].code
+        # Talks and deals: the first party named acts (unless it is only named after "with", "to" ...),
+        # whoever is named with it is the other side.
+        leading = [
+            m
+            for m in mentions
+            if m.form != UNIVERSAL and not _PARTNER_BEFORE.search(clause[max(0, m.start - 30) : m.start])
+        ]
+        named = [m.code for m in leading] + [c for c in target_codes if c != ANY]
+        if leading:
+            imposer = leading[0].code
         elif ctx.partner and ctx.partner not in target_codes:
             imposer = ctx.partner
         else:
@@ -231,9 +242,9 @@ def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: b
         others = [c for c in named if c != imposer]
         if not others:
             others = ["US"] if imposer != "US" else ([ctx.partner] if ctx.partner else [ANY])
-        return Parties(imposer=imposer, targets=tuple(dict.fromkeys(others)), subject_named=bool(subjects))
-    anchor = _ACTION.search(clause)
-    position = anchor.start() if anchor else len(clause)
+        return Parties(imposer=imposer, targets=tuple(dict.fromkeys(others)), subject_named=bool(leading))
+    anchor = _ACTION.search(clause) if at is None else None
+    position = at if at is not None else anchor.start() if anchor else len(clause)
     into = [m for m in subjects if _INTO_BEFORE.search(clause[max(0, m.start - 12) : m.start])]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
@@ -242,7 +253,11 @@ def _parties(clause: str, mentions: list[Mention], ctx: Context, prefer_first: b
     elif into:
         imposer = into[0].code
     elif before:
-        imposer = before[-1].code  # the grammatical subject sits right before its verb
+        # The grammatical subject sits right before its verb; of "the U.S. and China agreed", the first.
+        i = len(before) - 1
+        while i > 0 and _COORDINATED.match(clause[before[i - 1].end : before[i].start]):
+            i -= 1
+        imposer = before[i].code
     elif {c for c in target_codes if c != ANY} == {"US"} and ctx.partner and ctx.partner != "US":
         imposer = ctx.partner
     else:
@@ -400,17 +415,19 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
     facts: list[Fact] = []
     sentence_dates = find_dates(sentence, ctx.published) if ctx.published else []
     previous_targets: tuple[str, ...] = ()
+    previous: Parties | None = None
     deal_in_sentence = False
     for clause in _clauses(sentence):
         offset = sentence.find(clause)
-        if not cues.TRADE_HINT.search(clause):
-            previous_targets = ()
-            continue
         mentions = [
             Mention(code=m.code, start=m.start - offset, end=m.end - offset, form=m.form, text=m.text)
             for m in sentence_mentions
             if offset <= m.start and m.end <= offset + len(clause)
         ]
+        if not cues.TRADE_HINT.search(clause):
+            previous_targets = ()
+            previous = _parties(clause, mentions, ctx) if mentions else None
+            continue
         dates = [
             DateMention(value=d.value, start=d.start - offset, end=d.end - offset)
             for d in sentence_dates
@@ -418,6 +435,11 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         ]
         those = cues.THOSE.search(clause) if previous_targets else None
         parties = _parties(clause, mentions, ctx)
+        if not parties.subject_named and previous is not None and previous.subject_named and _CONTINUES.match(clause):
+            # "The EU hit back, approving tariffs on U.S. goods": the participle shares the subject.
+            named = tuple(t for t in parties.targets if t != previous.imposer)
+            targets = named if mentions and named else previous.targets
+            parties = Parties(imposer=previous.imposer, targets=targets, subject_named=True)
         if those and previous_targets and not parties.subject_named:
             # "... on Canada and Mexico, while those nations would scrap ...": each named party acts.
             for code in previous_targets:
@@ -430,6 +452,7 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         deal_in_sentence = deal_in_sentence or any(f.kind == "deal" for f in found)
         facts.extend(found)
         previous_targets = parties.targets
+        previous = parties
     return facts
 
 
@@ -437,6 +460,7 @@ _DEAL_OBJECT = cues.blind(r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pac
 _DEAL_PASSIVE = cues.blind(
     r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"
     r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
+    r"|\b(?:deal|agreement|pact|accord)\s+(?:signed|reached|struck|concluded|sealed)\s+(?:on|last|in|this|earlier|at)\b"
 )
 _MODAL_BEFORE = cues.blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")
 
@@ -472,7 +496,9 @@ _MODAL = cues.blind(r"\b(?:could|might|may|perhaps|possibly)\b")
 _NO_PAUSE = cues.blind(
     r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking"
 )
-_REMAINING = cues.blind(r"\b(?:leaving|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay)\b")
+_REMAINING = cues.blind(
+    r"\b(?:leaving|keeping|maintaining|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay)\b"
+)
 _INCLUDING = cues.blind(r"\bincluding\b")
 
 
@@ -526,9 +552,10 @@ def _read_clause(
 
     withdraw = cues.WITHDRAW.search(clause)
     if withdraw and cues.AGREEMENT_NOUN.search(clause) and not _blocked(clause, withdraw):
-        targets = (ANY,) if cues.MULTILATERAL.search(clause) else parties.targets
+        quitter = _parties(clause, mentions, ctx, at=withdraw.start())
+        targets = (ANY,) if cues.MULTILATERAL.search(clause) else quitter.targets
         facts.append(
-            _fact("withdrawal", Parties(imposer=parties.imposer, targets=targets, subject_named=True), sentence)
+            _fact("withdrawal", Parties(imposer=quitter.imposer, targets=targets, subject_named=True), sentence)
         )
 
     retaliation = cues.RETALIATION.search(clause)
@@ -654,9 +681,10 @@ def _blocked_span(clause: str, start: int, end: int) -> bool:
 def _left_in_force(clause: str, rate: Rate) -> bool:
     """Whether a rate is what a pause leaves in force ("leaving a 10% baseline", "10% ..., which remains")."""
     for cue in _REMAINING.finditer(clause):
-        if cue.group(0).lower() == "leaving" and rate.start > cue.start():
+        leaving = cue.group(0).lower() in {"leaving", "keeping", "maintaining"}
+        if leaving and rate.start > cue.start():
             return True
-        if cue.group(0).lower() != "leaving" and 0 <= cue.start() - rate.end <= 60:
+        if not leaving and 0 <= cue.start() - rate.end <= 60:
             return True
     return False
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import facts_of, only
+import datetime as dt
+
+from tests.extract.conftest import PUBLISHED, facts_of, only
 
 
 def test_raised_from_to_gives_one_fact_at_the_new_rate_keeping_the_old() -> None:
@@ -116,3 +118,39 @@ def test_talks_inside_a_deal_sentence_are_not_a_negotiation() -> None:
 def test_legal_authority_is_kept() -> None:
     [fact] = only(facts_of("Commerce announced Section 232 tariffs of 25% on imported trucks."), "tariff")
     assert fact.authority == "section_232"
+
+
+def test_a_participle_clause_shares_the_subject() -> None:
+    facts = only(facts_of("The European Union hit back on Monday, approving duties of 30% on U.S. whiskey."), "tariff")
+    assert [(f.imposer, f.targets, f.rate) for f in facts] == [("EU", ("US",), 30)]
+
+
+def test_coordinated_subjects_act_as_the_first_named() -> None:
+    facts = facts_of("Seoul and Washington agreed to hold off on new tariffs for another 30 days.")
+    assert [(f.kind, f.imposer) for f in facts] == [("pause", "KR")]
+
+
+def test_withdrawal_is_by_the_subject_of_quit() -> None:
+    [fact] = only(facts_of("Argentina quit the regional trade agreement, a move criticised by Chile."), "withdrawal")
+    assert fact.imposer == "AR"
+
+
+def test_a_deal_signed_on_a_day_is_a_deal() -> None:
+    facts = facts_of("Peru will cut tariffs on U.S. wheat to zero under the agreement signed on Monday.")
+    assert {f.kind for f in facts} == {"deal", "lift"}
+
+
+def test_a_rate_kept_while_another_is_suspended() -> None:
+    facts = facts_of("Beijing will suspend its 24% extra tariff on U.S. goods for a year while keeping a 10% levy.")
+    [pause] = only(facts, "pause")
+    [kept] = only(facts, "tariff")
+    assert (pause.imposer, pause.rate) == ("CN", 24)
+    assert pause.until == PUBLISHED + dt.timedelta(days=365)
+    assert (kept.imposer, kept.rate, kept.status) == ("CN", 10, "in_effect")
+
+
+def test_a_speaker_reporting_is_not_the_imposer_but_it_would_is() -> None:
+    [reported] = only(facts_of("Modi said that Indian exports will face a 20% tariff in the United States."), "tariff")
+    assert (reported.imposer, reported.targets) == ("US", ("IN",))
+    [own] = only(facts_of("Ottawa said it would impose a 20% tariff on U.S. dairy."), "tariff")
+    assert own.imposer == "CA"
