@@ -77,7 +77,9 @@ _ACTION = cues.Cue(
     r"rolling\s+out|revealed|signed|hitting\s+back|hits\s+back|hit\s+back|not\s+impose|not\s+introduce|"
     r"will\s+charge|maintain|include|includes|tariffs?|duty|duties|levy|levies|\d+(?:\.\d+)?\s?(?:%|percent|per\s?cent)",
 )
-_US_AUTHORITY = cues.blind(r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b")
+_US_AUTHORITY = cues.Cue(
+    r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b", bounded=False, needles=("section", "ieepa", "fentanyl")
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -424,7 +426,7 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
             for m in sentence_mentions
             if offset <= m.start and m.end <= offset + len(clause)
         ]
-        if not cues.TRADE_HINT.search(clause):
+        if clause is not sentence and not cues.TRADE_HINT.search(clause):
             previous_targets = ()
             previous = _parties(clause, mentions, ctx) if mentions else None
             continue
