@@ -122,9 +122,10 @@ class EventStore:
         rows = self._encode(stream_id, new_events)
         try:
             with write_transaction(self.engine) as conn:
-                return self._append(conn, stream_id, rows, expected_version)
+                return self._append(conn, stream_id, rows, expected_version, keys_by_index=self._is_sqlite)
         except IntegrityError as exc:
-            # Only reachable when something bypassed the write lock; report it as what it means.
+            # An idempotency key already recorded (SQLite lets the index find it), or a
+            # writer that bypassed the write lock: report it as what it means.
             dup = self._duplicate(stream_id, rows)
             if dup is not None:
                 return dup
@@ -182,18 +183,34 @@ class EventStore:
             encoded.append(_Encoded(e, data, metadata))
         return encoded
 
-    def _append(self, conn: Connection, stream_id: str, rows: list[_Encoded], expected_version: int) -> AppendResult:
+    def _append(
+        self,
+        conn: Connection,
+        stream_id: str,
+        rows: list[_Encoded],
+        expected_version: int,
+        *,
+        keys_by_index: bool = False,
+    ) -> AppendResult:
+        # keys_by_index: skip looking the idempotency keys up first and let the unique
+        # index refuse a repeat; `append` then rolls back and reports the duplicate.
+        # Only for a transaction of our own, on SQLite, where a failed statement does
+        # not spoil the transaction it is in and repeats are the rare case.
         if self._is_pg:
             # Serialise appends so positions commit in order: a reader that has seen
             # position N can never later find a committed N-1.
             conn.execute(_PG_LOCK, {"key": PG_APPEND_LOCK})
         keys = [r.event.idempotency_key for r in rows if r.event.idempotency_key is not None]
-        if keys:
+        if keys and not keys_by_index:
             duplicate = self._find_keys(conn, stream_id, keys)
             if duplicate is not None:
                 return duplicate
         current = self._version(conn, stream_id)
         if expected_version != ANY_VERSION and current != expected_version:
+            # A repeat of an append that went through is a duplicate, not a conflict.
+            duplicate = self._find_keys(conn, stream_id, keys) if keys and keys_by_index else None
+            if duplicate is not None:
+                return duplicate
             raise ConcurrencyError(stream_id, expected_version, current)
         now = _utc(self.clock.now())
         if self._is_sqlite:
@@ -284,10 +301,7 @@ class EventStore:
         if not keys:
             return None
         with self.engine.connect() as conn:
-            try:
-                return self._find_keys(conn, stream_id, keys)
-            except StoreError:
-                return None
+            return self._find_keys(conn, stream_id, keys)
 
     # --- reading ----------------------------------------------------------------------------------
 

@@ -228,3 +228,15 @@ def test_read_all_memory_stays_flat_as_the_log_grows(store: EventStore) -> None:
     assert (small_count, big_count) == (2000, 20000)
     # Ten times the events, about the same memory (a list of them would take ten times as much).
     assert big_peak < 1.5 * small_peak, (small_peak, big_peak)
+
+
+def test_a_repeat_after_the_stream_moved_on_is_still_a_duplicate_not_a_conflict(store: EventStore) -> None:
+    """A daemon that crashed after its append committed re-runs it with the version it had read."""
+    batch = [noted(1, key="poll:1:a"), noted(2, key="poll:1:b")]
+    first = store.append("feed-a", batch, expected_version=0)
+    store.append("feed-a", [noted(3, key="poll:2:a")], expected_version=2)
+
+    again = store.append("feed-a", batch, expected_version=0)
+
+    assert again.duplicate and again.positions == first.positions and again.version == 3
+    assert store.count() == 3
