@@ -135,7 +135,7 @@ TARIFF_WORD = Cue(r"tariffs?|duty|duties|levy|levies|surcharges?|penalty|penalti
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
     r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|penalt|talk|negotiat|deal|agreement|pact|accord|truce|"
-    r"exempt|exclu|relief|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
+    r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
@@ -162,11 +162,12 @@ DEAL_VERB = _words(
     r"announced|made|implementing|solidify|touted|unveiled"
 )
 TALKS = _words(
-    r"talks|negotiations|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
+    r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
     r"talked|in\s+negotiations|consultations|negotiate\s+with"
 )
 TALKS_EVENT = _words(
     r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
+    r"travelled|traveled|flew|went|convened|gathered|"
     r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
     r"under\s+way|get\s+underway|in\s+negotiations|productive|following|after"
 )
@@ -193,7 +194,8 @@ LIFT = _words(
 )
 RELIEF = _words(
     r"exempt|exempts|exempted|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
-    r"reimburse|reimbursement|reimbursements|rebate|rebates|relief|offset|eased|ease|stacking|carve-?outs?|"
+    r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|"
+    r"stacking|carve-?outs?|"
     r"waiver|waivers|spared|unless\s+companies|unless\s+they"
 )
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
@@ -243,9 +245,10 @@ THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+
 # "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
 TARIFF_COMPOUND = Cue(
     r"\b(?:tariff|duty)-free\b|\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
-    r"dispute|disputes|policy|policies|agenda|revenue|regime|structure|fight|battle|row|tensions|team|chief|envoy)\b",
+    r"dispute|disputes|policy|policies|agenda|revenue|revenues|regime|structure|fight|battle|row|tensions|team|"
+    r"chief|envoy|collections|income|receipts)\b|\b(?:average|effective)\s+(?:[\w.]+\s+){0,2}?tariff\s+rates?\b",
     bounded=False,
-    needles=("tariff", "trade", "duty"),
+    needles=("tariff", "trade", "duty"),  # all its words hold one of these
 )
 # A matrix verb that makes everything after it a wish, a fear, a demand or a condition.
 HEAD_BLOCK = _words(

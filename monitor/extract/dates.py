@@ -43,8 +43,8 @@ DURATION = blind(
 )
 _A_YEAR = blind(r"\bfor\s+(?:a|one|another)\s+year\b")
 _FUTURE = blind(
-    r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by|starting|from|begin|"
-    r"beginning|effective|deadline|next)\b"
+    r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by|starting|begin|"
+    r"beginning|effective|deadline|next|expected|scheduled|planned)\b"
 )
 
 
@@ -143,7 +143,9 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
                     break
             add(value, m.start(), m.end())
     for m in WEEKDAY.finditer(sentence) if has_day else ():
-        add(_weekday(m.group(2), m.group(1), published, future), m.start(), m.end())
+        # Tense near the weekday decides: "met on Monday" is the last one, "will meet on Monday" the next.
+        near_future = bool(_FUTURE.search(sentence[max(0, m.start() - 50) : m.start()]))
+        add(_weekday(m.group(2), m.group(1), published, near_future), m.start(), m.end())
     for m in RELATIVE.finditer(sentence):
         word = m.group(1).lower()
         value = {

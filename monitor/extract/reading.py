@@ -57,8 +57,12 @@ _EXAMPLES = cues.blind(
     r"\b(?:dozens|scores|many|several|a\s+long\s+list)\s+of\s+(?:\w+\s+){0,2}?"
     r"(?:countries|economies|nations|partners)\W+(?:including|such\s+as|like|among\s+them)\b"
 )
-_PARTNER_BEFORE = cues.blind(r"\b(?:with|to|against|on|from|between|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}$")
+_PARTNER_BEFORE = cues.blind(r"\b(?:with|to|against|on|between|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}$")
 _CONTINUES = cues.blind(r"^\s*(?:and\s+)?[a-z]+ing\b")
+_TOPIC_BEFORE = cues.blind(
+    r"\b(?:talks|negotiations|negotiate|negotiating|discussions|consultations|dialogue)\b[^;]{0,40}?\b"
+    r"(?:on|over|about)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$"
+)
 _INTO_BEFORE = cues.blind(r"\binto\s+(?:the\s+)?$")
 _SPEAKER_AFTER = cues.blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
@@ -108,7 +112,9 @@ _CHANGED_TO = cues.blind(
 )
 
 
-def _rates(clause: str) -> list[Rate]:
+def _rates(text: str) -> list[Rate]:
+    """Tariff rates in a clause (statistics, market moves and rates of other things left out)."""
+    clause = _masked(text)
     raw = [(float(m.group(1)), m.start(), m.end()) for m in cues.RATE.finditer(clause)]
     kept: list[tuple[float, int, int]] = []
     for value, start, end in raw:
@@ -442,6 +448,15 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
             named = tuple(t for t in parties.targets if t != previous.imposer)
             targets = named if mentions and named else previous.targets
             parties = Parties(imposer=previous.imposer, targets=targets, subject_named=True)
+        elif (
+            not parties.subject_named
+            and previous is not None
+            and previous.subject_named
+            and previous.imposer != "US"
+            and set(parties.targets) == {"US"}
+        ):
+            # "China agreed to buy soybeans, but tariffs of 20% remain on U.S. farm goods": China's tariffs.
+            parties = Parties(imposer=previous.imposer, targets=("US",), subject_named=True)
         if those and previous_targets and not parties.subject_named:
             # "... on Canada and Mexico, while those nations would scrap ...": each named party acts.
             for code in previous_targets:
@@ -532,7 +547,7 @@ def _read_clause(
     mentions = mentions if mentions is not None else []
     facts: list[Fact] = []
     rates = _rates(clause)
-    scan = cues.TARIFF_COMPOUND.sub(lambda m: " " * len(m.group(0)), clause)
+    scan = _masked(clause)
     tariff_words = list(cues.TARIFF_WORD.finditer(scan))
     tariff_word = tariff_words[0] if tariff_words else None
     has_tariff = bool(tariff_word or rates)
@@ -664,7 +679,14 @@ def _policy(scan: str, word: re.Match[str]) -> bool:
     """Whether a tariff word is the object or subject of a policy verb, not just a topic."""
     before = scan[max(0, word.start() - 50) : word.start()]
     after = scan[word.end() : word.end() + 40]
+    if _TOPIC_BEFORE.search(before):
+        return False  # "negotiations with the U.S. on the reciprocal tariff": what talks are about
     return bool(cues.POLICY_BEFORE.search(before) or cues.POLICY_AFTER.search(after))
+
+
+def _masked(clause: str) -> str:
+    """The clause with "tariff" words that name something else blanked out ("tariff talks", "tariff-free")."""
+    return cues.TARIFF_COMPOUND.sub(lambda m: " " * len(m.group(0)), clause)
 
 
 def _first_sector(clause: str) -> str | None:

@@ -19,7 +19,8 @@ _SECTOR_WORDS: dict[str, str] = {
     "semiconductors": r"semiconductors?|chips?|chipmakers?|microchips?",
     "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
     "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|farmers?|corn|soybeans?|soy|"
-    r"rice|beef|wheat|pork|poultry|dairy|sorghum|food\s+products",
+    r"rice|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
+    r"vegetables|sugar|grains?|meat|eggs|cheese|wine|seafood|fish",
     "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?",
     "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
     "electronics": r"electronics|smartphones?|laptops?|computers?|consumer\s+electronics",

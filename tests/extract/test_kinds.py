@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import facts_of, only
+from tests.extract.conftest import PUBLISHED, facts_of, only
 
 
 def test_tariff_with_rate_imposer_target_and_status() -> None:
@@ -99,3 +99,17 @@ def test_evidence_is_the_verbatim_sentence() -> None:
     [fact] = facts_of(text)
     assert fact.evidence == "Tokyo said it would impose a 12% tariff on Canadian lumber."
     assert (fact.imposer, fact.targets, fact.sector) == ("JP", ("CA",), "lumber")
+
+
+def test_negotiators_from_two_countries_meeting() -> None:
+    [fact] = only(
+        facts_of("Negotiators from Norway and the United States met in Oslo on Monday to discuss salmon."),
+        "negotiation",
+    )
+    assert (fact.imposer, fact.targets) == ("NO", ("US",))
+    assert fact.effective is not None and fact.effective.weekday() == 0 and fact.effective < PUBLISHED
+
+
+def test_refunds_are_relief() -> None:
+    [fact] = only(facts_of("Importers can claim refunds of the duties paid on Chilean copper, the CBP said."), "relief")
+    assert fact.imposer == "US"

@@ -14,6 +14,8 @@ from tests.extract.conftest import facts_of, only
         "Imports of Brazilian soybeans fell 38 percent in May from a year earlier.",
         "Exports to the United States rose 4.2% in the first quarter, customs data showed.",
         "Shares of Korean carmakers dropped 3% after the announcement.",
+        "Customs collected $21 billion in tariff revenue in June, up 9% from May.",
+        "The average effective tariff rate climbed to 16.2%, the highest in decades.",
         # opinions and forecasts
         "Economists said the tariffs would hurt growth in Canada.",
         "Analysts expect the duties on Chinese solar panels to push prices higher.",
@@ -29,6 +31,7 @@ from tests.extract.conftest import facts_of, only
         "The president said he would not extend the pause on Mexican tariffs.",
         # background that names no policy action
         "The tariff talks with Vietnam resume next week under a new negotiator.",
+        "Thailand said it would continue negotiations with Washington on the reciprocal tariff.",
     ],
 )
 def test_no_fact_of_the_wrong_kind(sentence: str) -> None:
