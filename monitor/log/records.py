@@ -113,7 +113,8 @@ def _time(value: Any, cache: dict[str, dt.datetime]) -> dt.datetime | None:
     if parsed is None:
         if len(cache) > 64:
             cache.clear()
-        parsed = cache[value] = dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
+        parsed = dt.datetime.fromisoformat(value)
+        parsed = cache[value] = parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
     return parsed
 
 

@@ -327,13 +327,18 @@ class EventStore:
 
     def read_stream(self, stream_id: str, *, after_version: int = 0) -> list[RecordedEvent]:
         """The events of one stream in version order."""
-        query = (
-            select(*_COLUMNS)
-            .where(events.c.stream_id == stream_id, events.c.version > after_version)
-            .order_by(events.c.version)
-        )
         with self.engine.connect() as conn:
-            return list(iter_recorded(conn.execute(query).all()))
+            if self._is_sqlite:
+                sql = f"{_SQLITE_SELECT} WHERE stream_id = ? AND version > ? ORDER BY version"
+                rows: Sequence[Any] = _sqlite_cursor(conn, sql, (stream_id, after_version)).fetchall()
+            else:
+                query = (
+                    select(*_COLUMNS)
+                    .where(events.c.stream_id == stream_id, events.c.version > after_version)
+                    .order_by(events.c.version)
+                )
+                rows = conn.execute(query).all()
+        return list(iter_recorded(rows))
 
     def read_page(
         self,
@@ -381,12 +386,10 @@ class EventStore:
         """
         if self._is_sqlite:
             sql, params = _sqlite_page(after, limit, until, types, stream_prefix, stream_id)
-            # Straight to the driver: SQLAlchemy's Row objects would cost as much again as the rows.
-            cursor = conn.connection.driver_connection.execute(sql, params)  # type: ignore[union-attr]
+            cursor = _sqlite_cursor(conn, sql, params)
             if stream:
                 return cursor
             rows: Sequence[Any] = cursor.fetchall()
-            cursor.close()
         else:
             query = select(*_COLUMNS).where(events.c.position > after)
             if until is not None:
@@ -444,6 +447,12 @@ class EventStore:
                 return
             if left is not None:
                 left -= count
+
+
+def _sqlite_cursor(conn: Connection, sql: str, params: Sequence[Any]) -> Any:
+    # Straight to the driver, inside whatever transaction `conn` is in: SQLAlchemy's
+    # Row objects would cost as much again as the rows themselves on a replay.
+    return conn.connection.driver_connection.execute(sql, params)  # type: ignore[union-attr]
 
 
 def _sqlite_page(
