@@ -140,9 +140,9 @@ _TRADE_HINT_WORDS = (
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(
-    r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|per-cent\b|pct\b)",
+    r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|per-cent\b|pct\b|pc\b)",
     bounded=False,
-    needles=("%", "percent", "per cent", "per-cent", "pct"),
+    needles=("%", "percent", "per cent", "per-cent", "pct", "pc"),
 )
 ZERO = _words(r"zero[- ]tariffs?|zero\s+duties|tariff-free|duty-free|to\s+zero|at\s+zero|ZERO\s+Tariff")
 STATISTIC_BEFORE = re.compile(
@@ -211,7 +211,7 @@ TARIFF_ACTION = _words(
 )
 THREAT = _words(
     r"threat|threaten|threatened|threatens|threatening|warn|warned|warns|warning|consider|considering|considered|"
-    r"could|might|may|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
+    r"could|might|may(?!\s+\d)|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
     r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential"
 )
 IN_EFFECT = _words(
@@ -259,7 +259,9 @@ HEAD_BLOCK = _words(
     r"condemned|regrettable"
 )
 # Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
-CONSIDERED = _words(r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|may")
+CONSIDERED = _words(
+    r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|may(?!\s+\d)"
+)
 # Verbs that make a tariff a policy statement rather than a topic ("the tariffs would hurt investment").
 POLICY_BEFORE = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|slap|slapped|slapping|"

@@ -36,7 +36,10 @@ ORDINAL_DAY = blind(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
 WEEKDAY = blind(
     r"\b(?:(next|last|this|on|by|until|from|before|since)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
-RELATIVE = blind(r"\b(today|tomorrow|yesterday|next month|next week|next year|this month|last month|last week)\b")
+RELATIVE = blind(
+    r"\b(today|tonight|this\s+morning|this\s+afternoon|this\s+evening|tomorrow|yesterday|next month|next week|"
+    r"next year|this month|last month|last week)\b"
+)
 DURATION = blind(
     r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|sixty|ninety)"
     r"[- ](day|week|month|year)s?\b"
@@ -147,7 +150,9 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
         near_future = bool(_FUTURE.search(sentence[max(0, m.start() - 50) : m.start()]))
         add(_weekday(m.group(2), m.group(1), published, near_future), m.start(), m.end())
     for m in RELATIVE.finditer(sentence):
-        word = m.group(1).lower()
+        word = " ".join(m.group(1).lower().split())
+        if word in {"tonight", "this morning", "this afternoon", "this evening"}:
+            word = "today"
         value = {
             "today": published,
             "tomorrow": published + dt.timedelta(days=1),

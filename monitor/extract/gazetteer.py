@@ -121,7 +121,8 @@ _ACTORS = {
     "US": (
         "Trump|Biden|Obama|White House|USTR|Trade Representative|U.S. Trade Representative|"
         "Commerce Department|Department of Commerce|Commerce Secretary|Treasury|Treasury Secretary|"
-        "Lutnick|Bessent|Greer|Lighthizer|Ross|Mnuchin|Navarro|Tai|Raimondo|Yellen|Oval Office|Congress|"
+        "Lutnick|Bessent|Greer|Lighthizer|Wilbur Ross|Mnuchin|Navarro|Katherine Tai|Raimondo|Yellen|Oval Office|"
+        "Congress|"
         "CBP|Customs and Border Protection|Truth Social"
     ),
     "CA": "Trudeau|Carney|LeBlanc|Freeland|Champagne|Joly",

@@ -63,6 +63,7 @@ _TOPIC_BEFORE = cues.blind(
     r"\b(?:talks|negotiations|negotiate|negotiating|discussions|consultations|dialogue)\b[^;]{0,40}?\b"
     r"(?:on|over|about)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$"
 )
+_EFFECT_AFTER = cues.blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?:into\s+)?effect")
 _INTO_BEFORE = cues.blind(r"\binto\s+(?:the\s+)?$")
 _SPEAKER_AFTER = cues.blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
@@ -205,10 +206,11 @@ class Parties:
 
 
 def _usable(mentions: list[Mention]) -> list[Mention]:
-    """Mentions without the ones that only repeat the previous in brackets: "European Union (EU)"."""
+    """Mentions without repeats of the one before: "European Union (EU)", and an office right after its
+    country ("India's commerce ministry" is India, whatever country the office's name suggests)."""
     kept: list[Mention] = []
     for m in mentions:
-        if kept and kept[-1].code == m.code and m.start - kept[-1].end <= 3:
+        if kept and m.start - kept[-1].end <= 3 and (kept[-1].code == m.code or m.form == ACTOR):
             continue
         kept.append(m)
     return kept
@@ -293,11 +295,18 @@ def _parties(
     return Parties(imposer=imposer, targets=tuple(dict.fromkeys(specific or chosen)), subject_named=bool(before))
 
 
-def _status(clause: str) -> str:
-    if cues.THREAT.search(clause):
+def _status(
+    clause: str, at: tuple[int, int] | None = None, effective: dt.date | None = None, published: dt.date | None = None
+) -> str:
+    """Threatened, announced or in effect, from the words around the rate or tariff word at `at`."""
+    window = clause if at is None else clause[max(0, at[0] - 80) : at[1] + 60]
+    if cues.THREAT.search(window):
         return "threatened"
-    if cues.IN_EFFECT.search(clause):
+    if cues.IN_EFFECT.search(window):
         return "in_effect"
+    if effective is not None and published is not None:
+        # A measure whose start date is past is in force; one that starts later is announced.
+        return "in_effect" if effective <= published else "announced"
     return "announced"
 
 
@@ -328,9 +337,13 @@ def _pause_until(clause: str, dates: list[DateMention], published: dt.date) -> d
 
 
 def _effective(clause: str, dates: list[DateMention]) -> dt.date | None:
+    """The date a measure takes or took effect: one right after "effective", "from", "starting", "took effect" ...
+    or right before "when it takes effect"."""
     for d in dates:
         window = clause[max(0, d.start - 30) : d.start]
         if cues.EFFECT_WORD.search(window) and not cues.UNTIL_WORD.search(window):
+            return d.value
+        if _EFFECT_AFTER.match(clause[d.end : d.end + 30]):
             return d.value
     return None
 
@@ -593,7 +606,9 @@ def _read_clause(
         near = clause[max(0, cue.start() - 70) : cue.end() + 70]
         if re.match(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b", clause[cue.end() : cue.end() + 60], re.I):
             continue  # "extended the product exclusions": relief, not a pause
-        if cues.TARIFF_WORD.search(near) or re.search(r"truce|reprieve|deadline|pause", near, re.I):
+        if cues.TARIFF_WORD.search(near) or re.search(
+            r"truce|reprieve|deadline|pause|countermeasures|counter-measures", near, re.I
+        ):
             pause = cue
             break
     not_impose = cues.NOT_IMPOSE.search(clause)
@@ -652,7 +667,7 @@ def _read_clause(
         return facts
     if not rates and not any(_policy(scan, w) for w in tariff_words):
         return facts
-    status = _status(clause)
+    status = _status(clause, span, effective, ctx.published)
     groups = _sector_groups(clause, rates_outside_relief, tariff_words)
     including = _INCLUDING.search(clause)
     if including and rates and including.start() < rates[0].start and groups and groups[0][1]:
@@ -668,7 +683,7 @@ def _read_clause(
                     rate=rate.value if rate else None,
                     previous_rate=rate.previous if rate else None,
                     effective=effective,
-                    status=status,
+                    status=_status(clause, (rate.start, rate.end), effective, ctx.published) if rate else status,
                     authority=authority,
                 )
             )

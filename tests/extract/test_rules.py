@@ -154,3 +154,20 @@ def test_a_speaker_reporting_is_not_the_imposer_but_it_would_is() -> None:
     assert (reported.imposer, reported.targets) == ("US", ("IN",))
     [own] = only(facts_of("Ottawa said it would impose a 20% tariff on U.S. dairy."), "tariff")
     assert own.imposer == "CA"
+
+
+def test_an_office_after_its_country_acts_for_that_country() -> None:
+    [fact] = only(facts_of("Indonesia's trade ministry imposed a 12 per cent duty on Chinese steel."), "tariff")
+    assert (fact.imposer, fact.targets, fact.sector, fact.rate) == ("ID", ("CN",), "steel", 12)
+
+
+def test_suspended_countermeasures_are_a_pause_by_their_owner() -> None:
+    [fact] = only(facts_of("The EU suspended its countermeasures against U.S. bourbon until March 31."), "pause")
+    assert (fact.imposer, fact.targets) == ("EU", ("US",))
+    assert fact.until is not None and (fact.until.month, fact.until.day) == (3, 31)
+
+
+def test_status_follows_the_effective_date() -> None:
+    text = "The 18% tariff on Thai rice started on February 1. A 22% tariff on Thai shrimp starts on May 1."
+    statuses = {f.rate: f.status for f in only(facts_of(text), "tariff")}
+    assert statuses == {18: "in_effect", 22: "announced"}
