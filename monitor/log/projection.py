@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Protocol
 
 from sqlalchemy import Connection, bindparam, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from monitor.errors import MonitorError, StoreError
 from monitor.log.database import write_transaction
@@ -57,17 +58,23 @@ class ProjectionRunner:
         # One runner per projection at a time: on SQLite the write lock taken at BEGIN
         # sees to it; on PostgreSQL an advisory lock per projection. A second runner
         # waits, then goes on from the checkpoint the first one left.
-        with write_transaction(self.store.engine) as conn:
-            if self.store.engine.dialect.name == "postgresql":
-                conn.execute(
-                    text("SELECT pg_advisory_xact_lock(7317002, hashtext(current_schema() || '/' || :name))"),
-                    {"name": self.projection.name},
-                )
-            yield conn
+        try:
+            with write_transaction(self.store.engine) as conn:
+                if self.store.engine.dialect.name == "postgresql":
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(7317002, hashtext(current_schema() || '/' || :name))"),
+                        {"name": self.projection.name},
+                    )
+                yield conn
+        except DBAPIError as exc:
+            raise StoreError(
+                f"projection {self.projection.name!r}: the database refused its batch: {exc.orig}",
+                hint="the batch was rolled back; run again",
+            ) from exc
 
     def checkpoint(self) -> int:
         """The last position the projection has applied."""
-        with self.store.engine.connect() as conn:
+        with self.store.reading() as conn:
             return read_checkpoint(conn, self.projection.name)
 
     def lag(self) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 import orjson
@@ -99,6 +100,16 @@ class EventStore:
         # Payloads are encoded once, before the transaction, to refuse bad ones early;
         # the encoded bytes go to the driver as-is when the engine encodes with orjson.
         self._preencoded = getattr(engine.dialect, "_json_serializer", None) is json_dumps
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A short-lived connection for reads; driver errors become `StoreError`s naming the database."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except DBAPIError as exc:
+            where = self.engine.url.render_as_string(hide_password=True)
+            raise StoreError(f"{where}: cannot read the event log: {exc.orig}") from exc
 
     # --- writing ----------------------------------------------------------------------------------
 
@@ -300,7 +311,7 @@ class EventStore:
         keys = [r.event.idempotency_key for r in rows if r.event.idempotency_key is not None]
         if not keys:
             return None
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return self._find_keys(conn, stream_id, keys)
 
     # --- reading ----------------------------------------------------------------------------------
@@ -312,22 +323,22 @@ class EventStore:
 
     def stream_version(self, stream_id: str) -> int:
         """The version of the stream's last event; 0 for a stream with none."""
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return self._version(conn, stream_id)
 
     def last_position(self) -> int:
         """The position of the newest event in the log; 0 for an empty log."""
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return int(conn.execute(select(func.max(events.c.position))).scalar() or 0)
 
     def count(self) -> int:
         """How many events the log holds."""
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return int(conn.execute(select(func.count()).select_from(events)).scalar() or 0)
 
     def read_stream(self, stream_id: str, *, after_version: int = 0) -> list[RecordedEvent]:
         """The events of one stream in version order."""
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             if self._is_sqlite:
                 sql = f"{_SQLITE_SELECT} WHERE stream_id = ? AND version > ? ORDER BY version"
                 rows: Sequence[Any] = _sqlite_cursor(conn, sql, (stream_id, after_version)).fetchall()
@@ -428,7 +439,7 @@ class EventStore:
         left = limit
         while left is None or left > 0:
             page_size = batch_size if left is None else min(batch_size, left)
-            with self.engine.connect() as conn:
+            with self.reading() as conn:
                 page = self.read_page(
                     conn,
                     after=last,

@@ -212,3 +212,13 @@ def test_an_unreachable_postgresql_server_is_a_store_error_naming_it() -> None:
     with pytest.raises(StoreError, match="cannot open the database") as caught:
         upgrade(engine)
     assert "127.0.0.1:9/trade" in str(caught.value)
+
+
+def test_reading_from_an_unreachable_server_is_a_store_error(clock: SteppingClock) -> None:
+    engine = open_engine("postgresql+psycopg://postgres@127.0.0.1:9/trade", connect_args={"connect_timeout": 3})
+    store = EventStore(engine, clock)
+    for read in (store.count, store.last_position, lambda: list(store.read_all()), lambda: store.read_stream("s")):
+        with pytest.raises(StoreError, match=r"127\.0\.0\.1:9/trade: cannot read the event log"):
+            read()
+    with pytest.raises(StoreError, match="cannot append"):
+        store.append("s", [NewEvent(type="test.noted", data={})])
