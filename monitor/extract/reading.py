@@ -58,7 +58,8 @@ _EXAMPLES = cues.blind(
     r"(?:countries|economies|nations|partners)\W+(?:including|such\s+as|like|among\s+them)\b"
 )
 _PARTNER_BEFORE = cues.blind(r"\b(?:with|to|against|on|between|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}$")
-_CONTINUES = cues.blind(r"^\s*(?:and\s+)?[a-z]+ing\b")
+# A clause that starts with a participle or an auxiliary has no subject of its own: it shares the previous one.
+_CONTINUES = cues.blind(r"^\s*(?:and\s+|but\s+)?(?:[a-z]+ing|has|have|had|was|were|is|are|will|would|also)\b")
 _TOPIC_BEFORE = cues.blind(
     r"\b(?:talks|negotiations|negotiate|negotiating|discussions|consultations|dialogue)\b[^;]{0,40}?\b"
     r"(?:on|over|about)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$"
@@ -250,6 +251,8 @@ def _parties(
         else:
             imposer = "US"
         others = [c for c in named if c != imposer]
+        if not others and ANY in target_codes:
+            others = [ANY]  # "discussions with many of our trading partners"
         if not others:
             others = ["US"] if imposer != "US" else ([ctx.partner] if ctx.partner else [ANY])
         return Parties(imposer=imposer, targets=tuple(dict.fromkeys(others)), subject_named=bool(leading))
@@ -566,7 +569,9 @@ def _read_clause(
     has_tariff = bool(tariff_word or rates)
     first_anchor = min([w.start() for w in tariff_words] + [r.start for r in rates] + [len(clause)])
     if cues.HEAD_BLOCK.search(clause[:first_anchor]):
-        return []  # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"
+        # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"; but a pause said to end on a
+        # day is stated as a fact even in "decide whether to extend the truce that expires on August 12".
+        return _stated_pause(clause, sentence, _parties(clause, mentions, ctx), dates, ctx)
     effective = _effective(clause, dates)
     authority = _authority(clause)
 
@@ -597,6 +602,16 @@ def _read_clause(
             and not _blocked(clause, retaliation)
         ):
             facts.append(_fact("tariff", parties, sentence, status=_status(clause), authority="countermeasure"))
+        relief_cue = cues.RELIEF.search(clause)
+        if (
+            relief_cue
+            and not cues.PAUSE.search(clause)
+            and cues.TARIFF_WORD.search(sentence)
+            and not _blocked(clause, relief_cue)
+        ):
+            # "... raised tariffs on Mexican goods, but has exempted imports under the USMCA": relief.
+            facts.append(_fact("relief", parties, sentence, sector=_first_sector(clause)))
+            return facts
         if not cues.PAUSE.search(clause):
             return facts
 
@@ -715,6 +730,26 @@ def _blocked_span(clause: str, start: int, end: int) -> bool:
     if cut >= 0 and cut < start - max(0, start - 50):
         window = window[cut + 1 :]
     return bool(cues.NOT_A_FACT.search(window))
+
+
+_PAUSE_NOUN_ENDS = cues.blind(
+    r"\b(?:pause|truce|reprieve|suspension|grace\s+period)\b[^;]{0,40}?\b(?:expires?|ends?|set\s+to\s+(?:end|expire)|"
+    r"due\s+to\s+(?:end|expire)|runs?\s+out|lapses?)\b"
+)
+
+
+def _stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateMention], ctx: Context) -> list[Fact]:
+    """A pause the clause states as a fact by naming its end, whatever it says about extending it."""
+    stated = _PAUSE_NOUN_ENDS.search(clause)
+    if not stated or not dates:
+        return []
+    ends = [d for d in dates if d.start >= stated.start()]
+    if not ends:
+        return []
+    sides = [parties]
+    if re.search(r"\btruce\b|\bmutual", clause, re.I) and parties.targets and parties.targets[0] != ANY:
+        sides.append(Parties(imposer=parties.targets[0], targets=(parties.imposer,), subject_named=True))
+    return [_fact("pause", side, sentence, until=ends[0].value) for side in sides]
 
 
 def _left_in_force(clause: str, rate: Rate) -> bool:

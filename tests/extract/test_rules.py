@@ -171,3 +171,17 @@ def test_status_follows_the_effective_date() -> None:
     text = "The 18% tariff on Thai rice started on February 1. A 22% tariff on Thai shrimp starts on May 1."
     statuses = {f.rate: f.status for f in only(facts_of(text), "tariff")}
     assert statuses == {18: "in_effect", 22: "announced"}
+
+
+def test_a_pause_said_to_end_on_a_day_is_a_fact_even_when_its_extension_is_open() -> None:
+    text = "Officials said it was up to the president whether to extend the truce with China that expires on June 9."
+    pauses = only(facts_of(text), "pause")
+    assert {(p.imposer, p.targets) for p in pauses} == {("US", ("CN",)), ("CN", ("US",))}
+    assert all(p.until is not None and (p.until.month, p.until.day) == (6, 9) for p in pauses)
+
+
+def test_talks_with_many_partners_target_everyone() -> None:
+    [fact] = only(
+        facts_of("The White House said it held productive discussions with many trading partners."), "negotiation"
+    )
+    assert (fact.imposer, fact.targets) == ("US", ("*",))
