@@ -145,11 +145,19 @@ RATE = Cue(
     needles=("%", "percent", "per cent", "per-cent", "pct", "pc"),
 )
 ZERO = _words(r"zero[- ]tariffs?|zero\s+duties|tariff-free|duty-free|to\s+zero|at\s+zero|ZERO\s+Tariff")
+# A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
+STAT_VERB_BEFORE = re.compile(
+    r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"
+    r"plunged|plunges|plunging|slipped|dipped|grew|grows|up|down|increased|decreased|surged|surges|slumped|"
+    r"tumbled|soared|lost|added|expanded|contracted|shrank|slid|sank|eased|edged\s+up|edged\s+down)\s+"
+    r"(?:by\s+|to\s+|about\s+|nearly\s+|some\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+# Other words that make a nearby figure a statistic, a forecast or a market number.
 STATISTIC_BEFORE = re.compile(
-    r"\b(?:fell|fall|falls|rose|rise|rises|dropped|drop|declined?|climbed?|gained?|jumped?|plunged?|plunging|"
-    r"slipped|dipped|grew|grow|up|down|increased|decreased|surged?|slumped?|tumbled?|soared?|lost|added|"
-    r"contraction|expected|forecast|polled|over|than|about|nearly|by|shares|stake|growth|inflation|GDP|"
-    r"revenues?|profits?|margin)\W+(?:\w+\W+){0,2}$",
+    r"\b(?:contraction|expected|forecast|forecasts|polled|shares|stake|growth|inflation|GDP|revenues?|profits?|"
+    r"margin|estimate|estimates|estimated|prices|stocks?|index|yields?|unemployment|deficit|surplus)\W+"
+    r"(?:\w+\W+){0,3}$",
     re.I,
 )
 STATISTIC_AFTER = re.compile(
@@ -212,6 +220,7 @@ TARIFF_ACTION = _words(
 THREAT = _words(
     r"threat|threaten|threatened|threatens|threatening|warn|warned|warns|warning|consider|considering|considered|"
     r"could|might|may(?!\s+\d)|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
+    r"weighing|weighs|mulling|mulls|eyeing|studying|exploring|floated|floating|"
     r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential"
 )
 IN_EFFECT = _words(
@@ -252,7 +261,7 @@ TARIFF_COMPOUND = Cue(
 )
 # A matrix verb that makes everything after it a wish, a fear, a demand or a condition.
 HEAD_BLOCK = _words(
-    r"(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
+    r"bill|bills|legislation|draft\s+law|lacked|lacks|unlawful|illegal|ruled\s+that|(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
     r"opposes|any\s+deal|if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
     r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from monitor.extract import cues
 from monitor.extract.dates import DateMention, find_dates, find_duration
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ACTOR, ANY, DEMONYM, NAME, UNIVERSAL, Mention, find_mentions
+from monitor.extract.gazetteer import ACTOR, ANY, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention, find_mentions
 from monitor.extract.sectors import distinct, find_sectors
 
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
@@ -37,7 +37,7 @@ _SOURCE_BEFORE = cues.blind(
     r"(?:from|by)\s+(?:the\s+)?$"
 )
 _TARGET_AFTER = cues.blind(
-    r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+)?"
+    r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
     r"(?:still\s+)?(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+)?"
     r"(?:face|faces|facing|pay|hit\s+by|subject\s+to|spared|exempted)\b"
 )
@@ -108,6 +108,7 @@ class Context:
 
 
 _RATE_NOUN_AFTER = cues.blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
+_RATE_WORD = re.compile(r"\b(?:rate|rates|levy|duty|duties)\b", re.I)
 _CHANGED_TO = cues.blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
     r"hiked|brought\s+down|will\s+be)\s+to\s*$"
@@ -131,9 +132,14 @@ def _rates(text: str) -> list[Rate]:
         )
         if not near_tariff:
             continue
-        if cues.STATISTIC_AFTER.search(after) or (
-            cues.STATISTIC_BEFORE.search(before[-30:]) and not cues.TARIFF_WORD.search(before[-30:] + after[:25])
-        ):
+        if cues.STATISTIC_AFTER.search(after):
+            continue
+        change = cues.STAT_VERB_BEFORE.search(before[-30:])
+        if change:
+            subject = before[: len(before) - 30 + change.start()] if len(before) > 30 else before[: change.start()]
+            if not cues.TARIFF_WORD.search(subject[-35:]) and not _RATE_WORD.search(subject[-35:]):
+                continue  # "exports slumped 27%"; but "the tariff rose to 25%" is a fact
+        elif cues.STATISTIC_BEFORE.search(before[-35:]) and not cues.TARIFF_WORD.search(before[-35:] + after[:25]):
             continue
         kept.append((value, start, end))
     rates: list[Rate] = []
@@ -175,7 +181,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         if m.form == ACTOR:
             roles.append(False)  # a president, ministry or capital acts; it is not what a tariff hits
             continue
-        if i and _COORDINATED.match(clause[mentions[i - 1].end : m.start]):
+        if i and _COORDINATED.match(clause[mentions[i - 1].end : m.start]) and not _TARGET_AFTER.match(after):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
         if m.form == NAME and _DEAL_AFTER.match(after):
@@ -194,6 +200,16 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:
             roles.append(bool(_GOODS_AFTER.match(after)) and m.form in {DEMONYM, NAME})
+    # "The EU and Japan both face 15% tariffs": the role of the last coordinated party is everyone's.
+    for i in range(len(mentions) - 2, -1, -1):
+        between = clause[mentions[i].end : mentions[i + 1].start]
+        if (
+            roles[i + 1]
+            and not roles[i]
+            and mentions[i].form in {NAME, CAPITAL, DEMONYM}
+            and _COORDINATED.match(between)
+        ):
+            roles[i] = True
     return roles
 
 
@@ -354,17 +370,18 @@ def _effective(clause: str, dates: list[DateMention]) -> dt.date | None:
 def _sector_groups(
     clause: str, rates: list[Rate], words: list[re.Match[str]] | None = None
 ) -> list[tuple[Rate | None, list[str]]]:
-    """Each rate with the sectors it covers; a clause without rates is one group."""
-    if cues.MANY_GOODS.search(clause):
-        return [(r, []) for r in rates] or [(None, [])]
+    """Each rate with the sectors it covers; a clause without rates is one group. A measure over "a range
+    of other products" covers many kinds of goods: no sector."""
     if not rates:
         spans = [(w.start(), w.end()) for w in words or []] or [(0, len(clause))]
         near: list[str] = []
         for start, end in spans:
             near.extend(_near_sectors(clause, start, end))
-        return [(None, list(dict.fromkeys(near)))]
+        return [(None, [] if cues.MANY_GOODS.search(clause) else list(dict.fromkeys(near)))]
     if len(rates) == 1:
-        return [(rates[0], _near_sectors(clause, rates[0].start, rates[0].end))]
+        rate = rates[0]
+        window = clause[max(0, rate.start - 60) : rate.end + 130]
+        return [(rate, [] if cues.MANY_GOODS.search(window) else _near_sectors(clause, rate.start, rate.end))]
     bounds = [0] + [r.end for r in rates]
     first_before = distinct(find_sectors(clause[: rates[0].start]))
     groups: list[tuple[Rate | None, list[str]]] = []
@@ -373,7 +390,7 @@ def _sector_groups(
             segment = clause[bounds[i] : rate.start]
         else:
             segment = clause[rate.end : rates[i + 1].start if i + 1 < len(rates) else len(clause)]
-        groups.append((rate, distinct(find_sectors(segment))))
+        groups.append((rate, [] if cues.MANY_GOODS.search(segment) else distinct(find_sectors(segment))))
     return groups
 
 

@@ -16,6 +16,7 @@ from tests.extract.conftest import facts_of, only
         "Shares of Korean carmakers dropped 3% after the announcement.",
         "Customs collected $21 billion in tariff revenue in June, up 9% from May.",
         "The average effective tariff rate climbed to 16.2%, the highest in decades.",
+        "Malaysia's exports to the U.S. slumped 27% in September as tariffs bit.",
         # opinions and forecasts
         "Economists said the tariffs would hurt growth in Canada.",
         "Analysts expect the duties on Chinese solar panels to push prices higher.",
@@ -25,6 +26,8 @@ from tests.extract.conftest import facts_of, only
         "Tokyo wants the United States to remove its tariffs on Japanese cars.",
         # proposals under consideration
         "Seoul is considering a proposal to cut tariffs on U.S. beef to zero.",
+        "Senators introduced a bill that would impose a 40% tariff on firms that move factories abroad.",
+        "The court ruled that the president lacked authority to impose the tariffs.",
         # negation and hypotheticals
         "The administration did not impose new tariffs on Indian textiles.",
         "If talks fail, the U.S. will impose a 50 percent tariff on Swiss goods.",

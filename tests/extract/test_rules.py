@@ -185,3 +185,26 @@ def test_talks_with_many_partners_target_everyone() -> None:
         facts_of("The White House said it held productive discussions with many trading partners."), "negotiation"
     )
     assert (fact.imposer, fact.targets) == ("US", ("*",))
+
+
+def test_coordinated_parties_that_face_a_tariff_are_both_targets() -> None:
+    [fact] = only(facts_of("Chile and Peru both face 12% tariffs under their deals with the United States."), "tariff")
+    assert (fact.imposer, set(fact.targets), fact.rate) == ("US", {"CL", "PE"}, 12)
+
+
+def test_other_goods_elsewhere_in_the_sentence_do_not_erase_a_sector() -> None:
+    facts = only(
+        facts_of("Tariffs on Canadian potash were set at 10%, lower than the 35% rate on other goods."), "tariff"
+    )
+    assert {f.rate for f in facts} == {10, 35}
+
+
+def test_a_tariff_that_rose_is_a_fact_but_exports_that_rose_are_not() -> None:
+    [fact] = only(facts_of("The duty on Korean washing machines rose to 30% on Monday."), "tariff")
+    assert fact.rate == 30
+    assert facts_of("Korean exports of washing machines rose 30% on Monday.") == []
+
+
+def test_weighing_a_tariff_is_a_threat() -> None:
+    [fact] = only(facts_of("The White House is weighing a 25% tariff on imported chips."), "tariff")
+    assert (fact.status, fact.sector) == ("threatened", "semiconductors")
