@@ -167,7 +167,7 @@ STATISTIC_AFTER = re.compile(
 DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
 DEAL_VERB = _words(
     r"reached|struck|signed|concluded|sealed|clinched|finali[sz]ed|inked|agreed\s+to|agreed\s+on|"
-    r"announced|made|implementing|solidify|touted|unveiled"
+    r"announced|made\s+(?=a\b|an\b|the\b|its\b|their\b|his\b)|implementing|solidify|touted|unveiled"
 )
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"

@@ -22,7 +22,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?i:,\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
     r"|(?i:,\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|announced|has|have|will|would)\b))"
     r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?i:tariffs?|duties|levies)\b)"
-    r"|(?i:\s+and\s+(?=the\s+(?:[\w-]+\s+){0,3}(?:tariffs?|duty|duties|levy|rate)\b))"
+    r"|(?i:\s+and\s+(?=the\s+(?:[\w-]+\s+){0,3}(?:tariffs?|duty|duties|levy|rate)\b[^,;]{0,40}?"
+    r"\b(?:will|would|was|were|is|are|set|remain|remains|rose|fell|cut|raised)\b))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
 )
 _TARGET_BEFORE = cues.blind(
@@ -39,14 +40,21 @@ _SOURCE_BEFORE = cues.blind(
 _TARGET_AFTER = cues.blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
     r"(?:still\s+)?(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+)?"
-    r"(?:face|faces|facing|pay|hit\s+by|subject\s+to|spared|exempted)\b"
+    r"(?:face|faces|facing|pay|hit\s+by|subject\s+to|spared|exempted|"
+    r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential))\b"
 )
 _GOODS_AFTER = cues.blind(
     r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
     r"cars|EVs|vehicles|food|automobiles|automakers|carmakers|companies|farmers|beef|corn|producers|"
     r"manufacturers|made)\b"
 )
-_TARIFF_AFTER = cues.blind(r"^\s*(?:'s\s+|’s\s+)?(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|duty|levies|levy)\b")
+# Words between a party and "tariffs" that keep the tariffs its own ("U.S. tariffs", "China's new 34% levies");
+# goods in between ("Chilean copper tariffs") make the party the one hit.
+_TARIFF_AFTER = cues.blind(
+    r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
+    r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
+    r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+)
 _DEAL_AFTER = cues.blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
 _GOVERNMENT_AFTER = cues.blind(
     r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
@@ -108,6 +116,7 @@ class Context:
 
 
 _RATE_NOUN_AFTER = cues.blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
+_REPLACES = re.compile(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b", re.I)
 _RATE_WORD = re.compile(r"\b(?:rate|rates|levy|duty|duties)\b", re.I)
 _CHANGED_TO = cues.blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
@@ -120,6 +129,7 @@ def _rates(text: str) -> list[Rate]:
     clause = _masked(text)
     raw = [(float(m.group(1)), m.start(), m.end()) for m in cues.RATE.finditer(clause)]
     kept: list[tuple[float, int, int]] = []
+    replaced = _REPLACES.search(clause) if raw else None
     for value, start, end in raw:
         before = clause[max(0, start - 60) : start]
         after = clause[end : end + 60]
@@ -134,6 +144,8 @@ def _rates(text: str) -> list[Rate]:
             continue
         if cues.STATISTIC_AFTER.search(after):
             continue
+        if replaced and start > replaced.start():
+            continue  # "replaces a 50% combined rate": what no longer applies
         change = cues.STAT_VERB_BEFORE.search(before[-30:])
         if change:
             subject = before[: len(before) - 30 + change.start()] if len(before) > 30 else before[: change.start()]
@@ -233,6 +245,21 @@ def _usable(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _owner(clause: str, mentions: list[Mention]) -> str | None:
+    """The party whose own tariff the clause's first tariff word is ("US tariffs", "China's levy")."""
+    first = cues.TARIFF_WORD.search(_masked(clause))
+    if first is None:
+        return None
+    for m in mentions:
+        if m.end <= first.start() and first.start() - m.end <= 25 and m.form != UNIVERSAL:
+            after = clause[m.end : m.end + 70]
+            if _TARIFF_AFTER.match(after):
+                possessive = bool(re.match(r"\s*(?:'s|’s)", after))
+                if m.code == "US" or m.form != NAME or possessive:
+                    return m.code
+    return None
+
+
 def _reports_another(clause: str, mention: Mention) -> bool:
     """Whether the mention is a speaker reporting what someone else does ("Modi said Indian goods will face ...");
     "Tokyo said it would impose ..." keeps Tokyo as the actor."""
@@ -277,8 +304,11 @@ def _parties(
     into = [m for m in subjects if _INTO_BEFORE.search(clause[max(0, m.start - 12) : m.start])]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
+    owner = _owner(clause, mentions)
     if _US_AUTHORITY.search(clause):
         imposer = "US"
+    elif owner is not None:
+        imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
     elif into:
         imposer = into[0].code
     elif before:
@@ -310,7 +340,8 @@ def _parties(
             chosen = [ANY]
     specific = [t for t in chosen if t != ANY]
     if ANY in chosen and _EXAMPLES.search(clause):
-        specific = []  # "dozens of economies, including the EU and Japan": the examples do not narrow it
+        # "dozens of economies, including the EU and Japan": the examples do not narrow it.
+        return Parties(imposer=imposer, targets=(ANY,), subject_named=bool(before))
     return Parties(imposer=imposer, targets=tuple(dict.fromkeys(specific or chosen)), subject_named=bool(before))
 
 

@@ -34,7 +34,10 @@ _PATTERN = Cue("|".join(_SECTOR_WORDS.values()))
 _EACH = [(name, re.compile(rf"(?:{words})", re.I)) for name, words in _SECTOR_WORDS.items()]
 # Words that look like a sector but are something else in trade prose.
 _NOT_SECTOR = re.compile(
-    r"\b(?:oil\s+purchases|russian\s+(?:oil|crude)|buying\s+russian|auto\s+list|wood\s+list)\b", re.I
+    r"\b(?:(?:buying|buy|buys|purchases?\s+of|importing|imports\s+of)\s+)?(?:russian|iranian|venezuelan)\s+"
+    r"(?:federation\s+)?(?:oil|crude|energy|gas)\b|\b(?:oil|energy)\s+(?:purchases|ties)\b|"
+    r"\bpurchases?\s+of\s+(?:\w+\s+)?oil\b|\bauto\s+list\b|\bwood\s+list\b",
+    re.I,
 )
 
 
