@@ -87,11 +87,16 @@ class Cue:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match in `text`, or None."""
-        low = lowered(text)
-        if self.needles and low is not None and not any(n in low for n in self.needles):
+        # The hottest call of the extractor: lower-casing is inlined rather than delegated to `lowered`.
+        size = len(text)
+        low: str | None = _lowered_long(text) if size > 200 else text.lower()
+        if low is not None and len(low) != size:
+            low = None
+        if low is None:
+            return self.blind.search(text, pos, size if endpos is None else endpos)
+        if self.needles and not any(n in low for n in self.needles):
             return None
-        end = len(text) if endpos is None else endpos
-        return self.regex.search(low, pos, end) if low is not None else self.blind.search(text, pos, end)
+        return self.regex.search(low, pos, size if endpos is None else endpos)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """A match at `pos`, or None."""

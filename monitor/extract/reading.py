@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from monitor.extract import cues
 from monitor.extract.dates import DateMention, find_dates, find_duration
@@ -450,6 +452,11 @@ def _fact(kind: str, parties: Parties, sentence: str, **fields: object) -> Fact:
     )
 
 
+_AUTHORITY_HINT = cues.Cue(
+    r"section|ieepa|emergency|retaliat|countermeasure",
+    bounded=False,
+    needles=("section", "ieepa", "emergency", "retaliat", "countermeasure"),
+)
 _AUTHORITY = (
     (cues.blind(r"section\s+232"), "section_232"),
     (cues.blind(r"section\s+301"), "section_301"),
@@ -461,6 +468,9 @@ _AUTHORITY = (
 
 
 def _authority(text: str) -> str | None:
+    """The legal basis the text names, if any."""
+    if not _AUTHORITY_HINT.search(text):
+        return None
     for pattern, name in _AUTHORITY:
         if pattern.search(text):
             return name
@@ -478,6 +488,46 @@ def _clauses(sentence: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+class _Resolver:
+    """The parties of one clause, worked out only when a fact needs them (most clauses state none)."""
+
+    def __init__(self, clause: str, mentions: list[Mention], ctx: Context, previous: _Resolver | None) -> None:
+        self.clause = clause
+        self.mentions = mentions
+        self.ctx = ctx
+        self.previous = previous
+        self._parties: Parties | None = None
+
+    def __call__(self) -> Parties:
+        if self._parties is None:
+            self._parties = self._resolve()
+        return self._parties
+
+    def _resolve(self) -> Parties:
+        parties = _parties(self.clause, self.mentions, self.ctx)
+        if parties.subject_named or self.previous is None:
+            return parties
+        previous = self.previous()
+        if not previous.subject_named:
+            return parties
+        if _CONTINUES.match(self.clause):
+            # "The EU hit back, approving tariffs on U.S. goods": the participle shares the subject.
+            named = tuple(t for t in parties.targets if t != previous.imposer)
+            targets = named if self.mentions and named else previous.targets
+            return Parties(imposer=previous.imposer, targets=targets, subject_named=True)
+        if previous.imposer != "US" and set(parties.targets) == {"US"}:
+            # "China agreed to buy soybeans, but tariffs of 20% remain on U.S. farm goods": China's tariffs.
+            return Parties(imposer=previous.imposer, targets=("US",), subject_named=True)
+        return parties
+
+
+def _fixed(parties: Parties) -> Callable[[], Parties]:
+    def get() -> Parties:
+        return parties
+
+    return get
+
+
 def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] | None = None) -> list[Fact]:
     """The facts one sentence states (`sentence_mentions`: its parties, when already found)."""
     if sentence_mentions is None:
@@ -486,8 +536,7 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         sentence_mentions = find_mentions(sentence)
     facts: list[Fact] = []
     sentence_dates = find_dates(sentence, ctx.published) if ctx.published else []
-    previous_targets: tuple[str, ...] = ()
-    previous: Parties | None = None
+    previous: _Resolver | None = None
     deal_in_sentence = False
     for clause in _clauses(sentence):
         offset = sentence.find(clause)
@@ -496,44 +545,27 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
             for m in sentence_mentions
             if offset <= m.start and m.end <= offset + len(clause)
         ]
+        resolve = _Resolver(clause, mentions, ctx, previous)
+        previous = resolve
         if clause is not sentence and not cues.TRADE_HINT.search(clause):
-            previous_targets = ()
-            previous = _parties(clause, mentions, ctx) if mentions else None
             continue
         dates = [
             DateMention(value=d.value, start=d.start - offset, end=d.end - offset)
             for d in sentence_dates
             if offset <= d.start < offset + len(clause)
         ]
-        those = cues.THOSE.search(clause) if previous_targets else None
-        parties = _parties(clause, mentions, ctx)
-        if not parties.subject_named and previous is not None and previous.subject_named and _CONTINUES.match(clause):
-            # "The EU hit back, approving tariffs on U.S. goods": the participle shares the subject.
-            named = tuple(t for t in parties.targets if t != previous.imposer)
-            targets = named if mentions and named else previous.targets
-            parties = Parties(imposer=previous.imposer, targets=targets, subject_named=True)
-        elif (
-            not parties.subject_named
-            and previous is not None
-            and previous.subject_named
-            and previous.imposer != "US"
-            and set(parties.targets) == {"US"}
-        ):
-            # "China agreed to buy soybeans, but tariffs of 20% remain on U.S. farm goods": China's tariffs.
-            parties = Parties(imposer=previous.imposer, targets=("US",), subject_named=True)
-        if those and previous_targets and not parties.subject_named:
+        those = cues.THOSE.search(clause) if resolve.previous is not None else None
+        if those and not resolve().subject_named and resolve.previous is not None:
             # "... on Canada and Mexico, while those nations would scrap ...": each named party acts.
-            for code in previous_targets:
+            for code in resolve.previous().targets:
                 sub = Parties(
                     imposer=code, targets=("US",) if code != "US" else (ctx.partner or ANY,), subject_named=True
                 )
-                facts.extend(_read_clause(clause, sentence, sub, dates, ctx, deal_in_sentence))
+                facts.extend(_read_clause(clause, sentence, _fixed(sub), dates, ctx, deal_in_sentence))
             continue
-        found = _read_clause(clause, sentence, parties, dates, ctx, deal_in_sentence, mentions=mentions)
+        found = _read_clause(clause, sentence, resolve, dates, ctx, deal_in_sentence, mentions=mentions)
         deal_in_sentence = deal_in_sentence or any(f.kind == "deal" for f in found)
         facts.extend(found)
-        previous_targets = parties.targets
-        previous = parties
     return facts
 
 
@@ -602,7 +634,7 @@ def _near_sectors(clause: str, start: int, end: int) -> list[str]:
 def _read_clause(
     clause: str,
     sentence: str,
-    parties: Parties,
+    resolve: Callable[[], Parties],
     dates: list[DateMention],
     ctx: Context,
     deal_in_sentence: bool,
@@ -642,7 +674,12 @@ def _read_clause(
         )
 
     retaliation = cues.RETALIATION.search(clause)
-    if not has_tariff and not cues.ZERO.search(clause):
+    zero = cues.ZERO.search(clause)
+    relief = cues.RELIEF.search(clause)
+    if not (has_tariff or zero or retaliation or relief or cues.PAUSE.search(clause)):
+        return facts
+    parties = resolve()
+    if not has_tariff and not zero:
         if (
             retaliation
             and parties.imposer != "US"
@@ -681,7 +718,6 @@ def _read_clause(
         return facts
 
     lift = cues.LIFT.search(clause)
-    zero = cues.ZERO.search(clause)
     if lift and not tariff_word:
         lift = None
     lift_cue = lift or zero
@@ -691,7 +727,6 @@ def _read_clause(
         facts.extend(_lifts(clause, sentence, parties, rates, mentions, ctx, authority, zero_only=not lift))
         return facts
 
-    relief = cues.RELIEF.search(clause)
     if (
         relief
         and relief.group(0).lower() == "relief"
@@ -762,6 +797,7 @@ def _policy(scan: str, word: re.Match[str]) -> bool:
     return bool(cues.POLICY_BEFORE.search(before) or cues.POLICY_AFTER.search(after))
 
 
+@lru_cache(maxsize=64)
 def _masked(clause: str) -> str:
     """The clause with "tariff" words that name something else blanked out ("tariff talks", "tariff-free")."""
     return cues.TARIFF_COMPOUND.sub(lambda m: " " * len(m.group(0)), clause)

@@ -20,7 +20,7 @@ _SECTOR_WORDS: dict[str, str] = {
     "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
     "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|farmers?|corn|soybeans?|soy|"
     r"rice|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
-    r"vegetables|sugar|grains?|meat|eggs|cheese|wine|seafood|fish",
+    r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish",
     "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?",
     "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
     "electronics": r"electronics|smartphones?|laptops?|computers?|consumer\s+electronics",
@@ -33,11 +33,12 @@ _SECTOR_WORDS: dict[str, str] = {
 _PATTERN = Cue("|".join(_SECTOR_WORDS.values()))
 _EACH = [(name, re.compile(rf"(?:{words})", re.I)) for name, words in _SECTOR_WORDS.items()]
 # Words that look like a sector but are something else in trade prose.
-_NOT_SECTOR = re.compile(
+_NOT_SECTOR = Cue(
     r"\b(?:(?:buying|buy|buys|purchases?\s+of|importing|imports\s+of)\s+)?(?:russian|iranian|venezuelan)\s+"
     r"(?:federation\s+)?(?:oil|crude|energy|gas)\b|\b(?:oil|energy)\s+(?:purchases|ties)\b|"
     r"\bpurchases?\s+of\s+(?:\w+\s+)?oil\b|\bauto\s+list\b|\bwood\s+list\b",
-    re.I,
+    bounded=False,
+    needles=("oil", "crude", "energy", "gas", "list"),
 )
 
 
