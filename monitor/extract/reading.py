@@ -521,6 +521,26 @@ class _Resolver:
         return parties
 
 
+def _clause_dates(
+    sentence_dates: Callable[[], list[DateMention]], offset: int, length: int
+) -> Callable[[], list[DateMention]]:
+    """The dates of one clause, offsets relative to it, found when first asked for."""
+    memo: list[list[DateMention]] = []
+
+    def get() -> list[DateMention]:
+        if not memo:
+            memo.append(
+                [
+                    DateMention(value=d.value, start=d.start - offset, end=d.end - offset)
+                    for d in sentence_dates()
+                    if offset <= d.start < offset + length
+                ]
+            )
+        return memo[0]
+
+    return get
+
+
 def _fixed(parties: Parties) -> Callable[[], Parties]:
     def get() -> Parties:
         return parties
@@ -535,7 +555,14 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
             return []
         sentence_mentions = find_mentions(sentence)
     facts: list[Fact] = []
-    sentence_dates = find_dates(sentence, ctx.published) if ctx.published else []
+    found_dates: list[list[DateMention]] = []
+
+    def sentence_dates() -> list[DateMention]:
+        # Dates are only looked for in a sentence that turns out to state a fact.
+        if not found_dates:
+            found_dates.append(find_dates(sentence, ctx.published) if ctx.published else [])
+        return found_dates[0]
+
     previous: _Resolver | None = None
     deal_in_sentence = False
     for clause in _clauses(sentence):
@@ -549,11 +576,7 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         previous = resolve
         if clause is not sentence and not cues.TRADE_HINT.search(clause):
             continue
-        dates = [
-            DateMention(value=d.value, start=d.start - offset, end=d.end - offset)
-            for d in sentence_dates
-            if offset <= d.start < offset + len(clause)
-        ]
+        dates = _clause_dates(sentence_dates, offset, len(clause))
         those = cues.THOSE.search(clause) if resolve.previous is not None else None
         if those and not resolve().subject_named and resolve.previous is not None:
             # "... on Canada and Mexico, while those nations would scrap ...": each named party acts.
@@ -635,7 +658,7 @@ def _read_clause(
     clause: str,
     sentence: str,
     resolve: Callable[[], Parties],
-    dates: list[DateMention],
+    dates_of: Callable[[], list[DateMention]],
     ctx: Context,
     deal_in_sentence: bool,
     mentions: list[Mention] | None = None,
@@ -651,8 +674,7 @@ def _read_clause(
     if cues.HEAD_BLOCK.search(clause[:first_anchor]):
         # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"; but a pause said to end on a
         # day is stated as a fact even in "decide whether to extend the truce that expires on August 12".
-        return _stated_pause(clause, sentence, _parties(clause, mentions, ctx), dates, ctx)
-    effective = _effective(clause, dates)
+        return _stated_pause(clause, sentence, _parties(clause, mentions, ctx), dates_of(), ctx)
     authority = _authority(clause)
 
     # Deals and talks: the first party named acts, the others are the targets.
@@ -663,7 +685,8 @@ def _read_clause(
         facts.append(_fact("deal", first, sentence))
     elif not deal_in_sentence and talks and cues.TALKS_EVENT.search(clause) and not _blocked(clause, talks):
         first = _parties(clause, mentions, ctx, prefer_first=True)
-        facts.append(_fact("negotiation", first, sentence, effective=dates[0].value if dates else None))
+        when = dates_of()
+        facts.append(_fact("negotiation", first, sentence, effective=when[0].value if when else None))
 
     withdraw = cues.WITHDRAW.search(clause)
     if withdraw and cues.AGREEMENT_NOUN.search(clause) and not _blocked(clause, withdraw):
@@ -679,6 +702,8 @@ def _read_clause(
     if not (has_tariff or zero or retaliation or relief or cues.PAUSE.search(clause)):
         return facts
     parties = resolve()
+    dates = dates_of()
+    effective = _effective(clause, dates)
     if not has_tariff and not zero:
         if (
             retaliation
