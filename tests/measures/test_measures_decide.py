@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import FactLog
+from factlog import FactLog
 
 from monitor.clock import SteppingClock
 from monitor.events.measures import ALL_TYPES, MEASURE_TYPES

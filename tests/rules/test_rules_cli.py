@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FactLog
+from factlog import FactLog
 
 from monitor.clock import SteppingClock
 from monitor.log import EventStore, open_engine

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FactLog, settings_with
+from factlog import FactLog, settings_with
 
 from monitor.clock import SteppingClock
 from monitor.config import Settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from conftest import FactLog
+from factlog import FactLog
 
 from monitor.clock import SteppingClock
 from monitor.config import Settings
