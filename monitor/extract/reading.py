@@ -22,7 +22,8 @@ from monitor.extract.sectors import distinct, find_sectors
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
 _CLAUSE_BREAK = re.compile(
     r"(?i:,\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
-    r"|(?i:,\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|announced|has|have|will|would)\b))"
+    r"|(?i:(?:,|[\"”])\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|noted|stressed|warned|told|announced|has|have|"
+    r"will|would)\b))"
     r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?i:tariffs?|duties|levies)\b)"
     r"|(?i:\s+and\s+(?=the\s+(?:[\w-]+\s+){0,3}(?:tariffs?|duty|duties|levy|rate)\b[^,;]{0,40}?"
     r"\b(?:will|would|was|were|is|are|set|remain|remains|rose|fell|cut|raised)\b))"
@@ -67,7 +68,7 @@ _EXAMPLES = cues.blind(
     r"\b(?:dozens|scores|many|several|a\s+long\s+list)\s+of\s+(?:\w+\s+){0,2}?"
     r"(?:countries|economies|nations|partners)\W+(?:including|such\s+as|like|among\s+them)\b"
 )
-_PARTNER_BEFORE = cues.blind(r"\b(?:with|to|against|on|between|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}$")
+_PARTNER_BEFORE = cues.blind(r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:the\s+)?$")
 # A clause that starts with a participle or an auxiliary has no subject of its own: it shares the previous one.
 _CONTINUES = cues.blind(r"^\s*(?:and\s+|but\s+)?(?:[a-z]+ing|has|have|had|was|were|is|are|will|would|also)\b")
 _TOPIC_BEFORE = cues.blind(
@@ -283,11 +284,14 @@ def _parties(
     if prefer_first:
         # Talks and deals: the first party named acts (unless it is only named after "with", "to" ...),
         # whoever is named with it is the other side.
-        leading = [
-            m
-            for m in mentions
-            if m.form != UNIVERSAL and not _PARTNER_BEFORE.search(clause[max(0, m.start - 30) : m.start])
-        ]
+        first_seen: dict[str, Mention] = {}
+        for m in mentions:
+            first_seen.setdefault(m.code, m)
+        in_partner_slot = {
+            code for code, m in first_seen.items() if _PARTNER_BEFORE.search(clause[max(0, m.start - 40) : m.start])
+        }
+        # The party met "with" is the other side, however often the clause names it again.
+        leading = [m for m in mentions if m.form != UNIVERSAL and m.code not in in_partner_slot]
         named = [m.code for m in leading] + [c for c in target_codes if c != ANY]
         if leading:
             imposer = leading[0].code

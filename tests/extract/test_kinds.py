@@ -113,3 +113,18 @@ def test_negotiators_from_two_countries_meeting() -> None:
 def test_refunds_are_relief() -> None:
     [fact] = only(facts_of("Importers can claim refunds of the duties paid on Chilean copper, the CBP said."), "relief")
     assert fact.imposer == "US"
+
+
+def test_the_party_met_with_stays_the_other_side_when_named_again() -> None:
+    text = "Norway said its meeting with the office of the U.S. Trade Representative, Jamieson Greer, was useful."
+    [fact] = only(facts_of(text), "negotiation")
+    assert (fact.imposer, fact.targets) == ("NO", ("US",))
+
+
+def test_an_agreement_named_between_two_countries_keeps_the_first_signer() -> None:
+    text = (
+        "On March 2, President Trump and Kenya's President Ruto signed the Trade Agreement Between the "
+        "United States and the Republic of Kenya."
+    )
+    [fact] = only(facts_of(text), "deal")
+    assert (fact.imposer, fact.targets) == ("US", ("KE",))

@@ -208,3 +208,8 @@ def test_a_tariff_that_rose_is_a_fact_but_exports_that_rose_are_not() -> None:
 def test_weighing_a_tariff_is_a_threat() -> None:
     [fact] = only(facts_of("The White House is weighing a 25% tariff on imported chips."), "tariff")
     assert (fact.status, fact.sector) == ("threatened", "semiconductors")
+
+
+def test_a_quoted_doubt_does_not_hide_the_threat_reported_next() -> None:
+    text = 'Trump said, "I doubt we will reach an agreement with Peru" and noted, "We could impose 30% or 35% tariffs."'
+    assert {f.rate for f in only(facts_of(text), "tariff")} == {30, 35}
