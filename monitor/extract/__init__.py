@@ -36,15 +36,41 @@ def _covers(a: Fact, b: Fact) -> bool:
     return not (a.kind in {"negotiation", "tariff"} and b.effective and a.effective and a.effective != b.effective)
 
 
+# Facts that can cover one another share a group; only the latest few of a group are compared, so a huge
+# article with thousands of facts is still read in linear time.
+_GROUP_WINDOW = 256
+
+
+def _group(fact: Fact) -> tuple[object, ...]:
+    if fact.kind in {"deal", "negotiation"}:
+        return _key(fact)
+    return (fact.kind, fact.imposer, fact.sector)
+
+
 def _dedup(facts: list[Fact]) -> list[Fact]:
     """One fact per distinct statement; a later, more precise statement replaces a vaguer one."""
-    kept: list[Fact] = []
+    kept: list[Fact | None] = []
+    groups: dict[tuple[object, ...], list[int]] = {}
+    seen: set[tuple[object, ...]] = set()
     for fact in facts:
-        if any(_covers(k, fact) for k in kept):
+        exact = (*_key(fact), fact.sector, fact.rate, fact.until, fact.effective)
+        if exact in seen:
+            continue  # a plain repeat, however far back
+        seen.add(exact)
+        members = groups.setdefault(_group(fact), [])
+        recent = [(i, old) for i in members[-_GROUP_WINDOW:] if (old := kept[i]) is not None]
+        if any(_covers(old, fact) for _i, old in recent):
             continue
-        kept = [k for k in kept if not _covers(fact, k)]
+        replaced = [i for i, old in recent if _covers(fact, old)]
+        for i in replaced:
+            kept[i] = None
+        if replaced:
+            tail = [i for i in members[-_GROUP_WINDOW:] if kept[i] is not None]
+            del members[-_GROUP_WINDOW:]
+            members.extend(tail)
+        members.append(len(kept))
         kept.append(fact)
-    return kept
+    return [f for f in kept if f is not None]
 
 
 def _anchor(text: str) -> dt.date | None:

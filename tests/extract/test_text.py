@@ -84,3 +84,16 @@ def test_pathological_text_for_regular_expressions_finishes() -> None:
         "<" * 100_000 + ">",
     ):
         assert isinstance(facts_of(text), list)
+
+
+def test_an_article_with_thousands_of_distinct_facts_keeps_each_once() -> None:
+    countries = ["Chile", "Peru", "Kenya", "Ghana", "Norway", "Egypt", "Qatar", "Nepal", "Cuba", "Fiji"]
+    sentences = [
+        f"The White House imposed a {rate}% tariff on goods from {country}."
+        for _ in range(2)
+        for rate in range(1, 101)
+        for country in countries
+    ]
+    facts = facts_of(" ".join(sentences))
+    assert len(facts) == 100 * len(countries)
+    assert len({(f.rate, f.targets) for f in facts}) == len(facts)
