@@ -9,6 +9,7 @@ from monitor.extract.facts import Fact
 
 EXTRACTOR_VERSION = "1"
 
+_EARLIEST, _LATEST = dt.date(1800, 1, 1), dt.date(9000, 12, 31)
 # Sentences longer than this are not prose (tables, junk, a page without stops); they are read in pieces.
 _MAX_SENTENCE = 2000
 
@@ -79,7 +80,8 @@ def _anchor(text: str) -> dt.date | None:
 
     for match in MONTH_DAY.finditer(text[:20000]):
         if match.group(3):
-            found = find_dates(match.group(0), dt.date(int(match.group(3)), 1, 1))
+            year = int(match.group(3))
+            found = find_dates(match.group(0), dt.date(year, 1, 1)) if 1800 <= year <= 9000 else []
             if found:
                 return found[0].value
     return None
@@ -102,6 +104,8 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
         for mention in mentions:
             if mention.code not in {"US", ANY}:
                 counts[mention.code] += 1
+    if published is not None and not _EARLIEST <= published <= _LATEST:
+        published = None  # relative dates cannot be counted from the ends of the calendar
     ctx = Context(published=published or _anchor(text), partner=counts.most_common(1)[0][0] if counts else None)
     facts: list[Fact] = []
     for sentence, mentions in relevant:

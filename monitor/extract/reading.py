@@ -366,6 +366,14 @@ def _status(
     return "announced"
 
 
+def _later(day: dt.date, days: int) -> dt.date | None:
+    """`day` plus `days`, or None past the end of the calendar (a year 9999 in junk text)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _explicit_until(clause: str, dates: list[DateMention]) -> dt.date | None:
     for d in dates:
         window = clause[max(0, d.start - 40) : d.start]
@@ -385,9 +393,9 @@ def _pause_until(clause: str, dates: list[DateMention], published: dt.date) -> d
         by_delay = bool(re.search(r"\bby\s+(?:a\s+little\s+over\s+|about\s+|nearly\s+|around\s+)?$", clause[:start]))
         earlier = [d.value for d in dates if d.start < start]
         if by_delay and earlier:
-            return max(earlier) + dt.timedelta(days=days)
+            return _later(max(earlier), days)
         anchor = min([d.value for d in dates if d.value <= published] or [published])
-        return anchor + dt.timedelta(days=days)
+        return _later(anchor, days)
     future = [d.value for d in dates if d.value > published]
     return future[0] if future else None
 

@@ -69,3 +69,10 @@ def test_effective_date_of_a_tariff() -> None:
 def test_without_a_publication_date_relative_dates_are_left_out() -> None:
     [pause] = only(facts_of("The U.S. paused its tariffs on Peruvian goods for 90 days.", None), "pause")
     assert pause.until is None
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_crash() -> None:
+    text = "The U.S. paused its tariffs on Peruvian goods for 90 days from December 30, 9999, until next year."
+    for published in (dt.date(9999, 12, 31), dt.date(1, 1, 1), PUBLISHED):
+        facts = only(facts_of(text, published), "pause")
+        assert len(facts) == 1
