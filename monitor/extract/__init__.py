@@ -33,6 +33,8 @@ def _covers(a: Fact, b: Fact) -> bool:
         return False
     if b.until is not None and (a.until is None or abs((a.until - b.until).days) > 7):
         return False
+    if a.kind == "tariff" and b.rate is not None and a.status != b.status and bool(a.effective) != bool(b.effective):
+        return False  # "announced an extra 25%" and "the original 25% levy came into effect on August 1"
     # Two meetings on two days, or a rate in force since one date and again from another, are two facts.
     return not (a.kind in {"negotiation", "tariff"} and b.effective and a.effective and a.effective != b.effective)
 

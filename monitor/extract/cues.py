@@ -248,7 +248,8 @@ NOT_IMPOSE = _words(
     r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy)|not\s+intend\s+to\s+(?:impose|levy)"
 )
 EFFECT_WORD = _words(
-    r"effect|effective|starting|start|from|beginning|begin|as\s+of|apply|applies|kick\s+in|implemented|on"
+    r"effect|effective|starting|start|started|starts|from|beginning|begin|as\s+of|apply|applies|kick\s+in|"
+    r"implemented|(?:effect|force|place)\s+on"
 )
 UNTIL_WORD = _words(r"until|till|through|expire|expires|expiring|expired|end|ends|ending|deadline|due|by|to\s+end")
 MANY_GOODS = _words(

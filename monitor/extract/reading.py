@@ -76,6 +76,7 @@ _TOPIC_BEFORE = cues.blind(
     r"(?:on|over|about)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _EFFECT_AFTER = cues.blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?:into\s+)?effect")
+_AUXILIARY_START = cues.blind(r"^\s*(?:and\s+|but\s+)?(?:has|have|had|was|were|is|are|will|would)\s+(?!been\b)\w")
 _INTO_BEFORE = cues.blind(r"\binto\s+(?:the\s+)?$")
 _SPEAKER_AFTER = cues.blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
@@ -520,6 +521,9 @@ class _Resolver:
         if parties.subject_named or self.previous is None:
             return parties
         previous = self.previous()
+        if _AUXILIARY_START.match(self.clause):
+            # "... raised tariffs on Mexican goods, but has exempted ...": the same subject, the same parties.
+            return previous
         if not previous.subject_named:
             return parties
         if _CONTINUES.match(self.clause):

@@ -213,3 +213,19 @@ def test_weighing_a_tariff_is_a_threat() -> None:
 def test_a_quoted_doubt_does_not_hide_the_threat_reported_next() -> None:
     text = 'Trump said, "I doubt we will reach an agreement with Peru" and noted, "We could impose 30% or 35% tariffs."'
     assert {f.rate for f in only(facts_of(text), "tariff")} == {30, 35}
+
+
+def test_a_clause_without_subject_after_but_shares_the_parties() -> None:
+    text = "Washington raised tariffs on Peruvian goods to 20 percent in May, but has exempted copper cathodes."
+    facts = facts_of(text)
+    [relief] = only(facts, "relief")
+    assert (relief.imposer, relief.targets) == ("US", ("PE",))
+
+
+def test_the_same_rate_announced_and_later_in_force_are_two_facts() -> None:
+    text = (
+        "On Monday Trump announced an extra 25 percent tariff on Brazil. "
+        "The original 25 percent levy on Brazilian imports came into effect on August 1."
+    )
+    facts = only(facts_of(text, dt.date(2031, 8, 20)), "tariff")
+    assert sorted(f.status or "" for f in facts) == ["announced", "in_effect"]
