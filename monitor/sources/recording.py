@@ -1,4 +1,4 @@
-"""Recording an article and its facts in the log, exactly once whoever polls and however often.
+"""Recording articles and their facts in the log, exactly once whoever polls and however often.
 
 Stream `article-<id>`: `article.recorded`, then one `fact.extracted` per fact,
 then `article.seen` for each further feed that carries it. Before a new article
@@ -8,10 +8,18 @@ another link, or in another feed), this one is recorded as `article.seen` on
 that article instead. Idempotency keys (each names one append to one stream):
 
 - `text:<fingerprint>` on the claim; `article:<id>` on the article, and
-  `fact:<article id>:<extractor version>:<n>` on its facts, appended with it in
-  one transaction: a re-poll, a restart or a second daemon finds them taken and
-  writes nothing.
+  `fact:<article id>:<extractor version>:<n>` on its facts, appended with it:
+  a re-poll, a restart or a second daemon finds them taken and writes nothing.
 - `article-seen:<article id>:<feed>` on a sighting by another feed.
+
+Everything one poll of a feed learned is written in one transaction (a
+`RecordingBatch`): the claims, the articles with their facts, the sightings,
+and the feed's health event. So a crash or an error mid-poll leaves nothing of
+that poll in the log, and the next poll, finding the body not yet done, records
+all of it once. The batch reads what it needs (the claims on its texts, the
+articles already there) in a few queries inside that transaction, where on
+SQLite the write lock makes them the truth; the work that takes time (fetching,
+parsing, the extractor) happens before it opens.
 
 Metadata says where each event came from (feed, url, extractor version) and
 carries `"catch_up": true` for backfills, so the rule engine updates state but
@@ -22,20 +30,28 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import Connection, select
+from sqlalchemy.exc import DBAPIError
+
 from monitor.clock import Clock
-from monitor.errors import ExtractionError, MonitorError
+from monitor.errors import ExtractionError, MonitorError, StoreError
 from monitor.events.facts import ArticleRecorded, FactExtracted
 from monitor.events.sources import ArticleFingerprinted, ArticleSeen
 from monitor.extract import EXTRACTOR_VERSION, extract_facts
 from monitor.extract.facts import Fact
-from monitor.log import AppendResult, EventStore, NewEvent, RecordedEvent
+from monitor.log import AppendResult, EventStore, NewEvent, write_transaction
+from monitor.log.schema import events
 from monitor.sources.article import Article
 
 Extractor = Callable[[str, dt.date | None], list[Fact]]
+
+#: Streams looked up per query: well under every SQLite build's limit on bound parameters.
+_LOOKUP_CHUNK = 400
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,6 +62,16 @@ class Recorded:
     #: "new" (recorded now), "seen" (first time via this feed), "known" (nothing to do).
     outcome: str
     facts: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reading:
+    """A new article with the facts the extractor read from it, ready to be recorded."""
+
+    article: Article
+    facts: tuple[Fact, ...]
+    #: Added to the metadata (e.g. the file an ingested article came from, a full-text failure).
+    origin: dict[str, Any] = field(default_factory=dict)
 
 
 def article_stream(article_id: str) -> str:
@@ -76,73 +102,137 @@ class ArticleRecorder:
         self._writing = threading.Lock()
 
     def append(self, stream_id: str, new_events: list[NewEvent]) -> AppendResult:
-        """Append through this process's write lock.
-
-        The database admits one writer at a time anyway; waiting on a lock here
-        instead of on SQLite's busy handler (which sleeps in growing steps while
-        the database may already be free) keeps many polling threads from idling.
-        """
+        """Append one stream's events on their own, through this process's write lock."""
         with self._writing:
             return self.store.append(stream_id, new_events)
 
-    def existing(self, article_id: str) -> list[RecordedEvent]:
-        """The events already in the article's stream (empty for a new article)."""
-        return self.store.read_stream(article_stream(article_id))
+    @contextmanager
+    def batch(self, *, catch_up: bool) -> Iterator[RecordingBatch]:
+        """One write transaction for everything a poll records; committed when the block ends.
 
-    def record(
-        self,
-        article: Article,
-        *,
-        catch_up: bool,
-        origin: dict[str, Any] | None = None,
-        existing: list[RecordedEvent] | None = None,
-    ) -> Recorded:
-        """Record `article` unless the log has it; facts are extracted only for a new one.
+        Nothing in it is visible to others, or kept, unless the block ends
+        without an exception. Open it only once the slow work is done: it holds
+        the database's single writer lock (and this process's) until it ends.
 
-        `origin` is added to the metadata (e.g. the file an ingested article came from);
-        `existing` is the article stream as the caller already read it.
+        The process's lock comes first: many polling threads then queue on it
+        instead of on SQLite's busy handler, which sleeps in growing steps while
+        the database may already be free.
         """
-        stream = article_stream(article.article_id)
-        if existing is None:
-            existing = self.existing(article.article_id)
-        metadata = self._metadata(article, catch_up, origin)
-        occurred = article.published or self.clock.now()
-        if existing:
-            return self._known(article, article.article_id, existing)
-        # Extract first: if the extractor fails, nothing is written and the next poll retries.
-        facts = self._extract(article)
-        owner = self._claim_text(article)
-        if owner != article.article_id:
-            return self._known(article, owner, self.store.read_stream(article_stream(owner)))
-        recorded = ArticleRecorded(
-            article_id=article.article_id,
-            url=article.url,
-            title=article.title,
-            published=article.published.date() if article.published else None,
-            feed=article.feed,
-            fingerprint=article.fingerprint,
-            text_chars=len(article.text),
-            facts=len(facts),
-        )
-        # One append, one transaction: the article never stands in the log without its facts.
-        # If another poller recorded this very article a moment ago, every key is taken and
-        # the append is a no-op.
+        with self._writing:
+            try:
+                with write_transaction(self.store.engine) as conn:
+                    yield RecordingBatch(self, conn, catch_up=catch_up)
+            except DBAPIError as exc:
+                raise StoreError(f"cannot record in the event log: {exc.orig}") from exc
+
+    def known_feeds(self, article_ids: Iterable[str]) -> dict[str, frozenset[str]]:
+        """For each of `article_ids` already recorded, the feeds that carried it (one query per 400)."""
+        with self.store.reading() as conn:
+            return _article_feeds(conn, article_ids)
+
+    def read(self, article: Article, *, origin: dict[str, Any] | None = None) -> Reading:
+        """Run the extractor on `article`; its failure is an `ExtractionError` and nothing is written."""
+        published = article.published.date() if article.published else None
+        try:
+            facts = self.extractor(article.extraction_text(), published)
+        except MonitorError:
+            raise
+        except Exception as exc:
+            # A bug in another room's extractor on one article must show as this feed failing
+            # (and be retried), not end the daemon's whole cycle.
+            where = article.url or article.article_id
+            raise ExtractionError(
+                f"the extractor failed on {where}: {type(exc).__name__}: {exc}", hint="a bug; please report it"
+            ) from exc
+        return Reading(article=article, facts=tuple(facts), origin=dict(origin or {}))
+
+    def record(self, article: Article, *, catch_up: bool, origin: dict[str, Any] | None = None) -> Recorded:
+        """Record one `article` unless the log has it; facts are extracted only for a new one.
+
+        `origin` is added to the metadata (e.g. the file an ingested article came from).
+        """
+        feeds = self.known_feeds([article.article_id]).get(article.article_id)
+        if feeds is not None:
+            with self.batch(catch_up=catch_up) as batch:
+                return batch.sight(article, article.article_id, feeds)
+        reading = self.read(article, origin=origin)
+        with self.batch(catch_up=catch_up) as batch:
+            return batch.record([reading])[0]
+
+    def metadata(self, article: Article, catch_up: bool, origin: dict[str, Any] | None) -> dict[str, Any]:
+        """The metadata of an article's events: where it came from, which extractor read it."""
+        metadata: dict[str, Any] = {
+            "source": "feed" if article.feed else "file",
+            "feed": article.feed,
+            "url": article.url,
+            "article_id": article.article_id,
+            "extractor_version": self.extractor_version,
+        }
+        if origin:
+            metadata.update(origin)
+        if catch_up:
+            metadata["catch_up"] = True
+        return metadata
+
+
+class RecordingBatch:
+    """The appends of one write transaction; made by `ArticleRecorder.batch`."""
+
+    def __init__(self, recorder: ArticleRecorder, conn: Connection, *, catch_up: bool) -> None:
+        self._recorder = recorder
+        self._store = recorder.store
+        self._conn = conn
+        self._catch_up = catch_up
+
+    def append(self, stream_id: str, new_events: list[NewEvent]) -> AppendResult:
+        """Append one stream's events in this transaction."""
+        return self._store.append_in(self._conn, stream_id, new_events)
+
+    def record(self, readings: Sequence[Reading]) -> list[Recorded]:
+        """Record each reading's article with its facts, or as a sighting of the article that has its text."""
+        ids = [r.article.article_id for r in readings]
+        # Read inside the transaction: another poller may have recorded some since the caller looked.
+        present = _article_feeds(self._conn, ids)
+        owners = _text_owners(self._conn, [r.article.fingerprint for r in readings])
+        done: list[Recorded] = []
+        for reading in readings:
+            article = reading.article
+            if article.article_id in present:
+                done.append(self.sight(article, article.article_id, present[article.article_id]))
+                continue
+            owner = owners.get(article.fingerprint) or self._claim(article)
+            owners[article.fingerprint] = owner
+            if owner != article.article_id:
+                if owner not in present:
+                    present.update(_article_feeds(self._conn, [owner]))
+                done.append(self.sight(article, owner, present.get(owner, frozenset())))
+                present[owner] = present.get(owner, frozenset()) | {article.feed or ""}
+                continue
+            self._article(reading)
+            present[article.article_id] = frozenset({article.feed or ""})
+            done.append(Recorded(article_id=article.article_id, outcome="new", facts=len(reading.facts)))
+        return done
+
+    def sight(self, article: Article, article_id: str, feeds: frozenset[str]) -> Recorded:
+        """Record that `article`'s feed carries the recorded article `article_id`, once per feed."""
+        feed = article.feed
+        if feed is None or feed in feeds:
+            return Recorded(article_id=article_id, outcome="known")
         self.append(
-            stream,
+            article_stream(article_id),
             [
                 NewEvent.of(
-                    recorded,
-                    metadata=metadata,
-                    occurred_at=occurred,
-                    idempotency_key=f"article:{article.article_id}",
-                ),
-                *self._fact_events(article, facts, metadata, occurred),
+                    ArticleSeen(article_id=article_id, feed=feed, url=article.url),
+                    metadata={"feed": feed, "url": article.url, "via_article_id": article.article_id},
+                    occurred_at=article.published or self._recorder.clock.now(),
+                    idempotency_key=f"article-seen:{article_id}:{feed}",
+                )
             ],
         )
-        return Recorded(article_id=article.article_id, outcome="new", facts=len(facts))
+        return Recorded(article_id=article_id, outcome="seen")
 
-    def _claim_text(self, article: Article) -> str:
-        """The id of the article that owns this text: ours if we are the first to claim it."""
+    def _claim(self, article: Article) -> str:
+        """Claim the article's text; the id of the article that owns it (ours unless a claim got in first)."""
         stream = text_stream(article.fingerprint)
         claim = ArticleFingerprinted(article_id=article.article_id, fingerprint=article.fingerprint, feed=article.feed)
         result = self.append(
@@ -157,28 +247,25 @@ class ArticleRecorder:
         )
         if not result.duplicate:
             return article.article_id
-        first = self.store.read_stream(stream)[0]
-        return str(first.data["article_id"])
+        return _text_owners(self._conn, [article.fingerprint])[article.fingerprint]
 
-    def _extract(self, article: Article) -> list[Fact]:
+    def _article(self, reading: Reading) -> None:
+        article = reading.article
+        metadata = self._recorder.metadata(article, self._catch_up, reading.origin)
+        occurred = article.published or self._recorder.clock.now()
         published = article.published.date() if article.published else None
-        try:
-            return self.extractor(article.extraction_text(), published)
-        except MonitorError:
-            raise
-        except Exception as exc:
-            # A bug in another room's extractor on one article must show as this feed failing
-            # (and be retried), not end the daemon's whole cycle.
-            where = article.url or article.article_id
-            raise ExtractionError(
-                f"the extractor failed on {where}: {type(exc).__name__}: {exc}", hint="a bug; please report it"
-            ) from exc
-
-    def _fact_events(
-        self, article: Article, facts: list[Fact], metadata: dict[str, Any], occurred: dt.datetime
-    ) -> list[NewEvent]:
-        published = article.published.date() if article.published else None
-        return [
+        version = self._recorder.extractor_version
+        recorded = ArticleRecorded(
+            article_id=article.article_id,
+            url=article.url,
+            title=article.title,
+            published=published,
+            feed=article.feed,
+            fingerprint=article.fingerprint,
+            text_chars=len(article.text),
+            facts=len(reading.facts),
+        )
+        facts = [
             NewEvent.of(
                 FactExtracted(
                     article_id=article.article_id,
@@ -196,49 +283,56 @@ class ArticleRecorder:
                     published=published,
                     url=article.url,
                     title=article.title,
-                    extractor_version=self.extractor_version,
+                    extractor_version=version,
                 ),
                 metadata=metadata,
                 occurred_at=occurred,
-                idempotency_key=f"fact:{article.article_id}:{self.extractor_version}:{n}",
+                idempotency_key=f"fact:{article.article_id}:{version}:{n}",
             )
-            for n, f in enumerate(facts)
+            for n, f in enumerate(reading.facts)
         ]
-
-    def _known(self, article: Article, article_id: str, existing: list[RecordedEvent]) -> Recorded:
-        feed = article.feed
-        if feed is None or _seen_by(existing, feed):
-            return Recorded(article_id=article_id, outcome="known")
+        # One append: the article never stands in the log without its facts.
         self.append(
-            article_stream(article_id),
+            article_stream(article.article_id),
             [
                 NewEvent.of(
-                    ArticleSeen(article_id=article_id, feed=feed, url=article.url),
-                    metadata={"feed": feed, "url": article.url, "via_article_id": article.article_id},
-                    occurred_at=article.published or self.clock.now(),
-                    idempotency_key=f"article-seen:{article_id}:{feed}",
-                )
+                    recorded, metadata=metadata, occurred_at=occurred, idempotency_key=f"article:{article.article_id}"
+                ),
+                *facts,
             ],
         )
-        return Recorded(article_id=article_id, outcome="seen")
-
-    def _metadata(self, article: Article, catch_up: bool, origin: dict[str, Any] | None) -> dict[str, Any]:
-        metadata: dict[str, Any] = {
-            "source": "feed" if article.feed else "file",
-            "feed": article.feed,
-            "url": article.url,
-            "article_id": article.article_id,
-            "extractor_version": self.extractor_version,
-        }
-        if origin:
-            metadata.update(origin)
-        if catch_up:
-            metadata["catch_up"] = True
-        return metadata
 
 
-def _seen_by(existing: list[RecordedEvent], feed: str) -> bool:
-    for event in existing:
-        if event.type in (ArticleRecorded.NAME, ArticleSeen.NAME) and event.data.get("feed") == feed:
-            return True
-    return False
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), _LOOKUP_CHUNK):
+        yield items[start : start + _LOOKUP_CHUNK]
+
+
+def _article_feeds(conn: Connection, article_ids: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each recorded article among `article_ids` with the feeds that recorded or saw it."""
+    streams = sorted({article_stream(a) for a in article_ids})
+    feeds: dict[str, set[str]] = {}
+    for chunk in _chunks(streams):
+        rows = conn.execute(
+            select(events.c.stream_id, events.c.data).where(
+                events.c.stream_id.in_(chunk), events.c.type.in_([ArticleRecorded.NAME, ArticleSeen.NAME])
+            )
+        )
+        for stream_id, data in rows:
+            seen = feeds.setdefault(stream_id.removeprefix("article-"), set())
+            if data.get("feed"):
+                seen.add(data["feed"])
+    return {article_id: frozenset(names) for article_id, names in feeds.items()}
+
+
+def _text_owners(conn: Connection, fingerprints: Iterable[str]) -> dict[str, str]:
+    """For each claimed text among `fingerprints`, the id of the article that claimed it."""
+    streams = sorted({text_stream(f) for f in fingerprints})
+    owners: dict[str, str] = {}
+    for chunk in _chunks(streams):
+        rows = conn.execute(
+            select(events.c.stream_id, events.c.data).where(events.c.stream_id.in_(chunk), events.c.version == 1)
+        )
+        for stream_id, data in rows:
+            owners[stream_id.removeprefix("text-")] = str(data["article_id"])
+    return owners

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+
+import pytest
 
 from monitor.clock import SteppingClock
+from monitor.errors import StoreError
 from monitor.events.facts import ArticleRecorded, FactExtracted
-from monitor.events.sources import ArticleSeen
+from monitor.events.sources import ArticleFingerprinted, ArticleSeen, FeedPolled
+from monitor.extract.facts import Fact
 from monitor.log import EventStore
 from monitor.sources.poll import FeedPoller
 from sources.feedserver import FeedServer, Item, Route, feed, rss
+from sources.percent_extractor import percent_facts
 
 STORY = (
     "The trade ministry announced a duty of 25 percent on imported bicycle frames. "
@@ -174,3 +181,69 @@ def test_full_text_reads_the_linked_page_and_falls_back_to_the_summary(
     server.serve("/full.xml", Route(body=rss([*items, Item(title="Other", link=None, text="Other text.")])))
     make_poller(store).poll(feed("full", url, full_text=True))
     assert server.hits["/story.html"] == hits
+
+
+def three_items() -> list[Item]:
+    return [
+        Item(title="Frames duty", link="https://p.example/1", text="A duty of 25 percent on bicycle frames."),
+        Item(title="Kettle duty", link="https://p.example/2", text="A duty of 12 percent on kettles."),
+        Item(title="Hose duty", link="https://p.example/3", text="A duty of 30 percent on garden hoses."),
+    ]
+
+
+def test_an_extractor_failing_on_a_later_item_leaves_nothing_of_the_poll(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    from monitor.errors import ExtractionError
+
+    def hoses_break_it(text: str, published: dt.date | None) -> list[object]:
+        if "hoses" in text:
+            raise ExtractionError("the extractor choked on hoses")
+        return percent_facts(text, published)
+
+    url = server.serve("/p.xml", Route(body=rss(three_items())))
+    result = make_poller(store, extractor=hoses_break_it).poll(feed("p", url))
+    assert result.outcome == "failed"
+    # The two items read before the failure are not in the log either: the poll is all or nothing.
+    assert types_count(store)[ArticleRecorded.NAME] == 0
+    assert types_count(store)[ArticleFingerprinted.NAME] == 0
+    again = make_poller(store).poll(feed("p", url))
+    assert (again.outcome, again.new_articles, again.facts) == ("fetched", 3, 3)
+
+
+def test_a_write_refused_mid_poll_rolls_the_whole_poll_back_and_the_next_poll_records_it_once(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    def nan_for_hoses(text: str, published: dt.date | None) -> list[Fact]:
+        facts = percent_facts(text, published)
+        # The log refuses NaN, and only when the third article is appended: after the
+        # first two articles and all their text claims went into the transaction.
+        return [replace(f, rate=math.nan) for f in facts] if "hoses" in text else facts
+
+    url = server.serve("/p.xml", Route(body=rss(three_items())))
+    with pytest.raises(StoreError, match="NaN"):
+        make_poller(store, extractor=nan_for_hoses).poll(feed("p", url))
+    assert store.count() == 0
+    result = make_poller(store).poll(feed("p", url))
+    assert (result.outcome, result.new_articles, result.facts) == ("fetched", 3, 3)
+    counts = types_count(store)
+    assert (counts[ArticleRecorded.NAME], counts[FactExtracted.NAME], counts[ArticleFingerprinted.NAME]) == (3, 3, 3)
+    assert counts[FeedPolled.NAME] == 1
+    # And once is once: the same body again changes nothing.
+    assert make_poller(store).poll(feed("p", url)).outcome in ("not_modified", "unchanged")
+    assert types_count(store)[ArticleRecorded.NAME] == 3
+
+
+def test_a_story_twice_in_one_poll_under_two_links_is_one_article(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    items = [
+        Item(title="Frames", link="https://one.example/x", text=STORY),
+        Item(title="Frames again", link="https://one.example/y", text=STORY.upper()),
+    ]
+    url = server.serve("/twice.xml", Route(body=rss(items)))
+    result = make_poller(store).poll(feed("twice", url))
+    # Both links are this feed's; the second is the same article, already carried by this feed.
+    assert (result.new_articles, result.seen_articles) == (1, 0)
+    assert types_count(store)[ArticleRecorded.NAME] == 1
+    assert types_count(store)[ArticleSeen.NAME] == 0
