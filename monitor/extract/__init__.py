@@ -111,7 +111,11 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     ctx = Context(published=published or _anchor(text), partner=counts.most_common(1)[0][0] if counts else None)
     facts: list[Fact] = []
     for sentence, mentions in relevant:
-        facts.extend(read_sentence(sentence, ctx, mentions))
+        found = read_sentence(sentence, ctx, mentions)
+        rated = [f.rate for f in found if f.kind == "tariff" and f.rate is not None]
+        if rated:
+            ctx.last_rate = rated[-1]
+        facts.extend(found)
     return _dedup(facts)
 
 

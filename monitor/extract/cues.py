@@ -247,10 +247,14 @@ NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
 NOT_IMPOSE = _words(
     r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy)|not\s+intend\s+to\s+(?:impose|levy)"
 )
-EFFECT_WORD = _words(
-    r"effect|effective|starting|start|started|starts|from|beginning|begin|as\s+of|apply|applies|kick\s+in|"
-    r"implemented|(?:effect|force|place)\s+on"
+# Words that put a date as the start of a measure: right before it ("from", "starting") ...
+EFFECT_BEFORE = re.compile(
+    r"\b(?:effective|starting|start|started|starts|from|beginning|begin|begins|as\s+of|effect\s+on|force\s+on|"
+    r"place\s+on|effective\s+from)\s+(?:on\s+|the\s+)?$",
+    re.I,
 )
+# ... or a little before it ("took effect on April 9", "will apply to goods shipped after August 7").
+EFFECT_WORD = _words(r"effect|apply|applies|kick\s+in|kicks\s+in|implemented")
 UNTIL_WORD = _words(r"until|till|through|expire|expires|expiring|expired|end|ends|ending|deadline|due|by|to\s+end")
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods"

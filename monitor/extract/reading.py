@@ -77,6 +77,7 @@ _TOPIC_BEFORE = cues.blind(
 )
 _EFFECT_AFTER = cues.blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?:into\s+)?effect")
 _AUXILIARY_START = cues.blind(r"^\s*(?:and\s+|but\s+)?(?:has|have|had|was|were|is|are|will|would)\s+(?!been\b)\w")
+_SAME_RATE = cues.blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 _INTO_BEFORE = cues.blind(r"\binto\s+(?:the\s+)?$")
 _SPEAKER_AFTER = cues.blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
@@ -116,6 +117,7 @@ class Context:
 
     published: dt.date | None  # None: relative dates cannot be resolved and are left out
     partner: str | None = None  # the foreign party the article is mostly about
+    last_rate: float | None = None  # the latest tariff rate stated, for "the same tariff"
     facts: list[Fact] = field(default_factory=list)
 
 
@@ -406,7 +408,11 @@ def _effective(clause: str, dates: list[DateMention]) -> dt.date | None:
     or right before "when it takes effect"."""
     for d in dates:
         window = clause[max(0, d.start - 30) : d.start]
-        if cues.EFFECT_WORD.search(window) and not cues.UNTIL_WORD.search(window):
+        if cues.UNTIL_WORD.search(window[-12:]):
+            continue
+        if cues.EFFECT_BEFORE.search(window) or (
+            cues.EFFECT_WORD.search(window) and not cues.UNTIL_WORD.search(window)
+        ):
             return d.value
         if _EFFECT_AFTER.match(clause[d.end : d.end + 30]):
             return d.value
@@ -682,6 +688,9 @@ def _read_clause(
     mentions = mentions if mentions is not None else []
     facts: list[Fact] = []
     rates = _rates(clause)
+    same = _SAME_RATE.search(clause) if not rates and ctx.last_rate is not None else None
+    if same and ctx.last_rate is not None:
+        rates = [Rate(value=ctx.last_rate, start=same.start(), end=same.end())]  # "imposed the same tariff"
     scan = _masked(clause)
     tariff_words = list(cues.TARIFF_WORD.finditer(scan))
     tariff_word = tariff_words[0] if tariff_words else None

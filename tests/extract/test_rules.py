@@ -229,3 +229,19 @@ def test_the_same_rate_announced_and_later_in_force_are_two_facts() -> None:
     )
     facts = only(facts_of(text, dt.date(2031, 8, 20)), "tariff")
     assert sorted(f.status or "" for f in facts) == ["announced", "in_effect"]
+
+
+def test_the_same_tariff_takes_the_rate_stated_before() -> None:
+    text = (
+        "Ottawa announced a 27% tariff on U.S. pork on Friday. "
+        "Two days earlier, the White House had imposed the same tariff on all Canadian lumber."
+    )
+    facts = only(facts_of(text), "tariff")
+    assert {(f.imposer, f.rate) for f in facts} == {("CA", 27), ("US", 27)}
+
+
+def test_from_a_country_is_not_a_start_date() -> None:
+    [fact] = only(facts_of("Beijing announced a 15% tariff on all goods imported from the U.S. on Friday."), "tariff")
+    assert fact.effective is None
+    [later] = only(facts_of("Beijing's 15% tariff on U.S. goods applies from April 2."), "tariff")
+    assert later.effective is not None and (later.effective.month, later.effective.day) == (4, 2)
