@@ -97,6 +97,10 @@ def _evidence(signal: Signal, state: MeasureState | None) -> tuple[Evidence, ...
     for e in reversed(state.evidence if state else ()):
         if len(found) >= ALERT_EVIDENCE:
             break
+        # When the rules catch up on a batch, the state already holds later news; an alert
+        # about March must not quote July as its evidence.
+        if e.published is not None and e.published > signal.day:
+            continue
         if not any(f.article == e.article and f.sentence == e.sentence for f in found):
             found.append(e)
     return tuple(found[:ALERT_EVIDENCE])

@@ -228,3 +228,19 @@ def test_a_threat_then_the_real_rate_then_relief(
     evaluate_new(settings, store, clock)
     got = [(a.rule, a.rate) for a in read_alerts(store)]
     assert got == [("threatened", 200.0), ("new_rate", 15.0), ("relief", None)]
+
+
+def test_an_alert_quotes_no_news_later_than_what_it_is_about(
+    settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    # The rules catch up on a season of news at once, as after a restart.
+    facts.fact("2025-03-10", "Washington sets a 24 percent duty on Korean goods.", rate=24, targets=("KR",))
+    facts.fact("2025-04-09", "Washington confirms the 24 percent duty on Korea.", rate=24, targets=("KR",))
+    facts.fact("2025-07-07", "Washington cuts the duty on Korea to 15 percent.", rate=15, targets=("KR",))
+    evaluate_new(settings, store, clock)
+    (first,) = matching(read_alerts(store), rule="new_rate")
+    assert [e.sentence for e in first.evidence] == ["Washington sets a 24 percent duty on Korean goods."]
+    (change,) = matching(read_alerts(store), rule="rate_change")
+    assert change.evidence[0].sentence == "Washington cuts the duty on Korea to 15 percent."
+    assert {e.published for e in change.evidence} <= {dt.date(2025, 3, 10), dt.date(2025, 4, 9), dt.date(2025, 7, 7)}
+    assert len(change.evidence) > 1, "earlier news on the same measure backs the change"
