@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -76,11 +75,6 @@ class FeedPoller:
         # for good (it is append-only), so the next read skips them without asking the
         # database: a steady feed with one new item costs one lookup, not thirty.
         self._handled: dict[str, frozenset[str]] = {}
-        # The work after a fetch is CPU (feedparser, the extractor, the SQL store), which the
-        # GIL runs one thread at a time anyway. Letting only one polling thread do it at once,
-        # while the others wait on the network, spares the GIL and the write lock being handed
-        # back and forth between dozens of threads: it made the first bench cycle 20% faster.
-        self._cpu = threading.Lock()
 
     def poll(self, feed: FeedSettings) -> PollResult:
         """Poll `feed` once and record what came of it; a broken feed is recorded, not raised."""
@@ -105,8 +99,7 @@ class FeedPoller:
     def _read(
         self, feed: FeedSettings, state: FeedState, now: dt.datetime, fetched: FetchResult, *, catch_up: bool
     ) -> PollResult:
-        with self._cpu:
-            parsed = parse_feed(feed.name, fetched.body, content_type=fetched.content_type)
+        parsed = parse_feed(feed.name, fetched.body, content_type=fetched.content_type)
         if parsed.warning:
             log.warning("feed.malformed", extra={"fields": {"feed": feed.name, "warning": parsed.warning}})
         handled = self._handled.get(feed.name, frozenset())
@@ -125,30 +118,29 @@ class FeedPoller:
                 sightings.append((article_from_entry(entry, feed=feed.name, text=""), known[article_id]))
             else:
                 new.append((entry, *self._page_text(feed, entry)))
-        with self._cpu:
-            readings = [
-                self.recorder.read(article_from_entry(entry, feed=feed.name, text=text), origin=origin)
-                for entry, text, origin in new
-            ]
-            # Everything this read learned, with the feed's health, in one transaction: a crash
-            # or an error before it ends leaves the body undone, and the next poll records it all.
-            with self.recorder.batch(catch_up=catch_up) as batch:
-                done = [batch.sight(article, article.article_id, feeds) for article, feeds in sightings]
-                done += batch.record(readings)
-                result = self._succeeded(
-                    feed,
-                    state,
-                    now,
-                    fetched,
-                    "fetched",
-                    catch_up=catch_up,
-                    entries=len(parsed.entries),
-                    new=sum(d.outcome == "new" for d in done),
-                    seen=sum(d.outcome == "seen" for d in done),
-                    facts=sum(d.facts for d in done),
-                    warning=parsed.warning,
-                    batch=batch,
-                )
+        readings = [
+            self.recorder.read(article_from_entry(entry, feed=feed.name, text=text), origin=origin)
+            for entry, text, origin in new
+        ]
+        # Everything this read learned, with the feed's health, in one transaction: a crash
+        # or an error before it ends leaves the body undone, and the next poll records it all.
+        with self.recorder.batch(catch_up=catch_up) as batch:
+            done = [batch.sight(article, article.article_id, feeds) for article, feeds in sightings]
+            done += batch.record(readings)
+            result = self._succeeded(
+                feed,
+                state,
+                now,
+                fetched,
+                "fetched",
+                catch_up=catch_up,
+                entries=len(parsed.entries),
+                new=sum(d.outcome == "new" for d in done),
+                seen=sum(d.outcome == "seen" for d in done),
+                facts=sum(d.facts for d in done),
+                warning=parsed.warning,
+                batch=batch,
+            )
         self._handled[feed.name] = frozenset(ids)
         _log_polled(result)
         return result
