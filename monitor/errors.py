@@ -79,6 +79,8 @@ class ExtractionError(MonitorError):
 class RuleError(MonitorError):
     """A rule file is invalid or a rule failed; names the file, line and key."""
 
+    exit_code = 2
+
 
 class DeliveryError(MonitorError):
     """A digest could not be delivered (mail server down, refused, directory unwritable)."""

@@ -40,7 +40,8 @@ for _module in (core, extract, feeds, rules, digest):
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; our errors end it with their message and exit code."""
     try:
-        cli.main(args=argv, prog_name="trade-monitor", standalone_mode=False)
+        # Outside standalone mode click returns, rather than raises, the code of an Exit.
+        code = cli.main(args=argv, prog_name="trade-monitor", standalone_mode=False)
     except MonitorError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -52,3 +53,5 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    if isinstance(code, int) and code:
+        sys.exit(code)

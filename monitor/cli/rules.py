@@ -167,10 +167,19 @@ def rules_list(ctx: CliContext, fmt: str) -> None:
 
 
 @rules_group.command("check")
+@FORMAT_OPTION
 @pass_ctx
-def rules_check(ctx: CliContext) -> None:
-    """Load every rule file and report every problem (file:line: key ...); exit 2 if any."""
+def rules_check(ctx: CliContext, fmt: str) -> None:
+    """Load every rule file and report every problem (file:line: key ...); exit 2 if any.
+
+    JSON: {"ok", "rules", "files": [PATH, ...], "problems": ["FILE:LINE: key ...: reason", ...]}
+    """
     found = load_rule_set(ctx.settings())
+    if fmt == "json":
+        emit_json({"ok": not found.errors, "rules": len(found.rules), "files": found.files, "problems": found.errors})
+        if found.errors:
+            raise click.exceptions.Exit(RuleError.exit_code)
+        return
     for error in found.errors:
         click.echo(error)
     if found.errors:

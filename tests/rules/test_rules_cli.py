@@ -156,6 +156,11 @@ def test_rules_check_names_every_bad_file_line_and_key(folder: Path) -> None:
     assert "rules/broken.py:3: not valid Python" in out
     assert "rules/wrong.py:4: rule 'two' key 'severity' must be one of info, warning, critical" in out
     assert "rules/wrong.py:4: rule 'two' key 'function' must take (signal, state, clock)" in out
+    as_json = tm(folder, "rules", "check", "--format", "json", ok=False)
+    assert as_json.returncode == 2
+    report = json.loads(as_json.stdout)
+    assert report["ok"] is False and len(report["problems"]) == 5
+    assert any(p.startswith("rules/bad.toml:8: key 'rule[1].min_rate'") for p in report["problems"])
     # The daemon's path refuses to start on them; `tick` goes through it.
     refused = tm(folder, "tick", "--now", "2025-04-02", ok=False)
     assert refused.returncode != 0 and "rules/bad.toml:8" in refused.stderr
