@@ -349,7 +349,7 @@ def _parties(
             chosen = [ANY]
     specific = [t for t in chosen if t != ANY]
     if ANY in chosen and _EXAMPLES.search(clause):
-        # "dozens of economies, including the EU and Japan": the examples do not narrow it.
+        # "scores of partners, such as Korea and Brazil": examples given do not narrow a universal target.
         return Parties(imposer=imposer, targets=(ANY,), subject_named=bool(before))
     return Parties(imposer=imposer, targets=tuple(dict.fromkeys(specific or chosen)), subject_named=bool(before))
 
@@ -601,7 +601,7 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         dates = _clause_dates(sentence_dates, offset, len(clause))
         those = cues.THOSE.search(clause) if resolve.previous is not None else None
         if those and not resolve().subject_named and resolve.previous is not None:
-            # "... on Canada and Mexico, while those nations would scrap ...": each named party acts.
+            # "... on Peru and Chile, and those two would drop their own duties ...": each named party acts.
             for code in resolve.previous().targets:
                 sub = Parties(
                     imposer=code, targets=("US",) if code != "US" else (ctx.partner or ANY,), subject_named=True
