@@ -39,6 +39,7 @@ from monitor.log.migrate import upgrade
 from monitor.sources.http import HttpFetcher
 from monitor.sources.poll import FeedPoller, PollResult, poll_feeds
 from monitor.sources.recording import ArticleRecorder
+from monitor.sources.workers import worker_pool
 
 SUBJECTS = ["bicycle frames", "kettles", "garden hoses", "pears", "lanterns", "ceramic tiles", "umbrellas", "violins"]
 
@@ -137,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=30)
     parser.add_argument("--latency-ms", type=float, default=100.0)
     parser.add_argument("--concurrency", type=int, default=FetchSettings().concurrency)
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     args = parser.parse_args(argv)
 
     bodies = [feed_body(n, args.items) for n in range(args.feeds)]
@@ -145,20 +147,26 @@ def main(argv: list[str] | None = None) -> int:
     settings = FetchSettings(concurrency=args.concurrency, jitter_s=0)
     clock = SteppingClock(dt.datetime(2025, 3, 4, 8, 0, tzinfo=dt.UTC))
     figures: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp, HttpFetcher(settings) as fetcher:
+    with tempfile.TemporaryDirectory() as tmp, HttpFetcher(settings) as fetcher, worker_pool(args.workers) as workers:
 
         def poller_on(name: str) -> FeedPoller:
             engine = open_engine(f"sqlite:///{Path(tmp) / name}")
             upgrade(engine)
             store = EventStore(engine, clock)
             return FeedPoller(
-                store=store, fetcher=fetcher, recorder=ArticleRecorder(store, clock), settings=settings, clock=clock
+                store=store,
+                fetcher=fetcher,
+                recorder=ArticleRecorder(store, clock),
+                settings=settings,
+                clock=clock,
+                workers=workers,
             )
 
         concurrent = poller_on("concurrent.db")
         serial = poller_on("serial.db")
-        # Warm-up: imports, the extractor's tables, the connection pool, on a log thrown away.
-        poll_feeds(poller_on("warmup.db"), feeds[:2], concurrency=2)
+        # Warm-up: imports, the extractor's tables, the connection pool, the worker processes,
+        # on a log thrown away.
+        poll_feeds(poller_on("warmup.db"), feeds[:8], concurrency=8)
 
         concurrent_s, results = timed(lambda: poll_feeds(concurrent, feeds, concurrency=args.concurrency))
         print(f"concurrent cycle ({args.concurrency} at a time): {concurrent_s:.2f} s  {summary(results)}")

@@ -20,6 +20,7 @@ from monitor.sources.health import feed_state, health_row
 from monitor.sources.http import HttpFetcher
 from monitor.sources.poll import FeedPoller, poll_feeds
 from monitor.sources.recording import ArticleRecorder
+from monitor.sources.workers import worker_pool
 
 pass_ctx = click.make_pass_decorator(CliContext)
 
@@ -40,13 +41,15 @@ def open_poller(ctx: CliContext, clock: Clock) -> Iterator[FeedPoller]:
     """A poller on the configured log and fetch settings; its connections closed afterwards."""
     settings = ctx.settings()
     store = ctx.store(clock)
-    with HttpFetcher(settings.fetch) as fetcher:
+    # Parsing and extraction run in worker processes; they are shut down when the polls are done.
+    with HttpFetcher(settings.fetch) as fetcher, worker_pool() as workers:
         yield FeedPoller(
             store=store,
             fetcher=fetcher,
             recorder=ArticleRecorder(store, clock),
             settings=settings.fetch,
             clock=clock,
+            workers=workers,
         )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
@@ -57,6 +57,8 @@ _COLUMNS = (
     events.c.idempotency_key,
 )
 _PG_LOCK = text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))")
+#: Values per IN list of a batched lookup: well under every SQLite build's limit on bound parameters.
+_IN_CHUNK = 400
 _dumps = orjson.dumps
 
 
@@ -160,6 +162,88 @@ class EventStore:
         if not new_events:
             return AppendResult(stream_id=stream_id, positions=(), version=self._version(conn, stream_id))
         return self._append(conn, stream_id, self._encode(stream_id, new_events), expected_version)
+
+    def append_streams(
+        self,
+        conn: Connection,
+        appends: Mapping[str, Sequence[NewEvent]],
+        expected_versions: Mapping[str, int] | None = None,
+    ) -> dict[str, AppendResult]:
+        """Append to many streams inside a transaction the caller holds, as `append_in` would one by one.
+
+        Each stream keeps `append_in`'s contract: its events get consecutive
+        versions, a stream whose idempotency keys are all recorded already is a
+        duplicate (nothing written, `duplicate=True`), some of them recorded or
+        one used by another stream is a `StoreError`, and a stream not at its
+        `expected_versions` entry (absent: any version) is a `ConcurrencyError`.
+        Payloads are checked before anything is read. Positions follow the
+        order of `appends`. The whole batch costs one lookup of the keys and
+        one of the versions, not two per stream; if any stream is refused,
+        nothing of the batch is written.
+        """
+        expected = dict(expected_versions or {})
+        strays = sorted(set(expected) - set(appends))
+        if strays:
+            raise StoreError(f"append: an expected version is given for {strays[0]!r}, which has no events")
+        encoded = {stream_id: self._encode(stream_id, events) for stream_id, events in appends.items()}
+        key_stream: dict[str, str] = {}
+        for stream_id, rows in encoded.items():
+            for r in rows:
+                key = r.event.idempotency_key
+                if key is None:
+                    continue
+                if key in key_stream:
+                    raise StoreError(
+                        f"append to {stream_id!r}: idempotency key {key!r} is also given to stream "
+                        f"{key_stream[key]!r} in the same batch",
+                        hint="an idempotency key names one append to one stream",
+                    )
+                key_stream[key] = stream_id
+        if not encoded:
+            return {}
+        self.lock_appends(conn)
+        found = self._lookup_keys(conn, list(key_stream))
+        versions = self._versions(conn, list(encoded))
+        results: dict[str, AppendResult] = {}
+        pending: list[tuple[str, int, list[_Encoded]]] = []
+        for stream_id, rows in encoded.items():
+            current = versions.get(stream_id, 0)
+            keys = [r.event.idempotency_key for r in rows if r.event.idempotency_key is not None]
+            hits = [found[k] for k in keys if k in found]
+            if hits:
+                results[stream_id] = _judge_keys(stream_id, keys, hits, _constant(current))
+                continue
+            wanted = expected.get(stream_id, ANY_VERSION)
+            if wanted != ANY_VERSION and current != wanted:
+                raise ConcurrencyError(stream_id, wanted, current)
+            if not rows:
+                results[stream_id] = AppendResult(stream_id=stream_id, positions=(), version=current)
+                continue
+            pending.append((stream_id, current, rows))
+        if pending:
+            now = _utc(self.clock.now())
+            if self._is_sqlite:
+                positions = self._insert_sqlite_many(conn, now, pending)
+            else:
+                positions = self._insert_many(conn, now, pending)
+            start = 0
+            for stream_id, current, rows in pending:
+                results[stream_id] = AppendResult(
+                    stream_id=stream_id, positions=positions[start : start + len(rows)], version=current + len(rows)
+                )
+                start += len(rows)
+        return {stream_id: results[stream_id] for stream_id in encoded}
+
+    def lock_appends(self, conn: Connection) -> None:
+        """Hold the log's append lock until `conn`'s transaction ends (PostgreSQL; SQLite's write
+        transaction holds its lock from BEGIN already).
+
+        Take it before reading what a batch of appends will decide on: no other
+        writer can then append between those reads and the appends. Taking it
+        again in the same transaction is harmless.
+        """
+        if self._is_pg:
+            conn.execute(_PG_LOCK, {"key": PG_APPEND_LOCK})
 
     def _encode(self, stream_id: str, new_events: Sequence[NewEvent]) -> list[_Encoded]:
         """The events with their payloads encoded, refusing any that is not JSON before a transaction opens."""
@@ -281,6 +365,81 @@ class EventStore:
         ]
         return tuple(r[0] for r in conn.execute(_INSERT_RETURNING, params))
 
+    @staticmethod
+    def _insert_sqlite_many(
+        conn: Connection, now: dt.datetime | None, pending: list[tuple[str, int, list[_Encoded]]]
+    ) -> tuple[int, ...]:
+        # As `_insert_sqlite`, for many streams in one executemany: the rows take the
+        # last positions, in the order they were given.
+        recorded_at = _sqlite_time(now)
+        params = [
+            (
+                stream_id,
+                current + i,
+                r.event.type,
+                r.event.schema_version,
+                r.data.decode(),
+                r.metadata.decode(),
+                recorded_at,
+                _sqlite_time(_utc(r.event.occurred_at)),
+                r.event.idempotency_key,
+            )
+            for stream_id, current, rows in pending
+            for i, r in enumerate(rows, start=1)
+        ]
+        conn.exec_driver_sql(_SQLITE_INSERT, params)
+        last = int(conn.execute(select(func.max(events.c.position))).scalar() or 0)
+        return tuple(range(last - len(params) + 1, last + 1))
+
+    def _insert_many(
+        self, conn: Connection, now: dt.datetime | None, pending: list[tuple[str, int, list[_Encoded]]]
+    ) -> tuple[int, ...]:
+        fragment = orjson.Fragment if self._preencoded else orjson.loads
+        params = [
+            {
+                "stream_id": stream_id,
+                "version": current + i,
+                "type": r.event.type,
+                "schema_version": r.event.schema_version,
+                "data": fragment(r.data),
+                "metadata": fragment(r.metadata),
+                "recorded_at": now,
+                "occurred_at": _utc(r.event.occurred_at),
+                "idempotency_key": r.event.idempotency_key,
+            }
+            for stream_id, current, rows in pending
+            for i, r in enumerate(rows, start=1)
+        ]
+        return tuple(r[0] for r in conn.execute(_INSERT_RETURNING, params))
+
+    @staticmethod
+    def _lookup_keys(conn: Connection, keys: list[str]) -> dict[str, tuple[str, int, str]]:
+        """Each recorded key among `keys`: (key, position, stream id)."""
+        found: dict[str, tuple[str, int, str]] = {}
+        for start in range(0, len(keys), _IN_CHUNK):
+            rows = conn.execute(
+                select(events.c.idempotency_key, events.c.position, events.c.stream_id).where(
+                    events.c.idempotency_key.in_(keys[start : start + _IN_CHUNK])
+                )
+            )
+            for key, position, stream_id in rows:
+                found[key] = (key, position, stream_id)
+        return found
+
+    @staticmethod
+    def _versions(conn: Connection, stream_ids: list[str]) -> dict[str, int]:
+        """The version of each stream among `stream_ids` that has events."""
+        versions: dict[str, int] = {}
+        for start in range(0, len(stream_ids), _IN_CHUNK):
+            rows = conn.execute(
+                select(events.c.stream_id, func.max(events.c.version))
+                .where(events.c.stream_id.in_(stream_ids[start : start + _IN_CHUNK]))
+                .group_by(events.c.stream_id)
+            )
+            for stream_id, version in rows:
+                versions[stream_id] = int(version or 0)
+        return versions
+
     def _find_keys(self, conn: Connection, stream_id: str, keys: list[str]) -> AppendResult | None:
         found = conn.execute(
             select(events.c.idempotency_key, events.c.position, events.c.stream_id).where(
@@ -289,23 +448,7 @@ class EventStore:
         ).all()
         if not found:
             return None
-        if len(found) == len(set(keys)) and all(r[2] == stream_id for r in found):
-            return AppendResult(
-                stream_id=stream_id,
-                positions=tuple(sorted(r[1] for r in found)),
-                version=self._version(conn, stream_id),
-                duplicate=True,
-            )
-        elsewhere = sorted({r[2] for r in found} - {stream_id})
-        if elsewhere:
-            raise StoreError(
-                f"append to {stream_id!r}: idempotency key {found[0][0]!r} is already used in stream {elsewhere[0]!r}",
-                hint="an idempotency key names one append to one stream",
-            )
-        raise StoreError(
-            f"append to {stream_id!r}: {len(found)} of {len(set(keys))} idempotency keys are already recorded",
-            hint="an append is all or nothing; split repeated and new events",
-        )
+        return _judge_keys(stream_id, keys, [tuple(r) for r in found], lambda: self._version(conn, stream_id))
 
     def _duplicate(self, stream_id: str, rows: list[_Encoded]) -> AppendResult | None:
         keys = [r.event.idempotency_key for r in rows if r.event.idempotency_key is not None]
@@ -458,6 +601,34 @@ class EventStore:
                 return
             if left is not None:
                 left -= count
+
+
+def _constant(value: int) -> Callable[[], int]:
+    return lambda: value
+
+
+def _judge_keys(
+    stream_id: str, keys: list[str], found: Sequence[tuple[str, int, str]], version: Callable[[], int]
+) -> AppendResult:
+    """What recorded idempotency keys (`found`: key, position, stream) make of an append of `keys`:
+    a duplicate when they are all of them, in this stream; otherwise the reason it is refused."""
+    if len(found) == len(set(keys)) and all(r[2] == stream_id for r in found):
+        return AppendResult(
+            stream_id=stream_id,
+            positions=tuple(sorted(r[1] for r in found)),
+            version=version(),
+            duplicate=True,
+        )
+    elsewhere = sorted({r[2] for r in found} - {stream_id})
+    if elsewhere:
+        raise StoreError(
+            f"append to {stream_id!r}: idempotency key {found[0][0]!r} is already used in stream {elsewhere[0]!r}",
+            hint="an idempotency key names one append to one stream",
+        )
+    raise StoreError(
+        f"append to {stream_id!r}: {len(found)} of {len(set(keys))} idempotency keys are already recorded",
+        hint="an append is all or nothing; split repeated and new events",
+    )
 
 
 def _sqlite_cursor(conn: Connection, sql: str, params: Sequence[Any]) -> Any:

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from monitor.clock import parse_date
@@ -28,9 +29,13 @@ class Article:
     feed: str | None
     text: str
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
-        """Hash of the normalised text (the title when there is no text, the id when neither)."""
+        """Hash of the normalised text (the title when there is no text, the id when neither).
+
+        Worked out once per article (it is asked for at every step of recording)
+        and carried with it when a worker process made the article.
+        """
         words = normalise_text(self.text) or normalise_text(self.title)
         return fingerprint(words) if words else fingerprint("id " + self.article_id)
 

@@ -25,12 +25,13 @@ from monitor.config import FeedSettings, FetchSettings
 from monitor.errors import ExtractionError, FeedError
 from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore, NewEvent
-from monitor.sources.article import Article, article_from_entry, article_id_of_entry
+from monitor.sources.article import Article, article_from_entry
 from monitor.sources.health import FeedState, feed_state, feed_stream, retry_delay
 from monitor.sources.http import FetchResult, HttpFetcher
-from monitor.sources.parse import FeedEntry, parse_feed
+from monitor.sources.parse import FeedEntry
 from monitor.sources.recording import ArticleRecorder, RecordingBatch
 from monitor.sources.text import page_main_text
+from monitor.sources.workers import Workers, read_entries, read_feed
 
 log = logging.getLogger("monitor.sources")
 
@@ -65,8 +66,11 @@ class FeedPoller:
         recorder: ArticleRecorder,
         settings: FetchSettings,
         clock: Clock,
+        workers: Workers | None = None,
     ) -> None:
         self.store = store
+        # Parsing and extraction: in a process pool when the edge made one, else in this thread.
+        self.workers = workers or Workers()
         self.fetcher = fetcher
         self.recorder = recorder
         self.settings = settings
@@ -99,11 +103,11 @@ class FeedPoller:
     def _read(
         self, feed: FeedSettings, state: FeedState, now: dt.datetime, fetched: FetchResult, *, catch_up: bool
     ) -> PollResult:
-        parsed = parse_feed(feed.name, fetched.body, content_type=fetched.content_type)
+        read = self.workers.run(read_feed, feed.name, fetched.body, fetched.content_type)
+        parsed, ids = read.parsed, read.ids
         if parsed.warning:
             log.warning("feed.malformed", extra={"fields": {"feed": feed.name, "warning": parsed.warning}})
         handled = self._handled.get(feed.name, frozenset())
-        ids = [article_id_of_entry(entry, feed.name) for entry in parsed.entries]
         fresh: dict[str, FeedEntry] = {}
         for entry, article_id in zip(parsed.entries, ids, strict=True):
             if article_id not in handled:
@@ -118,10 +122,7 @@ class FeedPoller:
                 sightings.append((article_from_entry(entry, feed=feed.name, text=""), known[article_id]))
             else:
                 new.append((entry, *self._page_text(feed, entry)))
-        readings = [
-            self.recorder.read(article_from_entry(entry, feed=feed.name, text=text), origin=origin)
-            for entry, text, origin in new
-        ]
+        readings = self.workers.run(read_entries, self.recorder.extractor, feed.name, new) if new else []
         # Everything this read learned, with the feed's health, in one transaction: a crash
         # or an error before it ends leaves the body undone, and the next poll records it all.
         with self.recorder.batch(catch_up=catch_up) as batch:

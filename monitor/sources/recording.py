@@ -121,7 +121,11 @@ class ArticleRecorder:
         with self._writing:
             try:
                 with write_transaction(self.store.engine) as conn:
-                    yield RecordingBatch(self, conn, catch_up=catch_up)
+                    # On PostgreSQL, what the batch reads is the truth until it commits.
+                    self.store.lock_appends(conn)
+                    batch = RecordingBatch(self, conn, catch_up=catch_up)
+                    yield batch
+                    batch.flush()
             except DBAPIError as exc:
                 raise StoreError(f"cannot record in the event log: {exc.orig}") from exc
 
@@ -132,19 +136,7 @@ class ArticleRecorder:
 
     def read(self, article: Article, *, origin: dict[str, Any] | None = None) -> Reading:
         """Run the extractor on `article`; its failure is an `ExtractionError` and nothing is written."""
-        published = article.published.date() if article.published else None
-        try:
-            facts = self.extractor(article.extraction_text(), published)
-        except MonitorError:
-            raise
-        except Exception as exc:
-            # A bug in another room's extractor on one article must show as this feed failing
-            # (and be retried), not end the daemon's whole cycle.
-            where = article.url or article.article_id
-            raise ExtractionError(
-                f"the extractor failed on {where}: {type(exc).__name__}: {exc}", hint="a bug; please report it"
-            ) from exc
-        return Reading(article=article, facts=tuple(facts), origin=dict(origin or {}))
+        return read_article(self.extractor, article, origin=origin)
 
     def record(self, article: Article, *, catch_up: bool, origin: dict[str, Any] | None = None) -> Recorded:
         """Record one `article` unless the log has it; facts are extracted only for a new one.
@@ -183,10 +175,25 @@ class RecordingBatch:
         self._store = recorder.store
         self._conn = conn
         self._catch_up = catch_up
+        self._pending: dict[str, list[NewEvent]] = {}
+        self._keys: set[str] = set()
 
-    def append(self, stream_id: str, new_events: list[NewEvent]) -> AppendResult:
-        """Append one stream's events in this transaction."""
-        return self._store.append_in(self._conn, stream_id, new_events)
+    def append(self, stream_id: str, new_events: list[NewEvent]) -> None:
+        """Add one stream's events to the batch; written with the rest when it ends.
+
+        Events whose idempotency key the batch holds already are left out: the
+        second sighting of one article in one read is the first one again.
+        """
+        fresh = [e for e in new_events if e.idempotency_key is None or e.idempotency_key not in self._keys]
+        if not fresh:
+            return
+        self._keys.update(e.idempotency_key for e in fresh if e.idempotency_key is not None)
+        self._pending.setdefault(stream_id, []).extend(fresh)
+
+    def flush(self) -> dict[str, AppendResult]:
+        """Append everything added so far in one go (one key lookup, one version lookup, one insert)."""
+        pending, self._pending = self._pending, {}
+        return self._store.append_streams(self._conn, pending)
 
     def record(self, readings: Sequence[Reading]) -> list[Recorded]:
         """Record each reading's article with its facts, or as a sighting of the article that has its text."""
@@ -232,11 +239,14 @@ class RecordingBatch:
         return Recorded(article_id=article_id, outcome="seen")
 
     def _claim(self, article: Article) -> str:
-        """Claim the article's text; the id of the article that owns it (ours unless a claim got in first)."""
-        stream = text_stream(article.fingerprint)
+        """Claim the article's text, which the caller found unclaimed; the id of the article that owns it.
+
+        The batch's reads are the truth (it holds the write lock, or on
+        PostgreSQL the append lock, from its start), so the claim is ours.
+        """
         claim = ArticleFingerprinted(article_id=article.article_id, fingerprint=article.fingerprint, feed=article.feed)
-        result = self.append(
-            stream,
+        self.append(
+            text_stream(article.fingerprint),
             [
                 NewEvent.of(
                     claim,
@@ -245,9 +255,7 @@ class RecordingBatch:
                 )
             ],
         )
-        if not result.duplicate:
-            return article.article_id
-        return _text_owners(self._conn, [article.fingerprint])[article.fingerprint]
+        return article.article_id
 
     def _article(self, reading: Reading) -> None:
         article = reading.article
@@ -301,6 +309,23 @@ class RecordingBatch:
                 *facts,
             ],
         )
+
+
+def read_article(extractor: Extractor, article: Article, *, origin: dict[str, Any] | None = None) -> Reading:
+    """Run `extractor` on `article` (in this process or a worker); its failure is an `ExtractionError`."""
+    published = article.published.date() if article.published else None
+    try:
+        facts = extractor(article.extraction_text(), published)
+    except MonitorError:
+        raise
+    except Exception as exc:
+        # A bug in another room's extractor on one article must show as this feed failing
+        # (and be retried), not end the daemon's whole cycle.
+        where = article.url or article.article_id
+        raise ExtractionError(
+            f"the extractor failed on {where}: {type(exc).__name__}: {exc}", hint="a bug; please report it"
+        ) from exc
+    return Reading(article=article, facts=tuple(facts), origin=dict(origin or {}))
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:

@@ -1,0 +1,140 @@
+"""The CPU-bound steps of a poll, and the process pool that runs them beside the polling threads.
+
+Parsing a feed and running the extractor are pure functions of the fetched
+bytes (and the article's date); under one GIL the polling threads take turns at
+them, so one core does all the work however many threads wait on the network.
+A pool of worker processes (one per core) runs these steps instead, while the
+threads keep fetching and this process keeps recording: the log's write lock,
+its idempotency and its transactions stay where they were.
+
+Each step returns what it found or a `Refusal` (our errors carry keyword
+arguments that do not survive pickling), raised again in the polling thread as
+the same `FeedError` or `ExtractionError`. Without a pool (tests, `ingest`, a
+one-core machine) the steps run in the calling thread, the same code.
+
+Workers are started by a fork server (never forked from a process running
+threads and holding database connections) and ignore SIGINT and SIGTERM: a
+Ctrl-C or a stop reaches the whole process group, and the daemon, not its
+workers, decides when the work in flight is done; it shuts the pool down after
+its last poll.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from monitor.errors import ExtractionError, FeedError
+from monitor.sources.article import article_from_entry, article_id_of_entry
+from monitor.sources.parse import FeedEntry, ParsedFeed, parse_feed
+from monitor.sources.recording import Extractor, Reading, read_article
+
+log = logging.getLogger("monitor.sources")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Refusal:
+    """A `FeedError` or `ExtractionError` met in a step, as a value that crosses between processes."""
+
+    feed: str | None
+    message: str
+    hint: str | None
+
+    def error(self) -> FeedError | ExtractionError:
+        """The exception the step raised."""
+        if self.feed is not None:
+            return FeedError(self.feed, self.message, hint=self.hint)
+        return ExtractionError(self.message, hint=self.hint)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeedRead:
+    """A parsed feed with the article id of each of its entries, in order."""
+
+    parsed: ParsedFeed
+    ids: tuple[str, ...]
+
+
+def read_feed(name: str, body: bytes, content_type: str) -> FeedRead | Refusal:
+    """Parse a fetched body and name its entries' articles."""
+    try:
+        parsed = parse_feed(name, body, content_type=content_type)
+    except FeedError as exc:
+        return Refusal(feed=exc.feed, message=exc.reason, hint=exc.hint)
+    return FeedRead(parsed=parsed, ids=tuple(article_id_of_entry(entry, name) for entry in parsed.entries))
+
+
+def read_entries(
+    extractor: Extractor, feed: str, items: list[tuple[FeedEntry, str | None, dict[str, str]]]
+) -> list[Reading] | Refusal:
+    """The articles of new entries (with a full-text page's text where one was fetched) and their facts."""
+    readings = []
+    try:
+        for entry, text, origin in items:
+            article = article_from_entry(entry, feed=feed, text=text)
+            # Hashed here, in the worker; the value travels with the article.
+            _ = article.fingerprint
+            readings.append(read_article(extractor, article, origin=origin))
+    except ExtractionError as exc:
+        return Refusal(feed=None, message=exc.message, hint=exc.hint)
+    return readings
+
+
+class Workers:
+    """Runs the steps in a process pool, or in the calling thread when there is none."""
+
+    def __init__(self, pool: Executor | None = None) -> None:
+        self._pool = pool
+
+    def run(self, step: Callable[..., T | Refusal], *args: Any) -> T:
+        """Run `step(*args)`; a `Refusal` is raised as its error."""
+        pool = self._pool
+        if pool is None:
+            done = step(*args)
+        else:
+            try:
+                done = pool.submit(step, *args).result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): finish in this process from now on
+                # rather than fail every feed until a restart.
+                log.error("workers.broken", extra={"fields": {"fallback": "in-process"}})
+                self._pool = None
+                done = step(*args)
+        if isinstance(done, Refusal):
+            raise done.error()
+        return done
+
+
+def _ignore_signals() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+@contextmanager
+def worker_pool(processes: int | None = None) -> Iterator[Workers]:
+    """Workers for the polls of a command or the daemon: one process per core, shut down at the end.
+
+    On a one-core machine (or `processes=1`) the steps run in the polling threads.
+    """
+    count = processes if processes is not None else (os.cpu_count() or 1)
+    if count < 2:
+        yield Workers()
+        return
+    context = multiprocessing.get_context("forkserver")
+    # The fork server imports the steps' modules (feedparser, the extractor) once; workers inherit them.
+    context.set_forkserver_preload([__name__])
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_ignore_signals)
+    try:
+        yield Workers(pool)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
