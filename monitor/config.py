@@ -62,7 +62,7 @@ class FetchSettings:
     read_timeout_s: float = setting(30.0, doc="Seconds to wait for a feed server between bytes.")
     max_bytes: int = setting(10_000_000, doc="Largest feed or page body read, in bytes; a larger one is an error.")
     max_redirects: int = setting(5, doc="Most redirects followed for one request.")
-    concurrency: int = setting(32, doc="Most feeds fetched at the same time.")
+    concurrency: int = setting(64, doc="Most feeds fetched at the same time.")
     user_agent: str = setting(
         "trade-monitor/0.1 (+https://example.org/trade-monitor)",
         doc="User-Agent header sent with every request.",

@@ -25,6 +25,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -115,6 +116,12 @@ class Workers:
         return done
 
 
+def _started() -> int:
+    # Long enough that every submitted call finds no idle worker and starts its own.
+    time.sleep(0.05)
+    return os.getpid()
+
+
 def _ignore_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -135,6 +142,10 @@ def worker_pool(processes: int | None = None) -> Iterator[Workers]:
     context.set_forkserver_preload([__name__])
     pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_ignore_signals)
     try:
+        # Every worker is started now, not on demand: a stop sent to the whole process group
+        # (systemd does) ends the fork server while the daemon still finishes its polls.
+        for started in [pool.submit(_started) for _ in range(count)]:
+            started.result()
         yield Workers(pool)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
