@@ -8,7 +8,9 @@ failing with its reason and the time of its next try; nothing else stops.
 Many feeds are polled at once by a bounded pool of threads (`fetch.concurrency`)
 sharing one HTTP connection pool: the work around each request (feedparser,
 the extractor, the SQL store) blocks, so threads, unlike asyncio, overlap the
-network waits without rewriting any of it.
+network waits without rewriting any of it. Parsing and extraction, the CPU
+part, go to worker processes when the edge gives the poller a pool
+(`monitor/sources/workers.py`); recording stays in this process.
 """
 
 from __future__ import annotations
