@@ -92,7 +92,7 @@ def _anchor(text: str) -> dt.date | None:
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
     from monitor.extract.cues import TRADE_HINT
-    from monitor.extract.gazetteer import ANY, find_mentions
+    from monitor.extract.gazetteer import ANY, BLOC, find_mentions
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.sentences import split_sentences
 
@@ -104,7 +104,7 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     counts: Counter[str] = Counter()
     for _sentence, mentions in relevant:
         for mention in mentions:
-            if mention.code not in {"US", ANY}:
+            if mention.code not in {"US", ANY} and mention.form != BLOC:
                 counts[mention.code] += 1
     if published is not None and not _EARLIEST <= published <= _LATEST:
         published = None  # relative dates cannot be counted from the ends of the calendar

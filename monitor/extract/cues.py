@@ -145,7 +145,7 @@ _TRADE_HINT_WORDS = (
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(
-    r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|per-cent\b|pct\b|pc\b)",
+    r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)(?:\s|-)?(?:%|percent\b|per\s?cent\b|per-cent\b|pct\b|pc\b)",
     bounded=False,
     needles=("%", "percent", "per cent", "per-cent", "pct", "pc"),
 )
@@ -164,6 +164,10 @@ STATISTIC_BEFORE = re.compile(
     r"margin|estimate|estimates|estimated|prices|stocks?|index|yields?|unemployment|deficit|surplus)\W+"
     r"(?:\w+\W+){0,3}$",
     re.I,
+)
+# An average is a statistic even where the tariff word is right there ("tariffs averaged 17 percent").
+AVERAGE_BEFORE = re.compile(
+    r"\b(?:averaged|averages|averaging|average\s+of|on\s+average|trade-weighted|weighted)\b[^.;%]{0,40}$", re.I
 )
 STATISTIC_AFTER = re.compile(
     r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) |stake|share|growth)", re.I
@@ -186,7 +190,10 @@ TALKS_EVENT = _words(
 )
 WITHDRAW = _words(
     r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
-    r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|left|leaves|tore\s+up"
+    r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|left|leaves|tore\s+up|"
+    # "walked away from the talks" is not a withdrawal; only from an agreement named right after.
+    r"(?:walked|walks|walk|walking)\s+away\s+from(?=\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:agreement|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\b)"
 )
 AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NAFTA|USMCA|trade\s+bloc")
 MULTILATERAL = _words(
@@ -195,7 +202,8 @@ MULTILATERAL = _words(
 PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
-    r"postponed|postpones|grace\s+period|exemption\s+measure|exemption\s+period|tariff\s+exemption|extension\s+of|"
+    r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|pushed\s+back|pushes\s+back|push\s+back|"
+    r"grace\s+period|exemption\s+measure|exemption\s+period|tariff\s+exemption|extension\s+of|"
     r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
     r"extended\s+the|extend\s+his|extend,|tariff\s+deadline"
 )
@@ -206,9 +214,9 @@ LIFT = _words(
     r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished"
 )
 RELIEF = _words(
-    r"exempt|exempts|exempted|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
+    r"exempt|exempts|exempted|exempting|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
     r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|"
-    r"stacking|carve-?outs?|"
+    r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
     r"waiver|waivers|spared|unless\s+companies|unless\s+they"
 )
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
@@ -272,7 +280,7 @@ TARIFF_COMPOUND = Cue(
 # A matrix verb that makes everything after it a wish, a fear, a demand or a condition.
 HEAD_BLOCK = _words(
     r"bill|bills|legislation|draft\s+law|lacked|lacks|unlawful|illegal|ruled\s+that|(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
-    r"opposes|any\s+deal|if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed|pressed|pressing|"
+    r"opposes|any\s+deal|if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
     r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
     r"condemned|regrettable"

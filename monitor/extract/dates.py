@@ -51,6 +51,9 @@ _FUTURE = blind(
 )
 
 
+# Past-tense words right before a date without a year: it is the last such day, not the next one.
+_PAST = blind(r"\b(?:took|went|came|was|were|had|since|ago|last|earlier|began|started|expired|ended|lapsed)\b")
+_FROM_AT_END = blind(r"\b(?:from|after|as\s+of)\s+$")
 _DIGIT = re.compile(r"\d")
 _MONTHISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|yesterday|week|year)")
 
@@ -76,13 +79,43 @@ def _nearest_year(month: int, day: int, published: dt.date) -> dt.date | None:
     return best
 
 
-def _make(year: str | None, month: int, day: int, published: dt.date) -> dt.date | None:
+def _leaning(sentence: str, start: int) -> int:
+    """Which way the words just before a date point: 1 the future ("until", "will ... from"), -1 the past
+    ("took effect on"), 0 neither or both."""
+    before = sentence[max(0, start - 50) : start]
+    past = bool(_PAST.search(before))
+    future = bool(_FUTURE.search(before)) or (not past and bool(_FROM_AT_END.search(before)))
+    return 0 if future == past else (1 if future else -1)
+
+
+def _tensed_year(month: int, day: int, published: dt.date, lean: int) -> dt.date | None:
+    """The year for a date named without one: the nearest to publication, unless the tense around it says the
+    day is still to come (then not more than a week past) or already gone (then not more than a week ahead)."""
+    nearest = _nearest_year(month, day, published)
+    if nearest is None or lean == 0:
+        return nearest
+    slack = dt.timedelta(days=7)
+    if lean > 0 and nearest < published - slack:
+        return _in_year(nearest.year + 1, month, day) or nearest
+    if lean < 0 and nearest > published + slack:
+        return _in_year(nearest.year - 1, month, day) or nearest
+    return nearest
+
+
+def _in_year(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _make(year: str | None, month: int, day: int, published: dt.date, lean: int = 0) -> dt.date | None:
     if year:
         try:
             return dt.date(int(year), month, day)
         except ValueError:
             return None
-    return _nearest_year(month, day, published)
+    return _tensed_year(month, day, published, lean)
 
 
 def _weekday(word: str, modifier: str | None, published: dt.date, future: bool) -> dt.date:
@@ -114,9 +147,11 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
         return found  # no number, weekday, month or "today": nothing to resolve
     future = bool(_FUTURE.search(sentence))
     for m in MONTH_DAY.finditer(sentence) if has_digit else ():
-        add(_make(m.group(3), _MONTHS[m.group(1).lower()], int(m.group(2)), published), m.start(), m.end())
+        lean = _leaning(sentence, m.start())
+        add(_make(m.group(3), _MONTHS[m.group(1).lower()], int(m.group(2)), published, lean), m.start(), m.end())
     for m in DAY_MONTH.finditer(sentence) if has_digit else ():
-        add(_make(m.group(3), _MONTHS[m.group(2).lower()], int(m.group(1)), published), m.start(), m.end())
+        lean = _leaning(sentence, m.start())
+        add(_make(m.group(3), _MONTHS[m.group(2).lower()], int(m.group(1)), published, lean), m.start(), m.end())
     for m in PART_MONTH.finditer(sentence):
         part = m.group(1).lower()
         day = (
@@ -130,7 +165,8 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
         )
         if "end" in part:
             day = 28
-        add(_nearest_year(_MONTHS[m.group(2).lower()], day, published), m.start(), m.end())
+        lean = _leaning(sentence, m.start())
+        add(_tensed_year(_MONTHS[m.group(2).lower()], day, published, lean), m.start(), m.end())
     for m in ORDINAL_DAY.finditer(sentence) if has_digit else ():
         day = int(m.group(1))
         if 1 <= day <= 31:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-NAME, DEMONYM, CAPITAL, ACTOR, UNIVERSAL = "name", "demonym", "capital", "actor", "universal"
+NAME, DEMONYM, CAPITAL, ACTOR, UNIVERSAL, BLOC = "name", "demonym", "capital", "actor", "universal", "bloc"
 ANY = "*"
 
 # Names in news that are not pycountry's, and pycountry names too ambiguous to trust in prose.
@@ -138,6 +138,19 @@ _ACTORS = {
     "PH": "Marcos",
     "VN": "To Lam",
 }
+# Groupings that have no code of their own in the contract: a measure on them hits their members, so they are
+# read as their member countries (never as the side that acts). Membership as of 2025.
+_BLOCS = {
+    "Mercosur|Mercosul|Southern Common Market": "AR BR PY UY",
+    "ASEAN|Association of Southeast Asian Nations|Southeast Asian nations": "BN KH ID LA MY MM PH SG TH VN",
+    "BRICS|BRICS countries|BRICS nations": "BR RU IN CN ZA EG ET IR AE ID",
+    "G7|G-7|Group of Seven": "US JP DE GB FR IT CA",
+    "EFTA|European Free Trade Association": "CH NO IS LI",
+    "GCC|Gulf Cooperation Council|Gulf states": "SA AE QA KW BH OM",
+    "USMCA partners|North American partners": "US CA MX",
+}
+# The European Union under the names news gives it once introduced; these are allowed in lower case.
+_EU_IN_LOWER_CASE = "the bloc|27-nation bloc|27-member bloc|27-country bloc"
 _UNIVERSAL = (
     "all countries|all trading partners|all partners|all foreign|all imports|any country|every country|"
     "all nations|universal|baseline|blanket|global tariff|worldwide|around the world|"
@@ -157,7 +170,7 @@ class Mention:
     code: str
     start: int
     end: int
-    form: str  # NAME, DEMONYM, CAPITAL, ACTOR or UNIVERSAL
+    form: str  # NAME, DEMONYM, CAPITAL, ACTOR, UNIVERSAL or BLOC (one mention per member)
     text: str
 
 
@@ -166,6 +179,8 @@ class _Gazetteer:
     pattern: re.Pattern[str]
     table: dict[str, tuple[str, str]]  # lower-cased surface form -> (code, form)
     case_sensitive: dict[str, tuple[str, str]]
+    blocs: dict[str, tuple[str, ...]]  # lower-cased surface form -> member codes
+    lower_ok: frozenset[str]  # lower-cased surface forms that need no capital letter
 
 
 def _split(forms: str) -> list[str]:
@@ -203,10 +218,21 @@ def _gazetteer() -> _Gazetteer:
         add(code, forms, ACTOR)
     for surface in _split(_UNIVERSAL):
         table[surface.lower()] = (ANY, UNIVERSAL)
+    blocs: dict[str, tuple[str, ...]] = {}
+    for forms, members in _BLOCS.items():
+        for surface in _split(forms):
+            if surface.isupper() and len(surface.replace("-", "")) <= 4:
+                exact[surface] = (ANY, BLOC)
+            else:
+                table[surface.lower()] = (ANY, BLOC)
+            blocs[surface.lower()] = tuple(members.split())
+    lower_ok = {surface.lower() for surface in _split(_EU_IN_LOWER_CASE)}
+    for surface in lower_ok:
+        table[surface] = ("EU", CAPITAL)
     surfaces = {s.lower() for s in (*table, *exact)}
     # A trie of the names as one regex: each position is tried against shared prefixes once, not 600 times.
     pattern = re.compile(rf"(?<![\w.])(?:{_trie_pattern(surfaces)})(?![\w]|\.\w)", re.I)
-    return _Gazetteer(pattern, table, exact)
+    return _Gazetteer(pattern, table, exact, blocs, frozenset(lower_ok))
 
 
 def _trie_pattern(words: set[str]) -> str:
@@ -240,11 +266,15 @@ def find_mentions(sentence: str) -> list[Mention]:
             entry = gaz.table.get(surface.lower())
             if entry is None:
                 continue
-            if entry[1] != UNIVERSAL and not surface[:1].isupper():
+            if entry[1] != UNIVERSAL and not surface[:1].isupper() and surface.lower() not in gaz.lower_ok:
                 continue  # proper names are capitalised; "china" the porcelain, "turkey" the bird
         code, form = entry
         if _MODIFIER_AFTER.match(sentence, match.end()):
             continue  # "Russia-linked penalty", "Texas-based firm": a description, not a party
+        if form == BLOC:
+            for member in gaz.blocs[surface.lower()]:
+                found.append(Mention(code=member, start=match.start(), end=match.end(), form=BLOC, text=surface))
+            continue
         found.append(Mention(code=code, start=match.start(), end=match.end(), form=form, text=surface))
     return found
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from monitor.extract import cues
 from monitor.extract.dates import DateMention, find_dates, find_duration
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ACTOR, ANY, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention, find_mentions
+from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention, find_mentions
 from monitor.extract.sectors import distinct, find_sectors
 
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
@@ -27,6 +27,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?i:tariffs?|duties|levies)\b)"
     r"|(?i:\s+and\s+(?=the\s+(?:[\w-]+\s+){0,3}(?:tariffs?|duty|duties|levy|rate)\b[^,;]{0,40}?"
     r"\b(?:will|would|was|were|is|are|set|remain|remains|rose|fell|cut|raised)\b))"
+    r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying)\s))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
 )
 _TARGET_BEFORE = cues.blind(
@@ -44,7 +45,9 @@ _TARGET_AFTER = cues.blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
     r"(?:still\s+)?(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+)?"
     r"(?:face|faces|facing|pay|hit\s+by|subject\s+to|spared|exempted|"
-    r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential))\b"
+    r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential)|"
+    r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|granted|given)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|carve-?out))\b"
 )
 _GOODS_AFTER = cues.blind(
     r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
@@ -77,6 +80,7 @@ _TOPIC_BEFORE = cues.blind(
 )
 _EFFECT_AFTER = cues.blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?:into\s+)?effect")
 _AUXILIARY_START = cues.blind(r"^\s*(?:and\s+|but\s+)?(?:has|have|had|was|were|is|are|will|would)\s+(?!been\b)\w")
+_VENUE_BEFORE = cues.blind(r"\b(?:in|at)\s+$")
 _SAME_RATE = cues.blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 _INTO_BEFORE = cues.blind(r"\binto\s+(?:the\s+)?$")
 _SPEAKER_AFTER = cues.blind(
@@ -109,6 +113,8 @@ class Rate:
     start: int
     end: int
     previous: float | None = None
+    # Where the words about this rate stop: "15%, down from the 24% it had threatened" ends before "down from".
+    scope_end: int | None = None
 
 
 @dataclass(kw_only=True)
@@ -123,6 +129,7 @@ class Context:
 
 _RATE_NOUN_AFTER = cues.blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
 _REPLACES = re.compile(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b", re.I)
+_FORMER_RATE = cues.blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
 _RATE_WORD = re.compile(r"\b(?:rate|rates|levy|duty|duties)\b", re.I)
 _CHANGED_TO = cues.blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
@@ -148,7 +155,7 @@ def _rates(text: str) -> list[Rate]:
         )
         if not near_tariff:
             continue
-        if cues.STATISTIC_AFTER.search(after):
+        if cues.STATISTIC_AFTER.search(after) or cues.AVERAGE_BEFORE.search(before):
             continue
         if replaced and start > replaced.start():
             continue  # "replaces a 50% combined rate": what no longer applies
@@ -182,6 +189,13 @@ def _rates(text: str) -> list[Rate]:
                 rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0]))
                 i += 2
                 continue
+            before_old = _FORMER_RATE.search(between)
+            if before_old:
+                # "15%, down from 24%", "25%, up from the 14.5% rate it replaced": one fact, the old rate kept.
+                cut = end + before_old.start()
+                rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0], scope_end=cut))
+                i += 2
+                continue
         rates.append(Rate(value=value, start=start, end=end))
         i += 1
     return rates
@@ -193,13 +207,18 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     for i, m in enumerate(mentions):
         before = clause[max(0, m.start - 40) : m.start]
         after = clause[m.end : m.end + 70]
-        if m.form == UNIVERSAL:
-            roles.append(True)
+        if m.form in {UNIVERSAL, BLOC}:
+            roles.append(True)  # a grouping without a code of its own is read as its members, who are hit
             continue
         if m.form == ACTOR:
             roles.append(False)  # a president, ministry or capital acts; it is not what a tariff hits
             continue
-        if i and _COORDINATED.match(clause[mentions[i - 1].end : m.start]) and not _TARGET_AFTER.match(after):
+        if (
+            i
+            and mentions[i - 1].form != BLOC
+            and _COORDINATED.match(clause[mentions[i - 1].end : m.start])
+            and not _TARGET_AFTER.match(after)
+        ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
         if m.form == NAME and _DEAL_AFTER.match(after):
@@ -223,6 +242,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         between = clause[mentions[i].end : mentions[i + 1].start]
         if (
             roles[i + 1]
+            and mentions[i + 1].form != BLOC
             and not roles[i]
             and mentions[i].form in {NAME, CAPITAL, DEMONYM}
             and _COORDINATED.match(between)
@@ -257,7 +277,7 @@ def _owner(clause: str, mentions: list[Mention]) -> str | None:
     if first is None:
         return None
     for m in mentions:
-        if m.end <= first.start() and first.start() - m.end <= 25 and m.form != UNIVERSAL:
+        if m.end <= first.start() and first.start() - m.end <= 25 and m.form not in {UNIVERSAL, BLOC}:
             after = clause[m.end : m.end + 70]
             if _TARIFF_AFTER.match(after):
                 possessive = bool(re.match(r"\s*(?:'s|’s)", after))
@@ -286,7 +306,14 @@ def _parties(
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
     if prefer_first:
         # Talks and deals: the first party named acts (unless it is only named after "with", "to" ...),
-        # whoever is named with it is the other side.
+        # whoever is named with it is the other side. A capital after "in" or "at" is where they met.
+        venues = {
+            id(m) for m in mentions if m.form == CAPITAL and _VENUE_BEFORE.search(clause[max(0, m.start - 5) : m.start])
+        }
+        if venues:
+            kept = [(m, r) for m, r in zip(mentions, roles, strict=True) if id(m) not in venues]
+            mentions = [m for m, _r in kept]
+            target_codes = [m.code for m, r in kept if r]
         first_seen: dict[str, Mention] = {}
         for m in mentions:
             first_seen.setdefault(m.code, m)
@@ -294,10 +321,14 @@ def _parties(
             code for code, m in first_seen.items() if _PARTNER_BEFORE.search(clause[max(0, m.start - 40) : m.start])
         }
         # The party met "with" is the other side, however often the clause names it again.
-        leading = [m for m in mentions if m.form != UNIVERSAL and m.code not in in_partner_slot]
+        leading = [m for m in mentions if m.form not in {UNIVERSAL, BLOC} and m.code not in in_partner_slot]
         named = [m.code for m in leading] + [c for c in target_codes if c != ANY]
+        # A grouping cannot act (it has no code): "ASEAN held talks with China" is China's, with the members.
+        partners = [m for m in mentions if m.form not in {UNIVERSAL, BLOC} and m.code in in_partner_slot]
         if leading:
             imposer = leading[0].code
+        elif partners and any(m.form == BLOC for m in mentions):
+            imposer = partners[0].code
         elif ctx.partner and ctx.partner not in target_codes:
             imposer = ctx.partner
         else:
@@ -314,6 +345,7 @@ def _parties(
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
     owner = _owner(clause, mentions)
+    together: list[Mention] = []
     if _US_AUTHORITY.search(clause):
         imposer = "US"
     elif owner is not None:
@@ -326,10 +358,16 @@ def _parties(
         while i > 0 and _COORDINATED.match(clause[before[i - 1].end : before[i].start]):
             i -= 1
         imposer = before[i].code
+        together = before[i:]
     elif {c for c in target_codes if c != ANY} == {"US"} and ctx.partner and ctx.partner != "US":
         imposer = ctx.partner
     else:
         imposer = "US"
+    if owner is None and imposer in target_codes and len(together) > 1:
+        # "Tokyo and Washington sealed a deal that caps tariffs on Japanese cars": whose goods are hit does not tax
+        # them; of the parties acting together, the other one does.
+        others = [m.code for m in together if m.code != imposer and m.code not in target_codes]
+        imposer = others[0] if others else imposer
     near = [
         m.code
         for m, target in zip(mentions, roles, strict=True)
@@ -355,10 +393,16 @@ def _parties(
 
 
 def _status(
-    clause: str, at: tuple[int, int] | None = None, effective: dt.date | None = None, published: dt.date | None = None
+    clause: str,
+    at: tuple[int, int] | None = None,
+    effective: dt.date | None = None,
+    published: dt.date | None = None,
+    limits: tuple[int, int] | None = None,
 ) -> str:
-    """Threatened, announced or in effect, from the words around the rate or tariff word at `at`."""
-    window = clause if at is None else clause[max(0, at[0] - 80) : at[1] + 60]
+    """Threatened, announced or in effect, from the words around the rate or tariff word at `at`; `limits`
+    keeps the words about other rates of the clause out ("15%, down from the 24% it had threatened")."""
+    low, high = limits if limits is not None else (0, len(clause))
+    window = clause[low:high] if at is None else clause[max(low, at[0] - 80) : min(high, at[1] + 60)]
     if cues.THREAT.search(window):
         return "threatened"
     if cues.IN_EFFECT.search(window):
@@ -658,6 +702,7 @@ _REMAINING = cues.blind(
     r"\b(?:leaving|keeping|maintaining|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay)\b"
 )
 _INCLUDING = cues.blind(r"\bincluding\b")
+_CONDITION = cues.blind(r"\b(?:unless|if|provided|until|as\s+long\s+as)\b")
 
 
 _OTHER_MEASURE = cues.blind(
@@ -770,6 +815,8 @@ def _read_clause(
     lift = cues.LIFT.search(clause)
     if lift and not tariff_word:
         lift = None
+    if lift and first_anchor < lift.start() and _CONDITION.search(clause, first_anchor, lift.start()):
+        lift = None  # "200% tariffs on wine unless the EU drops its whiskey tariff": the tariff is the fact
     lift_cue = lift or zero
     if lift_cue and cues.CONSIDERED.search(clause[: lift_cue.start()]):
         return facts  # a cut or removal under consideration is a proposal, not a fact
@@ -821,6 +868,7 @@ def _read_clause(
     if including and rates and including.start() < rates[0].start and groups and groups[0][1]:
         facts.append(_fact("tariff", parties, sentence, status=status, effective=effective, authority=authority))
     for rate, sectors in groups:
+        limits = _rate_limits(rate, rates_outside_relief, len(clause)) if rate else None
         for sector in _each(sectors):
             facts.append(
                 _fact(
@@ -831,11 +879,23 @@ def _read_clause(
                     rate=rate.value if rate else None,
                     previous_rate=rate.previous if rate else None,
                     effective=effective,
-                    status=_status(clause, (rate.start, rate.end), effective, ctx.published) if rate else status,
+                    status=_status(clause, (rate.start, rate.end), effective, ctx.published, limits)
+                    if rate
+                    else status,
                     authority=authority,
                 )
             )
     return facts
+
+
+def _rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
+    """The stretch of the clause that speaks of `rate`: from the end of the rate before it to the start of the
+    next one, and never past the words that introduce the rate it replaced."""
+    low = max([r.end for r in rates if r.end <= rate.start] or [0])
+    high = min([r.start for r in rates if r.start >= rate.end] or [size])
+    if rate.scope_end is not None:
+        high = min(high, rate.scope_end)
+    return low, high
 
 
 def _policy(scan: str, word: re.Match[str]) -> bool:
