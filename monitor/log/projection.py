@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from monitor.errors import MonitorError, StoreError
 from monitor.log.database import write_transaction
-from monitor.log.records import RecordedEvent, iter_recorded
+from monitor.log.records import RecordedEvent
 from monitor.log.schema import checkpoints, events
 from monitor.log.store import EventStore
 
@@ -81,7 +81,7 @@ class ProjectionRunner:
         """How many positions the projection is behind the log."""
         return max(0, self.store.last_position() - self.checkpoint())
 
-    def run(self, *, batch_size: int = 1000, progress: Callable[[int], None] | None = None) -> int:
+    def run(self, *, batch_size: int = 5000, progress: Callable[[int], None] | None = None) -> int:
         """Apply every event after the checkpoint; return how many were applied.
 
         Each batch of up to `batch_size` events is one transaction holding the
@@ -107,7 +107,7 @@ class ProjectionRunner:
                 event = None
                 count = 0
                 try:
-                    for event in iter_recorded(rows):
+                    for event in self.store.recorded(rows):
                         apply(conn, event)
                         count += 1
                 except MonitorError:
@@ -126,7 +126,7 @@ class ProjectionRunner:
             if progress is not None:
                 progress(end - start)
 
-    def rebuild(self, *, batch_size: int = 1000, progress: Callable[[int], None] | None = None) -> int:
+    def rebuild(self, *, batch_size: int = 5000, progress: Callable[[int], None] | None = None) -> int:
         """Drop the projection and replay the whole log into it; return how many events were applied."""
         with self._transaction() as conn:
             self.projection.drop(conn)

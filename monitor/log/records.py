@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import Any
 
 import orjson
 
@@ -76,18 +77,6 @@ class RecordedEvent:
                 hint=exc.hint,
             ) from exc
 
-    if not TYPE_CHECKING:  # kept from type checkers, so a misspelt attribute is still an error
-
-        def __getattr__(self, name: str) -> Any:
-            # Only called for attributes not set: `metadata` of an event read by
-            # `iter_recorded` is decoded on first use, as most readers never look at it.
-            if name == "metadata":
-                text = self.__dict__.get("_metadata_text")
-                if text is not None:
-                    value = self.__dict__["metadata"] = _loads(text)
-                    return value
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
 
 @dataclass(frozen=True, kw_only=True)
 class AppendResult:
@@ -100,56 +89,131 @@ class AppendResult:
     duplicate: bool = False
 
 
+#: The order of the columns `iter_recorded` reads: the fields most readers use first,
+#: then those it keeps undecoded (as one tuple) until they are first looked at.
+ROW_COLUMNS = (
+    "position",
+    "stream_id",
+    "type",
+    "schema_version",
+    "data",
+    "version",
+    "metadata",
+    "recorded_at",
+    "occurred_at",
+    "idempotency_key",
+)
+_EAGER = 5
+
+
+class _OnFirstUse:
+    """A field of `RecordedEvent`s made by `iter_recorded`, worked out from its row the first
+    time it is read and then kept in the instance (which from then on shadows this).
+
+    A projection reads a few fields of every event and most never look at the rest
+    (metadata, times, keys), so these are left as the driver returned them until
+    asked for. A descriptor on the class rather than a `__getattr__`: a class with
+    `__getattr__` makes every attribute read of its instances take the slow path.
+    """
+
+    def __init__(self, name: str, convert: Callable[[Any], Any]) -> None:
+        self.name = name
+        self.index = ROW_COLUMNS.index(name) - _EAGER
+        self.convert = convert
+
+    def __get__(self, event: RecordedEvent | None, owner: type | None = None) -> Any:
+        if event is None:
+            raise AttributeError(self.name)
+        fields = event.__dict__
+        rest = fields.get("_rest")
+        if rest is None:
+            raise AttributeError(f"{type(event).__name__!r} object has no attribute {self.name!r}")
+        value = fields[self.name] = self.convert(rest[self.index])
+        return value
+
+
+@lru_cache(maxsize=256)
+def _parse_time(text: str) -> dt.datetime:
+    # SQLite keeps times as text in UTC; events of one append share one, hence the cache.
+    parsed = dt.datetime.fromisoformat(text)
+    return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
+
+
+def _time(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+    return _parse_time(value)
+
+
+def _json(value: Any) -> Any:
+    return orjson.loads(value) if isinstance(value, str | bytes) else value
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+# Set after the dataclass is made, so that these stay ordinary required fields.
+for _field in (
+    _OnFirstUse("version", _same),
+    _OnFirstUse("metadata", _json),
+    _OnFirstUse("recorded_at", _time),
+    _OnFirstUse("occurred_at", _time),
+    _OnFirstUse("idempotency_key", _same),
+):
+    setattr(RecordedEvent, _field.name, _field)
+
 _new = object.__new__
-_set = object.__setattr__
+#: Sets an instance's whole __dict__ at once (a frozen dataclass refuses `event.__dict__ = ...`).
+_set_dict = RecordedEvent.__dict__["__dict__"].__set__
 _loads = orjson.loads
 
 
-def _time(value: Any, cache: dict[str, dt.datetime]) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value if value is None or value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-    # SQLite keeps times as text in UTC; events of one append share one, hence the cache.
-    parsed = cache.get(value)
-    if parsed is None:
-        if len(cache) > 64:
-            cache.clear()
-        parsed = dt.datetime.fromisoformat(value)
-        parsed = cache[value] = parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
-    return parsed
-
-
 def iter_recorded(rows: Iterable[Sequence[Any]]) -> Iterator[RecordedEvent]:
-    """RecordedEvents, one at a time, from rows of (position, stream_id, version, type,
-    schema_version, data, metadata, recorded_at, occurred_at, idempotency_key), with
+    """RecordedEvents, one at a time, from rows of the columns `ROW_COLUMNS` names, with
     JSON and times either as the text SQLite keeps or already decoded.
 
     This is the read path of every replay, so it fills the frozen dataclass's
     fields directly rather than through its generated __init__ (same object,
-    a fraction of the cost), and it yields each event as it is made so that a
-    page of rows never turns into a page of decoded payloads at once.
+    a fraction of the cost), leaves the fields after `data` as they came until
+    they are read, and yields each event as it is made so that a page of rows
+    never turns into a page of decoded payloads at once.
     """
-    times: dict[str, dt.datetime] = {}
-    new, fill, loads = _new, _set, _loads
-    last_text: Any = None
-    last_time: dt.datetime | None = None
-    for position, stream_id, version, type_, schema_version, data, metadata, rec, occ, key in rows:
-        if rec != last_text:
-            last_text, last_time = rec, _time(rec, times)
-        event = new(RecordedEvent)
+    new, fill, loads, cls = _new, _set_dict, _loads, RecordedEvent
+    for row in rows:
+        data = row[4]
+        event = new(cls)
         fill(
             event,
-            "__dict__",
             {
-                "position": position,
-                "stream_id": stream_id,
-                "version": version,
-                "type": type_,
-                "schema_version": schema_version,
-                "data": loads(data) if type(data) is str else data,
-                "_metadata_text" if type(metadata) is str else "metadata": metadata,
-                "recorded_at": last_time,
-                "occurred_at": None if occ is None else _time(occ, times),
-                "idempotency_key": key,
+                "position": row[0],
+                "stream_id": row[1],
+                "type": row[2],
+                "schema_version": row[3],
+                "data": loads(data) if isinstance(data, str | bytes) else data,
+                "_rest": tuple(row[5:]),
+            },
+        )
+        yield event
+
+
+def iter_recorded_text(rows: Iterable[Sequence[Any]]) -> Iterator[RecordedEvent]:
+    """As `iter_recorded`, for driver rows (tuples) whose JSON is text, as SQLite's driver
+    returns them: the replay path, so no per-row type checks."""
+    new, fill, loads, cls = _new, _set_dict, _loads, RecordedEvent
+    for row in rows:
+        event = new(cls)
+        fill(
+            event,
+            {
+                "position": row[0],
+                "stream_id": row[1],
+                "type": row[2],
+                "schema_version": row[3],
+                "data": loads(row[4]),
+                "_rest": row[5:],
             },
         )
         yield event

@@ -25,7 +25,14 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from monitor.clock import Clock
 from monitor.errors import ConcurrencyError, StoreError
 from monitor.log.database import json_dumps, write_transaction
-from monitor.log.records import AppendResult, NewEvent, RecordedEvent, iter_recorded
+from monitor.log.records import (
+    ROW_COLUMNS,
+    AppendResult,
+    NewEvent,
+    RecordedEvent,
+    iter_recorded,
+    iter_recorded_text,
+)
 from monitor.log.schema import events
 
 #: `expected_version` value that skips the concurrency check.
@@ -40,22 +47,8 @@ _SQLITE_INSERT = (
     "INSERT INTO events (stream_id, version, type, schema_version, data, metadata, recorded_at, occurred_at, "
     "idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_SQLITE_SELECT = (
-    "SELECT position, stream_id, version, type, schema_version, data, metadata, recorded_at, occurred_at, "
-    "idempotency_key FROM events"
-)
-_COLUMNS = (
-    events.c.position,
-    events.c.stream_id,
-    events.c.version,
-    events.c.type,
-    events.c.schema_version,
-    events.c.data,
-    events.c.metadata,
-    events.c.recorded_at,
-    events.c.occurred_at,
-    events.c.idempotency_key,
-)
+_SQLITE_SELECT = f"SELECT {', '.join(ROW_COLUMNS)} FROM events"
+_COLUMNS = tuple(events.c[name] for name in ROW_COLUMNS)
 _PG_LOCK = text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))")
 #: Values per IN list of a batched lookup: well under every SQLite build's limit on bound parameters.
 _IN_CHUNK = 400
@@ -492,7 +485,7 @@ class EventStore:
                     .order_by(events.c.version)
                 )
                 rows = conn.execute(query).all()
-        return list(iter_recorded(rows))
+        return list(self.recorded(rows))
 
     def read_page(
         self,
@@ -510,7 +503,7 @@ class EventStore:
         The rows are fetched at once and turned into events one at a time as the
         caller takes them, so a page never holds more than one decoded payload.
         """
-        return iter_recorded(
+        return self.recorded(
             self.page_rows(
                 conn,
                 after=after,
@@ -521,6 +514,11 @@ class EventStore:
                 stream_id=stream_id,
             )
         )
+
+    def recorded(self, rows: Iterable[Sequence[Any]]) -> Iterator[RecordedEvent]:
+        """The events, one at a time, of rows `page_rows` returned."""
+        # SQLite's driver hands JSON and times back as text: a loop without type checks.
+        return iter_recorded_text(rows) if self._is_sqlite else iter_recorded(rows)
 
     def page_rows(
         self,
@@ -534,9 +532,9 @@ class EventStore:
         stream_id: str | None = None,
         stream: bool = False,
     ) -> Iterable[Sequence[Any]]:
-        """The rows `read_page` makes its events of (`monitor.log.records.iter_recorded` turns
-        them into events): a list, or with `stream=True` on SQLite the open cursor, to be
-        read to its end while `conn` is in use (for the projection runner's batches).
+        """The rows `read_page` makes its events of (`recorded` turns them into events): a
+        list, or with `stream=True` on SQLite the open cursor, to be read to its end while
+        `conn` is in use (for the projection runner's batches).
         """
         if self._is_sqlite:
             sql, params = _sqlite_page(after, limit, until, types, stream_prefix, stream_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tracemalloc
 
@@ -11,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 
 from monitor.clock import SteppingClock
 from monitor.errors import ConcurrencyError, StoreError
-from monitor.log import ANY_VERSION, EventStore, NewEvent, write_transaction
+from monitor.log import ANY_VERSION, EventStore, NewEvent, RecordedEvent, write_transaction
 
 
 def noted(n: int, *, key: str | None = None, **extra: object) -> NewEvent:
@@ -240,3 +241,43 @@ def test_a_repeat_after_the_stream_moved_on_is_still_a_duplicate_not_a_conflict(
 
     assert again.duplicate and again.positions == first.positions and again.version == 3
     assert store.count() == 3
+
+
+def test_events_read_back_are_whole_values_whichever_fields_are_read_first(
+    store: EventStore, clock: SteppingClock
+) -> None:
+    # Replays leave metadata, times and keys undecoded until they are read: whatever a
+    # reader looks at first, the event must be the same value as one made by hand.
+    occurred = dt.datetime(2025, 3, 30, 9, 15, tzinfo=dt.UTC)
+    evt = NewEvent(
+        type="test.noted",
+        data={"n": 4},
+        metadata={"source": "tests", "why": "a bicycle duty"},
+        occurred_at=occurred,
+        idempotency_key="bikes-4",
+    )
+    (position,) = store.append("bikes", [evt], expected_version=0).positions
+    by_hand = RecordedEvent(
+        position=position,
+        stream_id="bikes",
+        version=1,
+        type="test.noted",
+        schema_version=1,
+        data={"n": 4},
+        metadata={"source": "tests", "why": "a bicycle duty"},
+        recorded_at=dt.datetime(2025, 4, 2, 12, 0, tzinfo=dt.UTC),
+        occurred_at=occurred,
+        idempotency_key="bikes-4",
+    )
+    untouched = store.read_stream("bikes")[0]
+    assert untouched == by_hand and "bikes-4" in repr(untouched)
+    assert dataclasses.asdict(next(iter(store.read_all()))) == dataclasses.asdict(by_hand)
+    one_by_one = store.read_stream("bikes")[0]
+    assert one_by_one.idempotency_key == "bikes-4"
+    assert one_by_one.recorded_at == by_hand.recorded_at
+    assert dataclasses.replace(one_by_one, version=2).metadata == by_hand.metadata
+    assert one_by_one == by_hand
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one_by_one.metadata = {}  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        _ = one_by_one.metdata  # type: ignore[attr-defined]
