@@ -103,6 +103,7 @@ ROW_COLUMNS = (
     "occurred_at",
     "idempotency_key",
 )
+#: How many of `ROW_COLUMNS`, from the first, are set when an event is made.
 _EAGER = 5
 
 
