@@ -253,7 +253,15 @@ NOT_A_FACT = _words(
 NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
 # Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
 NOT_IMPOSE = _words(
-    r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy)|not\s+intend\s+to\s+(?:impose|levy)"
+    r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy)|not\s+intend\s+to\s+(?:impose|levy)|"
+    r"not\s+to\s+(?:impose|introduce|levy)"
+)
+# A promise not to tax is a pause only as part of a bargain or for a time ("agreed it would not impose
+# ... until August"); a bare "would not impose retaliatory tariffs" is a decision, not a pause.
+NOT_IMPOSE_BOUND = _words(
+    r"agreed|agrees|agreement|accord|deal|truce|pledged|pledges|committed|commits|promised|promises|vowed|"
+    r"guarantees?|guaranteed|assurances?|assured|under\s+the|"
+    r"until|before|for\s+now|for\s+the\s+time\s+being|for\s+\d+\s+days|for\s+another|while\s+talks"
 )
 # Words that put a date as the start of a measure: right before it ("from", "starting") ...
 EFFECT_BEFORE = re.compile(

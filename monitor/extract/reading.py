@@ -801,12 +801,16 @@ def _read_clause(
         near = clause[max(0, cue.start() - 70) : cue.end() + 70]
         if re.match(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b", clause[cue.end() : cue.end() + 60], re.I):
             continue  # "extended the product exclusions": relief, not a pause
+        if cue.group(0).startswith("not ") and not cues.NOT_IMPOSE_BOUND.search(sentence):
+            continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
         if cues.TARIFF_WORD.search(near) or re.search(
             r"truce|reprieve|deadline|pause|countermeasures|counter-measures", near, re.I
         ):
             pause = cue
             break
     not_impose = cues.NOT_IMPOSE.search(clause)
+    if not_impose and not cues.NOT_IMPOSE_BOUND.search(sentence):
+        return facts  # a decision not to tax, with no bargain or time to it: no fact at all
     pause = pause or not_impose
     if pause and not _NO_PAUSE.search(clause) and not _blocked(clause, pause):
         facts.extend(_pauses(clause, sentence, parties, rates, dates, ctx, authority, pause.start()))

@@ -50,3 +50,28 @@ def test_a_threat_is_a_threatened_tariff_not_an_imposed_one() -> None:
 def test_would_not_impose_is_a_promise_to_hold_off() -> None:
     facts = facts_of("Under the accord, the United States agreed it would not impose tariffs on Japanese cars.")
     assert [f.kind for f in facts if f.kind != "deal"] == ["pause"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Australia said it would not impose reciprocal tariffs on American goods.",
+        "Ottawa decided not to impose counter-tariffs on U.S. steel.",
+        "New Delhi will not levy retaliatory duties on American almonds, the trade minister said.",
+    ],
+)
+def test_a_decision_not_to_tax_is_no_fact(sentence: str) -> None:
+    assert facts_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "imposer", "target"),
+    [
+        ("Trump said he would not impose the 25 percent tariffs on Mexico until August 1.", "US", "MX"),
+        ("Brussels agreed not to impose duties on American lobster under the deal.", "EU", "US"),
+        ("Seoul won a guarantee that Washington would not impose new tariffs on Korean chips.", "US", "KR"),
+    ],
+)
+def test_a_promise_not_to_tax_for_a_time_or_in_a_bargain_is_a_pause(sentence: str, imposer: str, target: str) -> None:
+    pauses = only(facts_of(sentence), "pause")
+    assert [(f.imposer, target in f.targets) for f in pauses] == [(imposer, True)]
