@@ -302,68 +302,20 @@ class EventStore:
             raise ConcurrencyError(stream_id, expected_version, current)
         now = _utc(self.clock.now())
         if self._is_sqlite:
-            positions = self._insert_sqlite(conn, stream_id, current, now, rows)
+            positions = self._insert_sqlite_many(conn, now, [(stream_id, current, rows)])
         else:
-            positions = self._insert(conn, stream_id, current, now, rows)
+            positions = self._insert_many(conn, now, [(stream_id, current, rows)])
         return AppendResult(stream_id=stream_id, positions=positions, version=current + len(rows))
-
-    @staticmethod
-    def _insert_sqlite(
-        conn: Connection, stream_id: str, current: int, now: dt.datetime | None, rows: list[_Encoded]
-    ) -> tuple[int, ...]:
-        # The driver's executemany with the values as SQLite keeps them (JSON text, UTC
-        # times in SQLAlchemy's format): no per-row work beyond building the tuple. No
-        # RETURNING either: SQLite cannot promise its order in a multi-row insert. The
-        # position is the rowid, handed out as max + 1, and we hold the write lock, so
-        # the new rows are the last len(rows) positions.
-        recorded_at = _sqlite_time(now)
-        conn.exec_driver_sql(
-            _SQLITE_INSERT,
-            [
-                (
-                    stream_id,
-                    current + i,
-                    r.event.type,
-                    r.event.schema_version,
-                    r.data.decode(),
-                    r.metadata.decode(),
-                    recorded_at,
-                    _sqlite_time(_utc(r.event.occurred_at)),
-                    r.event.idempotency_key,
-                )
-                for i, r in enumerate(rows, start=1)
-            ],
-        )
-        last = int(conn.execute(select(func.max(events.c.position))).scalar() or 0)
-        return tuple(range(last - len(rows) + 1, last + 1))
-
-    def _insert(
-        self, conn: Connection, stream_id: str, current: int, now: dt.datetime | None, rows: list[_Encoded]
-    ) -> tuple[int, ...]:
-        # The engine's serializer passes orjson Fragments through, so payloads are not encoded twice.
-        fragment = orjson.Fragment if self._preencoded else orjson.loads
-        params = [
-            {
-                "stream_id": stream_id,
-                "version": current + i,
-                "type": r.event.type,
-                "schema_version": r.event.schema_version,
-                "data": fragment(r.data),
-                "metadata": fragment(r.metadata),
-                "recorded_at": now,
-                "occurred_at": _utc(r.event.occurred_at),
-                "idempotency_key": r.event.idempotency_key,
-            }
-            for i, r in enumerate(rows, start=1)
-        ]
-        return tuple(r[0] for r in conn.execute(_INSERT_RETURNING, params))
 
     @staticmethod
     def _insert_sqlite_many(
         conn: Connection, now: dt.datetime | None, pending: list[tuple[str, int, list[_Encoded]]]
     ) -> tuple[int, ...]:
-        # As `_insert_sqlite`, for many streams in one executemany: the rows take the
-        # last positions, in the order they were given.
+        # The driver's executemany with the values as SQLite keeps them (JSON text, UTC
+        # times in SQLAlchemy's format): no per-row work beyond building the tuple. No
+        # RETURNING either: SQLite cannot promise its order in a multi-row insert. The
+        # position is the rowid, handed out as max + 1, and we hold the write lock, so
+        # the new rows are the last positions, in the order they were given.
         recorded_at = _sqlite_time(now)
         params = [
             (
@@ -387,6 +339,7 @@ class EventStore:
     def _insert_many(
         self, conn: Connection, now: dt.datetime | None, pending: list[tuple[str, int, list[_Encoded]]]
     ) -> tuple[int, ...]:
+        # The engine's serializer passes orjson Fragments through, so payloads are not encoded twice.
         fragment = orjson.Fragment if self._preencoded else orjson.loads
         params = [
             {
