@@ -90,3 +90,18 @@ def engine(db_url: str) -> Iterator[Engine]:
 def store(engine: Engine, clock: SteppingClock) -> EventStore:
     """An event store on a fresh database, on both back ends."""
     return EventStore(engine, clock)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files under tests/data/ from what the code produces now, then review the diff",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite golden files instead of comparing with them."""
+    return bool(request.config.getoption("--update-goldens"))
