@@ -18,6 +18,7 @@ from monitor.config import SubscriptionSettings
 from monitor.digest.matching import matches
 from monitor.digest.schedule import as_utc
 from monitor.errors import EventTypeError
+from monitor.events import decode_recorded
 from monitor.events.alerts import AlertRaised
 from monitor.events.digests import DigestQueued
 from monitor.log import EventStore
@@ -62,7 +63,7 @@ def checkpoint(store: EventStore, subscription: str) -> Checkpoint:
     version = store.stream_version(sid)
     if version == 0:
         return Checkpoint(version=0, through_position=0)
-    last = store.read_stream(sid, after_version=version - 1)[-1].decode()
+    last = decode_recorded(store.read_stream(sid, after_version=version - 1)[-1])
     if not isinstance(last, DigestQueued):
         raise EventTypeError(f"stream {sid!r} holds {last.NAME}, expected only digest.queued")
     return Checkpoint(version=version, through_position=last.through_position)
@@ -75,7 +76,7 @@ def pending(store: EventStore, sub: SubscriptionSettings, now: dt.datetime) -> I
     taken: list[AlertRaised] = []
     now = as_utc(now)
     for recorded in store.read_all(after=mark.through_position, types=[ALERT_TYPE]):
-        alert = recorded.decode()
+        alert = decode_recorded(recorded)
         assert isinstance(alert, AlertRaised)
         if as_utc(alert.raised_at) > now:
             break

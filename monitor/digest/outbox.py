@@ -31,6 +31,7 @@ from typing import Literal
 from monitor.digest.delivery.base import Delivery
 from monitor.digest.schedule import as_utc
 from monitor.errors import DeliveryError
+from monitor.events import decode_recorded
 from monitor.events.digests import DigestDelivered, DigestFailed, DigestQueued
 from monitor.log import EventStore, NewEvent
 
@@ -80,7 +81,7 @@ def entries(store: EventStore) -> list[OutboxEntry]:
     """Every digest ever queued with its current state, oldest first."""
     found: dict[str, OutboxEntry] = {}
     for recorded in store.read_all(types=_TYPES):
-        event = recorded.decode()
+        event = decode_recorded(recorded)
         if isinstance(event, DigestQueued):
             found[event.digest_id] = OutboxEntry(digest=event, status="queued", next_attempt_at=as_utc(event.queued_at))
             continue

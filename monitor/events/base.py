@@ -15,7 +15,7 @@ import datetime as dt
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from monitor.errors import EventTypeError
 
@@ -106,6 +106,38 @@ def decode(name: str, version: int, data: dict[str, Any]) -> Event:
             ) from exc
         version += 1
     return cls.from_data(data)
+
+
+class Stored(Protocol):
+    """What `decode_recorded` reads of an event as the log recorded it (the log's `RecordedEvent`)."""
+
+    @property
+    def position(self) -> int: ...
+    @property
+    def stream_id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def schema_version(self) -> int: ...
+    @property
+    def data(self) -> dict[str, Any]: ...
+
+
+def decode_recorded(record: Stored) -> Event:
+    """The domain event a recorded row holds, upcast to the current schema version.
+
+    Raises `EventTypeError` naming the row's position, stream and type when this
+    code cannot read it (an unknown type, a newer schema version, a missing
+    upcaster, or a payload that does not fit).
+    """
+    try:
+        return decode(record.type, record.schema_version, record.data)
+    except EventTypeError as exc:
+        raise EventTypeError(
+            f"event at position {record.position} (stream {record.stream_id!r}, type {record.type!r} "
+            f"v{record.schema_version}) cannot be read: {exc.message}",
+            hint=exc.hint,
+        ) from exc
 
 
 def _hints(cls: type) -> dict[str, Any]:

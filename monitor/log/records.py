@@ -6,12 +6,24 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar, Protocol
 
 import orjson
 
-from monitor.errors import EventTypeError
-from monitor.events import Event, decode, encode
+
+class Encodable(Protocol):
+    """What `NewEvent.of` needs of a domain event: its wire name, schema version and payload.
+
+    The event types (`monitor.events`) say how they encode; the log only calls
+    them, so it never imports them.
+    """
+
+    NAME: ClassVar[str]
+    VERSION: ClassVar[int]
+
+    def to_data(self) -> dict[str, Any]:
+        """The JSON-ready payload."""
+        ...
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,18 +40,17 @@ class NewEvent:
     @classmethod
     def of(
         cls,
-        event: Event,
+        event: Encodable,
         *,
         metadata: dict[str, Any] | None = None,
         occurred_at: dt.datetime | None = None,
         idempotency_key: str | None = None,
     ) -> NewEvent:
         """Wrap a domain event for appending."""
-        name, version, data = encode(event)
         return cls(
-            type=name,
-            data=data,
-            schema_version=version,
+            type=event.NAME,
+            data=event.to_data(),
+            schema_version=event.VERSION,
             metadata=metadata or {},
             occurred_at=occurred_at,
             idempotency_key=idempotency_key,
@@ -48,7 +59,10 @@ class NewEvent:
 
 @dataclass(frozen=True, kw_only=True)
 class RecordedEvent:
-    """An event as the log holds it; `position` is the global order every reader follows."""
+    """An event as the log holds it; `position` is the global order every reader follows.
+
+    `monitor.events.decode_recorded` turns it into the domain event.
+    """
 
     position: int
     stream_id: str
@@ -60,22 +74,6 @@ class RecordedEvent:
     recorded_at: dt.datetime
     occurred_at: dt.datetime | None
     idempotency_key: str | None
-
-    def decode(self) -> Event:
-        """The domain event, upcast to the current schema version.
-
-        Raises `EventTypeError` naming this event's position and type when this
-        code cannot read it (an unknown type, a newer schema version, a missing
-        upcaster, or a payload that does not fit).
-        """
-        try:
-            return decode(self.type, self.schema_version, self.data)
-        except EventTypeError as exc:
-            raise EventTypeError(
-                f"event at position {self.position} (stream {self.stream_id!r}, type {self.type!r} "
-                f"v{self.schema_version}) cannot be read: {exc.message}",
-                hint=exc.hint,
-            ) from exc
 
 
 @dataclass(frozen=True, kw_only=True)

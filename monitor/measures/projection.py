@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, insert, select, update
 
 from monitor.clock import Clock, FixedClock
+from monitor.events import decode_recorded
 from monitor.events.alerts import Evidence
 from monitor.events.facts import FactExtracted
 from monitor.events.measures import ALL_TYPES, MEASURE_TYPES, MeasureEvent
@@ -135,7 +136,7 @@ class MeasureProjection:
         if event.type == FactExtracted.NAME:
             self._decide(conn, event)
             return
-        decoded = event.decode()
+        decoded = decode_recorded(event)
         assert isinstance(decoded, MeasureEvent)
         current = conn.execute(select(measures.c.version).where(measures.c.measure_id == decoded.measure_id)).scalar()
         if current is not None and event.version <= current:
@@ -151,7 +152,7 @@ class MeasureProjection:
         ).first()
         if already is not None:
             return  # decided before (a rebuild): the log's own measure events are folded as they come
-        fact = event.decode()
+        fact = decode_recorded(event)
         assert isinstance(fact, FactExtracted)
         day = fact_day(event, fact)
         decisions = decide(

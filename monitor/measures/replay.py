@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import Engine, inspect, select
 
 from monitor.clock import FixedClock
+from monitor.events import decode_recorded
 from monitor.events.measures import ALL_TYPES, MEASURE_TYPES, MeasureEvent
 from monitor.log.records import RecordedEvent
 from monitor.log.store import EventStore
@@ -40,7 +41,7 @@ def fold_events(recorded: list[RecordedEvent]) -> dict[str, MeasureState]:
     states: dict[str, MeasureState] = {}
     seen: set[tuple[str, str]] = set()
     for r in recorded:
-        event = r.decode()
+        event = decode_recorded(r)
         assert isinstance(event, MeasureEvent)
         source = (event.measure_id, event.evidence.article)
         states[event.measure_id] = fold(states.get(event.measure_id), event, new_source=source not in seen)

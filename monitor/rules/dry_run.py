@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 
 from monitor.clock import FixedClock
+from monitor.events import decode_recorded
 from monitor.events.alerts import AlertRaised
 from monitor.events.measures import (
     MEASURE_TYPES,
@@ -40,7 +41,7 @@ def dry_run(
     stop = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
     by_day: dict[dt.date, list[tuple[int, MeasureEvent]]] = defaultdict(list)
     for recorded in measure_events_until(store.engine, stop, parties=True):
-        event = recorded.decode()
+        event = decode_recorded(recorded)
         assert isinstance(event, MeasureEvent)
         by_day[event.day].append((recorded.position, event))
     states: dict[str, MeasureState] = {}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from monitor.clock import Clock
 from monitor.config import Settings
+from monitor.events import decode_recorded
 from monitor.events.alerts import AlertRaised
 from monitor.log.database import write_transaction
 from monitor.log.projection import ProjectionRunner
@@ -77,7 +78,7 @@ def read_alerts(store: EventStore, *, since: dt.date | None = None) -> list[Aler
 
     found = []
     for recorded in store.read_stream(ALERTS_STREAM):
-        alert = recorded.decode()
+        alert = decode_recorded(recorded)
         if isinstance(alert, AlertRaised) and (since is None or alert.raised_at.date() >= since):
             found.append(alert)
     return found

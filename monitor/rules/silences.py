@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from monitor.events import decode_recorded
 from monitor.events.alerts import SilenceAdded
 from monitor.log.store import EventStore
 from monitor.rules.api import Signal
@@ -15,7 +16,7 @@ def read_silences(store: EventStore) -> list[SilenceAdded]:
     """Every silence ever added, oldest first (a short stream: read whole)."""
     found = []
     for recorded in store.read_stream(STREAM):
-        event = recorded.decode()
+        event = decode_recorded(recorded)
         if isinstance(event, SilenceAdded):
             found.append(event)
     return found

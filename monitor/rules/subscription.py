@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from monitor.events import decode_recorded
 from monitor.events.alerts import AlertRaised
 from monitor.events.measures import (
     ALL_TYPES,
@@ -99,7 +100,7 @@ class RuleSubscription:
 
     def apply(self, conn: Connection, event: RecordedEvent) -> None:
         """Track deadlines, then run the rules that want this event's signal (unless a backfill)."""
-        decoded = event.decode()
+        decoded = decode_recorded(event)
         assert isinstance(decoded, MeasureEvent)
         catch_up = bool(event.metadata.get("catch_up"))
         track_deadline(conn, decoded, quiet_before=event.recorded_at.date() if catch_up else None)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from monitor.config import FeedSettings
+from monitor.events import decode_recorded
 from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore, RecordedEvent
 from monitor.sources.http import Validators
@@ -62,7 +63,7 @@ def feed_state(store: EventStore, name: str) -> FeedState:
 def state_from_event(name: str, event: RecordedEvent) -> FeedState:
     """The feed state an event of the feed's stream leaves behind."""
     data: dict[str, Any] = event.data
-    decoded = event.decode()
+    decoded = decode_recorded(event)
     validators = Validators(etag=data.get("etag"), last_modified=data.get("last_modified"))
     if isinstance(decoded, FeedPolled):
         return FeedState(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from monitor.errors import EventTypeError
-from monitor.events import base
+from monitor.events import base, decode_recorded
 from monitor.events.base import Event, event_type, upcaster
 from monitor.log import EventStore, NewEvent
 
@@ -44,9 +44,9 @@ def test_a_v1_row_is_read_as_v2_through_its_upcaster(store: EventStore, monkeypa
 
     assert (old.schema_version, new.schema_version) == (1, 2)
     assert old.data == {"country": "Chile", "percent": 12}  # the row itself is never rewritten
-    assert old.decode() == DutyAnnounced(targets=("Chile",), rate=0.12)
-    assert new.decode() == DutyAnnounced(targets=("Peru",), rate=0.05)
-    assert dataclasses.is_dataclass(old.decode())
+    assert decode_recorded(old) == DutyAnnounced(targets=("Chile",), rate=0.12)
+    assert decode_recorded(new) == DutyAnnounced(targets=("Peru",), rate=0.05)
+    assert dataclasses.is_dataclass(decode_recorded(old))
 
 
 def test_rows_this_code_cannot_read_name_their_position_and_type(
@@ -66,13 +66,13 @@ def test_rows_this_code_cannot_read_name_their_position_and_type(
     unknown, newer, no_upcaster, misfit = store.read_stream("ports")
 
     with pytest.raises(EventTypeError, match=f"position {unknown.position} .*'test.gauge_recalibrated'.*unknown"):
-        unknown.decode()
+        decode_recorded(unknown)
     with pytest.raises(EventTypeError, match=f"position {newer.position} .*v3.*newer than"):
-        newer.decode()
+        decode_recorded(newer)
     with pytest.raises(EventTypeError, match=f"position {no_upcaster.position} .*no upcaster"):
-        no_upcaster.decode()
+        decode_recorded(no_upcaster)
     with pytest.raises(EventTypeError, match=f"position {misfit.position} .*does not fit"):
-        misfit.decode()
+        decode_recorded(misfit)
 
 
 def test_a_payload_with_a_value_of_the_wrong_shape_is_an_event_type_error(
@@ -88,4 +88,4 @@ def test_a_payload_with_a_value_of_the_wrong_shape_is_an_event_type_error(
     store.append("quotas", [NewEvent(type="test.quota_set", data={"starts": "the first of May"})])
     (row,) = store.read_stream("quotas")
     with pytest.raises(EventTypeError, match=f"position {row.position} .*does not fit"):
-        row.decode()
+        decode_recorded(row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from monitor.events import decode_recorded
 from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore
 from monitor.sources.health import feed_state, feed_stream
@@ -26,7 +27,7 @@ ITEMS = [
 
 
 def health_events(store: EventStore, name: str) -> list[object]:
-    return [e.decode() for e in store.read_stream(feed_stream(name))]
+    return [decode_recorded(e) for e in store.read_stream(feed_stream(name))]
 
 
 def test_etag_makes_the_second_poll_a_304_that_records_nothing_new(
