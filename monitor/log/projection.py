@@ -13,13 +13,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
-from sqlalchemy import Connection, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from monitor.errors import MonitorError, StoreError
-from monitor.log.database import write_transaction
+from monitor.log.base import Selection
 from monitor.log.records import RecordedEvent
-from monitor.log.schema import checkpoints, events
 from monitor.log.store import EventStore
 
 
@@ -40,12 +39,6 @@ class Projection(Protocol):
         """Fold one event into the projection's rows."""
 
 
-def read_checkpoint(conn: Connection, name: str) -> int:
-    """The last position the named projection has applied (0 when it has applied none)."""
-    value = conn.execute(select(checkpoints.c.position).where(checkpoints.c.name == name)).scalar()
-    return int(value or 0)
-
-
 class ProjectionRunner:
     """Catches one projection up with the log."""
 
@@ -55,16 +48,11 @@ class ProjectionRunner:
 
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
-        # One runner per projection at a time: on SQLite the write lock taken at BEGIN
-        # sees to it; on PostgreSQL an advisory lock per projection. A second runner
-        # waits, then goes on from the checkpoint the first one left.
+        # One runner per projection at a time: a second one waits, then goes on
+        # from the checkpoint the first one left.
         try:
-            with write_transaction(self.store.engine) as conn:
-                if self.store.engine.dialect.name == "postgresql":
-                    conn.execute(
-                        text("SELECT pg_advisory_xact_lock(7317002, hashtext(current_schema() || '/' || :name))"),
-                        {"name": self.projection.name},
-                    )
+            with self.store.recorder.writing() as conn:
+                self.store.recorder.lock_projection(conn, self.projection.name)
                 yield conn
         except DBAPIError as exc:
             raise StoreError(
@@ -75,7 +63,7 @@ class ProjectionRunner:
     def checkpoint(self) -> int:
         """The last position the projection has applied."""
         with self.store.reading() as conn:
-            return read_checkpoint(conn, self.projection.name)
+            return self.store.recorder.checkpoint(conn, self.projection.name)
 
     def lag(self) -> int:
         """How many positions the projection is behind the log."""
@@ -91,6 +79,7 @@ class ProjectionRunner:
         naming the projection and the event, unless it is already one of ours).
         """
         name = self.projection.name
+        recorder = self.store.recorder
         wanted = sorted(self.projection.types) if self.projection.types is not None else None
         applied = 0
         with self._transaction() as conn:
@@ -98,16 +87,15 @@ class ProjectionRunner:
         while True:
             with self._transaction() as conn:
                 # Appends commit in position order, so every position up to `head` is visible.
-                start, head = conn.execute(_WHERE_AND_HEAD, {"name": name}).one()
-                start, head = int(start or 0), int(head or 0)
+                start, head = recorder.checkpoint_and_head(conn, name)
                 if head <= start:
                     return applied
-                rows = self.store.page_rows(conn, after=start, limit=batch_size, until=head, types=wanted, stream=True)
+                rows = recorder.select_page(conn, Selection(start, batch_size, head, wanted), stream=True)
                 apply = self.projection.apply
                 event = None
                 count = 0
                 try:
-                    for event in self.store.recorded(rows):
+                    for event in recorder.to_events(rows):
                         apply(conn, event)
                         count += 1
                 except MonitorError:
@@ -122,7 +110,12 @@ class ProjectionRunner:
                 applied += count
                 # A short page means nothing more up to `head` is for this projection.
                 end = event.position if event is not None and count == batch_size else head
-                _save_checkpoint(conn, name, start, end, self.store)
+                if not recorder.advance_checkpoint(conn, name, start, end, self.store.clock.now()):
+                    raise StoreError(
+                        f"projection {name!r} was advanced by another process while this one worked; "
+                        "its batch was rolled back",
+                        hint="run it again: it goes on from where the other one stopped",
+                    )
             if progress is not None:
                 progress(end - start)
 
@@ -130,31 +123,5 @@ class ProjectionRunner:
         """Drop the projection and replay the whole log into it; return how many events were applied."""
         with self._transaction() as conn:
             self.projection.drop(conn)
-            conn.execute(checkpoints.delete().where(checkpoints.c.name == self.projection.name))
+            self.store.recorder.delete_checkpoint(conn, self.projection.name)
         return self.run(batch_size=batch_size, progress=progress)
-
-
-# Built once: these run every batch.
-_WHERE_AND_HEAD = select(
-    select(checkpoints.c.position).where(checkpoints.c.name == bindparam("name")).scalar_subquery(),
-    select(func.max(events.c.position)).scalar_subquery(),
-)
-_ADVANCE = (
-    update(checkpoints)
-    .where(checkpoints.c.name == bindparam("cp_name"), checkpoints.c.position == bindparam("old"))
-    .values(position=bindparam("new"), updated_at=bindparam("now"))
-)
-
-
-def _save_checkpoint(conn: Connection, name: str, old: int, new: int, store: EventStore) -> None:
-    now = store.clock.now()
-    done = conn.execute(_ADVANCE, {"cp_name": name, "old": old, "new": new, "now": now})
-    if done.rowcount == 1:
-        return
-    if old == 0 and conn.execute(select(checkpoints.c.name).where(checkpoints.c.name == name)).first() is None:
-        conn.execute(insert(checkpoints).values(name=name, position=new, updated_at=now))
-        return
-    raise StoreError(
-        f"projection {name!r} was advanced by another process while this one worked; its batch was rolled back",
-        hint="run it again: it goes on from where the other one stopped",
-    )

@@ -6,11 +6,10 @@ import datetime as dt
 
 from sqlalchemy import Engine, inspect, select
 
-from monitor.clock import FixedClock
 from monitor.events import decode_recorded
 from monitor.events.measures import ALL_TYPES, MEASURE_TYPES, MeasureEvent
 from monitor.log.records import RecordedEvent
-from monitor.log.store import EventStore
+from monitor.log.store import EventReader
 from monitor.measures.fold import as_of_view, fold
 from monitor.measures.projection import row_to_state
 from monitor.measures.state import MeasureState
@@ -29,8 +28,7 @@ def measure_events_until(engine: Engine, end: dt.datetime, *, parties: bool = Fa
     """Measure events (and talks and deals with `parties`) that occurred before `end`,
     in the order they occurred (ties: log order)."""
     types = ALL_TYPES if parties else MEASURE_TYPES
-    # Only read here: the clock would date appends, and none is made.
-    store = EventStore(engine, FixedClock(dt.datetime(1970, 1, 1, tzinfo=dt.UTC)))
+    store = EventReader(engine)
     found = [e for e in store.read_all(types=sorted(types)) if (e.occurred_at or e.recorded_at) < end]
     found.sort(key=lambda e: (e.occurred_at or e.recorded_at, e.position))
     return found
