@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from monitor.clock import Clock, FixedClock
 from monitor.events import decode_recorded
@@ -23,7 +23,6 @@ from monitor.events.alerts import Evidence
 from monitor.events.facts import FactExtracted
 from monitor.events.measures import ALL_TYPES, MEASURE_TYPES, MeasureEvent
 from monitor.log.records import NewEvent, RecordedEvent
-from monitor.log.schema import events
 from monitor.log.store import EventStore
 from monitor.measures.decide import decide
 from monitor.measures.fold import fold
@@ -144,13 +143,8 @@ class MeasureProjection:
         self._fold(conn, decoded, event.version)
 
     def _decide(self, conn: Connection, event: RecordedEvent) -> None:
-        prefix = f"decide:{event.position}:"
-        already = conn.execute(
-            select(events.c.position)
-            .where(and_(events.c.idempotency_key >= prefix, events.c.idempotency_key < prefix[:-1] + ";"))
-            .limit(1)
-        ).first()
-        if already is not None:
+        store = EventStore(conn.engine, self.clock or FixedClock(event.recorded_at))
+        if store.positions_by_key_prefix(f"decide:{event.position}:", limit=1, conn=conn):
             return  # decided before (a rebuild): the log's own measure events are folded as they come
         fact = decode_recorded(event)
         assert isinstance(fact, FactExtracted)
@@ -175,7 +169,6 @@ class MeasureProjection:
         if event.metadata.get("catch_up"):
             metadata["catch_up"] = True
         occurred = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
-        store = EventStore(conn.engine, self.clock or FixedClock(event.recorded_at))
         for n, decision in enumerate(decisions):
             result = store.append_in(
                 conn,

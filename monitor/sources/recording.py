@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from monitor.clock import Clock
@@ -45,13 +45,9 @@ from monitor.events.sources import ArticleFingerprinted, ArticleSeen
 from monitor.extract import EXTRACTOR_VERSION, extract_facts
 from monitor.extract.facts import Fact
 from monitor.log import AppendResult, EventStore, NewEvent, write_transaction
-from monitor.log.schema import events
 from monitor.sources.article import Article
 
 Extractor = Callable[[str, dt.date | None], list[Fact]]
-
-#: Streams looked up per query: well under every SQLite build's limit on bound parameters.
-_LOOKUP_CHUNK = 400
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,7 +128,7 @@ class ArticleRecorder:
     def known_feeds(self, article_ids: Iterable[str]) -> dict[str, frozenset[str]]:
         """For each of `article_ids` already recorded, the feeds that carried it (one query per 400)."""
         with self.store.reading() as conn:
-            return _article_feeds(conn, article_ids)
+            return _article_feeds(conn, self.store, article_ids)
 
     def read(self, article: Article, *, origin: dict[str, Any] | None = None) -> Reading:
         """Run the extractor on `article`; its failure is an `ExtractionError` and nothing is written."""
@@ -199,8 +195,8 @@ class RecordingBatch:
         """Record each reading's article with its facts, or as a sighting of the article that has its text."""
         ids = [r.article.article_id for r in readings]
         # Read inside the transaction: another poller may have recorded some since the caller looked.
-        present = _article_feeds(self._conn, ids)
-        owners = _text_owners(self._conn, [r.article.fingerprint for r in readings])
+        present = _article_feeds(self._conn, self._store, ids)
+        owners = _text_owners(self._conn, self._store, [r.article.fingerprint for r in readings])
         done: list[Recorded] = []
         for reading in readings:
             article = reading.article
@@ -211,7 +207,7 @@ class RecordingBatch:
             owners[article.fingerprint] = owner
             if owner != article.article_id:
                 if owner not in present:
-                    present.update(_article_feeds(self._conn, [owner]))
+                    present.update(_article_feeds(self._conn, self._store, [owner]))
                 done.append(self.sight(article, owner, present.get(owner, frozenset())))
                 present[owner] = present.get(owner, frozenset()) | {article.feed or ""}
                 continue
@@ -328,36 +324,18 @@ def read_article(extractor: Extractor, article: Article, *, origin: dict[str, An
     return Reading(article=article, facts=tuple(facts), origin=dict(origin or {}))
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), _LOOKUP_CHUNK):
-        yield items[start : start + _LOOKUP_CHUNK]
-
-
-def _article_feeds(conn: Connection, article_ids: Iterable[str]) -> dict[str, frozenset[str]]:
+def _article_feeds(conn: Connection, store: EventStore, article_ids: Iterable[str]) -> dict[str, frozenset[str]]:
     """Each recorded article among `article_ids` with the feeds that recorded or saw it."""
-    streams = sorted({article_stream(a) for a in article_ids})
+    streams = [article_stream(a) for a in article_ids]
     feeds: dict[str, set[str]] = {}
-    for chunk in _chunks(streams):
-        rows = conn.execute(
-            select(events.c.stream_id, events.c.data).where(
-                events.c.stream_id.in_(chunk), events.c.type.in_([ArticleRecorded.NAME, ArticleSeen.NAME])
-            )
-        )
-        for stream_id, data in rows:
-            seen = feeds.setdefault(stream_id.removeprefix("article-"), set())
-            if data.get("feed"):
-                seen.add(data["feed"])
+    for stream_id, data in store.stream_payloads(streams, types=[ArticleRecorded.NAME, ArticleSeen.NAME], conn=conn):
+        seen = feeds.setdefault(stream_id.removeprefix("article-"), set())
+        if data.get("feed"):
+            seen.add(data["feed"])
     return {article_id: frozenset(names) for article_id, names in feeds.items()}
 
 
-def _text_owners(conn: Connection, fingerprints: Iterable[str]) -> dict[str, str]:
+def _text_owners(conn: Connection, store: EventStore, fingerprints: Iterable[str]) -> dict[str, str]:
     """For each claimed text among `fingerprints`, the id of the article that claimed it."""
-    streams = sorted({text_stream(f) for f in fingerprints})
-    owners: dict[str, str] = {}
-    for chunk in _chunks(streams):
-        rows = conn.execute(
-            select(events.c.stream_id, events.c.data).where(events.c.stream_id.in_(chunk), events.c.version == 1)
-        )
-        for stream_id, data in rows:
-            owners[stream_id.removeprefix("text-")] = str(data["article_id"])
-    return owners
+    first = store.first_payloads([text_stream(f) for f in fingerprints], conn=conn)
+    return {stream_id.removeprefix("text-"): str(data["article_id"]) for stream_id, data in first.items()}
