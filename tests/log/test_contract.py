@@ -1,18 +1,22 @@
-"""The contract of the event log, written once and run on a SQLite file and on PostgreSQL."""
+"""The contract of the event store, written once and run on a SQLite file and on PostgreSQL.
+
+`append`, `append_in` and `append_streams` are three doors to one append path:
+the concurrency and idempotency rules are checked through each of them. The
+recorder underneath has its own contract (test_recorder.py).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import tracemalloc
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
 
 from monitor.clock import SteppingClock
 from monitor.errors import ConcurrencyError, StoreError
-from monitor.log import ANY_VERSION, EventStore, NewEvent, RecordedEvent, write_transaction
+from monitor.log import ANY_VERSION, AppendResult, EventStore, NewEvent, RecordedEvent, write_transaction
 
 
 def noted(n: int, *, key: str | None = None, **extra: object) -> NewEvent:
@@ -23,6 +27,32 @@ def noted(n: int, *, key: str | None = None, **extra: object) -> NewEvent:
         metadata={"source": "tests", **extra},
         idempotency_key=key,
     )
+
+
+Append = Callable[[EventStore, str, list[NewEvent], int], AppendResult]
+
+
+def by_append(store: EventStore, stream_id: str, events: list[NewEvent], expected: int) -> AppendResult:
+    return store.append(stream_id, events, expected_version=expected)
+
+
+def by_append_in(store: EventStore, stream_id: str, events: list[NewEvent], expected: int) -> AppendResult:
+    with write_transaction(store.engine) as conn:
+        return store.append_in(conn, stream_id, events, expected_version=expected)
+
+
+def by_append_streams(store: EventStore, stream_id: str, events: list[NewEvent], expected: int) -> AppendResult:
+    with write_transaction(store.engine) as conn:
+        return store.append_streams(conn, {stream_id: events}, {stream_id: expected})[stream_id]
+
+
+#: Each door to the one append path.
+EVERY_DOOR = pytest.mark.parametrize("append", [by_append, by_append_in, by_append_streams], ids=lambda f: f.__name__)
+
+
+def duty(n: int, *, key: str | None = None) -> NewEvent:
+    """A small event of our own making."""
+    return NewEvent(type="test.noted", data={"n": n, "text": f"a duty of {n} percent on kettles"}, idempotency_key=key)
 
 
 def test_append_then_read_a_stream_back_in_order(store: EventStore, clock: SteppingClock) -> None:
@@ -63,12 +93,13 @@ def test_naive_and_offset_times_are_kept_as_utc(store: EventStore) -> None:
     assert got == [dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC), dt.datetime(2025, 1, 1, 14, 0, tzinfo=dt.UTC)]
 
 
-def test_a_writer_that_read_an_old_version_is_refused_and_nothing_is_written(store: EventStore) -> None:
+@EVERY_DOOR
+def test_a_writer_that_read_an_old_version_is_refused_and_nothing_is_written(store: EventStore, append: Append) -> None:
     store.append("tariffs", [noted(1)], expected_version=0)
     store.append("tariffs", [noted(2)], expected_version=1)
 
     with pytest.raises(ConcurrencyError) as caught:
-        store.append("tariffs", [noted(99), noted(100)], expected_version=1)
+        append(store, "tariffs", [noted(99), noted(100)], 1)
 
     assert caught.value.expected == 1 and caught.value.actual == 2
     assert "'tariffs'" in str(caught.value)
@@ -76,22 +107,28 @@ def test_a_writer_that_read_an_old_version_is_refused_and_nothing_is_written(sto
     assert store.count() == 2
 
 
-def test_a_new_stream_expected_at_version_zero_refuses_an_existing_one(store: EventStore) -> None:
+@EVERY_DOOR
+def test_a_new_stream_expected_at_version_zero_refuses_an_existing_one(store: EventStore, append: Append) -> None:
     store.append("s", [noted(1)], expected_version=0)
     with pytest.raises(ConcurrencyError):
-        store.append("s", [noted(2)], expected_version=0)
+        append(store, "s", [noted(2)], 0)
 
 
-def test_any_version_skips_the_check(store: EventStore) -> None:
+@EVERY_DOOR
+def test_any_version_skips_the_check(store: EventStore, append: Append) -> None:
     store.append("s", [noted(1)])
-    result = store.append("s", [noted(2)], expected_version=ANY_VERSION)
+    result = append(store, "s", [noted(2)], ANY_VERSION)
     assert result.version == 2
 
 
-def test_a_repeated_append_with_the_same_keys_is_a_reported_no_op(store: EventStore) -> None:
+@EVERY_DOOR
+@pytest.mark.parametrize("expected", [0, ANY_VERSION])
+def test_a_repeated_append_with_the_same_keys_is_a_reported_no_op(
+    store: EventStore, append: Append, expected: int
+) -> None:
     batch = [noted(1, key="feed-a:item-1"), noted(2, key="feed-a:item-2")]
     first = store.append("feed-a", batch, expected_version=0)
-    again = store.append("feed-a", batch, expected_version=0)
+    again = append(store, "feed-a", batch, expected)
 
     assert again.duplicate and not first.duplicate
     assert again.positions == first.positions
@@ -99,17 +136,19 @@ def test_a_repeated_append_with_the_same_keys_is_a_reported_no_op(store: EventSt
     assert store.count() == 2
 
 
-def test_an_append_mixing_recorded_and_new_keys_is_refused_whole(store: EventStore) -> None:
+@EVERY_DOOR
+def test_an_append_mixing_recorded_and_new_keys_is_refused_whole(store: EventStore, append: Append) -> None:
     store.append("feed-a", [noted(1, key="k1")])
     with pytest.raises(StoreError, match="1 of 2 idempotency keys"):
-        store.append("feed-a", [noted(1, key="k1"), noted(2, key="k2")])
+        append(store, "feed-a", [noted(1, key="k1"), noted(2, key="k2")], ANY_VERSION)
     assert store.count() == 1
 
 
-def test_an_idempotency_key_used_on_another_stream_is_refused(store: EventStore) -> None:
+@EVERY_DOOR
+def test_an_idempotency_key_used_on_another_stream_is_refused(store: EventStore, append: Append) -> None:
     store.append("feed-a", [noted(1, key="shared")])
     with pytest.raises(StoreError, match="already used in stream 'feed-a'"):
-        store.append("feed-b", [noted(1, key="shared")])
+        append(store, "feed-b", [noted(1, key="shared")], ANY_VERSION)
     assert store.stream_version("feed-b") == 0
 
 
@@ -183,17 +222,6 @@ def test_append_in_writes_with_the_callers_transaction_and_rolls_back_with_it(st
     assert [e.position for e in store.read_stream("s")] == list(result.positions)
 
 
-def test_the_database_refuses_to_update_or_delete_events(store: EventStore) -> None:
-    store.append("s", [noted(1), noted(2)])
-    statements = ["UPDATE events SET type = 'test.changed'", "DELETE FROM events"]
-    if store.engine.dialect.name == "postgresql":
-        statements.append("TRUNCATE events")
-    for statement in statements:
-        with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
-            conn.execute(text(statement))
-    assert [(e.type, e.data["n"]) for e in store.read_all()] == [("test.noted", 1), ("test.noted", 2)]
-
-
 def test_nan_and_infinity_are_refused_rather_than_stored_as_null(store: EventStore) -> None:
     for bad in (float("nan"), float("inf")):
         with pytest.raises(StoreError, match="NaN or an infinity"):
@@ -231,13 +259,16 @@ def test_read_all_memory_stays_flat_as_the_log_grows(store: EventStore) -> None:
     assert big_peak < 1.5 * small_peak, (small_peak, big_peak)
 
 
-def test_a_repeat_after_the_stream_moved_on_is_still_a_duplicate_not_a_conflict(store: EventStore) -> None:
+@EVERY_DOOR
+def test_a_repeat_after_the_stream_moved_on_is_still_a_duplicate_not_a_conflict(
+    store: EventStore, append: Append
+) -> None:
     """A daemon that crashed after its append committed re-runs it with the version it had read."""
     batch = [noted(1, key="poll:1:a"), noted(2, key="poll:1:b")]
     first = store.append("feed-a", batch, expected_version=0)
     store.append("feed-a", [noted(3, key="poll:2:a")], expected_version=2)
 
-    again = store.append("feed-a", batch, expected_version=0)
+    again = append(store, "feed-a", batch, 0)
 
     assert again.duplicate and again.positions == first.positions and again.version == 3
     assert store.count() == 3
@@ -281,3 +312,95 @@ def test_events_read_back_are_whole_values_whichever_fields_are_read_first(
         one_by_one.metadata = {}  # type: ignore[misc]
     with pytest.raises(AttributeError):
         _ = one_by_one.metdata  # type: ignore[attr-defined]
+
+
+# --- many streams in one go: append_streams ------------------------------------------------------
+
+
+def test_many_streams_are_appended_with_versions_and_positions_in_order(store: EventStore) -> None:
+    store.append("kettles", [duty(1)])
+    with write_transaction(store.engine) as conn:
+        done = store.append_streams(
+            conn,
+            {"lanterns": [duty(2, key="l-2"), duty(3)], "kettles": [duty(4, key="k-4")], "tiles": [duty(5)]},
+            {"lanterns": 0, "kettles": 1},
+        )
+
+    assert list(done) == ["lanterns", "kettles", "tiles"]
+    assert [done[s].version for s in done] == [2, 2, 1]
+    positions = [p for s in done for p in done[s].positions]
+    assert positions == sorted(positions) and len(positions) == 4
+    assert [(e.version, e.data["n"]) for e in store.read_stream("kettles")] == [(1, 1), (2, 4)]
+    assert [e.position for e in store.read_stream("lanterns")] == list(done["lanterns"].positions)
+    assert [e.data["n"] for e in store.read_all()] == [1, 2, 3, 4, 5]
+
+
+def test_a_stream_whose_keys_are_all_recorded_is_a_duplicate_and_the_others_are_written(store: EventStore) -> None:
+    first = store.append("pears", [duty(1, key="p-1"), duty(2, key="p-2")])
+    with write_transaction(store.engine) as conn:
+        done = store.append_streams(conn, {"pears": [duty(1, key="p-1"), duty(2, key="p-2")], "hoses": [duty(3)]})
+
+    assert done["pears"].duplicate and done["pears"].positions == first.positions and done["pears"].version == 2
+    assert not done["hoses"].duplicate and done["hoses"].version == 1
+    assert store.count() == 3
+
+
+@pytest.mark.parametrize(
+    ("appends", "message"),
+    [
+        ({"pears": [duty(1, key="p-1"), duty(9, key="p-9")]}, "1 of 2 idempotency keys are already recorded"),
+        ({"hoses": [duty(1, key="p-1")]}, "already used in stream 'pears'"),
+        ({"hoses": [duty(7, key="x")], "tiles": [duty(8, key="x")]}, "also given to stream 'hoses'"),
+        ({"hoses": [duty(7, key="x"), duty(8, key="x")]}, "given to more than one event"),
+        ({"hoses": [duty(7)], "tiles": [NewEvent(type="test.noted", data={"rate": float("nan")})]}, "NaN"),
+        ({"hoses": [duty(7)], "tiles": [NewEvent(type="test.noted", data={"when": object()})]}, "cannot be stored"),
+    ],
+)
+def test_a_refused_stream_refuses_the_whole_batch(
+    store: EventStore, appends: dict[str, list[NewEvent]], message: str
+) -> None:
+    store.append("pears", [duty(1, key="p-1")])
+    with pytest.raises(StoreError, match=message), write_transaction(store.engine) as conn:
+        store.append_streams(conn, appends)
+    assert store.count() == 1
+
+
+def test_a_stream_moved_by_another_writer_is_a_conflict_and_nothing_is_written(store: EventStore) -> None:
+    store.append("tiles", [duty(1), duty(2)])
+    with pytest.raises(ConcurrencyError) as caught, write_transaction(store.engine) as conn:
+        store.append_streams(conn, {"hoses": [duty(3)], "tiles": [duty(4)]}, {"hoses": 0, "tiles": 1})
+    assert (caught.value.stream_id, caught.value.expected, caught.value.actual) == ("tiles", 1, 2)
+    assert store.count() == 2
+
+
+def test_the_batch_rolls_back_with_the_callers_transaction(store: EventStore) -> None:
+    class Stop(Exception):
+        pass
+
+    with pytest.raises(Stop), write_transaction(store.engine) as conn:
+        store.append_streams(conn, {"a": [duty(1, key="a-1")], "b": [duty(2)]})
+        raise Stop
+    assert store.count() == 0
+    with write_transaction(store.engine) as conn:
+        done = store.append_streams(conn, {"a": [duty(1, key="a-1")]})
+    assert not done["a"].duplicate and store.count() == 1
+
+
+def test_many_streams_beyond_one_lookup_chunk(store: EventStore) -> None:
+    # More streams than one IN list holds: every one still checked and written once.
+    appends = {f"s-{n}": [duty(n, key=f"k-{n}")] for n in range(950)}
+    with write_transaction(store.engine) as conn:
+        store.append_streams(conn, appends)
+    with write_transaction(store.engine) as conn:
+        again = store.append_streams(conn, appends)
+    assert all(r.duplicate for r in again.values())
+    assert store.count() == 950
+    assert store.stream_version("s-949") == 1
+
+
+def test_an_empty_batch_and_an_empty_stream(store: EventStore) -> None:
+    store.append("kettles", [duty(1)])
+    with write_transaction(store.engine) as conn:
+        assert store.append_streams(conn, {}) == {}
+        done = store.append_streams(conn, {"kettles": []})
+    assert done["kettles"].positions == () and done["kettles"].version == 1
