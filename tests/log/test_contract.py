@@ -16,7 +16,7 @@ import pytest
 
 from monitor.clock import SteppingClock
 from monitor.errors import ConcurrencyError, StoreError
-from monitor.log import ANY_VERSION, AppendResult, EventStore, NewEvent, RecordedEvent, write_transaction
+from monitor.log import ANY_VERSION, AppendResult, EventReader, EventStore, NewEvent, RecordedEvent, write_transaction
 
 
 def noted(n: int, *, key: str | None = None, **extra: object) -> NewEvent:
@@ -312,6 +312,37 @@ def test_events_read_back_are_whole_values_whichever_fields_are_read_first(
         one_by_one.metadata = {}  # type: ignore[misc]
     with pytest.raises(AttributeError):
         _ = one_by_one.metdata  # type: ignore[attr-defined]
+
+
+def test_a_reader_needs_no_clock_and_sees_what_a_store_wrote(store: EventStore) -> None:
+    store.append("kettles", [noted(1), noted(2)])
+    reader = EventReader(store.engine)
+    assert not hasattr(reader, "append") and not hasattr(reader, "clock")
+    assert [e.data["n"] for e in reader.read_all()] == [1, 2]
+    assert (reader.stream_version("kettles"), reader.last_position(), reader.count()) == (2, 2, 2)
+
+
+def test_payloads_of_streams_first_events_and_keys_by_prefix(store: EventStore) -> None:
+    store.append("article-a", [noted(1, key="article:a"), NewEvent(type="test.seen", data={"feed": "north"})])
+    store.append("article-b", [NewEvent(type="test.seen", data={"feed": "south"}, idempotency_key="decide:12:0")])
+    store.append("text-x", [noted(3, key="decide:1:0"), noted(4, key="decide:1:1")])
+
+    seen = store.stream_payloads(["article-a", "article-b", "article-z"], types=["test.seen"])
+    assert seen == [("article-a", {"feed": "north"}), ("article-b", {"feed": "south"})]
+    assert [n["n"] for _, n in store.stream_payloads(["text-x"])] == [3, 4]
+    assert {k: v["n"] for k, v in store.first_payloads(["text-x", "article-a", "text-y"]).items()} == {
+        "text-x": 3,
+        "article-a": 1,
+    }
+    first, second = (e.position for e in store.read_stream("text-x"))
+    assert store.positions_by_key_prefix("decide:1:") == [first, second]  # not decide:12:0
+    assert store.positions_by_key_prefix("decide:1:", limit=1) == [first]
+    assert store.positions_by_key_prefix("decide:2:") == []
+    # Inside a writer's transaction they read what it holds, before it commits.
+    with write_transaction(store.engine) as conn:
+        store.append_in(conn, "text-y", [noted(5, key="decide:2:0")])
+        assert store.first_payloads(["text-y"], conn=conn)["text-y"]["n"] == 5
+        assert len(store.positions_by_key_prefix("decide:2:", conn=conn)) == 1
 
 
 # --- many streams in one go: append_streams ------------------------------------------------------
