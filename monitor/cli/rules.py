@@ -13,9 +13,8 @@ from monitor.clock import SystemClock, clock_for, parse_date
 from monitor.errors import InputError, RuleError
 from monitor.events.alerts import AlertRaised, Evidence, SilenceAdded
 from monitor.log import NewEvent
-from monitor.log.projection import ProjectionRunner
-from monitor.measures.projection import MeasureProjection
-from monitor.measures.state import measure_states
+from monitor.measures.projection import update_measures
+from monitor.measures.queries import measure_states
 from monitor.rules.dry_run import dry_run
 from monitor.rules.loader import load_rule_set, load_rules
 from monitor.rules.service import read_alerts, tick
@@ -74,7 +73,7 @@ def state(ctx: CliContext, as_of: str | None, fmt: str) -> None:
     day = _since(as_of, "--as-of")
     store = ctx.store(SystemClock())
     # Decide facts not yet decided; their events are recorded at their facts' time (no clock read).
-    ProjectionRunner(store, MeasureProjection()).run()
+    update_measures(store)
     rows = [
         {
             "measure_id": s.measure_id,

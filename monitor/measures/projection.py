@@ -18,15 +18,16 @@ from typing import Any
 from sqlalchemy import Connection, and_, insert, select, update
 
 from monitor.clock import Clock, FixedClock
-from monitor.events.alerts import Evidence
 from monitor.events.facts import FactExtracted
 from monitor.events.measures import ALL_TYPES, MEASURE_TYPES, MeasureEvent
+from monitor.log.projection import ProjectionRunner
 from monitor.log.records import NewEvent, RecordedEvent
 from monitor.log.schema import events
 from monitor.log.store import EventStore
 from monitor.measures.decide import decide
 from monitor.measures.fold import fold
 from monitor.measures.layers import group_key
+from monitor.measures.queries import row_to_state
 from monitor.measures.state import MeasureState
 from monitor.measures.tables import TABLES, measure_sources, measures
 
@@ -43,39 +44,6 @@ def fact_day(event: RecordedEvent, fact: FactExtracted) -> dt.date:
     if fact.published is not None:
         return fact.published
     return (event.occurred_at or event.recorded_at).date()
-
-
-def row_to_state(row: Any) -> MeasureState:
-    """A `measures` row as a MeasureState."""
-    m = row._mapping
-    return MeasureState(
-        measure_id=m["measure_id"],
-        imposer=m["imposer"],
-        target=m["target"],
-        sector=m["sector"],
-        layer=m["layer"],
-        rate=m["rate"],
-        previous_rate=m["previous_rate"],
-        status=m["status"],
-        pause_until=m["pause_until"],
-        effective=m["effective"],
-        first_seen=m["first_seen"],
-        last_seen=m["last_seen"],
-        sources=m["sources"],
-        evidence=tuple(_evidence(e) for e in m["evidence"]),
-        threatened_rate=m["threatened_rate"],
-    )
-
-
-def _evidence(data: dict[str, Any]) -> Evidence:
-    published = data.get("published")
-    return Evidence(
-        article=data["article"],
-        url=data.get("url"),
-        sentence=data["sentence"],
-        title=data.get("title"),
-        published=dt.date.fromisoformat(published) if published else None,
-    )
 
 
 def _state_row(state: MeasureState, version: int) -> dict[str, Any]:
@@ -213,4 +181,12 @@ class MeasureProjection:
             conn.execute(update(measures).where(measures.c.measure_id == decoded.measure_id).values(**values))
 
 
-__all__ = ["ALL_TYPES", "NAME", "MeasureProjection", "decide_key", "fact_day", "row_to_state"]
+def update_measures(store: EventStore, clock: Clock | None = None) -> int:
+    """Decide new facts into measure events and fold them into the state; return events applied.
+
+    Without a clock, decisions are recorded at the time of their fact (what `state` does: no clock is read).
+    """
+    return ProjectionRunner(store, MeasureProjection(clock)).run()
+
+
+__all__ = ["ALL_TYPES", "NAME", "MeasureProjection", "decide_key", "fact_day", "update_measures"]

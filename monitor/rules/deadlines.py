@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, delete, select, update
 
 from monitor.events.alerts import AlertRaised
+from monitor.measures.queries import state_of
 from monitor.rules.api import Rule
 from monitor.rules.engine import Judge
 from monitor.rules.signals import clock_signal
-from monitor.rules.subscription import state_of
 from monitor.rules.tables import deadlines
 
 
