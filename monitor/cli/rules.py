@@ -11,15 +11,13 @@ from monitor.cli.context import CliContext
 from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import SystemClock, clock_for, parse_date
 from monitor.errors import InputError, RuleError
-from monitor.events.alerts import AlertRaised, Evidence, SilenceAdded
-from monitor.log import NewEvent
+from monitor.events.alerts import AlertRaised, Evidence
 from monitor.measures.projection import update_measures
 from monitor.measures.queries import measure_states
 from monitor.rules.dry_run import dry_run
 from monitor.rules.loader import load_rule_set, load_rules
 from monitor.rules.service import read_alerts, tick
-from monitor.rules.silences import STREAM as SILENCES
-from monitor.rules.silences import read_silences
+from monitor.rules.silences import add_silence, read_silences
 
 pass_ctx = click.make_pass_decorator(CliContext)
 NOW_OPTION = click.option("--now", metavar="TIME", help="Act as if it were this time (YYYY-MM-DD[THH:MM]).")
@@ -242,21 +240,10 @@ def silence_add(
         raise InputError(f"--until {last} is already past")
     if not reason.strip():
         raise InputError("--reason must say why")
-    store = ctx.store(clock)
-    version = store.stream_version(SILENCES)
-    silence_id = f"silence-{version + 1}"
-    event = SilenceAdded(
-        silence_id=silence_id,
-        rule=rule,
-        imposer=imposer.upper() if imposer else None,
-        target=target.upper() if target else None,
-        sector=sector,
-        until=last,
-        reason=reason.strip(),
-        added_at=clock.now(),
+    added = add_silence(
+        ctx.store(clock), clock, until=last, reason=reason, rule=rule, imposer=imposer, target=target, sector=sector
     )
-    store.append(SILENCES, [NewEvent.of(event, occurred_at=clock.now())], expected_version=version)
-    click.echo(f"{silence_id}: silenced until {last}")
+    click.echo(f"{added.silence_id}: silenced until {last}")
 
 
 @silence_group.command("list")
