@@ -193,16 +193,15 @@ def rules_check(ctx: CliContext, fmt: str) -> None:
 def rules_test(ctx: CliContext, rule_name: str, start: str, end: str, fmt: str) -> None:
     """Replay the log from --from to --to through one rule and print the alerts it would raise.
 
-    Nothing is written. JSON: {"rule", "from", "to", "alerts": [ALERT, ...]} (ALERT as in `alerts`).
+    The real engine and tick run day by day on a scratch copy of the log; nothing is written to yours.
+    JSON: {"rule", "from", "to", "alerts": [ALERT, ...]} (ALERT as in `alerts`).
     """
     first, last = parse_date(start, what="--from"), parse_date(end, what="--to")
     if last < first:
         raise InputError("--to is before --from")
     settings = ctx.settings()
     rule = load_rules(settings).named(rule_name)
-    found = [
-        alert_json(a) for a in dry_run(ctx.store(SystemClock()), rule, first, last, severity=settings.rules.severity)
-    ]
+    found = [alert_json(a) for a in dry_run(ctx.store(SystemClock()), rule, first, last, settings=settings)]
     if fmt == "json":
         emit_json({"rule": rule_name, "from": first, "to": last, "alerts": found})
     else:
