@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, insert, select, update
 
 from monitor.clock import Clock, FixedClock
 from monitor.events.facts import FactExtracted
@@ -77,6 +77,18 @@ def _state_row(state: MeasureState, version: int) -> dict[str, Any]:
     }
 
 
+# Built once: the projection runs them for every event it folds.
+_ROW = select(measures).where(measures.c.measure_id == bindparam("mid"))
+_SOURCE = select(measure_sources.c.article_id).where(
+    measure_sources.c.measure_id == bindparam("mid"), measure_sources.c.article_id == bindparam("article")
+)
+_ADD_SOURCE = insert(measure_sources)
+_ADD_ROW = insert(measures)
+_SET_ROW = update(measures).where(measures.c.measure_id == bindparam("mid"))
+#: `_fold` reads the row itself unless its caller already has.
+_UNREAD: Any = object()
+
+
 class MeasureProjection:
     """Facts -> measure events -> the `measures` table."""
 
@@ -105,10 +117,10 @@ class MeasureProjection:
             return
         decoded = event.decode()
         assert isinstance(decoded, MeasureEvent)
-        current = conn.execute(select(measures.c.version).where(measures.c.measure_id == decoded.measure_id)).scalar()
-        if current is not None and event.version <= current:
+        row = conn.execute(_ROW, {"mid": decoded.measure_id}).first()
+        if row is not None and event.version <= row.version:
             return
-        self._fold(conn, decoded, event.version)
+        self._fold(conn, decoded, event.version, row)
 
     def _decide(self, conn: Connection, event: RecordedEvent) -> None:
         prefix = f"decide:{event.position}:"
@@ -159,26 +171,21 @@ class MeasureProjection:
             if decision.event.NAME in MEASURE_TYPES and not result.duplicate:
                 self._fold(conn, decision.event, result.version)
 
-    def _fold(self, conn: Connection, decoded: MeasureEvent, version: int) -> None:
-        row = conn.execute(select(measures).where(measures.c.measure_id == decoded.measure_id)).first()
+    def _fold(self, conn: Connection, decoded: MeasureEvent, version: int, row: Any = _UNREAD) -> None:
+        mid = decoded.measure_id
+        if row is _UNREAD:
+            row = conn.execute(_ROW, {"mid": mid}).first()
         before = row_to_state(row) if row is not None else None
         article = decoded.evidence.article
-        new_source = (
-            conn.execute(
-                select(measure_sources.c.article_id).where(
-                    measure_sources.c.measure_id == decoded.measure_id, measure_sources.c.article_id == article
-                )
-            ).first()
-            is None
-        )
+        new_source = conn.execute(_SOURCE, {"mid": mid, "article": article}).first() is None
         if new_source:
-            conn.execute(insert(measure_sources).values(measure_id=decoded.measure_id, article_id=article))
+            conn.execute(_ADD_SOURCE, {"measure_id": mid, "article_id": article})
         after = fold(before, decoded, new_source=new_source)
         values = _state_row(after, version)
         if row is None:
-            conn.execute(insert(measures).values(**values))
+            conn.execute(_ADD_ROW, values)
         else:
-            conn.execute(update(measures).where(measures.c.measure_id == decoded.measure_id).values(**values))
+            conn.execute(_SET_ROW, {**values, "mid": mid})
 
 
 def update_measures(store: EventStore, clock: Clock | None = None) -> int:

@@ -5,9 +5,9 @@ into a temporary SQLite log, each on its own day, in the order they occurred
 (backfills included, as if read on the day they tell of: the question is what
 the rule matches), and silences on the day they were added. Day by day, with
 a clock fixed on that day, the copy runs what the daemon runs: `evaluate_new`
-at noon after the day's events, `tick` at the end of the day. Days on which
-neither could do anything (no event, no pause end within the rule's reach)
-are skipped. The answer is the alerts the copy raised from FROM to TO, keyed
+at noon after the day's events, `tick` at the end of the day. Where either
+could do nothing (no news that day; no pause end within the rule's reach)
+it is not run: the daemon's would have changed nothing. The answer is the alerts the copy raised from FROM to TO, keyed
 and deduplicated by the same code as production's.
 """
 
@@ -36,6 +36,7 @@ from monitor.rules.loader import RuleSet
 from monitor.rules.service import evaluate_new, read_alerts, tick
 from monitor.rules.silences import STREAM as SILENCES
 from monitor.rules.silences import read_silences
+from monitor.rules.tables import TABLES
 
 #: When, on each day, the copy evaluates that day's news, and when its clock ticks.
 NEWS_AT = dt.time(12)
@@ -67,9 +68,12 @@ def dry_run(store: EventStore, rule: Rule, start: dt.date, end: dt.date, *, sett
                     copy.append_in(conn, recorded.stream_id, [_as_news(recorded)])
             if day in news:
                 evaluate_new(settings, copy, noon, rules=ruleset)
-            late = FixedClock(dt.datetime.combine(day, TICK_AT, tzinfo=dt.UTC))
-            tick(settings, EventStore(engine, late), late, rules=ruleset)
-            day = _next_day(engine, day, busy, lookahead, end)
+            nearest = _earliest_end(engine)
+            if nearest is not None and nearest - lookahead <= day:
+                late = FixedClock(dt.datetime.combine(day, TICK_AT, tzinfo=dt.UTC))
+                tick(settings, EventStore(engine, late), late, rules=ruleset)
+                nearest = _earliest_end(engine)
+            day = _next_day(day, busy, nearest, lookahead, end)
         raised = read_alerts(EventStore(engine, FixedClock(dt.datetime.combine(end, TICK_AT, tzinfo=dt.UTC))))
     return [a for a in raised if start <= a.raised_at.date() <= end]
 
@@ -86,13 +90,18 @@ def _as_news(recorded: RecordedEvent) -> NewEvent:
     )
 
 
-def _next_day(engine: Engine, day: dt.date, busy: list[dt.date], lookahead: dt.timedelta, end: dt.date) -> dt.date:
+def _earliest_end(engine: Engine) -> dt.date | None:
+    with engine.connect() as conn:
+        return earliest_end(conn)
+
+
+def _next_day(
+    day: dt.date, busy: list[dt.date], nearest: dt.date | None, lookahead: dt.timedelta, end: dt.date
+) -> dt.date:
     # The next day on which news arrives or a watched pause end comes within reach;
-    # a tick on any day before it would find nothing to do.
+    # on any day before it the daemon's tick would find nothing to do.
     after = day + dt.timedelta(days=1)
     candidates = [d for d in busy if d >= after][:1]
-    with engine.connect() as conn:
-        nearest = earliest_end(conn)
     if nearest is not None:
         candidates.append(max(after, nearest - lookahead))
     return min(candidates, default=end + dt.timedelta(days=1))
@@ -104,6 +113,9 @@ def _scratch_log() -> Iterator[Engine]:
         engine = open_engine(f"sqlite:///{Path(folder) / 'scratch.db'}")
         try:
             upgrade(engine)
+            with write_transaction(engine) as conn:
+                for table in TABLES:
+                    table.create(conn, checkfirst=True)
             yield engine
         finally:
             engine.dispose()
