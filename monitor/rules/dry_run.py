@@ -64,8 +64,14 @@ def dry_run(store: EventStore, rule: Rule, start: dt.date, end: dt.date, *, sett
             with write_transaction(engine) as conn:
                 for new in silences.get(day, []):
                     copy.append_in(conn, SILENCES, [new])
+                # One batch per run of distinct streams: fewer round trips, the same order.
+                batch: dict[str, list[NewEvent]] = {}
                 for recorded in news.get(day, []):
-                    copy.append_in(conn, recorded.stream_id, [_as_news(recorded)])
+                    if recorded.stream_id in batch:
+                        copy.append_streams(conn, batch)
+                        batch = {}
+                    batch[recorded.stream_id] = [_as_news(recorded)]
+                copy.append_streams(conn, batch)
             if day in news:
                 evaluate_new(settings, copy, noon, rules=ruleset)
             nearest = _earliest_end(engine)
