@@ -11,16 +11,13 @@ from monitor.cli.context import CliContext
 from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import SystemClock, clock_for, parse_date
 from monitor.errors import InputError, RuleError
-from monitor.events.alerts import AlertRaised, Evidence, SilenceAdded
-from monitor.log import NewEvent
-from monitor.log.projection import ProjectionRunner
-from monitor.measures.projection import MeasureProjection
-from monitor.measures.state import measure_states
+from monitor.events.alerts import AlertRaised, Evidence
+from monitor.measures.projection import update_measures
+from monitor.measures.queries import measure_states
 from monitor.rules.dry_run import dry_run
 from monitor.rules.loader import load_rule_set, load_rules
 from monitor.rules.service import read_alerts, tick
-from monitor.rules.silences import STREAM as SILENCES
-from monitor.rules.silences import read_silences
+from monitor.rules.silences import add_silence, read_silences
 
 pass_ctx = click.make_pass_decorator(CliContext)
 NOW_OPTION = click.option("--now", metavar="TIME", help="Act as if it were this time (YYYY-MM-DD[THH:MM]).")
@@ -74,7 +71,7 @@ def state(ctx: CliContext, as_of: str | None, fmt: str) -> None:
     day = _since(as_of, "--as-of")
     store = ctx.store(SystemClock())
     # Decide facts not yet decided; their events are recorded at their facts' time (no clock read).
-    ProjectionRunner(store, MeasureProjection()).run()
+    update_measures(store)
     rows = [
         {
             "measure_id": s.measure_id,
@@ -196,16 +193,15 @@ def rules_check(ctx: CliContext, fmt: str) -> None:
 def rules_test(ctx: CliContext, rule_name: str, start: str, end: str, fmt: str) -> None:
     """Replay the log from --from to --to through one rule and print the alerts it would raise.
 
-    Nothing is written. JSON: {"rule", "from", "to", "alerts": [ALERT, ...]} (ALERT as in `alerts`).
+    The real engine and tick run day by day on a scratch copy of the log; nothing is written to yours.
+    JSON: {"rule", "from", "to", "alerts": [ALERT, ...]} (ALERT as in `alerts`).
     """
     first, last = parse_date(start, what="--from"), parse_date(end, what="--to")
     if last < first:
         raise InputError("--to is before --from")
     settings = ctx.settings()
     rule = load_rules(settings).named(rule_name)
-    found = [
-        alert_json(a) for a in dry_run(ctx.store(SystemClock()), rule, first, last, severity=settings.rules.severity)
-    ]
+    found = [alert_json(a) for a in dry_run(ctx.store(SystemClock()), rule, first, last, settings=settings)]
     if fmt == "json":
         emit_json({"rule": rule_name, "from": first, "to": last, "alerts": found})
     else:
@@ -243,21 +239,10 @@ def silence_add(
         raise InputError(f"--until {last} is already past")
     if not reason.strip():
         raise InputError("--reason must say why")
-    store = ctx.store(clock)
-    version = store.stream_version(SILENCES)
-    silence_id = f"silence-{version + 1}"
-    event = SilenceAdded(
-        silence_id=silence_id,
-        rule=rule,
-        imposer=imposer.upper() if imposer else None,
-        target=target.upper() if target else None,
-        sector=sector,
-        until=last,
-        reason=reason.strip(),
-        added_at=clock.now(),
+    added = add_silence(
+        ctx.store(clock), clock, until=last, reason=reason, rule=rule, imposer=imposer, target=target, sector=sector
     )
-    store.append(SILENCES, [NewEvent.of(event, occurred_at=clock.now())], expected_version=version)
-    click.echo(f"{silence_id}: silenced until {last}")
+    click.echo(f"{added.silence_id}: silenced until {last}")
 
 
 @silence_group.command("list")

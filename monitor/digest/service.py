@@ -27,7 +27,8 @@ from monitor.digest.schedule import as_utc, due_at
 from monitor.errors import MonitorError
 from monitor.events.digests import DigestQueued
 from monitor.log import EventStore, NewEvent
-from monitor.measures.state import MeasureState, measure_states
+from monitor.measures.queries import measure_states
+from monitor.measures.state import MeasureState
 
 log = logging.getLogger("monitor.digest")
 

@@ -15,18 +15,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from monitor.clock import Clock, FixedClock
 from monitor.events import decode_recorded
-from monitor.events.alerts import Evidence
 from monitor.events.facts import FactExtracted
 from monitor.events.measures import ALL_TYPES, MEASURE_TYPES, MeasureEvent
+from monitor.log.projection import ProjectionRunner
 from monitor.log.records import NewEvent, RecordedEvent
 from monitor.log.store import EventStore
 from monitor.measures.decide import decide
 from monitor.measures.fold import fold
 from monitor.measures.layers import group_key
+from monitor.measures.queries import row_to_state
 from monitor.measures.state import MeasureState
 from monitor.measures.tables import TABLES, measure_sources, measures
 
@@ -43,39 +44,6 @@ def fact_day(event: RecordedEvent, fact: FactExtracted) -> dt.date:
     if fact.published is not None:
         return fact.published
     return (event.occurred_at or event.recorded_at).date()
-
-
-def row_to_state(row: Any) -> MeasureState:
-    """A `measures` row as a MeasureState."""
-    m = row._mapping
-    return MeasureState(
-        measure_id=m["measure_id"],
-        imposer=m["imposer"],
-        target=m["target"],
-        sector=m["sector"],
-        layer=m["layer"],
-        rate=m["rate"],
-        previous_rate=m["previous_rate"],
-        status=m["status"],
-        pause_until=m["pause_until"],
-        effective=m["effective"],
-        first_seen=m["first_seen"],
-        last_seen=m["last_seen"],
-        sources=m["sources"],
-        evidence=tuple(_evidence(e) for e in m["evidence"]),
-        threatened_rate=m["threatened_rate"],
-    )
-
-
-def _evidence(data: dict[str, Any]) -> Evidence:
-    published = data.get("published")
-    return Evidence(
-        article=data["article"],
-        url=data.get("url"),
-        sentence=data["sentence"],
-        title=data.get("title"),
-        published=dt.date.fromisoformat(published) if published else None,
-    )
 
 
 def _state_row(state: MeasureState, version: int) -> dict[str, Any]:
@@ -109,6 +77,18 @@ def _state_row(state: MeasureState, version: int) -> dict[str, Any]:
     }
 
 
+# Built once: the projection runs them for every event it folds.
+_ROW = select(measures).where(measures.c.measure_id == bindparam("mid"))
+_SOURCE = select(measure_sources.c.article_id).where(
+    measure_sources.c.measure_id == bindparam("mid"), measure_sources.c.article_id == bindparam("article")
+)
+_ADD_SOURCE = insert(measure_sources)
+_ADD_ROW = insert(measures)
+_SET_ROW = update(measures).where(measures.c.measure_id == bindparam("mid"))
+#: `_fold` reads the row itself unless its caller already has.
+_UNREAD: Any = object()
+
+
 class MeasureProjection:
     """Facts -> measure events -> the `measures` table."""
 
@@ -137,10 +117,10 @@ class MeasureProjection:
             return
         decoded = decode_recorded(event)
         assert isinstance(decoded, MeasureEvent)
-        current = conn.execute(select(measures.c.version).where(measures.c.measure_id == decoded.measure_id)).scalar()
-        if current is not None and event.version <= current:
+        row = conn.execute(_ROW, {"mid": decoded.measure_id}).first()
+        if row is not None and event.version <= row.version:
             return
-        self._fold(conn, decoded, event.version)
+        self._fold(conn, decoded, event.version, row)
 
     def _decide(self, conn: Connection, event: RecordedEvent) -> None:
         store = EventStore(conn.engine, self.clock or FixedClock(event.recorded_at))
@@ -185,26 +165,29 @@ class MeasureProjection:
             if decision.event.NAME in MEASURE_TYPES and not result.duplicate:
                 self._fold(conn, decision.event, result.version)
 
-    def _fold(self, conn: Connection, decoded: MeasureEvent, version: int) -> None:
-        row = conn.execute(select(measures).where(measures.c.measure_id == decoded.measure_id)).first()
+    def _fold(self, conn: Connection, decoded: MeasureEvent, version: int, row: Any = _UNREAD) -> None:
+        mid = decoded.measure_id
+        if row is _UNREAD:
+            row = conn.execute(_ROW, {"mid": mid}).first()
         before = row_to_state(row) if row is not None else None
         article = decoded.evidence.article
-        new_source = (
-            conn.execute(
-                select(measure_sources.c.article_id).where(
-                    measure_sources.c.measure_id == decoded.measure_id, measure_sources.c.article_id == article
-                )
-            ).first()
-            is None
-        )
+        new_source = conn.execute(_SOURCE, {"mid": mid, "article": article}).first() is None
         if new_source:
-            conn.execute(insert(measure_sources).values(measure_id=decoded.measure_id, article_id=article))
+            conn.execute(_ADD_SOURCE, {"measure_id": mid, "article_id": article})
         after = fold(before, decoded, new_source=new_source)
         values = _state_row(after, version)
         if row is None:
-            conn.execute(insert(measures).values(**values))
+            conn.execute(_ADD_ROW, values)
         else:
-            conn.execute(update(measures).where(measures.c.measure_id == decoded.measure_id).values(**values))
+            conn.execute(_SET_ROW, {**values, "mid": mid})
 
 
-__all__ = ["ALL_TYPES", "NAME", "MeasureProjection", "decide_key", "fact_day", "row_to_state"]
+def update_measures(store: EventStore, clock: Clock | None = None) -> int:
+    """Decide new facts into measure events and fold them into the state; return events applied.
+
+    Without a clock, decisions are recorded at the time of their fact (what `state` does: no clock is read).
+    """
+    return ProjectionRunner(store, MeasureProjection(clock)).run()
+
+
+__all__ = ["ALL_TYPES", "NAME", "MeasureProjection", "decide_key", "fact_day", "update_measures"]

@@ -1,27 +1,20 @@
-"""Reading measure states: the projection's rows now, or the log replayed up to a past day."""
+"""The log replayed up to a past day: measure events in the order they occurred, folded into states.
+
+`queries.states_as_of` is what other rooms call; this module is how it is answered.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine
 
 from monitor.events import decode_recorded
 from monitor.events.measures import ALL_TYPES, MEASURE_TYPES, MeasureEvent
 from monitor.log.records import RecordedEvent
 from monitor.log.store import EventReader
-from monitor.measures.fold import as_of_view, fold
-from monitor.measures.projection import row_to_state
+from monitor.measures.fold import fold
 from monitor.measures.state import MeasureState
-from monitor.measures.tables import measures
-
-
-def current_states(engine: Engine) -> list[MeasureState]:
-    """Every measure as the projection holds it (empty before the projection first ran)."""
-    if not inspect(engine).has_table(measures.name):
-        return []
-    with engine.connect() as conn:
-        return [row_to_state(r) for r in conn.execute(select(measures).order_by(measures.c.measure_id))]
 
 
 def measure_events_until(engine: Engine, end: dt.datetime, *, parties: bool = False) -> list[RecordedEvent]:
@@ -45,10 +38,3 @@ def fold_events(recorded: list[RecordedEvent]) -> dict[str, MeasureState]:
         states[event.measure_id] = fold(states.get(event.measure_id), event, new_source=source not in seen)
         seen.add(source)
     return states
-
-
-def states_as_of(engine: Engine, day: dt.date) -> list[MeasureState]:
-    """Every measure as it stood at the end of `day`."""
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-    states = fold_events(measure_events_until(engine, end))
-    return [as_of_view(states[k], day) for k in sorted(states)]

@@ -12,12 +12,16 @@ decorator names it and says which signals it wants:
         if signal.sector == "steel" and (signal.rate or 0) > 25:
             return Alert(summary=f"{signal.imposer} steel tariff on {signal.target} at {signal.rate:g}%")
         return None
+
+Every rule, whatever its form (built-in, Python, TOML), becomes a `Rule` in one
+place, `checked_rule`, which checks its declaration and its signature.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import inspect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -159,6 +163,8 @@ class RuleMark:
 
 
 MARK = "__trade_monitor_rule__"
+#: What a rule name may be: it is part of every alert key (`rule:measure:value`).
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
 def rule(
@@ -178,9 +184,9 @@ def rule(
             MARK,
             RuleMark(
                 name=name,
-                signals=tuple(signals),
+                signals=_declared(signals),
                 severity=severity,
-                days_before=tuple(days_before),
+                days_before=_declared(days_before),
                 description=doc,
             ),
         )
@@ -189,16 +195,64 @@ def rule(
     return mark
 
 
+def _declared(value: Any) -> Any:
+    # Lists become tuples; anything else is kept as written, for the check to name it.
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
+
+
+def _shown(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
 def check_mark(mark: RuleMark) -> list[tuple[str, str]]:
     """Problems with a rule's declaration, as (key, what is wrong) pairs."""
     problems: list[tuple[str, str]] = []
-    if not isinstance(mark.name, str) or not mark.name.replace("_", "").replace("-", "").isalnum():
-        problems.append(("name", f"must be letters, digits, '_' or '-', got {mark.name!r}"))
-    unknown = [s for s in mark.signals if s not in SIGNALS]
-    if unknown or not mark.signals:
-        problems.append(("signals", f"must be a non-empty list of {', '.join(SIGNALS)}; got {list(mark.signals)!r}"))
-    if mark.severity not in SEVERITIES:
+    if not isinstance(mark.name, str) or not NAME.fullmatch(mark.name):
+        problems.append(
+            ("name", f"must be 1 to 64 letters, digits, '_' or '-', starting with a letter or digit, got {mark.name!r}")
+        )
+    signals = mark.signals
+    if not isinstance(signals, tuple) or not signals or any(s not in SIGNALS for s in signals):
+        problems.append(("signals", f"must be a non-empty list of {', '.join(SIGNALS)}; got {_shown(signals)!r}"))
+    if not isinstance(mark.severity, str) or mark.severity not in SEVERITIES:
         problems.append(("severity", f"must be one of {', '.join(SEVERITIES)}, got {mark.severity!r}"))
-    if any(not isinstance(d, int) or isinstance(d, bool) or d <= 0 for d in mark.days_before):
-        problems.append(("days_before", f"must be whole numbers of days above 0, got {list(mark.days_before)!r}"))
+    days = mark.days_before
+    if not isinstance(days, tuple) or any(not isinstance(d, int) or isinstance(d, bool) or d <= 0 for d in days):
+        problems.append(("days_before", f"must be a list of whole numbers of days above 0, got {_shown(days)!r}"))
     return problems
+
+
+def checked_rule(fn: Callable[..., Any], *, form: str, origin: str) -> tuple[Rule | None, list[tuple[str, str]]]:
+    """The rule a `@rule` function declares, or the problems with it as (key, what is wrong) pairs.
+
+    The one path every rule takes to the engine: built-in, Python and TOML rules alike.
+    """
+    mark = getattr(fn, MARK, None)
+    if not isinstance(mark, RuleMark):
+        return None, [("function", "is not marked with @rule")]
+    problems = check_mark(mark)
+    try:
+        params = [
+            p
+            for p in inspect.signature(fn).parameters.values()
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+        ]
+        if len(params) != 3:
+            problems.append(("function", f"must take (signal, state, clock), takes {len(params)} arguments"))
+    except (TypeError, ValueError) as exc:
+        problems.append(("function", f"has no readable signature: {exc}"))
+    if problems:
+        return None, problems
+    found = Rule(
+        name=mark.name,
+        signals=frozenset(mark.signals),
+        severity=mark.severity,
+        function=fn,
+        form=form,
+        origin=origin,
+        description=mark.description,
+        days_before=mark.days_before,
+    )
+    return found, []

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from monitor.events.alerts import AlertRaised
+from monitor.measures.queries import state_of
 from monitor.rules.api import Rule
 from monitor.rules.engine import Judge
 from monitor.rules.signals import clock_signal
-from monitor.rules.subscription import state_of
 from monitor.rules.tables import deadlines
 
 
@@ -28,12 +28,27 @@ def due_lead(rule: Rule, until: dt.date, today: dt.date) -> int | None:
     return min(reached) if reached else None
 
 
+def reach(rules: Sequence[Rule]) -> int:
+    """How many days ahead of a pause's end a tick with these rules starts to look at it."""
+    return max((max(r.days_before) for r in rules if "pause_expiring" in r.signals and r.days_before), default=0)
+
+
+def earliest_end(conn: Connection) -> dt.date | None:
+    """The nearest pause end the index watches (None when it watches none)."""
+    value: dt.date | None = conn.execute(select(func.min(deadlines.c.until))).scalar()
+    return value
+
+
 def run_tick(conn: Connection, rules: Sequence[Rule], judge: Judge) -> list[AlertRaised]:
-    """The alerts the clock raises now; the index is updated so none is considered twice."""
+    """The alerts the clock raises now; the index is updated so none is considered twice.
+
+    Rows whose end is more than `reach(rules)` days ahead are not read: a tick
+    before then changes nothing.
+    """
     today = judge.clock.now().date()
     expiring = [r for r in rules if "pause_expiring" in r.signals and r.days_before]
     expired = [r for r in rules if "pause_expired" in r.signals]
-    horizon = today + dt.timedelta(days=max((max(r.days_before) for r in expiring), default=0))
+    horizon = today + dt.timedelta(days=reach(rules))
     rows = conn.execute(
         select(deadlines).where(deadlines.c.until <= horizon).order_by(deadlines.c.until, deadlines.c.measure_id)
     ).all()

@@ -1,104 +1,127 @@
-"""`rules test`: the log replayed through one rule, day by day, writing nothing.
+"""`rules test`: one rule run by the production engine on a scratch copy of the log, writing nothing to it.
 
-Measure events are folded in the order they occurred (as `state --as-of`
-does); each day from FROM to TO the rule sees that day's events (backfills
-included: the question is what the rule matches) and then a tick at the end
-of the day, as the daemon's clock would give it. Alerts are keyed as in
-production, so one the rule would raise twice is shown once.
+The measure events (talks and deals too) that occurred up to TO are copied
+into a temporary SQLite log, each on its own day, in the order they occurred
+(backfills included, as if read on the day they tell of: the question is what
+the rule matches), and silences on the day they were added. Day by day, with
+a clock fixed on that day, the copy runs what the daemon runs: `evaluate_new`
+at noon after the day's events, `tick` at the end of the day. Where either
+could do nothing (no news that day; no pause end within the rule's reach)
+it is not run: the daemon's would have changed nothing. The answer is the alerts the copy raised from FROM to TO, keyed
+and deduplicated by the same code as production's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
 
 from monitor.clock import FixedClock
-from monitor.events import decode_recorded
+from monitor.config import Settings
 from monitor.events.alerts import AlertRaised
-from monitor.events.measures import (
-    MEASURE_TYPES,
-    MeasureEvent,
-    MeasureLifted,
-    MeasurePaused,
-    PauseExtended,
-    RateChanged,
-    RateRecorded,
-)
+from monitor.log.database import open_engine, write_transaction
+from monitor.log.migrate import upgrade
+from monitor.log.records import NewEvent, RecordedEvent
 from monitor.log.store import EventStore
-from monitor.measures.fold import fold
 from monitor.measures.replay import measure_events_until
-from monitor.measures.state import MeasureState
 from monitor.rules.api import Rule
-from monitor.rules.deadlines import due_lead
-from monitor.rules.engine import Judge
-from monitor.rules.signals import clock_signal, signal_of
+from monitor.rules.deadlines import earliest_end, reach
+from monitor.rules.loader import RuleSet
+from monitor.rules.service import evaluate_new, read_alerts, tick
+from monitor.rules.silences import STREAM as SILENCES
+from monitor.rules.silences import read_silences
+from monitor.rules.tables import TABLES
+
+#: When, on each day, the copy evaluates that day's news, and when its clock ticks.
+NEWS_AT = dt.time(12)
+TICK_AT = dt.time(23, 59)
 
 
-def dry_run(
-    store: EventStore, rule: Rule, start: dt.date, end: dt.date, *, severity: dict[str, str]
-) -> list[AlertRaised]:
-    """The alerts `rule` would have raised from `start` to `end` (both included)."""
+def dry_run(store: EventStore, rule: Rule, start: dt.date, end: dt.date, *, settings: Settings) -> list[AlertRaised]:
+    """The alerts `rule` would have raised from `start` to `end` (both included), in the order raised."""
     stop = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-    by_day: dict[dt.date, list[tuple[int, MeasureEvent]]] = defaultdict(list)
+    news: dict[dt.date, list[RecordedEvent]] = defaultdict(list)
     for recorded in measure_events_until(store.engine, stop, parties=True):
-        event = decode_recorded(recorded)
-        assert isinstance(event, MeasureEvent)
-        by_day[event.day].append((recorded.position, event))
-    states: dict[str, MeasureState] = {}
-    seen_sources: set[tuple[str, str]] = set()
-    pauses: dict[str, tuple[dt.date, set[int]]] = {}
-    raised: dict[str, AlertRaised] = {}
-    first = min(by_day, default=start)
-    day = min(first, start)
-    while day <= end:
-        judge = Judge(clock=FixedClock(dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)), severity=severity)
-        for position, event in by_day.get(day, []):
-            if event.NAME in MEASURE_TYPES:
-                source = (event.measure_id, event.evidence.article)
-                states[event.measure_id] = fold(
-                    states.get(event.measure_id), event, new_source=source not in seen_sources
-                )
-                seen_sources.add(source)
-            _track(pauses, event)
-            signal = signal_of(event, position)
-            if day >= start and signal is not None and signal.name in rule.signals:
-                for alert in judge.run(rule, signal, states.get(event.measure_id)):
-                    raised.setdefault(alert.key, alert)
-        if day >= start:
-            tick = Judge(clock=FixedClock(dt.datetime.combine(day, dt.time(23, 59), tzinfo=dt.UTC)), severity=severity)
-            for alert in _tick(pauses, states, rule, tick, day):
-                raised.setdefault(alert.key, alert)
-        day += dt.timedelta(days=1)
-    return list(raised.values())
+        news[(recorded.occurred_at or recorded.recorded_at).date()].append(recorded)
+    silences: dict[dt.date, list[NewEvent]] = defaultdict(list)
+    for silence in read_silences(store):
+        if silence.added_at.date() <= end:
+            silences[silence.added_at.date()].append(NewEvent.of(silence, occurred_at=silence.added_at))
+    ruleset = RuleSet(rules=(rule,), errors=(), files=())
+    lookahead = dt.timedelta(days=reach([rule]))
+    busy = sorted(set(news) | set(silences))
+    with _scratch_log() as engine:
+        day = min(busy[0], start) if busy else start
+        while day <= end:
+            noon = FixedClock(dt.datetime.combine(day, NEWS_AT, tzinfo=dt.UTC))
+            copy = EventStore(engine, noon)
+            with write_transaction(engine) as conn:
+                for new in silences.get(day, []):
+                    copy.append_in(conn, SILENCES, [new])
+                # One batch per run of distinct streams: fewer round trips, the same order.
+                batch: dict[str, list[NewEvent]] = {}
+                for recorded in news.get(day, []):
+                    if recorded.stream_id in batch:
+                        copy.append_streams(conn, batch)
+                        batch = {}
+                    batch[recorded.stream_id] = [_as_news(recorded)]
+                copy.append_streams(conn, batch)
+            if day in news:
+                evaluate_new(settings, copy, noon, rules=ruleset)
+            nearest = _earliest_end(engine)
+            if nearest is not None and nearest - lookahead <= day:
+                late = FixedClock(dt.datetime.combine(day, TICK_AT, tzinfo=dt.UTC))
+                tick(settings, EventStore(engine, late), late, rules=ruleset)
+                nearest = _earliest_end(engine)
+            day = _next_day(day, busy, nearest, lookahead, end)
+        raised = read_alerts(EventStore(engine, FixedClock(dt.datetime.combine(end, TICK_AT, tzinfo=dt.UTC))))
+    return [a for a in raised if start <= a.raised_at.date() <= end]
 
 
-def _track(pauses: dict[str, tuple[dt.date, set[int]]], event: MeasureEvent) -> None:
-    if isinstance(event, MeasurePaused | PauseExtended) and event.until is not None:
-        pauses[event.measure_id] = (event.until, set())
-    elif isinstance(event, MeasurePaused | MeasureLifted | RateRecorded | RateChanged):
-        pauses.pop(event.measure_id, None)
+def _as_news(recorded: RecordedEvent) -> NewEvent:
+    # Copied as recorded, but never as a backfill: the rule is asked what it matches.
+    metadata = {k: v for k, v in recorded.metadata.items() if k != "catch_up"}
+    return NewEvent(
+        type=recorded.type,
+        data=recorded.data,
+        schema_version=recorded.schema_version,
+        metadata=metadata,
+        occurred_at=recorded.occurred_at,
+    )
 
 
-def _tick(
-    pauses: dict[str, tuple[dt.date, set[int]]],
-    states: dict[str, MeasureState],
-    rule: Rule,
-    judge: Judge,
-    day: dt.date,
-) -> list[AlertRaised]:
-    out: list[AlertRaised] = []
-    for mid, (until, fired) in list(pauses.items()):
-        state = states.get(mid)
-        if state is None:
-            continue
-        if until >= day and "pause_expiring" in rule.signals:
-            lead = due_lead(rule, until, day)
-            if lead is not None and lead not in fired:
-                fired.add(lead)
-                signal = clock_signal("pause_expiring", state, until=until, today=day, lead_days=lead)
-                out.extend(judge.run(rule, signal, state))
-        elif until < day:
-            if "pause_expired" in rule.signals:
-                out.extend(judge.run(rule, clock_signal("pause_expired", state, until=until, today=day), state))
-            del pauses[mid]
-    return out
+def _earliest_end(engine: Engine) -> dt.date | None:
+    with engine.connect() as conn:
+        return earliest_end(conn)
+
+
+def _next_day(
+    day: dt.date, busy: list[dt.date], nearest: dt.date | None, lookahead: dt.timedelta, end: dt.date
+) -> dt.date:
+    # The next day on which news arrives or a watched pause end comes within reach;
+    # on any day before it the daemon's tick would find nothing to do.
+    after = day + dt.timedelta(days=1)
+    candidates = [d for d in busy if d >= after][:1]
+    if nearest is not None:
+        candidates.append(max(after, nearest - lookahead))
+    return min(candidates, default=end + dt.timedelta(days=1))
+
+
+@contextmanager
+def _scratch_log() -> Iterator[Engine]:
+    with tempfile.TemporaryDirectory(prefix="trade-monitor-rules-test-") as folder:
+        engine = open_engine(f"sqlite:///{Path(folder) / 'scratch.db'}")
+        try:
+            upgrade(engine)
+            with write_transaction(engine) as conn:
+                for table in TABLES:
+                    table.create(conn, checkfirst=True)
+            yield engine
+        finally:
+            engine.dispose()

@@ -21,7 +21,7 @@ from types import ModuleType
 from monitor.config import Settings
 from monitor.errors import RuleError
 from monitor.rules import builtin
-from monitor.rules.api import MARK, Rule, RuleMark, check_mark
+from monitor.rules.api import MARK, Rule, RuleMark, checked_rule
 from monitor.rules.toml_form import load_toml_rules
 
 
@@ -51,33 +51,11 @@ def rules_from_module(module: ModuleType, *, origin: str, form: str) -> tuple[li
             continue
         line = getattr(getattr(fn, "__code__", None), "co_firstlineno", 1)
         where = origin if form == "builtin" else f"{origin}:{line}"
-        problems = check_mark(mark)
-        try:
-            params = [
-                p
-                for p in inspect.signature(fn).parameters.values()
-                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
-            ]
-            if len(params) != 3:
-                problems.append(("function", f"must take (signal, state, clock), takes {len(params)} arguments"))
-        except (TypeError, ValueError) as exc:
-            problems.append(("function", f"has no readable signature: {exc}"))
+        found, problems = checked_rule(fn, form=form, origin=where)
         for key, reason in problems:
             errors.append(f"{where}: rule {getattr(fn, '__name__', '?')!r} key {key!r} {reason}")
-        if problems:
-            continue
-        rules.append(
-            Rule(
-                name=mark.name,
-                signals=frozenset(mark.signals),
-                severity=mark.severity,
-                function=fn,  # type: ignore[arg-type]  # its signature was checked above
-                form=form,
-                origin=where,
-                description=mark.description,
-                days_before=mark.days_before,
-            )
-        )
+        if found is not None:
+            rules.append(found)
     return rules, errors
 
 

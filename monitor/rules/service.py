@@ -21,7 +21,7 @@ from monitor.events.alerts import AlertRaised
 from monitor.log.database import write_transaction
 from monitor.log.projection import ProjectionRunner
 from monitor.log.store import EventStore
-from monitor.measures.projection import MeasureProjection
+from monitor.measures.projection import update_measures
 from monitor.rules.deadlines import run_tick
 from monitor.rules.engine import Judge
 from monitor.rules.loader import RuleSet, load_rules
@@ -40,11 +40,6 @@ class Evaluated:
 
 def _judge(settings: Settings, store: EventStore, clock: Clock) -> Judge:
     return Judge(clock=clock, severity=dict(settings.rules.severity), silences=tuple(read_silences(store)))
-
-
-def update_measures(store: EventStore, clock: Clock) -> int:
-    """Decide new facts into measure events and fold them into the state; return events applied."""
-    return ProjectionRunner(store, MeasureProjection(clock)).run()
 
 
 def evaluate_new(settings: Settings, store: EventStore, clock: Clock, *, rules: RuleSet | None = None) -> Evaluated:

@@ -29,9 +29,7 @@ from monitor.events.measures import (
 )
 from monitor.log.records import NewEvent, RecordedEvent
 from monitor.log.store import EventStore
-from monitor.measures.projection import row_to_state
-from monitor.measures.state import MeasureState
-from monitor.measures.tables import measures
+from monitor.measures.queries import state_of
 from monitor.rules.api import Rule
 from monitor.rules.engine import ALERTS_STREAM, Judge
 from monitor.rules.signals import signal_of
@@ -51,12 +49,6 @@ def append_alerts(store: EventStore, conn: Connection, alerts: Sequence[AlertRai
         )
         new += 0 if result.duplicate else 1
     return new
-
-
-def state_of(conn: Connection, measure_id: str) -> MeasureState | None:
-    """The measure's row in the measures projection, if it has one."""
-    row = conn.execute(select(measures).where(measures.c.measure_id == measure_id)).first()
-    return row_to_state(row) if row is not None else None
 
 
 def track_deadline(conn: Connection, event: MeasureEvent, *, quiet_before: dt.date | None) -> None:

@@ -1,7 +1,7 @@
 """The declarative form of user rules: `[[rule]]` tables in a TOML file.
 
     [[rule]]
-    name = "japan_autos"                 # required, unique
+    name = "japan_autos"                 # required, unique (as for @rule)
     signals = ["new_rate", "rate_change"] # required: built-in signal names
     severity = "critical"                 # info | warning | critical (default warning)
     imposers = ["US"]                     # filters: empty or absent matches all
@@ -13,7 +13,9 @@
     days_before = [30, 3]                 # pause_expiring lead times (default: rules.pause_expiring_days)
     when = "rate > previous_rate * 1.5"   # a sandboxed Jinja2 expression over the signal's fields
 
-Errors name the file, the line and the key.
+Each table compiles into a `@rule` function (its filters, then `when`) and goes
+through the same check as Python rules (`api.checked_rule`). Errors name the
+file, the line and the key.
 """
 
 from __future__ import annotations
@@ -28,9 +30,8 @@ from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from monitor.clock import Clock
-from monitor.config import SEVERITIES
 from monitor.measures.state import MeasureState
-from monitor.rules.api import SIGNAL_KINDS, SIGNALS, Alert, Rule, Signal
+from monitor.rules.api import SIGNAL_KINDS, Alert, Rule, Signal, checked_rule, rule
 from monitor.rules.signals import describe
 
 KEYS = (
@@ -106,23 +107,17 @@ def load_toml_rules(path: Path, *, shown: str, default_days: tuple[int, ...]) ->
 def _one(
     entry: dict[str, Any], index: int, *, shown: str, where: _Locator, default_days: tuple[int, ...]
 ) -> tuple[Rule | None, list[str]]:
-    problems: list[str] = []
+    # The TOML-only keys (filters, limits, `when`) are checked here; the declaration every rule
+    # has (name, signals, severity, days_before) and the function go through `checked_rule`.
+    problems: list[tuple[int, str]] = []
 
     def bad(key: str, reason: str) -> None:
-        problems.append(f"{shown}:{where.line(index, key)}: key 'rule[{index}].{key}' {reason}")
+        line = where.line(index, key)
+        problems.append((line, f"{shown}:{line}: key 'rule[{index}].{key}' {reason}"))
 
     for key in entry:
         if key not in KEYS:
             bad(key, f"is not known (expected one of: {', '.join(KEYS)})")
-    name = entry.get("name")
-    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name):
-        bad("name", f"must be letters, digits, '_' or '-', got {name!r}")
-    signals = entry.get("signals")
-    if not isinstance(signals, list) or not signals or any(s not in SIGNALS for s in signals):
-        bad("signals", f"must be a non-empty list of {', '.join(SIGNALS)}; got {signals!r}")
-    severity = entry.get("severity", "warning")
-    if severity not in SEVERITIES:
-        bad("severity", f"must be one of {', '.join(SEVERITIES)}, got {severity!r}")
     filters: dict[str, frozenset[str]] = {}
     for key in _LIST_KEYS:
         value = entry.get(key, [])
@@ -139,10 +134,6 @@ def _one(
             bad(key, f"must be a number, got {value!r}")
             value = None
         limits[key] = value
-    days = entry.get("days_before", list(default_days))
-    if not isinstance(days, list) or any(isinstance(d, bool) or not isinstance(d, int) or d <= 0 for d in days):
-        bad("days_before", f"must be a list of whole numbers of days above 0, got {days!r}")
-        days = list(default_days)
     condition: Callable[..., Any] | None = None
     when = entry.get("when")
     if when is not None:
@@ -157,20 +148,42 @@ def _one(
     if not isinstance(description, str):
         bad("description", "must be a string")
         description = ""
-    if problems:
-        return None, problems
-    assert isinstance(name, str) and isinstance(signals, list)
-    rule_severity = str(severity)
-    min_rate, min_change = limits["min_rate"], limits["min_change"]
+    # As written: the check names what is wrong with them.
+    name: Any = entry.get("name")
+    signals: Any = entry.get("signals")
+    if not description and isinstance(signals, list) and all(isinstance(s, str) for s in signals):
+        description = f"{', '.join(signals)} filtered"
 
+    function = rule(
+        name=name,
+        signals=signals,
+        severity=entry.get("severity", "warning"),
+        days_before=entry.get("days_before", list(default_days)),
+        description=description,
+    )(_matcher(filters, limits["min_rate"], limits["min_change"], condition))
+    found, declared = checked_rule(function, form="toml", origin=f"{shown}:{where.line(index)}")
+    for key, reason in declared:
+        bad(key, reason)
+    if problems:
+        return None, [text for _, text in sorted(problems, key=lambda p: p[0])]
+    return found, []
+
+
+def _matcher(
+    filters: dict[str, frozenset[str]],
+    min_rate: float | None,
+    min_change: float | None,
+    condition: Callable[..., Any] | None,
+) -> Callable[[Signal, MeasureState | None, Clock], Alert | None]:
+    # The rule function a [[rule]] table compiles into: its filters, then `when`.
     def matches(signal: Signal, state: MeasureState | None, clock: Clock) -> Alert | None:
-        if filters["imposers"] and signal.imposer.upper() not in filters["imposers"]:
+        if filters.get("imposers") and signal.imposer.upper() not in filters["imposers"]:
             return None
-        if filters["targets"] and signal.target.upper() not in filters["targets"] and signal.target != "*":
+        if filters.get("targets") and signal.target.upper() not in filters["targets"] and signal.target != "*":
             return None
-        if filters["sectors"] and signal.sector not in filters["sectors"]:
+        if filters.get("sectors") and signal.sector not in filters["sectors"]:
             return None
-        if filters["kinds"] and SIGNAL_KINDS[signal.name] not in filters["kinds"]:
+        if filters.get("kinds") and SIGNAL_KINDS[signal.name] not in filters["kinds"]:
             return None
         if min_rate is not None and (signal.rate is None or signal.rate < min_rate):
             return None
@@ -180,15 +193,4 @@ def _one(
             return None
         return Alert(summary=describe(signal))
 
-    matches.__name__ = name
-    rule = Rule(
-        name=name,
-        signals=frozenset(signals),
-        severity=rule_severity,
-        function=matches,
-        form="toml",
-        origin=f"{shown}:{where.line(index)}",
-        description=description or f"{', '.join(signals)} filtered",
-        days_before=tuple(days),
-    )
-    return rule, []
+    return matches

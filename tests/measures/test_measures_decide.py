@@ -10,7 +10,8 @@ from monitor.clock import SteppingClock
 from monitor.events.measures import ALL_TYPES, MEASURE_TYPES
 from monitor.log import EventStore, ProjectionRunner
 from monitor.measures.projection import MeasureProjection
-from monitor.measures.state import MeasureState, measure_states
+from monitor.measures.queries import measure_states
+from monitor.measures.state import MeasureState
 
 
 def run(store: EventStore, clock: SteppingClock) -> None:

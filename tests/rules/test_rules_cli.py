@@ -1,28 +1,24 @@
-"""The commands as a user runs them, on a real SQLite file: tick, alerts, state, rules, silence."""
+"""The commands as a user runs them (in process, through the real main()), on a real SQLite file."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import CliResult, run_cli
 from factlog import FactLog
 
 from monitor.clock import SteppingClock
 from monitor.log import EventStore, open_engine
 from monitor.log.migrate import upgrade
 
-BIN = Path(sys.executable).parent / "trade-monitor"
 
-
-def tm(folder: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "TRADE_MONITOR_CONFIG"}
-    done = subprocess.run([str(BIN), *args], cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+def tm(folder: Path, *args: str, ok: bool = True) -> CliResult:
+    # In process, through the real main(): the exit codes and error lines are the command's own.
+    done = run_cli(args, cwd=folder, env={"TRADE_MONITOR_CONFIG": None})
     if ok:
         assert done.returncode == 0, f"{args}: {done.stderr}"
     return done

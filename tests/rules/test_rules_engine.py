@@ -12,9 +12,10 @@ from factlog import FactLog, settings_with
 
 from monitor.clock import SteppingClock
 from monitor.config import Settings
-from monitor.events.alerts import AlertRaised, SilenceAdded
-from monitor.log import EventStore, NewEvent
+from monitor.events.alerts import AlertRaised
+from monitor.log import EventStore
 from monitor.rules.service import evaluate_new, read_alerts, tick
+from monitor.rules.silences import add_silence
 
 
 def at(clock: SteppingClock, when: str) -> SteppingClock:
@@ -104,17 +105,8 @@ def test_same_alert_is_never_raised_twice_and_backfill_raises_none(
 def test_silenced_alerts_are_recorded_with_the_silence(
     settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
 ) -> None:
-    silence = SilenceAdded(
-        silence_id="silence-1",
-        rule="new_rate",
-        imposer=None,
-        target="JP",
-        sector=None,
-        until=dt.date(2025, 4, 30),
-        reason="known",
-        added_at=clock.now(),
-    )
-    store.append("silences", [NewEvent.of(silence)])
+    added = add_silence(store, clock, rule="new_rate", target="jp", until=dt.date(2025, 4, 30), reason=" known ")
+    assert (added.silence_id, added.target, added.reason) == ("silence-1", "JP", "known")
     facts.fact("2025-04-03", "Japan pays 24 percent.", rate=24)
     facts.fact("2025-04-03", "Korea pays 25 percent.", rate=25, targets=("KR",))
     evaluate_new(settings, store, clock)

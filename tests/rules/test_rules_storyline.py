@@ -11,7 +11,7 @@ from monitor.clock import SteppingClock
 from monitor.config import Settings
 from monitor.events.alerts import AlertRaised
 from monitor.log import EventStore
-from monitor.measures.state import measure_states
+from monitor.measures.queries import measure_states
 from monitor.rules.service import evaluate_new, read_alerts, tick
 
 

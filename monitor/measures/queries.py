@@ -1,0 +1,92 @@
+"""Reading measure state: the one way other rooms (rules, digest, the CLI) ask for it.
+
+    measure_states(engine)                 # every measure now (the projection's rows)
+    measure_states(engine, as_of=day)      # every measure as it stood at the end of `day`
+    state_of(conn, measure_id)             # one measure now, inside a caller's transaction
+
+Now is what the measures projection holds (catch it up first with
+`monitor.measures.projection.update_measures`); "as of" replays the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, Engine, inspect, select
+
+from monitor.events.alerts import Evidence
+from monitor.measures.fold import as_of_view
+from monitor.measures.replay import fold_events, measure_events_until
+from monitor.measures.state import MeasureState
+from monitor.measures.tables import measures
+
+
+def row_to_state(row: Any) -> MeasureState:
+    """A `measures` row as a MeasureState."""
+    m = row._mapping
+    return MeasureState(
+        measure_id=m["measure_id"],
+        imposer=m["imposer"],
+        target=m["target"],
+        sector=m["sector"],
+        layer=m["layer"],
+        rate=m["rate"],
+        previous_rate=m["previous_rate"],
+        status=m["status"],
+        pause_until=m["pause_until"],
+        effective=m["effective"],
+        first_seen=m["first_seen"],
+        last_seen=m["last_seen"],
+        sources=m["sources"],
+        evidence=tuple(_evidence(e) for e in m["evidence"]),
+        threatened_rate=m["threatened_rate"],
+    )
+
+
+def _evidence(data: dict[str, Any]) -> Evidence:
+    published = data.get("published")
+    return Evidence(
+        article=data["article"],
+        url=data.get("url"),
+        sentence=data["sentence"],
+        title=data.get("title"),
+        published=dt.date.fromisoformat(published) if published else None,
+    )
+
+
+def state_of(conn: Connection, measure_id: str) -> MeasureState | None:
+    """The measure as the projection holds it, read in the caller's transaction (None if unknown)."""
+    row = conn.execute(select(measures).where(measures.c.measure_id == measure_id)).first()
+    return row_to_state(row) if row is not None else None
+
+
+def current_states(engine: Engine) -> list[MeasureState]:
+    """Every measure as the projection holds it, by measure id (empty before the projection first ran)."""
+    if not inspect(engine).has_table(measures.name):
+        return []
+    with engine.connect() as conn:
+        return [row_to_state(r) for r in conn.execute(select(measures).order_by(measures.c.measure_id))]
+
+
+def states_as_of(engine: Engine, day: dt.date) -> list[MeasureState]:
+    """Every measure as it stood at the end of `day`, by measure id."""
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+    states = fold_events(measure_events_until(engine, end))
+    return [as_of_view(states[k], day) for k in sorted(states)]
+
+
+def measure_states(engine: Engine, *, as_of: dt.date | None = None) -> list[MeasureState]:
+    """The state of every measure now, or as it stood at the end of `as_of`, ordered by measure id.
+
+    Now: the rows of the measures projection, as the latest news has them (run
+    `monitor.measures.projection.update_measures` first to catch it up). As of a
+    day: the measure events whose day (the article's publication date, the
+    events' `occurred_at`) is on or before it, folded in that order, and seen
+    from that day (a pause that ended before it no longer holds; an announced
+    rate whose effective date has come is in force). The recording time does
+    not matter, so a backfill recorded today about April answers for April.
+    """
+    if as_of is None:
+        return current_states(engine)
+    return states_as_of(engine, as_of)
