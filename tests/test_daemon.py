@@ -26,9 +26,9 @@ from monitor.events.facts import ArticleRecorded
 from monitor.log import EventStore, open_engine
 from monitor.log.migrate import upgrade
 from monitor.sources.health import feed_state
-from monitor.sources.http import HttpFetcher
 from monitor.sources.poll import FeedPoller
 from monitor.sources.recording import ArticleRecorder
+from monitor.sources.schemes import open_fetcher
 
 STORIES = [
     Item(title="Levy on pears doubled", link="https://d.example/pears", text="The levy on pears is now 20 percent."),
@@ -73,7 +73,7 @@ def test_scheduler_is_configured_explicitly_with_one_job_per_enabled_feed(tmp_pa
     upgrade(engine)
     clock = SystemClock()
     store = EventStore(engine, clock)
-    with HttpFetcher(settings.fetch) as fetcher:
+    with open_fetcher(settings.fetch) as fetcher:
         poller = FeedPoller(
             store=store, fetcher=fetcher, recorder=ArticleRecorder(store, clock), settings=settings.fetch, clock=clock
         )
@@ -111,7 +111,7 @@ def test_a_failing_feed_is_rescheduled_at_its_back_off_and_extra_jobs_get_the_cl
         ticks.append(c)
         ticked.set()
 
-    with HttpFetcher(settings.fetch) as fetcher:
+    with open_fetcher(settings.fetch) as fetcher:
         poller = FeedPoller(
             store=store, fetcher=fetcher, recorder=ArticleRecorder(store, clock), settings=settings.fetch, clock=clock
         )
@@ -135,7 +135,7 @@ def test_a_failing_feed_is_rescheduled_at_its_back_off_and_extra_jobs_get_the_cl
         finally:
             scheduler.shutdown(wait=True)
     # A restart resumes the back-off instead of polling the failing feed at once.
-    with HttpFetcher(settings.fetch) as fetcher:
+    with open_fetcher(settings.fetch) as fetcher:
         poller = FeedPoller(
             store=store, fetcher=fetcher, recorder=ArticleRecorder(store, clock), settings=settings.fetch, clock=clock
         )

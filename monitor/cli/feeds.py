@@ -17,9 +17,9 @@ from monitor.daemon import configure_logging, run_daemon
 from monitor.pipeline import RuleRunner, daemon_jobs
 from monitor.sources.article import article_from_file
 from monitor.sources.health import feed_state, health_row
-from monitor.sources.http import HttpFetcher
 from monitor.sources.poll import FeedPoller, poll_feeds
 from monitor.sources.recording import ArticleRecorder
+from monitor.sources.schemes import open_fetcher
 from monitor.sources.workers import worker_pool
 
 pass_ctx = click.make_pass_decorator(CliContext)
@@ -42,7 +42,7 @@ def open_poller(ctx: CliContext, clock: Clock) -> Iterator[FeedPoller]:
     settings = ctx.settings()
     store = ctx.store(clock)
     # Parsing and extraction run in worker processes; they are shut down when the polls are done.
-    with HttpFetcher(settings.fetch) as fetcher, worker_pool() as workers:
+    with open_fetcher(settings.fetch) as fetcher, worker_pool() as workers:
         yield FeedPoller(
             store=store,
             fetcher=fetcher,

@@ -13,7 +13,7 @@ from typing import Any
 from monitor.config import FeedSettings
 from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore, RecordedEvent
-from monitor.sources.http import Validators
+from monitor.sources.base import Validators
 
 STATUS_OK = "ok"
 STATUS_FAILING = "failing"

@@ -9,9 +9,9 @@ import pytest
 from monitor.clock import SteppingClock
 from monitor.config import FetchSettings
 from monitor.log import EventStore
-from monitor.sources.http import HttpFetcher
 from monitor.sources.poll import FeedPoller
 from monitor.sources.recording import ArticleRecorder, Extractor
+from monitor.sources.schemes import FetcherByScheme, open_fetcher
 from sources.feedserver import FeedServer
 from sources.percent_extractor import percent_facts
 
@@ -42,10 +42,10 @@ def fetch_settings() -> FetchSettings:
 @pytest.fixture
 def make_poller(fetch_settings: FetchSettings, clock: SteppingClock) -> Iterator[Callable[..., FeedPoller]]:
     """Builds pollers on a store (a new one is a 'restarted' process); closes their fetchers."""
-    fetchers: list[HttpFetcher] = []
+    fetchers: list[FetcherByScheme] = []
 
     def build(store: EventStore, *, extractor: Extractor = percent_facts) -> FeedPoller:
-        fetcher = HttpFetcher(fetch_settings)
+        fetcher = open_fetcher(fetch_settings)
         fetchers.append(fetcher)
         return FeedPoller(
             store=store,
