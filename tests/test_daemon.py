@@ -25,9 +25,9 @@ from monitor.errors import StoreError
 from monitor.events.facts import ArticleRecorded
 from monitor.log import EventStore, open_engine
 from monitor.log.migrate import upgrade
+from monitor.pipeline import article_recorder
 from monitor.sources.health import feed_state
 from monitor.sources.poll import FeedPoller
-from monitor.sources.recording import ArticleRecorder
 from monitor.sources.schemes import open_fetcher
 
 STORIES = [
@@ -75,7 +75,7 @@ def test_scheduler_is_configured_explicitly_with_one_job_per_enabled_feed(tmp_pa
     store = EventStore(engine, clock)
     with open_fetcher(settings.fetch) as fetcher:
         poller = FeedPoller(
-            store=store, fetcher=fetcher, recorder=ArticleRecorder(store, clock), settings=settings.fetch, clock=clock
+            store=store, fetcher=fetcher, recorder=article_recorder(store, clock), settings=settings.fetch, clock=clock
         )
         tick = PeriodicJob(name="rules-tick", run=lambda c: None, interval=dt.timedelta(minutes=15))
         scheduler = build_scheduler(settings, poller=poller, clock=clock, extra_jobs=[tick])
@@ -113,7 +113,7 @@ def test_a_failing_feed_is_rescheduled_at_its_back_off_and_extra_jobs_get_the_cl
 
     with open_fetcher(settings.fetch) as fetcher:
         poller = FeedPoller(
-            store=store, fetcher=fetcher, recorder=ArticleRecorder(store, clock), settings=settings.fetch, clock=clock
+            store=store, fetcher=fetcher, recorder=article_recorder(store, clock), settings=settings.fetch, clock=clock
         )
         scheduler: BackgroundScheduler = build_scheduler(
             settings,
@@ -137,7 +137,7 @@ def test_a_failing_feed_is_rescheduled_at_its_back_off_and_extra_jobs_get_the_cl
     # A restart resumes the back-off instead of polling the failing feed at once.
     with open_fetcher(settings.fetch) as fetcher:
         poller = FeedPoller(
-            store=store, fetcher=fetcher, recorder=ArticleRecorder(store, clock), settings=settings.fetch, clock=clock
+            store=store, fetcher=fetcher, recorder=article_recorder(store, clock), settings=settings.fetch, clock=clock
         )
         again = build_scheduler(settings, poller=poller, clock=clock)
         again.start(paused=True)

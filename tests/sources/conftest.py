@@ -9,8 +9,9 @@ import pytest
 from monitor.clock import SteppingClock
 from monitor.config import FetchSettings
 from monitor.log import EventStore
+from monitor.sources.base import ExtractFunction, Extractor
 from monitor.sources.poll import FeedPoller
-from monitor.sources.recording import ArticleRecorder, Extractor
+from monitor.sources.recording import ArticleRecorder
 from monitor.sources.schemes import FetcherByScheme, open_fetcher
 from sources.feedserver import FeedServer
 from sources.percent_extractor import percent_facts
@@ -44,13 +45,13 @@ def make_poller(fetch_settings: FetchSettings, clock: SteppingClock) -> Iterator
     """Builds pollers on a store (a new one is a 'restarted' process); closes their fetchers."""
     fetchers: list[FetcherByScheme] = []
 
-    def build(store: EventStore, *, extractor: Extractor = percent_facts) -> FeedPoller:
+    def build(store: EventStore, *, extractor: ExtractFunction = percent_facts) -> FeedPoller:
         fetcher = open_fetcher(fetch_settings)
         fetchers.append(fetcher)
         return FeedPoller(
             store=store,
             fetcher=fetcher,
-            recorder=ArticleRecorder(store, clock, extractor=extractor, extractor_version="test-1"),
+            recorder=ArticleRecorder(store, clock, extractor=Extractor.of(extractor, version="test-1")),
             settings=fetch_settings,
             clock=clock,
         )

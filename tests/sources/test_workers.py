@@ -20,6 +20,7 @@ from monitor.log import EventStore
 from monitor.sources.poll import FeedPoller, poll_feeds
 from monitor.sources.workers import Workers, worker_pool
 from sources.feedserver import FeedServer, Item, Route, feed, rss
+from sources.percent_extractor import Fact
 
 ITEMS = [
     Item(title="Kettles taxed", link="https://w.example/kettles", text="A duty of 15 percent applies to kettles."),
@@ -28,7 +29,7 @@ ITEMS = [
 ]
 
 
-def refusing_extractor(text: str, published: dt.date | None) -> list[object]:
+def refusing_extractor(text: str, published: dt.date | None) -> list[Fact]:
     """An extractor (importable by a worker) that refuses any text naming tiles."""
     if "tiles" in text.lower():
         raise ExtractionError("this extractor will not read about tiles")
