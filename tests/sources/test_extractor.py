@@ -33,7 +33,8 @@ def poller_with(extractor: Extractor, store: EventStore, clock: SteppingClock, s
 def test_the_extractor_named_is_the_one_that_reads_and_its_version_is_recorded(
     server: FeedServer, store: EventStore, clock: SteppingClock, fetch_settings: FetchSettings
 ) -> None:
-    url = server.serve("/n.xml", Route(body=rss([Item(title="Vase duty", link=None, text="A 6 percent duty on vases.")])))
+    vases = Item(title="Vase duty", link=None, text="A 6 percent duty on vases.")
+    url = server.serve("/n.xml", Route(body=rss([vases])))
     extractor = Extractor("sources.percent_extractor:percent_facts", "percent-2")
     poller = poller_with(extractor, store, clock, fetch_settings)
 
@@ -67,7 +68,7 @@ def test_an_extractor_must_be_a_module_level_function() -> None:
 
     with pytest.raises(ExtractionError, match="module-level function"):
         Extractor.of(local, version="1")  # type: ignore[arg-type]
-    with pytest.raises(ExtractionError, match="not 'package.module:function'"):
+    with pytest.raises(ExtractionError, match=r"not 'package\.module:function'"):
         Extractor("percent_facts", "1")
 
 
