@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from sources.feedserver import FeedServer, Item, Route, rss
 
+from tests.cli_runner import run_cli
+
 QUIET = Item(
     title="Port traffic steady",
     link="https://desk.example/port",
@@ -55,13 +57,9 @@ def write_config(folder: Path, feed_url: str) -> Path:
 
 
 def tm(config: Path, *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "monitor", "--config", str(config), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
+    # The commands around the daemon run in this process; the daemon itself is a real one.
+    done = run_cli(["--config", str(config), *args])
+    assert done.exit_code == 0, done.stderr
     return done.stdout
 
 
