@@ -29,6 +29,7 @@ from monitor.pipeline import article_recorder
 from monitor.sources.health import feed_state
 from monitor.sources.poll import FeedPoller
 from monitor.sources.schemes import open_fetcher
+from tests.cli_runner import run_cli
 
 STORIES = [
     Item(title="Levy on pears doubled", link="https://d.example/pears", text="The levy on pears is now 20 percent."),
@@ -207,7 +208,7 @@ def test_run_records_survives_broken_feeds_stops_on_sigterm_and_restarts_without
     assert events[-2:] == ["daemon.stopping", "daemon.stopped"]
 
     # A cron-style poll in between, then a restart with a mirror of the same stories added.
-    subprocess.run([sys.executable, "-m", "monitor", "--config", str(config), "poll", "--once"], check=True)
+    assert run_cli(["--config", str(config), "poll", "--once"]).exit_code == 0
     mirror = server.serve("/mirror.xml", Route(body=rss(STORIES)))
     config.write_text(
         config_text(db, {"good": good, "broken": broken, "page": html, "mirror": mirror}, log_format=log_format)

@@ -45,14 +45,17 @@ def make_poller(fetch_settings: FetchSettings, clock: SteppingClock) -> Iterator
     """Builds pollers on a store (a new one is a 'restarted' process); closes their fetchers."""
     fetchers: list[FetcherByScheme] = []
 
-    def build(store: EventStore, *, extractor: ExtractFunction = percent_facts) -> FeedPoller:
-        fetcher = open_fetcher(fetch_settings)
+    def build(
+        store: EventStore, *, extractor: ExtractFunction = percent_facts, settings: FetchSettings | None = None
+    ) -> FeedPoller:
+        settings = settings or fetch_settings
+        fetcher = open_fetcher(settings)
         fetchers.append(fetcher)
         return FeedPoller(
             store=store,
             fetcher=fetcher,
             recorder=ArticleRecorder(store, clock, extractor=Extractor.of(extractor, version="test-1")),
-            settings=fetch_settings,
+            settings=settings,
             clock=clock,
         )
 
