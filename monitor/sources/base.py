@@ -142,9 +142,6 @@ class Extractor:
         """The function itself (imported once per process)."""
         return _load(self.target)
 
-    def __call__(self, text: str, published: dt.date | None) -> Sequence[ExtractedFact]:
-        return self.function()(text, published)
-
 
 @functools.cache
 def _load(target: str) -> ExtractFunction:
