@@ -36,9 +36,9 @@ from monitor.clock import SteppingClock
 from monitor.config import FeedSettings, FetchSettings
 from monitor.log import EventStore, open_engine
 from monitor.log.migrate import upgrade
+from monitor.pipeline import article_recorder, default_extractor
 from monitor.sources.http import HttpFetcher
 from monitor.sources.poll import FeedPoller, PollResult, poll_feeds
-from monitor.sources.recording import ArticleRecorder
 from monitor.sources.workers import worker_pool
 
 SUBJECTS = ["bicycle frames", "kettles", "garden hoses", "pears", "lanterns", "ceramic tiles", "umbrellas", "violins"]
@@ -147,7 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     settings = FetchSettings(concurrency=args.concurrency, jitter_s=0)
     clock = SteppingClock(dt.datetime(2025, 3, 4, 8, 0, tzinfo=dt.UTC))
     figures: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp, HttpFetcher(settings) as fetcher, worker_pool(args.workers) as workers:
+    extractor = default_extractor()
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        HttpFetcher(settings) as fetcher,
+        worker_pool(args.workers, preload=[extractor.module]) as workers,
+    ):
 
         def poller_on(name: str) -> FeedPoller:
             engine = open_engine(f"sqlite:///{Path(tmp) / name}")
@@ -156,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             return FeedPoller(
                 store=store,
                 fetcher=fetcher,
-                recorder=ArticleRecorder(store, clock),
+                recorder=article_recorder(store, clock, extractor),
                 settings=settings,
                 clock=clock,
                 workers=workers,

@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -90,7 +90,7 @@ def build_scheduler(
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
         timezone=settings.daemon.timezone,
     )
-    scheduler.add_listener(_on_job_event, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
+    scheduler.add_listener(_on_job_event, EVENT_JOB_ERROR | EVENT_JOB_MISSED | EVENT_JOB_EXECUTED)
     now = clock.now()
     chosen = settings.feeds if feeds is None else feeds
     followers = tuple(f"job:{job.name}" for job in extra_jobs if job.after_new_facts)
@@ -147,6 +147,10 @@ def _poll_feed(
 
 
 def _on_job_event(event: JobExecutionEvent) -> None:
+    if event.code == EVENT_JOB_EXECUTED:
+        # At debug level only: one line per run of every job is noise in production.
+        log.debug("job.ran", extra={"fields": {"job": event.job_id}})
+        return
     if event.code == EVENT_JOB_MISSED:
         log.warning("job.missed", extra={"fields": {"job": event.job_id}})
         return

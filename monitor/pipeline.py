@@ -1,15 +1,17 @@
-"""The daemon's work besides polling: rules after new facts, the clock's tick, digests.
+"""Wiring the rooms: the extractor into the sources, rules after new facts, the clock's tick, digests.
 
 One place wires the rooms together so `ingest`, `poll`, `tick` and `run` do
-the same thing in the same order: facts are decided into measures, the rules
-see each new event once, then due digests are queued and sent.
+the same thing in the same order: articles are read by the extractor handed
+to the sources here, facts are decided into measures, the rules see each new
+event once, then due digests are queued and sent.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from monitor.clock import Clock
 from monitor.config import Settings
@@ -18,6 +20,43 @@ from monitor.digest.service import digest_job
 from monitor.log import EventStore
 from monitor.rules.loader import RuleSet, load_rules
 from monitor.rules.service import Evaluated, evaluate_new, tick
+from monitor.sources.base import Extractor
+from monitor.sources.poll import FeedPoller
+from monitor.sources.recording import ArticleRecorder
+from monitor.sources.schemes import open_fetcher
+from monitor.sources.workers import worker_pool
+
+#: The extractor the sources are handed: named, so each worker process imports it itself.
+EXTRACTOR_TARGET = "monitor.extract:extract_facts"
+
+
+
+def default_extractor() -> Extractor:
+    """The shipped extractor (`monitor.extract`), loaded now so a broken one stops the command at once."""
+    from monitor.extract import EXTRACTOR_VERSION
+
+    extractor = Extractor(EXTRACTOR_TARGET, EXTRACTOR_VERSION)
+    extractor.function()
+    return extractor
+
+
+def article_recorder(store: EventStore, clock: Clock, extractor: Extractor | None = None) -> ArticleRecorder:
+    """The recorder of articles and their facts, with the shipped extractor unless another is given."""
+    return ArticleRecorder(store, clock, extractor=extractor or default_extractor())
+
+
+@contextmanager
+def open_poller(
+    settings: Settings, store: EventStore, clock: Clock, extractor: Extractor | None = None
+) -> Iterator[FeedPoller]:
+    """A poller on `store` with the fetchers, worker processes and extractor wired in; all closed afterwards."""
+    recorder = article_recorder(store, clock, extractor)
+    # Parsing and extraction run in worker processes; they are shut down when the polls are done.
+    with open_fetcher(settings.fetch) as fetcher, worker_pool(preload=[recorder.extractor.module]) as workers:
+        yield FeedPoller(
+            store=store, fetcher=fetcher, recorder=recorder, settings=settings.fetch, clock=clock, workers=workers
+        )
+
 
 #: How often the daemon lets the rules look at facts the feeds recorded.
 EVALUATE_EVERY = dt.timedelta(minutes=1)

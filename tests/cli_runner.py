@@ -7,8 +7,10 @@ real process (signals, the installed entry point, the daemon) start one instead.
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +33,22 @@ class CliResult:
         return self.exit_code
 
 
+@contextmanager
+def _logging_restored(names: Sequence[str] = ("monitor", "apscheduler")) -> Iterator[None]:
+    # `poll` and `run` point these loggers at the command's stderr; a real process would end with
+    # them, so they are put back as they were, and later tests log (and capture logs) as before.
+    saved = [(logging.getLogger(n), logging.getLogger(n).handlers[:]) for n in names]
+    states = [(logger, logger.level, logger.propagate) for logger, _ in saved]
+    try:
+        yield
+    finally:
+        for logger, handlers in saved:
+            logger.handlers[:] = handlers
+        for logger, level, propagate in states:
+            logger.setLevel(level)
+            logger.propagate = propagate
+
+
 def run_cli(
     args: Sequence[str | os.PathLike[str]],
     *,
@@ -42,7 +60,7 @@ def run_cli(
     runner = CliRunner()
     argv = [os.fspath(a) for a in args]
     old_cwd = Path.cwd()
-    with runner.isolation(input=input, env=dict(env or {})) as (out, err, _mixed):
+    with _logging_restored(), runner.isolation(input=input, env=dict(env or {})) as (out, err, _mixed):
         code = 0
         try:
             if cwd is not None:

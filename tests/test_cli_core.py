@@ -1,4 +1,4 @@
-"""The log's own commands, run as a user runs them, on real SQLite files in a fresh folder."""
+"""The log's own commands, run as a user runs them (in this process, through `main`), on real SQLite files."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import json
 import os
 import pty
 import sqlite3
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 from monitor.cli import main
 from monitor.clock import SteppingClock
 from monitor.log import EventStore, NewEvent, open_engine
+from tests.cli_runner import run_cli
 
 
 @pytest.fixture
@@ -26,19 +26,14 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the command line in-process; (exit code, stdout, stderr)."""
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(*args: str) -> tuple[int, str, str]:
+    """Run the command line in this process; (exit code, stdout, stderr)."""
+    done = run_cli(args)
+    return done.exit_code, done.stdout, done.stderr
 
 
-def as_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
-    code, out, err = run(capsys, *args, "--format", "json")
+def as_json(*args: str) -> dict[str, object]:
+    code, out, err = run(*args, "--format", "json")
     assert code == 0, err
     result: dict[str, object] = json.loads(out)
     return result
@@ -54,36 +49,36 @@ def fill(folder: Path, clock: SteppingClock) -> EventStore:
 
 
 def test_init_writes_a_config_and_a_database_and_status_works_with_no_flags(
-    folder: Path, capsys: pytest.CaptureFixture[str]
+    folder: Path
 ) -> None:
-    code, out, _ = run(capsys, "init")
+    code, out, _ = run("init")
 
     assert code == 0
     assert (folder / "config.toml").is_file()
     assert (folder / "trade-monitor.db").is_file()
     assert "wrote" in out and "database ready" in out
-    status = as_json(capsys, "status")
+    status = as_json("status")
     assert status["events"] == 0 and status["last_position"] == 0
     assert str(folder / "trade-monitor.db") in str(status["database"])
     assert status["schema_revision"]
 
 
-def test_init_into_a_named_folder(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, _ = run(capsys, "init", "watch")
+def test_init_into_a_named_folder(folder: Path) -> None:
+    code, _, _ = run("init", "watch")
     assert code == 0
     assert (folder / "watch" / "config.toml").is_file()
     assert (folder / "watch" / "trade-monitor.db").is_file()
-    status = as_json(capsys, "--config", str(folder / "watch" / "config.toml"), "status")
+    status = as_json("--config", str(folder / "watch" / "config.toml"), "status")
     assert status["events"] == 0
 
 
 def test_init_leaves_an_existing_config_alone_and_creates_the_database_it_names(
-    folder: Path, capsys: pytest.CaptureFixture[str]
+    folder: Path
 ) -> None:
     mine = '[database]\nurl = "sqlite:///my-own-log.db"\n'
     (folder / "config.toml").write_text(mine, encoding="utf-8")
 
-    code, out, _ = run(capsys, "init")
+    code, out, _ = run("init")
 
     assert code == 0
     assert "left as it is" in out
@@ -93,12 +88,12 @@ def test_init_leaves_an_existing_config_alone_and_creates_the_database_it_names(
 
 
 def test_events_lists_the_log_with_filters(
-    folder: Path, capsys: pytest.CaptureFixture[str], clock: SteppingClock
+    folder: Path, clock: SteppingClock
 ) -> None:
-    run(capsys, "init")
+    run("init")
     fill(folder, clock)
 
-    every = as_json(capsys, "events")["events"]
+    every = as_json("events")["events"]
     assert isinstance(every, list)
     assert [e["stream_id"] for e in every] == ["article-1", "article-2", "article-2", "article_3"]
     assert set(every[0]) == {
@@ -118,7 +113,7 @@ def test_events_lists_the_log_with_filters(
     assert every[3]["metadata"] == {"source": "tests"}
 
     def streams(*args: str) -> list[tuple[object, object]]:
-        found = as_json(capsys, "events", *args)["events"]
+        found = as_json("events", *args)["events"]
         assert isinstance(found, list)
         return [(e["stream_id"], e["type"]) for e in found]
 
@@ -139,24 +134,24 @@ def test_events_lists_the_log_with_filters(
     assert streams("--limit", "1") == [("article-1", "test.noted")]
 
 
-def test_events_as_a_table(folder: Path, capsys: pytest.CaptureFixture[str], clock: SteppingClock) -> None:
-    run(capsys, "init")
-    code, out, _ = run(capsys, "events")
+def test_events_as_a_table(folder: Path, clock: SteppingClock) -> None:
+    run("init")
+    code, out, _ = run("events")
     assert code == 0 and out.strip() == "(no events)"
     fill(folder, clock)
-    code, out, _ = run(capsys, "events", "--stream", "article-2")
+    code, out, _ = run("events", "--stream", "article-2")
     lines = out.splitlines()
     assert lines[0].split() == ["POSITION", "RECORDED_AT", "STREAM_ID", "VERSION", "TYPE"]
     assert [line.split()[-1] for line in lines[1:]] == ["test.noted", "test.checked"]
 
 
 def test_status_reports_size_and_projection_lag_and_replay_catches_up(
-    folder: Path, capsys: pytest.CaptureFixture[str], clock: SteppingClock
+    folder: Path, clock: SteppingClock
 ) -> None:
-    run(capsys, "init")
+    run("init")
     store = fill(folder, clock)
 
-    status = as_json(capsys, "status")
+    status = as_json("status")
     assert status["events"] == 4
     assert status["last_position"] == store.last_position()
     projections = status["projections"]
@@ -165,22 +160,21 @@ def test_status_reports_size_and_projection_lag_and_replay_catches_up(
         assert set(row) == {"name", "checkpoint", "lag"}
         assert row["lag"] == store.last_position() - row["checkpoint"]
 
-    code, out, _ = run(capsys, "replay")
+    code, out, _ = run("replay")
     assert code == 0
     assert all(line.endswith("events applied") for line in out.splitlines())
-    after = as_json(capsys, "status")["projections"]
+    after = as_json("status")["projections"]
     assert isinstance(after, list)
     assert [row["lag"] for row in after] == [0] * len(after)
 
 
 def test_rebuild_shows_a_progress_bar_on_a_terminal_only(
-    folder: Path, capsys: pytest.CaptureFixture[str], clock: SteppingClock
+    folder: Path, clock: SteppingClock, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run(capsys, "init")
+    run("init")
     fill(folder, clock)
-    env = {k: v for k, v in os.environ.items() if k != "TRADE_MONITOR_CONFIG"}
-    command = [sys.executable, "-m", "monitor", "rebuild"]
 
+    # stderr on a real terminal (a pseudo-terminal), stdout captured.
     master, slave = pty.openpty()
     chunks: list[bytes] = []
 
@@ -196,27 +190,26 @@ def test_rebuild_shows_a_progress_bar_on_a_terminal_only(
 
     reader = threading.Thread(target=drain)
     reader.start()
-    on_terminal = subprocess.run(
-        command, cwd=folder, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave, timeout=120
-    )
-    os.close(slave)
+    with os.fdopen(slave, "w", encoding="utf-8") as terminal:
+        monkeypatch.setattr(sys, "stderr", terminal)
+        main(["rebuild"])  # returns on success, as the console script's caller sees it: exit 0
+        monkeypatch.undo()
     reader.join(10)
     os.close(master)
-    terminal = b"".join(chunks).decode(errors="replace")
+    shown = b"".join(chunks).decode(errors="replace")
 
-    assert on_terminal.returncode == 0
-    assert "rebuilding" in terminal and "100%" in terminal
-    assert "events applied" in on_terminal.stdout.decode()
+    assert "rebuilding" in shown and "100%" in shown
+    assert "events applied" in capsys.readouterr().out
 
-    in_a_pipe = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=120)
-    assert in_a_pipe.returncode == 0
-    assert "rebuilding" not in in_a_pipe.stderr
-    assert "events applied" in in_a_pipe.stdout
+    code, out, err = run("rebuild")
+    assert code == 0
+    assert "rebuilding" not in err
+    assert "events applied" in out
 
 
-def test_rebuild_of_an_unknown_projection_is_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "init")
-    code, _, err = run(capsys, "rebuild", "--projection", "no-such-view")
+def test_rebuild_of_an_unknown_projection_is_refused(folder: Path) -> None:
+    run("init")
+    code, _, err = run("rebuild", "--projection", "no-such-view")
     assert code == 2
     assert err.strip() == "error: no projection named no-such-view"
 
@@ -229,19 +222,19 @@ def test_rebuild_of_an_unknown_projection_is_refused(folder: Path, capsys: pytes
     ],
 )
 def test_bad_options_exit_non_zero_with_one_line(
-    folder: Path, capsys: pytest.CaptureFixture[str], args: list[str], code: int, fragment: str
+    folder: Path, args: list[str], code: int, fragment: str
 ) -> None:
-    run(capsys, "init")
-    got, out, err = run(capsys, *args)
+    run("init")
+    got, out, err = run(*args)
     assert got == code
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and fragment in err
 
 
 def test_a_corrupt_database_is_one_clear_line_and_stays_as_it_was(
-    folder: Path, capsys: pytest.CaptureFixture[str]
+    folder: Path
 ) -> None:
-    run(capsys, "init")
+    run("init")
     db = folder / "trade-monitor.db"
     for extra in ("-wal", "-shm"):
         (folder / f"trade-monitor.db{extra}").unlink(missing_ok=True)
@@ -249,7 +242,7 @@ def test_a_corrupt_database_is_one_clear_line_and_stays_as_it_was(
     before = db.read_bytes()
 
     for command in (["status"], ["events"], ["init"]):
-        code, _, err = run(capsys, *command)
+        code, _, err = run(*command)
         assert code == 3, command
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: ")
@@ -257,26 +250,26 @@ def test_a_corrupt_database_is_one_clear_line_and_stays_as_it_was(
     assert db.read_bytes() == before
 
 
-def test_a_database_from_a_newer_version_is_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "init")
+def test_a_database_from_a_newer_version_is_refused(folder: Path) -> None:
+    run("init")
     con = sqlite3.connect(folder / "trade-monitor.db")
     con.execute("UPDATE trade_monitor_schema SET version_num = '7777'")
     con.commit()
     con.close()
 
-    code, _, err = run(capsys, "status")
+    code, _, err = run("status")
 
     assert code == 3
     assert "newer trade-monitor" in err and "'7777'" in err and len(err.strip().splitlines()) == 1
 
 
-def test_a_foreign_database_is_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_foreign_database_is_refused(folder: Path) -> None:
     con = sqlite3.connect(folder / "trade-monitor.db")
     con.execute("CREATE TABLE birthdays (name TEXT, day TEXT)")
     con.commit()
     con.close()
 
-    code, _, err = run(capsys, "init")
+    code, _, err = run("init")
 
     assert code == 3
     assert "not trade-monitor's (birthdays)" in err

@@ -25,10 +25,11 @@ from monitor.errors import StoreError
 from monitor.events.facts import ArticleRecorded
 from monitor.log import EventStore, open_engine
 from monitor.log.migrate import upgrade
+from monitor.pipeline import article_recorder
 from monitor.sources.health import feed_state
-from monitor.sources.http import HttpFetcher
 from monitor.sources.poll import FeedPoller
-from monitor.sources.recording import ArticleRecorder
+from monitor.sources.schemes import open_fetcher
+from tests.cli_runner import run_cli
 
 STORIES = [
     Item(title="Levy on pears doubled", link="https://d.example/pears", text="The levy on pears is now 20 percent."),
@@ -73,9 +74,9 @@ def test_scheduler_is_configured_explicitly_with_one_job_per_enabled_feed(tmp_pa
     upgrade(engine)
     clock = SystemClock()
     store = EventStore(engine, clock)
-    with HttpFetcher(settings.fetch) as fetcher:
+    with open_fetcher(settings.fetch) as fetcher:
         poller = FeedPoller(
-            store=store, fetcher=fetcher, recorder=ArticleRecorder(store, clock), settings=settings.fetch, clock=clock
+            store=store, fetcher=fetcher, recorder=article_recorder(store, clock), settings=settings.fetch, clock=clock
         )
         tick = PeriodicJob(name="rules-tick", run=lambda c: None, interval=dt.timedelta(minutes=15))
         scheduler = build_scheduler(settings, poller=poller, clock=clock, extra_jobs=[tick])
@@ -111,9 +112,9 @@ def test_a_failing_feed_is_rescheduled_at_its_back_off_and_extra_jobs_get_the_cl
         ticks.append(c)
         ticked.set()
 
-    with HttpFetcher(settings.fetch) as fetcher:
+    with open_fetcher(settings.fetch) as fetcher:
         poller = FeedPoller(
-            store=store, fetcher=fetcher, recorder=ArticleRecorder(store, clock), settings=settings.fetch, clock=clock
+            store=store, fetcher=fetcher, recorder=article_recorder(store, clock), settings=settings.fetch, clock=clock
         )
         scheduler: BackgroundScheduler = build_scheduler(
             settings,
@@ -135,9 +136,9 @@ def test_a_failing_feed_is_rescheduled_at_its_back_off_and_extra_jobs_get_the_cl
         finally:
             scheduler.shutdown(wait=True)
     # A restart resumes the back-off instead of polling the failing feed at once.
-    with HttpFetcher(settings.fetch) as fetcher:
+    with open_fetcher(settings.fetch) as fetcher:
         poller = FeedPoller(
-            store=store, fetcher=fetcher, recorder=ArticleRecorder(store, clock), settings=settings.fetch, clock=clock
+            store=store, fetcher=fetcher, recorder=article_recorder(store, clock), settings=settings.fetch, clock=clock
         )
         again = build_scheduler(settings, poller=poller, clock=clock)
         again.start(paused=True)
@@ -207,7 +208,7 @@ def test_run_records_survives_broken_feeds_stops_on_sigterm_and_restarts_without
     assert events[-2:] == ["daemon.stopping", "daemon.stopped"]
 
     # A cron-style poll in between, then a restart with a mirror of the same stories added.
-    subprocess.run([sys.executable, "-m", "monitor", "--config", str(config), "poll", "--once"], check=True)
+    assert run_cli(["--config", str(config), "poll", "--once"]).exit_code == 0
     mirror = server.serve("/mirror.xml", Route(body=rss(STORIES)))
     config.write_text(
         config_text(db, {"good": good, "broken": broken, "page": html, "mirror": mirror}, log_format=log_format)

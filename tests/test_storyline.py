@@ -2,28 +2,26 @@
 
 The articles in tests/data/storyline/ are our own: a 24% US tariff on South
 Korean goods, a 90-day pause, talks, then a deal at 15%. Each step runs the
-real command line on a real SQLite file with `--now` at the article's date.
+real command line (in this process, through the installed command's `main`)
+on a real SQLite file with `--now` at the article's date.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-BIN = Path(sys.executable).parent / "trade-monitor"
+from tests.cli_runner import run_cli
+
 STORY = Path(__file__).parent / "data" / "storyline"
 
 
 def tm(folder: Path, *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "TRADE_MONITOR_CONFIG"}
-    done = subprocess.run([str(BIN), *args], cwd=folder, env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, f"{args}: {done.stderr}"
+    done = run_cli(args, cwd=folder, env={"TRADE_MONITOR_CONFIG": None})
+    assert done.exit_code == 0, f"{args}: {done.stderr}"
     return done.stdout
 
 

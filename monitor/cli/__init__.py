@@ -1,7 +1,8 @@
 """The `trade-monitor` command line.
 
 Errors of ours become one line on stderr and a non-zero exit code here, and
-nowhere else.
+nowhere else. Command modules are imported only when their command runs
+(`monitor/cli/lazy.py`), so starting costs click and little else.
 """
 
 from __future__ import annotations
@@ -11,12 +12,68 @@ import sys
 import click
 
 from monitor import __version__
-from monitor.cli import core, digest, extract, feeds, rules
 from monitor.cli.context import CliContext
+from monitor.cli.lazy import LazyGroup, lazy_table
 from monitor.errors import MonitorError
 
+#: Every command: its name, where it lives, and the summary `--help` lists (its help's first sentence).
+COMMANDS = lazy_table(
+    [
+        (
+            "init",
+            "monitor.cli.core:init",
+            "Write a working config.toml into DIRECTORY (unless one is there) and create its database.",
+        ),
+        ("events", "monitor.cli.core:events", "List the event log in position order."),
+        ("status", "monitor.cli.core:status", "Log size, last position and how far behind each projection is."),
+        ("rebuild", "monitor.cli.core:rebuild", "Drop projections and replay the whole log into them."),
+        ("replay", "monitor.cli.core:replay", "Catch every projection up with the log, without dropping anything."),
+        (
+            "config-docs",
+            "monitor.cli.core:config_docs",
+            "Every setting of config.toml with its type, default and meaning.",
+        ),
+        (
+            "extract",
+            "monitor.cli.extract:extract",
+            "Read the trade-policy facts stated in the article FILE ('-' for standard input).",
+        ),
+        ("run", "monitor.cli.feeds:run", "Run the daemon: poll every feed on its interval until SIGTERM or Ctrl-C."),
+        (
+            "poll",
+            "monitor.cli.feeds:poll",
+            "Poll every enabled feed (or those named) once, record what is new, and exit.",
+        ),
+        ("ingest", "monitor.cli.feeds:ingest", "Record articles from plain-text files, with the facts read from them."),
+        ("feeds", "monitor.cli.feeds:feeds_command", "Every configured feed and its health, as recorded in the log."),
+        ("state", "monitor.cli.rules:state", "The state of every tariff measure, now or as of a past day."),
+        ("alerts", "monitor.cli.rules:alerts", "Every alert raised, in the order raised (silenced ones too, marked)."),
+        (
+            "tick",
+            "monitor.cli.rules:tick_command",
+            "Evaluate new events, then run the clock rules (pause_expiring, pause_expired) at --now.",
+        ),
+        ("rules", "monitor.cli.rules:rules_group", "The rules that raise alerts: list, check and test them."),
+        (
+            "silence",
+            "monitor.cli.rules:silence_group",
+            "Silences: matching alerts are recorded marked silenced, not sent.",
+        ),
+        ("digest", "monitor.cli.digest:digest", "Preview and send the digests of the subscriptions in config.toml."),
+        (
+            "outbox",
+            "monitor.cli.digest:outbox",
+            "List the digests in the outbox: queued, failed (with why and when it is tried next), delivered.",
+        ),
+    ]
+)
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+@click.group(
+    cls=LazyGroup,
+    lazy=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--config",
     "config",
@@ -31,10 +88,6 @@ def cli(ctx: click.Context, config: str | None) -> None:
     ctx.obj = context
     ctx.call_on_close(context.close)
 
-
-for _module in (core, extract, feeds, rules, digest):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

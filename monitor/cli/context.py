@@ -1,17 +1,23 @@
-"""What every command shares: the config file, and the engine and store opened from it."""
+"""What every command shares: the config file, and the engine and store opened from it.
+
+Imported at start by every command, so the database layer is imported only
+when a command first asks for the engine.
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from monitor.clock import Clock
 from monitor.config import Settings, find_config, load_settings
-from monitor.log import EventStore, open_engine
-from monitor.log.migrate import upgrade
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from monitor.log import EventStore
 
 
 @dataclass
@@ -35,6 +41,9 @@ class CliContext:
 
     def engine(self) -> Engine:
         """The engine of the configured database, its schema brought up to date."""
+        from monitor.log import open_engine
+        from monitor.log.migrate import upgrade
+
         if self._engine is None:
             self._engine = open_engine(self.settings().database_url())
         if not self._upgraded:
@@ -44,6 +53,8 @@ class CliContext:
 
     def store(self, clock: Clock) -> EventStore:
         """The event store on the configured database, writing times from `clock`."""
+        from monitor.log import EventStore
+
         return EventStore(self.engine(), clock)
 
     def close(self) -> None:

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from monitor.cli.context import CliContext
 from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
-from monitor.clock import Clock, SystemClock, clock_for, parse_date
+from monitor.clock import SystemClock, clock_for, parse_date
 from monitor.config import FeedSettings, Settings
 from monitor.daemon import configure_logging, run_daemon
-from monitor.pipeline import RuleRunner, daemon_jobs
+from monitor.pipeline import RuleRunner, article_recorder, daemon_jobs, open_poller
 from monitor.sources.article import article_from_file
 from monitor.sources.health import feed_state, health_row
-from monitor.sources.http import HttpFetcher
-from monitor.sources.poll import FeedPoller, poll_feeds
-from monitor.sources.recording import ArticleRecorder
-from monitor.sources.workers import worker_pool
+from monitor.sources.poll import poll_feeds
 
 pass_ctx = click.make_pass_decorator(CliContext)
 
@@ -36,23 +32,6 @@ def chosen_feeds(settings: Settings, names: Sequence[str]) -> list[FeedSettings]
     return [f for f in settings.feeds if f.enabled]
 
 
-@contextmanager
-def open_poller(ctx: CliContext, clock: Clock) -> Iterator[FeedPoller]:
-    """A poller on the configured log and fetch settings; its connections closed afterwards."""
-    settings = ctx.settings()
-    store = ctx.store(clock)
-    # Parsing and extraction run in worker processes; they are shut down when the polls are done.
-    with HttpFetcher(settings.fetch) as fetcher, worker_pool() as workers:
-        yield FeedPoller(
-            store=store,
-            fetcher=fetcher,
-            recorder=ArticleRecorder(store, clock),
-            settings=settings.fetch,
-            clock=clock,
-            workers=workers,
-        )
-
-
 @click.command()
 @click.option("--feed", "names", multiple=True, metavar="NAME", help="Only this feed (repeatable).")
 @pass_ctx
@@ -66,7 +45,7 @@ def run(ctx: CliContext, names: tuple[str, ...]) -> None:
     configure_logging(settings.daemon)
     feeds = chosen_feeds(settings, names)
     clock = SystemClock()
-    with open_poller(ctx, clock) as poller:
+    with open_poller(settings, ctx.store(clock), clock) as poller:
         code = run_daemon(
             settings,
             poller=poller,
@@ -98,7 +77,7 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
     configure_logging(settings.daemon)
     feeds = chosen_feeds(settings, names)
     clock = clock_for(now)
-    with open_poller(ctx, clock) as poller:
+    with open_poller(settings, ctx.store(clock), clock) as poller:
         runner = RuleRunner(settings, poller.store)
         results = poll_feeds(poller, feeds, concurrency=settings.fetch.concurrency)
         evaluated = runner.evaluate(clock)
@@ -152,7 +131,7 @@ def ingest(
     clock = clock_for(now)
     store = ctx.store(clock)
     runner = RuleRunner(ctx.settings(), store)
-    recorder = ArticleRecorder(store, clock)
+    recorder = article_recorder(store, clock)
     rows = []
     for path, article in zip(files, articles, strict=True):
         done = recorder.record(article, catch_up=catch_up, origin={"file": str(path)})

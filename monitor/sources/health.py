@@ -14,7 +14,7 @@ from monitor.config import FeedSettings
 from monitor.events import decode_recorded
 from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore, RecordedEvent
-from monitor.sources.http import Validators
+from monitor.sources.base import Validators
 
 STATUS_OK = "ok"
 STATUS_FAILING = "failing"

@@ -1,55 +1,28 @@
-"""Fetching feeds and pages over HTTP: timeouts, a size cap, bounded redirects, conditional GET.
+"""The HTTP fetcher (http and https): timeouts, a size cap, bounded redirects, conditional GET.
 
 One `HttpFetcher` (one `httpx.Client`, one connection pool) is shared by every
 thread that polls: httpx's sync client is thread-safe, and the pool's limit is
 the fetch concurrency. Threads rather than asyncio because everything around
 a fetch blocks anyway (feedparser, trafilatura, the SQLAlchemy store) and the
-daemon's APScheduler jobs already run in a thread pool; see `monitor/sources/cycle.py`.
+daemon's APScheduler jobs already run in a thread pool; see `monitor/sources/poll.py`.
+It reads nothing but http(s): local files are `files.py`'s, chosen by `schemes.py`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
-from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import httpx
 
 from monitor.config import FetchSettings
 from monitor.errors import FeedError
+from monitor.sources.base import FetchResult, Validators
 
 ACCEPT_FEED = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, "
     "text/xml;q=0.8, */*;q=0.1"
 )
 ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Validators:
-    """What a server gave to make the next request conditional."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class FetchResult:
-    """The answer to one GET: a body, or `not_modified` after a 304."""
-
-    url: str
-    status: int
-    body: bytes
-    content_type: str
-    validators: Validators
-    not_modified: bool = False
-
-    @property
-    def body_hash(self) -> str:
-        """SHA-256 of the body, to skip parsing a body seen before."""
-        return hashlib.sha256(self.body).hexdigest()
 
 
 class HttpFetcher:
@@ -87,8 +60,6 @@ class HttpFetcher:
         With `validators`, the request is conditional and a 304 comes back as
         `not_modified` with an empty body.
         """
-        if url.startswith("file://"):
-            return self._read_file(subject, url)
         headers = {"Accept": ACCEPT_PAGE if page else ACCEPT_FEED}
         if validators is not None:
             if validators.etag:
@@ -119,13 +90,13 @@ class HttpFetcher:
                     and int(declared) > limit
                     and not response.headers.get("Content-Encoding")
                 ):
-                    raise FeedError(subject, _too_big(int(declared), limit), hint="raise fetch.max_bytes")
+                    raise FeedError(subject, too_big(int(declared), limit), hint="raise fetch.max_bytes")
                 body = bytearray()
                 # iter_bytes yields decoded (gunzipped) bytes, so the cap also stops a gzip bomb.
                 for chunk in response.iter_bytes():
                     body += chunk
                     if len(body) > limit:
-                        raise FeedError(subject, _too_big(len(body), limit), hint="raise fetch.max_bytes")
+                        raise FeedError(subject, too_big(len(body), limit), hint="raise fetch.max_bytes")
                     if time.monotonic() > deadline:
                         raise FeedError(
                             subject,
@@ -158,22 +129,12 @@ class HttpFetcher:
         except httpx.InvalidURL as exc:
             raise FeedError(subject, f"invalid URL {url!r}: {exc}") from exc
 
-    def _read_file(self, subject: str, url: str) -> FetchResult:
-        path = Path(unquote(urlsplit(url).path))
-        try:
-            size = path.stat().st_size
-            if size > self.settings.max_bytes:
-                raise FeedError(subject, _too_big(size, self.settings.max_bytes), hint="raise fetch.max_bytes")
-            body = path.read_bytes()
-        except OSError as exc:
-            raise FeedError(subject, f"cannot read {path}: {exc.strerror or exc}") from exc
-        return FetchResult(url=url, status=200, body=body, content_type="", validators=Validators())
-
 
 def total_timeout(settings: FetchSettings) -> float:
     """Most seconds one body may take to arrive in full: connect plus four read timeouts."""
     return settings.connect_timeout_s + 4 * settings.read_timeout_s
 
 
-def _too_big(size: int, limit: int) -> str:
+def too_big(size: int, limit: int) -> str:
+    """The reason given for a body over `fetch.max_bytes` (by every fetcher)."""
     return f"body larger than fetch.max_bytes ({size:,} > {limit:,} bytes)"

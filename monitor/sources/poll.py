@@ -28,8 +28,8 @@ from monitor.errors import ExtractionError, FeedError
 from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore, NewEvent
 from monitor.sources.article import Article, article_from_entry
+from monitor.sources.base import Fetcher, FetchResult
 from monitor.sources.health import FeedState, feed_state, feed_stream, retry_delay
-from monitor.sources.http import FetchResult, HttpFetcher
 from monitor.sources.parse import FeedEntry
 from monitor.sources.recording import ArticleRecorder, RecordingBatch
 from monitor.sources.text import page_main_text
@@ -64,7 +64,7 @@ class FeedPoller:
         self,
         *,
         store: EventStore,
-        fetcher: HttpFetcher,
+        fetcher: Fetcher,
         recorder: ArticleRecorder,
         settings: FetchSettings,
         clock: Clock,

@@ -28,9 +28,8 @@ raises no alerts for them.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,12 +41,9 @@ from monitor.clock import Clock
 from monitor.errors import ExtractionError, MonitorError, StoreError
 from monitor.events.facts import ArticleRecorded, FactExtracted
 from monitor.events.sources import ArticleFingerprinted, ArticleSeen
-from monitor.extract import EXTRACTOR_VERSION, extract_facts
-from monitor.extract.facts import Fact
 from monitor.log import AppendResult, EventStore, NewEvent, write_transaction
 from monitor.sources.article import Article
-
-Extractor = Callable[[str, dt.date | None], list[Fact]]
+from monitor.sources.base import ExtractedFact, Extractor
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,7 +61,7 @@ class Reading:
     """A new article with the facts the extractor read from it, ready to be recorded."""
 
     article: Article
-    facts: tuple[Fact, ...]
+    facts: tuple[ExtractedFact, ...]
     #: Added to the metadata (e.g. the file an ingested article came from, a full-text failure).
     origin: dict[str, Any] = field(default_factory=dict)
 
@@ -81,20 +77,16 @@ def text_stream(fingerprint: str) -> str:
 
 
 class ArticleRecorder:
-    """Appends articles and the facts read from them; safe to share between threads."""
+    """Appends articles and the facts `extractor` reads from them; safe to share between threads.
 
-    def __init__(
-        self,
-        store: EventStore,
-        clock: Clock,
-        *,
-        extractor: Extractor = extract_facts,
-        extractor_version: str = EXTRACTOR_VERSION,
-    ) -> None:
+    The extractor is handed in (by `monitor/pipeline.py`); this room never imports one.
+    """
+
+    def __init__(self, store: EventStore, clock: Clock, *, extractor: Extractor) -> None:
         self.store = store
         self.clock = clock
         self.extractor = extractor
-        self.extractor_version = extractor_version
+        self.extractor_version = extractor.version
         self._writing = threading.Lock()
 
     def append(self, stream_id: str, new_events: list[NewEvent]) -> AppendResult:
@@ -310,8 +302,10 @@ class RecordingBatch:
 def read_article(extractor: Extractor, article: Article, *, origin: dict[str, Any] | None = None) -> Reading:
     """Run `extractor` on `article` (in this process or a worker); its failure is an `ExtractionError`."""
     published = article.published.date() if article.published else None
+    # Loaded outside the `try`: an extractor that cannot be loaded is its own ExtractionError.
+    function = extractor.function()
     try:
-        facts = extractor(article.extraction_text(), published)
+        facts = function(article.extraction_text(), published)
     except MonitorError:
         raise
     except Exception as exc:

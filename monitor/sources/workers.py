@@ -26,7 +26,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -35,8 +35,9 @@ from typing import Any, TypeVar
 
 from monitor.errors import ExtractionError, FeedError
 from monitor.sources.article import article_from_entry, article_id_of_entry
+from monitor.sources.base import Extractor
 from monitor.sources.parse import FeedEntry, ParsedFeed, parse_feed
-from monitor.sources.recording import Extractor, Reading, read_article
+from monitor.sources.recording import Reading, read_article
 
 log = logging.getLogger("monitor.sources")
 
@@ -128,10 +129,12 @@ def _ignore_signals() -> None:
 
 
 @contextmanager
-def worker_pool(processes: int | None = None) -> Iterator[Workers]:
+def worker_pool(processes: int | None = None, *, preload: Sequence[str] = ()) -> Iterator[Workers]:
     """Workers for the polls of a command or the daemon: one process per core, shut down at the end.
 
-    On a one-core machine (or `processes=1`) the steps run in the polling threads.
+    `preload` names modules every worker needs (the extractor's): the fork
+    server imports them once and each worker starts with them loaded. On a
+    one-core machine (or `processes=1`) the steps run in the polling threads.
     """
     count = processes if processes is not None else (os.cpu_count() or 1)
     if count < 2:
@@ -139,7 +142,7 @@ def worker_pool(processes: int | None = None) -> Iterator[Workers]:
         return
     context = multiprocessing.get_context("forkserver")
     # The fork server imports the steps' modules (feedparser, the extractor) once; workers inherit them.
-    context.set_forkserver_preload([__name__])
+    context.set_forkserver_preload([__name__, *preload])
     pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_ignore_signals)
     try:
         # Every worker is started now, not on demand: a stop sent to the whole process group

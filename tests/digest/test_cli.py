@@ -1,4 +1,4 @@
-"""The digest commands as a user runs them: preview, send, outbox, on a real SQLite file."""
+"""The digest commands as a user runs them (in this process, through `main`): preview, send, outbox."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from monitor.cli import cli
 from monitor.clock import FixedClock
-from monitor.errors import DeliveryError
 from monitor.log import EventStore, open_engine
 from monitor.log.migrate import upgrade
+from tests.cli_runner import CliResult, run_cli
 from tests.digest.conftest import START, make_alert, raise_alert
 from tests.digest.smtp_servers import free_port
 
@@ -48,60 +46,62 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def run(workdir: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--config", str(workdir / "config.toml"), *args])
+def run(workdir: Path, *args: str) -> CliResult:
+    return run_cli(["--config", str(workdir / "config.toml"), *args])
 
 
 def test_preview_prints_the_next_digest_and_records_nothing(workdir: Path) -> None:
     shown = run(workdir, "digest", "preview", "--subscription", "steel-desk", "--now", "2025-04-02T12:00:30")
-    assert shown.exit_code == 0, shown.output
-    assert "[CRITICAL] US raises its steel tariff" in shown.output and "(a1)" in shown.output
+    assert shown.exit_code == 0, shown.stderr
+    assert "[CRITICAL] US raises its steel tariff" in shown.stdout and "(a1)" in shown.stdout
     html = workdir / "preview.html"
     wrote = run(
         workdir, "digest", "preview", "--subscription", "steel-desk", "--output", str(html), "--now", "2025-04-03"
     )
-    assert wrote.exit_code == 0, wrote.output
+    assert wrote.exit_code == 0, wrote.stderr
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     listed = run(workdir, "outbox", "--format", "json")
-    assert json.loads(listed.output) == {"digests": []}
+    assert json.loads(listed.stdout) == {"digests": []}
     assert not (workdir / "out").exists()
 
 
 def test_preview_of_an_unknown_subscription_names_the_known_ones(workdir: Path) -> None:
     result = run(workdir, "digest", "preview", "--subscription", "nobody")
-    assert result.exit_code != 0
-    assert "no subscription named 'nobody' (known: steel-desk)" in str(result.exception)
+    assert result.exit_code == 2 and result.stdout == ""
+    known = "no subscription named 'nobody' (known: steel-desk)"
+    assert result.stderr.strip() == f"error: {workdir / 'config.toml'}: {known}"
 
 
 def test_send_waits_for_the_batch_window_then_delivers_and_outbox_lists_it(workdir: Path) -> None:
     early = run(workdir, "digest", "send", "--now", "2025-04-02T12:00:30", "--format", "json")
-    assert early.exit_code == 0, early.output
-    assert json.loads(early.output) == {"queued": [], "attempts": [], "errors": []}
+    assert early.exit_code == 0, early.stderr
+    assert json.loads(early.stdout) == {"queued": [], "attempts": [], "errors": []}
     sent = run(workdir, "digest", "send", "--now", "2025-04-02T12:02", "--format", "json")
-    assert sent.exit_code == 0, sent.output
-    payload = json.loads(sent.output)
+    assert sent.exit_code == 0, sent.stderr
+    payload = json.loads(sent.stdout)
     assert payload["queued"] == [
         {"digest_id": "steel-desk-1", "subscription": "steel-desk", "alerts": 2, "recipients": ["desk@example.org"]}
     ]
     assert [a["status"] for a in payload["attempts"]] == ["delivered"]
     assert (workdir / "out" / "steel-desk-1.eml").exists()
     again = run(workdir, "digest", "send", "--now", "2025-04-02T13:00", "--format", "json")
-    assert json.loads(again.output)["queued"] == []
-    listed = json.loads(run(workdir, "outbox", "--format", "json").output)["digests"]
+    assert json.loads(again.stdout)["queued"] == []
+    listed = json.loads(run(workdir, "outbox", "--format", "json").stdout)["digests"]
     assert [(d["digest_id"], d["status"], d["alerts"], d["attempts"]) for d in listed] == [
         ("steel-desk-1", "delivered", 2, 1)
     ]
     table = run(workdir, "outbox")
-    assert "steel-desk-1" in table.output and "delivered" in table.output
+    assert "steel-desk-1" in table.stdout and "delivered" in table.stdout
 
 
 def test_send_to_a_down_server_exits_non_zero_and_leaves_the_digest_queued(workdir: Path) -> None:
     config = CONFIG.format(method="smtp", port=free_port())
     (workdir / "config.toml").write_text(config, encoding="utf-8")
     result = run(workdir, "digest", "send", "--now", "2025-04-02T12:05")
-    assert isinstance(result.exception, DeliveryError)
-    assert "1 digest(s) not delivered" in str(result.exception)
-    assert "cannot reach mail server" in result.output
-    listed = json.loads(run(workdir, "outbox", "--status", "failed", "--format", "json").output)["digests"]
+    assert result.exit_code == 1
+    assert "cannot reach mail server" in result.stdout
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: 0 subscription(s) failed, 1 digest(s) not delivered")
+    listed = json.loads(run(workdir, "outbox", "--status", "failed", "--format", "json").stdout)["digests"]
     assert len(listed) == 1 and "cannot reach mail server" in listed[0]["last_error"]
     assert dt.datetime.fromisoformat(listed[0]["next_attempt_at"]) == dt.datetime(2025, 4, 2, 12, 6, tzinfo=dt.UTC)

@@ -9,9 +9,10 @@ import pytest
 from monitor.clock import SteppingClock
 from monitor.config import FetchSettings
 from monitor.log import EventStore
-from monitor.sources.http import HttpFetcher
+from monitor.sources.base import ExtractFunction, Extractor
 from monitor.sources.poll import FeedPoller
-from monitor.sources.recording import ArticleRecorder, Extractor
+from monitor.sources.recording import ArticleRecorder
+from monitor.sources.schemes import FetcherByScheme, open_fetcher
 from sources.feedserver import FeedServer
 from sources.percent_extractor import percent_facts
 
@@ -42,16 +43,19 @@ def fetch_settings() -> FetchSettings:
 @pytest.fixture
 def make_poller(fetch_settings: FetchSettings, clock: SteppingClock) -> Iterator[Callable[..., FeedPoller]]:
     """Builds pollers on a store (a new one is a 'restarted' process); closes their fetchers."""
-    fetchers: list[HttpFetcher] = []
+    fetchers: list[FetcherByScheme] = []
 
-    def build(store: EventStore, *, extractor: Extractor = percent_facts) -> FeedPoller:
-        fetcher = HttpFetcher(fetch_settings)
+    def build(
+        store: EventStore, *, extractor: ExtractFunction = percent_facts, settings: FetchSettings | None = None
+    ) -> FeedPoller:
+        settings = settings or fetch_settings
+        fetcher = open_fetcher(settings)
         fetchers.append(fetcher)
         return FeedPoller(
             store=store,
             fetcher=fetcher,
-            recorder=ArticleRecorder(store, clock, extractor=extractor, extractor_version="test-1"),
-            settings=fetch_settings,
+            recorder=ArticleRecorder(store, clock, extractor=Extractor.of(extractor, version="test-1")),
+            settings=settings,
             clock=clock,
         )
 

@@ -1,4 +1,4 @@
-"""The commands as a user runs them: poll, feeds, ingest."""
+"""The commands as a user runs them (in this process, through `main`): poll, feeds, ingest."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from monitor.cli import cli
 from sources.feedserver import FeedServer, Item, Route, rss
+from tests.cli_runner import CliResult, run_cli
 
 
 def write_config(tmp_path: Path, feeds: dict[str, str]) -> Path:
@@ -22,8 +21,20 @@ def write_config(tmp_path: Path, feeds: dict[str, str]) -> Path:
 
 
 def invoke(config: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--config", str(config), *args], catch_exceptions=False)
+    result = tm(config, *args)
     return result.exit_code, result.stdout
+
+
+def tm(config: Path, *args: str) -> CliResult:
+    return run_cli(["--config", str(config), *args])
+
+
+def one_line_error(result: CliResult) -> str:
+    """What a refused command said: one line on stderr, and a non-zero exit code."""
+    assert result.exit_code == 2, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
 
 
 def test_poll_once_records_reports_failures_and_exits_zero(server: FeedServer, tmp_path: Path) -> None:
@@ -71,9 +82,7 @@ def test_poll_once_records_reports_failures_and_exits_zero(server: FeedServer, t
 
 def test_poll_of_an_unknown_feed_names_the_known_ones(server: FeedServer, tmp_path: Path) -> None:
     config = write_config(tmp_path, {"good": server.url("/good.xml")})
-    result = CliRunner().invoke(cli, ["--config", str(config), "poll", "--feed", "nope"])
-    assert result.exit_code != 0
-    assert "no feed named 'nope' (known: good)" in str(result.exception)
+    assert "no feed named 'nope' (known: good)" in one_line_error(tm(config, "poll", "--feed", "nope"))
 
 
 def test_ingest_reads_the_date_line_records_once_and_marks_catch_up(tmp_path: Path) -> None:
@@ -103,9 +112,8 @@ def test_ingest_of_a_bad_file_writes_nothing(tmp_path: Path) -> None:
     good.write_text("date 2025-03-03\nA levy on plums.\n", encoding="utf-8")
     undated = tmp_path / "undated.txt"
     undated.write_text("No date line here.\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--config", str(config), "ingest", str(good), str(undated)])
-    assert result.exit_code != 0
-    assert f"{undated}: line 1: expected 'date YYYY-MM-DD'" in str(result.exception)
+    line = one_line_error(tm(config, "ingest", str(good), str(undated)))
+    assert f"{undated}: line 1: expected 'date YYYY-MM-DD'" in line
     code, out = invoke(config, "events", "--format", "json")
     assert code == 0
     assert json.loads(out)["events"] == []
@@ -116,6 +124,4 @@ def test_ingest_rejects_a_bad_published_date(tmp_path: Path, published: str) -> 
     config = write_config(tmp_path, {})
     text = tmp_path / "a.txt"
     text.write_text("A levy on plums.\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--config", str(config), "ingest", str(text), "--published", published])
-    assert result.exit_code != 0
-    assert "--published" in str(result.exception)
+    assert "--published" in one_line_error(tm(config, "ingest", str(text), "--published", published))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
+from monitor.config import FetchSettings
 from monitor.events import decode_recorded
 from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore
@@ -95,15 +97,16 @@ def test_a_server_that_does_not_answer_times_out(
 
 
 def test_a_feed_trickled_out_slowly_is_cut_off(
-    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller], fetch_settings: FetchSettings
 ) -> None:
-    # Each piece comes within the read timeout, so only the whole-body limit (2 + 4 x 0.5 s) stops it.
-    url = server.serve("/trickle.xml", Route(body=rss(ITEMS) * 3, trickle_bytes=20, trickle_pause_s=0.2))
+    # Each piece comes well within the read timeout, so only the whole-body limit (0.5 + 4 x 0.4 s) stops it.
+    tight = replace(fetch_settings, connect_timeout_s=0.5, read_timeout_s=0.4)
+    url = server.serve("/trickle.xml", Route(body=rss(ITEMS) * 3, trickle_bytes=20, trickle_pause_s=0.1))
     started = time.monotonic()
-    result = make_poller(store).poll(feed("trickle", url))
+    result = make_poller(store, settings=tight).poll(feed("trickle", url))
     assert result.outcome == "failed"
-    assert "body not received within 4 s" in (result.error or "")
-    assert time.monotonic() - started < 6
+    assert "body not received within 2.1 s" in (result.error or "")
+    assert time.monotonic() - started < 4
 
 
 def test_a_slow_feed_within_the_limits_is_read(

@@ -12,19 +12,38 @@ from dataclasses import replace
 import pytest
 
 from monitor.clock import SteppingClock
-from monitor.errors import StoreError
+from monitor.errors import ExtractionError, StoreError
 from monitor.events.facts import ArticleRecorded, FactExtracted
 from monitor.events.sources import ArticleFingerprinted, ArticleSeen, FeedPolled
-from monitor.extract.facts import Fact
 from monitor.log import EventStore
 from monitor.sources.poll import FeedPoller
 from sources.feedserver import FeedServer, Item, Route, feed, rss
-from sources.percent_extractor import percent_facts
+from sources.percent_extractor import Fact, percent_facts
 
 STORY = (
     "The trade ministry announced a duty of 25 percent on imported bicycle frames. "
     "Officials said the measure would be reviewed in the autumn."
 )
+
+
+# Extractors are named by module and function (worker processes import them), so these are top-level.
+
+
+def broken(text: str, published: dt.date | None) -> list[Fact]:
+    raise ExtractionError("the extractor choked on this text")
+
+
+def hoses_break_it(text: str, published: dt.date | None) -> list[Fact]:
+    if "hoses" in text:
+        raise ExtractionError("the extractor choked on hoses")
+    return percent_facts(text, published)
+
+
+def nan_for_hoses(text: str, published: dt.date | None) -> list[Fact]:
+    facts = percent_facts(text, published)
+    # The log refuses NaN, and only when the third article is appended: after the
+    # first two articles and all their text claims went into the transaction.
+    return [replace(f, rate=math.nan) for f in facts] if "hoses" in text else facts
 
 
 def types_count(store: EventStore) -> Counter[str]:
@@ -137,11 +156,6 @@ def test_catch_up_marks_only_the_first_successful_poll(
 def test_an_extractor_that_fails_leaves_nothing_half_written(
     server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
 ) -> None:
-    from monitor.errors import ExtractionError
-
-    def broken(text: str, published: dt.date | None) -> list[object]:
-        raise ExtractionError("the extractor choked on this text")
-
     url = server.serve("/x.xml", Route(body=rss([Item(title="T", link="https://x.example/1", text=STORY)])))
     result = make_poller(store, extractor=broken).poll(feed("x", url))
     assert result.outcome == "failed"
@@ -194,13 +208,6 @@ def three_items() -> list[Item]:
 def test_an_extractor_failing_on_a_later_item_leaves_nothing_of_the_poll(
     server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
 ) -> None:
-    from monitor.errors import ExtractionError
-
-    def hoses_break_it(text: str, published: dt.date | None) -> list[object]:
-        if "hoses" in text:
-            raise ExtractionError("the extractor choked on hoses")
-        return percent_facts(text, published)
-
     url = server.serve("/p.xml", Route(body=rss(three_items())))
     result = make_poller(store, extractor=hoses_break_it).poll(feed("p", url))
     assert result.outcome == "failed"
@@ -214,12 +221,6 @@ def test_an_extractor_failing_on_a_later_item_leaves_nothing_of_the_poll(
 def test_a_write_refused_mid_poll_rolls_the_whole_poll_back_and_the_next_poll_records_it_once(
     server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
 ) -> None:
-    def nan_for_hoses(text: str, published: dt.date | None) -> list[Fact]:
-        facts = percent_facts(text, published)
-        # The log refuses NaN, and only when the third article is appended: after the
-        # first two articles and all their text claims went into the transaction.
-        return [replace(f, rate=math.nan) for f in facts] if "hoses" in text else facts
-
     url = server.serve("/p.xml", Route(body=rss(three_items())))
     with pytest.raises(StoreError, match="NaN"):
         make_poller(store, extractor=nan_for_hoses).poll(feed("p", url))

@@ -8,6 +8,8 @@ import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +20,7 @@ from monitor.log import EventStore
 from monitor.sources.poll import FeedPoller, poll_feeds
 from monitor.sources.workers import Workers, worker_pool
 from sources.feedserver import FeedServer, Item, Route, feed, rss
+from sources.percent_extractor import Fact
 
 ITEMS = [
     Item(title="Kettles taxed", link="https://w.example/kettles", text="A duty of 15 percent applies to kettles."),
@@ -26,7 +29,7 @@ ITEMS = [
 ]
 
 
-def refusing_extractor(text: str, published: dt.date | None) -> list[object]:
+def refusing_extractor(text: str, published: dt.date | None) -> list[Fact]:
     """An extractor (importable by a worker) that refuses any text naming tiles."""
     if "tiles" in text.lower():
         raise ExtractionError("this extractor will not read about tiles")
@@ -91,11 +94,33 @@ def test_a_broken_feed_and_a_failing_extractor_in_a_worker_are_recorded_as_failu
     assert Counter(e.type for e in store.read_all())[ArticleRecorded.NAME] == 0
 
 
-def test_workers_ignore_ctrl_c_so_the_parent_decides_when_work_stops(workers: Workers) -> None:
-    pids = {workers.run(os.getpid) for _ in range(4)}
-    assert os.getpid() not in pids
+def check_in(folder: str, count: int) -> int:
+    """A step (importable by a worker) that returns once `count` processes run it at the same time.
+
+    A worker busy here takes no other call, so `count` calls at once land on `count` different
+    workers: every worker of the pool answers, whichever the pool would otherwise have picked.
+    """
+    Path(folder, str(os.getpid())).touch()
+    deadline = time.monotonic() + 10
+    while len(os.listdir(folder)) < count:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"only {len(os.listdir(folder))} of {count} workers checked in")
+        time.sleep(0.01)
+    return os.getpid()
+
+
+def every_worker(workers: Workers, folder: Path, count: int) -> set[int]:
+    """The process ids of all `count` workers, each answering one of `count` calls made at once."""
+    folder.mkdir()
+    with ThreadPoolExecutor(max_workers=count) as callers:
+        return set(callers.map(lambda _: workers.run(check_in, str(folder), count), range(count)))
+
+
+def test_workers_ignore_ctrl_c_so_the_parent_decides_when_work_stops(workers: Workers, tmp_path: Path) -> None:
+    pids = every_worker(workers, tmp_path / "before", 2)
+    assert len(pids) == 2 and os.getpid() not in pids
     for pid in pids:
         # A Ctrl-C reaches the whole process group; the workers must live on until shut down.
         os.kill(pid, signal.SIGINT)
-    time.sleep(0.3)
-    assert workers.run(os.getpid) in pids
+    # Both workers again: a worker that had died would break the pool (and the calls would not meet).
+    assert every_worker(workers, tmp_path / "after", 2) == pids

@@ -1,23 +1,46 @@
 """How a digest leaves: an extension point, one module per method, like APScheduler's executors.
 
 `base` says what a method is; `directory` (the default) writes files, `smtp`
-sends mail. `delivery_for(settings)` picks the configured one.
+sends mail. A method is found by name: `delivery.method = "smtp"` is the
+module `monitor.digest.delivery.smtp`, whose `create(settings)` makes it. So a
+new channel is one module here (and its name among the choices of
+`delivery.method` in `monitor/config.py`, which a test keeps in step).
 """
 
 from __future__ import annotations
 
-from monitor.config import Settings
-from monitor.digest.delivery.base import Delivery, Receipt
-from monitor.digest.delivery.directory import DirectoryDelivery
-from monitor.digest.delivery.smtp import SmtpDelivery
+import importlib
+import pkgutil
 
-__all__ = ["Delivery", "DirectoryDelivery", "Receipt", "SmtpDelivery", "delivery_for"]
+from monitor.config import Settings
+from monitor.digest.delivery.base import Delivery, DeliveryFactory, Receipt
+from monitor.errors import ConfigError, DeliveryError
+
+__all__ = ["Delivery", "Receipt", "delivery_for", "method_names"]
+
+
+def method_names() -> list[str]:
+    """The delivery methods there are: the modules of this package but `base`."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "base" and not m.name.startswith("_"))
 
 
 def delivery_for(settings: Settings) -> Delivery:
-    """The delivery method the settings name."""
-    if settings.delivery.method == "smtp":
-        smtp = settings.delivery.smtp
-        ca_file = settings.path(smtp.ca_file) if smtp.ca_file else None
-        return SmtpDelivery(smtp, password=settings.smtp_password(), ca_file=ca_file)
-    return DirectoryDelivery(settings.path(settings.delivery.directory))
+    """The delivery method the settings name, made by its module and checked against `base.Delivery`."""
+    name = settings.delivery.method
+    if name not in method_names():
+        raise ConfigError(
+            f"{settings.source}: key 'delivery.method': no delivery method {name!r}",
+            hint=f"expected one of: {', '.join(method_names())}",
+        )
+    module = importlib.import_module(f"{__name__}.{name}")
+    create: DeliveryFactory | None = getattr(module, "create", None)
+    if create is None or not callable(create):
+        raise DeliveryError(f"delivery method {name!r} ({module.__name__}) has no create(settings) function")
+    delivery = create(settings)
+    if not isinstance(delivery, Delivery) or delivery.name != name:
+        raise DeliveryError(
+            f"delivery method {name!r}: create() returned {type(delivery).__name__}, "
+            f"not a Delivery named {name!r}",
+            hint="see monitor/digest/delivery/base.py",
+        )
+    return delivery

@@ -1,10 +1,17 @@
-"""What a delivery method is: it takes a queued digest and either accepts it or raises DeliveryError."""
+"""What a delivery method is: it takes a queued digest and either accepts it or raises DeliveryError.
+
+A method is one module in this package, named as `delivery.method` names it
+(`directory.py`, `smtp.py`), with a `create(settings)` function returning a
+`Delivery`. `monitor.digest.delivery.delivery_for` imports the module the
+settings name and checks what `create` returned against `Delivery`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
+from monitor.config import Settings
 from monitor.events.digests import DigestQueued
 
 
@@ -17,6 +24,7 @@ class Receipt:
     refused: tuple[str, ...] = ()
 
 
+@runtime_checkable
 class Delivery(Protocol):
     """One way of delivering digests.
 
@@ -27,9 +35,15 @@ class Delivery(Protocol):
     is built from the queued event alone, so it keeps its Message-ID.
     """
 
-    #: the name recorded in digest.delivered / digest.failed
+    #: the name recorded in digest.delivered / digest.failed: the method's module name
     name: str
 
     def deliver(self, digest: DigestQueued) -> Receipt:
         """Hand the digest over, or raise DeliveryError saying why not."""
         ...
+
+
+class DeliveryFactory(Protocol):
+    """The `create` function of a method's module: the method, set up from the settings."""
+
+    def __call__(self, settings: Settings) -> Delivery: ...

@@ -11,6 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from monitor.config import Settings
 from monitor.digest.delivery.base import Receipt
 from monitor.digest.message import build_message
 from monitor.errors import DeliveryError
@@ -48,3 +49,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def create(settings: Settings) -> DirectoryDelivery:
+    """The `directory` method, writing into `delivery.directory` (relative to the config file)."""
+    return DirectoryDelivery(settings.path(settings.delivery.directory))

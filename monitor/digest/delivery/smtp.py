@@ -12,7 +12,7 @@ import smtplib
 import ssl
 from pathlib import Path
 
-from monitor.config import SmtpSettings
+from monitor.config import Settings, SmtpSettings
 from monitor.digest.delivery.base import Receipt
 from monitor.digest.message import build_message
 from monitor.errors import DeliveryError
@@ -98,3 +98,10 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, smtplib.SMTPResponseException):
         return _reply(exc.smtp_code, exc.smtp_error)
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def create(settings: Settings) -> SmtpDelivery:
+    """The `smtp` method, on the server of `[delivery.smtp]` with the password from its environment variable."""
+    smtp = settings.delivery.smtp
+    ca_file = settings.path(smtp.ca_file) if smtp.ca_file else None
+    return SmtpDelivery(smtp, password=settings.smtp_password(), ca_file=ca_file)
