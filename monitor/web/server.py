@@ -1,0 +1,94 @@
+"""Running the web application with uvicorn: in the foreground (`serve`) or in a thread of the daemon.
+
+The listening socket is bound here, before uvicorn starts, so an address in
+use or not ours is one clear error (exit 1) rather than a log line from
+inside the server. In the daemon the server runs in a thread of its own;
+`WebServerThread.stop` asks it to finish the requests in flight and waits.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+
+import uvicorn
+from starlette.types import ASGIApp
+
+from monitor.errors import MonitorError
+
+log = logging.getLogger("monitor.web")
+
+
+class WebServerError(MonitorError):
+    """The web server could not listen on the address asked for."""
+
+
+def listen(bind: str, port: int) -> socket.socket:
+    """A socket bound to (bind, port) and listening; port 0 picks a free one."""
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((bind.strip("[]"), port))
+    except OSError as exc:
+        sock.close()
+        raise WebServerError(f"cannot listen on {bind}:{port}: {exc.strerror or exc}") from exc
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def make_server(app: ASGIApp, *, log_level: str = "warning") -> uvicorn.Server:
+    """A uvicorn server for `app`; our own log lines say what it serves, its access log is off."""
+    config = uvicorn.Config(app, log_level=log_level, access_log=False, lifespan="off", server_header=False)
+    return uvicorn.Server(config)
+
+
+def serve_forever(app: ASGIApp, bind: str, port: int) -> None:
+    """Serve in the foreground until SIGTERM or Ctrl-C (uvicorn's own handlers finish the requests in flight)."""
+    sock = listen(bind, port)
+    host, real_port = sock.getsockname()[:2]
+    log.info("web.started", extra={"fields": {"bind": host, "port": real_port}})
+    try:
+        make_server(app).run(sockets=[sock])
+    finally:
+        sock.close()
+    log.info("web.stopped", extra={"fields": {}})
+
+
+class WebServerThread:
+    """The web server beside the daemon's scheduler, in a thread of its own."""
+
+    def __init__(self, app: ASGIApp, bind: str, port: int) -> None:
+        self.sock = listen(bind, port)
+        self.server = make_server(app)
+        self.thread = threading.Thread(target=self._run, name="web-server", daemon=True)
+
+    @property
+    def port(self) -> int:
+        """The port listened on (the one asked for, or the one picked for port 0)."""
+        return int(self.sock.getsockname()[1])
+
+    def _run(self) -> None:
+        # Off the main thread uvicorn installs no signal handlers: the daemon's own stop this server.
+        self.server.run(sockets=[self.sock])
+
+    def start(self, timeout: float = 10.0) -> None:
+        """Start serving; return once the server accepts connections."""
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise WebServerError("the web server did not start")
+            time.sleep(0.02)
+        host, port = self.sock.getsockname()[:2]
+        log.info("web.started", extra={"fields": {"bind": host, "port": port}})
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish the requests in flight and stop."""
+        self.server.should_exit = True
+        self.thread.join(timeout)
+        self.sock.close()
+        log.info("web.stopped", extra={"fields": {}})
