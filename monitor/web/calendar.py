@@ -18,8 +18,8 @@ from icalendar import TRANSP, Calendar, Event
 from monitor.config import SubscriptionSettings
 from monitor.digest.content import Deadline
 from monitor.digest.matching import measure_in_scope
-from monitor.digest.render import country, percent
-from monitor.web.context import measure_path
+from monitor.digest.render import percent
+from monitor.web.context import measure_path, place
 
 PRODID = "-//trade-monitor//deadlines//EN"
 
@@ -32,7 +32,7 @@ def deadline_uid(d: Deadline) -> str:
 
 def _summary(d: Deadline) -> str:
     m = d.measure
-    where = f"{country(m.imposer)} on {country(m.target)}" + (f", {m.sector}" if m.sector else "")
+    where = f"{place(m.imposer)} on {place(m.target)}" + (f", {m.sector}" if m.sector else "")
     layer = f" ({m.layer})" if m.layer else ""
     return f"{where}{layer}: {d.what} ({percent(m.rate)})"
 

@@ -30,6 +30,17 @@ def safe_url(value: str | None) -> str | None:
     return text if scheme in SAFE_SCHEMES else None
 
 
+#: Codes that are no ISO 3166 country: the EU acts as one party; `*` is every country at once.
+_PARTIES = {"EU": "European Union", "*": "every country"}
+
+
+def place(code: str | None) -> str:
+    """A party in words: 'CN' -> 'China', 'EU' -> 'European Union'; unknown codes as they are."""
+    if code in _PARTIES:
+        return _PARTIES[code]
+    return country(code)
+
+
 def measure_path(measure_id: str) -> str:
     """The address of a measure's page (ids hold ':' and '*', which are quoted)."""
     return "/measures/" + quote(measure_id, safe="")
@@ -60,7 +71,7 @@ def make_templates() -> jinja2.Environment:
     env.filters.update(
         percent=percent,
         day=day,
-        country=country,
+        country=place,
         safe_url=safe_url,
         measure_path=measure_path,
         words=words,
@@ -68,7 +79,7 @@ def make_templates() -> jinja2.Environment:
         query=lambda params: urlencode(params),
     )
     # The filter-form macros take a function to show each option with.
-    env.globals.update(country=country, words=words)
+    env.globals.update(country=place, words=words)
     return env
 
 

@@ -12,10 +12,14 @@ import logging
 import socket
 import threading
 import time
+from collections.abc import Callable
 
 import uvicorn
+from sqlalchemy import Engine
 from starlette.types import ASGIApp
 
+from monitor.clock import Clock
+from monitor.config import Settings
 from monitor.errors import MonitorError
 
 log = logging.getLogger("monitor.web")
@@ -92,3 +96,15 @@ class WebServerThread:
         self.thread.join(timeout)
         self.sock.close()
         log.info("web.stopped", extra={"fields": {}})
+
+
+def start_web(
+    settings: Settings, engine: Engine, clock: Clock, *, scheduler_running: Callable[[], bool] | None = None
+) -> WebServerThread:
+    """Build the application from `[web]` and serve it in a thread (what the daemon does when `web.enabled`)."""
+    from monitor.web.app import build_app
+
+    app = build_app(settings, engine, clock=clock, bind=settings.web.bind, scheduler_running=scheduler_running)
+    server = WebServerThread(app, settings.web.bind, settings.web.port)
+    server.start()
+    return server
