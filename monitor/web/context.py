@@ -12,7 +12,7 @@ import jinja2
 from monitor.clock import Clock
 from monitor.config import Settings
 from monitor.digest.render import country, day, percent
-from monitor.web.reads import Reader
+from monitor.web.reads import HistoryEntry, Reader
 
 #: The only link schemes made clickable; anything else from a feed is shown as text.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -59,6 +59,22 @@ def moment(value: dt.datetime | None) -> str:
     return f"{value.day} {value:%b %Y, %H:%M} UTC"
 
 
+def event_facts(entry: HistoryEntry) -> list[str]:
+    """What one history event says, in short phrases: ['34% (was 10%)', 'announced', 'until 9 Jul 2025']."""
+    e = entry.event
+    found = []
+    if e.rate is not None:
+        found.append(percent(e.rate) + (f" (was {percent(e.previous_rate)})" if e.previous_rate is not None else ""))
+    if e.status:
+        found.append(words(e.status))
+    if e.until:
+        found.append(f"until {day(e.until)}")
+    if e.effective:
+        found.append(f"from {day(e.effective)}")
+    found.append(f"outlet: {entry.outlet or 'file'}")
+    return found
+
+
 def make_templates() -> jinja2.Environment:
     """Our page templates, autoescaped: every value from a feed is text, never markup."""
     env = jinja2.Environment(
@@ -75,6 +91,7 @@ def make_templates() -> jinja2.Environment:
         safe_url=safe_url,
         measure_path=measure_path,
         words=words,
+        event_facts=event_facts,
         moment=moment,
         query=lambda params: urlencode(params),
     )
