@@ -9,6 +9,7 @@ inside the server. In the daemon the server runs in a thread of its own;
 from __future__ import annotations
 
 import logging
+import signal
 import socket
 import threading
 import time
@@ -51,15 +52,29 @@ def make_server(app: ASGIApp, *, log_level: str = "warning") -> uvicorn.Server:
 
 
 def serve_forever(app: ASGIApp, bind: str, port: int) -> None:
-    """Serve in the foreground until SIGTERM or Ctrl-C (uvicorn's own handlers finish the requests in flight)."""
-    sock = listen(bind, port)
-    host, real_port = sock.getsockname()[:2]
-    log.info("web.started", extra={"fields": {"bind": host, "port": real_port}})
+    """Serve in the foreground until SIGTERM or Ctrl-C, then finish the requests in flight and return.
+
+    The server runs in a thread, as in the daemon, so these signal handlers are
+    ours: uvicorn's own would end the process by the signal rather than exit 0.
+    """
+    server = WebServerThread(app, bind, port)
+    stop = threading.Event()
+
+    def request_stop(signum: int, _frame: object) -> None:
+        log.info("web.stopping", extra={"fields": {"signal": signal.Signals(signum).name}})
+        stop.set()
+
+    previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        make_server(app).run(sockets=[sock])
+        server.start()
+        # A timeout keeps the main thread waking, so the handlers run promptly.
+        while not stop.wait(0.5):
+            if not server.thread.is_alive():
+                raise WebServerError("the web server stopped on its own")
     finally:
-        sock.close()
-    log.info("web.stopped", extra={"fields": {}})
+        server.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 class WebServerThread:
@@ -93,7 +108,8 @@ class WebServerThread:
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the requests in flight and stop."""
         self.server.should_exit = True
-        self.thread.join(timeout)
+        if self.thread.is_alive():
+            self.thread.join(timeout)
         self.sock.close()
         log.info("web.stopped", extra={"fields": {}})
 
