@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
@@ -111,7 +111,7 @@ class WebContext:
     #: Names of the rules loaded from the config (the alerts filter accepts these).
     rule_names: tuple[str, ...]
     #: Tells whether the daemon's scheduler is running; None when served alone (`serve`).
-    scheduler_running: Any = None
+    scheduler_running: Callable[[], bool] | None = None
 
     def today(self) -> dt.date:
         """The current day by the clock passed in."""

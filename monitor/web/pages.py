@@ -16,6 +16,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from monitor.config import SEVERITIES
 from monitor.digest.content import upcoming_deadlines
 from monitor.measures.state import MeasureState
 from monitor.web.context import WebContext
@@ -147,7 +148,7 @@ def alerts_page(ctx: WebContext, request: Request) -> HTMLResponse:
         alerts=shown,
         paging=paging,
         rules=sorted({*ctx.rule_names, *(p.alert.rule for p in every)}),
-        severities=("info", "warning", "critical"),
+        severities=SEVERITIES,
         imposers=sorted({p.alert.imposer for p in every if p.alert.imposer}),
         targets=sorted({p.alert.target for p in every if p.alert.target}),
         sectors=sorted({p.alert.sector for p in every if p.alert.sector}),
