@@ -109,6 +109,11 @@ def only_known(params: Mapping[str, str], allowed: Collection[str]) -> None:
         raise InputError(
             f"unknown query parameter {unknown[0]!r}", hint=f"this address reads: {', '.join(sorted(allowed))}"
         )
+    # A query string may repeat a name; which value would win is not for the user to guess.
+    names = [k for k, _ in params.multi_items()] if hasattr(params, "multi_items") else list(params)
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise InputError(f"query parameter {repeated[0]!r} is given more than once", hint="give each filter once")
 
 
 def _value(params: Mapping[str, str], name: str) -> str | None:
@@ -119,19 +124,25 @@ def _value(params: Mapping[str, str], name: str) -> str | None:
     return value or None
 
 
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+#: Days from here on are refused: "as of" the end of a day needs the next one to exist.
+LAST_DAY = dt.date(9999, 1, 1)
+
+
 def date_param(params: Mapping[str, str], name: str) -> dt.date | None:
-    """A YYYY-MM-DD parameter, or None when absent or empty."""
+    """A YYYY-MM-DD parameter (that exact form: a bookmark should mean one day), or None when absent or empty."""
     value = _value(params, name)
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(name, value)
+        day = dt.date.fromisoformat(value) if _DATE.match(value) else None
     except ValueError:
-        return _bad_date(name, value)
-
-
-def _bad_date(name: str, value: str) -> dt.date:
-    raise InputError(f"{name}: {value[:40]!r} is not a date", hint="expected YYYY-MM-DD")
+        day = None  # a day the calendar does not have, such as 2025-02-30
+    if day is None:
+        raise InputError(f"{name}: {value[:40]!r} is not a date", hint="expected YYYY-MM-DD")
+    if day >= LAST_DAY:
+        raise InputError(f"{name}: {value} is out of range", hint=f"expected a day before {LAST_DAY.isoformat()}")
+    return day
 
 
 def int_param(params: Mapping[str, str], name: str, default: int, *, low: int, high: int | None = None) -> int:

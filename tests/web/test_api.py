@@ -57,6 +57,8 @@ def test_measures_filter_by_imposer_target_sector_and_status(site: Site) -> None
         ("/api/v1/measures?status=frozen", 400, "status: no such value 'frozen'"),
         ("/api/v1/measures?as_of=2025-02-30", 400, "as_of: '2025-02-30' is not a date"),
         ("/api/v1/measures?as_of=yesterday", 400, "as_of: 'yesterday' is not a date"),
+        ("/api/v1/measures?as_of=9999-12-31", 400, "as_of: 9999-12-31 is out of range"),
+        ("/api/v1/measures?status=paused&status=lifted", 400, "query parameter 'status' is given more than once"),
         ("/api/v1/measures?imposer=Atlantis", 400, "imposer: no country or bloc 'Atlantis'"),
         ("/api/v1/measures?sector=spaceships", 400, "sector: no such value 'spaceships'"),
         ("/api/v1/measures?imposr=US", 400, "unknown query parameter 'imposr'"),

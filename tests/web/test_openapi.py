@@ -18,7 +18,7 @@ from jsonschema.validators import validator_for
 from tests.web.conftest import Site
 
 #: Values every parameter is tried with, besides the good ones below: each must get a 2xx or 4xx.
-HOSTILE = ["", "-1", "99999999999", "2025-13-40", "<script>", "a" * 300]
+HOSTILE = ["", "-1", "99999999999", "2025-13-40", "9999-12-31", "<script>", "a" * 300]
 GOOD = {
     "as_of": "2025-05-01",
     "since": "2025-05-01",
