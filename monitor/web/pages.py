@@ -127,6 +127,7 @@ def deadlines_page(ctx: WebContext, request: Request) -> HTMLResponse:
         windows=DEADLINE_WINDOWS,
         today=today,
         until=today + dt.timedelta(days=days),
+        subscriptions=[sub.name for sub in ctx.settings.subscriptions],
     )
 
 

@@ -79,6 +79,8 @@ def test_the_calendar_lists_deadlines_ahead_linking_to_each_measure(site: Site) 
             page = client.get(str(event["URL"]))
             assert page.status_code == 200
             assert str(event["URL"]).split("/measures/")[1] in str(event["DESCRIPTION"]).replace(":", "%3A")
+        # The deadlines page offers a calendar per subscription.
+        assert 'href="/calendar.ics?subscription=steel-desk"' in client.get("/deadlines").text
         steel = Calendar.from_ical(client.get("/calendar.ics?subscription=steel-desk").content).events
         assert [str(e["SUMMARY"]) for e in steel] == ["European Union on India, steel: takes effect (25%)"]
         missing = client.get("/calendar.ics?subscription=nobody")
