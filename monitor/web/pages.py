@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse
 from monitor.config import SEVERITIES
 from monitor.digest.content import upcoming_deadlines
 from monitor.measures.state import MeasureState
-from monitor.web.context import WebContext
+from monitor.web.context import WebContext, place
 from monitor.web.query import (
     ALERT_PARAMS,
     DEADLINE_WINDOWS,
@@ -105,8 +105,11 @@ def measure_page(ctx: WebContext, request: Request) -> HTMLResponse:
     history = ctx.reader.history(measure_id)
     if state is None and not history:
         raise NotFound(f"no measure {measure_id!r}", hint="the measures page lists every one")
+    first = state or history[0].event
+    name = f"{place(first.imposer)} on {place(first.target)}" + (f", {first.sector}" if first.sector else "")
+    title = name + (f" ({first.layer})" if first.layer else "")
     return render(
-        ctx, "measure.html.j2", title=measure_id, nav="measures", measure_id=measure_id, state=state, history=history
+        ctx, "measure.html.j2", title=title, nav="measures", measure_id=measure_id, state=state, history=history
     )
 
 

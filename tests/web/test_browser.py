@@ -35,7 +35,7 @@ def test_each_page_opens_with_no_script_and_no_errors(site: Site, browser: Brows
         ("/deadlines", "Deadlines"),
         ("/alerts", "Alerts"),
         ("/feeds", "Feeds"),
-        ("/measures/US%3ACN%3A%2A", "US:CN:*"),
+        ("/measures/US%3ACN%3A%2A", "United States on China"),
     ):
         browser.open(site.base + path)
         assert browser.js("document.querySelector('h1').innerText") == heading
