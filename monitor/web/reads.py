@@ -27,6 +27,7 @@ from monitor.log.migrate import current_revision
 from monitor.log.projection import read_checkpoint
 from monitor.log.schema import events
 from monitor.measures.layers import measure_stream
+from monitor.measures.projection import NAME as MEASURES_PROJECTION
 from monitor.measures.state import MeasureState, measure_states
 from monitor.rules.engine import ALERTS_STREAM
 from monitor.rules.subscription import NAME as RULES_PROJECTION
@@ -155,11 +156,8 @@ class Reader:
         return rows
 
     def projection_names(self) -> list[str]:
-        """The projections whose lag is shown: the `status` command's, then the rules'."""
-        from monitor.projections import build_projections
-
-        names = [p.name for p in build_projections(self.settings)]
-        return names + [n for n in (RULES_PROJECTION,) if n not in names]
+        """The projections whose lag is shown: the measures' (what `status` lists) and the rules'."""
+        return [MEASURES_PROJECTION, RULES_PROJECTION]
 
     def status(self) -> LogStatus:
         """What `trade-monitor status` reports."""
