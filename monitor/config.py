@@ -158,6 +158,25 @@ class SubscriptionSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class WebSettings:
+    enabled: bool = setting(False, doc="Serve the read-only web pages and JSON API from the daemon (`run`).")
+    bind: str = setting("127.0.0.1", doc="Address the web server listens on; anything but loopback needs token_env.")
+    port: int = setting(8080, doc="TCP port the web server listens on.")
+    token_env: str = setting(
+        "",
+        doc="Name of an environment variable holding the access token asked of every page and API call.",
+    )
+    base_url: str = setting(
+        "",
+        doc="Public address of the web pages (e.g. https://tm.example.org), used in calendar links; "
+        "empty: the address each request came to.",
+    )
+    stuck_after_s: int = setting(
+        300, doc="Seconds a projection may stay behind the log without moving before /readyz says not ready."
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """Everything trade-monitor reads from `config.toml`, validated."""
 
@@ -170,6 +189,7 @@ class Settings:
     subscriptions: tuple[SubscriptionSettings, ...] = setting(
         factory=tuple, doc="Who gets which alerts, when: one [[subscriptions]] table each."
     )
+    web: WebSettings = setting(factory=WebSettings, doc="The read-only web pages, JSON API, calendar and metrics.")
     # Not settings: where the file was, so relative paths resolve against its folder.
     source: Path = field(default=Path(DEFAULT_CONFIG_NAME), metadata={"internal": True})
     environ: Mapping[str, str] = field(default_factory=dict, metadata={"internal": True}, repr=False)
@@ -392,6 +412,9 @@ def _validate(settings: Settings, where: str) -> None:
     if settings.delivery.batch_window_s < 0 or settings.delivery.measures_shown < 0:
         raise ConfigError(f"{where}: keys 'delivery.batch_window_s' and 'delivery.measures_shown' must be 0 or more")
     positive(settings.delivery.smtp.port, "delivery.smtp.port")
+    if not 0 < settings.web.port < 65536:
+        raise ConfigError(f"{where}: key 'web.port' must be a TCP port (1-65535), got {settings.web.port!r}")
+    positive(settings.web.stuck_after_s, "web.stuck_after_s")
     positive(settings.delivery.smtp.timeout_s, "delivery.smtp.timeout_s")
     if settings.delivery.method == "smtp" and not settings.subscriptions:
         pass  # sending mail to nobody is allowed: the outbox stays empty

@@ -179,7 +179,14 @@ def run_daemon(
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     scheduler = build_scheduler(settings, poller=poller, clock=clock, feeds=feeds, extra_jobs=extra_jobs)
+    web = None
     try:
+        # The web pages (`[web] enabled`), in a thread beside the scheduler and stopped with it; a port
+        # that cannot be had stops the daemon here, before any feed is polled.
+        if settings.web.enabled:
+            from monitor.web.server import start_web
+
+            web = start_web(settings, poller.store.engine, clock, scheduler_running=lambda: bool(scheduler.running))
         # Said before starting: once started, jobs may log before this line would.
         jobs = scheduler.get_jobs()
         log.info(
@@ -199,6 +206,8 @@ def run_daemon(
         scheduler.shutdown(wait=True)
         log.info("daemon.stopped", extra={"fields": {}})
     finally:
+        if web is not None:
+            web.stop()
         if scheduler.running:
             scheduler.shutdown(wait=False)
         for sig, handler in previous.items():

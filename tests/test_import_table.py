@@ -24,7 +24,8 @@ ALLOWED: dict[str, set[str]] = {
     "measures": {"events", "log"},
     "rules": {"events", "log", "measures"},
     "digest": {"events", "log", "measures", "rules"},
-    "web": {"events", "log", "measures", "rules", "digest"},
+    # Feed health is the sources room's to define; the pages only show it.
+    "web": {"events", "log", "measures", "rules", "digest", "sources"},
 }
 #: The wiring: these may import every room.
 WIRING = {"pipeline", "daemon", "cli", "projections", "__main__"}

@@ -65,6 +65,11 @@ COMMANDS = lazy_table(
             "monitor.cli.digest:outbox",
             "List the digests in the outbox: queued, failed (with why and when it is tried next), delivered.",
         ),
+        (
+            "serve",
+            "monitor.cli.web:serve",
+            "Serve the web pages and JSON API until SIGTERM or Ctrl-C; nothing served writes anything.",
+        ),
     ]
 )
 

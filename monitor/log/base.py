@@ -151,6 +151,20 @@ class Recorder(ABC):
         """How many events the log holds."""
         return int(conn.execute(select(func.count()).select_from(events)).scalar() or 0)
 
+    def count_by_type(self, conn: Connection) -> dict[str, int]:
+        """How many events of each type the log holds."""
+        rows = conn.execute(select(events.c.type, func.count()).group_by(events.c.type)).all()
+        return {str(t): int(n) for t, n in rows}
+
+    def count_by_stream(self, conn: Connection, types: Sequence[str]) -> dict[tuple[str, str], int]:
+        """(stream id, type) -> how many events of those types each stream holds."""
+        rows = conn.execute(
+            select(events.c.stream_id, events.c.type, func.count())
+            .where(events.c.type.in_(list(types)))
+            .group_by(events.c.stream_id, events.c.type)
+        ).all()
+        return {(str(s), str(t)): int(n) for s, t, n in rows}
+
     def stream_versions(self, conn: Connection, stream_ids: Sequence[str]) -> dict[str, int]:
         """The version of each stream among `stream_ids` that has events."""
         versions: dict[str, int] = {}

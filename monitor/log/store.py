@@ -101,6 +101,21 @@ class EventReader:
         with self.reading() as conn:
             return self.recorder.count(conn)
 
+    def count_by_type(self) -> dict[str, int]:
+        """How many events of each type the log holds."""
+        with self.reading() as conn:
+            return self.recorder.count_by_type(conn)
+
+    def count_by_stream(self, types: Sequence[str]) -> dict[tuple[str, str], int]:
+        """(stream id, type) -> how many events of those types each stream holds."""
+        with self.reading() as conn:
+            return self.recorder.count_by_stream(conn, types)
+
+    def checkpoints(self, names: Sequence[str]) -> dict[str, int]:
+        """The last position each named projection has applied (0 for one that has applied none)."""
+        with self.reading() as conn:
+            return {name: self.recorder.checkpoint(conn, name) for name in names}
+
     def read_stream(self, stream_id: str, *, after_version: int = 0) -> list[RecordedEvent]:
         """The events of one stream in version order."""
         with self.reading() as conn:
