@@ -83,6 +83,26 @@ class FeedSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ExtractSettings:
+    mode: Literal["builtin", "command", "both"] = setting(
+        "builtin",
+        doc="Who reads facts from articles: the built-in reader, the external `command`, or `both` "
+        "(the union of their facts, each once).",
+    )
+    command: str = setting(
+        "",
+        doc="An external extractor: a program and its arguments (quoted as in a shell, run without one, "
+        "in the config file's folder) that reads an article on stdin and prints the extraction contract's "
+        "JSON; `{published}` in it becomes the article's date, also in $TRADE_MONITOR_PUBLISHED.",
+    )
+    timeout_seconds: float = setting(
+        60.0,
+        doc="Seconds the command may take on one article; then it is killed, with its process group, "
+        "and the article is left for the next poll.",
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class RuleSettings:
     folders: tuple[str, ...] = setting(
         factory=lambda: ("rules",),
@@ -184,6 +204,9 @@ class Settings:
     daemon: DaemonSettings = setting(factory=DaemonSettings, doc="The background daemon.")
     fetch: FetchSettings = setting(factory=FetchSettings, doc="How feeds and pages are fetched.")
     feeds: tuple[FeedSettings, ...] = setting(factory=tuple, doc="The news feeds polled, one [[feeds]] table each.")
+    extract: ExtractSettings = setting(
+        factory=ExtractSettings, doc="Who reads facts from articles: the built-in reader, your own command, or both."
+    )
     rules: RuleSettings = setting(factory=RuleSettings, doc="The rule engine.")
     delivery: DeliverySettings = setting(factory=DeliverySettings, doc="How digests are delivered.")
     subscriptions: tuple[SubscriptionSettings, ...] = setting(
@@ -379,6 +402,7 @@ def _validate(settings: Settings, where: str) -> None:
         if not feed.url.startswith(("http://", "https://", "file://")):
             raise ConfigError(f"{where}: key '{key}.url' must be an http(s) URL, got {feed.url!r}")
         positive(feed.interval_minutes, f"{key}.interval_minutes")
+    _validate_extract(settings.extract, where)
     for name, sev in settings.rules.severity.items():
         if sev not in SEVERITIES:
             raise ConfigError(
@@ -423,6 +447,24 @@ def _validate(settings: Settings, where: str) -> None:
             f"{where}: database.password_env names {settings.database.password_env!r}, "
             "which is not set in the environment"
         )
+
+
+def _validate_extract(extract: ExtractSettings, where: str) -> None:
+    import shlex
+
+    if extract.timeout_seconds <= 0:
+        raise ConfigError(
+            f"{where}: key 'extract.timeout_seconds' must be greater than 0, got {extract.timeout_seconds!r}"
+        )
+    if extract.mode != "builtin" and not extract.command.strip():
+        raise ConfigError(
+            f"{where}: key 'extract.command' is needed with extract.mode = {extract.mode!r}",
+            hint='the program that prints the facts, e.g. "python3 tagger.py"',
+        )
+    try:
+        shlex.split(extract.command)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: key 'extract.command' cannot be split into words: {exc}") from exc
 
 
 def parse_settings(text: str, *, source: Path, environ: Mapping[str, str] | None = None) -> Settings:

@@ -17,6 +17,7 @@ from monitor.clock import Clock
 from monitor.config import Settings
 from monitor.daemon import PeriodicJob
 from monitor.digest.service import digest_job
+from monitor.errors import ConfigError
 from monitor.log import EventStore
 from monitor.rules.loader import RuleSet, load_rules
 from monitor.rules.service import Evaluated, evaluate_new, tick
@@ -28,7 +29,11 @@ from monitor.sources.workers import worker_pool
 
 #: The extractor the sources are handed: named, so each worker process imports it itself.
 EXTRACTOR_TARGET = "monitor.extract:extract_facts"
-
+#: The external command as the extractor (`extract.mode`), alone or beside the built-in reader.
+COMMAND_TARGETS = {
+    "command": "monitor.extract.command:extract_with_command",
+    "both": "monitor.extract.command:extract_with_both",
+}
 
 
 def default_extractor() -> Extractor:
@@ -40,9 +45,41 @@ def default_extractor() -> Extractor:
     return extractor
 
 
-def article_recorder(store: EventStore, clock: Clock, extractor: Extractor | None = None) -> ArticleRecorder:
-    """The recorder of articles and their facts, with the shipped extractor unless another is given."""
-    return ArticleRecorder(store, clock, extractor=extractor or default_extractor())
+def configured_extractor(settings: Settings) -> Extractor:
+    """The extractor `extract.mode` chooses: the built-in reader, the user's command, or both.
+
+    The command's settings travel inside the value to the worker processes
+    that run it. A command whose program cannot be found stops the command
+    line or the daemon here, before any article is read.
+    """
+    extract = settings.extract
+    if extract.mode == "builtin":
+        return default_extractor()
+    from monitor.extract import EXTRACTOR_VERSION
+    from monitor.extract.command import check_command, command_version
+
+    cwd = str(settings.base_dir.resolve())
+    try:
+        check_command(extract.command, cwd)
+    except ConfigError as exc:
+        raise ConfigError(f"{settings.source}: {exc.message}", hint=exc.hint) from exc
+    version = command_version(extract.command)
+    if extract.mode == "both":
+        version = f"builtin:{EXTRACTOR_VERSION}+{version}"
+    options = (("command", extract.command), ("timeout_seconds", extract.timeout_seconds), ("cwd", cwd))
+    extractor = Extractor(COMMAND_TARGETS[extract.mode], version, options=options)
+    extractor.function()
+    return extractor
+
+
+def article_recorder(
+    store: EventStore, clock: Clock, extractor: Extractor | None = None, *, settings: Settings | None = None
+) -> ArticleRecorder:
+    """The recorder of articles and their facts: with `extractor`, else the one `settings` choose,
+    else the shipped one."""
+    if extractor is None:
+        extractor = configured_extractor(settings) if settings is not None else default_extractor()
+    return ArticleRecorder(store, clock, extractor=extractor)
 
 
 @contextmanager
@@ -50,7 +87,7 @@ def open_poller(
     settings: Settings, store: EventStore, clock: Clock, extractor: Extractor | None = None
 ) -> Iterator[FeedPoller]:
     """A poller on `store` with the fetchers, worker processes and extractor wired in; all closed afterwards."""
-    recorder = article_recorder(store, clock, extractor)
+    recorder = article_recorder(store, clock, extractor, settings=settings)
     # Parsing and extraction run in worker processes; they are shut down when the polls are done.
     with open_fetcher(settings.fetch) as fetcher, worker_pool(preload=[recorder.extractor.module]) as workers:
         yield FeedPoller(

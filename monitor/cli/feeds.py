@@ -13,6 +13,7 @@ from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import SystemClock, clock_for, parse_date
 from monitor.config import FeedSettings, Settings
 from monitor.daemon import configure_logging, run_daemon
+from monitor.errors import ExtractionError
 from monitor.pipeline import RuleRunner, article_recorder, daemon_jobs, open_poller
 from monitor.sources.article import article_from_file
 from monitor.sources.health import feed_state, health_row
@@ -123,25 +124,54 @@ def ingest(
 
     The rules then look at the new facts (a --catch-up records state but raises no alerts).
 
-    JSON: {"articles": [{"file", "article_id", "outcome", "facts"}, ...], "alerts_raised": N};
-    outcome is new or known.
+    An article the extractor fails on (an `extract.command` that fails, hangs or
+    prints what the contract does not allow) is not recorded: the error is shown
+    on its row and on stderr, the other files are recorded, and the exit status is 1.
+
+    JSON: {"articles": [{"file", "article_id", "outcome", "facts", "error"}, ...], "alerts_raised": N};
+    outcome is new, known or failed.
     """
     date = parse_date(published, what="--published") if published else None
     articles = [article_from_file(path, published=date) for path in files]
     clock = clock_for(now)
     store = ctx.store(clock)
-    runner = RuleRunner(ctx.settings(), store)
-    recorder = article_recorder(store, clock)
+    settings = ctx.settings()
+    runner = RuleRunner(settings, store)
+    recorder = article_recorder(store, clock, settings=settings)
     rows = []
     for path, article in zip(files, articles, strict=True):
-        done = recorder.record(article, catch_up=catch_up, origin={"file": str(path)})
-        rows.append({"file": str(path), "article_id": done.article_id, "outcome": done.outcome, "facts": done.facts})
+        try:
+            done = recorder.record(article, catch_up=catch_up, origin={"file": str(path)})
+        except ExtractionError as exc:
+            click.echo(f"error: {path}: {exc}", err=True)
+            rows.append(
+                {
+                    "file": str(path),
+                    "article_id": article.article_id,
+                    "outcome": "failed",
+                    "facts": 0,
+                    "error": str(exc),
+                }
+            )
+            continue
+        rows.append(
+            {
+                "file": str(path),
+                "article_id": done.article_id,
+                "outcome": done.outcome,
+                "facts": done.facts,
+                "error": None,
+            }
+        )
     evaluated = runner.evaluate(clock)
+    failed = any(row["outcome"] == "failed" for row in rows)
     if fmt == "json":
         emit_json({"articles": rows, "alerts_raised": evaluated.alerts})
-        return
-    emit_table(rows, ["file", "article_id", "outcome", "facts"])
-    click.echo(f"{evaluated.alerts} alert(s) raised")
+    else:
+        emit_table(rows, ["file", "article_id", "outcome", "facts"] + (["error"] if failed else []))
+        click.echo(f"{evaluated.alerts} alert(s) raised")
+    if failed:
+        raise click.exceptions.Exit(ExtractionError.exit_code)
 
 
 @click.command("feeds")

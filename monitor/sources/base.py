@@ -114,11 +114,14 @@ class Extractor:
 
     `target` is "package.module:function"; the function is imported the first
     time it is needed, in whichever process calls it (a worker loads it there,
-    so only this small value crosses between processes).
+    so only this small value crosses between processes). `options` are keyword
+    arguments the function is called with besides the text and the date (an
+    external command's settings, say): plain values, so they travel with it.
     """
 
     target: str
     version: str
+    options: tuple[tuple[str, str | float], ...] = ()
 
     def __post_init__(self) -> None:
         module, _, name = self.target.partition(":")
@@ -139,8 +142,11 @@ class Extractor:
         return self.target.partition(":")[0]
 
     def function(self) -> ExtractFunction:
-        """The function itself (imported once per process)."""
-        return _load(self.target)
+        """The function itself (imported once per process), with its `options` bound."""
+        function = _load(self.target)
+        if not self.options:
+            return function
+        return functools.partial(function, **dict(self.options))
 
 
 @functools.cache

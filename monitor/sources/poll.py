@@ -31,7 +31,7 @@ from monitor.sources.article import Article, article_from_entry
 from monitor.sources.base import Fetcher, FetchResult
 from monitor.sources.health import FeedState, feed_state, feed_stream, retry_delay
 from monitor.sources.parse import FeedEntry
-from monitor.sources.recording import ArticleRecorder, RecordingBatch
+from monitor.sources.recording import ArticleRecorder, Reading, RecordingBatch, Unread
 from monitor.sources.text import page_main_text
 from monitor.sources.workers import Workers, read_entries, read_feed
 
@@ -124,29 +124,68 @@ class FeedPoller:
                 sightings.append((article_from_entry(entry, feed=feed.name, text=""), known[article_id]))
             else:
                 new.append((entry, *self._page_text(feed, entry)))
-        readings = self.workers.run(read_entries, self.recorder.extractor, feed.name, new) if new else []
+        found = self.workers.run(read_entries, self.recorder.extractor, feed.name, new) if new else []
+        readings = [r for r in found if isinstance(r, Reading)]
+        unread = [r for r in found if isinstance(r, Unread)]
+        for u in unread:
+            log.warning("article.unread", extra={"fields": {"feed": feed.name, "url": u.article.url, "error": u.error}})
         # Everything this read learned, with the feed's health, in one transaction: a crash
         # or an error before it ends leaves the body undone, and the next poll records it all.
         with self.recorder.batch(catch_up=catch_up) as batch:
             done = [batch.sight(article, article.article_id, feeds) for article, feeds in sightings]
             done += batch.record(readings)
-            result = self._succeeded(
-                feed,
-                state,
-                now,
-                fetched,
-                "fetched",
-                catch_up=catch_up,
-                entries=len(parsed.entries),
-                new=sum(d.outcome == "new" for d in done),
-                seen=sum(d.outcome == "seen" for d in done),
-                facts=sum(d.facts for d in done),
-                warning=parsed.warning,
-                batch=batch,
-            )
-        self._handled[feed.name] = frozenset(ids)
-        _log_polled(result)
+            counts = {
+                "entries": len(parsed.entries),
+                "new": sum(d.outcome == "new" for d in done),
+                "seen": sum(d.outcome == "seen" for d in done),
+                "facts": sum(d.facts for d in done),
+            }
+            if unread:
+                result = self._partly_read(feed, state, now, unread, catch_up=catch_up, batch=batch, **counts)
+            else:
+                result = self._succeeded(
+                    feed,
+                    state,
+                    now,
+                    fetched,
+                    "fetched",
+                    catch_up=catch_up,
+                    warning=parsed.warning,
+                    batch=batch,
+                    **counts,
+                )
+        # Articles left unread are not handled: the next read of this feed tries them again.
+        self._handled[feed.name] = frozenset(ids) - {u.article.article_id for u in unread}
+        if not unread:
+            _log_polled(result)
         return result
+
+    def _partly_read(
+        self,
+        feed: FeedSettings,
+        state: FeedState,
+        now: dt.datetime,
+        unread: list[Unread],
+        *,
+        catch_up: bool,
+        batch: RecordingBatch,
+        entries: int,
+        new: int,
+        seen: int,
+        facts: int,
+    ) -> PollResult:
+        """The extractor failed on some new articles: the others are recorded, the feed is failing.
+
+        Recorded as a failure, the feed keeps the body hash and validators of
+        its last success, so the next poll reads the body again (not a 304 or
+        "unchanged"), skips the articles now recorded and tries the unread ones;
+        it counts as a catch-up for as long as the first poll is not complete.
+        """
+        first = unread[0].error
+        more = f" (and {len(unread) - 1} more)" if len(unread) > 1 else ""
+        error = ExtractionError(f"{len(unread)} new article(s) not read, tried again next poll: {first}{more}")
+        result = self._failed(feed, state, now, error, batch=batch, added=new + seen)
+        return replace(result, entries=entries, new_articles=new, seen_articles=seen, facts=facts, catch_up=catch_up)
 
     def _page_text(self, feed: FeedSettings, entry: FeedEntry) -> tuple[str | None, dict[str, str]]:
         """With `full_text`, the main text of the entry's page (None: use the entry's own) and where it came from."""
@@ -220,7 +259,14 @@ class FeedPoller:
         )
 
     def _failed(
-        self, feed: FeedSettings, state: FeedState, now: dt.datetime, exc: FeedError | ExtractionError
+        self,
+        feed: FeedSettings,
+        state: FeedState,
+        now: dt.datetime,
+        exc: FeedError | ExtractionError,
+        *,
+        batch: RecordingBatch | None = None,
+        added: int = 0,
     ) -> PollResult:
         failures = state.consecutive_failures + 1
         next_poll = now + retry_delay(feed, failures, self.settings.backoff_max_minutes)
@@ -235,12 +281,12 @@ class FeedPoller:
             etag=state.validators.etag,
             last_modified=state.validators.last_modified,
             body_hash=state.body_hash,
-            articles=state.articles,
+            articles=state.articles + added,
             last_success=state.last_success,
             failed_at=now,
             next_poll=next_poll,
         )
-        self._append_health(feed, event, {"feed": feed.name, "url": feed.url}, now)
+        self._append_health(feed, event, {"feed": feed.name, "url": feed.url}, now, batch=batch)
         log.warning(
             "feed.failed",
             extra={

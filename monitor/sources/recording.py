@@ -66,6 +66,15 @@ class Reading:
     origin: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Unread:
+    """A new article the extractor failed on: not recorded, so the next poll tries it again."""
+
+    article: Article
+    #: The extractor's error, naming the article.
+    error: str
+
+
 def article_stream(article_id: str) -> str:
     """The stream id of an article."""
     return f"article-{article_id}"
@@ -302,16 +311,20 @@ class RecordingBatch:
 def read_article(extractor: Extractor, article: Article, *, origin: dict[str, Any] | None = None) -> Reading:
     """Run `extractor` on `article` (in this process or a worker); its failure is an `ExtractionError`."""
     published = article.published.date() if article.published else None
+    where = article.url or article.article_id
     # Loaded outside the `try`: an extractor that cannot be loaded is its own ExtractionError.
     function = extractor.function()
     try:
         facts = function(article.extraction_text(), published)
+    except ExtractionError as exc:
+        # Said by the extractor (an external command that failed, or printed what the contract
+        # does not allow): the message gains the article it was reading.
+        raise ExtractionError(f"article {where}: {exc.message}", hint=exc.hint) from exc
     except MonitorError:
         raise
     except Exception as exc:
         # A bug in another room's extractor on one article must show as this feed failing
         # (and be retried), not end the daemon's whole cycle.
-        where = article.url or article.article_id
         raise ExtractionError(
             f"the extractor failed on {where}: {type(exc).__name__}: {exc}", hint="a bug; please report it"
         ) from exc

@@ -37,7 +37,7 @@ from monitor.errors import ExtractionError, FeedError
 from monitor.sources.article import article_from_entry, article_id_of_entry
 from monitor.sources.base import Extractor
 from monitor.sources.parse import FeedEntry, ParsedFeed, parse_feed
-from monitor.sources.recording import Reading, read_article
+from monitor.sources.recording import Reading, Unread, read_article
 
 log = logging.getLogger("monitor.sources")
 
@@ -78,17 +78,20 @@ def read_feed(name: str, body: bytes, content_type: str) -> FeedRead | Refusal:
 
 def read_entries(
     extractor: Extractor, feed: str, items: list[tuple[FeedEntry, str | None, dict[str, str]]]
-) -> list[Reading] | Refusal:
-    """The articles of new entries (with a full-text page's text where one was fetched) and their facts."""
-    readings = []
-    try:
-        for entry, text, origin in items:
-            article = article_from_entry(entry, feed=feed, text=text)
-            # Hashed here, in the worker; the value travels with the article.
-            _ = article.fingerprint
+) -> list[Reading | Unread]:
+    """The articles of new entries (with a full-text page's text where one was fetched) and their facts.
+
+    An article the extractor fails on is `Unread`, and the others are still read.
+    """
+    readings: list[Reading | Unread] = []
+    for entry, text, origin in items:
+        article = article_from_entry(entry, feed=feed, text=text)
+        # Hashed here, in the worker; the value travels with the article.
+        _ = article.fingerprint
+        try:
             readings.append(read_article(extractor, article, origin=origin))
-    except ExtractionError as exc:
-        return Refusal(feed=None, message=exc.message, hint=exc.hint)
+        except ExtractionError as exc:
+            readings.append(Unread(article=article, error=str(exc)))
     return readings
 
 

@@ -205,17 +205,21 @@ def three_items() -> list[Item]:
     ]
 
 
-def test_an_extractor_failing_on_a_later_item_leaves_nothing_of_the_poll(
+def test_an_extractor_failing_on_one_item_records_the_others_and_leaves_that_one_for_the_next_poll(
     server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
 ) -> None:
     url = server.serve("/p.xml", Route(body=rss(three_items())))
-    result = make_poller(store, extractor=hoses_break_it).poll(feed("p", url))
-    assert result.outcome == "failed"
-    # The two items read before the failure are not in the log either: the poll is all or nothing.
-    assert types_count(store)[ArticleRecorded.NAME] == 0
-    assert types_count(store)[ArticleFingerprinted.NAME] == 0
+    poller = make_poller(store, extractor=hoses_break_it)
+    result = poller.poll(feed("p", url))
+    assert (result.outcome, result.new_articles, result.facts) == ("failed", 2, 2)
+    assert "https://p.example/3" in (result.error or "") and "choked on hoses" in (result.error or "")
+    # Nothing of the failed article is in the log: not its text's claim, not the article.
+    assert types_count(store)[ArticleRecorded.NAME] == 2
+    assert types_count(store)[ArticleFingerprinted.NAME] == 2
+    # The same body again (no 304, no "unchanged"): only the unread article is tried.
     again = make_poller(store).poll(feed("p", url))
-    assert (again.outcome, again.new_articles, again.facts) == ("fetched", 3, 3)
+    assert (again.outcome, again.new_articles, again.facts) == ("fetched", 1, 1)
+    assert types_count(store)[ArticleRecorded.NAME] == 3
 
 
 def test_a_write_refused_mid_poll_rolls_the_whole_poll_back_and_the_next_poll_records_it_once(
