@@ -52,8 +52,9 @@ AUTHORITIES = (
     "countervailing",
     "safeguard",
 )
-#: How much of the command's stderr a failure quotes: its end, where the reason usually is.
-STDERR_TAIL = 400
+#: How much of the command's stderr a failure quotes: its last lines, where the reason usually is.
+STDERR_LINES = 3
+STDERR_TAIL = 300
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HINT = 'an extractor command prints one JSON object {"facts": [...]}, see docs/extract.md'
@@ -184,7 +185,8 @@ def _signal_name(number: int) -> str:
 
 
 def _tail(stderr: bytes) -> str:
-    text = " ".join(stderr.decode("utf-8", errors="replace").split())
+    lines = [" ".join(line.split()) for line in stderr.decode("utf-8", errors="replace").splitlines()]
+    text = " / ".join([line for line in lines if line][-STDERR_LINES:])
     return text if len(text) <= STDERR_TAIL else "…" + text[-STDERR_TAIL:]
 
 
