@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shlex
 import sys
 import time
@@ -22,6 +23,13 @@ from typing import Any
 import pytest
 from sources.feedserver import FeedServer, Item, Route, rss
 
+from monitor.clock import SystemClock
+from monitor.config import load_settings
+from monitor.daemon import build_scheduler
+from monitor.log import EventStore, open_engine
+from monitor.log.migrate import upgrade
+from monitor.pipeline import open_poller
+from monitor.sources.health import feed_state
 from tests.cli_runner import CliResult, run_cli
 
 EXTRACTORS = Path(__file__).parent / "data" / "extractors"
@@ -43,7 +51,7 @@ def write_config(
     folder.mkdir(parents=True, exist_ok=True)
     lines = [
         '[database]\nurl = "sqlite:///log.db"\n',
-        "[fetch]\nread_timeout_s = 2\nconnect_timeout_s = 2\n",
+        "[fetch]\nread_timeout_s = 2\nconnect_timeout_s = 2\njitter_s = 0\n",
         f"[extract]\nmode = {json.dumps(mode)}\ncommand = {json.dumps(command)}\ntimeout_seconds = {timeout}\n",
     ]
     for name, url in (feeds or {}).items():
@@ -304,3 +312,31 @@ def test_an_article_without_a_date_gets_no_date_variable_and_an_empty_argument()
         ("CA", ("NO",), 20, None),
         ("JP", ("CL",), 9, None),
     ]
+
+
+def test_the_daemon_runs_the_command_in_its_worker_processes(server: FeedServer, tmp_path: Path) -> None:
+    url = server.serve("/desk.xml", Route(body=rss([Item(title="Steel", link="https://desk.example/s", text=STEEL)])))
+    config = write_config(tmp_path, command=command_of("tagger.py"), feeds={"desk": url})
+    (tmp_path / "callers").mkdir()
+    settings = load_settings(config)
+    engine = open_engine(settings.database_url())
+    upgrade(engine)
+    clock = SystemClock()
+    store = EventStore(engine, clock)
+    with open_poller(settings, store, clock) as poller:
+        scheduler = build_scheduler(settings, poller=poller, clock=clock)
+        scheduler.start()
+        try:
+            deadline = time.monotonic() + 20
+            while feed_state(store, "desk").last_success is None and time.monotonic() < deadline:
+                time.sleep(0.1)
+        finally:
+            scheduler.shutdown(wait=True)
+    engine.dispose()
+
+    assert feed_state(store, "desk").status == "ok"
+    assert [(f["data"]["imposer"], f["data"]["rate"]) for f in events(config, "fact.extracted")] == [("CA", 20)]
+    callers = {int(p.name) for p in (tmp_path / "callers").iterdir()}
+    assert callers
+    if (os.cpu_count() or 1) >= 2:  # one core: no pool, the steps run in the polling thread
+        assert os.getpid() not in callers, "the command ran in this process, not in a worker"

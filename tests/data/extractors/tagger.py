@@ -4,7 +4,8 @@ It reads "<country> set a <N> percent duty on <demonym> <goods>" sentences. The
 publication date comes in $TRADE_MONITOR_PUBLISHED and, when the command says
 `--published {published}`, as an argument too; the two must agree. While a file
 `outage` in the working folder lists a word the article contains, it fails the
-way a model server that is down would.
+way a model server that is down would; while a folder `callers` is there, it
+leaves a file named by its parent's process id in it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ def main() -> int:
     if "--published" in sys.argv and sys.argv[sys.argv.index("--published") + 1] != (published or ""):
         print("tagger: the argument and the environment disagree on the date", file=sys.stderr)
         return 4
+    if os.path.isdir("callers"):
+        # Who ran it (a worker process, or the command line itself), for the tests to see.
+        open(os.path.join("callers", str(os.getppid())), "w").close()
     if os.path.exists("outage"):
         with open("outage", encoding="utf-8") as handle:
             words = handle.read().split()
