@@ -461,6 +461,12 @@ def _validate_extract(extract: ExtractSettings, where: str) -> None:
             f"{where}: key 'extract.command' is needed with extract.mode = {extract.mode!r}",
             hint='the program that prints the facts, e.g. "python3 tagger.py"',
         )
+    if extract.mode == "builtin" and extract.command.strip():
+        # A command that is set but never run would look like it reads articles while it does not.
+        raise ConfigError(
+            f"{where}: key 'extract.command' is set but extract.mode is 'builtin', so it would never run",
+            hint='set extract.mode = "command" or "both", or remove the command',
+        )
     try:
         shlex.split(extract.command)
     except ValueError as exc:

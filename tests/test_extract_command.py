@@ -123,7 +123,7 @@ def test_both_records_the_union_of_the_builtin_reader_and_the_command_each_fact_
     sentences = (COPPER, "The United States imposed a 25 percent tariff on steel from Canada.", CARS)
     found = {}
     for mode in ("builtin", "command", "both"):
-        config = write_config(tmp_path / mode, mode=mode, command=command_of("tagger.py"))
+        config = write_config(tmp_path / mode, mode=mode, command="" if mode == "builtin" else command_of("tagger.py"))
         assert tm(config, "ingest", article(tmp_path / mode, "a.txt", *sentences)).exit_code == 0
         found[mode] = fact_keys(config)
 
@@ -242,6 +242,9 @@ def test_a_command_mode_without_a_command_or_with_a_missing_program_is_refused_b
 
     result = tm(write_config(tmp_path / "quotes", command='tagger "unclosed'), "ingest", path)
     assert result.exit_code == 2 and "'extract.command' cannot be split into words" in result.stderr
+
+    result = tm(write_config(tmp_path / "unused", mode="builtin", command=command_of("tagger.py")), "ingest", path)
+    assert result.exit_code == 2 and "extract.mode is 'builtin', so it would never run" in result.stderr
 
 
 # --- poll: in the worker processes, on a real feed server --------------------------------------------------

@@ -87,7 +87,10 @@ def check_command(command: str, cwd: str) -> None:
                 hint="a relative path is taken from the config file's folder",
             )
     elif shutil.which(program) is None:
-        raise ConfigError(f"key 'extract.command': no program {program!r} on the PATH")
+        raise ConfigError(
+            f"key 'extract.command': no program {program!r} on the PATH",
+            hint=f"a program in the config file's folder is written ./{program}",
+        )
 
 
 def extract_with_command(
