@@ -83,4 +83,12 @@ class RuleError(MonitorError):
 
 
 class DeliveryError(MonitorError):
-    """A digest could not be delivered (mail server down, refused, directory unwritable)."""
+    """A digest could not be delivered (mail server down, refused, directory unwritable).
+
+    `permanent` says the other side refused for good (a 5xx reply, a 4xx from a
+    webhook): trying again as it is would get the same answer.
+    """
+
+    def __init__(self, message: str, *, hint: str | None = None, permanent: bool = False) -> None:
+        super().__init__(message, hint=hint)
+        self.permanent = permanent

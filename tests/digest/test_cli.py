@@ -13,7 +13,7 @@ from monitor.log import EventStore, open_engine
 from monitor.log.migrate import upgrade
 from tests.cli_runner import CliResult, run_cli
 from tests.digest.conftest import START, make_alert, raise_alert
-from tests.digest.smtp_servers import free_port
+from tests.digest.smtp_servers import Mailbox, free_port, smtp_server
 
 CONFIG = """
 [database]
@@ -61,7 +61,7 @@ def test_preview_prints_the_next_digest_and_records_nothing(workdir: Path) -> No
     assert wrote.exit_code == 0, wrote.stderr
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     listed = run(workdir, "outbox", "--format", "json")
-    assert json.loads(listed.stdout) == {"digests": []}
+    assert json.loads(listed.stdout) == {"digests": [], "held": []}
     assert not (workdir / "out").exists()
 
 
@@ -105,3 +105,39 @@ def test_send_to_a_down_server_exits_non_zero_and_leaves_the_digest_queued(workd
     listed = json.loads(run(workdir, "outbox", "--status", "failed", "--format", "json").stdout)["digests"]
     assert len(listed) == 1 and "cannot reach mail server" in listed[0]["last_error"]
     assert dt.datetime.fromisoformat(listed[0]["next_attempt_at"]) == dt.datetime(2025, 4, 2, 12, 6, tzinfo=dt.UTC)
+
+
+def test_outbox_shows_a_dead_letter_with_its_reason_and_retry_sends_it_once_fixed(workdir: Path) -> None:
+    mailbox = Mailbox(replies={"desk@example.org": "550 5.1.1 mailbox unknown"})
+    with smtp_server(mailbox) as port:
+        config = CONFIG.format(method="smtp", port=port).replace("[delivery]", "[delivery]\nmax_attempts = 2")
+        (workdir / "config.toml").write_text(config, encoding="utf-8")
+        for minute in ("12:02", "12:04", "12:30", "13:30"):
+            run(workdir, "digest", "send", "--now", f"2025-04-02T{minute}")
+        dead = json.loads(run(workdir, "outbox", "--status", "dead", "--format", "json").stdout)["digests"]
+        assert [(d["digest_id"], d["status"], d["attempts"]) for d in dead] == [("steel-desk-1", "dead", 2)]
+        assert "550 5.1.1 mailbox unknown" in dead[0]["last_error"] and "given up" in dead[0]["last_error"]
+        table = run(workdir, "outbox")
+        assert "dead" in table.stdout and "mailbox unknown" in table.stdout
+
+        nothing = run(workdir, "outbox", "retry", "steel-desk-9")
+        assert nothing.exit_code == 2 and "no digest 'steel-desk-9' in the outbox" in nothing.stderr
+        mailbox.replies.clear()
+        retried = run(workdir, "outbox", "retry", "steel-desk-1", "--now", "2025-04-02T14:00", "--format", "json")
+        assert retried.exit_code == 0, retried.stderr
+        assert json.loads(retried.stdout)["status"] == "delivered"
+        again = run(workdir, "outbox", "retry", "steel-desk-1", "--now", "2025-04-02T14:05")
+        assert again.exit_code == 2 and "nothing to send again" in again.stderr
+    assert len(mailbox.received) == 1
+    events = json.loads(run(workdir, "events", "--type", "digest.retried", "--format", "json").stdout)["events"]
+    assert len(events) == 1
+
+
+def test_the_outbox_is_a_projection_that_rebuild_replays_to_the_same_rows(workdir: Path) -> None:
+    run(workdir, "digest", "send", "--now", "2025-04-02T12:02")
+    before = json.loads(run(workdir, "outbox", "--format", "json").stdout)
+    status = json.loads(run(workdir, "status", "--format", "json").stdout)
+    assert "outbox" in [p["name"] for p in status["projections"]]
+    rebuilt = run(workdir, "rebuild", "--projection", "outbox")
+    assert rebuilt.exit_code == 0, rebuilt.stderr
+    assert json.loads(run(workdir, "outbox", "--format", "json").stdout) == before
