@@ -48,7 +48,7 @@ from monitor.digest.delivery.base import Delivery, Receipt
 from monitor.digest.projection import MAIL, update_outbox
 from monitor.digest.schedule import as_utc
 from monitor.digest.tables import outbox_deliveries, outbox_digests, stamp, unstamp
-from monitor.errors import ConcurrencyError, DeliveryError, InputError
+from monitor.errors import ConcurrencyError, DeliveryError, InputError, MonitorError
 from monitor.events import decode_recorded
 from monitor.events.digests import DigestDeadLettered, DigestDelivered, DigestFailed, DigestQueued, DigestRetried
 from monitor.log import EventStore, NewEvent
@@ -318,9 +318,10 @@ def flush(
                 continue
             try:
                 method = find(leg.channel)
-            except DeliveryError as exc:
-                # A channel that cannot be set up (its secret is missing): a failure like any other.
-                method = _Broken(leg.channel or "mail", exc)
+            except MonitorError as exc:
+                # A channel that cannot be set up (its secret is missing) fails like a refusal: until
+                # someone fixes the settings, trying again gets the same answer.
+                method = _Broken(leg.channel or "mail", DeliveryError(str(exc), permanent=True))
             try:
                 result, version = attempt(store, method, digest, leg, version, now, rules)
             except ConcurrencyError as exc:
