@@ -141,3 +141,31 @@ def test_the_outbox_is_a_projection_that_rebuild_replays_to_the_same_rows(workdi
     rebuilt = run(workdir, "rebuild", "--projection", "outbox")
     assert rebuilt.exit_code == 0, rebuilt.stderr
     assert json.loads(run(workdir, "outbox", "--format", "json").stdout) == before
+
+
+def test_held_alerts_are_named_by_outbox_status_and_preview_until_alerts_release(workdir: Path) -> None:
+    config = CONFIG.format(method="directory", port=25).replace("[delivery]", "[delivery]\nhold_above = 1")
+    (workdir / "config.toml").write_text(config, encoding="utf-8")  # a1 and a2 were raised back to back
+    sent = run(workdir, "digest", "send", "--now", "2025-04-02T12:05", "--format", "json")
+    assert sent.exit_code == 0 and json.loads(sent.stdout)["queued"] == []
+    why = "delivery held: 2 alerts were raised at once"
+    assert why in sent.stderr
+    assert why in run(workdir, "outbox").stdout
+    assert json.loads(run(workdir, "outbox", "--format", "json").stdout)["held"][0]["alerts"] == 2
+    assert why in run(workdir, "status").stdout
+    assert json.loads(run(workdir, "status", "--format", "json").stdout)["held"][0]["alerts"] == 2
+    preview = run(workdir, "digest", "preview", "--subscription", "steel-desk", "--now", "2025-04-02T12:05")
+    assert why in preview.stderr and "(a1)" not in preview.stdout
+    # The listing of alerts is unchanged by the group it now lives in: its options still reach it.
+    listed = run(workdir, "alerts", "--since", "2025-04-01", "--format", "json")
+    assert listed.exit_code == 0 and list(json.loads(listed.stdout)) == ["alerts"]
+    bad = run(workdir, "alerts", "--since", "someday")
+    assert bad.exit_code == 2 and "--since" in bad.stderr
+
+    released = run(workdir, "alerts", "release", "--now", "2025-04-02T12:06", "--format", "json")
+    assert released.exit_code == 0, released.stderr
+    assert json.loads(released.stdout)["action"] == "send"
+    assert run(workdir, "alerts", "release").stdout.strip() == "nothing is held"
+    after = json.loads(run(workdir, "digest", "send", "--now", "2025-04-02T12:08", "--format", "json").stdout)
+    assert [q["alerts"] for q in after["queued"]] == [2]
+    assert "delivery held" not in run(workdir, "status").stdout
