@@ -313,9 +313,8 @@ def release_command(ctx: CliContext, drop: bool, position: int | None, now: str 
     clock = clock_for(now)
     settings = ctx.settings()
     action: Literal["send", "drop"] = "drop" if drop else "send"
-    done = guard_module.release(
-        ctx.store(clock), clock.now(), settings.delivery.hold_above, action=action, position=position
-    )
+    store = ctx.store(clock)
+    done = guard_module.release(store, clock.now(), held(settings, store), action=action, position=position)
     if fmt == "json":
         emit_json({"released": [_burst_json(b) for b in done], "action": action})
         return

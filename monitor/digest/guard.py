@@ -131,13 +131,12 @@ def record_holds(store: EventStore, held: tuple[Burst, ...], threshold: int, now
 def release(
     store: EventStore,
     now: dt.datetime,
-    threshold: int,
+    held: tuple[Burst, ...],
     *,
     action: Literal["send", "drop"] = "send",
     position: int | None = None,
 ) -> list[Burst]:
-    """Release every held burst (or the one starting at `position`); return those released."""
-    held = guard(store, threshold).held
+    """Release the `held` bursts (or the one starting at `position`); return those released."""
     chosen = [b for b in held if position is None or b.first_position == position]
     if position is not None and not chosen:
         raise InputError(f"no held alerts start at log position {position}", hint="see `trade-monitor outbox`")
@@ -151,8 +150,3 @@ def release(
         store.append(STREAM, [NewEvent.of(event, idempotency_key=f"release:{burst.first_position}", occurred_at=now)])
     update_outbox(store)
     return chosen
-
-
-def waiting(store: EventStore, threshold: int) -> tuple[Burst, ...]:
-    """The bursts held now (for `outbox` and `status`)."""
-    return guard(store, threshold).held

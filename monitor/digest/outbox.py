@@ -212,12 +212,14 @@ def entries(
     limit: int | None = None,
     newest_first: bool = False,
     digest_ids: Iterable[str] | None = None,
+    catch_up: bool = True,
 ) -> list[OutboxEntry]:
     """Digests in the outbox with where each stands, oldest first (or newest first, at most `limit`).
 
-    Catches the outbox projection up first, then reads only its tables.
+    Catches the outbox projection up first (unless the caller just did), then reads only its tables.
     """
-    update_outbox(store)
+    if catch_up:
+        update_outbox(store)
     query = select(outbox_digests)
     chosen = list(statuses) if statuses is not None else None
     if chosen:
@@ -285,7 +287,7 @@ def _due(store: EventStore, now: dt.datetime, only: set[str] | None, ids: set[st
         names = [r[0] for r in conn.execute(query)]
     if ids is not None:
         names = [n for n in names if n in ids]
-    found = entries(store, digest_ids=names) if names else []
+    found = entries(store, digest_ids=names, catch_up=False) if names else []
     return [e for e in found if only is None or e.subscription in only]
 
 

@@ -239,8 +239,16 @@ def deliveries(settings: Settings, mail: Delivery | None = None) -> outbox.Deliv
 
 
 def held(settings: Settings, store: EventStore) -> tuple[guard.Burst, ...]:
-    """The bursts of alerts whose delivery is held now, oldest first."""
-    return guard.waiting(store, settings.delivery.hold_above)
+    """The bursts of alerts whose delivery is held now, oldest first.
+
+    Only bursts some subscription has not read past count: a large burst that
+    went out before the guard existed (or before `hold_above` was lowered)
+    holds nothing.
+    """
+    if not settings.subscriptions:
+        return ()
+    after = min(intake.checkpoint(store, sub.name).through_position for sub in settings.subscriptions)
+    return guard.guard(store, settings.delivery.hold_above, after=after).held
 
 
 def run_due(
@@ -256,8 +264,7 @@ def run_due(
     A burst of alerts the guard holds is recorded (`delivery.held`) and logged
     once, the first time this meets it.
     """
-    threshold = settings.delivery.hold_above
-    guard.record_holds(store, guard.waiting(store, threshold), threshold, clock.now())
+    guard.record_holds(store, held(settings, store), settings.delivery.hold_above, clock.now())
     report = queue_due(settings, store, clock, states=states)
     report.attempts.extend(flush_outbox(settings, store, clock, delivery=delivery))
     return report

@@ -80,7 +80,7 @@ def test_a_burst_above_hold_above_is_held_with_what_came_after_until_released(
     [waiting] = held(settings, store)
     assert waiting.alerts == 4
 
-    released = guard.release(store, clock.now(), settings.delivery.hold_above)
+    released = guard.release(store, clock.now(), held(settings, store))
     assert [b.alerts for b in released] == [4]
     assert held(settings, store) == ()
     assert sorted(delivered_keys(settings, store, clock)[0]) == ["after", "b1", "b2", "b3", "b4"]
@@ -94,7 +94,7 @@ def test_dropped_alerts_stay_in_the_log_but_go_in_no_digest(
     something_else(store, 1)
     burst(store, ["after"])
     assert delivered_keys(settings, store, clock) == []
-    guard.release(store, clock.now(), settings.delivery.hold_above, action="drop")
+    guard.release(store, clock.now(), held(settings, store), action="drop")
     assert delivered_keys(settings, store, clock) == [("after",)]
     assert [e.alerts for e in outbox.entries(store)] == [1]
 
@@ -116,3 +116,16 @@ def test_hold_above_zero_turns_the_guard_off(
     settings = settings_for(CONFIG.format(hold_above=0))
     burst(store, [f"k{i}" for i in range(60)])
     assert [len(keys) for keys in delivered_keys(settings, store, clock)] == [60]
+
+
+def test_a_burst_every_subscription_has_read_past_holds_nothing(
+    store: EventStore, clock: SteppingClock, settings_for: Callable[..., Settings]
+) -> None:
+    generous = settings_for(CONFIG.format(hold_above=100))
+    burst(store, [f"k{i}" for i in range(5)])
+    assert [len(keys) for keys in delivered_keys(generous, store, clock)] == [5]
+    strict = settings_for(CONFIG.format(hold_above=2))  # lowered after the burst went out
+    assert held(strict, store) == ()
+    something_else(store, 1)
+    burst(store, ["next"])
+    assert delivered_keys(strict, store, clock) == [("next",)]
