@@ -7,6 +7,7 @@ digest once it is back, exactly once; one that refuses for good is dead-lettered
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 from collections.abc import Callable
 
@@ -212,3 +213,29 @@ def test_the_channel_kinds_are_the_modules_and_the_settings_choices(settings_for
     settings = settings_for(channels_config(1, names=ALL), environ(1))
     for channel in settings.channels:
         assert channel_for(settings, channel.name).name == channel.kind
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ('channels = ["desk-hook", "desk-fax"]', "key 'subscriptions[0].channels': no channel named 'desk-fax'"),
+        ('kind = "fax"', "key 'channels[0].kind' must be one of 'webhook', 'slack', 'teams', 'matrix', 'ntfy'"),
+        ('url_env = "HOOK_URL"', "key 'channels[0]': set exactly one of 'url' and 'url_env'"),
+        ('room = ""', "key 'channels[3]': a matrix channel needs 'room' and 'token_env'"),
+    ],
+)
+def test_a_channel_the_settings_cannot_use_is_refused_naming_the_key(
+    settings_for: Callable[..., Settings], change: str, message: str
+) -> None:
+    text = channels_config(1, names='"desk-hook"')
+    key = change.split(" = ")[0]
+    if key == "channels":
+        text = text.replace('channels = ["desk-hook"]', change)
+    elif key == "kind":
+        text = text.replace('kind = "webhook"', change)
+    elif key == "url_env":
+        text = text.replace('kind = "webhook"', f'kind = "webhook"\n{change}')
+    else:
+        text = text.replace('room = "!desk:example.org"', change)
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        settings_for(text, environ(1))

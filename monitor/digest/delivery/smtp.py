@@ -65,7 +65,9 @@ class SmtpDelivery:
         where = f"{s.host}:{s.port}"
         if not digest.recipients:
             raise DeliveryError(
-                f"digest {digest.digest_id} has no recipients", hint="set recipients on the subscription"
+                f"digest {digest.digest_id} has no recipients",
+                hint="set recipients on the subscription",
+                permanent=True,
             )
         message = build_message(digest)
         try:
