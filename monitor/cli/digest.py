@@ -20,6 +20,7 @@ from monitor.cli.rules import alerts as list_alerts
 from monitor.clock import SystemClock, clock_for
 from monitor.digest import guard as guard_module
 from monitor.digest import outbox as outbox_module
+from monitor.digest.delivery import check_deliveries
 from monitor.digest.message import build_message
 from monitor.digest.service import flush_outbox, held, preview, queue_due
 from monitor.errors import DeliveryError, InputError
@@ -104,6 +105,7 @@ def send_command(ctx: CliContext, names: tuple[str, ...], force: bool, now: str 
     "errors": [{"subscription", "error"}]}
     """
     settings = ctx.settings()
+    check_deliveries(settings)  # a missing secret stops here, in one line, before anything is recorded
     clock = clock_for(now)
     store = ctx.store(clock)
     only = names or None
@@ -255,6 +257,7 @@ def retry_command(ctx: CliContext, digest_id: str, now: str | None, fmt: str) ->
     """
     clock = clock_for(now)
     settings = ctx.settings()
+    check_deliveries(settings)
     store = ctx.store(clock)
     outbox_module.retry(store, digest_id, clock.now())
     attempts = flush_outbox(settings, store, clock, digest_ids=[digest_id])

@@ -169,3 +169,17 @@ def test_held_alerts_are_named_by_outbox_status_and_preview_until_alerts_release
     after = json.loads(run(workdir, "digest", "send", "--now", "2025-04-02T12:08", "--format", "json").stdout)
     assert [q["alerts"] for q in after["queued"]] == [2]
     assert "delivery held" not in run(workdir, "status").stdout
+
+
+def test_send_refuses_a_missing_secret_in_one_line_before_recording_anything(workdir: Path) -> None:
+    config = CONFIG.format(method="smtp", port=free_port()).replace(
+        'security = "none"', 'security = "none"\nusername = "monitor"\npassword_env = "TM_TEST_NO_SUCH_PASSWORD"'
+    )
+    (workdir / "config.toml").write_text(config, encoding="utf-8")
+    result = run(workdir, "digest", "send", "--now", "2025-04-02T12:05")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {workdir / 'config.toml'}: delivery.smtp.password_env names 'TM_TEST_NO_SUCH_PASSWORD', "
+        "which is not set in the environment"
+    ]
+    assert json.loads(run(workdir, "outbox", "--format", "json").stdout)["digests"] == []
