@@ -30,6 +30,12 @@ Matrix deduplicates by the transaction id we derive from it. Closing the
 window entirely would need the other side to take part in a two-phase
 commit, which neither SMTP nor a webhook can do.
 
+Two flushers cannot both send: each attempt is claimed first
+(`digest.sending`, appended at the digest stream's version), so the second
+one gets a ConcurrencyError before it sends and leaves the digest to the
+first. A claim lasts `CLAIM`; a claimer that dies leaves the delivery due
+again when it runs out.
+
 What is due, and what `outbox` lists, is read from the outbox projection's
 tables (`projection.py`), not from every digest event in the log.
 """
@@ -50,12 +56,23 @@ from monitor.digest.schedule import as_utc
 from monitor.digest.tables import outbox_deliveries, outbox_digests, stamp, unstamp
 from monitor.errors import ConcurrencyError, DeliveryError, InputError, MonitorError
 from monitor.events import decode_recorded
-from monitor.events.digests import DigestDeadLettered, DigestDelivered, DigestFailed, DigestQueued, DigestRetried
+from monitor.events.digests import (
+    DigestDeadLettered,
+    DigestDelivered,
+    DigestFailed,
+    DigestQueued,
+    DigestRetried,
+    DigestSending,
+)
 from monitor.log import EventStore, NewEvent
 
 log = logging.getLogger("monitor.digest")
 
 Status = Literal["queued", "failed", "delivered", "dead"]
+
+#: How long a flusher's claim on a delivery (`digest.sending`) keeps others off it: longer than any
+#: attempt takes (the SMTP and channel timeouts), short enough that a crashed claimer's digest goes soon.
+CLAIM = dt.timedelta(minutes=10)
 STATUSES: tuple[str, ...] = ("queued", "failed", "delivered", "dead")
 
 
@@ -357,6 +374,14 @@ def attempt(
     sent = digest
     if channel is None and leg.pending != digest.recipients:
         sent = replace(digest, recipients=leg.pending)  # only those still owed it
+    # Claim it first: of two flushers that found it due, the second gets a ConcurrencyError here,
+    # before sending anything.
+    claim = DigestSending(
+        digest_id=digest.digest_id, attempt=number, started_at=now, until=now + CLAIM, channel=channel
+    )
+    # No idempotency key: two claimers would share it, and the second would read "duplicate" as success.
+    claimed = store.append(stream_id(digest.digest_id), [NewEvent.of(claim, occurred_at=now)], expected_version=version)
+    version = claimed.version
     outcome: DigestDelivered | DigestFailed | DigestDeadLettered
     try:
         receipt = delivery.deliver(sent)

@@ -30,6 +30,7 @@ from monitor.events.digests import (
     DigestFailed,
     DigestQueued,
     DigestRetried,
+    DigestSending,
 )
 from monitor.log.records import RecordedEvent
 from monitor.log.store import EventReader, EventStore
@@ -45,6 +46,7 @@ _BOOKKEEPING = frozenset(
         DigestFailed.NAME,
         DigestDeadLettered.NAME,
         DigestRetried.NAME,
+        DigestSending.NAME,
         DeliveryHeld.NAME,
         AlertsReleased.NAME,
     }
@@ -97,6 +99,21 @@ class OutboxProjection:
             self._outcome(conn, event, decoded)
         elif isinstance(decoded, DigestRetried):
             self._retried(conn, event, decoded)
+        elif isinstance(decoded, DigestSending):
+            # Claimed: not due for anyone else until the claim runs out.
+            conn.execute(
+                update(outbox_deliveries)
+                .where(
+                    outbox_deliveries.c.digest_id == decoded.digest_id,
+                    outbox_deliveries.c.leg == (decoded.channel or MAIL),
+                )
+                .values(next_attempt_at=stamp(decoded.until))
+            )
+            conn.execute(
+                update(outbox_digests)
+                .where(outbox_digests.c.digest_id == decoded.digest_id)
+                .values(version=event.version)
+            )
         elif isinstance(decoded, AlertsReleased):
             conn.execute(
                 update(alert_bursts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -273,7 +274,12 @@ def run_due(
 def digest_job(settings: Settings, store: EventStore) -> Callable[[Clock], RunReport]:
     """The daemon's periodic digest work, as a function of its clock (for `PeriodicJob.run`)."""
 
+    # The daemon calls this from its digest job and after each evaluation that raised alerts, on
+    # threads of its pool: one run at a time, so this process never races itself for a digest.
+    lock = threading.Lock()
+
     def run(clock: Clock) -> RunReport:
-        return run_due(settings, store, clock)
+        with lock:
+            return run_due(settings, store, clock)
 
     return run

@@ -93,6 +93,23 @@ class DigestFailed(Event):
     refusals: dict[str, str] = field(default_factory=dict)
 
 
+@event_type("digest.sending")
+@dataclass(frozen=True, kw_only=True)
+class DigestSending(Event):
+    """A flusher claimed one delivery of the digest and is handing it over until `until`.
+
+    Appended at the digest stream's version before the attempt, so of two
+    flushers that found the same delivery due only one gets to send it; if the
+    claimer dies, the delivery is due again at `until`.
+    """
+
+    digest_id: str
+    attempt: int
+    started_at: dt.datetime
+    until: dt.datetime
+    channel: str | None = None
+
+
 @event_type("digest.dead")
 @dataclass(frozen=True, kw_only=True)
 class DigestDeadLettered(Event):

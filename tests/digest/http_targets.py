@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ class Target:
 
     status: int = 200
     statuses: dict[str, int] = field(default_factory=dict)
+    #: seconds each answer takes (a slow target)
+    delay_s: float = 0.0
     received: list[Request] = field(default_factory=list)
 
     def answer(self, path: str) -> int:
@@ -53,6 +56,7 @@ def http_target(target: Target, port: int = 0) -> Iterator[int]:
             target.received.append(
                 Request(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
             )
+            time.sleep(target.delay_s)
             status = target.answer(self.path)
             reply = b"ok" if status < 300 else b"no such hook"
             self.send_response(status)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import typing
 from collections.abc import Callable
 
@@ -17,7 +18,7 @@ from monitor.clock import SteppingClock
 from monitor.config import ChannelSettings, Settings
 from monitor.digest import outbox
 from monitor.digest.delivery import channel_for, channel_kinds, check_deliveries
-from monitor.digest.service import run_due
+from monitor.digest.service import flush_outbox, queue_due, run_due
 from monitor.errors import ConfigError
 from monitor.log import EventStore
 from tests.digest.conftest import make_alert, raise_alert, states_of
@@ -239,3 +240,31 @@ def test_a_channel_the_settings_cannot_use_is_refused_naming_the_key(
         text = text.replace('room = "!desk:example.org"', change)
     with pytest.raises(ConfigError, match=re.escape(message)):
         settings_for(text, environ(1))
+
+
+def test_two_flushers_finding_the_same_digest_due_send_it_once(
+    store: EventStore, clock: SteppingClock, settings_for: Callable[..., Settings]
+) -> None:
+    target = Target(delay_s=0.3)
+    with http_target(target) as port:
+        settings = settings_for(channels_config(port, names='"desk-hook"'), environ(port))
+        raise_alert(store, make_alert("a1"))
+        clock.advance(dt.timedelta(minutes=1))
+        queue_due(settings, store, clock, states=NO_STATES)
+        start = threading.Barrier(2)
+        outcomes: list[list[str]] = []
+
+        def flusher() -> None:
+            own = EventStore(store.engine, clock)
+            start.wait()
+            outcomes.append([a.status for a in flush_outbox(settings, own, clock)])
+
+        threads = [threading.Thread(target=flusher) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert len(target.to("/hook")) == 1
+    assert sorted(outcomes) == [[], ["delivered"]]
+    [entry] = outbox.entries(store)
+    assert (entry.status, entry.attempts) == ("delivered", 1)
