@@ -9,8 +9,9 @@ taken twice. Alerts are read in log order and reading stops at the first one
 raised after `now`, so a checkpoint never jumps over an alert still to come.
 
 With the mass-change guard (`guard.py`) reading also stops before the first
-alert of a held burst, goes no further than the alerts the guard has judged,
-and passes over the alerts of a burst a user dropped.
+alert of a held burst that the subscription would take, goes no further than
+the alerts the guard has judged, and passes over the alerts of a burst a user
+dropped.
 """
 
 from __future__ import annotations
@@ -87,14 +88,17 @@ def pending(store: EventStore, sub: SubscriptionSettings, now: dt.datetime, *, g
     dropped = guard.dropped if guard is not None else ()
     stopped: Burst | None = None
     for recorded in store.read_all(after=mark.through_position, until=until, types=[ALERT_TYPE]):
-        stopped = next((b for b in held if b.holds(recorded.position)), None)
-        if stopped is not None:
-            break
         alert = decode_recorded(recorded)
         assert isinstance(alert, AlertRaised)
         if as_utc(alert.raised_at) > now:
             break
+        wanted = matches(sub, alert)
+        # A held burst stops the subscriptions it would reach, at their first alert in it; the
+        # others read on past it.
+        stopped = next((b for b in held if b.holds(recorded.position)), None) if wanted else None
+        if stopped is not None:
+            break
         through = recorded.position
-        if matches(sub, alert) and not any(b.holds(recorded.position) for b in dropped):
+        if wanted and not any(b.holds(recorded.position) for b in dropped):
             taken.append(alert)
     return Intake(subscription=sub, alerts=tuple(taken), checkpoint=mark, through_position=through, held=stopped)

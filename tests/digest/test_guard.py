@@ -129,3 +129,16 @@ def test_a_burst_every_subscription_has_read_past_holds_nothing(
     something_else(store, 1)
     burst(store, ["next"])
     assert delivered_keys(strict, store, clock) == [("next",)]
+
+
+def test_a_subscription_the_burst_does_not_reach_reads_on_past_it(
+    store: EventStore, clock: SteppingClock, settings_for: Callable[..., Settings]
+) -> None:
+    two = CONFIG + '\n[[subscriptions]]\nname = "autos-desk"\nrecipients = ["cars@example.org"]\nsectors = ["autos"]\n'
+    settings = settings_for(two.format(hold_above=2))
+    burst(store, ["s1", "s2", "s3"])  # steel: the steel desk's, not the autos desk's
+    something_else(store, 1)
+    burst(store, ["car1"], sector="autos")
+    clock.advance(dt.timedelta(minutes=1))
+    queued = run_due(settings, store, clock, states=NO_STATES).queued
+    assert [(d.subscription, d.alert_keys) for d in queued] == [("autos-desk", ("car1",))]
