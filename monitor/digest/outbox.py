@@ -386,7 +386,9 @@ def attempt(
     try:
         receipt = delivery.deliver(sent)
     except DeliveryError as exc:
-        outcome = _failure(digest, delivery, leg, number, now, policy, str(exc), permanent=exc.permanent)
+        outcome = _failure(
+            digest, delivery, leg, number, now, policy, str(exc), permanent=exc.permanent, wait_s=exc.retry_after_s
+        )
     else:
         refusals = dict(receipt.refusals) or {r: "refused" for r in receipt.refused if r not in receipt.deferred}
         if receipt.deferred:
@@ -471,8 +473,13 @@ def _failure(
     permanent: bool = False,
     accepted: tuple[str, ...] = (),
     refusals: dict[str, str] | None = None,
+    wait_s: float | None = None,
 ) -> DigestFailed | DigestDeadLettered:
     tries = leg.tries + 1
+    wait = backoff(tries, policy.retry_max_minutes)
+    if wait_s is not None:
+        # The other side said when to come back (Retry-After); not sooner, nor past the longest wait.
+        wait = max(wait, min(dt.timedelta(seconds=wait_s), dt.timedelta(minutes=policy.retry_max_minutes)))
     waited = now - leg.started_at
     if permanent and tries >= policy.max_attempts:
         why = f"{reason} (refused {tries} times; given up)"
@@ -485,7 +492,7 @@ def _failure(
             attempt=number,
             failed_at=now,
             reason=reason,
-            next_attempt_at=now + backoff(tries, policy.retry_max_minutes),
+            next_attempt_at=now + wait,
             channel=leg.channel,
             permanent=permanent,
             accepted=accepted,

@@ -33,6 +33,8 @@ class Target:
     statuses: dict[str, int] = field(default_factory=dict)
     #: seconds each answer takes (a slow target)
     delay_s: float = 0.0
+    #: the Retry-After header of answers that are not 2xx
+    retry_after: str | None = None
     received: list[Request] = field(default_factory=list)
 
     def answer(self, path: str) -> int:
@@ -61,6 +63,8 @@ def http_target(target: Target, port: int = 0) -> Iterator[int]:
             reply = b"ok" if status < 300 else b"no such hook"
             self.send_response(status)
             self.send_header("Content-Length", str(len(reply)))
+            if status >= 300 and target.retry_after:
+                self.send_header("Retry-After", target.retry_after)
             self.end_headers()
             self.wfile.write(reply)
 

@@ -268,3 +268,22 @@ def test_two_flushers_finding_the_same_digest_due_send_it_once(
     assert sorted(outcomes) == [[], ["delivered"]]
     [entry] = outbox.entries(store)
     assert (entry.status, entry.attempts) == ("delivered", 1)
+
+
+def test_a_target_asking_to_retry_later_is_not_asked_again_sooner(
+    store: EventStore, clock: SteppingClock, settings_for: Callable[..., Settings]
+) -> None:
+    target = Target(statuses={"/hook": 503}, retry_after="600")
+    with http_target(target) as port:
+        settings = settings_for(channels_config(port, names='"desk-hook"'), environ(port))
+        raise_alert(store, make_alert("a1"))
+        clock.advance(dt.timedelta(minutes=1))
+        [first] = run_due(settings, store, clock, states=NO_STATES).attempts
+        assert first.status == "failed" and "answered 503" in (first.reason or "")
+        assert first.next_attempt_at == clock.now() + dt.timedelta(minutes=10)  # not the 1-minute back-off
+        clock.advance(dt.timedelta(minutes=5))
+        assert run_due(settings, store, clock, states=NO_STATES).attempts == []
+        target.statuses.clear()
+        clock.advance(dt.timedelta(minutes=5))
+        assert [a.status for a in run_due(settings, store, clock, states=NO_STATES).attempts] == ["delivered"]
+    assert len(target.to("/hook")) == 2

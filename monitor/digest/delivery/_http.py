@@ -66,4 +66,11 @@ def send(
         return f"{answer.status_code} from {host}"
     said = f"{where}: {host} answered {answer.status_code} {answer.reason_phrase}" + (f": {body}" if body else "")
     passing = answer.status_code in _PASSING or answer.status_code >= 500
-    raise DeliveryError(said, permanent=not passing)
+    raise DeliveryError(said, permanent=not passing, retry_after_s=_retry_after(answer.headers.get("Retry-After")))
+
+
+def _retry_after(value: str | None) -> float | None:
+    """The seconds a Retry-After header asks for; the HTTP-date form (which chat services do not send) is not read."""
+    if value is None or not value.strip().isdigit():
+        return None
+    return float(value.strip())
