@@ -344,7 +344,7 @@ def flush(
             try:
                 result, version = attempt(store, method, digest, leg, version, now, rules)
             except ConcurrencyError as exc:
-                log.warning("digest %s: another runner recorded an outcome first (%s); left to it", item.digest_id, exc)
+                log.warning("digest %s: another runner is delivering it (%s); left to it", item.digest_id, exc)
                 break
             done.append(result)
     return done
