@@ -157,7 +157,53 @@ class DeliverySettings:
     measures_shown: int = setting(
         50, doc="Most measures listed in a digest's 'measures in scope' section; the rest are counted."
     )
+    max_attempts: int = setting(
+        5,
+        doc="Tries of a digest that is refused for good (a 5xx from the mail server, a 4xx from a webhook) "
+        "before it is dead-lettered; `outbox retry ID` sends it again.",
+    )
+    give_up_hours: int = setting(
+        72,
+        doc="A digest that keeps failing for a passing reason (server down, 4xx mail reply, 429/5xx webhook) "
+        "is dead-lettered this many hours after it was queued (or retried).",
+    )
+    hold_above: int = setting(
+        50,
+        doc="When more alerts than this are raised at once (one poll or tick), they are recorded but not "
+        "delivered until `trade-monitor alerts release`; 0 turns the guard off.",
+    )
+    web_url: str = setting(
+        "",
+        doc="The address of the web pages as readers reach them (e.g. https://monitor.example.org); "
+        "chat and webhook messages link to its alerts page. Empty: web.base_url, and with neither, no link.",
+    )
     smtp: SmtpSettings = setting(factory=SmtpSettings, doc='The SMTP server, for method = "smtp".')
+
+
+ChannelKind = Literal["webhook", "slack", "teams", "matrix", "ntfy"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChannelSettings:
+    name: str = setting(doc="Unique name of the channel, as subscriptions' `channels` name it.")
+    kind: ChannelKind = setting(
+        doc="What the target is: `webhook` (JSON POST), `slack` or `teams` (incoming webhook), "
+        "`matrix` (a room on a homeserver), `ntfy` (a topic)."
+    )
+    url: str = setting(
+        "",
+        doc="The target's address (webhook URL, Matrix homeserver, ntfy topic URL) when it is no secret.",
+    )
+    url_env: str = setting(
+        "", doc="Name of an environment variable holding the address instead (Slack and Teams URLs are secrets)."
+    )
+    token_env: str = setting(
+        "",
+        doc="Name of an environment variable holding a bearer token (Matrix access token, ntfy or webhook "
+        "token); empty for none.",
+    )
+    room: str = setting("", doc='The Matrix room id (!abc:example.org), for kind = "matrix".')
+    timeout_s: float = setting(10.0, doc="Seconds to wait for the target.")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -175,6 +221,9 @@ class SubscriptionSettings:
     targets: tuple[str, ...] = setting(factory=tuple, doc="Only alerts on measures hitting these targets.")
     sectors: tuple[str, ...] = setting(factory=tuple, doc="Only alerts on these sectors; empty for all.")
     title: str = setting("Trade-policy digest", doc="Title shown at the top of the digest and in its subject.")
+    channels: tuple[str, ...] = setting(
+        factory=tuple, doc="Names of [[channels]] that get a short message per digest, besides the recipients' mail."
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -209,6 +258,9 @@ class Settings:
     )
     rules: RuleSettings = setting(factory=RuleSettings, doc="The rule engine.")
     delivery: DeliverySettings = setting(factory=DeliverySettings, doc="How digests are delivered.")
+    channels: tuple[ChannelSettings, ...] = setting(
+        factory=tuple, doc="Chat and webhook targets of digests, one [[channels]] table each."
+    )
     subscriptions: tuple[SubscriptionSettings, ...] = setting(
         factory=tuple, doc="Who gets which alerts, when: one [[subscriptions]] table each."
     )
@@ -257,6 +309,21 @@ class Settings:
                 f"{self.source}: delivery.smtp.password_env names {name!r}, which is not set in the environment"
             )
         return value
+
+    def secret(self, name: str, key: str) -> str:
+        """The value of the environment variable `name` that the setting `key` names; a ConfigError if unset."""
+        value = self.environ.get(name)
+        if value is None:
+            raise ConfigError(f"{self.source}: {key} names {name!r}, which is not set in the environment")
+        return value
+
+    def channel(self, name: str) -> ChannelSettings:
+        """The channel of that name, or a ConfigError listing the known ones."""
+        for c in self.channels:
+            if c.name == name:
+                return c
+        known = ", ".join(c.name for c in self.channels) or "none"
+        raise ConfigError(f"{self.source}: no channel named {name!r} (known: {known})")
 
     def feed(self, name: str) -> FeedSettings:
         """The feed of that name, or a ConfigError listing the known ones."""
@@ -411,6 +478,22 @@ def _validate(settings: Settings, where: str) -> None:
     for days in settings.rules.pause_expiring_days:
         positive(days, "rules.pause_expiring_days")
     seen = set()
+    for i, channel in enumerate(settings.channels):
+        key = f"channels[{i}]"
+        if not _NAME.match(channel.name):
+            raise ConfigError(f"{where}: key '{key}.name' must be letters, digits, '.', '_' or '-'")
+        if channel.name in seen:
+            raise ConfigError(f"{where}: key '{key}.name': channel {channel.name!r} is named twice")
+        seen.add(channel.name)
+        if bool(channel.url) == bool(channel.url_env):
+            raise ConfigError(f"{where}: key '{key}': set exactly one of 'url' and 'url_env'")
+        if channel.url and not channel.url.startswith(("http://", "https://")):
+            raise ConfigError(f"{where}: key '{key}.url' must be an http(s) URL, got {channel.url!r}")
+        if channel.kind == "matrix" and not (channel.room and channel.token_env):
+            raise ConfigError(f"{where}: key '{key}': a matrix channel needs 'room' and 'token_env'")
+        positive(channel.timeout_s, f"{key}.timeout_s")
+    channels = seen
+    seen = set()
     for i, sub in enumerate(settings.subscriptions):
         key = f"subscriptions[{i}]"
         if not _NAME.match(sub.name):
@@ -419,6 +502,10 @@ def _validate(settings: Settings, where: str) -> None:
             raise ConfigError(f"{where}: key '{key}.name': subscription {sub.name!r} is named twice")
         seen.add(sub.name)
         zone(sub.timezone, f"{key}.timezone")
+        for name in sub.channels:
+            if name not in channels:
+                known = ", ".join(sorted(channels)) or "none"
+                raise ConfigError(f"{where}: key '{key}.channels': no channel named {name!r} (known: {known})")
         if sub.schedule != "immediate" and len(sub.schedule.split()) != 5:
             raise ConfigError(
                 f"{where}: key '{key}.schedule' must be \"immediate\" or a five-field cron expression, "
@@ -431,8 +518,12 @@ def _validate(settings: Settings, where: str) -> None:
                 CronTrigger.from_crontab(sub.schedule, timezone=sub.timezone)
             except ValueError as exc:
                 raise ConfigError(f"{where}: key '{key}.schedule': {exc}") from exc
-    for key in ("retry_max_minutes", "deadline_days"):
+    for key in ("retry_max_minutes", "deadline_days", "max_attempts", "give_up_hours"):
         positive(getattr(settings.delivery, key), f"delivery.{key}")
+    if settings.delivery.hold_above < 0:
+        raise ConfigError(f"{where}: key 'delivery.hold_above' must be 0 or more")
+    if settings.delivery.web_url and not settings.delivery.web_url.startswith(("http://", "https://")):
+        raise ConfigError(f"{where}: key 'delivery.web_url' must be an http(s) URL, got {settings.delivery.web_url!r}")
     if settings.delivery.batch_window_s < 0 or settings.delivery.measures_shown < 0:
         raise ConfigError(f"{where}: keys 'delivery.batch_window_s' and 'delivery.measures_shown' must be 0 or more")
     positive(settings.delivery.smtp.port, "delivery.smtp.port")

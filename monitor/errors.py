@@ -83,4 +83,16 @@ class RuleError(MonitorError):
 
 
 class DeliveryError(MonitorError):
-    """A digest could not be delivered (mail server down, refused, directory unwritable)."""
+    """A digest could not be delivered (mail server down, refused, directory unwritable).
+
+    `permanent` says the other side refused for good (a 5xx reply, a 4xx from a
+    webhook): trying again as it is would get the same answer. `retry_after_s`
+    is how long the other side asked us to wait (an HTTP Retry-After), if it did.
+    """
+
+    def __init__(
+        self, message: str, *, hint: str | None = None, permanent: bool = False, retry_after_s: float | None = None
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.permanent = permanent
+        self.retry_after_s = retry_after_s

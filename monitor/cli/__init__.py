@@ -47,7 +47,7 @@ COMMANDS = lazy_table(
         ("ingest", "monitor.cli.feeds:ingest", "Record articles from plain-text files, with the facts read from them."),
         ("feeds", "monitor.cli.feeds:feeds_command", "Every configured feed and its health, as recorded in the log."),
         ("state", "monitor.cli.rules:state", "The state of every tariff measure, now or as of a past day."),
-        ("alerts", "monitor.cli.rules:alerts", "Every alert raised, in the order raised (silenced ones too, marked)."),
+        ("alerts", "monitor.cli.digest:alerts", "Every alert raised, in the order raised (silenced ones too, marked)."),
         (
             "tick",
             "monitor.cli.rules:tick_command",
@@ -63,7 +63,7 @@ COMMANDS = lazy_table(
         (
             "outbox",
             "monitor.cli.digest:outbox",
-            "List the digests in the outbox: queued, failed (with why and when it is tried next), delivered.",
+            "List the digests in the outbox: queued, failed (with why and when it is tried next), delivered, dead.",
         ),
         (
             "serve",

@@ -150,6 +150,9 @@ def status(ctx: CliContext, fmt: str) -> None:
     url = ctx.engine().url.render_as_string(hide_password=True)
     revision = current_revision(ctx.engine())
     count = store.count()
+    from monitor.digest.service import held  # the mass-change guard: alerts whose delivery waits for a user
+
+    holds = held(ctx.settings(), store)
     if fmt == "json":
         emit_json(
             {
@@ -158,6 +161,15 @@ def status(ctx: CliContext, fmt: str) -> None:
                 "events": count,
                 "last_position": last,
                 "projections": rows,
+                "held": [
+                    {
+                        "first_position": b.first_position,
+                        "last_position": b.last_position,
+                        "alerts": b.alerts,
+                        "raised_at": b.first_raised_at,
+                    }
+                    for b in holds
+                ],
             }
         )
         return
@@ -166,6 +178,8 @@ def status(ctx: CliContext, fmt: str) -> None:
     click.echo(f"events         {count}")
     click.echo(f"last position  {last}")
     emit_table(rows, ["name", "checkpoint", "lag"], empty="(no projections)")
+    for burst in holds:
+        click.echo(burst.describe(ctx.settings().delivery.hold_above))
 
 
 @click.command()

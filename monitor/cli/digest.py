@@ -1,20 +1,28 @@
-"""Commands of the digest room: `digest preview`, `digest send`, `outbox`."""
+"""Commands of the digest room: `digest preview`, `digest send`, `outbox [retry ID]`, `alerts release`.
+
+`alerts` itself lists alerts (the rules room's command, `monitor.cli.rules:alerts`);
+the group here runs it when no subcommand is given and adds `release`, the
+mass-change guard's way out, which belongs to delivery.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 
 from monitor.cli.context import CliContext
 from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
+from monitor.cli.rules import alerts as list_alerts
 from monitor.clock import SystemClock, clock_for
+from monitor.digest import guard as guard_module
 from monitor.digest import outbox as outbox_module
+from monitor.digest.delivery import check_deliveries
 from monitor.digest.message import build_message
-from monitor.digest.service import flush_outbox, preview, queue_due
+from monitor.digest.service import flush_outbox, held, preview, queue_due
 from monitor.errors import DeliveryError, InputError
 
 pass_ctx = click.make_pass_decorator(CliContext)
@@ -60,7 +68,10 @@ def preview_command(ctx: CliContext, name: str, part: str | None, output: Path |
     or not its schedule says it is due.
     """
     clock = clock_for(now)
-    draft = preview(ctx.settings(), ctx.store(clock), name, clock)
+    settings = ctx.settings()
+    draft = preview(settings, ctx.store(clock), name, clock)
+    if draft.pending.held is not None:
+        click.echo(draft.pending.held.describe(settings.delivery.hold_above), err=True)
     if part is None:
         suffix = output.suffix.lower() if output else ""
         part = {".html": "html", ".htm": "html", ".eml": "eml"}.get(suffix, "text")
@@ -90,10 +101,11 @@ def send_command(ctx: CliContext, names: tuple[str, ...], force: bool, now: str 
     undelivered digests stay queued and are retried.
 
     JSON: {"queued": [{"digest_id", "subscription", "alerts", "recipients"}],
-    "attempts": [{"digest_id", "subscription", "status", "reason", "next_attempt_at"}],
+    "attempts": [{"digest_id", "subscription", "status", "reason", "next_attempt_at", "channel", "refused"}],
     "errors": [{"subscription", "error"}]}
     """
     settings = ctx.settings()
+    check_deliveries(settings)  # a missing secret stops here, in one line, before anything is recorded
     clock = clock_for(now)
     store = ctx.store(clock)
     only = names or None
@@ -115,6 +127,8 @@ def send_command(ctx: CliContext, names: tuple[str, ...], force: bool, now: str 
             "status": a.status,
             "reason": a.reason,
             "next_attempt_at": a.next_attempt_at,
+            "channel": a.channel,
+            "refused": a.refused,
         }
         for a in attempts
     ]
@@ -127,10 +141,12 @@ def send_command(ctx: CliContext, names: tuple[str, ...], force: bool, now: str 
             emit_table(queued, ["digest_id", "subscription", "alerts", "recipients"])
         click.echo(f"tried {len(tried)} delivery(ies)")
         if tried:
-            emit_table(tried, ["digest_id", "status", "next_attempt_at", "reason"])
+            emit_table(tried, ["digest_id", "channel", "status", "next_attempt_at", "reason"])
         for row in errors:
             click.echo(f"subscription {row['subscription']}: {row['error']}", err=True)
-    failed = [a for a in attempts if a.status == "failed"]
+    for burst in held(settings, store):
+        click.echo(burst.describe(settings.delivery.hold_above), err=True)
+    failed = [a for a in attempts if a.status != "delivered" or a.refused]
     if errors or failed:
         raise DeliveryError(
             f"{len(errors)} subscription(s) failed, {len(failed)} digest(s) not delivered",
@@ -138,49 +154,179 @@ def send_command(ctx: CliContext, names: tuple[str, ...], force: bool, now: str 
         )
 
 
-@click.command()
-@click.option("--status", "statuses", multiple=True, type=click.Choice(["queued", "failed", "delivered"]))
+def _leg_json(leg: outbox_module.Leg) -> dict[str, Any]:
+    return {
+        "channel": leg.channel,
+        "method": leg.method,
+        "status": leg.status,
+        "attempts": leg.attempts,
+        "last_error": leg.last_error,
+        "next_attempt_at": leg.next_attempt_at,
+        "delivered_at": leg.delivered_at,
+        "pending": list(leg.pending),
+        "refused": leg.refused,
+    }
+
+
+def _entry_json(e: outbox_module.OutboxEntry) -> dict[str, Any]:
+    return {
+        "digest_id": e.digest_id,
+        "subscription": e.subscription,
+        "status": e.status,
+        "alerts": e.alerts,
+        "recipients": list(e.recipients),
+        "channels": list(e.channels),
+        "subject": e.subject,
+        "message_id": e.message_id,
+        "queued_at": e.queued_at,
+        "attempts": e.attempts,
+        "last_error": e.last_error,
+        "next_attempt_at": e.next_attempt_at,
+        "delivered_at": e.delivered_at,
+        "method": e.method,
+        "refused": e.refused,
+        "deliveries": [_leg_json(leg) for leg in e.deliveries],
+    }
+
+
+def _burst_json(burst: guard_module.Burst) -> dict[str, Any]:
+    return {
+        "first_position": burst.first_position,
+        "last_position": burst.last_position,
+        "alerts": burst.alerts,
+        "raised_at": burst.first_raised_at,
+    }
+
+
+@click.group(invoke_without_command=True)
+@click.option("--status", "statuses", multiple=True, type=click.Choice(outbox_module.STATUSES))
 @click.option("--limit", type=int, default=50, show_default=True, help="At most this many, newest first (0: all).")
 @FORMAT_OPTION
-@pass_ctx
-def outbox(ctx: CliContext, statuses: tuple[str, ...], limit: int, fmt: str) -> None:
-    """List the digests in the outbox: queued, failed (with why and when it is tried next), delivered.
+@click.pass_context
+def outbox(click_ctx: click.Context, statuses: tuple[str, ...], limit: int, fmt: str) -> None:
+    """List the digests in the outbox: queued, failed (with why and when it is tried next), delivered, dead.
 
-    JSON: {"digests": [{"digest_id", "subscription", "status", "alerts", "recipients", "subject",
-    "message_id", "queued_at", "attempts", "last_error", "next_attempt_at", "delivered_at", "method"}]}
+    A digest is `dead` when something in it was given up (a channel refused it for good, a recipient was
+    refused): `outbox retry ID` sends that part again. Alerts held by the mass-change guard are listed first.
+
+    JSON: {"digests": [{"digest_id", "subscription", "status", "alerts", "recipients", "channels", "subject",
+    "message_id", "queued_at", "attempts", "last_error", "next_attempt_at", "delivered_at", "method",
+    "refused": {ADDRESS: REASON}, "deliveries": [{"channel", "method", "status", "attempts", "last_error",
+    "next_attempt_at", "delivered_at", "pending", "refused"}]}],
+    "held": [{"first_position", "last_position", "alerts", "raised_at"}]}
     """
+    if click_ctx.invoked_subcommand is not None:
+        return
+    ctx = click_ctx.find_object(CliContext)
+    assert ctx is not None
     if limit < 0:
         raise InputError("--limit must be 0 or more")
-    entries = [e for e in outbox_module.entries(ctx.store(SystemClock())) if not statuses or e.status in statuses]
-    entries.reverse()
-    if limit:
-        entries = entries[:limit]
-    rows: list[dict[str, Any]] = [
-        {
-            "digest_id": e.digest.digest_id,
-            "subscription": e.digest.subscription,
-            "status": e.status,
-            "alerts": len(e.digest.alert_keys),
-            "recipients": list(e.digest.recipients),
-            "subject": e.digest.subject,
-            "message_id": e.digest.message_id,
-            "queued_at": e.digest.queued_at,
-            "attempts": e.attempts,
-            "last_error": e.last_error,
-            "next_attempt_at": e.next_attempt_at,
-            "delivered_at": e.delivered_at,
-            "method": e.method,
-        }
-        for e in entries
-    ]
+    settings = ctx.settings()
+    store = ctx.store(SystemClock())
+    entries = outbox_module.entries(store, statuses=statuses or None, limit=limit or None, newest_first=True)
+    rows = [_entry_json(e) for e in entries]
+    holds = held(settings, store)
     if fmt == "json":
-        emit_json({"digests": rows})
+        emit_json({"digests": rows, "held": [_burst_json(b) for b in holds]})
         return
+    for burst in holds:
+        click.echo(burst.describe(settings.delivery.hold_above))
+    for row in rows:
+        row["to"] = [leg["channel"] or leg["method"] or "mail" for leg in row["deliveries"]]
+        refused = "; ".join(f"{r}: {why}" for r, why in row["refused"].items())
+        row["last_error"] = row["last_error"] if not refused or refused in (row["last_error"] or "") else refused
     emit_table(
         rows,
-        ["digest_id", "status", "alerts", "queued_at", "attempts", "next_attempt_at", "last_error"],
+        ["digest_id", "status", "alerts", "to", "queued_at", "attempts", "next_attempt_at", "last_error"],
         empty="(the outbox is empty)",
     )
 
 
-COMMANDS: list[click.Command] = [digest, outbox]
+@outbox.command("retry")
+@click.argument("digest_id", metavar="ID")
+@NOW_OPTION
+@FORMAT_OPTION
+@pass_ctx
+def retry_command(ctx: CliContext, digest_id: str, now: str | None, fmt: str) -> None:
+    """Send digest ID again: its dead-lettered channels and refused recipients (never those that got it).
+
+    Records a `digest.retried` event and tries at once; what fails again is retried and given up
+    as before (`delivery.max_attempts`, `delivery.give_up_hours`). Exits 1 unless it was delivered.
+
+    JSON: {"digest_id", "attempts": [{"channel", "status", "reason", "next_attempt_at", "refused"}], "status"}
+    """
+    clock = clock_for(now)
+    settings = ctx.settings()
+    check_deliveries(settings)
+    store = ctx.store(clock)
+    outbox_module.retry(store, digest_id, clock.now())
+    attempts = flush_outbox(settings, store, clock, digest_ids=[digest_id])
+    after = outbox_module.entry(store, digest_id)
+    tried = [
+        {
+            "channel": a.channel,
+            "status": a.status,
+            "reason": a.reason,
+            "next_attempt_at": a.next_attempt_at,
+            "refused": a.refused,
+        }
+        for a in attempts
+    ]
+    if fmt == "json":
+        emit_json({"digest_id": digest_id, "attempts": tried, "status": after.status})
+    else:
+        for row in tried:
+            row["channel"] = row["channel"] or "mail"
+        emit_table(tried, ["channel", "status", "next_attempt_at", "reason"], empty="(nothing was due)")
+        click.echo(f"digest {digest_id}: {after.status}")
+    if after.status != "delivered":
+        raise DeliveryError(
+            f"digest {digest_id} is {after.status}",
+            hint="see `trade-monitor outbox` for the reason",
+        )
+
+
+@click.group(
+    "alerts",
+    invoke_without_command=True,
+    params=list(list_alerts.params),
+    help=list_alerts.help,
+    short_help=list_alerts.short_help,
+)
+@click.pass_context
+def alerts(click_ctx: click.Context, **options: Any) -> None:
+    # The listing is the rules room's command; only `release` lives here.
+    if click_ctx.invoked_subcommand is None:
+        click_ctx.invoke(list_alerts, **options)
+
+
+@alerts.command("release")
+@click.option("--drop", is_flag=True, help="Leave the held alerts out of every digest instead of sending them.")
+@click.option("--position", type=int, metavar="N", help="Only the held burst starting at this log position.")
+@NOW_OPTION
+@FORMAT_OPTION
+@pass_ctx
+def release_command(ctx: CliContext, drop: bool, position: int | None, now: str | None, fmt: str) -> None:
+    """Let alerts held by the mass-change guard go out in the next digests (or, with --drop, leave them out).
+
+    The decision is recorded (`alerts.released`); the alerts stay in the log and in `alerts` either way.
+
+    JSON: {"released": [{"first_position", "last_position", "alerts", "raised_at"}], "action": "send"|"drop"}
+    """
+    clock = clock_for(now)
+    settings = ctx.settings()
+    action: Literal["send", "drop"] = "drop" if drop else "send"
+    store = ctx.store(clock)
+    done = guard_module.release(store, clock.now(), held(settings, store), action=action, position=position)
+    if fmt == "json":
+        emit_json({"released": [_burst_json(b) for b in done], "action": action})
+        return
+    if not done:
+        click.echo("nothing is held")
+        return
+    verb = "dropped from the digests" if drop else "released to the next digests"
+    for burst in done:
+        click.echo(f"{burst.alerts} alerts (log positions {burst.first_position}-{burst.last_position}) {verb}")
+
+
+COMMANDS: list[click.Command] = [digest, outbox, alerts]

@@ -7,6 +7,11 @@ checkpoint. A new digest is appended with the stream version read here as
 records a digest and the other gets a ConcurrencyError: an alert is never
 taken twice. Alerts are read in log order and reading stops at the first one
 raised after `now`, so a checkpoint never jumps over an alert still to come.
+
+With the mass-change guard (`guard.py`) reading also stops before the first
+alert of a held burst that the subscription would take, goes no further than
+the alerts the guard has judged, and passes over the alerts of a burst a user
+dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from monitor.config import SubscriptionSettings
+from monitor.digest.guard import Burst, Guard
 from monitor.digest.matching import matches
 from monitor.digest.schedule import as_utc
 from monitor.errors import EventTypeError
@@ -48,6 +54,8 @@ class Intake:
     checkpoint: Checkpoint
     #: the position of the last alert looked at (matching or not); the next checkpoint
     through_position: int
+    #: the held burst reading stopped at, if any
+    held: Burst | None = None
 
     @property
     def oldest(self) -> dt.datetime | None:
@@ -69,18 +77,28 @@ def checkpoint(store: EventStore, subscription: str) -> Checkpoint:
     return Checkpoint(version=version, through_position=last.through_position)
 
 
-def pending(store: EventStore, sub: SubscriptionSettings, now: dt.datetime) -> Intake:
-    """The alerts raised up to `now` that the subscription matches and has not taken."""
+def pending(store: EventStore, sub: SubscriptionSettings, now: dt.datetime, *, guard: Guard | None = None) -> Intake:
+    """The alerts raised up to `now` that the subscription matches and has not taken (nor the guard holds)."""
     mark = checkpoint(store, sub.name)
     through = mark.through_position
     taken: list[AlertRaised] = []
     now = as_utc(now)
-    for recorded in store.read_all(after=mark.through_position, types=[ALERT_TYPE]):
+    until = guard.through if guard is not None else None
+    held = guard.held if guard is not None else ()
+    dropped = guard.dropped if guard is not None else ()
+    stopped: Burst | None = None
+    for recorded in store.read_all(after=mark.through_position, until=until, types=[ALERT_TYPE]):
         alert = decode_recorded(recorded)
         assert isinstance(alert, AlertRaised)
         if as_utc(alert.raised_at) > now:
             break
+        wanted = matches(sub, alert)
+        # A held burst stops the subscriptions it would reach, at their first alert in it; the
+        # others read on past it.
+        stopped = next((b for b in held if b.holds(recorded.position)), None) if wanted else None
+        if stopped is not None:
+            break
         through = recorded.position
-        if matches(sub, alert):
+        if wanted and not any(b.holds(recorded.position) for b in dropped):
             taken.append(alert)
-    return Intake(subscription=sub, alerts=tuple(taken), checkpoint=mark, through_position=through)
+    return Intake(subscription=sub, alerts=tuple(taken), checkpoint=mark, through_position=through, held=stopped)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,9 +19,10 @@ from sqlalchemy import Engine
 
 from monitor.clock import Clock
 from monitor.config import Settings, SubscriptionSettings
-from monitor.digest import intake, outbox
+from monitor.digest import guard, intake, outbox
+from monitor.digest.chat import HEADLINES, link_for
 from monitor.digest.content import DigestContent, build_content
-from monitor.digest.delivery import Delivery, delivery_for
+from monitor.digest.delivery import Delivery, channel_for, delivery_for
 from monitor.digest.message import message_id
 from monitor.digest.render import RenderedDigest, render
 from monitor.digest.schedule import as_utc, due_at
@@ -87,7 +89,7 @@ def draft(
 ) -> Draft:
     """Render the next digest of `sub` from the alerts it has not taken yet (nothing is written)."""
     now = as_utc(now)
-    pending = intake.pending(store, sub, now)
+    pending = intake.pending(store, sub, now, guard=_guard(settings, store, sub))
     delivery = settings.delivery
     content = build_content(
         sub,
@@ -115,6 +117,9 @@ def draft(
         message_id=message_id(digest_id, keys, sender),
         queued_at=now,
         unsubscribe=delivery.unsubscribe or None,
+        channels=sub.channels,
+        headlines=tuple(a.summary for a in content.alerts[:HEADLINES]),
+        link=link_for(delivery.web_url or settings.web.base_url, pending.oldest.date() if pending.oldest else None),
     )
     oldest = pending.oldest
     when = (
@@ -131,8 +136,13 @@ def preview(
     return draft(settings, store, settings.subscription(name), clock.now(), source)
 
 
+def _guard(settings: Settings, store: EventStore, sub: SubscriptionSettings) -> guard.Guard:
+    after = intake.checkpoint(store, sub.name).through_position
+    return guard.guard(store, settings.delivery.hold_above, after=after)
+
+
 def _is_due(settings: Settings, store: EventStore, sub: SubscriptionSettings, now: dt.datetime) -> bool:
-    oldest = intake.pending(store, sub, now).oldest
+    oldest = intake.pending(store, sub, now, guard=_guard(settings, store, sub)).oldest
     if oldest is None:
         return False
     return due_at(sub.schedule, sub.timezone, oldest, batch_window_s=settings.delivery.batch_window_s) <= now
@@ -201,10 +211,45 @@ def flush_outbox(
     *,
     delivery: Delivery | None = None,
     only: Iterable[str] | None = None,
+    digest_ids: Iterable[str] | None = None,
 ) -> list[outbox.Attempt]:
-    """Try every queued digest whose turn has come with the configured delivery method."""
-    method = delivery or delivery_for(settings)
-    return outbox.flush(store, method, clock.now(), retry_max_minutes=settings.delivery.retry_max_minutes, only=only)
+    """Try every delivery whose turn has come: mail with the configured method, channels with theirs."""
+    return outbox.flush(
+        store, deliveries(settings, delivery), clock.now(), policy=policy(settings), only=only, digest_ids=digest_ids
+    )
+
+
+def policy(settings: Settings) -> outbox.Policy:
+    """When to retry and when to give up, from `[delivery]`."""
+    d = settings.delivery
+    return outbox.Policy(
+        retry_max_minutes=d.retry_max_minutes, max_attempts=d.max_attempts, give_up_hours=d.give_up_hours
+    )
+
+
+def deliveries(settings: Settings, mail: Delivery | None = None) -> outbox.Deliveries:
+    """The Delivery of each leg: the mail method (made on first use), or a channel by name (likewise)."""
+    made: dict[str | None, Delivery] = {} if mail is None else {None: mail}
+
+    def find(channel: str | None) -> Delivery:
+        if channel not in made:
+            made[channel] = delivery_for(settings) if channel is None else channel_for(settings, channel)
+        return made[channel]
+
+    return find
+
+
+def held(settings: Settings, store: EventStore) -> tuple[guard.Burst, ...]:
+    """The bursts of alerts whose delivery is held now, oldest first.
+
+    Only bursts some subscription has not read past count: a large burst that
+    went out before the guard existed (or before `hold_above` was lowered)
+    holds nothing.
+    """
+    if not settings.subscriptions:
+        return ()
+    after = min(intake.checkpoint(store, sub.name).through_position for sub in settings.subscriptions)
+    return guard.guard(store, settings.delivery.hold_above, after=after).held
 
 
 def run_due(
@@ -215,7 +260,12 @@ def run_due(
     states: StatesSource | None = None,
     delivery: Delivery | None = None,
 ) -> RunReport:
-    """The daemon's digest job: queue every due digest, then flush the outbox."""
+    """The daemon's digest job: queue every due digest, then flush the outbox.
+
+    A burst of alerts the guard holds is recorded (`delivery.held`) and logged
+    once, the first time this meets it.
+    """
+    guard.record_holds(store, held(settings, store), settings.delivery.hold_above, clock.now())
     report = queue_due(settings, store, clock, states=states)
     report.attempts.extend(flush_outbox(settings, store, clock, delivery=delivery))
     return report
@@ -224,7 +274,12 @@ def run_due(
 def digest_job(settings: Settings, store: EventStore) -> Callable[[Clock], RunReport]:
     """The daemon's periodic digest work, as a function of its clock (for `PeriodicJob.run`)."""
 
+    # The daemon calls this from its digest job and after each evaluation that raised alerts, on
+    # threads of its pool: one run at a time, so this process never races itself for a digest.
+    lock = threading.Lock()
+
     def run(clock: Clock) -> RunReport:
-        return run_due(settings, store, clock)
+        with lock:
+            return run_due(settings, store, clock)
 
     return run

@@ -25,18 +25,28 @@ def free_port() -> int:
 
 @dataclass
 class Mailbox:
-    """An aiosmtpd handler that keeps every message it accepts, or refuses every recipient."""
+    """An aiosmtpd handler that keeps every message it accepts, or refuses every recipient, or some.
+
+    `replies` maps a recipient to the reply its RCPT gets instead of 250;
+    `data_reply` replaces the 250 to the message itself.
+    """
 
     refuse: bool = False
     received: list[Any] = field(default_factory=list)
+    replies: dict[str, str] = field(default_factory=dict)
+    data_reply: str | None = None
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any) -> str:
         if self.refuse:
             return "550 5.7.1 relaying denied for this sender"
+        if address in self.replies:
+            return self.replies[address]
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.data_reply:
+            return self.data_reply
         self.received.append(envelope)
         return "250 2.0.0 queued"
 

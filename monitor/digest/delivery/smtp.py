@@ -3,7 +3,11 @@
 The digest counts as delivered when the server answers 250 to the message.
 Refusals and network failures become a DeliveryError whose reason says what
 the server said (or that it could not be reached), which the outbox records
-before trying again later.
+before trying again later. A 5xx reply (to the login, the sender, the
+message, or to every recipient) is permanent: the outbox dead-letters it
+after `delivery.max_attempts` tries. When the server takes the message for
+some recipients and refuses others, the receipt names each refused one with
+the server's reply: refused for good on a 5xx, for now on a 4xx.
 """
 
 from __future__ import annotations
@@ -61,7 +65,9 @@ class SmtpDelivery:
         where = f"{s.host}:{s.port}"
         if not digest.recipients:
             raise DeliveryError(
-                f"digest {digest.digest_id} has no recipients", hint="set recipients on the subscription"
+                f"digest {digest.digest_id} has no recipients",
+                hint="set recipients on the subscription",
+                permanent=True,
             )
         message = build_message(digest)
         try:
@@ -76,13 +82,18 @@ class SmtpDelivery:
             raise DeliveryError(
                 f"mail server {where} refused the login of {s.username!r}: {_reply(exc.smtp_code, exc.smtp_error)}",
                 hint="check delivery.smtp.username and the variable named by delivery.smtp.password_env",
+                permanent=exc.smtp_code >= 500,
             ) from exc
         except smtplib.SMTPRecipientsRefused as exc:
             said = "; ".join(f"{rcpt}: {_reply(code, text)}" for rcpt, (code, text) in exc.recipients.items())
-            raise DeliveryError(f"mail server {where} refused every recipient ({said})") from exc
+            raise DeliveryError(
+                f"mail server {where} refused every recipient ({said})",
+                permanent=all(code >= 500 for code, _ in exc.recipients.values()),
+            ) from exc
         except smtplib.SMTPResponseException as exc:
             raise DeliveryError(
-                f"mail server {where} refused the digest: {_reply(exc.smtp_code, exc.smtp_error)}"
+                f"mail server {where} refused the digest: {_reply(exc.smtp_code, exc.smtp_error)}",
+                permanent=exc.smtp_code >= 500,
             ) from exc
         except (OSError, smtplib.SMTPException) as exc:
             raise DeliveryError(f"mail server {where} failed while sending: {_describe(exc)}") from exc
@@ -91,7 +102,11 @@ class SmtpDelivery:
                 client.quit()
             except (OSError, smtplib.SMTPException):
                 client.close()
-        return Receipt(detail=f"accepted by {where}", refused=tuple(sorted(refused)))
+        refusals = {rcpt: _reply(code, text) for rcpt, (code, text) in refused.items() if code >= 500}
+        deferred = {rcpt: _reply(code, text) for rcpt, (code, text) in refused.items() if code < 500}
+        return Receipt(
+            detail=f"accepted by {where}", refused=tuple(sorted(refused)), refusals=refusals, deferred=deferred
+        )
 
 
 def _describe(exc: BaseException) -> str:
