@@ -11,7 +11,7 @@ import sys
 import click
 
 from monitor import __version__
-from monitor.cli import core, digest, extract, feeds, rules
+from monitor.cli import core, digest, extract, feeds, log_commands, rules
 from monitor.cli.context import CliContext
 from monitor.errors import MonitorError
 
@@ -32,7 +32,7 @@ def cli(ctx: click.Context, config: str | None) -> None:
     ctx.call_on_close(context.close)
 
 
-for _module in (core, extract, feeds, rules, digest):
+for _module in (core, extract, feeds, rules, digest, log_commands):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from monitor.cli.context import CliContext
+from monitor.cli.log_commands import integrity_line, integrity_status
 from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import SystemClock
 from monitor.config import DEFAULT_CONFIG_NAME, iter_documented, load_settings
@@ -138,6 +139,7 @@ def status(ctx: CliContext, fmt: str) -> None:
     """Log size, last position and how far behind each projection is.
 
     JSON: {"database", "schema_revision", "events", "last_position",
+    "integrity": {"intact", "checked_events", "missing_triggers", "first_break"},
     "projections": [{"name", "checkpoint", "lag"}]} (the database URL without its password).
     """
     store = ctx.store(SystemClock())
@@ -150,6 +152,7 @@ def status(ctx: CliContext, fmt: str) -> None:
     url = ctx.engine().url.render_as_string(hide_password=True)
     revision = current_revision(ctx.engine())
     count = store.count()
+    integrity = integrity_status(ctx.engine())
     if fmt == "json":
         emit_json(
             {
@@ -157,6 +160,7 @@ def status(ctx: CliContext, fmt: str) -> None:
                 "schema_revision": revision,
                 "events": count,
                 "last_position": last,
+                "integrity": integrity,
                 "projections": rows,
             }
         )
@@ -165,6 +169,7 @@ def status(ctx: CliContext, fmt: str) -> None:
     click.echo(f"schema         {revision}")
     click.echo(f"events         {count}")
     click.echo(f"last position  {last}")
+    click.echo(f"integrity      {integrity_line(integrity)}")
     emit_table(rows, ["name", "checkpoint", "lag"], empty="(no projections)")
 
 
@@ -178,6 +183,9 @@ def rebuild(ctx: CliContext, names: tuple[str, ...]) -> None:
     unknown = set(names) - {p.name for p in chosen}
     if unknown:
         raise InputError(f"no projection named {', '.join(sorted(unknown))}")
+    integrity = integrity_status(ctx.engine())
+    if not integrity["intact"]:
+        click.echo(f"warning: the log is {integrity_line(integrity)}; rebuilding from it as it is", err=True)
     for projection in chosen:
         runner = ProjectionRunner(store, projection)
         applied = _with_progress(f"rebuilding {projection.name}", store.last_position(), runner.rebuild)

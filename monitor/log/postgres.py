@@ -36,6 +36,7 @@ class PostgresRecorder(Recorder):
     """Stores the log in a PostgreSQL database."""
 
     dialect = "postgresql"
+    triggers = frozenset({"events_append_only", "events_no_truncate", "events_in_order"})
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
@@ -83,3 +84,22 @@ class PostgresRecorder(Recorder):
     def to_events(self, rows: Iterable[Sequence[Any]]) -> Iterator[RecordedEvent]:
         """Events of rows whose JSON and times the driver has decoded already."""
         return iter_recorded(rows)
+
+    def chain_rows(self, conn: Connection, after: int, limit: int) -> Iterable[Sequence[Any]]:
+        """The rows with JSON as the text stored (`json` keeps it verbatim) and times formatted in UTC."""
+        return conn.execute(_CHAIN_ROWS, {"after": after, "limit": limit}).all()
+
+    def enabled_triggers(self, conn: Connection) -> frozenset[str]:
+        """The triggers on this schema's `events` that are not disabled (`ALTER TABLE ... DISABLE TRIGGER`)."""
+        return frozenset(conn.execute(_TRIGGERS).scalars())
+
+
+_TIME = "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
+_CHAIN_ROWS = text(
+    "SELECT position, stream_id, version, type, schema_version, data::text, metadata::text, "
+    f"{_TIME.format('recorded_at')}, {_TIME.format('occurred_at')}, idempotency_key, chain_hash "
+    "FROM events WHERE position > :after ORDER BY position LIMIT :limit"
+)
+_TRIGGERS = text(
+    "SELECT tgname FROM pg_trigger WHERE tgrelid = 'events'::regclass AND NOT tgisinternal AND tgenabled <> 'D'"
+)

@@ -23,6 +23,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 import orjson
@@ -32,6 +33,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from monitor.clock import Clock
 from monitor.errors import ConcurrencyError, StoreError
 from monitor.log.base import Recorder, Selection, StoredRow
+from monitor.log.chain import GENESIS, content, link, time_text
 from monitor.log.recorders import recorder_for
 from monitor.log.records import AppendResult, NewEvent, RecordedEvent
 
@@ -336,7 +338,9 @@ class EventStore(EventReader):
         pending: list[StoredRow] = []
         placed: list[tuple[str, int, int]] = []  # stream id, index of its first row in `pending`, version after
         json, time = self.recorder.json_value, self.recorder.time_value
-        now = time(_as_utc(self.clock.now()))
+        recorded_at = _as_utc(self.clock.now())
+        now, stamp = time(recorded_at), time_text(recorded_at)
+        previous: bytes | None = None  # the chain's last link, read once the first new row is made
         for stream_id, rows in encoded.items():
             current = versions.get(stream_id, 0)
             keys = [r.event.idempotency_key for r in rows if r.event.idempotency_key is not None]
@@ -352,21 +356,44 @@ class EventStore(EventReader):
             if wanted != ANY_VERSION and current != wanted:
                 raise ConcurrencyError(stream_id, wanted, current)
             placed.append((stream_id, len(pending), current + len(rows)))
-            pending.extend(
-                (
-                    stream_id,
-                    current + i,
-                    r.event.type,
-                    r.event.schema_version,
-                    json(r.data),
-                    json(r.metadata),
-                    now,
-                    time(_utc(r.event.occurred_at)),
-                    r.event.idempotency_key,
+            if previous is None:
+                last_link = self.recorder.last_chain_hash(conn)
+                previous = bytes.fromhex(last_link) if last_link else GENESIS
+            for version, r in enumerate(rows, start=current + 1):
+                e = r.event
+                occurred = _utc(e.occurred_at)
+                previous = link(
+                    previous,
+                    content(
+                        stream_id,
+                        version,
+                        e.type,
+                        e.schema_version,
+                        r.data,
+                        r.metadata,
+                        stamp,
+                        None if occurred is None else time_text(occurred),
+                        e.idempotency_key,
+                    ),
                 )
-                for i, r in enumerate(rows, start=1)
-            )
+                pending.append(
+                    (
+                        stream_id,
+                        version,
+                        e.type,
+                        e.schema_version,
+                        json(r.data),
+                        json(r.metadata),
+                        now,
+                        time(occurred),
+                        e.idempotency_key,
+                        previous.hex(),
+                    )
+                )
         positions = self.recorder.insert(conn, pending) if pending else ()
+        if any(b <= a for a, b in pairwise(positions)):
+            # The chain was linked in the order of `pending`; it must be the order of positions too.
+            raise StoreError(f"{self.recorder.where()}: the database gave positions out of order: {positions[:5]}...")
         for stream_id, first, version in placed:
             last = first + len(encoded[stream_id])
             results[stream_id] = AppendResult(stream_id=stream_id, positions=positions[first:last], version=version)
