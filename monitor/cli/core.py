@@ -140,7 +140,9 @@ def status(ctx: CliContext, fmt: str) -> None:
 
     JSON: {"database", "schema_revision", "events", "last_position",
     "integrity": {"intact", "checked_events", "missing_triggers", "first_break"},
-    "projections": [{"name", "checkpoint", "lag"}]} (the database URL without its password).
+    "projections": [{"name", "checkpoint", "lag",
+    "stuck": {"position", "type", "stream_id", "reason", "since"} or null}]}
+    (the database URL without its password).
     """
     store = ctx.store(SystemClock())
     last = store.last_position()
@@ -148,7 +150,15 @@ def status(ctx: CliContext, fmt: str) -> None:
     for projection in all_projections(ctx):
         runner = ProjectionRunner(store, projection)
         checkpoint = runner.checkpoint()
-        rows.append({"name": projection.name, "checkpoint": checkpoint, "lag": max(0, last - checkpoint)})
+        fault = runner.fault()
+        rows.append(
+            {
+                "name": projection.name,
+                "checkpoint": checkpoint,
+                "lag": max(0, last - checkpoint),
+                "stuck": fault.to_json() if fault else None,
+            }
+        )
     url = ctx.engine().url.render_as_string(hide_password=True)
     revision = current_revision(ctx.engine())
     count = store.count()
@@ -170,7 +180,10 @@ def status(ctx: CliContext, fmt: str) -> None:
     click.echo(f"events         {count}")
     click.echo(f"last position  {last}")
     click.echo(f"integrity      {integrity_line(integrity)}")
-    emit_table(rows, ["name", "checkpoint", "lag"], empty="(no projections)")
+    for row in rows:
+        stuck: Any = row["stuck"]
+        row["stuck_at"] = f"{stuck['position']}: {stuck['reason']}" if stuck else None
+    emit_table(rows, ["name", "checkpoint", "lag", "stuck_at"], empty="(no projections)")
 
 
 @click.command()

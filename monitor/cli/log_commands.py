@@ -1,4 +1,7 @@
-"""The log's integrity commands: `verify`, and `projections skip` for a projection stuck on an event."""
+"""The log's integrity commands: `verify`, and `projections skip` for a projection stuck on an event.
+
+`integrity_status` and `integrity_line` are what `status` (and `rebuild`) show of it.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,9 @@ from sqlalchemy import Engine
 
 from monitor.cli.context import CliContext
 from monitor.cli.output import FORMAT_OPTION, emit_json
+from monitor.clock import clock_for
 from monitor.errors import InputError
-from monitor.log import EventReader
+from monitor.log import EventReader, ProjectionRunner
 from monitor.log.integrity import Verification, verify
 
 pass_ctx = click.make_pass_decorator(CliContext)
@@ -109,4 +113,48 @@ def integrity_line(summary: dict[str, Any]) -> str:
     return "NOT INTACT: " + "; ".join(parts) + " (run `trade-monitor verify`)"
 
 
-COMMANDS: list[click.Command] = [verify_command]
+@click.group("projections")
+def projections() -> None:
+    """The views fed by the log: skip an event a projection is stuck at."""
+
+
+@projections.command("skip")
+@click.argument("name")
+@click.argument("position", type=int)
+@click.option("--now", metavar="TIME", help="When the skip is recorded (ISO 8601; default: now).")
+@FORMAT_OPTION
+@pass_ctx
+def skip(ctx: CliContext, name: str, position: int, now: str | None, fmt: str) -> None:
+    """Skip the event at POSITION that projection NAME is stuck at, as `status` shows it.
+
+    The projection goes on after it at the next `replay` (or daemon tick); the
+    skip is kept in the database for good. Refused unless NAME is stuck at
+    exactly POSITION.
+
+    JSON: {"projection", "position", "type", "stream_id", "reason", "skipped_at"}
+    """
+    from monitor.projections import build_projections
+
+    chosen = [p for p in build_projections(ctx.settings()) if p.name == name]
+    if not chosen:
+        known = ", ".join(p.name for p in build_projections(ctx.settings()))
+        raise InputError(f"no projection named {name!r}", hint=f"known: {known}")
+    clock = clock_for(now)
+    fault = ProjectionRunner(ctx.store(clock), chosen[0]).skip(position)
+    if fmt == "json":
+        emit_json(
+            {
+                "projection": name,
+                "position": fault.position,
+                "type": fault.type,
+                "stream_id": fault.stream_id,
+                "reason": fault.reason,
+                "skipped_at": clock.now(),
+            }
+        )
+        return
+    click.echo(f"{name}: skipped position {fault.position} ({fault.type} in {fault.stream_id!r}): {fault.reason}")
+    click.echo("it goes on after it at the next 'trade-monitor replay'")
+
+
+COMMANDS: list[click.Command] = [verify_command, projections]
