@@ -41,22 +41,20 @@ _SQLITE_TRIGGERS = (
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only: an insert may not replace or precede an event'); END""",
 )
 
-# A statement-level check: if more rows lie at or after the lowest new position than the
-# statement inserted, one of them was recorded before and the new rows are not at the end.
+# Defaults are filled in before a BEFORE ROW trigger runs, so NEW.position is the position the
+# row is about to take; max(position) is one step down the primary key's index.
 _PG_TRIGGERS = (
     """CREATE FUNCTION trade_monitor_events_in_order() RETURNS trigger AS $$
-    DECLARE lowest bigint; inserted bigint;
     BEGIN
-      SELECT min(position), count(*) INTO lowest, inserted FROM new_events;
-      IF inserted > 0 AND (SELECT count(*) FROM events WHERE position >= lowest) <> inserted THEN
+      IF NEW.position <= (SELECT max(position) FROM events) THEN
         RAISE EXCEPTION 'the event log is append-only: an insert may not come before a recorded event '
-          '(position %)', lowest USING ERRCODE = 'integrity_constraint_violation';
+          '(position %)', NEW.position USING ERRCODE = 'integrity_constraint_violation';
       END IF;
-      RETURN NULL;
+      RETURN NEW;
     END;
     $$ LANGUAGE plpgsql""",
-    "CREATE TRIGGER events_in_order AFTER INSERT ON events REFERENCING NEW TABLE AS new_events "
-    "FOR EACH STATEMENT EXECUTE FUNCTION trade_monitor_events_in_order()",
+    "CREATE TRIGGER events_in_order BEFORE INSERT ON events "
+    "FOR EACH ROW EXECUTE FUNCTION trade_monitor_events_in_order()",
 )
 
 
