@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, Text, cast, insert, select, text
 
 from monitor.log.base import INSERT_COLUMNS, Recorder, Selection, StoredRow
 from monitor.log.database import json_dumps
@@ -30,6 +30,10 @@ _APPEND_LOCK = text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema(
 _PROJECTION_LOCK = text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema() || '/' || :name))")
 _INSERT = insert(events).returning(events.c.position, sort_by_parameter_order=True)
 _COLUMNS = tuple(events.c[name] for name in ROW_COLUMNS)
+# Pages read the payloads as the text stored (`json` keeps it verbatim): `iter_recorded` decodes
+# `data` with orjson and leaves `metadata` as text until it is first read, where the driver's
+# JSON loader would decode both, on every row, through two layers of Python.
+_PAGE_COLUMNS = tuple(cast(c, Text).label(c.name) if c.name in ("data", "metadata") else c for c in _COLUMNS)
 
 
 class PostgresRecorder(Recorder):
@@ -70,7 +74,7 @@ class PostgresRecorder(Recorder):
     def select_page(self, conn: Connection, selection: Selection, *, stream: bool = False) -> Iterable[Sequence[Any]]:
         """A page read with SQLAlchemy Core (the driver decodes JSON and times)."""
         s = selection
-        query = select(*_COLUMNS).where(events.c.position > s.after)
+        query = select(*_PAGE_COLUMNS).where(events.c.position > s.after)
         if s.until is not None:
             query = query.where(events.c.position <= s.until)
         if s.types is not None:

@@ -20,9 +20,9 @@ seen position N never later finds a committed event below N.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from hashlib import sha256
 from itertools import pairwise
 from typing import Any, NamedTuple
 
@@ -33,7 +33,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from monitor.clock import Clock
 from monitor.errors import ConcurrencyError, StoreError
 from monitor.log.base import Recorder, Selection, StoredRow
-from monitor.log.chain import GENESIS, content, link, time_text
+from monitor.log.chain import GENESIS, time_text
 from monitor.log.recorders import recorder_for
 from monitor.log.records import AppendResult, NewEvent, RecordedEvent
 
@@ -60,12 +60,18 @@ def _as_utc(value: dt.datetime) -> dt.datetime:
 
 
 def _not_finite(value: Any) -> bool:
-    if type(value) is float:
-        return not math.isfinite(value)
-    if isinstance(value, dict):
-        return any(_not_finite(v) for v in value.values())
-    if isinstance(value, list | tuple):
-        return any(_not_finite(v) for v in value)
+    # A loop rather than recursion through `any()`: this runs on every payload that holds a null.
+    stack = [value]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        v = pop()
+        if type(v) is float:
+            if v - v != 0.0:  # nan for NaN and for either infinity, 0.0 for every finite float
+                return True
+        elif isinstance(v, dict):
+            extend(v.values())
+        elif isinstance(v, list | tuple):
+            extend(v)
     return False
 
 
@@ -338,6 +344,7 @@ class EventStore(EventReader):
         pending: list[StoredRow] = []
         placed: list[tuple[str, int, int]] = []  # stream id, index of its first row in `pending`, version after
         json, time = self.recorder.json_value, self.recorder.time_value
+        dumps, fragment = _dumps, orjson.Fragment
         recorded_at = _as_utc(self.clock.now())
         now, stamp = time(recorded_at), time_text(recorded_at)
         previous: bytes | None = None  # the chain's last link, read once the first new row is made
@@ -362,20 +369,24 @@ class EventStore(EventReader):
             for version, r in enumerate(rows, start=current + 1):
                 e = r.event
                 occurred = _utc(e.occurred_at)
-                previous = link(
-                    previous,
-                    content(
-                        stream_id,
-                        version,
-                        e.type,
-                        e.schema_version,
-                        r.data,
-                        r.metadata,
-                        stamp,
-                        None if occurred is None else time_text(occurred),
-                        e.idempotency_key,
-                    ),
-                )
+                key = e.idempotency_key
+                # chain.link(previous, chain.content(...)), written out: this runs for every event appended.
+                previous = sha256(
+                    previous
+                    + dumps(
+                        [
+                            stream_id,
+                            version,
+                            e.type,
+                            e.schema_version,
+                            fragment(r.data),
+                            fragment(r.metadata),
+                            stamp,
+                            None if occurred is None else time_text(occurred),
+                            key,
+                        ]
+                    )
+                ).digest()
                 pending.append(
                     (
                         stream_id,
@@ -386,7 +397,7 @@ class EventStore(EventReader):
                         json(r.metadata),
                         now,
                         time(occurred),
-                        e.idempotency_key,
+                        key,
                         previous.hex(),
                     )
                 )
