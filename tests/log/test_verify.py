@@ -340,6 +340,10 @@ def test_status_and_rebuild_notice_a_tampered_log(config: Path, store: EventStor
     assert f"warning: the log is NOT INTACT: broken at position {events[4].position}" in rebuilt.stderr
 
 
-def test_verify_refuses_a_tail_below_one(config: Path, store: EventStore) -> None:
+def test_verify_of_an_empty_log_is_intact_and_a_tail_below_one_is_refused(config: Path, store: EventStore) -> None:
+    empty = run_cli(["--config", config, "verify", "--format", "json"])
+    assert empty.exit_code == 0
+    report = json.loads(empty.stdout)
+    assert report["intact"] and report["events"] == 0 and report["head"] is None and report["chain_starts_at"] is None
     result = run_cli(["--config", config, "verify", "--tail", "0"])
     assert result.exit_code == 2 and "--tail must be 1 or more" in result.stderr
