@@ -12,7 +12,8 @@ updates and deletes (triggers made by the migration in `monitor/log/migrations`)
 Every append, of one stream or many, on a transaction of its own or the
 caller's, goes one way (`_write`): take the append lock, look the idempotency
 keys and the stream versions up, judge each stream (duplicate, conflict, or
-new), then one insert for all. Holding the lock from before those reads means
+new), link each new event into the hash chain (`chain.py`; one read of the
+last link per append), then one insert for all. Holding the lock from before those reads means
 positions become visible in the order they were given, and a reader that has
 seen position N never later finds a committed event below N.
 """
