@@ -63,6 +63,23 @@ class EventTypeError(StoreError):
     """An event in the log has a type or schema version this code cannot read."""
 
 
+class ProjectionStuckError(StoreError):
+    """A projection cannot apply an event: it stops there, having applied every event before it,
+    until the event applies (after a fix) or a user skips it. `new` is False when it was
+    already stuck there for the same reason (a caller that retries can say so more quietly)."""
+
+    def __init__(self, name: str, position: int, type_: str, stream_id: str, reason: str, *, new: bool) -> None:
+        super().__init__(
+            f"projection {name!r} is stuck at position {position} ({type_} in {stream_id!r}): {reason}",
+            hint=f"it applied every event before it; fix the cause and run again, or skip the event with "
+            f"'trade-monitor projections skip {name} {position}'",
+        )
+        self.name = name
+        self.position = position
+        self.reason = reason
+        self.new = new
+
+
 class FeedError(MonitorError):
     """A feed could not be fetched or parsed; names the feed."""
 

@@ -157,7 +157,7 @@ def test_status_reports_size_and_projection_lag_and_replay_catches_up(
     projections = status["projections"]
     assert isinstance(projections, list) and projections
     for row in projections:
-        assert set(row) == {"name", "checkpoint", "lag"}
+        assert set(row) == {"name", "checkpoint", "lag", "stuck"} and row["stuck"] is None
         assert row["lag"] == store.last_position() - row["checkpoint"]
 
     code, out, _ = run("replay")

@@ -66,6 +66,16 @@ COMMANDS = lazy_table(
             "List the digests in the outbox: queued, failed (with why and when it is tried next), delivered, dead.",
         ),
         (
+            "verify",
+            "monitor.cli.log_commands:verify_command",
+            "Check the log's integrity and say where it breaks; exit 1 when it does.",
+        ),
+        (
+            "projections",
+            "monitor.cli.log_commands:projections",
+            "The views fed by the log: skip an event a projection is stuck at.",
+        ),
+        (
             "serve",
             "monitor.cli.web:serve",
             "Serve the web pages and JSON API until SIGTERM or Ctrl-C; nothing served writes anything.",
@@ -92,7 +102,6 @@ def cli(ctx: click.Context, config: str | None) -> None:
     context = CliContext(config)
     ctx.obj = context
     ctx.call_on_close(context.close)
-
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from monitor.cli.context import CliContext
+from monitor.cli.log_commands import integrity_line, integrity_status
 from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import SystemClock
 from monitor.config import DEFAULT_CONFIG_NAME, iter_documented, load_settings
@@ -138,7 +139,10 @@ def status(ctx: CliContext, fmt: str) -> None:
     """Log size, last position and how far behind each projection is.
 
     JSON: {"database", "schema_revision", "events", "last_position",
-    "projections": [{"name", "checkpoint", "lag"}]} (the database URL without its password).
+    "integrity": {"intact", "checked_events", "missing_triggers", "first_break"},
+    "projections": [{"name", "checkpoint", "lag",
+    "stuck": {"position", "type", "stream_id", "reason", "since"} or null}]}
+    (the database URL without its password).
     """
     store = ctx.store(SystemClock())
     last = store.last_position()
@@ -146,13 +150,22 @@ def status(ctx: CliContext, fmt: str) -> None:
     for projection in all_projections(ctx):
         runner = ProjectionRunner(store, projection)
         checkpoint = runner.checkpoint()
-        rows.append({"name": projection.name, "checkpoint": checkpoint, "lag": max(0, last - checkpoint)})
+        fault = runner.fault()
+        rows.append(
+            {
+                "name": projection.name,
+                "checkpoint": checkpoint,
+                "lag": max(0, last - checkpoint),
+                "stuck": fault.to_json() if fault else None,
+            }
+        )
     url = ctx.engine().url.render_as_string(hide_password=True)
     revision = current_revision(ctx.engine())
     count = store.count()
     from monitor.digest.service import held  # the mass-change guard: alerts whose delivery waits for a user
 
     holds = held(ctx.settings(), store)
+    integrity = integrity_status(ctx.engine())
     if fmt == "json":
         emit_json(
             {
@@ -160,6 +173,7 @@ def status(ctx: CliContext, fmt: str) -> None:
                 "schema_revision": revision,
                 "events": count,
                 "last_position": last,
+                "integrity": integrity,
                 "projections": rows,
                 "held": [
                     {
@@ -177,7 +191,11 @@ def status(ctx: CliContext, fmt: str) -> None:
     click.echo(f"schema         {revision}")
     click.echo(f"events         {count}")
     click.echo(f"last position  {last}")
-    emit_table(rows, ["name", "checkpoint", "lag"], empty="(no projections)")
+    click.echo(f"integrity      {integrity_line(integrity)}")
+    for row in rows:
+        stuck: Any = row["stuck"]
+        row["stuck_at"] = f"{stuck['position']}: {stuck['reason']}" if stuck else None
+    emit_table(rows, ["name", "checkpoint", "lag", "stuck_at"], empty="(no projections)")
     for burst in holds:
         click.echo(burst.describe(ctx.settings().delivery.hold_above))
 
@@ -192,6 +210,9 @@ def rebuild(ctx: CliContext, names: tuple[str, ...]) -> None:
     unknown = set(names) - {p.name for p in chosen}
     if unknown:
         raise InputError(f"no projection named {', '.join(sorted(unknown))}")
+    integrity = integrity_status(ctx.engine())
+    if not integrity["intact"]:
+        click.echo(f"warning: the log is {integrity_line(integrity)}; rebuilding from it as it is", err=True)
     for projection in chosen:
         runner = ProjectionRunner(store, projection)
         applied = _with_progress(f"rebuilding {projection.name}", store.last_position(), runner.rebuild)

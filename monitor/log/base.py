@@ -49,6 +49,7 @@ INSERT_COLUMNS = (
     "recorded_at",
     "occurred_at",
     "idempotency_key",
+    "chain_hash",
 )
 
 
@@ -69,6 +70,8 @@ class Recorder(ABC):
 
     #: The SQLAlchemy dialect name this recorder serves.
     dialect: ClassVar[str]
+    #: The triggers that keep `events` append-only on this database (made by the migrations).
+    triggers: ClassVar[frozenset[str]]
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -142,6 +145,15 @@ class Recorder(ABC):
             .order_by(events.c.version)
         )
         return conn.execute(query).all()
+
+    def where(self) -> str:
+        """The database, as messages name it (without a password)."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def last_chain_hash(self, conn: Connection) -> str | None:
+        """The chain link of the newest event; None for an empty log or one whose newest event has none."""
+        value = conn.execute(_LAST_CHAIN_HASH).scalar()
+        return None if value is None else str(value)
 
     def max_position(self, conn: Connection) -> int:
         """The position of the newest event; 0 for an empty log."""
@@ -222,6 +234,33 @@ class Recorder(ABC):
             found.extend((stream_id, data) for stream_id, data in conn.execute(query.order_by(events.c.position)))
         return found
 
+    # --- integrity --------------------------------------------------------------------------------
+
+    @abstractmethod
+    def chain_rows(self, conn: Connection, after: int, limit: int) -> Iterable[Sequence[Any]]:
+        """Up to `limit` rows after position `after`, in position order, as the hash chain reads them.
+
+        Columns: position, stream id, version, type, schema version, data and
+        metadata as the stored JSON text, recorded and occurred times as
+        `chain.time_text` writes them, idempotency key, chain hash.
+        """
+
+    @abstractmethod
+    def enabled_triggers(self, conn: Connection) -> frozenset[str]:
+        """The names of the triggers on `events` that are there and enabled."""
+
+    def position_before_last(self, conn: Connection, count: int) -> tuple[int, str | None]:
+        """The position and chain hash of the event just before the last `count`; (0, None) when there is none."""
+        row = conn.execute(
+            select(events.c.position, events.c.chain_hash).order_by(events.c.position.desc()).limit(1).offset(count)
+        ).first()
+        return (0, None) if row is None else (int(row[0]), row[1])
+
+    def checkpoints(self, conn: Connection) -> dict[str, int]:
+        """Every projection's checkpoint, by name."""
+        rows = conn.execute(select(checkpoints.c.name, checkpoints.c.position))
+        return {name: int(position) for name, position in rows}
+
     # --- checkpoints ------------------------------------------------------------------------------
 
     def checkpoint(self, conn: Connection, name: str) -> int:
@@ -262,6 +301,7 @@ def _after_prefix(prefix: str) -> str:
 
 # Built once: these run every batch.
 _MAX_POSITION = select(func.max(events.c.position))
+_LAST_CHAIN_HASH = select(events.c.chain_hash).order_by(events.c.position.desc()).limit(1)
 _CHECKPOINT_AND_HEAD = select(
     select(checkpoints.c.position).where(checkpoints.c.name == bindparam("name")).scalar_subquery(),
     select(func.max(events.c.position)).scalar_subquery(),

@@ -43,6 +43,8 @@ events = Table(
     Column("recorded_at", DateTime(timezone=True), nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=True),
     Column("idempotency_key", String(300), nullable=True),
+    # The event's link in the hash chain (hex SHA-256); None for events recorded before revision 0002.
+    Column("chain_hash", String(64), nullable=True),
     UniqueConstraint("stream_id", "version", name="uq_events_stream_version"),
     Index(
         "uq_events_idempotency_key",
@@ -67,4 +69,29 @@ meta = Table(
     metadata,
     Column("key", String(100), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+#: The event each stuck projection could not apply, until it applies or a user skips it.
+projection_faults = Table(
+    "projection_faults",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("position", _Position, nullable=False),
+    Column("type", String(100), nullable=False),
+    Column("stream_id", String(200), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("since", DateTime(timezone=True), nullable=False),
+)
+
+#: Every event a user told a projection to skip, and why it could not be applied.
+projection_skips = Table(
+    "projection_skips",
+    metadata,
+    Column("id", _Position, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False),
+    Column("position", _Position, nullable=False),
+    Column("type", String(100), nullable=False),
+    Column("stream_id", String(200), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("skipped_at", DateTime(timezone=True), nullable=False),
 )

@@ -26,6 +26,7 @@ class SQLiteRecorder(Recorder):
     """Stores the log in a SQLite file."""
 
     dialect = "sqlite"
+    triggers = frozenset({"events_no_update", "events_no_delete", "events_insert_only"})
 
     def lock_appends(self, conn: Connection) -> None:
         """Nothing to take: the write transaction holds SQLite's single writer lock from BEGIN."""
@@ -66,6 +67,21 @@ class SQLiteRecorder(Recorder):
     def to_events(self, rows: Iterable[Sequence[Any]]) -> Iterator[RecordedEvent]:
         """Events of driver rows, whose JSON and times are text: a loop without type checks."""
         return iter_recorded_text(rows)
+
+    def chain_rows(self, conn: Connection, after: int, limit: int) -> Iterable[Sequence[Any]]:
+        """The rows as stored: SQLite keeps JSON and times as the very text the chain hashes."""
+        return _driver(conn).execute(_CHAIN_ROWS, (after, limit)).fetchall()
+
+    def enabled_triggers(self, conn: Connection) -> frozenset[str]:
+        """The triggers on `events` in the schema (SQLite cannot disable one without dropping it)."""
+        rows = _driver(conn).execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'")
+        return frozenset(name for (name,) in rows)
+
+
+_CHAIN_ROWS = (
+    "SELECT position, stream_id, version, type, schema_version, data, metadata, recorded_at, occurred_at, "
+    "idempotency_key, chain_hash FROM events WHERE position > ? ORDER BY position LIMIT ?"
+)
 
 
 def _driver(conn: Connection) -> Any:

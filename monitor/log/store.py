@@ -12,7 +12,8 @@ updates and deletes (triggers made by the migration in `monitor/log/migrations`)
 Every append, of one stream or many, on a transaction of its own or the
 caller's, goes one way (`_write`): take the append lock, look the idempotency
 keys and the stream versions up, judge each stream (duplicate, conflict, or
-new), then one insert for all. Holding the lock from before those reads means
+new), link each new event into the hash chain (`chain.py`; one read of the
+last link per append), then one insert for all. Holding the lock from before those reads means
 positions become visible in the order they were given, and a reader that has
 seen position N never later finds a committed event below N.
 """
@@ -20,9 +21,10 @@ seen position N never later finds a committed event below N.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from hashlib import sha256
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 import orjson
@@ -32,6 +34,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from monitor.clock import Clock
 from monitor.errors import ConcurrencyError, StoreError
 from monitor.log.base import Recorder, Selection, StoredRow
+from monitor.log.chain import GENESIS, time_text
 from monitor.log.recorders import recorder_for
 from monitor.log.records import AppendResult, NewEvent, RecordedEvent
 
@@ -58,12 +61,18 @@ def _as_utc(value: dt.datetime) -> dt.datetime:
 
 
 def _not_finite(value: Any) -> bool:
-    if type(value) is float:
-        return not math.isfinite(value)
-    if isinstance(value, dict):
-        return any(_not_finite(v) for v in value.values())
-    if isinstance(value, list | tuple):
-        return any(_not_finite(v) for v in value)
+    # A loop rather than recursion through `any()`: this runs on every payload that holds a null.
+    stack = [value]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        v = pop()
+        if type(v) is float:
+            if v - v != 0.0:  # nan for NaN and for either infinity, 0.0 for every finite float
+                return True
+        elif isinstance(v, dict):
+            extend(v.values())
+        elif isinstance(v, list | tuple):
+            extend(v)
     return False
 
 
@@ -351,7 +360,10 @@ class EventStore(EventReader):
         pending: list[StoredRow] = []
         placed: list[tuple[str, int, int]] = []  # stream id, index of its first row in `pending`, version after
         json, time = self.recorder.json_value, self.recorder.time_value
-        now = time(_as_utc(self.clock.now()))
+        dumps, fragment = _dumps, orjson.Fragment
+        recorded_at = _as_utc(self.clock.now())
+        now, stamp = time(recorded_at), time_text(recorded_at)
+        previous: bytes | None = None  # the chain's last link, read once the first new row is made
         for stream_id, rows in encoded.items():
             current = versions.get(stream_id, 0)
             keys = [r.event.idempotency_key for r in rows if r.event.idempotency_key is not None]
@@ -367,21 +379,48 @@ class EventStore(EventReader):
             if wanted != ANY_VERSION and current != wanted:
                 raise ConcurrencyError(stream_id, wanted, current)
             placed.append((stream_id, len(pending), current + len(rows)))
-            pending.extend(
-                (
-                    stream_id,
-                    current + i,
-                    r.event.type,
-                    r.event.schema_version,
-                    json(r.data),
-                    json(r.metadata),
-                    now,
-                    time(_utc(r.event.occurred_at)),
-                    r.event.idempotency_key,
+            if previous is None:
+                last_link = self.recorder.last_chain_hash(conn)
+                previous = bytes.fromhex(last_link) if last_link else GENESIS
+            for version, r in enumerate(rows, start=current + 1):
+                e = r.event
+                occurred = _utc(e.occurred_at)
+                key = e.idempotency_key
+                # chain.link(previous, chain.content(...)), written out: this runs for every event appended.
+                previous = sha256(
+                    previous
+                    + dumps(
+                        [
+                            stream_id,
+                            version,
+                            e.type,
+                            e.schema_version,
+                            fragment(r.data),
+                            fragment(r.metadata),
+                            stamp,
+                            None if occurred is None else time_text(occurred),
+                            key,
+                        ]
+                    )
+                ).digest()
+                pending.append(
+                    (
+                        stream_id,
+                        version,
+                        e.type,
+                        e.schema_version,
+                        json(r.data),
+                        json(r.metadata),
+                        now,
+                        time(occurred),
+                        key,
+                        previous.hex(),
+                    )
                 )
-                for i, r in enumerate(rows, start=1)
-            )
         positions = self.recorder.insert(conn, pending) if pending else ()
+        if any(b <= a for a, b in pairwise(positions)):
+            # The chain was linked in the order of `pending`; it must be the order of positions too.
+            raise StoreError(f"{self.recorder.where()}: the database gave positions out of order: {positions[:5]}...")
         for stream_id, first, version in placed:
             last = first + len(encoded[stream_id])
             results[stream_id] = AppendResult(stream_id=stream_id, positions=positions[first:last], version=version)

@@ -128,12 +128,29 @@ def test_a_missing_folder_is_a_store_error_naming_the_path(tmp_path: Path) -> No
     assert str(path) in str(caught.value)
 
 
+FIRST_CUT = (
+    "CREATE TABLE events (position INTEGER PRIMARY KEY, stream_id VARCHAR(200) NOT NULL, version INTEGER NOT NULL, "
+    "type VARCHAR(100) NOT NULL, schema_version INTEGER NOT NULL, data JSON NOT NULL, metadata JSON NOT NULL, "
+    "recorded_at DATETIME NOT NULL, occurred_at DATETIME, idempotency_key VARCHAR(300), "
+    "CONSTRAINT uq_events_stream_version UNIQUE (stream_id, version))",
+    "CREATE UNIQUE INDEX uq_events_idempotency_key ON events (idempotency_key) WHERE idempotency_key IS NOT NULL",
+    "CREATE INDEX ix_events_type_position ON events (type, position)",
+    "CREATE TABLE checkpoints (name VARCHAR(100) PRIMARY KEY, position INTEGER NOT NULL, updated_at DATETIME)",
+    "CREATE TABLE trade_monitor_meta (key VARCHAR(100) PRIMARY KEY, value TEXT NOT NULL)",
+)
+
+
 def test_a_database_made_before_migrations_is_adopted(tmp_path: Path, clock: SteppingClock) -> None:
     engine = open_engine(f"sqlite:///{tmp_path}/old.db")
     with engine.begin() as conn:
-        metadata.create_all(conn)
+        # The first cut's tables, as it made them (without alembic's table, nor what later revisions add).
+        for statement in FIRST_CUT:
+            conn.exec_driver_sql(statement)
         conn.execute(meta.insert().values(key="app", value="trade-monitor"))
-    EventStore(engine, clock).append("s", [NewEvent(type="test.noted", data={"n": 1})])
+        conn.exec_driver_sql(
+            "INSERT INTO events (stream_id, version, type, schema_version, data, metadata, recorded_at) "
+            """VALUES ('s', 1, 'test.noted', 1, '{"n": 1}', '{}', '2025-04-02 12:00:00.000000')"""
+        )
 
     upgrade(engine)
 
@@ -172,10 +189,10 @@ def test_an_older_database_is_upgraded_and_then_refused_by_the_older_code(
     store.append("s", [NewEvent(type="test.noted", data={"n": 1})])
     newer = tmp_path / "migrations"
     shutil.copytree(Path(str(resources.files("monitor.log").joinpath("migrations"))), newer)
-    (newer / "versions" / "0002_index_occurred_at.py").write_text(
+    (newer / "versions" / "0099_index_occurred_at.py").write_text(
         '"""Index the time facts refer to."""\n'
         "from alembic import op\n\n"
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        f'revision = "0099"\ndown_revision = "{head_revision()}"\nbranch_labels = None\ndepends_on = None\n\n\n'
         "def upgrade() -> None:\n"
         '    op.create_index("ix_events_occurred_at", "events", ["occurred_at"])\n',
         encoding="utf-8",
@@ -183,10 +200,10 @@ def test_an_older_database_is_upgraded_and_then_refused_by_the_older_code(
 
     upgrade(engine, migrations=newer)
 
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0099"
     assert "ix_events_occurred_at" in {i["name"] for i in inspect(engine).get_indexes("events")}
     assert [e.data for e in store.read_all()] == [{"n": 1}]
-    with pytest.raises(SchemaError, match="'0002', made by a newer trade-monitor"):
+    with pytest.raises(SchemaError, match="'0099', made by a newer trade-monitor"):
         upgrade(engine)
 
 

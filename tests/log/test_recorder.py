@@ -42,6 +42,7 @@ def row(recorder: Recorder, stream_id: str, version: int, n: int, *, key: str | 
         recorder.time_value(WHEN),
         recorder.time_value(WHEN - dt.timedelta(days=1)),
         key,
+        None,  # no chain link: the store makes those, and the recorder only keeps them
     )
 
 
