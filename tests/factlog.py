@@ -40,7 +40,11 @@ class FactLog:
         previous_rate: float | None = None,
         article: str | None = None,
         catch_up: bool = False,
+        feed: str | None = None,
+        official: bool = False,
+        confidence: float = 1.0,
     ) -> None:
+        """One fact; each article is its own outlet unless `feed` names the one it came from."""
         day = dt.date.fromisoformat(published)
         if not catch_up:
             self.clock.instant = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
@@ -62,6 +66,9 @@ class FactLog:
             published=day,
             url=f"https://news.example.org/{article_id}",
             title=f"Story {article_id}",
+            feed=feed or f"outlet-{article_id}",
+            official=official,
+            confidence=confidence,
         )
         self.store.append(
             f"article-{article_id}",

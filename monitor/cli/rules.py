@@ -50,6 +50,12 @@ def alert_json(a: AlertRaised) -> dict[str, Any]:
         "silenced_by": a.silenced_by,
         "evidence": evidence_json(a.evidence),
         "details": a.details,
+        "rules": list(a.rules or (a.rule,)),
+        "sources": a.sources,
+        "official": a.official,
+        "confidence": a.confidence,
+        "unconfirmed": a.unconfirmed,
+        "support": a.confidence_text,
     }
 
 
@@ -108,13 +114,15 @@ def alerts(ctx: CliContext, since: str | None, fmt: str) -> None:
 
     JSON: {"alerts": [{"key", "rule", "severity", "measure_id", "imposer", "target", "sector", "kind",
     "rate", "previous_rate", "until", "raised_at", "summary", "silenced_by",
-    "evidence": [{"article", "url", "sentence", "title", "published"}], "details"}]}
+    "evidence": [{"article", "url", "sentence", "title", "published"}], "details",
+    "rules", "sources", "official", "confidence", "unconfirmed", "support"}]}
+    ("rules": every rule that matched the change; "support": "1 source", "3 sources, official").
     """
     found = [alert_json(a) for a in read_alerts(ctx.store(SystemClock()), since=_since(since, "--since"))]
     if fmt == "json":
         emit_json({"alerts": found})
     else:
-        emit_table(found, ["raised_at", "severity", "rule", "silenced_by", "summary"], empty="(no alerts)")
+        emit_table(found, ["raised_at", "severity", "rule", "silenced_by", "summary", "support"], empty="(no alerts)")
 
 
 @click.command("tick")
@@ -126,6 +134,13 @@ def tick_command(ctx: CliContext, now: str | None) -> None:
     settings = ctx.settings()
     done = tick(settings, ctx.store(clock), clock, rules=load_rules(settings))
     click.echo(f"{done.events} events evaluated, {done.alerts} alerts raised")
+    if done.quiet:
+        click.echo(
+            f"{done.quiet} measure event(s) raised no alert: catch-up, late articles or news older than "
+            f"rules.news_max_age_days; `trade-monitor rules test RULE --from DATE --to DATE` shows what would have"
+        )
+    if done.held:
+        click.echo(f"{done.held} alert(s) held for confirmation by a second source")
 
 
 @click.group("rules")
