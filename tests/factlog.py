@@ -43,10 +43,14 @@ class FactLog:
         feed: str | None = None,
         official: bool = False,
         confidence: float = 1.0,
+        keep_clock: bool = False,
     ) -> None:
-        """One fact; each article is its own outlet unless `feed` names the one it came from."""
+        """One fact; each article is its own outlet unless `feed` names the one it came from.
+
+        The clock moves to the article's day (news read as it comes) unless this is a
+        backfill (`catch_up`) or `keep_clock` says it is read at the clock's time."""
         day = dt.date.fromisoformat(published)
-        if not catch_up:
+        if not catch_up and not keep_clock:
             self.clock.instant = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
         self.written += 1
         article_id = article or f"a{self.written}"

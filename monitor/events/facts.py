@@ -8,6 +8,25 @@ from typing import Any
 
 from monitor.events.base import Event, event_type, upcaster
 
+#: The sectors of the extraction contract (a fact's `sector` is one of them, or None for all goods).
+SECTORS: tuple[str, ...] = (
+    "autos",
+    "auto_parts",
+    "steel",
+    "aluminum",
+    "copper",
+    "lumber",
+    "semiconductors",
+    "pharmaceuticals",
+    "agriculture",
+    "energy",
+    "shipbuilding",
+    "electronics",
+    "textiles",
+    "machinery",
+    "critical_minerals",
+)
+
 
 @event_type("article.recorded")
 @dataclass(frozen=True, kw_only=True)
