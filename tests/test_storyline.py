@@ -196,3 +196,18 @@ def test_a_year_of_news_raises_each_expected_alert_once(tmp_path: Path, update_g
     if update_goldens:
         GOLDEN.write_text(json.dumps(raised, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     assert raised == json.loads(GOLDEN.read_text(encoding="utf-8")), "run pytest --update-goldens and review"
+
+
+def test_ingesting_old_news_without_catch_up_raises_nothing_and_says_why(tmp_path: Path) -> None:
+    folder = _year_folder(tmp_path)
+    out = _cli(folder, "ingest", str(YEAR / "01-korea-announced.txt"), "--now", "2025-09-20T12:00")
+    assert "0 alert(s) raised" in out
+    assert "raised no alert" in out and "rules test" in out and "news_max_age_days" in out
+    assert json.loads(_cli(folder, "alerts", "--format", "json"))["alerts"] == []
+    state = json.loads(_cli(folder, "state", "--format", "json"))["measures"]
+    assert [(m["measure_id"], m["rate"]) for m in state] == [("US:KR:*", 25)]
+    # What would have alerted, had the monitor been watching in February:
+    shown = json.loads(
+        _cli(folder, "rules", "test", "new_rate", "--from", "2025-02-01", "--to", "2025-02-28", "--format", "json")
+    )
+    assert [a["key"] for a in shown["alerts"]] == ["new_rate:US:KR:*:25"]

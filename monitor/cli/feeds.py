@@ -15,6 +15,7 @@ from monitor.clock import Clock, SystemClock, clock_for, parse_date
 from monitor.config import FeedSettings, Settings
 from monitor.daemon import configure_logging, run_daemon
 from monitor.pipeline import RuleRunner, daemon_jobs
+from monitor.rules.service import quiet_lines
 from monitor.sources.article import article_from_file
 from monitor.sources.health import feed_state, health_row
 from monitor.sources.http import HttpFetcher
@@ -118,12 +119,14 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
         for r in results
     ]
     if fmt == "json":
-        emit_json({"polls": rows, "alerts_raised": evaluated.alerts})
+        emit_json({"polls": rows, "alerts_raised": evaluated.alerts, "quiet": evaluated.quiet, "held": evaluated.held})
         return
     emit_table(
         rows, ["feed", "outcome", "entries", "new_articles", "seen_articles", "facts", "error"], empty="(no feeds)"
     )
     click.echo(f"{evaluated.alerts} alert(s) raised")
+    for line in quiet_lines(evaluated):
+        click.echo(line)
 
 
 @click.command()
@@ -159,10 +162,14 @@ def ingest(
         rows.append({"file": str(path), "article_id": done.article_id, "outcome": done.outcome, "facts": done.facts})
     evaluated = runner.evaluate(clock)
     if fmt == "json":
-        emit_json({"articles": rows, "alerts_raised": evaluated.alerts})
+        emit_json(
+            {"articles": rows, "alerts_raised": evaluated.alerts, "quiet": evaluated.quiet, "held": evaluated.held}
+        )
         return
     emit_table(rows, ["file", "article_id", "outcome", "facts"])
     click.echo(f"{evaluated.alerts} alert(s) raised")
+    for line in quiet_lines(evaluated):
+        click.echo(line)
 
 
 @click.command("feeds")

@@ -16,7 +16,7 @@ from monitor.measures.projection import update_measures
 from monitor.measures.queries import measure_states
 from monitor.rules.dry_run import dry_run
 from monitor.rules.loader import load_rule_set, load_rules
-from monitor.rules.service import read_alerts, tick
+from monitor.rules.service import quiet_lines, read_alerts, tick
 from monitor.rules.silences import add_silence, read_silences
 
 pass_ctx = click.make_pass_decorator(CliContext)
@@ -134,13 +134,8 @@ def tick_command(ctx: CliContext, now: str | None) -> None:
     settings = ctx.settings()
     done = tick(settings, ctx.store(clock), clock, rules=load_rules(settings))
     click.echo(f"{done.events} events evaluated, {done.alerts} alerts raised")
-    if done.quiet:
-        click.echo(
-            f"{done.quiet} measure event(s) raised no alert: catch-up, late articles or news older than "
-            f"rules.news_max_age_days; `trade-monitor rules test RULE --from DATE --to DATE` shows what would have"
-        )
-    if done.held:
-        click.echo(f"{done.held} alert(s) held for confirmation by a second source")
+    for line in quiet_lines(done):
+        click.echo(line)
 
 
 @click.group("rules")

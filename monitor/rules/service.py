@@ -44,6 +44,23 @@ class Evaluated:
     held: int = 0
 
 
+def quiet_lines(done: Evaluated) -> list[str]:
+    """What `poll`, `ingest` and `tick` say about what raised no alert, and how to see what would have."""
+    lines = []
+    if done.quiet:
+        lines.append(
+            f"{done.quiet} measure event(s) raised no alert: a catch-up (a new feed's first poll, --catch-up), "
+            "a late article about an earlier day, or news older than rules.news_max_age_days. "
+            "`trade-monitor rules test RULE --from DATE --to DATE` shows what would have alerted."
+        )
+    if done.held:
+        lines.append(
+            f"{done.held} alert(s) held: one source against a corroborated reading; raised when a second "
+            "source confirms it, or after rules.unconfirmed_hold_hours by `tick`."
+        )
+    return lines
+
+
 def _judge(settings: Settings, store: EventStore, clock: Clock) -> Judge:
     return Judge(clock=clock, severity=dict(settings.rules.severity), silences=tuple(read_silences(store)))
 
