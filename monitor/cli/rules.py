@@ -72,7 +72,10 @@ def state(ctx: CliContext, as_of: str | None, fmt: str) -> None:
 
     JSON: {"as_of": DATE|null, "measures": [{"measure_id", "imposer", "target", "sector", "layer",
     "rate", "previous_rate", "threatened_rate", "status", "pause_until", "effective", "first_seen",
-    "last_seen", "sources", "evidence": [{"article", "url", "sentence", "title", "published"}]}]}
+    "last_seen", "sources", "official", "confidence", "unconfirmed_rate",
+    "evidence": [{"article", "url", "sentence", "title", "published"}]}]}
+    ("sources": independent sources of the current reading; "unconfirmed_rate": a lone source's
+    contradicting rate, held until confirmed).
     """
     day = _since(as_of, "--as-of")
     store = ctx.store(SystemClock())
@@ -94,6 +97,9 @@ def state(ctx: CliContext, as_of: str | None, fmt: str) -> None:
             "first_seen": s.first_seen,
             "last_seen": s.last_seen,
             "sources": s.sources,
+            "official": s.official,
+            "confidence": s.confidence,
+            "unconfirmed_rate": s.unconfirmed_rate,
             "evidence": evidence_json(s.evidence),
         }
         for s in measure_states(ctx.engine(), as_of=day)
