@@ -139,6 +139,13 @@ def parties_of(fact: FactExtracted) -> tuple[str, ...]:
     return tuple(sorted({fact.imposer, *fact.targets} - {"*"}))
 
 
+def same_event(kind: str, parties: set[str], others: set[str], days_apart: int) -> bool:
+    """Whether two talks (deal) facts are one event: the same parties, or one meeting including the
+    other's, within SAME_TALKS_DAYS (SAME_DEAL_DAYS) of each other."""
+    window = SAME_DEAL_DAYS if kind == "deal" else SAME_TALKS_DAYS
+    return days_apart <= window and (parties <= others or others <= parties)
+
+
 def decide_parties(stmt: Statement, earlier: Sequence[tuple[str, tuple[str, ...], dt.date]]) -> Decision | None:
     """Talks or a deal, unless `earlier` (kind, parties, day of the facts before it in news order)
     already holds the same event: the same kind between the same parties (or a wider meeting
@@ -147,10 +154,9 @@ def decide_parties(stmt: Statement, earlier: Sequence[tuple[str, tuple[str, ...]
     parties = parties_of(fact)
     if len(parties) < 2:
         return None
-    window = dt.timedelta(days=SAME_DEAL_DAYS if fact.kind == "deal" else SAME_TALKS_DAYS)
     mine = set(parties)
     for kind, others, day in earlier:
-        if kind == fact.kind and stmt.day - window <= day <= stmt.day and (mine <= set(others) or set(others) <= mine):
+        if kind == fact.kind and day <= stmt.day and same_event(kind, mine, set(others), (stmt.day - day).days):
             return None
     cls: type[MeasureEvent] = TalksHeld if fact.kind == "negotiation" else DealReached
     others_named = ",".join(p for p in parties if p != fact.imposer)

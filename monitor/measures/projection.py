@@ -42,6 +42,7 @@ from monitor.measures.decide import (
     decide_parties,
     decide_target,
     parties_of,
+    same_event,
     split_lists,
 )
 from monitor.measures.fold import fold
@@ -214,25 +215,31 @@ class MeasureProjection:
             conn.execute(insert(measure_facts).values(**_statement_row(stmt, 0, _NONE, _NONE)))
 
     def _parties(self, conn: Connection, stmt: Statement, append: Any) -> None:
+        # Talks and deals have no state: the same event is a fact of the same kind between the
+        # same parties within the window, before it in news order or (a late article) after it.
         key = f"parties:{stmt.fact.kind}"
         window = dt.timedelta(days=max(SAME_TALKS_DAYS, SAME_DEAL_DAYS))
         c = measure_facts.c
         rows = conn.execute(
             select(c.position, c.day, c.article_id, c.statement).where(
-                c.group_key == key, c.day >= stmt.day - window, c.day <= stmt.day
+                c.group_key == key, c.day >= stmt.day - window, c.day <= stmt.day + window
             )
         ).all()
-        earlier = [
-            (stmt.fact.kind, tuple(r.statement["parties"]), r.day)
-            for r in rows
-            if (r.day, r.article_id, r.position) < stmt.order
-        ]
-        late = conn.execute(select(c.position).where(c.group_key == key, _after(stmt)).limit(1)).first() is not None
-        decision = decide_parties(stmt, earlier)
+        earlier: list[tuple[str, tuple[str, ...], dt.date]] = []
+        later: list[tuple[str, tuple[str, ...], dt.date]] = []
+        for r in rows:
+            told = (stmt.fact.kind, tuple(r.statement["parties"]), r.day)
+            (earlier if (r.day, r.article_id, r.position) < stmt.order else later).append(told)
         parties = parties_of(stmt.fact)
         conn.execute(insert(measure_facts).values(**_statement_row(stmt, 0, key, "+".join(parties)[:8], parties)))
-        if decision is not None:
-            append(0, decision, late)
+        decision = decide_parties(stmt, earlier)
+        if decision is None:
+            return
+        mine = set(parties)
+        for _, others, day in later:
+            if same_event(stmt.fact.kind, mine, set(others), abs((day - stmt.day).days)):
+                return  # a later report of this event, decided already, stands for it
+        append(0, decision, False)
 
     def _tariff(self, conn: Connection, stmt: Statement, slot: int, target: str, append: Any) -> None:
         key = group_key(stmt.fact.imposer, target, stmt.fact.sector)

@@ -161,3 +161,16 @@ def test_state_as_of_a_day_is_decided_in_news_order(facts: FactLog, store: Event
     as_of = {s.measure_id: s for s in measure_states(store.engine, as_of=dt.date(2025, 6, 11))}
     assert as_of["US:BR:*"].rate == 50 and as_of["US:BR:*"].previous_rate == 10
     assert {s.measure_id: s.rate for s in measure_states(store.engine, as_of=dt.date(2025, 5, 1))} == {"US:BR:*": 10}
+
+
+def test_a_late_report_of_talks_already_recorded_is_not_a_second_event(
+    facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    facts.fact("2025-05-12", "The EU and the US held talks.", kind="negotiation", imposer="EU", targets=("US",))
+    facts.fact("2025-05-12", "Peru and Chile met for talks.", kind="negotiation", imposer="PE", targets=("CL",))
+    update_measures(store, clock)
+    # Read later, dated the day before: the same talks (within a week), and other talks elsewhere.
+    facts.fact("2025-05-11", "US and EU negotiators sat down.", kind="negotiation", imposer="US", targets=("EU",))
+    facts.fact("2025-05-11", "Japan and Korea opened talks.", kind="negotiation", imposer="JP", targets=("KR",))
+    update_measures(store, clock)
+    assert [m for _, m in types(store)] == ["EU+US", "CL+PE", "JP+KR"]
