@@ -179,13 +179,16 @@ class RuleSubscription:
         if quiet:
             self.quiet += 1
             return
-        state = state_of(conn, decoded.measure_id) if decoded.NAME not in PARTIES_TYPES else None
         if isinstance(decoded, MeasureCorroborated):
-            self._ask_again(conn, decoded, state, event.position)
+            if any(r.requires for r in self.by_signal.get("new_rate", []) + self.by_signal.get("rate_change", [])):
+                self._ask_again(conn, decoded, state_of(conn, decoded.measure_id), event.position)
             return
+        name = signal_of(decoded, event.position)
+        if name is None or name.name not in self.by_signal:
+            return
+        state = state_of(conn, decoded.measure_id) if decoded.NAME not in PARTIES_TYPES else None
         signal = signal_of(decoded, event.position, state)
-        if signal is None or signal.name not in self.by_signal:
-            return
+        assert signal is not None
         alerts = self.judge.evaluate(self.by_signal[signal.name], signal, state)
         if signal.unconfirmed:
             self.held += hold_alerts(conn, alerts, event.recorded_at + self.hold)
