@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 
 from monitor.clock import Clock, FixedClock
 from monitor.events.facts import FactExtracted
@@ -122,14 +122,36 @@ def _statement_from(row: Any) -> Statement:
     return Statement(fact=fact, position=row.position, day=row.day, outlet=data["outlet"], official=data["official"])
 
 
-def _after(stmt: Statement) -> Any:
-    # Rows later in news order than `stmt`.
-    c = measure_facts.c
+def _after_params(stmt: Statement, key: str) -> dict[str, Any]:
     day, article, position = stmt.order
-    return or_(
-        c.day > day,
-        and_(c.day == day, or_(c.article_id > article, and_(c.article_id == article, c.position > position))),
+    return {"key": key, "day": day, "article": article, "position": position}
+
+
+# Built once: the projection runs them for every fact it decides.
+_C = measure_facts.c
+#: Is there a fact of group `key` later in news order than (day, article, position)?
+_LATER = (
+    select(_C.position)
+    .where(
+        _C.group_key == bindparam("key"),
+        or_(
+            _C.day > bindparam("day"),
+            and_(
+                _C.day == bindparam("day"),
+                or_(
+                    _C.article_id > bindparam("article"),
+                    and_(_C.article_id == bindparam("article"), _C.position > bindparam("position")),
+                ),
+            ),
+        ),
     )
+    .limit(1)
+)
+_ONE_DECIDED = select(_C.position).where(_C.position == bindparam("p")).limit(1)
+_ADD_FACT = insert(measure_facts)
+_GROUP_ROWS = select(measures).where(measures.c.group_key == bindparam("key"))
+_ADD_ROW = insert(measures)
+_SET_ROW = update(measures).where(measures.c.measure_id == bindparam("mid"))
 
 
 class MeasureProjection:
@@ -155,7 +177,7 @@ class MeasureProjection:
 
     def apply(self, conn: Connection, event: RecordedEvent) -> None:
         """Decide this fact and the ones after it in its batch, in news order (once each)."""
-        if self._decided(conn, [event.position]):
+        if conn.execute(_ONE_DECIDED, {"p": event.position}).first() is not None:
             return
         store = EventStore(conn.engine, self.clock or FixedClock(event.recorded_at))
         ahead = list(store.read_page(conn, after=event.position - 1, limit=BATCH, types=[FactExtracted.NAME]))
@@ -212,7 +234,7 @@ class MeasureProjection:
             for slot, target in enumerate(targets_of(stmt)):
                 self._tariff(conn, stmt, slot, target, append)
         else:
-            conn.execute(insert(measure_facts).values(**_statement_row(stmt, 0, _NONE, _NONE)))
+            conn.execute(_ADD_FACT, _statement_row(stmt, 0, _NONE, _NONE))
 
     def _parties(self, conn: Connection, stmt: Statement, append: Any) -> None:
         # Talks and deals have no state: the same event is a fact of the same kind between the
@@ -231,7 +253,7 @@ class MeasureProjection:
             told = (stmt.fact.kind, tuple(r.statement["parties"]), r.day)
             (earlier if (r.day, r.article_id, r.position) < stmt.order else later).append(told)
         parties = parties_of(stmt.fact)
-        conn.execute(insert(measure_facts).values(**_statement_row(stmt, 0, key, "+".join(parties)[:8], parties)))
+        conn.execute(_ADD_FACT, _statement_row(stmt, 0, key, "+".join(parties)[:8], parties))
         decision = decide_parties(stmt, earlier)
         if decision is None:
             return
@@ -244,11 +266,10 @@ class MeasureProjection:
     def _tariff(self, conn: Connection, stmt: Statement, slot: int, target: str, append: Any) -> None:
         key = group_key(stmt.fact.imposer, target, stmt.fact.sector)
         c = measure_facts.c
-        late = conn.execute(select(c.position).where(c.group_key == key, _after(stmt)).limit(1)).first() is not None
-        conn.execute(insert(measure_facts).values(**_statement_row(stmt, slot, key, target)))
+        late = conn.execute(_LATER, _after_params(stmt, key)).first() is not None
+        conn.execute(_ADD_FACT, _statement_row(stmt, slot, key, target))
         if not late:
-            rows = {r.measure_id: r for r in conn.execute(select(measures).where(measures.c.group_key == key))}
-            standing = [row_to_state(r) for r in rows.values()]
+            standing = [row_to_state(r) for r in conn.execute(_GROUP_ROWS, {"key": key})]
             mid, decision = decide_target(stmt, target, standing)
             if decision is None:
                 return
@@ -256,9 +277,9 @@ class MeasureProjection:
             before = next((s for s in standing if s.measure_id == mid), None)
             values = _state_row(fold(before, decision.event))
             if before is None:
-                conn.execute(insert(measures).values(**values))
+                conn.execute(_ADD_ROW, values)
             else:
-                conn.execute(update(measures).where(measures.c.measure_id == mid).values(**values))
+                conn.execute(_SET_ROW, {**values, "mid": mid})
             return
         # A late fact: the group is decided again in news order, its own events marked late.
         group = conn.execute(
