@@ -155,7 +155,8 @@ def rules_group() -> None:
 def rules_list(ctx: CliContext, fmt: str) -> None:
     """Every rule and where it came from (files with errors are left out: see `rules check`).
 
-    JSON: {"rules": [{"name", "form", "signals", "severity", "days_before", "origin", "description"}]}
+    JSON: {"rules": [{"name", "form", "signals", "severity", "days_before", "origin", "description",
+    "min_sources", "official_only", "min_confidence"}]}
     """
     settings = ctx.settings()
     found = load_rule_set(settings)
@@ -168,6 +169,9 @@ def rules_list(ctx: CliContext, fmt: str) -> None:
             "days_before": list(r.days_before),
             "origin": r.origin,
             "description": r.description,
+            "min_sources": r.min_sources,
+            "official_only": r.official_only,
+            "min_confidence": r.min_confidence,
         }
         for r in found.rules
     ]
