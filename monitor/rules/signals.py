@@ -155,7 +155,7 @@ def describe(signal: Signal) -> str:
     """One line a person reads, e.g. "US tariff on JP (autos): 24% -> 15%"."""
     goods = f" ({signal.sector})" if signal.sector else ""
     layer = f" [{signal.layer}]" if signal.layer else ""
-    what = f"{signal.imposer} tariff on {'all partners' if signal.target == '*' else signal.target}{goods}{layer}"
+    what = f"{signal.imposer} tariff on {'all countries' if signal.target == '*' else signal.target}{goods}{layer}"
     rate = f"{_num(signal.rate)}%"
     until = signal.until.isoformat() if signal.until else "an open date"
     match signal.name:
