@@ -234,8 +234,10 @@ def _decide_one(stmt: Statement, state: MeasureState | None) -> _Outcome:
             return _corroborated(stmt, state)
         return (MeasureLifted, {"previous_rate": state.rate if state else fact.previous_rate})
     # relief
-    if _same_article(stmt, state) and state is not None and any(
-        e.article == stmt.fact.article_id and e.sentence == stmt.fact.evidence for e in state.evidence
+    if (
+        _same_article(stmt, state)
+        and state is not None
+        and any(e.article == stmt.fact.article_id and e.sentence == stmt.fact.evidence for e in state.evidence)
     ):
         return None  # the same sentence read twice is one relief
     return (ReliefGranted, {"previous_rate": state.rate if state else None})
