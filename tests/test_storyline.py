@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from tests.cli_runner import run_cli
+
 BIN = Path(sys.executable).parent / "trade-monitor"
 STORY = Path(__file__).parent / "data" / "storyline"
 
@@ -132,8 +134,6 @@ def _year_folder(tmp_path: Path) -> Path:
 
 
 def _cli(folder: Path, *args: str) -> str:
-    from tests.cli_runner import run_cli
-
     done = run_cli(["--config", str(folder / "config.toml"), *args], cwd=folder)
     assert done.exit_code == 0, f"{args}: {done.stderr}"
     return done.stdout
