@@ -4,11 +4,13 @@
 
 Two logs in temporary SQLite files, one of 10,000 and one of 1,000,000
 measure events (100 per measure, so 100 and 10,000 measures), built fast with
-raw `executemany` into the events table plus the measures projection's rows,
-an open-pause index with the same 50 pauses near their end, and the
-checkpoints of the measures projection and the rules subscription at the end
-of the log. On each, 1,000 new facts are appended (corroborations, rate
-changes and new measures) and the time of `evaluate_new` (decide them, run
+raw `executemany` into the events table plus the measures projection's rows
+(a state per measure and the 100 facts it was decided from, in
+`measure_facts`), an open-pause index with the same 50 pauses near their end,
+and the checkpoints of the measures projection and the rules subscription at
+the end of the log. On each, 1,000 new facts are appended (corroborations, rate
+changes, new measures, and one in a hundred a late article about an early day,
+which makes its measure be decided again from its 100 facts) and the time of `evaluate_new` (decide them, run
 every rule on the resulting events, append the alerts) plus one `tick` is
 measured, best of three rounds with fresh facts each (the machine is shared).
 The aim is a ratio large/small of at most 1.5: neither grows with the size of
@@ -32,8 +34,9 @@ from monitor.events.facts import FactExtracted
 from monitor.log import EventStore, NewEvent, open_engine
 from monitor.log.migrate import upgrade
 from monitor.log.schema import checkpoints
+from monitor.measures.projection import NAME as MEASURES
 from monitor.measures.tables import TABLES as MEASURE_TABLES
-from monitor.measures.tables import measure_sources, measures
+from monitor.measures.tables import measure_facts, measures
 from monitor.rules.loader import load_rules
 from monitor.rules.service import evaluate_new, read_alerts, tick
 from monitor.rules.tables import TABLES as RULE_TABLES
@@ -103,6 +106,35 @@ def _event(m: int, n: int) -> tuple[Any, ...]:
     )
 
 
+def _fact_row(m: int, n: int) -> dict[str, Any]:
+    # The fact a prebuilt measure event was decided from, as the projection keeps it.
+    day = DAY0 + dt.timedelta(days=n % 500)
+    rate = float(10 + m % 40)
+    fact = FactExtracted(
+        article_id=f"art-{m}-{n}",
+        kind="tariff",
+        imposer="US",
+        targets=(target(m),),
+        sector=None,
+        rate=rate,
+        until=None,
+        effective=None,
+        status="in_effect",
+        evidence=f"Goods from {target(m)} pay {rate:g} percent, officials said again.",
+        published=day,
+    )
+    statement = {"fact": fact.to_data(), "outlet": f"feed:f{n % 7}", "official": False, "parties": []}
+    return {
+        "position": -(m * PER_MEASURE + n + 1),  # not a log position of a fact: these facts are not in the log
+        "slot": 0,
+        "group_key": f"US:{target(m)}:*",
+        "day": day,
+        "article_id": f"art-{m}-{n}",
+        "target": target(m),
+        "statement": statement,
+    }
+
+
 def build(path: Path, total: int) -> Engine:
     """A log of `total` measure events with its projections caught up, built with raw inserts."""
     engine = open_engine(f"sqlite:///{path}")
@@ -129,7 +161,7 @@ def build(path: Path, total: int) -> Engine:
         for table in (*MEASURE_TABLES, *RULE_TABLES):
             table.create(conn, checkfirst=True)
         state_rows = []
-        source_rows = []
+        fact_rows: list[dict[str, Any]] = []
         for m in range(count):
             paused = m < PAUSES
             state_rows.append(
@@ -148,19 +180,24 @@ def build(path: Path, total: int) -> Engine:
                     "effective": None,
                     "first_seen": DAY0,
                     "last_seen": last_day,
-                    "sources": PER_MEASURE,
-                    "version": PER_MEASURE,
+                    "sources": 3,
+                    "official": False,
+                    "confidence": 1.0,
+                    "unconfirmed_rate": None,
+                    "unconfirmed_outlet": None,
+                    "voices": [[f"feed:f{n}", f"goods from {target(m)} pay {n}"] for n in range(3)],
                     "evidence": [{"article": f"art-{m}-0", "url": None, "sentence": "Earlier report."}],
                 }
             )
-            source_rows.extend({"measure_id": f"US:{target(m)}:*", "article_id": f"art-{m}-{n}"} for n in range(3))
-            if len(state_rows) >= CHUNK:
+            fact_rows.extend(_fact_row(m, n) for n in range(PER_MEASURE))
+            if len(state_rows) >= CHUNK // PER_MEASURE:
                 conn.execute(insert(measures), state_rows)
+                conn.execute(insert(measure_facts), fact_rows)
                 state_rows.clear()
+                fact_rows.clear()
         if state_rows:
             conn.execute(insert(measures), state_rows)
-        for i in range(0, len(source_rows), CHUNK):
-            conn.execute(insert(measure_sources), source_rows[i : i + CHUNK])
+            conn.execute(insert(measure_facts), fact_rows)
         conn.execute(
             insert(deadlines),
             [
@@ -173,9 +210,7 @@ def build(path: Path, total: int) -> Engine:
                 for m in range(PAUSES)
             ],
         )
-        conn.execute(
-            insert(checkpoints), [{"name": "measures", "position": total}, {"name": "rules", "position": total}]
-        )
+        conn.execute(insert(checkpoints), [{"name": MEASURES, "position": total}, {"name": "rules", "position": total}])
     return engine
 
 
@@ -185,7 +220,11 @@ def new_facts(store: EventStore, measures_count: int, rep: int) -> None:
     for i in range(rep * NEW_FACTS, (rep + 1) * NEW_FACTS):
         m = (i * 7919) % measures_count
         rate = float(10 + m % 40)
-        if i % 10 == 9:
+        published = day
+        if i % 100 == 50:
+            code, value = target(m), rate + 1
+            published = DAY0 + dt.timedelta(days=3)  # a late article: its measure is decided again
+        elif i % 10 == 9:
             code, value = f"N{i:06d}", 12.0
         elif i % 3 == 0:
             code, value = target(m), rate + 5 + i
@@ -202,7 +241,8 @@ def new_facts(store: EventStore, measures_count: int, rep: int) -> None:
             effective=None,
             status="in_effect",
             evidence=f"Goods from {code} now pay {value:g} percent, the notice said.",
-            published=day,
+            published=published,
+            feed=f"feed-{i % 13}",
         )
         store.append(f"article-new-{i}", [NewEvent.of(fact, idempotency_key=f"fact:new-{i}")])
 

@@ -80,6 +80,11 @@ class FeedSettings:
     interval_minutes: int = setting(30, doc="Minutes between two polls of this feed.")
     full_text: bool = setting(False, doc="Fetch each entry's linked page and read its main text.")
     enabled: bool = setting(True, doc="Set to false to keep the feed in the file but stop polling it.")
+    official: bool = setting(
+        False,
+        doc="The feed is an official source (the Federal Register, a ministry): alerts say so, and "
+        "`official_only` rules and subscriptions take its news.",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,6 +121,16 @@ class RuleSettings:
     severity: dict[str, str] = setting(
         factory=dict,
         doc='Severity per rule name, overriding its default: a table of rule = "info"|"warning"|"critical".',
+    )
+    news_max_age_days: int = setting(
+        14,
+        doc="News about a day more than this many days before it is read updates measures and history "
+        "but raises no alert (old news is not new).",
+    )
+    unconfirmed_hold_hours: int = setting(
+        24,
+        doc="How long an alert from one lone source contradicting a corroborated reading is held waiting "
+        "for a second source before it is raised anyway (marked unconfirmed).",
     )
 
 
@@ -223,6 +238,11 @@ class SubscriptionSettings:
     title: str = setting("Trade-policy digest", doc="Title shown at the top of the digest and in its subject.")
     channels: tuple[str, ...] = setting(
         factory=tuple, doc="Names of [[channels]] that get a short message per digest, besides the recipients' mail."
+    )
+    min_sources: int = setting(0, doc="Only alerts stated by at least this many independent sources when raised.")
+    official_only: bool = setting(False, doc="Only alerts an official source (a feed with official = true) states.")
+    min_confidence: float = setting(
+        0.0, doc="Only alerts whose facts the extractor read with at least this confidence (0 to 1)."
     )
 
 
@@ -477,6 +497,10 @@ def _validate(settings: Settings, where: str) -> None:
             )
     for days in settings.rules.pause_expiring_days:
         positive(days, "rules.pause_expiring_days")
+    if settings.rules.news_max_age_days < 0:
+        raise ConfigError(f"{where}: key 'rules.news_max_age_days' must be 0 or more")
+    if settings.rules.unconfirmed_hold_hours < 0:
+        raise ConfigError(f"{where}: key 'rules.unconfirmed_hold_hours' must be 0 or more")
     seen = set()
     for i, channel in enumerate(settings.channels):
         key = f"channels[{i}]"
@@ -506,6 +530,8 @@ def _validate(settings: Settings, where: str) -> None:
             if name not in channels:
                 known = ", ".join(sorted(channels)) or "none"
                 raise ConfigError(f"{where}: key '{key}.channels': no channel named {name!r} (known: {known})")
+        if sub.min_sources < 0 or not 0 <= sub.min_confidence <= 1:
+            raise ConfigError(f"{where}: keys '{key}.min_sources' (0 or more) and '{key}.min_confidence' (0 to 1)")
         if sub.schedule != "immediate" and len(sub.schedule.split()) != 5:
             raise ConfigError(
                 f"{where}: key '{key}.schedule' must be \"immediate\" or a five-field cron expression, "

@@ -79,7 +79,8 @@ def article_recorder(
     else the shipped one."""
     if extractor is None:
         extractor = configured_extractor(settings) if settings is not None else default_extractor()
-    return ArticleRecorder(store, clock, extractor=extractor)
+    official = frozenset(feed.name for feed in settings.feeds if feed.official) if settings is not None else frozenset()
+    return ArticleRecorder(store, clock, extractor=extractor, official_feeds=official)
 
 
 @contextmanager

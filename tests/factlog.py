@@ -40,9 +40,17 @@ class FactLog:
         previous_rate: float | None = None,
         article: str | None = None,
         catch_up: bool = False,
+        feed: str | None = None,
+        official: bool = False,
+        confidence: float = 1.0,
+        keep_clock: bool = False,
     ) -> None:
+        """One fact; each article is its own outlet unless `feed` names the one it came from.
+
+        The clock moves to the article's day (news read as it comes) unless this is a
+        backfill (`catch_up`) or `keep_clock` says it is read at the clock's time."""
         day = dt.date.fromisoformat(published)
-        if not catch_up:
+        if not catch_up and not keep_clock:
             self.clock.instant = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
         self.written += 1
         article_id = article or f"a{self.written}"
@@ -62,6 +70,9 @@ class FactLog:
             published=day,
             url=f"https://news.example.org/{article_id}",
             title=f"Story {article_id}",
+            feed=feed or f"outlet-{article_id}",
+            official=official,
+            confidence=confidence,
         )
         self.store.append(
             f"article-{article_id}",

@@ -49,6 +49,8 @@ def write_config(folder: Path, feed_url: str) -> Path:
         "[fetch]\njitter_s = 0\nread_timeout_s = 2\nconnect_timeout_s = 2\n"
         f'[[feeds]]\nname = "desk"\nurl = "{feed_url}"\ninterval_minutes = 30\n'
         '[delivery]\nmethod = "directory"\ndirectory = "digests"\nbatch_window_s = 0\n'
+        # The daemon runs on the wall clock and the story is dated 2025: not "old news" here.
+        "[rules]\nnews_max_age_days = 36500\n"
         '[[subscriptions]]\nname = "steel-desk"\nrecipients = ["buyer@example.org"]\nschedule = "immediate"\n'
         'sectors = ["steel"]\n'
         '[[subscriptions]]\nname = "autos-only"\nrecipients = ["cars@example.org"]\nschedule = "immediate"\n'

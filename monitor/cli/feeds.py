@@ -15,6 +15,7 @@ from monitor.config import FeedSettings, Settings
 from monitor.daemon import configure_logging, run_daemon
 from monitor.errors import ExtractionError
 from monitor.pipeline import RuleRunner, article_recorder, daemon_jobs, open_poller
+from monitor.rules.service import quiet_lines
 from monitor.sources.article import article_from_file
 from monitor.sources.health import feed_state, health_row
 from monitor.sources.poll import poll_feeds
@@ -98,12 +99,14 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
         for r in results
     ]
     if fmt == "json":
-        emit_json({"polls": rows, "alerts_raised": evaluated.alerts})
+        emit_json({"polls": rows, "alerts_raised": evaluated.alerts, "quiet": evaluated.quiet, "held": evaluated.held})
         return
     emit_table(
         rows, ["feed", "outcome", "entries", "new_articles", "seen_articles", "facts", "error"], empty="(no feeds)"
     )
     click.echo(f"{evaluated.alerts} alert(s) raised")
+    for line in quiet_lines(evaluated):
+        click.echo(line)
 
 
 @click.command()
@@ -166,10 +169,14 @@ def ingest(
     evaluated = runner.evaluate(clock)
     failed = any(row["outcome"] == "failed" for row in rows)
     if fmt == "json":
-        emit_json({"articles": rows, "alerts_raised": evaluated.alerts})
+        emit_json(
+            {"articles": rows, "alerts_raised": evaluated.alerts, "quiet": evaluated.quiet, "held": evaluated.held}
+        )
     else:
         emit_table(rows, ["file", "article_id", "outcome", "facts"] + (["error"] if failed else []))
         click.echo(f"{evaluated.alerts} alert(s) raised")
+        for line in quiet_lines(evaluated):
+            click.echo(line)
     if failed:
         raise click.exceptions.Exit(ExtractionError.exit_code)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import click
 
@@ -11,46 +10,17 @@ from monitor.cli.context import CliContext
 from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import SystemClock, clock_for, parse_date
 from monitor.errors import InputError, RuleError
-from monitor.events.alerts import AlertRaised, Evidence
 from monitor.measures.projection import update_measures
 from monitor.measures.queries import measure_states
+from monitor.measures.shapes import measure_json
 from monitor.rules.dry_run import dry_run
 from monitor.rules.loader import load_rule_set, load_rules
-from monitor.rules.service import read_alerts, tick
+from monitor.rules.service import quiet_lines, read_alerts, tick
+from monitor.rules.shapes import alert_json
 from monitor.rules.silences import add_silence, read_silences
 
 pass_ctx = click.make_pass_decorator(CliContext)
 NOW_OPTION = click.option("--now", metavar="TIME", help="Act as if it were this time (YYYY-MM-DD[THH:MM]).")
-
-
-def evidence_json(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    """Evidence as the JSON of `alerts` and `state`."""
-    return [
-        {"article": e.article, "url": e.url, "sentence": e.sentence, "title": e.title, "published": e.published}
-        for e in items
-    ]
-
-
-def alert_json(a: AlertRaised) -> dict[str, Any]:
-    """One ALERT object of `alerts --format json`."""
-    return {
-        "key": a.key,
-        "rule": a.rule,
-        "severity": a.severity,
-        "measure_id": a.measure_id,
-        "imposer": a.imposer,
-        "target": a.target,
-        "sector": a.sector,
-        "kind": a.kind,
-        "rate": a.rate,
-        "previous_rate": a.previous_rate,
-        "until": a.until,
-        "raised_at": a.raised_at,
-        "summary": a.summary,
-        "silenced_by": a.silenced_by,
-        "evidence": evidence_json(a.evidence),
-        "details": a.details,
-    }
 
 
 def _since(value: str | None, what: str) -> dt.date | None:
@@ -66,32 +36,16 @@ def state(ctx: CliContext, as_of: str | None, fmt: str) -> None:
 
     JSON: {"as_of": DATE|null, "measures": [{"measure_id", "imposer", "target", "sector", "layer",
     "rate", "previous_rate", "threatened_rate", "status", "pause_until", "effective", "first_seen",
-    "last_seen", "sources", "evidence": [{"article", "url", "sentence", "title", "published"}]}]}
+    "last_seen", "sources", "official", "confidence", "unconfirmed_rate",
+    "evidence": [{"article", "url", "sentence", "title", "published"}]}]}
+    ("sources": independent sources of the current reading; "unconfirmed_rate": a lone source's
+    contradicting rate, held until confirmed).
     """
     day = _since(as_of, "--as-of")
     store = ctx.store(SystemClock())
     # Decide facts not yet decided; their events are recorded at their facts' time (no clock read).
     update_measures(store)
-    rows = [
-        {
-            "measure_id": s.measure_id,
-            "imposer": s.imposer,
-            "target": s.target,
-            "sector": s.sector,
-            "layer": s.layer,
-            "rate": s.rate,
-            "previous_rate": s.previous_rate,
-            "threatened_rate": s.threatened_rate,
-            "status": s.status,
-            "pause_until": s.pause_until,
-            "effective": s.effective,
-            "first_seen": s.first_seen,
-            "last_seen": s.last_seen,
-            "sources": s.sources,
-            "evidence": evidence_json(s.evidence),
-        }
-        for s in measure_states(ctx.engine(), as_of=day)
-    ]
+    rows = [measure_json(s) for s in measure_states(ctx.engine(), as_of=day)]
     if fmt == "json":
         emit_json({"as_of": day, "measures": rows})
     else:
@@ -108,13 +62,15 @@ def alerts(ctx: CliContext, since: str | None, fmt: str) -> None:
 
     JSON: {"alerts": [{"key", "rule", "severity", "measure_id", "imposer", "target", "sector", "kind",
     "rate", "previous_rate", "until", "raised_at", "summary", "silenced_by",
-    "evidence": [{"article", "url", "sentence", "title", "published"}], "details"}]}
+    "evidence": [{"article", "url", "sentence", "title", "published"}], "details",
+    "rules", "sources", "official", "confidence", "unconfirmed", "support"}]}
+    ("rules": every rule that matched the change; "support": "1 source", "3 sources, official").
     """
     found = [alert_json(a) for a in read_alerts(ctx.store(SystemClock()), since=_since(since, "--since"))]
     if fmt == "json":
         emit_json({"alerts": found})
     else:
-        emit_table(found, ["raised_at", "severity", "rule", "silenced_by", "summary"], empty="(no alerts)")
+        emit_table(found, ["raised_at", "severity", "rule", "silenced_by", "summary", "support"], empty="(no alerts)")
 
 
 @click.command("tick")
@@ -126,6 +82,8 @@ def tick_command(ctx: CliContext, now: str | None) -> None:
     settings = ctx.settings()
     done = tick(settings, ctx.store(clock), clock, rules=load_rules(settings))
     click.echo(f"{done.events} events evaluated, {done.alerts} alerts raised")
+    for line in quiet_lines(done):
+        click.echo(line)
 
 
 @click.group("rules")
@@ -139,7 +97,8 @@ def rules_group() -> None:
 def rules_list(ctx: CliContext, fmt: str) -> None:
     """Every rule and where it came from (files with errors are left out: see `rules check`).
 
-    JSON: {"rules": [{"name", "form", "signals", "severity", "days_before", "origin", "description"}]}
+    JSON: {"rules": [{"name", "form", "signals", "severity", "days_before", "origin", "description",
+    "min_sources", "official_only", "min_confidence"}]}
     """
     settings = ctx.settings()
     found = load_rule_set(settings)
@@ -152,6 +111,9 @@ def rules_list(ctx: CliContext, fmt: str) -> None:
             "days_before": list(r.days_before),
             "origin": r.origin,
             "description": r.description,
+            "min_sources": r.min_sources,
+            "official_only": r.official_only,
+            "min_confidence": r.min_confidence,
         }
         for r in found.rules
     ]

@@ -33,6 +33,43 @@ class Deadline:
 
 
 @dataclass(frozen=True, kw_only=True)
+class MeasureRow:
+    """One measure as a reader thinks of it (who taxes whom, on which goods), its stacked layers inside."""
+
+    imposer: str
+    target: str
+    sector: str | None
+    #: the layers standing on these goods (unlabelled first, a total last)
+    layers: tuple[MeasureState, ...]
+
+    @property
+    def total(self) -> MeasureState | None:
+        """The layer reports give as the total of the others, if any."""
+        return next((s for s in self.layers if s.layer == "total"), None)
+
+    @property
+    def parts(self) -> tuple[MeasureState, ...]:
+        """The layers other than the total."""
+        return tuple(s for s in self.layers if s.layer != "total")
+
+
+def measure_rows(states: Sequence[MeasureState]) -> list[MeasureRow]:
+    """States grouped into one row per (imposer, target, sector), in the order of their first state."""
+    rows: dict[tuple[str, str, str | None], list[MeasureState]] = {}
+    for state in states:
+        rows.setdefault((state.imposer, state.target, state.sector), []).append(state)
+    return [
+        MeasureRow(
+            imposer=imposer,
+            target=target,
+            sector=sector,
+            layers=tuple(sorted(layers, key=lambda s: (s.layer == "total", s.layer is not None, s.layer or ""))),
+        )
+        for (imposer, target, sector), layers in rows.items()
+    ]
+
+
+@dataclass(frozen=True, kw_only=True)
 class DigestContent:
     """Everything the templates are given for one digest."""
 
@@ -47,6 +84,8 @@ class DigestContent:
     measures: tuple[MeasureState, ...]
     #: measures in scope left out of the list (see `delivery.measures_shown`)
     measures_hidden: int
+    #: the measures shown, one row per (imposer, target, sector) with its layers inside
+    rows: tuple[MeasureRow, ...] = ()
 
     @property
     def severity_counts(self) -> list[tuple[str, int]]:
@@ -93,6 +132,8 @@ def build_content(
         (s for s in scoped if s.status not in _GONE),
         key=lambda s: (s.imposer, s.target, s.sector or "", s.layer or ""),
     )
+    rows = measure_rows(listed)
+    shown = rows[:measures_shown]
     return DigestContent(
         subscription=sub.name,
         title=sub.title,
@@ -101,6 +142,7 @@ def build_content(
         alerts=tuple(ordered),
         deadlines=tuple(upcoming_deadlines(scoped, local_now.date(), deadline_days)),
         deadline_days=deadline_days,
-        measures=tuple(listed[:measures_shown]),
-        measures_hidden=max(0, len(listed) - measures_shown),
+        measures=tuple(s for r in shown for s in r.layers),
+        measures_hidden=max(0, len(rows) - measures_shown),
+        rows=tuple(shown),
     )

@@ -32,7 +32,11 @@ def matches(sub: SubscriptionSettings, alert: AlertRaised) -> bool:
     """Whether the subscription takes this alert: not silenced, and inside every filter it sets."""
     if alert.silenced_by:
         return False
-    if sub.rules and alert.rule not in sub.rules:
+    if sub.rules and not set(alert.rules or (alert.rule,)) & set(sub.rules):
+        return False
+    if alert.sources < sub.min_sources or (sub.official_only and not alert.official):
+        return False
+    if alert.confidence < sub.min_confidence:
         return False
     if severity_rank(alert.severity) < severity_rank(sub.min_severity):
         return False

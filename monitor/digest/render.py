@@ -23,6 +23,7 @@ import jinja2
 
 from monitor.digest.content import DigestContent
 from monitor.errors import ConfigError
+from monitor.measures.names import label_name
 
 HTML_TEMPLATE = "digest.html.j2"
 TEXT_TEMPLATE = "digest.txt.j2"
@@ -63,15 +64,11 @@ def moment(value: dt.datetime | None) -> str:
 
 @lru_cache(maxsize=512)
 def country(code: str | None) -> str:
-    """The short name of an ISO 3166 code ('CN' -> 'China'); codes it does not know are shown as they are."""
+    """A party's code in words ('CN' -> 'China', '*' -> 'All countries', 'EU' -> 'European Union');
+    codes it does not know are shown as they are."""
     if not code:
         return "–"
-    import pycountry
-
-    found = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
-    if found is None:
-        return code
-    return str(getattr(found, "common_name", None) or found.name)
+    return label_name(code)
 
 
 def _loader(user_folder: Path | None) -> jinja2.BaseLoader:

@@ -4,8 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from monitor.events.base import Event, event_type
+from monitor.events.base import Event, event_type, upcaster
+
+#: The sectors of the extraction contract (a fact's `sector` is one of them, or None for all goods).
+SECTORS: tuple[str, ...] = (
+    "autos",
+    "auto_parts",
+    "steel",
+    "aluminum",
+    "copper",
+    "lumber",
+    "semiconductors",
+    "pharmaceuticals",
+    "agriculture",
+    "energy",
+    "shipbuilding",
+    "electronics",
+    "textiles",
+    "machinery",
+    "critical_minerals",
+)
 
 
 @event_type("article.recorded")
@@ -24,7 +44,7 @@ class ArticleRecorded(Event):
     facts: int | None = None
 
 
-@event_type("fact.extracted")
+@event_type("fact.extracted", version=2)
 @dataclass(frozen=True, kw_only=True)
 class FactExtracted(Event):
     """One trade-policy fact read from an article (the fields of extraction-contract.md)."""
@@ -45,3 +65,15 @@ class FactExtracted(Event):
     url: str | None = None
     title: str | None = None
     extractor_version: str = ""
+    #: v2: how sure the extractor was of this reading, 0..1 (1.0 when it does not say)
+    confidence: float = 1.0
+    #: v2: the feed (outlet) the article came from, when known
+    feed: str | None = None
+    #: v2: whether that feed is an official source (`official = true` on the feed)
+    official: bool = False
+
+
+@upcaster("fact.extracted", from_version=1)
+def _fact_v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    # Facts read before confidence was reported: fully confident, outlet and officialness unknown.
+    return {"confidence": 1.0, "feed": None, "official": False, **data}

@@ -24,10 +24,12 @@ from monitor.events.measures import (
     ReliefGranted,
     TariffThreatened,
 )
-from monitor.measures.state import MeasureState
+from monitor.measures.state import MeasureState, Voice, independent, text_key
 
 #: How many pieces of evidence a state keeps (the newest).
 EVIDENCE_KEPT = 10
+#: How many voices a state keeps for its current reading (enough to count sources).
+VOICES_KEPT = 20
 _REAL = ("announced", "in_effect")
 
 
@@ -57,13 +59,23 @@ def new_state(event: MeasureEvent) -> MeasureState:
     )
 
 
-def fold(state: MeasureState | None, event: MeasureEvent, *, new_source: bool) -> MeasureState:
-    """The state after `event`; `new_source` says whether its article was not yet counted."""
+def voice_of(event: MeasureEvent) -> Voice:
+    """Who stated the fact an event was decided from."""
+    return Voice(outlet=event.outlet or f"article:{event.evidence.article}", text=text_key(event.evidence.sentence))
+
+
+def fold(state: MeasureState | None, event: MeasureEvent) -> MeasureState:
+    """The state after `event`."""
     before = state or new_state(event)
     newer = before.last_seen is None or event.day >= before.last_seen
-    s = _bookkeeping(before, event, new_source=new_source)
+    s = _bookkeeping(before, event)
     if not newer:
         return s
+    if isinstance(event, RateChanged) and event.unconfirmed:
+        # Held: the corroborated reading stands; the lone rate waits beside it.
+        outlet = voice_of(event).outlet
+        return dataclasses.replace(s, unconfirmed_rate=event.rate, unconfirmed_outlet=outlet)
+    s = _weigh(s, before, event)
     if isinstance(event, RateRecorded | RateChanged | HistoryRecorded):
         status = tariff_status(event.status, event.effective, event.day)
         if status == "threatened":
@@ -101,15 +113,50 @@ def fold(state: MeasureState | None, event: MeasureEvent, *, new_source: bool) -
     return s
 
 
-def _bookkeeping(s: MeasureState, event: MeasureEvent, *, new_source: bool) -> MeasureState:
+def _weigh(s: MeasureState, before: MeasureState, event: MeasureEvent) -> MeasureState:
+    # Who states the current reading: a change starts it afresh, a corroboration adds a voice.
+    voice = voice_of(event)
+    if isinstance(event, MeasureCorroborated):
+        if event.rate is not None and before.rate is not None and event.rate != before.rate:
+            return s
+        voices = before.voices if voice in before.voices else (*before.voices, voice)[-VOICES_KEPT:]
+        return dataclasses.replace(
+            s,
+            voices=voices,
+            sources=independent(voices),
+            official=before.official or event.official,
+            confidence=max(before.confidence, event.confidence) if before.voices else event.confidence,
+        )
+    if isinstance(event, HistoryRecorded | ReliefGranted):
+        return s
+    if (
+        isinstance(event, TariffThreatened)
+        and before.status not in ("threatened", "lifted")
+        and before.rate is not None
+    ):
+        return s  # a threat on top of a standing rate does not change who states that rate
+    voices = (voice,)
+    if isinstance(event, RateChanged) and before.unconfirmed_rate == event.rate and before.unconfirmed_outlet:
+        # Confirmed: the lone source that said it first counts too.
+        voices = (Voice(outlet=before.unconfirmed_outlet, text=""), voice)
+    return dataclasses.replace(
+        s,
+        voices=voices,
+        sources=independent(voices),
+        official=event.official,
+        confidence=event.confidence,
+        unconfirmed_rate=None,
+        unconfirmed_outlet=None,
+    )
+
+
+def _bookkeeping(s: MeasureState, event: MeasureEvent) -> MeasureState:
     first = event.day if s.first_seen is None else min(s.first_seen, event.day)
     last = event.day if s.last_seen is None else max(s.last_seen, event.day)
     evidence: tuple[Evidence, ...] = s.evidence
     if not any(e.article == event.evidence.article and e.sentence == event.evidence.sentence for e in evidence):
         evidence = (*evidence, event.evidence)[-EVIDENCE_KEPT:]
-    return dataclasses.replace(
-        s, first_seen=first, last_seen=last, sources=s.sources + (1 if new_source else 0), evidence=evidence
-    )
+    return dataclasses.replace(s, first_seen=first, last_seen=last, evidence=evidence)
 
 
 def as_of_view(state: MeasureState, day: dt.date) -> MeasureState:

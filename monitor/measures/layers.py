@@ -53,14 +53,14 @@ def measure_stream(mid: str) -> str:
     return f"measure-{mid}"
 
 
-def parties_id(imposer: str, target: str) -> str:
-    """The id talks and deals are recorded under."""
-    return f"{imposer}:{target}"
+def parties_id(parties: tuple[str, ...]) -> str:
+    """The id talks and deals are recorded under: the parties sorted, so "US and EU" is "EU and US"."""
+    return "+".join(sorted(parties))
 
 
-def parties_stream(imposer: str, target: str) -> str:
-    """The log stream of talks and deals between two parties."""
-    return f"parties-{parties_id(imposer, target)}"
+def parties_stream(parties: tuple[str, ...]) -> str:
+    """The log stream of talks and deals between these parties."""
+    return f"parties-{parties_id(parties)}"
 
 
 def resolve_layer(
@@ -73,9 +73,8 @@ def resolve_layer(
     """The layer an unlabelled fact belongs to, given the layers already standing for its group.
 
     A stated layer wins. Otherwise the fact joins the layer whose rate it repeats,
-    else the one whose rate it says it replaced, else the unlabelled measure when
-    there is one, else the only labelled layer that is not a total; failing all
-    that it starts the unlabelled measure.
+    else the one whose rate it says it replaced, else the unlabelled measure: a
+    rate from a labelled layer is never read as a change of another one.
     """
     if stated is not None:
         return stated
@@ -89,9 +88,4 @@ def resolve_layer(
         before = [s for s in standing if s.rate == previous_rate]
         if len(before) == 1:
             return before[0].layer
-    if any(s.layer is None for s in standing):
-        return None
-    parts = [s for s in standing if s.layer != TOTAL]
-    if len(parts) == 1:
-        return parts[0].layer
     return None

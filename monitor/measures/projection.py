@@ -1,13 +1,22 @@
-"""The measures projection: decides new facts into measure events and folds those into state rows.
+"""The measures projection: decides new facts, in news order, into measure events and state rows.
 
-It reads `fact.extracted` and the measure events. A fact is decided against
-the state rows, its measure events are appended in the projection's own
-transaction (idempotency key `decide:<fact position>:<n>`) and folded at
-once, so the next fact of the same batch sees them; the checkpoint moves in
-that same transaction, so every fact is decided exactly once. When the log
-later hands the projection those measure events it skips them (their stream
-version is already folded). On `rebuild` the facts already decided are not
-decided again: the events the log holds are folded instead.
+It reads `fact.extracted`. The facts of a batch are decided in news order
+(publication day, then article id, then their place in the log), whatever
+order they arrived in. A fact is decided against the state its group
+(imposer, target, sector: every layer) had just before it in news order:
+when it is newer than everything its group knows (the usual case) that is the
+current state row; when it tells of an earlier day than news already decided
+(a late article), the group's facts are decided again from the start in news
+order, the group's rows replaced, and its own measure events are appended
+marked `late` (history: the rules raise nothing for them). So the state is a
+function of what the news said and when, never of arrival order.
+
+Measure events are appended in the projection's own transaction
+(idempotency key `decide:<fact position>:<target slot>`), the checkpoint moves
+in that same transaction, and every fact is kept in `measure_facts`, so each
+is decided exactly once. On `rebuild` (or the first run over a log written by
+an earlier version) facts already decided are decided again into the rows but
+nothing is appended twice.
 """
 
 from __future__ import annotations
@@ -15,38 +24,46 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 
 from monitor.clock import Clock, FixedClock
-from monitor.events import decode_recorded
 from monitor.events.facts import FactExtracted
-from monitor.events.measures import ALL_TYPES, MEASURE_TYPES, MeasureEvent
+from monitor.events.measures import ALL_TYPES
 from monitor.log.projection import ProjectionRunner
 from monitor.log.records import NewEvent, RecordedEvent
 from monitor.log.store import EventStore
-from monitor.measures.decide import decide
+from monitor.measures.decide import (
+    PARTIES_KINDS,
+    SAME_DEAL_DAYS,
+    SAME_TALKS_DAYS,
+    TARIFF_KINDS,
+    Decision,
+    Statement,
+    decide_parties,
+    decide_target,
+    parties_of,
+    same_event,
+    split_lists,
+)
 from monitor.measures.fold import fold
 from monitor.measures.layers import group_key
 from monitor.measures.queries import row_to_state
+from monitor.measures.replay import decide_in_order, fact_day, statement_of, targets_of
 from monitor.measures.state import MeasureState
-from monitor.measures.tables import TABLES, measure_sources, measures
+from monitor.measures.tables import TABLES, measure_facts, measures
 
-NAME = "measures"
-
-
-def decide_key(position: int, n: int) -> str:
-    """The idempotency key of the n-th measure event decided from the fact at `position`."""
-    return f"decide:{position}:{n}"
+NAME = "measure_states"
+#: How many facts ahead a batch is read to decide them in news order.
+BATCH = 5000
+_NONE = "-"
 
 
-def fact_day(event: RecordedEvent, fact: FactExtracted) -> dt.date:
-    """The day a fact refers to: its article's publication date, else when it occurred, else when recorded."""
-    if fact.published is not None:
-        return fact.published
-    return (event.occurred_at or event.recorded_at).date()
+def decide_key(position: int, slot: int) -> str:
+    """The idempotency key of the measure event decided from the fact at `position` for its `slot`-th target."""
+    return f"decide:{position}:{slot}"
 
 
-def _state_row(state: MeasureState, version: int) -> dict[str, Any]:
+def _state_row(state: MeasureState) -> dict[str, Any]:
     return {
         "measure_id": state.measure_id,
         "group_key": group_key(state.imposer, state.target, state.sector),
@@ -63,7 +80,11 @@ def _state_row(state: MeasureState, version: int) -> dict[str, Any]:
         "first_seen": state.first_seen,
         "last_seen": state.last_seen,
         "sources": state.sources,
-        "version": version,
+        "official": state.official,
+        "confidence": state.confidence,
+        "unconfirmed_rate": state.unconfirmed_rate,
+        "unconfirmed_outlet": state.unconfirmed_outlet,
+        "voices": [[v.outlet, v.text] for v in state.voices],
         "evidence": [
             {
                 "article": e.article,
@@ -77,23 +98,67 @@ def _state_row(state: MeasureState, version: int) -> dict[str, Any]:
     }
 
 
-# Built once: the projection runs them for every event it folds.
-_ROW = select(measures).where(measures.c.measure_id == bindparam("mid"))
-_SOURCE = select(measure_sources.c.article_id).where(
-    measure_sources.c.measure_id == bindparam("mid"), measure_sources.c.article_id == bindparam("article")
+def _statement_row(stmt: Statement, slot: int, key: str, target: str, parties: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {
+        "position": stmt.position,
+        "slot": slot,
+        "group_key": key,
+        "day": stmt.day,
+        "article_id": stmt.fact.article_id,
+        "target": target,
+        "statement": {
+            "fact": stmt.fact.to_data(),
+            "outlet": stmt.outlet,
+            "official": stmt.official,
+            "parties": list(parties),
+        },
+    }
+
+
+def _statement_from(row: Any) -> Statement:
+    data = row.statement
+    fact = FactExtracted.from_data(data["fact"])
+    assert isinstance(fact, FactExtracted)
+    return Statement(fact=fact, position=row.position, day=row.day, outlet=data["outlet"], official=data["official"])
+
+
+def _after_params(stmt: Statement, key: str) -> dict[str, Any]:
+    day, article, position = stmt.order
+    return {"key": key, "day": day, "article": article, "position": position}
+
+
+# Built once: the projection runs them for every fact it decides.
+_C = measure_facts.c
+#: Is there a fact of group `key` later in news order than (day, article, position)?
+_LATER = (
+    select(_C.position)
+    .where(
+        _C.group_key == bindparam("key"),
+        or_(
+            _C.day > bindparam("day"),
+            and_(
+                _C.day == bindparam("day"),
+                or_(
+                    _C.article_id > bindparam("article"),
+                    and_(_C.article_id == bindparam("article"), _C.position > bindparam("position")),
+                ),
+            ),
+        ),
+    )
+    .limit(1)
 )
-_ADD_SOURCE = insert(measure_sources)
+_ONE_DECIDED = select(_C.position).where(_C.position == bindparam("p")).limit(1)
+_ADD_FACT = insert(measure_facts)
+_GROUP_ROWS = select(measures).where(measures.c.group_key == bindparam("key"))
 _ADD_ROW = insert(measures)
 _SET_ROW = update(measures).where(measures.c.measure_id == bindparam("mid"))
-#: `_fold` reads the row itself unless its caller already has.
-_UNREAD: Any = object()
 
 
 class MeasureProjection:
-    """Facts -> measure events -> the `measures` table."""
+    """Facts -> measure events -> the `measure_states` table."""
 
     name = NAME
-    types: frozenset[str] | None = frozenset({FactExtracted.NAME}) | MEASURE_TYPES
+    types: frozenset[str] | None = frozenset({FactExtracted.NAME})
 
     def __init__(self, clock: Clock | None = None) -> None:
         # Without a clock (the `replay`/`rebuild` catalogue), decisions are recorded at the
@@ -111,79 +176,129 @@ class MeasureProjection:
             table.drop(conn, checkfirst=True)
 
     def apply(self, conn: Connection, event: RecordedEvent) -> None:
-        """Decide a fact, or fold a measure event not folded yet."""
-        if event.type == FactExtracted.NAME:
-            self._decide(conn, event)
+        """Decide this fact and the ones after it in its batch, in news order (once each)."""
+        if conn.execute(_ONE_DECIDED, {"p": event.position}).first() is not None:
             return
-        decoded = decode_recorded(event)
-        assert isinstance(decoded, MeasureEvent)
-        row = conn.execute(_ROW, {"mid": decoded.measure_id}).first()
-        if row is not None and event.version <= row.version:
-            return
-        self._fold(conn, decoded, event.version, row)
-
-    def _decide(self, conn: Connection, event: RecordedEvent) -> None:
         store = EventStore(conn.engine, self.clock or FixedClock(event.recorded_at))
-        if store.positions_by_key_prefix(f"decide:{event.position}:", limit=1, conn=conn):
-            return  # decided before (a rebuild): the log's own measure events are folded as they come
-        fact = decode_recorded(event)
-        assert isinstance(fact, FactExtracted)
-        day = fact_day(event, fact)
-        decisions = decide(
-            fact,
-            position=event.position,
-            day=day,
-            standing=lambda key: [
-                row_to_state(r) for r in conn.execute(select(measures).where(measures.c.group_key == key))
-            ],
-            counted=lambda mid, article: (
-                conn.execute(
-                    select(measure_sources.c.article_id).where(
-                        measure_sources.c.measure_id == mid, measure_sources.c.article_id == article
-                    )
-                ).first()
-                is not None
-            ),
-        )
-        metadata: dict[str, Any] = {"causation": event.position, "article": fact.article_id}
-        if event.metadata.get("catch_up"):
+        ahead = list(store.read_page(conn, after=event.position - 1, limit=BATCH, types=[FactExtracted.NAME]))
+        done = self._decided(conn, [r.position for r in ahead])
+        fresh = [r for r in ahead if r.position not in done]
+        todo = list(zip(split_lists([statement_of(r) for r in fresh]), fresh, strict=True))
+        todo.sort(key=lambda item: item[0].order)
+        for stmt, recorded in todo:
+            self._decide(conn, store, stmt, recorded)
+
+    @staticmethod
+    def _decided(conn: Connection, positions: list[int]) -> set[int]:
+        found: set[int] = set()
+        for i in range(0, len(positions), 500):
+            chunk = positions[i : i + 500]
+            found.update(
+                conn.execute(select(measure_facts.c.position).where(measure_facts.c.position.in_(chunk))).scalars()
+            )
+        return found
+
+    def _decide(self, conn: Connection, store: EventStore, stmt: Statement, recorded: RecordedEvent) -> None:
+        again = bool(store.positions_by_key_prefix(f"decide:{stmt.position}:", limit=1, conn=conn))
+        metadata: dict[str, Any] = {
+            "causation": stmt.position,
+            "article": stmt.fact.article_id,
+            # The day the fact was read: the rules weigh how old its news was then.
+            "read_on": recorded.recorded_at.date().isoformat(),
+        }
+        if recorded.metadata.get("catch_up"):
             metadata["catch_up"] = True
-        occurred = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
-        for n, decision in enumerate(decisions):
-            result = store.append_in(
+        occurred = dt.datetime.combine(stmt.day, dt.time(), tzinfo=dt.UTC)
+
+        def append(slot: int, decision: Decision, late: bool) -> None:
+            if again:
+                return  # decided before (a rebuild): its events are in the log already
+            meta = {**metadata, "late": True} if late else metadata
+            store.append_in(
                 conn,
                 decision.stream_id,
                 [
                     NewEvent.of(
                         decision.event,
-                        idempotency_key=decide_key(event.position, n),
-                        metadata=metadata,
+                        idempotency_key=decide_key(stmt.position, slot),
+                        metadata=meta,
                         occurred_at=occurred,
                     )
                 ],
             )
-            if decision.event.NAME in MEASURE_TYPES and not result.duplicate:
-                self._fold(conn, decision.event, result.version)
 
-    def _fold(self, conn: Connection, decoded: MeasureEvent, version: int, row: Any = _UNREAD) -> None:
-        mid = decoded.measure_id
-        if row is _UNREAD:
-            row = conn.execute(_ROW, {"mid": mid}).first()
-        before = row_to_state(row) if row is not None else None
-        article = decoded.evidence.article
-        new_source = conn.execute(_SOURCE, {"mid": mid, "article": article}).first() is None
-        if new_source:
-            conn.execute(_ADD_SOURCE, {"measure_id": mid, "article_id": article})
-        after = fold(before, decoded, new_source=new_source)
-        values = _state_row(after, version)
-        if row is None:
-            conn.execute(_ADD_ROW, values)
+        kind = stmt.fact.kind
+        if kind in PARTIES_KINDS:
+            self._parties(conn, stmt, append)
+        elif kind in TARIFF_KINDS:
+            for slot, target in enumerate(targets_of(stmt)):
+                self._tariff(conn, stmt, slot, target, append)
         else:
-            conn.execute(_SET_ROW, {**values, "mid": mid})
+            conn.execute(_ADD_FACT, _statement_row(stmt, 0, _NONE, _NONE))
+
+    def _parties(self, conn: Connection, stmt: Statement, append: Any) -> None:
+        # Talks and deals have no state: the same event is a fact of the same kind between the
+        # same parties within the window, before it in news order or (a late article) after it.
+        key = f"parties:{stmt.fact.kind}"
+        window = dt.timedelta(days=max(SAME_TALKS_DAYS, SAME_DEAL_DAYS))
+        c = measure_facts.c
+        rows = conn.execute(
+            select(c.position, c.day, c.article_id, c.statement).where(
+                c.group_key == key, c.day >= stmt.day - window, c.day <= stmt.day + window
+            )
+        ).all()
+        earlier: list[tuple[str, tuple[str, ...], dt.date]] = []
+        later: list[tuple[str, tuple[str, ...], dt.date]] = []
+        for r in rows:
+            told = (stmt.fact.kind, tuple(r.statement["parties"]), r.day)
+            (earlier if (r.day, r.article_id, r.position) < stmt.order else later).append(told)
+        parties = parties_of(stmt.fact)
+        conn.execute(_ADD_FACT, _statement_row(stmt, 0, key, "+".join(parties)[:8], parties))
+        decision = decide_parties(stmt, earlier)
+        if decision is None:
+            return
+        mine = set(parties)
+        for _, others, day in later:
+            if same_event(stmt.fact.kind, mine, set(others), abs((day - stmt.day).days)):
+                return  # a later report of this event, decided already, stands for it
+        append(0, decision, False)
+
+    def _tariff(self, conn: Connection, stmt: Statement, slot: int, target: str, append: Any) -> None:
+        key = group_key(stmt.fact.imposer, target, stmt.fact.sector)
+        c = measure_facts.c
+        late = conn.execute(_LATER, _after_params(stmt, key)).first() is not None
+        conn.execute(_ADD_FACT, _statement_row(stmt, slot, key, target))
+        if not late:
+            standing = [row_to_state(r) for r in conn.execute(_GROUP_ROWS, {"key": key})]
+            mid, decision = decide_target(stmt, target, standing)
+            if decision is None:
+                return
+            append(slot, decision, False)
+            before = next((s for s in standing if s.measure_id == mid), None)
+            values = _state_row(fold(before, decision.event))
+            if before is None:
+                conn.execute(_ADD_ROW, values)
+            else:
+                conn.execute(_SET_ROW, {**values, "mid": mid})
+            return
+        # A late fact: the group is decided again in news order, its own events marked late.
+        group = conn.execute(
+            select(measure_facts).where(c.group_key == key).order_by(c.day, c.article_id, c.position, c.slot)
+        ).all()
+        mine: Decision | None = None
+        states: dict[str, MeasureState] = {}
+        for told, _, decision in decide_in_order(((_statement_from(r), r.target) for r in group), states):
+            if told.position == stmt.position and decision is not None:
+                mine = decision
+        conn.execute(delete(measures).where(measures.c.group_key == key))
+        if states:
+            conn.execute(insert(measures), [_state_row(s) for s in states.values()])
+        if mine is not None:
+            append(slot, mine, True)
 
 
 def update_measures(store: EventStore, clock: Clock | None = None) -> int:
-    """Decide new facts into measure events and fold them into the state; return events applied.
+    """Decide new facts into measure events and fold them into the state; return facts applied.
 
     Without a clock, decisions are recorded at the time of their fact (what `state` does: no clock is read).
     """

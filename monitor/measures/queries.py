@@ -17,8 +17,8 @@ from sqlalchemy import Connection, Engine, inspect, select
 
 from monitor.events.alerts import Evidence
 from monitor.measures.fold import as_of_view
-from monitor.measures.replay import fold_events, measure_events_until
-from monitor.measures.state import MeasureState
+from monitor.measures.replay import states_until
+from monitor.measures.state import MeasureState, Voice
 from monitor.measures.tables import measures
 
 
@@ -41,6 +41,11 @@ def row_to_state(row: Any) -> MeasureState:
         sources=m["sources"],
         evidence=tuple(_evidence(e) for e in m["evidence"]),
         threatened_rate=m["threatened_rate"],
+        voices=tuple(Voice(outlet=v[0], text=v[1]) for v in m["voices"]),
+        official=bool(m["official"]),
+        confidence=m["confidence"],
+        unconfirmed_rate=m["unconfirmed_rate"],
+        unconfirmed_outlet=m["unconfirmed_outlet"],
     )
 
 
@@ -71,8 +76,7 @@ def current_states(engine: Engine) -> list[MeasureState]:
 
 def states_as_of(engine: Engine, day: dt.date) -> list[MeasureState]:
     """Every measure as it stood at the end of `day`, by measure id."""
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-    states = fold_events(measure_events_until(engine, end))
+    states = states_until(engine, day)
     return [as_of_view(states[k], day) for k in sorted(states)]
 
 
@@ -81,8 +85,8 @@ def measure_states(engine: Engine, *, as_of: dt.date | None = None) -> list[Meas
 
     Now: the rows of the measures projection, as the latest news has them (run
     `monitor.measures.projection.update_measures` first to catch it up). As of a
-    day: the measure events whose day (the article's publication date, the
-    events' `occurred_at`) is on or before it, folded in that order, and seen
+    day: the facts whose day (the article's publication date) is on or before
+    it, decided in news order as the projection decides them, and seen
     from that day (a pause that ended before it no longer holds; an announced
     rate whose effective date has come is in force). The recording time does
     not matter, so a backfill recorded today about April answers for April.

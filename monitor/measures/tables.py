@@ -1,13 +1,18 @@
-"""The measures projection's own tables (dropped and rebuilt from the log by `rebuild`)."""
+"""The measures projection's own tables (dropped and rebuilt from the log by `rebuild`).
+
+Named apart from the first version's `measures` and `measure_sources` tables,
+under a projection of another name, so a log written before is decided again
+from its facts, in news order, the first time this version runs.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Date, Float, Index, Integer, MetaData, String, Table
+from sqlalchemy import JSON, Boolean, Column, Date, Float, Index, Integer, MetaData, String, Table
 
 metadata = MetaData()
 
 measures = Table(
-    "measures",
+    "measure_states",
     metadata,
     Column("measure_id", String(200), primary_key=True),
     Column("group_key", String(200), nullable=False),
@@ -24,17 +29,32 @@ measures = Table(
     Column("first_seen", Date, nullable=True),
     Column("last_seen", Date, nullable=True),
     Column("sources", Integer, nullable=False),
-    #: the stream version last folded in: events at or below it are already applied
-    Column("version", Integer, nullable=False),
+    Column("official", Boolean, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("unconfirmed_rate", Float, nullable=True),
+    Column("unconfirmed_outlet", String(200), nullable=True),
+    #: [[outlet, text], ...]: who states the current reading
+    Column("voices", JSON, nullable=False),
     Column("evidence", JSON, nullable=False),
-    Index("ix_measures_group_key", "group_key"),
+    Index("ix_measure_states_group_key", "group_key"),
 )
 
-measure_sources = Table(
-    "measure_sources",
+#: Every fact decided, by group (an imposer:target:sector, or "parties:<kind>" for talks and deals),
+#: with what deciding it again needs: a group is decided again, in news order, when a fact
+#: about an earlier day arrives after later news.
+measure_facts = Table(
+    "measure_facts",
     metadata,
-    Column("measure_id", String(200), primary_key=True),
-    Column("article_id", String(200), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    #: which of the fact's targets (0, 1, ...)
+    Column("slot", Integer, primary_key=True),
+    Column("group_key", String(200), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("article_id", String(200), nullable=False),
+    Column("target", String(8), nullable=False),
+    #: the Statement: the fact's payload, its outlet and officialness
+    Column("statement", JSON, nullable=False),
+    Index("ix_measure_facts_group", "group_key", "day", "article_id", "position"),
 )
 
-TABLES = (measures, measure_sources)
+TABLES = (measures, measure_facts)

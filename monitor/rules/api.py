@@ -89,6 +89,14 @@ class Signal:
     days_left: int | None = None
     #: the value that makes this signal's alert distinct (part of the alert key)
     value: str = ""
+    #: for talks and deals: every party named, sorted
+    parties: tuple[str, ...] = ()
+    #: independent sources stating it, whether one is official, the extractor's confidence
+    sources: int = 1
+    official: bool = False
+    confidence: float = 1.0
+    #: a lone source contradicting a corroborated reading (its alert is held; see docs/rules.md)
+    unconfirmed: bool = False
 
     @property
     def change(self) -> float | None:
@@ -116,6 +124,10 @@ class Signal:
             "day": self.day,
             "lead_days": self.lead_days,
             "days_left": self.days_left,
+            "parties": self.parties,
+            "sources": self.sources,
+            "official": self.official,
+            "confidence": self.confidence,
         }
 
 
@@ -149,6 +161,23 @@ class Rule:
     description: str = ""
     #: for pause_expiring: the lead times in days at which it reminds
     days_before: tuple[int, ...] = ()
+    #: what the news must have before this rule alerts (0 / False / 0.0: nothing)
+    min_sources: int = 0
+    official_only: bool = False
+    min_confidence: float = 0.0
+
+    @property
+    def requires(self) -> bool:
+        """Whether it asks more of the news than one source."""
+        return self.min_sources > 1 or self.official_only or self.min_confidence > 0
+
+    def supported(self, signal: Signal) -> bool:
+        """Whether the signal is as well supported as this rule asks."""
+        return (
+            signal.sources >= self.min_sources
+            and (signal.official or not self.official_only)
+            and signal.confidence >= self.min_confidence
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,6 +189,9 @@ class RuleMark:
     severity: str
     days_before: tuple[int, ...]
     description: str
+    min_sources: Any = 0
+    official_only: Any = False
+    min_confidence: Any = 0.0
 
 
 MARK = "__trade_monitor_rule__"
@@ -174,8 +206,15 @@ def rule(
     severity: str = "info",
     days_before: Iterable[int] = (),
     description: str = "",
+    min_sources: int = 0,
+    official_only: bool = False,
+    min_confidence: float = 0.0,
 ) -> Callable[[Callable[..., RuleOutput]], Callable[..., RuleOutput]]:
-    """Mark a function `(signal, state, clock) -> alerts` as a rule (checked when its file is loaded)."""
+    """Mark a function `(signal, state, clock) -> alerts` as a rule (checked when its file is loaded).
+
+    `min_sources`, `official_only` and `min_confidence` hold its alerts until the news is
+    that well supported (a later corroboration can still raise them).
+    """
 
     def mark(fn: Callable[..., RuleOutput]) -> Callable[..., RuleOutput]:
         doc = description or (inspect.getdoc(fn) or "").split("\n", 1)[0]
@@ -188,6 +227,9 @@ def rule(
                 severity=severity,
                 days_before=_declared(days_before),
                 description=doc,
+                min_sources=min_sources,
+                official_only=official_only,
+                min_confidence=min_confidence,
             ),
         )
         return fn
@@ -221,6 +263,13 @@ def check_mark(mark: RuleMark) -> list[tuple[str, str]]:
     days = mark.days_before
     if not isinstance(days, tuple) or any(not isinstance(d, int) or isinstance(d, bool) or d <= 0 for d in days):
         problems.append(("days_before", f"must be a list of whole numbers of days above 0, got {_shown(days)!r}"))
+    if not isinstance(mark.min_sources, int) or isinstance(mark.min_sources, bool) or mark.min_sources < 0:
+        problems.append(("min_sources", f"must be a whole number of sources, 0 or more, got {mark.min_sources!r}"))
+    if not isinstance(mark.official_only, bool):
+        problems.append(("official_only", f"must be true or false, got {mark.official_only!r}"))
+    conf = mark.min_confidence
+    if isinstance(conf, bool) or not isinstance(conf, int | float) or not 0 <= conf <= 1:
+        problems.append(("min_confidence", f"must be a number from 0 to 1, got {conf!r}"))
     return problems
 
 
@@ -254,5 +303,8 @@ def checked_rule(fn: Callable[..., Any], *, form: str, origin: str) -> tuple[Rul
         origin=origin,
         description=mark.description,
         days_before=mark.days_before,
+        min_sources=mark.min_sources,
+        official_only=mark.official_only,
+        min_confidence=float(mark.min_confidence),
     )
     return found, []

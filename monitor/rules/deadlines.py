@@ -54,6 +54,7 @@ def run_tick(conn: Connection, rules: Sequence[Rule], judge: Judge) -> list[Aler
     ).all()
     raised: list[AlertRaised] = []
     for row in rows:
+        due: dict[int, list[Rule]] = {}
         mid, until, quiet = row.measure_id, row.until, row.quiet_before
         fired = set(row.fired)
         state = state_of(conn, mid)
@@ -69,13 +70,14 @@ def run_tick(conn: Connection, rules: Sequence[Rule], judge: Judge) -> list[Aler
                 fired.add(mark)
                 if quiet is not None and until - dt.timedelta(days=lead) < quiet:
                     continue  # learned in a backfill after this reminder was due: not raised late
+                due.setdefault(lead, []).append(rule)
+            for lead, due_rules in sorted(due.items()):
                 signal = clock_signal("pause_expiring", state, until=until, today=today, lead_days=lead)
-                raised.extend(judge.run(rule, signal, state))
+                raised.extend(judge.evaluate(due_rules, signal, state))
             conn.execute(update(deadlines).where(deadlines.c.measure_id == mid).values(fired=sorted(fired)))
             continue
         if quiet is None or until >= quiet:
             signal = clock_signal("pause_expired", state, until=until, today=today)
-            for rule in expired:
-                raised.extend(judge.run(rule, signal, state))
+            raised.extend(judge.evaluate(expired, signal, state))
         conn.execute(delete(deadlines).where(deadlines.c.measure_id == mid))
     return raised

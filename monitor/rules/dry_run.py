@@ -1,9 +1,9 @@
 """`rules test`: one rule run by the production engine on a scratch copy of the log, writing nothing to it.
 
-The measure events (talks and deals too) that occurred up to TO are copied
-into a temporary SQLite log, each on its own day, in the order they occurred
-(backfills included, as if read on the day they tell of: the question is what
-the rule matches), and silences on the day they were added. Day by day, with
+The facts about days up to TO are copied into a temporary SQLite log, each on
+the day it tells of (backfills and late articles included, as if read on that
+day: the question is what the rule matches), where the production projection
+decides them in news order, and silences on the day they were added. Day by day, with
 a clock fixed on that day, the copy runs what the daemon runs: `evaluate_new`
 at noon after the day's events, `tick` at the end of the day. Where either
 could do nothing (no news that day; no pause end within the rule's reach)
@@ -24,12 +24,14 @@ from sqlalchemy import Engine
 
 from monitor.clock import FixedClock
 from monitor.config import Settings
+from monitor.events import decode_recorded
 from monitor.events.alerts import AlertRaised
+from monitor.events.facts import FactExtracted
 from monitor.log.database import open_engine, write_transaction
 from monitor.log.migrate import upgrade
 from monitor.log.records import NewEvent, RecordedEvent
-from monitor.log.store import EventStore
-from monitor.measures.replay import measure_events_until
+from monitor.log.store import EventReader, EventStore
+from monitor.measures.replay import fact_day
 from monitor.rules.api import Rule
 from monitor.rules.deadlines import earliest_end, reach
 from monitor.rules.loader import RuleSet
@@ -47,8 +49,12 @@ def dry_run(store: EventStore, rule: Rule, start: dt.date, end: dt.date, *, sett
     """The alerts `rule` would have raised from `start` to `end` (both included), in the order raised."""
     stop = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
     news: dict[dt.date, list[RecordedEvent]] = defaultdict(list)
-    for recorded in measure_events_until(store.engine, stop, parties=True):
-        news[(recorded.occurred_at or recorded.recorded_at).date()].append(recorded)
+    for recorded in EventReader(store.engine).read_all(types=[FactExtracted.NAME]):
+        fact = decode_recorded(recorded)
+        assert isinstance(fact, FactExtracted)
+        day = fact_day(recorded, fact)
+        if day < stop.date():
+            news[day].append(recorded)
     silences: dict[dt.date, list[NewEvent]] = defaultdict(list)
     for silence in read_silences(store):
         if silence.added_at.date() <= end:

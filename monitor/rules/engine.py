@@ -24,45 +24,75 @@ ALERTS_STREAM = "alerts"
 ALERT_EVIDENCE = 3
 
 
-def alert_key(rule: str, measure_id: str, value: str) -> str:
-    """Rule + measure + the value that triggered it: the same key is the same alert."""
-    return f"{rule}:{measure_id}:{value}"
+def alert_key(signal: str, measure_id: str, value: str) -> str:
+    """Signal + measure + the value that triggered it: one change is one alert, whichever rules matched."""
+    return f"{signal}:{measure_id}:{value}"
 
 
 @dataclass(frozen=True, kw_only=True)
 class Judge:
-    """What evaluating needs besides the rule and the signal."""
+    """What evaluating needs besides the rules and the signal."""
 
     clock: Clock
     severity: dict[str, str]
     silences: Sequence[SilenceAdded] = ()
 
     def run(self, rule: Rule, signal: Signal, state: MeasureState | None) -> list[AlertRaised]:
-        """The alerts `rule` raises on `signal` (none when it fails: logged, then skipped)."""
+        """The alerts `rule` alone raises on `signal` (see `evaluate`)."""
+        return self.evaluate([rule], signal, state)
+
+    def evaluate(
+        self, rules: Sequence[Rule], signal: Signal, state: MeasureState | None, *, demanding_only: bool = False
+    ) -> list[AlertRaised]:
+        """One alert per distinct value the rules give on `signal`, naming every rule that matched it
+        (Alertmanager's group_by: measure and change). A rule asking for more sources, an official one
+        or more confidence than the signal has does not match (yet); `demanding_only` runs only those
+        rules (a corroboration asks them again). A rule that fails is logged and skipped."""
+        grouped: dict[str, list[tuple[Rule, Alert]]] = {}
+        for rule in rules:
+            if demanding_only and not rule.requires:
+                continue
+            if not rule.supported(signal):
+                continue
+            for alert in self._matches(rule, signal, state):
+                grouped.setdefault(alert.value or signal.value, []).append((rule, alert))
+        return [self._raised(signal, state, value, matches) for value, matches in grouped.items()]
+
+    def _matches(self, rule: Rule, signal: Signal, state: MeasureState | None) -> list[Alert]:
         try:
-            out = rule.function(signal, state, self.clock)
-            found = _alerts(out)
+            return _alerts(rule.function(signal, state, self.clock))
         except Exception:  # a user's rule may fail in any way: report it by name, go on with the others
             log.exception(
                 "rule %r (%s) failed on %s for %s; skipped", rule.name, rule.origin, signal.name, signal.measure_id
             )
             return []
-        return [self._raised(rule, signal, state, a) for a in found]
 
-    def _raised(self, rule: Rule, signal: Signal, state: MeasureState | None, alert: Alert) -> AlertRaised:
+    def _severity(self, rule: Rule, alert: Alert) -> str:
         severity = self.severity.get(rule.name) or alert.severity or rule.severity
         if severity not in SEVERITIES:
             log.warning("rule %r gave severity %r; using %r", rule.name, severity, rule.severity)
             severity = rule.severity
+        return severity
+
+    def _raised(
+        self, signal: Signal, state: MeasureState | None, value: str, matches: list[tuple[Rule, Alert]]
+    ) -> AlertRaised:
         now = self.clock.now()
+        ranked = sorted(
+            ((self._severity(rule, alert), rule, alert) for rule, alert in matches),
+            key=lambda m: (-SEVERITIES.index(m[0]), m[1].form == "builtin", m[1].name),
+        )
+        severity, first, alert = ranked[0]
         details = {"signal": signal.name, **alert.details}
         if signal.layer:
             details["layer"] = signal.layer
         if signal.lead_days is not None:
             details["lead_days"] = str(signal.lead_days)
+        silenced = [silence_for(list(self.silences), rule.name, signal, now.date()) for _, rule, _ in ranked]
         return AlertRaised(
-            key=alert_key(rule.name, signal.measure_id, alert.value or signal.value),
-            rule=rule.name,
+            key=alert_key(signal.name, signal.measure_id, value),
+            rule=first.name,
+            rules=tuple(rule.name for _, rule, _ in ranked),
             severity=severity,
             measure_id=signal.measure_id,
             imposer=signal.imposer,
@@ -75,8 +105,13 @@ class Judge:
             raised_at=now,
             evidence=_evidence(signal, state),
             kind=signal.kind,
-            silenced_by=silence_for(list(self.silences), rule.name, signal, now.date()),
+            # Silenced only when every rule that matched is: one silence must not hide another rule's news.
+            silenced_by=silenced[0] if all(silenced) else None,
             details=details,
+            sources=signal.sources,
+            official=signal.official,
+            confidence=signal.confidence,
+            unconfirmed=signal.unconfirmed,
         )
 
 

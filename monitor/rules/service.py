@@ -11,6 +11,7 @@ checkpoint once.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ from monitor.rules.deadlines import run_tick
 from monitor.rules.engine import Judge
 from monitor.rules.loader import RuleSet, load_rules
 from monitor.rules.silences import read_silences
-from monitor.rules.subscription import RuleSubscription, append_alerts
+from monitor.rules.subscription import RuleSubscription, append_alerts, release_held
 from monitor.rules.tables import TABLES
 
 
@@ -36,6 +37,28 @@ class Evaluated:
 
     events: int
     alerts: int
+    #: measure events that raised nothing: a backfill (catch-up), a late article about an
+    #: earlier day, or news older than `rules.news_max_age_days` when read
+    quiet: int = 0
+    #: alerts held for confirmation (a lone source against a corroborated reading)
+    held: int = 0
+
+
+def quiet_lines(done: Evaluated) -> list[str]:
+    """What `poll`, `ingest` and `tick` say about what raised no alert, and how to see what would have."""
+    lines = []
+    if done.quiet:
+        lines.append(
+            f"{done.quiet} measure event(s) raised no alert: a catch-up (a new feed's first poll, --catch-up), "
+            "a late article about an earlier day, or news older than rules.news_max_age_days. "
+            "`trade-monitor rules test RULE --from DATE --to DATE` shows what would have alerted."
+        )
+    if done.held:
+        lines.append(
+            f"{done.held} alert(s) held: one source against a corroborated reading; raised when a second "
+            "source confirms it, or after rules.unconfirmed_hold_hours by `tick`."
+        )
+    return lines
 
 
 def _judge(settings: Settings, store: EventStore, clock: Clock) -> Judge:
@@ -45,26 +68,34 @@ def _judge(settings: Settings, store: EventStore, clock: Clock) -> Judge:
 def evaluate_new(settings: Settings, store: EventStore, clock: Clock, *, rules: RuleSet | None = None) -> Evaluated:
     """Decide new facts, then run every rule once on each measure event not yet seen.
 
-    Backfilled events (`catch_up`) update the state and deadlines but raise no alert.
+    Backfilled events (`catch_up`), late articles and old news update the state and
+    deadlines but raise no alert (`Evaluated.quiet` counts them).
     """
     ruleset = rules or load_rules(settings)
     update_measures(store, clock)
-    subscription = RuleSubscription(store, ruleset.rules, _judge(settings, store, clock))
+    subscription = RuleSubscription(
+        store,
+        ruleset.rules,
+        _judge(settings, store, clock),
+        news_max_age_days=settings.rules.news_max_age_days,
+        hold=dt.timedelta(hours=settings.rules.unconfirmed_hold_hours),
+    )
     seen = ProjectionRunner(store, subscription).run()
-    return Evaluated(events=seen, alerts=subscription.raised)
+    return Evaluated(events=seen, alerts=subscription.raised, quiet=subscription.quiet, held=subscription.held)
 
 
 def tick(settings: Settings, store: EventStore, clock: Clock, *, rules: RuleSet | None = None) -> Evaluated:
-    """Catch up with new events, then raise the clock's alerts (pause_expiring, pause_expired) due now."""
+    """Catch up with new events, then raise the clock's alerts (pause_expiring, pause_expired) due now,
+    and the held alerts whose hold has run out."""
     ruleset = rules or load_rules(settings)
     before = evaluate_new(settings, store, clock, rules=ruleset)
     judge = _judge(settings, store, clock)
     with write_transaction(store.engine) as conn:
         for table in TABLES:
             table.create(conn, checkfirst=True)
-        raised = run_tick(conn, ruleset.rules, judge)
+        raised = run_tick(conn, ruleset.rules, judge) + release_held(conn, clock.now())
         new = append_alerts(store, conn, raised, tick=clock.now().isoformat())
-    return Evaluated(events=before.events, alerts=before.alerts + new)
+    return dataclasses.replace(before, alerts=before.alerts + new)
 
 
 def read_alerts(store: EventStore, *, since: dt.date | None = None) -> list[AlertRaised]:

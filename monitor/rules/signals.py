@@ -49,13 +49,24 @@ def _value(name: str, event: MeasureEvent) -> str:
     return event.day.isoformat()
 
 
-def signal_of(event: MeasureEvent, position: int) -> Signal | None:
-    """The signal a measure event raises; None for those that raise none (corroboration, history)."""
+def _support(event: MeasureEvent, state: MeasureState | None) -> dict[str, object]:
+    # The measure's state after the whole batch says how many sources state this reading by now.
+    if state is not None and not event.unconfirmed and state.rate == event.rate and state.voices:
+        return {"sources": state.sources, "official": state.official, "confidence": state.confidence}
+    return {"sources": event.sources, "official": event.official, "confidence": event.confidence}
+
+
+def signal_of(event: MeasureEvent, position: int, state: MeasureState | None = None) -> Signal | None:
+    """The signal a measure event raises; None for those that raise none (corroboration, history).
+
+    `state` is the measure now: its sources, officialness and confidence are the signal's
+    when it still holds the event's reading."""
     name = _SIGNAL_OF.get(type(event))
     if name is None:
         return None
     if name == "new_rate" and event.status == "threatened":
         name = "threatened"
+    parties = tuple(event.measure_id.split("+")) if name in ("talks", "deal_reached") else ()
     return Signal(
         name=name,
         measure_id=event.measure_id,
@@ -74,6 +85,39 @@ def signal_of(event: MeasureEvent, position: int) -> Signal | None:
         evidence=(event.evidence,),
         position=position,
         value=_value(name, event),
+        parties=parties,
+        unconfirmed=event.unconfirmed,
+        **_support(event, state),  # type: ignore[arg-type]
+    )
+
+
+def reading_signal(state: MeasureState, day: dt.date) -> Signal | None:
+    """The signal of the change that gave a measure its current rate (new_rate or rate_change),
+    rebuilt from its state: what a corroboration asks the demanding rules about again."""
+    if state.rate is None or state.status not in ("announced", "in_effect"):
+        return None
+    name = "new_rate" if state.previous_rate is None else "rate_change"
+    value = f"{state.rate:g}" if name == "new_rate" else f"{state.previous_rate:g}->{state.rate:g}"
+    return Signal(
+        name=name,
+        measure_id=state.measure_id,
+        imposer=state.imposer,
+        target=state.target,
+        sector=state.sector,
+        layer=state.layer,
+        kind="tariff",
+        rate=state.rate,
+        previous_rate=state.previous_rate,
+        status=state.status,
+        until=None,
+        previous_until=None,
+        effective=state.effective,
+        day=day,
+        evidence=state.evidence[-3:],
+        value=value,
+        sources=state.sources,
+        official=state.official,
+        confidence=state.confidence,
     )
 
 
@@ -101,6 +145,9 @@ def clock_signal(
         lead_days=lead_days,
         days_left=(until - today).days,
         value=value,
+        sources=state.sources,
+        official=state.official,
+        confidence=state.confidence,
     )
 
 
@@ -108,7 +155,7 @@ def describe(signal: Signal) -> str:
     """One line a person reads, e.g. "US tariff on JP (autos): 24% -> 15%"."""
     goods = f" ({signal.sector})" if signal.sector else ""
     layer = f" [{signal.layer}]" if signal.layer else ""
-    what = f"{signal.imposer} tariff on {'all partners' if signal.target == '*' else signal.target}{goods}{layer}"
+    what = f"{signal.imposer} tariff on {'all countries' if signal.target == '*' else signal.target}{goods}{layer}"
     rate = f"{_num(signal.rate)}%"
     until = signal.until.isoformat() if signal.until else "an open date"
     match signal.name:
@@ -133,7 +180,12 @@ def describe(signal: Signal) -> str:
         case "relief":
             return f"Relief granted on {what}"
         case "talks":
-            return f"Trade talks: {signal.imposer} and {signal.target}"
+            return f"Trade talks: {_named(signal)}"
         case "deal_reached":
-            return f"Deal reached: {signal.imposer} and {signal.target}"
+            return f"Deal reached: {_named(signal)}"
     return f"{signal.name}: {what}"
+
+
+def _named(signal: Signal) -> str:
+    parties = list(signal.parties) or [signal.imposer, signal.target]
+    return ", ".join(parties[:-1]) + " and " + parties[-1] if len(parties) > 1 else parties[0]

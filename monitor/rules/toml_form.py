@@ -12,6 +12,9 @@
     min_change = 5                        # the rate moved by at least this many points
     days_before = [30, 3]                 # pause_expiring lead times (default: rules.pause_expiring_days)
     when = "rate > previous_rate * 1.5"   # a sandboxed Jinja2 expression over the signal's fields
+    min_sources = 2                       # only once this many independent sources state it
+    official_only = true                  # only when an official source states it
+    min_confidence = 0.8                  # only facts the extractor read with at least this confidence
 
 Each table compiles into a `@rule` function (its filters, then `when`) and goes
 through the same check as Python rules (`api.checked_rule`). Errors name the
@@ -30,6 +33,8 @@ from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from monitor.clock import Clock
+from monitor.events.facts import SECTORS
+from monitor.measures.names import known_party
 from monitor.measures.state import MeasureState
 from monitor.rules.api import SIGNAL_KINDS, Alert, Rule, Signal, checked_rule, rule
 from monitor.rules.signals import describe
@@ -47,6 +52,9 @@ KEYS = (
     "min_change",
     "days_before",
     "when",
+    "min_sources",
+    "official_only",
+    "min_confidence",
 )
 _LIST_KEYS = ("imposers", "targets", "sectors", "kinds")
 _KINDS = sorted(set(SIGNAL_KINDS.values()))
@@ -126,6 +134,13 @@ def _one(
             continue
         if key == "kinds" and any(v not in _KINDS for v in value):
             bad(key, f"must list kinds among {', '.join(_KINDS)}, got {value!r}")
+        if key in ("imposers", "targets"):
+            unknown = [v for v in value if not known_party(v)]
+            if unknown:
+                bad(key, f"names {unknown[0]!r}, not a country code (ISO 3166-1 alpha-2), EU or *")
+        if key == "sectors" and any(v not in SECTORS for v in value):
+            wrong = next(v for v in value if v not in SECTORS)
+            bad(key, f"names {wrong!r}, not a sector (one of: {', '.join(SECTORS)})")
         filters[key] = frozenset(v if key == "sectors" else v.upper() for v in value)
     limits: dict[str, float | None] = {}
     for key in ("min_rate", "min_change"):
@@ -160,6 +175,9 @@ def _one(
         severity=entry.get("severity", "warning"),
         days_before=entry.get("days_before", list(default_days)),
         description=description,
+        min_sources=entry.get("min_sources", 0),
+        official_only=entry.get("official_only", False),
+        min_confidence=entry.get("min_confidence", 0.0),
     )(_matcher(filters, limits["min_rate"], limits["min_change"], condition))
     found, declared = checked_rule(function, form="toml", origin=f"{shown}:{where.line(index)}")
     for key, reason in declared:
@@ -177,10 +195,18 @@ def _matcher(
 ) -> Callable[[Signal, MeasureState | None, Clock], Alert | None]:
     # The rule function a [[rule]] table compiles into: its filters, then `when`.
     def matches(signal: Signal, state: MeasureState | None, clock: Clock) -> Alert | None:
-        if filters.get("imposers") and signal.imposer.upper() not in filters["imposers"]:
-            return None
-        if filters.get("targets") and signal.target.upper() not in filters["targets"] and signal.target != "*":
-            return None
+        if signal.parties:
+            # Talks and deals: a party filter matches any party named.
+            named = set(signal.parties)
+            if filters.get("imposers") and not named & filters["imposers"]:
+                return None
+            if filters.get("targets") and not named & filters["targets"]:
+                return None
+        else:
+            if filters.get("imposers") and signal.imposer.upper() not in filters["imposers"]:
+                return None
+            if filters.get("targets") and signal.target.upper() not in filters["targets"] and signal.target != "*":
+                return None
         if filters.get("sectors") and signal.sector not in filters["sectors"]:
             return None
         if filters.get("kinds") and SIGNAL_KINDS[signal.name] not in filters["kinds"]:

@@ -91,11 +91,15 @@ class ArticleRecorder:
     The extractor is handed in (by `monitor/pipeline.py`); this room never imports one.
     """
 
-    def __init__(self, store: EventStore, clock: Clock, *, extractor: Extractor) -> None:
+    def __init__(
+        self, store: EventStore, clock: Clock, *, extractor: Extractor, official_feeds: frozenset[str] = frozenset()
+    ) -> None:
         self.store = store
         self.clock = clock
         self.extractor = extractor
         self.extractor_version = extractor.version
+        #: feeds marked `official = true`: their facts say so, for `official_only` rules and subscriptions
+        self.official_feeds = official_feeds
         self._writing = threading.Lock()
 
     def append(self, stream_id: str, new_events: list[NewEvent]) -> AppendResult:
@@ -289,6 +293,8 @@ class RecordingBatch:
                     url=article.url,
                     title=article.title,
                     extractor_version=version,
+                    feed=article.feed,
+                    official=article.feed is not None and article.feed in self._recorder.official_feeds,
                 ),
                 metadata=metadata,
                 occurred_at=occurred,

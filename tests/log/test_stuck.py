@@ -190,25 +190,25 @@ def test_replay_reports_the_stuck_projection_status_shows_it_and_skip_releases_i
 
     replay = run_cli(["--config", config, "replay"])
     assert replay.exit_code == 3
-    assert f"projection 'measures' is stuck at position {bad}" in replay.stderr
+    assert f"projection 'measure_states' is stuck at position {bad}" in replay.stderr
     assert f"trade-monitor projections skip measures {bad}" in replay.stderr
 
     status = json.loads(run_cli(["--config", config, "status", "--format", "json"]).stdout)
-    measures = next(p for p in status["projections"] if p["name"] == "measures")
+    measures = next(p for p in status["projections"] if p["name"] == "measure_states")
     assert measures["stuck"]["position"] == bad and measures["stuck"]["type"] == "fact.extracted"
     assert measures["stuck"]["stream_id"] == "article-ours-1" and measures["stuck"]["reason"]
     assert f"{bad}: " in run_cli(["--config", config, "status"]).stdout
 
-    wrong = run_cli(["--config", config, "projections", "skip", "measures", str(bad + 5)])
+    wrong = run_cli(["--config", config, "projections", "skip", "measure_states", str(bad + 5)])
     assert wrong.exit_code == 2 and f"stuck at position {bad}, not {bad + 5}" in wrong.stderr
     unknown = run_cli(["--config", config, "projections", "skip", "nonesuch", str(bad)])
     assert unknown.exit_code == 2 and "no projection named 'nonesuch'" in unknown.stderr
 
     at = ["--now", "2025-04-03T08:00:00Z", "--format", "json"]
-    skipped = run_cli(["--config", config, "projections", "skip", "measures", str(bad), *at])
+    skipped = run_cli(["--config", config, "projections", "skip", "measure_states", str(bad), *at])
     assert skipped.exit_code == 0, skipped.stderr
     assert json.loads(skipped.stdout) == {
-        "projection": "measures",
+        "projection": "measure_states",
         "position": bad,
         "type": "fact.extracted",
         "stream_id": "article-ours-1",
@@ -217,5 +217,5 @@ def test_replay_reports_the_stuck_projection_status_shows_it_and_skip_releases_i
     }
     assert run_cli(["--config", config, "replay"]).exit_code == 0
     after = json.loads(run_cli(["--config", config, "status", "--format", "json"]).stdout)
-    measures = next(p for p in after["projections"] if p["name"] == "measures")
+    measures = next(p for p in after["projections"] if p["name"] == "measure_states")
     assert measures["stuck"] is None and measures["lag"] == 0

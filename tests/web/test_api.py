@@ -147,7 +147,7 @@ def test_feeds_and_status_are_what_their_commands_say(site: Site) -> None:
     assert {k: status[k] for k in ("database", "schema_revision", "events", "last_position")} == {
         k: expected[k] for k in ("database", "schema_revision", "events", "last_position")
     }
-    assert {p["name"]: p["lag"] for p in status["projections"]}["measures"] == 0
+    assert {p["name"]: p["lag"] for p in status["projections"]}["measure_states"] == 0
 
 
 def test_serving_writes_nothing_to_the_log(site: Site) -> None:

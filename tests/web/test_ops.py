@@ -50,7 +50,7 @@ def test_metrics_count_what_the_log_holds(site: Site) -> None:
     assert found[("trade_monitor_feed_polls_total", (("feed", "wire"),))] == 1
     assert found[("trade_monitor_feed_failures_total", (("feed", "broken"),))] == 1
     assert found[("trade_monitor_feed_failures_total", (("feed", "wire"),))] == 0
-    assert found[("trade_monitor_projection_lag_events", (("projection", "measures"),))] == 0
+    assert found[("trade_monitor_projection_lag_events", (("projection", "measure_states"),))] == 0
     assert found[("trade_monitor_digests_sent_total", ())] == 0
     with site.client() as client:
         alerts = client.get("/api/v1/alerts").json()["alerts"]
@@ -119,7 +119,7 @@ def test_readyz_says_when_a_projection_is_stuck_behind(filled_log: tuple[Path, d
             clock.advance(dt.timedelta(seconds=61))
             stuck = client.get("/readyz")
             assert stuck.status_code == 503
-            assert stuck.json()["checks"]["projections"].startswith("measures is 1 events behind")
+            assert stuck.json()["checks"]["projections"].startswith("measure_states is 1 events behind")
             assert client.get("/healthz").status_code == 200  # the process is up all the same
     finally:
         server.stop()
