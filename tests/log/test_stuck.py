@@ -191,7 +191,7 @@ def test_replay_reports_the_stuck_projection_status_shows_it_and_skip_releases_i
     replay = run_cli(["--config", config, "replay"])
     assert replay.exit_code == 3
     assert f"projection 'measure_states' is stuck at position {bad}" in replay.stderr
-    assert f"trade-monitor projections skip measures {bad}" in replay.stderr
+    assert f"trade-monitor projections skip measure_states {bad}" in replay.stderr
 
     status = json.loads(run_cli(["--config", config, "status", "--format", "json"]).stdout)
     measures = next(p for p in status["projections"] if p["name"] == "measure_states")
