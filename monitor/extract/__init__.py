@@ -91,10 +91,10 @@ def _anchor(text: str) -> dt.date | None:
 
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
-    from monitor.extract.cues import TRADE_HINT
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.sentences import split_sentences
+    from monitor.extract.vocabulary import TRADE_HINT
 
     if not text or not text.strip():
         return []

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from monitor.extract.cues import blind
+from monitor.extract.matching import blind
 
 _MONTHS = {
     name.lower(): number

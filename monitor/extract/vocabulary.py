@@ -1,140 +1,15 @@
-"""The words that signal each kind of fact, a status, or that a statement is not a fact at all.
+"""Every word list the extractor reads by: the words that signal each kind of fact, a status, a role in a
+clause, or that a statement is not a fact at all; and the words news uses for each sector.
 
-Every pattern is a flat alternation of words: no nested repetition, so each
-runs in time linear in the sentence.
+Patterns only; what they mean for a fact is decided in the modules that use them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from functools import lru_cache
 
-
-def _split_alternatives(pattern: str) -> list[str]:
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    escaped = False
-    for char in pattern:
-        if escaped:
-            current.append(char)
-            escaped = False
-            continue
-        if char == "\\":
-            escaped = True
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    parts.append("".join(current))
-    return [p for p in parts if p]
-
-
-def bucketed(pattern: str) -> str:
-    """The alternation `pattern` regrouped by first letter, so each position is tried once, not once per word."""
-    buckets: dict[str, list[str]] = {}
-    other: list[str] = []
-    for alternative in _split_alternatives(pattern):
-        first = alternative[0].lower()
-        if first.isalpha() and (len(alternative) == 1 or alternative[1] not in "?*+{"):
-            buckets.setdefault(first, []).append(alternative[1:])
-        else:
-            other.append(alternative)
-    groups = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(buckets.items())]
-    return "|".join(other + groups)  # multi-word alternatives first: "auto parts" before "auto"
-
-
-def lower_pattern(pattern: str) -> str:
-    """`pattern` in lower case, leaving escapes such as \\S or \\W as they are."""
-    out: list[str] = []
-    escaped = False
-    for char in pattern:
-        out.append(char if escaped else char.lower())
-        escaped = not escaped and char == "\\"
-    return "".join(out)
-
-
-def lowered(text: str) -> str | None:
-    """`text` in lower case when that keeps every offset (almost always), else None."""
-    if len(text) > 200:
-        return _lowered_long(text)
-    low = text.lower()
-    return low if len(low) == len(text) else None
-
-
-@lru_cache(maxsize=64)
-def _lowered_long(text: str) -> str | None:
-    # A clause is searched by a few dozen cues in turn: lower-case it once.
-    low = text.lower()
-    return low if len(low) == len(text) else None
-
-
-class Cue:
-    """A case-blind pattern run on lower-cased text: several times faster than re.I in CPython's engine."""
-
-    def __init__(self, pattern: str, *, bounded: bool = True, needles: tuple[str, ...] = ()) -> None:
-        self.needles = needles  # if given, text holding none of these (lower case) cannot match
-        body = bucketed(pattern)
-        full = rf"\b(?:{body})\b" if bounded else body
-        self.regex = re.compile(lower_pattern(full))
-        self.blind = re.compile(full, re.I)  # for the rare text whose lower case changes its length
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """The first match in `text`, or None."""
-        # The hottest call of the extractor: lower-casing is inlined rather than delegated to `lowered`.
-        size = len(text)
-        low: str | None = _lowered_long(text) if size > 200 else text.lower()
-        if low is not None and len(low) != size:
-            low = None
-        if low is None:
-            return self.blind.search(text, pos, size if endpos is None else endpos)
-        if self.needles and not any(n in low for n in self.needles):
-            return None
-        return self.regex.search(low, pos, size if endpos is None else endpos)
-
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        """A match at `pos`, or None."""
-        low = lowered(text)
-        return self.regex.match(low, pos) if low is not None else self.blind.match(text, pos)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Every match in `text`."""
-        low = lowered(text)
-        if self.needles and low is not None and not any(n in low for n in self.needles):
-            return iter(())
-        return self.regex.finditer(low) if low is not None else self.blind.finditer(text)
-
-    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
-        """`text` with every match replaced (the replacement sees the lower-cased match)."""
-        low = lowered(text)
-        if self.needles and low is not None and not any(n in low for n in self.needles):
-            return text
-        if low is None:
-            return self.blind.sub(repl, text)
-        pieces: list[str] = []
-        last = 0
-        for m in self.regex.finditer(low):
-            pieces.append(text[last : m.start()])
-            pieces.append(repl(m))
-            last = m.end()
-        pieces.append(text[last:])
-        return "".join(pieces)
-
-
-def blind(pattern: str) -> Cue:
-    """A case-blind regex (not a word list), run on lower-cased text."""
-    return Cue(pattern, bounded=False)
-
-
-def _words(pattern: str) -> Cue:
-    return Cue(pattern)
-
+from monitor.extract.matching import Cue, blind
+from monitor.extract.matching import words as _words
 
 TARIFF_WORD = Cue(r"tariffs?|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+taxes")
 # A cheap first look: a sentence without any of these cannot hold a fact.
@@ -311,4 +186,174 @@ POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
     r"in\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|announced|"
     r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective"
+)
+
+
+# ---- Clauses and roles ----
+
+# Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
+CLAUSE_BREAK = re.compile(
+    r"(?i:,\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
+    r"|(?i:(?:,|[\"”])\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|noted|stressed|warned|told|announced|has|have|"
+    r"will|would)\b))"
+    r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?i:tariffs?|duties|levies)\b)"
+    r"|(?i:\s+and\s+(?=the\s+(?:[\w-]+\s+){0,3}(?:tariffs?|duty|duties|levy|rate)\b[^,;]{0,40}?"
+    r"\b(?:will|would|was|were|is|are|set|remain|remains|rose|fell|cut|raised)\b))"
+    r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying)\s))"
+    r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
+)
+TARGET_BEFORE = blind(
+    r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
+    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping)\s+"
+    r"(?:the\s+|all\s+|its\s+|their\s+|some\s+|most\s+|imported\s+|certain\s+|goods\s+from\s+|other\s+|"
+    r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$"
+)
+# "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
+SOURCE_BEFORE = blind(
+    r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures|imposed|levied|announced|set)\s+"
+    r"(?:from|by)\s+(?:the\s+)?$"
+)
+TARGET_AFTER = blind(
+    r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
+    r"(?:still\s+)?(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+)?"
+    r"(?:face|faces|facing|pay|hit\s+by|subject\s+to|spared|exempted|"
+    r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential)|"
+    r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|granted|given)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|carve-?out))\b"
+)
+GOODS_AFTER = blind(
+    r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
+    r"cars|EVs|vehicles|food|automobiles|automakers|carmakers|companies|farmers|beef|corn|producers|"
+    r"manufacturers|made)\b"
+)
+# Words between a party and "tariffs" that keep the tariffs its own ("U.S. tariffs", "China's new 34% levies");
+# goods in between ("Chilean copper tariffs") make the party the one hit.
+TARIFF_AFTER = blind(
+    r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
+    r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
+    r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+)
+DEAL_AFTER = blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
+GOVERNMENT_AFTER = blind(
+    r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
+    r"negotiators?|side|counterparts?|premier|vice\s+premier|trade\s+minister|finance\s+minister|commerce|"
+    r"customs|cabinet|regulators?|lawmakers|parliament|embassy|envoy|officials)\b"
+)
+EXAMPLES = blind(
+    r"\b(?:dozens|scores|many|several|a\s+long\s+list)\s+of\s+(?:\w+\s+){0,2}?"
+    r"(?:countries|economies|nations|partners)\W+(?:including|such\s+as|like|among\s+them)\b"
+)
+PARTNER_BEFORE = blind(r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:the\s+)?$")
+# A clause that starts with a participle or an auxiliary has no subject of its own: it shares the previous one.
+CONTINUES = blind(r"^\s*(?:and\s+|but\s+)?(?:[a-z]+ing|has|have|had|was|were|is|are|will|would|also)\b")
+TOPIC_BEFORE = blind(
+    r"\b(?:talks|negotiations|negotiate|negotiating|discussions|consultations|dialogue)\b[^;]{0,40}?\b"
+    r"(?:on|over|about)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$"
+)
+EFFECT_AFTER = blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?:into\s+)?effect")
+AUXILIARY_START = blind(r"^\s*(?:and\s+|but\s+)?(?:has|have|had|was|were|is|are|will|would)\s+(?!been\b)\w")
+VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
+SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
+INTO_BEFORE = blind(r"\binto\s+(?:the\s+)?$")
+SPEAKER_AFTER = blind(
+    r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
+)
+SELF_AFTER = blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
+REACTION_AFTER = blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
+COORDINATED = blind(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
+# Verbs whose subject is the side that acts on a tariff.
+ACTION = Cue(
+    r"impose|imposes|imposed|imposing|announce|announces|announced|announcing|announcement|slap|slapped|"
+    r"levy|levied|levying|raise|raised|raises|raising|hike|hiked|hikes|increase|increased|charge|target|"
+    r"targeted|targeting|retaliat\w*|threaten|threatened|threatens|warned|warns|halving|halved|doubled|cut|cuts|"
+    r"reduce|reduced|lower|lowered|lowering|lift|lifts|lifted|remove|removed|eliminate|eliminated|scrap|"
+    r"scrapped|cancel|cancelled|canceled|rescind|rescinded|suspend|suspended|suspends|pause|paused|delay|"
+    r"delayed|delaying|extend|extended|extends|exempt|exempted|eased|hold\s+off|held\s+off|defer|"
+    r"rolling\s+out|revealed|signed|hitting\s+back|hits\s+back|hit\s+back|not\s+impose|not\s+introduce|"
+    r"will\s+charge|maintain|include|includes|tariffs?|duty|duties|levy|levies|\d+(?:\.\d+)?\s?(?:%|percent|per\s?cent)",
+)
+US_AUTHORITY = Cue(
+    r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b", bounded=False, needles=("section", "ieepa", "fentanyl")
+)
+RATE_NOUN_AFTER = blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
+REPLACES = re.compile(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b", re.I)
+FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
+RATE_WORD = re.compile(r"\b(?:rate|rates|levy|duty|duties)\b", re.I)
+CHANGED_TO = blind(
+    r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
+    r"hiked|brought\s+down|will\s+be)\s+to\s*$"
+)
+AUTHORITY_HINT = Cue(
+    r"section|ieepa|emergency|retaliat|countermeasure",
+    bounded=False,
+    needles=("section", "ieepa", "emergency", "retaliat", "countermeasure"),
+)
+AUTHORITY = (
+    (blind(r"section\s+232"), "section_232"),
+    (blind(r"section\s+301"), "section_301"),
+    (blind(r"section\s+201"), "section_201"),
+    (blind(r"section\s+122"), "section_122"),
+    (blind(r"\bIEEPA\b|emergency\s+economic\s+powers"), "ieepa"),
+    (blind(r"retaliat|countermeasure"), "countermeasure"),
+)
+DEAL_OBJECT = blind(r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorandums?)\b")
+DEAL_PASSIVE = blind(
+    r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"
+    r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
+    r"|\b(?:deal|agreement|pact|accord)\s+(?:signed|reached|struck|concluded|sealed)\s+(?:on|last|in|this|earlier|at)\b"
+)
+MODAL_BEFORE = blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")
+ADJECTIVE_PAUSE = blind(
+    r"\b(?:the|its|his|their|a)\s+(?:suspended|paused|delayed|deferred)\s+(?:[\w-]+\s+)?"
+    r"(?:tariffs?|duties|levies|reciprocal|increase|hike)"
+    r"|\b(?:before|after|since|until|when)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}(?:was|were|had\s+been)\s+"
+    r"(?:suspended|paused|delayed|deferred)\b"
+)
+MODAL = blind(r"\b(?:could|might|may|perhaps|possibly)\b")
+NO_PAUSE = blind(r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking")
+REMAINING = blind(
+    r"\b(?:leaving|keeping|maintaining|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay)\b"
+)
+INCLUDING = blind(r"\bincluding\b")
+CONDITION = blind(r"\b(?:unless|if|provided|until|as\s+long\s+as)\b")
+OTHER_MEASURE = blind(
+    r"\s+(?:and|as\s+well\s+as|while|but|plus)\s+(?:the\s+|a\s+)?(?:new\s+|other\s+|\w+\s+){0,2}"
+    r"(?:levies|tariffs|duties|levy|tariff|duty)\b"
+)
+PAUSE_NOUN_ENDS = blind(
+    r"\b(?:pause|truce|reprieve|suspension|grace\s+period)\b[^;]{0,40}?\b(?:expires?|ends?|set\s+to\s+(?:end|expire)|"
+    r"due\s+to\s+(?:end|expire)|runs?\s+out|lapses?)\b"
+)
+
+
+# ---- Sectors ----
+
+SECTOR_WORDS: dict[str, str] = {
+    "auto_parts": r"(?:auto|car|vehicle|automobile|automotive)s?[- ](?:and\s+(?:auto\s+|car\s+)?)?parts|"
+    r"(?:automobiles|cars|vehicles|autos)\s+and\s+(?:their\s+)?parts|auto\s+components",
+    "autos": r"autos?|cars?|automobiles?|automotive|vehicles?|EVs?|automakers?|carmakers?|auto\s+industry|"
+    r"(?:heavy\s+|pickup\s+)?trucks",
+    "steel": r"steel",
+    "aluminum": r"alumin(?:i)?um",
+    "copper": r"copper",
+    "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",
+    "semiconductors": r"semiconductors?|chips?|chipmakers?|microchips?",
+    "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
+    "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|farmers?|corn|soybeans?|soy|"
+    r"rice|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
+    r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish",
+    "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?",
+    "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
+    "electronics": r"electronics|smartphones?|laptops?|computers?|consumer\s+electronics",
+    "textiles": r"textiles?|apparel|garments?|clothing|footwear",
+    "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
+    "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt",
+}
+# Words that look like a sector but are something else in trade prose.
+NOT_SECTOR = Cue(
+    r"\b(?:(?:buying|buy|buys|purchases?\s+of|importing|imports\s+of)\s+)?(?:russian|iranian|venezuelan)\s+"
+    r"(?:federation\s+)?(?:oil|crude|energy|gas)\b|\b(?:oil|energy)\s+(?:purchases|ties)\b|"
+    r"\bpurchases?\s+of\s+(?:\w+\s+)?oil\b|\bauto\s+list\b|\bwood\s+list\b",
+    bounded=False,
+    needles=("oil", "crude", "energy", "gas", "list"),
 )

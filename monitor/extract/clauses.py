@@ -1,0 +1,51 @@
+"""Cutting a sentence into clauses, and what in a clause blocks or masks a statement."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from monitor.extract import vocabulary as vocab
+
+
+def split_clauses(sentence: str) -> list[str]:
+    parts: list[str] = []
+    begin = 0
+    for m in vocab.CLAUSE_BREAK.finditer(sentence):
+        if m.start() - begin > 15:
+            parts.append(sentence[begin : m.start()])
+            begin = m.end()
+    parts.append(sentence[begin:])
+    return [p for p in parts if p.strip()]
+
+
+@lru_cache(maxsize=64)
+def masked(clause: str) -> str:
+    """The clause with "tariff" words that name something else blanked out ("tariff talks", "tariff-free")."""
+    return vocab.TARIFF_COMPOUND.sub(lambda m: " " * len(m.group(0)), clause)
+
+
+def blocked(clause: str, cue: re.Match[str]) -> bool:
+    """Whether a demand, wish, condition or denial governs the cue (looked for just before it)."""
+    window = clause[max(0, cue.start() - 50) : cue.end()]
+    cut = max(window.rfind(","), window.rfind(";"))
+    if cut >= 0 and cut < cue.start() - max(0, cue.start() - 50):
+        window = window[cut + 1 :]
+    return bool(vocab.NOT_A_FACT.search(window))
+
+
+def blocked_span(clause: str, start: int, end: int) -> bool:
+    window = clause[max(0, start - 50) : end]
+    cut = max(window.rfind(","), window.rfind(";"))
+    if cut >= 0 and cut < start - max(0, start - 50):
+        window = window[cut + 1 :]
+    return bool(vocab.NOT_A_FACT.search(window))
+
+
+def is_policy(scan: str, word: re.Match[str]) -> bool:
+    """Whether a tariff word is the object or subject of a policy verb, not just a topic."""
+    before = scan[max(0, word.start() - 50) : word.start()]
+    after = scan[word.end() : word.end() + 40]
+    if vocab.TOPIC_BEFORE.search(before):
+        return False  # "negotiations with the U.S. on the reciprocal tariff": what talks are about
+    return bool(vocab.POLICY_BEFORE.search(before) or vocab.POLICY_AFTER.search(after))

@@ -1,0 +1,68 @@
+"""The facts of each kind a clause can state, built by one module per kind.
+
+`Clause` holds what every kind reads: the clause's rates, tariff words, parties
+(resolved on first use), dates and the article context. The order in which
+the kinds are tried, and which one ends the reading of a clause, is
+`monitor.extract.reading`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from monitor.extract.context import Context
+from monitor.extract.dates import DateMention
+from monitor.extract.facts import Fact
+from monitor.extract.gazetteer import Mention
+from monitor.extract.parties import Parties
+from monitor.extract.rates import Rate
+
+
+@dataclass(kw_only=True)
+class Clause:
+    """One clause being read, with what its kinds of fact share."""
+
+    text: str
+    sentence: str
+    scan: str  # the clause with tariff words that name something else blanked out
+    rates: list[Rate]
+    tariff_words: list[re.Match[str]]
+    mentions: list[Mention]
+    ctx: Context
+    resolve: Callable[[], Parties]
+    dates_of: Callable[[], list[DateMention]]
+    authority: str | None = None
+    facts: list[Fact] = field(default_factory=list)
+
+    @property
+    def tariff_word(self) -> re.Match[str] | None:
+        """The first word naming a tariff, if any."""
+        return self.tariff_words[0] if self.tariff_words else None
+
+    @property
+    def first_anchor(self) -> int:
+        """Where the first tariff word or rate is (the clause's length when there is none)."""
+        return min([w.start() for w in self.tariff_words] + [r.start for r in self.rates] + [len(self.text)])
+
+
+def make_fact(kind: str, parties: Parties, sentence: str, **fields: object) -> Fact:
+    """A fact of `kind` between `parties`, read from `sentence`; unnamed fields are null."""
+    values: dict[str, object] = {
+        "sector": None,
+        "rate": None,
+        "until": None,
+        "effective": None,
+        "status": None,
+        "previous_rate": None,
+        "authority": None,
+    }
+    values.update(fields)
+    return Fact(
+        kind=kind,
+        imposer=parties.imposer,
+        targets=parties.targets,
+        evidence=sentence,
+        **values,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,44 @@
+"""Deals, talks and withdrawals: agreements reached, negotiations held, agreements quit."""
+
+from __future__ import annotations
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.clauses import blocked
+from monitor.extract.facts import Fact
+from monitor.extract.gazetteer import ANY
+from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.parties import Parties, find_parties
+
+
+def states_deal(clause: str) -> bool:
+    """Whether the clause says a trade agreement was reached, signed or concluded."""
+    for verb in vocab.DEAL_VERB.finditer(clause):
+        if not vocab.DEAL_OBJECT.match(clause[verb.end() : verb.end() + 80]):
+            continue
+        if vocab.MODAL_BEFORE.search(clause[max(0, verb.start() - 25) : verb.start()]) or blocked(clause, verb):
+            continue
+        return True
+    passive = vocab.DEAL_PASSIVE.search(clause)
+    return bool(passive and not blocked(clause, passive))
+
+
+def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
+    """A deal or talks (the first party named acts, the others are the targets), and a withdrawal."""
+    facts: list[Fact] = []
+    clause = c.text
+    talks = vocab.TALKS.search(clause)
+    if states_deal(clause):
+        first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        facts.append(make_fact("deal", first, c.sentence))
+    elif not deal_in_sentence and talks and vocab.TALKS_EVENT.search(clause) and not blocked(clause, talks):
+        first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        when = c.dates_of()
+        facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
+
+    withdraw = vocab.WITHDRAW.search(clause)
+    if withdraw and vocab.AGREEMENT_NOUN.search(clause) and not blocked(clause, withdraw):
+        quitter = find_parties(clause, c.mentions, c.ctx, at=withdraw.start())
+        targets = (ANY,) if vocab.MULTILATERAL.search(clause) else quitter.targets
+        parties = Parties(imposer=quitter.imposer, targets=targets, subject_named=True)
+        facts.append(make_fact("withdrawal", parties, c.sentence))
+    return facts

@@ -1,0 +1,107 @@
+"""Pauses: a tariff suspended, deferred or given a reprieve, and the rate a pause leaves in force."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.clauses import blocked
+from monitor.extract.context import Context
+from monitor.extract.dates import DateMention
+from monitor.extract.facts import Fact
+from monitor.extract.gazetteer import ANY
+from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.parties import Parties
+from monitor.extract.rates import Rate, left_in_force
+from monitor.extract.sectors import distinct, each, find_sectors
+from monitor.extract.timing import explicit_until, pause_until, status_of
+
+_PAUSE_NEAR = re.compile(r"truce|reprieve|deadline|pause|countermeasures|counter-measures", re.I)
+_EXCLUSIONS_AFTER = re.compile(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b", re.I)
+
+
+def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateMention], ctx: Context) -> list[Fact]:
+    """A pause the clause states as a fact by naming its end, whatever it says about extending it."""
+    stated = vocab.PAUSE_NOUN_ENDS.search(clause)
+    if not stated or not dates:
+        return []
+    ends = [d for d in dates if d.start >= stated.start()]
+    if not ends:
+        return []
+    sides = [parties]
+    if re.search(r"\btruce\b|\bmutual", clause, re.I) and parties.targets and parties.targets[0] != ANY:
+        sides.append(Parties(imposer=parties.targets[0], targets=(parties.imposer,), subject_named=True))
+    return [make_fact("pause", side, sentence, until=ends[0].value) for side in sides]
+
+
+def pauses(
+    clause: str,
+    sentence: str,
+    parties: Parties,
+    rates: list[Rate],
+    dates: list[DateMention],
+    ctx: Context,
+    authority: str | None,
+    cue_at: int,
+) -> list[Fact]:
+    facts: list[Fact] = []
+    # A rate far from the pause word belongs to another statement of the same sentence.
+    own = [r for r in rates if abs(r.start - cue_at) > 90]
+    rates = [r for r in rates if r not in own]
+    for r in own:
+        facts.append(
+            make_fact("tariff", parties, sentence, rate=r.value, status=status_of(clause), authority=authority)
+        )
+    explicit = explicit_until(clause, dates)
+    if vocab.MODAL.search(clause) and explicit is None:
+        return facts  # "could extend the pause": speculation, unless it states when the pause ends
+    until = explicit or (pause_until(clause, dates, ctx.published) if ctx.published else None)
+    sides = [parties]
+    if re.search(r"\btruce\b|\bboth\s+sides\b|\bmutual", clause, re.I):
+        other = parties.targets[0] if parties.targets and parties.targets[0] != ANY else None
+        if other:
+            sides.append(Parties(imposer=other, targets=(parties.imposer,), subject_named=True))
+    paused_rates = [r for r in rates if not left_in_force(clause, r)]
+    sectors = distinct(find_sectors(clause))
+    for side in sides:
+        for sector in each(sectors):
+            facts.append(
+                make_fact(
+                    "pause",
+                    side,
+                    sentence,
+                    sector=sector,
+                    rate=paused_rates[0].value if paused_rates and len(sides) == 1 else None,
+                    until=until,
+                    authority=authority,
+                )
+            )
+    for left in rates:
+        if left not in paused_rates:
+            facts.append(
+                make_fact("tariff", parties, sentence, rate=left.value, status="in_effect", authority=authority)
+            )
+    return facts
+
+
+def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
+    """The word that pauses a tariff in the clause, if any, and whether the clause is a decision not to tax
+    with no bargain or time to it (which states no fact at all)."""
+    clause = c.text
+    pause = None
+    for cue in vocab.PAUSE.finditer(vocab.ADJECTIVE_PAUSE.sub(lambda m: "x" * len(m.group(0)), clause)):
+        near = clause[max(0, cue.start() - 70) : cue.end() + 70]
+        if _EXCLUSIONS_AFTER.match(clause[cue.end() : cue.end() + 60]):
+            continue  # "extended the product exclusions": relief, not a pause
+        if cue.group(0).startswith("not ") and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
+            continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
+        if vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near):
+            pause = cue
+            break
+    not_impose = vocab.NOT_IMPOSE.search(clause)
+    if not_impose and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
+        return None, True
+    pause = pause or not_impose
+    if pause and not vocab.NO_PAUSE.search(clause) and not blocked(clause, pause):
+        return pause, False
+    return None, False

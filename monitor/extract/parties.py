@@ -1,0 +1,250 @@
+"""Who acts and who is hit: the parties of a clause and their roles, decided in this one place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.clauses import masked
+from monitor.extract.context import Context
+from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention
+
+
+@dataclass(frozen=True, kw_only=True)
+class Parties:
+    """Who acts and whom it hits, as read from one clause."""
+
+    imposer: str
+    targets: tuple[str, ...]
+    subject_named: bool
+
+
+def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
+    """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
+    roles: list[bool] = []
+    for i, m in enumerate(mentions):
+        before = clause[max(0, m.start - 40) : m.start]
+        after = clause[m.end : m.end + 70]
+        if m.form in {UNIVERSAL, BLOC}:
+            roles.append(True)  # a grouping without a code of its own is read as its members, who are hit
+            continue
+        if m.form == ACTOR:
+            roles.append(False)  # a president, ministry or capital acts; it is not what a tariff hits
+            continue
+        if (
+            i
+            and mentions[i - 1].form != BLOC
+            and vocab.COORDINATED.match(clause[mentions[i - 1].end : m.start])
+            and not vocab.TARGET_AFTER.match(after)
+        ):
+            roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
+            continue
+        if m.form == NAME and vocab.DEAL_AFTER.match(after):
+            roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
+        elif vocab.SOURCE_BEFORE.search(before):
+            roles.append(False)
+        elif vocab.TARIFF_AFTER.match(after):
+            # "U.S. tariffs", "China's tariffs", "Canadian duties" are their own; "the China tariff" hits China.
+            own = m.code == "US" or m.form != NAME or bool(re.match(r"\s*(?:'s|’s)", after))
+            roles.append(not own)
+        elif vocab.INTO_BEFORE.search(before):
+            roles.append(False)  # "imports into the US": the importing side is the one that taxes
+        elif vocab.TARGET_BEFORE.search(before) or vocab.TARGET_AFTER.match(after) or vocab.REACTION_AFTER.match(after):
+            roles.append(True)
+        elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
+            roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
+        else:
+            roles.append(bool(vocab.GOODS_AFTER.match(after)) and m.form in {DEMONYM, NAME})
+    # "The EU and Japan both face 15% tariffs": the role of the last coordinated party is everyone's.
+    for i in range(len(mentions) - 2, -1, -1):
+        between = clause[mentions[i].end : mentions[i + 1].start]
+        if (
+            roles[i + 1]
+            and mentions[i + 1].form != BLOC
+            and not roles[i]
+            and mentions[i].form in {NAME, CAPITAL, DEMONYM}
+            and vocab.COORDINATED.match(between)
+        ):
+            roles[i] = True
+    return roles
+
+
+def _usable(mentions: list[Mention]) -> list[Mention]:
+    """Mentions without repeats of the one before: "European Union (EU)", and an office right after its
+    country ("India's commerce ministry" is India, whatever country the office's name suggests)."""
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start - kept[-1].end <= 3 and (kept[-1].code == m.code or m.form == ACTOR):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _owner(clause: str, mentions: list[Mention]) -> str | None:
+    """The party whose own tariff the clause's first tariff word is ("US tariffs", "China's levy")."""
+    first = vocab.TARIFF_WORD.search(masked(clause))
+    if first is None:
+        return None
+    for m in mentions:
+        if m.end <= first.start() and first.start() - m.end <= 25 and m.form not in {UNIVERSAL, BLOC}:
+            after = clause[m.end : m.end + 70]
+            if vocab.TARIFF_AFTER.match(after):
+                possessive = bool(re.match(r"\s*(?:'s|’s)", after))
+                if m.code == "US" or m.form != NAME or possessive:
+                    return m.code
+    return None
+
+
+def _reports_another(clause: str, mention: Mention) -> bool:
+    """Whether the mention is a speaker reporting what someone else does ("Modi said Indian goods will face ...");
+    "Tokyo said it would impose ..." keeps Tokyo as the actor."""
+    speech = vocab.SPEAKER_AFTER.match(clause[mention.end : mention.end + 30])
+    if not speech:
+        return False
+    rest = clause[mention.end + speech.end() : mention.end + speech.end() + 20]
+    return not vocab.SELF_AFTER.match(rest)
+
+
+def find_parties(
+    clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False, at: int | None = None
+) -> Parties:
+    """Who acts and whom it hits; `at` is where the clause's verb is, when the caller knows it."""
+    mentions = _usable(mentions)
+    roles = _roles(clause, mentions)
+    subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
+    target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
+    if prefer_first:
+        # Talks and deals: the first party named acts (unless it is only named after "with", "to" ...),
+        # whoever is named with it is the other side. A capital after "in" or "at" is where they met.
+        venues = {
+            id(m)
+            for m in mentions
+            if m.form == CAPITAL and vocab.VENUE_BEFORE.search(clause[max(0, m.start - 5) : m.start])
+        }
+        if venues:
+            kept = [(m, r) for m, r in zip(mentions, roles, strict=True) if id(m) not in venues]
+            mentions = [m for m, _r in kept]
+            target_codes = [m.code for m, r in kept if r]
+        first_seen: dict[str, Mention] = {}
+        for m in mentions:
+            first_seen.setdefault(m.code, m)
+        in_partner_slot = {
+            code
+            for code, m in first_seen.items()
+            if vocab.PARTNER_BEFORE.search(clause[max(0, m.start - 40) : m.start])
+        }
+        # The party met "with" is the other side, however often the clause names it again.
+        leading = [m for m in mentions if m.form not in {UNIVERSAL, BLOC} and m.code not in in_partner_slot]
+        named = [m.code for m in leading] + [c for c in target_codes if c != ANY]
+        # A grouping cannot act (it has no code): "ASEAN held talks with China" is China's, with the members.
+        partners = [m for m in mentions if m.form not in {UNIVERSAL, BLOC} and m.code in in_partner_slot]
+        if leading:
+            imposer = leading[0].code
+        elif partners and any(m.form == BLOC for m in mentions):
+            imposer = partners[0].code
+        elif ctx.partner and ctx.partner not in target_codes:
+            imposer = ctx.partner
+        else:
+            imposer = "US"
+        others = [c for c in named if c != imposer]
+        if not others and ANY in target_codes:
+            others = [ANY]  # "discussions with many of our trading partners"
+        if not others:
+            others = ["US"] if imposer != "US" else ([ctx.partner] if ctx.partner else [ANY])
+        return Parties(imposer=imposer, targets=tuple(dict.fromkeys(others)), subject_named=bool(leading))
+    anchor = vocab.ACTION.search(clause) if at is None else None
+    position = at if at is not None else anchor.start() if anchor else len(clause)
+    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 12) : m.start])]
+    # A speaker ("Modi said that ...") reports what someone else does.
+    before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
+    owner = _owner(clause, mentions)
+    together: list[Mention] = []
+    if vocab.US_AUTHORITY.search(clause):
+        imposer = "US"
+    elif owner is not None:
+        imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
+    elif into:
+        imposer = into[0].code
+    elif before:
+        # The grammatical subject sits right before its verb; of "the U.S. and China agreed", the first.
+        i = len(before) - 1
+        while i > 0 and vocab.COORDINATED.match(clause[before[i - 1].end : before[i].start]):
+            i -= 1
+        imposer = before[i].code
+        together = before[i:]
+    elif {c for c in target_codes if c != ANY} == {"US"} and ctx.partner and ctx.partner != "US":
+        imposer = ctx.partner
+    else:
+        imposer = "US"
+    if owner is None and imposer in target_codes and len(together) > 1:
+        # "Tokyo and Washington sealed a deal that caps tariffs on Japanese cars": whose goods are hit does not tax
+        # them; of the parties acting together, the other one does.
+        others = [m.code for m in together if m.code != imposer and m.code not in target_codes]
+        imposer = others[0] if others else imposer
+    near = [
+        m.code
+        for m, target in zip(mentions, roles, strict=True)
+        if target and position - 80 <= m.start <= position + 150 and m.code != imposer
+    ]
+    if re.search(r"\b(?:on|against)\s+the\s+country\b", clause, re.I) and ctx.partner and ctx.partner != imposer:
+        near = [ctx.partner]
+    chosen = near or [t for t in target_codes if t != imposer]
+    if not chosen:
+        chosen = [m.code for m in subjects if m.code != imposer]
+    if not chosen:
+        if imposer != "US":
+            chosen = ["US"]
+        elif ctx.partner:
+            chosen = [ctx.partner]
+        else:
+            chosen = [ANY]
+    specific = [t for t in chosen if t != ANY]
+    if ANY in chosen and vocab.EXAMPLES.search(clause):
+        # "scores of partners, such as Korea and Brazil": examples given do not narrow a universal target.
+        return Parties(imposer=imposer, targets=(ANY,), subject_named=bool(before))
+    return Parties(imposer=imposer, targets=tuple(dict.fromkeys(specific or chosen)), subject_named=bool(before))
+
+
+class Resolver:
+    """The parties of one clause, worked out only when a fact needs them (most clauses state none)."""
+
+    def __init__(self, clause: str, mentions: list[Mention], ctx: Context, previous: Resolver | None) -> None:
+        self.clause = clause
+        self.mentions = mentions
+        self.ctx = ctx
+        self.previous = previous
+        self.find_parties: Parties | None = None
+
+    def __call__(self) -> Parties:
+        if self.find_parties is None:
+            self.find_parties = self._resolve()
+        return self.find_parties
+
+    def _resolve(self) -> Parties:
+        parties = find_parties(self.clause, self.mentions, self.ctx)
+        if parties.subject_named or self.previous is None:
+            return parties
+        previous = self.previous()
+        if vocab.AUXILIARY_START.match(self.clause):
+            # "... raised tariffs on Mexican goods, but has exempted ...": the same subject, the same parties.
+            return previous
+        if not previous.subject_named:
+            return parties
+        if vocab.CONTINUES.match(self.clause):
+            # "The EU hit back, approving tariffs on U.S. goods": the participle shares the subject.
+            named = tuple(t for t in parties.targets if t != previous.imposer)
+            targets = named if self.mentions and named else previous.targets
+            return Parties(imposer=previous.imposer, targets=targets, subject_named=True)
+        if previous.imposer != "US" and set(parties.targets) == {"US"}:
+            # "China agreed to buy soybeans, but tariffs of 20% remain on U.S. farm goods": China's tariffs.
+            return Parties(imposer=previous.imposer, targets=("US",), subject_named=True)
+        return parties
+
+
+def fixed(parties: Parties) -> Callable[[], Parties]:
+    def get() -> Parties:
+        return parties
+
+    return get

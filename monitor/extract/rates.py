@@ -1,0 +1,108 @@
+"""Tariff rates in a clause: the figure, the rate it replaced, and the words that speak of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.clauses import masked
+from monitor.extract.dates import find_dates
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rate:
+    """A tariff rate in a clause; `previous` is the rate it replaced ("from 10% to 25%")."""
+
+    value: float
+    start: int
+    end: int
+    previous: float | None = None
+    # Where the words about this rate stop: "15%, down from the 24% it had threatened" ends before "down from".
+    scope_end: int | None = None
+
+
+def find_rates(text: str) -> list[Rate]:
+    """Tariff rates in a clause (statistics, market moves and rates of other things left out)."""
+    clause = masked(text)
+    raw = [(float(m.group(1)), m.start(), m.end()) for m in vocab.RATE.finditer(clause)]
+    kept: list[tuple[float, int, int]] = []
+    replaced = vocab.REPLACES.search(clause) if raw else None
+    for value, start, end in raw:
+        before = clause[max(0, start - 60) : start]
+        after = clause[end : end + 60]
+        near_tariff = bool(vocab.TARIFF_WORD.search(before) or vocab.TARIFF_WORD.search(after[:45]))
+        near_tariff = (
+            near_tariff
+            or bool(vocab.RATE_NOUN_AFTER.match(after))
+            or bool(re.match(r"\s+on\s", after))
+            or bool(kept and start - kept[-1][2] < 40)
+        )
+        if not near_tariff:
+            continue
+        if vocab.STATISTIC_AFTER.search(after) or vocab.AVERAGE_BEFORE.search(before):
+            continue
+        if replaced and start > replaced.start():
+            continue  # "replaces a 50% combined rate": what no longer applies
+        change = vocab.STAT_VERB_BEFORE.search(before[-30:])
+        if change:
+            subject = before[: len(before) - 30 + change.start()] if len(before) > 30 else before[: change.start()]
+            if not vocab.TARIFF_WORD.search(subject[-35:]) and not vocab.RATE_WORD.search(subject[-35:]):
+                continue  # "exports slumped 27%"; but "the tariff rose to 25%" is a fact
+        elif vocab.STATISTIC_BEFORE.search(before[-35:]) and not vocab.TARIFF_WORD.search(before[-35:] + after[:25]):
+            continue
+        kept.append((value, start, end))
+    rates: list[Rate] = []
+    i = 0
+    while i < len(kept):
+        value, start, end = kept[i]
+        if i + 1 < len(kept):
+            nxt = kept[i + 1]
+            between = clause[end : nxt[1]]
+            lead = clause[max(0, start - 6) : start].lower()
+            if re.fullmatch(r"\s*to\s*", between) and "from" in lead:
+                rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
+                i += 2
+                continue
+            changed = vocab.CHANGED_TO.search(between)
+            if changed and not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1)):
+                # "the 15% duty ... will be reduced to 7.5%": one fact at the new rate.
+                rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
+                i += 2
+                continue
+            if re.fullmatch(r"\s*from\s*", between) and "to" in lead:
+                rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0]))
+                i += 2
+                continue
+            before_old = vocab.FORMER_RATE.search(between)
+            if before_old:
+                # "15%, down from 24%", "25%, up from the 14.5% rate it replaced": one fact, the old rate kept.
+                cut = end + before_old.start()
+                rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0], scope_end=cut))
+                i += 2
+                continue
+        rates.append(Rate(value=value, start=start, end=end))
+        i += 1
+    return rates
+
+
+def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
+    """The stretch of the clause that speaks of `rate`: from the end of the rate before it to the start of the
+    next one, and never past the words that introduce the rate it replaced."""
+    low = max([r.end for r in rates if r.end <= rate.start] or [0])
+    high = min([r.start for r in rates if r.start >= rate.end] or [size])
+    if rate.scope_end is not None:
+        high = min(high, rate.scope_end)
+    return low, high
+
+
+def left_in_force(clause: str, rate: Rate) -> bool:
+    """Whether a rate is what a pause leaves in force ("leaving a 10% baseline", "10% ..., which remains")."""
+    for cue in vocab.REMAINING.finditer(clause):
+        leaving = cue.group(0).lower() in {"leaving", "keeping", "maintaining"}
+        if leaving and rate.start > cue.start():
+            return True
+        if not leaving and 0 <= cue.start() - rate.end <= 60:
+            return True
+    return False
