@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from monitor.extract.facts import Fact
+
+if TYPE_CHECKING:
+    from monitor.extract.parties import Parties
 
 
 @dataclass(kw_only=True)
@@ -16,3 +20,4 @@ class Context:
     partner: str | None = None  # the foreign party the article is mostly about
     last_rate: float | None = None  # the latest tariff rate stated, for "the same tariff"
     facts: list[Fact] = field(default_factory=list)
+    actor: Parties | None = None  # the sides of the last measure whose actor a clause named

@@ -19,6 +19,11 @@ class Parties:
     imposer: str
     targets: tuple[str, ...]
     subject_named: bool
+    # How sure the reading is: whether the acting side was read from the clause (its subject, the owner of
+    # the tariff, the legal basis) and whether the side hit was named, or either was carried from context.
+    imposer_named: bool = True
+    targets_named: bool = True
+    targets_default: bool = False  # no side hit named nor carried: the targets are a guess
 
 
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
@@ -161,6 +166,7 @@ def find_parties(
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
     owner = _owner(clause, mentions)
     together: list[Mention] = []
+    imposer_named = True
     if vocab.US_AUTHORITY.search(clause):
         imposer = "US"
     elif owner is not None:
@@ -176,8 +182,15 @@ def find_parties(
         together = before[i:]
     elif {c for c in target_codes if c != ANY} == {"US"} and ctx.partner and ctx.partner != "US":
         imposer = ctx.partner
+        imposer_named = False
+    elif ctx.actor is not None:
+        # No side acts in this clause: the one that acted last in the article still does ("Brazil raised
+        # duties on steel. Tariffs on wire rod will rise to 25%").
+        imposer = ctx.actor.imposer
+        imposer_named = False
     else:
         imposer = "US"
+        imposer_named = False
     if owner is None and imposer in target_codes and len(together) > 1:
         # "Tokyo and Washington sealed a deal that caps tariffs on Japanese cars": whose goods are hit does not tax
         # them; of the parties acting together, the other one does.
@@ -193,18 +206,32 @@ def find_parties(
     chosen = near or [t for t in target_codes if t != imposer]
     if not chosen:
         chosen = [m.code for m in subjects if m.code != imposer]
+    targets_named = bool(chosen)
+    targets_default = False
     if not chosen:
-        if imposer != "US":
+        targets_default = not (ctx.actor is not None and ctx.actor.imposer == imposer)
+        if ctx.actor is not None and ctx.actor.imposer == imposer:
+            chosen = list(ctx.actor.targets)  # the measure the article is about, referred back to
+        elif imposer != "US":
             chosen = ["US"]
         elif ctx.partner:
             chosen = [ctx.partner]
         else:
             chosen = [ANY]
     specific = [t for t in chosen if t != ANY]
+    subject_named = bool(before)
     if ANY in chosen and vocab.EXAMPLES.search(clause):
         # "scores of partners, such as Korea and Brazil": examples given do not narrow a universal target.
-        return Parties(imposer=imposer, targets=(ANY,), subject_named=bool(before))
-    return Parties(imposer=imposer, targets=tuple(dict.fromkeys(specific or chosen)), subject_named=bool(before))
+        specific = []
+        chosen = [ANY]
+    return Parties(
+        imposer=imposer,
+        targets=tuple(dict.fromkeys(specific or chosen)),
+        subject_named=subject_named,
+        imposer_named=imposer_named,
+        targets_named=targets_named,
+        targets_default=targets_default,
+    )
 
 
 class Resolver:
@@ -215,12 +242,12 @@ class Resolver:
         self.mentions = mentions
         self.ctx = ctx
         self.previous = previous
-        self.find_parties: Parties | None = None
+        self._cached: Parties | None = None
 
     def __call__(self) -> Parties:
-        if self.find_parties is None:
-            self.find_parties = self._resolve()
-        return self.find_parties
+        if self._cached is None:
+            self._cached = self._resolve()
+        return self._cached
 
     def _resolve(self) -> Parties:
         parties = find_parties(self.clause, self.mentions, self.ctx)

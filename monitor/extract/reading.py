@@ -84,6 +84,27 @@ def _read_clause(
     deal_in_sentence: bool,
     mentions: list[Mention] | None = None,
 ) -> list[Fact]:
+    facts = _read_clause_kinds(clause, sentence, resolve, dates_of, ctx, deal_in_sentence, mentions)
+    measures = [f for f in facts if f.kind in _MEASURES]
+    if measures:
+        parties = resolve()
+        if parties.subject_named and parties.imposer_named:
+            ctx.actor = parties
+    return facts
+
+
+_MEASURES = frozenset({"tariff", "pause", "lift", "relief"})
+
+
+def _read_clause_kinds(
+    clause: str,
+    sentence: str,
+    resolve: Callable[[], Parties],
+    dates_of: Callable[[], list[DateMention]],
+    ctx: Context,
+    deal_in_sentence: bool,
+    mentions: list[Mention] | None = None,
+) -> list[Fact]:
     mentions = mentions if mentions is not None else []
     rates = find_rates(clause)
     same = vocab.SAME_RATE.search(clause) if not rates and ctx.last_rate is not None else None

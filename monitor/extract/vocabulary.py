@@ -191,6 +191,9 @@ POLICY_AFTER = _words(
 
 # ---- Clauses and roles ----
 
+# Measures on every trading partner at once.
+RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")
+
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
 CLAUSE_BREAK = re.compile(
     r"(?i:,\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"

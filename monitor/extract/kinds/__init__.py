@@ -12,10 +12,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from monitor.extract import vocabulary as vocab
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import Mention
+from monitor.extract.gazetteer import ANY, Mention
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
 
@@ -47,6 +48,19 @@ class Clause:
         return min([w.start() for w in self.tariff_words] + [r.start for r in self.rates] + [len(self.text)])
 
 
+_MEASURES = frozenset({"tariff", "pause", "lift", "relief"})
+# Sector tariffs the US sets on every origin at once (the Section 232 kind of measure).
+_WORLDWIDE_SECTORS = frozenset(
+    {"steel", "aluminum", "autos", "auto_parts", "copper", "lumber", "semiconductors", "pharmaceuticals"}
+)
+
+
+def _on_everyone(imposer: str, sector: object, sentence: str) -> bool:
+    """Whether a US measure that names no side hit is one on every origin: a tariff on a kind of goods,
+    or the reciprocal / baseline tariffs."""
+    return imposer == "US" and (sector in _WORLDWIDE_SECTORS or bool(vocab.RECIPROCAL.search(sentence)))
+
+
 def make_fact(kind: str, parties: Parties, sentence: str, **fields: object) -> Fact:
     """A fact of `kind` between `parties`, read from `sentence`; unnamed fields are null."""
     values: dict[str, object] = {
@@ -59,10 +73,13 @@ def make_fact(kind: str, parties: Parties, sentence: str, **fields: object) -> F
         "authority": None,
     }
     values.update(fields)
+    targets = parties.targets
+    if kind in _MEASURES and parties.targets_default and _on_everyone(parties.imposer, values["sector"], sentence):
+        targets = (ANY,)
     return Fact(
         kind=kind,
         imposer=parties.imposer,
-        targets=parties.targets,
+        targets=targets,
         evidence=sentence,
         **values,  # type: ignore[arg-type]
     )
