@@ -56,6 +56,9 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
     other = vocab.OTHER_MEASURE.search(clause, end, stop)
     if other:
         stop = other.start()
+    reason = vocab.REASON_AFTER.search(clause, end, stop)
+    if reason:
+        stop = reason.start()  # "... on Chinese goods after Beijing curbed rare earth exports": not the goods taxed
     low = max(0, start - 60)
     return distinct([m for m in find_sectors(clause) if low <= m.start and m.end <= stop])
 

@@ -148,7 +148,9 @@ EFFECT_BEFORE = re.compile(
 EFFECT_WORD = _words(r"effect|apply|applies|kick\s+in|kicks\s+in|implemented")
 UNTIL_WORD = _words(r"until|till|through|expire|expires|expiring|expired|end|ends|ending|deadline|due|by|to\s+end")
 MANY_GOODS = _words(
-    r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods"
+    r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"
+    # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
+    r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|broad)\s+range\s+of|a\s+variety\s+of"
 )
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 
@@ -331,11 +333,16 @@ PAUSE_NOUN_ENDS = blind(
 
 # ---- Sectors ----
 
+# Words that start a reason or a time clause: the goods named after them are not the goods taxed.
+REASON_AFTER = _words(
+    r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)"
+)
+
 SECTOR_WORDS: dict[str, str] = {
     "auto_parts": r"(?:auto|car|vehicle|automobile|automotive)s?[- ](?:and\s+(?:auto\s+|car\s+)?)?parts|"
     r"(?:automobiles|cars|vehicles|autos)\s+and\s+(?:their\s+)?parts|auto\s+components",
     "autos": r"autos?|cars?|automobiles?|automotive|vehicles?|EVs?|automakers?|carmakers?|auto\s+industry|"
-    r"(?:heavy\s+|pickup\s+)?trucks",
+    r"(?:heavy\s+|pickup\s+)?trucks|motorcycles?|motorbikes?|two-wheelers",
     "steel": r"steel",
     "aluminum": r"alumin(?:i)?um",
     "copper": r"copper",
@@ -344,19 +351,29 @@ SECTOR_WORDS: dict[str, str] = {
     "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
     "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|farmers?|corn|soybeans?|soy|"
     r"rice|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
-    r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish",
-    "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?",
+    r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish|fishery|food|foods|foodstuffs?|beverages|drinks|"
+    r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
+    r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"
+    r"wines?|beer|spirits|whiske?y|bourbon|liquor|juices?|tea|milk|butter|apples|oranges|tomatoes|potatoes|"
+    r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
+    "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
+    r"petroleum|fuels?",
     "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
-    "electronics": r"electronics|smartphones?|laptops?|computers?|consumer\s+electronics",
+    "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
+    r"consumer\s+electronics|televisions?",
     "textiles": r"textiles?|apparel|garments?|clothing|footwear",
     "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
-    "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt",
+    "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"
+    r"germanium|antimony|tungsten",
 }
 # Words that look like a sector but are something else in trade prose.
 NOT_SECTOR = Cue(
     r"\b(?:(?:buying|buy|buys|purchases?\s+of|importing|imports\s+of)\s+)?(?:russian|iranian|venezuelan)\s+"
     r"(?:federation\s+)?(?:oil|crude|energy|gas)\b|\b(?:oil|energy)\s+(?:purchases|ties)\b|"
-    r"\bpurchases?\s+of\s+(?:\w+\s+)?oil\b|\bauto\s+list\b|\bwood\s+list\b",
+    r"\bpurchases?\s+of\s+(?:\w+\s+)?oil\b|\bauto\s+list\b|\bwood\s+list\b|"
+    # Drugs that are smuggled, and chips that are bargained with, are not goods under a tariff.
+    r"\b(?:illegal|illicit)\s+drugs\b|\bdrugs?\s+(?:trafficking|smuggling|cartels?|flows?|trade|traffickers)\b|"
+    r"\bbargaining\s+chips?\b|\bfood\s+(?:prices|inflation|security)\b",
     bounded=False,
-    needles=("oil", "crude", "energy", "gas", "list"),
+    needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food"),
 )
