@@ -38,6 +38,7 @@ def find_rates(text: str) -> list[Rate]:
             or bool(vocab.RATE_NOUN_AFTER.match(after))
             or bool(re.match(r"\s+on\s", after))
             or bool(kept and start - kept[-1][2] < 40)
+            or _tariff_rates_before(before)
         )
         if not near_tariff:
             continue
@@ -104,5 +105,14 @@ def left_in_force(clause: str, rate: Rate) -> bool:
         if leaving and rate.start > cue.start():
             return True
         if not leaving and 0 <= cue.start() - rate.end <= 60:
+            return True
+    return False
+
+
+def _tariff_rates_before(before: str) -> bool:
+    """Whether "rate(s)" in the words before a figure names tariff rates ("the rates imposed on Japan (15%)"),
+    not interest, exchange, growth or tax rates."""
+    for m in vocab.RATES_NOUN.finditer(before):
+        if not vocab.OTHER_RATES_BEFORE.search(before[max(0, m.start() - 25) : m.start()]):
             return True
     return False

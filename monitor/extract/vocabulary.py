@@ -193,6 +193,13 @@ POLICY_AFTER = _words(
 
 # ---- Clauses and roles ----
 
+RATES_NOUN = _words(r"rates?")
+# Rates of other things than tariffs.
+OTHER_RATES_BEFORE = _words(
+    r"interest|exchange|growth|inflation|unemployment|jobless|mortgage|policy|savings|tax|income|corporate|"
+    r"participation|birth|poverty|utilization|utilisation|conversion|discount|repo|lending|deposit|tariff-free"
+)
+
 # Measures on every trading partner at once.
 RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")
 
@@ -265,6 +272,13 @@ SPEAKER_AFTER = blind(
 )
 SELF_AFTER = blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
 REACTION_AFTER = blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
+# A rate bound to the party named right after it ("46% for Vietnam", "a 20% tariff on Chilean goods") ...
+RATE_FOR_AFTER = blind(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:for|on|against|to)\s+(?:imports\s+from\s+|goods\s+from\s+|products\s+from\s+)?"
+    r"(?:the\s+)?$"
+)
+# ... or right before it ("Japan and Korea (15%)", "India's 25 percent", "Vietnam at 46%", "Brazil: 10%").
+RATE_OF_BEFORE = blind(r"^(?:'s|’s)?\s*(?:\(|at|:|,|-|–|—|with|gets|got|faces|faced|facing|pays)?\s*(?:a|an|the)?\s*$")
 COORDINATED = blind(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
 # Verbs whose subject is the side that acts on a tariff.
 ACTION = Cue(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked, blocked_span, is_policy
 from monitor.extract.facts import Fact
+from monitor.extract.gazetteer import DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, rate_limits
@@ -22,6 +24,45 @@ def retaliation_without_rate(c: Clause, parties: Parties) -> Fact | None:
     if retaliation and parties.imposer != "US" and _RETALIATE.search(c.text) and not blocked(c.text, retaliation):
         return make_fact("tariff", parties, c.sentence, status=status_of(c.text), authority="countermeasure")
     return None
+
+
+def _bound_targets(c: Clause, rate: Rate, imposer: str) -> tuple[str, ...]:
+    """The parties a rate is stated for in its own phrase ("46% for Vietnam", "Japan and Korea (15%)"), with
+    the parties coordinated with them; empty when the phrase names none."""
+    mentions = [m for m in c.mentions if m.form in {NAME, DEMONYM} and m.code != imposer]
+    clause = c.text
+    after = [m for m in mentions if m.start >= rate.end and m.start - rate.end <= 45]
+    if after and vocab.RATE_FOR_AFTER.match(clause[rate.end : after[0].start]):
+        group = [after[0]]
+        for m in mentions[mentions.index(after[0]) + 1 :]:
+            if not vocab.COORDINATED.match(clause[group[-1].end : m.start]):
+                break
+            group.append(m)
+        return tuple(dict.fromkeys(m.code for m in group))
+    before = [m for m in mentions if m.end <= rate.start and rate.start - m.end <= 25]
+    if before and vocab.RATE_OF_BEFORE.match(clause[before[-1].end : rate.start]):
+        group = [before[-1]]
+        for m in reversed(mentions[: mentions.index(before[-1])]):
+            if not vocab.COORDINATED.match(clause[m.end : group[-1].start]):
+                break
+            group.append(m)
+        return tuple(dict.fromkeys(m.code for m in reversed(group)))
+    return ()
+
+
+def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[int, Parties]:
+    """For a list of parties each with its own rate ("49% for Cambodia, 46% for Vietnam"), the parties of each
+    rate; empty when the rates are not bound to different parties."""
+    if len(rates) < 2:
+        return {}
+    bound = {id(r): _bound_targets(c, r, parties.imposer) for r in rates}
+    if len({t for t in bound.values() if t}) < 2:
+        return {}
+    return {
+        key: replace(parties, targets=targets, targets_named=True, targets_default=False)
+        for key, targets in bound.items()
+        if targets
+    }
 
 
 def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
@@ -45,13 +86,14 @@ def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
         facts.append(
             make_fact("tariff", parties, c.sentence, status=status, effective=effective, authority=c.authority)
         )
+    per_rate = _per_rate_parties(c, parties, rates)
     for rate, sectors in groups:
         limits = rate_limits(rate, rates, len(clause)) if rate else None
         for sector in each(sectors):
             facts.append(
                 make_fact(
                     "tariff",
-                    parties,
+                    per_rate.get(id(rate), parties) if rate else parties,
                     c.sentence,
                     sector=sector,
                     rate=rate.value if rate else None,
