@@ -9,9 +9,14 @@ from monitor.extract import vocabulary as vocab
 
 
 def split_clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence, each with (at most) one subject and its verb."""
     parts: list[str] = []
     begin = 0
-    for m in vocab.CLAUSE_BREAK.finditer(sentence):
+    lead = vocab.LEADING_SUBORDINATE.match(sentence)
+    if lead:
+        parts.append(sentence[: lead.end()].rstrip(", "))
+        begin = lead.end()
+    for m in vocab.CLAUSE_BREAK.finditer(sentence, begin):
         if m.start() - begin > 15:
             parts.append(sentence[begin : m.start()])
             begin = m.end()

@@ -93,8 +93,11 @@ def _owner(clause: str, mentions: list[Mention]) -> str | None:
     if first is None:
         return None
     for m in mentions:
-        if m.end <= first.start() and first.start() - m.end <= 25 and m.form not in {UNIVERSAL, BLOC}:
+        if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
             after = clause[m.end : m.end + 70]
+            office = vocab.OFFICE_AFTER.match(after)
+            if office:
+                after = after[office.end() :]  # "the Trump administration's tariffs" are the US's
             if vocab.TARIFF_AFTER.match(after):
                 possessive = bool(re.match(r"\s*(?:'s|’s)", after))
                 if m.code == "US" or m.form != NAME or possessive:
@@ -161,7 +164,7 @@ def find_parties(
         return Parties(imposer=imposer, targets=tuple(dict.fromkeys(others)), subject_named=bool(leading))
     anchor = vocab.ACTION.search(clause) if at is None else None
     position = at if at is not None else anchor.start() if anchor else len(clause)
-    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 12) : m.start])]
+    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
     owner = _owner(clause, mentions)
@@ -183,7 +186,7 @@ def find_parties(
     elif {c for c in target_codes if c != ANY} == {"US"} and ctx.partner and ctx.partner != "US":
         imposer = ctx.partner
         imposer_named = False
-    elif ctx.actor is not None:
+    elif ctx.actor is not None and ctx.actor.imposer not in target_codes:
         # No side acts in this clause: the one that acted last in the article still does ("Brazil raised
         # duties on steel. Tariffs on wire rod will rise to 25%").
         imposer = ctx.actor.imposer

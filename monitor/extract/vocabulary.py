@@ -212,7 +212,14 @@ CLAUSE_BREAK = re.compile(
     r"|(?i:\s+and\s+(?=the\s+(?:[\w-]+\s+){0,3}(?:tariffs?|duty|duties|levy|rate)\b[^,;]{0,40}?"
     r"\b(?:will|would|was|were|is|are|set|remain|remains|rose|fell|cut|raised)\b))"
     r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying)\s))"
+    # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
+    r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
+)
+# A sentence that opens with a time or reason clause ("After the US raised tariffs, Beijing ..."): the clause
+# ends at its first comma. Conditions ("If talks fail, ...") are read whole: they govern what follows.
+LEADING_SUBORDINATE = re.compile(
+    r"^\s*(?:After|When|Since|Because|As|While|Following|Before|Although|Though)\s[^,;]{10,}?,\s+"
 )
 TARGET_BEFORE = blind(
     r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
@@ -227,7 +234,8 @@ SOURCE_BEFORE = blind(
 )
 TARGET_AFTER = blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
-    r"(?:still\s+)?(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+)?"
+    r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
+    r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
     r"(?:face|faces|facing|pay|hit\s+by|subject\s+to|spared|exempted|"
     r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential)|"
     r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|granted|given)\s+(?:a|an)\s+"
@@ -266,12 +274,17 @@ EFFECT_AFTER = blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?
 AUXILIARY_START = blind(r"^\s*(?:and\s+|but\s+)?(?:has|have|had|was|were|is|are|will|would)\s+(?!been\b)\w")
 VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
-INTO_BEFORE = blind(r"\binto\s+(?:the\s+)?$")
+# The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
+INTO_BEFORE = blind(
+    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering)\s+(?:the\s+)?$"
+)
 SPEAKER_AFTER = blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
 )
 SELF_AFTER = blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
 REACTION_AFTER = blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
+# "the Trump administration's tariffs", "the Chinese government's duties": the office stands for its country.
+OFFICE_AFTER = blind(r"^\s+(?:administration|government|cabinet)(?='s|’s)")
 # A rate bound to the party named right after it ("46% for Vietnam", "a 20% tariff on Chilean goods") ...
 RATE_FOR_AFTER = blind(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:for|on|against|to)\s+(?:imports\s+from\s+|goods\s+from\s+|products\s+from\s+)?"

@@ -23,14 +23,21 @@ def states_deal(clause: str) -> bool:
 
 
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
-    """A deal or talks (the first party named acts, the others are the targets), and a withdrawal."""
+    """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
+    a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
     facts: list[Fact] = []
     clause = c.text
     talks = vocab.TALKS.search(clause)
     if states_deal(clause):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         facts.append(make_fact("deal", first, c.sentence))
-    elif not deal_in_sentence and talks and vocab.TALKS_EVENT.search(clause) and not blocked(clause, talks):
+    elif (
+        talks
+        and not deal_in_sentence
+        and not states_deal(c.sentence)
+        and vocab.TALKS_EVENT.search(clause)
+        and not blocked(clause, talks)
+    ):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         when = c.dates_of()
         facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
