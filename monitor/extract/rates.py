@@ -21,12 +21,20 @@ class Rate:
     previous: float | None = None
     # Where the words about this rate stop: "15%, down from the 24% it had threatened" ends before "down from".
     scope_end: int | None = None
+    joined: bool = False  # the upper end of a range or a tier after another ("5% to 10%"): same goods, same parties
 
 
 def find_rates(text: str) -> list[Rate]:
     """Tariff rates in a clause (statistics, market moves and rates of other things left out)."""
     clause = masked(text)
-    raw = [(float(m.group(1)), m.start(), m.end()) for m in vocab.RATE.finditer(clause)]
+    raw: list[tuple[float, int, int]] = []
+    for m in vocab.RATE.finditer(clause):
+        low = vocab.RANGE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
+        if low and not vocab.FROM_BEFORE.search(clause[max(0, low.start() - 8) : low.start()]):
+            # "an import tax of 9-16pc": a range, each of its ends a rate ("from 7.5-10% to 15%" is a change).
+            raw.append((float(low.group(1)), low.start(), low.end()))
+        raw.append((float(m.group(1)), m.start(), m.end()))
+    tariff_in_clause = bool(vocab.TARIFF_WORD.search(clause) or vocab.RATES_NOUN.search(clause))
     kept: list[tuple[float, int, int]] = []
     replaced = vocab.REPLACES.search(clause) if raw else None
     for value, start, end in raw:
@@ -39,6 +47,8 @@ def find_rates(text: str) -> list[Rate]:
             or bool(re.match(r"\s+on\s", after))
             or bool(kept and start - kept[-1][2] < 40)
             or _tariff_rates_before(before)
+            or bool(vocab.PAY_BEFORE.search(before))
+            or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before)))
         )
         if not near_tariff:
             continue
@@ -62,6 +72,17 @@ def find_rates(text: str) -> list[Rate]:
             nxt = kept[i + 1]
             between = clause[end : nxt[1]]
             lead = clause[max(0, start - 6) : start].lower()
+            if vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_BEFORE.search(clause[max(0, start - 20) : start]):
+                # "duties ranging from 23.1% to 27.8%", "between 10 and 25 percent": every rate stated is a fact.
+                rates.append(Rate(value=value, start=start, end=end))
+                rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
+                i += 2
+                continue
+            if vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_LOW_BEFORE.search(clause, start, nxt[1]):
+                rates.append(Rate(value=value, start=start, end=end))  # "9-16pc": both ends
+                rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
+                i += 2
+                continue
             if re.fullmatch(r"\s*to\s*", between) and "from" in lead:
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
                 i += 2

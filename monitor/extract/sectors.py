@@ -82,6 +82,9 @@ def sector_groups(
     first_before = distinct(find_sectors(clause[: rates[0].start]))
     groups: list[tuple[Rate | None, list[str]]] = []
     for i, rate in enumerate(rates):
+        if rate.joined and groups:
+            groups.append((rate, groups[-1][1]))  # the other end of a range covers the same goods
+            continue
         if first_before:
             segment = clause[bounds[i] : rate.start]
         else:

@@ -11,12 +11,15 @@ import re
 from monitor.extract.matching import Cue, blind
 from monitor.extract.matching import words as _words
 
-TARIFF_WORD = Cue(r"tariffs?|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+taxes")
+TARIFF_WORD = Cue(
+    r"tariffs?|tariffed|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?"
+)
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
     r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|penalt|talk|negotiat|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
-    r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back"
+    r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
+    r"\dpc\b|\d pc\b"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(
@@ -194,6 +197,15 @@ POLICY_AFTER = _words(
 # ---- Clauses and roles ----
 
 RATES_NOUN = _words(r"rates?")
+# Ranges of rates: "ranging from 5% to 10%", "between 10 and 25 percent", "9-16pc".
+RANGE_BEFORE = blind(r"\b(?:(?:range|ranges|ranged|ranging|varying|vary|varies)\s+(?:from\s+)?|between\s+)$")
+RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–)?\s*")
+RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|to)\s?$")
+FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+# The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
+PAY_BEFORE = _words(r"(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?$")
+# "Tunisia (25%)", "Algeria and Libya (30%)": a rate in brackets right after a party.
+PARTY_PAREN_BEFORE = re.compile(r"[A-Z][\w.]+\s*\(\s*$")
 # Rates of other things than tariffs.
 OTHER_RATES_BEFORE = _words(
     r"interest|exchange|growth|inflation|unemployment|jobless|mortgage|policy|savings|tax|income|corporate|"

@@ -26,10 +26,10 @@ def retaliation_without_rate(c: Clause, parties: Parties) -> Fact | None:
     return None
 
 
-def _bound_targets(c: Clause, rate: Rate, imposer: str) -> tuple[str, ...]:
+def _bound_targets(c: Clause, rate: Rate) -> tuple[str, ...]:
     """The parties a rate is stated for in its own phrase ("46% for Vietnam", "Japan and Korea (15%)"), with
     the parties coordinated with them; empty when the phrase names none."""
-    mentions = [m for m in c.mentions if m.form in {NAME, DEMONYM} and m.code != imposer]
+    mentions = [m for m in c.mentions if m.form in {NAME, DEMONYM}]
     clause = c.text
     after = [m for m in mentions if m.start >= rate.end and m.start - rate.end <= 45]
     if after and vocab.RATE_FOR_AFTER.match(clause[rate.end : after[0].start]):
@@ -55,11 +55,18 @@ def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[in
     rate; empty when the rates are not bound to different parties."""
     if len(rates) < 2:
         return {}
-    bound = {id(r): _bound_targets(c, r, parties.imposer) for r in rates}
+    bound: dict[int, tuple[str, ...]] = {}
+    for i, r in enumerate(rates):
+        bound[id(r)] = bound[id(rates[i - 1])] if r.joined and i else _bound_targets(c, r)
     if len({t for t in bound.values() if t}) < 2:
         return {}
+    imposer = parties.imposer
+    if any(imposer in t for t in bound.values()):
+        # "Morocco (10%) and Egypt (15%) were on the list": the parties listed are hit, not acting.
+        carried = c.ctx.actor.imposer if c.ctx.actor is not None else "US"
+        imposer = carried if not any(carried in t for t in bound.values()) else "US"
     return {
-        key: replace(parties, targets=targets, targets_named=True, targets_default=False)
+        key: replace(parties, imposer=imposer, targets=targets, targets_named=True, targets_default=False)
         for key, targets in bound.items()
         if targets
     }
