@@ -157,11 +157,19 @@ def find_parties(
         else:
             imposer = "US"
         others = [c for c in named if c != imposer]
+        targets_named = bool(others)
         if not others and ANY in target_codes:
             others = [ANY]  # "discussions with many of our trading partners"
         if not others:
             others = ["US"] if imposer != "US" else ([ctx.partner] if ctx.partner else [ANY])
-        return Parties(imposer=imposer, targets=tuple(dict.fromkeys(others)), subject_named=bool(leading))
+        return Parties(
+            imposer=imposer,
+            targets=tuple(dict.fromkeys(others)),
+            subject_named=bool(leading),
+            imposer_named=bool(leading),
+            targets_named=targets_named,
+            targets_default=not targets_named,
+        )
     anchor = vocab.ACTION.search(clause) if at is None else None
     position = at if at is not None else anchor.start() if anchor else len(clause)
     into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])]
