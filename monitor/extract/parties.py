@@ -216,7 +216,10 @@ def find_parties(
         near = [ctx.partner]
     chosen = near or [t for t in target_codes if t != imposer]
     if not chosen:
-        chosen = [m.code for m in subjects if m.code != imposer]
+        # Another side named as a subject, but not one acting together with the imposer ("Canada and Mexico
+        # threatened retaliation" hits neither of them).
+        acting = {m.code for m in together}
+        chosen = [m.code for m in subjects if m.code != imposer and m.code not in acting]
     targets_named = bool(chosen)
     targets_default = False
     if not chosen:

@@ -213,6 +213,8 @@ OTHER_RATES_BEFORE = _words(
 )
 
 # Measures on every trading partner at once.
+# A rate on every partner at once, named in the rate's own phrase.
+UNIVERSAL_RATE = _words(r"universal|baseline|global|worldwide|blanket|across-the-board|minimum")
 RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")
 
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.

@@ -50,7 +50,7 @@ class Clause:
 
 _MEASURES = frozenset({"tariff", "pause", "lift", "relief"})
 # Sector tariffs the US sets on every origin at once (the Section 232 kind of measure).
-_WORLDWIDE_SECTORS = frozenset(
+WORLDWIDE_SECTORS = frozenset(
     {"steel", "aluminum", "autos", "auto_parts", "copper", "lumber", "semiconductors", "pharmaceuticals"}
 )
 
@@ -58,7 +58,7 @@ _WORLDWIDE_SECTORS = frozenset(
 def _on_everyone(imposer: str, sector: object, sentence: str) -> bool:
     """Whether a US measure that names no side hit is one on every origin: a tariff on a kind of goods,
     or the reciprocal / baseline tariffs."""
-    return imposer == "US" and (sector in _WORLDWIDE_SECTORS or bool(vocab.RECIPROCAL.search(sentence)))
+    return imposer == "US" and (sector in WORLDWIDE_SECTORS or bool(vocab.RECIPROCAL.search(sentence)))
 
 
 def make_fact(kind: str, parties: Parties, sentence: str, **fields: object) -> Fact:
