@@ -54,3 +54,22 @@ def is_policy(scan: str, word: re.Match[str]) -> bool:
     if vocab.TOPIC_BEFORE.search(before):
         return False  # "negotiations with the U.S. on the reciprocal tariff": what talks are about
     return bool(vocab.POLICY_BEFORE.search(before) or vocab.POLICY_AFTER.search(after))
+
+
+def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
+    """Whether the verb or noun at `cue` acts on a tariff: its object names one ("suspended the duties",
+    "a pause on tariffs", "delayed the deadline"), or a tariff is its passive subject or compound head
+    ("the levies were lifted", "the tariff truce"). "Removing an irritant" or "suspending exports" is not."""
+    after = clause[cue.end() : cue.end() + 70]
+    stop = vocab.OBJECT_END.search(after)
+    if stop:
+        after = after[: stop.start()]
+    if vocab.TARIFF_WORD.search(after) or vocab.RATE.search(after) or vocab.TARIFF_OBJECT.search(after):
+        return True
+    before = clause[max(0, cue.start() - 60) : cue.start()]
+    cut = max(before.rfind(","), before.rfind(";"))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    if not vocab.TARIFF_WORD.search(before):
+        return False
+    return bool(vocab.PASSIVE_BEFORE.search(before) or vocab.TARIFF_WORD.search(before[-25:]))

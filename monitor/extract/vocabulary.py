@@ -196,6 +196,18 @@ POLICY_AFTER = _words(
 
 # ---- Clauses and roles ----
 
+# What a pause or lift verb can act on besides a tariff word: "delayed the deadline", "suspended them".
+TARIFF_OBJECT = _words(
+    r"deadline|deadlines|measures?|countermeasures|counter-measures|increases?|hikes?|implementation|it|them|"
+    r"those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
+)
+# Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
+OBJECT_END = blind(r"[,;:.]|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are))\s")
+# A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".
+PASSIVE_BEFORE = blind(
+    r"\b(?:be|been|being|was|were|is|are|get|got)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+|temporarily\s+)?$"
+)
+
 RATES_NOUN = _words(r"rates?")
 # Ranges of rates: "ranging from 5% to 10%", "between 10 and 25 percent", "9-16pc".
 RANGE_BEFORE = blind(r"\b(?:(?:range|ranges|ranged|ranging|varying|vary|varies)\s+(?:from\s+)?|between\s+)$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.clauses import blocked
+from monitor.extract.clauses import blocked, governs_tariff
 from monitor.extract.context import Context
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention
@@ -55,7 +55,9 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     lift), whether only "zero" says so, and whether the clause is only considering a lift."""
     clause = c.text
     zero = vocab.ZERO.search(clause)
-    lift = vocab.LIFT.search(clause) if c.tariff_word else None
+    lift = None
+    if c.tariff_word:
+        lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)
     anchor = c.first_anchor
     if lift and anchor < lift.start() and vocab.CONDITION.search(clause, anchor, lift.start()):
         lift = None  # "200% tariffs on wine unless the EU drops its whiskey tariff": the tariff is the fact

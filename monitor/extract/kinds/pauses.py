@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.clauses import blocked
+from monitor.extract.clauses import blocked, governs_tariff
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention
 from monitor.extract.facts import Fact
@@ -16,6 +16,8 @@ from monitor.extract.rates import Rate, left_in_force
 from monitor.extract.sectors import distinct, each, find_sectors
 from monitor.extract.timing import explicit_until, pause_until, status_of
 
+# Cues that name a pause of tariffs whatever follows them ("a trade truce", "would not impose").
+_GOVERNS_ALWAYS = re.compile(r"(?i)truce|not\s|refrain|tariff\s+deadline|tariff\s+exemption|extend|grace")
 _PAUSE_NEAR = re.compile(r"truce|reprieve|deadline|pause|countermeasures|counter-measures", re.I)
 _EXCLUSIONS_AFTER = re.compile(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b", re.I)
 
@@ -95,7 +97,9 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "extended the product exclusions": relief, not a pause
         if cue.group(0).startswith("not ") and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
-        if vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near):
+        if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
+            _GOVERNS_ALWAYS.match(cue.group(0)) or governs_tariff(clause, cue)
+        ):
             pause = cue
             break
     not_impose = vocab.NOT_IMPOSE.search(clause)
