@@ -22,7 +22,7 @@ _EXTRA_NAMES = {
     "KR": "South Korea|Korea",
     "KP": "North Korea",
     "RU": "Russia",
-    "VN": "Vietnam",
+    "VN": "Vietnam|Viet Nam|Việt Nam",
     "TW": "Taiwan",
     "IR": "Iran",
     "SY": "Syria",

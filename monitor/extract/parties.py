@@ -115,11 +115,22 @@ def _reports_another(clause: str, mention: Mention) -> bool:
     return not vocab.SELF_AFTER.match(rest)
 
 
+def _venue(clause: str, mention: Mention) -> bool:
+    """Whether a place is only where talks or a summit happen ("talks in Geneva, Switzerland", "the G20
+    summit in Argentina", "on the sidelines of the summit in Lima"): a venue is not a party."""
+    if mention.form in {ACTOR, UNIVERSAL, BLOC}:
+        return False
+    before = clause[max(0, mention.start - 100) : mention.start]
+    if not vocab.VENUE_AT.search(before):
+        return False
+    return bool(vocab.MEETING_WORD.search(before))
+
+
 def find_parties(
     clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False, at: int | None = None
 ) -> Parties:
     """Who acts and whom it hits; `at` is where the clause's verb is, when the caller knows it."""
-    mentions = _usable(mentions)
+    mentions = [m for m in _usable(mentions) if not _venue(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]

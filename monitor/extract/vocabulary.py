@@ -19,7 +19,7 @@ _TRADE_HINT_WORDS = (
     r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|penalt|talk|negotiat|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
-    r"\dpc\b|\d pc\b"
+    r"\dpc\b|\d pc\b|GSP|preferen"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(
@@ -27,7 +27,12 @@ RATE = Cue(
     bounded=False,
     needles=("%", "percent", "per cent", "per-cent", "pct", "pc"),
 )
-ZERO = _words(r"zero[- ]tariffs?|zero\s+duties|tariff-free|duty-free|to\s+zero|at\s+zero|ZERO\s+Tariff")
+ZERO = _words(
+    r"zero[- ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|"
+    # "duty-free access", "enter tariff-free"; but a "duty-free amount", "quota" or "status" is a relief's limit.
+    r"(?:tariff|duty)-free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|limit|threshold|"
+    r"volumes?|portion|allocation|allotment))"
+)
 # A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
 STAT_VERB_BEFORE = re.compile(
     r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"
@@ -66,6 +71,16 @@ TALKS_EVENT = _words(
     r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
     r"under\s+way|get\s+underway|in\s+negotiations|productive|following|after"
 )
+# Preference programmes: ending one is a withdrawal (contract).
+PREFERENCE_PROGRAMME = _words(
+    r"GSP|Generali[sz]ed\s+System\s+of\s+Preferences|AGOA|trade\s+preferences?|preference\s+programm?e|"
+    r"preferential\s+(?:trade\s+)?(?:status|treatment|access)"
+)
+PREFERENCE_ENDED = _words(
+    r"withdrew|withdrawn|withdraws|withdraw|withdrawing|revoked|revokes|revoke|revoking|terminated|terminates|"
+    r"terminate|terminating|ended|ends|end|ending|suspended|suspends|removed|removes|stripped|strips|"
+    r"scrapped|cancelled|canceled"
+)
 WITHDRAW = _words(
     r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
     r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|left|leaves|tore\s+up|"
@@ -80,7 +95,7 @@ MULTILATERAL = _words(
 PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
-    r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|pushed\s+back|pushes\s+back|push\s+back|"
+    r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
     r"grace\s+period|exemption\s+measure|exemption\s+period|tariff\s+exemption|extension\s+of|"
     r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
     r"extended\s+the|extend\s+his|extend,|tariff\s+deadline"
@@ -220,7 +235,8 @@ PAY_BEFORE = _words(r"(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+
 PARTY_PAREN_BEFORE = re.compile(r"[A-Z][\w.]+\s*\(\s*$")
 # Rates of other things than tariffs.
 OTHER_RATES_BEFORE = _words(
-    r"interest|exchange|growth|inflation|unemployment|jobless|mortgage|policy|savings|tax|income|corporate|"
+    r"interest|exchange|growth|inflation|unemployment|jobless|mortgage|policy|savings|tax|income|corporate|key|"
+    r"benchmark|base|increase|decrease|export|import|utilisation|fill|success|response|approval|vacancy|"
     r"participation|birth|poverty|utilization|utilisation|conversion|discount|repo|lending|deposit|tariff-free"
 )
 
@@ -298,6 +314,13 @@ TOPIC_BEFORE = blind(
 )
 EFFECT_AFTER = blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?:into\s+)?effect")
 AUXILIARY_START = blind(r"^\s*(?:and\s+|but\s+)?(?:has|have|had|was|were|is|are|will|would)\s+(?!been\b)\w")
+# A place named after "in" or "at" (or after a city: "in Geneva, Switzerland") ...
+VENUE_AT = blind(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s*,\s*|[a-z]+\s+city\s+of\s+)?$")
+# ... in a clause about a meeting is where the meeting is.
+MEETING_WORD = _words(
+    r"summit|summits|talks|meeting|meetings|met|meet|negotiations|negotiators|sidelines|conference|forum|"
+    r"gathered|gathering|round|visit|visited|hosted|hosts|dinner|held|convened|ministerial|session"
+)
 VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".

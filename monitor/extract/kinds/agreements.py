@@ -42,6 +42,16 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         when = c.dates_of()
         facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
 
+    programme = vocab.PREFERENCE_PROGRAMME.search(clause)
+    ended = (
+        vocab.PREFERENCE_ENDED.search(clause[max(0, programme.start() - 50) : programme.start()]) if programme else None
+    )
+    if programme and ended and not blocked(clause, programme):
+        # "withdrew India's GSP benefits", "ended the preferential trade status": a withdrawal (contract).
+        at = max(0, programme.start() - 50) + ended.start()
+        ender = find_parties(clause, c.mentions, c.ctx, at=at)
+        facts.append(make_fact("withdrawal", ender, c.sentence))
+        return facts
     withdraw = vocab.WITHDRAW.search(clause)
     if withdraw and vocab.AGREEMENT_NOUN.search(clause) and not blocked(clause, withdraw):
         quitter = find_parties(clause, c.mentions, c.ctx, at=withdraw.start())
