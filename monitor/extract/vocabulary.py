@@ -112,6 +112,8 @@ RELIEF = _words(
     r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
     r"waiver|waivers|spared|unless\s+companies|unless\s+they"
 )
+# Goods given as examples of a longer list.
+EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
 TARIFF_ACTION = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY, Mention
+from monitor.extract.gazetteer import ANY, DEMONYM, NAME, Mention
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
+from monitor.extract.sectors import find_sectors
 
 
 @dataclass(kw_only=True)
@@ -105,3 +106,23 @@ def confidence(kind: str, parties: Parties, sentence: str, rate: object) -> floa
     if len(sentence) > _LONG_SENTENCE:
         score -= 0.1
     return round(max(0.05, min(1.0, score)), 2)
+
+
+def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int, int]) -> Parties:
+    """The parties of a US measure on everyone: the baseline or universal rate, or a sector tariff (the
+    Section 232 kind) whose goods phrase names no origin ("the 50% tariffs on steel remain", said in an
+    article about Korea); the parties as read otherwise."""
+    if parties.imposer != "US" or ANY in parties.targets:
+        return parties
+    clause = c.text
+    phrase = clause[max(0, anchor[0] - 40) : anchor[1] + 15]
+    if vocab.UNIVERSAL_RATE.search(phrase):
+        return replace(parties, targets=(ANY,))
+    if sector not in WORLDWIDE_SECTORS:
+        return parties
+    words = [m for m in find_sectors(clause) if m.sector == sector]
+    origins = [m for m in c.mentions if m.form in {NAME, DEMONYM} and m.code in parties.targets]
+    for word in words:
+        if any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for m in origins):
+            return parties  # "steel from Canada", "Japanese cars": the goods of a named origin
+    return replace(parties, targets=(ANY,))

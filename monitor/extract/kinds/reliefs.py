@@ -46,6 +46,8 @@ def read_relief(c: Clause, parties: Parties) -> tuple[list[Fact], list[Rate], bo
     conditional = bool(rates) and rates[0].end < relief.start()
     # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
     covered = distinct(find_sectors(clause[relief.end() : relief.end() + 60]))[:1] or distinct(find_sectors(clause))
+    if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):
+        covered = []  # "tariff lines such as palm oil, rubber and medicines": many kinds of goods, no sector
     for sector in each(covered if not conditional else []):
         facts.append(
             make_fact(

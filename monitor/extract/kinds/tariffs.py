@@ -8,11 +8,11 @@ from dataclasses import replace
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked, blocked_span, is_policy
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY, DEMONYM, NAME
-from monitor.extract.kinds import WORLDWIDE_SECTORS, Clause, make_fact
+from monitor.extract.gazetteer import DEMONYM, NAME
+from monitor.extract.kinds import Clause, make_fact, worldwide
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, rate_limits
-from monitor.extract.sectors import each, find_sectors, sector_groups
+from monitor.extract.sectors import each, sector_groups
 from monitor.extract.timing import effective_date, status_of
 
 _RETALIATE = re.compile(r"\bretaliat", re.I)
@@ -72,25 +72,11 @@ def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[in
     }
 
 
-def _worldwide(c: Clause, parties: Parties, sector: str | None, rate: Rate | None) -> Parties:
-    """The parties of a US measure on everyone: the baseline or universal rate, or a sector tariff (the
-    Section 232 kind) whose goods phrase names no origin ("the 50% tariffs on steel remain", said in an
-    article about Korea); the parties as read otherwise."""
-    if parties.imposer != "US" or ANY in parties.targets:
-        return parties
-    clause = c.text
-    anchor = (rate.start, rate.end) if rate else ((w.start(), w.end()) if (w := c.tariff_word) else (0, 0))
-    phrase = clause[max(0, anchor[0] - 40) : anchor[1] + 15]
-    if vocab.UNIVERSAL_RATE.search(phrase):
-        return replace(parties, targets=(ANY,))
-    if sector not in WORLDWIDE_SECTORS:
-        return parties
-    words = [m for m in find_sectors(clause) if m.sector == sector]
-    origins = [m for m in c.mentions if m.form in {NAME, DEMONYM} and m.code in parties.targets]
-    for word in words:
-        if any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for m in origins):
-            return parties  # "steel from Canada", "Japanese cars": the goods of a named origin
-    return replace(parties, targets=(ANY,))
+def _anchor(c: Clause, rate: Rate | None) -> tuple[int, int]:
+    if rate is not None:
+        return rate.start, rate.end
+    word = c.tariff_word
+    return (word.start(), word.end()) if word else (0, 0)
 
 
 def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
@@ -121,7 +107,7 @@ def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
             facts.append(
                 make_fact(
                     "tariff",
-                    _worldwide(c, per_rate.get(id(rate), parties) if rate else parties, sector, rate),
+                    worldwide(c, per_rate.get(id(rate), parties) if rate else parties, sector, _anchor(c, rate)),
                     c.sentence,
                     sector=sector,
                     rate=rate.value if rate else None,
