@@ -202,6 +202,12 @@ def find_parties(
             i -= 1
         imposer = before[i].code
         together = before[i:]
+    elif speakers := [
+        m for m in subjects if m.start < position and m.code not in target_codes and m.form in {NAME, CAPITAL, ACTOR}
+    ]:
+        # "Beijing said duties on Canadian canola will be cut": a speaker naming no other actor speaks of its
+        # own measure (but "Modi said Indian goods will face ..." reports another's: the speaker is hit).
+        imposer = speakers[0].code
     elif {c for c in target_codes if c != ANY} == {"US"} and ctx.partner and ctx.partner != "US":
         imposer = ctx.partner
         imposer_named = False

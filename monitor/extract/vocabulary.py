@@ -28,7 +28,7 @@ RATE = Cue(
     needles=("%", "percent", "per cent", "per-cent", "pct", "pc"),
 )
 ZERO = _words(
-    r"zero[- ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|"
+    r"zero[- ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|to\s+0(?=\s?(?:%|percent|per\s+cent))|"
     # "duty-free access", "enter tariff-free"; but a "duty-free amount", "quota" or "status" is a relief's limit.
     r"(?:tariff|duty)-free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|limit|threshold|"
     r"volumes?|portion|allocation|allotment))"
@@ -138,6 +138,8 @@ IN_EFFECT = _words(
 # Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
 NOT_A_FACT = _words(
     r"urge|urged|urges|urging|call\s+on|called\s+on|calls\s+on|asked|demand|demanded|demands|pressed|"
+    # Conditions of eligibility: "to qualify for duty-free status, goods must ...".
+    r"in\s+order\s+to|qualify\s+for|eligible\s+for|to\s+receive|to\s+obtain|"
     r"wants?\s+to|wanted\s+to|hopes?\s+to|hoping|seek|seeks|seeking|sought|aim\s+to|aims\s+to|goal\s+of|"
     r"toward|towards|eager\s+to|fail|failed|fails|unlikely|would\s+be\s+difficult|scrambling|yet\s+to|"
     r"did\s+not|does\s+not|do\s+not|didn't|doesn't|won't|no\s+longer|never|refused|rejected|denied|"

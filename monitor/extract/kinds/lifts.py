@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked, governs_tariff
@@ -33,7 +34,9 @@ def lifts(
         others = [m.code for m in mentions if m.code not in {"US", ANY}] or ([ctx.partner] if ctx.partner else [])
         if others:
             lifter = Parties(imposer=others[0], targets=("US",), subject_named=True)
-    groups = sector_groups(clause, [r for r in rates if r.value > 0])
+    # "cut from 3% to 0%": the lift carries the rate it removes.
+    removed = [replace(r, value=r.previous, previous=None) if r.value == 0 and r.previous else r for r in rates]
+    groups = sector_groups(clause, [r for r in removed if r.value > 0])
     if vocab.INCLUDING.search(clause) and groups and (groups[0][0] is not None or groups[0][1]):
         facts.append(make_fact("lift", lifter, sentence, authority=authority))
     for rate, sectors in groups:
