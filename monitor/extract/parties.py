@@ -156,6 +156,10 @@ def find_parties(
         }
         # The party met "with" is the other side, however often the clause names it again.
         leading = [m for m in mentions if m.form not in {UNIVERSAL, BLOC} and m.code not in in_partner_slot]
+        report = vocab.REPORTED_THAT.search(clause)
+        if report and any(m.start >= report.end() for m in leading):
+            # "Seoul's ministry announced that the US and Korea reached a deal": the reporter is not first.
+            leading = [m for m in leading if m.start >= report.end()]
         named = [m.code for m in leading] + [c for c in target_codes if c != ANY]
         # A grouping cannot act (it has no code): "ASEAN held talks with China" is China's, with the members.
         partners = [m for m in mentions if m.form not in {UNIVERSAL, BLOC} and m.code in in_partner_slot]

@@ -63,13 +63,14 @@ DEAL_VERB = _words(
 )
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
-    r"talked|in\s+negotiations|consultations|negotiate\s+with"
+    r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation"
 )
 TALKS_EVENT = _words(
     r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
     r"travelled|traveled|flew|went|convened|gathered|"
     r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
-    r"under\s+way|get\s+underway|in\s+negotiations|productive|following|after"
+    r"under\s+way|get\s+underway|in\s+negotiations|productive|following|after|travel|travels|traveling|"
+    r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified"
 )
 # Preference programmes: ending one is a withdrawal (contract).
 PREFERENCE_PROGRAMME = _words(
@@ -325,6 +326,8 @@ MEETING_WORD = _words(
     r"summit|summits|talks|meeting|meetings|met|meet|negotiations|negotiators|sidelines|conference|forum|"
     r"gathered|gathering|round|visit|visited|hosted|hosts|dinner|held|convened|ministerial|session"
 )
+# A report verb: the parties a deal or talks are between are named after it ("X announced that A and B ...").
+REPORTED_THAT = blind(r"\b(?:said|says|announced|announces|told\s+\w+|stated|confirmed|reported)\s+that\s")
 VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
@@ -381,11 +384,17 @@ AUTHORITY = (
     (blind(r"\bIEEPA\b|emergency\s+economic\s+powers"), "ieepa"),
     (blind(r"retaliat|countermeasure"), "countermeasure"),
 )
-DEAL_OBJECT = blind(r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorandums?)\b")
+DEAL_OBJECT = blind(
+    r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorandums?|framework|understandings?|"
+    r"arrangements?|FTA)\b"
+)
 DEAL_PASSIVE = blind(
     r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"
     r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
     r"|\b(?:deal|agreement|pact|accord)\s+(?:signed|reached|struck|concluded|sealed)\s+(?:on|last|in|this|earlier|at)\b"
+    # An agreement in force is background stated as fact: "the FTA in place since 2009", "comes into force".
+    r"|\b(?:agreement|FTA|pact|accord)\b[^.;]{0,40}?\b(?:in\s+place|in\s+force|into\s+force|into\s+effect)\b"
+    r"|\b(?:has|have|had)\s+(?:maintained|had)\s+an?\s+(?:[\w-]+\s+){0,3}(?:agreement|FTA|pact)\b"
 )
 MODAL_BEFORE = blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")
 ADJECTIVE_PAUSE = blind(

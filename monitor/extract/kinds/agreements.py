@@ -13,8 +13,9 @@ from monitor.extract.parties import Parties, find_parties
 def states_deal(clause: str) -> bool:
     """Whether the clause says a trade agreement was reached, signed or concluded."""
     for verb in vocab.DEAL_VERB.finditer(clause):
-        if not vocab.DEAL_OBJECT.match(clause[verb.end() : verb.end() + 80]):
-            continue
+        obj = vocab.DEAL_OBJECT.match(clause[verb.end() : verb.end() + 80])
+        if not obj or vocab.TALKS.search(obj.group(0)):
+            continue  # "agreed to start trade talks in an arrangement ...": talks, not a deal
         if vocab.MODAL_BEFORE.search(clause[max(0, verb.start() - 25) : verb.start()]) or blocked(clause, verb):
             continue
         return True
