@@ -70,6 +70,6 @@ def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
     cut = max(before.rfind(","), before.rfind(";"))
     if cut >= 0:
         before = before[cut + 1 :]
-    if not vocab.TARIFF_WORD.search(before):
-        return False
-    return bool(vocab.PASSIVE_BEFORE.search(before) or vocab.TARIFF_WORD.search(before[-25:]))
+    if vocab.PASSIVE_BEFORE.search(before) and (vocab.TARIFF_WORD.search(before) or vocab.TARIFF_OBJECT.search(before)):
+        return True  # "the levies were lifted", "implementation was delayed"
+    return bool(vocab.TARIFF_WORD.search(before[-25:]))

@@ -44,6 +44,7 @@ DURATION = blind(
     r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|sixty|ninety)"
     r"[- ](day|week|month|year)s?\b"
 )
+_SINGLE_UNIT = blind(r"\b(week|month|year)[- ]?long\b")
 _A_YEAR = blind(r"\bfor\s+(?:a|one|another)\s+year\b")
 _FUTURE = blind(
     r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by|starting|begin|"
@@ -210,6 +211,10 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
 def find_duration(sentence: str) -> tuple[int, int, int] | None:
     """The first length of time named ("90-day", "three weeks"): (days, start, end) or None."""
     m = DURATION.search(sentence)
+    single = _SINGLE_UNIT.search(sentence)
+    if single and (not m or single.start() < m.start()):
+        # "a monthlong pause", "a week-long delay": one unit.
+        return ({"week": 7, "month": 30, "year": 365}[single.group(1).lower()], single.start(), single.end())
     if not m:
         year = _A_YEAR.search(sentence)
         return (365, year.start(), year.end()) if year else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
@@ -286,6 +286,12 @@ class Resolver:
 
     def _resolve(self) -> Parties:
         parties = find_parties(self.clause, self.mentions, self.ctx)
+        if self.previous is not None and not parties.targets_named:
+            previous = self.previous()
+            if previous.targets_named and previous.imposer == parties.imposer:
+                # "... for dozens of economies, but Trump paused their implementation": the side hit is the
+                # one the sentence named in its previous clause, not a guess.
+                parties = replace(parties, targets=previous.targets, targets_default=False)
         if parties.subject_named or self.previous is None:
             return parties
         previous = self.previous()

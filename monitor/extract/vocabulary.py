@@ -19,7 +19,7 @@ _TRADE_HINT_WORDS = (
     r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|penalt|talk|negotiat|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
-    r"\dpc\b|\d pc\b|GSP|preferen"
+    r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(
@@ -99,7 +99,8 @@ PAUSE = _words(
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
     r"grace\s+period|exemption\s+measure|exemption\s+period|tariff\s+exemption|extension\s+of|"
     r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
-    r"extended\s+the|extend\s+his|extend,|tariff\s+deadline"
+    r"extended\s+the|extend\s+his|extend,|tariff\s+deadline|extended\s+(?:it\s+)?(?:to|until)|"
+    r"extends\s+(?:it\s+)?(?:to|until)"
 )
 LIFT = _words(
     r"lift|lifts|lifted|lifting|remove|removes|removed|removing|removal|eliminate|eliminates|eliminated|"
@@ -169,7 +170,12 @@ EFFECT_BEFORE = re.compile(
 )
 # ... or a little before it ("took effect on April 9", "will apply to goods shipped after August 7").
 EFFECT_WORD = _words(r"effect|apply|applies|kick\s+in|kicks\s+in|implemented")
-UNTIL_WORD = _words(r"until|till|through|expire|expires|expiring|expired|end|ends|ending|deadline|due|by|to\s+end")
+UNTIL_WORD = _words(
+    r"until|till|through|expire|expires|expiring|expired|end|ends|ending|deadline|due|by|to\s+end|"
+    # "extended to August 1", "pushing it to Aug. 1", "moving the deadline to July 9".
+    r"(?:extended|extends|extend|extending|pushing\s+it|pushed\s+it|pushes\s+it|moving\s+it|moved\s+it|"
+    r"postponed|delayed|deferred)\s+(?:it\s+)?to"
+)
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
@@ -261,6 +267,7 @@ CLAUSE_BREAK = re.compile(
     r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying)\s))"
     # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
     r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))"
+    r"|(?i:,\s+and\s+(?=(?:later|then|subsequently|again)\s))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
 )
 # A sentence that opens with a time or reason clause ("After the US raised tariffs, Beijing ..."): the clause
@@ -406,7 +413,8 @@ ADJECTIVE_PAUSE = blind(
 MODAL = blind(r"\b(?:could|might|may|perhaps|possibly)\b")
 NO_PAUSE = blind(r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking")
 REMAINING = blind(
-    r"\b(?:leaving|keeping|maintaining|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay)\b"
+    r"\b(?:leaving|keeping|maintaining|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay|"
+    r"leave|leaves|keep|keeps)\b"
 )
 INCLUDING = blind(r"\bincluding\b")
 CONDITION = blind(r"\b(?:unless|if|provided|until|as\s+long\s+as)\b")

@@ -18,6 +18,8 @@ from monitor.extract.timing import explicit_until, pause_until, status_of
 
 # Cues that name a pause of tariffs whatever follows them ("a trade truce", "would not impose").
 _GOVERNS_ALWAYS = re.compile(r"(?i)truce|not\s|refrain|tariff\s+deadline|tariff\s+exemption|extend|grace")
+# A pause both sides make: "a truce", "tariffs against one another", "both sides".
+_MUTUAL = re.compile(r"(?i)\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
 _PAUSE_NEAR = re.compile(r"truce|reprieve|deadline|pause|countermeasures|counter-measures", re.I)
 _EXCLUSIONS_AFTER = re.compile(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b", re.I)
 
@@ -59,11 +61,16 @@ def pauses(
         return facts  # "could extend the pause": speculation, unless it states when the pause ends
     until = explicit or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
-    if re.search(r"\btruce\b|\bboth\s+sides\b|\bmutual", clause, re.I):
+    if _MUTUAL.search(clause):
         other = parties.targets[0] if parties.targets and parties.targets[0] != ANY else None
         if other:
             sides.append(Parties(imposer=other, targets=(parties.imposer,), subject_named=True))
-    paused_rates = [r for r in rates if not left_in_force(clause, r)]
+    kept = [r for r in rates if not left_in_force(clause, r)]
+    # The paused rate is the one the pause word governs: the first after it ("refrain from raising that
+    # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
+    after = [r for r in kept if r.start >= cue_at]
+    before = [r for r in kept if r.start < cue_at]
+    paused_rates = after[:1] or before[-1:]
     sectors = distinct(find_sectors(clause))
     for side in sides:
         for sector in each(sectors):
@@ -79,7 +86,7 @@ def pauses(
                 )
             )
     for left in rates:
-        if left not in paused_rates:
+        if left not in paused_rates and (left not in kept or left in before):
             facts.append(
                 make_fact("tariff", parties, sentence, rate=left.value, status="in_effect", authority=authority)
             )
