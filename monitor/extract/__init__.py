@@ -102,13 +102,19 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     # Only sentences about trade can state a fact; their parties also say whom the article is about.
     relevant = [(s, find_mentions(s)) for s in sentences if TRADE_HINT.search(s)]
     counts: Counter[str] = Counter()
+    us_named = False
     for _sentence, mentions in relevant:
         for mention in mentions:
+            us_named = us_named or mention.code == "US"
             if mention.code not in {"US", ANY} and mention.form != BLOC:
                 counts[mention.code] += 1
     if published is not None and not _EARLIEST <= published <= _LATEST:
         published = None  # relative dates cannot be counted from the ends of the calendar
-    ctx = Context(published=published or _anchor(text), partner=counts.most_common(1)[0][0] if counts else None)
+    partner = counts.most_common(1)[0][0] if counts else None
+    # An article that never names the US is about another country's own measures: a clause naming no
+    # actor is that country's, on everyone, not a US measure on it.
+    home = partner if not us_named else None
+    ctx = Context(published=published or _anchor(text), partner=partner, home=home)
     facts: list[Fact] = []
     for sentence, mentions in relevant:
         found = read_sentence(sentence, ctx, mentions)

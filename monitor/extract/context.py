@@ -18,6 +18,7 @@ class Context:
 
     published: dt.date | None  # None: relative dates cannot be resolved and are left out
     partner: str | None = None  # the foreign party the article is mostly about
+    home: str | None = None  # the side acting in an article about one country's own measures (no US named)
     last_rate: float | None = None  # the latest tariff rate stated, for "the same tariff"
     facts: list[Fact] = field(default_factory=list)
     actor: Parties | None = None  # the sides of the last measure whose actor a clause named

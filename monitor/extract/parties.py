@@ -221,7 +221,7 @@ def find_parties(
         imposer = ctx.actor.imposer
         imposer_named = False
     else:
-        imposer = "US"
+        imposer = ctx.home or "US"
         imposer_named = False
     if owner is None and imposer in target_codes and len(together) > 1:
         # "Tokyo and Washington sealed a deal that caps tariffs on Japanese cars": whose goods are hit does not tax
@@ -247,6 +247,8 @@ def find_parties(
         targets_default = not (ctx.actor is not None and ctx.actor.imposer == imposer)
         if ctx.actor is not None and ctx.actor.imposer == imposer:
             chosen = list(ctx.actor.targets)  # the measure the article is about, referred back to
+        elif ctx.home is not None and imposer == ctx.home:
+            chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US":
             chosen = ["US"]
         elif ctx.partner:

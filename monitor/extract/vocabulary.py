@@ -290,7 +290,7 @@ TARGET_AFTER = blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
     r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
-    r"(?:face|faces|facing|pay|hit\s+by|subject\s+to|spared|exempted|"
+    r"(?:face|faces|facing|faced|pay|pays|paid|paying|hit\s+by|hit\s+with|subject\s+to|spared|exempted|"
     r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential)|"
     r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|granted|given)\s+(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|carve-?out))\b"
