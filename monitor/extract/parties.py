@@ -221,7 +221,8 @@ def find_parties(
         imposer = ctx.actor.imposer
         imposer_named = False
     else:
-        imposer = ctx.home or "US"
+        # The article's own country, unless the clause names it as the side hit.
+        imposer = ctx.home if ctx.home is not None and ctx.home not in target_codes else "US"
         imposer_named = False
     if owner is None and imposer in target_codes and len(together) > 1:
         # "Tokyo and Washington sealed a deal that caps tariffs on Japanese cars": whose goods are hit does not tax
