@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from monitor.extract.confidence_model import THRESHOLD
 from monitor.extract.facts import Fact
 
 EXTRACTOR_VERSION = "2"
@@ -122,7 +123,9 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
         if rated:
             ctx.last_rate = rated[-1]
         facts.extend(found)
-    return _dedup(facts)
+    # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
+    # a wrong fact becomes a wrong alert.
+    return [f for f in _dedup(facts) if f.confidence >= THRESHOLD]
 
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts"]

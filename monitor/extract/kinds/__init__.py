@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from monitor.extract import vocabulary as vocab
+from monitor.extract.confidence import confidence, features
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention
 from monitor.extract.facts import Fact
@@ -82,30 +83,20 @@ def make_fact(kind: str, parties: Parties, sentence: str, **fields: object) -> F
         imposer=parties.imposer,
         targets=targets,
         evidence=sentence,
-        confidence=confidence(kind, parties, sentence, values["rate"]),
+        confidence=confidence(
+            features(
+                kind,
+                imposer=parties.imposer,
+                targets=targets,
+                imposer_named=parties.imposer_named,
+                targets_named=parties.targets_named,
+                targets_default=parties.targets_default,
+                fields=values,
+                sentence=sentence,
+            )
+        ),
         **values,  # type: ignore[arg-type]
     )
-
-
-# A sentence this long usually holds several statements: the parts of a fact are more often mixed up.
-_LONG_SENTENCE = 300
-
-
-def confidence(kind: str, parties: Parties, sentence: str, rate: object) -> float:
-    """How sure a reading is, from how its parts were resolved: the acting side named in the clause or
-    carried from the article, the side hit named, carried from an earlier measure or guessed."""
-    score = 0.95
-    if not parties.imposer_named:
-        score -= 0.25
-    if parties.targets_default:
-        score -= 0.25
-    elif not parties.targets_named:
-        score -= 0.1
-    if kind == "tariff" and rate is None:
-        score -= 0.1
-    if len(sentence) > _LONG_SENTENCE:
-        score -= 0.1
-    return round(max(0.05, min(1.0, score)), 2)
 
 
 def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int, int]) -> Parties:
