@@ -56,7 +56,14 @@ def _dedup(facts: list[Fact]) -> list[Fact]:
     kept: list[Fact | None] = []
     groups: dict[tuple[object, ...], list[int]] = {}
     seen: set[tuple[object, ...]] = set()
+    # Targets already stated for each (kind, imposer): a bare tariff (no rate, no sector) stated again on
+    # them is the measure referred back to ("The duties take effect on Monday"), not a new one.
+    stated: dict[tuple[str, str], set[str]] = {}
     for fact in facts:
+        bare = fact.kind == "tariff" and fact.rate is None and fact.sector is None
+        if bare and set(fact.targets) <= stated.get((fact.kind, fact.imposer), set()):
+            continue
+        stated.setdefault((fact.kind, fact.imposer), set()).update(fact.targets)
         exact = (*_key(fact), fact.sector, fact.rate, fact.until, fact.effective)
         if exact in seen:
             continue  # a plain repeat, however far back

@@ -118,6 +118,8 @@ def _reports_another(clause: str, mention: Mention) -> bool:
 def _venue(clause: str, mention: Mention) -> bool:
     """Whether a place is only where talks or a summit happen ("talks in Geneva, Switzerland", "the G20
     summit in Argentina", "on the sidelines of the summit in Lima"): a venue is not a party."""
+    if mention.form == BLOC and vocab.SUMMIT_AFTER.match(clause[mention.end : mention.end + 40]):
+        return True  # "on the sidelines of the ASEAN Summit": where leaders met, not a party
     if mention.form in {ACTOR, UNIVERSAL, BLOC}:
         return False
     before = clause[max(0, mention.start - 100) : mention.start]

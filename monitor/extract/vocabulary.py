@@ -193,6 +193,8 @@ TARIFF_COMPOUND = Cue(
 )
 # A matrix verb that makes everything after it a wish, a fear, a demand or a condition.
 HEAD_BLOCK = _words(
+    # A forecast or outlook states no policy: "the bank lowered its growth outlook, citing tariffs".
+    r"outlook|forecast|forecasts|forecasting|projection|projections|"
     r"bill|bills|legislation|draft\s+law|lacked|lacks|unlawful|illegal|ruled\s+that|(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
     r"opposes|any\s+deal|if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
@@ -228,7 +230,9 @@ TARIFF_OBJECT = _words(
     r"those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
 )
 # Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
-OBJECT_END = blind(r"[,;:.]|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are))\s")
+OBJECT_END = blind(
+    r"[,;:.]|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing))\s"
+)
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".
 PASSIVE_BEFORE = blind(
     r"\b(?:be|been|being|was|were|is|are|get|got)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+|temporarily\s+)?$"
@@ -335,6 +339,7 @@ MEETING_WORD = _words(
 )
 # A report verb: the parties a deal or talks are between are named after it ("X announced that A and B ...").
 REPORTED_THAT = blind(r"\b(?:said|says|announced|announces|told\s+\w+|stated|confirmed|reported)\s+that\s")
+SUMMIT_AFTER = blind(r"^\s+(?:\w+\s+)?(?:summit|summits|meeting|ministerial|forum|conference|leaders)\b")
 VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
