@@ -83,6 +83,16 @@ def find_rates(text: str) -> list[Rate]:
                 rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
                 i += 2
                 continue
+            if (
+                vocab.RANGE_TO.fullmatch(between)
+                and not vocab.FROM_BEFORE.search(clause[max(0, start - 12) : start])
+                and not vocab.CHANGE_BEFORE.search(clause[max(0, start - 40) : start])
+            ):
+                # "duties of 12.5% to 30.1%": a range, each end a rate of the same measure.
+                rates.append(Rate(value=value, start=start, end=end))
+                rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
+                i += 2
+                continue
             if re.fullmatch(r"\s*to\s*", between) and "from" in lead:
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
                 i += 2

@@ -88,7 +88,12 @@ def sector_groups(
         if first_before:
             segment = clause[bounds[i] : rate.start]
         else:
-            segment = clause[rate.end : rates[i + 1].start if i + 1 < len(rates) else len(clause)]
+            # The goods after a rate, or after the last end of its range ("12.5% to 30.1% on steel wire").
+            last = i
+            while last + 1 < len(rates) and rates[last + 1].joined:
+                last += 1
+            nxt = rates[last + 1].start if last + 1 < len(rates) else len(clause)
+            segment = clause[rates[last].end : nxt]
         groups.append((rate, [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(segment))))
     return groups
 

@@ -12,11 +12,11 @@ from monitor.extract.matching import Cue, blind
 from monitor.extract.matching import words as _words
 
 TARIFF_WORD = Cue(
-    r"tariffs?|tariffed|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?"
+    r"tariffs?|tariffed|surtax|surtaxes|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?"
 )
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
-    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|penalt|talk|negotiat|deal|agreement|pact|accord|truce|"
+    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
     r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve"
@@ -135,7 +135,8 @@ THREAT = _words(
 )
 IN_EFFECT = _words(
     r"in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
-    r"continue|continues|in\s+place|imposed|since|levied|currently|now\s+total|now|original|existing|earlier"
+    r"continue|continues|in\s+place|imposed|since|levied|currently|now\s+total|now|original|existing|earlier|"
+    r"(?:was|were|been)\s+hit\s+with"
 )
 # Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
 NOT_A_FACT = _words(
@@ -241,6 +242,13 @@ PASSIVE_BEFORE = blind(
 RATES_NOUN = _words(r"rates?")
 # Ranges of rates: "ranging from 5% to 10%", "between 10 and 25 percent", "9-16pc".
 RANGE_BEFORE = blind(r"\b(?:(?:range|ranges|ranged|ranging|varying|vary|varies)\s+(?:from\s+)?|between\s+)$")
+# A verb of change before "X% to Y%" makes it a change ("raised 10% to 25%" is rare, but "cut ... 10% to 5%").
+CHANGE_BEFORE = _words(
+    r"raised?|raises|raising|cut|cuts|lowered|lower|reduced?|reduces|increased?|increases|hiked?|doubled|halved|"
+    r"rose|rise|rises|fell|fall|dropped|went"
+)
+# "12.5% to 30.1%" with no "from" before it: a range, not a change.
+RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–)?\s*")
 RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|to)\s?$")
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
@@ -384,9 +392,19 @@ CHANGED_TO = blind(
     r"hiked|brought\s+down|will\s+be)\s+to\s*$"
 )
 AUTHORITY_HINT = Cue(
-    r"section|ieepa|emergency|retaliat|countermeasure",
+    r"section|ieepa|emergency|retaliat|countermeasure|dumping|countervail|safeguard|subsid",
     bounded=False,
-    needles=("section", "ieepa", "emergency", "retaliat", "countermeasure"),
+    needles=(
+        "section",
+        "ieepa",
+        "emergency",
+        "retaliat",
+        "countermeasure",
+        "dumping",
+        "countervail",
+        "safeguard",
+        "subsid",
+    ),
 )
 AUTHORITY = (
     (blind(r"section\s+232"), "section_232"),
@@ -394,6 +412,10 @@ AUTHORITY = (
     (blind(r"section\s+201"), "section_201"),
     (blind(r"section\s+122"), "section_122"),
     (blind(r"\bIEEPA\b|emergency\s+economic\s+powers"), "ieepa"),
+    # Trade remedies are tariff facts of their own kind of authority (contract).
+    (blind(r"anti-?\s?dumping|dumping\s+duties"), "anti_dumping"),
+    (blind(r"countervailing|anti-?\s?subsidy"), "countervailing"),
+    (blind(r"safeguard"), "safeguard"),
     (blind(r"retaliat|countermeasure"), "countermeasure"),
 )
 DEAL_OBJECT = blind(

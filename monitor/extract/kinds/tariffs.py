@@ -101,8 +101,12 @@ def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
             make_fact("tariff", parties, c.sentence, status=status, effective=effective, authority=c.authority)
         )
     per_rate = _per_rate_parties(c, parties, rates)
+    rate_status = status
     for rate, sectors in groups:
-        limits = rate_limits(rate, rates, len(clause)) if rate else None
+        if rate is not None and not rate.joined:
+            # The status of a rate is read from the words about it; the other end of a range shares it.
+            limits = rate_limits(rate, rates, len(clause))
+            rate_status = status_of(clause, (rate.start, rate.end), effective, published, limits)
         for sector in each(sectors):
             facts.append(
                 make_fact(
@@ -113,7 +117,7 @@ def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
                     rate=rate.value if rate else None,
                     previous_rate=rate.previous if rate else None,
                     effective=effective,
-                    status=status_of(clause, (rate.start, rate.end), effective, published, limits) if rate else status,
+                    status=rate_status if rate else status,
                     authority=c.authority,
                 )
             )
