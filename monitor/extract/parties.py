@@ -26,6 +26,11 @@ class Parties:
     targets_default: bool = False  # no side hit named nor carried: the targets are a guess
 
 
+def _hit_after(after: str) -> bool:
+    """Whether the words after a party make it the side hit ("faces", "will pay", "was exempted")."""
+    return bool(vocab.TARGET_AFTER.match(after) or vocab.PASSIVE_TARGET_AFTER.match(after))
+
+
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
     roles: list[bool] = []
@@ -42,7 +47,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             i
             and mentions[i - 1].form != BLOC
             and vocab.COORDINATED.match(clause[mentions[i - 1].end : m.start])
-            and not vocab.TARGET_AFTER.match(after)
+            and not _hit_after(after)
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
@@ -56,7 +61,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             roles.append(not own)
         elif vocab.INTO_BEFORE.search(before):
             roles.append(False)  # "imports into the US": the importing side is the one that taxes
-        elif vocab.TARGET_BEFORE.search(before) or vocab.TARGET_AFTER.match(after) or vocab.REACTION_AFTER.match(after):
+        elif vocab.TARGET_BEFORE.search(before) or _hit_after(after) or vocab.REACTION_AFTER.match(after):
             roles.append(True)
         elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
@@ -128,11 +133,16 @@ def _venue(clause: str, mention: Mention) -> bool:
     return bool(vocab.MEETING_WORD.search(before))
 
 
+def _excepted(clause: str, mention: Mention) -> bool:
+    """Whether a party is named as left out of the measure ("on all aluminum, except aluminum from Britain")."""
+    return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))
+
+
 def find_parties(
     clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False, at: int | None = None
 ) -> Parties:
     """Who acts and whom it hits; `at` is where the clause's verb is, when the caller knows it."""
-    mentions = [m for m in _usable(mentions) if not _venue(clause, m)]
+    mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
@@ -231,14 +241,18 @@ def find_parties(
         # them; of the parties acting together, the other one does.
         others = [m.code for m in together if m.code != imposer and m.code not in target_codes]
         imposer = others[0] if others else imposer
+    # A party named in a reason after the measure ("... in response to its purchases of Russian oil") is not hit.
+    reason = vocab.REASON_AFTER.search(clause, min(position + 1, len(clause)))
+    cut = reason.start() if reason else len(clause)
     near = [
         m.code
         for m, target in zip(mentions, roles, strict=True)
-        if target and position - 80 <= m.start <= position + 150 and m.code != imposer
+        if target and position - 80 <= m.start <= position + 150 and m.code != imposer and m.start < cut
     ]
     if re.search(r"\b(?:on|against)\s+the\s+country\b", clause, re.I) and ctx.partner and ctx.partner != imposer:
         near = [ctx.partner]
-    chosen = near or [t for t in target_codes if t != imposer]
+    before_reason = [m.code for m, target in zip(mentions, roles, strict=True) if target and m.start < cut]
+    chosen = near or [t for t in before_reason if t != imposer]
     if not chosen:
         # Another side named as a subject, but not one acting together with the imposer ("Canada and Mexico
         # threatened retaliation" hits neither of them).

@@ -48,7 +48,7 @@ def find_rates(text: str) -> list[Rate]:
             or bool(kept and start - kept[-1][2] < 40)
             or _tariff_rates_before(before)
             or bool(vocab.PAY_BEFORE.search(before))
-            or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before)))
+            or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
         )
         if not near_tariff:
             continue

@@ -136,7 +136,7 @@ THREAT = _words(
 IN_EFFECT = _words(
     r"in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
     r"continue|continues|in\s+place|imposed|since|levied|currently|now\s+total|now|original|existing|earlier|"
-    r"(?:was|were|been)\s+hit\s+with"
+    r"(?:was|were|been)\s+hit\s+with|stays|stay"
 )
 # Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
 NOT_A_FACT = _words(
@@ -254,6 +254,8 @@ RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|t
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 # The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
 PAY_BEFORE = _words(r"(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?$")
+# "..., which stays at 25%": the rate kept for a party left out of a change.
+STAYS_AT = blind(r"\b(?:stays|stay|remains|remain|kept|keeps|staying|remaining)\s+at\s*$")
 # "Tunisia (25%)", "Algeria and Libya (30%)": a rate in brackets right after a party.
 PARTY_PAREN_BEFORE = re.compile(r"[A-Z][\w.]+\s*\(\s*$")
 # Rates of other things than tariffs.
@@ -302,10 +304,17 @@ TARGET_AFTER = blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
     r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
-    r"(?:face|faces|facing|faced|pay|pays|paid|paying|hit\s+by|hit\s+with|subject\s+to|spared|exempted|"
+    r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
     r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential)|"
     r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|granted|given)\s+(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|carve-?out))\b"
+)
+# Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts.
+PASSIVE_TARGET_AFTER = blind(
+    r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|could|may|might)\s+)?(?:also\s+|still\s+)?"
+    r"(?:continues?\s+to\s+|continued\s+to\s+|set\s+to\s+)?"
+    r"(?:is|was|be|are|were|been|being|has\s+been|have\s+been)\s+(?:also\s+|\w+ly\s+|all\s+)?"
+    r"(?:hit\s+by|hit\s+with|spared|exempted|excluded)\b"
 )
 GOODS_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
@@ -367,7 +376,15 @@ RATE_FOR_AFTER = blind(
     r"(?:the\s+)?$"
 )
 # ... or right before it ("Japan and Korea (15%)", "India's 25 percent", "Vietnam at 46%", "Brazil: 10%").
-RATE_OF_BEFORE = blind(r"^(?:'s|’s)?\s*(?:\(|at|:|,|-|–|—|with|gets|got|faces|faced|facing|pays)?\s*(?:a|an|the)?\s*$")
+RATE_OF_BEFORE = blind(
+    r"^(?:'s|’s)?\s*(?:\(|at|:|,|-|–|—|with|gets|got|faces|faced|facing|pays|"
+    r",?\s*which\s+(?:stays|remains|will\s+stay|will\s+remain|stay|remain|is\s+kept|keeps)\s+at)?\s*(?:a|an|the)?\s*$"
+)
+# A party named after "except" is left out of the measure: "on all aluminum, except from Britain".
+EXCEPT_BEFORE = blind(
+    r"\b(?:except|excepting|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not)\s+"
+    r"(?:for\s+)?(?:[\w-]+\s+){0,3}?(?:from\s+|in\s+|of\s+)?(?:the\s+)?$"
+)
 COORDINATED = blind(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
 # Verbs whose subject is the side that acts on a tariff.
 ACTION = Cue(

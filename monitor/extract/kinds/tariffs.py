@@ -58,7 +58,10 @@ def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[in
     bound: dict[int, tuple[str, ...]] = {}
     for i, r in enumerate(rates):
         bound[id(r)] = bound[id(rates[i - 1])] if r.joined and i else _bound_targets(c, r)
-    if len({t for t in bound.values() if t}) < 2:
+    named = {t for t in bound.values() if t}
+    # Bound when rates go to different parties, or one rate to a party the clause's measure leaves out
+    # ("50% on all aluminum, except Britain's, which stays at 25%").
+    if not named or (len(named) < 2 and all(bound.values())):
         return {}
     imposer = parties.imposer
     if any(imposer in t for t in bound.values()):
