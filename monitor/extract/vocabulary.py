@@ -266,6 +266,11 @@ OTHER_RATES_BEFORE = _words(
 )
 
 # Measures on every trading partner at once.
+# A deal between two sides: the sector tariffs it sets are between them, not on everyone.
+BILATERAL = blind(
+    r"\b(?:deal|agreement|pact|accord|arrangement|concessions?)\s+(?:\w+\s+){0,3}?with\b|"
+    r"\b(?:under|in|implementing)\s+(?:the|its|his|their|a)\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|pact)\b"
+)
 # A rate on every partner at once, named in the rate's own phrase.
 UNIVERSAL_RATE = _words(r"universal|baseline|global|worldwide|blanket|across-the-board|minimum")
 RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")

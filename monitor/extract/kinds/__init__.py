@@ -17,7 +17,7 @@ from monitor.extract.confidence import confidence, features
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY, DEMONYM, NAME, Mention
+from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME, Mention
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
 from monitor.extract.sectors import find_sectors
@@ -111,8 +111,10 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
         return replace(parties, targets=(ANY,))
     if sector not in WORLDWIDE_SECTORS:
         return parties
+    if vocab.BILATERAL.search(c.sentence):
+        return parties  # "implementing its trade agreement with Japan, ... 15% on its cars": that deal's terms
     words = [m for m in find_sectors(clause) if m.sector == sector]
-    origins = [m for m in c.mentions if m.form in {NAME, DEMONYM} and m.code in parties.targets]
+    origins = [m for m in c.mentions if m.form in {NAME, DEMONYM, CAPITAL} and m.code in parties.targets]
     for word in words:
         if any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for m in origins):
             return parties  # "steel from Canada", "Japanese cars": the goods of a named origin
