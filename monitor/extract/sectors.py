@@ -60,6 +60,11 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
     if reason:
         stop = reason.start()  # "... on Chinese goods after Beijing curbed rare earth exports": not the goods taxed
     low = max(0, start - 60)
+    examples = vocab.EXAMPLES_OF_GOODS.search(clause, end, stop)
+    if examples and clause.count(",", examples.end(), min(len(clause), examples.end() + 90)) >= 2:
+        # "tariffs on consumer goods, including wine, candies, biscuits and shampoo": examples of a package
+        # over many kinds of goods, which has no sector.
+        stop = examples.start()
     return distinct([m for m in find_sectors(clause) if low <= m.start and m.end <= stop])
 
 

@@ -257,6 +257,7 @@ PAY_BEFORE = _words(r"(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+
 # "..., which stays at 25%": the rate kept for a party left out of a change.
 STAYS_AT = blind(r"\b(?:stays|stay|remains|remain|kept|keeps|staying|remaining)\s+at\s*$")
 # "Tunisia (25%)", "Algeria and Libya (30%)": a rate in brackets right after a party.
+PARTY_PAREN_RATE = re.compile(r"[A-Z][\w.]+\s*\(\s*\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s?cent)\s*\)")
 PARTY_PAREN_BEFORE = re.compile(r"[A-Z][\w.]+\s*\(\s*$")
 # Rates of other things than tariffs.
 OTHER_RATES_BEFORE = _words(
