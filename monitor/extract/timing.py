@@ -47,6 +47,15 @@ def explicit_until(clause: str, dates: list[DateMention]) -> dt.date | None:
     return None
 
 
+def expiry(clause: str, dates: list[DateMention]) -> dt.date | None:
+    """The day a tariff expires, when the clause says so right before a date ("in place until December 31",
+    "through 2041"); deadlines ("by August 1") are not expiries."""
+    for d in dates:
+        if vocab.EXPIRY_BEFORE.search(clause[max(0, d.start - 30) : d.start]):
+            return d.value
+    return None
+
+
 def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt.date | None:
     for d in dates:
         window = clause[max(0, d.start - 40) : d.start]

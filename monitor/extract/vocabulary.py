@@ -177,6 +177,10 @@ UNTIL_WORD = _words(
     r"(?:extended|extends|extend|extending|pushing\s+it|pushed\s+it|pushes\s+it|moving\s+it|moved\s+it|"
     r"postponed|delayed|deferred)\s+(?:it\s+)?to"
 )
+EXPIRY_BEFORE = blind(
+    r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on)\s+(?:and\s+including\s+)?(?:the\s+end\s+of\s+)?"
+    r"(?:on\s+)?$"
+)
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
@@ -501,7 +505,8 @@ SECTOR_WORDS: dict[str, str] = {
     r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish|fishery|food|foods|foodstuffs?|beverages|drinks|"
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
     r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"
-    r"wines?|beer|spirits|whiske?y|bourbon|liquor|juices?|tea|milk|butter|apples|oranges|tomatoes|potatoes|"
+    r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|sake|juices?|tea|milk|"
+    r"butter|apples|oranges|tomatoes|potatoes|"
     r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
     "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
     r"petroleum|fuels?",

@@ -13,7 +13,7 @@ from monitor.extract.kinds import Clause, make_fact, worldwide
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, rate_limits
 from monitor.extract.sectors import each, sector_groups
-from monitor.extract.timing import effective_date, status_of
+from monitor.extract.timing import effective_date, expiry, status_of
 
 _RETALIATE = re.compile(r"\bretaliat", re.I)
 
@@ -95,6 +95,7 @@ def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
         return []
     published = c.ctx.published
     effective = effective_date(clause, c.dates_of())
+    until = expiry(clause, c.dates_of())
     status = status_of(clause, span, effective, published)
     groups = sector_groups(clause, rates, c.tariff_words)
     facts: list[Fact] = []
@@ -120,6 +121,7 @@ def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
                     rate=rate.value if rate else None,
                     previous_rate=rate.previous if rate else None,
                     effective=effective,
+                    until=until,
                     status=rate_status if rate else status,
                     authority=c.authority,
                 )
