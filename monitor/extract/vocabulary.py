@@ -505,7 +505,7 @@ SECTOR_WORDS: dict[str, str] = {
     r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish|fishery|food|foods|foodstuffs?|beverages|drinks|"
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
     r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"
-    r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|sake|juices?|tea|milk|"
+    r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|juices?|tea|milk|"
     r"butter|apples|oranges|tomatoes|potatoes|"
     r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
     "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
