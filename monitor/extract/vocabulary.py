@@ -97,7 +97,8 @@ PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
-    r"grace\s+period|exemption\s+measure|exemption\s+period|tariff\s+exemption|extension\s+of|"
+    # An exemption for named goods is a relief (contract); only an exemption *measure* or *period* pauses.
+    r"grace\s+period|exemption\s+measure|exemption\s+period|extension\s+of|"
     r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
     r"extended\s+the|extend\s+his|extend,|tariff\s+deadline|extended\s+(?:it\s+)?(?:to|until)|"
     r"extends\s+(?:it\s+)?(?:to|until)"
@@ -141,6 +142,7 @@ IN_EFFECT = _words(
 # Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
 NOT_A_FACT = _words(
     r"urge|urged|urges|urging|call\s+on|called\s+on|calls\s+on|asked|demand|demanded|demands|pressed|"
+    r"request|requests|requested|requesting|appealed|lobbied|lobbying|"
     # Conditions of eligibility: "to qualify for duty-free status, goods must ...".
     r"in\s+order\s+to|qualify\s+for|eligible\s+for|to\s+receive|to\s+obtain|"
     r"wants?\s+to|wanted\s+to|hopes?\s+to|hoping|seek|seeks|seeking|sought|aim\s+to|aims\s+to|goal\s+of|"
@@ -180,6 +182,15 @@ UNTIL_WORD = _words(
 EXPIRY_BEFORE = blind(
     r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on)\s+(?:and\s+including\s+)?(?:the\s+end\s+of\s+)?"
     r"(?:on\s+)?$"
+)
+# A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
+PAUSE_REFERRED = blind(
+    r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since)\s+the\s+(?:[\w-]+\s+)?$"
+)
+# A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
+PREDICTED_EFFECT = blind(
+    r"^[^,;.]{0,60}?\b(?:would|could|might|may|will)\s+(?:\w+\s+)?(?:reduce|raise|cut|boost|lower|"
+    r"increase|hurt|help|benefit|cost|save|add|lift|push|drive|weigh)\b"
 )
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"

@@ -53,6 +53,9 @@ def lifts(
     return facts
 
 
+_LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
+
+
 def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     """The word that removes a tariff (or the "zero tariff" that states it; None when the clause states no
     lift), whether only "zero" says so, and whether the clause is only considering a lift."""
@@ -64,6 +67,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     anchor = c.first_anchor
     if lift and anchor < lift.start() and vocab.CONDITION.search(clause, anchor, lift.start()):
         lift = None  # "200% tariffs on wine unless the EU drops its whiskey tariff": the tariff is the fact
+    if lift and lift.group(0).lower() in _LIFT_NOUNS and vocab.PREDICTED_EFFECT.match(clause[lift.end() :]):
+        lift = None  # "the removal of tariffs would reduce inflation": an effect foreseen, not a lift
     cue = lift or zero
     if cue is None:
         return None, False, False

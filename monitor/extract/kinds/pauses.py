@@ -102,6 +102,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
         near = clause[max(0, cue.start() - 70) : cue.end() + 70]
         if _EXCLUSIONS_AFTER.match(clause[cue.end() : cue.end() + 60]):
             continue  # "extended the product exclusions": relief, not a pause
+        if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
+            continue  # "Alongside the tariff suspension, ...": the pause stated before, not this clause's
         if cue.group(0).startswith("not ") and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
