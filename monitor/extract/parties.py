@@ -92,7 +92,7 @@ def _usable(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _owner(clause: str, mentions: list[Mention]) -> str | None:
+def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     """The party whose own tariff the clause's first tariff word is ("US tariffs", "China's levy")."""
     first = vocab.TARIFF_WORD.search(masked(clause))
     if first is None:
@@ -106,7 +106,7 @@ def _owner(clause: str, mentions: list[Mention]) -> str | None:
             if vocab.TARIFF_AFTER.match(after):
                 possessive = bool(re.match(r"\s*(?:'s|’s)", after))
                 if m.code == "US" or m.form != NAME or possessive:
-                    return m.code
+                    return m
     return None
 
 
@@ -142,6 +142,7 @@ def find_parties(
     clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False, at: int | None = None
 ) -> Parties:
     """Who acts and whom it hits; `at` is where the clause's verb is, when the caller knows it."""
+    named_here = {m.code for m in mentions}
     mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
@@ -202,7 +203,20 @@ def find_parties(
     into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
-    owner = _owner(clause, mentions)
+    owner_mention = _owner(clause, mentions)
+    if (
+        owner_mention is not None
+        and owner_mention.form == DEMONYM
+        and any(m.start < owner_mention.start and m.code != owner_mention.code for m in before)
+    ):
+        # "Trump is increasing South Korean tariffs": with an actor named first, the demonym says whose goods
+        # the tariffs hit, not who levies them.
+        target_codes = [*target_codes, owner_mention.code]
+        roles = [True if m is owner_mention else r for m, r in zip(mentions, roles, strict=True)]
+        subjects = [m for m in subjects if m is not owner_mention]
+        before = [m for m in before if m is not owner_mention]
+        owner_mention = None
+    owner = owner_mention.code if owner_mention is not None else None
     together: list[Mention] = []
     imposer_named = True
     if vocab.US_AUTHORITY.search(clause):
@@ -233,8 +247,8 @@ def find_parties(
         imposer = ctx.actor.imposer
         imposer_named = False
     else:
-        # The article's own country, unless the clause names it as the side hit.
-        imposer = ctx.home if ctx.home is not None and ctx.home not in target_codes else "US"
+        # The article's own country, unless the clause names it in another role (hit, left out, a venue).
+        imposer = ctx.home if ctx.home is not None and ctx.home not in named_here else "US"
         imposer_named = False
     if owner is None and imposer in target_codes and len(together) > 1:
         # "Tokyo and Washington sealed a deal that caps tariffs on Japanese cars": whose goods are hit does not tax
