@@ -288,7 +288,10 @@ BILATERAL = blind(
     r"\b(?:under|in|implementing)\s+(?:the|its|his|their|a)\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|pact)\b"
 )
 # A rate on every partner at once, named in the rate's own phrase.
-UNIVERSAL_RATE = _words(r"universal|baseline|global|worldwide|blanket|across-the-board|minimum")
+UNIVERSAL_RATE = blind(
+    r"\b(?:universal|baseline|global|worldwide|blanket|across-the-board|minimum)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:tariffs?|rates?|duty|duties|levy|levies)\b|\b(?:tariffs?|duties|levies)\s+(?:\w+\s+){0,2}?(?:worldwide|globally)\b"
+)
 RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")
 
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.

@@ -106,7 +106,7 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
     if parties.imposer != "US" or ANY in parties.targets:
         return parties
     clause = c.text
-    phrase = clause[max(0, anchor[0] - 40) : anchor[1] + 15]
+    phrase = clause[max(0, anchor[0] - 40) : anchor[1] + 30]
     if vocab.UNIVERSAL_RATE.search(phrase):
         return replace(parties, targets=(ANY,))
     if sector not in WORLDWIDE_SECTORS:
