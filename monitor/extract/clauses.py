@@ -66,7 +66,7 @@ def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
         after = after[: stop.start()]
     if vocab.TARIFF_WORD.search(after) or vocab.RATE.search(after) or vocab.TARIFF_OBJECT.search(after):
         return True
-    before = clause[max(0, cue.start() - 60) : cue.start()]
+    before = clause[max(0, cue.start() - 90) : cue.start()]
     cut = max(before.rfind(","), before.rfind(";"))
     if cut >= 0:
         before = before[cut + 1 :]

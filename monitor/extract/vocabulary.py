@@ -53,7 +53,12 @@ AVERAGE_BEFORE = re.compile(
     r"\b(?:averaged|averages|averaging|average\s+of|on\s+average|trade-weighted|weighted)\b[^.;%]{0,40}$", re.I
 )
 STATISTIC_AFTER = re.compile(
-    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) |stake|share|growth)", re.I
+    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) |stake|share|growth|"
+    # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
+    # "a 10% reduction in tariffs".
+    r"of\s+(?:all\s+)?(?:tariffs?|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
+    r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b)",
+    re.I,
 )
 
 DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
@@ -130,7 +135,7 @@ TARIFF_ACTION = _words(
 )
 THREAT = _words(
     r"threat|threaten|threatened|threatens|threatening|warn|warned|warns|warning|consider|considering|considered|"
-    r"could|might|may(?!\s+\d)|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
+    r"could|might|(?<!\d\s)may(?!\s+\d)|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
     r"weighing|weighs|mulling|mulls|eyeing|studying|exploring|floated|floating|"
     r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential"
 )
@@ -219,7 +224,7 @@ HEAD_BLOCK = _words(
 )
 # Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
 CONSIDERED = _words(
-    r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|may(?!\s+\d)"
+    r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)"
 )
 # Verbs that make a tariff a policy statement rather than a topic ("the tariffs would hurt investment").
 POLICY_BEFORE = _words(
