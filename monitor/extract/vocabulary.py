@@ -74,8 +74,20 @@ TALKS_EVENT = _words(
     r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
     r"travelled|traveled|flew|went|convened|gathered|"
     r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
-    r"under\s+way|get\s+underway|in\s+negotiations|productive|following|after|travel|travels|traveling|"
-    r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified"
+    r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
+    r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
+    r"took\s+place|take\s+place|taking\s+place|taken\s+place"
+)
+# Talks named only as the background of something else ("secured after months of talks", "during their
+# talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.
+TALKS_BACKGROUND = blind(
+    r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:the\s+|their\s+|its\s+|"
+    r"several\s+|months\s+of\s+|weeks\s+of\s+|days\s+of\s+|years\s+of\s+|two\s+|three\s+|[\w-]+\s+)*$"
+)
+TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
+TALKS_FAILED = _words(
+    r"stalled|stall|collapsed|collapse|broke\s+down|break\s+down|broken\s+down|faltered|derailed|"
+    r"had\s+not|has\s+not|have\s+not|hadn't|hasn't|haven't|without"
 )
 # Preference programmes: ending one is a withdrawal (contract).
 PREFERENCE_PROGRAMME = _words(

@@ -28,7 +28,18 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
     facts: list[Fact] = []
     clause = c.text
-    talks = vocab.TALKS.search(clause)
+    talks = next(
+        (
+            m
+            for m in vocab.TALKS.finditer(clause)
+            if not vocab.TALKS_BACKGROUND.search(clause[max(0, m.start() - 45) : m.start()])
+            # "after two days of talks in Stockholm": a meeting with its place is an event of its own
+            or vocab.TALKS_PLACE_AFTER.match(clause[m.end() : m.end() + 50])
+        ),
+        None,
+    )
+    if talks and vocab.TALKS_FAILED.search(clause):
+        talks = None  # "the negotiations stalled", "had not concluded talks"
     if states_deal(clause):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         facts.append(make_fact("deal", first, c.sentence))
