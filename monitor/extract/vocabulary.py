@@ -134,6 +134,13 @@ RELIEF = _words(
 )
 # Goods given as examples of a longer list.
 EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
+# Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access
+# for 38,000 tonnes", "steel into the US without the 25 percent tariff as long as volumes stay low".
+QUOTA_RELIEF = blind(
+    r"\bwithout\s+(?:the|any|a|paying)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duty|duties)\b|"
+    r"\b(?:duty|tariff)[- ]free\s+(?:access|entry|treatment|quotas?|status)\b"
+)
+QUOTA_WORD = _words(r"quotas?|volumes?|tonnes|tons|limited|limits?|ceiling|cap|capped|tariff-rate")
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
 TARIFF_ACTION = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"

@@ -11,6 +11,7 @@ from monitor.extract.context import Context
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention
 from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.kinds.reliefs import quota_relief
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
 from monitor.extract.sectors import each, sector_groups
@@ -61,6 +62,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     lift), whether only "zero" says so, and whether the clause is only considering a lift."""
     clause = c.text
     zero = vocab.ZERO.search(clause)
+    if zero and quota_relief(clause):
+        zero = None  # duty-free access within a quota is a relief
     lift = None
     if c.tariff_word:
         lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)

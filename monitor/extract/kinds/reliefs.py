@@ -17,6 +17,12 @@ _EASED = re.compile(r"\b(?:eased|ease)\b", re.I)
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
 
 
+def quota_relief(clause: str) -> re.Match[str] | None:
+    """Tariff-free access within limits ("duty-free access for 38,000 tonnes"): a relief, not a lift."""
+    found = vocab.QUOTA_RELIEF.search(clause)
+    return found if found and vocab.QUOTA_WORD.search(clause) else None
+
+
 def relief_without_tariff(c: Clause, parties: Parties) -> Fact | None:
     """A relief stated in a clause that names no tariff of its own ("... but has exempted imports under
     the USMCA"), when the sentence is about tariffs."""
@@ -30,7 +36,7 @@ def read_relief(c: Clause, parties: Parties) -> tuple[list[Fact], list[Rate], bo
     """The relief a clause with a tariff states: its facts, the rates left for tariff facts, and whether
     the clause is done (a relief that is not a condition of the tariff is the whole statement)."""
     clause, rates = c.text, c.rates
-    relief = vocab.RELIEF.search(clause)
+    relief = vocab.RELIEF.search(clause) or quota_relief(clause)
     if (
         relief
         and relief.group(0).lower() == "relief"
