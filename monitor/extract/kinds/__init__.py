@@ -76,7 +76,12 @@ def make_fact(kind: str, parties: Parties, sentence: str, **fields: object) -> F
     }
     values.update(fields)
     targets = parties.targets
-    if kind in _MEASURES and parties.targets_default and _on_everyone(parties.imposer, values["sector"], sentence):
+    if (
+        kind in _MEASURES
+        and parties.targets_default
+        and (parties.imposer_named or values["rate"] is not None)
+        and _on_everyone(parties.imposer, values["sector"], sentence)
+    ):
         targets = (ANY,)
     return Fact(
         kind=kind,
@@ -111,6 +116,8 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
         return replace(parties, targets=(ANY,))
     if sector not in WORLDWIDE_SECTORS:
         return parties
+    if not parties.imposer_named and not c.rates:
+        return parties  # "New steel duty": with no actor and no rate, nothing says it is on everyone
     if vocab.BILATERAL.search(c.sentence):
         return parties  # "implementing its trade agreement with Japan, ... 15% on its cars": that deal's terms
     words = [m for m in find_sectors(clause) if m.sector == sector]
