@@ -124,7 +124,9 @@ LIFT = _words(
     r"lift|lifts|lifted|lifting|remove|removes|removed|removing|removal|eliminate|eliminates|eliminated|"
     r"eliminating|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
     r"rescinded|revoke|revoked|revokes|repeal|repealed|terminate|terminated|drop|drops|dropped|dropping|"
-    r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished"
+    r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished|"
+    # A court ruling is a lift only where collection stops (contract).
+    r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect"
 )
 RELIEF = _words(
     r"exempt|exempts|exempted|exempting|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
@@ -292,7 +294,10 @@ RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–)?\s*")
 RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|to)\s?$")
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 # The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
-PAY_BEFORE = _words(r"(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?$")
+PAY_BEFORE = blind(
+    r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:extra\s+|additional\s+|further\s+|new\s+|higher\s+|lower\s+)?$"
+)
 # "..., which stays at 25%": the rate kept for a party left out of a change.
 STAYS_AT = blind(r"\b(?:stays|stay|remains|remain|kept|keeps|staying|remaining)\s+at\s*$")
 # "Tunisia (25%)", "Algeria and Libya (30%)": a rate in brackets right after a party.

@@ -71,7 +71,9 @@ def pauses(
     after = [r for r in kept if r.start >= cue_at]
     before = [r for r in kept if r.start < cue_at]
     paused_rates = after[:1] or before[-1:]
-    sectors = distinct(find_sectors(clause))
+    # Goods named in a reason after the pause ("after agreeing to buy more US energy") are not paused.
+    reason = vocab.REASON_AFTER.search(clause, min(cue_at + 1, len(clause)))
+    sectors = distinct(find_sectors(clause[: reason.start()] if reason else clause))
     for side in sides:
         for sector in each(sectors):
             facts.append(
