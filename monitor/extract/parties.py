@@ -10,6 +10,7 @@ from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
 from monitor.extract.context import Context
 from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention
+from monitor.extract.sectors import find_sectors
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,6 +30,15 @@ class Parties:
 def _hit_after(after: str) -> bool:
     """Whether the words after a party make it the side hit ("faces", "will pay", "was exempted")."""
     return bool(vocab.TARGET_AFTER.match(after) or vocab.PASSIVE_TARGET_AFTER.match(after))
+
+
+def _possessed_goods(after: str) -> bool:
+    """Whether a possessive names goods right after it ("Chile's copper", "Brazil's beef exports")."""
+    owned = vocab.POSSESSIVE.match(after)
+    if not owned:
+        return False
+    rest = after[owned.end() : owned.end() + 30]
+    return bool(vocab.GOODS_AFTER.match(rest)) or any(m.start <= 12 for m in find_sectors(rest))
 
 
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
@@ -61,6 +71,8 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             roles.append(not own)
         elif vocab.INTO_BEFORE.search(before):
             roles.append(False)  # "imports into the US": the importing side is the one that taxes
+        elif _possessed_goods(after):
+            roles.append(True)  # "Chile's copper is exempt": whose goods, the side a measure falls on
         elif vocab.TARGET_BEFORE.search(before) or _hit_after(after) or vocab.REACTION_AFTER.match(after):
             roles.append(True)
         elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):

@@ -132,10 +132,23 @@ def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
     return low, high
 
 
+# Words that leave the rate after them in force ("leaving a 10% baseline", "but kept a 10% levy").
+_LEAVING = frozenset({"leaving", "keeping", "maintaining", "leave", "leaves", "keep", "keeps", "kept"})
+
+
 def left_in_force(clause: str, rate: Rate) -> bool:
     """Whether a rate is what a pause leaves in force ("leaving a 10% baseline", "10% ..., which remains")."""
     for cue in vocab.REMAINING.finditer(clause):
-        leaving = cue.group(0).lower() in {"leaving", "keeping", "maintaining"}
+        leaving = cue.group(0).lower() in {
+            "leaving",
+            "keeping",
+            "maintaining",
+            "leave",
+            "leaves",
+            "keep",
+            "keeps",
+            "kept",
+        }
         if leaving and rate.start > cue.start():
             return True
         if not leaving and 0 <= cue.start() - rate.end <= 60:

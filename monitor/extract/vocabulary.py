@@ -369,6 +369,7 @@ PASSIVE_TARGET_AFTER = blind(
     r"(?:is|was|be|are|were|been|being|has\s+been|have\s+been)\s+(?:also\s+|\w+ly\s+|all\s+)?"
     r"(?:hit\s+by|hit\s+with|spared|exempted|excluded)\b"
 )
+POSSESSIVE = re.compile(r"^(?:'s|’s)\s+")
 GOODS_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
     r"cars|EVs|vehicles|food|automobiles|automakers|carmakers|companies|farmers|beef|corn|producers|"
@@ -511,7 +512,7 @@ MODAL = blind(r"\b(?:could|might|may|perhaps|possibly)\b")
 NO_PAUSE = blind(r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking")
 REMAINING = blind(
     r"\b(?:leaving|keeping|maintaining|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay|"
-    r"leave|leaves|keep|keeps)\b"
+    r"leave|leaves|keep|keeps|kept)\b"
 )
 INCLUDING = blind(r"\bincluding\b")
 CONDITION = blind(r"\b(?:unless|if|provided|until|as\s+long\s+as)\b")
