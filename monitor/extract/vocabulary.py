@@ -16,7 +16,7 @@ TARIFF_WORD = Cue(
 )
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
-    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|deal|agreement|pact|accord|truce|"
+    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
     r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve"
@@ -68,7 +68,8 @@ DEAL_VERB = _words(
 )
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
-    r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation"
+    r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
+    r"dialogue\s+with|talks\s+with"
 )
 TALKS_EVENT = _words(
     r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
@@ -76,7 +77,7 @@ TALKS_EVENT = _words(
     r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
     r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
-    r"took\s+place|take\s+place|taking\s+place|taken\s+place"
+    r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue"
 )
 # Talks named only as the background of something else ("secured after months of talks", "during their
 # talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.
@@ -175,7 +176,7 @@ NOT_A_FACT = _words(
     r"toward|towards|eager\s+to|fail|failed|fails|unlikely|would\s+be\s+difficult|scrambling|yet\s+to|"
     r"did\s+not|does\s+not|do\s+not|didn't|doesn't|won't|no\s+longer|never|refused|rejected|denied|"
     r"would\s+not\s+extend|not\s+expecting|before\s+an\s+accord|if\s+a\s+deal|if\s+talks|unless\s+a\s+deal|"
-    r"whether|speculat\w*|expects?|expected|continue\s+negotiations|speed\s+up|before\s+\w+ing|"
+    r"whether|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
     r"no\s+(?:new|further|additional|more)"
 )
 NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
