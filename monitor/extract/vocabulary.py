@@ -170,6 +170,8 @@ IN_EFFECT = _words(
 NOT_A_FACT = _words(
     r"urge|urged|urges|urging|call\s+on|called\s+on|calls\s+on|asked|demand|demanded|demands|pressed|"
     r"request|requests|requested|requesting|appealed|lobbied|lobbying|"
+    # Forecasts and opinions of onlookers: "analysts said tariffs could reach 100%".
+    r"analysts?|economists?|experts?|strategists?|observers|forecasters?|"
     # Conditions of eligibility: "to qualify for duty-free status, goods must ...".
     r"in\s+order\s+to|qualify\s+for|eligible\s+for|to\s+receive|to\s+obtain|"
     r"wants?\s+to|wanted\s+to|hopes?\s+to|hoping|seek|seeks|seeking|sought|aim\s+to|aims\s+to|goal\s+of|"

@@ -18,6 +18,11 @@ from monitor.extract.timing import explicit_until, pause_until, status_of
 
 # Cues that name a pause of tariffs whatever follows them ("a trade truce", "would not impose").
 _GOVERNS_ALWAYS = re.compile(r"(?i)truce|not\s|refrain|tariff\s+deadline|tariff\s+exemption|extend|grace")
+# A pause under consideration is a proposal ("is considering a pause"); "could extend the pause, set to
+# expire on July 9" still states the pause that exists (see `pauses`).
+_UNDER_CONSIDERATION = re.compile(
+    r"(?i)\b(?:consider|considers|considering|weighing|weighs|mulling|proposal|proposed)\b"
+)
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
 _MUTUAL = re.compile(r"(?i)\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
 _PAUSE_NEAR = re.compile(r"truce|reprieve|deadline|pause|countermeasures|counter-measures", re.I)
@@ -117,6 +122,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     if not_impose and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
         return None, True
     pause = pause or not_impose
+    if pause and _UNDER_CONSIDERATION.search(clause[: pause.start()]):
+        return None, True  # "is considering a pause": a proposal, not a fact
     if pause and not vocab.NO_PAUSE.search(clause) and not blocked(clause, pause):
         return pause, False
     return None, False
