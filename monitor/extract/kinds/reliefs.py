@@ -13,6 +13,10 @@ from monitor.extract.rates import Rate
 from monitor.extract.sectors import distinct, each, find_sectors, first_sector
 from monitor.extract.timing import effective_date
 
+# A relief verb whose object is the tariff itself sets the tariff aside from something else.
+_TARIFF_OBJECT = re.compile(
+    r"(?i)\s+(?:the\s+|its\s+|their\s+)?(?:existing\s+|current\s+)?(?:tariffs|duties|levies)\s+on\b"
+)
 _EASED = re.compile(r"\b(?:eased|ease)\b", re.I)
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
 
@@ -43,6 +47,8 @@ def read_relief(c: Clause, parties: Parties) -> tuple[list[Fact], list[Rate], bo
         and _REFERENCE_BACK.search(clause[max(0, relief.start() - 6) : relief.start()])
     ):
         relief = None  # "regardless of the relief": a reference back, not a new statement
+    if relief and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30]):
+        relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
     if not relief or blocked(clause, relief) or vocab.CONSIDERED.search(clause[: relief.start()]):
         return [], rates, False
     effective = effective_date(clause, c.dates_of())
