@@ -533,7 +533,8 @@ PAUSE_NOUN_ENDS = blind(
 
 # Words that start a reason or a time clause: the goods named after them are not the goods taxed.
 REASON_AFTER = _words(
-    r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)"
+    r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
+    r"depending\s+on|based\s+on"
 )
 
 SECTOR_WORDS: dict[str, str] = {
