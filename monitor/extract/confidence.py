@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from monitor.extract import confidence_model
 from monitor.extract.gazetteer import ANY
@@ -43,7 +44,6 @@ def features(
     sentence: str,
 ) -> dict[str, float]:
     """The model's features for one reading (each 0 or 1)."""
-    text = sentence.strip()
     found = {
         f"kind_{kind}": True,
         "imposer_named": imposer_named,
@@ -58,6 +58,17 @@ def features(
         "has_effective": fields.get("effective") is not None,
         "threatened": fields.get("status") == "threatened",
         "in_effect": fields.get("status") == "in_effect",
+    }
+    values = {name: 1.0 for name, on in found.items() if on}
+    values.update(dict.fromkeys(_sentence_features(sentence), 1.0))
+    return values
+
+
+@lru_cache(maxsize=64)
+def _sentence_features(sentence: str) -> frozenset[str]:
+    """The features of the sentence itself, worked out once however many facts it states."""
+    text = sentence.strip()
+    found = {
         "headline": bool(text) and text[-1] not in ".!?\"”’'",
         "long_sentence": len(text) > _LONG_SENTENCE,
         "short_sentence": len(text) < _SHORT_SENTENCE,
@@ -70,7 +81,7 @@ def features(
         "condition": bool(_CONDITION.search(text)),
         "background": bool(_PAST_BACKGROUND.search(text)),
     }
-    return {name: 1.0 for name, on in found.items() if on}
+    return frozenset(name for name, on in found.items() if on)
 
 
 def confidence(values: Mapping[str, float]) -> float:

@@ -82,8 +82,7 @@ TALKS_EVENT = _words(
 # Talks named only as the background of something else ("secured after months of talks", "during their
 # talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.
 TALKS_BACKGROUND = blind(
-    r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:the\s+|their\s+|its\s+|"
-    r"several\s+|months\s+of\s+|weeks\s+of\s+|days\s+of\s+|years\s+of\s+|two\s+|three\s+|[\w-]+\s+)*$"
+    r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:[\w-]+\s+){0,6}$"
 )
 TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
 TALKS_FAILED = _words(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked
 from monitor.extract.facts import Fact
@@ -10,6 +12,7 @@ from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.parties import Parties, find_parties
 
 
+@lru_cache(maxsize=64)
 def states_deal(clause: str) -> bool:
     """Whether the clause says a trade agreement was reached, signed or concluded."""
     for verb in vocab.DEAL_VERB.finditer(clause):
