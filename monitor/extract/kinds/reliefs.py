@@ -17,6 +17,8 @@ from monitor.extract.timing import effective_date
 _TARIFF_OBJECT = re.compile(
     r"(?i)\s+(?:the\s+|its\s+|their\s+)?(?:existing\s+|current\s+)?(?:tariffs|duties|levies)\s+on\b"
 )
+# "excluding China" after a measure: the party is left out of it, which is no relief of its own.
+_EXCEPTION = re.compile(r"(?:excluding|except)\s+(?:for\s+)?(?:the\s+)?[A-Z]")
 _EASED = re.compile(r"\b(?:eased|ease)\b", re.I)
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
 
@@ -31,7 +33,14 @@ def relief_without_tariff(c: Clause, parties: Parties) -> Fact | None:
     """A relief stated in a clause that names no tariff of its own ("... but has exempted imports under
     the USMCA"), when the sentence is about tariffs."""
     cue = vocab.RELIEF.search(c.text)
-    if cue and not vocab.PAUSE.search(c.text) and vocab.TARIFF_WORD.search(c.sentence) and not blocked(c.text, cue):
+    if (
+        cue
+        and not vocab.PAUSE.search(c.text)
+        and vocab.TARIFF_WORD.search(c.sentence)
+        and not blocked(c.text, cue)
+        and not vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
+        and not _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
+    ):
         return make_fact("relief", parties, c.sentence, sector=first_sector(c.text))
     return None
 
