@@ -16,7 +16,7 @@ TARIFF_WORD = Cue(
 )
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
-    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|deal|agreement|pact|accord|truce|"
+    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
     r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve"
@@ -69,7 +69,9 @@ DEAL_VERB = _words(
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
     r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
-    r"dialogue\s+with|talks\s+with"
+    r"dialogue\s+with|talks\s+with|"
+    r"(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:their|his|her|its|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:counterparts?|negotiators|delegation)"
 )
 TALKS_EVENT = _words(
     r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
