@@ -51,8 +51,8 @@ def is_policy(scan: str, word: re.Match[str]) -> bool:
     """Whether a tariff word is the object or subject of a policy verb, not just a topic."""
     before = scan[max(0, word.start() - 50) : word.start()]
     after = scan[word.end() : word.end() + 40]
-    if vocab.TOPIC_BEFORE.search(before):
-        return False  # "negotiations with the U.S. on the reciprocal tariff": what talks are about
+    if vocab.TOPIC_BEFORE.search(before) or vocab.SOUGHT_BEFORE.search(before):
+        return False  # "negotiations with the U.S. on the reciprocal tariff", "to negotiate a lower tariff"
     return bool(vocab.POLICY_BEFORE.search(before) or vocab.POLICY_AFTER.search(after))
 
 

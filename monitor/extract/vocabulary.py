@@ -403,6 +403,11 @@ TOPIC_BEFORE = blind(
     r"\b(?:talks|negotiations|negotiate|negotiating|discussions|consultations|dialogue)\b[^;]{0,40}?\b"
     r"(?:on|over|about)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$"
 )
+# A tariff that is only sought: "time to negotiate a lower tariff", "push for lower duties".
+SOUGHT_BEFORE = blind(
+    r"\b(?:negotiate|negotiating|seek|seeking|secure|securing|win|winning|push\s+for|pushing\s+for|lobby\s+for|"
+    r"making\s+the\s+case\s+for)\s+(?:a\s+|an\s+)?(?:lower|better|reduced|lighter|smaller)\s+$"
+)
 EFFECT_AFTER = blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?:into\s+)?effect")
 AUXILIARY_START = blind(r"^\s*(?:and\s+|but\s+)?(?:has|have|had|was|were|is|are|will|would)\s+(?!been\b)\w")
 # A place named after "in" or "at" (or after a city: "in Geneva, Switzerland") ...

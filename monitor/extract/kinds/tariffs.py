@@ -15,6 +15,7 @@ from monitor.extract.rates import Rate, rate_limits
 from monitor.extract.sectors import each, sector_groups
 from monitor.extract.timing import effective_date, expiry, status_of
 
+_POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s*$")
 _RETALIATE = re.compile(r"\bretaliat", re.I)
 
 
@@ -31,6 +32,9 @@ def _bound_targets(c: Clause, rate: Rate) -> tuple[str, ...]:
     the parties coordinated with them; empty when the phrase names none."""
     mentions = [m for m in c.mentions if m.form in {NAME, DEMONYM}]
     clause = c.text
+    owner = [m for m in mentions if m.end <= rate.start and _POSSESSIVE_GAP.match(clause[m.end : rate.start])]
+    if owner:
+        return (owner[-1].code,)  # "India's 25 percent": the possessive right before the rate
     after = [m for m in mentions if m.start >= rate.end and m.start - rate.end <= 45]
     if after and vocab.RATE_FOR_AFTER.match(clause[rate.end : after[0].start]):
         group = [after[0]]
