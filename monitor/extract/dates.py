@@ -53,7 +53,12 @@ _FUTURE = blind(
 
 
 # Past-tense words right before a date without a year: it is the last such day, not the next one.
-_PAST = blind(r"\b(?:took|went|came|was|were|had|since|ago|last|earlier|began|started|expired|ended|lapsed)\b")
+_PAST = blind(
+    r"\b(?:took|went|came|was|were|had|since|ago|last|earlier|began|started|expired|ended|lapsed|"
+    # Past forms of the verbs that move a measure ("delayed by 90 days, moving the deadline to July 9"):
+    # with a future word too, the date goes to the nearest year.
+    r"delayed|postponed|extended|announced|imposed|initially|originally)\b"
+)
 _FROM_AT_END = blind(r"\b(?:from|after|as\s+of)\s+$")
 _DIGIT = re.compile(r"\d")
 _MONTHISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|yesterday|week|year)")

@@ -106,7 +106,7 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     clause = c.text
     pause = None
     for cue in vocab.PAUSE.finditer(vocab.ADJECTIVE_PAUSE.sub(lambda m: "x" * len(m.group(0)), clause)):
-        near = clause[max(0, cue.start() - 70) : cue.end() + 70]
+        near = clause[max(0, cue.start() - 70) : cue.end() + 100]
         if _EXCLUSIONS_AFTER.match(clause[cue.end() : cue.end() + 60]):
             continue  # "extended the product exclusions": relief, not a pause
         if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
