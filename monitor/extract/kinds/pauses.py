@@ -16,8 +16,11 @@ from monitor.extract.rates import Rate, left_in_force
 from monitor.extract.sectors import distinct, each, find_sectors
 from monitor.extract.timing import explicit_until, pause_until, status_of
 
-# Cues that name a pause of tariffs whatever follows them ("a trade truce", "would not impose").
-_GOVERNS_ALWAYS = re.compile(r"(?i)truce|not\s|refrain|tariff\s+deadline|tariff\s+exemption|extend|grace")
+# Cues that name a pause of tariffs whatever follows them ("a trade truce", "would not impose", "extended to
+# August 1"); "extended the talks" must still act on a tariff, a deadline or a pause.
+_GOVERNS_ALWAYS = re.compile(
+    r"(?i)truce|not\s|refrain|tariff\s+deadline|tariff\s+exemption|extend\w*\s+(?:it\s+)?(?:to|until)|grace"
+)
 # A pause under consideration is a proposal ("is considering a pause"); "could extend the pause, set to
 # expire on July 9" still states the pause that exists (see `pauses`).
 _UNDER_CONSIDERATION = re.compile(
