@@ -235,6 +235,8 @@ def find_parties(
         imposer = "US"
     elif owner is not None:
         imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
+    elif agents := [m for m in subjects if vocab.SOURCE_BEFORE.search(clause[max(0, m.start - 40) : m.start])]:
+        imposer = agents[0].code  # "duties levied by the EU", "retaliation by Beijing": the agent acts
     elif into:
         imposer = into[0].code
     elif before:

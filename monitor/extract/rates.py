@@ -61,8 +61,10 @@ def find_rates(text: str) -> list[Rate]:
             continue  # "replaces a 50% combined rate": what no longer applies
         change = vocab.STAT_VERB_BEFORE.search(before[-30:])
         if change:
-            subject = before[: len(before) - 30 + change.start()] if len(before) > 30 else before[: change.start()]
-            if not vocab.TARIFF_WORD.search(subject[-35:]) and not vocab.RATE_WORD.search(subject[-35:]):
+            # What changed: the words before the verb ("Tariffs imposed by Washington on shrimp rose to 50%").
+            wide = clause[max(0, start - 100) : start]
+            subject = wide[: len(wide) - len(before[-30:]) + change.start()]
+            if not vocab.TARIFF_WORD.search(subject[-60:]) and not vocab.RATE_WORD.search(subject[-35:]):
                 continue  # "exports slumped 27%"; but "the tariff rose to 25%" is a fact
         elif vocab.STATISTIC_BEFORE.search(before[-35:]) and not vocab.TARIFF_WORD.search(before[-35:] + after[:25]):
             continue
