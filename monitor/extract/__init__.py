@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from monitor.extract.confidence_model import THRESHOLD
 from monitor.extract.facts import Fact
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 _EARLIEST, _LATEST = dt.date(1800, 1, 1), dt.date(9000, 12, 31)
 # Sentences longer than this are not prose (tables, junk, a page without stops); they are read in pieces.
@@ -55,7 +56,14 @@ def _dedup(facts: list[Fact]) -> list[Fact]:
     kept: list[Fact | None] = []
     groups: dict[tuple[object, ...], list[int]] = {}
     seen: set[tuple[object, ...]] = set()
+    # Targets already stated for each (kind, imposer): a bare tariff (no rate, no sector) stated again on
+    # them is the measure referred back to ("The duties take effect on Monday"), not a new one.
+    stated: dict[tuple[str, str], set[str]] = {}
     for fact in facts:
+        bare = fact.kind == "tariff" and fact.rate is None and fact.sector is None
+        if bare and set(fact.targets) <= stated.get((fact.kind, fact.imposer), set()):
+            continue
+        stated.setdefault((fact.kind, fact.imposer), set()).update(fact.targets)
         exact = (*_key(fact), fact.sector, fact.rate, fact.until, fact.effective)
         if exact in seen:
             continue  # a plain repeat, however far back
@@ -91,10 +99,10 @@ def _anchor(text: str) -> dt.date | None:
 
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
-    from monitor.extract.cues import TRADE_HINT
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.sentences import split_sentences
+    from monitor.extract.vocabulary import TRADE_HINT
 
     if not text or not text.strip():
         return []
@@ -102,13 +110,19 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     # Only sentences about trade can state a fact; their parties also say whom the article is about.
     relevant = [(s, find_mentions(s)) for s in sentences if TRADE_HINT.search(s)]
     counts: Counter[str] = Counter()
+    us_named = False
     for _sentence, mentions in relevant:
         for mention in mentions:
+            us_named = us_named or mention.code == "US"
             if mention.code not in {"US", ANY} and mention.form != BLOC:
                 counts[mention.code] += 1
     if published is not None and not _EARLIEST <= published <= _LATEST:
         published = None  # relative dates cannot be counted from the ends of the calendar
-    ctx = Context(published=published or _anchor(text), partner=counts.most_common(1)[0][0] if counts else None)
+    partner = counts.most_common(1)[0][0] if counts else None
+    # An article that never names the US is about another country's own measures: a clause naming no
+    # actor is that country's, on everyone, not a US measure on it.
+    home = partner if not us_named else None
+    ctx = Context(published=published or _anchor(text), partner=partner, home=home)
     facts: list[Fact] = []
     for sentence, mentions in relevant:
         found = read_sentence(sentence, ctx, mentions)
@@ -116,7 +130,9 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
         if rated:
             ctx.last_rate = rated[-1]
         facts.extend(found)
-    return _dedup(facts)
+    # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
+    # a wrong fact becomes a wrong alert.
+    return [f for f in _dedup(facts) if f.confidence >= THRESHOLD]
 
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts"]

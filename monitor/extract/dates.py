@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from monitor.extract.cues import blind
+from monitor.extract.matching import blind
 
 _MONTHS = {
     name.lower(): number
@@ -44,6 +44,7 @@ DURATION = blind(
     r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|sixty|ninety)"
     r"[- ](day|week|month|year)s?\b"
 )
+_SINGLE_UNIT = blind(r"\b(week|month|year)[- ]?long\b")
 _A_YEAR = blind(r"\bfor\s+(?:a|one|another)\s+year\b")
 _FUTURE = blind(
     r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by|starting|begin|"
@@ -52,7 +53,12 @@ _FUTURE = blind(
 
 
 # Past-tense words right before a date without a year: it is the last such day, not the next one.
-_PAST = blind(r"\b(?:took|went|came|was|were|had|since|ago|last|earlier|began|started|expired|ended|lapsed)\b")
+_PAST = blind(
+    r"\b(?:took|went|came|was|were|had|since|ago|last|earlier|began|started|expired|ended|lapsed|"
+    # Past forms of the verbs that move a measure ("delayed by 90 days, moving the deadline to July 9"):
+    # with a future word too, the date goes to the nearest year.
+    r"delayed|postponed|extended|announced|imposed|initially|originally)\b"
+)
 _FROM_AT_END = blind(r"\b(?:from|after|as\s+of)\s+$")
 _DIGIT = re.compile(r"\d")
 _MONTHISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|yesterday|week|year)")
@@ -210,6 +216,10 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
 def find_duration(sentence: str) -> tuple[int, int, int] | None:
     """The first length of time named ("90-day", "three weeks"): (days, start, end) or None."""
     m = DURATION.search(sentence)
+    single = _SINGLE_UNIT.search(sentence)
+    if single and (not m or single.start() < m.start()):
+        # "a monthlong pause", "a week-long delay": one unit.
+        return ({"week": 7, "month": 30, "year": 365}[single.group(1).lower()], single.start(), single.end())
     if not m:
         year = _A_YEAR.search(sentence)
         return (365, year.start(), year.end()) if year else None

@@ -42,6 +42,9 @@ class Fact:
     evidence: str
     authority: str | None = None
     previous_rate: float | None = None
+    # How sure the reading is, 0..1: lower where the acting side or the side hit was not named in the
+    # sentence but carried from the article or guessed, where a tariff states no rate, in long sentences.
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object for this fact."""
@@ -57,4 +60,5 @@ class Fact:
             "evidence": self.evidence,
             "authority": self.authority,
             "previous_rate": self.previous_rate,
+            "confidence": self.confidence,
         }

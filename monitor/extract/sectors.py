@@ -4,42 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from monitor.extract.cues import Cue
+from monitor.extract import vocabulary as vocab
 
-_SECTOR_WORDS: dict[str, str] = {
-    "auto_parts": r"(?:auto|car|vehicle|automobile|automotive)s?[- ](?:and\s+(?:auto\s+|car\s+)?)?parts|"
-    r"(?:automobiles|cars|vehicles|autos)\s+and\s+(?:their\s+)?parts|auto\s+components",
-    "autos": r"autos?|cars?|automobiles?|automotive|vehicles?|EVs?|automakers?|carmakers?|auto\s+industry|"
-    r"(?:heavy\s+|pickup\s+)?trucks",
-    "steel": r"steel",
-    "aluminum": r"alumin(?:i)?um",
-    "copper": r"copper",
-    "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",
-    "semiconductors": r"semiconductors?|chips?|chipmakers?|microchips?",
-    "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
-    "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|farmers?|corn|soybeans?|soy|"
-    r"rice|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
-    r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish",
-    "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?",
-    "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
-    "electronics": r"electronics|smartphones?|laptops?|computers?|consumer\s+electronics",
-    "textiles": r"textiles?|apparel|garments?|clothing|footwear",
-    "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
-    "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt",
-}
+if TYPE_CHECKING:
+    from monitor.extract.rates import Rate
+
 # One regex finds any sector word (grouped by first letter, so it stays fast); the sector is then
 # told by the small per-sector patterns, which only ever see the few words found.
-_PATTERN = Cue("|".join(_SECTOR_WORDS.values()))
-_EACH = [(name, re.compile(rf"(?:{words})", re.I)) for name, words in _SECTOR_WORDS.items()]
-# Words that look like a sector but are something else in trade prose.
-_NOT_SECTOR = Cue(
-    r"\b(?:(?:buying|buy|buys|purchases?\s+of|importing|imports\s+of)\s+)?(?:russian|iranian|venezuelan)\s+"
-    r"(?:federation\s+)?(?:oil|crude|energy|gas)\b|\b(?:oil|energy)\s+(?:purchases|ties)\b|"
-    r"\bpurchases?\s+of\s+(?:\w+\s+)?oil\b|\bauto\s+list\b|\bwood\s+list\b",
-    bounded=False,
-    needles=("oil", "crude", "energy", "gas", "list"),
-)
+_PATTERN = vocab.Cue("|".join(vocab.SECTOR_WORDS.values()))
+_EACH = [(name, re.compile(rf"(?:{words})", re.I)) for name, words in vocab.SECTOR_WORDS.items()]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,7 +28,7 @@ class SectorMention:
 
 def find_sectors(text: str) -> list[SectorMention]:
     """Sectors named in `text`, left to right (auto parts before autos where both match)."""
-    blocked = [(m.start(), m.end()) for m in _NOT_SECTOR.finditer(text)]
+    blocked = [(m.start(), m.end()) for m in vocab.NOT_SECTOR.finditer(text)]
     found: list[SectorMention] = []
     for m in _PATTERN.finditer(text):
         if any(a <= m.start() < b for a, b in blocked):
@@ -75,4 +50,64 @@ def distinct(mentions: list[SectorMention]) -> list[str]:
     return seen
 
 
-__all__ = ["SectorMention", "distinct", "find_sectors"]
+def near_sectors(clause: str, start: int, end: int) -> list[str]:
+    """Sectors named close to a rate or tariff word (not elsewhere in a long clause)."""
+    stop = end + 130
+    other = vocab.OTHER_MEASURE.search(clause, end, stop)
+    if other:
+        stop = other.start()
+    reason = vocab.REASON_AFTER.search(clause, end, stop)
+    if reason:
+        stop = reason.start()  # "... on Chinese goods after Beijing curbed rare earth exports": not the goods taxed
+    low = max(0, start - 60)
+    examples = vocab.EXAMPLES_OF_GOODS.search(clause, end, stop)
+    if examples and clause.count(",", examples.end(), min(len(clause), examples.end() + 90)) >= 2:
+        # "tariffs on consumer goods, including wine, candies, biscuits and shampoo": examples of a package
+        # over many kinds of goods, which has no sector.
+        stop = examples.start()
+    return distinct([m for m in find_sectors(clause) if low <= m.start and m.end <= stop])
+
+
+def sector_groups(
+    clause: str, rates: list[Rate], words: list[re.Match[str]] | None = None
+) -> list[tuple[Rate | None, list[str]]]:
+    """Each rate with the sectors it covers; a clause without rates is one group. A measure over "a range
+    of other products" covers many kinds of goods: no sector."""
+    if not rates:
+        spans = [(w.start(), w.end()) for w in words or []] or [(0, len(clause))]
+        near: list[str] = []
+        for start, end in spans:
+            near.extend(near_sectors(clause, start, end))
+        return [(None, [] if vocab.MANY_GOODS.search(clause) else list(dict.fromkeys(near)))]
+    if len(rates) == 1:
+        rate = rates[0]
+        window = clause[max(0, rate.start - 60) : rate.end + 130]
+        return [(rate, [] if vocab.MANY_GOODS.search(window) else near_sectors(clause, rate.start, rate.end))]
+    bounds = [0] + [r.end for r in rates]
+    first_before = distinct(find_sectors(clause[: rates[0].start]))
+    groups: list[tuple[Rate | None, list[str]]] = []
+    for i, rate in enumerate(rates):
+        if rate.joined and groups:
+            groups.append((rate, groups[-1][1]))  # the other end of a range covers the same goods
+            continue
+        if first_before:
+            segment = clause[bounds[i] : rate.start]
+        else:
+            # The goods after a rate, or after the last end of its range ("12.5% to 30.1% on steel wire").
+            last = i
+            while last + 1 < len(rates) and rates[last + 1].joined:
+                last += 1
+            nxt = rates[last + 1].start if last + 1 < len(rates) else len(clause)
+            segment = clause[rates[last].end : nxt]
+        groups.append((rate, [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(segment))))
+    return groups
+
+
+def each(sectors: list[str]) -> list[str | None]:
+    """One fact per sector named, or one with no sector."""
+    return [*sectors] if sectors else [None]
+
+
+def first_sector(clause: str) -> str | None:
+    found = distinct(find_sectors(clause))
+    return found[0] if found else None

@@ -82,6 +82,12 @@ def test_pathological_text_for_regular_expressions_finishes() -> None:
         ("on the " * 20_000) + "tariffs",
         "(" * 100_000,
         "<" * 100_000 + ">",
+        # Shapes the clause reading looks for: party lists with rates, ranges, exceptions, background talks.
+        "Peru (5%), " * 20_000,
+        "ranging from 5% to " * 20_000,
+        "except " * 50_000 + "Chile",
+        "after the " * 50_000 + "talks in Geneva",
+        "was hit with " * 30_000,
     ):
         assert isinstance(facts_of(text), list)
 

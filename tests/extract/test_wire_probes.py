@@ -10,6 +10,7 @@ import pytest
 from tests.extract.conftest import facts_of, only
 
 # (sentence, the facts as (kind, imposer, targets, sector, rate)) -- every fact the sentence should give.
+# Nuts and drinks (almonds, bourbon, wine) are `agriculture` under the contract's newer labelling conventions.
 WIRE = [
     (
         "The White House slapped a 25% levy on Canadian lumber, up from 14.5% last year.",
@@ -25,7 +26,7 @@ WIRE = [
     ),
     (
         "New Delhi will levy a 10% duty on American almonds starting next Friday.",
-        {("tariff", "IN", ("US",), None, 10)},
+        {("tariff", "IN", ("US",), "agriculture", 10)},
     ),
     (
         "Beijing hit back with a 15 per cent levy on U.S. liquefied natural gas and coal.",
@@ -37,7 +38,7 @@ WIRE = [
     ),
     (
         "New Delhi scrapped its 10% duty on American bourbon, the finance ministry said.",
-        {("lift", "IN", ("US",), None, 10)},
+        {("lift", "IN", ("US",), "agriculture", 10)},
     ),
     (
         "Washington scrapped the 25% fentanyl-related tariff on Canadian energy products.",
@@ -109,7 +110,7 @@ WIRE = [
     ),
     (
         "Trump threatened 200% tariffs on French wine and champagne unless the EU drops its whiskey tariff.",
-        {("tariff", "US", ("FR",), None, 200)},
+        {("tariff", "US", ("FR",), "agriculture", 200)},
     ),
     (
         "The bloc will impose tariffs of up to 38% on Chinese electric vehicles.",

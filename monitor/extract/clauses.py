@@ -1,0 +1,75 @@
+"""Cutting a sentence into clauses, and what in a clause blocks or masks a statement."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from monitor.extract import vocabulary as vocab
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence, each with (at most) one subject and its verb."""
+    parts: list[str] = []
+    begin = 0
+    lead = vocab.LEADING_SUBORDINATE.match(sentence)
+    if lead:
+        parts.append(sentence[: lead.end()].rstrip(", "))
+        begin = lead.end()
+    for m in vocab.CLAUSE_BREAK.finditer(sentence, begin):
+        if m.start() - begin > 15:
+            parts.append(sentence[begin : m.start()])
+            begin = m.end()
+    parts.append(sentence[begin:])
+    return [p for p in parts if p.strip()]
+
+
+@lru_cache(maxsize=64)
+def masked(clause: str) -> str:
+    """The clause with "tariff" words that name something else blanked out ("tariff talks", "tariff-free")."""
+    return vocab.TARIFF_COMPOUND.sub(lambda m: " " * len(m.group(0)), clause)
+
+
+def blocked(clause: str, cue: re.Match[str]) -> bool:
+    """Whether a demand, wish, condition or denial governs the cue (looked for just before it)."""
+    window = clause[max(0, cue.start() - 50) : cue.end()]
+    cut = max(window.rfind(","), window.rfind(";"))
+    if cut >= 0 and cut < cue.start() - max(0, cue.start() - 50):
+        window = window[cut + 1 :]
+    return bool(vocab.NOT_A_FACT.search(window))
+
+
+def blocked_span(clause: str, start: int, end: int) -> bool:
+    window = clause[max(0, start - 50) : end]
+    cut = max(window.rfind(","), window.rfind(";"))
+    if cut >= 0 and cut < start - max(0, start - 50):
+        window = window[cut + 1 :]
+    return bool(vocab.NOT_A_FACT.search(window))
+
+
+def is_policy(scan: str, word: re.Match[str]) -> bool:
+    """Whether a tariff word is the object or subject of a policy verb, not just a topic."""
+    before = scan[max(0, word.start() - 50) : word.start()]
+    after = scan[word.end() : word.end() + 40]
+    if vocab.TOPIC_BEFORE.search(before) or vocab.SOUGHT_BEFORE.search(before):
+        return False  # "negotiations with the U.S. on the reciprocal tariff", "to negotiate a lower tariff"
+    return bool(vocab.POLICY_BEFORE.search(before) or vocab.POLICY_AFTER.search(after))
+
+
+def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
+    """Whether the verb or noun at `cue` acts on a tariff: its object names one ("suspended the duties",
+    "a pause on tariffs", "delayed the deadline"), or a tariff is its passive subject or compound head
+    ("the levies were lifted", "the tariff truce"). "Removing an irritant" or "suspending exports" is not."""
+    after = clause[cue.end() : cue.end() + 70]
+    stop = vocab.OBJECT_END.search(after)
+    if stop:
+        after = after[: stop.start()]
+    if vocab.TARIFF_WORD.search(after) or vocab.RATE.search(after) or vocab.TARIFF_OBJECT.search(after):
+        return True
+    before = clause[max(0, cue.start() - 90) : cue.start()]
+    cut = max(before.rfind(","), before.rfind(";"))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    if vocab.PASSIVE_BEFORE.search(before) and (vocab.TARIFF_WORD.search(before) or vocab.TARIFF_OBJECT.search(before)):
+        return True  # "the levies were lifted", "implementation was delayed"
+    return bool(vocab.TARIFF_WORD.search(before[-25:]))

@@ -1,0 +1,91 @@
+"""How sure a reading is: a logistic model over how the fact's parts were resolved and what its sentence
+looks like, trained on labelled articles (the weights are in `confidence_model`; no article ships).
+
+The features say how the reading went (the acting side named in the clause or carried from the article,
+the side hit named, carried or guessed; a rate, a sector, a date stated) and what kind of sentence it is
+(a headline, a long sentence, speech, money figures, statistics, conditions). `confidence` is the
+model's probability that the fact is right; facts below `confidence_model.THRESHOLD` are not reported.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from monitor.extract import confidence_model
+from monitor.extract.gazetteer import ANY
+
+_LONG_SENTENCE = 300
+_SHORT_SENTENCE = 80
+_QUOTE = re.compile(r"[\"“”]")
+_MODAL = re.compile(r"(?i)\b(?:could|might|may|would|possibly|potential|considering|consider)\b")
+_SPEECH = re.compile(r"(?i)\b(?:said|says|told|according\s+to|reported|stated|added)\b")
+_MONEY = re.compile(r"(?i)\$|\bbillion\b|\bmillion\b|\byuan\b|\beuros?\b")
+_STATISTIC = re.compile(
+    r"(?i)\b(?:exports?|imports?|shipments|growth|GDP|inflation|deficit|surplus|prices|forecast|revenue|"
+    r"economists?|analysts?|estimates?|stocks?|shares)\b"
+)
+_NEGATION = re.compile(r"(?i)\b(?:not|no|never|n't)\b")
+_CONDITION = re.compile(r"(?i)\b(?:if|unless|whether)\b")
+_PAST_BACKGROUND = re.compile(r"(?i)\b(?:in\s+(?:19|20)\d\d|last\s+year|first\s+term|previously|earlier)\b")
+
+
+def features(
+    kind: str,
+    *,
+    imposer: str,
+    targets: tuple[str, ...],
+    imposer_named: bool,
+    targets_named: bool,
+    targets_default: bool,
+    fields: Mapping[str, object],
+    sentence: str,
+) -> dict[str, float]:
+    """The model's features for one reading (each 0 or 1)."""
+    found = {
+        f"kind_{kind}": True,
+        "imposer_named": imposer_named,
+        "targets_named": targets_named,
+        "targets_default": targets_default,
+        "imposer_us": imposer == "US",
+        "targets_any": ANY in targets,
+        "many_targets": len(targets) > 2,
+        "has_rate": fields.get("rate") is not None,
+        "has_sector": fields.get("sector") is not None,
+        "has_until": fields.get("until") is not None,
+        "has_effective": fields.get("effective") is not None,
+        "threatened": fields.get("status") == "threatened",
+        "in_effect": fields.get("status") == "in_effect",
+    }
+    values = {name: 1.0 for name, on in found.items() if on}
+    values.update(dict.fromkeys(_sentence_features(sentence), 1.0))
+    return values
+
+
+@lru_cache(maxsize=64)
+def _sentence_features(sentence: str) -> frozenset[str]:
+    """The features of the sentence itself, worked out once however many facts it states."""
+    text = sentence.strip()
+    found = {
+        "headline": bool(text) and text[-1] not in ".!?\"”’'",
+        "long_sentence": len(text) > _LONG_SENTENCE,
+        "short_sentence": len(text) < _SHORT_SENTENCE,
+        "quote": bool(_QUOTE.search(text)),
+        "modal": bool(_MODAL.search(text)),
+        "speech": bool(_SPEECH.search(text)),
+        "money": bool(_MONEY.search(text)),
+        "statistic": bool(_STATISTIC.search(text)),
+        "negation": bool(_NEGATION.search(text)),
+        "condition": bool(_CONDITION.search(text)),
+        "background": bool(_PAST_BACKGROUND.search(text)),
+    }
+    return frozenset(name for name, on in found.items() if on)
+
+
+def confidence(values: Mapping[str, float]) -> float:
+    """The model's probability that a reading with these features is right, rounded to 2 places."""
+    weights = confidence_model.WEIGHTS
+    z = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in values.items())
+    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 2)

@@ -1,0 +1,24 @@
+"""What the article as a whole says, carried from sentence to sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from monitor.extract.facts import Fact
+
+if TYPE_CHECKING:
+    from monitor.extract.parties import Parties
+
+
+@dataclass(kw_only=True)
+class Context:
+    """What the article as a whole says, for clauses that name no party."""
+
+    published: dt.date | None  # None: relative dates cannot be resolved and are left out
+    partner: str | None = None  # the foreign party the article is mostly about
+    home: str | None = None  # the side acting in an article about one country's own measures (no US named)
+    last_rate: float | None = None  # the latest tariff rate stated, for "the same tariff"
+    facts: list[Fact] = field(default_factory=list)
+    actor: Parties | None = None  # the sides of the last measure whose actor a clause named

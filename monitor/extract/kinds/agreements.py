@@ -1,0 +1,76 @@
+"""Deals, talks and withdrawals: agreements reached, negotiations held, agreements quit."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.clauses import blocked
+from monitor.extract.facts import Fact
+from monitor.extract.gazetteer import ANY
+from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.parties import Parties, find_parties
+
+
+@lru_cache(maxsize=64)
+def states_deal(clause: str) -> bool:
+    """Whether the clause says a trade agreement was reached, signed or concluded."""
+    for verb in vocab.DEAL_VERB.finditer(clause):
+        obj = vocab.DEAL_OBJECT.match(clause[verb.end() : verb.end() + 80])
+        if not obj or vocab.TALKS.search(obj.group(0)):
+            continue  # "agreed to start trade talks in an arrangement ...": talks, not a deal
+        if vocab.MODAL_BEFORE.search(clause[max(0, verb.start() - 25) : verb.start()]) or blocked(clause, verb):
+            continue
+        return True
+    passive = vocab.DEAL_PASSIVE.search(clause)
+    return bool(passive and not blocked(clause, passive))
+
+
+def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
+    """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
+    a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
+    facts: list[Fact] = []
+    clause = c.text
+    talks = next(
+        (
+            m
+            for m in vocab.TALKS.finditer(clause)
+            if not vocab.TALKS_BACKGROUND.search(clause[max(0, m.start() - 45) : m.start()])
+            # "after two days of talks in Stockholm": a meeting with its place is an event of its own
+            or vocab.TALKS_PLACE_AFTER.match(clause[m.end() : m.end() + 50])
+        ),
+        None,
+    )
+    if talks and vocab.TALKS_FAILED.search(clause):
+        talks = None  # "the negotiations stalled", "had not concluded talks"
+    if states_deal(clause):
+        first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        facts.append(make_fact("deal", first, c.sentence))
+    elif (
+        talks
+        and not deal_in_sentence
+        and not states_deal(c.sentence)
+        and vocab.TALKS_EVENT.search(clause)
+        and not blocked(clause, talks)
+    ):
+        first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        when = c.dates_of()
+        facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
+
+    programme = vocab.PREFERENCE_PROGRAMME.search(clause)
+    ended = (
+        vocab.PREFERENCE_ENDED.search(clause[max(0, programme.start() - 50) : programme.start()]) if programme else None
+    )
+    if programme and ended and not blocked(clause, programme):
+        # "withdrew India's GSP benefits", "ended the preferential trade status": a withdrawal (contract).
+        at = max(0, programme.start() - 50) + ended.start()
+        ender = find_parties(clause, c.mentions, c.ctx, at=at)
+        facts.append(make_fact("withdrawal", ender, c.sentence))
+        return facts
+    withdraw = vocab.WITHDRAW.search(clause)
+    if withdraw and vocab.AGREEMENT_NOUN.search(clause) and not blocked(clause, withdraw):
+        quitter = find_parties(clause, c.mentions, c.ctx, at=withdraw.start())
+        targets = (ANY,) if vocab.MULTILATERAL.search(clause) else quitter.targets
+        parties = Parties(imposer=quitter.imposer, targets=targets, subject_named=True)
+        facts.append(make_fact("withdrawal", parties, c.sentence))
+    return facts

@@ -1,0 +1,132 @@
+"""Pauses: a tariff suspended, deferred or given a reprieve, and the rate a pause leaves in force."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.clauses import blocked, governs_tariff
+from monitor.extract.context import Context
+from monitor.extract.dates import DateMention
+from monitor.extract.facts import Fact
+from monitor.extract.gazetteer import ANY
+from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.parties import Parties
+from monitor.extract.rates import Rate, left_in_force
+from monitor.extract.sectors import distinct, each, find_sectors
+from monitor.extract.timing import explicit_until, pause_until, status_of
+
+# Cues that name a pause of tariffs whatever follows them ("a trade truce", "would not impose", "extended to
+# August 1"); "extended the talks" must still act on a tariff, a deadline or a pause.
+_GOVERNS_ALWAYS = re.compile(
+    r"(?i)truce|not\s|refrain|tariff\s+deadline|tariff\s+exemption|extend\w*\s+(?:it\s+)?(?:to|until)|grace"
+)
+# A pause under consideration is a proposal ("is considering a pause"); "could extend the pause, set to
+# expire on July 9" still states the pause that exists (see `pauses`).
+_UNDER_CONSIDERATION = re.compile(
+    r"(?i)\b(?:consider|considers|considering|weighing|weighs|mulling|proposal|proposed)\b"
+)
+# A pause both sides make: "a truce", "tariffs against one another", "both sides".
+_MUTUAL = re.compile(r"(?i)\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
+_PAUSE_NEAR = re.compile(r"truce|reprieve|deadline|pause|countermeasures|counter-measures", re.I)
+_EXCLUSIONS_AFTER = re.compile(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b", re.I)
+
+
+def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateMention], ctx: Context) -> list[Fact]:
+    """A pause the clause states as a fact by naming its end, whatever it says about extending it."""
+    stated = vocab.PAUSE_NOUN_ENDS.search(clause)
+    if not stated or not dates:
+        return []
+    ends = [d for d in dates if d.start >= stated.start()]
+    if not ends:
+        return []
+    sides = [parties]
+    if re.search(r"\btruce\b|\bmutual", clause, re.I) and parties.targets and parties.targets[0] != ANY:
+        sides.append(Parties(imposer=parties.targets[0], targets=(parties.imposer,), subject_named=True))
+    return [make_fact("pause", side, sentence, until=ends[0].value) for side in sides]
+
+
+def pauses(
+    clause: str,
+    sentence: str,
+    parties: Parties,
+    rates: list[Rate],
+    dates: list[DateMention],
+    ctx: Context,
+    authority: str | None,
+    cue_at: int,
+) -> list[Fact]:
+    facts: list[Fact] = []
+    # A rate far from the pause word belongs to another statement of the same sentence.
+    own = [r for r in rates if abs(r.start - cue_at) > 90]
+    rates = [r for r in rates if r not in own]
+    for r in own:
+        facts.append(
+            make_fact("tariff", parties, sentence, rate=r.value, status=status_of(clause), authority=authority)
+        )
+    explicit = explicit_until(clause, dates)
+    if vocab.MODAL.search(clause) and explicit is None:
+        return facts  # "could extend the pause": speculation, unless it states when the pause ends
+    until = explicit or (pause_until(clause, dates, ctx.published) if ctx.published else None)
+    sides = [parties]
+    if _MUTUAL.search(clause):
+        other = parties.targets[0] if parties.targets and parties.targets[0] != ANY else None
+        if other:
+            sides.append(Parties(imposer=other, targets=(parties.imposer,), subject_named=True))
+    kept = [r for r in rates if not left_in_force(clause, r)]
+    # The paused rate is the one the pause word governs: the first after it ("refrain from raising that
+    # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
+    after = [r for r in kept if r.start >= cue_at]
+    before = [r for r in kept if r.start < cue_at]
+    paused_rates = after[:1] or before[-1:]
+    # Goods named in a reason after the pause ("after agreeing to buy more US energy") are not paused.
+    reason = vocab.REASON_AFTER.search(clause, min(cue_at + 1, len(clause)))
+    sectors = distinct(find_sectors(clause[: reason.start()] if reason else clause))
+    for side in sides:
+        for sector in each(sectors):
+            facts.append(
+                make_fact(
+                    "pause",
+                    side,
+                    sentence,
+                    sector=sector,
+                    rate=paused_rates[0].value if paused_rates and len(sides) == 1 else None,
+                    until=until,
+                    authority=authority,
+                )
+            )
+    for left in rates:
+        if left not in paused_rates and (left not in kept or left in before):
+            facts.append(
+                make_fact("tariff", parties, sentence, rate=left.value, status="in_effect", authority=authority)
+            )
+    return facts
+
+
+def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
+    """The word that pauses a tariff in the clause, if any, and whether the clause is a decision not to tax
+    with no bargain or time to it (which states no fact at all)."""
+    clause = c.text
+    pause = None
+    for cue in vocab.PAUSE.finditer(vocab.ADJECTIVE_PAUSE.sub(lambda m: "x" * len(m.group(0)), clause)):
+        near = clause[max(0, cue.start() - 70) : cue.end() + 100]
+        if _EXCLUSIONS_AFTER.match(clause[cue.end() : cue.end() + 60]):
+            continue  # "extended the product exclusions": relief, not a pause
+        if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
+            continue  # "Alongside the tariff suspension, ...": the pause stated before, not this clause's
+        if cue.group(0).startswith("not ") and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
+            continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
+        if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
+            _GOVERNS_ALWAYS.match(cue.group(0)) or governs_tariff(clause, cue)
+        ):
+            pause = cue
+            break
+    not_impose = vocab.NOT_IMPOSE.search(clause)
+    if not_impose and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
+        return None, True
+    pause = pause or not_impose
+    if pause and _UNDER_CONSIDERATION.search(clause[: pause.start()]):
+        return None, True  # "is considering a pause": a proposal, not a fact
+    if pause and not vocab.NO_PAUSE.search(clause) and not blocked(clause, pause):
+        return pause, False
+    return None, False

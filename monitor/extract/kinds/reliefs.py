@@ -1,0 +1,88 @@
+"""Reliefs: an exemption, exclusion, reimbursement or condition that narrows a tariff."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.clauses import blocked
+from monitor.extract.facts import Fact
+from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.parties import Parties
+from monitor.extract.rates import Rate
+from monitor.extract.sectors import distinct, each, find_sectors, first_sector
+from monitor.extract.timing import effective_date
+
+# A relief verb whose object is the tariff itself sets the tariff aside from something else.
+_TARIFF_OBJECT = re.compile(
+    r"(?i)\s+(?:the\s+|its\s+|their\s+)?(?:existing\s+|current\s+)?(?:tariffs|duties|levies)\s+on\b"
+)
+# "excluding China" after a measure: the party is left out of it, which is no relief of its own.
+_EXCEPTION = re.compile(r"(?:excluding|except)\s+(?:for\s+)?(?:the\s+)?[A-Z]")
+_EASED = re.compile(r"\b(?:eased|ease)\b", re.I)
+_REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
+
+
+def quota_relief(clause: str) -> re.Match[str] | None:
+    """Tariff-free access within limits ("duty-free access for 38,000 tonnes"): a relief, not a lift."""
+    found = vocab.QUOTA_RELIEF.search(clause)
+    return found if found and vocab.QUOTA_WORD.search(clause) else None
+
+
+def relief_without_tariff(c: Clause, parties: Parties) -> Fact | None:
+    """A relief stated in a clause that names no tariff of its own ("... but has exempted imports under
+    the USMCA"), when the sentence is about tariffs."""
+    cue = vocab.RELIEF.search(c.text)
+    if (
+        cue
+        and not vocab.PAUSE.search(c.text)
+        and vocab.TARIFF_WORD.search(c.sentence)
+        and not blocked(c.text, cue)
+        and not vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
+        and not _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
+    ):
+        return make_fact("relief", parties, c.sentence, sector=first_sector(c.text))
+    return None
+
+
+def read_relief(c: Clause, parties: Parties) -> tuple[list[Fact], list[Rate], bool]:
+    """The relief a clause with a tariff states: its facts, the rates left for tariff facts, and whether
+    the clause is done (a relief that is not a condition of the tariff is the whole statement)."""
+    clause, rates = c.text, c.rates
+    relief = vocab.RELIEF.search(clause) or quota_relief(clause)
+    if (
+        relief
+        and relief.group(0).lower() == "relief"
+        and _REFERENCE_BACK.search(clause[max(0, relief.start() - 6) : relief.start()])
+    ):
+        relief = None  # "regardless of the relief": a reference back, not a new statement
+    if relief and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30]):
+        relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
+    if not relief or blocked(clause, relief) or vocab.CONSIDERED.search(clause[: relief.start()]):
+        return [], rates, False
+    effective = effective_date(clause, c.dates_of())
+    facts: list[Fact] = []
+    relief_rates = [r for r in rates if not vocab.REMAINING.search(clause)]
+    # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
+    conditional = bool(rates) and rates[0].end < relief.start()
+    # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
+    covered = distinct(find_sectors(clause[relief.end() : relief.end() + 60]))[:1] or distinct(find_sectors(clause))
+    if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):
+        covered = []  # "tariff lines such as palm oil, rubber and medicines": many kinds of goods, no sector
+    for sector in each(covered if not conditional else []):
+        facts.append(
+            make_fact(
+                "relief",
+                parties,
+                c.sentence,
+                sector=sector if not conditional else None,
+                rate=relief_rates[0].value if relief_rates and not conditional else None,
+                effective=effective,
+                authority=c.authority,
+            )
+        )
+    if conditional:
+        facts[-1] = make_fact("relief", parties, c.sentence, sector=first_sector(clause), effective=effective)
+    if not conditional and not _EASED.search(clause):
+        return facts, rates, True
+    return facts, [r for r in rates if r.end < relief.start()] if conditional else rates, False

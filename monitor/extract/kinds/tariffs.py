@@ -1,0 +1,133 @@
+"""Tariffs: a rate threatened, announced, imposed, changed or in force, and retaliation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.clauses import blocked, blocked_span, is_policy
+from monitor.extract.facts import Fact
+from monitor.extract.gazetteer import DEMONYM, NAME
+from monitor.extract.kinds import Clause, make_fact, worldwide
+from monitor.extract.parties import Parties
+from monitor.extract.rates import Rate, rate_limits
+from monitor.extract.sectors import each, sector_groups
+from monitor.extract.timing import effective_date, expiry, status_of
+
+_POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s*$")
+_RETALIATE = re.compile(r"\bretaliat", re.I)
+
+
+def retaliation_without_rate(c: Clause, parties: Parties) -> Fact | None:
+    """Retaliation by a side other than the US, in a clause that names no tariff of its own."""
+    retaliation = vocab.RETALIATION.search(c.text)
+    if retaliation and parties.imposer != "US" and _RETALIATE.search(c.text) and not blocked(c.text, retaliation):
+        return make_fact("tariff", parties, c.sentence, status=status_of(c.text), authority="countermeasure")
+    return None
+
+
+def _bound_targets(c: Clause, rate: Rate) -> tuple[str, ...]:
+    """The parties a rate is stated for in its own phrase ("46% for Vietnam", "Japan and Korea (15%)"), with
+    the parties coordinated with them; empty when the phrase names none."""
+    mentions = [m for m in c.mentions if m.form in {NAME, DEMONYM}]
+    clause = c.text
+    owner = [m for m in mentions if m.end <= rate.start and _POSSESSIVE_GAP.match(clause[m.end : rate.start])]
+    if owner:
+        return (owner[-1].code,)  # "India's 25 percent": the possessive right before the rate
+    after = [m for m in mentions if m.start >= rate.end and m.start - rate.end <= 45]
+    if after and vocab.RATE_FOR_AFTER.match(clause[rate.end : after[0].start]):
+        group = [after[0]]
+        for m in mentions[mentions.index(after[0]) + 1 :]:
+            if not vocab.COORDINATED.match(clause[group[-1].end : m.start]):
+                break
+            group.append(m)
+        return tuple(dict.fromkeys(m.code for m in group))
+    before = [m for m in mentions if m.end <= rate.start and rate.start - m.end <= 25]
+    if before and vocab.RATE_OF_BEFORE.match(clause[before[-1].end : rate.start]):
+        group = [before[-1]]
+        for m in reversed(mentions[: mentions.index(before[-1])]):
+            if not vocab.COORDINATED.match(clause[m.end : group[-1].start]):
+                break
+            group.append(m)
+        return tuple(dict.fromkeys(m.code for m in reversed(group)))
+    return ()
+
+
+def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[int, Parties]:
+    """For a list of parties each with its own rate ("49% for Cambodia, 46% for Vietnam"), the parties of each
+    rate; empty when the rates are not bound to different parties."""
+    if len(rates) < 2:
+        return {}
+    bound: dict[int, tuple[str, ...]] = {}
+    for i, r in enumerate(rates):
+        bound[id(r)] = bound[id(rates[i - 1])] if r.joined and i else _bound_targets(c, r)
+    named = {t for t in bound.values() if t}
+    # Bound when rates go to different parties, or one rate to a party the clause's measure leaves out
+    # ("50% on all aluminum, except Britain's, which stays at 25%").
+    if not named or (len(named) < 2 and all(bound.values())):
+        return {}
+    imposer = parties.imposer
+    if any(imposer in t for t in bound.values()):
+        # "Morocco (10%) and Egypt (15%) were on the list": the parties listed are hit, not acting.
+        carried = c.ctx.actor.imposer if c.ctx.actor is not None else "US"
+        imposer = carried if not any(carried in t for t in bound.values()) else "US"
+    return {
+        key: replace(parties, imposer=imposer, targets=targets, targets_named=True, targets_default=False)
+        for key, targets in bound.items()
+        if targets
+    }
+
+
+def _anchor(c: Clause, rate: Rate | None) -> tuple[int, int]:
+    if rate is not None:
+        return rate.start, rate.end
+    word = c.tariff_word
+    return (word.start(), word.end()) if word else (0, 0)
+
+
+def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
+    """The tariff facts of a clause: one per rate and sector it names (`rates`: those not given to a relief)."""
+    clause, scan = c.text, c.scan
+    tariff_word = c.tariff_word
+    if not (tariff_word or c.rates):
+        return []
+    span = (tariff_word.start(), tariff_word.end()) if tariff_word else (c.rates[0].start, c.rates[0].end)
+    if blocked_span(clause, *span):
+        return []
+    if not c.rates and not any(is_policy(scan, w) for w in c.tariff_words):
+        return []
+    published = c.ctx.published
+    effective = effective_date(clause, c.dates_of())
+    until = expiry(clause, c.dates_of())
+    status = status_of(clause, span, effective, published)
+    groups = sector_groups(clause, rates, c.tariff_words)
+    facts: list[Fact] = []
+    including = vocab.INCLUDING.search(clause)
+    if including and c.rates and including.start() < c.rates[0].start and groups and groups[0][1]:
+        facts.append(
+            make_fact("tariff", parties, c.sentence, status=status, effective=effective, authority=c.authority)
+        )
+    per_rate = _per_rate_parties(c, parties, rates)
+    rate_status = status
+    for rate, sectors in groups:
+        if rate is not None and not rate.joined:
+            # The status of a rate is read from the words about it; the other end of a range shares it.
+            limits = rate_limits(rate, rates, len(clause))
+            rate_status = status_of(clause, (rate.start, rate.end), effective, published, limits)
+        for sector in each(sectors):
+            facts.append(
+                make_fact(
+                    "tariff",
+                    worldwide(c, per_rate.get(id(rate), parties) if rate else parties, sector, _anchor(c, rate)),
+                    c.sentence,
+                    sector=sector,
+                    rate=rate.value if rate else None,
+                    previous_rate=rate.previous if rate else None,
+                    effective=effective,
+                    until=until,
+                    status=rate_status if rate else status,
+                    authority=c.authority,
+                )
+            )
+    return facts

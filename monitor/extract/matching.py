@@ -1,0 +1,137 @@
+"""Case-blind word-list patterns run on lower-cased text (`Cue`), and the helpers that build them.
+
+Every pattern is a flat alternation of words: no nested repetition, so each
+runs in time linear in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+
+def _split_alternatives(pattern: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    escaped = False
+    for char in pattern:
+        if escaped:
+            current.append(char)
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return [p for p in parts if p]
+
+
+def bucketed(pattern: str) -> str:
+    """The alternation `pattern` regrouped by first letter, so each position is tried once, not once per word."""
+    buckets: dict[str, list[str]] = {}
+    other: list[str] = []
+    for alternative in _split_alternatives(pattern):
+        first = alternative[0].lower()
+        if first.isalpha() and (len(alternative) == 1 or alternative[1] not in "?*+{"):
+            buckets.setdefault(first, []).append(alternative[1:])
+        else:
+            other.append(alternative)
+    groups = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(buckets.items())]
+    return "|".join(other + groups)  # multi-word alternatives first: "auto parts" before "auto"
+
+
+def lower_pattern(pattern: str) -> str:
+    """`pattern` in lower case, leaving escapes such as \\S or \\W as they are."""
+    out: list[str] = []
+    escaped = False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)
+
+
+def lowered(text: str) -> str | None:
+    """`text` in lower case when that keeps every offset (almost always), else None."""
+    if len(text) > 200:
+        return _lowered_long(text)
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+@lru_cache(maxsize=64)
+def _lowered_long(text: str) -> str | None:
+    # A clause is searched by a few dozen cues in turn: lower-case it once.
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+class Cue:
+    """A case-blind pattern run on lower-cased text: several times faster than re.I in CPython's engine."""
+
+    def __init__(self, pattern: str, *, bounded: bool = True, needles: tuple[str, ...] = ()) -> None:
+        self.needles = needles  # if given, text holding none of these (lower case) cannot match
+        body = bucketed(pattern)
+        full = rf"\b(?:{body})\b" if bounded else body
+        self.regex = re.compile(lower_pattern(full))
+        self.blind = re.compile(full, re.I)  # for the rare text whose lower case changes its length
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match in `text`, or None."""
+        # The hottest call of the extractor: lower-casing is inlined rather than delegated to `lowered`.
+        size = len(text)
+        low: str | None = _lowered_long(text) if size > 200 else text.lower()
+        if low is not None and len(low) != size:
+            low = None
+        if low is None:
+            return self.blind.search(text, pos, size if endpos is None else endpos)
+        if self.needles and not any(n in low for n in self.needles):
+            return None
+        return self.regex.search(low, pos, size if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """A match at `pos`, or None."""
+        low = lowered(text)
+        return self.regex.match(low, pos) if low is not None else self.blind.match(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match in `text`."""
+        low = lowered(text)
+        if self.needles and low is not None and not any(n in low for n in self.needles):
+            return iter(())
+        return self.regex.finditer(low) if low is not None else self.blind.finditer(text)
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        """`text` with every match replaced (the replacement sees the lower-cased match)."""
+        low = lowered(text)
+        if self.needles and low is not None and not any(n in low for n in self.needles):
+            return text
+        if low is None:
+            return self.blind.sub(repl, text)
+        pieces: list[str] = []
+        last = 0
+        for m in self.regex.finditer(low):
+            pieces.append(text[last : m.start()])
+            pieces.append(repl(m))
+            last = m.end()
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+
+def blind(pattern: str) -> Cue:
+    """A case-blind regex (not a word list), run on lower-cased text."""
+    return Cue(pattern, bounded=False)
+
+
+def words(pattern: str) -> Cue:
+    """A word list: each alternative matched as whole words, case-blind."""
+    return Cue(pattern)

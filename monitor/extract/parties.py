@@ -1,0 +1,365 @@
+"""Who acts and who is hit: the parties of a clause and their roles, decided in this one place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.clauses import masked
+from monitor.extract.context import Context
+from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention
+from monitor.extract.sectors import find_sectors
+
+
+@dataclass(frozen=True, kw_only=True)
+class Parties:
+    """Who acts and whom it hits, as read from one clause."""
+
+    imposer: str
+    targets: tuple[str, ...]
+    subject_named: bool
+    # How sure the reading is: whether the acting side was read from the clause (its subject, the owner of
+    # the tariff, the legal basis) and whether the side hit was named, or either was carried from context.
+    imposer_named: bool = True
+    targets_named: bool = True
+    targets_default: bool = False  # no side hit named nor carried: the targets are a guess
+
+
+def _hit_after(after: str) -> bool:
+    """Whether the words after a party make it the side hit ("faces", "will pay", "was exempted")."""
+    return bool(vocab.TARGET_AFTER.match(after) or vocab.PASSIVE_TARGET_AFTER.match(after))
+
+
+def _possessed_goods(after: str) -> bool:
+    """Whether a possessive names goods right after it ("Chile's copper", "Brazil's beef exports")."""
+    owned = vocab.POSSESSIVE.match(after)
+    if not owned:
+        return False
+    rest = after[owned.end() : owned.end() + 30]
+    return bool(vocab.GOODS_AFTER.match(rest)) or any(m.start <= 12 for m in find_sectors(rest))
+
+
+def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
+    """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
+    roles: list[bool] = []
+    for i, m in enumerate(mentions):
+        before = clause[max(0, m.start - 40) : m.start]
+        after = clause[m.end : m.end + 70]
+        if m.form in {UNIVERSAL, BLOC}:
+            roles.append(True)  # a grouping without a code of its own is read as its members, who are hit
+            continue
+        if m.form == ACTOR:
+            roles.append(False)  # a president, ministry or capital acts; it is not what a tariff hits
+            continue
+        if (
+            i
+            and mentions[i - 1].form != BLOC
+            and vocab.COORDINATED.match(clause[mentions[i - 1].end : m.start])
+            and not _hit_after(after)
+        ):
+            roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
+            continue
+        if m.form == NAME and vocab.DEAL_AFTER.match(after):
+            roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
+        elif vocab.SOURCE_BEFORE.search(before):
+            roles.append(False)
+        elif vocab.TARIFF_AFTER.match(after):
+            # "U.S. tariffs", "China's tariffs", "Canadian duties" are their own; "the China tariff" hits China.
+            own = m.code == "US" or m.form != NAME or bool(re.match(r"\s*(?:'s|’s)", after))
+            roles.append(not own)
+        elif vocab.INTO_BEFORE.search(before):
+            roles.append(False)  # "imports into the US": the importing side is the one that taxes
+        elif _possessed_goods(after):
+            roles.append(True)  # "Chile's copper is exempt": whose goods, the side a measure falls on
+        elif vocab.TARGET_BEFORE.search(before) or _hit_after(after) or vocab.REACTION_AFTER.match(after):
+            roles.append(True)
+        elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
+            roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
+        else:
+            roles.append(bool(vocab.GOODS_AFTER.match(after)) and m.form in {DEMONYM, NAME})
+    # "The EU and Japan both face 15% tariffs": the role of the last coordinated party is everyone's.
+    for i in range(len(mentions) - 2, -1, -1):
+        between = clause[mentions[i].end : mentions[i + 1].start]
+        if (
+            roles[i + 1]
+            and mentions[i + 1].form != BLOC
+            and not roles[i]
+            and mentions[i].form in {NAME, CAPITAL, DEMONYM}
+            and vocab.COORDINATED.match(between)
+        ):
+            roles[i] = True
+    return roles
+
+
+def _usable(mentions: list[Mention]) -> list[Mention]:
+    """Mentions without repeats of the one before: "European Union (EU)", and an office right after its
+    country ("India's commerce ministry" is India, whatever country the office's name suggests)."""
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start - kept[-1].end <= 3 and (kept[-1].code == m.code or m.form == ACTOR):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
+    """The party whose own tariff the clause's first tariff word is ("US tariffs", "China's levy")."""
+    first = vocab.TARIFF_WORD.search(masked(clause))
+    if first is None:
+        return None
+    for m in mentions:
+        if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
+            after = clause[m.end : m.end + 70]
+            office = vocab.OFFICE_AFTER.match(after)
+            if office:
+                after = after[office.end() :]  # "the Trump administration's tariffs" are the US's
+            if vocab.TARIFF_AFTER.match(after):
+                possessive = bool(re.match(r"\s*(?:'s|’s)", after))
+                if m.code == "US" or m.form != NAME or possessive:
+                    return m
+    return None
+
+
+def _reports_another(clause: str, mention: Mention) -> bool:
+    """Whether the mention is a speaker reporting what someone else does ("Modi said Indian goods will face ...");
+    "Tokyo said it would impose ..." keeps Tokyo as the actor."""
+    speech = vocab.SPEAKER_AFTER.match(clause[mention.end : mention.end + 30])
+    if not speech:
+        return False
+    rest = clause[mention.end + speech.end() : mention.end + speech.end() + 20]
+    return not vocab.SELF_AFTER.match(rest)
+
+
+def _venue(clause: str, mention: Mention) -> bool:
+    """Whether a place is only where talks or a summit happen ("talks in Geneva, Switzerland", "the G20
+    summit in Argentina", "on the sidelines of the summit in Lima"): a venue is not a party."""
+    if mention.form == BLOC and vocab.SUMMIT_AFTER.match(clause[mention.end : mention.end + 40]):
+        return True  # "on the sidelines of the ASEAN Summit": where leaders met, not a party
+    if mention.form in {ACTOR, UNIVERSAL, BLOC}:
+        return False
+    before = clause[max(0, mention.start - 100) : mention.start]
+    if not vocab.VENUE_AT.search(before):
+        return False
+    return bool(vocab.MEETING_WORD.search(before))
+
+
+def _excepted(clause: str, mention: Mention) -> bool:
+    """Whether a party is named as left out of the measure ("on all aluminum, except aluminum from Britain")."""
+    return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))
+
+
+def find_parties(
+    clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False, at: int | None = None
+) -> Parties:
+    """Who acts and whom it hits; `at` is where the clause's verb is, when the caller knows it."""
+    named_here = {m.code for m in mentions}
+    mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
+    roles = _roles(clause, mentions)
+    subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
+    target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
+    if prefer_first:
+        # Talks and deals: the first party named acts (unless it is only named after "with", "to" ...),
+        # whoever is named with it is the other side. A capital after "in" or "at" is where they met.
+        venues = {
+            id(m)
+            for m in mentions
+            if m.form == CAPITAL and vocab.VENUE_BEFORE.search(clause[max(0, m.start - 5) : m.start])
+        }
+        if venues:
+            kept = [(m, r) for m, r in zip(mentions, roles, strict=True) if id(m) not in venues]
+            mentions = [m for m, _r in kept]
+            target_codes = [m.code for m, r in kept if r]
+        first_seen: dict[str, Mention] = {}
+        for m in mentions:
+            first_seen.setdefault(m.code, m)
+        in_partner_slot = {
+            code
+            for code, m in first_seen.items()
+            if vocab.PARTNER_BEFORE.search(clause[max(0, m.start - 40) : m.start])
+        }
+        # The party met "with" is the other side, however often the clause names it again.
+        leading = [m for m in mentions if m.form not in {UNIVERSAL, BLOC} and m.code not in in_partner_slot]
+        report = vocab.REPORTED_THAT.search(clause)
+        if report and any(m.start >= report.end() for m in leading):
+            # "Seoul's ministry announced that the US and Korea reached a deal": the reporter is not first.
+            leading = [m for m in leading if m.start >= report.end()]
+        named = [m.code for m in leading] + [c for c in target_codes if c != ANY]
+        # A grouping cannot act (it has no code): "ASEAN held talks with China" is China's, with the members.
+        partners = [m for m in mentions if m.form not in {UNIVERSAL, BLOC} and m.code in in_partner_slot]
+        if leading:
+            imposer = leading[0].code
+        elif partners and any(m.form == BLOC for m in mentions):
+            imposer = partners[0].code
+        elif ctx.partner and ctx.partner not in target_codes:
+            imposer = ctx.partner
+        else:
+            imposer = "US"
+        others = [c for c in named if c != imposer]
+        targets_named = bool(others)
+        if not others and ANY in target_codes:
+            others = [ANY]  # "discussions with many of our trading partners"
+        if not others:
+            others = ["US"] if imposer != "US" else ([ctx.partner] if ctx.partner else [ANY])
+        return Parties(
+            imposer=imposer,
+            targets=tuple(dict.fromkeys(others)),
+            subject_named=bool(leading),
+            imposer_named=bool(leading),
+            targets_named=targets_named,
+            targets_default=not targets_named,
+        )
+    anchor = vocab.ACTION.search(clause) if at is None else None
+    position = at if at is not None else anchor.start() if anchor else len(clause)
+    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])]
+    # A speaker ("Modi said that ...") reports what someone else does.
+    before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
+    owner_mention = _owner(clause, mentions)
+    if (
+        owner_mention is not None
+        and owner_mention.form == DEMONYM
+        and any(m.start < owner_mention.start and m.code != owner_mention.code for m in before)
+    ):
+        # "Trump is increasing South Korean tariffs": with an actor named first, the demonym says whose goods
+        # the tariffs hit, not who levies them.
+        target_codes = [*target_codes, owner_mention.code]
+        roles = [True if m is owner_mention else r for m, r in zip(mentions, roles, strict=True)]
+        subjects = [m for m in subjects if m is not owner_mention]
+        before = [m for m in before if m is not owner_mention]
+        owner_mention = None
+    owner = owner_mention.code if owner_mention is not None else None
+    together: list[Mention] = []
+    imposer_named = True
+    if vocab.US_AUTHORITY.search(clause):
+        imposer = "US"
+    elif owner is not None:
+        imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
+    elif agents := [m for m in subjects if vocab.SOURCE_BEFORE.search(clause[max(0, m.start - 40) : m.start])]:
+        imposer = agents[0].code  # "duties levied by the EU", "retaliation by Beijing": the agent acts
+    elif into:
+        imposer = into[0].code
+    elif before:
+        # The grammatical subject sits right before its verb; of "the U.S. and China agreed", the first.
+        i = len(before) - 1
+        while i > 0 and vocab.COORDINATED.match(clause[before[i - 1].end : before[i].start]):
+            i -= 1
+        imposer = before[i].code
+        together = before[i:]
+    elif speakers := [
+        m for m in subjects if m.start < position and m.code not in target_codes and m.form in {NAME, CAPITAL, ACTOR}
+    ]:
+        # "Beijing said duties on Canadian canola will be cut": a speaker naming no other actor speaks of its
+        # own measure (but "Modi said Indian goods will face ..." reports another's: the speaker is hit).
+        imposer = speakers[0].code
+    elif {c for c in target_codes if c != ANY} == {"US"} and ctx.partner and ctx.partner != "US":
+        imposer = ctx.partner
+        imposer_named = False
+    elif ctx.actor is not None and ctx.actor.imposer not in target_codes:
+        # No side acts in this clause: the one that acted last in the article still does ("Brazil raised
+        # duties on steel. Tariffs on wire rod will rise to 25%").
+        imposer = ctx.actor.imposer
+        imposer_named = False
+    else:
+        # The article's own country, unless the clause names it in another role (hit, left out, a venue).
+        imposer = ctx.home if ctx.home is not None and ctx.home not in named_here else "US"
+        imposer_named = False
+    if owner is None and imposer in target_codes and len(together) > 1:
+        # "Tokyo and Washington sealed a deal that caps tariffs on Japanese cars": whose goods are hit does not tax
+        # them; of the parties acting together, the other one does.
+        others = [m.code for m in together if m.code != imposer and m.code not in target_codes]
+        imposer = others[0] if others else imposer
+    # A party named in a reason after the measure ("... in response to its purchases of Russian oil") is not hit.
+    reason = vocab.REASON_AFTER.search(clause, min(position + 1, len(clause)))
+    cut = reason.start() if reason else len(clause)
+    near = [
+        m.code
+        for m, target in zip(mentions, roles, strict=True)
+        if target and position - 80 <= m.start <= position + 150 and m.code != imposer and m.start < cut
+    ]
+    if re.search(r"\b(?:on|against)\s+the\s+country\b", clause, re.I) and ctx.partner and ctx.partner != imposer:
+        near = [ctx.partner]
+    before_reason = [m.code for m, target in zip(mentions, roles, strict=True) if target and m.start < cut]
+    chosen = near or [t for t in before_reason if t != imposer]
+    if not chosen:
+        # Another side named as a subject, but not one acting together with the imposer ("Canada and Mexico
+        # threatened retaliation" hits neither of them).
+        acting = {m.code for m in together}
+        chosen = [m.code for m in subjects if m.code != imposer and m.code not in acting]
+    targets_named = bool(chosen)
+    targets_default = False
+    if not chosen:
+        targets_default = not (ctx.actor is not None and ctx.actor.imposer == imposer)
+        if ctx.actor is not None and ctx.actor.imposer == imposer:
+            chosen = list(ctx.actor.targets)  # the measure the article is about, referred back to
+        elif ctx.home is not None and imposer == ctx.home:
+            chosen = [ANY]  # a country's own tariff schedule applies to every origin
+        elif imposer != "US":
+            chosen = ["US"]
+        elif ctx.partner:
+            chosen = [ctx.partner]
+        else:
+            chosen = [ANY]
+    specific = [t for t in chosen if t != ANY]
+    subject_named = bool(before)
+    if ANY in chosen and vocab.EXAMPLES.search(clause):
+        # "scores of partners, such as Korea and Brazil": examples given do not narrow a universal target.
+        specific = []
+        chosen = [ANY]
+    return Parties(
+        imposer=imposer,
+        targets=tuple(dict.fromkeys(specific or chosen)),
+        subject_named=subject_named,
+        imposer_named=imposer_named,
+        targets_named=targets_named,
+        targets_default=targets_default,
+    )
+
+
+class Resolver:
+    """The parties of one clause, worked out only when a fact needs them (most clauses state none)."""
+
+    def __init__(self, clause: str, mentions: list[Mention], ctx: Context, previous: Resolver | None) -> None:
+        self.clause = clause
+        self.mentions = mentions
+        self.ctx = ctx
+        self.previous = previous
+        self._cached: Parties | None = None
+
+    def __call__(self) -> Parties:
+        if self._cached is None:
+            self._cached = self._resolve()
+        return self._cached
+
+    def _resolve(self) -> Parties:
+        parties = find_parties(self.clause, self.mentions, self.ctx)
+        if self.previous is not None and not parties.targets_named:
+            previous = self.previous()
+            if previous.targets_named and previous.imposer == parties.imposer:
+                # "... for dozens of economies, but Trump paused their implementation": the side hit is the
+                # one the sentence named in its previous clause, not a guess.
+                parties = replace(parties, targets=previous.targets, targets_default=False)
+        if parties.subject_named or self.previous is None:
+            return parties
+        previous = self.previous()
+        if vocab.AUXILIARY_START.match(self.clause):
+            # "... raised tariffs on Mexican goods, but has exempted ...": the same subject, the same parties.
+            return previous
+        if not previous.subject_named:
+            return parties
+        if vocab.CONTINUES.match(self.clause):
+            # "The EU hit back, approving tariffs on U.S. goods": the participle shares the subject.
+            named = tuple(t for t in parties.targets if t != previous.imposer)
+            targets = named if self.mentions and named else previous.targets
+            return Parties(imposer=previous.imposer, targets=targets, subject_named=True)
+        if previous.imposer != "US" and set(parties.targets) == {"US"}:
+            # "China agreed to buy soybeans, but tariffs of 20% remain on U.S. farm goods": China's tariffs.
+            return Parties(imposer=previous.imposer, targets=("US",), subject_named=True)
+        return parties
+
+
+def fixed(parties: Parties) -> Callable[[], Parties]:
+    def get() -> Parties:
+        return parties
+
+    return get

@@ -1,0 +1,167 @@
+"""Tariff rates in a clause: the figure, the rate it replaced, and the words that speak of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.clauses import masked
+from monitor.extract.dates import find_dates
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rate:
+    """A tariff rate in a clause; `previous` is the rate it replaced ("from 10% to 25%")."""
+
+    value: float
+    start: int
+    end: int
+    previous: float | None = None
+    # Where the words about this rate stop: "15%, down from the 24% it had threatened" ends before "down from".
+    scope_end: int | None = None
+    joined: bool = False  # the upper end of a range or a tier after another ("5% to 10%"): same goods, same parties
+
+
+def find_rates(text: str) -> list[Rate]:
+    """Tariff rates in a clause (statistics, market moves and rates of other things left out)."""
+    clause = masked(text)
+    raw: list[tuple[float, int, int]] = []
+    for m in vocab.RATE.finditer(clause):
+        low = vocab.RANGE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
+        if low and not vocab.FROM_BEFORE.search(clause[max(0, low.start() - 8) : low.start()]):
+            # "an import tax of 9-16pc": a range, each of its ends a rate ("from 7.5-10% to 15%" is a change).
+            raw.append((float(low.group(1)), low.start(), low.end()))
+        raw.append((float(m.group(1)), m.start(), m.end()))
+    # A list of parties each with a rate in brackets ("Tunisia (25%), Algeria and Libya (30%)") is a list of
+    # tariff rates even where the sentence does not say "tariff".
+    paren_list = len(vocab.PARTY_PAREN_RATE.findall(clause)) >= 2
+    tariff_in_clause = bool(vocab.TARIFF_WORD.search(clause) or vocab.RATES_NOUN.search(clause)) or paren_list
+    kept: list[tuple[float, int, int]] = []
+    replaced = vocab.REPLACES.search(clause) if raw else None
+    for value, start, end in raw:
+        before = clause[max(0, start - 60) : start]
+        after = clause[end : end + 60]
+        near_tariff = bool(vocab.TARIFF_WORD.search(before) or vocab.TARIFF_WORD.search(after[:45]))
+        near_tariff = (
+            near_tariff
+            or bool(vocab.RATE_NOUN_AFTER.match(after))
+            or bool(re.match(r"\s+on\s", after))
+            or bool(kept and start - kept[-1][2] < 40)
+            or _tariff_rates_before(before)
+            or bool(vocab.PAY_BEFORE.search(before))
+            or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
+        )
+        if not near_tariff:
+            continue
+        if vocab.STATISTIC_AFTER.search(after) or vocab.AVERAGE_BEFORE.search(before):
+            continue
+        if replaced and start > replaced.start():
+            continue  # "replaces a 50% combined rate": what no longer applies
+        change = vocab.STAT_VERB_BEFORE.search(before[-30:])
+        if change:
+            # What changed: the words before the verb ("Tariffs imposed by Washington on shrimp rose to 50%").
+            wide = clause[max(0, start - 100) : start]
+            subject = wide[: len(wide) - len(before[-30:]) + change.start()]
+            if not vocab.TARIFF_WORD.search(subject[-60:]) and not vocab.RATE_WORD.search(subject[-35:]):
+                continue  # "exports slumped 27%"; but "the tariff rose to 25%" is a fact
+        elif vocab.STATISTIC_BEFORE.search(before[-35:]) and not vocab.TARIFF_WORD.search(before[-35:] + after[:25]):
+            continue
+        kept.append((value, start, end))
+    rates: list[Rate] = []
+    i = 0
+    while i < len(kept):
+        value, start, end = kept[i]
+        if i + 1 < len(kept):
+            nxt = kept[i + 1]
+            between = clause[end : nxt[1]]
+            lead = clause[max(0, start - 6) : start].lower()
+            if vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_BEFORE.search(clause[max(0, start - 20) : start]):
+                # "duties ranging from 23.1% to 27.8%", "between 10 and 25 percent": every rate stated is a fact.
+                rates.append(Rate(value=value, start=start, end=end))
+                rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
+                i += 2
+                continue
+            if vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_LOW_BEFORE.search(clause, start, nxt[1]):
+                rates.append(Rate(value=value, start=start, end=end))  # "9-16pc": both ends
+                rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
+                i += 2
+                continue
+            if (
+                vocab.RANGE_TO.fullmatch(between)
+                and not vocab.FROM_BEFORE.search(clause[max(0, start - 12) : start])
+                and not vocab.CHANGE_BEFORE.search(clause[max(0, start - 40) : start])
+            ):
+                # "duties of 12.5% to 30.1%": a range, each end a rate of the same measure.
+                rates.append(Rate(value=value, start=start, end=end))
+                rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
+                i += 2
+                continue
+            if re.fullmatch(r"\s*to\s*", between) and "from" in lead:
+                rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
+                i += 2
+                continue
+            changed = vocab.CHANGED_TO.search(between)
+            if changed and not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1)):
+                # "the 15% duty ... will be reduced to 7.5%": one fact at the new rate.
+                rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
+                i += 2
+                continue
+            if re.fullmatch(r"\s*from\s*", between) and "to" in lead:
+                rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0]))
+                i += 2
+                continue
+            before_old = vocab.FORMER_RATE.search(between)
+            if before_old:
+                # "15%, down from 24%", "25%, up from the 14.5% rate it replaced": one fact, the old rate kept.
+                cut = end + before_old.start()
+                rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0], scope_end=cut))
+                i += 2
+                continue
+        rates.append(Rate(value=value, start=start, end=end))
+        i += 1
+    return rates
+
+
+def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
+    """The stretch of the clause that speaks of `rate`: from the end of the rate before it to the start of the
+    next one, and never past the words that introduce the rate it replaced."""
+    low = max([r.end for r in rates if r.end <= rate.start] or [0])
+    high = min([r.start for r in rates if r.start >= rate.end] or [size])
+    if rate.scope_end is not None:
+        high = min(high, rate.scope_end)
+    return low, high
+
+
+# Words that leave the rate after them in force ("leaving a 10% baseline", "but kept a 10% levy").
+_LEAVING = frozenset({"leaving", "keeping", "maintaining", "leave", "leaves", "keep", "keeps", "kept"})
+
+
+def left_in_force(clause: str, rate: Rate) -> bool:
+    """Whether a rate is what a pause leaves in force ("leaving a 10% baseline", "10% ..., which remains")."""
+    for cue in vocab.REMAINING.finditer(clause):
+        leaving = cue.group(0).lower() in {
+            "leaving",
+            "keeping",
+            "maintaining",
+            "leave",
+            "leaves",
+            "keep",
+            "keeps",
+            "kept",
+        }
+        if leaving and rate.start > cue.start():
+            return True
+        if not leaving and 0 <= cue.start() - rate.end <= 60:
+            return True
+    return False
+
+
+def _tariff_rates_before(before: str) -> bool:
+    """Whether "rate(s)" in the words before a figure names tariff rates ("the rates imposed on Japan (15%)"),
+    not interest, exchange, growth or tax rates."""
+    for m in vocab.RATES_NOUN.finditer(before):
+        if not vocab.OTHER_RATES_BEFORE.search(before[max(0, m.start() - 25) : m.start()]):
+            return True
+    return False

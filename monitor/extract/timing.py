@@ -1,0 +1,110 @@
+"""When: the status of a measure (threatened, announced, in effect), the day it starts and the day it ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from monitor.extract import vocabulary as vocab
+from monitor.extract.dates import DateMention, find_duration
+
+
+def status_of(
+    clause: str,
+    at: tuple[int, int] | None = None,
+    effective: dt.date | None = None,
+    published: dt.date | None = None,
+    limits: tuple[int, int] | None = None,
+) -> str:
+    """Threatened, announced or in effect, from the words around the rate or tariff word at `at`; `limits`
+    keeps the words about other rates of the clause out ("15%, down from the 24% it had threatened")."""
+    low, high = limits if limits is not None else (0, len(clause))
+    window = clause[low:high] if at is None else clause[max(low, at[0] - 80) : min(high, at[1] + 60)]
+    if vocab.THREAT.search(window):
+        return "threatened"
+    if vocab.IN_EFFECT.search(window):
+        return "in_effect"
+    if effective is not None and published is not None:
+        # A measure whose start date is past is in force; one that starts later is announced.
+        return "in_effect" if effective <= published else "announced"
+    return "announced"
+
+
+def _later(day: dt.date, days: int) -> dt.date | None:
+    """`day` plus `days`, or None past the end of the calendar (a year 9999 in junk text)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def explicit_until(clause: str, dates: list[DateMention]) -> dt.date | None:
+    for d in dates:
+        window = clause[max(0, d.start - 40) : d.start]
+        if vocab.UNTIL_WORD.search(window):
+            return d.value
+    return None
+
+
+def expiry(clause: str, dates: list[DateMention]) -> dt.date | None:
+    """The day a tariff expires, when the clause says so right before a date ("in place until December 31",
+    "through 2041"); deadlines ("by August 1") are not expiries."""
+    for d in dates:
+        if vocab.EXPIRY_BEFORE.search(clause[max(0, d.start - 30) : d.start]):
+            return d.value
+    return None
+
+
+def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt.date | None:
+    for d in dates:
+        window = clause[max(0, d.start - 40) : d.start]
+        if vocab.UNTIL_WORD.search(window):
+            return d.value
+    duration = find_duration(clause)
+    if duration:
+        days, start, _end = duration
+        by_delay = bool(re.search(r"\bby\s+(?:a\s+little\s+over\s+|about\s+|nearly\s+|around\s+)?$", clause[:start]))
+        earlier = [d.value for d in dates if d.start < start]
+        if by_delay and earlier:
+            return _later(max(earlier), days)
+        anchor = min([d.value for d in dates if d.value <= published] or [published])
+        return _later(anchor, days)
+    future = [d.value for d in dates if d.value > published]
+    return future[0] if future else None
+
+
+def effective_date(clause: str, dates: list[DateMention]) -> dt.date | None:
+    """The date a measure takes or took effect: one right after "effective", "from", "starting", "took effect" ...
+    or right before "when it takes effect"."""
+    for d in dates:
+        window = clause[max(0, d.start - 30) : d.start]
+        if vocab.UNTIL_WORD.search(window[-12:]):
+            continue
+        if vocab.EFFECT_BEFORE.search(window) or (
+            vocab.EFFECT_WORD.search(window) and not vocab.UNTIL_WORD.search(window)
+        ):
+            return d.value
+        if vocab.EFFECT_AFTER.match(clause[d.end : d.end + 30]):
+            return d.value
+    return None
+
+
+def clause_dates(
+    sentence_dates: Callable[[], list[DateMention]], offset: int, length: int
+) -> Callable[[], list[DateMention]]:
+    """The dates of one clause, offsets relative to it, found when first asked for."""
+    memo: list[list[DateMention]] = []
+
+    def get() -> list[DateMention]:
+        if not memo:
+            memo.append(
+                [
+                    DateMention(value=d.value, start=d.start - offset, end=d.end - offset)
+                    for d in sentence_dates()
+                    if offset <= d.start < offset + length
+                ]
+            )
+        return memo[0]
+
+    return get

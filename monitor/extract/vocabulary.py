@@ -1,0 +1,585 @@
+"""Every word list the extractor reads by: the words that signal each kind of fact, a status, a role in a
+clause, or that a statement is not a fact at all; and the words news uses for each sector.
+
+Patterns only; what they mean for a fact is decided in the modules that use them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.matching import Cue, blind
+from monitor.extract.matching import words as _words
+
+TARIFF_WORD = Cue(
+    r"tariffs?|tariffed|surtax|surtaxes|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?"
+)
+# A cheap first look: a sentence without any of these cannot hold a fact.
+_TRADE_HINT_WORDS = (
+    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|accord|truce|"
+    r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
+    r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
+    r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve"
+)
+TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
+RATE = Cue(
+    r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)(?:\s|-)?(?:%|percent\b|per\s?cent\b|per-cent\b|pct\b|pc\b)",
+    bounded=False,
+    needles=("%", "percent", "per cent", "per-cent", "pct", "pc"),
+)
+ZERO = _words(
+    r"zero[- ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|to\s+0(?=\s?(?:%|percent|per\s+cent))|"
+    # "duty-free access", "enter tariff-free"; but a "duty-free amount", "quota" or "status" is a relief's limit.
+    r"(?:tariff|duty)-free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|limit|threshold|"
+    r"volumes?|portion|allocation|allotment))"
+)
+# A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
+STAT_VERB_BEFORE = re.compile(
+    r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"
+    r"plunged|plunges|plunging|slipped|dipped|grew|grows|up|down|increased|decreased|surged|surges|slumped|"
+    r"tumbled|soared|lost|added|expanded|contracted|shrank|slid|sank|eased|edged\s+up|edged\s+down)\s+"
+    r"(?:by\s+|to\s+|about\s+|nearly\s+|some\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+# Other words that make a nearby figure a statistic, a forecast or a market number.
+STATISTIC_BEFORE = re.compile(
+    r"\b(?:contraction|expected|forecast|forecasts|polled|shares|stake|growth|inflation|GDP|revenues?|profits?|"
+    r"margin|estimate|estimates|estimated|prices|stocks?|index|yields?|unemployment|deficit|surplus)\W+"
+    r"(?:\w+\W+){0,3}$",
+    re.I,
+)
+# An average is a statistic even where the tariff word is right there ("tariffs averaged 17 percent").
+AVERAGE_BEFORE = re.compile(
+    r"\b(?:averaged|averages|averaging|average\s+of|on\s+average|trade-weighted|weighted)\b[^.;%]{0,40}$", re.I
+)
+STATISTIC_AFTER = re.compile(
+    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) |stake|share|growth|"
+    # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
+    # "a 10% reduction in tariffs".
+    r"of\s+(?:all\s+)?(?:tariffs?|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
+    r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b)",
+    re.I,
+)
+
+DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
+DEAL_VERB = _words(
+    r"reached|struck|signed|concluded|sealed|clinched|finali[sz]ed|inked|agreed\s+to|agreed\s+on|"
+    r"announced|made\s+(?=a\b|an\b|the\b|its\b|their\b|his\b)|implementing|solidify|touted|unveiled"
+)
+TALKS = _words(
+    r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
+    r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
+    r"dialogue\s+with|talks\s+with|"
+    r"(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:their|his|her|its|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:counterparts?|negotiators|delegation)"
+)
+TALKS_EVENT = _words(
+    r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
+    r"travelled|traveled|flew|went|convened|gathered|"
+    r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
+    r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
+    r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
+    r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue"
+)
+# Talks named only as the background of something else ("secured after months of talks", "during their
+# talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.
+TALKS_BACKGROUND = blind(
+    r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:[\w-]+\s+){0,6}$"
+)
+TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
+TALKS_FAILED = _words(
+    r"stalled|stall|collapsed|collapse|broke\s+down|break\s+down|broken\s+down|faltered|derailed|"
+    r"had\s+not|has\s+not|have\s+not|hadn't|hasn't|haven't|without"
+)
+# Preference programmes: ending one is a withdrawal (contract).
+PREFERENCE_PROGRAMME = _words(
+    r"GSP|Generali[sz]ed\s+System\s+of\s+Preferences|AGOA|trade\s+preferences?|preference\s+programm?e|"
+    r"preferential\s+(?:trade\s+)?(?:status|treatment|access)"
+)
+PREFERENCE_ENDED = _words(
+    r"withdrew|withdrawn|withdraws|withdraw|withdrawing|revoked|revokes|revoke|revoking|terminated|terminates|"
+    r"terminate|terminating|ended|ends|end|ending|suspended|suspends|removed|removes|stripped|strips|"
+    r"scrapped|cancelled|canceled"
+)
+WITHDRAW = _words(
+    r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
+    r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|left|leaves|tore\s+up|"
+    # "walked away from the talks" is not a withdrawal; only from an agreement named right after.
+    r"(?:walked|walks|walk|walking)\s+away\s+from(?=\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:agreement|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\b)"
+)
+AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NAFTA|USMCA|trade\s+bloc")
+MULTILATERAL = _words(
+    r"partnership|\d+-nation|multilateral|TPP|CPTPP|WTO|World\s+Trade\s+Organi[sz]ation|Paris|bloc|plurilateral"
+)
+PAUSE = _words(
+    r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
+    r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
+    r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
+    # An exemption for named goods is a relief (contract); only an exemption *measure* or *period* pauses.
+    r"grace\s+period|exemption\s+measure|exemption\s+period|extension\s+of|"
+    r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
+    r"extended\s+the|extend\s+his|extend,|tariff\s+deadline|extended\s+(?:it\s+)?(?:to|until)|"
+    r"extends\s+(?:it\s+)?(?:to|until)"
+)
+LIFT = _words(
+    r"lift|lifts|lifted|lifting|remove|removes|removed|removing|removal|eliminate|eliminates|eliminated|"
+    r"eliminating|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
+    r"rescinded|revoke|revoked|revokes|repeal|repealed|terminate|terminated|drop|drops|dropped|dropping|"
+    r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished|"
+    # A court ruling is a lift only where collection stops (contract).
+    r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect"
+)
+RELIEF = _words(
+    r"exempt|exempts|exempted|exempting|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
+    r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|"
+    r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
+    r"waiver|waivers|spared|unless\s+companies|unless\s+they"
+)
+# Goods given as examples of a longer list.
+EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
+# Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access
+# for 38,000 tonnes", "steel into the US without the 25 percent tariff as long as volumes stay low".
+QUOTA_RELIEF = blind(
+    r"\bwithout\s+(?:the|any|a|paying)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duty|duties)\b|"
+    r"\b(?:duty|tariff)[- ]free\s+(?:access|entry|treatment|quotas?|status)\b"
+)
+QUOTA_WORD = _words(r"quotas?|volumes?|tonnes|tons|limited|limits?|ceiling|cap|capped|tariff-rate")
+RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
+TARIFF_ACTION = _words(
+    r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"
+    r"slapped|levy|levied|levying|raise|raised|raises|raising|hike|hiked|hikes|increase|increased|increases|"
+    r"charge|charges|target|targets|targeted|targeting|retaliat\w*|apply|applies|applied|face|faces|facing|"
+    r"subject\s+to|in\s+effect|in\s+place|take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|"
+    r"rolling\s+out|threaten|threatened|threatens|warned|warns|consider|considering|maintain|halving|halved|"
+    r"doubled|doubles|tripled|quadruples|quadrupled|reduce|reduced|reduces|cut|cuts|lower|lowered|lowering|"
+    r"rise|rises|set|total|totals|hit|hits|continue|continues|pay|starting|revealed|implementation|implemented|"
+    r"effective|will\s+be|is|are|was|were|remain|remains|vowed|reciprocal|new|additional|extra|punitive"
+)
+THREAT = _words(
+    r"threat|threaten|threatened|threatens|threatening|warn|warned|warns|warning|consider|considering|considered|"
+    r"could|might|(?<!\d\s)may(?!\s+\d)|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
+    r"weighing|weighs|mulling|mulls|eyeing|studying|exploring|floated|floating|"
+    r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential"
+)
+IN_EFFECT = _words(
+    r"in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
+    r"continue|continues|in\s+place|imposed|since|levied|currently|now\s+total|now|original|existing|earlier|"
+    r"(?:was|were|been)\s+hit\s+with|stays|stay"
+)
+# Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
+NOT_A_FACT = _words(
+    r"urge|urged|urges|urging|call\s+on|called\s+on|calls\s+on|asked|demand|demanded|demands|pressed|"
+    r"request|requests|requested|requesting|appealed|lobbied|lobbying|"
+    # Forecasts and opinions of onlookers: "analysts said tariffs could reach 100%".
+    r"analysts?|economists?|experts?|strategists?|observers|forecasters?|"
+    # Conditions of eligibility: "to qualify for duty-free status, goods must ...".
+    r"in\s+order\s+to|qualify\s+for|eligible\s+for|to\s+receive|to\s+obtain|"
+    r"wants?\s+to|wanted\s+to|hopes?\s+to|hoping|seek|seeks|seeking|sought|aim\s+to|aims\s+to|goal\s+of|"
+    r"toward|towards|eager\s+to|fail|failed|fails|unlikely|would\s+be\s+difficult|scrambling|yet\s+to|"
+    r"did\s+not|does\s+not|do\s+not|didn't|doesn't|won't|no\s+longer|never|refused|rejected|denied|"
+    r"would\s+not\s+extend|not\s+expecting|before\s+an\s+accord|if\s+a\s+deal|if\s+talks|unless\s+a\s+deal|"
+    r"whether|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
+    r"no\s+(?:new|further|additional|more)"
+)
+NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
+# Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
+NOT_IMPOSE = _words(
+    r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy)|not\s+intend\s+to\s+(?:impose|levy)|"
+    r"not\s+to\s+(?:impose|introduce|levy)"
+)
+# A promise not to tax is a pause only as part of a bargain or for a time ("agreed it would not impose
+# ... until August"); a bare "would not impose retaliatory tariffs" is a decision, not a pause.
+NOT_IMPOSE_BOUND = _words(
+    r"agreed|agrees|agreement|accord|deal|truce|pledged|pledges|committed|commits|promised|promises|vowed|"
+    r"guarantees?|guaranteed|assurances?|assured|under\s+the|"
+    r"until|before|for\s+now|for\s+the\s+time\s+being|for\s+\d+\s+days|for\s+another|while\s+talks"
+)
+# Words that put a date as the start of a measure: right before it ("from", "starting") ...
+EFFECT_BEFORE = re.compile(
+    r"\b(?:effective|starting|start|started|starts|from|beginning|begin|begins|as\s+of|effect\s+on|force\s+on|"
+    r"place\s+on|effective\s+from)\s+(?:on\s+|the\s+)?$",
+    re.I,
+)
+# ... or a little before it ("took effect on April 9", "will apply to goods shipped after August 7").
+EFFECT_WORD = _words(r"effect|apply|applies|kick\s+in|kicks\s+in|implemented")
+UNTIL_WORD = _words(
+    r"until|till|through|expire|expires|expiring|expired|end|ends|ending|deadline|due|by|to\s+end|"
+    # "extended to August 1", "pushing it to Aug. 1", "moving the deadline to July 9".
+    r"(?:extended|extends|extend|extending|pushing\s+it|pushed\s+it|pushes\s+it|moving\s+it|moved\s+it|"
+    r"postponed|delayed|deferred)\s+(?:it\s+)?to"
+)
+EXPIRY_BEFORE = blind(
+    r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on)\s+(?:and\s+including\s+)?(?:the\s+end\s+of\s+)?"
+    r"(?:on\s+)?$"
+)
+# A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
+PAUSE_REFERRED = blind(
+    r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since)\s+the\s+(?:[\w-]+\s+)?$"
+)
+# A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
+PREDICTED_EFFECT = blind(
+    r"^[^,;.]{0,60}?\b(?:would|could|might|may|will)\s+(?:\w+\s+)?(?:reduce|raise|cut|boost|lower|"
+    r"increase|hurt|help|benefit|cost|save|add|lift|push|drive|weigh)\b"
+)
+MANY_GOODS = _words(
+    r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"
+    # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
+    r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|broad)\s+range\s+of|a\s+variety\s+of"
+)
+THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
+
+# "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
+TARIFF_COMPOUND = Cue(
+    r"\b(?:tariff|duty)-free\b|\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
+    r"dispute|disputes|policy|policies|agenda|revenue|revenues|regime|structure|fight|battle|row|tensions|team|"
+    r"chief|envoy|collections|income|receipts)\b|\b(?:average|effective)\s+(?:[\w.]+\s+){0,2}?tariff\s+rates?\b",
+    bounded=False,
+    needles=("tariff", "trade", "duty"),  # all its words hold one of these
+)
+# A matrix verb that makes everything after it a wish, a fear, a demand or a condition.
+HEAD_BLOCK = _words(
+    # A forecast or outlook states no policy: "the bank lowered its growth outlook, citing tariffs".
+    r"outlook|forecast|forecasts|forecasting|projection|projections|"
+    r"bill|bills|legislation|draft\s+law|lacked|lacks|unlawful|illegal|ruled\s+that|(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
+    r"opposes|any\s+deal|if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
+    r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
+    r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
+    r"condemned|regrettable"
+)
+# Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
+CONSIDERED = _words(
+    r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)"
+)
+# Verbs that make a tariff a policy statement rather than a topic ("the tariffs would hurt investment").
+POLICY_BEFORE = _words(
+    r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|slap|slapped|slapping|"
+    r"levy|levied|levying|levelled|leveled|raise|raised|raises|raising|hike|hiked|increase|increased|charge|"
+    r"charging|target|targeting|retaliat\w*|threaten|threatened|threatens|warned|warning|considering|maintain|"
+    r"maintains|halving|halved|doubled|rolling\s+out|rolled\s+out|revealed|unveiled|reimpose|reimposed|"
+    r"reduce|reduced|cut|cuts|lower|lowered|face|faces|facing|subject\s+to|hit\s+by|pay|setting|set|"
+    r"apply|applies|applied|extra|additional|new|reciprocal|retaliatory|punitive|sweeping|steep|steeper|"
+    r"original|existing|blanket|universal|combined|total"
+)
+POLICY_AFTER = _words(
+    r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
+    r"in\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|announced|"
+    r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective"
+)
+
+
+# ---- Clauses and roles ----
+
+# What a pause or lift verb can act on besides a tariff word: "delayed the deadline", "suspended them".
+TARIFF_OBJECT = _words(
+    r"deadline|deadlines|measures?|countermeasures|counter-measures|increases?|hikes?|implementation|it|them|"
+    r"those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
+)
+# Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
+OBJECT_END = blind(
+    r"[,;:.]|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing))\s"
+)
+# A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".
+PASSIVE_BEFORE = blind(
+    r"\b(?:be|been|being|was|were|is|are|get|got)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+|temporarily\s+)?$"
+)
+
+RATES_NOUN = _words(r"rates?")
+# Ranges of rates: "ranging from 5% to 10%", "between 10 and 25 percent", "9-16pc".
+RANGE_BEFORE = blind(r"\b(?:(?:range|ranges|ranged|ranging|varying|vary|varies)\s+(?:from\s+)?|between\s+)$")
+# A verb of change before "X% to Y%" makes it a change ("raised 10% to 25%" is rare, but "cut ... 10% to 5%").
+CHANGE_BEFORE = _words(
+    r"raised?|raises|raising|cut|cuts|lowered|lower|reduced?|reduces|increased?|increases|hiked?|doubled|halved|"
+    r"rose|rise|rises|fell|fall|dropped|went"
+)
+# "12.5% to 30.1%" with no "from" before it: a range, not a change.
+RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
+RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–)?\s*")
+RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|to)\s?$")
+FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+# The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
+PAY_BEFORE = blind(
+    r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:extra\s+|additional\s+|further\s+|new\s+|higher\s+|lower\s+)?$"
+)
+# "..., which stays at 25%": the rate kept for a party left out of a change.
+STAYS_AT = blind(r"\b(?:stays|stay|remains|remain|kept|keeps|staying|remaining)\s+at\s*$")
+# "Tunisia (25%)", "Algeria and Libya (30%)": a rate in brackets right after a party.
+PARTY_PAREN_RATE = re.compile(r"[A-Z][\w.]+\s*\(\s*\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s?cent)\s*\)")
+PARTY_PAREN_BEFORE = re.compile(r"[A-Z][\w.]+\s*\(\s*$")
+# Rates of other things than tariffs.
+OTHER_RATES_BEFORE = _words(
+    r"interest|exchange|growth|inflation|unemployment|jobless|mortgage|policy|savings|tax|income|corporate|key|"
+    r"benchmark|base|increase|decrease|export|import|utilisation|fill|success|response|approval|vacancy|"
+    r"participation|birth|poverty|utilization|utilisation|conversion|discount|repo|lending|deposit|tariff-free"
+)
+
+# Measures on every trading partner at once.
+# A deal between two sides: the sector tariffs it sets are between them, not on everyone.
+BILATERAL = blind(
+    r"\b(?:deal|agreement|pact|accord|arrangement|concessions?)\s+(?:\w+\s+){0,3}?with\b|"
+    r"\b(?:under|in|implementing)\s+(?:the|its|his|their|a)\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|pact)\b"
+)
+# A rate on every partner at once, named in the rate's own phrase.
+UNIVERSAL_RATE = blind(
+    r"\b(?:universal|baseline|global|worldwide|blanket|across-the-board|minimum)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:tariffs?|rates?|duty|duties|levy|levies)\b|\b(?:tariffs?|duties|levies)\s+(?:\w+\s+){0,2}?(?:worldwide|globally)\b"
+)
+RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")
+
+# Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
+CLAUSE_BREAK = re.compile(
+    r"(?i:,\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
+    r"|(?i:(?:,|[\"”])\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|noted|stressed|warned|told|announced|has|have|"
+    r"will|would)\b))"
+    r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?i:tariffs?|duties|levies)\b)"
+    r"|(?i:\s+and\s+(?=the\s+(?:[\w-]+\s+){0,3}(?:tariffs?|duty|duties|levy|rate)\b[^,;]{0,40}?"
+    r"\b(?:will|would|was|were|is|are|set|remain|remains|rose|fell|cut|raised)\b))"
+    r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying)\s))"
+    # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
+    r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))"
+    r"|(?i:,\s+and\s+(?=(?:later|then|subsequently|again)\s))"
+    r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
+)
+# A sentence that opens with a time or reason clause ("After the US raised tariffs, Beijing ..."): the clause
+# ends at its first comma. Conditions ("If talks fail, ...") are read whole: they govern what follows.
+LEADING_SUBORDINATE = re.compile(
+    r"^\s*(?:After|When|Since|Because|As|While|Following|Before|Although|Though)\s[^,;]{10,}?,\s+"
+)
+TARGET_BEFORE = blind(
+    r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
+    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping)\s+"
+    r"(?:the\s+|all\s+|its\s+|their\s+|some\s+|most\s+|imported\s+|certain\s+|goods\s+from\s+|other\s+|"
+    r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$"
+)
+# "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
+SOURCE_BEFORE = blind(
+    r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures|imposed|levied|announced|set)\s+"
+    r"(?:from|by)\s+(?:the\s+)?$"
+)
+TARGET_AFTER = blind(
+    r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
+    r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
+    r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
+    r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
+    r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential)|"
+    r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|granted|given)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|carve-?out))\b"
+)
+# Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts.
+PASSIVE_TARGET_AFTER = blind(
+    r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|could|may|might)\s+)?(?:also\s+|still\s+)?"
+    r"(?:continues?\s+to\s+|continued\s+to\s+|set\s+to\s+)?"
+    r"(?:is|was|be|are|were|been|being|has\s+been|have\s+been)\s+(?:also\s+|\w+ly\s+|all\s+)?"
+    r"(?:hit\s+by|hit\s+with|spared|exempted|excluded)\b"
+)
+POSSESSIVE = re.compile(r"^(?:'s|’s)\s+")
+GOODS_AFTER = blind(
+    r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
+    r"cars|EVs|vehicles|food|automobiles|automakers|carmakers|companies|farmers|beef|corn|producers|"
+    r"manufacturers|made)\b"
+)
+# Words between a party and "tariffs" that keep the tariffs its own ("U.S. tariffs", "China's new 34% levies");
+# goods in between ("Chilean copper tariffs") make the party the one hit.
+TARIFF_AFTER = blind(
+    r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
+    r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
+    r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+)
+DEAL_AFTER = blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
+GOVERNMENT_AFTER = blind(
+    r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
+    r"negotiators?|side|counterparts?|premier|vice\s+premier|trade\s+minister|finance\s+minister|commerce|"
+    r"customs|cabinet|regulators?|lawmakers|parliament|embassy|envoy|officials)\b"
+)
+EXAMPLES = blind(
+    r"\b(?:dozens|scores|many|several|a\s+long\s+list)\s+of\s+(?:\w+\s+){0,2}?"
+    r"(?:countries|economies|nations|partners)\W+(?:including|such\s+as|like|among\s+them)\b"
+)
+PARTNER_BEFORE = blind(r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:the\s+)?$")
+# A clause that starts with a participle or an auxiliary has no subject of its own: it shares the previous one.
+CONTINUES = blind(r"^\s*(?:and\s+|but\s+)?(?:[a-z]+ing|has|have|had|was|were|is|are|will|would|also)\b")
+TOPIC_BEFORE = blind(
+    r"\b(?:talks|negotiations|negotiate|negotiating|discussions|consultations|dialogue)\b[^;]{0,40}?\b"
+    r"(?:on|over|about)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$"
+)
+# A tariff that is only sought: "time to negotiate a lower tariff", "push for lower duties".
+SOUGHT_BEFORE = blind(
+    r"\b(?:negotiate|negotiating|seek|seeking|secure|securing|win|winning|push\s+for|pushing\s+for|lobby\s+for|"
+    r"making\s+the\s+case\s+for)\s+(?:a\s+|an\s+)?(?:lower|better|reduced|lighter|smaller)\s+$"
+)
+EFFECT_AFTER = blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?:into\s+)?effect")
+AUXILIARY_START = blind(r"^\s*(?:and\s+|but\s+)?(?:has|have|had|was|were|is|are|will|would)\s+(?!been\b)\w")
+# A place named after "in" or "at" (or after a city: "in Geneva, Switzerland") ...
+VENUE_AT = blind(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s*,\s*|[a-z]+\s+city\s+of\s+)?$")
+# ... in a clause about a meeting is where the meeting is.
+MEETING_WORD = _words(
+    r"summit|summits|talks|meeting|meetings|met|meet|negotiations|negotiators|sidelines|conference|forum|"
+    r"gathered|gathering|round|visit|visited|hosted|hosts|dinner|held|convened|ministerial|session"
+)
+# A report verb: the parties a deal or talks are between are named after it ("X announced that A and B ...").
+REPORTED_THAT = blind(r"\b(?:said|says|announced|announces|told\s+\w+|stated|confirmed|reported)\s+that\s")
+SUMMIT_AFTER = blind(r"^\s+(?:\w+\s+)?(?:summit|summits|meeting|ministerial|forum|conference|leaders)\b")
+VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
+SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
+# The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
+INTO_BEFORE = blind(
+    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering)\s+(?:the\s+)?$"
+)
+SPEAKER_AFTER = blind(
+    r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
+)
+SELF_AFTER = blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
+REACTION_AFTER = blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
+# "the Trump administration's tariffs", "the Chinese government's duties": the office stands for its country.
+OFFICE_AFTER = blind(r"^\s+(?:administration|government|cabinet)(?='s|’s)")
+# A rate bound to the party named right after it ("46% for Vietnam", "a 20% tariff on Chilean goods") ...
+RATE_FOR_AFTER = blind(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:for|on|against|to)\s+(?:imports\s+from\s+|goods\s+from\s+|products\s+from\s+)?"
+    r"(?:the\s+)?$"
+)
+# ... or right before it ("Japan and Korea (15%)", "India's 25 percent", "Vietnam at 46%", "Brazil: 10%").
+RATE_OF_BEFORE = blind(
+    r"^(?:'s|’s)?\s*(?:\(|at|:|,|-|–|—|with|gets|got|faces|faced|facing|pays|"
+    r",?\s*which\s+(?:stays|remains|will\s+stay|will\s+remain|stay|remain|is\s+kept|keeps)\s+at)?\s*(?:a|an|the)?\s*$"
+)
+# A party named after "except" is left out of the measure: "on all aluminum, except from Britain".
+EXCEPT_BEFORE = blind(
+    r"\b(?:except|excepting|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not)\s+"
+    r"(?:for\s+)?(?:[\w-]+\s+){0,3}?(?:from\s+|in\s+|of\s+)?(?:the\s+)?$"
+)
+COORDINATED = blind(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
+# Verbs whose subject is the side that acts on a tariff.
+ACTION = Cue(
+    r"impose|imposes|imposed|imposing|announce|announces|announced|announcing|announcement|slap|slapped|"
+    r"levy|levied|levying|raise|raised|raises|raising|hike|hiked|hikes|increase|increased|charge|target|"
+    r"targeted|targeting|retaliat\w*|threaten|threatened|threatens|warned|warns|halving|halved|doubled|cut|cuts|"
+    r"reduce|reduced|lower|lowered|lowering|lift|lifts|lifted|remove|removed|eliminate|eliminated|scrap|"
+    r"scrapped|cancel|cancelled|canceled|rescind|rescinded|suspend|suspended|suspends|pause|paused|delay|"
+    r"delayed|delaying|extend|extended|extends|exempt|exempted|eased|hold\s+off|held\s+off|defer|"
+    r"rolling\s+out|revealed|signed|hitting\s+back|hits\s+back|hit\s+back|not\s+impose|not\s+introduce|"
+    r"will\s+charge|maintain|include|includes|tariffs?|duty|duties|levy|levies|\d+(?:\.\d+)?\s?(?:%|percent|per\s?cent)",
+)
+US_AUTHORITY = Cue(
+    r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b", bounded=False, needles=("section", "ieepa", "fentanyl")
+)
+RATE_NOUN_AFTER = blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
+REPLACES = re.compile(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b", re.I)
+FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
+RATE_WORD = re.compile(r"\b(?:rate|rates|levy|duty|duties)\b", re.I)
+CHANGED_TO = blind(
+    r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
+    r"hiked|brought\s+down|will\s+be)\s+to\s*$"
+)
+AUTHORITY_HINT = Cue(
+    r"section|ieepa|emergency|retaliat|countermeasure|dumping|countervail|safeguard|subsid",
+    bounded=False,
+    needles=(
+        "section",
+        "ieepa",
+        "emergency",
+        "retaliat",
+        "countermeasure",
+        "dumping",
+        "countervail",
+        "safeguard",
+        "subsid",
+    ),
+)
+AUTHORITY = (
+    (blind(r"section\s+232"), "section_232"),
+    (blind(r"section\s+301"), "section_301"),
+    (blind(r"section\s+201"), "section_201"),
+    (blind(r"section\s+122"), "section_122"),
+    (blind(r"\bIEEPA\b|emergency\s+economic\s+powers"), "ieepa"),
+    # Trade remedies are tariff facts of their own kind of authority (contract).
+    (blind(r"anti-?\s?dumping|dumping\s+duties"), "anti_dumping"),
+    (blind(r"countervailing|anti-?\s?subsidy"), "countervailing"),
+    (blind(r"safeguard"), "safeguard"),
+    (blind(r"retaliat|countermeasure"), "countermeasure"),
+)
+DEAL_OBJECT = blind(
+    r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorandums?|framework|understandings?|"
+    r"arrangements?|FTA)\b"
+)
+DEAL_PASSIVE = blind(
+    r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"
+    r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
+    r"|\b(?:deal|agreement|pact|accord)\s+(?:signed|reached|struck|concluded|sealed)\s+(?:on|last|in|this|earlier|at)\b"
+    # An agreement in force is background stated as fact: "the FTA in place since 2009", "comes into force".
+    r"|\b(?:agreement|FTA|pact|accord)\b[^.;]{0,40}?\b(?:in\s+place|in\s+force|into\s+force|into\s+effect)\b"
+    r"|\b(?:has|have|had)\s+(?:maintained|had)\s+an?\s+(?:[\w-]+\s+){0,3}(?:agreement|FTA|pact)\b"
+)
+MODAL_BEFORE = blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")
+ADJECTIVE_PAUSE = blind(
+    r"\b(?:the|its|his|their|a)\s+(?:suspended|paused|delayed|deferred)\s+(?:[\w-]+\s+)?"
+    r"(?:tariffs?|duties|levies|reciprocal|increase|hike)"
+    r"|\b(?:before|after|since|until|when)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}(?:was|were|had\s+been)\s+"
+    r"(?:suspended|paused|delayed|deferred)\b"
+)
+MODAL = blind(r"\b(?:could|might|may|perhaps|possibly)\b")
+NO_PAUSE = blind(r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking")
+REMAINING = blind(
+    r"\b(?:leaving|keeping|maintaining|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay|"
+    r"leave|leaves|keep|keeps|kept)\b"
+)
+INCLUDING = blind(r"\bincluding\b")
+CONDITION = blind(r"\b(?:unless|if|provided|until|as\s+long\s+as)\b")
+OTHER_MEASURE = blind(
+    r"\s+(?:and|as\s+well\s+as|while|but|plus)\s+(?:the\s+|a\s+)?(?:new\s+|other\s+|\w+\s+){0,2}"
+    r"(?:levies|tariffs|duties|levy|tariff|duty)\b"
+)
+PAUSE_NOUN_ENDS = blind(
+    r"\b(?:pause|truce|reprieve|suspension|grace\s+period)\b[^;]{0,40}?\b(?:expires?|ends?|set\s+to\s+(?:end|expire)|"
+    r"due\s+to\s+(?:end|expire)|runs?\s+out|lapses?)\b"
+)
+
+
+# ---- Sectors ----
+
+# Words that start a reason or a time clause: the goods named after them are not the goods taxed.
+REASON_AFTER = _words(
+    r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
+    r"depending\s+on|based\s+on"
+)
+
+SECTOR_WORDS: dict[str, str] = {
+    "auto_parts": r"(?:auto|car|vehicle|automobile|automotive)s?[- ](?:and\s+(?:auto\s+|car\s+)?)?parts|"
+    r"(?:automobiles|cars|vehicles|autos)\s+and\s+(?:their\s+)?parts|auto\s+components",
+    "autos": r"autos?|cars?|automobiles?|automotive|vehicles?|EVs?|automakers?|carmakers?|auto\s+industry|"
+    r"(?:heavy\s+|pickup\s+)?trucks|motorcycles?|motorbikes?|two-wheelers",
+    "steel": r"steel",
+    "aluminum": r"alumin(?:i)?um",
+    "copper": r"copper",
+    "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",
+    "semiconductors": r"semiconductors?|chips?|chipmakers?|microchips?",
+    "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
+    "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|farmers?|corn|soybeans?|soy|"
+    r"rice|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
+    r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish|fishery|food|foods|foodstuffs?|beverages|drinks|"
+    r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
+    r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"
+    r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|juices?|tea|milk|"
+    r"butter|apples|oranges|tomatoes|potatoes|"
+    r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
+    "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
+    r"petroleum|fuels?",
+    "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
+    "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
+    r"consumer\s+electronics|televisions?",
+    "textiles": r"textiles?|apparel|garments?|clothing|footwear",
+    "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
+    "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"
+    r"germanium|antimony|tungsten",
+}
+# Words that look like a sector but are something else in trade prose.
+NOT_SECTOR = Cue(
+    r"\b(?:(?:buying|buy|buys|purchases?\s+of|importing|imports\s+of)\s+)?(?:russian|iranian|venezuelan)\s+"
+    r"(?:federation\s+)?(?:oil|crude|energy|gas)\b|\b(?:oil|energy)\s+(?:purchases|ties)\b|"
+    r"\bpurchases?\s+of\s+(?:\w+\s+)?oil\b|\bauto\s+list\b|\bwood\s+list\b|"
+    # Drugs that are smuggled, and chips that are bargained with, are not goods under a tariff.
+    r"\b(?:illegal|illicit)\s+drugs\b|\bdrugs?\s+(?:trafficking|smuggling|cartels?|flows?|trade|traffickers)\b|"
+    r"\bbargaining\s+chips?\b|\bfood\s+(?:prices|inflation|security)\b",
+    bounded=False,
+    needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food"),
+)

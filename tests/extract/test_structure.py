@@ -1,0 +1,115 @@
+"""Who acts, who is hit and what kind of fact, read from the structure of sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import facts_of, only
+
+
+def _shape(text: str) -> set[tuple[object, ...]]:
+    return {(f.kind, f.imposer, f.targets, f.sector, f.rate) for f in facts_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Passive voice and "faces": the side hit is the subject.
+        (
+            "The European Union has been hit with a 20% tariff by the United States.",
+            {("tariff", "US", ("EU",), None, 20)},
+        ),
+        ("Japan faces a 24% tariff on its exports to the United States.", {("tariff", "US", ("JP",), None, 24)}),
+        # An actor named first: the demonym says whose goods are hit.
+        ("Trump is increasing South Korean tariffs from 15% to 25%.", {("tariff", "US", ("KR",), None, 25)}),
+        # A possessive owns the tariff.
+        ("China's 34% levies on American goods took effect on Thursday.", {("tariff", "CN", ("US",), None, 34)}),
+        # "Mexico exempted" acts; "Mexico was exempted" is spared.
+        (
+            "Mexico exempted auto parts from its new 30% tariff on Chinese goods.",
+            {("relief", "MX", ("CN",), "auto_parts", 30)},
+        ),
+        # One fact per party with its own rate.
+        (
+            "Washington imposed duties of 49% on Cambodia, 46% on Vietnam and 44% on Sri Lanka.",
+            {
+                ("tariff", "US", ("KH",), None, 49),
+                ("tariff", "US", ("VN",), None, 46),
+                ("tariff", "US", ("LK",), None, 44),
+            },
+        ),
+        # A range gives one fact per end.
+        (
+            "Peru imposed anti-dumping duties ranging from 8% to 19% on Chinese steel pipes.",
+            {("tariff", "PE", ("CN",), "steel", 8), ("tariff", "PE", ("CN",), "steel", 19)},
+        ),
+        # The party left out of a measure on everyone is not its target.
+        (
+            "The steel tariff doubled to 50% for all trading partners except Britain.",
+            {("tariff", "US", ("*",), "steel", 50)},
+        ),
+        # A cut to zero is a lift of the rate removed.
+        (
+            "Beijing said duties on Canadian canola will be cut from 25% to 0% next month.",
+            {("lift", "CN", ("CA",), "agriculture", 25)},
+        ),
+        # The change amount is not the rate.
+        (
+            "Ottawa raised its surtax on Chinese EVs by 5 percentage points to 30%.",
+            {("tariff", "CA", ("CN",), "autos", 30)},
+        ),
+    ],
+)
+def test_sides_and_rates_come_from_the_clause(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert _shape(text) == expected
+
+
+def test_a_venue_is_not_a_party() -> None:
+    talks = only(
+        facts_of("Negotiators from Canada and Mexico held talks in Geneva, Switzerland on Monday."), "negotiation"
+    )
+    assert [(f.imposer, f.targets) for f in talks] == [("CA", ("MX",))]
+    summit = facts_of("The truce between Brazil and Chile came after a dinner at the G20 summit in Argentina.")
+    assert all("AR" not in (f.imposer, *f.targets) for f in summit)
+
+
+def test_a_party_named_in_a_reason_is_not_hit() -> None:
+    facts = only(
+        facts_of("Washington imposed a 25% tariff on Indian goods in response to purchases of Russian oil."), "tariff"
+    )
+    assert [(f.imposer, f.targets) for f in facts] == [("US", ("IN",))]
+
+
+def test_an_article_that_never_names_the_us_is_about_its_own_country() -> None:
+    text = (
+        "Turkey raised import duties on 40 products on Friday. "
+        "Duties on imported fruit juices will rise to 45%, the trade ministry said."
+    )
+    rated = [f for f in only(facts_of(text), "tariff") if f.rate]
+    assert [(f.imposer, f.targets, f.sector, f.rate) for f in rated] == [("TR", ("*",), "agriculture", 45)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colombia responded by suspending electricity exports to Ecuador.",
+        "The plan aims to eliminate the trade imbalance with Korea within five years.",
+        "Moldova requested a grace period before the 25% tariff applies to its goods.",
+        "The removal of tariffs on the goods would reduce inflation by half a point, analysts said.",
+        "The central bank lowered its growth forecast to 1.5%, citing tariffs.",
+    ],
+)
+def test_a_kind_needs_its_governing_word(text: str) -> None:
+    assert not [f for f in facts_of(text) if f.kind in {"pause", "lift"}]
+    assert not [f for f in facts_of(text) if f.rate in {1.5, 25}]
+
+
+def test_ending_a_preference_programme_is_a_withdrawal() -> None:
+    facts = facts_of("The United States withdrew the GSP benefits of Thai exporters last month.")
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("withdrawal", "US", ("TH",))]
+
+
+def test_a_mutual_pause_gives_one_pause_per_side() -> None:
+    facts = only(facts_of("Ottawa and Washington announced a monthlong pause on tariffs against one another."), "pause")
+    assert {(f.imposer, f.targets) for f in facts} == {("CA", ("US",)), ("US", ("CA",))}
+    assert all(f.until is not None for f in facts)
