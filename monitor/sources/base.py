@@ -101,6 +101,10 @@ class ExtractedFact(Protocol):
     @property
     def authority(self) -> str | None: ...
     @property
+    def confidence(self) -> float:
+        """How sure the reading was, 0 to 1 (an extractor that cannot tell reports 1.0)."""
+        ...
+    @property
     def previous_rate(self) -> float | None: ...
 
 

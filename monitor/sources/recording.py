@@ -293,6 +293,7 @@ class RecordingBatch:
                     url=article.url,
                     title=article.title,
                     extractor_version=version,
+                    confidence=f.confidence,
                     feed=article.feed,
                     official=article.feed is not None and article.feed in self._recorder.official_feeds,
                 ),

@@ -113,3 +113,18 @@ def test_a_mutual_pause_gives_one_pause_per_side() -> None:
     facts = only(facts_of("Ottawa and Washington announced a monthlong pause on tariffs against one another."), "pause")
     assert {(f.imposer, f.targets) for f in facts} == {("CA", ("US",)), ("US", ("CA",))}
     assert all(f.until is not None for f in facts)
+
+
+def test_a_pause_referred_back_to_with_nothing_new_is_no_second_pause() -> None:
+    text = (
+        "The 18 percent tariff on goods from Peru was paused until October 3. "
+        "Shippers said the pause let them move the autumn harvest."
+    )
+    pauses = only(facts_of(text), "pause")
+    assert [(f.imposer, f.targets, f.rate) for f in pauses] == [("US", ("PE",), 18)]
+
+
+def test_a_pause_referred_back_to_with_a_new_end_is_still_read() -> None:
+    text = "The reprieve for Peruvian goods was extended until December 1."
+    [pause] = only(facts_of(text), "pause")
+    assert pause.targets == ("PE",) and pause.until is not None and pause.until.month == 12

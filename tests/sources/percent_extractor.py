@@ -29,6 +29,7 @@ class Fact:
     evidence: str
     authority: str | None = None
     previous_rate: float | None = None
+    confidence: float = 1.0
 
 
 _RATE = re.compile(r"(\d+(?:\.\d+)?) percent")

@@ -29,6 +29,8 @@ _UNDER_CONSIDERATION = re.compile(
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
 _MUTUAL = re.compile(r"(?i)\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
 _PAUSE_NEAR = re.compile(r"truce|reprieve|deadline|pause|countermeasures|counter-measures", re.I)
+# "the pause", "this reprieve": a definite noun phrase names a pause the reader already knows of.
+_DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
 _EXCLUSIONS_AFTER = re.compile(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b", re.I)
 
 
@@ -114,6 +116,10 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "extended the product exclusions": relief, not a pause
         if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
             continue  # "Alongside the tariff suspension, ...": the pause stated before, not this clause's
+        if _DEFINITE_BEFORE.search(clause[max(0, cue.start() - 30) : cue.start()]) and not (
+            c.rates or c.mentions or c.dates_of()
+        ):
+            continue  # "Importers said the pause gave them time": a pause already told of, with nothing new
         if cue.group(0).startswith("not ") and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
