@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import gzip
 import time
+import tracemalloc
+import zlib
 from collections.abc import Callable
 from dataclasses import replace
 
+import pytest
+
 from monitor.config import FetchSettings
+from monitor.errors import FeedError
 from monitor.events import decode_recorded
 from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore
 from monitor.sources.health import feed_state, feed_stream
+from monitor.sources.http import INFLATE_CHUNK, HttpFetcher
 from monitor.sources.poll import FeedPoller
 from sources.feedserver import FeedServer, Item, Route, atom, feed, rss
 
@@ -167,6 +174,47 @@ def test_a_gzip_bomb_is_stopped_by_the_cap_on_decoded_bytes(
     result = make_poller(store).poll(feed("gzbomb", url))
     assert result.outcome == "failed"
     assert "larger than fetch.max_bytes" in (result.error or "")
+
+
+def test_a_gzip_bomb_is_never_unpacked_past_the_cap_plus_one_chunk(
+    server: FeedServer, fetch_settings: FetchSettings
+) -> None:
+    # 60 MB of zeros gzips to about 60 KB: one network chunk of it would unpack to tens of MB.
+    bomb = gzip.compress(b"<rss>" + b"0" * 60_000_000, compresslevel=9)
+    url = server.serve("/bomb60.gz.xml", Route(body=bomb, headers={"Content-Encoding": "gzip"}))
+    limit = fetch_settings.max_bytes
+    with HttpFetcher(fetch_settings) as fetcher:
+        tracemalloc.start()
+        try:
+            with pytest.raises(FeedError) as refused:
+                fetcher.fetch("gzbomb", url)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert refused.value.feed == "gzbomb"
+    assert f"larger than fetch.max_bytes (more than {limit:,} bytes" in refused.value.reason
+    # What this process held while reading: the cap, one chunk, and change (not megabytes of zeros).
+    assert peak < limit + INFLATE_CHUNK + 1_000_000, f"peak {peak:,} bytes for a cap of {limit:,}"
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib-wrapped", "raw"])
+def test_a_deflate_body_is_decoded(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller], wbits: int
+) -> None:
+    packer = zlib.compressobj(wbits=wbits)
+    deflated = packer.compress(rss(ITEMS)) + packer.flush()
+    url = server.serve("/deflated.xml", Route(body=deflated, headers={"Content-Encoding": "deflate"}))
+    result = make_poller(store).poll(feed("deflated", url))
+    assert (result.outcome, result.new_articles) == ("fetched", 2)
+
+
+def test_a_body_that_is_not_gzip_is_a_clear_failure(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    url = server.serve("/liar.xml", Route(body=rss(ITEMS), headers={"Content-Encoding": "gzip"}))
+    result = make_poller(store).poll(feed("liar", url))
+    assert result.outcome == "failed"
+    assert "cannot be decoded" in (result.error or "")
 
 
 def test_an_html_page_is_not_a_feed_and_the_hint_names_the_real_one(
