@@ -251,6 +251,53 @@ def test_an_xml_entity_bomb_is_refused_quickly(
     assert not any(e.stream_id.startswith("article-") for e in store.read_all())
 
 
+def _entity_bomb(prefix: str = "") -> str:
+    levels = ['<!ENTITY a0 "boom">'] + [f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10)]
+    return (
+        prefix + "<!DOCTYPE rss [\n" + "\n".join(levels) + "\n]>\n"
+        '<rss version="2.0"><channel><title>t</title><item><title>&a9;</title>'
+        "<link>https://news.example.org/bomb</link><description>&a9;</description></item></channel></rss>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "content_type"),
+    [
+        # A comment that holds something like an element once ended the prolog the check looked at.
+        ("/commented.xml", _entity_bomb('<?xml version="1.0"?>\n<!-- the channel <rss> follows -->\n').encode(), ""),
+        ("/pi.xml", _entity_bomb('<?xml version="1.0"?>\n<?note <rss> below?>\n').encode(), ""),
+        # In UTF-16 the bytes of "<!ENTITY" are interleaved with zeros.
+        ("/utf16-bom.xml", _entity_bomb('<?xml version="1.0" encoding="utf-16"?>\n').encode("utf-16"), ""),
+        ("/utf16-le.xml", _entity_bomb('<?xml version="1.0" encoding="utf-16le"?>\n').encode("utf-16-le"), ""),
+        ("/utf16-be-header.xml", _entity_bomb().encode("utf-16-be"), "application/rss+xml; charset=utf-16be"),
+        ("/utf32.xml", _entity_bomb('<?xml version="1.0" encoding="utf-32"?>\n').encode("utf-32"), ""),
+    ],
+    ids=["comment", "processing-instruction", "utf-16-bom", "utf-16-le", "utf-16-be-by-header", "utf-32"],
+)
+def test_an_entity_bomb_dressed_to_pass_the_check_is_still_refused(
+    server: FeedServer,
+    store: EventStore,
+    make_poller: Callable[..., FeedPoller],
+    path: str,
+    body: bytes,
+    content_type: str,
+) -> None:
+    url = server.serve(path, Route(body=body, content_type=content_type or "application/rss+xml"))
+    result = make_poller(store).poll(feed("dressed-bomb", url))
+    assert result.outcome == "failed"
+    assert "declares XML entities" in (result.error or "")
+    assert not any(e.stream_id.startswith("article-") for e in store.read_all())
+
+
+def test_a_utf16_feed_without_entities_is_read(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    text = rss(ITEMS).decode("utf-8").replace('encoding="utf-8"', 'encoding="utf-16"')
+    url = server.serve("/wide.xml", Route(body=text.encode("utf-16"), content_type="application/rss+xml"))
+    result = make_poller(store).poll(feed("wide", url))
+    assert (result.outcome, result.new_articles) == ("fetched", 2)
+
+
 def test_a_malformed_feed_with_entries_is_used_and_its_warning_recorded(
     server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
 ) -> None:
