@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -23,6 +27,44 @@ pass_ctx = click.make_pass_decorator(CliContext)
 NOW_OPTION = click.option(
     "--now", metavar="TIME", help="Record and decide as if it were TIME (YYYY-MM-DD[THH:MM]); default: the real time."
 )
+
+
+@dataclass
+class StopRequest:
+    """Set by the first SIGTERM or SIGINT: `event` for the pollers, `signal` (its number) for the exit code."""
+
+    event: threading.Event = field(default_factory=threading.Event)
+    signal: int = 0
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[StopRequest]:
+    """While open, the first SIGTERM or SIGINT asks the polls to stop; a second one ends the process at once.
+
+    cron's `timeout` and systemd send SIGTERM: the polls in flight finish and
+    are recorded (each is one transaction, so even the second signal leaves
+    nothing half-written), no new one starts.
+    """
+    stop = StopRequest()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # signal handlers can only be set from the main thread (in-process callers)
+        return
+    watched = (signal.SIGTERM, signal.SIGINT)
+    previous = {sig: signal.getsignal(sig) for sig in watched}
+
+    def request_stop(signum: int, _frame: object) -> None:
+        stop.signal = signum
+        stop.event.set()
+        for sig in watched:
+            signal.signal(sig, signal.SIG_DFL)
+
+    for sig in watched:
+        signal.signal(sig, request_stop)
+    try:
+        yield stop
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def chosen_feeds(settings: Settings, names: Sequence[str]) -> list[FeedSettings]:
@@ -68,6 +110,8 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
 
     Exits 0 even when a feed failed: the failure is printed and recorded in the
     feed's health (see `feeds`), as the daemon would.
+    SIGTERM or Ctrl-C: no further feed starts, the polls in flight are finished
+    and recorded, and it exits 143 (130 for Ctrl-C).
 
     JSON: {"polls": [{"feed", "outcome", "entries", "new_articles", "seen_articles", "facts",
     "catch_up", "error", "consecutive_failures", "next_poll"}, ...], "alerts_raised": N}; outcome is
@@ -77,10 +121,11 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
     configure_logging(settings.daemon)
     feeds = chosen_feeds(settings, names)
     clock = clock_for(now)
-    with open_poller(settings, ctx.store(clock), clock) as poller:
+    with stop_on_signals() as stop, open_poller(settings, ctx.store(clock), clock) as poller:
         runner = RuleRunner(settings, poller.store)
-        results = poll_feeds(poller, feeds, concurrency=settings.fetch.concurrency)
-        evaluated = runner.evaluate(clock)
+        results = poll_feeds(poller, feeds, concurrency=settings.fetch.concurrency, stop=stop.event)
+        # Stopped: what was polled is recorded; the rules look at it on the next poll or in the daemon.
+        alerts = 0 if stop.signal else runner.evaluate(clock).alerts
     rows = [
         {
             "feed": r.feed,
@@ -97,12 +142,21 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
         for r in results
     ]
     if fmt == "json":
-        emit_json({"polls": rows, "alerts_raised": evaluated.alerts})
-        return
-    emit_table(
-        rows, ["feed", "outcome", "entries", "new_articles", "seen_articles", "facts", "error"], empty="(no feeds)"
-    )
-    click.echo(f"{evaluated.alerts} alert(s) raised")
+        emit_json({"polls": rows, "alerts_raised": alerts})
+    else:
+        emit_table(
+            rows, ["feed", "outcome", "entries", "new_articles", "seen_articles", "facts", "error"], empty="(no feeds)"
+        )
+        click.echo(f"{alerts} alert(s) raised")
+    if stop.signal:
+        name = signal.Signals(stop.signal).name
+        click.echo(
+            f"trade-monitor: stopped by {name}: {len(results)} of {len(feeds)} feed(s) polled and recorded; "
+            "the others are polled next time",
+            err=True,
+        )
+        # The shell's convention for a command ended by a signal: 128 + its number (143 for SIGTERM).
+        raise click.exceptions.Exit(128 + stop.signal)
 
 
 @click.command()
