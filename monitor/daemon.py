@@ -258,3 +258,6 @@ def configure_logging(settings: DaemonSettings, *, stream: TextIO | None = None)
     # APScheduler's own lines ("Running job ...") are noise at info; its warnings still show.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").addHandler(handler)
+    # A job that raises is reported by our listener in one line (job.failed); the executors' own
+    # report is the same failure again with a 20-line traceback, every time the job runs.
+    logging.getLogger("apscheduler.executors").setLevel(logging.CRITICAL)

@@ -9,6 +9,8 @@ event once, then due digests are queued and sent.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +18,7 @@ from contextlib import contextmanager
 from monitor.clock import Clock
 from monitor.config import Settings
 from monitor.daemon import PeriodicJob
+from monitor.digest.delivery import delivery_for
 from monitor.digest.service import digest_job
 from monitor.log import EventStore
 from monitor.rules.loader import RuleSet, load_rules
@@ -29,6 +32,10 @@ from monitor.sources.workers import worker_pool
 #: The extractor the sources are handed: named, so each worker process imports it itself.
 EXTRACTOR_TARGET = "monitor.extract:extract_facts"
 
+log = logging.getLogger("monitor.daemon")
+
+#: How long the start-up check waits for the mail server to accept a connection.
+SMTP_PROBE_S = 5.0
 
 
 def default_extractor() -> Extractor:
@@ -108,3 +115,34 @@ def daemon_jobs(settings: Settings, store: EventStore) -> list[PeriodicJob]:
         PeriodicJob(name="rules.tick", run=runner.tick, interval=dt.timedelta(minutes=settings.daemon.tick_minutes)),
         PeriodicJob(name="digests", run=digests, interval=dt.timedelta(minutes=settings.daemon.digest_minutes)),
     ]
+
+
+# --- start-up checks --------------------------------------------------------------------------------
+
+
+def check_delivery(settings: Settings) -> None:
+    """Before the daemon starts: refuse a config that cannot deliver, warn about a mail server that is down.
+
+    The delivery method is made as the digest job will make it, so an unknown
+    method or a secret missing from the environment is a ConfigError now (one
+    line, exit 2, as `digest send` says it) instead of a failed job every
+    minute. An SMTP server that does not answer is only a warning: mail
+    servers come back, and digests wait in the outbox until they do.
+    """
+    delivery_for(settings)
+    if settings.delivery.method != "smtp":
+        return
+    smtp = settings.delivery.smtp
+    try:
+        socket.create_connection((smtp.host, smtp.port), timeout=min(smtp.timeout_s, SMTP_PROBE_S)).close()
+    except OSError as exc:
+        log.warning(
+            "delivery.unreachable",
+            extra={
+                "fields": {
+                    "server": f"{smtp.host}:{smtp.port}",
+                    "error": f"{type(exc).__name__}: {exc}",
+                    "hint": "digests wait in the outbox and are retried",
+                }
+            },
+        )

@@ -17,7 +17,7 @@ from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import SystemClock, clock_for, parse_date
 from monitor.config import FeedSettings, Settings
 from monitor.daemon import configure_logging, run_daemon
-from monitor.pipeline import RuleRunner, article_recorder, daemon_jobs, open_poller
+from monitor.pipeline import RuleRunner, article_recorder, check_delivery, daemon_jobs, open_poller
 from monitor.sources.article import article_from_file
 from monitor.sources.health import feed_state, health_row
 from monitor.sources.poll import poll_feeds
@@ -86,6 +86,7 @@ def run(ctx: CliContext, names: tuple[str, ...]) -> None:
     settings = ctx.settings()
     configure_logging(settings.daemon)
     feeds = chosen_feeds(settings, names)
+    check_delivery(settings)
     clock = SystemClock()
     with open_poller(settings, ctx.store(clock), clock) as poller:
         code = run_daemon(
