@@ -331,3 +331,37 @@ def test_a_failing_job_is_one_log_line_without_a_traceback(tmp_path: Path) -> No
     lines = [line for line in stream.getvalue().splitlines() if line.strip()]
     assert "Traceback" not in stream.getvalue()
     assert len(lines) == 1 and "job=job:digests" in lines[0] and "cannot reach mail server" in lines[0], lines
+
+
+def test_status_reports_the_daemons_last_poll_tick_and_digest(server: FeedServer, tmp_path: Path) -> None:
+    from tests.digest.conftest import make_alert, raise_alert
+
+    db = tmp_path / "log.db"
+    good = server.serve("/good.xml", Route(body=rss(STORIES)))
+    config = tmp_path / "config.toml"
+    config.write_text(
+        config_text(db, {"good": good})
+        + '[delivery]\nmethod = "directory"\nbatch_window_s = 0\n'
+        + '[[subscriptions]]\nname = "desk"\nrecipients = ["desk@example.org"]\n'
+    )
+    engine = open_engine(f"sqlite:///{db}")
+    upgrade(engine)
+    raise_alert(EventStore(engine, SystemClock()), make_alert("h1"))
+    engine.dispose()
+
+    def health() -> dict[str, str | None]:
+        done = run_cli(["--config", str(config), "status", "--format", "json"])
+        assert done.exit_code == 0, done.stderr
+        found: dict[str, str | None] = json.loads(done.stdout)["daemon"]
+        return found
+
+    assert health() == {"last_poll": None, "last_tick": None, "last_digest": None}
+    started = dt.datetime.now(dt.UTC)
+    daemon = start_daemon(config)
+    stop_after(daemon, lambda: all(health().values()))
+    seen = health()
+    for key in ("last_poll", "last_tick", "last_digest"):
+        moment = dt.datetime.fromisoformat(seen[key] or "")
+        assert started - dt.timedelta(seconds=1) <= moment <= dt.datetime.now(dt.UTC), (key, seen)
+    text = run_cli(["--config", str(config), "status"]).stdout
+    assert "last poll" in text and "last tick" in text and "last digest" in text

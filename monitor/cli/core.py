@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -138,7 +139,9 @@ def status(ctx: CliContext, fmt: str) -> None:
     """Log size, last position and how far behind each projection is.
 
     JSON: {"database", "schema_revision", "events", "last_position",
-    "projections": [{"name", "checkpoint", "lag"}]} (the database URL without its password).
+    "projections": [{"name", "checkpoint", "lag"}],
+    "daemon": {"last_poll", "last_tick", "last_digest"}} (the database URL without its
+    password; the daemon's times are ISO 8601 UTC, or null for never).
     """
     store = ctx.store(SystemClock())
     last = store.last_position()
@@ -150,6 +153,16 @@ def status(ctx: CliContext, fmt: str) -> None:
     url = ctx.engine().url.render_as_string(hide_password=True)
     revision = current_revision(ctx.engine())
     count = store.count()
+    # Imported here: the wiring pulls in the scheduler and the digest's templates, which the other
+    # commands of this module do without.
+    from monitor.pipeline import daemon_health
+
+    health = daemon_health(ctx.settings(), store)
+    daemon = {
+        "last_poll": _iso(health.last_poll),
+        "last_tick": _iso(health.last_tick),
+        "last_digest": _iso(health.last_digest),
+    }
     if fmt == "json":
         emit_json(
             {
@@ -158,6 +171,7 @@ def status(ctx: CliContext, fmt: str) -> None:
                 "events": count,
                 "last_position": last,
                 "projections": rows,
+                "daemon": daemon,
             }
         )
         return
@@ -165,7 +179,14 @@ def status(ctx: CliContext, fmt: str) -> None:
     click.echo(f"schema         {revision}")
     click.echo(f"events         {count}")
     click.echo(f"last position  {last}")
+    click.echo(f"last poll      {daemon['last_poll'] or 'never'}")
+    click.echo(f"last tick      {daemon['last_tick'] or 'never'}")
+    click.echo(f"last digest    {daemon['last_digest'] or 'never'}")
     emit_table(rows, ["name", "checkpoint", "lag"], empty="(no projections)")
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.astimezone(dt.UTC).isoformat() if moment else None
 
 
 @click.command()
