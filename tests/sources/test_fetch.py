@@ -7,6 +7,7 @@ import time
 import tracemalloc
 import zlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
@@ -195,6 +196,34 @@ def test_a_gzip_bomb_is_never_unpacked_past_the_cap_plus_one_chunk(
     assert f"larger than fetch.max_bytes (more than {limit:,} bytes" in refused.value.reason
     # What this process held while reading: the cap, one chunk, and change (not megabytes of zeros).
     assert peak < limit + INFLATE_CHUNK + 1_000_000, f"peak {peak:,} bytes for a cap of {limit:,}"
+
+
+def test_many_gzip_bombs_at_once_hold_no_more_than_the_cap_plus_one_chunk_each(
+    server: FeedServer, fetch_settings: FetchSettings
+) -> None:
+    bomb = gzip.compress(b"<rss>" + b"0" * 30_000_000, compresslevel=9)
+    count = 8
+    urls = [
+        server.serve(f"/bomb-{n}.xml", Route(body=bomb, headers={"Content-Encoding": "gzip"})) for n in range(count)
+    ]
+    limit = fetch_settings.max_bytes
+
+    def refused(url: str) -> str:
+        try:
+            fetcher.fetch("gzbomb", url)
+        except FeedError as exc:
+            return exc.reason
+        return "read"
+
+    with HttpFetcher(fetch_settings) as fetcher, ThreadPoolExecutor(max_workers=count) as threads:
+        tracemalloc.start()
+        try:
+            reasons = list(threads.map(refused, urls))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert all("larger than fetch.max_bytes" in reason for reason in reasons), reasons
+    assert peak < count * (limit + INFLATE_CHUNK) + 2_000_000, f"peak {peak:,} bytes for {count} feeds"
 
 
 @pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib-wrapped", "raw"])
