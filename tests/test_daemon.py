@@ -258,6 +258,15 @@ def test_run_refuses_to_start_when_the_smtp_password_variable_is_missing(tmp_pat
     assert "daemon.started" not in done.stderr
 
 
+def test_run_refuses_to_start_with_an_unknown_delivery_method(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(smtp_config(tmp_path / "log.db", 2525).replace('method = "smtp"', 'method = "pigeon"'))
+    done = run_cli(["--config", str(config), "run"])
+    assert done.exit_code == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "delivery.method" in lines[0] and "pigeon" in lines[0], done.stderr
+
+
 def test_run_warns_once_about_an_unreachable_mail_server_and_logs_each_failed_delivery_in_one_line(
     tmp_path: Path,
 ) -> None:
@@ -365,3 +374,27 @@ def test_status_reports_the_daemons_last_poll_tick_and_digest(server: FeedServer
         assert started - dt.timedelta(seconds=1) <= moment <= dt.datetime.now(dt.UTC), (key, seen)
     text = run_cli(["--config", str(config), "status"]).stdout
     assert "last poll" in text and "last tick" in text and "last digest" in text
+
+
+def test_shutdown_while_a_feed_job_reschedules_itself_does_not_hang(server: FeedServer, tmp_path: Path) -> None:
+    # A failing feed reschedules its job when its poll ends; shutting down during that poll once deadlocked
+    # (the scheduler held its job-store lock while waiting for the job, which waited for that lock).
+    slow = server.serve("/slow-bad.xml", Route(status=500, body=b"down", delay_s=1.0))
+    settings = parse_settings(config_text(tmp_path / "log.db", {"bad": slow}), source=tmp_path / "config.toml")
+    engine = open_engine(settings.database_url())
+    upgrade(engine)
+    clock = SystemClock()
+    store = EventStore(engine, clock)
+    with open_fetcher(settings.fetch) as fetcher:
+        poller = FeedPoller(
+            store=store, fetcher=fetcher, recorder=article_recorder(store, clock), settings=settings.fetch, clock=clock
+        )
+        scheduler = build_scheduler(settings, poller=poller, clock=clock)
+        scheduler.start()
+        wait_for(lambda: server.hits["/slow-bad.xml"] >= 1)
+        stopped = threading.Thread(target=scheduler.shutdown, kwargs={"wait": True}, daemon=True)
+        stopped.start()
+        stopped.join(timeout=10)
+        assert not stopped.is_alive(), "shutdown hung while the feed's job rescheduled itself"
+    assert feed_state(store, "bad").consecutive_failures == 1  # the poll in flight was finished and recorded
+    engine.dispose()

@@ -142,6 +142,27 @@ def test_a_command_killed_with_sigkill_leaves_no_process_behind(
     assert survivors(spawned) == []
 
 
+def test_run_stopped_by_sigterm_finishes_its_poll_exits_0_and_leaves_no_process_behind(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    slow = server.serve("/slow.xml", Route(body=rss(STORIES), delay_s=1.5))
+    process = start(write_config(tmp_path, {"slow": slow}), tmp_path, "run")
+    spawned: set[int] = set()
+    try:
+        spawned = children_once_polling(process, server, "/slow.xml")
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    left = survivors(spawned)
+    err = (tmp_path / "stderr").read_text()
+    assert process.returncode == 0, err
+    assert "feed.polled feed=slow" in err and "daemon.stopped" in err
+    assert left == []
+
+
 def test_poll_stopped_by_sigterm_records_the_poll_in_flight_starts_no_other_and_exits_143(
     server: FeedServer, tmp_path: Path
 ) -> None:
