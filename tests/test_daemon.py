@@ -240,7 +240,7 @@ def smtp_config(db: Path, port: int, *, password_env: str = "") -> str:
     """A daemon config that mails digests through 127.0.0.1:`port`, one subscription, no feeds."""
     return (
         f'[database]\nurl = "sqlite:///{db}"\n'
-        "[delivery]\nmethod = \"smtp\"\nbatch_window_s = 0\n"
+        '[delivery]\nmethod = "smtp"\nbatch_window_s = 0\n'
         f'[delivery.smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\ntimeout_s = 2\n'
         + (f'username = "desk"\npassword_env = "{password_env}"\n' if password_env else "")
         + '[[subscriptions]]\nname = "desk"\nrecipients = ["desk@example.org"]\n'

@@ -149,7 +149,9 @@ def _exit_with(owner: int) -> None:
     except (AttributeError, OSError):
         handle = None
     if handle is not None:
-        select.select([handle], [], [])
+        watch = select.poll()
+        watch.register(handle, select.POLLIN)
+        watch.poll()
     else:
         while _alive(owner):
             time.sleep(_WATCH_EVERY_S)
