@@ -66,6 +66,33 @@ class PeriodicJob:
     after_new_facts: bool = False
 
 
+class _Scheduler(BackgroundScheduler):
+    """A BackgroundScheduler whose jobs may reschedule themselves while it shuts down.
+
+    APScheduler 3's `shutdown(wait=True)` holds the job-store lock while it
+    waits for the jobs running; a feed job that ends by rescheduling itself
+    (back-off, or waking the rules after new facts) then waits for that lock
+    for ever: `run` stopped by SIGTERM mid-poll never exited. Once shutdown
+    has begun, such changes are dropped (nothing will run again anyway).
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._changes = threading.Lock()
+        self._closing = False
+
+    def modify_job(self, job_id: str, jobstore: str | None = None, **changes: Any) -> Any:
+        with self._changes:
+            if self._closing:
+                return None
+            return super().modify_job(job_id, jobstore, **changes)
+
+    def shutdown(self, wait: bool = True) -> None:
+        with self._changes:
+            self._closing = True
+        super().shutdown(wait)
+
+
 def feed_job_id(name: str) -> str:
     """The scheduler's id of a feed's job."""
     return f"feed:{name}"
@@ -82,7 +109,7 @@ def build_scheduler(
 ) -> BackgroundScheduler:
     """A scheduler (not started) with one job per enabled feed and one per extra job."""
     rng = rng or random.Random()
-    scheduler = BackgroundScheduler(
+    scheduler = _Scheduler(
         executors={
             FEED_EXECUTOR: ThreadPoolExecutor(max_workers=settings.fetch.concurrency),
             JOB_EXECUTOR: ThreadPoolExecutor(max_workers=max(2, len(extra_jobs))),
@@ -267,3 +294,6 @@ def configure_logging(settings: DaemonSettings, *, stream: TextIO | None = None)
     # APScheduler's own lines ("Running job ...") are noise at info; its warnings still show.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").addHandler(handler)
+    # A job that raises is reported by our listener in one line (job.failed); the executors' own
+    # report is the same failure again with a 20-line traceback, every time the job runs.
+    logging.getLogger("apscheduler.executors").setLevel(logging.CRITICAL)

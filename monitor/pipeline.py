@@ -9,19 +9,27 @@ event once, then due digests are queued and sent.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from monitor.clock import Clock
 from monitor.config import Settings
 from monitor.daemon import PeriodicJob
+from monitor.digest.delivery import check_deliveries
 from monitor.digest.service import digest_job
 from monitor.errors import ConfigError
-from monitor.log import EventStore
+from monitor.events import decode_recorded
+from monitor.events.daemon import TICKS_STREAM, DaemonTicked
+from monitor.events.digests import DigestDelivered
+from monitor.log import EventStore, NewEvent
 from monitor.rules.loader import RuleSet, load_rules
 from monitor.rules.service import Evaluated, evaluate_new, tick
 from monitor.sources.base import Extractor
+from monitor.sources.health import feed_state
 from monitor.sources.poll import FeedPoller
 from monitor.sources.recording import ArticleRecorder
 from monitor.sources.schemes import open_fetcher
@@ -34,6 +42,11 @@ COMMAND_TARGETS = {
     "command": "monitor.extract.command:extract_with_command",
     "both": "monitor.extract.command:extract_with_both",
 }
+
+log = logging.getLogger("monitor.daemon")
+
+#: How long the start-up check waits for the mail server to accept a connection.
+SMTP_PROBE_S = 5.0
 
 
 def default_extractor() -> Extractor:
@@ -141,8 +154,85 @@ def daemon_jobs(settings: Settings, store: EventStore) -> list[PeriodicJob]:
             digests(clock)
         return done
 
+    def tick_and_record(clock: Clock) -> Evaluated:
+        done = runner.tick(clock)
+        record_tick(store, clock, done.alerts)
+        return done
+
     return [
         PeriodicJob(name="rules.evaluate", run=evaluate_then_send, interval=EVALUATE_EVERY, after_new_facts=True),
-        PeriodicJob(name="rules.tick", run=runner.tick, interval=dt.timedelta(minutes=settings.daemon.tick_minutes)),
+        PeriodicJob(
+            name="rules.tick", run=tick_and_record, interval=dt.timedelta(minutes=settings.daemon.tick_minutes)
+        ),
         PeriodicJob(name="digests", run=digests, interval=dt.timedelta(minutes=settings.daemon.digest_minutes)),
     ]
+
+
+# --- the daemon's own health ------------------------------------------------------------------------
+
+
+def record_tick(store: EventStore, clock: Clock, alerts: int) -> None:
+    """Record that the daemon's tick ran to the end, for `status`."""
+    now = clock.now()
+    event = DaemonTicked(ticked_at=now, alerts=alerts)
+    store.append(TICKS_STREAM, [NewEvent.of(event, occurred_at=now, idempotency_key=f"tick:{now.isoformat()}")])
+
+
+@dataclass(frozen=True, kw_only=True)
+class DaemonHealth:
+    """When the daemon last did each of its jobs to the end (None: never), read from the log."""
+
+    last_poll: dt.datetime | None
+    last_tick: dt.datetime | None
+    last_digest: dt.datetime | None
+
+
+def daemon_health(settings: Settings, store: EventStore) -> DaemonHealth:
+    """The last successful poll of any configured feed, the last tick and the last digest delivered."""
+    polls = [feed_state(store, feed.name).last_success for feed in settings.feeds]
+    last_tick = None
+    version = store.stream_version(TICKS_STREAM)
+    if version:
+        newest = decode_recorded(store.read_stream(TICKS_STREAM, after_version=version - 1)[-1])
+        if isinstance(newest, DaemonTicked):
+            last_tick = newest.ticked_at
+    last_digest = None
+    # Digests are few (a handful a day), so reading their deliveries stays cheap.
+    for recorded in store.read_all(types=[DigestDelivered.NAME]):
+        delivered = decode_recorded(recorded)
+        if isinstance(delivered, DigestDelivered) and (last_digest is None or delivered.delivered_at > last_digest):
+            last_digest = delivered.delivered_at
+    return DaemonHealth(
+        last_poll=max((p for p in polls if p is not None), default=None), last_tick=last_tick, last_digest=last_digest
+    )
+
+
+# --- start-up checks --------------------------------------------------------------------------------
+
+
+def check_delivery(settings: Settings) -> None:
+    """Before the daemon starts: refuse a config that cannot deliver, warn about a mail server that is down.
+
+    The delivery method is made as the digest job will make it, so an unknown
+    method or a secret missing from the environment is a ConfigError now (one
+    line, exit 2, as `digest send` says it) instead of a failed job every
+    minute. An SMTP server that does not answer is only a warning: mail
+    servers come back, and digests wait in the outbox until they do.
+    """
+    check_deliveries(settings)  # the mail method and every chat or webhook channel
+    if settings.delivery.method != "smtp":
+        return
+    smtp = settings.delivery.smtp
+    try:
+        socket.create_connection((smtp.host, smtp.port), timeout=min(smtp.timeout_s, SMTP_PROBE_S)).close()
+    except OSError as exc:
+        log.warning(
+            "delivery.unreachable",
+            extra={
+                "fields": {
+                    "server": f"{smtp.host}:{smtp.port}",
+                    "error": f"{type(exc).__name__}: {exc}",
+                    "hint": "digests wait in the outbox and are retried",
+                }
+            },
+        )

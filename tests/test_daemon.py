@@ -234,3 +234,167 @@ def stop_after(daemon: subprocess.Popen[str], ready: Callable[[], bool]) -> str:
             daemon.communicate()
     assert daemon.returncode == 0, err
     return err
+
+
+def smtp_config(db: Path, port: int, *, password_env: str = "") -> str:
+    """A daemon config that mails digests through 127.0.0.1:`port`, one subscription, no feeds."""
+    return (
+        f'[database]\nurl = "sqlite:///{db}"\n'
+        '[delivery]\nmethod = "smtp"\nbatch_window_s = 0\n'
+        f'[delivery.smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\ntimeout_s = 2\n'
+        + (f'username = "desk"\npassword_env = "{password_env}"\n' if password_env else "")
+        + '[[subscriptions]]\nname = "desk"\nrecipients = ["desk@example.org"]\n'
+    )
+
+
+def test_run_refuses_to_start_when_the_smtp_password_variable_is_missing(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(smtp_config(tmp_path / "log.db", 2525, password_env="TM_TEST_SMTP_SECRET_UNSET"))
+    done = run_cli(["--config", str(config), "run"], env={"TM_TEST_SMTP_SECRET_UNSET": None})
+    assert done.exit_code == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "TM_TEST_SMTP_SECRET_UNSET" in lines[0] and "not set" in lines[0]
+    assert "daemon.started" not in done.stderr
+
+
+def test_run_refuses_to_start_with_an_unknown_delivery_method(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(smtp_config(tmp_path / "log.db", 2525).replace('method = "smtp"', 'method = "pigeon"'))
+    done = run_cli(["--config", str(config), "run"])
+    assert done.exit_code == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "delivery.method" in lines[0] and "pigeon" in lines[0], done.stderr
+
+
+def test_run_warns_once_about_an_unreachable_mail_server_and_logs_each_failed_delivery_in_one_line(
+    tmp_path: Path,
+) -> None:
+    from tests.digest.conftest import make_alert, raise_alert
+    from tests.digest.smtp_servers import free_port
+
+    db = tmp_path / "log.db"
+    config = tmp_path / "config.toml"
+    port = free_port()  # nothing listens there
+    config.write_text(smtp_config(db, port))
+    # An alert waiting, so the daemon's first digest run queues a digest and tries to mail it.
+    engine = open_engine(f"sqlite:///{db}")
+    upgrade(engine)
+    raise_alert(EventStore(engine, SystemClock()), make_alert("d1"))
+    engine.dispose()
+
+    daemon = start_daemon(config)
+    err = stop_after(daemon, lambda: _digest_tried(db))
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert "Traceback" not in err
+    unreachable = [line for line in lines if "delivery.unreachable" in line]
+    assert len(unreachable) == 1 and f"127.0.0.1:{port}" in unreachable[0], err
+    failed = [line for line in lines if "not delivered" in line]
+    assert failed and all(line.startswith("20") for line in lines), err
+    assert lines[-1].split()[2] == "daemon.stopped"
+
+
+def _digest_tried(db: Path) -> bool:
+    engine = open_engine(f"sqlite:///{db}")
+    try:
+        store = EventStore(engine, SystemClock())
+        return any(e.type == "digest.failed" for e in store.read_all(stream_prefix="digest-"))
+    except (OperationalError, StoreError):
+        return False
+    finally:
+        engine.dispose()
+
+
+def test_a_failing_job_is_one_log_line_without_a_traceback(tmp_path: Path) -> None:
+    import io
+
+    from monitor.daemon import configure_logging
+    from monitor.errors import DeliveryError
+
+    settings = parse_settings(config_text(tmp_path / "log.db", {}), source=tmp_path / "config.toml")
+    engine = open_engine(settings.database_url())
+    upgrade(engine)
+    clock = SystemClock()
+    store = EventStore(engine, clock)
+    failed = threading.Event()
+
+    def send(_clock: Clock) -> None:
+        failed.set()
+        raise DeliveryError("cannot reach mail server 127.0.0.1:9: connection refused")
+
+    stream = io.StringIO()
+    configure_logging(settings.daemon, stream=stream)
+    with open_fetcher(settings.fetch) as fetcher:
+        poller = FeedPoller(
+            store=store, fetcher=fetcher, recorder=article_recorder(store, clock), settings=settings.fetch, clock=clock
+        )
+        job = PeriodicJob(name="digests", run=send, interval=dt.timedelta(hours=1))
+        scheduler = build_scheduler(settings, poller=poller, clock=clock, extra_jobs=[job])
+        scheduler.start()
+        try:
+            assert failed.wait(5)
+            wait_for(lambda: "job.failed" in stream.getvalue())
+        finally:
+            scheduler.shutdown(wait=True)
+    engine.dispose()
+    lines = [line for line in stream.getvalue().splitlines() if line.strip()]
+    assert "Traceback" not in stream.getvalue()
+    assert len(lines) == 1 and "job=job:digests" in lines[0] and "cannot reach mail server" in lines[0], lines
+
+
+def test_status_reports_the_daemons_last_poll_tick_and_digest(server: FeedServer, tmp_path: Path) -> None:
+    from tests.digest.conftest import make_alert, raise_alert
+
+    db = tmp_path / "log.db"
+    good = server.serve("/good.xml", Route(body=rss(STORIES)))
+    config = tmp_path / "config.toml"
+    config.write_text(
+        config_text(db, {"good": good})
+        + '[delivery]\nmethod = "directory"\nbatch_window_s = 0\n'
+        + '[[subscriptions]]\nname = "desk"\nrecipients = ["desk@example.org"]\n'
+    )
+    engine = open_engine(f"sqlite:///{db}")
+    upgrade(engine)
+    raise_alert(EventStore(engine, SystemClock()), make_alert("h1"))
+    engine.dispose()
+
+    def health() -> dict[str, str | None]:
+        done = run_cli(["--config", str(config), "status", "--format", "json"])
+        assert done.exit_code == 0, done.stderr
+        found: dict[str, str | None] = json.loads(done.stdout)["daemon"]
+        return found
+
+    assert health() == {"last_poll": None, "last_tick": None, "last_digest": None}
+    started = dt.datetime.now(dt.UTC)
+    daemon = start_daemon(config)
+    stop_after(daemon, lambda: all(health().values()))
+    seen = health()
+    for key in ("last_poll", "last_tick", "last_digest"):
+        moment = dt.datetime.fromisoformat(seen[key] or "")
+        assert started - dt.timedelta(seconds=1) <= moment <= dt.datetime.now(dt.UTC), (key, seen)
+    text = run_cli(["--config", str(config), "status"]).stdout
+    assert "last poll" in text and "last tick" in text and "last digest" in text
+
+
+def test_shutdown_while_a_feed_job_reschedules_itself_does_not_hang(server: FeedServer, tmp_path: Path) -> None:
+    # A failing feed reschedules its job when its poll ends; shutting down during that poll once deadlocked
+    # (the scheduler held its job-store lock while waiting for the job, which waited for that lock).
+    slow = server.serve("/slow-bad.xml", Route(status=500, body=b"down", delay_s=1.0))
+    settings = parse_settings(config_text(tmp_path / "log.db", {"bad": slow}), source=tmp_path / "config.toml")
+    engine = open_engine(settings.database_url())
+    upgrade(engine)
+    clock = SystemClock()
+    store = EventStore(engine, clock)
+    with open_fetcher(settings.fetch) as fetcher:
+        poller = FeedPoller(
+            store=store, fetcher=fetcher, recorder=article_recorder(store, clock), settings=settings.fetch, clock=clock
+        )
+        scheduler = build_scheduler(settings, poller=poller, clock=clock)
+        scheduler.start()
+        wait_for(lambda: server.hits["/slow-bad.xml"] >= 1)
+        stopped = threading.Thread(target=scheduler.shutdown, kwargs={"wait": True}, daemon=True)
+        stopped.start()
+        stopped.join(timeout=10)
+        assert not stopped.is_alive(), "shutdown hung while the feed's job rescheduled itself"
+    assert feed_state(store, "bad").consecutive_failures == 1  # the poll in flight was finished and recorded
+    engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -141,8 +142,10 @@ def status(ctx: CliContext, fmt: str) -> None:
     JSON: {"database", "schema_revision", "events", "last_position",
     "integrity": {"intact", "checked_events", "missing_triggers", "first_break"},
     "projections": [{"name", "checkpoint", "lag",
-    "stuck": {"position", "type", "stream_id", "reason", "since"} or null}]}
-    (the database URL without its password).
+    "stuck": {"position", "type", "stream_id", "reason", "since"} or null}],
+    "held": [{"first_position", "last_position", "alerts", "raised_at"}],
+    "daemon": {"last_poll", "last_tick", "last_digest"}} (the database URL without its
+    password; the daemon's times are ISO 8601 UTC, or null for never).
     """
     store = ctx.store(SystemClock())
     last = store.last_position()
@@ -166,6 +169,16 @@ def status(ctx: CliContext, fmt: str) -> None:
 
     holds = held(ctx.settings(), store)
     integrity = integrity_status(ctx.engine())
+    # Imported here: the wiring pulls in the scheduler and the digest's templates, which the other
+    # commands of this module do without.
+    from monitor.pipeline import daemon_health
+
+    health = daemon_health(ctx.settings(), store)
+    daemon = {
+        "last_poll": _iso(health.last_poll),
+        "last_tick": _iso(health.last_tick),
+        "last_digest": _iso(health.last_digest),
+    }
     if fmt == "json":
         emit_json(
             {
@@ -184,6 +197,7 @@ def status(ctx: CliContext, fmt: str) -> None:
                     }
                     for b in holds
                 ],
+                "daemon": daemon,
             }
         )
         return
@@ -192,12 +206,19 @@ def status(ctx: CliContext, fmt: str) -> None:
     click.echo(f"events         {count}")
     click.echo(f"last position  {last}")
     click.echo(f"integrity      {integrity_line(integrity)}")
+    click.echo(f"last poll      {daemon['last_poll'] or 'never'}")
+    click.echo(f"last tick      {daemon['last_tick'] or 'never'}")
+    click.echo(f"last digest    {daemon['last_digest'] or 'never'}")
     for row in rows:
         stuck: Any = row["stuck"]
         row["stuck_at"] = f"{stuck['position']}: {stuck['reason']}" if stuck else None
     emit_table(rows, ["name", "checkpoint", "lag", "stuck_at"], empty="(no projections)")
     for burst in holds:
         click.echo(burst.describe(ctx.settings().delivery.hold_above))
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.astimezone(dt.UTC).isoformat() if moment else None
 
 
 @click.command()

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -14,7 +18,7 @@ from monitor.clock import SystemClock, clock_for, parse_date
 from monitor.config import FeedSettings, Settings
 from monitor.daemon import configure_logging, run_daemon
 from monitor.errors import ExtractionError
-from monitor.pipeline import RuleRunner, article_recorder, daemon_jobs, open_poller
+from monitor.pipeline import RuleRunner, article_recorder, check_delivery, daemon_jobs, open_poller
 from monitor.rules.service import quiet_lines
 from monitor.sources.article import article_from_file
 from monitor.sources.health import feed_state, health_row
@@ -25,6 +29,44 @@ pass_ctx = click.make_pass_decorator(CliContext)
 NOW_OPTION = click.option(
     "--now", metavar="TIME", help="Record and decide as if it were TIME (YYYY-MM-DD[THH:MM]); default: the real time."
 )
+
+
+@dataclass
+class StopRequest:
+    """Set by the first SIGTERM or SIGINT: `event` for the pollers, `signal` (its number) for the exit code."""
+
+    event: threading.Event = field(default_factory=threading.Event)
+    signal: int = 0
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[StopRequest]:
+    """While open, the first SIGTERM or SIGINT asks the polls to stop; a second one ends the process at once.
+
+    cron's `timeout` and systemd send SIGTERM: the polls in flight finish and
+    are recorded (each is one transaction, so even the second signal leaves
+    nothing half-written), no new one starts.
+    """
+    stop = StopRequest()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # signal handlers can only be set from the main thread (in-process callers)
+        return
+    watched = (signal.SIGTERM, signal.SIGINT)
+    previous = {sig: signal.getsignal(sig) for sig in watched}
+
+    def request_stop(signum: int, _frame: object) -> None:
+        stop.signal = signum
+        stop.event.set()
+        for sig in watched:
+            signal.signal(sig, signal.SIG_DFL)
+
+    for sig in watched:
+        signal.signal(sig, request_stop)
+    try:
+        yield stop
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def chosen_feeds(settings: Settings, names: Sequence[str]) -> list[FeedSettings]:
@@ -46,6 +88,7 @@ def run(ctx: CliContext, names: tuple[str, ...]) -> None:
     settings = ctx.settings()
     configure_logging(settings.daemon)
     feeds = chosen_feeds(settings, names)
+    check_delivery(settings)
     clock = SystemClock()
     with open_poller(settings, ctx.store(clock), clock) as poller:
         code = run_daemon(
@@ -70,6 +113,8 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
 
     Exits 0 even when a feed failed: the failure is printed and recorded in the
     feed's health (see `feeds`), as the daemon would.
+    SIGTERM or Ctrl-C: no further feed starts, the polls in flight are finished
+    and recorded, and it exits 143 (130 for Ctrl-C).
 
     JSON: {"polls": [{"feed", "outcome", "entries", "new_articles", "seen_articles", "facts",
     "catch_up", "error", "consecutive_failures", "next_poll"}, ...], "alerts_raised": N}; outcome is
@@ -79,10 +124,11 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
     configure_logging(settings.daemon)
     feeds = chosen_feeds(settings, names)
     clock = clock_for(now)
-    with open_poller(settings, ctx.store(clock), clock) as poller:
+    with stop_on_signals() as stop, open_poller(settings, ctx.store(clock), clock) as poller:
         runner = RuleRunner(settings, poller.store)
-        results = poll_feeds(poller, feeds, concurrency=settings.fetch.concurrency)
-        evaluated = runner.evaluate(clock)
+        results = poll_feeds(poller, feeds, concurrency=settings.fetch.concurrency, stop=stop.event)
+        # Stopped: what was polled is recorded; the rules look at it on the next poll or in the daemon.
+        evaluated = None if stop.signal else runner.evaluate(clock)
     rows = [
         {
             "feed": r.feed,
@@ -99,14 +145,30 @@ def poll(ctx: CliContext, once: bool, names: tuple[str, ...], now: str | None, f
         for r in results
     ]
     if fmt == "json":
-        emit_json({"polls": rows, "alerts_raised": evaluated.alerts, "quiet": evaluated.quiet, "held": evaluated.held})
-        return
-    emit_table(
-        rows, ["feed", "outcome", "entries", "new_articles", "seen_articles", "facts", "error"], empty="(no feeds)"
-    )
-    click.echo(f"{evaluated.alerts} alert(s) raised")
-    for line in quiet_lines(evaluated):
-        click.echo(line)
+        emit_json(
+            {
+                "polls": rows,
+                "alerts_raised": evaluated.alerts if evaluated else 0,
+                "quiet": evaluated.quiet if evaluated else 0,
+                "held": evaluated.held if evaluated else 0,
+            }
+        )
+    else:
+        emit_table(
+            rows, ["feed", "outcome", "entries", "new_articles", "seen_articles", "facts", "error"], empty="(no feeds)"
+        )
+        click.echo(f"{evaluated.alerts if evaluated else 0} alert(s) raised")
+        for line in quiet_lines(evaluated) if evaluated else ():
+            click.echo(line)
+    if stop.signal:
+        name = signal.Signals(stop.signal).name
+        click.echo(
+            f"trade-monitor: stopped by {name}: {len(results)} of {len(feeds)} feed(s) polled and recorded; "
+            "the others are polled next time",
+            err=True,
+        )
+        # The shell's convention for a command ended by a signal: 128 + its number (143 for SIGTERM).
+        raise click.exceptions.Exit(128 + stop.signal)
 
 
 @click.command()

@@ -6,7 +6,8 @@ partial and keep the rest. Ours ship inside the package
 (`monitor/digest/templates`, which in the source tree is the top-level
 `templates/` folder), so they are found after any kind of install.
 Autoescaping is on for every `.html` template: text from articles is never
-markup. The HTML's `<style>` block is inlined into style attributes with
+markup, and the `clickable` filter lets only http, https and mailto links
+into an href. The HTML's `<style>` block is inlined into style attributes with
 css_inline, because most mail clients drop or mangle style sheets.
 """
 
@@ -71,6 +72,30 @@ def country(code: str | None) -> str:
     return label_name(code)
 
 
+#: The only schemes a digest makes clickable; anything else (javascript:, data:, file:, ...) is shown as text.
+CLICKABLE_SCHEMES = frozenset({"http", "https", "mailto"})
+# Browsers drop these anywhere in a URL before reading its scheme ("java\tscript:" is "javascript:").
+_IGNORED_IN_URLS = re.compile(r"[\t\n\r]")
+
+
+def clickable(url: str | None) -> str | None:
+    """`url` when it is safe to put in an href (http, https or mailto), else None (show it as text).
+
+    Escaping keeps a URL from breaking out of its attribute, but not from
+    running: a `javascript:` or `data:` link in a feed item would run when
+    clicked. So only the schemes a reader expects are linked, judged the way
+    a browser reads them (surrounding spaces and control characters ignored,
+    any case); a relative or scheme-less link is not linked either.
+    """
+    if not url:
+        return None
+    seen = _IGNORED_IN_URLS.sub("", url).strip(" \x00\x0b\x0c")
+    scheme, colon, _ = seen.partition(":")
+    if not colon or scheme.lower() not in CLICKABLE_SCHEMES:
+        return None
+    return url
+
+
 def _loader(user_folder: Path | None) -> jinja2.BaseLoader:
     ours = jinja2.PackageLoader("monitor.digest", "templates")
     if user_folder is None:
@@ -94,7 +119,7 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(percent=percent, day=day, moment=moment, country=country)
+    env.filters.update(percent=percent, day=day, moment=moment, country=country, clickable=clickable)
     return env
 
 

@@ -5,7 +5,7 @@ Importing this package registers every type, so `decode` can read any row.
 
 from __future__ import annotations
 
-from monitor.events import alerts, digests, facts, measures, sources  # noqa: F401  (registers the types)
+from monitor.events import alerts, daemon, digests, facts, measures, sources  # noqa: F401  (registers the types)
 from monitor.events.base import (
     REGISTRY,
     UPCASTERS,

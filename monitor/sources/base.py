@@ -104,6 +104,7 @@ class ExtractedFact(Protocol):
     def confidence(self) -> float:
         """How sure the reading was, 0 to 1 (an extractor that cannot tell reports 1.0)."""
         ...
+
     @property
     def previous_rate(self) -> float | None: ...
 

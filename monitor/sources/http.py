@@ -11,6 +11,9 @@ It reads nothing but http(s): local files are `files.py`'s, chosen by `schemes.p
 from __future__ import annotations
 
 import time
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 import httpx
 
@@ -23,6 +26,7 @@ ACCEPT_FEED = (
     "text/xml;q=0.8, */*;q=0.1"
 )
 ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+INFLATE_CHUNK = 65_536
 
 
 class HttpFetcher:
@@ -92,11 +96,13 @@ class HttpFetcher:
                 ):
                     raise FeedError(subject, too_big(int(declared), limit), hint="raise fetch.max_bytes")
                 body = bytearray()
-                # iter_bytes yields decoded (gunzipped) bytes, so the cap also stops a gzip bomb.
-                for chunk in response.iter_bytes():
+                # The body is unpacked here, never more than one chunk past the cap at a time:
+                # a gzip bomb stops at `limit + INFLATE_CHUNK` bytes, however much it would unpack to.
+                chunks = inflate(response.iter_raw(), content_decoder(subject, url, response.headers))
+                for chunk in chunks:
                     body += chunk
                     if len(body) > limit:
-                        raise FeedError(subject, too_big(len(body), limit), hint="raise fetch.max_bytes")
+                        raise FeedError(subject, cut_off(limit), hint="raise fetch.max_bytes")
                     if time.monotonic() > deadline:
                         raise FeedError(
                             subject,
@@ -124,6 +130,8 @@ class HttpFetcher:
             ) from exc
         except httpx.DecodingError as exc:
             raise FeedError(subject, f"the body from {url} cannot be decoded: {exc}") from exc
+        except zlib.error as exc:
+            raise FeedError(subject, f"the body from {url} cannot be decoded: {exc}") from exc
         except httpx.HTTPError as exc:
             raise FeedError(subject, f"cannot fetch {url}: {type(exc).__name__}: {exc}") from exc
         except httpx.InvalidURL as exc:
@@ -136,5 +144,87 @@ def total_timeout(settings: FetchSettings) -> float:
 
 
 def too_big(size: int, limit: int) -> str:
-    """The reason given for a body over `fetch.max_bytes` (by every fetcher)."""
+    """The reason given for a body over `fetch.max_bytes` whose size is known (by every fetcher)."""
     return f"body larger than fetch.max_bytes ({size:,} > {limit:,} bytes)"
+
+
+def cut_off(limit: int) -> str:
+    """The reason given for a body that passed `fetch.max_bytes` while it was being read (and unpacked)."""
+    return f"body larger than fetch.max_bytes (more than {limit:,} bytes once unpacked; reading stopped there)"
+
+
+def content_decoder(subject: str, url: str, headers: httpx.Headers) -> Decoder | None:
+    """A decompressor for the body's Content-Encoding (gzip or deflate), None for none; others are refused."""
+    codings = [c.strip().lower() for c in headers.get("Content-Encoding", "").split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if not codings:
+        return None
+    if codings in (["gzip"], ["x-gzip"]):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if codings == ["deflate"]:
+        return _Deflate()
+    raise FeedError(
+        subject,
+        f"the body from {url} is encoded as {', '.join(codings)}, which trade-monitor does not read",
+        hint="we ask for gzip or deflate only; the server should honour Accept-Encoding",
+    )
+
+
+class Decoder(Protocol):
+    """What `inflate` needs of a zlib decompressor."""
+
+    @property
+    def unconsumed_tail(self) -> bytes: ...
+    @property
+    def eof(self) -> bool: ...
+    def decompress(self, data: bytes, max_length: int = 0, /) -> bytes: ...
+
+
+class _Deflate:
+    """HTTP's deflate: zlib-wrapped as the standard says, or raw deflate as some servers send it."""
+
+    def __init__(self) -> None:
+        self._inner: Decoder | None = None
+
+    @property
+    def unconsumed_tail(self) -> bytes:
+        return self._inner.unconsumed_tail if self._inner else b""
+
+    @property
+    def eof(self) -> bool:
+        return bool(self._inner and self._inner.eof)
+
+    def decompress(self, data: bytes, max_length: int = 0, /) -> bytes:
+        if self._inner is None:
+            if not data:
+                return b""
+            # A zlib header: compression method 8 and a check value that makes the first two bytes % 31 == 0.
+            wrapped = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            self._inner = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        return self._inner.decompress(data, max_length)
+
+
+def inflate(raw: Iterable[bytes], decoder: Decoder | None) -> Iterator[bytes]:
+    """The body's bytes from its raw (encoded) chunks, in pieces of at most INFLATE_CHUNK bytes.
+
+    `max_length` bounds each call to the decompressor; what it has not yet
+    unpacked waits, compressed, in `unconsumed_tail`. So however far a body
+    would expand, no more than one piece exists at a time beyond what the
+    caller keeps.
+    """
+    for data in raw:
+        if decoder is None:
+            for start in range(0, len(data), INFLATE_CHUNK):
+                yield data[start : start + INFLATE_CHUNK]
+            continue
+        pending = data
+        while True:
+            piece = decoder.decompress(pending, INFLATE_CHUNK)
+            pending = decoder.unconsumed_tail
+            if piece:
+                yield piece
+            if decoder.eof:
+                return  # anything after the end of the compressed stream is ignored, as httpx does
+            # A full piece may leave output inside zlib even when all input went in: ask again.
+            if not pending and len(piece) < INFLATE_CHUNK:
+                break

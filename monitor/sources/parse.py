@@ -9,9 +9,10 @@ half of feedparser's time on a typical feed.
 from __future__ import annotations
 
 import calendar
+import codecs
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,9 +20,21 @@ import feedparser
 
 from monitor.errors import FeedError
 
-# Everything before the first element: the XML declaration, comments, the DOCTYPE.
-_ROOT = re.compile(rb"<[A-Za-z_]")
-_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_DOCTYPE_BYTES = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ENTITY_BYTES = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+_ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
+_DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding=["']([A-Za-z0-9._-]{1,40})["']""")
+_CHARSET = re.compile(r"charset=[\"']?([A-Za-z0-9._-]{1,40})", re.IGNORECASE)
+_ASCII_LIKE = frozenset({"utf-8", "utf-8-sig", "ascii", "latin-1", "iso8859-1", "cp1252", "iso8859-15"})
+#: Byte-order marks, longest first (UTF-32's little-endian mark begins with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+)
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html)", re.I | re.S)
 _ALTERNATE = re.compile(rb"<link[^>]+type=[\"']application/(?:rss|atom)\+xml[\"'][^>]*>", re.IGNORECASE)
 _HREF = re.compile(rb"href=[\"']([^\"']+)[\"']", re.IGNORECASE)
@@ -49,16 +62,20 @@ class ParsedFeed:
     warning: str | None
 
 
-def refuse_entities(name: str, body: bytes) -> None:
-    """Refuse a document whose DOCTYPE declares entities (the "billion laughs" bomb and kin).
+def refuse_entities(name: str, body: bytes, *, content_type: str = "") -> None:
+    """Refuse a document that declares entities in a DOCTYPE (the "billion laughs" bomb and kin).
 
     feedparser drops most entity declarations and expat limits amplification,
-    but its fallback parser is lenient; real feeds declare no entities, so any
-    declaration before the root element is refused outright, before parsing.
+    but its fallback parser is lenient; real feeds declare no entities. So a
+    document with both a DOCTYPE and an entity declaration anywhere in it is
+    refused before parsing, in every encoding a parser could read it in
+    (a BOM, the XML declaration, the Content-Type's charset, UTF-16/32 without
+    a BOM). Looking at the whole document rather than "the prolog" means no
+    comment or processing instruction can end the part that is looked at early.
     """
-    root = _ROOT.search(body)
-    prolog = body[: root.start()] if root else body
-    if _ENTITY.search(prolog):
+    # Every ASCII-compatible encoding spells "<!DOCTYPE" and "<!ENTITY" in the same bytes.
+    declares = bool(_DOCTYPE_BYTES.search(body) and _ENTITY_BYTES.search(body))
+    if declares or any(_DOCTYPE.search(text) and _ENTITY.search(text) for text in _readings(body, content_type)):
         raise FeedError(
             name,
             "the feed declares XML entities in its DOCTYPE; refused (an entity bomb?)",
@@ -66,9 +83,31 @@ def refuse_entities(name: str, body: bytes) -> None:
         )
 
 
+def _readings(body: bytes, content_type: str) -> Iterator[str]:
+    """The body as text in each encoding an XML parser might choose for it, but the ASCII-compatible ones."""
+    head = body[:4]
+    candidates = [codec for bom, codec in _BOMS if head.startswith(bom)]
+    if len(head) >= 4 and 0 in head:
+        # No BOM but zero bytes between the first characters: UTF-16 or UTF-32, from where the zeros are.
+        candidates += ["utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"]
+    declared = _DECLARED.search(body[:200])
+    if declared:
+        candidates.append(declared.group(1).decode("ascii"))
+    charset = _CHARSET.search(content_type)
+    if charset:
+        candidates.append(charset.group(1))
+    for codec in dict.fromkeys(candidates):
+        try:
+            if codecs.lookup(codec).name in _ASCII_LIKE:
+                continue  # the bytes were searched already
+            yield body.decode(codec, errors="replace")
+        except (LookupError, ValueError):
+            continue  # an encoding Python does not know, no parser reads it either
+
+
 def parse_feed(name: str, body: bytes, *, content_type: str = "") -> ParsedFeed:
     """Parse feed bytes; an HTML page or a body with no entries and broken XML is a FeedError."""
-    refuse_entities(name, body)
+    refuse_entities(name, body, content_type=content_type)
     if _HTML_START.match(body):
         raise _html_page(name, body)
     headers = {"content-type": content_type} if content_type else {}

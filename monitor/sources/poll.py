@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -350,9 +351,24 @@ def _with_seconds(result: PollResult, seconds: float) -> PollResult:
     return replace(result, seconds=seconds)
 
 
-def poll_feeds(poller: FeedPoller, feeds: Sequence[FeedSettings], *, concurrency: int) -> list[PollResult]:
-    """Poll every feed once, `concurrency` at a time; results in the order of `feeds`."""
+def poll_feeds(
+    poller: FeedPoller, feeds: Sequence[FeedSettings], *, concurrency: int, stop: threading.Event | None = None
+) -> list[PollResult]:
+    """Poll every feed once, `concurrency` at a time; results in the order of `feeds`.
+
+    Once `stop` is set no further poll starts: the polls in flight finish and
+    are recorded (each in one transaction), and the feeds not started are left
+    out of the results; they are due at the next poll.
+    """
+
+    def one(feed: FeedSettings) -> PollResult | None:
+        if stop is not None and stop.is_set():
+            return None
+        return poller.poll(feed)
+
     if concurrency <= 1 or len(feeds) <= 1:
-        return [poller.poll(feed) for feed in feeds]
-    with ThreadPoolExecutor(max_workers=min(concurrency, len(feeds)), thread_name_prefix="poll") as pool:
-        return list(pool.map(poller.poll, feeds))
+        done = [one(feed) for feed in feeds]
+    else:
+        with ThreadPoolExecutor(max_workers=min(concurrency, len(feeds)), thread_name_prefix="poll") as pool:
+            done = list(pool.map(one, feeds))
+    return [result for result in done if result is not None]

@@ -16,7 +16,9 @@ Workers are started by a fork server (never forked from a process running
 threads and holding database connections) and ignore SIGINT and SIGTERM: a
 Ctrl-C or a stop reaches the whole process group, and the daemon, not its
 workers, decides when the work in flight is done; it shuts the pool down after
-its last poll.
+its last poll. Each worker watches the process that made the pool and exits
+when it ends, however it ends: a killed `poll` or `run` leaves no worker, fork
+server or resource tracker behind.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import select
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -42,6 +46,9 @@ from monitor.sources.recording import Reading, Unread, read_article
 log = logging.getLogger("monitor.sources")
 
 T = TypeVar("T")
+
+#: Where pidfd is missing, how often a worker checks that the process it works for still runs.
+_WATCH_EVERY_S = 1.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,9 +133,43 @@ def _started() -> int:
     return os.getpid()
 
 
-def _ignore_signals() -> None:
+def _start_worker(owner: int) -> None:
+    """Set up a worker: deaf to SIGINT and SIGTERM, and ended when `owner` (the pool's process) ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    # The worker's parent is the fork server, not the owner, so PR_SET_PDEATHSIG would watch the wrong
+    # process. Each worker holds the fork server's "alive" pipe and the resource tracker's pipe open, so
+    # once the workers are gone the fork server and the tracker see the end of their pipes and exit too.
+    threading.Thread(target=_exit_with, args=(owner,), name="watch-owner", daemon=True).start()
+
+
+def _exit_with(owner: int) -> None:
+    try:
+        # Readable once the process has ended, however it ended (SIGKILL included); Linux 5.3 and later.
+        handle = os.pidfd_open(owner)
+    except ProcessLookupError:
+        os._exit(0)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        watch = select.poll()
+        watch.register(handle, select.POLLIN)
+        watch.poll()
+    else:
+        while _alive(owner):
+            time.sleep(_WATCH_EVERY_S)
+    # Nobody is left to take this worker's answer; leave at once (no clean-up is owed to a dead owner).
+    os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextmanager
@@ -146,7 +187,9 @@ def worker_pool(processes: int | None = None, *, preload: Sequence[str] = ()) ->
     context = multiprocessing.get_context("forkserver")
     # The fork server imports the steps' modules (feedparser, the extractor) once; workers inherit them.
     context.set_forkserver_preload([__name__, *preload])
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_ignore_signals)
+    pool = ProcessPoolExecutor(
+        max_workers=count, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    )
     try:
         # Every worker is started now, not on demand: a stop sent to the whole process group
         # (systemd does) ends the fork server while the daemon still finishes its polls.

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import gzip
 import time
+import tracemalloc
+import zlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
+import pytest
+
 from monitor.config import FetchSettings
+from monitor.errors import FeedError
 from monitor.events import decode_recorded
 from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore
 from monitor.sources.health import feed_state, feed_stream
+from monitor.sources.http import INFLATE_CHUNK, HttpFetcher
 from monitor.sources.poll import FeedPoller
 from sources.feedserver import FeedServer, Item, Route, atom, feed, rss
 
@@ -169,6 +177,75 @@ def test_a_gzip_bomb_is_stopped_by_the_cap_on_decoded_bytes(
     assert "larger than fetch.max_bytes" in (result.error or "")
 
 
+def test_a_gzip_bomb_is_never_unpacked_past_the_cap_plus_one_chunk(
+    server: FeedServer, fetch_settings: FetchSettings
+) -> None:
+    # 60 MB of zeros gzips to about 60 KB: one network chunk of it would unpack to tens of MB.
+    bomb = gzip.compress(b"<rss>" + b"0" * 60_000_000, compresslevel=9)
+    url = server.serve("/bomb60.gz.xml", Route(body=bomb, headers={"Content-Encoding": "gzip"}))
+    limit = fetch_settings.max_bytes
+    with HttpFetcher(fetch_settings) as fetcher:
+        tracemalloc.start()
+        try:
+            with pytest.raises(FeedError) as refused:
+                fetcher.fetch("gzbomb", url)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert refused.value.feed == "gzbomb"
+    assert f"larger than fetch.max_bytes (more than {limit:,} bytes" in refused.value.reason
+    # What this process held while reading: the cap, one chunk, and change (not megabytes of zeros).
+    assert peak < limit + INFLATE_CHUNK + 1_000_000, f"peak {peak:,} bytes for a cap of {limit:,}"
+
+
+def test_many_gzip_bombs_at_once_hold_no_more_than_the_cap_plus_one_chunk_each(
+    server: FeedServer, fetch_settings: FetchSettings
+) -> None:
+    bomb = gzip.compress(b"<rss>" + b"0" * 30_000_000, compresslevel=9)
+    count = 8
+    urls = [
+        server.serve(f"/bomb-{n}.xml", Route(body=bomb, headers={"Content-Encoding": "gzip"})) for n in range(count)
+    ]
+    limit = fetch_settings.max_bytes
+
+    def refused(url: str) -> str:
+        try:
+            fetcher.fetch("gzbomb", url)
+        except FeedError as exc:
+            return exc.reason
+        return "read"
+
+    with HttpFetcher(fetch_settings) as fetcher, ThreadPoolExecutor(max_workers=count) as threads:
+        tracemalloc.start()
+        try:
+            reasons = list(threads.map(refused, urls))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert all("larger than fetch.max_bytes" in reason for reason in reasons), reasons
+    assert peak < count * (limit + INFLATE_CHUNK) + 2_000_000, f"peak {peak:,} bytes for {count} feeds"
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib-wrapped", "raw"])
+def test_a_deflate_body_is_decoded(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller], wbits: int
+) -> None:
+    packer = zlib.compressobj(wbits=wbits)
+    deflated = packer.compress(rss(ITEMS)) + packer.flush()
+    url = server.serve("/deflated.xml", Route(body=deflated, headers={"Content-Encoding": "deflate"}))
+    result = make_poller(store).poll(feed("deflated", url))
+    assert (result.outcome, result.new_articles) == ("fetched", 2)
+
+
+def test_a_body_that_is_not_gzip_is_a_clear_failure(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    url = server.serve("/liar.xml", Route(body=rss(ITEMS), headers={"Content-Encoding": "gzip"}))
+    result = make_poller(store).poll(feed("liar", url))
+    assert result.outcome == "failed"
+    assert "cannot be decoded" in (result.error or "")
+
+
 def test_an_html_page_is_not_a_feed_and_the_hint_names_the_real_one(
     server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
 ) -> None:
@@ -201,6 +278,53 @@ def test_an_xml_entity_bomb_is_refused_quickly(
     assert result.outcome == "failed"
     assert "declares XML entities" in (result.error or "")
     assert not any(e.stream_id.startswith("article-") for e in store.read_all())
+
+
+def _entity_bomb(prefix: str = "") -> str:
+    levels = ['<!ENTITY a0 "boom">'] + [f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10)]
+    return (
+        prefix + "<!DOCTYPE rss [\n" + "\n".join(levels) + "\n]>\n"
+        '<rss version="2.0"><channel><title>t</title><item><title>&a9;</title>'
+        "<link>https://news.example.org/bomb</link><description>&a9;</description></item></channel></rss>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "content_type"),
+    [
+        # A comment that holds something like an element once ended the prolog the check looked at.
+        ("/commented.xml", _entity_bomb('<?xml version="1.0"?>\n<!-- the channel <rss> follows -->\n').encode(), ""),
+        ("/pi.xml", _entity_bomb('<?xml version="1.0"?>\n<?note <rss> below?>\n').encode(), ""),
+        # In UTF-16 the bytes of "<!ENTITY" are interleaved with zeros.
+        ("/utf16-bom.xml", _entity_bomb('<?xml version="1.0" encoding="utf-16"?>\n').encode("utf-16"), ""),
+        ("/utf16-le.xml", _entity_bomb('<?xml version="1.0" encoding="utf-16le"?>\n').encode("utf-16-le"), ""),
+        ("/utf16-be-header.xml", _entity_bomb().encode("utf-16-be"), "application/rss+xml; charset=utf-16be"),
+        ("/utf32.xml", _entity_bomb('<?xml version="1.0" encoding="utf-32"?>\n').encode("utf-32"), ""),
+    ],
+    ids=["comment", "processing-instruction", "utf-16-bom", "utf-16-le", "utf-16-be-by-header", "utf-32"],
+)
+def test_an_entity_bomb_dressed_to_pass_the_check_is_still_refused(
+    server: FeedServer,
+    store: EventStore,
+    make_poller: Callable[..., FeedPoller],
+    path: str,
+    body: bytes,
+    content_type: str,
+) -> None:
+    url = server.serve(path, Route(body=body, content_type=content_type or "application/rss+xml"))
+    result = make_poller(store).poll(feed("dressed-bomb", url))
+    assert result.outcome == "failed"
+    assert "declares XML entities" in (result.error or "")
+    assert not any(e.stream_id.startswith("article-") for e in store.read_all())
+
+
+def test_a_utf16_feed_without_entities_is_read(
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+) -> None:
+    text = rss(ITEMS).decode("utf-8").replace('encoding="utf-8"', 'encoding="utf-16"')
+    url = server.serve("/wide.xml", Route(body=text.encode("utf-16"), content_type="application/rss+xml"))
+    result = make_poller(store).poll(feed("wide", url))
+    assert (result.outcome, result.new_articles) == ("fetched", 2)
 
 
 def test_a_malformed_feed_with_entries_is_used_and_its_warning_recorded(
