@@ -29,15 +29,18 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from monitor.clock import Clock
+from monitor.cluster import Membership
 from monitor.config import DaemonSettings, FeedSettings, Settings
 from monitor.sources.health import feed_state
 from monitor.sources.poll import FeedPoller
@@ -64,6 +67,8 @@ class PeriodicJob:
     jitter_s: int = 0
     #: Also run as soon as a feed poll has recorded new facts, so alerts are not an interval late.
     after_new_facts: bool = False
+    #: Leader's work: with several daemons on one log, only the leader runs it.
+    leader_only: bool = False
 
 
 def feed_job_id(name: str) -> str:
@@ -79,8 +84,13 @@ def build_scheduler(
     feeds: Sequence[FeedSettings] | None = None,
     extra_jobs: Sequence[PeriodicJob] = (),
     rng: random.Random | None = None,
+    membership: Membership | None = None,
 ) -> BackgroundScheduler:
-    """A scheduler (not started) with one job per enabled feed and one per extra job."""
+    """A scheduler (not started) with one job per enabled feed and one per extra job.
+
+    With a `membership`, each feed's poll is claimed first (another daemon may
+    be polling it) and leader-only jobs run only while this daemon leads.
+    """
     rng = rng or random.Random()
     scheduler = BackgroundScheduler(
         executors={
@@ -104,7 +114,7 @@ def build_scheduler(
         scheduler.add_job(
             _poll_feed,
             IntervalTrigger(minutes=feed.interval_minutes, jitter=settings.fetch.jitter_s or None),
-            args=(scheduler, poller, feed, settings.fetch.jitter_s, rng, followers),
+            args=(scheduler, poller, feed, settings.fetch.jitter_s, rng, followers, membership),
             id=feed_job_id(feed.name),
             name=f"feed {feed.name}",
             executor=FEED_EXECUTOR,
@@ -115,8 +125,9 @@ def build_scheduler(
     for job in extra_jobs:
         # Leaving next_run_time out lets the trigger choose; passing None would pause the job.
         start_now: dict[str, Any] = {"next_run_time": now} if job.run_at_start else {}
+        run = _leader_only(job, membership) if job.leader_only and membership is not None else job.run
         scheduler.add_job(
-            job.run,
+            run,
             IntervalTrigger(seconds=job.interval.total_seconds(), jitter=job.jitter_s or None),
             args=(clock,),
             id=f"job:{job.name}",
@@ -125,6 +136,8 @@ def build_scheduler(
             misfire_grace_time=max(1, int(job.interval.total_seconds())),
             **start_now,
         )
+    if membership is not None:
+        membership.on_leading(_leader_listener(scheduler, poller, clock, extra_jobs))
     return scheduler
 
 
@@ -135,8 +148,15 @@ def _poll_feed(
     jitter_s: int,
     rng: random.Random,
     followers: tuple[str, ...] = (),
+    membership: Membership | None = None,
 ) -> None:
-    result = poller.poll(feed)
+    if membership is not None and not _take_turn(scheduler, poller, feed, jitter_s, rng, membership):
+        return
+    try:
+        result = poller.poll(feed)
+    finally:
+        if membership is not None:
+            membership.release_feed(feed.name)
     if result.facts:
         for job_id in followers:
             scheduler.modify_job(job_id, next_run_time=poller.clock.now())
@@ -144,6 +164,71 @@ def _poll_feed(
         # Back off: the next run is the recorded next poll, not the trigger's interval.
         when = result.next_poll + dt.timedelta(seconds=rng.uniform(0, jitter_s))
         scheduler.modify_job(feed_job_id(feed.name), next_run_time=when)
+
+
+# --- several daemons on one log ---------------------------------------------------------------------
+
+
+def _take_turn(
+    scheduler: BackgroundScheduler,
+    poller: FeedPoller,
+    feed: FeedSettings,
+    jitter_s: int,
+    rng: random.Random,
+    membership: Membership,
+) -> bool:
+    """Claim `feed` for this poll. False, with the job moved to when to look again, when it is not our turn."""
+    now = poller.clock.now()
+    turn = membership.take_feed(feed.name)
+    job_id = feed_job_id(feed.name)
+    if not turn.claimed:
+        # Another daemon polls it right now: look again when its claim would lapse, in case it dies.
+        interval = dt.timedelta(minutes=feed.interval_minutes)
+        when = now + min(turn.wait, interval) + dt.timedelta(seconds=rng.uniform(0, min(jitter_s, 1) or 0.2))
+        scheduler.modify_job(job_id, next_run_time=when)
+        log.debug("feed.claimed_elsewhere", extra={"fields": {"feed": feed.name, "daemon": turn.holder}})
+        return False
+    # Claimed: but another daemon may have just polled it (or `poll --once` did). Its recorded next
+    # poll says so; less than half an interval away counts as due, so small timing drift never skips a poll.
+    due = feed_state(poller.store, feed.name).next_poll
+    if due is not None and due - now > dt.timedelta(minutes=feed.interval_minutes) / 2:
+        membership.release_feed(feed.name)
+        scheduler.modify_job(job_id, next_run_time=due + dt.timedelta(seconds=rng.uniform(0, jitter_s)))
+        return False
+    return True
+
+
+def _leader_only(job: PeriodicJob, membership: Membership) -> Callable[[Clock], object]:
+    def run(clock: Clock) -> object:
+        if not membership.is_leader():
+            return None
+        return job.run(clock)
+
+    return run
+
+
+def _leader_listener(
+    scheduler: BackgroundScheduler, poller: FeedPoller, clock: Clock, jobs: Sequence[PeriodicJob]
+) -> Callable[[bool], None]:
+    """On each heartbeat as leader: run the leader's jobs at once when just elected, and evaluate when the log grew.
+
+    Other daemons' polls record facts the leader's own feed jobs never see, so the
+    leader looks at the head of the log on each heartbeat instead of waiting a whole
+    evaluation interval.
+    """
+    seen = [-1]
+
+    def listen(gained: bool) -> None:
+        head = poller.store.last_position()
+        grew, seen[0] = head != seen[0], head
+        if not scheduler.running:
+            return
+        for job in jobs:
+            if job.leader_only and (gained or (grew and job.after_new_facts)):
+                with suppress(JobLookupError):
+                    scheduler.modify_job(f"job:{job.name}", next_run_time=clock.now())
+
+    return listen
 
 
 def _on_job_event(event: JobExecutionEvent) -> None:
@@ -169,6 +254,7 @@ def run_daemon(
     clock: Clock,
     extra_jobs: Sequence[PeriodicJob] = (),
     feeds: Sequence[FeedSettings] | None = None,
+    membership: Membership | None = None,
 ) -> int:
     """Run until SIGTERM or SIGINT; finish the polls in flight, then return 0."""
     stop = threading.Event()
@@ -178,7 +264,9 @@ def run_daemon(
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
-    scheduler = build_scheduler(settings, poller=poller, clock=clock, feeds=feeds, extra_jobs=extra_jobs)
+    scheduler = build_scheduler(
+        settings, poller=poller, clock=clock, feeds=feeds, extra_jobs=extra_jobs, membership=membership
+    )
     try:
         # Said before starting: once started, jobs may log before this line would.
         jobs = scheduler.get_jobs()

@@ -138,8 +138,11 @@ def status(ctx: CliContext, fmt: str) -> None:
     """Log size, last position and how far behind each projection is.
 
     JSON: {"database", "schema_revision", "events", "last_position",
-    "projections": [{"name", "checkpoint", "lag"}]} (the database URL without its password).
+    "projections": [{"name", "checkpoint", "lag"}], "daemons": {"mode", "leader", "leader_expires",
+    "members": [{"daemon", "alive", "leader", "polling", ...}]}} (the database URL without its password).
     """
+    from monitor.cluster import daemons_status
+
     store = ctx.store(SystemClock())
     last = store.last_position()
     rows = []
@@ -150,6 +153,7 @@ def status(ctx: CliContext, fmt: str) -> None:
     url = ctx.engine().url.render_as_string(hide_password=True)
     revision = current_revision(ctx.engine())
     count = store.count()
+    daemons = daemons_status(ctx.engine(), ctx.settings().daemon)
     if fmt == "json":
         emit_json(
             {
@@ -158,6 +162,7 @@ def status(ctx: CliContext, fmt: str) -> None:
                 "events": count,
                 "last_position": last,
                 "projections": rows,
+                "daemons": daemons,
             }
         )
         return
@@ -166,6 +171,10 @@ def status(ctx: CliContext, fmt: str) -> None:
     click.echo(f"events         {count}")
     click.echo(f"last position  {last}")
     emit_table(rows, ["name", "checkpoint", "lag"], empty="(no projections)")
+    click.echo(f"daemons        {daemons['mode']}; leader: {daemons['leader'] or 'none'}")
+    members = daemons["members"]
+    if isinstance(members, list) and members:
+        emit_table(members, ["daemon", "alive", "leader", "polling"])
 
 
 @click.command()

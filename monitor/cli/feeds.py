@@ -7,13 +7,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
+from sqlalchemy import Engine
 
 from monitor.cli.context import CliContext
 from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import SystemClock, clock_for, parse_date
 from monitor.config import FeedSettings, Settings
 from monitor.daemon import configure_logging, run_daemon
-from monitor.pipeline import RuleRunner, article_recorder, daemon_jobs, open_poller
+from monitor.log.leases import FEED_PREFIX, read_leases
+from monitor.pipeline import (
+    RuleRunner,
+    article_recorder,
+    daemon_jobs,
+    daemon_membership,
+    default_extractor,
+    open_poller,
+)
+from monitor.rules.loader import load_rules
 from monitor.sources.article import article_from_file
 from monitor.sources.health import feed_state, health_row
 from monitor.sources.poll import poll_feeds
@@ -45,13 +55,21 @@ def run(ctx: CliContext, names: tuple[str, ...]) -> None:
     configure_logging(settings.daemon)
     feeds = chosen_feeds(settings, names)
     clock = SystemClock()
-    with open_poller(settings, ctx.store(clock), clock) as poller:
+    store = ctx.store(clock)
+    rules = load_rules(settings)
+    extractor = default_extractor()
+    # Joined before the workers start, so a daemon that may not run here says so at once.
+    with (
+        daemon_membership(settings, store, clock, rules, extractor) as membership,
+        open_poller(settings, store, clock, extractor, daemon=membership.daemon_id) as poller,
+    ):
         code = run_daemon(
             settings,
             poller=poller,
             clock=clock,
             feeds=feeds,
-            extra_jobs=daemon_jobs(settings, poller.store),
+            extra_jobs=daemon_jobs(settings, store, rules=rules, membership=membership),
+            membership=membership,
         )
     ctx.close()
     raise click.exceptions.Exit(code)
@@ -151,12 +169,18 @@ def feeds_command(ctx: CliContext, fmt: str) -> None:
     """Every configured feed and its health, as recorded in the log.
 
     JSON: {"feeds": [{"name", "url", "status", "last_success", "last_error",
-    "consecutive_failures", "next_poll", "articles"}, ...]}; status is ok, failing,
-    never_polled or disabled; last_error is null or {"at", "reason"}; times are ISO 8601 UTC.
+    "consecutive_failures", "next_poll", "articles", "polled_by", "claimed_by"}, ...]}; status is ok,
+    failing, never_polled or disabled; last_error is null or {"at", "reason"}; times are ISO 8601 UTC;
+    polled_by is the daemon whose poll was recorded last (null for `poll --once`); claimed_by is
+    null, or {"daemon", "expires"} while a daemon is polling the feed.
     """
     settings = ctx.settings()
     store = ctx.store(SystemClock())  # only reads
-    rows = [health_row(feed, feed_state(store, feed.name)) for feed in settings.feeds]
+    claims = feed_claims(store.engine)
+    rows = [
+        {**health_row(feed, feed_state(store, feed.name)), "claimed_by": claims.get(feed.name)}
+        for feed in settings.feeds
+    ]
     if fmt == "json":
         emit_json({"feeds": rows})
         return
@@ -167,14 +191,24 @@ def feeds_command(ctx: CliContext, fmt: str) -> None:
             "next_poll": _short(row["next_poll"]),
             "last_error": row["last_error"]["reason"] if row["last_error"] else None,
             "failures": row["consecutive_failures"],
+            "daemon": row["claimed_by"]["daemon"] + " (polling)" if row["claimed_by"] else row["polled_by"],
         }
         for row in rows
     ]
     emit_table(
         table,
-        ["name", "status", "last_success", "failures", "next_poll", "articles", "last_error"],
+        ["name", "status", "last_success", "failures", "next_poll", "articles", "daemon", "last_error"],
         empty="(no feeds configured)",
     )
+
+
+def feed_claims(engine: Engine) -> dict[str, dict[str, str]]:
+    """Feeds being polled now, by name: {"daemon", "expires"} (only on a shared PostgreSQL log)."""
+    return {
+        lease.name.removeprefix(FEED_PREFIX): {"daemon": lease.holder, "expires": lease.expires_at.isoformat()}
+        for lease in read_leases(engine, prefix=FEED_PREFIX)
+        if lease.live
+    }
 
 
 def _short(value: str | None) -> str | None:

@@ -69,8 +69,11 @@ class FeedPoller:
         settings: FetchSettings,
         clock: Clock,
         workers: Workers | None = None,
+        daemon: str | None = None,
     ) -> None:
         self.store = store
+        #: The id of the daemon polling, kept in each health event's metadata (`feeds` shows it).
+        self.daemon = daemon
         # Parsing and extraction: in a process pool when the edge made one, else in this thread.
         self.workers = workers or Workers()
         self.fetcher = fetcher
@@ -204,6 +207,8 @@ class FeedPoller:
             last_error_at=state.last_error_at,
         )
         metadata: dict[str, object] = {"feed": feed.name, "url": feed.url, "final_url": fetched.url}
+        if self.daemon:
+            metadata["daemon"] = self.daemon
         if catch_up:
             metadata["catch_up"] = True
         self._append_health(feed, event, metadata, now, batch=batch)
@@ -240,7 +245,10 @@ class FeedPoller:
             failed_at=now,
             next_poll=next_poll,
         )
-        self._append_health(feed, event, {"feed": feed.name, "url": feed.url}, now)
+        metadata: dict[str, object] = {"feed": feed.name, "url": feed.url}
+        if self.daemon:
+            metadata["daemon"] = self.daemon
+        self._append_health(feed, event, metadata, now)
         log.warning(
             "feed.failed",
             extra={
