@@ -305,21 +305,18 @@ class SharedMembership(Membership):
         lease = leases.claim(self.engine, leases.LEADER, self.daemon_id, self.leader_lease)
         held = lease.held_by(self.daemon_id)
         with self._state:
-            was = self._leading and time.monotonic() < self._leader_until
-            if held:
-                self._leading = True
-                self._leader_until = asked + self.leader_lease * LEADER_SAFETY
-            elif self._leading:
-                self._leading = False
-                self._leader_until = 0.0
-        if held and not was:
+            believed = self._leading
+            leading = believed and time.monotonic() < self._leader_until
+            self._leading = held
+            self._leader_until = asked + self.leader_lease * LEADER_SAFETY if held else 0.0
+        if held and not leading:
             log.info("leader.gained", extra={"fields": {"daemon": self.daemon_id, "mode": "shared"}})
-        elif was and not held:
+        elif believed and not held:
             log.warning(
                 "leader.lost", extra={"fields": {"daemon": self.daemon_id, "reason": f"{lease.holder} took over"}}
             )
         if held:
-            self._tell(not was)
+            self._tell(not leading)
 
     def _step_down_if_lapsed(self) -> None:
         with self._state:
