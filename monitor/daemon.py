@@ -122,10 +122,11 @@ def build_scheduler(
             # A run late by less than the feed's interval still runs, once.
             misfire_grace_time=feed.interval_minutes * 60,
         )
+    running: set[str] = set()  # leader-only jobs running now, so the leader's heartbeat does not queue more
     for job in extra_jobs:
         # Leaving next_run_time out lets the trigger choose; passing None would pause the job.
         start_now: dict[str, Any] = {"next_run_time": now} if job.run_at_start else {}
-        run = _leader_only(job, membership) if job.leader_only and membership is not None else job.run
+        run = _leader_only(job, membership, running) if job.leader_only and membership is not None else job.run
         scheduler.add_job(
             run,
             IntervalTrigger(seconds=job.interval.total_seconds(), jitter=job.jitter_s or None),
@@ -137,7 +138,7 @@ def build_scheduler(
             **start_now,
         )
     if membership is not None:
-        membership.on_leading(_leader_listener(scheduler, poller, clock, extra_jobs))
+        membership.on_leading(_leader_listener(scheduler, poller, clock, extra_jobs, running))
     return scheduler
 
 
@@ -198,17 +199,25 @@ def _take_turn(
     return True
 
 
-def _leader_only(job: PeriodicJob, membership: Membership) -> Callable[[Clock], object]:
+def _leader_only(job: PeriodicJob, membership: Membership, running: set[str]) -> Callable[[Clock], object]:
     def run(clock: Clock) -> object:
         if not membership.is_leader():
             return None
-        return job.run(clock)
+        running.add(job.name)
+        try:
+            return job.run(clock)
+        finally:
+            running.discard(job.name)
 
     return run
 
 
 def _leader_listener(
-    scheduler: BackgroundScheduler, poller: FeedPoller, clock: Clock, jobs: Sequence[PeriodicJob]
+    scheduler: BackgroundScheduler,
+    poller: FeedPoller,
+    clock: Clock,
+    jobs: Sequence[PeriodicJob],
+    running: set[str],
 ) -> Callable[[bool], None]:
     """On each heartbeat as leader: run the leader's jobs at once when just elected, and evaluate when the log grew.
 
@@ -216,15 +225,19 @@ def _leader_listener(
     leader looks at the head of the log on each heartbeat instead of waiting a whole
     evaluation interval.
     """
-    seen = [-1]
+    seen: dict[str, int] = {}  # per job: the head of the log when it was last asked to run
 
     def listen(gained: bool) -> None:
-        head = poller.store.last_position()
-        grew, seen[0] = head != seen[0], head
         if not scheduler.running:
             return
+        head = poller.store.last_position()
         for job in jobs:
-            if job.leader_only and (gained or (grew and job.after_new_facts)):
+            if not job.leader_only or job.name in running:
+                # A running job is left alone: asking now would only be refused, and the head it has
+                # not seen is still unseen at the next heartbeat.
+                continue
+            if gained or (job.after_new_facts and seen.get(job.name) != head):
+                seen[job.name] = head
                 with suppress(JobLookupError):
                     scheduler.modify_job(f"job:{job.name}", next_run_time=clock.now())
 

@@ -176,6 +176,8 @@ def start_daemon(config: Path, log: list[str]) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Its own process group, so a kill can take its worker processes with it, as a machine dying would.
+        start_new_session=True,
     )
     threading.Thread(target=lambda: log.extend(iter(daemon.stderr.readline, "")), daemon=True).start()  # type: ignore[union-attr]
     return daemon
@@ -376,7 +378,7 @@ def test_two_daemons_share_the_feeds_and_a_takeover_after_sigkill_repeats_nothin
                 assert hanging <= set(polling), "every hanging feed is claimed by the daemon waiting for it"
                 assert {polling[n] for n in hanging} == set(members), "both daemons poll their share"
 
-                leader.send_signal(signal.SIGKILL)
+                os.killpg(leader.pid, signal.SIGKILL)
                 leader.wait()
                 server.gate.set()
                 survivor_log = logs[survivor.pid]
@@ -396,10 +398,6 @@ def test_two_daemons_share_the_feeds_and_a_takeover_after_sigkill_repeats_nothin
             # Every feed polled once in this cycle (the killed daemon's were taken over, not repeated).
             polled = Counter(e.stream_id for e in reader.read_all(after=before, types=["feed.polled", "feed.failed"]))
             assert polled == Counter({f"feed-{name}": 1 for name in paths})
-            assert {e.metadata.get("daemon") for e in reader.read_all(after=before, types=["feed.polled"])} == {
-                leader_id,
-                *(d for d in members if d != leader_id),
-            }
             # Every story recorded once, with its facts once, whichever daemon or feed read it.
             recorded = [e.data["url"] for e in reader.read_all(after=before, types=["article.recorded"])]
             expected_links = {i.link for items in new_items.values() for i in items}
