@@ -123,10 +123,12 @@ class LatencyServer:
         self.httpd.server_close()
 
 
-def write_config(folder: Path, url: str, server: LatencyServer, feeds: int, concurrency: int) -> Path:
+def write_config(
+    folder: Path, url: str, server: LatencyServer, feeds: int, concurrency: int, log_level: str = "info"
+) -> Path:
     text_ = (
         f'[database]\nurl = "{url}"\n'
-        '[daemon]\nlog_level = "warning"\nleader_lease_seconds = 5\nfeed_lease_seconds = 30\n'
+        f'[daemon]\nlog_level = "{log_level}"\nlog_format = "json"\nleader_lease_seconds = 5\nfeed_lease_seconds = 30\n'
         f"[fetch]\njitter_s = 0\nconcurrency = {concurrency}\nread_timeout_s = 30\n"
         '[delivery]\nmethod = "directory"\ndirectory = "digests"\n'
     )
@@ -157,7 +159,7 @@ def one_run(daemons: int, args: argparse.Namespace, server: LatencyServer) -> di
         with tempfile.TemporaryDirectory() as tmp:
             server.latency = 0.0
             server.publish(1)
-            config = write_config(Path(tmp), url, server, args.feeds, args.concurrency)
+            config = write_config(Path(tmp), url, server, args.feeds, args.concurrency, args.log_level)
             # Every feed polled once, an interval before the instant the cycle starts at.
             due = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(seconds=args.start_s)
             tm(config, "poll", "--once", "--now", (due - dt.timedelta(minutes=60)).isoformat())
@@ -168,28 +170,36 @@ def one_run(daemons: int, args: argparse.Namespace, server: LatencyServer) -> di
             reader = EventReader(engine)
             before = reader.last_position()
             server.hits.clear()
+            logs: list[list[str]] = []
             for _ in range(daemons):
-                processes.append(
-                    subprocess.Popen(
-                        [str(TRADE_MONITOR), "--config", str(config), "run"],
-                        stdout=subprocess.DEVNULL,
-                        stderr=subprocess.PIPE,
-                        text=True,
-                    )
+                process = subprocess.Popen(
+                    [str(TRADE_MONITOR), "--config", str(config), "run"],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    text=True,
                 )
+                lines: list[str] = []
+                threading.Thread(
+                    target=lambda p=process, out=lines: out.extend(iter(p.stderr.readline, "")), daemon=True
+                ).start()  # type: ignore[union-attr]
+                processes.append(process)
+                logs.append(lines)
             if dt.datetime.now(dt.UTC) >= due:
                 raise SystemExit(f"priming took longer than --start-s {args.start_s}; raise it")
+            while dt.datetime.now(dt.UTC) < due:
+                time.sleep(0.05)
+            cpu_before = [_cpu_seconds(p.pid) for p in processes]
             deadline = time.monotonic() + args.start_s + 120
             while time.monotonic() < deadline:
                 polled = list(reader.read_all(after=before, types=["feed.polled", "feed.failed"]))
                 if len({e.stream_id for e in polled}) >= args.feeds:
                     break
                 if any(p.poll() is not None for p in processes):
-                    errors = [p.stderr.read() for p in processes if p.poll() is not None and p.stderr]
-                    raise SystemExit(f"a daemon stopped: {errors}")
+                    raise SystemExit(f"a daemon stopped: {logs}")
                 time.sleep(0.2)
             else:
                 raise SystemExit("the cycle did not finish in time")
+            cpu = [round(_cpu_seconds(p.pid) - b, 2) for p, b in zip(processes, cpu_before, strict=True)]
             time.sleep(1.0)  # a poll done twice would be recorded by now
             polled = list(reader.read_all(after=before, types=["feed.polled", "feed.failed"]))
             failed = sum(e.type == "feed.failed" for e in polled)
@@ -200,12 +210,19 @@ def one_run(daemons: int, args: argparse.Namespace, server: LatencyServer) -> di
                 c - 1 for c in server.hits.values() if c > 1
             )
             engine.dispose()
+            ready = [_started_at(lines) for lines in logs]
+            if args.keep_logs:
+                for n, lines in enumerate(logs):
+                    Path(args.keep_logs, f"daemons{daemons}-{n}.log").write_text("".join(lines), encoding="utf-8")
             return {
                 "daemons": daemons,
                 "cycle_s": round((last - due).total_seconds(), 3),
                 "duplicates": duplicates,
                 "failed": failed,
                 "polls_per_daemon": sorted(by_daemon.values(), reverse=True),
+                "cpu_s_per_daemon": cpu,
+                # How long before the feeds fell due the last daemon was running (negative: it was late).
+                "ready_margin_s": round(min((due - r).total_seconds() for r in ready), 3) if all(ready) else None,
             }
     finally:
         for p in processes:
@@ -222,6 +239,23 @@ def one_run(daemons: int, args: argparse.Namespace, server: LatencyServer) -> di
         admin.dispose()
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _started_at(lines: list[str]) -> dt.datetime | None:
+    for line in list(lines):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if record.get("event") == "daemon.started":
+            return dt.datetime.fromisoformat(record["ts"])
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--feeds", type=int, default=400)
@@ -230,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cycle", choices=["new", "304"], default="new")
     parser.add_argument("--start-s", type=float, default=30.0, help="seconds from priming to the cycle's start")
     parser.add_argument("--daemons", type=int, nargs="*", default=[1, 2, 4])
+    parser.add_argument("--keep-logs", metavar="DIR", help="write each daemon's log lines here")
+    parser.add_argument("--log-level", default="info", choices=["debug", "info"])
     args = parser.parse_args(argv)
     server = LatencyServer(args.feeds, args.latency_ms / 1000)
     results = {}

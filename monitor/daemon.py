@@ -42,7 +42,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from monitor.clock import Clock
 from monitor.cluster import Membership
 from monitor.config import DaemonSettings, FeedSettings, Settings
-from monitor.sources.health import feed_state
+from monitor.sources.health import FeedState, feed_state
 from monitor.sources.poll import FeedPoller
 
 log = logging.getLogger("monitor.daemon")
@@ -151,10 +151,13 @@ def _poll_feed(
     followers: tuple[str, ...] = (),
     membership: Membership | None = None,
 ) -> None:
-    if membership is not None and not _take_turn(scheduler, poller, feed, jitter_s, rng, membership):
-        return
+    state: FeedState | None = None
+    if membership is not None:
+        state = _take_turn(scheduler, poller, feed, jitter_s, rng, membership)
+        if state is None:
+            return
     try:
-        result = poller.poll(feed)
+        result = poller.poll(feed, state)
     finally:
         if membership is not None:
             membership.release_feed(feed.name)
@@ -177,8 +180,11 @@ def _take_turn(
     jitter_s: int,
     rng: random.Random,
     membership: Membership,
-) -> bool:
-    """Claim `feed` for this poll. False, with the job moved to when to look again, when it is not our turn."""
+) -> FeedState | None:
+    """Claim `feed` for this poll and return its state as the log has it.
+
+    None, with the job moved to when to look again, when it is not this daemon's turn.
+    """
     now = poller.clock.now()
     turn = membership.take_feed(feed.name)
     job_id = feed_job_id(feed.name)
@@ -188,15 +194,16 @@ def _take_turn(
         when = now + min(turn.wait, interval) + dt.timedelta(seconds=rng.uniform(0, min(jitter_s, 1) or 0.2))
         scheduler.modify_job(job_id, next_run_time=when)
         log.debug("feed.claimed_elsewhere", extra={"fields": {"feed": feed.name, "daemon": turn.holder}})
-        return False
+        return None
     # Claimed: but another daemon may have just polled it (or `poll --once` did). Its recorded next
     # poll says so; less than half an interval away counts as due, so small timing drift never skips a poll.
-    due = feed_state(poller.store, feed.name).next_poll
+    state = feed_state(poller.store, feed.name)
+    due = state.next_poll
     if due is not None and due - now > dt.timedelta(minutes=feed.interval_minutes) / 2:
         membership.release_feed(feed.name)
         scheduler.modify_job(job_id, next_run_time=due + dt.timedelta(seconds=rng.uniform(0, jitter_s)))
-        return False
-    return True
+        return None
+    return state
 
 
 def _leader_only(job: PeriodicJob, membership: Membership, running: set[str]) -> Callable[[Clock], object]:

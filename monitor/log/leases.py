@@ -125,10 +125,18 @@ def supported(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
+_NO_FLUSH = text("SET LOCAL synchronous_commit TO off")
+
+
 @contextmanager
 def _session(engine: Engine, *, write: bool = True) -> Iterator[Any]:
     try:
         with engine.begin() if write else engine.connect() as conn:
+            if write:
+                # Leases are coordination, not the record: a commit need not wait for the disk. A
+                # server crash may forget the last moments of claims (a feed is then polled again,
+                # which its idempotency keys absorb) or releases (they lapse after their time).
+                conn.execute(_NO_FLUSH)
             yield conn
     except DBAPIError as exc:
         where = engine.url.render_as_string(hide_password=True)

@@ -85,10 +85,15 @@ class FeedPoller:
         # database: a steady feed with one new item costs one lookup, not thirty.
         self._handled: dict[str, frozenset[str]] = {}
 
-    def poll(self, feed: FeedSettings) -> PollResult:
-        """Poll `feed` once and record what came of it; a broken feed is recorded, not raised."""
+    def poll(self, feed: FeedSettings, state: FeedState | None = None) -> PollResult:
+        """Poll `feed` once and record what came of it; a broken feed is recorded, not raised.
+
+        `state` is the feed's state if the caller has just read it (the daemon does, to see
+        whether another daemon polled it meanwhile); otherwise it is read here.
+        """
         started = time.monotonic()
-        state = feed_state(self.store, feed.name)
+        if state is None:
+            state = feed_state(self.store, feed.name)
         now = self.clock.now()
         catch_up = state.last_success is None
         try:
