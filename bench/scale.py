@@ -262,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency-ms", type=float, default=100.0)
     parser.add_argument("--concurrency", type=int, default=8, help="fetch.concurrency of each daemon")
     parser.add_argument("--cycle", choices=["new", "304"], default="new")
-    parser.add_argument("--start-s", type=float, default=30.0, help="seconds from priming to the cycle's start")
+    parser.add_argument("--start-s", type=float, default=45.0, help="seconds from priming to the cycle's start")
     parser.add_argument("--daemons", type=int, nargs="*", default=[1, 2, 4])
     parser.add_argument("--keep-logs", metavar="DIR", help="write each daemon's log lines here")
     parser.add_argument("--log-level", default="info", choices=["debug", "info"])

@@ -92,6 +92,8 @@ class Membership(ABC):
 
     #: True when other daemons may share the log.
     shared: bool = False
+    #: How many daemons were running when this one joined: where it starts in the round of feeds.
+    slot: int = 0
 
     def __init__(self, identity: DaemonIdentity) -> None:
         self.identity = identity
@@ -234,6 +236,7 @@ class SharedMembership(Membership):
         self._thread.start()
 
     def _check_settings(self, others: list[leases.DaemonRecord]) -> None:
+        self.slot = len(others)
         for other in others:
             diff = fingerprint_difference(self.fingerprint, other.fingerprint)
             if diff:
@@ -328,6 +331,22 @@ class SharedMembership(Membership):
                 "leader.lost",
                 extra={"fields": {"daemon": self.daemon_id, "reason": "lease not renewed in time"}},
             )
+
+
+def round_start(slot: int) -> float:
+    """Where in the round of feeds the daemon that joined `slot`-th starts, as a share of the round.
+
+    0, 1/2, 1/4, 3/4, 1/8, ...: each daemon starts halfway into the widest stretch the
+    ones before it left, so daemons started together poll apart instead of all contending
+    for the same feed first.
+    """
+    share, base, n = 0.0, 0.5, slot
+    while n:
+        if n & 1:
+            share += base
+        n >>= 1
+        base /= 2
+    return share
 
 
 def membership_for(

@@ -40,7 +40,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from monitor.clock import Clock
-from monitor.cluster import Membership
+from monitor.cluster import Membership, round_start
 from monitor.config import DaemonSettings, FeedSettings, Settings
 from monitor.sources.health import FeedState, feed_state
 from monitor.sources.poll import FeedPoller
@@ -104,13 +104,13 @@ def build_scheduler(
     now = clock.now()
     chosen = settings.feeds if feeds is None else feeds
     followers = tuple(f"job:{job.name}" for job in extra_jobs if job.after_new_facts)
-    for feed in chosen:
-        if not feed.enabled:
-            continue
+    enabled = [feed for feed in chosen if feed.enabled]
+    order = _round_order(enabled, membership)
+    for feed in enabled:
         # Resume where the log left off: a feed backing off stays backed off across a restart.
         due = feed_state(poller.store, feed.name).next_poll
         start = max(now, due) if due else now
-        start += dt.timedelta(seconds=rng.uniform(0, min(settings.fetch.jitter_s, 5)))
+        start += dt.timedelta(seconds=rng.uniform(0, min(settings.fetch.jitter_s, 5)), microseconds=order[feed.name])
         scheduler.add_job(
             _poll_feed,
             IntervalTrigger(minutes=feed.interval_minutes, jitter=settings.fetch.jitter_s or None),
@@ -171,6 +171,19 @@ def _poll_feed(
 
 
 # --- several daemons on one log ---------------------------------------------------------------------
+
+
+def _round_order(feeds: Sequence[FeedSettings], membership: Membership | None) -> dict[str, int]:
+    """Microseconds added to each feed's first run, so feeds due at one instant run in this daemon's order.
+
+    The scheduler runs jobs due at one instant in the order of their ids; every daemon would
+    then reach for the same feeds first. A shared daemon starts its round at its own place.
+    """
+    if membership is None or not membership.shared or not feeds:
+        return {feed.name: 0 for feed in feeds}
+    first = int(round_start(membership.slot) * len(feeds))
+    names = sorted(feed.name for feed in feeds)
+    return {name: (i - first) % len(names) for i, name in enumerate(names)}
 
 
 def _take_turn(
