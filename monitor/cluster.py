@@ -194,9 +194,13 @@ class SharedMembership(Membership):
         engine: Engine,
         settings: DaemonSettings,
         fingerprint: dict[str, str],
+        *,
+        concurrency: int = 8,
     ) -> None:
         super().__init__(identity)
-        self.engine = engine
+        # Claims, releases and heartbeats go through an engine of their own, whose commits do not
+        # wait for the disk; one connection per polling thread, and two for the heartbeat and locks.
+        self.engine = leases.lease_engine(engine, connections=concurrency + 2)
         self.leader_lease = settings.leader_lease_seconds
         self.feed_lease = settings.feed_lease_seconds
         self.fingerprint = fingerprint
@@ -258,6 +262,7 @@ class SharedMembership(Membership):
             log.warning("daemon.leave_failed", extra={"fields": {"daemon": self.daemon_id, "error": str(exc)}})
         if was_leading:
             log.info("leader.lost", extra={"fields": {"daemon": self.daemon_id, "reason": "stopping"}})
+        self.engine.dispose()
 
     def is_leader(self) -> bool:
         """True while the leader's lease, counted on this side, has not run out."""
@@ -350,11 +355,16 @@ def round_start(slot: int) -> float:
 
 
 def membership_for(
-    engine: Engine, settings: DaemonSettings, identity: DaemonIdentity, fingerprint: dict[str, str]
+    engine: Engine,
+    settings: DaemonSettings,
+    identity: DaemonIdentity,
+    fingerprint: dict[str, str],
+    *,
+    concurrency: int = 8,
 ) -> Membership:
     """Shared on PostgreSQL; on SQLite the one daemon, holding the lock file beside the database."""
     if leases.supported(engine):
-        return SharedMembership(identity, engine, settings, fingerprint)
+        return SharedMembership(identity, engine, settings, fingerprint, concurrency=concurrency)
     database = engine.url.database
     path = Path(database) if database and database != ":memory:" else None
     return SoloMembership(identity, path)

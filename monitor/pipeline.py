@@ -193,7 +193,11 @@ def daemon_membership(
 ) -> Iterator[Membership]:
     """This daemon joined to the others on its log (refusing to start when it may not), and leaving at the end."""
     membership = membership_for(
-        store.engine, settings.daemon, daemon_identity(clock), settings_fingerprint(settings, rules, extractor)
+        store.engine,
+        settings.daemon,
+        daemon_identity(clock),
+        settings_fingerprint(settings, rules, extractor),
+        concurrency=settings.fetch.concurrency,
     )
     membership.start()
     try:

@@ -82,6 +82,8 @@ def test_a_feed_is_claimed_by_one_daemon_and_freed_when_its_claim_lapses(pg_engi
     assert not one.take_feed("wto").claimed
     time.sleep(0.7)
     assert one.take_feed("wto").claimed
+    one.engine.dispose()
+    two.engine.dispose()
 
 
 def test_one_leader_at_a_time_and_another_takes_over_when_it_stops_renewing(

@@ -42,6 +42,8 @@ from sqlalchemy import (
     String,
     Table,
     and_,
+    create_engine,
+    event,
     func,
     literal,
     select,
@@ -125,18 +127,33 @@ def supported(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
-_NO_FLUSH = text("SET LOCAL synchronous_commit TO off")
+def lease_engine(engine: Engine, *, connections: int) -> Engine:
+    """An engine of its own for the leases, on the log's database, up to `connections` at once.
+
+    Its commits do not wait for the disk (`synchronous_commit = off`, set once per
+    connection): leases are coordination, not the record. A server crash may forget
+    the last moments of claims (a feed is then polled again, which its idempotency
+    keys absorb) or of releases (they lapse after their time). The log's own
+    appends, on the log's engine, keep waiting for the disk.
+    """
+    made = create_engine(engine.url, pool_size=2, max_overflow=max(1, connections), pool_pre_ping=True)
+    event.listen(made, "connect", _no_flush)
+    return made
+
+
+def _no_flush(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("SET synchronous_commit TO off")
+    finally:
+        cursor.close()
+    dbapi_connection.commit()
 
 
 @contextmanager
 def _session(engine: Engine, *, write: bool = True) -> Iterator[Any]:
     try:
         with engine.begin() if write else engine.connect() as conn:
-            if write:
-                # Leases are coordination, not the record: a commit need not wait for the disk. A
-                # server crash may forget the last moments of claims (a feed is then polled again,
-                # which its idempotency keys absorb) or releases (they lapse after their time).
-                conn.execute(_NO_FLUSH)
             yield conn
     except DBAPIError as exc:
         where = engine.url.render_as_string(hide_password=True)
@@ -176,8 +193,10 @@ def claim(engine: Engine, name: str, holder: str, seconds: float) -> Lease:
         where=taken | (leases.c.expires_at <= now),
     )
     with _session(engine) as conn:
-        conn.execute(stmt)
-        row = conn.execute(_LEASE_QUERY.where(leases.c.name == name)).one()
+        row = conn.execute(stmt.returning(*_LEASE_COLUMNS)).first()
+        if row is None:
+            # Held by another: it is left as it was; say by whom and until when.
+            row = conn.execute(_LEASE_QUERY.where(leases.c.name == name)).one()
     return _lease(row)
 
 
@@ -204,7 +223,7 @@ def release(engine: Engine, holder: str, names: Sequence[str] | None = None) -> 
         conn.execute(leases.update().where(cond).values(expires_at=func.now()))
 
 
-_LEASE_QUERY = select(
+_LEASE_COLUMNS = (
     leases.c.name,
     leases.c.holder,
     leases.c.acquired_at,
@@ -212,6 +231,7 @@ _LEASE_QUERY = select(
     (leases.c.expires_at > func.now()).label("live"),
     (leases.c.expires_at - func.now()).label("remaining"),
 )
+_LEASE_QUERY = select(*_LEASE_COLUMNS)
 
 
 def _lease(row: Any) -> Lease:
@@ -344,9 +364,13 @@ def exclusive(engine: Engine, name: str) -> Iterator[bool]:
     key = {"key": WORK_LOCK, "name": name}
     try:
         conn = engine.connect()
+    except DBAPIError as exc:
+        raise StoreError(f"cannot take the work lock {name!r}: {exc.orig}") from exc
+    try:
         got = bool(conn.execute(_TRY_LOCK, key).scalar())
         conn.commit()
     except DBAPIError as exc:
+        conn.close()
         raise StoreError(f"cannot take the work lock {name!r}: {exc.orig}") from exc
     try:
         yield got
