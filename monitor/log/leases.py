@@ -136,7 +136,8 @@ def lease_engine(engine: Engine, *, connections: int) -> Engine:
     keys absorb) or of releases (they lapse after their time). The log's own
     appends, on the log's engine, keep waiting for the disk.
     """
-    made = create_engine(engine.url, pool_size=2, max_overflow=max(1, connections), pool_pre_ping=True)
+    # Sized for every polling thread at once: a connection opened per claim would cost more than the claim.
+    made = create_engine(engine.url, pool_size=max(1, connections), max_overflow=2)
     event.listen(made, "connect", _no_flush)
     return made
 
