@@ -128,7 +128,7 @@ def supported(engine: Engine) -> bool:
 
 
 def lease_engine(engine: Engine, *, connections: int) -> Engine:
-    """An engine of its own for the leases, on the log's database, up to `connections` at once.
+    """An engine of its own for the leases, on the log's database, for `connections` threads (at most 10 open).
 
     Its commits do not wait for the disk (`synchronous_commit = off`, set once per
     connection): leases are coordination, not the record. A server crash may forget
@@ -136,8 +136,9 @@ def lease_engine(engine: Engine, *, connections: int) -> Engine:
     keys absorb) or of releases (they lapse after their time). The log's own
     appends, on the log's engine, keep waiting for the disk.
     """
-    # Sized for every polling thread at once: a connection opened per claim would cost more than the claim.
-    made = create_engine(engine.url, pool_size=max(1, connections), max_overflow=2)
+    # Kept open (a connection opened per claim would cost more than the claim), but few: claims are
+    # short, and several daemons' pools must stay within the server's max_connections.
+    made = create_engine(engine.url, pool_size=max(1, min(connections, 8)), max_overflow=2)
     event.listen(made, "connect", _no_flush)
     return made
 
