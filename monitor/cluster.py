@@ -220,6 +220,20 @@ class SharedMembership(Membership):
 
     def start(self) -> None:
         """Join the register (refusing on other settings), settle the leadership once, start the heartbeat."""
+        try:
+            self._join()
+        except BaseException:
+            self.engine.dispose()
+            raise
+        log.info(
+            "daemon.joined",
+            extra={"fields": {"daemon": self.daemon_id, "mode": "shared", "heartbeat_s": round(self.heartbeat, 3)}},
+        )
+        self._beat()
+        self._thread = threading.Thread(target=self._run, name="daemon-heartbeat", daemon=True)
+        self._thread.start()
+
+    def _join(self) -> None:
         leases.create_tables(self.engine)
         leases.join(
             self.engine,
@@ -231,13 +245,6 @@ class SharedMembership(Membership):
             alive_within=self.alive_within,
             check=self._check_settings,
         )
-        log.info(
-            "daemon.joined",
-            extra={"fields": {"daemon": self.daemon_id, "mode": "shared", "heartbeat_s": round(self.heartbeat, 3)}},
-        )
-        self._beat()
-        self._thread = threading.Thread(target=self._run, name="daemon-heartbeat", daemon=True)
-        self._thread.start()
 
     def _check_settings(self, others: list[leases.DaemonRecord]) -> None:
         self.slot = len(others)
