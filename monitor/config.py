@@ -54,6 +54,16 @@ class DaemonSettings:
     digest_minutes: int = setting(1, doc="How often due digests are rendered and the outbox is flushed, in minutes.")
     log_format: Literal["text", "json"] = setting("text", doc="Log lines as readable text or one JSON object each.")
     log_level: Literal["debug", "info", "warning", "error"] = setting("info", doc="Least severe log level shown.")
+    leader_lease_seconds: float = setting(
+        15.0,
+        doc="Several daemons on one PostgreSQL log: how long the leader's lease (rules, clock tick, digests) "
+        "lasts unrenewed; when the leader dies another daemon takes over within this time.",
+    )
+    feed_lease_seconds: float = setting(
+        60.0,
+        doc="Several daemons on one PostgreSQL log: how long a daemon's claim on a feed it polls lasts unrenewed; "
+        "the feeds of a daemon that dies are polled by another after this time.",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -472,7 +482,7 @@ def _validate(settings: Settings, where: str) -> None:
             raise ConfigError(f"{where}: key {key!r} must be greater than 0, got {value!r}")
 
     zone(settings.daemon.timezone, "daemon.timezone")
-    for key in ("tick_minutes", "digest_minutes"):
+    for key in ("tick_minutes", "digest_minutes", "leader_lease_seconds", "feed_lease_seconds"):
         positive(getattr(settings.daemon, key), f"daemon.{key}")
     for key in ("connect_timeout_s", "read_timeout_s", "max_bytes", "concurrency", "backoff_max_minutes"):
         positive(getattr(settings.fetch, key), f"fetch.{key}")

@@ -29,17 +29,20 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from monitor.clock import Clock
+from monitor.cluster import Membership, round_start
 from monitor.config import DaemonSettings, FeedSettings, Settings
-from monitor.sources.health import feed_state
+from monitor.sources.health import FeedState, feed_state
 from monitor.sources.poll import FeedPoller
 
 log = logging.getLogger("monitor.daemon")
@@ -64,6 +67,8 @@ class PeriodicJob:
     jitter_s: int = 0
     #: Also run as soon as a feed poll has recorded new facts, so alerts are not an interval late.
     after_new_facts: bool = False
+    #: Leader's work: with several daemons on one log, only the leader runs it.
+    leader_only: bool = False
 
 
 class _Scheduler(BackgroundScheduler):
@@ -106,8 +111,13 @@ def build_scheduler(
     feeds: Sequence[FeedSettings] | None = None,
     extra_jobs: Sequence[PeriodicJob] = (),
     rng: random.Random | None = None,
+    membership: Membership | None = None,
 ) -> BackgroundScheduler:
-    """A scheduler (not started) with one job per enabled feed and one per extra job."""
+    """A scheduler (not started) with one job per enabled feed and one per extra job.
+
+    With a `membership`, each feed's poll is claimed first (another daemon may
+    be polling it) and leader-only jobs run only while this daemon leads.
+    """
     rng = rng or random.Random()
     scheduler = _Scheduler(
         executors={
@@ -121,17 +131,17 @@ def build_scheduler(
     now = clock.now()
     chosen = settings.feeds if feeds is None else feeds
     followers = tuple(f"job:{job.name}" for job in extra_jobs if job.after_new_facts)
-    for feed in chosen:
-        if not feed.enabled:
-            continue
+    enabled = [feed for feed in chosen if feed.enabled]
+    order = _round_order(enabled, membership)
+    for feed in enabled:
         # Resume where the log left off: a feed backing off stays backed off across a restart.
         due = feed_state(poller.store, feed.name).next_poll
         start = max(now, due) if due else now
-        start += dt.timedelta(seconds=rng.uniform(0, min(settings.fetch.jitter_s, 5)))
+        start += dt.timedelta(seconds=rng.uniform(0, min(settings.fetch.jitter_s, 5)), microseconds=order[feed.name])
         scheduler.add_job(
             _poll_feed,
             IntervalTrigger(minutes=feed.interval_minutes, jitter=settings.fetch.jitter_s or None),
-            args=(scheduler, poller, feed, settings.fetch.jitter_s, rng, followers),
+            args=(scheduler, poller, feed, settings.fetch.jitter_s, rng, followers, membership),
             id=feed_job_id(feed.name),
             name=f"feed {feed.name}",
             executor=FEED_EXECUTOR,
@@ -139,11 +149,13 @@ def build_scheduler(
             # A run late by less than the feed's interval still runs, once.
             misfire_grace_time=feed.interval_minutes * 60,
         )
+    running: set[str] = set()  # leader-only jobs running now, so the leader's heartbeat does not queue more
     for job in extra_jobs:
         # Leaving next_run_time out lets the trigger choose; passing None would pause the job.
         start_now: dict[str, Any] = {"next_run_time": now} if job.run_at_start else {}
+        run = _leader_only(job, membership, running) if job.leader_only and membership is not None else job.run
         scheduler.add_job(
-            job.run,
+            run,
             IntervalTrigger(seconds=job.interval.total_seconds(), jitter=job.jitter_s or None),
             args=(clock,),
             id=f"job:{job.name}",
@@ -152,6 +164,8 @@ def build_scheduler(
             misfire_grace_time=max(1, int(job.interval.total_seconds())),
             **start_now,
         )
+    if membership is not None:
+        membership.on_leading(_leader_listener(scheduler, poller, clock, extra_jobs, running))
     return scheduler
 
 
@@ -162,8 +176,18 @@ def _poll_feed(
     jitter_s: int,
     rng: random.Random,
     followers: tuple[str, ...] = (),
+    membership: Membership | None = None,
 ) -> None:
-    result = poller.poll(feed)
+    state: FeedState | None = None
+    if membership is not None:
+        state = _take_turn(scheduler, poller, feed, jitter_s, rng, membership)
+        if state is None:
+            return
+    try:
+        result = poller.poll(feed, state)
+    finally:
+        if membership is not None:
+            membership.release_feed(feed.name)
     if result.facts:
         for job_id in followers:
             scheduler.modify_job(job_id, next_run_time=poller.clock.now())
@@ -171,6 +195,100 @@ def _poll_feed(
         # Back off: the next run is the recorded next poll, not the trigger's interval.
         when = result.next_poll + dt.timedelta(seconds=rng.uniform(0, jitter_s))
         scheduler.modify_job(feed_job_id(feed.name), next_run_time=when)
+
+
+# --- several daemons on one log ---------------------------------------------------------------------
+
+
+def _round_order(feeds: Sequence[FeedSettings], membership: Membership | None) -> dict[str, int]:
+    """Microseconds added to each feed's first run, so feeds due at one instant run in this daemon's order.
+
+    The scheduler runs jobs due at one instant in the order of their ids; every daemon would
+    then reach for the same feeds first. A shared daemon starts its round at its own place.
+    """
+    if membership is None or not membership.shared or not feeds:
+        return {feed.name: 0 for feed in feeds}
+    first = int(round_start(membership.slot) * len(feeds))
+    names = sorted(feed.name for feed in feeds)
+    return {name: (i - first) % len(names) for i, name in enumerate(names)}
+
+
+def _take_turn(
+    scheduler: BackgroundScheduler,
+    poller: FeedPoller,
+    feed: FeedSettings,
+    jitter_s: int,
+    rng: random.Random,
+    membership: Membership,
+) -> FeedState | None:
+    """Claim `feed` for this poll and return its state as the log has it.
+
+    None, with the job moved to when to look again, when it is not this daemon's turn.
+    """
+    now = poller.clock.now()
+    turn = membership.take_feed(feed.name)
+    job_id = feed_job_id(feed.name)
+    if not turn.claimed:
+        # Another daemon polls it right now: look again when its claim would lapse, in case it dies.
+        interval = dt.timedelta(minutes=feed.interval_minutes)
+        when = now + min(turn.wait, interval) + dt.timedelta(seconds=rng.uniform(0, min(jitter_s, 1) or 0.2))
+        scheduler.modify_job(job_id, next_run_time=when)
+        log.debug("feed.claimed_elsewhere", extra={"fields": {"feed": feed.name, "daemon": turn.holder}})
+        return None
+    # Claimed: but another daemon may have just polled it (or `poll --once` did). Its recorded next
+    # poll says so; less than half an interval away counts as due, so small timing drift never skips a poll.
+    state = feed_state(poller.store, feed.name)
+    due = state.next_poll
+    if due is not None and due - now > dt.timedelta(minutes=feed.interval_minutes) / 2:
+        membership.release_feed(feed.name)
+        scheduler.modify_job(job_id, next_run_time=due + dt.timedelta(seconds=rng.uniform(0, jitter_s)))
+        return None
+    return state
+
+
+def _leader_only(job: PeriodicJob, membership: Membership, running: set[str]) -> Callable[[Clock], object]:
+    def run(clock: Clock) -> object:
+        if not membership.is_leader():
+            return None
+        running.add(job.name)
+        try:
+            return job.run(clock)
+        finally:
+            running.discard(job.name)
+
+    return run
+
+
+def _leader_listener(
+    scheduler: BackgroundScheduler,
+    poller: FeedPoller,
+    clock: Clock,
+    jobs: Sequence[PeriodicJob],
+    running: set[str],
+) -> Callable[[bool], None]:
+    """On each heartbeat as leader: run the leader's jobs at once when just elected, and evaluate when the log grew.
+
+    Other daemons' polls record facts the leader's own feed jobs never see, so the
+    leader looks at the head of the log on each heartbeat instead of waiting a whole
+    evaluation interval.
+    """
+    seen: dict[str, int] = {}  # per job: the head of the log when it was last asked to run
+
+    def listen(gained: bool) -> None:
+        if not scheduler.running:
+            return
+        head = poller.store.last_position()
+        for job in jobs:
+            if not job.leader_only or job.name in running:
+                # A running job is left alone: asking now would only be refused, and the head it has
+                # not seen is still unseen at the next heartbeat.
+                continue
+            if gained or (job.after_new_facts and seen.get(job.name) != head):
+                seen[job.name] = head
+                with suppress(JobLookupError):
+                    scheduler.modify_job(f"job:{job.name}", next_run_time=clock.now())
+
+    return listen
 
 
 def _on_job_event(event: JobExecutionEvent) -> None:
@@ -196,6 +314,7 @@ def run_daemon(
     clock: Clock,
     extra_jobs: Sequence[PeriodicJob] = (),
     feeds: Sequence[FeedSettings] | None = None,
+    membership: Membership | None = None,
 ) -> int:
     """Run until SIGTERM or SIGINT; finish the polls in flight, then return 0."""
     stop = threading.Event()
@@ -205,7 +324,9 @@ def run_daemon(
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
-    scheduler = build_scheduler(settings, poller=poller, clock=clock, feeds=feeds, extra_jobs=extra_jobs)
+    scheduler = build_scheduler(
+        settings, poller=poller, clock=clock, feeds=feeds, extra_jobs=extra_jobs, membership=membership
+    )
     web = None
     try:
         # The web pages (`[web] enabled`), in a thread beside the scheduler and stopped with it; a port

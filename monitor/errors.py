@@ -28,6 +28,10 @@ class ConfigError(MonitorError):
     exit_code = 2
 
 
+class DaemonConflictError(ConfigError):
+    """A daemon cannot start beside the one(s) already running on the database; names them and why."""
+
+
 class InputError(MonitorError):
     """A file or argument the user gave cannot be read as expected."""
 

@@ -8,7 +8,10 @@ event once, then due digests are queued and sent.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import json
 import logging
 import socket
 import threading
@@ -17,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from monitor.clock import Clock
+from monitor.cluster import Membership, daemon_identity, membership_for
 from monitor.config import Settings
 from monitor.daemon import PeriodicJob
 from monitor.digest.delivery import check_deliveries
@@ -98,14 +102,28 @@ def article_recorder(
 
 @contextmanager
 def open_poller(
-    settings: Settings, store: EventStore, clock: Clock, extractor: Extractor | None = None
+    settings: Settings,
+    store: EventStore,
+    clock: Clock,
+    extractor: Extractor | None = None,
+    *,
+    daemon: str | None = None,
 ) -> Iterator[FeedPoller]:
-    """A poller on `store` with the fetchers, worker processes and extractor wired in; all closed afterwards."""
+    """A poller on `store` with the fetchers, worker processes and extractor wired in; all closed afterwards.
+
+    `daemon` (the daemon's id) is kept in the metadata of every feed's health event.
+    """
     recorder = article_recorder(store, clock, extractor, settings=settings)
     # Parsing and extraction run in worker processes; they are shut down when the polls are done.
     with open_fetcher(settings.fetch) as fetcher, worker_pool(preload=[recorder.extractor.module]) as workers:
         yield FeedPoller(
-            store=store, fetcher=fetcher, recorder=recorder, settings=settings.fetch, clock=clock, workers=workers
+            store=store,
+            fetcher=fetcher,
+            recorder=recorder,
+            settings=settings.fetch,
+            clock=clock,
+            workers=workers,
+            daemon=daemon,
         )
 
 
@@ -138,15 +156,21 @@ class RuleRunner:
             return tick(self.settings, self.store, clock, rules=self.rules)
 
 
-def daemon_jobs(settings: Settings, store: EventStore) -> list[PeriodicJob]:
-    """The periodic jobs the daemon runs beside the feeds.
+def daemon_jobs(
+    settings: Settings, store: EventStore, *, rules: RuleSet | None = None, membership: Membership | None = None
+) -> list[PeriodicJob]:
+    """The periodic jobs the daemon runs beside the feeds: the leader's work.
 
     Evaluation also runs as soon as a feed has recorded new facts, and sends
     what it made due at once, so an `immediate` subscription hears of a new
     alert seconds after the article is read, not a digest interval later.
+    With a `membership`, the digests are sent only under its work lock
+    `digests`, so no two processes ever flush the outbox at once.
     """
-    runner = RuleRunner(settings, store)
+    runner = RuleRunner(settings, store, rules)
     digests: Callable[[Clock], object] = digest_job(settings, store)
+    if membership is not None:
+        digests = _fenced(membership, "digests", digests)
 
     def evaluate_then_send(clock: Clock) -> Evaluated:
         done = runner.evaluate(clock)
@@ -160,12 +184,83 @@ def daemon_jobs(settings: Settings, store: EventStore) -> list[PeriodicJob]:
         return done
 
     return [
-        PeriodicJob(name="rules.evaluate", run=evaluate_then_send, interval=EVALUATE_EVERY, after_new_facts=True),
         PeriodicJob(
-            name="rules.tick", run=tick_and_record, interval=dt.timedelta(minutes=settings.daemon.tick_minutes)
+            name="rules.evaluate",
+            run=evaluate_then_send,
+            interval=EVALUATE_EVERY,
+            after_new_facts=True,
+            leader_only=True,
         ),
-        PeriodicJob(name="digests", run=digests, interval=dt.timedelta(minutes=settings.daemon.digest_minutes)),
+        PeriodicJob(
+            name="rules.tick",
+            run=tick_and_record,
+            interval=dt.timedelta(minutes=settings.daemon.tick_minutes),
+            leader_only=True,
+        ),
+        PeriodicJob(
+            name="digests",
+            run=digests,
+            interval=dt.timedelta(minutes=settings.daemon.digest_minutes),
+            leader_only=True,
+        ),
     ]
+
+
+def _fenced(membership: Membership, work: str, run: Callable[[Clock], object]) -> Callable[[Clock], object]:
+    def fenced(clock: Clock) -> object:
+        with membership.exclusive(work) as alone:
+            # Another process does this work right now (a leader that stalled past its lease,
+            # `digest send`): doing it too could send a digest twice. The next run tries again.
+            return run(clock) if alone else None
+
+    return fenced
+
+
+# --- several daemons on one log ---------------------------------------------------------------------
+
+
+def settings_fingerprint(settings: Settings, rules: RuleSet, extractor: Extractor) -> dict[str, str]:
+    """What every daemon on one log must agree on, part by part, each as a short hash.
+
+    The rules (each rule file by its name, and the rule settings), the
+    subscriptions, the delivery, the feeds and the extractor: two daemons
+    that disagreed would raise different alerts from one log, or send
+    digests differently depending on which one leads.
+    """
+    parts = {
+        "rules settings": _hash(dataclasses.asdict(settings.rules)),
+        "subscriptions": _hash([dataclasses.asdict(s) for s in settings.subscriptions]),
+        "delivery": _hash(dataclasses.asdict(settings.delivery)),
+        "feeds": _hash([dataclasses.asdict(f) for f in settings.feeds]),
+        "extractor": _hash([extractor.target, extractor.version]),
+    }
+    for shown in rules.files:
+        parts[f"rule file {shown}"] = hashlib.sha256(settings.path(shown).read_bytes()).hexdigest()[:16]
+    return parts
+
+
+def _hash(value: object) -> str:
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@contextmanager
+def daemon_membership(
+    settings: Settings, store: EventStore, clock: Clock, rules: RuleSet, extractor: Extractor
+) -> Iterator[Membership]:
+    """This daemon joined to the others on its log (refusing to start when it may not), and leaving at the end."""
+    membership = membership_for(
+        store.engine,
+        settings.daemon,
+        daemon_identity(clock),
+        settings_fingerprint(settings, rules, extractor),
+        concurrency=settings.fetch.concurrency,
+    )
+    membership.start()
+    try:
+        yield membership
+    finally:
+        membership.stop()
 
 
 # --- the daemon's own health ------------------------------------------------------------------------

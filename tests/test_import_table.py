@@ -28,7 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     "web": {"events", "log", "measures", "rules", "digest", "sources"},
 }
 #: The wiring: these may import every room.
-WIRING = {"pipeline", "daemon", "cli", "projections", "__main__"}
+WIRING = {"pipeline", "daemon", "cluster", "cli", "projections", "__main__"}
 ROOMS = set(ALLOWED) | WIRING
 
 

@@ -144,9 +144,12 @@ def status(ctx: CliContext, fmt: str) -> None:
     "projections": [{"name", "checkpoint", "lag",
     "stuck": {"position", "type", "stream_id", "reason", "since"} or null}],
     "held": [{"first_position", "last_position", "alerts", "raised_at"}],
-    "daemon": {"last_poll", "last_tick", "last_digest"}} (the database URL without its
-    password; the daemon's times are ISO 8601 UTC, or null for never).
+    "daemon": {"last_poll", "last_tick", "last_digest"},
+    "daemons": {"mode", "leader", "leader_expires", "members": [{"daemon", "alive", "leader", "polling", ...}]}}
+    (the database URL without its password; the daemon's times are ISO 8601 UTC, or null for never).
     """
+    from monitor.cluster import daemons_status
+
     store = ctx.store(SystemClock())
     last = store.last_position()
     rows = []
@@ -179,6 +182,7 @@ def status(ctx: CliContext, fmt: str) -> None:
         "last_tick": _iso(health.last_tick),
         "last_digest": _iso(health.last_digest),
     }
+    daemons = daemons_status(ctx.engine(), ctx.settings().daemon)
     if fmt == "json":
         emit_json(
             {
@@ -198,6 +202,7 @@ def status(ctx: CliContext, fmt: str) -> None:
                     for b in holds
                 ],
                 "daemon": daemon,
+                "daemons": daemons,
             }
         )
         return
@@ -215,6 +220,10 @@ def status(ctx: CliContext, fmt: str) -> None:
     emit_table(rows, ["name", "checkpoint", "lag", "stuck_at"], empty="(no projections)")
     for burst in holds:
         click.echo(burst.describe(ctx.settings().delivery.hold_above))
+    click.echo(f"daemons        {daemons['mode']}; leader: {daemons['leader'] or 'none'}")
+    members = daemons["members"]
+    if isinstance(members, list) and members:
+        emit_table(members, ["daemon", "alive", "leader", "polling"])
 
 
 def _iso(moment: dt.datetime | None) -> str | None:

@@ -18,7 +18,17 @@ from monitor.clock import SystemClock, clock_for, parse_date
 from monitor.config import FeedSettings, Settings
 from monitor.daemon import configure_logging, run_daemon
 from monitor.errors import ExtractionError
-from monitor.pipeline import RuleRunner, article_recorder, check_delivery, daemon_jobs, open_poller
+from monitor.log.leases import feed_claims
+from monitor.pipeline import (
+    RuleRunner,
+    article_recorder,
+    check_delivery,
+    configured_extractor,
+    daemon_jobs,
+    daemon_membership,
+    open_poller,
+)
+from monitor.rules.loader import load_rules
 from monitor.rules.service import quiet_lines
 from monitor.sources.article import article_from_file
 from monitor.sources.health import feed_state, health_row
@@ -90,13 +100,21 @@ def run(ctx: CliContext, names: tuple[str, ...]) -> None:
     feeds = chosen_feeds(settings, names)
     check_delivery(settings)
     clock = SystemClock()
-    with open_poller(settings, ctx.store(clock), clock) as poller:
+    store = ctx.store(clock)
+    rules = load_rules(settings)
+    extractor = configured_extractor(settings)
+    # Joined before the workers start, so a daemon that may not run here says so at once.
+    with (
+        daemon_membership(settings, store, clock, rules, extractor) as membership,
+        open_poller(settings, store, clock, extractor, daemon=membership.daemon_id) as poller,
+    ):
         code = run_daemon(
             settings,
             poller=poller,
             clock=clock,
             feeds=feeds,
-            extra_jobs=daemon_jobs(settings, poller.store),
+            extra_jobs=daemon_jobs(settings, store, rules=rules, membership=membership),
+            membership=membership,
         )
     ctx.close()
     raise click.exceptions.Exit(code)
@@ -250,12 +268,18 @@ def feeds_command(ctx: CliContext, fmt: str) -> None:
     """Every configured feed and its health, as recorded in the log.
 
     JSON: {"feeds": [{"name", "url", "status", "last_success", "last_error",
-    "consecutive_failures", "next_poll", "articles"}, ...]}; status is ok, failing,
-    never_polled or disabled; last_error is null or {"at", "reason"}; times are ISO 8601 UTC.
+    "consecutive_failures", "next_poll", "articles", "polled_by", "claimed_by"}, ...]}; status is ok,
+    failing, never_polled or disabled; last_error is null or {"at", "reason"}; times are ISO 8601 UTC;
+    polled_by is the daemon whose poll was recorded last (null for `poll --once`); claimed_by is
+    null, or {"daemon", "expires"} while a daemon is polling the feed.
     """
     settings = ctx.settings()
     store = ctx.store(SystemClock())  # only reads
-    rows = [health_row(feed, feed_state(store, feed.name)) for feed in settings.feeds]
+    claims = feed_claims(store.engine)
+    rows = [
+        {**health_row(feed, feed_state(store, feed.name)), "claimed_by": claims.get(feed.name)}
+        for feed in settings.feeds
+    ]
     if fmt == "json":
         emit_json({"feeds": rows})
         return
@@ -266,12 +290,13 @@ def feeds_command(ctx: CliContext, fmt: str) -> None:
             "next_poll": _short(row["next_poll"]),
             "last_error": row["last_error"]["reason"] if row["last_error"] else None,
             "failures": row["consecutive_failures"],
+            "daemon": row["claimed_by"]["daemon"] + " (polling)" if row["claimed_by"] else row["polled_by"],
         }
         for row in rows
     ]
     emit_table(
         table,
-        ["name", "status", "last_success", "failures", "next_poll", "articles", "last_error"],
+        ["name", "status", "last_success", "failures", "next_poll", "articles", "daemon", "last_error"],
         empty="(no feeds configured)",
     )
 

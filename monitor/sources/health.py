@@ -41,6 +41,8 @@ class FeedState:
     consecutive_failures: int = 0
     articles: int = 0
     next_poll: dt.datetime | None = None
+    #: The daemon whose poll recorded this state (None: a command, or before daemons were named).
+    polled_by: str | None = None
 
     @property
     def status(self) -> str:
@@ -65,6 +67,8 @@ def state_from_event(name: str, event: RecordedEvent) -> FeedState:
     data: dict[str, Any] = event.data
     decoded = decode_recorded(event)
     validators = Validators(etag=data.get("etag"), last_modified=data.get("last_modified"))
+    daemon = event.metadata.get("daemon")
+    polled_by = daemon if isinstance(daemon, str) else None
     if isinstance(decoded, FeedPolled):
         return FeedState(
             name=name,
@@ -77,6 +81,7 @@ def state_from_event(name: str, event: RecordedEvent) -> FeedState:
             consecutive_failures=0,
             articles=decoded.articles,
             next_poll=decoded.next_poll,
+            polled_by=polled_by,
         )
     if isinstance(decoded, FeedFailed):
         return FeedState(
@@ -90,6 +95,7 @@ def state_from_event(name: str, event: RecordedEvent) -> FeedState:
             consecutive_failures=decoded.consecutive_failures,
             articles=decoded.articles,
             next_poll=decoded.next_poll,
+            polled_by=polled_by,
         )
     return FeedState(name=name, version=event.version)
 
@@ -122,4 +128,5 @@ def health_row(feed: FeedSettings, state: FeedState) -> dict[str, Any]:
         "consecutive_failures": state.consecutive_failures,
         "next_poll": state.next_poll.isoformat() if state.next_poll and feed.enabled else None,
         "articles": state.articles,
+        "polled_by": state.polled_by,
     }

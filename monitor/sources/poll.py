@@ -70,8 +70,11 @@ class FeedPoller:
         settings: FetchSettings,
         clock: Clock,
         workers: Workers | None = None,
+        daemon: str | None = None,
     ) -> None:
         self.store = store
+        #: The id of the daemon polling, kept in each health event's metadata (`feeds` shows it).
+        self.daemon = daemon
         # Parsing and extraction: in a process pool when the edge made one, else in this thread.
         self.workers = workers or Workers()
         self.fetcher = fetcher
@@ -83,10 +86,15 @@ class FeedPoller:
         # database: a steady feed with one new item costs one lookup, not thirty.
         self._handled: dict[str, frozenset[str]] = {}
 
-    def poll(self, feed: FeedSettings) -> PollResult:
-        """Poll `feed` once and record what came of it; a broken feed is recorded, not raised."""
+    def poll(self, feed: FeedSettings, state: FeedState | None = None) -> PollResult:
+        """Poll `feed` once and record what came of it; a broken feed is recorded, not raised.
+
+        `state` is the feed's state if the caller has just read it (the daemon does, to see
+        whether another daemon polled it meanwhile); otherwise it is read here.
+        """
         started = time.monotonic()
-        state = feed_state(self.store, feed.name)
+        if state is None:
+            state = feed_state(self.store, feed.name)
         now = self.clock.now()
         catch_up = state.last_success is None
         try:
@@ -244,6 +252,8 @@ class FeedPoller:
             last_error_at=state.last_error_at,
         )
         metadata: dict[str, object] = {"feed": feed.name, "url": feed.url, "final_url": fetched.url}
+        if self.daemon:
+            metadata["daemon"] = self.daemon
         if catch_up:
             metadata["catch_up"] = True
         self._append_health(feed, event, metadata, now, batch=batch)
@@ -287,7 +297,10 @@ class FeedPoller:
             failed_at=now,
             next_poll=next_poll,
         )
-        self._append_health(feed, event, {"feed": feed.name, "url": feed.url}, now, batch=batch)
+        metadata: dict[str, object] = {"feed": feed.name, "url": feed.url}
+        if self.daemon:
+            metadata["daemon"] = self.daemon
+        self._append_health(feed, event, metadata, now, batch=batch)
         log.warning(
             "feed.failed",
             extra={

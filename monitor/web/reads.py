@@ -24,6 +24,7 @@ from monitor.events.alerts import AlertRaised
 from monitor.events.facts import ArticleRecorded
 from monitor.events.measures import MeasureEvent
 from monitor.log import EventStore
+from monitor.log.leases import feed_claims
 from monitor.log.migrate import current_revision
 from monitor.measures.layers import measure_stream
 from monitor.measures.projection import NAME as MEASURES_PROJECTION
@@ -149,10 +150,11 @@ class Reader:
 
     def feeds(self) -> list[tuple[dict[str, Any], FeedState]]:
         """Every configured feed's health row (the `feeds` command's JSON) and state."""
+        claims = feed_claims(self.engine)
         rows = []
         for feed in self.settings.feeds:
             state = feed_state(self.store, feed.name)
-            rows.append((health_row(feed, state), state))
+            rows.append(({**health_row(feed, state), "claimed_by": claims.get(feed.name)}, state))
         return rows
 
     def projection_names(self) -> list[str]:

@@ -66,6 +66,8 @@ def test_poll_once_records_reports_failures_and_exits_zero(server: FeedServer, t
         "consecutive_failures",
         "next_poll",
         "articles",
+        "polled_by",
+        "claimed_by",
     ]
     assert feeds["good"]["status"] == "ok"
     assert feeds["good"]["last_success"] == "2025-04-02T08:00:00+00:00"

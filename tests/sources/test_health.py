@@ -59,6 +59,7 @@ def test_a_feed_never_polled_or_disabled(store: EventStore) -> None:
         "consecutive_failures": 0,
         "next_poll": None,
         "articles": 0,
+        "polled_by": None,
     }
     off = health_row(feed("off", "https://example.org/o.xml", enabled=False), feed_state(store, "off"))
     assert off["status"] == "disabled"

@@ -1,0 +1,464 @@
+"""Several daemons on one log: feeds claimed once, one leader, a takeover that repeats nothing, refusals.
+
+The leases and the leadership are tested in process on the real PostgreSQL
+server; the takeover with two real `trade-monitor run` processes, feeds on a
+loopback HTTP server and a real SMTP server on loopback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from sources.feedserver import Item, rss
+from sqlalchemy import Engine
+
+from monitor.cluster import DaemonIdentity, SharedMembership, SoloMembership, fingerprint_difference
+from monitor.config import DaemonSettings
+from monitor.errors import DaemonConflictError
+from monitor.log import EventReader, open_engine
+from monitor.log import leases as lease_table
+from monitor.log.migrate import upgrade
+from tests.cli_runner import run_cli
+from tests.digest.smtp_servers import Mailbox, smtp_server
+
+TRADE_MONITOR = Path(sys.executable).parent / "trade-monitor"
+
+
+def identity(name: str) -> DaemonIdentity:
+    return DaemonIdentity(
+        daemon_id=f"test-host:{name}", host="test-host", pid=os.getpid(), started_at=dt.datetime.now(dt.UTC)
+    )
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float = 20.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{what}: not met within {timeout} s")
+
+
+@pytest.fixture
+def pg_engine(pg_url: str) -> Iterator[Engine]:
+    engine = open_engine(pg_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+# --- in process: leases and leadership ------------------------------------------------------------------
+
+
+def test_a_feed_is_claimed_by_one_daemon_and_freed_when_its_claim_lapses(pg_engine: Engine) -> None:
+    settings = DaemonSettings(leader_lease_seconds=30, feed_lease_seconds=0.6)
+    one = SharedMembership(identity("one"), pg_engine, settings, {"rules": "a"})
+    two = SharedMembership(identity("two"), pg_engine, settings, {"rules": "a"})
+    lease_table.create_tables(pg_engine)
+
+    assert one.take_feed("wto").claimed
+    refused = two.take_feed("wto")
+    assert not refused.claimed
+    assert refused.holder == one.daemon_id
+    assert dt.timedelta(0) < refused.wait <= dt.timedelta(seconds=0.6)
+    # A poll recorded lets the feed go at once.
+    one.release_feed("wto")
+    assert two.take_feed("wto").claimed
+    # A daemon that dies mid-poll never releases: its claim lapses after the lease time.
+    assert not one.take_feed("wto").claimed
+    time.sleep(0.7)
+    assert one.take_feed("wto").claimed
+    one.engine.dispose()
+    two.engine.dispose()
+
+
+def test_one_leader_at_a_time_and_another_takes_over_when_it_stops_renewing(
+    pg_engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = DaemonSettings(leader_lease_seconds=0.9, feed_lease_seconds=30)
+    first = SharedMembership(identity("first"), pg_engine, settings, {"rules": "a"})
+    second = SharedMembership(identity("second"), pg_engine, settings, {"rules": "a"})
+    caplog.set_level(logging.INFO, logger="monitor.daemon")
+    first.start()
+    second.start()
+    try:
+        assert first.is_leader()
+        assert not second.is_leader()
+        # `first` freezes (its heartbeat stops, as in a daemon killed or cut off from the database).
+        first._stop.set()
+        assert first._thread is not None
+        first._thread.join()
+        # It steps down by its own clock before the database would let `second` in ...
+        wait_for(lambda: not first.is_leader(), timeout=2, what="the frozen leader steps down")
+        assert not second.is_leader()
+        # ... and `second` takes over within the lease time (plus one heartbeat).
+        started = time.monotonic()
+        wait_for(second.is_leader, timeout=3, what="the second daemon takes over")
+        assert time.monotonic() - started <= 0.9 + 0.3 + 0.2
+        first._beat()
+        assert not first.is_leader(), "the old leader must not take the lease back from a live one"
+    finally:
+        second.stop()
+        first.stop()
+    events = [(r.getMessage(), getattr(r, "fields", {}).get("daemon")) for r in caplog.records]
+    assert ("leader.gained", first.daemon_id) in events
+    assert ("leader.lost", first.daemon_id) in events
+    assert ("leader.gained", second.daemon_id) in events
+
+
+def test_work_under_the_digest_lock_is_done_by_one_process_at_a_time(pg_engine: Engine) -> None:
+    with lease_table.exclusive(pg_engine, "digests") as first:
+        with lease_table.exclusive(pg_engine, "digests") as second:
+            assert (first, second) == (True, False)
+        with lease_table.exclusive(pg_engine, "other-work") as other:
+            assert other
+    with lease_table.exclusive(pg_engine, "digests") as again:
+        assert again
+
+
+def test_a_daemon_with_other_settings_is_refused_naming_what_differs(pg_engine: Engine) -> None:
+    settings = DaemonSettings(leader_lease_seconds=5, feed_lease_seconds=5)
+    running = SharedMembership(
+        identity("running"), pg_engine, settings, {"rules settings": "a", "rule file rules/steel.toml": "1"}
+    )
+    running.start()
+    try:
+        newcomer = SharedMembership(
+            identity("new"), pg_engine, settings, {"rules settings": "a", "rule file rules/steel.toml": "2"}
+        )
+        with pytest.raises(DaemonConflictError) as refused:
+            newcomer.start()
+        assert "test-host:running" in str(refused.value)
+        assert "rule file rules/steel.toml differs" in str(refused.value)
+    finally:
+        running.stop()
+    # Once the other one has stopped, the newcomer may start.
+    newcomer.start()
+    newcomer.stop()
+    assert fingerprint_difference({"a": "1", "b": "2"}, {"a": "1", "c": "3"}) == ["b (only here)", "c (only there)"]
+
+
+def test_on_sqlite_a_second_daemon_holding_the_file_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "log.db"
+    first = SoloMembership(identity("first"), db)
+    first.start()
+    try:
+        with pytest.raises(DaemonConflictError) as refused:
+            SoloMembership(identity("second"), db).start()
+        assert "test-host:first" in str(refused.value)
+        assert "log.db.daemon.lock" in str(refused.value)
+    finally:
+        first.stop()
+    again = SoloMembership(identity("third"), db)
+    again.start()
+    again.stop()
+
+
+# --- real daemons -------------------------------------------------------------------------------------
+
+
+def start_daemon(config: Path, log: list[str]) -> subprocess.Popen[str]:
+    daemon = subprocess.Popen(
+        [str(TRADE_MONITOR), "--config", str(config), "run"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Its own process group, so a kill can take its worker processes with it, as a machine dying would.
+        start_new_session=True,
+    )
+    threading.Thread(target=lambda: log.extend(iter(daemon.stderr.readline, "")), daemon=True).start()  # type: ignore[union-attr]
+    return daemon
+
+
+def stop(daemon: subprocess.Popen[str]) -> None:
+    if daemon.poll() is None:
+        daemon.send_signal(signal.SIGTERM)
+        try:
+            daemon.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            daemon.kill()
+            daemon.wait()
+
+
+def test_a_second_daemon_on_one_sqlite_file_refuses_to_start_with_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[database]\nurl = "sqlite:///log.db"\n[fetch]\njitter_s = 0\n', encoding="utf-8")
+    log: list[str] = []
+    first = start_daemon(config, log)
+    try:
+        wait_for(lambda: any("daemon.started" in line for line in log), what="the first daemon starts")
+        second = run_cli(["--config", str(config), "run"])
+        assert second.exit_code == 2
+        lines = second.stderr.strip().splitlines()
+        assert len(lines) == 1
+        assert f":{first.pid}:" in lines[0]
+        assert "log.db.daemon.lock" in lines[0] and "PostgreSQL" in lines[0]
+        status = json.loads(run_cli(["--config", str(config), "status", "--format", "json"]).stdout)
+        assert status["daemons"]["mode"] == "single"
+        assert f":{first.pid}:" in status["daemons"]["leader"]
+    finally:
+        stop(first)
+    assert first.returncode == 0, "".join(log)
+
+
+def pg_config(folder: Path, pg_url: str, feeds: dict[str, str], *, smtp_port: int = 25, extra: str = "") -> Path:
+    text = (
+        f'[database]\nurl = "{pg_url}"\n'
+        "[daemon]\nleader_lease_seconds = 1.5\nfeed_lease_seconds = 1.5\n"
+        "[fetch]\njitter_s = 0\nread_timeout_s = 20\nconnect_timeout_s = 2\nconcurrency = 16\n"
+        # The daemons run on the real clock and the test's news is dated: it must not count as old news.
+        "[rules]\nnews_max_age_days = 36500\n"
+        '[delivery]\nmethod = "smtp"\nbatch_window_s = 0\n'
+        f'[delivery.smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\nsender = "desk@example.org"\n'
+        '[[subscriptions]]\nname = "desk"\nrecipients = ["analyst@example.org"]\nschedule = "immediate"\n'
+    )
+    for name, url in feeds.items():
+        text += f'[[feeds]]\nname = "{name}"\nurl = "{url}"\ninterval_minutes = 60\n'
+    config = folder / "config.toml"
+    config.write_text(text + extra, encoding="utf-8")
+    return config
+
+
+def test_a_daemon_started_with_other_rules_on_one_database_is_refused(pg_url: str, tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder in (one, two):
+        (folder / "rules").mkdir(parents=True)
+    rule = '[[rule]]\nname = "big_steel"\nsignals = ["new_rate"]\nseverity = "warning"\nmin_rate = {limit}\n'
+    (one / "rules" / "steel.toml").write_text(rule.format(limit=25), encoding="utf-8")
+    (two / "rules" / "steel.toml").write_text(rule.format(limit=50), encoding="utf-8")
+    check = run_cli(["--config", str(pg_config(one, pg_url, {})), "rules", "check"])
+    if check.exit_code != 0:
+        pytest.skip(f"the rule file form changed: {check.stderr.strip()}")
+    log: list[str] = []
+    first = start_daemon(pg_config(one, pg_url, {}), log)
+    try:
+        wait_for(lambda: any("daemon.started" in line for line in log), what="the first daemon starts")
+        second = run_cli(["--config", str(pg_config(two, pg_url, {})), "run"])
+        assert second.exit_code == 2, second.stderr
+        # Log lines may come first (a mail server that does not answer); the refusal is one error line.
+        errors = [x for x in second.stderr.splitlines() if x.startswith("error:")]
+        assert len(errors) == 1, second.stderr
+        line = errors[0]
+        assert f":{first.pid}:" in line
+        assert "rule file rules/steel.toml differs" in line
+    finally:
+        stop(first)
+    assert first.returncode == 0, "".join(log)
+
+
+class GatedFeeds:
+    """Feeds on 127.0.0.1; a gated path answers only once the gate opens, so a poll stays in flight."""
+
+    def __init__(self) -> None:
+        self.bodies: dict[str, bytes] = {}
+        self.gated: set[str] = set()
+        self.gate = threading.Event()
+        self.waiting: Counter[str] = Counter()
+        self.hits: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        feeds = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *_args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                with feeds._lock:
+                    feeds.hits[self.path] += 1
+                    gated = self.path in feeds.gated
+                    if gated:
+                        feeds.waiting[self.path] += 1
+                if gated:
+                    feeds.gate.wait(60)
+                body = feeds.bodies[self.path]
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:
+                    pass  # the daemon that asked was killed
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}{path}"
+
+    def close(self) -> None:
+        self.gate.set()
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+COUNTRIES = ["Brazil", "Japan", "Canada", "Peru", "Turkey", "Egypt", "Kenya", "Norway", "Chile", "India"]
+SECTORS = ["steel", "lumber"]
+FEEDS = 40
+
+
+def story(n: int, country: str, sector: str, rate: int) -> Item:
+    return Item(
+        title=f"Desk note {n}",
+        link=f"https://desk.example/policy/{n}",
+        text=f"The United States will impose a {rate} percent tariff on {sector} imported from {country}, "
+        "the Commerce Department said on Tuesday.",
+        published="Tue, 18 Nov 2025 09:00:00 GMT",
+    )
+
+
+def quiet(feed: int, n: int) -> Item:
+    return Item(
+        title=f"Harbour log {feed}.{n}",
+        link=f"https://desk.example/harbour/{feed}/{n}",
+        text=f"Crane {feed} moved {n + 3} boxes along the quay before noon; nothing else happened.",
+    )
+
+
+def test_two_daemons_share_the_feeds_and_a_takeover_after_sigkill_repeats_nothing(pg_url: str, tmp_path: Path) -> None:
+    server = GatedFeeds()
+    mailbox = Mailbox()
+    policies = [story(i, c, s, 10 + 5 * i) for i, (c, s) in enumerate((c, s) for s in SECTORS for c in COUNTRIES)]
+    # Even feeds carry one policy story each; the odd feed after it carries the same story (syndicated).
+    new_items = {f: [quiet(f, 1), policies[f // 2]] for f in range(FEEDS)}
+    paths = {f"desk-{f:02d}": f"/desk-{f:02d}.xml" for f in range(FEEDS)}
+    slow = set(list(paths.values())[FEEDS // 2 :])
+    try:
+        with smtp_server(mailbox) as port:
+            for f, path in enumerate(paths.values()):
+                server.bodies[path] = rss([quiet(f, 0)])
+            config = pg_config(tmp_path, pg_url, {n: server.url(p) for n, p in paths.items()}, smtp_port=port)
+            # The first poll of a feed is a backfill and raises nothing: done two hours ago by cron.
+            primed = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)).isoformat(timespec="seconds")
+            assert run_cli(["--config", str(config), "poll", "--once", "--now", primed]).exit_code == 0
+            engine = open_engine(pg_url)
+            reader = EventReader(engine)
+            before = reader.last_position()
+            for f, path in enumerate(paths.values()):
+                server.bodies[path] = rss([quiet(f, 0), *new_items[f]])
+            # The second half of the feeds hang until the leader has been killed in the middle of them.
+            server.gated = slow
+            logs: dict[int, list[str]] = {}
+            daemons = []
+            for _ in range(2):
+                log: list[str] = []
+                daemon = start_daemon(config, log)
+                logs[daemon.pid] = log
+                daemons.append(daemon)
+            try:
+                fast_alerts = {p.link for p in policies[: FEEDS // 4]}
+                wait_for(
+                    lambda: _delivered_links(reader) >= fast_alerts and set(server.waiting) == slow,
+                    timeout=90,
+                    what="the fast feeds' alerts delivered and every slow feed in flight",
+                )
+                status = json.loads(run_cli(["--config", str(config), "status", "--format", "json"]).stdout)
+                leader_id = status["daemons"]["leader"]
+                leader = next(d for d in daemons if f":{d.pid}:" in leader_id)
+                survivor = next(d for d in daemons if d is not leader)
+                members = {m["daemon"]: m for m in status["daemons"]["members"]}
+                assert len(members) == 2 and all(m["alive"] for m in members.values())
+                assert members[leader_id]["polling"] > 0, "the leader is killed in the middle of its polls"
+                feeds = json.loads(run_cli(["--config", str(config), "feeds", "--format", "json"]).stdout)["feeds"]
+                polling = {f["name"]: f["claimed_by"]["daemon"] for f in feeds if f["claimed_by"]}
+                hanging = {name for name, path in paths.items() if path in slow}
+                assert hanging <= set(polling), "every hanging feed is claimed by the daemon waiting for it"
+                assert {polling[n] for n in hanging} == set(members), "both daemons poll their share"
+
+                os.killpg(leader.pid, signal.SIGKILL)
+                leader.wait()
+                server.gate.set()
+                survivor_log = logs[survivor.pid]
+                wait_for(
+                    lambda: any("leader.gained" in line for line in survivor_log),
+                    timeout=30,
+                    what="the survivor takes the leadership",
+                )
+                all_links = {p.link for p in policies}
+                wait_for(lambda: _delivered_links(reader) >= all_links, timeout=60, what="every alert delivered")
+                time.sleep(1.0)  # anything sent twice would arrive now
+            finally:
+                for daemon in daemons:
+                    stop(daemon)
+            assert survivor.returncode == 0, "".join(logs[survivor.pid])
+
+            # Every feed polled once in this cycle (the killed daemon's were taken over, not repeated).
+            polled = Counter(e.stream_id for e in reader.read_all(after=before, types=["feed.polled", "feed.failed"]))
+            assert polled == Counter({f"feed-{name}": 1 for name in paths})
+            # Every story recorded once, with its facts once, whichever daemon or feed read it.
+            recorded = [e.data["url"] for e in reader.read_all(after=before, types=["article.recorded"])]
+            expected_links = {i.link for items in new_items.values() for i in items}
+            assert sorted(recorded) == sorted(expected_links)
+            facts = [e.idempotency_key for e in reader.read_all(types=["fact.extracted"])]
+            assert len(facts) == len(set(facts)) == len(policies)
+            # Every expected alert raised once.
+            alerts = [e.data for e in reader.read_all(types=["alert.raised"])]
+            assert len(alerts) == len({a["key"] for a in alerts})
+            raised = Counter((a["rule"], a["target"], a["sector"], a["rate"]) for a in alerts)
+            assert raised == Counter(("new_rate", _iso(p), _sector(p), _rate(p)) for p in policies)
+            # Every digest delivered once: each queued digest has one delivery, each alert is in one
+            # digest, and the mail server got each Message-ID once.
+            queued = [e.data for e in reader.read_all(types=["digest.queued"])]
+            delivered = Counter(e.data["digest_id"] for e in reader.read_all(types=["digest.delivered"]))
+            assert delivered == Counter({d["digest_id"]: 1 for d in queued})
+            in_digests = Counter(k for d in queued for k in d["alert_keys"])
+            assert in_digests == Counter({a["key"]: 1 for a in alerts})
+            received = Counter(email.message_from_bytes(m.content)["Message-ID"] for m in mailbox.received)
+            assert received == Counter({d["message_id"]: 1 for d in queued})
+            assert "leader.gained" in "".join(logs[leader.pid])
+            engine.dispose()
+    finally:
+        server.close()
+
+
+def _delivered_links(reader: EventReader) -> set[str]:
+    """The article links of alerts in delivered digests."""
+    done = {e.data["digest_id"] for e in reader.read_all(types=["digest.delivered"])}
+    keys = {
+        k for e in reader.read_all(types=["digest.queued"]) if e.data["digest_id"] in done for k in e.data["alert_keys"]
+    }
+    links = set()
+    for e in reader.read_all(types=["alert.raised"]):
+        if e.data["key"] in keys:
+            links.update(str(v) for v in _links(e.data))
+    return links
+
+
+def _links(alert: dict[str, object]) -> list[object]:
+    evidence = alert.get("evidence") or []
+    return [item.get("url") for item in evidence if isinstance(item, dict)] if isinstance(evidence, list) else []
+
+
+_ISO = {"Brazil": "BR", "Japan": "JP", "Canada": "CA", "Peru": "PE", "Turkey": "TR", "Egypt": "EG",
+        "Kenya": "KE", "Norway": "NO", "Chile": "CL", "India": "IN"}  # fmt: skip
+
+
+def _iso(item: Item) -> str:
+    return next(code for name, code in _ISO.items() if f"from {name}," in item.text)
+
+
+def _sector(item: Item) -> str:
+    return next(s for s in SECTORS if f"on {s} " in item.text)
+
+
+def _rate(item: Item) -> int:
+    return int(item.text.split(" percent")[0].rsplit(" ", 1)[1])
