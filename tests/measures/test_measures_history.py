@@ -118,3 +118,10 @@ def test_rebuild_and_a_projection_kept_before_the_history_give_the_same_days(
     with store.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(measure_history)).scalar_one() > 0
     assert {day: states_as_of(store.engine, day) for day in every_day()} == before
+
+
+def test_as_of_before_the_projection_first_ran_is_no_measures(store: EventStore, facts: FactLog) -> None:
+    facts.fact("2025-03-01", "Japanese cars will pay a 10 percent duty.", rate=10)
+    assert states_as_of(store.engine, dt.date(2025, 3, 2)) == []
+    update_measures(store)
+    assert [s.rate for s in states_as_of(store.engine, dt.date(2025, 3, 2))] == [10]
