@@ -17,6 +17,11 @@ the log answers.
 spread over each log's range (a new day each time, so nothing is cached),
 after one warm-up call; the median counts, and the p95 is printed too. The
 figures are seconds per call.
+
+The same two logs are then built on PostgreSQL (`TRADE_MONITOR_TEST_PG`, by
+default postgres@127.0.0.1:5432/postgres; a new schema each, filled with
+`COPY`, analysed, dropped afterwards) and timed the same way: `pg_small_s`,
+`pg_large_s` (null when no server answers).
 """
 
 from __future__ import annotations
@@ -29,8 +34,13 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
 from monitor.log import open_engine
 from monitor.log.migrate import upgrade
@@ -45,6 +55,7 @@ DAY0 = dt.date(2022, 1, 1)
 CALLS = 25
 CHUNK = 50_000
 SECTORS = ("steel", "autos", None)
+PG_URL = os.environ.get("TRADE_MONITOR_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 
 def target(m: int) -> str:
@@ -113,11 +124,8 @@ def build(path: Path, days: int) -> None:
         cursor = raw.cursor()
         cursor.execute("BEGIN")
         batch: list[tuple[Any, ...]] = []
-        # Day after day, as the projection writes them while the news comes in.
-        for n in range(days):
-            for m in range(MEASURES):
-                r = row(m, n)
-                batch.append(tuple(r[c] for c in history))
+        for r in rows_in_order(days):
+            batch.append(tuple(r[c] for c in history))
             if len(batch) >= CHUNK:
                 cursor.executemany(_insert_sql(measure_history.name, history), batch)
                 batch = []
@@ -132,9 +140,75 @@ def build(path: Path, days: int) -> None:
     engine.dispose()
 
 
-def timed(path: Path, days: int) -> tuple[float, float]:
+def rows_in_order(days: int) -> Iterator[dict[str, Any]]:
+    """The history rows, day after day, as the projection writes them while the news comes in."""
+    for n in range(days):
+        for m in range(MEASURES):
+            yield row(m, n)
+
+
+def build_pg(url: str, days: int) -> None:
+    """The same tables on PostgreSQL, filled with COPY."""
+    engine = open_engine(url)
+    upgrade(engine)
+    with engine.begin() as conn:
+        MeasureProjection().create(conn)
+    raw = engine.raw_connection()
+    try:
+        cursor: Any = raw.cursor()
+        for table, rows in (
+            (measure_history, rows_in_order(days)),
+            (measures, (row(m, days - 1) for m in range(MEASURES))),
+        ):
+            columns = [c.name for c in table.columns]
+            with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row(tuple(r[c] for c in columns))
+        raw.commit()
+        # As autovacuum would have left a log that grew (VACUUM runs outside a transaction).
+        driver: Any = raw.driver_connection
+        driver.autocommit = True
+        driver.execute("VACUUM ANALYZE measure_history")
+        driver.execute("VACUUM ANALYZE measure_states")
+    finally:
+        raw.close()
+    engine.dispose()
+
+
+def pg_reason() -> str | None:
+    """Why the PostgreSQL figures are skipped, or None when the server answers."""
+    try:
+        engine = create_engine(PG_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # any failure to connect means: skip, and say why
+        return f"{type(exc).__name__}"
+    return None
+
+
+def pg_figures(days: int) -> tuple[float, float]:
+    """Build on PostgreSQL in a schema of its own, time it, drop the schema."""
+    admin: Engine = create_engine(PG_URL)
+    schema = f"bench_state_{uuid.uuid4().hex[:10]}"
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+        rendered = url.render_as_string(hide_password=False)
+        t0 = time.perf_counter()
+        build_pg(rendered, days)
+        print(f"pg {MEASURES * days:,}: built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        return timed(rendered, days)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def timed(url: str, days: int) -> tuple[float, float]:
     """(median, p95) seconds of `states_as_of` for CALLS days spread over the log's range."""
-    engine = open_engine(f"sqlite:///{path}")
+    engine = open_engine(url)
     try:
         span = [DAY0 + dt.timedelta(days=n) for n in range(days + 5)]
         picks = random.Random(11).sample(span, min(CALLS, len(span)))
@@ -163,12 +237,21 @@ def main() -> None:
             os.sync()
             events = MEASURES * days
             print(f"{name}: built {events:,} measure events in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-            median, p95 = timed(path, days)
+            median, p95 = timed(f"sqlite:///{path}", days)
             print(f"{name}: states_as_of median {median * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms", file=sys.stderr)
             figures[f"{name}_s"] = median
             figures[f"{name}_p95_s"] = p95
     ratio = figures["large_s"] / figures["small_s"]
     print(f"large / small: {ratio:.2f}", file=sys.stderr)
+    pg: dict[str, float | None] = {"pg_small_s": None, "pg_large_s": None}
+    reason = pg_reason()
+    if reason is None:
+        for name, days in (("small", SMALL_DAYS), ("large", LARGE_DAYS)):
+            median, p95 = pg_figures(days)
+            print(f"pg {name}: states_as_of median {median * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms", file=sys.stderr)
+            pg[f"pg_{name}_s"] = round(median, 4)
+    else:
+        print(f"pg skipped: no PostgreSQL answers at {make_url(PG_URL).render_as_string()} ({reason})", file=sys.stderr)
     print(
         json.dumps(
             {
@@ -178,6 +261,7 @@ def main() -> None:
                 "small_p95_s": round(figures["small_p95_s"], 4),
                 "large_p95_s": round(figures["large_p95_s"], 4),
                 "ratio": round(ratio, 2),
+                **pg,
             }
         )
     )
