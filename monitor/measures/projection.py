@@ -17,6 +17,12 @@ in that same transaction, and every fact is kept in `measure_facts`, so each
 is decided exactly once. On `rebuild` (or the first run over a log written by
 an earlier version) facts already decided are decided again into the rows but
 nothing is appended twice.
+
+Beside each state row, `measure_history` keeps the measure's state at the end
+of every news day it changed on, written in the same transaction: the non-late
+case writes the fact's day, a late fact about day X rewrites its group's days
+from X on (the days before X are decided from the same facts as before, so
+they stand). "As of" reads it (`queries.states_as_of`).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, inspect, or_, select, update
 
 from monitor.clock import Clock, FixedClock
 from monitor.events.facts import FactExtracted
@@ -50,7 +56,7 @@ from monitor.measures.layers import group_key
 from monitor.measures.queries import row_to_state
 from monitor.measures.replay import decide_in_order, fact_day, statement_of, targets_of
 from monitor.measures.state import MeasureState
-from monitor.measures.tables import TABLES, measure_facts, measures
+from monitor.measures.tables import TABLES, measure_facts, measure_history, measures
 
 NAME = "measure_states"
 #: How many facts ahead a batch is read to decide them in news order.
@@ -152,6 +158,49 @@ _ADD_FACT = insert(measure_facts)
 _GROUP_ROWS = select(measures).where(measures.c.group_key == bindparam("key"))
 _ADD_ROW = insert(measures)
 _SET_ROW = update(measures).where(measures.c.measure_id == bindparam("mid"))
+_H = measure_history.c
+_ADD_DAY = insert(measure_history)
+_SET_DAY = update(measure_history).where(_H.measure_id == bindparam("mid"), _H.day == bindparam("on"))
+_TARIFF_GROUPS = select(_C.group_key).distinct().where(_C.group_key != _NONE, ~_C.group_key.startswith("parties:"))
+
+
+def _history_row(state: MeasureState, day: dt.date) -> dict[str, Any]:
+    return {**_state_row(state), "day": day}
+
+
+def _keep_day(conn: Connection, state: MeasureState, day: dt.date) -> None:
+    """Record `state` as its measure's state at the end of `day` (the latest day its group knows)."""
+    row = _history_row(state, day)
+    if conn.execute(_SET_DAY, {**row, "mid": state.measure_id, "on": day}).rowcount == 0:
+        conn.execute(_ADD_DAY, row)
+
+
+def _decide_group(
+    conn: Connection, key: str, since: dt.date | None, position: int | None = None
+) -> tuple[dict[str, MeasureState], Decision | None]:
+    """Decide group `key` again from its facts in news order; rewrite its history from `since` on (all
+    of it when None); return its states and the decision on the fact at `position`."""
+    c = measure_facts.c
+    group = conn.execute(
+        select(measure_facts).where(c.group_key == key).order_by(c.day, c.article_id, c.position, c.slot)
+    ).all()
+    mine: Decision | None = None
+    states: dict[str, MeasureState] = {}
+    days: dict[tuple[str, dt.date], MeasureState] = {}
+    for told, _, decision in decide_in_order(((_statement_from(r), r.target) for r in group), states):
+        if decision is None:
+            continue
+        if told.position == position:
+            mine = decision
+        if since is None or told.day >= since:
+            # The last decision of a day stands for that day: news order puts it last.
+            mid = decision.event.measure_id
+            days[(mid, told.day)] = states[mid]
+    gone = delete(measure_history).where(_H.group_key == key)
+    conn.execute(gone if since is None else gone.where(_H.day >= since))
+    if days:
+        conn.execute(_ADD_DAY, [_history_row(state, day) for (_, day), state in days.items()])
+    return states, mine
 
 
 class MeasureProjection:
@@ -166,9 +215,15 @@ class MeasureProjection:
         self.clock = clock
 
     def create(self, conn: Connection) -> None:
-        """Create the tables if missing."""
+        """Create the tables if missing; fill a missing history from the facts already decided."""
+        names = set(inspect(conn).get_table_names())
         for table in TABLES:
             table.create(conn, checkfirst=True)
+        if measure_facts.name in names and measure_history.name not in names:
+            # A projection kept by a version before the history: its facts are all here, so each
+            # group is decided again into its days (the log is not read again).
+            for key in list(conn.execute(_TARIFF_GROUPS).scalars()):
+                _decide_group(conn, key, None)
 
     def drop(self, conn: Connection) -> None:
         """Drop the tables."""
@@ -265,7 +320,6 @@ class MeasureProjection:
 
     def _tariff(self, conn: Connection, stmt: Statement, slot: int, target: str, append: Any) -> None:
         key = group_key(stmt.fact.imposer, target, stmt.fact.sector)
-        c = measure_facts.c
         late = conn.execute(_LATER, _after_params(stmt, key)).first() is not None
         conn.execute(_ADD_FACT, _statement_row(stmt, slot, key, target))
         if not late:
@@ -275,21 +329,17 @@ class MeasureProjection:
                 return
             append(slot, decision, False)
             before = next((s for s in standing if s.measure_id == mid), None)
-            values = _state_row(fold(before, decision.event))
+            after = fold(before, decision.event)
+            values = _state_row(after)
             if before is None:
                 conn.execute(_ADD_ROW, values)
             else:
                 conn.execute(_SET_ROW, {**values, "mid": mid})
+            _keep_day(conn, after, stmt.day)
             return
-        # A late fact: the group is decided again in news order, its own events marked late.
-        group = conn.execute(
-            select(measure_facts).where(c.group_key == key).order_by(c.day, c.article_id, c.position, c.slot)
-        ).all()
-        mine: Decision | None = None
-        states: dict[str, MeasureState] = {}
-        for told, _, decision in decide_in_order(((_statement_from(r), r.target) for r in group), states):
-            if told.position == stmt.position and decision is not None:
-                mine = decision
+        # A late fact: the group is decided again in news order (its history from the fact's day on),
+        # its own events marked late.
+        states, mine = _decide_group(conn, key, stmt.day, stmt.position)
         conn.execute(delete(measures).where(measures.c.group_key == key))
         if states:
             conn.execute(insert(measures), [_state_row(s) for s in states.values()])

@@ -1,10 +1,11 @@
-"""Deciding facts in news order, from scratch: for "as of" a past day, and for a group a late fact reopens.
+"""Deciding facts in news order, from scratch: for a group a late fact reopens, and as the reference for "as of".
 
 The projection decides each new fact against the state just before it in news
 order; this module is how that order is replayed when it has to be: the
 facts (of one group, or all of them up to a day) are sorted by news order and
-decided one after another from empty states. `queries.states_as_of` is what
-other rooms call.
+decided one after another from empty states. "As of" a day is read from the
+projection's history (`queries.states_as_of`, what other rooms call);
+`states_until` reads the whole log and is the reference the tests compare it with.
 """
 
 from __future__ import annotations

@@ -7,35 +7,45 @@ from its facts, in news order, the first time this version runs.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import JSON, Boolean, Column, Date, Float, Index, Integer, MetaData, String, Table
 
 metadata = MetaData()
+
+
+def _state_columns() -> list[Column[Any]]:
+    # A measure's state as both `measure_states` (now) and `measure_history` (each day) hold it.
+    return [
+        Column("group_key", String(200), nullable=False),
+        Column("imposer", String(8), nullable=False),
+        Column("target", String(8), nullable=False),
+        Column("sector", String(40), nullable=True),
+        Column("layer", String(40), nullable=True),
+        Column("rate", Float, nullable=True),
+        Column("previous_rate", Float, nullable=True),
+        Column("threatened_rate", Float, nullable=True),
+        Column("status", String(20), nullable=False),
+        Column("pause_until", Date, nullable=True),
+        Column("effective", Date, nullable=True),
+        Column("first_seen", Date, nullable=True),
+        Column("last_seen", Date, nullable=True),
+        Column("sources", Integer, nullable=False),
+        Column("official", Boolean, nullable=False),
+        Column("confidence", Float, nullable=False),
+        Column("unconfirmed_rate", Float, nullable=True),
+        Column("unconfirmed_outlet", String(200), nullable=True),
+        #: [[outlet, text], ...]: who states the current reading
+        Column("voices", JSON, nullable=False),
+        Column("evidence", JSON, nullable=False),
+    ]
+
 
 measures = Table(
     "measure_states",
     metadata,
     Column("measure_id", String(200), primary_key=True),
-    Column("group_key", String(200), nullable=False),
-    Column("imposer", String(8), nullable=False),
-    Column("target", String(8), nullable=False),
-    Column("sector", String(40), nullable=True),
-    Column("layer", String(40), nullable=True),
-    Column("rate", Float, nullable=True),
-    Column("previous_rate", Float, nullable=True),
-    Column("threatened_rate", Float, nullable=True),
-    Column("status", String(20), nullable=False),
-    Column("pause_until", Date, nullable=True),
-    Column("effective", Date, nullable=True),
-    Column("first_seen", Date, nullable=True),
-    Column("last_seen", Date, nullable=True),
-    Column("sources", Integer, nullable=False),
-    Column("official", Boolean, nullable=False),
-    Column("confidence", Float, nullable=False),
-    Column("unconfirmed_rate", Float, nullable=True),
-    Column("unconfirmed_outlet", String(200), nullable=True),
-    #: [[outlet, text], ...]: who states the current reading
-    Column("voices", JSON, nullable=False),
-    Column("evidence", JSON, nullable=False),
+    *_state_columns(),
     Index("ix_measure_states_group_key", "group_key"),
 )
 
@@ -57,4 +67,16 @@ measure_facts = Table(
     Index("ix_measure_facts_group", "group_key", "day", "article_id", "position"),
 )
 
-TABLES = (measures, measure_facts)
+#: Each measure's state at the end of every news day it changed on, so "as of D" is, per measure,
+#: its row with the latest day on or before D: one primary-key seek per measure, however long the
+#: log. A late fact about day X decides its group again and rewrites the group's rows from X on.
+measure_history = Table(
+    "measure_history",
+    metadata,
+    Column("measure_id", String(200), primary_key=True),
+    Column("day", Date, primary_key=True),
+    *_state_columns(),
+    Index("ix_measure_history_group_day", "group_key", "day"),
+)
+
+TABLES = (measures, measure_facts, measure_history)
