@@ -128,3 +128,23 @@ def test_a_pause_referred_back_to_with_a_new_end_is_still_read() -> None:
     text = "The reprieve for Peruvian goods was extended until December 1."
     [pause] = only(facts_of(text), "pause")
     assert pause.targets == ("PE",) and pause.until is not None and pause.until.month == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Demonyms and capitals beyond the big economies name their country.
+        ("Washington set a 20% tariff on Iraqi oil products.", {("tariff", "US", ("IQ",), "energy", 20)}),
+        ("A 15% US tariff now applies to Jordanian garments.", {("tariff", "US", ("JO",), "textiles", 15)}),
+        # "Jordan" is the country unless a given name stands before it.
+        ("The United States imposed a 15% tariff on goods from Jordan.", {("tariff", "US", ("JO",), None, 15)}),
+    ],
+)
+def test_parties_of_smaller_economies(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert _shape(text) == expected
+
+
+def test_a_person_named_jordan_is_no_party() -> None:
+    from monitor.extract.gazetteer import find_mentions
+
+    assert [m.code for m in find_mentions("Congressman Jim Jordan spoke about tariffs on Chile.")] == ["CL"]
