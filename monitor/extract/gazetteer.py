@@ -357,7 +357,9 @@ def find_mentions(sentence: str) -> list[Mention]:
             if entry[1] != UNIVERSAL and not surface[:1].isupper() and surface.lower() not in gaz.lower_ok:
                 continue  # proper names are capitalised; "china" the porcelain, "turkey" the bird
         code, form = entry
-        if surface.lower() in _SURNAMES and _GIVEN_NAME_BEFORE.search(sentence, max(0, match.start() - 20), match.start()):
+        if surface.lower() in _SURNAMES and _GIVEN_NAME_BEFORE.search(
+            sentence, max(0, match.start() - 20), match.start()
+        ):
             continue
         if _MODIFIER_AFTER.match(sentence, match.end()):
             continue  # "Russia-linked penalty", "Texas-based firm": a description, not a party
