@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from monitor.extract.confidence_model import THRESHOLD
 from monitor.extract.facts import Fact
+
+if TYPE_CHECKING:
+    from monitor.extract.gazetteer import Mention
 
 EXTRACTOR_VERSION = "2"
 
@@ -97,6 +102,22 @@ def _anchor(text: str) -> dt.date | None:
     return None
 
 
+def _government(opening: list[tuple[str, list[Mention]]]) -> str | None:
+    """The government the article's opening sentences name first as a subject: an office or leader
+    ("the Commerce Ministry", "Lula") or a country's government ("the Saudi government", "Brazil's cabinet")."""
+    from monitor.extract import vocabulary as vocab
+    from monitor.extract.gazetteer import ACTOR, CAPITAL, DEMONYM, NAME
+
+    for sentence, mentions in opening:
+        for m in mentions:
+            if m.form == ACTOR:
+                return m.code
+            after = sentence[m.end : m.end + 40]
+            if m.form in {NAME, DEMONYM, CAPITAL} and vocab.GOVERNMENT_AFTER.match(re.sub(r"^(?:'s|’s)", "", after)):
+                return m.code
+    return None
+
+
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
@@ -122,7 +143,9 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     # An article that never names the US is about another country's own measures: a clause naming no
     # actor is that country's, on everyone, not a US measure on it.
     home = partner if not us_named else None
-    ctx = Context(published=published or _anchor(text), partner=partner, home=home)
+    ctx = Context(
+        published=published or _anchor(text), partner=partner, home=home, government=_government(relevant[:3])
+    )
     facts: list[Fact] = []
     for sentence, mentions in relevant:
         found = read_sentence(sentence, ctx, mentions)

@@ -263,6 +263,10 @@ def find_parties(
     else:
         # The article's own country, unless the clause names it in another role (hit, left out, a venue).
         imposer = ctx.home if ctx.home is not None and ctx.home not in named_here else "US"
+        if ctx.home is None and ctx.government is not None and ctx.government not in target_codes:
+            # The government the article opens with acting ("China's commerce ministry announced ..."):
+            # its duties, not a guessed US measure, are what the later clauses without an actor speak of.
+            imposer = ctx.government
         imposer_named = False
     if owner is None and imposer in target_codes and len(together) > 1:
         # "Tokyo and Washington sealed a deal that caps tariffs on Japanese cars": whose goods are hit does not tax
