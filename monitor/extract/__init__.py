@@ -147,8 +147,15 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
         published=published or _anchor(text), partner=partner, home=home, government=_government(relevant[:3])
     )
     facts: list[Fact] = []
+    quiet = 0  # sentences read since the last one stating a tariff
     for sentence, mentions in relevant:
         found = read_sentence(sentence, ctx, mentions)
+        tariffs = [f for f in found if f.kind == "tariff"]
+        quiet = 0 if tariffs else quiet + 1
+        if tariffs:
+            ctx.recent = tariffs
+        elif quiet > 1:
+            ctx.recent = []  # a measure two sentences back is no longer the one a bare exemption speaks of
         rated = [f.rate for f in found if f.kind == "tariff" and f.rate is not None]
         if rated:
             ctx.last_rate = rated[-1]

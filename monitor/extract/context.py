@@ -25,3 +25,5 @@ class Context:
     last_rate: float | None = None  # the latest tariff rate stated, for "the same tariff"
     facts: list[Fact] = field(default_factory=list)
     actor: Parties | None = None  # the sides of the last measure whose actor a clause named
+    # The tariffs the last sentence or the one before stated: what "... will be exempted" refers back to.
+    recent: list[Fact] = field(default_factory=list)

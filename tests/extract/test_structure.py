@@ -148,3 +148,21 @@ def test_a_person_named_jordan_is_no_party() -> None:
     from monitor.extract.gazetteer import find_mentions
 
     assert [m.code for m in find_mentions("Congressman Jim Jordan spoke about tariffs on Chile.")] == ["CL"]
+
+
+def test_an_exemption_naming_no_tariff_refers_back_to_the_last_one() -> None:
+    text = (
+        "Washington will charge a 25% tariff on imported steel and a 10% tariff on aluminum from June 1. "
+        "Australia and Argentina will, for the time being, be exempted while talks go on."
+    )
+    reliefs = {(f.imposer, f.targets, f.sector) for f in facts_of(text) if f.kind == "relief"}
+    assert reliefs == {("US", ("AU", "AR"), "steel"), ("US", ("AU", "AR"), "aluminum")}
+
+
+def test_an_exemption_long_after_any_tariff_is_no_relief() -> None:
+    text = (
+        "Washington will charge a 25% tariff on imported steel from June 1. "
+        "The talks are about investment. Officials met for a second round. "
+        "Some firms will be exempted from the new reporting rules."
+    )
+    assert [f for f in facts_of(text) if f.kind == "relief"] == []
