@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 EXTRACTOR_VERSION = "2"
 
+# Right after the place a wire story opens with: a dash, or a comma and a date ("MOSCOW -", "Paris, Feb 2").
+_DATELINE = re.compile(
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+))"
+)
 _EARLIEST, _LATEST = dt.date(1800, 1, 1), dt.date(9000, 12, 31)
 # Sentences longer than this are not prose (tables, junk, a page without stops); they are read in pieces.
 _MAX_SENTENCE = 2000
@@ -104,11 +108,15 @@ def _anchor(text: str) -> dt.date | None:
 
 def _government(opening: list[tuple[str, list[Mention]]]) -> str | None:
     """The government the article's opening sentences name first as a subject: an office or leader
-    ("the Commerce Ministry", "Lula") or a country's government ("the Saudi government", "Brazil's cabinet")."""
+    ("the Commerce Ministry", "Lula") or a country's government ("the Saudi government", "Brazil's cabinet");
+    a wire dateline ("OTTAWA -", "New Delhi, May 2") before all of them."""
     from monitor.extract import vocabulary as vocab
     from monitor.extract.gazetteer import ACTOR, CAPITAL, DEMONYM, NAME
 
-    for sentence, mentions in opening:
+    for index, (sentence, mentions) in enumerate(opening):
+        first = mentions[0] if index == 0 and mentions else None
+        if first is not None and first.form in {CAPITAL, NAME} and _DATELINE.match(sentence, first.end):
+            return first.code
         for m in mentions:
             if m.form == ACTOR:
                 return m.code

@@ -296,7 +296,7 @@ def find_parties(
         targets_default = not (ctx.actor is not None and ctx.actor.imposer == imposer)
         if ctx.actor is not None and ctx.actor.imposer == imposer:
             chosen = list(ctx.actor.targets)  # the measure the article is about, referred back to
-        elif ctx.home is not None and imposer == ctx.home:
+        elif imposer != "US" and imposer in {ctx.home, ctx.government}:
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US":
             chosen = ["US"]

@@ -166,3 +166,14 @@ def test_an_exemption_long_after_any_tariff_is_no_relief() -> None:
         "Some firms will be exempted from the new reporting rules."
     )
     assert [f for f in facts_of(text) if f.kind == "relief"] == []
+
+
+def test_a_dateline_names_the_government_of_a_story_about_its_own_duties() -> None:
+    text = (
+        "OTTAWA - The budget released on Tuesday, days after US officials criticised the country's tariffs, "
+        "changes several duties.\n\n"
+        "The duty on bicycles will be cut from 15% to 8% on July 1."
+    )
+    assert {(f.kind, f.imposer, f.targets, f.rate) for f in facts_of(text) if f.rate == 8} == {
+        ("tariff", "CA", ("*",), 8)
+    }
