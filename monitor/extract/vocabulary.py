@@ -52,6 +52,9 @@ STATISTIC_BEFORE = re.compile(
 AVERAGE_BEFORE = re.compile(
     r"\b(?:averaged|averages|averaging|average\s+of|on\s+average|trade-weighted|weighted)\b[^.;%]{0,40}$", re.I
 )
+# A comparison bounds a set of rates without stating one ("all tariffs below 2%"); "up to", "as high as" and
+# "at least" state the rate the measure reaches (the contract's "up to 50%").
+BOUND_BEFORE = re.compile(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$", re.I)
 STATISTIC_AFTER = re.compile(
     r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) |stake|share|growth|"
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",

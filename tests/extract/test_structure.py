@@ -177,3 +177,10 @@ def test_a_dateline_names_the_government_of_a_story_about_its_own_duties() -> No
     assert {(f.kind, f.imposer, f.targets, f.rate) for f in facts_of(text) if f.rate == 8} == {
         ("tariff", "CA", ("*",), 8)
     }
+
+
+def test_a_threshold_is_no_rate() -> None:
+    # "below 5%" sorts the tariff lines; the cut itself is the 0% the sentence goes on to state.
+    rates = {f.rate for f in facts_of("Norway will abolish all its tariffs below 5% on industrial goods.")}
+    assert 5 not in rates
+    assert 5 in {f.rate for f in facts_of("Norway will impose a 5% tariff on industrial goods from Chile.")}
