@@ -106,6 +106,34 @@ def _anchor(text: str) -> dt.date | None:
     return None
 
 
+# A tariff named only by a definite noun phrase ("the duties", "these levies", "such tariffs") is one the
+# article already spoke of.
+_DEFINITE_TARIFF = re.compile(
+    r"(?i)\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies)\b"
+)
+
+# ... unless the phrase goes on to say what the measure is: a compound ("the tariff adjustments") or a relative
+# clause with its actor ("the higher tariffs he has imposed").
+_DEFINED_AFTER = re.compile(
+    r"(?i)\s+(?:adjustments?|increases?|hikes?|package|regime|plan|schedule|order|measures?|rates?)\b|"
+    r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,2}(?:has\s+|have\s+|had\s+|was\s+|were\s+)?"
+    r"(?:imposed|announced|levied|slapped|introduced|set|placed)\b"
+)
+
+
+def _referred_back(fact: Fact) -> bool:
+    """A tariff with nothing of its own (no rate, goods or date), named only as "the duties": a measure
+    referred back to ("Announcing the duties, the minister said ..."), not a new statement."""
+    if fact.kind != "tariff" or fact.rate is not None or fact.sector is not None or fact.effective is not None:
+        return False
+    from monitor.extract.vocabulary import TARIFF_WORD
+
+    text = fact.evidence
+    words = [m.start() for m in TARIFF_WORD.finditer(text)]
+    definite = {m.end() for m in _DEFINITE_TARIFF.finditer(text) if not _DEFINED_AFTER.match(text, m.end())}
+    return bool(words) and all(any(0 <= end - w <= 12 for end in definite) for w in words)
+
+
 def _government(opening: list[tuple[str, list[Mention]]]) -> str | None:
     """The government the article's opening sentences name first as a subject: an office or leader
     ("the Commerce Ministry", "Lula") or a country's government ("the Saudi government", "Brazil's cabinet");
@@ -168,6 +196,7 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
         if rated:
             ctx.last_rate = rated[-1]
         facts.extend(found)
+    facts = [f for f in facts if not _referred_back(f)]
     # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
     # a wrong fact becomes a wrong alert.
     return [f for f in _dedup(facts) if f.confidence >= THRESHOLD]

@@ -184,3 +184,17 @@ def test_a_threshold_is_no_rate() -> None:
     rates = {f.rate for f in facts_of("Norway will abolish all its tariffs below 5% on industrial goods.")}
     assert 5 not in rates
     assert 5 in {f.rate for f in facts_of("Norway will impose a 5% tariff on industrial goods from Chile.")}
+
+
+def test_the_duties_referred_back_to_are_no_new_tariff() -> None:
+    text = (
+        "The ministry said Chile will charge a 12% duty on Peruvian cement from May 1. "
+        "Defending the duties, the minister said Santiago had no other choice."
+    )
+    assert [(f.imposer, f.rate) for f in facts_of(text) if f.kind == "tariff"] == [("CL", 12)]
+
+
+def test_a_definite_phrase_that_says_what_the_measure_is_is_stated() -> None:
+    # "the tariff adjustments" is a compound naming the measure announced, not a reference back.
+    text = "President Smith announced the tariff adjustments for all trading partners at the White House."
+    assert {(f.kind, f.imposer) for f in facts_of(text)} == {("tariff", "US")}
