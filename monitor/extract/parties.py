@@ -275,6 +275,8 @@ def find_parties(
         imposer = others[0] if others else imposer
     # A party named in a reason after the measure ("... in response to its purchases of Russian oil") is not hit.
     reason = vocab.REASON_AFTER.search(clause, min(position + 1, len(clause)))
+    if reason and vocab.TARIFF_WORD.search(masked(clause[reason.end() :])) and vocab.RATE.search(clause, reason.end()):
+        reason = None  # "... after moving to impose tariffs of 145% on Beijing": the measure itself, no reason
     cut = reason.start() if reason else len(clause)
     near = [
         m.code

@@ -198,3 +198,11 @@ def test_a_definite_phrase_that_says_what_the_measure_is_is_stated() -> None:
     # "the tariff adjustments" is a compound naming the measure announced, not a reference back.
     text = "President Smith announced the tariff adjustments for all trading partners at the White House."
     assert {(f.kind, f.imposer) for f in facts_of(text)} == {("tariff", "US")}
+
+
+def test_a_rate_inside_a_time_clause_keeps_its_target() -> None:
+    text = (
+        "Washington hit the country with broad levies this spring, after first moving to impose tariffs "
+        "as high as 60% on Hanoi."
+    )
+    assert {(f.imposer, f.targets, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {("US", ("VN",), 60)}
