@@ -206,3 +206,10 @@ def test_a_rate_inside_a_time_clause_keeps_its_target() -> None:
         "as high as 60% on Hanoi."
     )
     assert {(f.imposer, f.targets, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {("US", ("VN",), 60)}
+
+
+def test_an_origin_given_as_an_example_does_not_narrow_a_sector_tariff() -> None:
+    text = "Washington imposed a 25 percent tariff on imported trucks, including from Germany, on Monday."
+    assert {(f.imposer, f.targets, f.sector) for f in facts_of(text)} == {("US", ("*",), "autos")}
+    text = "Washington imposed a 25 percent tariff on trucks from Germany on Monday."
+    assert {(f.imposer, f.targets, f.sector) for f in facts_of(text)} == {("US", ("DE",), "autos")}
