@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from monitor.extract.confidence_model import THRESHOLD
@@ -121,10 +122,32 @@ _DEFINED_AFTER = re.compile(
 )
 
 
+def _dates_referred_back(facts: list[Fact]) -> list[Fact]:
+    """The facts without those that only refer back to a measure already stated; the dates such a reference
+    gives ("The new duties take effect on Monday and stay until December 31") go to the tariffs of the same
+    side stated before it that had none."""
+    kept: list[Fact] = []
+    for fact in facts:
+        if not _referred_back(fact):
+            kept.append(fact)
+            continue
+        if fact.until is None and fact.effective is None:
+            continue
+        # The measure referred back to is the latest few tariffs of that side, not every one the article named.
+        earlier = [i for i, f in enumerate(kept) if f.kind == "tariff" and f.imposer == fact.imposer][-6:]
+        if not earlier:
+            kept.append(fact)
+            continue
+        for i in earlier:
+            old = kept[i]
+            kept[i] = replace(old, until=old.until or fact.until, effective=old.effective or fact.effective)
+    return kept
+
+
 def _referred_back(fact: Fact) -> bool:
-    """A tariff with nothing of its own (no rate, goods or date), named only as "the duties": a measure
-    referred back to ("Announcing the duties, the minister said ..."), not a new statement."""
-    if fact.kind != "tariff" or fact.rate is not None or fact.sector is not None or fact.effective is not None:
+    """A tariff with nothing of its own (no rate or goods), named only as "the duties": a measure referred
+    back to ("Announcing the duties, the minister said ..."), not a new statement."""
+    if fact.kind != "tariff" or fact.rate is not None or fact.sector is not None:
         return False
     from monitor.extract.vocabulary import TARIFF_WORD
 
@@ -196,7 +219,7 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
         if rated:
             ctx.last_rate = rated[-1]
         facts.extend(found)
-    facts = [f for f in facts if not _referred_back(f)]
+    facts = _dates_referred_back(facts)
     # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
     # a wrong fact becomes a wrong alert.
     return [f for f in _dedup(facts) if f.confidence >= THRESHOLD]

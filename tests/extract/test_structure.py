@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.extract.conftest import facts_of, only
@@ -213,3 +215,20 @@ def test_an_origin_given_as_an_example_does_not_narrow_a_sector_tariff() -> None
     assert {(f.imposer, f.targets, f.sector) for f in facts_of(text)} == {("US", ("*",), "autos")}
     text = "Washington imposed a 25 percent tariff on trucks from Germany on Monday."
     assert {(f.imposer, f.targets, f.sector) for f in facts_of(text)} == {("US", ("DE",), "autos")}
+
+
+def test_dates_of_a_measure_referred_back_to_go_to_its_tariffs() -> None:
+    text = (
+        "Norway raised import duties on cheese to 30%. Duties on furniture from Sweden will rise to 12%. "
+        "The new duties will stay in place until December 31, 2031."
+    )
+    found = {(f.imposer, f.targets, f.rate, f.until) for f in facts_of(text)}
+    assert found == {
+        ("NO", ("*",), 30, dt.date(2031, 12, 31)),
+        ("NO", ("SE",), 12, dt.date(2031, 12, 31)),
+    }
+
+
+def test_a_tariff_with_a_long_goods_phrase_keeps_the_rate_it_rises_to() -> None:
+    text = "Duties on furniture and kitchenware from Portugal, Greece and Cyprus will rise to 45 per cent."
+    assert {(f.targets, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {(("PT", "GR", "CY"), 45)}
