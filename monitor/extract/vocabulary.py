@@ -56,7 +56,9 @@ AVERAGE_BEFORE = re.compile(
 # "at least" state the rate the measure reaches (the contract's "up to 50%").
 BOUND_BEFORE = re.compile(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$", re.I)
 STATISTIC_AFTER = re.compile(
-    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) |stake|share|growth|"
+    # ("of the customs value" is how an ad valorem duty is stated, not a share.)
+    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) (?!(?:customs|declared|dutiable)\s+value)|"
+    r"stake|share|growth|"
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
     # "a 10% reduction in tariffs".
     r"of\s+(?:all\s+)?(?:tariffs?|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
@@ -470,6 +472,8 @@ RATE_NOUN_AFTER = blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike
 REPLACES = re.compile(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b", re.I)
 FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
 RATE_WORD = re.compile(r"\b(?:rate|rates|levy|duty|duties)\b", re.I)
+# A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
+AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")
 CHANGED_TO = blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
     r"hiked|brought\s+down|will\s+be)\s+to\s*$"

@@ -232,3 +232,9 @@ def test_dates_of_a_measure_referred_back_to_go_to_its_tariffs() -> None:
 def test_a_tariff_with_a_long_goods_phrase_keeps_the_rate_it_rises_to() -> None:
     text = "Duties on furniture and kitchenware from Portugal, Greece and Cyprus will rise to 45 per cent."
     assert {(f.targets, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {(("PT", "GR", "CY"), 45)}
+
+
+def test_a_duty_stated_as_a_share_of_the_customs_value_is_a_rate() -> None:
+    text = "Under the decree, duties on tiles and bricks from Spain will amount to 18 per cent of the customs value."
+    assert {(f.targets, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {(("ES",), 18)}
+    assert not facts_of("Farm goods made up 18 per cent of the value of trade between the two.")
