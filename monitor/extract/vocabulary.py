@@ -84,7 +84,9 @@ TALKS_EVENT = _words(
     r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
     r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
-    r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue"
+    r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"
+    # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
+    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated"
 )
 # Talks named only as the background of something else ("secured after months of talks", "during their
 # talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.

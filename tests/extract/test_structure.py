@@ -238,3 +238,9 @@ def test_a_duty_stated_as_a_share_of_the_customs_value_is_a_rate() -> None:
     text = "Under the decree, duties on tiles and bricks from Spain will amount to 18 per cent of the customs value."
     assert {(f.targets, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {(("ES",), 18)}
     assert not facts_of("Farm goods made up 18 per cent of the value of trade between the two.")
+
+
+def test_the_finite_verb_negotiate_reports_talks() -> None:
+    found = {(f.kind, f.imposer, f.targets) for f in facts_of("Ghana is negotiating with Canada over a trade pact.")}
+    assert found == {("negotiation", "GH", ("CA",))}
+    assert not facts_of("Ghana will have to negotiate with Canada one day.")
