@@ -14,7 +14,7 @@ from monitor.extract.facts import Fact
 if TYPE_CHECKING:
     from monitor.extract.gazetteer import Mention
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 # Right after the place a wire story opens with: a dash, or a comma and a date ("MOSCOW -", "Paris, Feb 2").
 _DATELINE = re.compile(

@@ -342,7 +342,8 @@ CLAUSE_BREAK = re.compile(
     r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?i:tariffs?|duties|levies)\b)"
     r"|(?i:\s+and\s+(?=the\s+(?:[\w-]+\s+){0,3}(?:tariffs?|duty|duties|levy|rate)\b[^,;]{0,40}?"
     r"\b(?:will|would|was|were|is|are|set|remain|remains|rose|fell|cut|raised)\b))"
-    r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying)\s))"
+    # A speech participle starts a statement of its own: "..., adding that if China retaliates ...".
+    r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying|adding|noting|warning|stressing|arguing)\s))"
     # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
     r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))"
     r"|(?i:,\s+and\s+(?=(?:later|then|subsequently|again)\s))"

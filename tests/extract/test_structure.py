@@ -244,3 +244,11 @@ def test_the_finite_verb_negotiate_reports_talks() -> None:
     found = {(f.kind, f.imposer, f.targets) for f in facts_of("Ghana is negotiating with Canada over a trade pact.")}
     assert found == {("negotiation", "GH", ("CA",))}
     assert not facts_of("Ghana will have to negotiate with Canada one day.")
+
+
+def test_goods_named_after_a_speech_participle_are_not_the_tariffs_goods() -> None:
+    text = (
+        "Smith said the tariffs on Chinese goods would rise to 25 percent on March 1, adding that any "
+        "retaliation against American farmers would be met with more."
+    )
+    assert {(f.targets, f.sector, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {(("CN",), None, 25)}
