@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from monitor.extract.confidence_model import THRESHOLD
 from monitor.extract.facts import Fact
 
-EXTRACTOR_VERSION = "2"
+if TYPE_CHECKING:
+    from monitor.extract.gazetteer import Mention
 
+EXTRACTOR_VERSION = "3"
+
+# Right after the place a wire story opens with: a dash, or a comma and a date ("MOSCOW -", "Paris, Feb 2").
+_DATELINE = re.compile(
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+))"
+)
 _EARLIEST, _LATEST = dt.date(1800, 1, 1), dt.date(9000, 12, 31)
 # Sentences longer than this are not prose (tables, junk, a page without stops); they are read in pieces.
 _MAX_SENTENCE = 2000
@@ -97,6 +107,76 @@ def _anchor(text: str) -> dt.date | None:
     return None
 
 
+# A tariff named only by a definite noun phrase ("the duties", "these levies", "such tariffs") is one the
+# article already spoke of.
+_DEFINITE_TARIFF = re.compile(
+    r"(?i)\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies)\b"
+)
+
+# ... unless the phrase goes on to say what the measure is: a compound ("the tariff adjustments") or a relative
+# clause with its actor ("the higher tariffs he has imposed").
+_DEFINED_AFTER = re.compile(
+    r"(?i)\s+(?:adjustments?|increases?|hikes?|package|regime|plan|schedule|order|measures?|rates?)\b|"
+    r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,2}(?:has\s+|have\s+|had\s+|was\s+|were\s+)?"
+    r"(?:imposed|announced|levied|slapped|introduced|set|placed)\b"
+)
+
+
+def _dates_referred_back(facts: list[Fact]) -> list[Fact]:
+    """The facts without those that only refer back to a measure already stated; the dates such a reference
+    gives ("The new duties take effect on Monday and stay until December 31") go to the tariffs of the same
+    side stated before it that had none."""
+    kept: list[Fact] = []
+    for fact in facts:
+        if not _referred_back(fact):
+            kept.append(fact)
+            continue
+        if fact.until is None and fact.effective is None:
+            continue
+        # The measure referred back to is the latest few tariffs of that side, not every one the article named.
+        earlier = [i for i, f in enumerate(kept) if f.kind == "tariff" and f.imposer == fact.imposer][-6:]
+        if not earlier:
+            kept.append(fact)
+            continue
+        for i in earlier:
+            old = kept[i]
+            kept[i] = replace(old, until=old.until or fact.until, effective=old.effective or fact.effective)
+    return kept
+
+
+def _referred_back(fact: Fact) -> bool:
+    """A tariff with nothing of its own (no rate or goods), named only as "the duties": a measure referred
+    back to ("Announcing the duties, the minister said ..."), not a new statement."""
+    if fact.kind != "tariff" or fact.rate is not None or fact.sector is not None:
+        return False
+    from monitor.extract.vocabulary import TARIFF_WORD
+
+    text = fact.evidence
+    words = [m.start() for m in TARIFF_WORD.finditer(text)]
+    definite = {m.end() for m in _DEFINITE_TARIFF.finditer(text) if not _DEFINED_AFTER.match(text, m.end())}
+    return bool(words) and all(any(0 <= end - w <= 12 for end in definite) for w in words)
+
+
+def _government(opening: list[tuple[str, list[Mention]]]) -> str | None:
+    """The government the article's opening sentences name first as a subject: an office or leader
+    ("the Commerce Ministry", "Lula") or a country's government ("the Saudi government", "Brazil's cabinet");
+    a wire dateline ("OTTAWA -", "New Delhi, May 2") before all of them."""
+    from monitor.extract import vocabulary as vocab
+    from monitor.extract.gazetteer import ACTOR, CAPITAL, DEMONYM, NAME
+
+    for index, (sentence, mentions) in enumerate(opening):
+        first = mentions[0] if index == 0 and mentions else None
+        if first is not None and first.form in {CAPITAL, NAME} and _DATELINE.match(sentence, first.end):
+            return first.code
+        for m in mentions:
+            if m.form == ACTOR:
+                return m.code
+            after = sentence[m.end : m.end + 40]
+            if m.form in {NAME, DEMONYM, CAPITAL} and vocab.GOVERNMENT_AFTER.match(re.sub(r"^(?:'s|’s)", "", after)):
+                return m.code
+    return None
+
+
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
@@ -122,14 +202,24 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     # An article that never names the US is about another country's own measures: a clause naming no
     # actor is that country's, on everyone, not a US measure on it.
     home = partner if not us_named else None
-    ctx = Context(published=published or _anchor(text), partner=partner, home=home)
+    ctx = Context(
+        published=published or _anchor(text), partner=partner, home=home, government=_government(relevant[:3])
+    )
     facts: list[Fact] = []
+    quiet = 0  # sentences read since the last one stating a tariff
     for sentence, mentions in relevant:
         found = read_sentence(sentence, ctx, mentions)
+        tariffs = [f for f in found if f.kind == "tariff"]
+        quiet = 0 if tariffs else quiet + 1
+        if tariffs:
+            ctx.recent = tariffs
+        elif quiet > 1:
+            ctx.recent = []  # a measure two sentences back is no longer the one a bare exemption speaks of
         rated = [f.rate for f in found if f.kind == "tariff" and f.rate is not None]
         if rated:
             ctx.last_rate = rated[-1]
         facts.extend(found)
+    facts = _dates_referred_back(facts)
     # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
     # a wrong fact becomes a wrong alert.
     return [f for f in _dedup(facts) if f.confidence >= THRESHOLD]

@@ -19,6 +19,11 @@ class Context:
     published: dt.date | None  # None: relative dates cannot be resolved and are left out
     partner: str | None = None  # the foreign party the article is mostly about
     home: str | None = None  # the side acting in an article about one country's own measures (no US named)
+    # The government the article's opening names acting ("China's Ministry of Commerce announced ..."): whose
+    # measures the clauses that name no actor are, before any guess.
+    government: str | None = None
     last_rate: float | None = None  # the latest tariff rate stated, for "the same tariff"
     facts: list[Fact] = field(default_factory=list)
     actor: Parties | None = None  # the sides of the last measure whose actor a clause named
+    # The tariffs the last sentence or the one before stated: what "... will be exempted" refers back to.
+    recent: list[Fact] = field(default_factory=list)

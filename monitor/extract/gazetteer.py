@@ -42,7 +42,10 @@ _EXTRA_NAMES = {
     "BN": "Brunei",
     "MK": "North Macedonia",
 }
-_SKIP_NAMES = frozenset({"Georgia", "Jersey", "Jordan", "Chad", "Guinea", "Man", "Niger", "Dominica", "Mali"})
+_SKIP_NAMES = frozenset({"Georgia", "Jersey", "Chad", "Guinea", "Man", "Niger", "Dominica", "Mali"})
+# Country names that are also surnames: a capitalised word right before ("Jim Jordan") makes it a person.
+_SURNAMES = frozenset({"jordan"})
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?])\b[A-Z][a-z]+\s+$")
 
 _DEMONYMS = {
     "US": "American|Americans|US-made|U.S.-made",
@@ -88,6 +91,67 @@ _DEMONYMS = {
     "PE": "Peruvian",
     "EG": "Egyptian",
     "NG": "Nigerian",
+    # The adjectives English forms from country names, for the rest of the world's traders.
+    "JO": "Jordanian",
+    "IQ": "Iraqi",
+    "IR": "Iranian",
+    "SY": "Syrian",
+    "LB": "Lebanese",
+    "KW": "Kuwaiti",
+    "QA": "Qatari",
+    "AE": "Emirati",
+    "OM": "Omani",
+    "BH": "Bahraini",
+    "MA": "Moroccan",
+    "DZ": "Algerian",
+    "TN": "Tunisian",
+    "LY": "Libyan",
+    "ET": "Ethiopian",
+    "KE": "Kenyan",
+    "GH": "Ghanaian",
+    "TZ": "Tanzanian",
+    "UG": "Ugandan",
+    "AO": "Angolan",
+    "ZW": "Zimbabwean",
+    "ZM": "Zambian",
+    "MZ": "Mozambican",
+    "NA": "Namibian",
+    "LK": "Sri Lankan",
+    "NP": "Nepalese|Nepali",
+    "MM": "Burmese",
+    "LA": "Laotian",
+    "MN": "Mongolian",
+    "KZ": "Kazakh|Kazakhstani",
+    "UZ": "Uzbek",
+    "PL": "Polish",
+    "HU": "Hungarian",
+    "CZ": "Czech",
+    "SK": "Slovak",
+    "RO": "Romanian",
+    "BG": "Bulgarian",
+    "GR": "Greek",
+    "PT": "Portuguese",
+    "BE": "Belgian",
+    "AT": "Austrian",
+    "DK": "Danish",
+    "FI": "Finnish",
+    "IS": "Icelandic",
+    "RS": "Serbian",
+    "HR": "Croatian",
+    "BY": "Belarusian",
+    "VE": "Venezuelan",
+    "EC": "Ecuadorian|Ecuadorean",
+    "BO": "Bolivian",
+    "PY": "Paraguayan",
+    "UY": "Uruguayan",
+    "CR": "Costa Rican",
+    "PA": "Panamanian",
+    "GT": "Guatemalan",
+    "HN": "Honduran",
+    "SV": "Salvadoran",
+    "NI": "Nicaraguan",
+    "CU": "Cuban",
+    "JM": "Jamaican",
 }
 _CAPITALS = {
     "US": "Washington",
@@ -115,6 +179,21 @@ _CAPITALS = {
     "TR": "Ankara",
     "IT": "Rome",
     "ES": "Madrid",
+    # Capitals news uses for their governments ("Amman and Washington agreed"); those that mostly host
+    # other parties' talks (Geneva, Buenos Aires, Lima) are left out.
+    "JO": "Amman",
+    "IQ": "Baghdad",
+    "IR": "Tehran",
+    "SA": "Riyadh",
+    "PK": "Islamabad",
+    "BD": "Dhaka",
+    "LK": "Colombo",
+    "KH": "Phnom Penh",
+    "PL": "Warsaw",
+    "NZ": "Wellington",
+    "CO": "Bogota|Bogotá",
+    "VE": "Caracas",
+    "EC": "Quito",
 }
 # People and offices that act for a country in trade news.
 _ACTORS = {
@@ -278,6 +357,10 @@ def find_mentions(sentence: str) -> list[Mention]:
             if entry[1] != UNIVERSAL and not surface[:1].isupper() and surface.lower() not in gaz.lower_ok:
                 continue  # proper names are capitalised; "china" the porcelain, "turkey" the bird
         code, form = entry
+        if surface.lower() in _SURNAMES and _GIVEN_NAME_BEFORE.search(
+            sentence, max(0, match.start() - 20), match.start()
+        ):
+            continue
         if _MODIFIER_AFTER.match(sentence, match.end()):
             continue  # "Russia-linked penalty", "Texas-based firm": a description, not a party
         if form == BLOC:

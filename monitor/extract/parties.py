@@ -263,6 +263,10 @@ def find_parties(
     else:
         # The article's own country, unless the clause names it in another role (hit, left out, a venue).
         imposer = ctx.home if ctx.home is not None and ctx.home not in named_here else "US"
+        if ctx.home is None and ctx.government is not None and ctx.government not in target_codes:
+            # The government the article opens with acting ("China's commerce ministry announced ..."):
+            # its duties, not a guessed US measure, are what the later clauses without an actor speak of.
+            imposer = ctx.government
         imposer_named = False
     if owner is None and imposer in target_codes and len(together) > 1:
         # "Tokyo and Washington sealed a deal that caps tariffs on Japanese cars": whose goods are hit does not tax
@@ -271,6 +275,8 @@ def find_parties(
         imposer = others[0] if others else imposer
     # A party named in a reason after the measure ("... in response to its purchases of Russian oil") is not hit.
     reason = vocab.REASON_AFTER.search(clause, min(position + 1, len(clause)))
+    if reason and vocab.TARIFF_WORD.search(masked(clause[reason.end() :])) and vocab.RATE.search(clause, reason.end()):
+        reason = None  # "... after moving to impose tariffs of 145% on Beijing": the measure itself, no reason
     cut = reason.start() if reason else len(clause)
     near = [
         m.code
@@ -292,7 +298,7 @@ def find_parties(
         targets_default = not (ctx.actor is not None and ctx.actor.imposer == imposer)
         if ctx.actor is not None and ctx.actor.imposer == imposer:
             chosen = list(ctx.actor.targets)  # the measure the article is about, referred back to
-        elif ctx.home is not None and imposer == ctx.home:
+        elif imposer != "US" and imposer in {ctx.home, ctx.government}:
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US":
             chosen = ["US"]

@@ -51,12 +51,20 @@ def find_rates(text: str) -> list[Rate]:
             or bool(kept and start - kept[-1][2] < 40)
             or _tariff_rates_before(before)
             or bool(vocab.PAY_BEFORE.search(before))
+            # "Duties on wallpaper from Lithuania, Latvia and Estonia will rise to 50%": the tariff is the
+            # subject of the change, however long its goods phrase.
+            or bool(
+                (vocab.CHANGED_TO.search(before) or vocab.AMOUNTS_TO.search(before))
+                and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
+            )
             or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
         )
         if not near_tariff:
             continue
         if vocab.STATISTIC_AFTER.search(after) or vocab.AVERAGE_BEFORE.search(before):
             continue
+        if vocab.BOUND_BEFORE.search(before):
+            continue  # "tariffs above 30%", "lines below 2%": a threshold that sorts rates, not a rate
         if replaced and start > replaced.start():
             continue  # "replaces a 50% combined rate": what no longer applies
         change = vocab.STAT_VERB_BEFORE.search(before[-30:])

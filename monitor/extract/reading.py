@@ -144,9 +144,9 @@ def _read_clause_kinds(
         retaliation = retaliation_without_rate(c, parties)
         if retaliation is not None:
             facts.append(retaliation)
-        relief = relief_without_tariff(c, parties)
-        if relief is not None:
-            return [*facts, relief]
+        reliefs = relief_without_tariff(c, parties)
+        if reliefs:
+            return [*facts, *reliefs]
         if not vocab.PAUSE.search(clause):
             return facts
 

@@ -52,8 +52,13 @@ STATISTIC_BEFORE = re.compile(
 AVERAGE_BEFORE = re.compile(
     r"\b(?:averaged|averages|averaging|average\s+of|on\s+average|trade-weighted|weighted)\b[^.;%]{0,40}$", re.I
 )
+# A comparison bounds a set of rates without stating one ("all tariffs below 2%"); "up to", "as high as" and
+# "at least" state the rate the measure reaches (the contract's "up to 50%").
+BOUND_BEFORE = re.compile(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$", re.I)
 STATISTIC_AFTER = re.compile(
-    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) |stake|share|growth|"
+    # ("of the customs value" is how an ad valorem duty is stated, not a share.)
+    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) (?!(?:customs|declared|dutiable)\s+value)|"
+    r"stake|share|growth|"
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
     # "a 10% reduction in tariffs".
     r"of\s+(?:all\s+)?(?:tariffs?|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
@@ -79,7 +84,9 @@ TALKS_EVENT = _words(
     r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
     r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
-    r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue"
+    r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"
+    # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
+    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated"
 )
 # Talks named only as the background of something else ("secured after months of talks", "during their
 # talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.
@@ -335,7 +342,8 @@ CLAUSE_BREAK = re.compile(
     r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?i:tariffs?|duties|levies)\b)"
     r"|(?i:\s+and\s+(?=the\s+(?:[\w-]+\s+){0,3}(?:tariffs?|duty|duties|levy|rate)\b[^,;]{0,40}?"
     r"\b(?:will|would|was|were|is|are|set|remain|remains|rose|fell|cut|raised)\b))"
-    r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying)\s))"
+    # A speech participle starts a statement of its own: "..., adding that if China retaliates ...".
+    r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying|adding|noting|warning|stressing|arguing)\s))"
     # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
     r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))"
     r"|(?i:,\s+and\s+(?=(?:later|then|subsequently|again)\s))"
@@ -467,6 +475,8 @@ RATE_NOUN_AFTER = blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike
 REPLACES = re.compile(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b", re.I)
 FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
 RATE_WORD = re.compile(r"\b(?:rate|rates|levy|duty|duties)\b", re.I)
+# A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
+AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")
 CHANGED_TO = blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
     r"hiked|brought\s+down|will\s+be)\s+to\s*$"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.extract.conftest import facts_of, only
@@ -128,3 +130,125 @@ def test_a_pause_referred_back_to_with_a_new_end_is_still_read() -> None:
     text = "The reprieve for Peruvian goods was extended until December 1."
     [pause] = only(facts_of(text), "pause")
     assert pause.targets == ("PE",) and pause.until is not None and pause.until.month == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Demonyms and capitals beyond the big economies name their country.
+        ("Washington set a 20% tariff on Iraqi oil products.", {("tariff", "US", ("IQ",), "energy", 20)}),
+        ("A 15% US tariff now applies to Jordanian garments.", {("tariff", "US", ("JO",), "textiles", 15)}),
+        # "Jordan" is the country unless a given name stands before it.
+        ("The United States imposed a 15% tariff on goods from Jordan.", {("tariff", "US", ("JO",), None, 15)}),
+    ],
+)
+def test_parties_of_smaller_economies(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert _shape(text) == expected
+
+
+def test_a_person_named_jordan_is_no_party() -> None:
+    from monitor.extract.gazetteer import find_mentions
+
+    assert [m.code for m in find_mentions("Congressman Jim Jordan spoke about tariffs on Chile.")] == ["CL"]
+
+
+def test_an_exemption_naming_no_tariff_refers_back_to_the_last_one() -> None:
+    text = (
+        "Washington will charge a 25% tariff on imported steel and a 10% tariff on aluminum from June 1. "
+        "Australia and Argentina will, for the time being, be exempted while talks go on."
+    )
+    reliefs = {(f.imposer, f.targets, f.sector) for f in facts_of(text) if f.kind == "relief"}
+    assert reliefs == {("US", ("AU", "AR"), "steel"), ("US", ("AU", "AR"), "aluminum")}
+
+
+def test_an_exemption_long_after_any_tariff_is_no_relief() -> None:
+    text = (
+        "Washington will charge a 25% tariff on imported steel from June 1. "
+        "The talks are about investment. Officials met for a second round. "
+        "Some firms will be exempted from the new reporting rules."
+    )
+    assert [f for f in facts_of(text) if f.kind == "relief"] == []
+
+
+def test_a_dateline_names_the_government_of_a_story_about_its_own_duties() -> None:
+    text = (
+        "OTTAWA - The budget released on Tuesday, days after US officials criticised the country's tariffs, "
+        "changes several duties.\n\n"
+        "The duty on bicycles will be cut from 15% to 8% on July 1."
+    )
+    assert {(f.kind, f.imposer, f.targets, f.rate) for f in facts_of(text) if f.rate == 8} == {
+        ("tariff", "CA", ("*",), 8)
+    }
+
+
+def test_a_threshold_is_no_rate() -> None:
+    # "below 5%" sorts the tariff lines; the cut itself is the 0% the sentence goes on to state.
+    rates = {f.rate for f in facts_of("Norway will abolish all its tariffs below 5% on industrial goods.")}
+    assert 5 not in rates
+    assert 5 in {f.rate for f in facts_of("Norway will impose a 5% tariff on industrial goods from Chile.")}
+
+
+def test_the_duties_referred_back_to_are_no_new_tariff() -> None:
+    text = (
+        "The ministry said Chile will charge a 12% duty on Peruvian cement from May 1. "
+        "Defending the duties, the minister said Santiago had no other choice."
+    )
+    assert [(f.imposer, f.rate) for f in facts_of(text) if f.kind == "tariff"] == [("CL", 12)]
+
+
+def test_a_definite_phrase_that_says_what_the_measure_is_is_stated() -> None:
+    # "the tariff adjustments" is a compound naming the measure announced, not a reference back.
+    text = "President Smith announced the tariff adjustments for all trading partners at the White House."
+    assert {(f.kind, f.imposer) for f in facts_of(text)} == {("tariff", "US")}
+
+
+def test_a_rate_inside_a_time_clause_keeps_its_target() -> None:
+    text = (
+        "Washington hit the country with broad levies this spring, after first moving to impose tariffs "
+        "as high as 60% on Hanoi."
+    )
+    assert {(f.imposer, f.targets, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {("US", ("VN",), 60)}
+
+
+def test_an_origin_given_as_an_example_does_not_narrow_a_sector_tariff() -> None:
+    text = "Washington imposed a 25 percent tariff on imported trucks, including from Germany, on Monday."
+    assert {(f.imposer, f.targets, f.sector) for f in facts_of(text)} == {("US", ("*",), "autos")}
+    text = "Washington imposed a 25 percent tariff on trucks from Germany on Monday."
+    assert {(f.imposer, f.targets, f.sector) for f in facts_of(text)} == {("US", ("DE",), "autos")}
+
+
+def test_dates_of_a_measure_referred_back_to_go_to_its_tariffs() -> None:
+    text = (
+        "Norway raised import duties on cheese to 30%. Duties on furniture from Sweden will rise to 12%. "
+        "The new duties will stay in place until December 31, 2031."
+    )
+    found = {(f.imposer, f.targets, f.rate, f.until) for f in facts_of(text)}
+    assert found == {
+        ("NO", ("*",), 30, dt.date(2031, 12, 31)),
+        ("NO", ("SE",), 12, dt.date(2031, 12, 31)),
+    }
+
+
+def test_a_tariff_with_a_long_goods_phrase_keeps_the_rate_it_rises_to() -> None:
+    text = "Duties on furniture and kitchenware from Portugal, Greece and Cyprus will rise to 45 per cent."
+    assert {(f.targets, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {(("PT", "GR", "CY"), 45)}
+
+
+def test_a_duty_stated_as_a_share_of_the_customs_value_is_a_rate() -> None:
+    text = "Under the decree, duties on tiles and bricks from Spain will amount to 18 per cent of the customs value."
+    assert {(f.targets, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {(("ES",), 18)}
+    assert not facts_of("Farm goods made up 18 per cent of the value of trade between the two.")
+
+
+def test_the_finite_verb_negotiate_reports_talks() -> None:
+    found = {(f.kind, f.imposer, f.targets) for f in facts_of("Ghana is negotiating with Canada over a trade pact.")}
+    assert found == {("negotiation", "GH", ("CA",))}
+    assert not facts_of("Ghana will have to negotiate with Canada one day.")
+
+
+def test_goods_named_after_a_speech_participle_are_not_the_tariffs_goods() -> None:
+    text = (
+        "Smith said the tariffs on Chinese goods would rise to 25 percent on March 1, adding that any "
+        "retaliation against American farmers would be met with more."
+    )
+    assert {(f.targets, f.sector, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {(("CN",), None, 25)}

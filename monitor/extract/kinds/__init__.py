@@ -57,6 +57,12 @@ WORLDWIDE_SECTORS = frozenset(
 )
 
 
+_EXAMPLE_ORIGIN = re.compile(
+    r"\b(?:including|notably|especially|such\s+as)\s+(?:those\s+|imports\s+|goods\s+|ones\s+)?(?:from\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
 def _on_everyone(imposer: str, sector: object, sentence: str) -> bool:
     """Whether a US measure that names no side hit is one on every origin: a tariff on a kind of goods,
     or the reciprocal / baseline tariffs."""
@@ -121,7 +127,14 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
     if vocab.BILATERAL.search(c.sentence):
         return parties  # "implementing its trade agreement with Japan, ... 15% on its cars": that deal's terms
     words = [m for m in find_sectors(clause) if m.sector == sector]
-    origins = [m for m in c.mentions if m.form in {NAME, DEMONYM, CAPITAL} and m.code in parties.targets]
+    # "on imported cars, including from Japan": an origin given as an example does not narrow the measure.
+    origins = [
+        m
+        for m in c.mentions
+        if m.form in {NAME, DEMONYM, CAPITAL}
+        and m.code in parties.targets
+        and not _EXAMPLE_ORIGIN.search(clause[max(0, m.start - 40) : m.start])
+    ]
     for word in words:
         if any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for m in origins):
             return parties  # "steel from Canada", "Japanese cars": the goods of a named origin

@@ -7,6 +7,7 @@ import re
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked
 from monitor.extract.facts import Fact
+from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
@@ -20,6 +21,14 @@ _TARIFF_OBJECT = re.compile(
 # "excluding China" after a measure: the party is left out of it, which is no relief of its own.
 _EXCEPTION = re.compile(r"(?:excluding|except)\s+(?:for\s+)?(?:the\s+)?[A-Z]")
 _EASED = re.compile(r"\b(?:eased|ease)\b", re.I)
+# Being left out of a measure: "will be excluded", "are exempt", "was exempted", "an exemption was granted".
+_SPARED = re.compile(
+    r"(?i)\b(?:be|been|are|is|was|were|remain|remains)\s+(?:\w+\s+)?(?:exempt|exempted|excluded|spared)\b|"
+    r"\b(?:exemption|exclusion)s?\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:granted|given|made)\b|"
+    r"^\W*(?:exempted|excluded|exempt)\b|"
+    # A headline's participle: "Crude oil exempted".
+    r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
+)
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
 
 
@@ -29,20 +38,38 @@ def quota_relief(clause: str) -> re.Match[str] | None:
     return found if found and vocab.QUOTA_WORD.search(clause) else None
 
 
-def relief_without_tariff(c: Clause, parties: Parties) -> Fact | None:
+def relief_without_tariff(c: Clause, parties: Parties) -> list[Fact]:
     """A relief stated in a clause that names no tariff of its own ("... but has exempted imports under
     the USMCA"), when the sentence is about tariffs."""
     cue = vocab.RELIEF.search(c.text)
     if (
-        cue
-        and not vocab.PAUSE.search(c.text)
-        and vocab.TARIFF_WORD.search(c.sentence)
-        and not blocked(c.text, cue)
-        and not vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
-        and not _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
+        not cue
+        or vocab.PAUSE.search(c.text)
+        or blocked(c.text, cue)
+        or vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
+        or _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
     ):
-        return make_fact("relief", parties, c.sentence, sector=first_sector(c.text))
-    return None
+        return []
+    if vocab.TARIFF_WORD.search(c.sentence):
+        return [make_fact("relief", parties, c.sentence, sector=first_sector(c.text))]
+    return _relief_referring_back(c)
+
+
+def _relief_referring_back(c: Clause) -> list[Fact]:
+    """An exemption that names no tariff refers back to the tariff just stated ("Steel will face a 25% duty.
+    Canada and Mexico will be exempted."): that measure's actor and goods, the parties named here spared."""
+    recent = c.ctx.recent
+    if not recent or not _SPARED.search(c.text):
+        return []
+    imposer = recent[-1].imposer
+    spared = [m.code for m in c.mentions if m.code not in {imposer, ANY} and m.form in {NAME, DEMONYM, CAPITAL}]
+    targets = tuple(dict.fromkeys(spared)) or recent[-1].targets
+    own = first_sector(c.text)
+    sectors = [own] if own else list(dict.fromkeys(f.sector for f in recent if f.imposer == imposer))
+    named = bool(spared)
+    parties = Parties(imposer=imposer, targets=targets, subject_named=True, imposer_named=False, targets_named=named)
+    # Three kinds of goods or more is a package: one relief on all of it.
+    return [make_fact("relief", parties, c.sentence, sector=s) for s in (sectors if len(sectors) < 3 else [None])]
 
 
 def read_relief(c: Clause, parties: Parties) -> tuple[list[Fact], list[Rate], bool]:
