@@ -72,7 +72,18 @@ def event_facts(entry: HistoryEntry) -> list[str]:
     if e.effective:
         found.append(f"from {day(e.effective)}")
     found.append(f"outlet: {entry.outlet or 'file'}")
+    found.append(reading(entry))
     return found
+
+
+def reading(entry: HistoryEntry) -> str:
+    """How well an event is supported: '2 sources, official, read with 85% confidence'."""
+    e = entry.event
+    parts = [f"{e.sources} source{'' if e.sources == 1 else 's'}"]
+    if e.official:
+        parts.append("official")
+    parts.append(f"read with {round(e.confidence * 100)}% confidence")
+    return ", ".join(parts)
 
 
 def make_templates() -> jinja2.Environment:

@@ -84,6 +84,9 @@ SCHEMAS: dict[str, Any] = {
             "previous_until": _DATE,
             "effective": _DATE,
             "outlet": _STR,
+            "sources": {"type": "integer", "minimum": 1},
+            "official": {"type": "boolean"},
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
             "evidence": _ref("Evidence"),
         }
     ),

@@ -36,6 +36,9 @@ def history_json(h: HistoryEntry) -> dict[str, Any]:
         "previous_until": iso(e.previous_until),
         "effective": iso(e.effective),
         "outlet": h.outlet,
+        "sources": e.sources,
+        "official": e.official,
+        "confidence": e.confidence,
         "evidence": evidence_json((e.evidence,))[0],
     }
 

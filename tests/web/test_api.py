@@ -8,8 +8,12 @@ from typing import Any
 
 import pytest
 
+from monitor.clock import FixedClock
+from monitor.events import decode_recorded
+from monitor.events.measures import MeasureEvent
+from monitor.log import EventStore, open_engine
 from tests.cli_runner import run_cli
-from tests.web.conftest import FEED_ITEM_LINK, Site
+from tests.web.conftest import FEED_ITEM_LINK, NOW, Site
 
 
 def command_json(site: Site, *args: str) -> dict[str, Any]:
@@ -100,6 +104,31 @@ def test_a_measure_has_its_history_with_article_outlet_and_sentence(site: Site) 
     japan = get(site, "/api/v1/measures/JP:AU:agriculture")
     assert japan["events"][0]["outlet"] == "wire"
     assert japan["events"][0]["evidence"]["url"] == FEED_ITEM_LINK
+
+
+def test_history_says_how_well_each_event_is_supported(site: Site) -> None:
+    engine = open_engine(f"sqlite:///{site.db}")
+    store = EventStore(engine, FixedClock(NOW))
+    recorded = {r.position: decode_recorded(r) for r in store.read_stream("measure-US:CN:*")}
+    engine.dispose()
+    events = get(site, "/api/v1/measures/US:CN:*")["events"]
+    assert len(events) == len(recorded) == 2
+    for entry in events:
+        event = recorded[entry["position"]]
+        assert isinstance(event, MeasureEvent)
+        assert (entry["sources"], entry["official"], entry["confidence"]) == (
+            event.sources,
+            event.official,
+            event.confidence,
+        )
+        assert 0 < entry["confidence"] <= 1
+
+    with site.client() as client:
+        page = client.get("/measures/US%3ACN%3A%2A").text
+    for entry in events:
+        sources = f"{entry['sources']} source{'' if entry['sources'] == 1 else 's'}"
+        official = ", official" if entry["official"] else ""
+        assert f"{sources}{official}, read with {round(entry['confidence'] * 100)}% confidence" in page
 
 
 def test_alerts_are_the_alerts_command_paged_by_log_position(site: Site) -> None:
