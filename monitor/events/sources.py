@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from monitor.events.base import Event, event_type
+from monitor.events.base import Event, event_type, upcaster
 
 
-@event_type("feed.polled")
+@event_type("feed.polled", version=2)
 @dataclass(frozen=True, kw_only=True)
 class FeedPolled(Event):
     """A feed answered: its body was new (`fetched`), answered 304 (`not_modified`) or
@@ -39,9 +40,11 @@ class FeedPolled(Event):
     #: The most recent failure before this success, carried on so `feeds` can show it.
     last_error: str | None = None
     last_error_at: dt.datetime | None = None
+    #: v2: seconds the poll took (fetch, parse, extract, record the articles); None before v2
+    duration_s: float | None = None
 
 
-@event_type("feed.failed")
+@event_type("feed.failed", version=2)
 @dataclass(frozen=True, kw_only=True)
 class FeedFailed(Event):
     """A feed could not be fetched or read; the state of the last success is carried on."""
@@ -57,6 +60,17 @@ class FeedFailed(Event):
     last_success: dt.datetime | None
     failed_at: dt.datetime
     next_poll: dt.datetime
+    #: v2: seconds the poll took until it failed; None before v2
+    duration_s: float | None = None
+
+
+def _feed_v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    # Polls were not timed before v2.
+    return {"duration_s": None, **data}
+
+
+for _name in ("feed.polled", "feed.failed"):
+    upcaster(_name, from_version=1)(_feed_v1_to_v2)
 
 
 @event_type("article.seen")

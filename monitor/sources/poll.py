@@ -85,6 +85,8 @@ class FeedPoller:
         # for good (it is append-only), so the next read skips them without asking the
         # database: a steady feed with one new item costs one lookup, not thirty.
         self._handled: dict[str, frozenset[str]] = {}
+        # When this thread's poll began: polls of several feeds run in threads at once.
+        self._started = threading.local()
 
     def poll(self, feed: FeedSettings, state: FeedState | None = None) -> PollResult:
         """Poll `feed` once and record what came of it; a broken feed is recorded, not raised.
@@ -93,6 +95,7 @@ class FeedPoller:
         whether another daemon polled it meanwhile); otherwise it is read here.
         """
         started = time.monotonic()
+        self._started.at = started
         if state is None:
             state = feed_state(self.store, feed.name)
         now = self.clock.now()
@@ -250,6 +253,7 @@ class FeedPoller:
             next_poll=next_poll,
             last_error=state.last_error,
             last_error_at=state.last_error_at,
+            duration_s=self._elapsed(),
         )
         metadata: dict[str, object] = {"feed": feed.name, "url": feed.url, "final_url": fetched.url}
         if self.daemon:
@@ -296,6 +300,7 @@ class FeedPoller:
             last_success=state.last_success,
             failed_at=now,
             next_poll=next_poll,
+            duration_s=self._elapsed(),
         )
         metadata: dict[str, object] = {"feed": feed.name, "url": feed.url}
         if self.daemon:
@@ -319,6 +324,10 @@ class FeedPoller:
             consecutive_failures=failures,
             next_poll=next_poll,
         )
+
+    def _elapsed(self) -> float:
+        # Taken as the health event is made: the articles are recorded by then, the event itself not yet.
+        return round(time.monotonic() - self._started.at, 6)
 
     def _append_health(
         self,

@@ -129,6 +129,21 @@ class LogCollector(Collector):
             failed.add_metric([name], counts.get((f"feed-{name}", FeedFailed.NAME), 0))
         yield polled
         yield failed
+        durations = self.reader.last_poll_durations(names)
+        last = GaugeMetricFamily(
+            "trade_monitor_feed_last_poll_seconds",
+            "How long a feed's newest poll took: fetch, parse, extract, record.",
+            labels=["feed"],
+        )
+        for name, seconds in durations.items():
+            last.add_metric([name], seconds)
+        yield last
+        total = GaugeMetricFamily(
+            "trade_monitor_last_polls_seconds",
+            "The newest polls of every feed, their durations added: a round of polls done one at a time.",
+        )
+        total.add_metric([], sum(durations.values()))
+        yield total
 
     def _alerts(self) -> Metric:
         found = Counter((p.alert.rule, p.alert.severity) for p in self.reader.alerts())

@@ -23,6 +23,7 @@ from monitor.events import decode_recorded
 from monitor.events.alerts import AlertRaised
 from monitor.events.facts import ArticleRecorded
 from monitor.events.measures import MeasureEvent
+from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore
 from monitor.log.leases import feed_claims
 from monitor.log.migrate import current_revision
@@ -32,7 +33,7 @@ from monitor.measures.queries import measure_states
 from monitor.measures.state import MeasureState
 from monitor.rules.engine import ALERTS_STREAM
 from monitor.rules.subscription import NAME as RULES_PROJECTION
-from monitor.sources.health import FeedState, feed_state, health_row
+from monitor.sources.health import FeedState, feed_state, feed_stream, health_row
 from monitor.sources.recording import article_stream
 
 
@@ -156,6 +157,19 @@ class Reader:
             state = feed_state(self.store, feed.name)
             rows.append(({**health_row(feed, state), "claimed_by": claims.get(feed.name)}, state))
         return rows
+
+    def last_poll_durations(self, names: Sequence[str]) -> dict[str, float]:
+        """Per feed, how many seconds its newest poll took (feeds never polled, or polled before polls were
+        timed, are left out)."""
+        found = {}
+        for name in names:
+            stream = feed_stream(name)
+            version = self.store.stream_version(stream)
+            newest = self.store.read_stream(stream, after_version=version - 1) if version else []
+            event = decode_recorded(newest[-1]) if newest else None
+            if isinstance(event, (FeedPolled, FeedFailed)) and event.duration_s is not None:
+                found[name] = event.duration_s
+        return found
 
     def projection_names(self) -> list[str]:
         """The projections whose lag is shown: the measures' (what `status` lists) and the rules'."""

@@ -44,8 +44,9 @@ def workers() -> Iterator[Workers]:
 
 def recorded(store: EventStore) -> list[tuple[str, str, object]]:
     """What the log says, without positions and times: (stream, type, data)."""
+    timed = {"polled_at", "next_poll", "duration_s"}
     return sorted(
-        (e.stream_id, e.type, sorted((k, str(v)) for k, v in e.data.items() if k not in {"polled_at", "next_poll"}))
+        (e.stream_id, e.type, sorted((k, str(v)) for k, v in e.data.items() if k not in timed))
         for e in store.read_all()
     )
 

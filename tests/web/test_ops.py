@@ -19,6 +19,8 @@ from monitor.events.facts import FactExtracted
 from monitor.log import EventStore, NewEvent, open_engine
 from monitor.web.app import build_app
 from monitor.web.server import WebServerThread
+from tests.cli_runner import run_cli
+from tests.sources.feedserver import FeedServer, Route
 from tests.web.conftest import NOW, Site, config_text, start_site
 
 
@@ -59,6 +61,40 @@ def test_metrics_count_what_the_log_holds(site: Site) -> None:
         key = (("rule", a["rule"]), ("severity", a["severity"]))
         by_rule[key] = by_rule.get(key, 0) + 1
     assert {labels: v for (name, labels), v in found.items() if name == "trade_monitor_alerts_total"} == by_rule
+
+
+def test_metrics_say_how_long_each_feeds_last_poll_took(tmp_path: Path) -> None:
+    slow_feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title><link>https://slow.example/</link>'
+        "<description>d</description><item><title>Quotas on timber</title><link>https://slow.example/a</link>"
+        "<guid>slow-1</guid><pubDate>Tue, 03 Jun 2025 08:00:00 GMT</pubDate><description>Norway will impose a "
+        "12 percent tariff on timber from Sweden, the trade office said.</description></item></channel></rss>"
+    )
+    server = FeedServer()
+    try:
+        feeds = {
+            "slow": server.serve("/slow.xml", Route(body=slow_feed.encode(), delay_s=0.4)),
+            "down": server.serve("/down.xml", Route(status=503, body=b"later", delay_s=0.2)),
+        }
+        db = tmp_path / "log.db"
+        config = tmp_path / "config.toml"
+        config.write_text(config_text(db, feeds), encoding="utf-8")
+        polled = run_cli(["--config", config, "poll", "--once", "--now", "2025-06-04T12:00"])
+        assert polled.exit_code == 0, polled.stderr
+    finally:
+        server.close()
+    (tmp_path / "served").mkdir()
+    site, running = start_site(tmp_path, feeds, tmp_path / "served")
+    try:
+        found = metrics(site)
+    finally:
+        running.stop()
+    slow = found[("trade_monitor_feed_last_poll_seconds", (("feed", "slow"),))]
+    down = found[("trade_monitor_feed_last_poll_seconds", (("feed", "down"),))]
+    # The server's delay is part of the poll; a whole poll of one small item stays well under seconds.
+    assert 0.4 <= slow < 10
+    assert 0.2 <= down < 10
+    assert found[("trade_monitor_last_polls_seconds", ())] == pytest.approx(slow + down)
 
 
 def test_the_calendar_lists_deadlines_ahead_linking_to_each_measure(site: Site) -> None:
