@@ -15,7 +15,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from monitor.clock import SteppingClock
 from monitor.config import load_settings
 from monitor.errors import ConfigError
+from monitor.events import decode
 from monitor.events.facts import FactExtracted
+from monitor.events.sources import FeedFailed
 from monitor.log import EventStore, NewEvent, open_engine
 from monitor.web.app import build_app
 from monitor.web.server import WebServerThread
@@ -95,6 +97,25 @@ def test_metrics_say_how_long_each_feeds_last_poll_took(tmp_path: Path) -> None:
     assert 0.4 <= slow < 10
     assert 0.2 <= down < 10
     assert found[("trade_monitor_last_polls_seconds", ())] == pytest.approx(slow + down)
+
+
+def test_polls_recorded_before_they_were_timed_have_no_duration() -> None:
+    old = {
+        "feed": "wire",
+        "url": "https://news.example/feed.xml",
+        "reason": "HTTP 503",
+        "consecutive_failures": 2,
+        "etag": None,
+        "last_modified": None,
+        "body_hash": None,
+        "articles": 4,
+        "last_success": None,
+        "failed_at": "2025-06-01T10:00:00+00:00",
+        "next_poll": "2025-06-01T11:00:00+00:00",
+    }
+    failed = decode(FeedFailed.NAME, 1, old)
+    assert isinstance(failed, FeedFailed)
+    assert failed.duration_s is None and failed.consecutive_failures == 2
 
 
 def test_the_calendar_lists_deadlines_ahead_linking_to_each_measure(site: Site) -> None:
