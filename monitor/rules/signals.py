@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from monitor.events.measures import (
     DealReached,
@@ -98,26 +99,13 @@ def reading_signal(state: MeasureState, day: dt.date) -> Signal | None:
         return None
     name = "new_rate" if state.previous_rate is None else "rate_change"
     value = f"{state.rate:g}" if name == "new_rate" else f"{state.previous_rate:g}->{state.rate:g}"
-    return Signal(
+    return _from_state(
+        state,
         name=name,
-        measure_id=state.measure_id,
-        imposer=state.imposer,
-        target=state.target,
-        sector=state.sector,
-        layer=state.layer,
         kind="tariff",
-        rate=state.rate,
-        previous_rate=state.previous_rate,
-        status=state.status,
         until=None,
-        previous_until=None,
-        effective=state.effective,
         day=day,
-        evidence=state.evidence[-3:],
         value=value,
-        sources=state.sources,
-        official=state.official,
-        confidence=state.confidence,
     )
 
 
@@ -126,28 +114,36 @@ def clock_signal(
 ) -> Signal:
     """A pause_expiring or pause_expired signal for a measure on `today`."""
     value = until.isoformat() if lead_days is None else f"{until.isoformat()}:{lead_days}d"
-    return Signal(
+    return _from_state(
+        state,
         name=name,
+        kind="pause",
+        until=until,
+        day=today,
+        lead_days=lead_days,
+        days_left=(until - today).days,
+        value=value,
+    )
+
+
+def _from_state(state: MeasureState, **fields: Any) -> Signal:
+    """A signal about a measure as its state stands: the measure's own fields, and what the caller adds."""
+    return Signal(
         measure_id=state.measure_id,
         imposer=state.imposer,
         target=state.target,
         sector=state.sector,
         layer=state.layer,
-        kind="pause",
         rate=state.rate,
         previous_rate=state.previous_rate,
         status=state.status,
-        until=until,
         previous_until=None,
         effective=state.effective,
-        day=today,
         evidence=state.evidence[-3:],
-        lead_days=lead_days,
-        days_left=(until - today).days,
-        value=value,
         sources=state.sources,
         official=state.official,
         confidence=state.confidence,
+        **fields,
     )
 
 
