@@ -35,11 +35,12 @@ def state(ctx: CliContext, as_of: str | None, fmt: str) -> None:
     """The state of every tariff measure, now or as of a past day.
 
     JSON: {"as_of": DATE|null, "measures": [{"measure_id", "imposer", "target", "sector", "layer",
-    "rate", "previous_rate", "threatened_rate", "status", "pause_until", "effective", "first_seen",
-    "last_seen", "sources", "official", "confidence", "unconfirmed_rate",
+    "rate", "previous_rate", "threatened_rate", "status", "pause_until", "expires", "effective",
+    "first_seen", "last_seen", "sources", "official", "confidence", "unconfirmed_rate",
     "evidence": [{"article", "url", "sentence", "title", "published"}]}]}
     ("sources": independent sources of the current reading; "unconfirmed_rate": a lone source's
-    contradicting rate, held until confirmed).
+    contradicting rate, held until confirmed; "expires": the tariff's last day in force, when the
+    news gave one).
     """
     day = _since(as_of, "--as-of")
     store = ctx.store(SystemClock())
@@ -49,7 +50,7 @@ def state(ctx: CliContext, as_of: str | None, fmt: str) -> None:
     if fmt == "json":
         emit_json({"as_of": day, "measures": rows})
     else:
-        columns = ["measure_id", "rate", "previous_rate", "status", "pause_until", "last_seen", "sources"]
+        columns = ["measure_id", "rate", "previous_rate", "status", "pause_until", "expires", "last_seen", "sources"]
         emit_table(rows, columns, empty="(no measures)")
 
 

@@ -18,13 +18,15 @@ from monitor.digest.schedule import as_utc
 from monitor.events.alerts import AlertRaised
 from monitor.measures.state import MeasureState
 
+#: What a deadline can be: a pause ends, a tariff takes effect, a tariff expires (its last day in force).
+DEADLINE_KINDS = ("pause ends", "takes effect", "expires")
 #: Measure statuses no longer worth listing among the measures in scope.
 _GONE = frozenset({"lifted"})
 
 
 @dataclass(frozen=True, kw_only=True)
 class Deadline:
-    """A date ahead on which a measure changes: a pause ends, or a tariff takes effect."""
+    """A date ahead on which a measure changes: a pause ends, a tariff takes effect or expires."""
 
     date: dt.date
     days_left: int
@@ -97,7 +99,8 @@ class DigestContent:
 
 
 def upcoming_deadlines(states: Sequence[MeasureState], today: dt.date, days: int) -> list[Deadline]:
-    """Pauses ending and tariffs taking effect from `today` to `days` days ahead, soonest first."""
+    """Pauses ending, tariffs taking effect and tariffs expiring (their last day in force) from
+    `today` to `days` days ahead, soonest first."""
     last = today + dt.timedelta(days=days)
     found: list[Deadline] = []
     for state in states:
@@ -107,6 +110,8 @@ def upcoming_deadlines(states: Sequence[MeasureState], today: dt.date, days: int
             found.append(_deadline(state.pause_until, today, "pause ends", state))
         if state.effective is not None and today <= state.effective <= last and state.status != "paused":
             found.append(_deadline(state.effective, today, "takes effect", state))
+        if state.expires is not None and today <= state.expires <= last and state.status != "threatened":
+            found.append(_deadline(state.expires, today, "expires", state))
     found.sort(key=lambda d: (d.date, d.measure.imposer, d.measure.target, d.measure.sector or ""))
     return found
 

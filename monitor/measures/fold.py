@@ -89,8 +89,11 @@ def fold(state: MeasureState | None, event: MeasureEvent) -> MeasureState:
             pause_until=None,
             effective=event.effective or s.effective,
             threatened_rate=None if event.rate == before.threatened_rate else before.threatened_rate,
+            # A new rate keeps the measure's sunset unless the news gives another.
+            expires=_expiry(event) or before.expires,
         )
     if isinstance(event, MeasureCorroborated):
+        s = _restated_expiry(s, event)
         if event.status in _REAL and s.status in _REAL:
             return dataclasses.replace(s, status=event.status, effective=event.effective or s.effective)
         return s
@@ -106,11 +109,36 @@ def fold(state: MeasureState | None, event: MeasureEvent) -> MeasureState:
         return dataclasses.replace(s, status="paused", pause_until=event.until)
     if isinstance(event, MeasureLifted):
         return dataclasses.replace(
-            s, status="lifted", rate=None, previous_rate=before.rate, pause_until=None, effective=event.effective
+            s,
+            status="lifted",
+            rate=None,
+            previous_rate=before.rate,
+            pause_until=None,
+            effective=event.effective,
+            expires=None,
         )
     if isinstance(event, ReliefGranted):
         return s
     return s
+
+
+def _expiry(event: MeasureEvent) -> dt.date | None:
+    # Only a tariff fact's `until` is its expiry; a pause's is when the pause ends.
+    return event.until if event.kind == "tariff" else None
+
+
+def _restated_expiry(s: MeasureState, event: MeasureCorroborated) -> MeasureState:
+    # A source restating the standing rate with an end date ("the 25% duty, which runs until
+    # March") gives the expiry, or moves it: the newest news says when the tariff ends. A threat,
+    # or a tier beside the standing rate, says nothing of the standing rate's end.
+    until = _expiry(event)
+    if until is None or s.status in ("threatened", "lifted") or s.rate is None:
+        return s
+    if tariff_status(event.status, event.effective, event.day) == "threatened":
+        return s
+    if event.rate is not None and event.rate != s.rate:
+        return s
+    return dataclasses.replace(s, expires=until)
 
 
 def _weigh(s: MeasureState, before: MeasureState, event: MeasureEvent) -> MeasureState:
@@ -160,8 +188,11 @@ def _bookkeeping(s: MeasureState, event: MeasureEvent) -> MeasureState:
 
 
 def as_of_view(state: MeasureState, day: dt.date) -> MeasureState:
-    """The state as a reader on `day` sees it: a pause whose end has passed no longer holds, and
-    an announced rate whose effective date has come is in force."""
+    """The state as a reader on `day` sees it: a tariff whose expiry has passed is lifted, a pause
+    whose end has passed no longer holds, and an announced rate whose effective date has come is
+    in force."""
+    if state.expires is not None and state.expires < day and state.status not in ("threatened", "lifted"):
+        return dataclasses.replace(state, status="lifted", rate=None, previous_rate=state.rate, pause_until=None)
     if state.status == "paused" and state.pause_until is not None and state.pause_until < day:
         return dataclasses.replace(state, status="in_effect" if state.rate is not None else "announced")
     if state.status == "announced" and state.effective is not None and state.effective <= day:

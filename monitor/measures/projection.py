@@ -37,6 +37,7 @@ from monitor.events.facts import FactExtracted
 from monitor.events.measures import ALL_TYPES
 from monitor.log.projection import ProjectionRunner
 from monitor.log.records import NewEvent, RecordedEvent
+from monitor.log.refold import clear_refold, refold_reason
 from monitor.log.store import EventStore
 from monitor.measures.decide import (
     PARTIES_KINDS,
@@ -82,6 +83,7 @@ def _state_row(state: MeasureState) -> dict[str, Any]:
         "threatened_rate": state.threatened_rate,
         "status": state.status,
         "pause_until": state.pause_until,
+        "expires": state.expires,
         "effective": state.effective,
         "first_seen": state.first_seen,
         "last_seen": state.last_seen,
@@ -215,15 +217,21 @@ class MeasureProjection:
         self.clock = clock
 
     def create(self, conn: Connection) -> None:
-        """Create the tables if missing; fill a missing history from the facts already decided."""
+        """Create the tables if missing; fold the facts already decided again into rows an older
+        version kept (a missing history, or a column a migration added empty)."""
         names = set(inspect(conn).get_table_names())
         for table in TABLES:
             table.create(conn, checkfirst=True)
-        if measure_facts.name in names and measure_history.name not in names:
-            # A projection kept by a version before the history: its facts are all here, so each
-            # group is decided again into its days (the log is not read again).
+        missing_history = measure_facts.name in names and measure_history.name not in names
+        if missing_history or refold_reason(conn, NAME) is not None:
+            # Its facts are all here, so each group is decided again into its rows and days (the
+            # log is not read again, nothing is appended).
             for key in list(conn.execute(_TARIFF_GROUPS).scalars()):
-                _decide_group(conn, key, None)
+                states, _ = _decide_group(conn, key, None)
+                conn.execute(delete(measures).where(measures.c.group_key == key))
+                if states:
+                    conn.execute(insert(measures), [_state_row(s) for s in states.values()])
+            clear_refold(conn, NAME)
 
     def drop(self, conn: Connection) -> None:
         """Drop the tables."""

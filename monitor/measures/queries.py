@@ -48,6 +48,7 @@ def row_to_state(row: Any) -> MeasureState:
         confidence=m["confidence"],
         unconfirmed_rate=m["unconfirmed_rate"],
         unconfirmed_outlet=m["unconfirmed_outlet"],
+        expires=m["expires"],
     )
 
 

@@ -39,6 +39,7 @@ def measure_json(s: MeasureState) -> dict[str, Any]:
         "threatened_rate": s.threatened_rate,
         "status": s.status,
         "pause_until": iso(s.pause_until),
+        "expires": iso(s.expires),
         "effective": iso(s.effective),
         "first_seen": iso(s.first_seen),
         "last_seen": iso(s.last_seen),

@@ -73,6 +73,8 @@ class MeasureState:
     #: a rate one lone source gave against this corroborated reading, held until confirmed
     unconfirmed_rate: float | None = None
     unconfirmed_outlet: str | None = None
+    #: the last day the tariff is in force, when the news gave one ("until December 31"): its expiry
+    expires: dt.date | None = None
 
     @property
     def corroborated(self) -> bool:

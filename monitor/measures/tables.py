@@ -27,6 +27,8 @@ def _state_columns() -> list[Column[Any]]:
         Column("threatened_rate", Float, nullable=True),
         Column("status", String(20), nullable=False),
         Column("pause_until", Date, nullable=True),
+        #: the tariff's own expiry (added by migration 0003)
+        Column("expires", Date, nullable=True),
         Column("effective", Date, nullable=True),
         Column("first_seen", Date, nullable=True),
         Column("last_seen", Date, nullable=True),

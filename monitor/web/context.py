@@ -68,7 +68,8 @@ def event_facts(entry: HistoryEntry) -> list[str]:
     if e.status:
         found.append(words(e.status))
     if e.until:
-        found.append(f"until {day(e.until)}")
+        # A tariff's `until` is when it expires; a pause's, when the pause ends.
+        found.append(f"{'expires' if e.kind == 'tariff' else 'until'} {day(e.until)}")
     if e.effective:
         found.append(f"from {day(e.effective)}")
     found.append(f"outlet: {entry.outlet or 'file'}")

@@ -11,6 +11,7 @@ from typing import Any
 
 from monitor import __version__
 from monitor.config import SEVERITIES
+from monitor.digest.content import DEADLINE_KINDS
 from monitor.web.query import DEADLINE_WINDOWS, MAX_PER_PAGE, STATUSES
 
 _DATE = {"type": ["string", "null"], "format": "date"}
@@ -43,10 +44,14 @@ SCHEMAS: dict[str, Any] = {
             "threatened_rate": _NUM,
             "status": {"type": "string", "enum": list(STATUSES)},
             "pause_until": _DATE,
+            "expires": {**_DATE, "description": "The tariff's last day in force, when the news gave one."},
             "effective": _DATE,
             "first_seen": _DATE,
             "last_seen": _DATE,
             "sources": {"type": "integer"},
+            "official": {"type": "boolean"},
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "unconfirmed_rate": _NUM,
             "evidence": {"type": "array", "items": _ref("Evidence")},
         }
     ),
@@ -94,7 +99,7 @@ SCHEMAS: dict[str, Any] = {
         {
             "date": {"type": "string", "format": "date"},
             "days_left": {"type": "integer"},
-            "what": {"type": "string"},
+            "what": {"type": "string", "enum": list(DEADLINE_KINDS)},
             "measure": _ref("Measure"),
         }
     ),
@@ -222,7 +227,7 @@ SUMMARIES = {
     "/api/v1/measures": "Every measure now, or as of a day (`trade-monitor state --format json`)",
     "/api/v1/measures/{measure_id}": "One measure now and every event of its history, with the evidence",
     "/api/v1/alerts": "Alerts in the order raised (`trade-monitor alerts --format json`)",
-    "/api/v1/deadlines": "Pauses ending and tariffs taking effect in the days ahead",
+    "/api/v1/deadlines": "Pauses ending, tariffs taking effect and tariffs expiring in the days ahead",
     "/api/v1/feeds": "Every feed's health (`trade-monitor feeds --format json`)",
     "/api/v1/status": "The log's size and position, and how far behind each projection is",
 }
