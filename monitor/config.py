@@ -128,6 +128,11 @@ class RuleSettings:
         factory=lambda: (7,),
         doc="Lead times in days at which `pause_expiring` reminds before a pause ends, e.g. [14, 7, 1].",
     )
+    tariff_expiring_days: tuple[int, ...] = setting(
+        factory=lambda: (30, 7),
+        doc="Lead times in days at which `tariff_expiring` reminds before a tariff's own expiry "
+        '("until December 31"), e.g. [30, 7, 1].',
+    )
     severity: dict[str, str] = setting(
         factory=dict,
         doc='Severity per rule name, overriding its default: a table of rule = "info"|"warning"|"critical".',
@@ -507,6 +512,8 @@ def _validate(settings: Settings, where: str) -> None:
             )
     for days in settings.rules.pause_expiring_days:
         positive(days, "rules.pause_expiring_days")
+    for days in settings.rules.tariff_expiring_days:
+        positive(days, "rules.tariff_expiring_days")
     if settings.rules.news_max_age_days < 0:
         raise ConfigError(f"{where}: key 'rules.news_max_age_days' must be 0 or more")
     if settings.rules.unconfirmed_hold_hours < 0:

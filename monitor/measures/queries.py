@@ -3,6 +3,7 @@
     measure_states(engine)                 # every measure now (the projection's rows)
     measure_states(engine, as_of=day)      # every measure as it stood at the end of `day`
     state_of(conn, measure_id)             # one measure now, inside a caller's transaction
+    expiring(conn, first, last)            # tariffs whose expiry falls between two days (the clock's reminders)
 
 Both read what the measures projection holds (catch it up first with
 `monitor.measures.projection.update_measures`): now its state rows, "as of" its
@@ -75,6 +76,33 @@ def current_states(engine: Engine) -> list[MeasureState]:
         return []
     with engine.connect() as conn:
         return [row_to_state(r) for r in conn.execute(select(measures).order_by(measures.c.measure_id))]
+
+
+#: Statuses under which a tariff's expiry is still ahead of it (a threat has none; a lift ended it).
+_EXPIRING = ("announced", "in_effect", "paused")
+
+
+def expiring(conn: Connection, first: dt.date, last: dt.date) -> list[MeasureState]:
+    """Tariffs standing now whose expiry falls from `first` to `last`, soonest first (an index seek:
+    the cost follows the tariffs near their end, not the number of measures)."""
+    c = measures.c
+    rows = conn.execute(
+        select(measures)
+        .where(c.expires >= first, c.expires <= last, c.status.in_(_EXPIRING))
+        .order_by(c.expires, c.measure_id)
+    )
+    return [row_to_state(r) for r in rows]
+
+
+def next_expiry(conn: Connection, after: dt.date) -> dt.date | None:
+    """The nearest expiry on or after `after` of a tariff standing now (None when there is none)."""
+    if not inspect(conn).has_table(measures.name):
+        return None  # the projection has not run on this log yet
+    c = measures.c
+    found: dt.date | None = conn.execute(
+        select(func.min(c.expires)).where(c.expires >= after, c.status.in_(_EXPIRING))
+    ).scalar()
+    return found
 
 
 _H = measure_history.c

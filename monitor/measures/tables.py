@@ -49,6 +49,8 @@ measures = Table(
     Column("measure_id", String(200), primary_key=True),
     *_state_columns(),
     Index("ix_measure_states_group_key", "group_key"),
+    #: the clock's tariff reminders read the expiries ahead (added by migration 0003)
+    Index("ix_measure_states_expires", "expires"),
 )
 
 #: Every fact decided, by group (an imposer:target:sector, or "parties:<kind>" for talks and deals),

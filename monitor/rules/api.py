@@ -44,7 +44,7 @@ EVENT_SIGNALS = (
     "deal_reached",
 )
 #: Signals the clock raises on a tick.
-CLOCK_SIGNALS = ("pause_expiring", "pause_expired")
+CLOCK_SIGNALS = ("pause_expiring", "pause_expired", "tariff_expiring")
 SIGNALS = EVENT_SIGNALS + CLOCK_SIGNALS
 #: Which fact kind each signal comes from (the `kinds` filter of TOML rules).
 SIGNAL_KINDS = {
@@ -55,6 +55,7 @@ SIGNAL_KINDS = {
     "pause_extended": "pause",
     "pause_expiring": "pause",
     "pause_expired": "pause",
+    "tariff_expiring": "tariff",
     "lifted": "lift",
     "relief": "relief",
     "talks": "negotiation",
@@ -84,7 +85,8 @@ class Signal:
     evidence: tuple[Evidence, ...]
     #: the log position of the measure event; None for clock signals
     position: int | None = None
-    #: for pause_expiring: the lead time reached, and the days left until the pause ends
+    #: for pause_expiring (tariff_expiring): the lead time reached, and the days left until the pause
+    #: ends (the tariff expires)
     lead_days: int | None = None
     days_left: int | None = None
     #: the value that makes this signal's alert distinct (part of the alert key)
@@ -159,7 +161,7 @@ class Rule:
     #: where it came from: "builtin", or the file and line
     origin: str
     description: str = ""
-    #: for pause_expiring: the lead times in days at which it reminds
+    #: for pause_expiring and tariff_expiring: the lead times in days at which it reminds
     days_before: tuple[int, ...] = ()
     #: what the news must have before this rule alerts (0 / False / 0.0: nothing)
     min_sources: int = 0

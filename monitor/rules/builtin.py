@@ -1,7 +1,8 @@
 """The built-in rules, written with the same `@rule` decorator as users' Python rules.
 
 Each alerts on its one signal with the standard summary; `pause_expiring`
-takes its lead times from `rules.pause_expiring_days` (the loader sets them).
+takes its lead times from `rules.pause_expiring_days`, `tariff_expiring` from
+`rules.tariff_expiring_days` (the loader sets them).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def _standard(name: str, severity: str, description: str) -> Callable[..., RuleO
         return Alert(summary=describe(signal))
 
     alert.__name__ = alert.__qualname__ = name
-    days = (7,) if name == "pause_expiring" else ()
+    days = (7,) if name in ("pause_expiring", "tariff_expiring") else ()
     return rule(name=name, signals=[name], severity=severity, days_before=days, description=description)(alert)
 
 
@@ -33,6 +34,9 @@ pause_expiring = _standard(
     "pause_expiring", "warning", "A pause ends within a lead time and nothing has extended or lifted it."
 )
 pause_expired = _standard("pause_expired", "critical", "A pause's end passed with no extension seen.")
+tariff_expiring = _standard(
+    "tariff_expiring", "warning", "A tariff's own expiry (its last day in force) is within a lead time."
+)
 lifted = _standard("lifted", "info", "A measure was removed.")
 relief = _standard("relief", "info", "An exemption, exclusion or rebate narrowed a measure.")
 deal_reached = _standard("deal_reached", "warning", "A trade agreement was reached.")

@@ -1,10 +1,14 @@
-"""Clock rules on a tick: pause_expiring at each lead time, pause_expired once the end has passed.
+"""Clock rules on a tick: pause_expiring at each lead time, pause_expired once the end has passed,
+tariff_expiring at each lead time before a tariff's own expiry.
 
 A tick reads the open-pause index for ends within the longest lead time or
-already passed, so its cost follows the number of pauses near their end, not
+already passed, and the measures' expiry index for expiries within the longest
+lead time, so its cost follows the number of measures near their end, not
 the length of the log. Each rule reminds once per lead time, at the tightest
 lead time reached (a pause first seen three days before its end gets the
-3-day reminder, not the 14- and 7-day ones as well).
+3-day reminder, not the 14- and 7-day ones as well). A tariff reminder is
+asked again on every tick of its lead time; its alert key (measure, expiry,
+lead time) keeps it to one alert.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, delete, func, select, update
 
 from monitor.events.alerts import AlertRaised
-from monitor.measures.queries import state_of
+from monitor.measures.queries import expiring, next_expiry, state_of
 from monitor.rules.api import Rule
 from monitor.rules.engine import Judge
 from monitor.rules.signals import clock_signal
@@ -23,20 +27,23 @@ from monitor.rules.tables import deadlines
 
 
 def due_lead(rule: Rule, until: dt.date, today: dt.date) -> int | None:
-    """The tightest of the rule's lead times reached on `today` for a pause ending `until`."""
+    """The tightest of the rule's lead times reached on `today` for a pause ending (a tariff expiring) `until`."""
     reached = [d for d in rule.days_before if until - dt.timedelta(days=d) <= today <= until]
     return min(reached) if reached else None
 
 
-def reach(rules: Sequence[Rule]) -> int:
-    """How many days ahead of a pause's end a tick with these rules starts to look at it."""
-    return max((max(r.days_before) for r in rules if "pause_expiring" in r.signals and r.days_before), default=0)
+def reach(rules: Sequence[Rule], signal: str = "pause_expiring") -> int:
+    """How many days ahead of a pause's end (a tariff's expiry, for `tariff_expiring`) a tick with
+    these rules starts to look at it."""
+    return max((max(r.days_before) for r in rules if signal in r.signals and r.days_before), default=0)
 
 
-def earliest_end(conn: Connection) -> dt.date | None:
-    """The nearest pause end the index watches (None when it watches none)."""
+def earliest_end(conn: Connection, after: dt.date | None = None) -> dt.date | None:
+    """The nearest pause end the index watches, or (given `after`) tariff expiry on or after it
+    (None when there is none)."""
     value: dt.date | None = conn.execute(select(func.min(deadlines.c.until))).scalar()
-    return value
+    expiry = next_expiry(conn, after) if after is not None else None
+    return min((d for d in (value, expiry) if d is not None), default=None)
 
 
 def run_tick(conn: Connection, rules: Sequence[Rule], judge: Judge) -> list[AlertRaised]:
@@ -80,4 +87,24 @@ def run_tick(conn: Connection, rules: Sequence[Rule], judge: Judge) -> list[Aler
             signal = clock_signal("pause_expired", state, until=until, today=today)
             raised.extend(judge.evaluate(expired, signal, state))
         conn.execute(delete(deadlines).where(deadlines.c.measure_id == mid))
+    return raised + _tariff_reminders(conn, rules, judge, today)
+
+
+def _tariff_reminders(conn: Connection, rules: Sequence[Rule], judge: Judge, today: dt.date) -> list[AlertRaised]:
+    # No index of its own: the measures' state holds each tariff's expiry as the latest news has it,
+    # so an extension or a lift read since the last tick is already there.
+    wanted = [r for r in rules if "tariff_expiring" in r.signals and r.days_before]
+    if not wanted:
+        return []
+    raised: list[AlertRaised] = []
+    for state in expiring(conn, today, today + dt.timedelta(days=reach(wanted, "tariff_expiring"))):
+        assert state.expires is not None
+        due: dict[int, list[Rule]] = {}
+        for rule in wanted:
+            lead = due_lead(rule, state.expires, today)
+            if lead is not None:
+                due.setdefault(lead, []).append(rule)
+        for lead, due_rules in sorted(due.items()):
+            signal = clock_signal("tariff_expiring", state, until=state.expires, today=today, lead_days=lead)
+            raised.extend(judge.evaluate(due_rules, signal, state))
     return raised

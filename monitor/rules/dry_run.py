@@ -60,7 +60,7 @@ def dry_run(store: EventStore, rule: Rule, start: dt.date, end: dt.date, *, sett
         if silence.added_at.date() <= end:
             silences[silence.added_at.date()].append(NewEvent.of(silence, occurred_at=silence.added_at))
     ruleset = RuleSet(rules=(rule,), errors=(), files=())
-    lookahead = dt.timedelta(days=reach([rule]))
+    lookahead = dt.timedelta(days=max(reach([rule]), reach([rule], "tariff_expiring")))
     busy = sorted(set(news) | set(silences))
     with _scratch_log() as engine:
         day = min(busy[0], start) if busy else start
@@ -80,11 +80,11 @@ def dry_run(store: EventStore, rule: Rule, start: dt.date, end: dt.date, *, sett
                 copy.append_streams(conn, batch)
             if day in news:
                 evaluate_new(settings, copy, noon, rules=ruleset)
-            nearest = _earliest_end(engine)
+            nearest = _earliest_end(engine, day)
             if nearest is not None and nearest - lookahead <= day:
                 late = FixedClock(dt.datetime.combine(day, TICK_AT, tzinfo=dt.UTC))
                 tick(settings, EventStore(engine, late), late, rules=ruleset)
-                nearest = _earliest_end(engine)
+                nearest = _earliest_end(engine, day + dt.timedelta(days=1))
             day = _next_day(day, busy, nearest, lookahead, end)
         raised = read_alerts(EventStore(engine, FixedClock(dt.datetime.combine(end, TICK_AT, tzinfo=dt.UTC))))
     return [a for a in raised if start <= a.raised_at.date() <= end]
@@ -102,9 +102,9 @@ def _as_news(recorded: RecordedEvent) -> NewEvent:
     )
 
 
-def _earliest_end(engine: Engine) -> dt.date | None:
+def _earliest_end(engine: Engine, after: dt.date) -> dt.date | None:
     with engine.connect() as conn:
-        return earliest_end(conn)
+        return earliest_end(conn, after)
 
 
 def _next_day(

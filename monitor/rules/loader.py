@@ -93,7 +93,8 @@ def load_rule_set(settings: Settings) -> RuleSet:
     files: list[str] = []
     if settings.rules.builtins:
         found, problems = rules_from_module(builtin, origin="builtin", form="builtin")
-        rules.extend(dataclasses.replace(r, days_before=leads) if r.name == "pause_expiring" else r for r in found)
+        own = {"pause_expiring": leads, "tariff_expiring": tuple(settings.rules.tariff_expiring_days)}
+        rules.extend(dataclasses.replace(r, days_before=own[r.name]) if r.name in own else r for r in found)
         errors.extend(problems)
     for folder in settings.rules.folders:
         base = settings.path(folder)

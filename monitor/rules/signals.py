@@ -112,12 +112,12 @@ def reading_signal(state: MeasureState, day: dt.date) -> Signal | None:
 def clock_signal(
     name: str, state: MeasureState, *, until: dt.date, today: dt.date, lead_days: int | None = None
 ) -> Signal:
-    """A pause_expiring or pause_expired signal for a measure on `today`."""
+    """A pause_expiring, pause_expired or tariff_expiring signal for a measure on `today`."""
     value = until.isoformat() if lead_days is None else f"{until.isoformat()}:{lead_days}d"
     return _from_state(
         state,
         name=name,
-        kind="pause",
+        kind="tariff" if name == "tariff_expiring" else "pause",
         until=until,
         day=today,
         lead_days=lead_days,
@@ -171,6 +171,9 @@ def describe(signal: Signal) -> str:
             return f"Pause ends in {signal.days_left} days: {what} ({rate}) on {until}"
         case "pause_expired":
             return f"Pause ended on {until} with no extension seen: {what} ({rate}) may apply again"
+        case "tariff_expiring":
+            left = "today" if signal.days_left == 0 else f"in {signal.days_left} days"
+            return f"The {rate} {what} expires {left} (last day in force {until})"
         case "lifted":
             return f"Lifted: {what} (was {_num(signal.previous_rate)}%)"
         case "relief":

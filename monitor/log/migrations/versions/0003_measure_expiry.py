@@ -5,7 +5,8 @@ Revises: 0002
 
 The measures projection creates its tables itself (`monitor/measures/tables.py`);
 a database it already ran on has `measure_states` and `measure_history` without
-the `expires` column. It is added here, empty, and a mark is left
+the `expires` column. It is added here, empty (with the index the clock's tariff
+reminders read by), and a mark is left
 (`refold:measure_states` in `trade_monitor_meta`, see `monitor/log/refold.py`)
 so that the projection, on its next run, decides its facts again from
 `measure_facts` and fills in the expiries the log already holds. Nothing is
@@ -31,6 +32,8 @@ def upgrade() -> None:
     for table in _TABLES:
         if table in present:
             op.add_column(table, sa.Column("expires", sa.Date, nullable=True))
+    if "measure_states" in present:
+        op.create_index("ix_measure_states_expires", "measure_states", ["expires"])
     if "measure_facts" in present:
         op.execute(
             sa.text(
