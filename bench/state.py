@@ -83,6 +83,8 @@ def row(m: int, n: int) -> dict[str, Any]:
         "threatened_rate": None,
         "status": "paused" if paused else "in_effect",
         "pause_until": (day + dt.timedelta(days=3)).isoformat() if paused else None,
+        # One history row in eleven gives its tariff an end date, so the column holds values as in use.
+        "expires": (day + dt.timedelta(days=90)).isoformat() if n % 11 == 5 else None,
         "effective": None,
         "first_seen": DAY0.isoformat(),
         "last_seen": day.isoformat(),

@@ -87,6 +87,20 @@ def test_deadlines_cover_the_next_30_days_of_measures_in_scope() -> None:
     assert [m.measure_id for m in content.measures] == ["soon", "later", "starts"]  # autos is out of scope
 
 
+def test_a_tariffs_own_expiry_is_a_deadline_while_it_stands() -> None:
+    states = [
+        make_state("sunset", expires=dt.date(2025, 4, 25), target="CL", rate=12.0),
+        make_state("far", expires=dt.date(2025, 9, 30), target="JP"),
+        make_state("gone", status="lifted", rate=None, expires=dt.date(2025, 4, 10), target="KR"),
+        make_state("threat", status="threatened", expires=dt.date(2025, 4, 12), target="MX"),
+    ]
+    content = build_content(SUB, [], states, START)
+    assert [(d.measure.measure_id, d.what, d.days_left) for d in content.deadlines] == [("sunset", "expires", 23)]
+    out = render(content)
+    assert "25 Apr 2025 (in 23 days)" in out.text
+    assert "expires" in out.html
+
+
 def test_long_measure_lists_are_cut_and_counted() -> None:
     states = [make_state(f"m{i}", target=code) for i, code in enumerate(["BR", "CA", "DE", "FR", "IN"])]
     content = build_content(SUB, [], states, START, measures_shown=2)
