@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from monitor.log import open_engine
 from monitor.log.migrate import current_revision, head_revision
@@ -119,6 +119,7 @@ def _as_before_expiry(db_url: str) -> None:
     # and the projection's facts hold every `until`).
     engine = open_engine(db_url)
     with engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_measure_states_expires"))
         for table in ("measure_states", "measure_history"):
             conn.execute(text(f"ALTER TABLE {table} DROP COLUMN expires"))
         conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = '0002'"))
@@ -138,6 +139,8 @@ def test_an_older_database_shows_the_expiries_its_log_holds_after_upgrade(
     upgraded = state(config)
 
     assert current_revision(open_engine(db_url)) == head_revision()
+    indexes = {i["name"] for i in inspect(open_engine(db_url)).get_indexes("measure_states")}
+    assert "ix_measure_states_expires" in indexes  # the clock's reminders seek by it
     assert upgraded[WINE]["expires"] == "2025-07-10"
     assert upgraded == expected
     assert state(config, "--as-of", "2025-05-31") == expected_may
