@@ -119,7 +119,7 @@ def alerts(ctx: WebContext, request: Request) -> JsonResponse:
 
 
 def deadlines(ctx: WebContext, request: Request) -> JsonResponse:
-    """`GET /api/v1/deadlines`: pauses ending and tariffs taking effect in the next `days` days."""
+    """`GET /api/v1/deadlines`: pauses ending, tariffs taking effect and tariffs expiring in the next `days` days."""
     params = request.query_params
     only_known(params, ("days",))
     days = int_param(params, "days", 30, low=1, high=max(DEADLINE_WINDOWS))

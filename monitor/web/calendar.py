@@ -1,6 +1,7 @@
 """`/calendar.ics`: the deadlines ahead as an iCalendar file (RFC 5545), written by `icalendar`.
 
-One all-day event per deadline (a pause ending, a tariff taking effect),
+One all-day event per deadline (a pause ending, a tariff taking effect or
+expiring on its last day in force),
 named for the measure and linking to its page. Each event's UID is made
 from the measure, what falls due and the day, so a calendar program that
 subscribes updates the same events rather than piling up copies;

@@ -114,7 +114,7 @@ def measure_page(ctx: WebContext, request: Request) -> HTMLResponse:
 
 
 def deadlines_page(ctx: WebContext, request: Request) -> HTMLResponse:
-    """`/deadlines`: pauses ending and tariffs taking effect in the next 7, 30 or 90 days."""
+    """`/deadlines`: pauses ending, tariffs taking effect and tariffs expiring in the next 7, 30 or 90 days."""
     params = request.query_params
     only_known(params, ("days",))
     days = int_param(params, "days", 30, low=1, high=max(DEADLINE_WINDOWS))
