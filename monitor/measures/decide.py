@@ -32,6 +32,7 @@ from monitor.events.measures import (
     TalksHeld,
     TariffThreatened,
 )
+from monitor.measures.background import is_background
 from monitor.measures.fold import tariff_status
 from monitor.measures.layers import (
     measure_id,
@@ -44,8 +45,8 @@ from monitor.measures.layers import (
 from monitor.measures.state import MeasureState, Voice, independent, text_key
 
 #: Talks (deals) between the same parties within this many days of each other are one event.
-SAME_TALKS_DAYS = 7
-SAME_DEAL_DAYS = 30
+SAME_TALKS_DAYS = 30
+SAME_DEAL_DAYS = 180
 #: A change this large (points, and at least twice or half the rate) from one source is held.
 SUDDEN_POINTS = 20
 PARTIES_KINDS = ("negotiation", "deal")
@@ -181,6 +182,8 @@ def decide_target(stmt: Statement, target: str, standing: Sequence[MeasureState]
         rate=fact.rate,
         previous_rate=fact.previous_rate,
         standing=standing,
+        kind=fact.kind,
+        until=fact.until,
     )
     mid = measure_id(fact.imposer, target, fact.sector, layer)
     state = next((s for s in standing if s.measure_id == mid), None)
@@ -271,6 +274,9 @@ def _decide_tariff(stmt: Statement, state: MeasureState | None) -> _Outcome:
     ):
         # A rate this measure just left, stated without saying it replaced the current one:
         # most likely a second layer standing beside it, not a change back. Do not flip.
+        return _corroborated(stmt, state)
+    if not says_replaced and is_background(fact.evidence, fact.rate):
+        # "As high as 145% earlier": a past or peak level told as background, not a change back.
         return _corroborated(stmt, state)
     if state.unconfirmed_rate is not None and fact.rate == state.unconfirmed_rate:
         if stmt.outlet == state.unconfirmed_outlet and not stmt.official:
