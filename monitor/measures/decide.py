@@ -50,6 +50,8 @@ SAME_DEAL_DAYS = 180
 #: A change this large (points, and at least twice or half the rate) from one source is held.
 SUDDEN_POINTS = 20
 PARTIES_KINDS = ("negotiation", "deal")
+#: The layer of a further rate one article gives for the same goods: `tier_40`.
+TIER = "tier_"
 TARIFF_KINDS = ("tariff", "pause", "lift", "relief")
 
 
@@ -187,6 +189,11 @@ def decide_target(stmt: Statement, target: str, standing: Sequence[MeasureState]
     )
     mid = measure_id(fact.imposer, target, fact.sector, layer)
     state = next((s for s in standing if s.measure_id == mid), None)
+    tier = _tier_of(stmt, state)
+    if tier is not None:
+        layer = tier
+        mid = measure_id(fact.imposer, target, fact.sector, layer)
+        state = next((s for s in standing if s.measure_id == mid), None)
     outcome = _decide_one(stmt, state)
     if outcome is None:
         return mid, None
@@ -198,6 +205,22 @@ def decide_target(stmt: Statement, target: str, standing: Sequence[MeasureState]
 
 
 _Outcome = tuple[type[MeasureEvent], dict[str, object]] | None
+
+
+def _tier_of(stmt: Statement, state: MeasureState | None) -> str | None:
+    """The tier layer of a second rate the article that set `state` gives for the same goods
+    ("20 percent, and 40 percent on goods shipped through it"): a measure of its own, not a
+    change and not nothing, unless it says it replaced the rate or tells it as background."""
+    fact = stmt.fact
+    if fact.kind != "tariff" or fact.rate is None or state is None or state.rate in (None, fact.rate):
+        return None
+    if state.status in ("threatened", "lifted") or tariff_status(fact.status, fact.effective, stmt.day) == "threatened":
+        return None
+    if fact.previous_rate is not None or not _same_article(stmt, state):
+        return None
+    if is_background(fact.evidence, fact.rate):
+        return None
+    return f"{TIER}{fact.rate:g}"
 
 
 def _corroborated(stmt: Statement, state: MeasureState | None) -> _Outcome:

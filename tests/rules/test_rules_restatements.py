@@ -198,3 +198,36 @@ def test_later_articles_about_the_same_talks_or_deal_raise_nothing(
     facts.fact("2025-10-28", "The US and Japan signed the deal's final text.", kind="deal", **jp)
     evaluate_new(settings, store, clock)
     assert keys(store) == ["talks:JP+US:2025-05-01", "deal_reached:JP+US:2025-07-22"]
+
+
+def test_a_second_rate_one_article_gives_for_the_same_goods_is_a_tier_of_its_own(
+    settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    vn = {"targets": ("VN",), "article": "deal"}
+    facts.fact("2025-07-02", "Goods from Vietnam will pay 20 percent under the deal.", rate=20, **vn)
+    facts.fact("2025-07-02", "Goods routed through Vietnam from elsewhere will pay 40 percent.", rate=40, **vn)
+    evaluate_new(settings, store, clock)
+    assert keys(store) == ["new_rate:US:VN:*:20", "new_rate:US:VN:*:tier_40:40"]
+    # Restated later, each rate joins its own measure: nothing new, no change.
+    facts.fact(
+        "2025-08-02", "Vietnam's 20 percent rate and the 40 percent transit rate stand.", rate=40, targets=("VN",)
+    )
+    facts.fact(
+        "2025-08-02", "Vietnam's 20 percent rate and the 40 percent transit rate stand.", rate=20, targets=("VN",)
+    )
+    evaluate_new(settings, store, clock)
+    assert len(keys(store)) == 2
+    assert {m: s.rate for m, s in group(store, "US:VN:").items()} == {"US:VN:*": 20, "US:VN:*:tier_40": 40}
+
+
+def test_a_tariff_named_without_a_rate_alerts_when_its_rate_is_first_read(
+    settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    cars = {"targets": ("MX",), "sector": "autos"}
+    facts.fact("2025-04-02", "Cars from Mexico will face new tariffs.", status="announced", **cars)
+    evaluate_new(settings, store, clock)
+    assert keys(store) == []
+    assert group(store, "US:MX:autos")["US:MX:autos"].status == "announced"
+    facts.fact("2025-04-03", "Mexican cars will pay 25 percent.", rate=25, status="announced", **cars)
+    evaluate_new(settings, store, clock)
+    assert keys(store) == ["new_rate:US:MX:autos:25"]
