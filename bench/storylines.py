@@ -8,7 +8,9 @@ parties: one storyline per pair of parties a labelled fact names (imposer and on
 for "all countries"), holding every article with a fact on that pair; storylines with fewer than
 `--min-articles` articles are left out. Each storyline is run on a scratch SQLite file through
 the real command line, article by article in publication order (then by name): `tick --now` the
-article's morning, then `ingest FILE --now` its noon; a last `tick` a day after the last article.
+article's morning, then `ingest FILE --now` its noon; between articles, a `tick` a week before and
+a day after each pause end the state holds (as the daemon's ticks would); a last `tick` two days
+after the last article.
 
 It runs twice: with the built-in reader, and with perfect reading, an `extract.command` (mode
 "command") that prints the labelled facts of the article it is handed (this script, run as
@@ -30,7 +32,8 @@ Threats, relief and withdrawals are not expected (a user may or may not want the
 raised for them count, as every alert raised does. An expected alert is **found** when an alert
 of one of its rules was raised on the same imposer, target (one of the fact's targets; every
 target is one expected alert) and sector, at its rate (rate alerts), with an end within 7 days
-(pauses, when the fact gives one), or between the same parties on the same day (talks, deals).
+(pauses, when the fact gives one), or between the same parties (or a meeting including them) on
+the same day (talks, deals).
 
 A **raised alert is supported** when a labelled fact of one of the storyline's articles published
 on or before the alert's news states it: the same imposer, target and sector, and for rate alerts
@@ -222,7 +225,9 @@ def found_by(expected: Expected, alert: dict[str, Any]) -> bool:
     if expected.parties:
         # The first report is the news: an alert on a later report of the same talks is another alert.
         day = alert["key"].rsplit(":", 1)[-1]
-        return _parties_of_alert(alert) == expected.parties and day == expected.day.isoformat()
+        # A meeting of more parties including these (a summit) tells of their talks too.
+        named, wanted = set(_parties_of_alert(alert)), set(expected.parties)
+        return (named <= wanted or wanted <= named) and day == expected.day.isoformat()
     if (alert["imposer"], alert["target"], alert["sector"]) != (expected.imposer, expected.target, expected.sector):
         return False
     if expected.rate is not None and alert["rate"] != expected.rate:
@@ -306,12 +311,28 @@ def run_storyline(articles: Sequence[Article], reader: str, corpus: Path) -> lis
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         _config(folder, reader, corpus)
-        for article in articles:
-            cli(folder, "tick", "--now", f"{article.day.isoformat()}T08:00")
-            cli(folder, "ingest", str(article.path), "--now", f"{article.day.isoformat()}T12:00")
-        last = articles[-1].day + dt.timedelta(days=1)
-        cli(folder, "tick", "--now", f"{last.isoformat()}T08:00")
+        ticked = articles[0].day
+        for article in [*articles, None]:
+            day = articles[-1].day + dt.timedelta(days=2) if article is None else article.day
+            # The daemon ticks all the time; here the clock runs on the days it would matter: a week
+            # before each pause end (the reminder) and the day after it (the expiry).
+            for when in _pause_days(folder, ticked, day):
+                cli(folder, "tick", "--now", f"{when.isoformat()}T08:00")
+            cli(folder, "tick", "--now", f"{day.isoformat()}T08:00")
+            ticked = day
+            if article is not None:
+                cli(folder, "ingest", str(article.path), "--now", f"{day.isoformat()}T12:00")
         return list(json.loads(cli(folder, "alerts", "--format", "json"))["alerts"])
+
+
+def _pause_days(folder: Path, after: dt.date, before: dt.date) -> list[dt.date]:
+    """The days strictly between `after` and `before` a week before, and a day after, a pause ends."""
+    if not (folder / "log.db").exists():
+        return []
+    measures = json.loads(cli(folder, "state", "--format", "json"))["measures"]
+    ends = {dt.date.fromisoformat(m["pause_until"]) for m in measures if m["pause_until"]}
+    days = {end + dt.timedelta(days=d) for end in ends for d in (-7, 1)}
+    return sorted(d for d in days if after < d < before)
 
 
 def _news_day(alert: dict[str, Any]) -> dt.date:

@@ -269,6 +269,12 @@ def _decide_one(stmt: Statement, state: MeasureState | None) -> _Outcome:
     return (ReliefGranted, {"previous_rate": state.rate if state else None})
 
 
+def _only_threatened(state: MeasureState) -> bool:
+    # A threat that was paused (the 2019 auto tariffs) and never imposed: its rate announced or in
+    # force later is a new rate, not a restatement of the paused one.
+    return state.status == "paused" and state.threatened_rate is not None and state.threatened_rate == state.rate
+
+
 def _decide_tariff(stmt: Statement, state: MeasureState | None) -> _Outcome:
     fact, day = stmt.fact, stmt.day
     status = tariff_status(fact.status, fact.effective, day)
@@ -278,7 +284,7 @@ def _decide_tariff(stmt: Statement, state: MeasureState | None) -> _Outcome:
         if _same_article(stmt, state) and state is not None and state.status == "threatened":
             return _corroborated(stmt, state)  # "30% or 35%": alternatives in one article, not a new threat
         return (TariffThreatened, {"previous_rate": state.rate if state else None})
-    if state is None or state.status in ("threatened", "lifted") or state.rate is None:
+    if state is None or state.status in ("threatened", "lifted") or state.rate is None or _only_threatened(state):
         if state is not None and state.rate is None and fact.rate is None:
             return _corroborated(stmt, state)
         return (RateRecorded, {"previous_rate": None, "status": status})

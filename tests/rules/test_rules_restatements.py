@@ -231,3 +231,52 @@ def test_a_tariff_named_without_a_rate_alerts_when_its_rate_is_first_read(
     facts.fact("2025-04-03", "Mexican cars will pay 25 percent.", rate=25, status="announced", **cars)
     evaluate_new(settings, store, clock)
     assert keys(store) == ["new_rate:US:MX:autos:25"]
+
+
+def test_a_paused_threat_later_announced_at_its_rate_is_a_new_rate(
+    settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    cars = {"targets": ("*",), "sector": "autos"}
+    facts.fact(
+        "2024-02-01",
+        "Washington threatened a 25 percent duty on all imported cars.",
+        rate=25,
+        status="threatened",
+        **cars,
+    )
+    facts.fact(
+        "2024-05-18", "The threatened car duty is put off until November 13.", kind="pause", until="2024-11-13", **cars
+    )
+    evaluate_new(settings, store, clock)
+    facts.fact(
+        "2025-03-26", "A 25 percent tariff on all imported cars was signed today.", rate=25, status="announced", **cars
+    )
+    evaluate_new(settings, store, clock)
+    assert keys(store) == ["threatened:US:*:autos:25", "pause_started:US:*:autos:2024-11-13", "new_rate:US:*:autos:25"]
+
+
+def test_a_pause_that_ended_long_before_the_next_tick_is_dropped_not_raised(
+    settings: Settings, facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    facts.fact(
+        "2025-04-09",
+        "The 24 percent tariff on Japanese goods is paused until July 9.",
+        kind="pause",
+        rate=24,
+        until="2025-07-09",
+    )
+    facts.fact(
+        "2025-04-10",
+        "Korea's 25 percent tariff is paused until July 20.",
+        kind="pause",
+        rate=25,
+        until="2025-07-20",
+        targets=("KR",),
+    )
+    evaluate_new(settings, store, clock)
+    # Not ticking for months (news_max_age_days is 14): Japan's end is old news, Korea's was missed by days.
+    tick(settings, store, FixedClock(dt.datetime(2025, 7, 30, 8, tzinfo=dt.UTC)))
+    expired = [k for k in keys(store) if k.startswith("pause_expired")]
+    assert expired == ["pause_expired:US:KR:*:2025-07-20"]
+    tick(settings, store, FixedClock(dt.datetime(2025, 7, 31, 8, tzinfo=dt.UTC)))
+    assert [k for k in keys(store) if k.startswith("pause_expired")] == expired
