@@ -93,8 +93,10 @@ def test_a_season_of_news_gives_the_alerts_a_user_expects(folder: Path) -> None:
 # Korea: 25% announced by one outlet and confirmed by a second, a lone outlet's startling 100%
 # (held as unconfirmed, then raised when its hold runs out), a pause, a deal, a cut to 15%.
 # Southeast Asia: one sentence listing three rates for three countries. China: a fentanyl layer,
-# a reciprocal layer and their total, and a late article about January read in September.
-# Steel: a Section 232 duty on everyone. Japan: news of a pause that had already ended.
+# a reciprocal layer and their total, a late article about January read in September, and a past
+# peak told as background in November. Steel: a Section 232 duty on everyone, restated in August beside
+# the word "fentanyl". Japan: news of a pause that had already ended. Korea's pause is told again by an
+# article calling it reciprocal, and its deal again when its text is signed: neither is news.
 
 YEAR = Path(__file__).parent / "data" / "storyline_year"
 GOLDEN = YEAR / "alerts.golden.json"
@@ -109,14 +111,18 @@ STEPS: list[tuple[str | None, str]] = [
     ("04-list-of-rates.txt", "2025-04-02T12:00"),
     ("07-korea-paused.txt", "2025-04-09T12:00"),
     ("06-china-reciprocal.txt", "2025-04-10T12:00"),
+    ("13-korea-pause-restated.txt", "2025-04-11T12:00"),
     ("10-steel.txt", "2025-06-04T12:00"),
     ("08-summit.txt", "2025-06-30T12:00"),
     (None, "2025-07-01T08:00"),
     ("09-korea-cut.txt", "2025-07-01T12:00"),
     (None, "2025-07-10T08:00"),
+    ("14-steel-restated.txt", "2025-08-05T12:00"),
+    ("15-deal-signed.txt", "2025-08-20T12:00"),
     ("12-japan-pause-over.txt", "2025-09-15T12:00"),
     ("11-late-old-news.txt", "2025-09-20T12:00"),
     (None, "2025-09-21T08:00"),
+    ("16-china-peak.txt", "2025-11-20T12:00"),
     (None, "2025-12-31T08:00"),
 ]
 
@@ -188,6 +194,9 @@ def test_a_year_of_news_raises_each_expected_alert_once(tmp_path: Path, update_g
     state = {m["measure_id"]: m for m in json.loads(_cli(folder, "state", "--format", "json"))["measures"]}
     assert state["US:KR:*"]["rate"] == 15 and state["US:CN:*"]["rate"] == 10
     assert state["US:CN:*:fentanyl"]["rate"] == 20 and state["US:VN:*"]["rate"] == 46
+    # One pause, one steel measure: restatements under another name join the measure they restate.
+    assert [m for m in state if m.startswith("US:KR:")] == ["US:KR:*"]
+    assert [m for m in state if m.startswith("US:*:steel")] == ["US:*:steel:section_232"]
 
     if update_goldens:
         GOLDEN.write_text(json.dumps(raised, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -32,6 +32,7 @@ from monitor.events.measures import (
     TalksHeld,
     TariffThreatened,
 )
+from monitor.measures.background import is_background
 from monitor.measures.fold import tariff_status
 from monitor.measures.layers import (
     measure_id,
@@ -44,11 +45,13 @@ from monitor.measures.layers import (
 from monitor.measures.state import MeasureState, Voice, independent, text_key
 
 #: Talks (deals) between the same parties within this many days of each other are one event.
-SAME_TALKS_DAYS = 7
-SAME_DEAL_DAYS = 30
+SAME_TALKS_DAYS = 30
+SAME_DEAL_DAYS = 180
 #: A change this large (points, and at least twice or half the rate) from one source is held.
 SUDDEN_POINTS = 20
 PARTIES_KINDS = ("negotiation", "deal")
+#: The layer of a further rate one article gives for the same goods: `tier_40`.
+TIER = "tier_"
 TARIFF_KINDS = ("tariff", "pause", "lift", "relief")
 
 
@@ -181,9 +184,16 @@ def decide_target(stmt: Statement, target: str, standing: Sequence[MeasureState]
         rate=fact.rate,
         previous_rate=fact.previous_rate,
         standing=standing,
+        kind=fact.kind,
+        until=fact.until,
     )
     mid = measure_id(fact.imposer, target, fact.sector, layer)
     state = next((s for s in standing if s.measure_id == mid), None)
+    tier = _tier_of(stmt, state)
+    if tier is not None:
+        layer = tier
+        mid = measure_id(fact.imposer, target, fact.sector, layer)
+        state = next((s for s in standing if s.measure_id == mid), None)
     outcome = _decide_one(stmt, state)
     if outcome is None:
         return mid, None
@@ -195,6 +205,22 @@ def decide_target(stmt: Statement, target: str, standing: Sequence[MeasureState]
 
 
 _Outcome = tuple[type[MeasureEvent], dict[str, object]] | None
+
+
+def _tier_of(stmt: Statement, state: MeasureState | None) -> str | None:
+    """The tier layer of a second rate the article that set `state` gives for the same goods
+    ("20 percent, and 40 percent on goods shipped through it"): a measure of its own, not a
+    change and not nothing, unless it says it replaced the rate or tells it as background."""
+    fact = stmt.fact
+    if fact.kind != "tariff" or fact.rate is None or state is None or state.rate in (None, fact.rate):
+        return None
+    if state.status in ("threatened", "lifted") or tariff_status(fact.status, fact.effective, stmt.day) == "threatened":
+        return None
+    if fact.previous_rate is not None or not _same_article(stmt, state):
+        return None
+    if is_background(fact.evidence, fact.rate):
+        return None
+    return f"{TIER}{fact.rate:g}"
 
 
 def _corroborated(stmt: Statement, state: MeasureState | None) -> _Outcome:
@@ -243,6 +269,12 @@ def _decide_one(stmt: Statement, state: MeasureState | None) -> _Outcome:
     return (ReliefGranted, {"previous_rate": state.rate if state else None})
 
 
+def _only_threatened(state: MeasureState) -> bool:
+    # A threat that was paused (the 2019 auto tariffs) and never imposed: its rate announced or in
+    # force later is a new rate, not a restatement of the paused one.
+    return state.status == "paused" and state.threatened_rate is not None and state.threatened_rate == state.rate
+
+
 def _decide_tariff(stmt: Statement, state: MeasureState | None) -> _Outcome:
     fact, day = stmt.fact, stmt.day
     status = tariff_status(fact.status, fact.effective, day)
@@ -252,7 +284,7 @@ def _decide_tariff(stmt: Statement, state: MeasureState | None) -> _Outcome:
         if _same_article(stmt, state) and state is not None and state.status == "threatened":
             return _corroborated(stmt, state)  # "30% or 35%": alternatives in one article, not a new threat
         return (TariffThreatened, {"previous_rate": state.rate if state else None})
-    if state is None or state.status in ("threatened", "lifted") or state.rate is None:
+    if state is None or state.status in ("threatened", "lifted") or state.rate is None or _only_threatened(state):
         if state is not None and state.rate is None and fact.rate is None:
             return _corroborated(stmt, state)
         return (RateRecorded, {"previous_rate": None, "status": status})
@@ -271,6 +303,9 @@ def _decide_tariff(stmt: Statement, state: MeasureState | None) -> _Outcome:
     ):
         # A rate this measure just left, stated without saying it replaced the current one:
         # most likely a second layer standing beside it, not a change back. Do not flip.
+        return _corroborated(stmt, state)
+    if not says_replaced and is_background(fact.evidence, fact.rate):
+        # "As high as 145% earlier": a past or peak level told as background, not a change back.
         return _corroborated(stmt, state)
     if state.unconfirmed_rate is not None and fact.rate == state.unconfirmed_rate:
         if stmt.outlet == state.unconfirmed_outlet and not stmt.official:

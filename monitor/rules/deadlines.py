@@ -46,11 +46,15 @@ def earliest_end(conn: Connection, after: dt.date | None = None) -> dt.date | No
     return min((d for d in (value, expiry) if d is not None), default=None)
 
 
-def run_tick(conn: Connection, rules: Sequence[Rule], judge: Judge) -> list[AlertRaised]:
+def run_tick(
+    conn: Connection, rules: Sequence[Rule], judge: Judge, *, stale_after_days: int | None = None
+) -> list[AlertRaised]:
     """The alerts the clock raises now; the index is updated so none is considered twice.
 
     Rows whose end is more than `reach(rules)` days ahead are not read: a tick
-    before then changes nothing.
+    before then changes nothing. A pause that ended more than `stale_after_days`
+    before this tick (the monitor was not ticking then) is dropped without an
+    alert: its end is old news, not a warning.
     """
     today = judge.clock.now().date()
     expiring = [r for r in rules if "pause_expiring" in r.signals and r.days_before]
@@ -83,7 +87,8 @@ def run_tick(conn: Connection, rules: Sequence[Rule], judge: Judge) -> list[Aler
                 raised.extend(judge.evaluate(due_rules, signal, state))
             conn.execute(update(deadlines).where(deadlines.c.measure_id == mid).values(fired=sorted(fired)))
             continue
-        if quiet is None or until >= quiet:
+        stale = stale_after_days is not None and (today - until).days > stale_after_days
+        if (quiet is None or until >= quiet) and not stale:
             signal = clock_signal("pause_expired", state, until=until, today=today)
             raised.extend(judge.evaluate(expired, signal, state))
         conn.execute(delete(deadlines).where(deadlines.c.measure_id == mid))

@@ -93,7 +93,8 @@ def tick(settings: Settings, store: EventStore, clock: Clock, *, rules: RuleSet 
     with write_transaction(store.engine) as conn:
         for table in TABLES:
             table.create(conn, checkfirst=True)
-        raised = run_tick(conn, ruleset.rules, judge) + release_held(conn, clock.now())
+        expiries = run_tick(conn, ruleset.rules, judge, stale_after_days=settings.rules.news_max_age_days)
+        raised = expiries + release_held(conn, clock.now())
         new = append_alerts(store, conn, raised, tick=clock.now().isoformat())
     return dataclasses.replace(before, alerts=before.alerts + new)
 

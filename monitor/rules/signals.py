@@ -67,6 +67,10 @@ def signal_of(event: MeasureEvent, position: int, state: MeasureState | None = N
         return None
     if name == "new_rate" and event.status == "threatened":
         name = "threatened"
+    elif name == "new_rate" and event.rate is None:
+        # A tariff named with no rate ("tariffs on cars") records the measure; its first rate, when
+        # one is read, is the news.
+        return None
     parties = tuple(event.measure_id.split("+")) if name in ("talks", "deal_reached") else ()
     return Signal(
         name=name,

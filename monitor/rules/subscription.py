@@ -111,10 +111,36 @@ def release_held(conn: Connection, now: dt.datetime) -> list[AlertRaised]:
     for row in rows:
         alert = AlertRaised.from_data(row.alert)
         assert isinstance(alert, AlertRaised)
-        details = {**alert.details, "held_until": now.isoformat()}
-        released.append(dataclasses.replace(alert, raised_at=now, details=details))
         conn.execute(delete(held_alerts).where(held_alerts.c.key == row.key))
+        rebased = _against_now(alert, state_of(conn, alert.measure_id) if alert.measure_id else None)
+        if rebased is None:
+            continue
+        details = {**rebased.details, "held_until": now.isoformat()}
+        released.append(dataclasses.replace(rebased, raised_at=now, details=details))
     return released
+
+
+def _against_now(alert: AlertRaised, state: MeasureState | None) -> AlertRaised | None:
+    """A held change as it reads when released: from the rate the measure has now, which may have
+    moved while the alert was held (a late article decided the measure again), or None when the lone
+    rate is no longer what the measure waits for or holds (overtaken by later news)."""
+    if state is None or alert.rate is None:
+        return None
+    if state.unconfirmed_rate == alert.rate:
+        base = state.rate
+    elif state.rate == alert.rate and state.unconfirmed_rate is None:
+        base = state.previous_rate  # decided again with the lone rate as a plain change
+    else:
+        return None
+    if base is None or base == alert.previous_rate:
+        return alert
+    old = "?" if alert.previous_rate is None else f"{alert.previous_rate:g}"
+    return dataclasses.replace(
+        alert,
+        previous_rate=base,
+        key=alert.key.replace(f":{old}->", f":{base:g}->"),
+        summary=alert.summary.replace(f"{old}% ->", f"{base:g}% ->"),
+    )
 
 
 class RuleSubscription:

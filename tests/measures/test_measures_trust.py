@@ -57,7 +57,7 @@ def test_one_article_giving_two_rates_is_no_change_unless_it_says_so(
         article="y",
     )
     update_measures(store, clock)
-    assert states(store)["US:BR:*"].rate == 10
+    assert states(store)["US:BR:*"].rate == 10 and states(store)["US:BR:*:tier_25"].rate == 25
     assert ("measure.rate_changed", "US:BR:*") not in types(store)
     assert states(store)["US:IN:*"].rate == 25 and ("measure.rate_changed", "US:IN:*") in types(store)
 
