@@ -48,9 +48,7 @@ def fill(folder: Path, clock: SteppingClock) -> EventStore:
     return store
 
 
-def test_init_writes_a_config_and_a_database_and_status_works_with_no_flags(
-    folder: Path
-) -> None:
+def test_init_writes_a_config_and_a_database_and_status_works_with_no_flags(folder: Path) -> None:
     code, out, _ = run("init")
 
     assert code == 0
@@ -72,9 +70,7 @@ def test_init_into_a_named_folder(folder: Path) -> None:
     assert status["events"] == 0
 
 
-def test_init_leaves_an_existing_config_alone_and_creates_the_database_it_names(
-    folder: Path
-) -> None:
+def test_init_leaves_an_existing_config_alone_and_creates_the_database_it_names(folder: Path) -> None:
     mine = '[database]\nurl = "sqlite:///my-own-log.db"\n'
     (folder / "config.toml").write_text(mine, encoding="utf-8")
 
@@ -87,9 +83,7 @@ def test_init_leaves_an_existing_config_alone_and_creates_the_database_it_names(
     assert not (folder / "trade-monitor.db").exists()
 
 
-def test_events_lists_the_log_with_filters(
-    folder: Path, clock: SteppingClock
-) -> None:
+def test_events_lists_the_log_with_filters(folder: Path, clock: SteppingClock) -> None:
     run("init")
     fill(folder, clock)
 
@@ -145,9 +139,7 @@ def test_events_as_a_table(folder: Path, clock: SteppingClock) -> None:
     assert [line.split()[-1] for line in lines[1:]] == ["test.noted", "test.checked"]
 
 
-def test_status_reports_size_and_projection_lag_and_replay_catches_up(
-    folder: Path, clock: SteppingClock
-) -> None:
+def test_status_reports_size_and_projection_lag_and_replay_catches_up(folder: Path, clock: SteppingClock) -> None:
     run("init")
     store = fill(folder, clock)
 
@@ -221,9 +213,7 @@ def test_rebuild_of_an_unknown_projection_is_refused(folder: Path) -> None:
         (["events", "--after", "-5"], 2, "--after must be 0 or more"),
     ],
 )
-def test_bad_options_exit_non_zero_with_one_line(
-    folder: Path, args: list[str], code: int, fragment: str
-) -> None:
+def test_bad_options_exit_non_zero_with_one_line(folder: Path, args: list[str], code: int, fragment: str) -> None:
     run("init")
     got, out, err = run(*args)
     assert got == code
@@ -231,9 +221,7 @@ def test_bad_options_exit_non_zero_with_one_line(
     assert len(err.strip().splitlines()) == 1 and fragment in err
 
 
-def test_a_corrupt_database_is_one_clear_line_and_stays_as_it_was(
-    folder: Path
-) -> None:
+def test_a_corrupt_database_is_one_clear_line_and_stays_as_it_was(folder: Path) -> None:
     run("init")
     db = folder / "trade-monitor.db"
     for extra in ("-wal", "-shm"):

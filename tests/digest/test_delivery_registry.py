@@ -28,7 +28,7 @@ recipients = ["kites@example.org"]
 """
 
 # A channel of our own, written as a user would write one: it keeps digests in a list.
-PIGEON = '''
+PIGEON = """
 from monitor.digest.delivery.base import Receipt
 
 SENT = []
@@ -44,7 +44,7 @@ class PigeonDelivery:
 
 def create(settings):
     return PigeonDelivery()
-'''
+"""
 
 
 def with_method(settings: Settings, name: str) -> Settings:
