@@ -34,7 +34,7 @@ from monitor.clock import Clock
 from monitor.config import DaemonSettings
 from monitor.errors import DaemonConflictError, StoreError
 from monitor.log import leases
-from monitor.log.lockfile import DaemonLock, lock_holder
+from monitor.log.lockfile import DaemonLock
 
 log = logging.getLogger("monitor.daemon")
 
@@ -375,39 +375,3 @@ def membership_for(
     database = engine.url.database
     path = Path(database) if database and database != ":memory:" else None
     return SoloMembership(identity, path)
-
-
-def daemons_status(engine: Engine, settings: DaemonSettings) -> dict[str, object]:
-    """Which daemons run on this log and who leads, as `status --format json` shows it under "daemons"."""
-    if not leases.supported(engine):
-        database = engine.url.database
-        holder = lock_holder(Path(database)) if database and database != ":memory:" else None
-        members = [{"daemon": holder, "alive": True, "leader": True, "polling": 0}] if holder else []
-        return {"mode": "single", "leader": holder, "leader_expires": None, "members": members}
-    heartbeat = min(settings.leader_lease_seconds, settings.feed_lease_seconds) / 3
-    held = [lease for lease in leases.read_leases(engine) if lease.live]
-    leader = next((lease for lease in held if lease.name == leases.LEADER), None)
-    polling: dict[str, int] = {}
-    for lease in held:
-        if lease.name.startswith(leases.FEED_PREFIX):
-            polling[lease.holder] = polling.get(lease.holder, 0) + 1
-    members = [
-        {
-            "daemon": d.daemon_id,
-            "alive": d.alive,
-            "leader": leader is not None and leader.holder == d.daemon_id,
-            "polling": polling.get(d.daemon_id, 0),
-            "host": d.host,
-            "pid": d.pid,
-            "started_at": d.started_at.isoformat(),
-            "seen_at": d.seen_at.isoformat(),
-        }
-        for d in leases.read_daemons(engine, alive_within=3 * heartbeat)
-        if d.stopped_at is None
-    ]
-    return {
-        "mode": "shared",
-        "leader": leader.holder if leader else None,
-        "leader_expires": leader.expires_at.isoformat() if leader else None,
-        "members": members,
-    }

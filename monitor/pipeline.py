@@ -17,7 +17,6 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from monitor.clock import Clock
 from monitor.cluster import Membership, daemon_identity, membership_for
@@ -26,14 +25,11 @@ from monitor.daemon import PeriodicJob
 from monitor.digest.delivery import check_deliveries
 from monitor.digest.service import digest_job
 from monitor.errors import ConfigError
-from monitor.events import decode_recorded
 from monitor.events.daemon import TICKS_STREAM, DaemonTicked
-from monitor.events.digests import DigestDelivered
 from monitor.log import EventStore, NewEvent
 from monitor.rules.loader import RuleSet, load_rules
 from monitor.rules.service import Evaluated, evaluate_new, tick
 from monitor.sources.base import Extractor
-from monitor.sources.health import feed_state
 from monitor.sources.poll import FeedPoller
 from monitor.sources.recording import ArticleRecorder
 from monitor.sources.schemes import open_fetcher
@@ -271,35 +267,6 @@ def record_tick(store: EventStore, clock: Clock, alerts: int) -> None:
     now = clock.now()
     event = DaemonTicked(ticked_at=now, alerts=alerts)
     store.append(TICKS_STREAM, [NewEvent.of(event, occurred_at=now, idempotency_key=f"tick:{now.isoformat()}")])
-
-
-@dataclass(frozen=True, kw_only=True)
-class DaemonHealth:
-    """When the daemon last did each of its jobs to the end (None: never), read from the log."""
-
-    last_poll: dt.datetime | None
-    last_tick: dt.datetime | None
-    last_digest: dt.datetime | None
-
-
-def daemon_health(settings: Settings, store: EventStore) -> DaemonHealth:
-    """The last successful poll of any configured feed, the last tick and the last digest delivered."""
-    polls = [feed_state(store, feed.name).last_success for feed in settings.feeds]
-    last_tick = None
-    version = store.stream_version(TICKS_STREAM)
-    if version:
-        newest = decode_recorded(store.read_stream(TICKS_STREAM, after_version=version - 1)[-1])
-        if isinstance(newest, DaemonTicked):
-            last_tick = newest.ticked_at
-    last_digest = None
-    # Digests are few (a handful a day), so reading their deliveries stays cheap.
-    for recorded in store.read_all(types=[DigestDelivered.NAME]):
-        delivered = decode_recorded(recorded)
-        if isinstance(delivered, DigestDelivered) and (last_digest is None or delivered.delivered_at > last_digest):
-            last_digest = delivered.delivered_at
-    return DaemonHealth(
-        last_poll=max((p for p in polls if p is not None), default=None), last_tick=last_tick, last_digest=last_digest
-    )
 
 
 # --- start-up checks --------------------------------------------------------------------------------

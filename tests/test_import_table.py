@@ -24,11 +24,15 @@ ALLOWED: dict[str, set[str]] = {
     "measures": {"events", "log"},
     "rules": {"events", "log", "measures"},
     "digest": {"events", "log", "measures", "rules"},
+    # The catalogue of projections: the measures' and the outbox's, nothing of the daemon's wiring.
+    "projections": {"log", "measures", "digest"},
+    # The status document `status` and /api/v1/status share: reads of the log, the feeds and the outbox.
+    "status": {"events", "log", "sources", "digest", "projections"},
     # Feed health is the sources room's to define; the pages only show it.
-    "web": {"events", "log", "measures", "rules", "digest", "sources"},
+    "web": {"events", "log", "measures", "rules", "digest", "sources", "status"},
 }
 #: The wiring: these may import every room.
-WIRING = {"pipeline", "daemon", "cluster", "cli", "projections", "__main__"}
+WIRING = {"pipeline", "daemon", "cluster", "cli", "__main__"}
 ROOMS = set(ALLOWED) | WIRING
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sys
@@ -14,13 +13,13 @@ from typing import Any
 import click
 
 from monitor.cli.context import CliContext
-from monitor.cli.log_commands import integrity_line, integrity_status
+from monitor.cli.log_commands import integrity_line
 from monitor.cli.output import FORMAT_OPTION, emit_json, emit_table
 from monitor.clock import SystemClock
 from monitor.config import DEFAULT_CONFIG_NAME, iter_documented, load_settings
 from monitor.errors import InputError
-from monitor.log import Projection, ProjectionRunner, RecordedEvent
-from monitor.log.migrate import current_revision
+from monitor.log import EventReader, Projection, ProjectionRunner, RecordedEvent
+from monitor.log.integrity import quick_check
 
 pass_ctx = click.make_pass_decorator(CliContext)
 
@@ -147,87 +146,42 @@ def status(ctx: CliContext, fmt: str) -> None:
     "daemon": {"last_poll", "last_tick", "last_digest"},
     "daemons": {"mode", "leader", "leader_expires", "members": [{"daemon", "alive", "leader", "polling", ...}]}}
     (the database URL without its password; the daemon's times are ISO 8601 UTC, or null for never).
+    `GET /api/v1/status` answers the same document (`monitor.status`).
     """
-    from monitor.cluster import daemons_status
+    # Imported here: the other commands of this module do without the digest and sources rooms it reads.
+    from monitor.status import read_status
 
-    store = ctx.store(SystemClock())
-    last = store.last_position()
-    rows = []
-    for projection in all_projections(ctx):
-        runner = ProjectionRunner(store, projection)
-        checkpoint = runner.checkpoint()
-        fault = runner.fault()
-        rows.append(
-            {
-                "name": projection.name,
-                "checkpoint": checkpoint,
-                "lag": max(0, last - checkpoint),
-                "stuck": fault.to_json() if fault else None,
-            }
-        )
-    url = ctx.engine().url.render_as_string(hide_password=True)
-    revision = current_revision(ctx.engine())
-    count = store.count()
-    from monitor.digest.service import held  # the mass-change guard: alerts whose delivery waits for a user
-
-    holds = held(ctx.settings(), store)
-    integrity = integrity_status(ctx.engine())
-    # Imported here: the wiring pulls in the scheduler and the digest's templates, which the other
-    # commands of this module do without.
-    from monitor.pipeline import daemon_health
-
-    health = daemon_health(ctx.settings(), store)
-    daemon = {
-        "last_poll": _iso(health.last_poll),
-        "last_tick": _iso(health.last_tick),
-        "last_digest": _iso(health.last_digest),
-    }
-    daemons = daemons_status(ctx.engine(), ctx.settings().daemon)
+    found = read_status(ctx.settings(), ctx.engine(), ctx.store(SystemClock()), catch_up_outbox=True)
+    document = found.to_json()
     if fmt == "json":
-        emit_json(
-            {
-                "database": url,
-                "schema_revision": revision,
-                "events": count,
-                "last_position": last,
-                "integrity": integrity,
-                "projections": rows,
-                "held": [
-                    {
-                        "first_position": b.first_position,
-                        "last_position": b.last_position,
-                        "alerts": b.alerts,
-                        "raised_at": b.first_raised_at,
-                    }
-                    for b in holds
-                ],
-                "daemon": daemon,
-                "daemons": daemons,
-            }
-        )
+        emit_json(document)
         return
-    click.echo(f"database       {url}")
-    click.echo(f"schema         {revision}")
-    click.echo(f"events         {count}")
-    click.echo(f"last position  {last}")
-    click.echo(f"integrity      {integrity_line(integrity)}")
+    daemon = document["daemon"]
+    click.echo(f"database       {found.database}")
+    click.echo(f"schema         {found.schema_revision}")
+    click.echo(f"events         {found.events}")
+    click.echo(f"last position  {found.last_position}")
+    click.echo(f"integrity      {integrity_line(found.integrity)}")
     click.echo(f"last poll      {daemon['last_poll'] or 'never'}")
     click.echo(f"last tick      {daemon['last_tick'] or 'never'}")
     click.echo(f"last digest    {daemon['last_digest'] or 'never'}")
-    for row in rows:
-        stuck: Any = row["stuck"]
-        row["stuck_at"] = f"{stuck['position']}: {stuck['reason']}" if stuck else None
+    rows = [
+        {
+            "name": p.name,
+            "checkpoint": p.checkpoint,
+            "lag": p.lag,
+            "stuck_at": f"{p.stuck.position}: {p.stuck.reason}" if p.stuck else None,
+        }
+        for p in found.projections
+    ]
     emit_table(rows, ["name", "checkpoint", "lag", "stuck_at"], empty="(no projections)")
-    for burst in holds:
+    for burst in found.held:
         click.echo(burst.describe(ctx.settings().delivery.hold_above))
+    daemons = found.daemons
     click.echo(f"daemons        {daemons['mode']}; leader: {daemons['leader'] or 'none'}")
     members = daemons["members"]
     if isinstance(members, list) and members:
         emit_table(members, ["daemon", "alive", "leader", "polling"])
-
-
-def _iso(moment: dt.datetime | None) -> str | None:
-    return moment.astimezone(dt.UTC).isoformat() if moment else None
 
 
 @click.command()
@@ -240,7 +194,7 @@ def rebuild(ctx: CliContext, names: tuple[str, ...]) -> None:
     unknown = set(names) - {p.name for p in chosen}
     if unknown:
         raise InputError(f"no projection named {', '.join(sorted(unknown))}")
-    integrity = integrity_status(ctx.engine())
+    integrity = quick_check(EventReader(ctx.engine()))
     if not integrity["intact"]:
         click.echo(f"warning: the log is {integrity_line(integrity)}; rebuilding from it as it is", err=True)
     for projection in chosen:

@@ -21,8 +21,9 @@ from monitor.clock import SystemClock, clock_for
 from monitor.digest import guard as guard_module
 from monitor.digest import outbox as outbox_module
 from monitor.digest.delivery import check_deliveries
+from monitor.digest.holds import held
 from monitor.digest.message import build_message
-from monitor.digest.service import flush_outbox, held, preview, queue_due
+from monitor.digest.service import flush_outbox, preview, queue_due
 from monitor.errors import DeliveryError, InputError
 
 pass_ctx = click.make_pass_decorator(CliContext)

@@ -1,6 +1,6 @@
 """The log's integrity commands: `verify`, and `projections skip` for a projection stuck on an event.
 
-`integrity_status` and `integrity_line` are what `status` (and `rebuild`) show of it.
+`integrity_line` is what `status` (and `rebuild`) print for people of `monitor.log.integrity.quick_check`.
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from sqlalchemy import Engine
 
 from monitor.cli.context import CliContext
 from monitor.cli.output import FORMAT_OPTION, emit_json
@@ -18,9 +17,6 @@ from monitor.log import EventReader, ProjectionRunner
 from monitor.log.integrity import Verification, verify
 
 pass_ctx = click.make_pass_decorator(CliContext)
-
-#: How many of the newest events `status` checks each time it runs.
-STATUS_TAIL = 1000
 
 
 @click.command("verify")
@@ -86,22 +82,8 @@ def _print(found: Verification) -> None:
         click.echo(f"                and {found.break_count - len(found.breaks)} more")
 
 
-def integrity_status(engine: Engine) -> dict[str, Any]:
-    """What `status` shows of the log's integrity: a check of the newest events, the triggers and checkpoints.
-
-    Keys: "intact", "checked_events", "missing_triggers", "first_break" (as `verify`'s, or null).
-    """
-    found = verify(EventReader(engine), tail=STATUS_TAIL)
-    return {
-        "intact": found.intact,
-        "checked_events": found.events,
-        "missing_triggers": list(found.missing_triggers),
-        "first_break": found.first_break.to_json() if found.first_break else None,
-    }
-
-
 def integrity_line(summary: dict[str, Any]) -> str:
-    """One line for people of what `integrity_status` found."""
+    """One line for people of what `monitor.log.integrity.quick_check` found."""
     if summary["intact"]:
         return f"intact (newest {summary['checked_events']} events checked; `verify` checks them all)"
     parts = []

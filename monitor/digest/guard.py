@@ -23,7 +23,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, inspect, or_, select
 
 from monitor.digest.projection import NAME as OUTBOX
 from monitor.digest.projection import update_outbox
@@ -84,13 +84,18 @@ def _burst(row: Any) -> Burst:
     )
 
 
-def guard(store: EventStore, threshold: int, *, after: int = 0) -> Guard:
+def guard(store: EventStore, threshold: int, *, after: int = 0, catch_up: bool = True) -> Guard:
     """The held and dropped bursts after position `after` (a subscription's checkpoint).
 
-    The outbox projection is caught up first; alerts after its checkpoint are
-    not judged yet, so a reader must not go past `through`.
+    The outbox projection is caught up first (unless `catch_up` is False, for a
+    reader that must write nothing); alerts after its checkpoint are not judged
+    yet, so a reader must not go past `through`.
     """
-    update_outbox(store)
+    if catch_up:
+        update_outbox(store)
+    elif not inspect(store.engine).has_table(alert_bursts.name):
+        # The outbox projection has never run, so it has judged nothing yet.
+        return Guard(through=0, threshold=threshold)
     # With the guard off (0) nothing is held; dropped bursts are still passed over.
     held = and_(alert_bursts.c.released.is_(None), alert_bursts.c.alerts > (threshold if threshold > 0 else -1))
     if threshold <= 0:

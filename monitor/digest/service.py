@@ -23,6 +23,7 @@ from monitor.digest import guard, intake, outbox
 from monitor.digest.chat import HEADLINES, link_for
 from monitor.digest.content import DigestContent, build_content
 from monitor.digest.delivery import Delivery, channel_for, delivery_for
+from monitor.digest.holds import held
 from monitor.digest.message import message_id
 from monitor.digest.render import RenderedDigest, render
 from monitor.digest.schedule import as_utc, due_at
@@ -237,19 +238,6 @@ def deliveries(settings: Settings, mail: Delivery | None = None) -> outbox.Deliv
         return made[channel]
 
     return find
-
-
-def held(settings: Settings, store: EventStore) -> tuple[guard.Burst, ...]:
-    """The bursts of alerts whose delivery is held now, oldest first.
-
-    Only bursts some subscription has not read past count: a large burst that
-    went out before the guard existed (or before `hold_above` was lowered)
-    holds nothing.
-    """
-    if not settings.subscriptions:
-        return ()
-    after = min(intake.checkpoint(store, sub.name).through_position for sub in settings.subscriptions)
-    return guard.guard(store, settings.delivery.hold_above, after=after).held
 
 
 def run_due(

@@ -230,3 +230,21 @@ def verify(reader: EventReader, *, tail: int | None = None) -> Verification:
         breaks=tuple(sorted(scan.breaks, key=lambda b: b.position)),
         break_count=scan.break_count,
     )
+
+
+#: How many of the newest events `status` checks each time it runs.
+STATUS_TAIL = 1000
+
+
+def quick_check(reader: EventReader) -> dict[str, Any]:
+    """What `status` shows of the log's integrity: a check of the newest events, the triggers and checkpoints.
+
+    Keys: "intact", "checked_events", "missing_triggers", "first_break" (as `verify`'s, or null).
+    """
+    found = verify(reader, tail=STATUS_TAIL)
+    return {
+        "intact": found.intact,
+        "checked_events": found.events,
+        "missing_triggers": list(found.missing_triggers),
+        "first_break": found.first_break.to_json() if found.first_break else None,
+    }

@@ -28,7 +28,7 @@ from monitor.web.query import (
     only_known,
     paginate,
 )
-from monitor.web.shapes import alert_json, deadline_json, history_json, iso, measure_json, status_json
+from monitor.web.shapes import alert_json, deadline_json, history_json, iso, measure_json
 
 DEFAULT_LIMIT = 100
 
@@ -135,6 +135,6 @@ def feeds(ctx: WebContext, request: Request) -> JsonResponse:
 
 
 def status(ctx: WebContext, request: Request) -> JsonResponse:
-    """`GET /api/v1/status`: `status --format json`."""
+    """`GET /api/v1/status`: `status --format json`, read by the same function (`monitor.status.read_status`)."""
     only_known(request.query_params, ())
-    return JsonResponse(status_json(ctx.reader.status()))
+    return JsonResponse(ctx.reader.status_document().to_json())

@@ -120,6 +120,95 @@ SCHEMAS: dict[str, Any] = {
             "articles": {"type": "integer"},
         }
     ),
+    "Status": _obj(
+        {
+            "database": {"type": "string", "description": "The database URL, without its password."},
+            "schema_revision": _STR,
+            "events": {"type": "integer"},
+            "last_position": {"type": "integer"},
+            "integrity": _obj(
+                {
+                    "intact": {"type": "boolean"},
+                    "checked_events": {"type": "integer"},
+                    "missing_triggers": {"type": "array", "items": {"type": "string"}},
+                    "first_break": {
+                        "oneOf": [
+                            {"type": "null"},
+                            _obj(
+                                {
+                                    "position": {"type": "integer"},
+                                    "stream_id": _STR,
+                                    "check": {"type": "string"},
+                                    "reason": {"type": "string"},
+                                }
+                            ),
+                        ]
+                    },
+                }
+            ),
+            "projections": {
+                "type": "array",
+                "items": _obj(
+                    {
+                        "name": {"type": "string"},
+                        "checkpoint": {"type": "integer"},
+                        "lag": {"type": "integer"},
+                        "stuck": {
+                            "oneOf": [
+                                {"type": "null"},
+                                _obj(
+                                    {
+                                        "position": {"type": "integer"},
+                                        "type": {"type": "string"},
+                                        "stream_id": {"type": "string"},
+                                        "reason": {"type": "string"},
+                                        "since": {"type": "string", "format": "date-time"},
+                                    }
+                                ),
+                            ]
+                        },
+                    }
+                ),
+            },
+            "held": {
+                "type": "array",
+                "description": "Bursts of alerts the mass-change guard holds until `alerts release`.",
+                "items": _obj(
+                    {
+                        "first_position": {"type": "integer"},
+                        "last_position": {"type": "integer"},
+                        "alerts": {"type": "integer"},
+                        "raised_at": {"type": "string", "format": "date-time"},
+                    }
+                ),
+            },
+            "daemon": _obj({"last_poll": _TIME, "last_tick": _TIME, "last_digest": _TIME}),
+            "daemons": _obj(
+                {
+                    "mode": {"type": "string", "enum": ["single", "shared"]},
+                    "leader": _STR,
+                    "leader_expires": _TIME,
+                    "members": {"type": "array", "items": _ref("Daemon")},
+                }
+            ),
+        }
+    ),
+    "Daemon": {
+        "type": "object",
+        "description": "On SQLite (`single`) only daemon, alive, leader and polling; on PostgreSQL all of them.",
+        "required": ["daemon", "alive", "leader", "polling"],
+        "properties": {
+            "daemon": {"type": "string"},
+            "alive": {"type": "boolean"},
+            "leader": {"type": "boolean"},
+            "polling": {"type": "integer"},
+            "host": {"type": "string"},
+            "pid": {"type": "integer"},
+            "started_at": {"type": "string", "format": "date-time"},
+            "seen_at": {"type": "string", "format": "date-time"},
+        },
+        "additionalProperties": False,
+    },
     "Error": _obj(
         {
             "error": _obj(
@@ -163,20 +252,7 @@ RESPONSES: dict[str, dict[str, Any]] = {
         }
     ),
     "/api/v1/feeds": _obj({"feeds": {"type": "array", "items": _ref("Feed")}}),
-    "/api/v1/status": _obj(
-        {
-            "database": {"type": "string"},
-            "schema_revision": _STR,
-            "events": {"type": "integer"},
-            "last_position": {"type": "integer"},
-            "projections": {
-                "type": "array",
-                "items": _obj(
-                    {"name": {"type": "string"}, "checkpoint": {"type": "integer"}, "lag": {"type": "integer"}}
-                ),
-            },
-        }
-    ),
+    "/api/v1/status": _ref("Status"),
 }
 
 
@@ -229,7 +305,10 @@ SUMMARIES = {
     "/api/v1/alerts": "Alerts in the order raised (`trade-monitor alerts --format json`)",
     "/api/v1/deadlines": "Pauses ending, tariffs taking effect and tariffs expiring in the days ahead",
     "/api/v1/feeds": "Every feed's health (`trade-monitor feeds --format json`)",
-    "/api/v1/status": "The log's size and position, and how far behind each projection is",
+    "/api/v1/status": (
+        "The log's size, position and integrity, each projection's lag, held alerts and the daemons "
+        "(`trade-monitor status --format json`)"
+    ),
 }
 
 

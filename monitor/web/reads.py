@@ -35,6 +35,7 @@ from monitor.rules.engine import ALERTS_STREAM
 from monitor.rules.subscription import NAME as RULES_PROJECTION
 from monitor.sources.health import FeedState, feed_state, feed_stream, health_row
 from monitor.sources.recording import article_stream
+from monitor.status import Status, read_status
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -176,7 +177,7 @@ class Reader:
         return [MEASURES_PROJECTION, RULES_PROJECTION]
 
     def status(self) -> LogStatus:
-        """What `trade-monitor status` reports."""
+        """The log's size and each projection's lag, for the feeds page, `/metrics` and `/readyz` (cheap)."""
         last = self.store.last_position()
         checkpoints = self.store.checkpoints(self.projection_names())
         return LogStatus(
@@ -188,6 +189,13 @@ class Reader:
                 ProjectionLag(name=name, checkpoint=cp, lag=max(0, last - cp)) for name, cp in checkpoints.items()
             ),
         )
+
+    def status_document(self) -> Status:
+        """Everything `trade-monitor status` reports, as it reports it (integrity, faults, holds, daemons).
+
+        Unlike the command, it never catches the outbox projection up: the web server writes nothing.
+        """
+        return read_status(self.settings, self.engine, self.store, catch_up_outbox=False)
 
     def ping(self) -> None:
         """Raise when the database does not answer."""

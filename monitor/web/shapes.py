@@ -13,7 +13,7 @@ from monitor.digest.content import Deadline
 from monitor.events.alerts import AlertRaised
 from monitor.measures.shapes import evidence_json, iso, measure_json
 from monitor.rules.shapes import alert_json as rules_alert_json
-from monitor.web.reads import HistoryEntry, LogStatus
+from monitor.web.reads import HistoryEntry
 
 
 def alert_json(a: AlertRaised, position: int) -> dict[str, Any]:
@@ -46,14 +46,3 @@ def history_json(h: HistoryEntry) -> dict[str, Any]:
 def deadline_json(d: Deadline) -> dict[str, Any]:
     """One deadline ahead: the day, what falls due, and the measure with its evidence."""
     return {"date": iso(d.date), "days_left": d.days_left, "what": d.what, "measure": measure_json(d.measure)}
-
-
-def status_json(s: LogStatus) -> dict[str, Any]:
-    """The log's status as `status --format json` writes it."""
-    return {
-        "database": s.database,
-        "schema_revision": s.schema_revision,
-        "events": s.events,
-        "last_position": s.last_position,
-        "projections": [{"name": p.name, "checkpoint": p.checkpoint, "lag": p.lag} for p in s.projections],
-    }

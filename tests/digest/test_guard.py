@@ -11,7 +11,8 @@ import pytest
 from monitor.clock import SteppingClock
 from monitor.config import Settings
 from monitor.digest import guard, outbox
-from monitor.digest.service import held, run_due
+from monitor.digest.holds import held
+from monitor.digest.service import run_due
 from monitor.events.alerts import SilenceAdded
 from monitor.events.digests import DeliveryHeld
 from monitor.log import EventStore, NewEvent
