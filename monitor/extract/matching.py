@@ -80,8 +80,6 @@ class Cue:
 
     def __init__(self, pattern: str, *, bounded: bool = True, needles: tuple[str, ...] = ()) -> None:
         self.needles = needles  # if given, text holding none of these (lower case) cannot match
-        self.source = pattern
-        self.bounded = bounded
         body = bucketed(pattern)
         full = rf"\b(?:{body})\b" if bounded else body
         self.regex = re.compile(lower_pattern(full))
@@ -127,18 +125,6 @@ class Cue:
             last = m.end()
         pieces.append(text[last:])
         return "".join(pieces)
-
-
-def any_of(cues: tuple[Cue, ...]) -> Cue:
-    """One cue that matches a text exactly when one of `cues` does, searched in a single pass.
-
-    The word lists are merged into one list regrouped by first letter (so each position of the text is
-    tried once for all of them); the other patterns are alternatives beside it. Alternation backtracks
-    through every branch, so the union finds a match wherever any one cue would."""
-    words_lists = [c.source for c in cues if c.bounded]
-    patterns = [f"(?:{c.source})" for c in cues if not c.bounded]
-    merged = rf"\b(?:{bucketed('|'.join(words_lists))})\b" if words_lists else ""
-    return Cue("|".join([merged, *patterns] if merged else patterns), bounded=False)
 
 
 def blind(pattern: str) -> Cue:

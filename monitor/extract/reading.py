@@ -25,7 +25,6 @@ from monitor.extract.kinds.pauses import pause_cue, pauses, stated_pause
 from monitor.extract.kinds.reliefs import read_relief, relief_without_tariff
 from monitor.extract.kinds.tariffs import read_tariffs, retaliation_without_rate
 from monitor.extract.parties import Parties, Resolver, find_parties, fixed
-from monitor.extract.prescan import may_state_fact
 from monitor.extract.rates import Rate, find_rates
 from monitor.extract.timing import clause_dates
 
@@ -38,8 +37,6 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         if not vocab.TRADE_HINT.search(sentence):
             return []
         sentence_mentions = find_mentions(sentence)
-    if not may_state_fact(sentence):
-        return []  # every clause is a piece of the sentence: none of them can open a fact either
     facts: list[Fact] = []
     found_dates: list[list[DateMention]] = []
 
@@ -63,7 +60,7 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
             ]
         resolve = Resolver(clause, mentions, ctx, previous)
         previous = resolve
-        if clause is not sentence and not (vocab.TRADE_HINT.search(clause) and may_state_fact(clause)):
+        if clause is not sentence and not vocab.TRADE_HINT.search(clause):
             continue
         dates = clause_dates(sentence_dates, offset, len(clause))
         those = vocab.THOSE.search(clause) if resolve.previous is not None else None
