@@ -179,6 +179,14 @@ def _government(opening: list[tuple[str, list[Mention]]]) -> str | None:
 
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
+    # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
+    # a wrong fact becomes a wrong alert.
+    return [f for f in read_facts(text, published) if f.confidence >= THRESHOLD]
+
+
+def read_facts(text: str, published: dt.date | None) -> list[Fact]:
+    """Every distinct reading of `text`, however unsure: the facts before the confidence threshold (what the
+    confidence model is trained on)."""
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.sentences import split_sentences
@@ -219,10 +227,7 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
         if rated:
             ctx.last_rate = rated[-1]
         facts.extend(found)
-    facts = _dates_referred_back(facts)
-    # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
-    # a wrong fact becomes a wrong alert.
-    return [f for f in _dedup(facts) if f.confidence >= THRESHOLD]
+    return _dedup(_dates_referred_back(facts))
 
 
-__all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts"]
+__all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "read_facts"]

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from monitor.extract import confidence_model
+from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
 
 _LONG_SENTENCE = 300
@@ -61,7 +64,42 @@ def features(
     }
     values = {name: 1.0 for name, on in found.items() if on}
     values.update(dict.fromkeys(_sentence_features(sentence), 1.0))
+    record = _RECORD.get()
+    if record is not None:
+        names = frozenset(values)
+        record[(kind, imposer, tuple(targets), sentence, *(fields.get(k) for k in _FIELDS))] = names
+        record.setdefault((kind, imposer, tuple(targets), sentence, *(fields.get(k) for k in _UNDATED)), names)
+        record.setdefault((kind, imposer, sentence), names)
     return values
+
+
+# Training reads back the features of every reading; a fact carries only its confidence, so the features
+# are recorded by what identifies the fact they were worked out for (its fields as made, or, for a fact
+# whose dates or targets were settled later, its kind, actor and sentence).
+_FIELDS = ("sector", "rate", "until", "effective", "status", "previous_rate", "authority")
+_UNDATED = ("sector", "rate", "status", "previous_rate", "authority")
+_RECORD: ContextVar[dict[tuple[object, ...], frozenset[str]] | None] = ContextVar("_RECORD", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[dict[tuple[object, ...], frozenset[str]]]:
+    """Within the block, the features of every reading made are kept (for `features_of`)."""
+    record: dict[tuple[object, ...], frozenset[str]] = {}
+    token = _RECORD.set(record)
+    try:
+        yield record
+    finally:
+        _RECORD.reset(token)
+
+
+def features_of(fact: Fact, record: Mapping[tuple[object, ...], frozenset[str]]) -> frozenset[str] | None:
+    """The features `fact` was judged by, from a `recording()`; None if it was not made within one."""
+    made = (fact.kind, fact.imposer, fact.targets, fact.evidence)
+    return (
+        record.get((*made, *(getattr(fact, k) for k in _FIELDS)))
+        or record.get((*made, *(getattr(fact, k) for k in _UNDATED)))
+        or record.get((fact.kind, fact.imposer, fact.evidence))
+    )
 
 
 @lru_cache(maxsize=64)

@@ -265,6 +265,7 @@ class Mention:
 @dataclass(frozen=True)
 class _Gazetteer:
     pattern: re.Pattern[str]
+    lower_pattern: re.Pattern[str]  # the same names, for text already in lower case
     table: dict[str, tuple[str, str]]  # lower-cased surface form -> (code, form)
     case_sensitive: dict[str, tuple[str, str]]
     blocs: dict[str, tuple[str, ...]]  # lower-cased surface form -> member codes
@@ -319,8 +320,8 @@ def _gazetteer() -> _Gazetteer:
         table[surface] = ("EU", CAPITAL)
     surfaces = {s.lower() for s in (*table, *exact)}
     # A trie of the names as one regex: each position is tried against shared prefixes once, not 600 times.
-    pattern = re.compile(rf"(?<![\w.])(?:{_trie_pattern(surfaces)})(?![\w]|\.\w)", re.I)
-    return _Gazetteer(pattern, table, exact, blocs, frozenset(lower_ok))
+    names = rf"(?<![\w.])(?:{_trie_pattern(surfaces)})(?![\w]|\.\w)"
+    return _Gazetteer(re.compile(names, re.I), re.compile(names), table, exact, blocs, frozenset(lower_ok))
 
 
 def _trie_pattern(words: set[str]) -> str:
@@ -347,8 +348,12 @@ def find_mentions(sentence: str) -> list[Mention]:
     """Every party named in `sentence`, left to right; longer names win over their parts."""
     gaz = _gazetteer()
     found: list[Mention] = []
-    for match in gaz.pattern.finditer(sentence):
-        surface = match.group(0)
+    low = sentence.lower()
+    # The names are searched in lower case, over twice as fast as with re.I and the same wherever lower-casing
+    # keeps every offset, except for the two letters re.I takes for Latin ones: dotless i and long s.
+    folded = len(low) != len(sentence) or "ı" in sentence or "ſ" in sentence
+    for match in gaz.pattern.finditer(sentence) if folded else gaz.lower_pattern.finditer(low):
+        surface = sentence[match.start() : match.end()]
         entry = gaz.case_sensitive.get(surface)
         if entry is None:
             entry = gaz.table.get(surface.lower())

@@ -50,11 +50,14 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
     deal_in_sentence = False
     for clause in split_clauses(sentence):
         offset = sentence.find(clause)
-        mentions = [
-            Mention(code=m.code, start=m.start - offset, end=m.end - offset, form=m.form, text=m.text)
-            for m in sentence_mentions
-            if offset <= m.start and m.end <= offset + len(clause)
-        ]
+        if offset == 0:  # the first clause (most often the whole sentence): its parties stand where they are
+            mentions = [m for m in sentence_mentions if m.end <= len(clause)]
+        else:
+            mentions = [
+                Mention(code=m.code, start=m.start - offset, end=m.end - offset, form=m.form, text=m.text)
+                for m in sentence_mentions
+                if offset <= m.start and m.end <= offset + len(clause)
+            ]
         resolve = Resolver(clause, mentions, ctx, previous)
         previous = resolve
         if clause is not sentence and not vocab.TRADE_HINT.search(clause):
