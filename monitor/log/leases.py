@@ -26,6 +26,7 @@ whenever no daemon runs. PostgreSQL only: on SQLite one daemon runs at a time
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -351,14 +352,20 @@ _TRY_LOCK = text("SELECT pg_try_advisory_lock(:key, hashtext(current_schema() ||
 _UNLOCK = text("SELECT pg_advisory_unlock(:key, hashtext(current_schema() || '/' || :name))")
 
 
+#: How often a wait for a work lock held elsewhere asks again.
+_LOCK_RETRY_S = 0.05
+
+
 @contextmanager
-def exclusive(engine: Engine, name: str) -> Iterator[bool]:
+def exclusive(engine: Engine, name: str, *, wait: float = 0.0) -> Iterator[bool]:
     """Try to hold the work lock `name` for the block: True if this process got it, False if another has it.
 
     A PostgreSQL session advisory lock on a connection kept for the block: it
     ends with the block, or with the process, whatever kills it, so even a
     leader that has stalled past its lease cannot send a digest while the new
-    leader sends the same one. On SQLite (one daemon) it is always True.
+    leader sends the same one. With `wait` (seconds), a lock held elsewhere is
+    asked for again until it is free or the time is up. On SQLite (one
+    daemon) it is always True.
     """
     if not supported(engine):
         yield True
@@ -368,9 +375,14 @@ def exclusive(engine: Engine, name: str) -> Iterator[bool]:
         conn = engine.connect()
     except DBAPIError as exc:
         raise StoreError(f"cannot take the work lock {name!r}: {exc.orig}") from exc
+    deadline = time.monotonic() + wait
     try:
-        got = bool(conn.execute(_TRY_LOCK, key).scalar())
-        conn.commit()
+        while True:
+            got = bool(conn.execute(_TRY_LOCK, key).scalar())
+            conn.commit()
+            if got or time.monotonic() >= deadline:
+                break
+            time.sleep(_LOCK_RETRY_S)
     except DBAPIError as exc:
         conn.close()
         raise StoreError(f"cannot take the work lock {name!r}: {exc.orig}") from exc
