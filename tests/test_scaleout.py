@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,7 +26,8 @@ from pathlib import Path
 
 import pytest
 from sources.feedserver import Item, rss
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
 from monitor.clock import SteppingClock
 from monitor.cluster import DaemonIdentity, SharedMembership, SoloMembership, fingerprint_difference
@@ -37,6 +39,7 @@ from monitor.log.migrate import upgrade
 from monitor.pipeline import daemon_jobs
 from monitor.rules.service import read_alerts
 from tests.cli_runner import run_cli
+from tests.conftest import PG_URL, pg_skip_reason
 from tests.digest.smtp_servers import Mailbox, smtp_server
 from tests.factlog import FactLog
 
@@ -554,3 +557,89 @@ def _sector(item: Item) -> str:
 
 def _rate(item: Item) -> int:
     return int(item.text.split(" percent")[0].rsplit(" ", 1)[1])
+
+
+# --- a database that goes away ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def own_database() -> Iterator[tuple[str, Engine]]:
+    """A PostgreSQL database of the test's own (so it can be taken away), and an admin engine to do it."""
+    reason = pg_skip_reason()
+    if reason:
+        pytest.skip(reason)
+    name = f"tm_outage_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False), admin
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def test_a_database_that_goes_away_mid_poll_is_reported_retried_and_what_was_fetched_is_recorded(
+    own_database: tuple[str, Engine], tmp_path: Path
+) -> None:
+    url, admin = own_database
+    name = make_url(url).database
+    server = GatedFeeds()
+    path = "/desk.xml"
+    kept = Item(title="Harbour note", link="https://desk.example/harbour/1", text="Crane 4 moved twelve boxes.")
+    fleeting = story(1, "Peru", "steel", 25)
+    try:
+        server.bodies[path] = rss([kept])
+        config = pg_config(tmp_path, url, {"desk": server.url(path)})
+        primed = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)).isoformat(timespec="seconds")
+        assert run_cli(["--config", str(config), "poll", "--once", "--now", primed]).exit_code == 0
+        # The story is in the feed only while the database is away: the daemon fetches it then, or never.
+        server.bodies[path] = rss([kept, fleeting])
+        server.gated = {path}
+        log: list[str] = []
+        daemon = start_daemon(config, log)
+        try:
+            wait_for(lambda: server.waiting[path] == 1, timeout=120, what="the daemon's poll in flight")
+            with admin.connect() as conn:
+                conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+                conn.execute(
+                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                    {"name": name},
+                )
+            server.gate.set()
+            # Reported once the daemon has the feed's answer and cannot record it.
+            wait_for(
+                lambda: any("database.unavailable" in line and "feed=desk" in line for line in log),
+                timeout=120,
+                what="the daemon reports the database gone",
+            )
+            server.bodies[path] = rss([kept])
+            assert daemon.poll() is None, "".join(log)
+            with admin.connect() as conn:
+                conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+            reader = EventReader(open_engine(url))
+            try:
+                try:
+                    wait_for(
+                        lambda: fleeting.link in {e.data["url"] for e in reader.read_all(types=["article.recorded"])},
+                        timeout=60,
+                        what="the story fetched while the database was away recorded",
+                    )
+                except AssertionError as missed:
+                    raise AssertionError(f"{missed}; the daemon's log:\n{''.join(log)}") from None
+                wait_for(lambda: any("database.available" in line for line in log), what="the daemon says so")
+                recorded = [e.data["url"] for e in reader.read_all(types=["article.recorded"])]
+                polled = [e.type for e in reader.read_all(types=["feed.polled", "feed.failed"])]
+            finally:
+                reader.engine.dispose()
+        finally:
+            stop(daemon)
+        assert daemon.returncode == 0, "".join(log)
+        assert sorted(recorded) == sorted([kept.link, fleeting.link])
+        # The feed's health: the primer's poll and the daemon's, each once; the outage is not the feed's fault.
+        assert polled == ["feed.polled", "feed.polled"]
+        assert server.hits[path] == 2, "what was fetched is recorded, not fetched again"
+    finally:
+        server.close()
