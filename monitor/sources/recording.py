@@ -144,8 +144,14 @@ class ArticleRecorder:
         with self._queue_lock:
             self._queue.append(mine)
         with self._writing:
-            while not mine.done:
-                self._write_asked()
+            try:
+                while not mine.done:
+                    self._write_asked()
+            except BaseException:
+                # This thread meets the error: its append must not be written later by another.
+                with self._queue_lock:
+                    self._queue = [a for a in self._queue if a is not mine]
+                raise
         return mine.outcome()
 
     def _write_asked(self) -> None:
@@ -156,6 +162,17 @@ class ArticleRecorder:
                 taken.setdefault(asked.stream_id, asked)
             self._queue = [a for a in self._queue if taken[a.stream_id] is not a]
         together = list(taken.values())
+        try:
+            self._write_together(together)
+        except BaseException:
+            # Something other than the database's refusal (a bug, an interrupt): what this writer took
+            # and did not finish goes back in the queue, for its own thread to write or to meet the error.
+            with self._queue_lock:
+                self._queue[:0] = [a for a in together if not a.done]
+            raise
+
+    def _write_together(self, together: list[_Asked]) -> None:
+        """Write `together` in one transaction; if that is refused, each on its own."""
         if len(together) > 1:
             try:
                 with write_transaction(self.store.engine) as conn:
