@@ -136,8 +136,8 @@ class Membership(ABC):
         """The poll of feed `name` is recorded: let the claim go."""
 
     @abstractmethod
-    def exclusive(self, work: str) -> AbstractContextManager[bool]:
-        """A context manager giving True when this process alone may do `work` now."""
+    def exclusive(self, work: str, *, wait: float = 0.0) -> AbstractContextManager[bool]:
+        """A context manager giving True when this process alone may do `work` now (waiting up to `wait` s)."""
 
 
 class SoloMembership(Membership):
@@ -178,7 +178,7 @@ class SoloMembership(Membership):
         """Nothing to release."""
 
     @contextmanager
-    def exclusive(self, work: str) -> Iterator[bool]:
+    def exclusive(self, work: str, *, wait: float = 0.0) -> Iterator[bool]:
         """Always True: one daemon, and its jobs keep their own order."""
         yield True
 
@@ -292,9 +292,9 @@ class SharedMembership(Membership):
         leases.release(self.engine, self.daemon_id, [leases.feed_lease(name)])
 
     @contextmanager
-    def exclusive(self, work: str) -> Iterator[bool]:
-        """True when this process alone holds the work lock `work` for the block."""
-        with leases.exclusive(self.engine, work) as got:
+    def exclusive(self, work: str, *, wait: float = 0.0) -> Iterator[bool]:
+        """True when this process alone holds the work lock `work` for the block (waiting up to `wait` s)."""
+        with leases.exclusive(self.engine, work, wait=wait) as got:
             yield got
 
     # --- the heartbeat ----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import random
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -42,8 +43,9 @@ from apscheduler.triggers.interval import IntervalTrigger
 from monitor.clock import Clock
 from monitor.cluster import Membership, round_start
 from monitor.config import DaemonSettings, FeedSettings, Settings
+from monitor.errors import StoreError
 from monitor.sources.health import FeedState, feed_state
-from monitor.sources.poll import FeedPoller
+from monitor.sources.poll import FeedPoller, PollResult
 
 log = logging.getLogger("monitor.daemon")
 
@@ -133,6 +135,7 @@ def build_scheduler(
     followers = tuple(f"job:{job.name}" for job in extra_jobs if job.after_new_facts)
     enabled = [feed for feed in chosen if feed.enabled]
     order = _round_order(enabled, membership)
+    outage = Outage()
     for feed in enabled:
         # Resume where the log left off: a feed backing off stays backed off across a restart.
         due = feed_state(poller.store, feed.name).next_poll
@@ -141,7 +144,7 @@ def build_scheduler(
         scheduler.add_job(
             _poll_feed,
             IntervalTrigger(minutes=feed.interval_minutes, jitter=settings.fetch.jitter_s or None),
-            args=(scheduler, poller, feed, settings.fetch.jitter_s, rng, followers, membership),
+            args=(scheduler, poller, feed, settings.fetch.jitter_s, rng, followers, membership, outage),
             id=feed_job_id(feed.name),
             name=f"feed {feed.name}",
             executor=FEED_EXECUTOR,
@@ -169,6 +172,38 @@ def build_scheduler(
     return scheduler
 
 
+class Outage:
+    """Whether the log's database is away, and how long the feeds wait before they try it again.
+
+    Shared by every feed job of a daemon: the wait doubles with each failure
+    (from `first` to `longest` seconds), so a database down for an hour is
+    asked about once a minute per feed, not once a poll; the first success
+    ends the outage.
+    """
+
+    def __init__(self, first: float = 1.0, longest: float = 60.0) -> None:
+        self.first = first
+        self.longest = longest
+        self._lock = threading.Lock()
+        self._wait = 0.0
+        self._since: float | None = None  # monotonic
+
+    def failed(self) -> tuple[float, bool]:
+        """One more failure: the seconds to wait before trying again, and whether the outage begins now."""
+        with self._lock:
+            began = self._since is None
+            if began:
+                self._since = time.monotonic()
+            self._wait = min(self.longest, self._wait * 2 if self._wait else self.first)
+            return self._wait, began
+
+    def ended(self) -> float | None:
+        """A success: how long the outage lasted in seconds, if there was one."""
+        with self._lock:
+            since, self._since, self._wait = self._since, None, 0.0
+        return None if since is None else time.monotonic() - since
+
+
 def _poll_feed(
     scheduler: BackgroundScheduler,
     poller: FeedPoller,
@@ -177,17 +212,25 @@ def _poll_feed(
     rng: random.Random,
     followers: tuple[str, ...] = (),
     membership: Membership | None = None,
+    outage: Outage | None = None,
 ) -> None:
-    state: FeedState | None = None
-    if membership is not None:
-        state = _take_turn(scheduler, poller, feed, jitter_s, rng, membership)
-        if state is None:
-            return
+    outage = outage or Outage()
     try:
-        result = poller.poll(feed, state)
-    finally:
-        if membership is not None:
-            membership.release_feed(feed.name)
+        result = _poll_turn(scheduler, poller, feed, jitter_s, rng, membership)
+    except StoreError as exc:
+        # The database went away (or refused us): not the feed's fault, so no back-off recorded for
+        # it; what was fetched is kept by the poller. Try again soon, sooner than the feed's interval.
+        wait, began = outage.failed()
+        when = poller.clock.now() + dt.timedelta(seconds=wait + rng.uniform(0, wait / 4))
+        fields = {"feed": feed.name, "error": str(exc), "retry_in_s": round(wait, 1)}
+        log.log(logging.WARNING if began else logging.DEBUG, "database.unavailable", extra={"fields": fields})
+        scheduler.modify_job(feed_job_id(feed.name), next_run_time=when)
+        return
+    lasted = outage.ended()
+    if lasted is not None:
+        log.info("database.available", extra={"fields": {"feed": feed.name, "unavailable_s": round(lasted, 1)}})
+    if result is None:
+        return
     if result.facts:
         for job_id in followers:
             scheduler.modify_job(job_id, next_run_time=poller.clock.now())
@@ -195,6 +238,29 @@ def _poll_feed(
         # Back off: the next run is the recorded next poll, not the trigger's interval.
         when = result.next_poll + dt.timedelta(seconds=rng.uniform(0, jitter_s))
         scheduler.modify_job(feed_job_id(feed.name), next_run_time=when)
+
+
+def _poll_turn(
+    scheduler: BackgroundScheduler,
+    poller: FeedPoller,
+    feed: FeedSettings,
+    jitter_s: int,
+    rng: random.Random,
+    membership: Membership | None,
+) -> PollResult | None:
+    """Poll `feed` if it is this daemon's turn; None when it is not."""
+    state: FeedState | None = None
+    if membership is not None:
+        state = _take_turn(scheduler, poller, feed, jitter_s, rng, membership)
+        if state is None:
+            return None
+    try:
+        return poller.poll(feed, state)
+    finally:
+        if membership is not None:
+            # A database that is away cannot take the release: the claim then lapses after its time.
+            with suppress(StoreError):
+                membership.release_feed(feed.name)
 
 
 # --- several daemons on one log ---------------------------------------------------------------------

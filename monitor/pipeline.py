@@ -202,12 +202,28 @@ def daemon_jobs(
     ]
 
 
+#: How long a run of fenced work waits for another process (a stalled old leader, `digest send`) to finish it.
+FENCE_WAIT_S = 30.0
+
+
 def _fenced(membership: Membership, work: str, run: Callable[[Clock], object]) -> Callable[[Clock], object]:
+    # The evaluation that has just raised alerts and the periodic digest job both come here. Had the
+    # second of them been turned away by the database lock the first one holds (one connection each),
+    # its alerts would wait a whole `daemon.digest_minutes`: after a takeover, where the new leader
+    # runs both at once, they often did. So the callers of one process queue here, and each one runs
+    # in turn, seeing what was raised while it waited.
+    turn = threading.Lock()
+
     def fenced(clock: Clock) -> object:
-        with membership.exclusive(work) as alone:
-            # Another process does this work right now (a leader that stalled past its lease,
-            # `digest send`): doing it too could send a digest twice. The next run tries again.
-            return run(clock) if alone else None
+        with turn, membership.exclusive(work, wait=FENCE_WAIT_S) as alone:
+            if not alone:
+                # Another process still does this work: doing it too could send a digest twice.
+                log.warning(
+                    "work.deferred",
+                    extra={"fields": {"work": work, "waited_s": FENCE_WAIT_S, "reason": "another process holds it"}},
+                )
+                return None
+            return run(clock)
 
     return fenced
 

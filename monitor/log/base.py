@@ -146,6 +146,11 @@ class Recorder(ABC):
         )
         return conn.execute(query).all()
 
+    def select_last(self, conn: Connection, stream_id: str) -> Sequence[Any]:
+        """The row of the stream's newest event (none for a stream without events)."""
+        query = select(*_COLUMNS).where(events.c.stream_id == stream_id).order_by(events.c.version.desc()).limit(1)
+        return conn.execute(query).all()
+
     def where(self) -> str:
         """The database, as messages name it (without a password)."""
         return self.engine.url.render_as_string(hide_password=True)

@@ -26,6 +26,7 @@ whenever no daemon runs. PostgreSQL only: on SQLite one daemon runs at a time
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -153,8 +154,18 @@ def _no_flush(dbapi_connection: Any, _record: Any) -> None:
 
 
 @contextmanager
-def _session(engine: Engine, *, write: bool = True) -> Iterator[Any]:
+def _session(engine: Engine, *, write: bool = True, single: bool = False) -> Iterator[Any]:
+    """A transaction (`write`), or with `single` a connection whose each statement commits on its own.
+
+    A claim, a release or a heartbeat is one statement: run on its own it costs one
+    round trip to the server instead of three (BEGIN, the statement, COMMIT), and the
+    daemon makes two of them for every feed it polls.
+    """
     try:
+        if single:
+            with engine.connect() as plain:
+                yield plain.execution_options(isolation_level="AUTOCOMMIT")
+            return
         with engine.begin() if write else engine.connect() as conn:
             yield conn
     except DBAPIError as exc:
@@ -194,7 +205,7 @@ def claim(engine: Engine, name: str, holder: str, seconds: float) -> Lease:
         },
         where=taken | (leases.c.expires_at <= now),
     )
-    with _session(engine) as conn:
+    with _session(engine, single=True) as conn:
         row = conn.execute(stmt.returning(*_LEASE_COLUMNS)).first()
         if row is None:
             # Held by another: it is left as it was; say by whom and until when.
@@ -209,7 +220,7 @@ def renew(engine: Engine, holder: str, seconds: float, *, prefix: str = "") -> s
         "WHERE holder = :holder AND expires_at > now() AND name LIKE :pattern RETURNING name"
     )
     pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    with _session(engine) as conn:
+    with _session(engine, single=True) as conn:
         rows = conn.execute(query, {"secs": float(seconds), "holder": holder, "pattern": pattern}).all()
     return {row[0] for row in rows}
 
@@ -221,7 +232,7 @@ def release(engine: Engine, holder: str, names: Sequence[str] | None = None) -> 
         if not names:
             return
         cond = and_(cond, leases.c.name.in_(list(names)))
-    with _session(engine) as conn:
+    with _session(engine, single=True) as conn:
         conn.execute(leases.update().where(cond).values(expires_at=func.now()))
 
 
@@ -295,7 +306,7 @@ def join(
 
 def beat(engine: Engine, daemon_id: str) -> None:
     """Say this daemon is alive."""
-    with _session(engine) as conn:
+    with _session(engine, single=True) as conn:
         conn.execute(daemons.update().where(daemons.c.daemon_id == daemon_id).values(seen_at=func.now()))
 
 
@@ -351,14 +362,20 @@ _TRY_LOCK = text("SELECT pg_try_advisory_lock(:key, hashtext(current_schema() ||
 _UNLOCK = text("SELECT pg_advisory_unlock(:key, hashtext(current_schema() || '/' || :name))")
 
 
+#: How often a wait for a work lock held elsewhere asks again.
+_LOCK_RETRY_S = 0.05
+
+
 @contextmanager
-def exclusive(engine: Engine, name: str) -> Iterator[bool]:
+def exclusive(engine: Engine, name: str, *, wait: float = 0.0) -> Iterator[bool]:
     """Try to hold the work lock `name` for the block: True if this process got it, False if another has it.
 
     A PostgreSQL session advisory lock on a connection kept for the block: it
     ends with the block, or with the process, whatever kills it, so even a
     leader that has stalled past its lease cannot send a digest while the new
-    leader sends the same one. On SQLite (one daemon) it is always True.
+    leader sends the same one. With `wait` (seconds), a lock held elsewhere is
+    asked for again until it is free or the time is up. On SQLite (one
+    daemon) it is always True.
     """
     if not supported(engine):
         yield True
@@ -368,9 +385,14 @@ def exclusive(engine: Engine, name: str) -> Iterator[bool]:
         conn = engine.connect()
     except DBAPIError as exc:
         raise StoreError(f"cannot take the work lock {name!r}: {exc.orig}") from exc
+    deadline = time.monotonic() + wait
     try:
-        got = bool(conn.execute(_TRY_LOCK, key).scalar())
-        conn.commit()
+        while True:
+            got = bool(conn.execute(_TRY_LOCK, key).scalar())
+            conn.commit()
+            if got or time.monotonic() >= deadline:
+                break
+            time.sleep(_LOCK_RETRY_S)
     except DBAPIError as exc:
         conn.close()
         raise StoreError(f"cannot take the work lock {name!r}: {exc.orig}") from exc

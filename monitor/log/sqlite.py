@@ -64,6 +64,11 @@ class SQLiteRecorder(Recorder):
         sql = f"{_SELECT} WHERE stream_id = ? AND version > ? ORDER BY version"
         return _driver(conn).execute(sql, (stream_id, after_version)).fetchall()
 
+    def select_last(self, conn: Connection, stream_id: str) -> Sequence[Any]:
+        """The row of the stream's newest event; through SQLAlchemy, so a missing table is a `StoreError`."""
+        sql = f"{_SELECT} WHERE stream_id = ? ORDER BY version DESC LIMIT 1"
+        return conn.exec_driver_sql(sql, (stream_id,)).all()
+
     def to_events(self, rows: Iterable[Sequence[Any]]) -> Iterator[RecordedEvent]:
         """Events of driver rows, whose JSON and times are text: a loop without type checks."""
         return iter_recorded_text(rows)

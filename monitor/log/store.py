@@ -131,6 +131,12 @@ class EventReader:
             rows = self.recorder.select_stream(conn, stream_id, after_version)
         return list(self.recorder.to_events(rows))
 
+    def last_in_stream(self, stream_id: str) -> RecordedEvent | None:
+        """The stream's newest event (one query), or None for a stream without events."""
+        with self.reading() as conn:
+            rows = self.recorder.select_last(conn, stream_id)
+        return next(iter(self.recorder.to_events(rows)), None)
+
     def read_page(
         self,
         conn: Connection,

@@ -54,12 +54,9 @@ class FeedState:
 
 def feed_state(store: EventStore, name: str) -> FeedState:
     """The state of feed `name` from the newest event of its stream."""
-    stream = feed_stream(name)
-    version = store.stream_version(stream)
-    if version == 0:
-        return FeedState(name=name)
-    last = store.read_stream(stream, after_version=version - 1)
-    return state_from_event(name, last[-1]) if last else FeedState(name=name)
+    # One query: the daemon reads this before every poll it claims.
+    last = store.last_in_stream(feed_stream(name))
+    return state_from_event(name, last) if last is not None else FeedState(name=name)
 
 
 def state_from_event(name: str, event: RecordedEvent) -> FeedState:

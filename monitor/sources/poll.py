@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from monitor.clock import Clock
 from monitor.config import FeedSettings, FetchSettings
-from monitor.errors import ExtractionError, FeedError
+from monitor.errors import ExtractionError, FeedError, StoreError
 from monitor.events.sources import FeedFailed, FeedPolled
 from monitor.log import EventStore, NewEvent
 from monitor.sources.article import Article, article_from_entry
@@ -87,12 +87,19 @@ class FeedPoller:
         self._handled: dict[str, frozenset[str]] = {}
         # When this thread's poll began: polls of several feeds run in threads at once.
         self._started = threading.local()
+        # Per feed, a body fetched whose recording the database refused (it went away mid-poll): the
+        # next poll of the feed records it instead of fetching again, so an item the feed has dropped
+        # meanwhile is not lost. One body per feed, kept in this process's memory only.
+        self._unrecorded: dict[str, FetchResult] = {}
+        self._unrecorded_lock = threading.Lock()
 
     def poll(self, feed: FeedSettings, state: FeedState | None = None) -> PollResult:
         """Poll `feed` once and record what came of it; a broken feed is recorded, not raised.
 
         `state` is the feed's state if the caller has just read it (the daemon does, to see
-        whether another daemon polled it meanwhile); otherwise it is read here.
+        whether another daemon polled it meanwhile); otherwise it is read here. When the
+        database fails (`StoreError`, raised), a body fetched is kept, and the feed's next
+        poll records it rather than fetching again.
         """
         started = time.monotonic()
         self._started.at = started
@@ -100,8 +107,11 @@ class FeedPoller:
             state = feed_state(self.store, feed.name)
         now = self.clock.now()
         catch_up = state.last_success is None
+        with self._unrecorded_lock:
+            fetched: FetchResult | None = self._unrecorded.pop(feed.name, None)
         try:
-            fetched = self.fetcher.fetch(feed.name, feed.url, validators=state.validators)
+            if fetched is None:
+                fetched = self.fetcher.fetch(feed.name, feed.url, validators=state.validators)
             if fetched.not_modified or fetched.body_hash == state.body_hash:
                 outcome = "not_modified" if fetched.not_modified else "unchanged"
                 result = self._succeeded(feed, state, now, fetched, outcome, catch_up=False)
@@ -110,6 +120,11 @@ class FeedPoller:
                 result = self._read(feed, state, now, fetched, catch_up=catch_up)
         except (FeedError, ExtractionError) as exc:
             result = self._failed(feed, state, now, exc)
+        except StoreError:
+            if fetched is not None and not fetched.not_modified:
+                with self._unrecorded_lock:
+                    self._unrecorded.setdefault(feed.name, fetched)
+            raise
         return _with_seconds(result, time.monotonic() - started)
 
     # --- reading a new body -----------------------------------------------------------------------

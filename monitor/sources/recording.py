@@ -85,6 +85,31 @@ def text_stream(fingerprint: str) -> str:
     return f"text-{fingerprint}"
 
 
+class _Asked:
+    """One thread's append waiting to be written, and how it went."""
+
+    def __init__(self, stream_id: str, events: list[NewEvent]) -> None:
+        self.stream_id = stream_id
+        self.events = events
+        self.result: AppendResult | None = None
+        self.error: StoreError | None = None
+        self.done = False
+
+    def finish(self, result: AppendResult) -> None:
+        """Written: keep the result."""
+        self.result, self.done = result, True
+
+    def fail(self, error: StoreError) -> None:
+        """Refused: keep the error, for the thread that asked."""
+        self.error, self.done = error, True
+
+    def outcome(self) -> AppendResult:
+        """The append's result, or the error it met raised."""
+        if self.error is not None or self.result is None:
+            raise self.error or StoreError(f"append to {self.stream_id!r} was not written")
+        return self.result
+
+
 class ArticleRecorder:
     """Appends articles and the facts `extractor` reads from them; safe to share between threads.
 
@@ -101,11 +126,68 @@ class ArticleRecorder:
         #: feeds marked `official = true`: their facts say so, for `official_only` rules and subscriptions
         self.official_feeds = official_feeds
         self._writing = threading.Lock()
+        # Appends asked for while another is being written: the next writer takes them all at once.
+        self._queue: list[_Asked] = []
+        self._queue_lock = threading.Lock()
 
     def append(self, stream_id: str, new_events: list[NewEvent]) -> AppendResult:
-        """Append one stream's events on their own, through this process's write lock."""
+        """Append one stream's events, through this process's write lock.
+
+        Appends that threads ask for while another one is being written are
+        written together, in one transaction (each stream as `store.append`
+        would have it): a round of polls that all end at once (every feed
+        answering 304) then waits for one commit, not one each, behind the
+        log's append lock. Should the shared transaction be refused, each is
+        appended on its own, so one stream's trouble is its own.
+        """
+        mine = _Asked(stream_id, new_events)
+        with self._queue_lock:
+            self._queue.append(mine)
         with self._writing:
-            return self.store.append(stream_id, new_events)
+            try:
+                while not mine.done:
+                    self._write_asked()
+            except BaseException:
+                # This thread meets the error: its append must not be written later by another.
+                with self._queue_lock:
+                    self._queue = [a for a in self._queue if a is not mine]
+                raise
+        return mine.outcome()
+
+    def _write_asked(self) -> None:
+        """Write what is asked for now (one append per stream; a stream asked for twice waits its turn)."""
+        with self._queue_lock:
+            taken: dict[str, _Asked] = {}
+            for asked in self._queue:
+                taken.setdefault(asked.stream_id, asked)
+            self._queue = [a for a in self._queue if taken[a.stream_id] is not a]
+        together = list(taken.values())
+        try:
+            self._write_together(together)
+        except BaseException:
+            # Something other than the database's refusal (a bug, an interrupt): what this writer took
+            # and did not finish goes back in the queue, for its own thread to write or to meet the error.
+            with self._queue_lock:
+                self._queue[:0] = [a for a in together if not a.done]
+            raise
+
+    def _write_together(self, together: list[_Asked]) -> None:
+        """Write `together` in one transaction; if that is refused, each on its own."""
+        if len(together) > 1:
+            try:
+                with write_transaction(self.store.engine) as conn:
+                    results = self.store.append_streams(conn, {a.stream_id: a.events for a in together})
+            except (StoreError, DBAPIError):
+                pass  # rolled back whole: each one on its own below
+            else:
+                for asked in together:
+                    asked.finish(results[asked.stream_id])
+                return
+        for asked in together:
+            try:
+                asked.finish(self.store.append(asked.stream_id, asked.events))
+            except StoreError as exc:
+                asked.fail(exc)
 
     @contextmanager
     def batch(self, *, catch_up: bool) -> Iterator[RecordingBatch]:

@@ -15,8 +15,10 @@ from monitor.clock import SteppingClock
 from monitor.errors import ExtractionError, StoreError
 from monitor.events.facts import ArticleRecorded, FactExtracted
 from monitor.events.sources import ArticleFingerprinted, ArticleSeen, FeedPolled
-from monitor.log import EventStore
+from monitor.log import AppendResult, EventStore, NewEvent
+from monitor.sources.base import Extractor
 from monitor.sources.poll import FeedPoller
+from monitor.sources.recording import ArticleRecorder
 from sources.feedserver import FeedServer, Item, Route, feed, rss
 from sources.percent_extractor import Fact, percent_facts
 
@@ -252,3 +254,34 @@ def test_a_story_twice_in_one_poll_under_two_links_is_one_article(
     assert (result.new_articles, result.seen_articles) == (1, 0)
     assert types_count(store)[ArticleRecorded.NAME] == 1
     assert types_count(store)[ArticleSeen.NAME] == 0
+
+
+def test_appends_asked_for_at_once_are_each_written_once_and_a_refused_one_is_its_own_trouble(
+    store: EventStore, clock: SteppingClock
+) -> None:
+    """Polls ending together share one transaction; each still gets its own result, or its own error."""
+    recorder = ArticleRecorder(store, clock, extractor=Extractor.of(percent_facts, version="test-1"))
+    # Desk 7's key is another stream's already: its append is refused, and only its own.
+    store.append("elsewhere", [NewEvent(type="note.made", data={"desk": 7}, idempotency_key="note:7")])
+
+    def ask(desk: int) -> AppendResult | StoreError:
+        event = NewEvent(type="note.made", data={"desk": desk}, idempotency_key=f"note:{desk}")
+        try:
+            return recorder.append(f"desk-{desk}", [event])
+        except StoreError as exc:
+            return exc
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        first = list(pool.map(ask, range(40)))
+        again = list(pool.map(ask, range(40)))
+    assert isinstance(first[7], StoreError) and "note:7" in str(first[7])
+    assert isinstance(again[7], StoreError)
+    written = [r for n, r in enumerate(first) if n != 7]
+    assert all(isinstance(r, AppendResult) and not r.duplicate and r.version == 1 for r in written)
+    assert all(isinstance(r, AppendResult) and r.duplicate for n, r in enumerate(again) if n != 7)
+    by_stream = Counter(e.stream_id for e in store.read_all() if e.type == "note.made")
+    assert by_stream == Counter({"elsewhere": 1, **{f"desk-{n}": 1 for n in range(40) if n != 7}})
+    for n, result in enumerate(first):
+        if isinstance(result, AppendResult):
+            (event,) = store.read_stream(f"desk-{n}")
+            assert event.position == result.positions[0] and event.data == {"desk": n}
