@@ -55,7 +55,7 @@ def config_text(db: Path, feeds: dict[str, str], *, log_format: str = "text") ->
     return text
 
 
-def wait_for(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
+def wait_for(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -227,7 +227,7 @@ def stop_after(daemon: subprocess.Popen[str], ready: Callable[[], bool]) -> str:
     try:
         wait_for(ready)
         daemon.send_signal(signal.SIGTERM)
-        _, err = daemon.communicate(timeout=15)
+        _, err = daemon.communicate(timeout=60)
     finally:
         if daemon.poll() is None:
             daemon.kill()
