@@ -8,7 +8,8 @@ from typing import Any
 
 from monitor.events.base import Event, event_type, upcaster
 
-#: The sectors of the extraction contract (a fact's `sector` is one of them, or None for all goods).
+#: The sectors of the extraction contract (a fact's `sector` is one of them, or None for all goods). The extract
+#: room holds the same list (neither room may import the other); tests/extract/test_structure.py keeps them equal.
 SECTORS: tuple[str, ...] = (
     "autos",
     "auto_parts",

@@ -252,3 +252,12 @@ def test_goods_named_after_a_speech_participle_are_not_the_tariffs_goods() -> No
         "retaliation against American farmers would be met with more."
     )
     assert {(f.targets, f.sector, f.rate) for f in facts_of(text) if f.kind == "tariff"} == {(("CN",), None, 25)}
+
+
+def test_the_sectors_the_reader_emits_are_the_sectors_rules_and_events_accept() -> None:
+    # The extract and events rooms may not import each other, so each holds the contract's list: a sector one
+    # knows and the other does not would be a fact no rule could filter on.
+    from monitor.events.facts import SECTORS as EVENT_SECTORS
+    from monitor.extract.facts import SECTORS as READER_SECTORS
+
+    assert READER_SECTORS == EVENT_SECTORS
