@@ -146,3 +146,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite golden files instead of comparing with them."""
     return bool(request.config.getoption("--update-goldens"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the tests of an `xdist_group` first, keeping every other order as collected.
+
+    Each group runs on one worker, one test after another, and is the longest
+    stretch of the run; started first, it ends while the other workers still
+    share out the rest, instead of setting the run's length after them.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
