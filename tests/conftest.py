@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -131,6 +132,20 @@ def engine(db_url: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
 def store(engine: Engine, clock: SteppingClock) -> EventStore:
     """An event store on a fresh database, on both back ends."""
     return EventStore(engine, clock)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the run's temporary files in memory when the machine has a RAM disk and TMPDIR is not set.
+
+    Every test's folder (`tmp_path`), its SQLite logs and the scratch logs the
+    code makes (`rules test`) then skip the disk; the files and what is tested
+    of them are the same. Set here, before xdist starts its workers, so they
+    and the commands tests start inherit it.
+    """
+    shm = Path("/dev/shm")
+    if "TMPDIR" not in os.environ and shm.is_dir() and os.access(shm, os.W_OK):
+        os.environ["TMPDIR"] = str(shm)
+        tempfile.tempdir = None  # gettempdir() caches its answer: ask it again
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
