@@ -159,9 +159,10 @@ def daemon_jobs(
 
     Evaluation also runs as soon as a feed has recorded new facts, and sends
     what it made due at once, so an `immediate` subscription hears of a new
-    alert seconds after the article is read, not a digest interval later.
-    With a `membership`, the digests are sent only under its work lock
-    `digests`, so no two processes ever flush the outbox at once.
+    alert seconds after the article is read, not a digest interval later; so
+    does the tick, which evaluates too and raises reminders. With a
+    `membership`, the digests are sent only under its work lock `digests`, so
+    no two processes ever flush the outbox at once.
     """
     runner = RuleRunner(settings, store, rules)
     digests: Callable[[Clock], object] = digest_job(settings, store)
@@ -175,8 +176,13 @@ def daemon_jobs(
         return done
 
     def tick_and_record(clock: Clock) -> Evaluated:
+        # The tick evaluates new facts too (after a takeover it runs beside the evaluation and may be the
+        # one that meets them), and raises reminders: either way its alerts are sent now, like the
+        # evaluation's, not a whole `daemon.digest_minutes` later.
         done = runner.tick(clock)
         record_tick(store, clock, done.alerts)
+        if done.alerts:
+            digests(clock)
         return done
 
     return [

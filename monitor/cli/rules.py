@@ -29,12 +29,16 @@ def _since(value: str | None, what: str) -> dt.date | None:
 
 @click.command()
 @click.option("--as-of", "as_of", metavar="DATE", help="The state at the end of this day, from the log.")
+@click.option("--now", metavar="TIME", help="Without --as-of: the state seen on this day (default: today).")
 @FORMAT_OPTION
 @pass_ctx
-def state(ctx: CliContext, as_of: str | None, fmt: str) -> None:
+def state(ctx: CliContext, as_of: str | None, now: str | None, fmt: str) -> None:
     """The state of every tariff measure, now or as of a past day.
 
-    JSON: {"as_of": DATE|null, "measures": [{"measure_id", "imposer", "target", "sector", "layer",
+    Now is the latest news seen from today (or --now): a pause whose end has
+    passed no longer holds, a tariff past its expiry is lifted.
+
+    JSON: {"as_of": DATE|null, "today": DATE|null, "measures": [{"measure_id", "imposer", "target", "sector", "layer",
     "rate", "previous_rate", "threatened_rate", "status", "pause_until", "expires", "effective",
     "first_seen", "last_seen", "sources", "official", "confidence", "unconfirmed_rate",
     "evidence": [{"article", "url", "sentence", "title", "published"}]}]}
@@ -46,9 +50,10 @@ def state(ctx: CliContext, as_of: str | None, fmt: str) -> None:
     store = ctx.store(SystemClock())
     # Decide facts not yet decided; their events are recorded at their facts' time (no clock read).
     update_measures(store)
-    rows = [measure_json(s) for s in measure_states(ctx.engine(), as_of=day)]
+    today = None if day is not None else clock_for(now).now().date()
+    rows = [measure_json(s) for s in measure_states(ctx.engine(), as_of=day, today=today)]
     if fmt == "json":
-        emit_json({"as_of": day, "measures": rows})
+        emit_json({"as_of": day, "today": today, "measures": rows})
     else:
         columns = ["measure_id", "rate", "previous_rate", "status", "pause_until", "expires", "last_seen", "sources"]
         emit_table(rows, columns, empty="(no measures)")

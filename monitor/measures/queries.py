@@ -140,11 +140,14 @@ def states_as_of(engine: Engine, day: dt.date) -> list[MeasureState]:
     return sorted(found, key=lambda s: s.measure_id)
 
 
-def measure_states(engine: Engine, *, as_of: dt.date | None = None) -> list[MeasureState]:
+def measure_states(engine: Engine, *, as_of: dt.date | None = None, today: dt.date | None = None) -> list[MeasureState]:
     """The state of every measure now, or as it stood at the end of `as_of`, ordered by measure id.
 
     Now: the rows of the measures projection, as the latest news has them (run
-    `monitor.measures.projection.update_measures` first to catch it up). As of a
+    `monitor.measures.projection.update_measures` first to catch it up), seen
+    from `today` when given: a pause whose end has passed no longer holds, a
+    tariff whose expiry has passed is lifted, an announced rate whose effective
+    date has come is in force, though no news has said so since. As of a
     day: the facts whose day (the article's publication date) is on or before
     it, decided in news order as the projection decides them (its history), and seen
     from that day (a pause that ended before it no longer holds; an announced
@@ -152,5 +155,6 @@ def measure_states(engine: Engine, *, as_of: dt.date | None = None) -> list[Meas
     not matter, so a backfill recorded today about April answers for April.
     """
     if as_of is None:
-        return current_states(engine)
+        found = current_states(engine)
+        return found if today is None else [as_of_view(state, today) for state in found]
     return states_as_of(engine, as_of)

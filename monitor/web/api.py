@@ -66,6 +66,8 @@ def measures(ctx: WebContext, request: Request) -> JsonResponse:
     return JsonResponse(
         {
             "as_of": iso(chosen.as_of),
+            # "Now" is the latest news seen from this day (a pause past its end no longer holds).
+            "today": None if chosen.as_of else iso(ctx.today()),
             "measures": [measure_json(s) for s in shown],
             "page": paging.number,
             "pages": paging.pages,

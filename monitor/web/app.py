@@ -127,7 +127,7 @@ def build_app(
     """
     token = access_token(settings, bind)
     store = EventStore(engine, clock)  # only read: the clock would date appends, and none is made
-    reader = Reader(settings, engine, store)
+    reader = Reader(settings, engine, store, clock)
     ctx = WebContext(
         settings=settings,
         reader=reader,

@@ -223,6 +223,7 @@ RESPONSES: dict[str, dict[str, Any]] = {
     "/api/v1/measures": _obj(
         {
             "as_of": _DATE,
+            "today": _DATE,
             "measures": {"type": "array", "items": _ref("Measure")},
             "page": {"type": "integer"},
             "pages": {"type": "integer"},

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from monitor.clock import Clock
 from monitor.config import Settings
 from monitor.events import decode_recorded
 from monitor.events.alerts import AlertRaised
@@ -79,10 +80,12 @@ class HistoryEntry:
 class Reader:
     """Reads for the web server, on one engine; safe to share between request threads."""
 
-    def __init__(self, settings: Settings, engine: Engine, store: EventStore) -> None:
+    def __init__(self, settings: Settings, engine: Engine, store: EventStore, clock: Clock) -> None:
         self.settings = settings
         self.engine = engine
         self.store = store
+        # "Now" is the latest news seen from the server's today: a pause past its end no longer holds.
+        self.clock = clock
         # An "as of" answer depends only on the day and the log up to its last position;
         # the newest few are kept, so paging through one day's measures replays the log once.
         self._as_of_cache: dict[tuple[dt.date, int], list[MeasureState]] = {}
@@ -93,7 +96,7 @@ class Reader:
     def measures(self, as_of: dt.date | None = None) -> list[MeasureState]:
         """Every measure now (the projection's rows), or as it stood at the end of `as_of`."""
         if as_of is None:
-            return measure_states(self.engine)
+            return measure_states(self.engine, today=self.clock.now().date())
         key = (as_of, self.store.last_position())
         with self._lock:
             cached = self._as_of_cache.get(key)
@@ -108,7 +111,7 @@ class Reader:
 
     def measure(self, measure_id: str) -> MeasureState | None:
         """One measure now, or None when the projection holds no such measure."""
-        for state in measure_states(self.engine):
+        for state in measure_states(self.engine, today=self.clock.now().date()):
             if state.measure_id == measure_id:
                 return state
         return None

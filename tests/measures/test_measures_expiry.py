@@ -82,7 +82,7 @@ def config(db_url: str, tmp_path: Path) -> Path:
 
 def test_a_tariffs_expiry_is_in_its_state_and_moves_with_the_news(config: Path, tmp_path: Path) -> None:
     ingest(tmp_path, config, ARTICLES, "2025-05-21T09:00")
-    now = state(config)
+    now = state(config, "--now", "2025-05-21")
     assert {mid: (m["rate"], m["status"], m["expires"]) for mid, m in now.items()} == {
         WINE: (12.0, "in_effect", "2025-06-24"),
         ALUMINIUM: (15.0, "announced", "2025-08-15"),
@@ -91,7 +91,7 @@ def test_a_tariffs_expiry_is_in_its_state_and_moves_with_the_news(config: Path, 
     assert "until June 24" in now[WINE]["evidence"][0]["sentence"]
 
     ingest(tmp_path, config, LATER, "2025-06-03T09:00")
-    now = state(config)
+    now = state(config, "--now", "2025-06-03")
     # A second source restating the rate with a later end moves the expiry; a lift ends it.
     assert (now[WINE]["expires"], now[WINE]["sources"]) == ("2025-07-10", 2)
     assert (now[FISH]["status"], now[FISH]["expires"]) == ("lifted", None)
@@ -108,7 +108,7 @@ def test_a_tariffs_expiry_is_in_its_state_and_moves_with_the_news(config: Path, 
     assert august[WINE]["expires"] == "2025-07-10"
     assert (august[ALUMINIUM]["status"], august[ALUMINIUM]["expires"]) == ("lifted", "2025-08-15")
 
-    table = run_cli(["--config", config, "state"])
+    table = run_cli(["--config", config, "state", "--now", "2025-06-03"])
     assert table.exit_code == 0 and "EXPIRES" in table.stdout.splitlines()[0]
     assert "2025-07-10" in next(line for line in table.stdout.splitlines() if line.startswith(WINE))
 

@@ -86,6 +86,38 @@ def test_tick_alerts_and_state_as_of(folder: Path, log: FactLog) -> None:
     assert "US:JP:*" in tm(folder, "state").stdout
 
 
+def test_state_now_is_the_latest_news_seen_from_today(folder: Path, log: FactLog) -> None:
+    """A pause whose end has passed no longer holds, and a tariff past its expiry is lifted, though no article
+    has said so since: `state` sees the news from today (or --now), as `state --as-of` does from its day."""
+    log.fact("2025-04-03", "Japan was handed a 24 percent tariff.", rate=24, status="announced")
+    log.fact(
+        "2025-04-09", "Japan's 24 percent tariff is paused until July 9.", kind="pause", rate=24, until="2025-07-09"
+    )
+    log.fact(
+        "2025-05-02",
+        "Ottawa set a 12 percent duty on steel from Korea until August 31.",
+        imposer="CA",
+        targets=("KR",),
+        sector="steel",
+        rate=12,
+        until="2025-08-31",
+        status="in_effect",
+    )
+
+    def seen(now: str) -> dict[str, tuple[object, object]]:
+        found = js(folder, "state", "--now", now)
+        assert found["as_of"] is None and found["today"] == now
+        return {m["measure_id"]: (m["status"], m["rate"]) for m in found["measures"]}
+
+    assert seen("2025-07-01") == {"US:JP:*": ("paused", 24), "CA:KR:steel": ("in_effect", 12)}
+    assert seen("2025-07-10") == {"US:JP:*": ("in_effect", 24), "CA:KR:steel": ("in_effect", 12)}
+    assert seen("2025-09-01") == {"US:JP:*": ("in_effect", 24), "CA:KR:steel": ("lifted", None)}
+    # The table says the same; a --now that is no time is refused with the option named.
+    assert "lifted" in tm(folder, "state", "--now", "2025-09-01").stdout
+    refused = tm(folder, "state", "--now", "soon", ok=False)
+    assert refused.returncode == 2 and "--now" in refused.stderr
+
+
 def test_rules_test_replays_one_rule_and_writes_nothing(folder: Path, log: FactLog) -> None:
     log.fact("2025-04-03", "Japan was handed a 24 percent tariff.", rate=24)
     log.fact("2025-04-09", "Japan's tariff is paused until May 20.", kind="pause", rate=24, until="2025-05-20")

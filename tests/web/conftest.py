@@ -124,15 +124,16 @@ def start_site(
     extra: str = "",
     environ: Mapping[str, str] | None = None,
     bind: str = "127.0.0.1",
+    now: dt.datetime = NOW,
 ) -> tuple[Site, WebServerThread]:
-    """A server over a copy of the filled log (so no module can change another's)."""
+    """A server over a copy of the filled log (so no module can change another's), its clock stopped at `now`."""
     db = tmp / "log.db"
     shutil.copy(folder / "log.db", db)
     config = tmp / "config.toml"
     config.write_text(config_text(db, feeds, extra), encoding="utf-8")
     settings = load_settings(config, environ=dict(environ or {}))
     engine = open_engine(settings.database_url())
-    app = build_app(settings, engine, clock=FixedClock(NOW), bind=bind)
+    app = build_app(settings, engine, clock=FixedClock(now), bind=bind)
     server = WebServerThread(app, bind, 0)
     server.start()
     return Site(base=f"http://{bind}:{server.port}", config=config, db=db), server

@@ -34,14 +34,16 @@ def get(site: Site, path: str, status: int = 200) -> dict[str, Any]:
 
 def test_measures_now_and_as_of_a_day_are_what_the_state_command_says(site: Site) -> None:
     now = get(site, "/api/v1/measures")
-    assert now["measures"] == command_json(site, "state")["measures"]
+    # "Now" is the latest news seen from a day: the server's (20 June) and the command's --now.
+    assert now["today"] == NOW.date().isoformat()
+    assert now["measures"] == command_json(site, "state", "--now", NOW.date().isoformat())["measures"]
     ids = {m["measure_id"]: m for m in now["measures"]}
     assert ids["US:CN:*"]["status"] == "paused"
     assert ids["US:CN:*"]["pause_until"] == "2025-07-09"
 
     # Before the reprieve (9 April) the China tariff was announced, not paused; the later news did not exist.
     before = get(site, "/api/v1/measures?as_of=2025-04-05")
-    assert before["as_of"] == "2025-04-05"
+    assert (before["as_of"], before["today"]) == ("2025-04-05", None)
     assert before["measures"] == command_json(site, "state", "--as-of", "2025-04-05")["measures"]
     assert [(m["measure_id"], m["status"]) for m in before["measures"]] == [("US:CN:*", "announced")]
 

@@ -138,3 +138,25 @@ def test_the_pages_show_the_expiry_and_an_expired_tariff_as_of_a_later_day(site:
     fish = next(r for r in later if r.startswith("Norway"))
     assert "in effect" in fish and "expires 12 Jul 2025" in fish
     assert browser.errors() == []
+
+
+def test_a_server_whose_today_is_past_an_expiry_shows_that_tariff_lifted_now(
+    tmp_path_factory: pytest.TempPathFactory, site: Site
+) -> None:
+    """No article said the wine tariff ended; its end date did. "Now" on a server whose today is 1 July is the
+    latest news seen from that day, on the page and in the API, not the state of the last article."""
+    later, server = start_site(
+        site.db.parent,  # the module's log, copied again
+        {},
+        tmp_path_factory.mktemp("expiry-later"),
+        now=dt.datetime(2025, 7, 1, 9, tzinfo=dt.UTC),
+    )
+    try:
+        with later.client() as client:
+            now = {m["measure_id"]: m for m in client.get("/api/v1/measures").json()["measures"]}
+            page = client.get("/", params={"sector": "agriculture"}).text
+        assert (now["BR:CL:agriculture"]["status"], now["BR:CL:agriculture"]["rate"]) == ("lifted", None)
+        assert now["NO:IS:agriculture"]["status"] == "in_effect"
+        assert "lifted" in page and "expired 24 Jun 2025" in page
+    finally:
+        server.stop()
