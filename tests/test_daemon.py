@@ -31,6 +31,10 @@ from monitor.sources.poll import FeedPoller
 from monitor.sources.schemes import open_fetcher
 from tests.cli_runner import run_cli
 
+# Under `-n` (pyproject addopts) the tests that run a real daemon share one worker and run one after
+# another, from the start of the run, so no daemon test starves another of the CPU (README, "Tests").
+pytestmark = pytest.mark.xdist_group("daemons")
+
 STORIES = [
     Item(title="Levy on pears doubled", link="https://d.example/pears", text="The levy on pears is now 20 percent."),
     Item(title="Plum talks resume", link="https://d.example/plums", text="Negotiators met again about plums."),

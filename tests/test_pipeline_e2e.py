@@ -20,6 +20,10 @@ from sources.feedserver import FeedServer, Item, Route, rss
 
 from tests.cli_runner import run_cli
 
+# Under `-n` (pyproject addopts) the tests that run a real daemon share one worker and run one after
+# another, from the start of the run, so no daemon test starves another of the CPU (README, "Tests").
+pytestmark = pytest.mark.xdist_group("daemons")
+
 QUIET = Item(
     title="Port traffic steady",
     link="https://desk.example/port",

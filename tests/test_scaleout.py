@@ -43,6 +43,11 @@ from tests.conftest import PG_URL, pg_skip_reason
 from tests.digest.smtp_servers import Mailbox, smtp_server
 from tests.factlog import FactLog
 
+# Under `-n` (pyproject addopts) these tests share one worker and run one after another, from the start of
+# the run, so two scale-out tests never starve each other's leases; the other daemon tests are one more
+# such group ("daemons"), so at most two real daemon tests run at once (README, "Tests").
+pytestmark = pytest.mark.xdist_group("scale-out")
+
 TRADE_MONITOR = Path(sys.executable).parent / "trade-monitor"
 
 

@@ -39,10 +39,13 @@ def racing(n: int, target: Callable[[int], Any]) -> tuple[list[Any], list[BaseEx
     return results, errors
 
 
-def _daemon(url: str, name: str, expected: int, start: Any, out: Any) -> None:
-    """One 'daemon' process: wait for the start signal, append two events, report what happened."""
+def _daemon(url: str, name: str, expected: int, ready: Any, start: Any, out: Any) -> None:
+    """One 'daemon' process: connect, say so, wait for the start signal, append two events, report what happened."""
     engine = open_engine(url)
     store = EventStore(engine, FixedClock(NOW))
+    with engine.connect():
+        pass  # the pool keeps this connection, so the append below starts on an open one
+    ready.put(name)
     start.wait()
     events = [NewEvent(type="test.polled", data={"by": name, "n": i}) for i in (1, 2)]
     try:
@@ -55,11 +58,13 @@ def _daemon(url: str, name: str, expected: int, start: Any, out: Any) -> None:
 
 def race_processes(url: str, expected: int) -> list[tuple[str, str, int]]:
     ctx = multiprocessing.get_context("spawn")
-    start, out = ctx.Event(), ctx.Queue()
-    procs = [ctx.Process(target=_daemon, args=(url, name, expected, start, out)) for name in ("north", "south")]
+    ready, start, out = ctx.Queue(), ctx.Event(), ctx.Queue()
+    procs = [ctx.Process(target=_daemon, args=(url, name, expected, ready, start, out)) for name in ("north", "south")]
     for p in procs:
         p.start()
-    time.sleep(1.0)  # both have imported and opened the database by now
+    # Released together only once both have imported everything and connected (a fixed wait was both
+    # slower and, on a loaded machine, sometimes too short for a real race).
+    assert sorted(ready.get(timeout=60) for _ in procs) == ["north", "south"]
     start.set()
     for p in procs:
         p.join(60)

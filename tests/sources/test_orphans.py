@@ -18,7 +18,10 @@ from monitor.log import EventStore, open_engine
 from monitor.sources.health import feed_stream
 from sources.feedserver import FeedServer, Item, Route, rss
 
+# Under `-n` (pyproject addopts) these run on the worker of the daemon tests, one after another, since they
+# too start the real command with its worker processes (README, "Tests").
 pytestmark = [
+    pytest.mark.xdist_group("daemons"),
     pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)"),
     pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: the commands start no worker processes"),
 ]

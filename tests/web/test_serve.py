@@ -10,9 +10,14 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.cli_runner import run_cli
 from tests.web.conftest import config_text
+
+# Under `-n` (pyproject addopts) the tests that run a real daemon share one worker and run one after
+# another, from the start of the run, so no daemon test starves another of the CPU (README, "Tests").
+pytestmark = pytest.mark.xdist_group("daemons")
 
 
 def free_port() -> int:
