@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from monitor.extract.gate import WORD, Gate
+
 
 def _split_alternatives(pattern: str) -> list[str]:
     parts: list[str] = []
@@ -75,6 +77,19 @@ def _lowered_long(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
+# Texts at least this long are searched through their words (`_indexed`): on a shorter one the regex is
+# about as cheap as listing its words.
+_GATED = 60
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=64)
+def _indexed(text: str) -> tuple[str | None, frozenset[str]]:
+    # A clause's lower case and its words, found once for the few dozen cues searched over it.
+    low = _lowered_long(text)
+    return low, (frozenset(WORD.findall(low)) if low is not None else _NO_WORDS)
+
+
 class Cue:
     """A case-blind pattern run on lower-cased text: several times faster than re.I in CPython's engine."""
 
@@ -84,11 +99,26 @@ class Cue:
         full = rf"\b(?:{body})\b" if bounded else body
         self.regex = re.compile(lower_pattern(full))
         self.blind = re.compile(full, re.I)  # for the rare text whose lower case changes its length
+        # The words a match can open with: a long text holding none of them is not searched at all.
+        self.gate = Gate.of(self.regex.pattern)
+        self._exact = self.gate.exact if self.gate is not None else None
+        self._within = self.gate.within if self.gate is not None else ()
+
+    def _closed(self, text: str) -> bool:
+        """Whether `text` (long, lower-cased as a whole) holds none of the words a match opens with."""
+        low, words = _indexed(text)
+        if low is None or self._exact is None:
+            return False
+        if not self._exact.isdisjoint(words):
+            return False
+        return not any(w in low for w in self._within)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match in `text`, or None."""
         # The hottest call of the extractor: lower-casing is inlined rather than delegated to `lowered`.
         size = len(text)
+        if size > _GATED and self._exact is not None and (endpos is None or endpos >= size) and self._closed(text):
+            return None  # (a text cut short by `endpos` may end inside a word: not told by its words)
         low: str | None = _lowered_long(text) if size > 200 else text.lower()
         if low is not None and len(low) != size:
             low = None
@@ -105,6 +135,8 @@ class Cue:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Every match in `text`."""
+        if len(text) > _GATED and self._exact is not None and self._closed(text):
+            return iter(())
         low = lowered(text)
         if self.needles and low is not None and not any(n in low for n in self.needles):
             return iter(())
@@ -112,6 +144,8 @@ class Cue:
 
     def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
         """`text` with every match replaced (the replacement sees the lower-cased match)."""
+        if len(text) > _GATED and self._exact is not None and self._closed(text):
+            return text
         low = lowered(text)
         if self.needles and low is not None and not any(n in low for n in self.needles):
             return text
