@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from monitor.extract.confidence_model import THRESHOLD
 from monitor.extract.facts import Fact
+from monitor.extract.matching import blind
 
 if TYPE_CHECKING:
     from monitor.extract.gazetteer import Mention
@@ -109,14 +110,12 @@ def _anchor(text: str) -> dt.date | None:
 
 # A tariff named only by a definite noun phrase ("the duties", "these levies", "such tariffs") is one the
 # article already spoke of.
-_DEFINITE_TARIFF = re.compile(
-    r"(?i)\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies)\b"
-)
+_DEFINITE_TARIFF = blind(r"\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies)\b")
 
 # ... unless the phrase goes on to say what the measure is: a compound ("the tariff adjustments") or a relative
 # clause with its actor ("the higher tariffs he has imposed").
-_DEFINED_AFTER = re.compile(
-    r"(?i)\s+(?:adjustments?|increases?|hikes?|package|regime|plan|schedule|order|measures?|rates?)\b|"
+_DEFINED_AFTER = blind(
+    r"\s+(?:adjustments?|increases?|hikes?|package|regime|plan|schedule|order|measures?|rates?)\b|"
     r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,2}(?:has\s+|have\s+|had\s+|was\s+|were\s+)?"
     r"(?:imposed|announced|levied|slapped|introduced|set|placed)\b"
 )

@@ -9,21 +9,20 @@ from monitor.extract.clauses import blocked
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
 from monitor.extract.sectors import distinct, each, find_sectors, first_sector
 from monitor.extract.timing import effective_date
 
 # A relief verb whose object is the tariff itself sets the tariff aside from something else.
-_TARIFF_OBJECT = re.compile(
-    r"(?i)\s+(?:the\s+|its\s+|their\s+)?(?:existing\s+|current\s+)?(?:tariffs|duties|levies)\s+on\b"
-)
+_TARIFF_OBJECT = blind(r"\s+(?:the\s+|its\s+|their\s+)?(?:existing\s+|current\s+)?(?:tariffs|duties|levies)\s+on\b")
 # "excluding China" after a measure: the party is left out of it, which is no relief of its own.
 _EXCEPTION = re.compile(r"(?:excluding|except)\s+(?:for\s+)?(?:the\s+)?[A-Z]")
-_EASED = re.compile(r"\b(?:eased|ease)\b", re.I)
+_EASED = blind(r"\b(?:eased|ease)\b")
 # Being left out of a measure: "will be excluded", "are exempt", "was exempted", "an exemption was granted".
-_SPARED = re.compile(
-    r"(?i)\b(?:be|been|are|is|was|were|remain|remains)\s+(?:\w+\s+)?(?:exempt|exempted|excluded|spared)\b|"
+_SPARED = blind(
+    r"\b(?:be|been|are|is|was|were|remain|remains)\s+(?:\w+\s+)?(?:exempt|exempted|excluded|spared)\b|"
     r"\b(?:exemption|exclusion)s?\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:granted|given|made)\b|"
     r"^\W*(?:exempted|excluded|exempt)\b|"
     # A headline's participle: "Crude oil exempted".

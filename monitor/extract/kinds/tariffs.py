@@ -10,13 +10,14 @@ from monitor.extract.clauses import blocked, blocked_span, is_policy
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact, worldwide
+from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, rate_limits
 from monitor.extract.sectors import each, sector_groups
 from monitor.extract.timing import effective_date, expiry, status_of
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s*$")
-_RETALIATE = re.compile(r"\bretaliat", re.I)
+_RETALIATE = blind(r"\bretaliat")
 
 
 def retaliation_without_rate(c: Clause, parties: Parties) -> Fact | None:
