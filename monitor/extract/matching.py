@@ -62,9 +62,14 @@ def lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+# Texts longer than this are searched through their words (`_words_of`) and lower-cased once (`_lowered_long`):
+# on a shorter one the regex is about as cheap as listing its words.
+_GATED = 60
+
+
 def lowered(text: str) -> str | None:
     """`text` in lower case when that keeps every offset (almost always), else None."""
-    if len(text) > 200:
+    if len(text) > _GATED:
         return _lowered_long(text)
     low = text.lower()
     return low if len(low) == len(text) else None
@@ -77,17 +82,10 @@ def _lowered_long(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-# Texts at least this long are searched through their words (`_indexed`): on a shorter one the regex is
-# about as cheap as listing its words.
-_GATED = 60
-_NO_WORDS: frozenset[str] = frozenset()
-
-
 @lru_cache(maxsize=64)
-def _indexed(text: str) -> tuple[str | None, frozenset[str]]:
-    # A clause's lower case and its words, found once for the few dozen cues searched over it.
-    low = _lowered_long(text)
-    return low, (frozenset(WORD.findall(low)) if low is not None else _NO_WORDS)
+def _words_of(low: str) -> frozenset[str]:
+    # A clause's words, found once for the few dozen cues searched over it.
+    return frozenset(WORD.findall(low))
 
 
 class Cue:
@@ -104,29 +102,31 @@ class Cue:
         self._exact = self.gate.exact if self.gate is not None else None
         self._within = self.gate.within if self.gate is not None else ()
 
-    def _closed(self, text: str) -> bool:
-        """Whether `text` (long, lower-cased as a whole) holds none of the words a match opens with."""
-        low, words = _indexed(text)
-        if low is None or self._exact is None:
+    def _closed(self, low: str) -> bool:
+        """Whether `low` (a long text, lower-cased) holds none of the words a match opens with."""
+        exact = self._exact
+        if exact is None or not exact.isdisjoint(_words_of(low)):
             return False
-        if not self._exact.isdisjoint(words):
-            return False
-        return not any(w in low for w in self._within)
+        return not (self._within and any(w in low for w in self._within))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match in `text`, or None."""
         # The hottest call of the extractor: lower-casing is inlined rather than delegated to `lowered`.
         size = len(text)
-        if size > _GATED and self._exact is not None and (endpos is None or endpos >= size) and self._closed(text):
-            return None  # (a text cut short by `endpos` may end inside a word: not told by its words)
-        low: str | None = _lowered_long(text) if size > 200 else text.lower()
-        if low is not None and len(low) != size:
-            low = None
-        if low is None:
-            return self.blind.search(text, pos, size if endpos is None else endpos)
+        end = size if endpos is None else endpos
+        if size > _GATED:
+            low = _lowered_long(text)
+            if low is None:
+                return self.blind.search(text, pos, end)
+            if end >= size and self._closed(low):
+                return None  # (a text cut short by `endpos` may end inside a word: not told by its words)
+        else:
+            low = text.lower()
+            if len(low) != size:
+                return self.blind.search(text, pos, end)
         if self.needles and not any(n in low for n in self.needles):
             return None
-        return self.regex.search(low, pos, size if endpos is None else endpos)
+        return self.regex.search(low, pos, end)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """A match at `pos`, or None."""
@@ -135,22 +135,20 @@ class Cue:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Every match in `text`."""
-        if len(text) > _GATED and self._exact is not None and self._closed(text):
-            return iter(())
         low = lowered(text)
-        if self.needles and low is not None and not any(n in low for n in self.needles):
+        if low is None:
+            return self.blind.finditer(text)
+        if (len(low) > _GATED and self._closed(low)) or (self.needles and not any(n in low for n in self.needles)):
             return iter(())
-        return self.regex.finditer(low) if low is not None else self.blind.finditer(text)
+        return self.regex.finditer(low)
 
     def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
         """`text` with every match replaced (the replacement sees the lower-cased match)."""
-        if len(text) > _GATED and self._exact is not None and self._closed(text):
-            return text
         low = lowered(text)
-        if self.needles and low is not None and not any(n in low for n in self.needles):
-            return text
         if low is None:
             return self.blind.sub(repl, text)
+        if (len(low) > _GATED and self._closed(low)) or (self.needles and not any(n in low for n in self.needles)):
+            return text
         pieces: list[str] = []
         last = 0
         for m in self.regex.finditer(low):
