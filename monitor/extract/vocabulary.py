@@ -540,6 +540,18 @@ PAUSE_NOUN_ENDS = blind(
     r"due\s+to\s+(?:end|expire)|runs?\s+out|lapses?)\b"
 )
 
+# A tariff named only by a definite noun phrase ("the duties", "these levies", "such tariffs") is one the
+# article already spoke of.
+DEFINITE_TARIFF = blind(r"\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies)\b")
+
+# ... unless the phrase goes on to say what the measure is: a compound ("the tariff adjustments") or a relative
+# clause with its actor ("the higher tariffs he has imposed").
+DEFINED_AFTER = blind(
+    r"\s+(?:adjustments?|increases?|hikes?|package|regime|plan|schedule|order|measures?|rates?)\b|"
+    r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,2}(?:has\s+|have\s+|had\s+|was\s+|were\s+)?"
+    r"(?:imposed|announced|levied|slapped|introduced|set|placed)\b"
+)
+
 
 # ---- Sectors ----
 
