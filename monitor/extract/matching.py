@@ -118,8 +118,14 @@ class Cue:
             low = _lowered_long(text)
             if low is None:
                 return self.blind.search(text, pos, end)
-            if end >= size and self._closed(low):
-                return None  # (a text cut short by `endpos` may end inside a word: not told by its words)
+            exact = self._exact
+            if (
+                exact is not None
+                and end >= size
+                and exact.isdisjoint(_words_of(low))
+                and not (self._within and any(w in low for w in self._within))
+            ):
+                return None  # (`_closed` inlined; a text cut short by `endpos` may end inside a word)
         else:
             low = text.lower()
             if len(low) != size:
