@@ -37,7 +37,7 @@ def quota_relief(clause: str) -> re.Match[str] | None:
     return found if found and vocab.QUOTA_WORD.search(clause) else None
 
 
-def relief_without_tariff(c: Clause, parties: Parties) -> list[Fact]:
+def relief_without_tariff(c: Clause) -> list[Fact]:
     """A relief stated in a clause that names no tariff of its own ("... but has exempted imports under
     the USMCA"), when the sentence is about tariffs."""
     cue = vocab.RELIEF.search(c.text)
@@ -50,7 +50,7 @@ def relief_without_tariff(c: Clause, parties: Parties) -> list[Fact]:
     ):
         return []
     if vocab.TARIFF_WORD.search(c.sentence):
-        return [make_fact("relief", parties, c.sentence, sector=first_sector(c.text))]
+        return [make_fact("relief", c.resolve(), c.sentence, sector=first_sector(c.text))]
     return _relief_referring_back(c)
 
 
@@ -71,7 +71,7 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     return [make_fact("relief", parties, c.sentence, sector=s) for s in (sectors if len(sectors) < 3 else [None])]
 
 
-def read_relief(c: Clause, parties: Parties) -> tuple[list[Fact], list[Rate], bool]:
+def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     """The relief a clause with a tariff states: its facts, the rates left for tariff facts, and whether
     the clause is done (a relief that is not a condition of the tariff is the whole statement)."""
     clause, rates = c.text, c.rates
@@ -86,6 +86,7 @@ def read_relief(c: Clause, parties: Parties) -> tuple[list[Fact], list[Rate], bo
         relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
     if not relief or blocked(clause, relief) or vocab.CONSIDERED.search(clause[: relief.start()]):
         return [], rates, False
+    parties = c.resolve()
     effective = effective_date(clause, c.dates_of())
     facts: list[Fact] = []
     relief_rates = [r for r in rates if not vocab.REMAINING.search(clause)]
