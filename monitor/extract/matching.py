@@ -82,10 +82,17 @@ def _lowered_long(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
+# Every byte that is not an ASCII word character (letter, digit, underscore) becomes a space.
+_NOT_WORD = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+
+
 @lru_cache(maxsize=64)
-def _words_of(low: str) -> frozenset[str]:
-    # A clause's words, found once for the few dozen cues searched over it.
-    return frozenset(WORD.findall(low))
+def _words_of(low: str) -> frozenset[bytes]:
+    # A clause's words (what `\w+` finds in it), found once for the few dozen cues searched over it; as
+    # UTF-8 bytes, since an ASCII text (nearly all news) is split five times faster as bytes.
+    if low.isascii():
+        return frozenset(low.encode("ascii").translate(_NOT_WORD).split())
+    return frozenset(word.encode("utf-8") for word in WORD.findall(low))
 
 
 class Cue:
@@ -99,7 +106,7 @@ class Cue:
         self.blind = re.compile(full, re.I)  # for the rare text whose lower case changes its length
         # The words a match can open with: a long text holding none of them is not searched at all.
         self.gate = Gate.of(self.regex.pattern)
-        self._exact = self.gate.exact if self.gate is not None else None
+        self._exact = frozenset(w.encode("utf-8") for w in self.gate.exact) if self.gate is not None else None
         self._within = self.gate.within if self.gate is not None else ()
 
     def _closed(self, low: str) -> bool:

@@ -24,6 +24,9 @@ SENTENCES = [
     "Sunny weather helped the harvest, and the regional festival drew record crowds to the old harbour town.",
     "Lawmakers were told the new import taxes, announced late on Friday, take effect at midnight next month.",
     "Ministers quit the partnership and withdrew from the 1998 accord, ending preferential access for sugar.",
+    # Text beyond ASCII (curly quotes, accents) has its words listed another way: the same answers.
+    "Québec’s premier said the “temporary” surtax on café equipment was suspended until the end of août.",
+    "Ankara’s 40 % levy on Brazilian coffee, announced in İzmir, takes effect; the ministry’s note says so.",
 ]
 
 
@@ -48,8 +51,8 @@ def test_most_word_lists_have_a_gate() -> None:
 def test_a_word_list_finds_what_its_regex_finds(name: str, cue: Cue) -> None:
     for sentence in SENTENCES:
         for text in (sentence, sentence.upper(), sentence[7:], sentence + " " + sentence):
-            low = text.lower()
-            plain = [m.span() for m in cue.regex.finditer(low)]
+            # The plain case-blind regex over the text is what the list must find.
+            plain = [m.span() for m in cue.blind.finditer(text)]
             first = cue.search(text)
             assert (first.span() if first else None) == (plain[0] if plain else None), (name, text)
             assert [m.span() for m in cue.finditer(text)] == plain, (name, text)
