@@ -24,7 +24,6 @@ _WORD_CHAR = re.compile(r"\w")
 # One element of a parsed pattern: (opcode, argument), as Python's regex parser gives it.
 Item = tuple[Any, Any]
 Spelling = tuple[str, bool]  # the text read so far, and whether it starts a word
-WORD = re.compile(r"\w+")
 
 
 class _Unknown(Exception):

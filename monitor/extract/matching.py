@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from monitor.extract.gate import WORD, Gate
+from monitor.extract.gate import Gate
 
 
 def _split_alternatives(pattern: str) -> list[str]:
@@ -88,11 +88,12 @@ _NOT_WORD = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c i
 
 @lru_cache(maxsize=64)
 def _words_of(low: str) -> frozenset[bytes]:
-    # A clause's words (what `\w+` finds in it), found once for the few dozen cues searched over it; as
-    # UTF-8 bytes, since an ASCII text (nearly all news) is split five times faster as bytes.
-    if low.isascii():
-        return frozenset(low.encode("ascii").translate(_NOT_WORD).split())
-    return frozenset(word.encode("utf-8") for word in WORD.findall(low))
+    # A clause's ASCII words, found once for the few dozen cues searched over it: split as UTF-8 bytes at
+    # every byte that is not an ASCII word character, five times faster than a regex. Every word of `\w+` made
+    # only of ASCII is listed whole (whatever ends it, ASCII or not); a word with other letters ("café") comes
+    # out in pieces ("caf"), which only lets a search run that could have been spared. Gates therefore list
+    # ASCII words only.
+    return frozenset(low.encode("utf-8").translate(_NOT_WORD).split())
 
 
 class Cue:
@@ -106,7 +107,9 @@ class Cue:
         self.blind = re.compile(full, re.I)  # for the rare text whose lower case changes its length
         # The words a match can open with: a long text holding none of them is not searched at all.
         self.gate = Gate.of(self.regex.pattern)
-        self._exact = frozenset(w.encode("utf-8") for w in self.gate.exact) if self.gate is not None else None
+        if self.gate is not None and not all(w.isascii() for w in self.gate.exact):
+            self.gate = None  # a text's words are listed in ASCII only (see `_words_of`)
+        self._exact = frozenset(w.encode("ascii") for w in self.gate.exact) if self.gate is not None else None
         self._within = self.gate.within if self.gate is not None else ()
 
     def _closed(self, low: str) -> bool:

@@ -27,6 +27,8 @@ SENTENCES = [
     # Text beyond ASCII (curly quotes, accents) has its words listed another way: the same answers.
     "Québec’s premier said the “temporary” surtax on café equipment was suspended until the end of août.",
     "Ankara’s 40 % levy on Brazilian coffee, announced in İzmir, takes effect; the ministry’s note says so.",
+    # A listed word inside a longer word with an accent ("prétariff") is no match, however the words split.
+    "The prétariff era, said a Zürich-based newsletter, ended when the café’s owner in Genève retired.",
 ]
 
 
