@@ -64,7 +64,7 @@ def lower_pattern(pattern: str) -> str:
 
 # Texts longer than this are searched through their words (`_words_of`) and lower-cased once (`_lowered_long`):
 # on a shorter one the regex is about as cheap as listing its words.
-_GATED = 60
+_GATED = 25
 
 
 def lowered(text: str) -> str | None:
