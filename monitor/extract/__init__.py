@@ -107,21 +107,6 @@ def _anchor(text: str) -> dt.date | None:
     return None
 
 
-# A tariff named only by a definite noun phrase ("the duties", "these levies", "such tariffs") is one the
-# article already spoke of.
-_DEFINITE_TARIFF = re.compile(
-    r"(?i)\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies)\b"
-)
-
-# ... unless the phrase goes on to say what the measure is: a compound ("the tariff adjustments") or a relative
-# clause with its actor ("the higher tariffs he has imposed").
-_DEFINED_AFTER = re.compile(
-    r"(?i)\s+(?:adjustments?|increases?|hikes?|package|regime|plan|schedule|order|measures?|rates?)\b|"
-    r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,2}(?:has\s+|have\s+|had\s+|was\s+|were\s+)?"
-    r"(?:imposed|announced|levied|slapped|introduced|set|placed)\b"
-)
-
-
 def _dates_referred_back(facts: list[Fact]) -> list[Fact]:
     """The facts without those that only refer back to a measure already stated; the dates such a reference
     gives ("The new duties take effect on Monday and stay until December 31") go to the tariffs of the same
@@ -149,11 +134,11 @@ def _referred_back(fact: Fact) -> bool:
     back to ("Announcing the duties, the minister said ..."), not a new statement."""
     if fact.kind != "tariff" or fact.rate is not None or fact.sector is not None:
         return False
-    from monitor.extract.vocabulary import TARIFF_WORD
+    from monitor.extract import vocabulary as vocab
 
     text = fact.evidence
-    words = [m.start() for m in TARIFF_WORD.finditer(text)]
-    definite = {m.end() for m in _DEFINITE_TARIFF.finditer(text) if not _DEFINED_AFTER.match(text, m.end())}
+    words = [m.start() for m in vocab.TARIFF_WORD.finditer(text)]
+    definite = {m.end() for m in vocab.DEFINITE_TARIFF.finditer(text) if not vocab.DEFINED_AFTER.match(text, m.end())}
     return bool(words) and all(any(0 <= end - w <= 12 for end in definite) for w in words)
 
 

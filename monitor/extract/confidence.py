@@ -19,20 +19,22 @@ from functools import lru_cache
 from monitor.extract import confidence_model
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
+from monitor.extract.matching import blind
 
 _LONG_SENTENCE = 300
 _SHORT_SENTENCE = 80
 _QUOTE = re.compile(r"[\"“”]")
-_MODAL = re.compile(r"(?i)\b(?:could|might|may|would|possibly|potential|considering|consider)\b")
-_SPEECH = re.compile(r"(?i)\b(?:said|says|told|according\s+to|reported|stated|added)\b")
-_MONEY = re.compile(r"(?i)\$|\bbillion\b|\bmillion\b|\byuan\b|\beuros?\b")
-_STATISTIC = re.compile(
-    r"(?i)\b(?:exports?|imports?|shipments|growth|GDP|inflation|deficit|surplus|prices|forecast|revenue|"
+# Case-blind word lists, run on the lower-cased sentence (`Cue`): several times faster than re.I.
+_MODAL = blind(r"\b(?:could|might|may|would|possibly|potential|considering|consider)\b")
+_SPEECH = blind(r"\b(?:said|says|told|according\s+to|reported|stated|added)\b")
+_MONEY = blind(r"\$|\bbillion\b|\bmillion\b|\byuan\b|\beuros?\b")
+_STATISTIC = blind(
+    r"\b(?:exports?|imports?|shipments|growth|GDP|inflation|deficit|surplus|prices|forecast|revenue|"
     r"economists?|analysts?|estimates?|stocks?|shares)\b"
 )
-_NEGATION = re.compile(r"(?i)\b(?:not|no|never|n't)\b")
-_CONDITION = re.compile(r"(?i)\b(?:if|unless|whether)\b")
-_PAST_BACKGROUND = re.compile(r"(?i)\b(?:in\s+(?:19|20)\d\d|last\s+year|first\s+term|previously|earlier)\b")
+_NEGATION = blind(r"\b(?:not|no|never|n't)\b")
+_CONDITION = blind(r"\b(?:if|unless|whether)\b")
+_PAST_BACKGROUND = blind(r"\b(?:in\s+(?:19|20)\d\d|last\s+year|first\s+term|previously|earlier)\b")
 
 
 def features(

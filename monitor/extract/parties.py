@@ -10,7 +10,11 @@ from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
 from monitor.extract.context import Context
 from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention
+from monitor.extract.matching import blind
 from monitor.extract.sectors import find_sectors
+
+# "tariffs on the country": the country the article is about.
+_THE_COUNTRY = blind(r"\b(?:on|against)\s+the\s+country\b")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -283,7 +287,7 @@ def find_parties(
         for m, target in zip(mentions, roles, strict=True)
         if target and position - 80 <= m.start <= position + 150 and m.code != imposer and m.start < cut
     ]
-    if re.search(r"\b(?:on|against)\s+the\s+country\b", clause, re.I) and ctx.partner and ctx.partner != imposer:
+    if _THE_COUNTRY.search(clause) and ctx.partner and ctx.partner != imposer:
         near = [ctx.partner]
     before_reason = [m.code for m, target in zip(mentions, roles, strict=True) if target and m.start < cut]
     chosen = near or [t for t in before_reason if t != imposer]

@@ -34,6 +34,8 @@ def find_rates(text: str) -> list[Rate]:
             # "an import tax of 9-16pc": a range, each of its ends a rate ("from 7.5-10% to 15%" is a change).
             raw.append((float(low.group(1)), low.start(), low.end()))
         raw.append((float(m.group(1)), m.start(), m.end()))
+    if not raw:
+        return []  # (most clauses: no figure, so nothing below needs working out)
     # A list of parties each with a rate in brackets ("Tunisia (25%), Algeria and Libya (30%)") is a list of
     # tariff rates even where the sentence does not say "tariff".
     paren_list = len(vocab.PARTY_PAREN_RATE.findall(clause)) >= 2

@@ -142,12 +142,13 @@ def _read_clause_kinds(
         or vocab.PAUSE.search(clause)
     ):
         return facts
-    parties = resolve()
+    # The clause's parties are worked out by the kinds only once a fact needs them (`c.resolve`): most
+    # clauses that name a tariff state none.
     if not has_tariff and not zero:
-        retaliation = retaliation_without_rate(c, parties)
+        retaliation = retaliation_without_rate(c)
         if retaliation is not None:
             facts.append(retaliation)
-        reliefs = relief_without_tariff(c, parties)
+        reliefs = relief_without_tariff(c)
         if reliefs:
             return [*facts, *reliefs]
         if not vocab.PAUSE.search(clause):
@@ -158,16 +159,16 @@ def _read_clause_kinds(
         return facts  # a decision not to tax, with no bargain or time to it: no fact at all
     if pause is not None:
         dates = dates_of()
-        return facts + pauses(clause, sentence, parties, rates, dates, ctx, c.authority, pause.start())
+        return facts + pauses(clause, sentence, resolve(), rates, dates, ctx, c.authority, pause.start())
 
     lift, zero_only, considered = lift_cue(c)
     if considered:
         return facts
     if lift is not None:
-        return facts + lifts(clause, sentence, parties, rates, mentions, ctx, c.authority, zero_only=zero_only)
+        return facts + lifts(clause, sentence, resolve(), rates, mentions, ctx, c.authority, zero_only=zero_only)
 
-    reliefs, rates_left, done = read_relief(c, parties)
+    reliefs, rates_left, done = read_relief(c)
     facts.extend(reliefs)
     if done:
         return facts
-    return facts + read_tariffs(c, parties, rates_left)
+    return facts + read_tariffs(c, rates_left)

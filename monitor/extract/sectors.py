@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from monitor.extract import vocabulary as vocab
@@ -15,6 +16,12 @@ if TYPE_CHECKING:
 # told by the small per-sector patterns, which only ever see the few words found.
 _PATTERN = vocab.Cue("|".join(vocab.SECTOR_WORDS.values()))
 _EACH = [(name, re.compile(rf"(?:{words})", re.I)) for name, words in vocab.SECTOR_WORDS.items()]
+
+
+@lru_cache(maxsize=1024)
+def _sector_of(word: str) -> str | None:
+    # The same few sector words come back in every article: each is told once.
+    return next((sector for sector, pattern in _EACH if pattern.fullmatch(word)), None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,7 +40,7 @@ def find_sectors(text: str) -> list[SectorMention]:
     for m in _PATTERN.finditer(text):
         if any(a <= m.start() < b for a, b in blocked):
             continue
-        name = next((sector for sector, pattern in _EACH if pattern.fullmatch(m.group(0))), None)
+        name = _sector_of(m.group(0))
         if name:
             found.append(SectorMention(sector=name, start=m.start(), end=m.end()))
             if name == "auto_parts" and re.match(r"(?i)(?:autos?|cars?|automobiles?|vehicles?)\s+and\b", m.group(0)):

@@ -34,36 +34,33 @@ ZERO = _words(
     r"volumes?|portion|allocation|allotment))"
 )
 # A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
-STAT_VERB_BEFORE = re.compile(
+STAT_VERB_BEFORE = blind(
     r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"
     r"plunged|plunges|plunging|slipped|dipped|grew|grows|up|down|increased|decreased|surged|surges|slumped|"
     r"tumbled|soared|lost|added|expanded|contracted|shrank|slid|sank|eased|edged\s+up|edged\s+down)\s+"
-    r"(?:by\s+|to\s+|about\s+|nearly\s+|some\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+|over\s+)?$",
-    re.I,
+    r"(?:by\s+|to\s+|about\s+|nearly\s+|some\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+|over\s+)?$"
 )
 # Other words that make a nearby figure a statistic, a forecast or a market number.
-STATISTIC_BEFORE = re.compile(
+STATISTIC_BEFORE = blind(
     r"\b(?:contraction|expected|forecast|forecasts|polled|shares|stake|growth|inflation|GDP|revenues?|profits?|"
     r"margin|estimate|estimates|estimated|prices|stocks?|index|yields?|unemployment|deficit|surplus)\W+"
-    r"(?:\w+\W+){0,3}$",
-    re.I,
+    r"(?:\w+\W+){0,3}$"
 )
 # An average is a statistic even where the tariff word is right there ("tariffs averaged 17 percent").
-AVERAGE_BEFORE = re.compile(
-    r"\b(?:averaged|averages|averaging|average\s+of|on\s+average|trade-weighted|weighted)\b[^.;%]{0,40}$", re.I
+AVERAGE_BEFORE = blind(
+    r"\b(?:averaged|averages|averaging|average\s+of|on\s+average|trade-weighted|weighted)\b[^.;%]{0,40}$"
 )
 # A comparison bounds a set of rates without stating one ("all tariffs below 2%"); "up to", "as high as" and
 # "at least" state the rate the measure reaches (the contract's "up to 50%").
-BOUND_BEFORE = re.compile(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$", re.I)
-STATISTIC_AFTER = re.compile(
+BOUND_BEFORE = blind(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$")
+STATISTIC_AFTER = blind(
     # ("of the customs value" is how an ad valorem duty is stated, not a share.)
     r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) (?!(?:customs|declared|dutiable)\s+value)|"
     r"stake|share|growth|"
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
     # "a 10% reduction in tariffs".
     r"of\s+(?:all\s+)?(?:tariffs?|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
-    r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b)",
-    re.I,
+    r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b)"
 )
 
 DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
@@ -203,10 +200,9 @@ NOT_IMPOSE_BOUND = _words(
     r"until|before|for\s+now|for\s+the\s+time\s+being|for\s+\d+\s+days|for\s+another|while\s+talks"
 )
 # Words that put a date as the start of a measure: right before it ("from", "starting") ...
-EFFECT_BEFORE = re.compile(
+EFFECT_BEFORE = blind(
     r"\b(?:effective|starting|start|started|starts|from|beginning|begin|begins|as\s+of|effect\s+on|force\s+on|"
-    r"place\s+on|effective\s+from)\s+(?:on\s+|the\s+)?$",
-    re.I,
+    r"place\s+on|effective\s+from)\s+(?:on\s+|the\s+)?$"
 )
 # ... or a little before it ("took effect on April 9", "will apply to goods shipped after August 7").
 EFFECT_WORD = _words(r"effect|apply|applies|kick\s+in|kicks\s+in|implemented")
@@ -303,7 +299,7 @@ CHANGE_BEFORE = _words(
 RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–)?\s*")
 RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|to)\s?$")
-FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+FROM_BEFORE = blind(r"\bfrom\s*$")
 # The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
 PAY_BEFORE = blind(
     r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"
@@ -472,9 +468,9 @@ US_AUTHORITY = Cue(
     r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b", bounded=False, needles=("section", "ieepa", "fentanyl")
 )
 RATE_NOUN_AFTER = blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
-REPLACES = re.compile(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b", re.I)
+REPLACES = blind(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b")
 FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
-RATE_WORD = re.compile(r"\b(?:rate|rates|levy|duty|duties)\b", re.I)
+RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
 AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")
 CHANGED_TO = blind(
@@ -542,6 +538,18 @@ OTHER_MEASURE = blind(
 PAUSE_NOUN_ENDS = blind(
     r"\b(?:pause|truce|reprieve|suspension|grace\s+period)\b[^;]{0,40}?\b(?:expires?|ends?|set\s+to\s+(?:end|expire)|"
     r"due\s+to\s+(?:end|expire)|runs?\s+out|lapses?)\b"
+)
+
+# A tariff named only by a definite noun phrase ("the duties", "these levies", "such tariffs") is one the
+# article already spoke of.
+DEFINITE_TARIFF = blind(r"\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies)\b")
+
+# ... unless the phrase goes on to say what the measure is: a compound ("the tariff adjustments") or a relative
+# clause with its actor ("the higher tariffs he has imposed").
+DEFINED_AFTER = blind(
+    r"\s+(?:adjustments?|increases?|hikes?|package|regime|plan|schedule|order|measures?|rates?)\b|"
+    r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,2}(?:has\s+|have\s+|had\s+|was\s+|were\s+)?"
+    r"(?:imposed|announced|levied|slapped|introduced|set|placed)\b"
 )
 
 

@@ -18,6 +18,7 @@ from monitor.extract.context import Context
 from monitor.extract.dates import DateMention
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME, Mention
+from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
 from monitor.extract.sectors import find_sectors
@@ -57,9 +58,8 @@ WORLDWIDE_SECTORS = frozenset(
 )
 
 
-_EXAMPLE_ORIGIN = re.compile(
-    r"\b(?:including|notably|especially|such\s+as)\s+(?:those\s+|imports\s+|goods\s+|ones\s+)?(?:from\s+)?(?:the\s+)?$",
-    re.I,
+_EXAMPLE_ORIGIN = blind(
+    r"\b(?:including|notably|especially|such\s+as)\s+(?:those\s+|imports\s+|goods\s+|ones\s+)?(?:from\s+)?(?:the\s+)?$"
 )
 
 

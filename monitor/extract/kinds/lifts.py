@@ -12,6 +12,7 @@ from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.kinds.reliefs import quota_relief
+from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
 from monitor.extract.sectors import each, sector_groups
@@ -47,13 +48,15 @@ def lifts(
                     "lift", lifter, sentence, sector=sector, rate=rate.value if rate else None, authority=authority
                 )
             )
-    if re.search(r"\b(?:or|and)\s+reduce\b", clause, re.I):
+    if _OR_REDUCE.search(clause):
         for _rate, sectors in groups:
             for sector in each(sectors):
                 facts.append(make_fact("tariff", lifter, sentence, sector=sector, status="announced"))
     return facts
 
 
+# "remove or reduce tariffs": a lift and a cut at once.
+_OR_REDUCE = blind(r"\b(?:or|and)\s+reduce\b")
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
 
 

@@ -11,6 +11,7 @@ from monitor.extract.dates import DateMention
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
 from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, left_in_force
 from monitor.extract.sectors import distinct, each, find_sectors
@@ -18,20 +19,19 @@ from monitor.extract.timing import explicit_until, pause_until, status_of
 
 # Cues that name a pause of tariffs whatever follows them ("a trade truce", "would not impose", "extended to
 # August 1"); "extended the talks" must still act on a tariff, a deadline or a pause.
-_GOVERNS_ALWAYS = re.compile(
-    r"(?i)truce|not\s|refrain|tariff\s+deadline|tariff\s+exemption|extend\w*\s+(?:it\s+)?(?:to|until)|grace"
+_GOVERNS_ALWAYS = blind(
+    r"truce|not\s|refrain|tariff\s+deadline|tariff\s+exemption|extend\w*\s+(?:it\s+)?(?:to|until)|grace"
 )
 # A pause under consideration is a proposal ("is considering a pause"); "could extend the pause, set to
 # expire on July 9" still states the pause that exists (see `pauses`).
-_UNDER_CONSIDERATION = re.compile(
-    r"(?i)\b(?:consider|considers|considering|weighing|weighs|mulling|proposal|proposed)\b"
-)
+_UNDER_CONSIDERATION = blind(r"\b(?:consider|considers|considering|weighing|weighs|mulling|proposal|proposed)\b")
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
-_MUTUAL = re.compile(r"(?i)\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
-_PAUSE_NEAR = re.compile(r"truce|reprieve|deadline|pause|countermeasures|counter-measures", re.I)
+_MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
+_TRUCE = blind(r"\btruce\b|\bmutual")
+_PAUSE_NEAR = blind(r"truce|reprieve|deadline|pause|countermeasures|counter-measures")
 # "the pause", "this reprieve": a definite noun phrase names a pause the reader already knows of.
-_DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
-_EXCLUSIONS_AFTER = re.compile(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b", re.I)
+_DEFINITE_BEFORE = blind(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
+_EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
 
 
 def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateMention], ctx: Context) -> list[Fact]:
@@ -43,7 +43,7 @@ def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateM
     if not ends:
         return []
     sides = [parties]
-    if re.search(r"\btruce\b|\bmutual", clause, re.I) and parties.targets and parties.targets[0] != ANY:
+    if _TRUCE.search(clause) and parties.targets and parties.targets[0] != ANY:
         sides.append(Parties(imposer=parties.targets[0], targets=(parties.imposer,), subject_named=True))
     return [make_fact("pause", side, sentence, until=ends[0].value) for side in sides]
 

@@ -9,21 +9,20 @@ from monitor.extract.clauses import blocked
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
 from monitor.extract.sectors import distinct, each, find_sectors, first_sector
 from monitor.extract.timing import effective_date
 
 # A relief verb whose object is the tariff itself sets the tariff aside from something else.
-_TARIFF_OBJECT = re.compile(
-    r"(?i)\s+(?:the\s+|its\s+|their\s+)?(?:existing\s+|current\s+)?(?:tariffs|duties|levies)\s+on\b"
-)
+_TARIFF_OBJECT = blind(r"\s+(?:the\s+|its\s+|their\s+)?(?:existing\s+|current\s+)?(?:tariffs|duties|levies)\s+on\b")
 # "excluding China" after a measure: the party is left out of it, which is no relief of its own.
 _EXCEPTION = re.compile(r"(?:excluding|except)\s+(?:for\s+)?(?:the\s+)?[A-Z]")
-_EASED = re.compile(r"\b(?:eased|ease)\b", re.I)
+_EASED = blind(r"\b(?:eased|ease)\b")
 # Being left out of a measure: "will be excluded", "are exempt", "was exempted", "an exemption was granted".
-_SPARED = re.compile(
-    r"(?i)\b(?:be|been|are|is|was|were|remain|remains)\s+(?:\w+\s+)?(?:exempt|exempted|excluded|spared)\b|"
+_SPARED = blind(
+    r"\b(?:be|been|are|is|was|were|remain|remains)\s+(?:\w+\s+)?(?:exempt|exempted|excluded|spared)\b|"
     r"\b(?:exemption|exclusion)s?\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:granted|given|made)\b|"
     r"^\W*(?:exempted|excluded|exempt)\b|"
     # A headline's participle: "Crude oil exempted".
@@ -38,7 +37,7 @@ def quota_relief(clause: str) -> re.Match[str] | None:
     return found if found and vocab.QUOTA_WORD.search(clause) else None
 
 
-def relief_without_tariff(c: Clause, parties: Parties) -> list[Fact]:
+def relief_without_tariff(c: Clause) -> list[Fact]:
     """A relief stated in a clause that names no tariff of its own ("... but has exempted imports under
     the USMCA"), when the sentence is about tariffs."""
     cue = vocab.RELIEF.search(c.text)
@@ -51,7 +50,7 @@ def relief_without_tariff(c: Clause, parties: Parties) -> list[Fact]:
     ):
         return []
     if vocab.TARIFF_WORD.search(c.sentence):
-        return [make_fact("relief", parties, c.sentence, sector=first_sector(c.text))]
+        return [make_fact("relief", c.resolve(), c.sentence, sector=first_sector(c.text))]
     return _relief_referring_back(c)
 
 
@@ -72,7 +71,7 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     return [make_fact("relief", parties, c.sentence, sector=s) for s in (sectors if len(sectors) < 3 else [None])]
 
 
-def read_relief(c: Clause, parties: Parties) -> tuple[list[Fact], list[Rate], bool]:
+def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     """The relief a clause with a tariff states: its facts, the rates left for tariff facts, and whether
     the clause is done (a relief that is not a condition of the tariff is the whole statement)."""
     clause, rates = c.text, c.rates
@@ -87,6 +86,7 @@ def read_relief(c: Clause, parties: Parties) -> tuple[list[Fact], list[Rate], bo
         relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
     if not relief or blocked(clause, relief) or vocab.CONSIDERED.search(clause[: relief.start()]):
         return [], rates, False
+    parties = c.resolve()
     effective = effective_date(clause, c.dates_of())
     facts: list[Fact] = []
     relief_rates = [r for r in rates if not vocab.REMAINING.search(clause)]

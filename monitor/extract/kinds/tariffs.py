@@ -10,19 +10,23 @@ from monitor.extract.clauses import blocked, blocked_span, is_policy
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact, worldwide
+from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, rate_limits
 from monitor.extract.sectors import each, sector_groups
 from monitor.extract.timing import effective_date, expiry, status_of
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s*$")
-_RETALIATE = re.compile(r"\bretaliat", re.I)
+_RETALIATE = blind(r"\bretaliat")
 
 
-def retaliation_without_rate(c: Clause, parties: Parties) -> Fact | None:
+def retaliation_without_rate(c: Clause) -> Fact | None:
     """Retaliation by a side other than the US, in a clause that names no tariff of its own."""
     retaliation = vocab.RETALIATION.search(c.text)
-    if retaliation and parties.imposer != "US" and _RETALIATE.search(c.text) and not blocked(c.text, retaliation):
+    if not retaliation:
+        return None
+    parties = c.resolve()
+    if parties.imposer != "US" and _RETALIATE.search(c.text) and not blocked(c.text, retaliation):
         return make_fact("tariff", parties, c.sentence, status=status_of(c.text), authority="countermeasure")
     return None
 
@@ -86,7 +90,7 @@ def _anchor(c: Clause, rate: Rate | None) -> tuple[int, int]:
     return (word.start(), word.end()) if word else (0, 0)
 
 
-def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
+def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     """The tariff facts of a clause: one per rate and sector it names (`rates`: those not given to a relief)."""
     clause, scan = c.text, c.scan
     tariff_word = c.tariff_word
@@ -97,6 +101,7 @@ def read_tariffs(c: Clause, parties: Parties, rates: list[Rate]) -> list[Fact]:
         return []
     if not c.rates and not any(is_policy(scan, w) for w in c.tariff_words):
         return []
+    parties = c.resolve()
     published = c.ctx.published
     effective = effective_date(clause, c.dates_of())
     until = expiry(clause, c.dates_of())

@@ -1,0 +1,109 @@
+"""The word gate in front of the word lists: a clause is only spared a regex search when no match can be in
+it, so every word list finds exactly what its regex finds (a fact is never lost to the speed-up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import dates, sectors
+from monitor.extract import vocabulary as vocab
+from monitor.extract.gate import Gate
+from monitor.extract.matching import Cue, words
+
+# Sentences of our own, long enough to be gated, with and without the words the lists look for.
+SENTENCES = [
+    "The finance ministry in Lagos said on Tuesday it had lifted the 12% duty on imported rice from Thailand.",
+    "Negotiators from both capitals met with their counterparts in Oslo, and talks resumed after a pause.",
+    "Ottawa retaliated with countermeasures worth C$30 billion, hitting American whiskey and orange juice.",
+    "Exports of frozen shrimp slumped 14 percent year-on-year in March, the statistics office reported.",
+    "A spokesperson would not say whether the suspended levies were expected to return before September.",
+    "Tariff-free access for 40,000 tonnes of beef was agreed, while the anti-dumping duties on steel remain.",
+    "The pact, signed in Santiago on 3 May 2024, will phase out tariffs on copper cathodes over five years.",
+    "Under Section 232 the administration doubled the rate on aluminium to 50 per cent effective June 4.",
+    "Officials warned that the deal could collapse unless both sides exempted medicines from the surcharge.",
+    "Sunny weather helped the harvest, and the regional festival drew record crowds to the old harbour town.",
+    "Lawmakers were told the new import taxes, announced late on Friday, take effect at midnight next month.",
+    "Ministers quit the partnership and withdrew from the 1998 accord, ending preferential access for sugar.",
+    # Text beyond ASCII (curly quotes, accents) has its words listed another way: the same answers.
+    "Québec’s premier said the “temporary” surtax on café equipment was suspended until the end of août.",
+    "Ankara’s 40 % levy on Brazilian coffee, announced in İzmir, takes effect; the ministry’s note says so.",
+    # A listed word inside a longer word with an accent ("prétariff") is no match, however the words split.
+    "The prétariff era, said a Zürich-based newsletter, ended when the café’s owner in Genève retired.",
+]
+
+
+def _cues() -> list[tuple[str, Cue]]:
+    found = []
+    for module in (vocab, dates, sectors):
+        for name, value in vars(module).items():
+            if isinstance(value, Cue):
+                found.append((f"{module.__name__}.{name}", value))
+    return found
+
+
+CUES = _cues()
+
+
+def test_most_word_lists_have_a_gate() -> None:
+    gated = [name for name, cue in CUES if cue.gate is not None]
+    assert len(gated) >= 0.75 * len(CUES)
+
+
+@pytest.mark.parametrize(("name", "cue"), CUES, ids=[name for name, _ in CUES])
+def test_a_word_list_finds_what_its_regex_finds(name: str, cue: Cue) -> None:
+    for sentence in SENTENCES:
+        for text in (sentence, sentence.upper(), sentence[7:], sentence + " " + sentence):
+            # The plain case-blind regex over the text is what the list must find.
+            plain = [m.span() for m in cue.blind.finditer(text)]
+            first = cue.search(text)
+            assert (first.span() if first else None) == (plain[0] if plain else None), (name, text)
+            assert [m.span() for m in cue.finditer(text)] == plain, (name, text)
+            assert cue.sub(lambda m: "#" * len(m.group(0)), text) == cue.blind.sub(
+                lambda m: "#" * len(m.group(0)), text
+            ), (name, text)
+
+
+def test_a_text_cut_short_inside_a_word_is_still_searched() -> None:
+    # The search stops inside "tariffs": the regex sees the word "tariff" there, which the text's own words
+    # ("tariffs") do not list.
+    cue = words(r"tariff")
+    text = "Officials in three capitals were still arguing over the new tariffs when the session closed."
+    end = text.index("tariffs") + len("tariff")
+    found = cue.search(text, 0, end)
+    assert found is not None and found.group(0) == "tariff"
+    assert cue.search(text) is None
+
+
+def test_gate_lists_the_words_a_match_opens_with() -> None:
+    gate = Gate.of(r"\b(?:tariffs?|dut(?:y|ies)|import\s+tax(?:es)?|retaliat\w*)\b")
+    assert gate is not None
+    assert gate.exact == {"tariff", "tariffs", "duty", "duties", "import"}
+    assert gate.within == ("retaliat",)
+
+
+def test_gate_keeps_a_literal_that_may_sit_inside_a_word() -> None:
+    # Without a word boundary in front, "port" may be the end of "export".
+    gate = Gate.of(r"port(?:s|ed)\b")
+    assert gate is not None
+    assert gate.exact == frozenset()
+    assert set(gate.within) == {"ports", "ported"}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\d+\s?%",  # opens with any digit
+        r"\b(?:\w+\s+){0,2}tariffs?\b",  # opens with any word
+        r"^\s*$",  # opens with nothing literal
+    ],
+)
+def test_gate_gives_up_where_it_cannot_list_the_openings(pattern: str) -> None:
+    assert Gate.of(pattern) is None
+
+
+def test_a_word_list_with_no_gate_still_searches() -> None:
+    cue = Cue(r"\d{1,3}\s?(?:%|percent)", bounded=False)
+    assert cue.gate is None
+    text = "The customs board confirmed on Thursday that the levy on imported bicycles stays at 17 percent."
+    found = cue.search(text)
+    assert found is not None and found.group(0) == "17 percent"
