@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-# Python's own regex parser: the pattern as the engine reads it, so no pattern syntax is guessed at.
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
+
+# Python's own regex parser: the pattern as the engine reads it, so no pattern syntax is guessed at. It is
+# private to the standard library: a Python without it gives no pattern a gate, and every search runs.
+try:
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another Python's internals
+    sre = sre_parse = None
 
 # Beyond this many spellings a pattern's opening words are not worth listing: it gets no gate.
 _MAX_SPELLINGS = 400
@@ -41,9 +45,11 @@ class Gate:
     @classmethod
     def of(cls, pattern: str) -> Gate | None:
         """The gate of a (lower-case) pattern, or None when its openings cannot be listed."""
+        if sre_parse is None:
+            return None
         try:
             ends = _walk(list(sre_parse.parse(pattern)), [("", False)])
-        except (_Unknown, RecursionError):
+        except (_Unknown, RecursionError, AttributeError):
             return None
         exact: set[str] = set()
         within: set[str] = set()
