@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,3 +147,18 @@ def site(filled_log: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempP
     running, server = start_site(folder, feeds, tmp_path_factory.mktemp("web-site"))
     yield running
     server.stop()
+
+
+@contextmanager
+def serving(config: Path) -> Iterator[httpx.Client]:
+    """A real server over the log `config` names, its clock stopped at NOW, and a client aimed at it."""
+    settings = load_settings(config, environ={})
+    engine = open_engine(settings.database_url())
+    server = WebServerThread(build_app(settings, engine, clock=FixedClock(NOW)), "127.0.0.1", 0)
+    server.start()
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{server.port}", timeout=10) as client:
+            yield client
+    finally:
+        server.stop()
+        engine.dispose()

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
 import pytest
 
-from monitor.clock import FixedClock
-from monitor.config import load_settings
-from monitor.log import open_engine
-from monitor.web.app import build_app
-from monitor.web.server import WebServerThread
 from tests.cli_runner import run_cli
-from tests.web.conftest import ARTICLES, NOW
+from tests.web.conftest import ARTICLES, serving
 
 pytestmark = pytest.mark.postgres
 
@@ -25,22 +19,14 @@ def test_pages_api_and_metrics_on_postgresql(pg_url: str, tmp_path: Path) -> Non
         (tmp_path / name).write_text(text, encoding="utf-8")
     done = run_cli(["--config", config, "ingest", *(tmp_path / n for n in ARTICLES), "--now", "2025-05-30T12:00"])
     assert done.exit_code == 0, done.stderr
-    settings = load_settings(config, environ={})
-    engine = open_engine(settings.database_url())
-    server = WebServerThread(build_app(settings, engine, clock=FixedClock(NOW)), "127.0.0.1", 0)
-    server.start()
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{server.port}", timeout=10) as client:
-            measures = {m["measure_id"]: m for m in client.get("/api/v1/measures").json()["measures"]}
-            assert measures["US:CN:*"]["status"] == "paused"
-            before = client.get("/api/v1/measures?as_of=2025-04-05").json()["measures"]
-            assert [(m["measure_id"], m["status"]) for m in before] == [("US:CN:*", "announced")]
-            assert len(client.get("/api/v1/measures/US:CN:*").json()["events"]) == 2
-            assert client.get("/api/v1/alerts").json()["alerts"]
-            assert client.get("/readyz").json()["ready"] is True
-            assert "trade_monitor_articles_total 4.0" in client.get("/metrics").text
-            for page in ("/", "/deadlines", "/alerts", "/feeds", "/measures/US%3ACN%3A%2A"):
-                assert client.get(page).status_code == 200, page
-    finally:
-        server.stop()
-        engine.dispose()
+    with serving(config) as client:
+        measures = {m["measure_id"]: m for m in client.get("/api/v1/measures").json()["measures"]}
+        assert measures["US:CN:*"]["status"] == "paused"
+        before = client.get("/api/v1/measures?as_of=2025-04-05").json()["measures"]
+        assert [(m["measure_id"], m["status"]) for m in before] == [("US:CN:*", "announced")]
+        assert len(client.get("/api/v1/measures/US:CN:*").json()["events"]) == 2
+        assert client.get("/api/v1/alerts").json()["alerts"]
+        assert client.get("/readyz").json()["ready"] is True
+        assert "trade_monitor_articles_total 4.0" in client.get("/metrics").text
+        for page in ("/", "/deadlines", "/alerts", "/feeds", "/measures/US%3ACN%3A%2A"):
+            assert client.get(page).status_code == 200, page

@@ -31,7 +31,7 @@ from monitor.web.app import build_app
 from monitor.web.server import WebServerThread
 from tests.cli_runner import run_cli
 from tests.sources.feedserver import FeedServer, Route
-from tests.web.conftest import ARTICLES, FEED, NOW
+from tests.web.conftest import ARTICLES, FEED, NOW, serving
 
 DAEMON = "desk-host:4242:20250602T120000Z"
 
@@ -176,23 +176,15 @@ def test_the_api_answers_the_status_command_document_with_every_part_declared(db
 
 def test_the_api_judges_held_alerts_without_writing_while_the_command_catches_the_outbox_up(tmp_path: Path) -> None:
     config = ingested(tmp_path, f"sqlite:///{tmp_path}/log.db")
-    settings = load_settings(config, environ={})
-    engine = open_engine(settings.database_url())
-    server = WebServerThread(build_app(settings, engine, clock=FixedClock(NOW)), "127.0.0.1", 0)
-    server.start()
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{server.port}", timeout=10) as client:
-            size = (tmp_path / "log.db").stat().st_size
-            first = client.get("/api/v1/status").json()
-            assert client.get("/api/v1/status").json() == first
-            assert (tmp_path / "log.db").stat().st_size == size
-            outbox = next(p for p in first["projections"] if p["name"] == "outbox")
-            # Nothing has applied the new alerts to the outbox yet, so the server cannot judge them: it says so.
-            assert outbox["lag"] == first["last_position"] and first["held"] == []
+    with serving(config) as client:
+        size = (tmp_path / "log.db").stat().st_size
+        first = client.get("/api/v1/status").json()
+        assert client.get("/api/v1/status").json() == first
+        assert (tmp_path / "log.db").stat().st_size == size
+        outbox = next(p for p in first["projections"] if p["name"] == "outbox")
+        # Nothing has applied the new alerts to the outbox yet, so the server cannot judge them: it says so.
+        assert outbox["lag"] == first["last_position"] and first["held"] == []
 
-            command = json.loads(run_cli(["--config", config, "status", "--format", "json"]).stdout)
-            assert command["held"] and all(h["alerts"] > 1 for h in command["held"])  # more than hold_above
-            assert client.get("/api/v1/status").json()["held"] == command["held"]
-    finally:
-        server.stop()
-        engine.dispose()
+        command = json.loads(run_cli(["--config", config, "status", "--format", "json"]).stdout)
+        assert command["held"] and all(h["alerts"] > 1 for h in command["held"])  # more than hold_above
+        assert client.get("/api/v1/status").json()["held"] == command["held"]
