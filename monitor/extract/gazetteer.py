@@ -205,7 +205,7 @@ _ACTORS = {
         "CBP|Customs and Border Protection|Truth Social"
     ),
     "CA": "Trudeau|Carney|LeBlanc|Freeland|Champagne|Joly",
-    "CN": "Xi|Xi Jinping|Liu He|He Lifeng|Li Qiang|Ministry of Commerce|Commerce Ministry|MOFCOM|State Council",
+    "CN": "Xi|Xi Jinping|Liu He|He Lifeng|Li Qiang|MOFCOM|State Council",
     "EU": "European Commission|von der Leyen|Sefcovic|Šefčovič|Juncker|Malmstrom|Malmström",
     "JP": "Abe|Ishiba|Kishida|Takaichi|Akazawa|Motegi|Muto",
     "MX": "Sheinbaum|Ebrard|Lopez Obrador|López Obrador",

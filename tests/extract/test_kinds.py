@@ -29,6 +29,18 @@ def test_ministry_of_commerce_acts_for_china() -> None:
     assert (fact.imposer, fact.targets, fact.sector) == ("CN", ("US",), "agriculture")
 
 
+def test_a_commerce_ministry_without_a_country_is_the_home_government_not_china() -> None:
+    # Most countries have a commerce ministry: a bare one is the government of the country the article is from.
+    text = (
+        "CANBERRA - The Commerce Ministry has recommended an 18 per cent safeguard duty on imported aluminium "
+        "sheet for two years. The government had already imposed a provisional duty of 18 per cent on such "
+        "sheet from Vietnam and Malaysia in March."
+    )
+    facts = only(facts_of(text), "tariff")
+    assert facts, "the duties should be read"
+    assert {f.imposer for f in facts} == {"AU"}
+
+
 def test_european_commission_acts_for_the_eu() -> None:
     [fact] = only(
         facts_of("The European Commission approved 10 percent duties on imports of American motorcycles."), "tariff"
