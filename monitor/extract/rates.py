@@ -54,9 +54,9 @@ def find_rates(text: str) -> list[Rate]:
             or _tariff_rates_before(before)
             or bool(vocab.PAY_BEFORE.search(before))
             # "Duties on wallpaper from Lithuania, Latvia and Estonia will rise to 50%": the tariff is the
-            # subject of the change, however long its goods phrase.
+            # subject of the change or the range, however long its goods phrase.
             or bool(
-                (vocab.CHANGED_TO.search(before) or vocab.AMOUNTS_TO.search(before))
+                (vocab.CHANGED_TO.search(before) or vocab.AMOUNTS_TO.search(before) or vocab.RANGES_FROM.search(before))
                 and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
             )
             or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))

@@ -54,8 +54,9 @@ AVERAGE_BEFORE = blind(
 # "at least" state the rate the measure reaches (the contract's "up to 50%").
 BOUND_BEFORE = blind(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$")
 STATISTIC_AFTER = blind(
-    # ("of the customs value" is how an ad valorem duty is stated, not a share.)
-    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) (?!(?:customs|declared|dutiable)\s+value)|"
+    # ("of the customs value", "of the car's value", "of the goods' value" is how an ad valorem duty is stated,
+    # not a share.)
+    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) (?!(?:[\w'’-]+\s+){0,2}value\b)|"
     r"stake|share|growth|"
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
     # "a 10% reduction in tariffs".
@@ -262,12 +263,20 @@ POLICY_BEFORE = _words(
     r"maintains|halving|halved|doubled|rolling\s+out|rolled\s+out|revealed|unveiled|reimpose|reimposed|"
     r"reduce|reduced|cut|cuts|lower|lowered|face|faces|facing|subject\s+to|hit\s+by|pay|setting|set|"
     r"apply|applies|applied|extra|additional|new|reciprocal|retaliatory|punitive|sweeping|steep|steeper|"
-    r"original|existing|blanket|universal|combined|total"
+    r"original|existing|blanket|universal|combined|total|"
+    # Other verbs of imposing, each with its inflections: "enacted tariffs", "will restore the duties",
+    # "reinstated levies", "introduced a surcharge", "placed tariffs on".
+    r"enact|enacts|enacted|enacting|restore|restores|restored|restoring|reinstate|reinstates|reinstated|"
+    r"reinstating|reintroduce|reintroduces|reintroduced|reintroducing|reimposes|reimposing|introduce|introduces|"
+    r"introduced|introducing|place|places|placed|placing|slaps|hikes|hiking|levies|levelling|"
+    r"leveling|levels"
 )
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
     r"in\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|announced|"
-    r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective"
+    r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective|"
+    # The same verbs in the passive: "duties ... were introduced", "tariffs have been levelled against".
+    r"enacted|restored|reinstated|reintroduced|reimposed|introduced|placed|levelled|leveled"
 )
 
 
@@ -358,7 +367,8 @@ TARGET_BEFORE = blind(
 )
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
 SOURCE_BEFORE = blind(
-    r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures|imposed|levied|announced|set)\s+"
+    r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures|imposed|levied|announced|set|"
+    r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
     r"(?:from|by)\s+(?:the\s+)?$"
 )
 TARGET_AFTER = blind(
@@ -473,6 +483,8 @@ FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s
 RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
 AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")
+# A verb of range whose subject is the tariff: "duties on ... steel products will range from 5% to 9%".
+RANGES_FROM = blind(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+(?:from|between)\s*$")
 CHANGED_TO = blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
     r"hiked|brought\s+down|will\s+be)\s+to\s*$"

@@ -1,0 +1,79 @@
+"""Tariffs stated in constructions of general English beyond "impose a N% tariff on X": other verbs of
+imposing, passives with an agent, ranges with a long goods phrase, ad valorem rates ("N% of the value"),
+and cuts of the tariffs on a list of goods. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import facts_of, only
+
+
+def _tariffs(text: str) -> list[tuple[str, tuple[str, ...], str | None, float | None]]:
+    return sorted(
+        ((f.imposer, tuple(sorted(f.targets)), f.sector, f.rate) for f in only(facts_of(text), "tariff")),
+        key=lambda t: (t[2] or "", t[3] or 0),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "imposer", "target"),
+    [
+        ("Ottawa will restore its duties on American bourbon next week.", "CA", "US"),
+        ("The new government enacted tariffs on imports from Vietnam in its first month.", "US", "VN"),
+        ("Seoul reinstated levies on Australian barley after the review.", "KR", "AU"),
+        ("Mexico reintroduced a surcharge on Chinese footwear on Monday.", "MX", "CN"),
+        ("India introduced duties on Malaysian palm oil in 2021.", "IN", "MY"),
+    ],
+)
+def test_other_verbs_of_imposing_state_a_tariff(sentence: str, imposer: str, target: str) -> None:
+    facts = _tariffs(sentence)
+    assert facts, sentence
+    assert {(f[0], f[1]) for f in facts} == {(imposer, (target,))}
+
+
+def test_a_passive_with_its_agent_names_who_imposed_the_tariff() -> None:
+    [fact] = _tariffs("The first round of duties on Korean ships was introduced by Vietnam in 2022.")
+    assert fact[:3] == ("VN", ("KR",), "shipbuilding")
+
+
+def test_a_bare_mention_of_putting_pressure_is_no_tariff() -> None:
+    assert not _tariffs("Beijing keeps buying elsewhere as it puts pressure on the White House over its levies.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        (
+            "Under the final ruling, anti-dumping duties on certain Thai-origin cold-rolled aluminium coils "
+            "will range from 10.5 per cent to 12.2 per cent.",
+            10.5,
+            12.2,
+        ),
+        (
+            "Countervailing duties on some imported Brazilian hardwood flooring products vary between 4 percent "
+            "and 19 percent.",
+            4,
+            19,
+        ),
+    ],
+)
+def test_a_range_gives_one_fact_per_end_however_long_the_goods_phrase(sentence: str, low: float, high: float) -> None:
+    assert [f[3] for f in _tariffs(sentence)] == [low, high]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        ("Peru's extra levy on Bolivian trucks will amount to 35 per cent of the vehicle's value.", 35),
+        ("Ankara set the duty on Japanese motorbikes at 28% of the declared value.", 28),
+        ("Jakarta said the new duties on Chinese ceramics would be 150% of the goods' value.", 150),
+    ],
+)
+def test_a_rate_stated_as_a_share_of_the_value_is_ad_valorem(sentence: str, rate: float) -> None:
+    assert rate in [f[3] for f in _tariffs(sentence)]
+
+
+def test_a_share_of_a_market_is_still_no_rate() -> None:
+    facts = _tariffs("Tariffs were imposed last year; Thai rice now makes up 40% of the market.")
+    assert not [f for f in facts if f[3]]
