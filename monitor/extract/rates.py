@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
@@ -22,6 +22,9 @@ class Rate:
     # Where the words about this rate stop: "15%, down from the 24% it had threatened" ends before "down from".
     scope_end: int | None = None
     joined: bool = False  # the upper end of a range or a tier after another ("5% to 10%"): same goods, same parties
+    # Where the goods the rate is for are named, when they sit between the tariff and its rate ("cut tariffs on
+    # cars, auto parts and lumber to 15%"): the sectors are read there, however far from the rate.
+    goods: tuple[int, int] | None = None
 
 
 def find_rates(text: str) -> list[Rate]:
@@ -41,6 +44,7 @@ def find_rates(text: str) -> list[Rate]:
     paren_list = len(vocab.PARTY_PAREN_RATE.findall(clause)) >= 2
     tariff_in_clause = bool(vocab.TARIFF_WORD.search(clause) or vocab.RATES_NOUN.search(clause)) or paren_list
     kept: list[tuple[float, int, int]] = []
+    goods: dict[int, tuple[int, int]] = {}
     replaced = vocab.REPLACES.search(clause) if raw else None
     for value, start, end in raw:
         before = clause[max(0, start - 60) : start]
@@ -61,6 +65,12 @@ def find_rates(text: str) -> list[Rate]:
             )
             or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
         )
+        changed_object = _changed_object(clause, start) if vocab.TO_BEFORE.search(before) else None
+        if changed_object is not None:
+            # "would reduce tariffs on key Korean goods, including cars and lumber, to 15%": the verb's object is
+            # the tariff, and the goods between it and the rate are what the rate is for.
+            near_tariff = True
+            goods[start] = (changed_object, start)
         if not near_tariff:
             continue
         if vocab.STATISTIC_AFTER.search(after) or vocab.AVERAGE_BEFORE.search(before):
@@ -131,7 +141,7 @@ def find_rates(text: str) -> list[Rate]:
                 continue
         rates.append(Rate(value=value, start=start, end=end))
         i += 1
-    return rates
+    return [replace(r, goods=goods[r.start]) if r.start in goods else r for r in rates]
 
 
 def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
@@ -166,6 +176,16 @@ def left_in_force(clause: str, rate: Rate) -> bool:
         if not leaving and 0 <= cue.start() - rate.end <= 60:
             return True
     return False
+
+
+def _changed_object(clause: str, start: int) -> int | None:
+    """Where the goods phrase begins after the nearest "reduce/raise ... tariffs" before a rate at `start`
+    (within 200 characters), or None."""
+    found = None
+    pos = max(0, start - 200)
+    while (m := vocab.CHANGED_OBJECT.search(clause, pos, start)) is not None:
+        found, pos = m, m.end()
+    return found.end() if found is not None else None
 
 
 def _tariff_rates_before(before: str) -> bool:

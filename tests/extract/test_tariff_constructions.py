@@ -77,3 +77,24 @@ def test_a_rate_stated_as_a_share_of_the_value_is_ad_valorem(sentence: str, rate
 def test_a_share_of_a_market_is_still_no_rate() -> None:
     facts = _tariffs("Tariffs were imposed last year; Thai rice now makes up 40% of the market.")
     assert not [f for f in facts if f[3]]
+
+
+def test_a_cut_on_a_list_of_goods_gives_one_fact_per_sector_at_the_new_rate() -> None:
+    facts = _tariffs(
+        "Canberra said it would lower duties on key Thai goods, including cars, auto parts, timber and medicines, "
+        "from 20 percent to 12 percent."
+    )
+    with_rate = {(f[2], f[3]) for f in facts if f[3] is not None}
+    assert with_rate == {("autos", 12), ("auto_parts", 12), ("lumber", 12), ("pharmaceuticals", 12)}
+    assert {f[:2] for f in facts} == {("AU", ("TH",))}
+
+
+def test_a_raise_on_goods_named_before_the_new_rate() -> None:
+    facts = _tariffs("Ottawa raised the duty on imported Chinese electric vehicles and their batteries to 90 per cent.")
+    assert ("CA", ("CN",), "autos", 90) in facts
+
+
+def test_a_list_of_examples_of_another_origins_goods_is_not_everyone() -> None:
+    # The examples are the named origin's goods, however far down the list (not a measure on every origin).
+    facts = _tariffs("Washington will cut the duty on Brazilian exports such as cars, steel and copper to 20%.")
+    assert {(f[1], f[2]) for f in facts if f[3] == 20} == {(("BR",), "autos"), (("BR",), "steel"), (("BR",), "copper")}
