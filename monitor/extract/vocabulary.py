@@ -483,12 +483,14 @@ FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s
 RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
 AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")
-# A verb of change whose object is the tariff, its new rate given after the goods: "would reduce tariffs on key
-# Korean goods, including cars and auto parts, to 15%", "raised the duty on imported barley to 80 percent".
+# A verb or noun of change whose object is the tariff, its new rate given after the goods: "would reduce tariffs on
+# key Korean goods, including cars and auto parts, to 15%", "raised the duty on imported barley to 80 percent",
+# "the reduction of the import tariff for game consoles, such as ..., from 35% to 20%".
 CHANGED_OBJECT = blind(
     r"\b(?:reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowered|lowering|raise|raises|raised|"
     r"raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking|slash|slashes|slashed|slashing|"
-    r"bring|brings|bringing|brought)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+    r"bring|brings|bringing|brought|reduction|reductions|rise)\s+(?:(?:of|in|on)\s+)?"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:tariffs?|duty|duties|levy|levies)\b"
 )
 # Goods of a named origin listed by example: "key Korean goods, including cars and medicines" (each example is

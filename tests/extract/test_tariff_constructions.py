@@ -104,3 +104,22 @@ def test_a_list_of_examples_of_another_origins_goods_is_not_everyone() -> None:
         (("BR",), "steel"),
         (("BR",), "copper"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        (
+            "Santiago announced the reduction of the import tariff for handheld game devices, such as the "
+            "well-known brands sold abroad, from 30% to 18%, a step that will help buyers.",
+            18,
+        ),
+        (
+            "Ministers approved a rise in the customs duty on imported olive oil, table grapes and canned "
+            "peaches to 45 per cent.",
+            45,
+        ),
+    ],
+)
+def test_a_noun_of_change_reads_the_new_rate_after_a_long_goods_phrase(sentence: str, rate: float) -> None:
+    assert rate in [f[3] for f in _tariffs(sentence)]
