@@ -36,6 +36,12 @@ def find_rates(text: str) -> list[Rate]:
         if low and not vocab.FROM_BEFORE.search(clause[max(0, low.start() - 8) : low.start()]):
             # "an import tax of 9-16pc": a range, each of its ends a rate ("from 7.5-10% to 15%" is a change).
             raw.append((float(low.group(1)), low.start(), low.end()))
+        alternative = vocab.ALTERNATIVE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
+        if alternative and float(alternative.group(1)) < float(m.group(1)):
+            # "5 or 10 percent": each alternative a rate ("Section 232 and 25 percent" is no lower rate).
+            raw.append(
+                (float(alternative.group(1)), alternative.start(), alternative.start() + len(alternative.group(1)))
+            )
         raw.append((float(m.group(1)), m.start(), m.end()))
     if not raw:
         return []  # (most clauses: no figure, so nothing below needs working out)
@@ -103,8 +109,10 @@ def find_rates(text: str) -> list[Rate]:
                 rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
                 i += 2
                 continue
-            if vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_LOW_BEFORE.search(clause, start, nxt[1]):
-                rates.append(Rate(value=value, start=start, end=end))  # "9-16pc": both ends
+            if (
+                vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_LOW_BEFORE.search(clause, start, nxt[1])
+            ) or vocab.ALTERNATIVE_LOW_BEFORE.match(clause[start : nxt[1]]):
+                rates.append(Rate(value=value, start=start, end=end))  # "9-16pc", "5 or 10 percent": both
                 rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
                 i += 2
                 continue

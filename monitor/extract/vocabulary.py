@@ -308,6 +308,8 @@ CHANGE_BEFORE = _words(
 RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–)?\s*")
 RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|to)\s?$")
+# Alternatives and tiers with the unit said once: "tariffs of 5 or 10 percent", "duties of 10 and 25 percent".
+ALTERNATIVE_LOW_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,3}(?:\.\d{1,2})?)\s+(?:or|and)\s+$")
 FROM_BEFORE = blind(r"\bfrom\s*$")
 # The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
 PAY_BEFORE = blind(
@@ -504,7 +506,11 @@ TO_BEFORE = blind(r"\b(?:to|from)\s*$")
 RANGES_FROM = blind(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+(?:from|between)\s*$")
 CHANGED_TO = blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
-    r"hiked|brought\s+down|will\s+be)\s+to\s*$"
+    r"hiked|brought\s+down|will\s+be|"
+    # Other verbs of raising and cutting, with their inflections: "bumped up to", "slashed to", "trimmed to".
+    r"(?:bump|bumps|bumped|bumping|hike|hikes|hiking|jack|jacks|jacked|ratchet|ratchets|ratcheted)\s+up|"
+    r"slash|slashes|slashed|slashing|trim|trims|trimmed|trimming|boost|boosts|boosted|boosting|"
+    r"reduces|reducing|raises|raising|increases|increasing|lowers|lowering|cuts|cutting)\s+to\s*$"
 )
 AUTHORITY_HINT = Cue(
     r"section|ieepa|emergency|retaliat|countermeasure|dumping|countervail|safeguard|subsid",

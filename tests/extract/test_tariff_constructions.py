@@ -123,3 +123,35 @@ def test_a_list_of_examples_of_another_origins_goods_is_not_everyone() -> None:
 )
 def test_a_noun_of_change_reads_the_new_rate_after_a_long_goods_phrase(sentence: str, rate: float) -> None:
     assert rate in [f[3] for f in _tariffs(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rates"),
+    [
+        ("Chile placed retaliatory tariffs of 5 or 10 percent on Peruvian fruit last spring.", [5, 10]),
+        ("Brazil imposed duties of 12 and 30 per cent on Chinese toys and bicycles.", [12, 30]),
+        ("Egypt set anti-dumping duties of between 8 and 21 pc on Turkish rebar.", [8, 21]),
+    ],
+)
+def test_alternatives_and_tiers_with_the_unit_said_once_give_one_fact_per_rate(
+    sentence: str, rates: list[float]
+) -> None:
+    assert sorted({f[3] for f in _tariffs(sentence) if f[3] is not None}) == rates
+
+
+def test_a_legal_section_number_before_a_rate_is_no_rate() -> None:
+    rates = {
+        f[3] for f in _tariffs("Imports caught by Section 232 and 25 percent tariffs from Seoul were held at port.")
+    }
+    assert 232 not in rates
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 20% levy on Kenyan tea was trimmed to 15%.",
+        "Ottawa said the 20 per cent duty on Mexican steel wire has been bumped up to 30 per cent.",
+    ],
+)
+def test_other_verbs_of_change_give_one_fact_at_the_new_rate(sentence: str) -> None:
+    assert len([f for f in _tariffs(sentence) if f[3] is not None]) == 1
