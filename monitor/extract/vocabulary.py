@@ -268,8 +268,8 @@ POLICY_BEFORE = _words(
     # "reinstated levies", "introduced a surcharge", "placed tariffs on".
     r"enact|enacts|enacted|enacting|restore|restores|restored|restoring|reinstate|reinstates|reinstated|"
     r"reinstating|reintroduce|reintroduces|reintroduced|reintroducing|reimposes|reimposing|introduce|introduces|"
-    r"introduced|introducing|place|places|placed|placing|slaps|hikes|hiking|levies|levelling|"
-    r"leveling|levels"
+    r"introduced|introducing|places|placed|placing|slaps|hikes|hiking|levelling|"
+    r"leveling"
 )
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"

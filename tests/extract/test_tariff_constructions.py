@@ -155,3 +155,14 @@ def test_a_legal_section_number_before_a_rate_is_no_rate() -> None:
 )
 def test_other_verbs_of_change_give_one_fact_at_the_new_rate(sentence: str) -> None:
     assert len([f for f in _tariffs(sentence) if f[3] is not None]) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The summit took place in Oslo while tariffs loomed over both economies.",
+        "Farmers in Ghana complained about the high levels of duties on fertiliser.",
+    ],
+)
+def test_place_and_levels_as_nouns_state_no_tariff(sentence: str) -> None:
+    assert not _tariffs(sentence)
