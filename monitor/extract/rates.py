@@ -131,8 +131,13 @@ def find_rates(text: str) -> list[Rate]:
                 i += 2
                 continue
             changed = vocab.CHANGED_TO.search(between)
-            if changed and not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1)):
-                # "the 15% duty ... will be reduced to 7.5%": one fact at the new rate.
+            if changed and (
+                not vocab.RATE_IN_FORCE_THEN.search(between)
+                or not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1))
+            ):
+                # "the 15% duty ... will be reduced to 7.5%", "the 25 percent duty ... would be raised to 30 percent
+                # on Oct. 1": one fact at the new rate. But "25% on cabinets, which will increase to 50% on
+                # January 1" states the 25% in force until then: both are facts.
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
                 i += 2
                 continue

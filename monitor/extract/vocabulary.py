@@ -501,6 +501,9 @@ ORIGIN_GOODS_LIST = blind(
     r"^\s*(?:[\w-]+\s+)?(?:goods|products|imports|exports|items)\s*,?\s*(?:including|such\s+as|like|notably|"
     r"especially|among\s+them)\b[^;:.]*$"
 )
+# A rate stated in force on its own before a later step up or down: "25% on cabinets, which will increase to 50%
+# on January 1" (a relative or coordinated clause of its own, not the subject of the change).
+RATE_IN_FORCE_THEN = blind(r",\s*(?:which|that|and|but|then|before|rising|increasing|falling|going)\b")
 TO_BEFORE = blind(r"\b(?:to|from)\s*$")
 # A verb of range whose subject is the tariff: "duties on ... steel products will range from 5% to 9%".
 RANGES_FROM = blind(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+(?:from|between)\s*$")

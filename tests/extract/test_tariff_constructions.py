@@ -166,3 +166,13 @@ def test_other_verbs_of_change_give_one_fact_at_the_new_rate(sentence: str) -> N
 )
 def test_place_and_levels_as_nouns_state_no_tariff(sentence: str) -> None:
     assert not _tariffs(sentence)
+
+
+def test_a_dated_change_of_the_subject_tariff_gives_the_new_rate_only() -> None:
+    facts = _tariffs("Lima said the 8 percent tariff on Thai rice would be raised to 12 percent on June 1.")
+    assert [f[3] for f in facts] == [12]
+
+
+def test_a_rate_in_force_until_a_dated_step_gives_both_rates() -> None:
+    facts = _tariffs("Duties: 30% on imported sofas, which will increase to 40% on March 1, 2032.")
+    assert sorted(f[3] for f in facts if f[3] is not None) == [30, 40]
