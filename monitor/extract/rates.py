@@ -22,8 +22,8 @@ class Rate:
     # Where the words about this rate stop: "15%, down from the 24% it had threatened" ends before "down from".
     scope_end: int | None = None
     joined: bool = False  # the upper end of a range or a tier after another ("5% to 10%"): same goods, same parties
-    # Where the goods the rate is for are named, when they sit between the tariff and its rate ("cut tariffs on
-    # cars, auto parts and lumber to 15%"): the sectors are read there, however far from the rate.
+    # Where the goods the rate is for are named, when they sit between the tariff and its rate ("lower duties on
+    # trucks, wine and copper to 9%"): the sectors are read there, however far from the rate.
     goods: tuple[int, int] | None = None
 
 
@@ -73,7 +73,7 @@ def find_rates(text: str) -> list[Rate]:
         )
         changed_object = _changed_object(clause, start) if vocab.TO_BEFORE.search(before) else None
         if changed_object is not None:
-            # "would reduce tariffs on key Korean goods, including cars and lumber, to 15%": the verb's object is
+            # "will lower duties on several Peruvian goods, such as fish and copper, to 9%": the verb's object is
             # the tariff, and the goods between it and the rate are what the rate is for.
             near_tariff = True
             goods[start] = (changed_object, start)
@@ -135,9 +135,9 @@ def find_rates(text: str) -> list[Rate]:
                 not vocab.RATE_IN_FORCE_THEN.search(between)
                 or not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1))
             ):
-                # "the 15% duty ... will be reduced to 7.5%", "the 25 percent duty ... would be raised to 30 percent
-                # on Oct. 1": one fact at the new rate. But "25% on cabinets, which will increase to 50% on
-                # January 1" states the 25% in force until then: both are facts.
+                # "the 15% duty ... will be reduced to 7.5%", "the 6 percent levy ... will rise to 9 percent on
+                # May 3": one fact at the new rate. But "12% on sofas, which rises to 20% on May 3" states the
+                # 12% in force until then: both are facts.
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
                 i += 2
                 continue

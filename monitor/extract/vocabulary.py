@@ -54,7 +54,7 @@ AVERAGE_BEFORE = blind(
 # "at least" state the rate the measure reaches (the contract's "up to 50%").
 BOUND_BEFORE = blind(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$")
 STATISTIC_AFTER = blind(
-    # ("of the customs value", "of the car's value", "of the goods' value" is how an ad valorem duty is stated,
+    # ("of the customs value", "of the truck's value", "of the goods' value" is how an ad valorem duty is stated,
     # not a share.)
     r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) (?!(?:[\w'’-]+\s+){0,2}value\b)|"
     r"stake|share|growth|"
@@ -308,7 +308,7 @@ CHANGE_BEFORE = _words(
 RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–)?\s*")
 RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|to)\s?$")
-# Alternatives and tiers with the unit said once: "tariffs of 5 or 10 percent", "duties of 10 and 25 percent".
+# Alternatives and tiers with the unit said once: "tariffs of 4 or 7 percent", "duties of 11 and 19 percent".
 ALTERNATIVE_LOW_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,3}(?:\.\d{1,2})?)\s+(?:or|and)\s+$")
 FROM_BEFORE = blind(r"\bfrom\s*$")
 # The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
@@ -485,9 +485,9 @@ FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s
 RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
 AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")
-# A verb or noun of change whose object is the tariff, its new rate given after the goods: "would reduce tariffs on
-# key Korean goods, including cars and auto parts, to 15%", "raised the duty on imported barley to 80 percent",
-# "the reduction of the import tariff for game consoles, such as ..., from 35% to 20%".
+# A verb or noun of change whose object is the tariff, its new rate given after the goods: "will lower duties on
+# several Peruvian goods, such as fish and copper, to 9%", "raised the duty on imported barley to 80 percent",
+# "a cut in the levy on bicycles, scooters and their spare parts from 20% to 11%".
 CHANGED_OBJECT = blind(
     r"\b(?:reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowered|lowering|raise|raises|raised|"
     r"raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking|slash|slashes|slashed|slashing|"
@@ -495,14 +495,14 @@ CHANGED_OBJECT = blind(
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:tariffs?|duty|duties|levy|levies)\b"
 )
-# Goods of a named origin listed by example: "key Korean goods, including cars and medicines" (each example is
+# Goods of a named origin listed by example: "Peruvian goods, such as fish and copper" (each example is
 # from that origin, however far down the list).
 ORIGIN_GOODS_LIST = blind(
     r"^\s*(?:[\w-]+\s+)?(?:goods|products|imports|exports|items)\s*,?\s*(?:including|such\s+as|like|notably|"
     r"especially|among\s+them)\b[^;:.]*$"
 )
-# A rate stated in force on its own before a later step up or down: "25% on cabinets, which will increase to 50%
-# on January 1" (a relative or coordinated clause of its own, not the subject of the change).
+# A rate stated in force on its own before a later step up or down: "12% on sofas, which rises to 20% on May 3"
+# (a relative or coordinated clause of its own, not the subject of the change).
 RATE_IN_FORCE_THEN = blind(r",\s*(?:which|that|and|but|then|before|rising|increasing|falling|going)\b")
 TO_BEFORE = blind(r"\b(?:to|from)\s*$")
 # A verb of range whose subject is the tariff: "duties on ... steel products will range from 5% to 9%".

@@ -142,5 +142,5 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
             0 <= word.start - m.end <= 200 and vocab.ORIGIN_GOODS_LIST.match(clause[m.end : word.start])
             for m in origins
         ):
-            return parties  # "Korean goods, including cars, lumber and medicines": each example of that origin
+            return parties  # "Peruvian goods, such as fish, timber and copper": each example of that origin
     return replace(parties, targets=(ANY,))

@@ -84,8 +84,8 @@ def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[in
 
 
 def _goods_sectors(clause: str, rate: Rate) -> list[str]:
-    """The sectors of the goods named between a tariff and its new rate ("cut tariffs on cars, auto parts and
-    lumber to 15%"); none for a package over many kinds of goods."""
+    """The sectors of the goods named between a tariff and its new rate ("lower duties on trucks, wine and
+    copper to 9%"); none for a package over many kinds of goods."""
     assert rate.goods is not None
     phrase = clause[rate.goods[0] : rate.goods[1]]
     return [] if vocab.MANY_GOODS.search(phrase) else distinct(find_sectors(phrase))
