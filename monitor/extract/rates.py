@@ -83,6 +83,8 @@ def find_rates(text: str) -> list[Rate]:
             continue
         if vocab.BOUND_BEFORE.search(before):
             continue  # "tariffs above 30%", "lines below 2%": a threshold that sorts rates, not a rate
+        if vocab.CHANGE_BY_BEFORE.search(before):
+            continue  # "raise tariffs by 5 percent": how much a rate moves, not the rate
         if replaced and start > replaced.start():
             continue  # "replaces a 50% combined rate": what no longer applies
         change = vocab.STAT_VERB_BEFORE.search(before[-30:])

@@ -53,6 +53,11 @@ AVERAGE_BEFORE = blind(
 # A comparison bounds a set of rates without stating one ("all tariffs below 2%"); "up to", "as high as" and
 # "at least" state the rate the measure reaches (the contract's "up to 50%").
 BOUND_BEFORE = blind(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$")
+# The size of a change, not a rate: "will raise tariffs on Thai rice by 5 percent" (the rate it reaches is unsaid).
+CHANGE_BY_BEFORE = blind(
+    r"\b(?:raise|raises|raised|raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking|cut|cuts|"
+    r"cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering)\b[^,;%]{0,60}?\bby\s+$"
+)
 STATISTIC_AFTER = blind(
     # ("of the customs value", "of the truck's value", "of the goods' value" is how an ad valorem duty is stated,
     # not a share.)

@@ -176,3 +176,18 @@ def test_a_dated_change_of_the_subject_tariff_gives_the_new_rate_only() -> None:
 def test_a_rate_in_force_until_a_dated_step_gives_both_rates() -> None:
     facts = _tariffs("Duties: 30% on imported sofas, which will increase to 40% on March 1, 2032.")
     assert sorted(f[3] for f in facts if f[3] is not None) == [30, 40]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Santiago will raise tariffs on Bolivian sugar by 5 percent next month.",
+        "Ottawa said it had cut its duties on Italian cheese by 3 per cent.",
+    ],
+)
+def test_the_size_of_a_change_is_no_rate(sentence: str) -> None:
+    assert not [f for f in _tariffs(sentence) if f[3] is not None]
+
+
+def test_a_new_rate_after_the_size_of_its_change_is_read() -> None:
+    assert [f[3] for f in _tariffs("Peru cut duties by 10% on Chilean wine, to 15%.") if f[3] is not None] == [15]
