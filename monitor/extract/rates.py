@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
@@ -22,6 +22,9 @@ class Rate:
     # Where the words about this rate stop: "15%, down from the 24% it had threatened" ends before "down from".
     scope_end: int | None = None
     joined: bool = False  # the upper end of a range or a tier after another ("5% to 10%"): same goods, same parties
+    # Where the goods the rate is for are named, when they sit between the tariff and its rate ("lower duties on
+    # trucks, wine and copper to 9%"): the sectors are read there, however far from the rate.
+    goods: tuple[int, int] | None = None
 
 
 def find_rates(text: str) -> list[Rate]:
@@ -33,6 +36,12 @@ def find_rates(text: str) -> list[Rate]:
         if low and not vocab.FROM_BEFORE.search(clause[max(0, low.start() - 8) : low.start()]):
             # "an import tax of 9-16pc": a range, each of its ends a rate ("from 7.5-10% to 15%" is a change).
             raw.append((float(low.group(1)), low.start(), low.end()))
+        alternative = vocab.ALTERNATIVE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
+        if alternative and float(alternative.group(1)) < float(m.group(1)):
+            # "5 or 10 percent": each alternative a rate ("Section 232 and 25 percent" is no lower rate).
+            raw.append(
+                (float(alternative.group(1)), alternative.start(), alternative.start() + len(alternative.group(1)))
+            )
         raw.append((float(m.group(1)), m.start(), m.end()))
     if not raw:
         return []  # (most clauses: no figure, so nothing below needs working out)
@@ -41,6 +50,7 @@ def find_rates(text: str) -> list[Rate]:
     paren_list = len(vocab.PARTY_PAREN_RATE.findall(clause)) >= 2
     tariff_in_clause = bool(vocab.TARIFF_WORD.search(clause) or vocab.RATES_NOUN.search(clause)) or paren_list
     kept: list[tuple[float, int, int]] = []
+    goods: dict[int, tuple[int, int]] = {}
     replaced = vocab.REPLACES.search(clause) if raw else None
     for value, start, end in raw:
         before = clause[max(0, start - 60) : start]
@@ -54,19 +64,27 @@ def find_rates(text: str) -> list[Rate]:
             or _tariff_rates_before(before)
             or bool(vocab.PAY_BEFORE.search(before))
             # "Duties on wallpaper from Lithuania, Latvia and Estonia will rise to 50%": the tariff is the
-            # subject of the change, however long its goods phrase.
+            # subject of the change or the range, however long its goods phrase.
             or bool(
-                (vocab.CHANGED_TO.search(before) or vocab.AMOUNTS_TO.search(before))
+                (vocab.CHANGED_TO.search(before) or vocab.AMOUNTS_TO.search(before) or vocab.RANGES_FROM.search(before))
                 and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
             )
             or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
         )
+        changed_object = _changed_object(clause, start) if vocab.TO_BEFORE.search(before) else None
+        if changed_object is not None:
+            # "will lower duties on several Peruvian goods, such as fish and copper, to 9%": the verb's object is
+            # the tariff, and the goods between it and the rate are what the rate is for.
+            near_tariff = True
+            goods[start] = (changed_object, start)
         if not near_tariff:
             continue
         if vocab.STATISTIC_AFTER.search(after) or vocab.AVERAGE_BEFORE.search(before):
             continue
         if vocab.BOUND_BEFORE.search(before):
             continue  # "tariffs above 30%", "lines below 2%": a threshold that sorts rates, not a rate
+        if vocab.CHANGE_BY_BEFORE.search(before):
+            continue  # "raise tariffs by 5 percent": how much a rate moves, not the rate
         if replaced and start > replaced.start():
             continue  # "replaces a 50% combined rate": what no longer applies
         change = vocab.STAT_VERB_BEFORE.search(before[-30:])
@@ -93,8 +111,10 @@ def find_rates(text: str) -> list[Rate]:
                 rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
                 i += 2
                 continue
-            if vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_LOW_BEFORE.search(clause, start, nxt[1]):
-                rates.append(Rate(value=value, start=start, end=end))  # "9-16pc": both ends
+            if (
+                vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_LOW_BEFORE.search(clause, start, nxt[1])
+            ) or vocab.ALTERNATIVE_LOW_BEFORE.match(clause[start : nxt[1]]):
+                rates.append(Rate(value=value, start=start, end=end))  # "9-16pc", "5 or 10 percent": both
                 rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
                 i += 2
                 continue
@@ -113,8 +133,13 @@ def find_rates(text: str) -> list[Rate]:
                 i += 2
                 continue
             changed = vocab.CHANGED_TO.search(between)
-            if changed and not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1)):
-                # "the 15% duty ... will be reduced to 7.5%": one fact at the new rate.
+            if changed and (
+                not vocab.RATE_IN_FORCE_THEN.search(between)
+                or not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1))
+            ):
+                # "the 15% duty ... will be reduced to 7.5%", "the 6 percent levy ... will rise to 9 percent on
+                # May 3": one fact at the new rate. But "12% on sofas, which rises to 20% on May 3" states the
+                # 12% in force until then: both are facts.
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
                 i += 2
                 continue
@@ -131,7 +156,7 @@ def find_rates(text: str) -> list[Rate]:
                 continue
         rates.append(Rate(value=value, start=start, end=end))
         i += 1
-    return rates
+    return [replace(r, goods=goods[r.start]) if r.start in goods else r for r in rates]
 
 
 def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
@@ -166,6 +191,16 @@ def left_in_force(clause: str, rate: Rate) -> bool:
         if not leaving and 0 <= cue.start() - rate.end <= 60:
             return True
     return False
+
+
+def _changed_object(clause: str, start: int) -> int | None:
+    """Where the goods phrase begins after the nearest "reduce/raise ... tariffs" before a rate at `start`
+    (within 200 characters), or None."""
+    found = None
+    pos = max(0, start - 200)
+    while (m := vocab.CHANGED_OBJECT.search(clause, pos, start)) is not None:
+        found, pos = m, m.end()
+    return found.end() if found is not None else None
 
 
 def _tariff_rates_before(before: str) -> bool:

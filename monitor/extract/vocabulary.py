@@ -53,9 +53,15 @@ AVERAGE_BEFORE = blind(
 # A comparison bounds a set of rates without stating one ("all tariffs below 2%"); "up to", "as high as" and
 # "at least" state the rate the measure reaches (the contract's "up to 50%").
 BOUND_BEFORE = blind(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$")
+# The size of a change, not a rate: "will raise tariffs on Thai rice by 5 percent" (the rate it reaches is unsaid).
+CHANGE_BY_BEFORE = blind(
+    r"\b(?:raise|raises|raised|raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking|cut|cuts|"
+    r"cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering)\b[^,;%]{0,60}?\bby\s+$"
+)
 STATISTIC_AFTER = blind(
-    # ("of the customs value" is how an ad valorem duty is stated, not a share.)
-    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) (?!(?:customs|declared|dutiable)\s+value)|"
+    # ("of the customs value", "of the truck's value", "of the goods' value" is how an ad valorem duty is stated,
+    # not a share.)
+    r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) (?!(?:[\w'’-]+\s+){0,2}value\b)|"
     r"stake|share|growth|"
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
     # "a 10% reduction in tariffs".
@@ -262,12 +268,20 @@ POLICY_BEFORE = _words(
     r"maintains|halving|halved|doubled|rolling\s+out|rolled\s+out|revealed|unveiled|reimpose|reimposed|"
     r"reduce|reduced|cut|cuts|lower|lowered|face|faces|facing|subject\s+to|hit\s+by|pay|setting|set|"
     r"apply|applies|applied|extra|additional|new|reciprocal|retaliatory|punitive|sweeping|steep|steeper|"
-    r"original|existing|blanket|universal|combined|total"
+    r"original|existing|blanket|universal|combined|total|"
+    # Other verbs of imposing, each with its inflections: "enacted tariffs", "will restore the duties",
+    # "reinstated levies", "introduced a surcharge", "placed tariffs on".
+    r"enact|enacts|enacted|enacting|restore|restores|restored|restoring|reinstate|reinstates|reinstated|"
+    r"reinstating|reintroduce|reintroduces|reintroduced|reintroducing|reimposes|reimposing|introduce|introduces|"
+    r"introduced|introducing|places|placed|placing|slaps|hikes|hiking|levelling|"
+    r"leveling"
 )
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
     r"in\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|announced|"
-    r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective"
+    r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective|"
+    # The same verbs in the passive: "duties ... were introduced", "tariffs have been levelled against".
+    r"enacted|restored|reinstated|reintroduced|reimposed|introduced|placed|levelled|leveled"
 )
 
 
@@ -299,6 +313,8 @@ CHANGE_BEFORE = _words(
 RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–)?\s*")
 RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|to)\s?$")
+# Alternatives and tiers with the unit said once: "tariffs of 4 or 7 percent", "duties of 11 and 19 percent".
+ALTERNATIVE_LOW_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,3}(?:\.\d{1,2})?)\s+(?:or|and)\s+$")
 FROM_BEFORE = blind(r"\bfrom\s*$")
 # The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
 PAY_BEFORE = blind(
@@ -358,7 +374,8 @@ TARGET_BEFORE = blind(
 )
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
 SOURCE_BEFORE = blind(
-    r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures|imposed|levied|announced|set)\s+"
+    r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures|imposed|levied|announced|set|"
+    r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
     r"(?:from|by)\s+(?:the\s+)?$"
 )
 TARGET_AFTER = blind(
@@ -473,9 +490,35 @@ FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s
 RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
 AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")
+# A verb or noun of change whose object is the tariff, its new rate given after the goods: "will lower duties on
+# several Peruvian goods, such as fish and copper, to 9%", "raised the duty on imported barley to 80 percent",
+# "a cut in the levy on bicycles, scooters and their spare parts from 20% to 11%".
+CHANGED_OBJECT = blind(
+    r"\b(?:reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowered|lowering|raise|raises|raised|"
+    r"raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking|slash|slashes|slashed|slashing|"
+    r"bring|brings|bringing|brought|reduction|reductions|rise)\s+(?:(?:of|in|on)\s+)?"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:tariffs?|duty|duties|levy|levies)\b"
+)
+# Goods of a named origin listed by example: "Peruvian goods, such as fish and copper" (each example is
+# from that origin, however far down the list).
+ORIGIN_GOODS_LIST = blind(
+    r"^\s*(?:[\w-]+\s+)?(?:goods|products|imports|exports|items)\s*,?\s*(?:including|such\s+as|like|notably|"
+    r"especially|among\s+them)\b[^;:.]*$"
+)
+# A rate stated in force on its own before a later step up or down: "12% on sofas, which rises to 20% on May 3"
+# (a relative or coordinated clause of its own, not the subject of the change).
+RATE_IN_FORCE_THEN = blind(r",\s*(?:which|that|and|but|then|before|rising|increasing|falling|going)\b")
+TO_BEFORE = blind(r"\b(?:to|from)\s*$")
+# A verb of range whose subject is the tariff: "duties on ... steel products will range from 5% to 9%".
+RANGES_FROM = blind(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+(?:from|between)\s*$")
 CHANGED_TO = blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
-    r"hiked|brought\s+down|will\s+be)\s+to\s*$"
+    r"hiked|brought\s+down|will\s+be|"
+    # Other verbs of raising and cutting, with their inflections: "bumped up to", "slashed to", "trimmed to".
+    r"(?:bump|bumps|bumped|bumping|hike|hikes|hiking|jack|jacks|jacked|ratchet|ratchets|ratcheted)\s+up|"
+    r"slash|slashes|slashed|slashing|trim|trims|trimmed|trimming|boost|boosts|boosted|boosting|"
+    r"reduces|reducing|raises|raising|increases|increasing|lowers|lowering|cuts|cutting)\s+to\s*$"
 )
 AUTHORITY_HINT = Cue(
     r"section|ieepa|emergency|retaliat|countermeasure|dumping|countervail|safeguard|subsid",

@@ -138,4 +138,9 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
     for word in words:
         if any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for m in origins):
             return parties  # "steel from Canada", "Japanese cars": the goods of a named origin
+        if any(
+            0 <= word.start - m.end <= 200 and vocab.ORIGIN_GOODS_LIST.match(clause[m.end : word.start])
+            for m in origins
+        ):
+            return parties  # "Peruvian goods, such as fish, timber and copper": each example of that origin
     return replace(parties, targets=(ANY,))

@@ -13,7 +13,7 @@ from monitor.extract.kinds import Clause, make_fact, worldwide
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, rate_limits
-from monitor.extract.sectors import each, sector_groups
+from monitor.extract.sectors import distinct, each, find_sectors, sector_groups
 from monitor.extract.timing import effective_date, expiry, status_of
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s*$")
@@ -83,6 +83,14 @@ def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[in
     }
 
 
+def _goods_sectors(clause: str, rate: Rate) -> list[str]:
+    """The sectors of the goods named between a tariff and its new rate ("lower duties on trucks, wine and
+    copper to 9%"); none for a package over many kinds of goods."""
+    assert rate.goods is not None
+    phrase = clause[rate.goods[0] : rate.goods[1]]
+    return [] if vocab.MANY_GOODS.search(phrase) else distinct(find_sectors(phrase))
+
+
 def _anchor(c: Clause, rate: Rate | None) -> tuple[int, int]:
     if rate is not None:
         return rate.start, rate.end
@@ -106,7 +114,10 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     effective = effective_date(clause, c.dates_of())
     until = expiry(clause, c.dates_of())
     status = status_of(clause, span, effective, published)
-    groups = sector_groups(clause, rates, c.tariff_words)
+    groups = [
+        (r, _goods_sectors(clause, r) if r is not None and r.goods else s)
+        for r, s in sector_groups(clause, rates, c.tariff_words)
+    ]
     facts: list[Fact] = []
     including = vocab.INCLUDING.search(clause)
     if including and c.rates and including.start() < c.rates[0].start and groups and groups[0][1]:
