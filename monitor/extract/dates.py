@@ -42,7 +42,15 @@ RELATIVE = blind(
 )
 DURATION = blind(
     r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|sixty|ninety)"
-    r"[- ](day|week|month|year)s?\b"
+    # "for 12 more months", "another six additional weeks": the length is the same with a word of addition.
+    r"[- ](?:more\s+|additional\s+|further\s+|extra\s+)?(day|week|month|year)s?\b"
+)
+# Parts of a year named without a day: "the end of the year", "year-end", "end-2026", "mid-2026"; and a bare
+# year right after "until" or "through" ("until 2041": its first day; "through 2041": its last).
+YEAR_PART = blind(
+    r"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(year|month)\b|\byear[- ]end\b|\byear['’]s\s+end\b|"
+    r"\b(?:the\s+)?end\s+of\s+(\d{4})\b|\bend-(\d{4})\b|\bmid-?\s?(\d{4})\b|"
+    r"\b(until|till|through|thru)\s+(\d{4})\b(?![-/.,]?\d)"
 )
 _SINGLE_UNIT = blind(r"\b(week|month|year)[- ]?long\b")
 _A_YEAR = blind(r"\bfor\s+(?:a|one|another)\s+year\b")
@@ -209,8 +217,28 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
         elif word == "last month":
             value = dt.date(published.year - (published.month == 1), (published.month - 2) % 12 + 1, 1)
         add(value, m.start(), m.end())
+    for m in YEAR_PART.finditer(sentence):
+        add(_year_part(m, published), m.start(), m.end())
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _year_part(m: re.Match[str], published: dt.date) -> dt.date | None:
+    """The day a `YEAR_PART` match stands for: a year's last day, mid-year (1 July), a month's last day."""
+    unit, end_year, end_dash, mid_year, bound, bare_year = m.groups()
+    if unit is not None and unit.lower() == "month":
+        return dt.date(published.year, published.month, calendar.monthrange(published.year, published.month)[1])
+    if mid_year is not None:
+        year = int(mid_year)
+        return dt.date(year, 7, 1) if 1800 <= year <= 9000 else None
+    if bare_year is not None:
+        year = int(bare_year)
+        if not 1800 <= year <= 9000:
+            return None
+        # "until 2041" ends as that year begins; "through 2041" takes it in.
+        return dt.date(year, 1, 1) if bound.lower() in {"until", "till"} else dt.date(year, 12, 31)
+    year = int(end_year or end_dash or published.year)
+    return dt.date(year, 12, 31) if 1800 <= year <= 9000 else None
 
 
 def find_duration(sentence: str) -> tuple[int, int, int] | None:
@@ -226,5 +254,6 @@ def find_duration(sentence: str) -> tuple[int, int, int] | None:
     count_text = m.group(1).lower()
     count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text, 0)
     unit = m.group(2).lower()
-    days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+    # A month is a twelfth of a year, so "12 months" is a year and "six months" half of one.
+    days = count * 365 // 12 if unit == "month" else count * {"day": 1, "week": 7, "year": 365}[unit]
     return (days, m.start(), m.end()) if days else None

@@ -212,6 +212,9 @@ UNTIL_WORD = _words(
     r"(?:extended|extends|extend|extending|pushing\s+it|pushed\s+it|pushes\s+it|moving\s+it|moved\s+it|"
     r"postponed|delayed|deferred)\s+(?:it\s+)?to"
 )
+# A span of two dates: "from 1 March to 31 August", "between 1 March and 31 August".
+SPAN_START_BEFORE = blind(r"\b(?:from|between)\s+(?:the\s+)?$")
+SPAN_BETWEEN = blind(r"^\s*(?:to|and|till|until|through)\s+(?:the\s+)?$")
 EXPIRY_BEFORE = blind(
     r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on)\s+(?:and\s+including\s+)?(?:the\s+end\s+of\s+)?"
     r"(?:on\s+)?$"
@@ -523,7 +526,12 @@ ADJECTIVE_PAUSE = blind(
     r"|\b(?:before|after|since|until|when)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}(?:was|were|had\s+been)\s+"
     r"(?:suspended|paused|delayed|deferred)\b"
 )
-MODAL = blind(r"\b(?:could|might|may|perhaps|possibly)\b")
+# "may" the verb, not the month: "In May 2022", "since May", "mid-May", "May 1" name a time.
+MODAL = blind(
+    r"\b(?:could|might|perhaps|possibly)\b|"
+    r"(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!-)(?<!\d\s)"
+    r"\bmay\b(?!\s+\d)"
+)
 NO_PAUSE = blind(r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking")
 REMAINING = blind(
     r"\b(?:leaving|keeping|maintaining|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay|"

@@ -1,0 +1,54 @@
+"""Pauses, lifts, reliefs and talks, and the day a pause ends, in constructions general English uses for them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract.dates import find_dates, find_duration
+from tests.extract.conftest import PUBLISHED, facts_of, only
+
+
+def _until(sentence: str, published: dt.date = PUBLISHED) -> dt.date | None:
+    [pause] = only(facts_of(sentence, published), "pause")
+    return pause.until
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chile suspended its duties on Argentine wheat until the end of the year.", dt.date(2031, 12, 31)),
+        ("Norway extended the pause on tariffs for Icelandic salmon through year-end.", dt.date(2031, 12, 31)),
+        ("Peru paused tariffs on Bolivian textiles until the end of 2033.", dt.date(2033, 12, 31)),
+        ("Kenya deferred the new duties on Ugandan sugar until mid-2032.", dt.date(2032, 7, 1)),
+        ("India postponed its levies on Australian coal until the end of the month.", dt.date(2031, 3, 31)),
+    ],
+)
+def test_a_pause_ends_at_a_part_of_a_year(sentence: str, expected: dt.date) -> None:
+    assert _until(sentence) == expected
+
+
+def test_a_span_of_two_dates_ends_on_the_second() -> None:
+    sentence = "Turkey suspended duties on Georgian hazelnuts from 4 February 2032 to 3 February 2033."
+    assert _until(sentence) == dt.date(2033, 2, 3)
+    assert _until("Canada paused its tariffs on US lumber between April 4 and June 30.") == dt.date(2031, 6, 30)
+
+
+def test_more_months_count_as_months() -> None:
+    assert find_duration("the quota system stays for 12 more months") is not None
+    until = _until("Egypt extended the suspension of tariffs on Sudanese cattle for 12 more months.")
+    assert until is not None and abs((until - dt.date(2032, 3, 12)).days) <= 2
+
+
+def test_a_bare_year_after_until_or_through() -> None:
+    [until] = find_dates("The quota stays until 2040.", PUBLISHED)
+    [through] = find_dates("The quota stays through 2040.", PUBLISHED)
+    assert (until.value, through.value) == (dt.date(2040, 1, 1), dt.date(2040, 12, 31))
+    assert find_dates("Exports rose 4% in 2030.", PUBLISHED) == []
+
+
+def test_the_month_may_is_not_a_modal_verb() -> None:
+    [pause] = only(facts_of("In May 2029, Japan suspended duties and quotas on Thai rice."), "pause")
+    assert (pause.imposer, pause.targets) == ("JP", ("TH",))
+    assert only(facts_of("Japan may suspend duties on Thai rice."), "pause") == []
