@@ -28,7 +28,9 @@ RATE = Cue(
     needles=("%", "percent", "per cent", "per-cent", "pct", "pc"),
 )
 ZERO = _words(
-    r"zero[- ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|to\s+0(?=\s?(?:%|percent|per\s+cent))|"
+    # (A non-breaking or Unicode hyphen joins "zero-tariff" as often as the ASCII one does.)
+    r"zero[-\u2010\u2011 ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|"
+    r"to\s+0(?=\s?(?:%|percent|per\s+cent))|"
     # "duty-free access", "enter tariff-free"; but a "duty-free amount", "quota" or "status" is a relief's limit.
     r"(?:tariff|duty)-free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|limit|threshold|"
     r"volumes?|portion|allocation|allotment))"
@@ -127,8 +129,8 @@ PAUSE = _words(
     r"extends\s+(?:it\s+)?(?:to|until)"
 )
 LIFT = _words(
-    r"lift|lifts|lifted|lifting|remove|removes|removed|removing|removal|eliminate|eliminates|eliminated|"
-    r"eliminating|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
+    r"lift|lifts|lifted|lifting|remove|removes|removed|removing|removal|removals|eliminate|eliminates|eliminated|"
+    r"eliminating|abolishes|abolishing|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
     r"rescinded|revoke|revoked|revokes|repeal|repealed|terminate|terminated|drop|drops|dropped|dropping|"
     r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished|"
     # A court ruling is a lift only where collection stops (contract).
@@ -461,7 +463,7 @@ ACTION = Cue(
     r"impose|imposes|imposed|imposing|announce|announces|announced|announcing|announcement|slap|slapped|"
     r"levy|levied|levying|raise|raised|raises|raising|hike|hiked|hikes|increase|increased|charge|target|"
     r"targeted|targeting|retaliat\w*|threaten|threatened|threatens|warned|warns|halving|halved|doubled|cut|cuts|"
-    r"reduce|reduced|lower|lowered|lowering|lift|lifts|lifted|remove|removed|eliminate|eliminated|scrap|"
+    r"reduce|reduced|lower|lowered|lowering|lift|lifts|lifted|remove|removed|eliminate|eliminated|abolish|abolished|scrap|"
     r"scrapped|cancel|cancelled|canceled|rescind|rescinded|suspend|suspended|suspends|pause|paused|delay|"
     r"delayed|delaying|extend|extended|extends|exempt|exempted|eased|hold\s+off|held\s+off|defer|"
     r"rolling\s+out|revealed|signed|hitting\s+back|hits\s+back|hit\s+back|not\s+impose|not\s+introduce|"

@@ -52,3 +52,26 @@ def test_the_month_may_is_not_a_modal_verb() -> None:
     [pause] = only(facts_of("In May 2029, Japan suspended duties and quotas on Thai rice."), "pause")
     assert (pause.imposer, pause.targets) == ("JP", ("TH",))
     assert only(facts_of("Japan may suspend duties on Thai rice."), "pause") == []
+
+
+def test_goods_given_as_examples_of_items_are_a_package() -> None:
+    sentence = "Chile abolished 212 small tariffs on products such as bicycles, cheese graters and laptops."
+    lifts = only(facts_of(sentence), "lift")
+    assert [(f.imposer, f.sector) for f in lifts] == [("CL", None)]
+
+
+def test_a_lift_on_goods_of_a_sector_and_of_none_is_a_package_and_the_sector() -> None:
+    sentence = "Under the accord, Canada will lift tariffs on Peruvian copper cathodes, glassware and pottery."
+    assert {(f.imposer, f.targets, f.sector) for f in only(facts_of(sentence), "lift")} == {
+        ("CA", ("PE",), None),
+        ("CA", ("PE",), "copper"),
+    }
+    # A list of one kind of goods is that sector alone.
+    [lift] = only(facts_of("Korea will remove its tariffs on Chilean wine, beef and salmon."), "lift")
+    assert (lift.imposer, lift.targets, lift.sector) == ("KR", ("CL",), "agriculture")
+
+
+def test_zero_tariff_joined_by_a_non_breaking_hyphen() -> None:
+    sentence = "India will implement zero\u2011tariff treatment for imports from Nepal from January 1, 2033."
+    [lift] = only(facts_of(sentence), "lift")
+    assert (lift.imposer, lift.targets) == ("IN", ("NP",))
