@@ -55,7 +55,9 @@ YEAR_PART = blind(
 _SINGLE_UNIT = blind(r"\b(week|month|year)[- ]?long\b")
 _A_YEAR = blind(r"\bfor\s+(?:a|one|another)\s+year\b")
 _FUTURE = blind(
-    r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by|starting|begin|"
+    # ("by phone", "by video link" name a means, not a deadline.)
+    r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by(?!\s+(?:tele)?phone|\s+video)|"
+    r"starting|begin|"
     r"beginning|effective|deadline|next|expected|scheduled|planned)\b"
 )
 

@@ -19,6 +19,7 @@ _TRADE_HINT_WORDS = (
     r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
+    r"phone|spoke with|spoke to|speaking with|"
     r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
@@ -74,6 +75,12 @@ TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
     r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
     r"dialogue\s+with|talks\s+with|"
+    # A call between officials is a round of talks: "held a phone call with", "spoke by telephone with",
+    # "spoke with Chinese trade officials" (but not "spoke with reporters").
+    r"(?:phone|telephone)\s+(?:call|calls|conversation|conversations)|"
+    r"(?:spoke|speaks|speaking|talked)\s+(?:\w+\s+)?by\s+(?:tele)?phone\s+(?:with|to)|"
+    r"(?:spoke|speaks|speaking)\s+(?:with|to)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w.-]+\s+){0,2}"
+    r"(?:officials|counterparts?|negotiators|ministers?|trade\s+representative)|"
     r"(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:their|his|her|its|the)\s+(?:[\w-]+\s+){0,2}"
     r"(?:counterparts?|negotiators|delegation)"
 )
@@ -84,6 +91,8 @@ TALKS_EVENT = _words(
     r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
     r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"
+    # A call held, and talks measured in hours ("after two hours of talks with Xi in Busan"), took place.
+    r"conducted|spoke|speaking|phone|telephone|hours\s+of|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated"
 )

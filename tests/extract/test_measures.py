@@ -75,3 +75,24 @@ def test_zero_tariff_joined_by_a_non_breaking_hyphen() -> None:
     sentence = "India will implement zero\u2011tariff treatment for imports from Nepal from January 1, 2033."
     [lift] = only(facts_of(sentence), "lift")
     assert (lift.imposer, lift.targets) == ("IN", ("NP",))
+
+
+def test_a_phone_call_between_officials_is_talks() -> None:
+    [talks] = only(
+        facts_of("Mexico's economy minister held a phone call with Canadian trade officials."), "negotiation"
+    )
+    assert {talks.imposer, *talks.targets} == {"MX", "CA"}
+    [talks] = only(
+        facts_of("Japan's trade minister spoke by phone with the Korean trade minister on Monday."), "negotiation"
+    )
+    assert {talks.imposer, *talks.targets} == {"JP", "KR"}
+    assert talks.effective == dt.date(2031, 3, 10)  # "by phone" is a means, not a deadline: the last Monday
+    assert only(facts_of("The French president spoke with reporters about tariffs on Friday."), "negotiation") == []
+
+
+def test_talks_measured_in_hours_took_place() -> None:
+    sentence = "Speaking after three hours of talks in Ottawa, the Japanese and Canadian trade ministers said so."
+    [talks] = only(facts_of(sentence), "negotiation")
+    assert {talks.imposer, *talks.targets} == {"JP", "CA"}
+    # Talks only as the background of something else are not a fact of their own.
+    assert only(facts_of("After months of talks, Peru and Chile said tariffs would fall."), "negotiation") == []
