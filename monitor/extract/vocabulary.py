@@ -19,7 +19,7 @@ _TRADE_HINT_WORDS = (
     r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
-    r"phone|spoke with|spoke to|speaking with|"
+    r"phone|spoke with|spoke to|speaking with| list|"
     r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
@@ -145,12 +145,18 @@ LIFT = _words(
     # A court ruling is a lift only where collection stops (contract).
     r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect"
 )
+# Goods taken off the list a tariff applies to: "removed 300 goods from the list", "struck rice off the list".
+_LIST_REMOVAL_WORDS = (
+    r"(?:removed|removes|remove|removing|struck|strikes|took|takes|taken|dropped|drops)\s+"
+    r"(?:[\w,.$]+[\s\u2014\u2013-]+){0,8}?(?:from|off)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}lists?"
+)
 RELIEF = _words(
     r"exempt|exempts|exempted|exempting|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
     r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|"
     r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
-    r"waiver|waivers|spared|unless\s+companies|unless\s+they"
+    r"waiver|waivers|spared|unless\s+companies|unless\s+they|" + _LIST_REMOVAL_WORDS
 )
+LIST_REMOVAL = _words(_LIST_REMOVAL_WORDS)
 # Goods given as examples of a longer list.
 EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
 # Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access

@@ -96,3 +96,16 @@ def test_talks_measured_in_hours_took_place() -> None:
     assert {talks.imposer, *talks.targets} == {"JP", "CA"}
     # Talks only as the background of something else are not a fact of their own.
     assert only(facts_of("After months of talks, Peru and Chile said tariffs would fall."), "negotiation") == []
+
+
+def test_goods_taken_off_a_tariff_list_are_a_relief() -> None:
+    sentence = "Peru removed alpaca wool from the list of Bolivian goods facing retaliatory tariffs."
+    facts = facts_of(sentence)
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("relief", "PE", ("BO",))]
+    text = (
+        "Brazil will impose 15% tariffs on 80 kinds of Argentine goods. "
+        "The trade ministry later struck 40 goods off a previously published list."
+    )
+    [relief] = only(facts_of(text), "relief")
+    assert (relief.imposer, relief.targets) == ("BR", ("AR",))
+    assert only(facts_of("The ministry removed the report from its website after tariffs rose."), "relief") == []

@@ -58,7 +58,7 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     """An exemption that names no tariff refers back to the tariff just stated ("Steel will face a 25% duty.
     Canada and Mexico will be exempted."): that measure's actor and goods, the parties named here spared."""
     recent = c.ctx.recent
-    if not recent or not _SPARED.search(c.text):
+    if not recent or not (_SPARED.search(c.text) or vocab.LIST_REMOVAL.search(c.text)):
         return []
     imposer = recent[-1].imposer
     spared = [m.code for m in c.mentions if m.code not in {imposer, ANY} and m.form in {NAME, DEMONYM, CAPITAL}]
