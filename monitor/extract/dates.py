@@ -57,7 +57,7 @@ _A_YEAR = blind(r"\bfor\s+(?:a|one|another)\s+year\b")
 _FUTURE = blind(
     # ("by phone", "by video link" name a means, not a deadline.)
     r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by(?!\s+(?:tele)?phone|\s+video)|"
-    r"starting|begin|"
+    r"starting|begin|pushing|moving|"
     r"beginning|effective|deadline|next|expected|scheduled|planned)\b"
 )
 

@@ -226,8 +226,10 @@ EFFECT_WORD = _words(r"effect|apply|applies|kick\s+in|kicks\s+in|implemented")
 UNTIL_WORD = _words(
     r"until|till|through|expire|expires|expiring|expired|end|ends|ending|deadline|due|by|to\s+end|"
     # "extended to August 1", "pushing it to Aug. 1", "moving the deadline to July 9".
-    r"(?:extended|extends|extend|extending|pushing\s+it|pushed\s+it|pushes\s+it|moving\s+it|moved\s+it|"
-    r"postponed|delayed|deferred)\s+(?:it\s+)?to"
+    r"(?:extended|extends|extend|extending|postponed|delayed|deferred)\s+(?:it\s+)?to|"
+    # "pushing it to Aug. 1", "moved them back to July 9", "pushed the deadline to August".
+    r"(?:pushing|pushed|pushes|push|moving|moved|moves|move)\s+(?:it|them|this|that|(?:the|its|their)\s+[\w-]+)\s+"
+    r"(?:back\s+)?to"
 )
 # A span of two dates: "from 1 March to 31 August", "between 1 March and 31 August".
 SPAN_START_BEFORE = blind(r"\b(?:from|between)\s+(?:the\s+)?$")

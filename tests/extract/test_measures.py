@@ -109,3 +109,11 @@ def test_goods_taken_off_a_tariff_list_are_a_relief() -> None:
     [relief] = only(facts_of(text), "relief")
     assert (relief.imposer, relief.targets) == ("BR", ("AR",))
     assert only(facts_of("The ministry removed the report from its website after tariffs rose."), "relief") == []
+
+
+def test_a_pause_pushed_to_a_day_ends_that_day() -> None:
+    published = dt.date(2031, 6, 28)
+    sentence = "Ottawa again delayed the duties on Chinese cranes, pushing them back to July 15."
+    assert _until(sentence, published) == dt.date(2031, 7, 15)
+    sentence = "Seoul postponed its levies on Japanese steel, moving the deadline to Aug. 3."
+    assert _until(sentence, published) == dt.date(2031, 8, 3)
