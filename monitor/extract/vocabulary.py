@@ -563,7 +563,7 @@ OTHER_MEASURE = blind(
     r"(?:levies|tariffs|duties|levy|tariff|duty)\b"
 )
 PAUSE_NOUN_ENDS = blind(
-    r"\b(?:pause|truce|reprieve|suspension|grace\s+period)\b[^;]{0,40}?\b(?:expires?|ends?|set\s+to\s+(?:end|expire)|"
+    r"\b(?:pause|truce|reprieve|suspension|grace\s+period)\b[^;]{0,80}?\b(?:expires?|ends?|set\s+to\s+(?:end|expire)|"
     r"due\s+to\s+(?:end|expire)|runs?\s+out|lapses?)\b"
 )
 

@@ -117,3 +117,10 @@ def test_a_pause_pushed_to_a_day_ends_that_day() -> None:
     assert _until(sentence, published) == dt.date(2031, 7, 15)
     sentence = "Seoul postponed its levies on Japanese steel, moving the deadline to Aug. 3."
     assert _until(sentence, published) == dt.date(2031, 8, 3)
+
+
+def test_a_day_named_before_the_clause_that_says_the_pause_ends() -> None:
+    published = dt.date(2031, 6, 20)
+    sentence = "Chile would face a 30% duty unless it signed a deal by July 3, when the tariff truce with the US ends."
+    pauses = only(facts_of(sentence, published), "pause")
+    assert pauses and {p.until for p in pauses} == {dt.date(2031, 7, 3)}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked, governs_tariff
 from monitor.extract.context import Context
-from monitor.extract.dates import DateMention
+from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
 from monitor.extract.kinds import Clause, make_fact
@@ -31,6 +32,8 @@ _TRUCE = blind(r"\btruce\b|\bmutual")
 _PAUSE_NEAR = blind(r"truce|reprieve|deadline|pause|countermeasures|counter-measures")
 # "the pause", "this reprieve": a definite noun phrase names a pause the reader already knows of.
 _DEFINITE_BEFORE = blind(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
+_WHEN_BETWEEN = blind(r"^\W*(?:when|at\s+which\s+point)\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")
+_WHEN_START = blind(r"^\s*(?:when|at\s+which\s+point)\s")
 _EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
 
 
@@ -39,7 +42,11 @@ def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateM
     stated = vocab.PAUSE_NOUN_ENDS.search(clause)
     if not stated or not dates:
         return []
-    ends = [d for d in dates if d.start >= stated.start()]
+    # The day is named after the pause ("the truce that expires on August 12"), or right before a clause that
+    # says the pause ends then ("by Aug. 1, when a pause on the tariffs is due to expire").
+    ends = [d for d in dates if d.start >= stated.start()] or [
+        d for d in dates if d.end <= stated.start() and _WHEN_BETWEEN.match(clause[d.end : stated.start()])
+    ]
     if not ends:
         return []
     sides = [parties]
@@ -69,6 +76,8 @@ def pauses(
     explicit = explicit_until(clause, dates)
     if vocab.MODAL.search(clause) and explicit is None:
         return facts  # "could extend the pause": speculation, unless it states when the pause ends
+    if explicit is None and ctx.published is not None:
+        explicit = _day_of_when_clause(clause, sentence, ctx.published)
     until = explicit or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
     if _MUTUAL.search(clause):
@@ -103,6 +112,18 @@ def pauses(
                 make_fact("tariff", parties, sentence, rate=left.value, status="in_effect", authority=authority)
             )
     return facts
+
+
+def _day_of_when_clause(clause: str, sentence: str, published: dt.date) -> dt.date | None:
+    """The day a clause of time names as a pause's end, when the day stands just before it: "by Aug. 1, when a
+    pause on the tariffs is due to expire" (the clause is read apart from the date)."""
+    offset = sentence.find(clause)
+    if offset <= 0 or not _WHEN_START.match(clause) or not vocab.PAUSE_NOUN_ENDS.search(clause):
+        return None
+    before = find_dates(sentence[:offset], published)
+    if before and not sentence[before[-1].end : offset].strip(" ,"):
+        return before[-1].value
+    return None
 
 
 def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
