@@ -45,6 +45,7 @@ DURATION = blind(
     # "for 12 more months", "another six additional weeks": the length is the same with a word of addition.
     r"[- ](?:more\s+|additional\s+|further\s+|extra\s+)?(day|week|month|year)s?\b"
 )
+_YEAR_IN_WORDS = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.I)
 # Parts of a year named without a day: "the end of the year", "year-end", "end-2026", "mid-2026"; and a bare
 # year right after "until" or "through" ("until 2041": its first day; "through 2041": its last).
 YEAR_PART = blind(
@@ -164,10 +165,12 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
     future = bool(_FUTURE.search(sentence))
     for m in MONTH_DAY.finditer(sentence) if has_digit else ():
         lean = _leaning(sentence, m.start())
-        add(_make(m.group(3), _MONTHS[m.group(1).lower()], int(m.group(2)), published, lean), m.start(), m.end())
+        year, end = _year_said(sentence, m.end(), m.group(3), published)
+        add(_make(year, _MONTHS[m.group(1).lower()], int(m.group(2)), published, lean), m.start(), end)
     for m in DAY_MONTH.finditer(sentence) if has_digit else ():
         lean = _leaning(sentence, m.start())
-        add(_make(m.group(3), _MONTHS[m.group(2).lower()], int(m.group(1)), published, lean), m.start(), m.end())
+        year, end = _year_said(sentence, m.end(), m.group(3), published)
+        add(_make(year, _MONTHS[m.group(2).lower()], int(m.group(1)), published, lean), m.start(), end)
     for m in PART_MONTH.finditer(sentence):
         part = m.group(1).lower()
         day = (
@@ -223,6 +226,18 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
         add(_year_part(m, published), m.start(), m.end())
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _year_said(sentence: str, end: int, year: str | None, published: dt.date) -> tuple[str | None, int]:
+    """The year of a day and where its mention ends: the year written with it, or one said in words right after
+    it ("March 31 of this year", "January 15 of next year")."""
+    if year:
+        return year, end
+    said = _YEAR_IN_WORDS.match(sentence, end)
+    if not said:
+        return None, end
+    shift = {"this": 0, "last": -1, "next": 1}[said.group(1).lower()]
+    return str(published.year + shift), said.end()
 
 
 def _year_part(m: re.Match[str], published: dt.date) -> dt.date | None:

@@ -124,3 +124,9 @@ def test_a_day_named_before_the_clause_that_says_the_pause_ends() -> None:
     sentence = "Chile would face a 30% duty unless it signed a deal by July 3, when the tariff truce with the US ends."
     pauses = only(facts_of(sentence, published), "pause")
     assert pauses and {p.until for p in pauses} == {dt.date(2031, 7, 3)}
+
+
+def test_a_year_said_in_words_after_the_day() -> None:
+    [this_year] = find_dates("The levy on rice was suspended until March 31 of this year.", PUBLISHED)
+    [next_year] = find_dates("It stays until 15 January of next year.", PUBLISHED)
+    assert (this_year.value, next_year.value) == (dt.date(2031, 3, 31), dt.date(2032, 1, 15))
