@@ -165,12 +165,12 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
     future = bool(_FUTURE.search(sentence))
     for m in MONTH_DAY.finditer(sentence) if has_digit else ():
         lean = _leaning(sentence, m.start())
-        year, end = _year_said(sentence, m.end(), m.group(3), published)
-        add(_make(year, _MONTHS[m.group(1).lower()], int(m.group(2)), published, lean), m.start(), end)
+        said, end = _year_said(sentence, m.end(), m.group(3), published)
+        add(_make(said, _MONTHS[m.group(1).lower()], int(m.group(2)), published, lean), m.start(), end)
     for m in DAY_MONTH.finditer(sentence) if has_digit else ():
         lean = _leaning(sentence, m.start())
-        year, end = _year_said(sentence, m.end(), m.group(3), published)
-        add(_make(year, _MONTHS[m.group(2).lower()], int(m.group(1)), published, lean), m.start(), end)
+        said, end = _year_said(sentence, m.end(), m.group(3), published)
+        add(_make(said, _MONTHS[m.group(2).lower()], int(m.group(1)), published, lean), m.start(), end)
     for m in PART_MONTH.finditer(sentence):
         part = m.group(1).lower()
         day = (
