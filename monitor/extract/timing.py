@@ -81,7 +81,10 @@ def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt
         earlier = [d.value for d in dates if d.start < start]
         if by_delay and earlier:
             return _later(max(earlier), days)
-        anchor = min([d.value for d in dates if d.value <= published] or [published])
+        # A length counts from the day the text says it starts ("for 90 days starting April 1"), else from the
+        # earliest day before publication it names, else from publication.
+        starts = [d.value for d in dates if vocab.EFFECT_BEFORE.search(clause[max(0, d.start - 30) : d.start])]
+        anchor = starts[0] if starts else min([d.value for d in dates if d.value <= published] or [published])
         return _later(anchor, days)
     future = [d.value for d in dates if d.value > published]
     return future[0] if future else None

@@ -130,3 +130,29 @@ def test_a_year_said_in_words_after_the_day() -> None:
     [this_year] = find_dates("The levy on rice was suspended until March 31 of this year.", PUBLISHED)
     [next_year] = find_dates("It stays until 15 January of next year.", PUBLISHED)
     assert (this_year.value, next_year.value) == (dt.date(2031, 3, 31), dt.date(2032, 1, 15))
+
+
+def test_a_length_counts_from_the_day_it_starts() -> None:
+    assert _until("Mexico will suspend its tariffs on Brazilian pork for 90 days starting April 1.") == dt.date(
+        2031, 6, 30
+    )
+    until = _until("The suspension of Indian duties on US almonds will last six months from May 1.")
+    assert until is not None and abs((until - dt.date(2031, 11, 1)).days) <= 3
+
+
+def test_put_on_hold_and_frozen_are_pauses() -> None:
+    [held] = only(facts_of("The EU has put its countermeasures on US bourbon on hold until June 30."), "pause")
+    assert (held.imposer, held.targets, held.until) == ("EU", ("US",), dt.date(2031, 6, 30))
+    [frozen] = only(facts_of("Indonesia has frozen its planned 20% duty on Malaysian palm oil."), "pause")
+    assert (frozen.imposer, frozen.targets, frozen.rate) == ("ID", ("MY",), 20)
+    # Kept at the level they are is a standstill, not a pause.
+    assert only(facts_of("Canada froze its tariffs on US goods at current levels."), "pause") == []
+
+
+def test_talks_on_hold_are_not_talks_held() -> None:
+    assert only(facts_of("Talks between Korea and Japan on steel tariffs are on hold."), "negotiation") == []
+
+
+def test_a_tariff_expiring_at_the_end_of_a_year() -> None:
+    [tariff] = only(facts_of("Egypt's 10% tariff on Turkish steel will expire at the end of 2032."), "tariff")
+    assert tariff.until == dt.date(2032, 12, 31)

@@ -33,6 +33,15 @@ _PAUSE_NEAR = blind(r"truce|reprieve|deadline|pause|countermeasures|counter-meas
 # "the pause", "this reprieve": a definite noun phrase names a pause the reader already knows of.
 _DEFINITE_BEFORE = blind(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
 _WHEN_BETWEEN = blind(r"^\W*(?:when|at\s+which\s+point)\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")
+# "put the duties on hold": the verb before what is held.
+_PUT_BEFORE = blind(r"\b(?:put|puts|putting|placed|places|placing|kept|keeps|keep)\s+[^,;]{1,80}$")
+_REMAIN_BEFORE = blind(
+    r"[^,;]{1,80}\b(?:remain|remains|remained|stay|stays|stayed|is|are|was|were|be|been|being)\s+(?:\w+\s+)?$"
+)
+# Kept where they are: "froze its tariffs at current levels".
+_STANDSTILL_AFTER = blind(
+    r"[^,;]{0,40}?\bat\s+(?:current|existing|present|today's|their\s+current)\s+(?:levels?|rates?)\b"
+)
 _WHEN_START = blind(r"^\s*(?:when|at\s+which\s+point)\s")
 _EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
 
@@ -126,6 +135,20 @@ def _day_of_when_clause(clause: str, sentence: str, published: dt.date) -> dt.da
     return None
 
 
+def _held(clause: str, cue: re.Match[str]) -> bool:
+    """Whether "on hold" holds a tariff: "put its countermeasures on US bourbon on hold" names what is held
+    between the verb and the cue; "the duties on steel remain on hold" names it as the subject."""
+    if not cue.group(0).lower().startswith("on"):
+        return False
+    before = clause[max(0, cue.start() - 90) : cue.start()]
+    put = _PUT_BEFORE.search(before)
+    if put:
+        return bool(vocab.TARIFF_WORD.search(put.group(0)) or vocab.TARIFF_OBJECT.search(put.group(0)))
+    # The subject is the tariff itself, not talks about one ("Talks on steel tariffs are on hold").
+    remain = _REMAIN_BEFORE.search(before)
+    return bool(remain and vocab.TARIFF_WORD.search(remain.group(0)) and not vocab.TALKS.search(remain.group(0)))
+
+
 def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     """The word that pauses a tariff in the clause, if any, and whether the clause is a decision not to tax
     with no bargain or time to it (which states no fact at all)."""
@@ -143,8 +166,10 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "Importers said the pause gave them time": a pause already told of, with nothing new
         if cue.group(0).startswith("not ") and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
+        if _STANDSTILL_AFTER.match(clause, cue.end()):
+            continue  # "froze its tariffs at current levels": a standstill, not a pause
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
-            _GOVERNS_ALWAYS.match(cue.group(0)) or governs_tariff(clause, cue)
+            _GOVERNS_ALWAYS.match(cue.group(0)) or governs_tariff(clause, cue) or _held(clause, cue)
         ):
             pause = cue
             break
