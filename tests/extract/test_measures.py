@@ -156,3 +156,12 @@ def test_talks_on_hold_are_not_talks_held() -> None:
 def test_a_tariff_expiring_at_the_end_of_a_year() -> None:
     [tariff] = only(facts_of("Egypt's 10% tariff on Turkish steel will expire at the end of 2032."), "tariff")
     assert tariff.until == dt.date(2032, 12, 31)
+
+
+def test_a_relief_from_a_tariff_on_two_kinds_of_goods_is_two_reliefs() -> None:
+    facts = only(facts_of("Both Chile and Peru were exempted from 25% steel and aluminum tariffs last year."), "relief")
+    assert {(f.sector, f.rate) for f in facts} == {("steel", 25), ("aluminum", 25)}
+    assert {t for f in facts for t in f.targets} == {"CL", "PE"}
+    # The goods spared are those named before "from", not the goods of the tariff they are spared from.
+    [relief] = only(facts_of("The US exempted cars from the tariffs on Korean steel."), "relief")
+    assert relief.sector == "autos"

@@ -28,6 +28,8 @@ _SPARED = blind(
     # A headline's participle: "Crude oil exempted".
     r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
 )
+_FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
+_FROM_WORD = blind(r"\bfrom\b")
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
 
 
@@ -71,6 +73,22 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     return [make_fact("relief", parties, c.sentence, sector=s) for s in (sectors if len(sectors) < 3 else [None])]
 
 
+def _covered(clause: str, relief: re.Match[str]) -> list[str]:
+    """The sectors a relief covers, named right after its cue: the goods spared ("exempted auto parts and
+    steel from the tariffs"), or the goods of the tariff they are spared from ("exempted from the steel and
+    aluminum tariffs"). One kind of goods named before others is the one spared ("exempted cars from the
+    tariffs on steel")."""
+    after = clause[relief.end() : relief.end() + 60]
+    source = _FROM_START.match(after)
+    if source:
+        word = vocab.TARIFF_WORD.search(after, source.end())
+        return distinct(find_sectors(after[: word.end() if word else len(after)]))
+    spared = _FROM_WORD.search(after)
+    if spared:
+        return distinct(find_sectors(after[: spared.start()]))
+    return distinct(find_sectors(after))[:1]
+
+
 def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     """The relief a clause with a tariff states: its facts, the rates left for tariff facts, and whether
     the clause is done (a relief that is not a condition of the tariff is the whole statement)."""
@@ -93,7 +111,7 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
     conditional = bool(rates) and rates[0].end < relief.start()
     # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
-    covered = distinct(find_sectors(clause[relief.end() : relief.end() + 60]))[:1] or distinct(find_sectors(clause))
+    covered = _covered(clause, relief) or distinct(find_sectors(clause))
     if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):
         covered = []  # "tariff lines such as palm oil, rubber and medicines": many kinds of goods, no sector
     for sector in each(covered if not conditional else []):
