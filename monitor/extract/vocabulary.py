@@ -78,6 +78,8 @@ TALKS = _words(
     # A call between officials is a round of talks: "held a phone call with", "spoke by telephone with",
     # "spoke with Chinese trade officials" (but not "spoke with reporters").
     r"(?:phone|telephone)\s+(?:call|calls|conversation|conversations)|"
+    # "will meet in Seoul next week to discuss tariffs": a meeting named by its purpose.
+    r"(?:met|meet|meets)\s+[^.;]{0,40}?\bto\s+(?:discuss|negotiate|review)|"
     r"(?:spoke|speaks|speaking|talked)\s+(?:\w+\s+)?by\s+(?:tele)?phone\s+(?:with|to)|"
     r"(?:spoke|speaks|speaking)\s+(?:with|to)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w.-]+\s+){0,2}"
     r"(?:officials|counterparts?|negotiators|ministers?|trade\s+representative)|"
@@ -92,7 +94,7 @@ TALKS_EVENT = _words(
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
     r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"
     # A call held, and talks measured in hours ("after two hours of talks with Xi in Busan"), took place.
-    r"conducted|spoke|speaking|phone|telephone|hours\s+of|"
+    r"conducted|spoke|speaking|phone|telephone|hours\s+of|will\s+meet|to\s+discuss|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated"
 )
@@ -389,7 +391,9 @@ TARGET_AFTER = blind(
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
     r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential)|"
-    r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|granted|given)\s+(?:a|an)\s+"
+    # "Mexico was granted a reprieve" is spared; "the EU granted an exemption" grants it.
+    r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|"
+    r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|carve-?out))\b"
 )
 # Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts.

@@ -165,3 +165,18 @@ def test_a_relief_from_a_tariff_on_two_kinds_of_goods_is_two_reliefs() -> None:
     # The goods spared are those named before "from", not the goods of the tariff they are spared from.
     [relief] = only(facts_of("The US exempted cars from the tariffs on Korean steel."), "relief")
     assert relief.sector == "autos"
+
+
+def test_the_side_that_grants_an_exemption_gives_it() -> None:
+    [relief] = only(facts_of("The EU granted an exemption to Norwegian salmon from its anti-dumping duties."), "relief")
+    assert (relief.imposer, relief.targets, relief.sector) == ("EU", ("NO",), "agriculture")
+    [relief] = only(facts_of("Mexico has been granted a 30-day exemption from the US tariffs."), "relief")
+    assert (relief.imposer, relief.targets) == ("US", ("MX",))
+
+
+def test_a_meeting_named_by_its_purpose_is_talks() -> None:
+    [talks] = only(
+        facts_of("Trade ministers from Korea and Japan will meet in Seoul next week to discuss tariffs."), "negotiation"
+    )
+    assert {talks.imposer, *talks.targets} == {"KR", "JP"}
+    assert only(facts_of("Analysts met in London to discuss the tariffs."), "negotiation") == []
