@@ -180,3 +180,21 @@ def test_a_meeting_named_by_its_purpose_is_talks() -> None:
     )
     assert {talks.imposer, *talks.targets} == {"KR", "JP"}
     assert only(facts_of("Analysts met in London to discuss the tariffs."), "negotiation") == []
+
+
+def test_concluded_negotiations_on_an_agreement_are_a_deal() -> None:
+    [deal] = only(facts_of("Indonesia and the EU have concluded negotiations on a partnership agreement."), "deal")
+    assert {deal.imposer, *deal.targets} == {"ID", "EU"}
+    # A round of talks brought to its end is talks held, not a deal.
+    facts = facts_of("Negotiators from India and the UK concluded the fourth round of talks on a trade agreement.")
+    assert only(facts, "deal") == [] and len(only(facts, "negotiation")) == 1
+
+
+def test_leaving_a_bloc_and_losing_preferences_are_withdrawals() -> None:
+    [left] = only(facts_of("Argentina will leave the Mercosur trade bloc."), "withdrawal")
+    assert (left.imposer, left.targets) == ("AR", ("*",))
+    assert only(facts_of("Chile left the talks on the trade deal."), "withdrawal") == []
+    [lost] = only(facts_of("Ghana's GSP benefits were suspended by the United States."), "withdrawal")
+    assert (lost.imposer, lost.targets) == ("US", ("GH",))
+    [removed] = only(facts_of("Lesotho was removed from AGOA eligibility."), "withdrawal")
+    assert (removed.imposer, removed.targets) == ("US", ("LS",))
