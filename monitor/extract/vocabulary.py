@@ -144,6 +144,8 @@ LIFT = _words(
     r"eliminating|abolishes|abolishing|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
     r"rescinded|revoke|revoked|revokes|repeal|repealed|terminate|terminated|drop|drops|dropped|dropping|"
     r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished|"
+    # "zeroed import tariffs on coffee": cut to zero.
+    r"zeroed|zeroes|zeroing|zero\s+out|"
     # A court ruling is a lift only where collection stops (contract).
     r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect"
 )

@@ -198,3 +198,14 @@ def test_leaving_a_bloc_and_losing_preferences_are_withdrawals() -> None:
     assert (lost.imposer, lost.targets) == ("US", ("GH",))
     [removed] = only(facts_of("Lesotho was removed from AGOA eligibility."), "withdrawal")
     assert (removed.imposer, removed.targets) == ("US", ("LS",))
+
+
+def test_a_pause_said_to_end_on_a_day_is_stated_without_a_tariff_word() -> None:
+    text = "Chile set tariffs on Peruvian goods. The 60-day pause, which began on May 2, was due to expire on July 1."
+    [pause] = only(facts_of(text), "pause")
+    assert pause.until == dt.date(2031, 7, 1)
+
+
+def test_zeroed_tariffs_are_lifted() -> None:
+    [lift] = only(facts_of("Ecuador zeroed import tariffs on Colombian rice."), "lift")
+    assert (lift.imposer, lift.targets, lift.sector) == ("EC", ("CO",), "agriculture")

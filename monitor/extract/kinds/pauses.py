@@ -135,6 +135,13 @@ def _day_of_when_clause(clause: str, sentence: str, published: dt.date) -> dt.da
     return None
 
 
+def _ends_on_a_day(c: Clause, cue: re.Match[str]) -> bool:
+    """Whether the pause noun at `cue` is said to end on a day named after it ("The 90-day pause, which began on
+    April 9, was due to expire on July 9"): a pause stated as a fact, even with no tariff word."""
+    stated = vocab.PAUSE_NOUN_ENDS.match(c.text, cue.start())
+    return bool(stated and any(d.start >= stated.end() for d in c.dates_of()))
+
+
 def _held(clause: str, cue: re.Match[str]) -> bool:
     """Whether "on hold" holds a tariff: "put its countermeasures on US bourbon on hold" names what is held
     between the verb and the cue; "the duties on steel remain on hold" names it as the subject."""
@@ -169,7 +176,10 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
         if _STANDSTILL_AFTER.match(clause, cue.end()):
             continue  # "froze its tariffs at current levels": a standstill, not a pause
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
-            _GOVERNS_ALWAYS.match(cue.group(0)) or governs_tariff(clause, cue) or _held(clause, cue)
+            _GOVERNS_ALWAYS.match(cue.group(0))
+            or governs_tariff(clause, cue)
+            or _held(clause, cue)
+            or _ends_on_a_day(c, cue)
         ):
             pause = cue
             break
