@@ -19,7 +19,7 @@ _TRADE_HINT_WORDS = (
     r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
-    r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|"
+    r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"
     r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
@@ -77,7 +77,8 @@ TALKS = _words(
     r"dialogue\s+with|talks\s+with|"
     # A call between officials is a round of talks: "held a phone call with", "spoke by telephone with",
     # "spoke with Chinese trade officials" (but not "spoke with reporters").
-    r"(?:phone|telephone)\s+(?:call|calls|conversation|conversations)|"
+    r"(?:phone|telephone)\s+(?:call|calls|conversation|conversations)|video\s*conferences?|video\s+calls?|"
+    r"virtual\s+meetings?|"
     # "will meet in Seoul next week to discuss tariffs": a meeting named by its purpose.
     r"(?:met|meet|meets)\s+[^.;]{0,40}?\bto\s+(?:discuss|negotiate|review)|"
     r"(?:spoke|speaks|speaking|talked)\s+(?:\w+\s+)?by\s+(?:tele)?phone\s+(?:with|to)|"
@@ -94,7 +95,9 @@ TALKS_EVENT = _words(
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
     r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"
     # A call held, and talks measured in hours ("after two hours of talks with Xi in Busan"), took place.
-    r"conducted|spoke|speaking|phone|telephone|hours\s+of|will\s+meet|to\s+discuss|"
+    r"conducted|spoke|speaking|phone|telephone|hours\s+of|will\s+meet|to\s+discuss|lead|"
+    # Talks begun: "entered into negotiations".
+    r"entered|enter|enters|entering|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated"
 )

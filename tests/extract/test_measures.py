@@ -209,3 +209,13 @@ def test_a_pause_said_to_end_on_a_day_is_stated_without_a_tariff_word() -> None:
 def test_zeroed_tariffs_are_lifted() -> None:
     [lift] = only(facts_of("Ecuador zeroed import tariffs on Colombian rice."), "lift")
     assert (lift.imposer, lift.targets, lift.sector) == ("EC", ("CO",), "agriculture")
+
+
+def test_talks_by_video_led_or_entered_into() -> None:
+    sentences = [
+        "Mexico's economy minister held a videoconference with Canadian trade officials.",
+        "Chinese Vice Premier Liu will lead a delegation to Brussels for talks with EU officials.",
+        "Kenya and the US entered into talks on a free trade agreement last year.",
+    ]
+    for sentence in sentences:
+        assert len(only(facts_of(sentence), "negotiation")) == 1, sentence
