@@ -245,6 +245,15 @@ EXPIRY_BEFORE = blind(
     r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on)\s+(?:and\s+including\s+)?(?:the\s+end\s+of\s+)?"
     r"(?:on\s+|at\s+)?$"
 )
+# A pause or an exemption that is itself ended: "ended the tariff pause", "lifted its suspension of duties",
+# "removed the exemption on almonds". The verb governs the measure, not the tariff: no pause, lift or relief.
+MEASURE_ENDED = blind(
+    r"\b(?:ended|end|ends|ending|lifted|lift|lifts|lifting|scrapped|scrap|scraps|revoked|revoke|revokes|"
+    r"terminated|terminate|terminates|cancell?ed|canceled|cancel|cancels|removed|remove|removes|removing|"
+    r"withdrew|withdraw|withdraws|rescinded|rescind|rescinds|dropped|drop|drops)\s+"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:pause|suspension|truce|reprieve|exemptions?|exclusions?|waivers?|carve-?outs?)\b"
+)
 # A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
 PAUSE_REFERRED = blind(
     r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since)\s+the\s+(?:[\w-]+\s+)?$"

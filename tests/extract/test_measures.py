@@ -219,3 +219,15 @@ def test_talks_by_video_led_or_entered_into() -> None:
     ]
     for sentence in sentences:
         assert len(only(facts_of(sentence), "negotiation")) == 1, sentence
+
+
+def test_ending_a_pause_or_an_exemption_is_neither_a_pause_nor_a_lift() -> None:
+    for sentence in [
+        "Peru ended the tariff pause for Chile on Wednesday.",
+        "Canada lifted its suspension of duties on Korean steel.",
+    ]:
+        kinds = {f.kind for f in facts_of(sentence)}
+        assert not kinds & {"pause", "lift", "relief"}, sentence
+    # The exemption is gone: the tariff it narrowed is what the sentence states.
+    facts = facts_of("India removed the exemption on Australian almonds from its 10% tariff.")
+    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [("tariff", "IN", ("AU",), 10)]

@@ -109,6 +109,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     lift = None
     if c.tariff_word:
         lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)
+    if lift and vocab.MEASURE_ENDED.match(clause, lift.start()):
+        lift = None  # "lifted its suspension of duties", "removed the exemption": the tariff applies again
     if lift and vocab.LIST_REMOVAL.match(clause, lift.start()):
         lift = None  # "removed maple syrup from the list of goods facing tariffs": a relief, not a lift
     anchor = c.first_anchor

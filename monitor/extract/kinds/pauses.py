@@ -142,6 +142,11 @@ def _ends_on_a_day(c: Clause, cue: re.Match[str]) -> bool:
     return bool(stated and any(d.start >= stated.end() for d in c.dates_of()))
 
 
+def _ended(clause: str, cue: re.Match[str]) -> bool:
+    """Whether the pause noun at `cue` is the object of a verb that ends it ("lifted its suspension of duties")."""
+    return any(m.end() == cue.end() for m in vocab.MEASURE_ENDED.finditer(clause[max(0, cue.start() - 60) : cue.end()]))
+
+
 def _held(clause: str, cue: re.Match[str]) -> bool:
     """Whether "on hold" holds a tariff: "put its countermeasures on US bourbon on hold" names what is held
     between the verb and the cue; "the duties on steel remain on hold" names it as the subject."""
@@ -173,6 +178,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "Importers said the pause gave them time": a pause already told of, with nothing new
         if cue.group(0).startswith("not ") and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
+        if _ended(clause, cue):
+            continue  # "ended the tariff pause": the pause is over, not stated
         if _STANDSTILL_AFTER.match(clause, cue.end()):
             continue  # "froze its tariffs at current levels": a standstill, not a pause
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (

@@ -100,6 +100,11 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
         and _REFERENCE_BACK.search(clause[max(0, relief.start() - 6) : relief.start()])
     ):
         relief = None  # "regardless of the relief": a reference back, not a new statement
+    if relief and any(
+        m.end() == relief.end()
+        for m in vocab.MEASURE_ENDED.finditer(clause[max(0, relief.start() - 60) : relief.end()])
+    ):
+        relief = None  # "removed the exemption on almonds": the exemption is over, the tariff is what is stated
     if relief and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30]):
         relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
     if not relief or blocked(clause, relief) or vocab.CONSIDERED.search(clause[: relief.start()]):
