@@ -42,12 +42,23 @@ RELATIVE = blind(
 )
 DURATION = blind(
     r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|sixty|ninety)"
-    r"[- ](day|week|month|year)s?\b"
+    # "for 12 more months", "another six additional weeks": the length is the same with a word of addition.
+    r"[- ](?:more\s+|additional\s+|further\s+|extra\s+)?(day|week|month|year)s?\b"
+)
+_YEAR_IN_WORDS = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.I)
+# Parts of a year named without a day: "the end of the year", "year-end", "end-2026", "mid-2026"; and a bare
+# year right after "until" or "through" ("until 2041": its first day; "through 2041": its last).
+YEAR_PART = blind(
+    r"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(year|month)\b|\byear[- ]end\b|\byear['’]s\s+end\b|"
+    r"\b(?:the\s+)?end\s+of\s+(\d{4})\b|\bend-(\d{4})\b|\bmid-?\s?(\d{4})\b|"
+    r"\b(until|till|through|thru)\s+(\d{4})\b(?![-/.,]?\d)"
 )
 _SINGLE_UNIT = blind(r"\b(week|month|year)[- ]?long\b")
 _A_YEAR = blind(r"\bfor\s+(?:a|one|another)\s+year\b")
 _FUTURE = blind(
-    r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by|starting|begin|"
+    # ("by phone", "by video link" name a means, not a deadline.)
+    r"\b(will|would|shall|set to|due to|is to|are to|expire|expires|until|through|by(?!\s+(?:tele)?phone|\s+video)|"
+    r"starting|begin|pushing|moving|"
     r"beginning|effective|deadline|next|expected|scheduled|planned)\b"
 )
 
@@ -154,10 +165,12 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
     future = bool(_FUTURE.search(sentence))
     for m in MONTH_DAY.finditer(sentence) if has_digit else ():
         lean = _leaning(sentence, m.start())
-        add(_make(m.group(3), _MONTHS[m.group(1).lower()], int(m.group(2)), published, lean), m.start(), m.end())
+        said, end = _year_said(sentence, m.end(), m.group(3), published)
+        add(_make(said, _MONTHS[m.group(1).lower()], int(m.group(2)), published, lean), m.start(), end)
     for m in DAY_MONTH.finditer(sentence) if has_digit else ():
         lean = _leaning(sentence, m.start())
-        add(_make(m.group(3), _MONTHS[m.group(2).lower()], int(m.group(1)), published, lean), m.start(), m.end())
+        said, end = _year_said(sentence, m.end(), m.group(3), published)
+        add(_make(said, _MONTHS[m.group(2).lower()], int(m.group(1)), published, lean), m.start(), end)
     for m in PART_MONTH.finditer(sentence):
         part = m.group(1).lower()
         day = (
@@ -209,8 +222,40 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
         elif word == "last month":
             value = dt.date(published.year - (published.month == 1), (published.month - 2) % 12 + 1, 1)
         add(value, m.start(), m.end())
+    for m in YEAR_PART.finditer(sentence):
+        add(_year_part(m, published), m.start(), m.end())
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _year_said(sentence: str, end: int, year: str | None, published: dt.date) -> tuple[str | None, int]:
+    """The year of a day and where its mention ends: the year written with it, or one said in words right after
+    it ("March 31 of this year", "January 15 of next year")."""
+    if year:
+        return year, end
+    said = _YEAR_IN_WORDS.match(sentence, end)
+    if not said:
+        return None, end
+    shift = {"this": 0, "last": -1, "next": 1}[said.group(1).lower()]
+    return str(published.year + shift), said.end()
+
+
+def _year_part(m: re.Match[str], published: dt.date) -> dt.date | None:
+    """The day a `YEAR_PART` match stands for: a year's last day, mid-year (1 July), a month's last day."""
+    unit, end_year, end_dash, mid_year, bound, bare_year = m.groups()
+    if unit is not None and unit.lower() == "month":
+        return dt.date(published.year, published.month, calendar.monthrange(published.year, published.month)[1])
+    if mid_year is not None:
+        year = int(mid_year)
+        return dt.date(year, 7, 1) if 1800 <= year <= 9000 else None
+    if bare_year is not None:
+        year = int(bare_year)
+        if not 1800 <= year <= 9000:
+            return None
+        # "until 2041" ends as that year begins; "through 2041" takes it in.
+        return dt.date(year, 1, 1) if bound.lower() in {"until", "till"} else dt.date(year, 12, 31)
+    year = int(end_year or end_dash or published.year)
+    return dt.date(year, 12, 31) if 1800 <= year <= 9000 else None
 
 
 def find_duration(sentence: str) -> tuple[int, int, int] | None:
@@ -226,5 +271,6 @@ def find_duration(sentence: str) -> tuple[int, int, int] | None:
     count_text = m.group(1).lower()
     count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text, 0)
     unit = m.group(2).lower()
-    days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+    # A month is a twelfth of a year, so "12 months" is a year and "six months" half of one.
+    days = count * 365 // 12 if unit == "month" else count * {"day": 1, "week": 7, "year": 365}[unit]
     return (days, m.start(), m.end()) if days else None

@@ -40,11 +40,23 @@ def _later(day: dt.date, days: int) -> dt.date | None:
 
 
 def explicit_until(clause: str, dates: list[DateMention]) -> dt.date | None:
+    """The day the clause says a measure lasts until: a date right after "until", "through", "extended to" ...,
+    or the second date of a span ("from 1 March 2025 to 28 February 2026")."""
     for d in dates:
         window = clause[max(0, d.start - 40) : d.start]
-        if vocab.UNTIL_WORD.search(window):
+        if vocab.UNTIL_WORD.search(window) or _span_end(clause, dates, d):
             return d.value
     return None
+
+
+def _span_end(clause: str, dates: list[DateMention], d: DateMention) -> bool:
+    """Whether `d` closes a span opened by an earlier date: "from A to B", "between A and B"."""
+    return any(
+        0 < d.start - e.end <= 10
+        and vocab.SPAN_BETWEEN.match(clause[e.end : d.start])
+        and vocab.SPAN_START_BEFORE.search(clause[max(0, e.start - 12) : e.start])
+        for e in dates
+    )
 
 
 def expiry(clause: str, dates: list[DateMention]) -> dt.date | None:
@@ -57,10 +69,11 @@ def expiry(clause: str, dates: list[DateMention]) -> dt.date | None:
 
 
 def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt.date | None:
-    for d in dates:
-        window = clause[max(0, d.start - 40) : d.start]
-        if vocab.UNTIL_WORD.search(window):
-            return d.value
+    """The day a pause ends: one the clause names (`explicit_until`), else its length counted from when it
+    began ("a 90-day pause announced on April 9"), else the first day named after publication."""
+    explicit = explicit_until(clause, dates)
+    if explicit is not None:
+        return explicit
     duration = find_duration(clause)
     if duration:
         days, start, _end = duration
@@ -68,7 +81,10 @@ def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt
         earlier = [d.value for d in dates if d.start < start]
         if by_delay and earlier:
             return _later(max(earlier), days)
-        anchor = min([d.value for d in dates if d.value <= published] or [published])
+        # A length counts from the day the text says it starts ("for 90 days starting April 1"), else from the
+        # earliest day before publication it names, else from publication.
+        starts = [d.value for d in dates if vocab.EFFECT_BEFORE.search(clause[max(0, d.start - 30) : d.start])]
+        anchor = starts[0] if starts else min([d.value for d in dates if d.value <= published] or [published])
         return _later(anchor, days)
     future = [d.value for d in dates if d.value > published]
     return future[0] if future else None

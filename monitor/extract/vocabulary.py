@@ -19,7 +19,8 @@ _TRADE_HINT_WORDS = (
     r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|accord|truce|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
-    r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve"
+    r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"
+    r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(
@@ -28,7 +29,9 @@ RATE = Cue(
     needles=("%", "percent", "per cent", "per-cent", "pct", "pc"),
 )
 ZERO = _words(
-    r"zero[- ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|to\s+0(?=\s?(?:%|percent|per\s+cent))|"
+    # (A non-breaking or Unicode hyphen joins "zero-tariff" as often as the ASCII one does.)
+    r"zero[-\u2010\u2011 ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|"
+    r"to\s+0(?=\s?(?:%|percent|per\s+cent))|"
     # "duty-free access", "enter tariff-free"; but a "duty-free amount", "quota" or "status" is a relief's limit.
     r"(?:tariff|duty)-free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|limit|threshold|"
     r"volumes?|portion|allocation|allotment))"
@@ -78,6 +81,15 @@ TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
     r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
     r"dialogue\s+with|talks\s+with|"
+    # A call between officials is a round of talks: "held a phone call with", "spoke by telephone with",
+    # "spoke with Chinese trade officials" (but not "spoke with reporters").
+    r"(?:phone|telephone)\s+(?:call|calls|conversation|conversations)|video\s*conferences?|video\s+calls?|"
+    r"virtual\s+meetings?|"
+    # "will meet in Seoul next week to discuss tariffs": a meeting named by its purpose.
+    r"(?:met|meet|meets)\s+[^.;]{0,40}?\bto\s+(?:discuss|negotiate|review)|"
+    r"(?:spoke|speaks|speaking|talked)\s+(?:\w+\s+)?by\s+(?:tele)?phone\s+(?:with|to)|"
+    r"(?:spoke|speaks|speaking)\s+(?:with|to)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w.-]+\s+){0,2}"
+    r"(?:officials|counterparts?|negotiators|ministers?|trade\s+representative)|"
     r"(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:their|his|her|its|the)\s+(?:[\w-]+\s+){0,2}"
     r"(?:counterparts?|negotiators|delegation)"
 )
@@ -88,6 +100,10 @@ TALKS_EVENT = _words(
     r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
     r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"
+    # A call held, and talks measured in hours ("after two hours of talks with Xi in Busan"), took place.
+    r"conducted|spoke|speaking|phone|telephone|hours\s+of|will\s+meet|to\s+discuss|lead|"
+    # Talks begun: "entered into negotiations".
+    r"entered|enter|enters|entering|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated"
 )
@@ -99,7 +115,7 @@ TALKS_BACKGROUND = blind(
 TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
 TALKS_FAILED = _words(
     r"stalled|stall|collapsed|collapse|broke\s+down|break\s+down|broken\s+down|faltered|derailed|"
-    r"had\s+not|has\s+not|have\s+not|hadn't|hasn't|haven't|without"
+    r"had\s+not|has\s+not|have\s+not|hadn't|hasn't|haven't|without|on\s+hold"
 )
 # Preference programmes: ending one is a withdrawal (contract).
 PREFERENCE_PROGRAMME = _words(
@@ -113,7 +129,7 @@ PREFERENCE_ENDED = _words(
 )
 WITHDRAW = _words(
     r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
-    r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|left|leaves|tore\s+up|"
+    r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|left|leaves|leave|leaving|tore\s+up|"
     # "walked away from the talks" is not a withdrawal; only from an agreement named right after.
     r"(?:walked|walks|walk|walking)\s+away\s+from(?=\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:agreement|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\b)"
@@ -125,7 +141,7 @@ MULTILATERAL = _words(
 PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
-    r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
+    r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
     # An exemption for named goods is a relief (contract); only an exemption *measure* or *period* pauses.
     r"grace\s+period|exemption\s+measure|exemption\s+period|extension\s+of|"
     r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
@@ -133,19 +149,27 @@ PAUSE = _words(
     r"extends\s+(?:it\s+)?(?:to|until)"
 )
 LIFT = _words(
-    r"lift|lifts|lifted|lifting|remove|removes|removed|removing|removal|eliminate|eliminates|eliminated|"
-    r"eliminating|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
+    r"lift|lifts|lifted|lifting|remove|removes|removed|removing|removal|removals|eliminate|eliminates|eliminated|"
+    r"eliminating|abolishes|abolishing|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
     r"rescinded|revoke|revoked|revokes|repeal|repealed|terminate|terminated|drop|drops|dropped|dropping|"
     r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished|"
+    # "zeroed import tariffs on coffee": cut to zero.
+    r"zeroed|zeroes|zeroing|zero\s+out|"
     # A court ruling is a lift only where collection stops (contract).
     r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect"
+)
+# Goods taken off the list a tariff applies to: "removed 300 goods from the list", "struck rice off the list".
+_LIST_REMOVAL_WORDS = (
+    r"(?:removed|removes|remove|removing|struck|strikes|took|takes|taken|dropped|drops)\s+"
+    r"(?:[\w,.$]+[\s\u2014\u2013-]+){0,8}?(?:from|off)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}lists?"
 )
 RELIEF = _words(
     r"exempt|exempts|exempted|exempting|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
     r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|"
     r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
-    r"waiver|waivers|spared|unless\s+companies|unless\s+they"
+    r"waiver|waivers|spared|unless\s+companies|unless\s+they|" + _LIST_REMOVAL_WORDS
 )
+LIST_REMOVAL = _words(_LIST_REMOVAL_WORDS)
 # Goods given as examples of a longer list.
 EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
 # Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access
@@ -215,12 +239,26 @@ EFFECT_WORD = _words(r"effect|apply|applies|kick\s+in|kicks\s+in|implemented")
 UNTIL_WORD = _words(
     r"until|till|through|expire|expires|expiring|expired|end|ends|ending|deadline|due|by|to\s+end|"
     # "extended to August 1", "pushing it to Aug. 1", "moving the deadline to July 9".
-    r"(?:extended|extends|extend|extending|pushing\s+it|pushed\s+it|pushes\s+it|moving\s+it|moved\s+it|"
-    r"postponed|delayed|deferred)\s+(?:it\s+)?to"
+    r"(?:extended|extends|extend|extending|postponed|delayed|deferred)\s+(?:it\s+)?to|"
+    # "pushing it to Aug. 1", "moved them back to July 9", "pushed the deadline to August".
+    r"(?:pushing|pushed|pushes|push|moving|moved|moves|move)\s+(?:it|them|this|that|(?:the|its|their)\s+[\w-]+)\s+"
+    r"(?:back\s+)?to"
 )
+# A span of two dates: "from 1 March to 31 August", "between 1 March and 31 August".
+SPAN_START_BEFORE = blind(r"\b(?:from|between)\s+(?:the\s+)?$")
+SPAN_BETWEEN = blind(r"^\s*(?:to|and|till|until|through)\s+(?:the\s+)?$")
 EXPIRY_BEFORE = blind(
     r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on)\s+(?:and\s+including\s+)?(?:the\s+end\s+of\s+)?"
-    r"(?:on\s+)?$"
+    r"(?:on\s+|at\s+)?$"
+)
+# A pause or an exemption that is itself ended: "ended the tariff pause", "lifted its suspension of duties",
+# "removed the exemption on almonds". The verb governs the measure, not the tariff: no pause, lift or relief.
+MEASURE_ENDED = blind(
+    r"\b(?:ended|end|ends|ending|lifted|lift|lifts|lifting|scrapped|scrap|scraps|revoked|revoke|revokes|"
+    r"terminated|terminate|terminates|cancell?ed|canceled|cancel|cancels|removed|remove|removes|removing|"
+    r"withdrew|withdraw|withdraws|rescinded|rescind|rescinds|dropped|drop|drops)\s+"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:pause|suspension|truce|reprieve|exemptions?|exclusions?|waivers?|carve-?outs?)\b"
 )
 # A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
 PAUSE_REFERRED = blind(
@@ -384,7 +422,9 @@ TARGET_AFTER = blind(
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
     r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential)|"
-    r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|granted|given)\s+(?:a|an)\s+"
+    # "Mexico was granted a reprieve" is spared; "the EU granted an exemption" grants it.
+    r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|"
+    r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|carve-?out))\b"
 )
 # Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts.
@@ -475,7 +515,7 @@ ACTION = Cue(
     r"impose|imposes|imposed|imposing|announce|announces|announced|announcing|announcement|slap|slapped|"
     r"levy|levied|levying|raise|raised|raises|raising|hike|hiked|hikes|increase|increased|charge|target|"
     r"targeted|targeting|retaliat\w*|threaten|threatened|threatens|warned|warns|halving|halved|doubled|cut|cuts|"
-    r"reduce|reduced|lower|lowered|lowering|lift|lifts|lifted|remove|removed|eliminate|eliminated|scrap|"
+    r"reduce|reduced|lower|lowered|lowering|lift|lifts|lifted|remove|removed|eliminate|eliminated|abolish|abolished|scrap|"
     r"scrapped|cancel|cancelled|canceled|rescind|rescinded|suspend|suspended|suspends|pause|paused|delay|"
     r"delayed|delaying|extend|extended|extends|exempt|exempted|eased|hold\s+off|held\s+off|defer|"
     r"rolling\s+out|revealed|signed|hitting\s+back|hits\s+back|hit\s+back|not\s+impose|not\s+introduce|"
@@ -566,7 +606,12 @@ ADJECTIVE_PAUSE = blind(
     r"|\b(?:before|after|since|until|when)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}(?:was|were|had\s+been)\s+"
     r"(?:suspended|paused|delayed|deferred)\b"
 )
-MODAL = blind(r"\b(?:could|might|may|perhaps|possibly)\b")
+# "may" the verb, not the month: "In May 2022", "since May", "mid-May", "May 1" name a time.
+MODAL = blind(
+    r"\b(?:could|might|perhaps|possibly)\b|"
+    r"(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!-)(?<!\d\s)"
+    r"\bmay\b(?!\s+\d)"
+)
 NO_PAUSE = blind(r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking")
 REMAINING = blind(
     r"\b(?:leaving|keeping|maintaining|remain|remains|still\s+in\s+effect|in\s+place|continue\s+to\s+pay|"
@@ -579,7 +624,7 @@ OTHER_MEASURE = blind(
     r"(?:levies|tariffs|duties|levy|tariff|duty)\b"
 )
 PAUSE_NOUN_ENDS = blind(
-    r"\b(?:pause|truce|reprieve|suspension|grace\s+period)\b[^;]{0,40}?\b(?:expires?|ends?|set\s+to\s+(?:end|expire)|"
+    r"\b(?:pause|truce|reprieve|suspension|grace\s+period)\b[^;]{0,80}?\b(?:expires?|ends?|set\s+to\s+(?:end|expire)|"
     r"due\s+to\s+(?:end|expire)|runs?\s+out|lapses?)\b"
 )
 

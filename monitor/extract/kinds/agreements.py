@@ -9,7 +9,23 @@ from monitor.extract.clauses import blocked
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
 from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.matching import blind
 from monitor.extract.parties import Parties, find_parties
+
+# Talks brought to an end on an agreement (not a round of them): "concluded negotiations for a free trade
+# agreement", "finalised talks on the trade deal".
+_CONCLUDED_TALKS = blind(
+    r"(?:concluded|finali[sz]ed|completed|wrapped\s+up)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations)\s+(?:on|for|over|toward|towards)\s+(?:a|an|the|their|its)\s+"
+)
+_PASSIVE_BEFORE = blind(r"\b(?:was|were|been|be|is|are|being|get|got)\s+(?:\w+ly\s+)?$")
+# The programme's benefits ended, said after it: "GSP benefits were suspended", "preferences have been revoked".
+_ENDED_AFTER = blind(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:was|were|has\s+been|have\s+been|had\s+been|will\s+be|are|is)\s+(?:\w+ly\s+)?"
+    r"(?:withdrawn|revoked|terminated|ended|suspended|removed|stripped|scrapped|cancell?ed|canceled)\b"
+)
+# Leaving the talks on an agreement is not quitting the agreement: "Chile left the talks on the trade deal".
+_TALKS_LEFT = blind(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|negotiating\s+table)\b")
 
 
 @lru_cache(maxsize=64)
@@ -17,6 +33,8 @@ def states_deal(clause: str) -> bool:
     """Whether the clause says a trade agreement was reached, signed or concluded."""
     for verb in vocab.DEAL_VERB.finditer(clause):
         obj = vocab.DEAL_OBJECT.match(clause[verb.end() : verb.end() + 80])
+        if obj and vocab.TALKS.search(obj.group(0)) and _CONCLUDED_TALKS.match(clause, verb.start()):
+            return True  # "concluded negotiations on a partnership agreement": the talks ended in a deal
         if not obj or vocab.TALKS.search(obj.group(0)):
             continue  # "agreed to start trade talks in an arrangement ...": talks, not a deal
         if vocab.MODAL_BEFORE.search(clause[max(0, verb.start() - 25) : verb.start()]) or blocked(clause, verb):
@@ -24,6 +42,15 @@ def states_deal(clause: str) -> bool:
         return True
     passive = vocab.DEAL_PASSIVE.search(clause)
     return bool(passive and not blocked(clause, passive))
+
+
+def _granter(c: Clause, loser: str, programme: str) -> Parties | None:
+    """The side that ended a preference programme for `loser`, when the clause says it in the passive."""
+    others = [m.code for m in c.mentions if m.code not in {loser, ANY}]
+    granter = others[0] if others else ("US" if programme.lower() == "agoa" else None)
+    if granter is None:
+        return None
+    return Parties(imposer=granter, targets=(loser,), subject_named=True)
 
 
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
@@ -61,14 +88,33 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     ended = (
         vocab.PREFERENCE_ENDED.search(clause[max(0, programme.start() - 50) : programme.start()]) if programme else None
     )
+    lost = _ENDED_AFTER.match(clause, programme.end()) if programme and not ended else None
+    if programme and lost and not blocked(clause, programme):
+        # "Thailand's GSP benefits were suspended by the United States": the owner of the benefits loses them.
+        owner = find_parties(clause[: programme.start()], [m for m in c.mentions if m.end <= programme.start()], c.ctx)
+        ender = _granter(c, owner.imposer, programme.group(0))
+        if ender is not None:
+            facts.append(make_fact("withdrawal", ender, c.sentence))
+        return facts
     if programme and ended and not blocked(clause, programme):
         # "withdrew India's GSP benefits", "ended the preferential trade status": a withdrawal (contract).
         at = max(0, programme.start() - 50) + ended.start()
         ender = find_parties(clause, c.mentions, c.ctx, at=at)
+        if _PASSIVE_BEFORE.search(clause[max(0, at - 25) : at]):
+            # "South Africa was removed from AGOA": the subject loses the preferences; the side that grants
+            # them is the other party named (AGOA is a US programme).
+            ender = _granter(c, ender.imposer, programme.group(0))
+            if ender is None:
+                return facts
         facts.append(make_fact("withdrawal", ender, c.sentence))
         return facts
     withdraw = vocab.WITHDRAW.search(clause)
-    if withdraw and vocab.AGREEMENT_NOUN.search(clause) and not blocked(clause, withdraw):
+    if (
+        withdraw
+        and vocab.AGREEMENT_NOUN.search(clause)
+        and not blocked(clause, withdraw)
+        and not _TALKS_LEFT.match(clause, withdraw.end())
+    ):
         quitter = find_parties(clause, c.mentions, c.ctx, at=withdraw.start())
         targets = (ANY,) if vocab.MULTILATERAL.search(clause) else quitter.targets
         parties = Parties(imposer=quitter.imposer, targets=targets, subject_named=True)

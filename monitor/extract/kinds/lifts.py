@@ -15,7 +15,7 @@ from monitor.extract.kinds.reliefs import quota_relief
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
-from monitor.extract.sectors import each, sector_groups
+from monitor.extract.sectors import each, find_sectors, sector_groups
 
 
 def lifts(
@@ -38,8 +38,14 @@ def lifts(
             lifter = Parties(imposer=others[0], targets=("US",), subject_named=True)
     # "cut from 3% to 0%": the lift carries the rate it removes.
     removed = [replace(r, value=r.previous, previous=None) if r.value == 0 and r.previous else r for r in rates]
-    groups = sector_groups(clause, [r for r in removed if r.value > 0])
-    if vocab.INCLUDING.search(clause) and groups and (groups[0][0] is not None or groups[0][1]):
+    # The goods are those named near the tariff word, so "tariffs on items including tyres, glasses and
+    # televisions" is read as examples of a package (no sector), as for a tariff.
+    groups = sector_groups(clause, [r for r in removed if r.value > 0], list(vocab.TARIFF_WORD.finditer(clause)))
+    if _PACKAGE_EXAMPLES.search(clause):
+        groups = [(rate, []) for rate, _sectors in groups]
+    elif (vocab.INCLUDING.search(clause) and groups and (groups[0][0] is not None or groups[0][1])) or _mixed_goods(
+        clause
+    ):
         facts.append(make_fact("lift", lifter, sentence, authority=authority))
     for rate, sectors in groups:
         for sector in each(sectors):
@@ -54,6 +60,39 @@ def lifts(
                 facts.append(make_fact("tariff", lifter, sentence, sector=sector, status="announced"))
     return facts
 
+
+def _mixed_goods(clause: str) -> bool:
+    """Whether the goods a tariff is lifted on are a list mixing goods of a sector with goods of none
+    ("on ferronickel and blister copper", "on aircraft parts as well as generic pharmaceuticals"): the
+    lift covers a package (no sector) besides each sector it names."""
+    word = vocab.TARIFF_WORD.search(clause)
+    goods = _GOODS_PHRASE.search(clause, word.end() if word else 0)
+    if goods is None:
+        return False
+    end = _LIST_END.search(clause, goods.end())
+    phrase = clause[goods.end() : end.start() if end else len(clause)]
+    if not _CONJUNCTION.search(phrase):
+        return False  # "on bourbon, the ministry said": one item, then another statement
+    items = [i for i in _LIST_SPLIT.split(phrase) if i.strip()]
+    sectored = [bool(find_sectors(i)) for i in items]
+    return any(sectored) and any(not s and not _NOT_GOODS.search(i) for i, s in zip(items, sectored, strict=True))
+
+
+# Goods named as examples of items of any kind ("products such as tyres and televisions"): a package.
+_PACKAGE_EXAMPLES = blind(
+    r"\b(?:items|products|goods|lines|categories)\s+(?:including|such\s+as|like|ranging\s+from)\b"
+)
+# Where the goods of a lift are named: "on ...", "for ...".
+_GOODS_PHRASE = blind(r"\b(?:on|for)\s")
+# The goods list ends at a stop, a reason, or a participle that starts a new statement (", helping ...").
+_LIST_END = re.compile(
+    r"[;.:(]|(?i:,\s+(?:\w+ing|which|while|but|who|said|after|from|starting|as\s+part)\b)"
+    r"|\s(?i:from|by|under|in|to|into)\s+[A-Z\d]"
+)
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+", re.I)
+_CONJUNCTION = re.compile(r"\s(?:and|or|as\s+well\s+as|plus)\s", re.I)
+# An item without a sector word that names a country, an amount or a share, not goods.
+_NOT_GOODS = re.compile(r"[A-Z]\w+|\d")
 
 # "remove or reduce tariffs": a lift and a cut at once.
 _OR_REDUCE = blind(r"\b(?:or|and)\s+reduce\b")
@@ -70,6 +109,10 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     lift = None
     if c.tariff_word:
         lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)
+    if lift and vocab.MEASURE_ENDED.match(clause, lift.start()):
+        lift = None  # "lifted its suspension of duties", "removed the exemption": the tariff applies again
+    if lift and vocab.LIST_REMOVAL.match(clause, lift.start()):
+        lift = None  # "removed maple syrup from the list of goods facing tariffs": a relief, not a lift
     anchor = c.first_anchor
     if lift and anchor < lift.start() and vocab.CONDITION.search(clause, anchor, lift.start()):
         lift = None  # "200% tariffs on wine unless the EU drops its whiskey tariff": the tariff is the fact

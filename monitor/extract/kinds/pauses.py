@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked, governs_tariff
 from monitor.extract.context import Context
-from monitor.extract.dates import DateMention
+from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
 from monitor.extract.kinds import Clause, make_fact
@@ -31,6 +32,17 @@ _TRUCE = blind(r"\btruce\b|\bmutual")
 _PAUSE_NEAR = blind(r"truce|reprieve|deadline|pause|countermeasures|counter-measures")
 # "the pause", "this reprieve": a definite noun phrase names a pause the reader already knows of.
 _DEFINITE_BEFORE = blind(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
+_WHEN_BETWEEN = blind(r"^\W*(?:when|at\s+which\s+point)\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")
+# "put the duties on hold": the verb before what is held.
+_PUT_BEFORE = blind(r"\b(?:put|puts|putting|placed|places|placing|kept|keeps|keep)\s+[^,;]{1,80}$")
+_REMAIN_BEFORE = blind(
+    r"[^,;]{1,80}\b(?:remain|remains|remained|stay|stays|stayed|is|are|was|were|be|been|being)\s+(?:\w+\s+)?$"
+)
+# Kept where they are: "froze its tariffs at current levels".
+_STANDSTILL_AFTER = blind(
+    r"[^,;]{0,40}?\bat\s+(?:current|existing|present|today's|their\s+current)\s+(?:levels?|rates?)\b"
+)
+_WHEN_START = blind(r"^\s*(?:when|at\s+which\s+point)\s")
 _EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
 
 
@@ -39,7 +51,11 @@ def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateM
     stated = vocab.PAUSE_NOUN_ENDS.search(clause)
     if not stated or not dates:
         return []
-    ends = [d for d in dates if d.start >= stated.start()]
+    # The day is named after the pause ("the truce that expires on August 12"), or right before a clause that
+    # says the pause ends then ("by Aug. 1, when a pause on the tariffs is due to expire").
+    ends = [d for d in dates if d.start >= stated.start()] or [
+        d for d in dates if d.end <= stated.start() and _WHEN_BETWEEN.match(clause[d.end : stated.start()])
+    ]
     if not ends:
         return []
     sides = [parties]
@@ -69,6 +85,8 @@ def pauses(
     explicit = explicit_until(clause, dates)
     if vocab.MODAL.search(clause) and explicit is None:
         return facts  # "could extend the pause": speculation, unless it states when the pause ends
+    if explicit is None and ctx.published is not None:
+        explicit = _day_of_when_clause(clause, sentence, ctx.published)
     until = explicit or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
     if _MUTUAL.search(clause):
@@ -105,6 +123,44 @@ def pauses(
     return facts
 
 
+def _day_of_when_clause(clause: str, sentence: str, published: dt.date) -> dt.date | None:
+    """The day a clause of time names as a pause's end, when the day stands just before it: "by Aug. 1, when a
+    pause on the tariffs is due to expire" (the clause is read apart from the date)."""
+    offset = sentence.find(clause)
+    if offset <= 0 or not _WHEN_START.match(clause) or not vocab.PAUSE_NOUN_ENDS.search(clause):
+        return None
+    before = find_dates(sentence[:offset], published)
+    if before and not sentence[before[-1].end : offset].strip(" ,"):
+        return before[-1].value
+    return None
+
+
+def _ends_on_a_day(c: Clause, cue: re.Match[str]) -> bool:
+    """Whether the pause noun at `cue` is said to end on a day named after it ("The 90-day pause, which began on
+    April 9, was due to expire on July 9"): a pause stated as a fact, even with no tariff word."""
+    stated = vocab.PAUSE_NOUN_ENDS.match(c.text, cue.start())
+    return bool(stated and any(d.start >= stated.end() for d in c.dates_of()))
+
+
+def _ended(clause: str, cue: re.Match[str]) -> bool:
+    """Whether the pause noun at `cue` is the object of a verb that ends it ("lifted its suspension of duties")."""
+    return any(m.end() == cue.end() for m in vocab.MEASURE_ENDED.finditer(clause[max(0, cue.start() - 60) : cue.end()]))
+
+
+def _held(clause: str, cue: re.Match[str]) -> bool:
+    """Whether "on hold" holds a tariff: "put its countermeasures on US bourbon on hold" names what is held
+    between the verb and the cue; "the duties on steel remain on hold" names it as the subject."""
+    if not cue.group(0).lower().startswith("on"):
+        return False
+    before = clause[max(0, cue.start() - 90) : cue.start()]
+    put = _PUT_BEFORE.search(before)
+    if put:
+        return bool(vocab.TARIFF_WORD.search(put.group(0)) or vocab.TARIFF_OBJECT.search(put.group(0)))
+    # The subject is the tariff itself, not talks about one ("Talks on steel tariffs are on hold").
+    remain = _REMAIN_BEFORE.search(before)
+    return bool(remain and vocab.TARIFF_WORD.search(remain.group(0)) and not vocab.TALKS.search(remain.group(0)))
+
+
 def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     """The word that pauses a tariff in the clause, if any, and whether the clause is a decision not to tax
     with no bargain or time to it (which states no fact at all)."""
@@ -122,8 +178,15 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "Importers said the pause gave them time": a pause already told of, with nothing new
         if cue.group(0).startswith("not ") and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
+        if _ended(clause, cue):
+            continue  # "ended the tariff pause": the pause is over, not stated
+        if _STANDSTILL_AFTER.match(clause, cue.end()):
+            continue  # "froze its tariffs at current levels": a standstill, not a pause
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
-            _GOVERNS_ALWAYS.match(cue.group(0)) or governs_tariff(clause, cue)
+            _GOVERNS_ALWAYS.match(cue.group(0))
+            or governs_tariff(clause, cue)
+            or _held(clause, cue)
+            or _ends_on_a_day(c, cue)
         ):
             pause = cue
             break

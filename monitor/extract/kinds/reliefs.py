@@ -28,6 +28,8 @@ _SPARED = blind(
     # A headline's participle: "Crude oil exempted".
     r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
 )
+_FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
+_FROM_WORD = blind(r"\bfrom\b")
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
 
 
@@ -58,7 +60,7 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     """An exemption that names no tariff refers back to the tariff just stated ("Steel will face a 25% duty.
     Canada and Mexico will be exempted."): that measure's actor and goods, the parties named here spared."""
     recent = c.ctx.recent
-    if not recent or not _SPARED.search(c.text):
+    if not recent or not (_SPARED.search(c.text) or vocab.LIST_REMOVAL.search(c.text)):
         return []
     imposer = recent[-1].imposer
     spared = [m.code for m in c.mentions if m.code not in {imposer, ANY} and m.form in {NAME, DEMONYM, CAPITAL}]
@@ -69,6 +71,22 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     parties = Parties(imposer=imposer, targets=targets, subject_named=True, imposer_named=False, targets_named=named)
     # Three kinds of goods or more is a package: one relief on all of it.
     return [make_fact("relief", parties, c.sentence, sector=s) for s in (sectors if len(sectors) < 3 else [None])]
+
+
+def _covered(clause: str, relief: re.Match[str]) -> list[str]:
+    """The sectors a relief covers, named right after its cue: the goods spared ("exempted auto parts and
+    steel from the tariffs"), or the goods of the tariff they are spared from ("exempted from the steel and
+    aluminum tariffs"). One kind of goods named before others is the one spared ("exempted cars from the
+    tariffs on steel")."""
+    after = clause[relief.end() : relief.end() + 60]
+    source = _FROM_START.match(after)
+    if source:
+        word = vocab.TARIFF_WORD.search(after, source.end())
+        return distinct(find_sectors(after[: word.end() if word else len(after)]))
+    spared = _FROM_WORD.search(after)
+    if spared:
+        return distinct(find_sectors(after[: spared.start()]))
+    return distinct(find_sectors(after))[:1]
 
 
 def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
@@ -82,6 +100,11 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
         and _REFERENCE_BACK.search(clause[max(0, relief.start() - 6) : relief.start()])
     ):
         relief = None  # "regardless of the relief": a reference back, not a new statement
+    if relief and any(
+        m.end() == relief.end()
+        for m in vocab.MEASURE_ENDED.finditer(clause[max(0, relief.start() - 60) : relief.end()])
+    ):
+        relief = None  # "removed the exemption on almonds": the exemption is over, the tariff is what is stated
     if relief and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30]):
         relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
     if not relief or blocked(clause, relief) or vocab.CONSIDERED.search(clause[: relief.start()]):
@@ -93,7 +116,7 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
     conditional = bool(rates) and rates[0].end < relief.start()
     # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
-    covered = distinct(find_sectors(clause[relief.end() : relief.end() + 60]))[:1] or distinct(find_sectors(clause))
+    covered = _covered(clause, relief) or distinct(find_sectors(clause))
     if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):
         covered = []  # "tariff lines such as palm oil, rubber and medicines": many kinds of goods, no sector
     for sector in each(covered if not conditional else []):

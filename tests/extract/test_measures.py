@@ -1,0 +1,233 @@
+"""Pauses, lifts, reliefs and talks, and the day a pause ends, in constructions general English uses for them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract.dates import find_dates, find_duration
+from tests.extract.conftest import PUBLISHED, facts_of, only
+
+
+def _until(sentence: str, published: dt.date = PUBLISHED) -> dt.date | None:
+    [pause] = only(facts_of(sentence, published), "pause")
+    return pause.until
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chile suspended its duties on Argentine wheat until the end of the year.", dt.date(2031, 12, 31)),
+        ("Norway extended the pause on tariffs for Icelandic salmon through year-end.", dt.date(2031, 12, 31)),
+        ("Peru paused tariffs on Bolivian textiles until the end of 2033.", dt.date(2033, 12, 31)),
+        ("Kenya deferred the new duties on Ugandan sugar until mid-2032.", dt.date(2032, 7, 1)),
+        ("India postponed its levies on Australian coal until the end of the month.", dt.date(2031, 3, 31)),
+    ],
+)
+def test_a_pause_ends_at_a_part_of_a_year(sentence: str, expected: dt.date) -> None:
+    assert _until(sentence) == expected
+
+
+def test_a_span_of_two_dates_ends_on_the_second() -> None:
+    sentence = "Turkey suspended duties on Georgian hazelnuts from 4 February 2032 to 3 February 2033."
+    assert _until(sentence) == dt.date(2033, 2, 3)
+    assert _until("Canada paused its tariffs on US lumber between April 4 and June 30.") == dt.date(2031, 6, 30)
+
+
+def test_more_months_count_as_months() -> None:
+    assert find_duration("the quota system stays for 12 more months") is not None
+    until = _until("Egypt extended the suspension of tariffs on Sudanese cattle for 12 more months.")
+    assert until is not None and abs((until - dt.date(2032, 3, 12)).days) <= 2
+
+
+def test_a_bare_year_after_until_or_through() -> None:
+    [until] = find_dates("The quota stays until 2040.", PUBLISHED)
+    [through] = find_dates("The quota stays through 2040.", PUBLISHED)
+    assert (until.value, through.value) == (dt.date(2040, 1, 1), dt.date(2040, 12, 31))
+    assert find_dates("Exports rose 4% in 2030.", PUBLISHED) == []
+
+
+def test_the_month_may_is_not_a_modal_verb() -> None:
+    [pause] = only(facts_of("In May 2029, Japan suspended duties and quotas on Thai rice."), "pause")
+    assert (pause.imposer, pause.targets) == ("JP", ("TH",))
+    assert only(facts_of("Japan may suspend duties on Thai rice."), "pause") == []
+
+
+def test_goods_given_as_examples_of_items_are_a_package() -> None:
+    sentence = "Chile abolished 212 small tariffs on products such as bicycles, cheese graters and laptops."
+    lifts = only(facts_of(sentence), "lift")
+    assert [(f.imposer, f.sector) for f in lifts] == [("CL", None)]
+
+
+def test_a_lift_on_goods_of_a_sector_and_of_none_is_a_package_and_the_sector() -> None:
+    sentence = "Under the accord, Canada will lift tariffs on Peruvian copper cathodes, glassware and pottery."
+    assert {(f.imposer, f.targets, f.sector) for f in only(facts_of(sentence), "lift")} == {
+        ("CA", ("PE",), None),
+        ("CA", ("PE",), "copper"),
+    }
+    # A list of one kind of goods is that sector alone.
+    [lift] = only(facts_of("Korea will remove its tariffs on Chilean wine, beef and salmon."), "lift")
+    assert (lift.imposer, lift.targets, lift.sector) == ("KR", ("CL",), "agriculture")
+
+
+def test_zero_tariff_joined_by_a_non_breaking_hyphen() -> None:
+    sentence = "India will implement zero\u2011tariff treatment for imports from Nepal from January 1, 2033."
+    [lift] = only(facts_of(sentence), "lift")
+    assert (lift.imposer, lift.targets) == ("IN", ("NP",))
+
+
+def test_a_phone_call_between_officials_is_talks() -> None:
+    [talks] = only(
+        facts_of("Mexico's economy minister held a phone call with Canadian trade officials."), "negotiation"
+    )
+    assert {talks.imposer, *talks.targets} == {"MX", "CA"}
+    [talks] = only(
+        facts_of("Japan's trade minister spoke by phone with the Korean trade minister on Monday."), "negotiation"
+    )
+    assert {talks.imposer, *talks.targets} == {"JP", "KR"}
+    assert talks.effective == dt.date(2031, 3, 10)  # "by phone" is a means, not a deadline: the last Monday
+    assert only(facts_of("The French president spoke with reporters about tariffs on Friday."), "negotiation") == []
+
+
+def test_talks_measured_in_hours_took_place() -> None:
+    sentence = "Speaking after three hours of talks in Ottawa, the Japanese and Canadian trade ministers said so."
+    [talks] = only(facts_of(sentence), "negotiation")
+    assert {talks.imposer, *talks.targets} == {"JP", "CA"}
+    # Talks only as the background of something else are not a fact of their own.
+    assert only(facts_of("After months of talks, Peru and Chile said tariffs would fall."), "negotiation") == []
+
+
+def test_goods_taken_off_a_tariff_list_are_a_relief() -> None:
+    sentence = "Peru removed alpaca wool from the list of Bolivian goods facing retaliatory tariffs."
+    facts = facts_of(sentence)
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("relief", "PE", ("BO",))]
+    text = (
+        "Brazil will impose 15% tariffs on 80 kinds of Argentine goods. "
+        "The trade ministry later struck 40 goods off a previously published list."
+    )
+    [relief] = only(facts_of(text), "relief")
+    assert (relief.imposer, relief.targets) == ("BR", ("AR",))
+    assert only(facts_of("The ministry removed the report from its website after tariffs rose."), "relief") == []
+
+
+def test_a_pause_pushed_to_a_day_ends_that_day() -> None:
+    published = dt.date(2031, 6, 28)
+    sentence = "Ottawa again delayed the duties on Chinese cranes, pushing them back to July 15."
+    assert _until(sentence, published) == dt.date(2031, 7, 15)
+    sentence = "Seoul postponed its levies on Japanese steel, moving the deadline to Aug. 3."
+    assert _until(sentence, published) == dt.date(2031, 8, 3)
+
+
+def test_a_day_named_before_the_clause_that_says_the_pause_ends() -> None:
+    published = dt.date(2031, 6, 20)
+    sentence = "Chile would face a 30% duty unless it signed a deal by July 3, when the tariff truce with the US ends."
+    pauses = only(facts_of(sentence, published), "pause")
+    assert pauses and {p.until for p in pauses} == {dt.date(2031, 7, 3)}
+
+
+def test_a_year_said_in_words_after_the_day() -> None:
+    [this_year] = find_dates("The levy on rice was suspended until March 31 of this year.", PUBLISHED)
+    [next_year] = find_dates("It stays until 15 January of next year.", PUBLISHED)
+    assert (this_year.value, next_year.value) == (dt.date(2031, 3, 31), dt.date(2032, 1, 15))
+
+
+def test_a_length_counts_from_the_day_it_starts() -> None:
+    assert _until("Mexico will suspend its tariffs on Brazilian pork for 90 days starting April 1.") == dt.date(
+        2031, 6, 30
+    )
+    until = _until("The suspension of Indian duties on US almonds will last six months from May 1.")
+    assert until is not None and abs((until - dt.date(2031, 11, 1)).days) <= 3
+
+
+def test_put_on_hold_and_frozen_are_pauses() -> None:
+    [held] = only(facts_of("The EU has put its countermeasures on US bourbon on hold until June 30."), "pause")
+    assert (held.imposer, held.targets, held.until) == ("EU", ("US",), dt.date(2031, 6, 30))
+    [frozen] = only(facts_of("Indonesia has frozen its planned 20% duty on Malaysian palm oil."), "pause")
+    assert (frozen.imposer, frozen.targets, frozen.rate) == ("ID", ("MY",), 20)
+    # Kept at the level they are is a standstill, not a pause.
+    assert only(facts_of("Canada froze its tariffs on US goods at current levels."), "pause") == []
+
+
+def test_talks_on_hold_are_not_talks_held() -> None:
+    assert only(facts_of("Talks between Korea and Japan on steel tariffs are on hold."), "negotiation") == []
+
+
+def test_a_tariff_expiring_at_the_end_of_a_year() -> None:
+    [tariff] = only(facts_of("Egypt's 10% tariff on Turkish steel will expire at the end of 2032."), "tariff")
+    assert tariff.until == dt.date(2032, 12, 31)
+
+
+def test_a_relief_from_a_tariff_on_two_kinds_of_goods_is_two_reliefs() -> None:
+    facts = only(facts_of("Both Chile and Peru were exempted from 25% steel and aluminum tariffs last year."), "relief")
+    assert {(f.sector, f.rate) for f in facts} == {("steel", 25), ("aluminum", 25)}
+    assert {t for f in facts for t in f.targets} == {"CL", "PE"}
+    # The goods spared are those named before "from", not the goods of the tariff they are spared from.
+    [relief] = only(facts_of("The US exempted cars from the tariffs on Korean steel."), "relief")
+    assert relief.sector == "autos"
+
+
+def test_the_side_that_grants_an_exemption_gives_it() -> None:
+    [relief] = only(facts_of("The EU granted an exemption to Norwegian salmon from its anti-dumping duties."), "relief")
+    assert (relief.imposer, relief.targets, relief.sector) == ("EU", ("NO",), "agriculture")
+    [relief] = only(facts_of("Mexico has been granted a 30-day exemption from the US tariffs."), "relief")
+    assert (relief.imposer, relief.targets) == ("US", ("MX",))
+
+
+def test_a_meeting_named_by_its_purpose_is_talks() -> None:
+    [talks] = only(
+        facts_of("Trade ministers from Korea and Japan will meet in Seoul next week to discuss tariffs."), "negotiation"
+    )
+    assert {talks.imposer, *talks.targets} == {"KR", "JP"}
+    assert only(facts_of("Analysts met in London to discuss the tariffs."), "negotiation") == []
+
+
+def test_concluded_negotiations_on_an_agreement_are_a_deal() -> None:
+    [deal] = only(facts_of("Indonesia and the EU have concluded negotiations on a partnership agreement."), "deal")
+    assert {deal.imposer, *deal.targets} == {"ID", "EU"}
+    # A round of talks brought to its end is talks held, not a deal.
+    facts = facts_of("Negotiators from India and the UK concluded the fourth round of talks on a trade agreement.")
+    assert only(facts, "deal") == [] and len(only(facts, "negotiation")) == 1
+
+
+def test_leaving_a_bloc_and_losing_preferences_are_withdrawals() -> None:
+    [left] = only(facts_of("Argentina will leave the Mercosur trade bloc."), "withdrawal")
+    assert (left.imposer, left.targets) == ("AR", ("*",))
+    assert only(facts_of("Chile left the talks on the trade deal."), "withdrawal") == []
+    [lost] = only(facts_of("Ghana's GSP benefits were suspended by the United States."), "withdrawal")
+    assert (lost.imposer, lost.targets) == ("US", ("GH",))
+    [removed] = only(facts_of("Lesotho was removed from AGOA eligibility."), "withdrawal")
+    assert (removed.imposer, removed.targets) == ("US", ("LS",))
+
+
+def test_a_pause_said_to_end_on_a_day_is_stated_without_a_tariff_word() -> None:
+    text = "Chile set tariffs on Peruvian goods. The 60-day pause, which began on May 2, was due to expire on July 1."
+    [pause] = only(facts_of(text), "pause")
+    assert pause.until == dt.date(2031, 7, 1)
+
+
+def test_zeroed_tariffs_are_lifted() -> None:
+    [lift] = only(facts_of("Ecuador zeroed import tariffs on Colombian rice."), "lift")
+    assert (lift.imposer, lift.targets, lift.sector) == ("EC", ("CO",), "agriculture")
+
+
+def test_talks_by_video_led_or_entered_into() -> None:
+    sentences = [
+        "Mexico's economy minister held a videoconference with Canadian trade officials.",
+        "Chinese Vice Premier Liu will lead a delegation to Brussels for talks with EU officials.",
+        "Kenya and the US entered into talks on a free trade agreement last year.",
+    ]
+    for sentence in sentences:
+        assert len(only(facts_of(sentence), "negotiation")) == 1, sentence
+
+
+def test_ending_a_pause_or_an_exemption_is_neither_a_pause_nor_a_lift() -> None:
+    for sentence in [
+        "Peru ended the tariff pause for Chile on Wednesday.",
+        "Canada lifted its suspension of duties on Korean steel.",
+    ]:
+        kinds = {f.kind for f in facts_of(sentence)}
+        assert not kinds & {"pause", "lift", "relief"}, sentence
+    # The exemption is gone: the tariff it narrowed is what the sentence states.
+    facts = facts_of("India removed the exemption on Australian almonds from its 10% tariff.")
+    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [("tariff", "IN", ("AU",), 10)]
