@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from monitor.extract.gate import Gate
+from monitor.extract.needs import Needs
 
 
 def _split_alternatives(pattern: str) -> list[str]:
@@ -98,7 +99,7 @@ def _words_of(low: str) -> frozenset[bytes]:
 
 def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
     """Whether `text` holds any of `parts` (a plain loop: a generator costs more than the tests it runs)."""
-    for part in parts:
+    for part in parts:  # noqa: SIM110 (see the docstring)
         if part in text:
             return True
     return False
@@ -119,13 +120,23 @@ class Cue:
             self.gate = None  # a text's words are listed in ASCII only (see `_words_of`)
         self._exact = frozenset(w.encode("ascii") for w in self.gate.exact) if self.gate is not None else None
         self._within = self.gate.within if self.gate is not None else ()
+        # The words each way through the pattern needs: a text past the gate may still lack all of them.
+        needs = Needs.of(self.regex.pattern) if self.gate is not None else None
+        self._needs = tuple(frozenset(w.encode("ascii") for w in way) for way in needs.ways) if needs else ()
 
     def _closed(self, low: str) -> bool:
-        """Whether `low` (a long text, lower-cased) holds none of the words a match opens with."""
+        """Whether `low` (a long text, lower-cased) holds none of the words a match opens with, or lacks a word
+        that each way through the pattern needs."""
         exact = self._exact
-        if exact is None or not exact.isdisjoint(_words_of(low)):
+        if exact is None and not self._needs:
             return False
-        return not (self._within and _holds_any(low, self._within))
+        words = _words_of(low)
+        if exact is not None and exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
+            return True
+        for way in self._needs:
+            if way <= words:
+                return False
+        return bool(self._needs)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match in `text`, or None."""
@@ -136,7 +147,7 @@ class Cue:
             if low is None:
                 return self.blind.search(text, pos, size if endpos is None else endpos)
             # A text cut short by `endpos` may end inside a word its own words do not list: no gate then.
-            if self._exact is not None and (endpos is None or endpos >= size) and self._closed(low):
+            if (endpos is None or endpos >= size) and self._closed(low):
                 return None
         else:
             low = text.lower()

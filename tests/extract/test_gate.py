@@ -9,6 +9,7 @@ from monitor.extract import dates, sectors
 from monitor.extract import vocabulary as vocab
 from monitor.extract.gate import Gate
 from monitor.extract.matching import Cue, words
+from monitor.extract.needs import Needs
 
 # Sentences of our own, long enough to be gated, with and without the words the lists look for.
 SENTENCES = [
@@ -29,6 +30,10 @@ SENTENCES = [
     "Ankara’s 40 % levy on Brazilian coffee, announced in İzmir, takes effect; the ministry’s note says so.",
     # A listed word inside a longer word with an accent ("prétariff") is no match, however the words split.
     "The prétariff era, said a Zürich-based newsletter, ended when the café’s owner in Genève retired.",
+    # The first word of a phrase without the words after it ("would ... not", "to ... zero", "the ... same").
+    "Kenya would review the levy on sugar, and it will not say when the rate falls to single figures.",
+    "Prices at the border went to zero-rated status, while the same old tariff schedule stayed in force.",
+    "Seoul said it would not impose new duties, and Canberra agreed not to levy the same tariff either.",
 ]
 
 
@@ -107,3 +112,34 @@ def test_a_word_list_with_no_gate_still_searches() -> None:
     text = "The customs board confirmed on Thursday that the levy on imported bicycles stays at 17 percent."
     found = cue.search(text)
     assert found is not None and found.group(0) == "17 percent"
+
+
+def test_needs_list_every_whole_word_of_each_way() -> None:
+    needs = Needs.of(r"\b(?:(?:would|will)\s+not\s+(?:impose|levy)|tariff-free)\b")
+    assert needs is not None
+    assert set(needs.ways) == {
+        frozenset({"would", "not", "impose"}),
+        frozenset({"would", "not", "levy"}),
+        frozenset({"will", "not", "impose"}),
+        frozenset({"will", "not", "levy"}),
+        frozenset({"tariff", "free"}),
+    }
+
+
+def test_needs_leave_out_words_whose_edges_are_not_known() -> None:
+    # "tariff" may be the end of "nontariff" (no boundary in front), "dut" is read through a class of letters,
+    # and the words on either side of "\s*" may be one word ("tradedeal").
+    needs = Needs.of(r"tariff\s+war\b|\bdut[iy]\w*\s+cut\b|\btrade\s*deal\s+talks\b")
+    assert needs is not None
+    assert set(needs.ways) == {frozenset({"war"}), frozenset({"cut"}), frozenset({"talks"})}
+
+
+def test_a_way_that_needs_no_word_leaves_no_needs() -> None:
+    assert Needs.of(r"\b(?:would\s+not|\w+ing)\b") is None
+
+
+def test_a_clause_with_the_opening_word_alone_is_not_searched() -> None:
+    cue = words(r"would\s+not\s+impose|to\s+zero")
+    text = "The finance minister said the ministry would review its plans to phase out the surcharge."
+    assert cue.search(text) is None
+    assert cue.search(text.replace("review", "not impose")) is not None
