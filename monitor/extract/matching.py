@@ -122,7 +122,11 @@ class Cue:
         self._within = self.gate.within if self.gate is not None else ()
         # The words each way through the pattern needs: a text past the gate may still lack all of them.
         needs = Needs.of(self.regex.pattern) if self.gate is not None else None
-        self._needs = tuple(frozenset(w.encode("ascii") for w in way) for way in needs.ways) if needs else ()
+        self._needs = (
+            tuple(tuple(frozenset(w.encode("ascii") for w in slot) for slot in way) for way in needs.ways)
+            if needs is not None
+            else ()
+        )
 
     def _closed(self, low: str) -> bool:
         """Whether `low` (a long text, lower-cased) holds none of the words a match opens with, or lacks a word
@@ -134,8 +138,11 @@ class Cue:
         if exact is not None and exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
             return True
         for way in self._needs:
-            if way <= words:
-                return False
+            for slot in way:
+                if slot.isdisjoint(words):
+                    break
+            else:
+                return False  # every word this way needs is there
         return bool(self._needs)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:

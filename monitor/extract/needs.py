@@ -27,7 +27,9 @@ except ImportError:  # pragma: no cover - another Python's internals
     sre = sre_parse = None
 
 # Beyond this many ways the test would cost more than the search it spares: no needs are listed.
-_MAX_WAYS = 48
+_MAX_WAYS = 16
+# Beyond this many spellings of one word, the word is left out of the needs.
+_MAX_SPELLINGS = 200
 _WORD_CHAR = re.compile(r"\w")
 Item = tuple[Any, Any]
 
@@ -36,20 +38,25 @@ class _Unknown(Exception):
     """The pattern holds something whose ways cannot be listed."""
 
 
+Slot = frozenset[str]  # the spellings one whole word of a match may have: the text holds at least one
+
+
 @dataclass(frozen=True)
 class _Reading:
-    """One way through the pattern, read so far: the whole words found, and the word being read (None when
-    its start is not known to be a word's start, or an unknown character sits in it)."""
+    """One way through the pattern, read so far: the whole words found (`found`, one slot each), and the
+    spellings of the word being read (None when its start is not known to be a word's start, or an unknown
+    character sits in it)."""
 
-    found: frozenset[str]
-    word: str | None
+    found: tuple[Slot, ...]
+    word: Slot | None
 
 
 @dataclass(frozen=True)
 class Needs:
-    """For each way through a pattern, the (ASCII, lower-case) whole words a match taking it holds."""
+    """For each way through a pattern, the whole words a match taking it holds: one of the (ASCII, lower-case)
+    spellings of each slot."""
 
-    ways: tuple[frozenset[str], ...]
+    ways: tuple[tuple[Slot, ...], ...]
 
     @classmethod
     def of(cls, pattern: str) -> Needs | None:
@@ -62,15 +69,46 @@ class Needs:
             if parsed.state.flags & re.IGNORECASE:
                 return None
             # Without a boundary in front, a match may start inside a word: its first word is not whole.
-            ends = _read(list(parsed), [_Reading(frozenset(), None)])
+            ends = _read(list(parsed), [_Reading((), None)])
         except (_Unknown, RecursionError, AttributeError):
             return None
-        ways = {frozenset(w for w in r.found if w.isascii()) for r in ends}
-        # A way that needs all the words of another adds nothing: the other lets through whatever it does.
-        kept = tuple(sorted((w for w in ways if not any(o < w for o in ways)), key=sorted))
-        if not kept or any(not w for w in kept) or len(kept) > _MAX_WAYS:
+        # A word with a spelling beyond ASCII is not needed: a text's words are listed in ASCII only.
+        ways = {
+            tuple(sorted({slot for slot in r.found if all(w.isascii() for w in slot)}, key=_rarest_first)) for r in ends
+        }
+        ways = _merged(ways)
+        if not ways or any(not way for way in ways) or len(ways) > _MAX_WAYS:
             return None
-        return cls(ways=kept)
+        if all(len(way) == 1 for way in ways):
+            return None  # one word per way: the gate on opening words already tells as much
+        return cls(ways=tuple(sorted(ways, key=lambda way: [sorted(slot) for slot in way])))
+
+
+def _merged(ways: set[tuple[Slot, ...]]) -> set[tuple[Slot, ...]]:
+    """The same ways, fewer: two ways alike but for one word are one way with both spellings there
+    ("trade war", "trade row": "trade" and one of "war", "row"); a way needing all another needs is dropped."""
+    pending = {frozenset(way) for way in ways}
+    merged = True
+    while merged:
+        merged = False
+        for a in list(pending):
+            for b in list(pending):
+                if a is b or a not in pending or b not in pending or len(a) != len(b):
+                    continue
+                shared = a & b
+                if len(shared) == len(a) - 1:
+                    (only_a,) = a - shared
+                    (only_b,) = b - shared
+                    pending -= {a, b}
+                    pending.add(shared | {only_a | only_b})
+                    merged = True
+    kept = {way for way in pending if not any(other < way for other in pending)}
+    return {tuple(sorted(way, key=_rarest_first)) for way in kept}
+
+
+def _rarest_first(slot: Slot) -> tuple[int, list[str]]:
+    """Longer words are rarer ("tariffs" before "the"): a way is given up on at its first missing word."""
+    return (-min(len(w) for w in slot), sorted(slot))
 
 
 def _read(items: list[Item], readings: list[_Reading]) -> list[_Reading]:
@@ -78,12 +116,10 @@ def _read(items: list[Item], readings: list[_Reading]) -> list[_Reading]:
     for index, (op, av) in enumerate(items):
         if op is sre.LITERAL:
             char = chr(av)
-            readings = [_add(r, char) if _WORD_CHAR.match(char) else _separate(r) for r in readings]
+            readings = [_add(r, {char}) if _WORD_CHAR.match(char) else _separate(r) for r in readings]
         elif op is sre.AT:
-            if av in (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+            if av in (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END, sre.AT_END_STRING):
                 # A boundary: a word read up to here ends here, and what follows starts a word.
-                readings = [_separate(r) for r in readings]
-            elif av in (sre.AT_END, sre.AT_END_STRING):
                 readings = [_separate(r) for r in readings]
             else:
                 readings = [_unknown(r) for r in readings]
@@ -94,6 +130,11 @@ def _read(items: list[Item], readings: list[_Reading]) -> list[_Reading]:
                 raise _Unknown
             return _read(list(av[3]) + items[index + 1 :], readings)
         elif op is sre.BRANCH:
+            endings = _letters_only(av[1])
+            if endings is not None:
+                # Word endings ("t(?:ariff|ax)"): one word with several spellings, not several ways.
+                readings = [_add(r, endings) for r in readings]
+                continue
             rest = items[index + 1 :]
             out: list[_Reading] = []
             for alternative in av[1]:
@@ -106,6 +147,10 @@ def _read(items: list[Item], readings: list[_Reading]) -> list[_Reading]:
             if low == high == 1:
                 return _read(list(body) + rest, readings)
             if low == 0 and high == 1:
+                optional = _letters_only([list(body)])
+                if optional is not None:
+                    readings = [_add(r, optional | {""}) for r in readings]  # "tariffs?"
+                    continue
                 out = _read(list(body) + rest, readings) + _read(rest, readings)
                 _check(out)
                 return out
@@ -120,14 +165,33 @@ def _read(items: list[Item], readings: list[_Reading]) -> list[_Reading]:
     return readings
 
 
-def _add(reading: _Reading, char: str) -> _Reading:
-    return reading if reading.word is None else _Reading(reading.found, reading.word + char)
+def _letters_only(alternatives: list[Any]) -> set[str] | None:
+    """The texts of alternatives made only of word characters (no space, class or group), else None."""
+    texts: set[str] = set()
+    for alternative in alternatives:
+        chars = []
+        for op, av in alternative:
+            if op is not sre.LITERAL or not _WORD_CHAR.match(chr(av)):
+                return None
+            chars.append(chr(av))
+        texts.add("".join(chars))
+    return texts
+
+
+def _add(reading: _Reading, endings: set[str]) -> _Reading:
+    if reading.word is None:
+        return reading
+    spellings = frozenset(w + e for w in reading.word for e in endings)
+    if len(spellings) > _MAX_SPELLINGS:
+        return _Reading(reading.found, None)
+    return _Reading(reading.found, spellings)
 
 
 def _separate(reading: _Reading) -> _Reading:
     """A character that is no word character (or a word boundary): the word being read is whole."""
-    found = reading.found | {reading.word} if reading.word else reading.found
-    return _Reading(found, "")
+    word = reading.word
+    found = (*reading.found, word) if word and "" not in word else reading.found
+    return _Reading(found, frozenset({""}))
 
 
 def _unknown(reading: _Reading) -> _Reading:
