@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from monitor.extract.gate import Gate
-from monitor.extract.needs import Needs
+from monitor.extract.needs import PIECE, Needs
 
 
 def _split_alternatives(pattern: str) -> list[str]:
@@ -105,11 +105,21 @@ def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
     return False
 
 
-def _lacks_needs(needs: tuple[tuple[frozenset[bytes], ...], ...], words: frozenset[bytes]) -> bool:
-    """Whether every way through a pattern needs a word that `words` lacks."""
+# One word a way through a pattern needs: its whole-word spellings (as in `_words_of`) and its pieces.
+NeededWord = tuple[frozenset[bytes], tuple[str, ...]]
+
+
+def _split_slot(slot: frozenset[str]) -> NeededWord:
+    whole = frozenset(w.encode("ascii") for w in slot if not w.startswith(PIECE))
+    pieces = tuple(sorted(w[len(PIECE) :] for w in slot if w.startswith(PIECE)))
+    return whole, pieces
+
+
+def _lacks_needs(needs: tuple[tuple[NeededWord, ...], ...], words: frozenset[bytes], low: str) -> bool:
+    """Whether every way through a pattern needs a word that the text (`low`, its `words`) lacks."""
     for way in needs:
-        for slot in way:
-            if slot.isdisjoint(words):
+        for whole, pieces in way:
+            if whole.isdisjoint(words) and not (pieces and _holds_any(low, pieces)):
                 break
         else:
             return False  # every word this way needs is there
@@ -133,11 +143,7 @@ class Cue:
         self._within = self.gate.within if self.gate is not None else ()
         # The words each way through the pattern needs: a text past the gate may still lack all of them.
         needs = Needs.of(self.regex.pattern) if self.gate is not None else None
-        self._needs = (
-            tuple(tuple(frozenset(w.encode("ascii") for w in slot) for slot in way) for way in needs.ways)
-            if needs is not None
-            else ()
-        )
+        self._needs = tuple(tuple(_split_slot(slot) for slot in way) for way in needs.ways) if needs else ()
 
     def _closed(self, low: str) -> bool:
         """Whether `low` (a long text, lower-cased) holds none of the words a match opens with, or lacks a word
@@ -148,7 +154,7 @@ class Cue:
         words = _words_of(low)
         if exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
             return True
-        return bool(self._needs) and _lacks_needs(self._needs, words)
+        return bool(self._needs) and _lacks_needs(self._needs, words, low)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match in `text`, or None."""
@@ -164,7 +170,7 @@ class Cue:
                 words = _words_of(low)
                 if exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
                     return None
-                if self._needs and _lacks_needs(self._needs, words):
+                if self._needs and _lacks_needs(self._needs, words, low):
                     return None
         else:
             low = text.lower()

@@ -6,8 +6,9 @@ it in almost every clause. A way through the pattern (one choice at each
 alternation) often needs more whole words than its first: "would not impose"
 needs all three. `Needs.of` lists, per way, the set of words every match
 taking that way holds, each with a word boundary (or a space, a dash, the
-start or end of the text) on both sides; a text whose words hold every word
-of no way cannot match. Like the gate it is only a necessary condition: where
+start or end of the text) on both sides, and the pieces of words it holds
+("negotiat" of "negotiat\\w*"); a text that lacks a word or piece of every
+way cannot match. Like the gate it is only a necessary condition: where
 a way cannot be read (a repeated word character, a class of letters), the
 words around it are left out, which only lets more texts through.
 """
@@ -39,6 +40,8 @@ class _Unknown(Exception):
 
 
 Slot = frozenset[str]  # the spellings one whole word of a match may have: the text holds at least one
+# Marks a spelling that is only the start of a word ("retaliat" of "retaliat\w*"): the text holds it somewhere.
+PIECE = "*"
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,10 @@ def _separate(reading: _Reading) -> _Reading:
 
 
 def _unknown(reading: _Reading) -> _Reading:
+    """A character (or run) that cannot be listed: the letters read before it are still in the text."""
+    word = reading.word
+    if word and "" not in word:
+        return _Reading((*reading.found, frozenset(PIECE + w for w in word)), None)
     return _Reading(reading.found, None)
 
 

@@ -9,7 +9,7 @@ from monitor.extract import dates, sectors
 from monitor.extract import vocabulary as vocab
 from monitor.extract.gate import Gate
 from monitor.extract.matching import Cue, words
-from monitor.extract.needs import Needs
+from monitor.extract.needs import PIECE, Needs
 
 # Sentences of our own, long enough to be gated, with and without the words the lists look for.
 SENTENCES = [
@@ -129,13 +129,13 @@ def test_needs_list_every_whole_word_of_each_way() -> None:
 
 
 def test_needs_leave_out_words_whose_edges_are_not_known() -> None:
-    # "tariff" may be the end of "nontariff" (no boundary in front), "dut" is read through a class of letters,
-    # and the words on either side of "\s*" may be one word ("tradedeal").
+    # "tariff" may be the end of "nontariff" (no boundary in front); "dut" is read through a class of letters,
+    # and the words on either side of "\s*" may be one word ("tradedeal"): only pieces of them are known.
     needs = Needs.of(r"tariff\s+war\s+chest\b|\bdut[iy]\w*\s+cut\s+now\b|\btrade\s*deal\s+talks\s+end\b")
     assert _ways(needs) == {
         frozenset({frozenset({"war"}), frozenset({"chest"})}),
-        frozenset({frozenset({"cut"}), frozenset({"now"})}),
-        frozenset({frozenset({"talks"}), frozenset({"end"})}),
+        frozenset({frozenset({PIECE + "dut"}), frozenset({"cut"}), frozenset({"now"})}),
+        frozenset({frozenset({PIECE + "trade"}), frozenset({"talks"}), frozenset({"end"})}),
     }
 
 
@@ -156,3 +156,14 @@ def test_a_clause_with_the_opening_word_alone_is_not_searched() -> None:
     text = "The finance minister said the ministry would review its plans to phase out the surcharge."
     assert cue.search(text) is None
     assert cue.search(text.replace("review", "not impose")) is not None
+
+
+def test_the_letters_before_an_unknown_run_are_a_piece_the_text_holds() -> None:
+    # "negotiat\w*": the word is not known whole, but "negotiat" is in every text that matches.
+    needs = Needs.of(r"\b(?:tariff|trade)\s+negotiat\w*")
+    assert _ways(needs) == {frozenset({frozenset({"tariff", "trade"}), frozenset({PIECE + "negotiat"})})}
+    cue = words(r"(?:tariff|trade)\s+negotiat\w*")
+    text = "The trade ministers of Chile and Peru said the tariff schedule would be published in March."
+    assert cue.search(text) is None
+    found = cue.search(text.replace("schedule", "negotiators"))
+    assert found is not None and found.group(0) == "tariff negotiators"
