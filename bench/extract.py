@@ -12,10 +12,10 @@ so `mb_per_s / baseline_mb_per_s` holds across machines. Times are CPU seconds o
 import is timed on the wall clock. The extraction runs three rounds and reports the
 fastest. The last line is one JSON object.
 
-Figures and where the time goes are kept in docs/extract.md ("Quality and speed"). Session 5, on the dev
-corpus (--mb 2, one sitting on the shared box): ratio 0.555 -> 0.608 (1.04 -> 1.11 MB/s against a baseline
-of about 1.85 MB/s); generated text 0.289 -> 0.334; callgrind, per pass over the 159 dev articles:
-2,013 -> 1,783 million instructions.
+Figures and where the time goes are kept in docs/extract.md ("Quality and speed"). Session 5, both
+versions in one sitting on the shared box (--mb 2): dev corpus ratio 0.573 -> 0.643 (1.10 -> 1.19 MB/s),
+generated text 0.308 -> 0.326; callgrind per pass: 159 dev articles 2,013 -> 1,742 million instructions,
+30 generated articles 538 -> 496 million.
 """
 
 from __future__ import annotations
