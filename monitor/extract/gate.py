@@ -117,7 +117,7 @@ def _walk(items: list[Item], partial: list[Spelling]) -> list[tuple[str, str]]:
                     out += _walk(rest, partial)
                 _check(out)
                 return done + out
-            if _never_word(body):
+            if never_word(body):
                 # Spaces or punctuation: once one is read, a word read so far has ended, and the next
                 # word character starts a word.
                 out = _after_break(rest, partial)
@@ -135,7 +135,7 @@ def _walk(items: list[Item], partial: list[Spelling]) -> list[tuple[str, str]]:
                     out.extend(_walk(rest, [(text + c, anchored) for text, anchored in partial]))
                     _check(out)
                 return done + out
-            if _never_word([(op, av)]):
+            if never_word([(op, av)]):
                 return done + _after_break(rest, partial)
             return done + _open(partial)
         elif op is sre.ANY:
@@ -179,7 +179,7 @@ def _literal_chars(av: Any) -> list[str] | None:
     return chars
 
 
-def _never_word(items: list[Item]) -> bool:
+def never_word(items: list[Item]) -> bool:
     """Whether `items` can only match characters that are not word characters (spaces, punctuation)."""
     for op, av in items:
         if op is sre.LITERAL:

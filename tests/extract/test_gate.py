@@ -9,6 +9,7 @@ from monitor.extract import dates, sectors
 from monitor.extract import vocabulary as vocab
 from monitor.extract.gate import Gate
 from monitor.extract.matching import Cue, words
+from monitor.extract.needs import PIECE, Needs
 
 # Sentences of our own, long enough to be gated, with and without the words the lists look for.
 SENTENCES = [
@@ -29,6 +30,10 @@ SENTENCES = [
     "Ankara’s 40 % levy on Brazilian coffee, announced in İzmir, takes effect; the ministry’s note says so.",
     # A listed word inside a longer word with an accent ("prétariff") is no match, however the words split.
     "The prétariff era, said a Zürich-based newsletter, ended when the café’s owner in Genève retired.",
+    # The first word of a phrase without the words after it ("would ... not", "to ... zero", "the ... same").
+    "Kenya would review the levy on sugar, and it will not say when the rate falls to single figures.",
+    "Prices at the border went to zero-rated status, while the same old tariff schedule stayed in force.",
+    "Seoul said it would not impose new duties, and Canberra agreed not to levy the same tariff either.",
 ]
 
 
@@ -107,3 +112,58 @@ def test_a_word_list_with_no_gate_still_searches() -> None:
     text = "The customs board confirmed on Thursday that the levy on imported bicycles stays at 17 percent."
     found = cue.search(text)
     assert found is not None and found.group(0) == "17 percent"
+
+
+def _ways(needs: Needs | None) -> set[frozenset[frozenset[str]]]:
+    assert needs is not None
+    return {frozenset(way) for way in needs.ways}
+
+
+def test_needs_list_every_whole_word_of_each_way() -> None:
+    needs = Needs.of(r"\b(?:(?:would|will)\s+not\s+(?:impose|levy)|tariff-free|zero\s+(?:tariffs?|duties))\b")
+    assert _ways(needs) == {
+        frozenset({frozenset({"would", "will"}), frozenset({"not"}), frozenset({"impose", "levy"})}),
+        frozenset({frozenset({"tariff"}), frozenset({"free"})}),
+        frozenset({frozenset({"zero"}), frozenset({"tariff", "tariffs", "duties"})}),
+    }
+
+
+def test_needs_leave_out_words_whose_edges_are_not_known() -> None:
+    # "tariff" may be the end of "nontariff" (no boundary in front); "dut" is read through a class of letters,
+    # and the words on either side of "\s*" may be one word ("tradedeal"): only pieces of them are known.
+    needs = Needs.of(r"tariff\s+war\s+chest\b|\bdut[iy]\w*\s+cut\s+now\b|\btrade\s*deal\s+talks\s+end\b")
+    assert _ways(needs) == {
+        frozenset({frozenset({"war"}), frozenset({"chest"})}),
+        frozenset({frozenset({PIECE + "dut"}), frozenset({"cut"}), frozenset({"now"})}),
+        frozenset({frozenset({PIECE + "trade"}), frozenset({"talks"}), frozenset({"end"})}),
+    }
+
+
+def test_ways_alike_but_for_one_word_are_one_way() -> None:
+    needs = Needs.of(r"\btrade\s+(?:war|row|negotiations\s+resumed)\b")
+    assert _ways(needs) == {
+        frozenset({frozenset({"trade"}), frozenset({"war", "row"})}),
+        frozenset({frozenset({"trade"}), frozenset({"negotiations"}), frozenset({"resumed"})}),
+    }
+
+
+def test_a_way_that_needs_no_word_leaves_no_needs() -> None:
+    assert Needs.of(r"\b(?:would\s+not|\w+ing)\b") is None
+
+
+def test_a_clause_with_the_opening_word_alone_is_not_searched() -> None:
+    cue = words(r"would\s+not\s+impose|to\s+zero")
+    text = "The finance minister said the ministry would review its plans to phase out the surcharge."
+    assert cue.search(text) is None
+    assert cue.search(text.replace("review", "not impose")) is not None
+
+
+def test_the_letters_before_an_unknown_run_are_a_piece_the_text_holds() -> None:
+    # "negotiat\w*": the word is not known whole, but "negotiat" is in every text that matches.
+    needs = Needs.of(r"\b(?:tariff|trade)\s+negotiat\w*")
+    assert _ways(needs) == {frozenset({frozenset({"tariff", "trade"}), frozenset({PIECE + "negotiat"})})}
+    cue = words(r"(?:tariff|trade)\s+negotiat\w*")
+    text = "The trade ministers of Chile and Peru said the tariff schedule would be published in March."
+    assert cue.search(text) is None
+    found = cue.search(text.replace("schedule", "negotiators"))
+    assert found is not None and found.group(0) == "tariff negotiators"
