@@ -137,7 +137,7 @@ def find_rates(text: str) -> list[Rate]:
                 not vocab.RATE_IN_FORCE_THEN.search(between)
                 or not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1))
             ):
-                # "the 15% duty ... will be reduced to 7.5%", "the 6 percent levy ... will rise to 9 percent on
+                # "the 12% duty ... is to be cut to 6.5%", "the 6 percent levy ... will rise to 9 percent on
                 # May 3": one fact at the new rate. But "12% on sofas, which rises to 20% on May 3" states the
                 # 12% in force until then: both are facts.
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))

@@ -65,7 +65,7 @@ def test_a_range_gives_one_fact_per_end_however_long_the_goods_phrase(sentence: 
 @pytest.mark.parametrize(
     ("sentence", "rate"),
     [
-        ("Peru's extra levy on Bolivian trucks will amount to 35 per cent of the vehicle's value.", 35),
+        ("Peru's extra levy on Bolivian trucks comes to 35 per cent of each vehicle's customs value.", 35),
         ("Ankara set the duty on Japanese motorbikes at 28% of the declared value.", 28),
         ("Jakarta said the new duties on Chinese ceramics would be 150% of the goods' value.", 150),
     ],
@@ -110,7 +110,7 @@ def test_a_list_of_examples_of_another_origins_goods_is_not_everyone() -> None:
     ("sentence", "rate"),
     [
         (
-            "Santiago announced the reduction of the import tariff for handheld game devices, such as the "
+            "Santiago has confirmed the reduction of the import tariff for handheld game devices, such as the "
             "well-known brands sold abroad, from 30% to 18%, a step that will help buyers.",
             18,
         ),
@@ -128,7 +128,7 @@ def test_a_noun_of_change_reads_the_new_rate_after_a_long_goods_phrase(sentence:
 @pytest.mark.parametrize(
     ("sentence", "rates"),
     [
-        ("Chile placed retaliatory tariffs of 5 or 10 percent on Peruvian fruit last spring.", [5, 10]),
+        ("Last spring Chile placed extra tariffs of 5 or 10 percent on Peruvian fruit.", [5, 10]),
         ("Brazil imposed duties of 12 and 30 per cent on Chinese toys and bicycles.", [12, 30]),
         ("Egypt set anti-dumping duties of between 8 and 21 pc on Turkish rebar.", [8, 21]),
     ],

@@ -63,7 +63,7 @@ def lifts(
 
 def _mixed_goods(clause: str) -> bool:
     """Whether the goods a tariff is lifted on are a list mixing goods of a sector with goods of none
-    ("on ferronickel and blister copper", "on aircraft parts as well as generic pharmaceuticals"): the
+    ("on ferronickel and blister copper", "on glider parts as well as vaccines"): the
     lift covers a package (no sector) besides each sector it names."""
     word = vocab.TARIFF_WORD.search(clause)
     goods = _GOODS_PHRASE.search(clause, word.end() if word else 0)

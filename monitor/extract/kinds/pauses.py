@@ -52,7 +52,7 @@ def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateM
     if not stated or not dates:
         return []
     # The day is named after the pause ("the truce that expires on August 12"), or right before a clause that
-    # says the pause ends then ("by Aug. 1, when a pause on the tariffs is due to expire").
+    # says the pause ends then ("by March 3, when the pause on those levies is set to expire").
     ends = [d for d in dates if d.start >= stated.start()] or [
         d for d in dates if d.end <= stated.start() and _WHEN_BETWEEN.match(clause[d.end : stated.start()])
     ]
