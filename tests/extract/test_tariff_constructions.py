@@ -110,7 +110,7 @@ def test_a_list_of_examples_of_another_origins_goods_is_not_everyone() -> None:
     ("sentence", "rate"),
     [
         (
-            "Santiago has confirmed the reduction of the import tariff for handheld game devices, such as the "
+            "Santiago has confirmed the reduction of the customs duty for handheld game devices, such as the "
             "well-known brands sold abroad, from 30% to 18%, a step that will help buyers.",
             18,
         ),
@@ -128,7 +128,7 @@ def test_a_noun_of_change_reads_the_new_rate_after_a_long_goods_phrase(sentence:
 @pytest.mark.parametrize(
     ("sentence", "rates"),
     [
-        ("Last spring Chile placed extra tariffs of 5 or 10 percent on Peruvian fruit.", [5, 10]),
+        ("Last spring Chile placed extra duties of 5 or 10 percent on Peruvian fruit.", [5, 10]),
         ("Brazil imposed duties of 12 and 30 per cent on Chinese toys and bicycles.", [12, 30]),
         ("Egypt set anti-dumping duties of between 8 and 21 pc on Turkish rebar.", [8, 21]),
     ],
