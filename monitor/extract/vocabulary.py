@@ -385,8 +385,8 @@ UNIVERSAL_RATE = blind(
 RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")
 
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
-# The lookahead names the characters every break starts with: the engine then passes over the letters of a
-# sentence without trying each alternative there (a third fewer steps on news text).
+# The look-ahead names the characters every break starts with: at a letter the engine then fails one test
+# instead of trying each alternative (it cannot skip ahead by itself, as the alternatives open with groups).
 CLAUSE_BREAK = re.compile(
     r"(?=[,;:\"”\s])(?:"
     r"(?i:,\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
