@@ -15,7 +15,9 @@ fastest. The last line is one JSON object.
 Figures and where the time goes are kept in docs/extract.md ("Quality and speed"). Session 5, both
 versions in one sitting on the shared box (--mb 2): dev corpus ratio 0.573 -> 0.643 (1.10 -> 1.19 MB/s),
 generated text 0.308 -> 0.326; callgrind per pass: 159 dev articles 2,013 -> 1,742 million instructions,
-30 generated articles 538 -> 496 million.
+30 generated articles 538 -> 496 million. Second round (merged main, then three smaller steps): callgrind per
+pass, dev 1,842.7 -> 1,725.9 million, generated 515.1 -> 498.4 million; dev ratio 0.577 -> 0.602 (medians of
+three runs interleaved), generated 0.309 -> 0.313.
 """
 
 from __future__ import annotations

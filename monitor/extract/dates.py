@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from monitor.extract.matching import blind
+from monitor.extract.matching import Cue, blind
 
 _MONTHS = {
     name.lower(): number
@@ -30,11 +30,17 @@ _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(\d{4}))?"
 MONTH_DAY = blind(rf"\b({_MONTH_ALT})\.?\s+{_DAY}\b{_YEAR}")
-DAY_MONTH = blind(rf"\b{_DAY}\s+(?:of\s+)?({_MONTH_ALT})\b\.?{_YEAR}")
+# Every month name starts with one of these: a text holding none of them is not searched for a day before a
+# month (a pattern opening with digits gives the engine nothing to skip ahead to).
+_MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))
+DAY_MONTH = Cue(rf"\b{_DAY}\s+(?:of\s+)?({_MONTH_ALT})\b\.?{_YEAR}", bounded=False, needles=_MONTH_STEMS)
 PART_MONTH = blind(rf"\b(early|mid|mid-|late|end of|the end of|beginning of|start of)\s*-?\s*({_MONTH_ALT})\b")
 ORDINAL_DAY = blind(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
-WEEKDAY = blind(
-    r"\b(?:(next|last|this|on|by|until|from|before|since)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_WEEKDAY_NAMES = tuple(calendar.day_name[i].lower() for i in range(7))
+WEEKDAY = Cue(
+    r"\b(?:(next|last|this|on|by|until|from|before|since)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    bounded=False,
+    needles=_WEEKDAY_NAMES,  # its opening words ("on", "by") are everywhere: the day's name is what is rare
 )
 RELATIVE = blind(
     r"\b(today|tonight|this\s+morning|this\s+afternoon|this\s+evening|tomorrow|yesterday|next month|next week|"
@@ -45,7 +51,7 @@ DURATION = blind(
     # "for 12 more months", "another six additional weeks": the length is the same with a word of addition.
     r"[- ](?:more\s+|additional\s+|further\s+|extra\s+)?(day|week|month|year)s?\b"
 )
-_YEAR_IN_WORDS = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.I)
+_YEAR_IN_WORDS = blind(r"\s+of\s+(this|last|next)\s+year\b")
 # Parts of a year named without a day: "the end of the year", "year-end", "end-2026", "mid-2026"; and a bare
 # year right after "until" or "through" ("until 2041": its first day; "through 2041": its last).
 YEAR_PART = blind(
@@ -162,7 +168,13 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
     has_day = "day" in lower
     if not has_digit and not has_day and not _MONTHISH.search(lower) and "month" not in lower:
         return found  # no number, weekday, month or "today": nothing to resolve
-    future = bool(_FUTURE.search(sentence))
+    future: list[bool] = []  # whether the sentence speaks of the future: looked up for "the 8th" only
+
+    def in_future() -> bool:
+        if not future:
+            future.append(bool(_FUTURE.search(sentence)))
+        return future[0]
+
     for m in MONTH_DAY.finditer(sentence) if has_digit else ():
         lean = _leaning(sentence, m.start())
         said, end = _year_said(sentence, m.end(), m.group(3), published)
@@ -197,7 +209,7 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
                     value = dt.date(year, month, day)
                 except ValueError:
                     continue
-                if value >= published - dt.timedelta(days=3) or not future:
+                if value >= published - dt.timedelta(days=3) or not in_future():
                     break
             add(value, m.start(), m.end())
     for m in WEEKDAY.finditer(sentence) if has_day else ():

@@ -128,6 +128,8 @@ def _read_clause_kinds(
     if vocab.HEAD_BLOCK.search(clause[: c.first_anchor]):
         # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"; but a pause said to end on a
         # day is stated as a fact even in "decide whether to extend the truce that expires on August 12".
+        if not vocab.PAUSE_NOUN_ENDS.search(clause):
+            return []  # no pause end is named: skip working out the clause's parties and dates
         return stated_pause(clause, sentence, find_parties(clause, mentions, ctx), dates_of(), ctx)
     c.authority = authority_of(clause)
     facts = read_agreements(c, deal_in_sentence)

@@ -385,7 +385,10 @@ UNIVERSAL_RATE = blind(
 RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")
 
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
+# The look-ahead names the characters every break starts with: at a letter the engine then fails one test
+# instead of trying each alternative (it cannot skip ahead by itself, as the alternatives open with groups).
 CLAUSE_BREAK = re.compile(
+    r"(?=[,;:\"”\s])(?:"
     r"(?i:,\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
     r"|(?i:(?:,|[\"”])\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|noted|stressed|warned|told|announced|has|have|"
     r"will|would)\b))"
@@ -398,6 +401,7 @@ CLAUSE_BREAK = re.compile(
     r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))"
     r"|(?i:,\s+and\s+(?=(?:later|then|subsequently|again)\s))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
+    r")"
 )
 # A sentence that opens with a time or reason clause ("After the US raised tariffs, Beijing ..."): the clause
 # ends at its first comma. Conditions ("If talks fail, ...") are read whole: they govern what follows.

@@ -76,3 +76,20 @@ def test_dates_at_the_ends_of_the_calendar_do_not_crash() -> None:
     for published in (dt.date(9999, 12, 31), dt.date(1, 1, 1), PUBLISHED):
         facts = only(facts_of(text, published), "pause")
         assert len(facts) == 1
+
+
+def test_capitalised_month_and_weekday_names_are_dates() -> None:
+    # Headline capitals: the names are found whatever their case.
+    assert _one("The duties WILL RISE ON 15 SEPT.") == dt.date(2031, 9, 15)
+    assert _one("Envoys will meet on TUESDAY in Oslo.") == dt.date(2031, 3, 18)
+    assert _one("Envoys met on TUESDAY in Oslo.") == dt.date(2031, 3, 11)
+
+
+def test_a_bare_ordinal_day_looks_ahead_only_when_the_sentence_does() -> None:
+    assert _one("The surcharge rose on the 2nd.") == dt.date(2031, 3, 2)
+    assert _one("The surcharge will rise on the 2nd.") == dt.date(2031, 4, 2)
+
+
+def test_a_day_before_its_month_with_the_year_in_words() -> None:
+    assert _one("The quota opens 3 June of next year.") == dt.date(2032, 6, 3)
+    assert _one("The quota opened 3 June OF LAST YEAR.") == dt.date(2030, 6, 3)
