@@ -458,6 +458,19 @@ EXAMPLES = blind(
     r"(?:countries|economies|nations|partners)\W+(?:including|such\s+as|like|among\s+them)\b"
 )
 PARTNER_BEFORE = blind(r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:the\s+)?$")
+# A place opening a wire story ("OSLO -", "Lagos:", "Lima, Jan 5"): where it was filed, not a party.
+DATELINE_AFTER = re.compile(
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]+\s|:\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+))"
+)
+# An office acting without its country named: "the government will raise ...", "the finance minister cut ...".
+# ("The administration" is left out: in trade news it is Washington's, and named as such elsewhere.)
+OFFICE_SUBJECT = blind(
+    r"\b(?:government|cabinet|"
+    r"(?:finance|commerce|trade|economy|industry|agriculture)\s+(?:minister|ministry)|"
+    r"ministry\s+of\s+(?:finance|commerce|trade|economy|industry)|customs\s+authorit(?:y|ies))\b"
+)
+# Words of the tariffs only Washington levies: a clause using them is about US tariffs, whoever else it names.
+US_TARIFF_WORDS = blind(r"\breciprocal\b|\bsection\s+(?:232|301|201|122)\b|\bieepa\b|\bliberation\s+day\b")
 # A clause that starts with a participle or an auxiliary has no subject of its own: it shares the previous one.
 CONTINUES = blind(r"^\s*(?:and\s+|but\s+)?(?:[a-z]+ing|has|have|had|was|were|is|are|will|would|also)\b")
 TOPIC_BEFORE = blind(
@@ -471,8 +484,11 @@ SOUGHT_BEFORE = blind(
 )
 EFFECT_AFTER = blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?:into\s+)?effect")
 AUXILIARY_START = blind(r"^\s*(?:and\s+|but\s+)?(?:has|have|had|was|were|is|are|will|would)\s+(?!been\b)\w")
-# A place named after "in" or "at" (or after a city: "in Geneva, Switzerland") ...
-VENUE_AT = blind(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s*,\s*|[a-z]+\s+city\s+of\s+)?$")
+# A place named after "in" or "at" (or after a city: "in Geneva, Switzerland"), or as the place a visitor
+# leaves ("as the delegation left Lima for home") ...
+VENUE_AT = blind(
+    r"\b(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s*,\s*|[a-z]+\s+city\s+of\s+)?|(?:left|leaving|departed|departing)\s+)$"
+)
 # ... in a clause about a meeting is where the meeting is.
 MEETING_WORD = _words(
     r"summit|summits|talks|meeting|meetings|met|meet|negotiations|negotiators|sidelines|conference|forum|"

@@ -159,7 +159,8 @@ def test_a_tariff_expiring_at_the_end_of_a_year() -> None:
 
 
 def test_a_relief_from_a_tariff_on_two_kinds_of_goods_is_two_reliefs() -> None:
-    facts = only(facts_of("Both Chile and Peru were exempted from the 25% steel and aluminum levies in 2031."), "relief")
+    text = "Both Chile and Peru were exempted from the 25% steel and aluminum levies in 2031."
+    facts = only(facts_of(text), "relief")
     assert {(f.sector, f.rate) for f in facts} == {("steel", 25), ("aluminum", 25)}
     assert {t for f in facts for t in f.targets} == {"CL", "PE"}
     # The goods spared are those named before "from", not the goods of the tariff they are spared from.
