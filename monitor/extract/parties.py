@@ -65,6 +65,9 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
+        if vocab.FACED_RATE_AFTER.match(after):
+            roles.append(True)  # "Vietnam's reciprocal tariff will be 20%": the rate Vietnam is charged
+            continue
         if m.form == NAME and vocab.DEAL_AFTER.match(after):
             roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
         elif vocab.SOURCE_BEFORE.search(before):
@@ -119,7 +122,7 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
             office = vocab.OFFICE_AFTER.match(after)
             if office:
                 after = after[office.end() :]  # "the Trump administration's tariffs" are the US's
-            if vocab.TARIFF_AFTER.match(after):
+            if vocab.TARIFF_AFTER.match(after) and not vocab.FACED_RATE_AFTER.match(after):
                 possessive = bool(re.match(r"\s*(?:'s|’s)", after))
                 if m.code == "US" or m.form != NAME or possessive:
                     return m

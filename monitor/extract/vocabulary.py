@@ -421,7 +421,9 @@ TARGET_AFTER = blind(
     r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
-    r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential)|"
+    # "Malaysia secured a lower rate": whoever obtains a rate is the side that pays it.
+    r"(?:have|get|gets|got|receive|received|enjoy|enjoys|won|wins|secured|secures|obtained|negotiated|clinched|"
+    r"landed)\s+(?:a\s+|an\s+)?(?:lower|higher|reduced|preferential)|"
     # "Mexico was granted a reprieve" is spared; "the EU granted an exemption" grants it.
     r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|"
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
@@ -446,6 +448,12 @@ TARIFF_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
     r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+)
+# "Thailand's reciprocal tariff", "Japan's tariff rate will be 15%": the rate a country is charged, not its
+# own schedule (which takes an object: "India's tariff rate on US goods", or is an average or bound rate).
+FACED_RATE_AFTER = blind(
+    r"^(?:'s|’s)\s+(?!(?:\w+\s+)?(?:average|applied|bound|mfn|simple)\b)(?:[\w-]+\s+){0,2}?"
+    r"(?:reciprocal\s+(?:tariffs?|duty|duties|levy|rate)|tariff\s+rate)\b(?!\s+(?:on|for|against)\b)"
 )
 DEAL_AFTER = blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
 GOVERNMENT_AFTER = blind(

@@ -71,3 +71,17 @@ def test_capitals_and_trade_bodies_stand_for_their_governments() -> None:
 def test_a_given_name_is_not_a_capital() -> None:
     assert [m.code for m in find_mentions("Santiago Ortiz, an analyst, said Peru will raise tariffs.")] == ["PE"]
     assert [m.code for m in find_mentions("Santiago and Lima signed the pact.")] == ["CL", "PE"]
+
+
+def test_the_country_whose_rate_it_is_is_the_one_hit() -> None:
+    for sentence, country, rate in (
+        ("Peru's reciprocal tariff rate will be 10% from next month, the trade minister said.", "PE", 10),
+        ("Morocco's tariff rate was lowered to 12% from 30% under the framework.", "MA", 12),
+        ("Kenya secured a lower rate of 15% after weeks of calls with Washington.", "KE", 15),
+    ):
+        assert ("US", (country,), rate) in _parties(sentence, "tariff"), sentence
+
+
+def test_a_countrys_own_schedule_is_still_its_own() -> None:
+    assert ("EG", ("US",), 40) in _parties("Egypt's reciprocal tariffs on US machinery rose to 40%.", "tariff")
+    assert not any(f.imposer == "US" for f in facts_of("Chile's tariff rate on US wheat was raised to 18%."))
