@@ -80,7 +80,12 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             roles.append(False)  # "imports into the US": the importing side is the one that taxes
         elif _possessed_goods(after):
             roles.append(True)  # "Chile's copper is exempt": whose goods, the side a measure falls on
-        elif vocab.TARGET_BEFORE.search(before) or _hit_after(after) or vocab.REACTION_AFTER.match(after):
+        elif (
+            vocab.TARGET_BEFORE.search(before)
+            or (vocab.RECIPIENT_BEFORE.search(before) and not vocab.POSSESSIVE.match(after))
+            or _hit_after(after)
+            or vocab.REACTION_AFTER.match(after)
+        ):
             roles.append(True)
         elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts

@@ -410,6 +410,12 @@ TARGET_BEFORE = blind(
     r"(?:the\s+|all\s+|its\s+|their\s+|some\s+|most\s+|imported\s+|certain\s+|goods\s+from\s+|other\s+|"
     r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$"
 )
+# The one offered or granted something ("offer Canada a reprieve"): whom the measure falls on (but not
+# "give Washington's partners time": there the possessor is not the one given it).
+RECIPIENT_BEFORE = blind(
+    r"\b(?:offer|offers|offered|offering|grant|grants|granted|granting|give|gives|gave|giving|award|awarded)\s+"
+    r"(?:both\s+|and\s+)*$"
+)
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
 SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures|imposed|levied|announced|set|"

@@ -85,3 +85,9 @@ def test_the_country_whose_rate_it_is_is_the_one_hit() -> None:
 def test_a_countrys_own_schedule_is_still_its_own() -> None:
     assert ("EG", ("US",), 40) in _parties("Egypt's reciprocal tariffs on US machinery rose to 40%.", "tariff")
     assert not any(f.imposer == "US" for f in facts_of("Chile's tariff rate on US wheat was raised to 18%."))
+
+
+def test_the_side_offered_an_exemption_is_spared_not_the_one_acting() -> None:
+    facts = facts_of("The president will offer Chile and Peru a 60-day exemption from the copper tariffs.")
+    assert {(f.kind, f.imposer) for f in facts} == {("relief", "US")}
+    assert {t for f in facts for t in f.targets} == {"CL", "PE"}
