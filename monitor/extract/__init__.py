@@ -16,10 +16,8 @@ if TYPE_CHECKING:
 
 EXTRACTOR_VERSION = "3"
 
-# Right after the place a wire story opens with: a dash, or a comma and a date ("MOSCOW -", "Paris, Feb 2").
-_DATELINE = re.compile(
-    r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+))"
-)
+# How far into the first sentence a dateline's place may start, after an outlet's name ("Wire.com, Oslo -").
+_DATELINE_LEAD = 30
 _EARLIEST, _LATEST = dt.date(1800, 1, 1), dt.date(9000, 12, 31)
 # Sentences longer than this are not prose (tables, junk, a page without stops); they are read in pieces.
 _MAX_SENTENCE = 2000
@@ -142,17 +140,27 @@ def _referred_back(fact: Fact) -> bool:
     return bool(words) and all(any(0 <= end - w <= 12 for end in definite) for w in words)
 
 
+def _dateline(sentence: str, mentions: list[Mention]) -> Mention | None:
+    """The place an article opens with as its dateline ("OSLO -", "Lagos:", "Lima, Jan 5"): where the story
+    was filed, which says whose government the article is about."""
+    from monitor.extract import vocabulary as vocab
+    from monitor.extract.gazetteer import CAPITAL, NAME
+
+    first = mentions[0] if mentions else None
+    if first is None or first.form not in {CAPITAL, NAME} or first.start > _DATELINE_LEAD:
+        return None
+    if sentence[: first.start].strip(" ,") and not sentence[: first.start].rstrip().endswith(","):
+        return None  # words before the place that are not an outlet's name: prose, not a dateline
+    return first if vocab.DATELINE_AFTER.match(sentence, first.end) else None
+
+
 def _government(opening: list[tuple[str, list[Mention]]]) -> str | None:
     """The government the article's opening sentences name first as a subject: an office or leader
-    ("the Commerce Ministry", "Lula") or a country's government ("the Saudi government", "Brazil's cabinet");
-    a wire dateline ("OTTAWA -", "New Delhi, May 2") before all of them."""
+    ("the Commerce Ministry", "Lula") or a country's government ("the Saudi government", "Brazil's cabinet")."""
     from monitor.extract import vocabulary as vocab
     from monitor.extract.gazetteer import ACTOR, CAPITAL, DEMONYM, NAME
 
-    for index, (sentence, mentions) in enumerate(opening):
-        first = mentions[0] if index == 0 and mentions else None
-        if first is not None and first.form in {CAPITAL, NAME} and _DATELINE.match(sentence, first.end):
-            return first.code
+    for sentence, mentions in opening:
         for m in mentions:
             if m.form == ACTOR:
                 return m.code
@@ -181,6 +189,8 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
         return []
     sentences = [s[i : i + _MAX_SENTENCE] for s in split_sentences(text) for i in range(0, len(s), _MAX_SENTENCE)]
     # Only sentences about trade can state a fact; their parties also say whom the article is about.
+    # A dateline says whose government the story is about, even when its sentence is not about trade.
+    dateline = _dateline(sentences[0], find_mentions(sentences[0])) if sentences else None
     relevant = [(s, find_mentions(s)) for s in sentences if TRADE_HINT.search(s)]
     counts: Counter[str] = Counter()
     us_named = False
@@ -191,13 +201,17 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
                 counts[mention.code] += 1
     if published is not None and not _EARLIEST <= published <= _LATEST:
         published = None  # relative dates cannot be counted from the ends of the calendar
+    if not counts:
+        # No trade sentence names a country ("The finance minister cut customs duty on gold"): the country the
+        # rest of the article names is the one it is about.
+        for sentence in sentences:
+            counts.update(m.code for m in find_mentions(sentence) if m.code not in {"US", ANY} and m.form != BLOC)
     partner = counts.most_common(1)[0][0] if counts else None
     # An article that never names the US is about another country's own measures: a clause naming no
     # actor is that country's, on everyone, not a US measure on it.
     home = partner if not us_named else None
-    ctx = Context(
-        published=published or _anchor(text), partner=partner, home=home, government=_government(relevant[:3])
-    )
+    government = dateline.code if dateline is not None else _government(relevant[:3])
+    ctx = Context(published=published or _anchor(text), partner=partner, home=home, government=government)
     facts: list[Fact] = []
     quiet = 0  # sentences read since the last one stating a tariff
     for sentence, mentions in relevant:

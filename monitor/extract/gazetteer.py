@@ -46,6 +46,9 @@ _SKIP_NAMES = frozenset({"Georgia", "Jersey", "Chad", "Guinea", "Man", "Niger", 
 # Country names that are also surnames: a capitalised word right before ("Jim Jordan") makes it a person.
 _SURNAMES = frozenset({"jordan"})
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?])\b[A-Z][a-z]+\s+$")
+# Capitals that are also given names: a capitalised word right after ("Santiago Pena") makes it a person.
+_GIVEN_NAMES = frozenset({"santiago"})
+_SURNAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 _DEMONYMS = {
     "US": "American|Americans|US-made|U.S.-made",
@@ -194,6 +197,58 @@ _CAPITALS = {
     "CO": "Bogota|Bogotá",
     "VE": "Caracas",
     "EC": "Quito",
+    # The rest of the capitals of trading nations, by general knowledge. Left out: those that are mostly a
+    # venue or a byword for something else (Geneva, Doha of the WTO round), and Sofia (a given name).
+    "PE": "Lima",
+    "CL": "Santiago",
+    "AR": "Buenos Aires",
+    "UY": "Montevideo",
+    "PY": "Asuncion|Asunción",
+    "PA": "Panama City",
+    "GT": "Guatemala City",
+    "CU": "Havana",
+    "DO": "Santo Domingo",
+    "NO": "Oslo",
+    "SE": "Stockholm",
+    "DK": "Copenhagen",
+    "FI": "Helsinki",
+    "IE": "Dublin",
+    "PT": "Lisbon",
+    "AT": "Vienna",
+    "NL": "The Hague",
+    "GR": "Athens",
+    "HU": "Budapest",
+    "CZ": "Prague",
+    "SK": "Bratislava",
+    "RO": "Bucharest",
+    "RS": "Belgrade",
+    "HR": "Zagreb",
+    "UA": "Kyiv|Kiev",
+    "BY": "Minsk",
+    "EG": "Cairo",
+    "NG": "Abuja",
+    "KE": "Nairobi",
+    "ET": "Addis Ababa",
+    "GH": "Accra",
+    "MA": "Rabat",
+    "DZ": "Algiers",
+    "TN": "Tunis",
+    "SN": "Dakar",
+    "AO": "Luanda",
+    "ZW": "Harare",
+    "ZM": "Lusaka",
+    "UG": "Kampala",
+    "AE": "Abu Dhabi",
+    "KW": "Kuwait City",
+    "OM": "Muscat",
+    "BH": "Manama",
+    "LB": "Beirut",
+    "NP": "Kathmandu",
+    "MM": "Naypyidaw|Naypyitaw|Nay Pyi Taw",
+    "LA": "Vientiane",
+    "MN": "Ulaanbaatar",
+    "KZ": "Astana",
+    "UZ": "Tashkent",
 }
 # People and offices that act for a country in trade news.
 _ACTORS = {
@@ -201,30 +256,34 @@ _ACTORS = {
         "Trump|Biden|Obama|White House|USTR|Trade Representative|U.S. Trade Representative|"
         "Commerce Department|Department of Commerce|Commerce Secretary|Treasury|Treasury Secretary|"
         "Lutnick|Bessent|Greer|Lighthizer|Wilbur Ross|Mnuchin|Navarro|Katherine Tai|Raimondo|Yellen|Oval Office|"
-        "Congress|"
+        "Congress|International Trade Commission|USITC|"
         "CBP|Customs and Border Protection|Truth Social"
     ),
-    "CA": "Trudeau|Carney|LeBlanc|Freeland|Champagne|Joly",
-    "CN": "Xi|Xi Jinping|Liu He|He Lifeng|Li Qiang|MOFCOM|State Council",
+    "CA": (
+        "Trudeau|Carney|LeBlanc|Freeland|Champagne|Joly|CBSA|Canada Border Services Agency|CITT|"
+        "Canadian International Trade Tribunal"
+    ),
+    "CN": "Xi|Xi Jinping|Liu He|He Lifeng|Li Qiang|MOFCOM|State Council|Customs Tariff Commission",
     "EU": "European Commission|von der Leyen|Sefcovic|Šefčovič|Juncker|Malmstrom|Malmström",
-    "JP": "Abe|Ishiba|Kishida|Takaichi|Akazawa|Motegi|Muto",
+    "JP": "Abe|Ishiba|Kishida|Takaichi|Akazawa|Motegi|Muto|METI",
     "MX": "Sheinbaum|Ebrard|Lopez Obrador|López Obrador",
-    "IN": "Modi|Goyal",
-    "GB": "Starmer|Sunak",
-    "KR": "Lee Jae-myung|Yoon",
-    "BR": "Lula|Alckmin",
+    "GB": "Starmer|Sunak|Trade Remedies Authority",
+    "KR": "Lee Jae-myung|Yoon|MOTIE|Korea Trade Commission",
     "AR": "Milei|Casa Rosada",
     "CO": "Petro",
     "EC": "Noboa",
     "AU": "Albanese",
     "TR": "Erdogan|Erdoğan",
-    "ID": "Prabowo",
     "MY": "Anwar Ibrahim|Anwar",
-    "ZA": "Ramaphosa",
     "NZ": "McClay|Luxon",
     "CH": "Keller-Sutter|Parmelin",
     "PH": "Marcos",
     "VN": "To Lam",
+    # Their leaders, and the trade bodies of major trading nations that news names without their country.
+    "BR": "Lula|Alckmin|Camex|Gecex|Chamber of Foreign Trade|Chamber of Foreign Commerce",
+    "IN": "Modi|Goyal|DGTR|Directorate General of Trade Remedies|DGFT|Directorate General of Foreign Trade|CBIC",
+    "ID": "Prabowo|KADI|KPPI|Indonesian Anti-Dumping Committee",
+    "ZA": "Ramaphosa|ITAC|International Trade Administration Commission",
 }
 # Groupings that have no code of their own in the contract: a measure on them hits their members, so they are
 # read as their member countries (never as the side that acts). Membership as of 2025.
@@ -365,6 +424,8 @@ def find_mentions(sentence: str) -> list[Mention]:
         if surface.lower() in _SURNAMES and _GIVEN_NAME_BEFORE.search(
             sentence, max(0, match.start() - 20), match.start()
         ):
+            continue
+        if surface.lower() in _GIVEN_NAMES and _SURNAME_AFTER.match(sentence, match.end()):
             continue
         if _MODIFIER_AFTER.match(sentence, match.end()):
             continue  # "Russia-linked penalty", "Texas-based firm": a description, not a party

@@ -65,6 +65,9 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
+        if vocab.FACED_RATE_AFTER.match(after):
+            roles.append(True)  # "Vietnam's reciprocal tariff will be 20%": the rate Vietnam is charged
+            continue
         if m.form == NAME and vocab.DEAL_AFTER.match(after):
             roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
         elif vocab.SOURCE_BEFORE.search(before):
@@ -77,7 +80,12 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             roles.append(False)  # "imports into the US": the importing side is the one that taxes
         elif _possessed_goods(after):
             roles.append(True)  # "Chile's copper is exempt": whose goods, the side a measure falls on
-        elif vocab.TARGET_BEFORE.search(before) or _hit_after(after) or vocab.REACTION_AFTER.match(after):
+        elif (
+            vocab.TARGET_BEFORE.search(before)
+            or (vocab.RECIPIENT_BEFORE.search(before) and not vocab.POSSESSIVE.match(after))
+            or _hit_after(after)
+            or vocab.REACTION_AFTER.match(after)
+        ):
             roles.append(True)
         elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
@@ -119,7 +127,7 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
             office = vocab.OFFICE_AFTER.match(after)
             if office:
                 after = after[office.end() :]  # "the Trump administration's tariffs" are the US's
-            if vocab.TARIFF_AFTER.match(after):
+            if vocab.TARIFF_AFTER.match(after) and not vocab.FACED_RATE_AFTER.match(after):
                 possessive = bool(re.match(r"\s*(?:'s|’s)", after))
                 if m.code == "US" or m.form != NAME or possessive:
                     return m
@@ -154,6 +162,15 @@ def _excepted(clause: str, mention: Mention) -> bool:
     return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))
 
 
+def _own_government(clause: str, position: int, ctx: Context) -> str | None:
+    """The article's own government, when the clause's subject is an office named without its country ("the
+    government will raise ...", "the trade minister announced ..."); None when no such office acts or the
+    clause speaks of US tariffs ("reciprocal", Section 232), which only Washington levies."""
+    if not vocab.OFFICE_SUBJECT.search(clause[:position]) or vocab.US_TARIFF_WORDS.search(clause):
+        return None
+    return ctx.government or ctx.home or ctx.partner
+
+
 def find_parties(
     clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False, at: int | None = None
 ) -> Parties:
@@ -170,6 +187,15 @@ def find_parties(
             id(m)
             for m in mentions
             if m.form == CAPITAL and vocab.VENUE_BEFORE.search(clause[max(0, m.start - 5) : m.start])
+        }
+        # The place a wire story opens with ("OSLO -") is where it was filed, not the first party.
+        venues |= {
+            id(m)
+            for m in mentions
+            if m.start <= 30
+            and not any(c.islower() for c in clause[: m.start])
+            and m.form in {CAPITAL, NAME}
+            and vocab.DATELINE_AFTER.match(clause, m.end)
         }
         if venues:
             kept = [(m, r) for m, r in zip(mentions, roles, strict=True) if id(m) not in venues]
@@ -196,10 +222,11 @@ def find_parties(
             imposer = leading[0].code
         elif partners and any(m.form == BLOC for m in mentions):
             imposer = partners[0].code
-        elif ctx.partner and ctx.partner not in target_codes:
+        elif ctx.partner and ctx.partner not in target_codes and ctx.partner not in in_partner_slot:
             imposer = ctx.partner
         else:
-            imposer = "US"
+            # "... signed a deal with Xi": the side met "with" is the other party, not the one that acts.
+            imposer = "US" if "US" not in in_partner_slot or ctx.partner is None else ctx.partner
         others = [c for c in named if c != imposer]
         targets_named = bool(others)
         if not others and ANY in target_codes:
@@ -256,6 +283,10 @@ def find_parties(
         # "Beijing said duties on Canadian canola will be cut": a speaker naming no other actor speaks of its
         # own measure (but "Modi said Indian goods will face ..." reports another's: the speaker is hit).
         imposer = speakers[0].code
+    elif (own := _own_government(clause, position, ctx)) is not None and own not in target_codes:
+        # "The finance minister cut customs duty on gold": an office named without its country is the
+        # article's own government's.
+        imposer = own
     elif {c for c in target_codes if c != ANY} == {"US"} and ctx.partner and ctx.partner != "US":
         imposer = ctx.partner
         imposer_named = False
@@ -271,6 +302,8 @@ def find_parties(
             # The government the article opens with acting ("China's commerce ministry announced ..."):
             # its duties, not a guessed US measure, are what the later clauses without an actor speak of.
             imposer = ctx.government
+        if vocab.US_TARIFF_WORDS.search(clause):
+            imposer = "US"  # "the reciprocal tariff on its cars takes effect": only Washington levies those
         imposer_named = False
     if owner is None and imposer in target_codes and len(together) > 1:
         # "Tokyo and Washington sealed a deal that caps tariffs on Japanese cars": whose goods are hit does not tax

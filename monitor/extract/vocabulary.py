@@ -414,6 +414,12 @@ TARGET_BEFORE = blind(
     r"(?:the\s+|all\s+|its\s+|their\s+|some\s+|most\s+|imported\s+|certain\s+|goods\s+from\s+|other\s+|"
     r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$"
 )
+# The one offered or granted something ("offer Canada a reprieve"): whom the measure falls on (but not
+# "give Washington's partners time": there the possessor is not the one given it).
+RECIPIENT_BEFORE = blind(
+    r"\b(?:offer|offers|offered|offering|grant|grants|granted|granting|give|gives|gave|giving|award|awarded)\s+"
+    r"(?:both\s+|and\s+)*$"
+)
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
 SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs|duties|levies|measures|imposed|levied|announced|set|"
@@ -425,7 +431,9 @@ TARGET_AFTER = blind(
     r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
-    r"(?:have|get|receive|enjoy)\s+(?:a|an)\s+(?:lower|higher|reduced|preferential)|"
+    # "Malaysia secured a lower rate": whoever obtains a rate is the side that pays it.
+    r"(?:have|get|gets|got|receive|received|enjoy|enjoys|won|wins|secured|secures|obtained|negotiated|clinched|"
+    r"landed)\s+(?:a\s+|an\s+)?(?:lower|higher|reduced|preferential)|"
     # "Mexico was granted a reprieve" is spared; "the EU granted an exemption" grants it.
     r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|"
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
@@ -451,6 +459,12 @@ TARIFF_AFTER = blind(
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
     r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
 )
+# "Thailand's reciprocal tariff", "Japan's tariff rate will be 15%": the rate a country is charged, not its
+# own schedule (which takes an object: "India's tariff rate on US goods", or is an average or bound rate).
+FACED_RATE_AFTER = blind(
+    r"^(?:'s|’s)\s+(?!(?:\w+\s+)?(?:average|applied|bound|mfn|simple)\b)(?:[\w-]+\s+){0,2}?"
+    r"(?:reciprocal\s+(?:tariffs?|duty|duties|levy|rate)|tariff\s+rate)\b(?!\s+(?:on|for|against)\b)"
+)
 DEAL_AFTER = blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
 GOVERNMENT_AFTER = blind(
     r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
@@ -462,6 +476,19 @@ EXAMPLES = blind(
     r"(?:countries|economies|nations|partners)\W+(?:including|such\s+as|like|among\s+them)\b"
 )
 PARTNER_BEFORE = blind(r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:the\s+)?$")
+# A place opening a wire story ("OSLO -", "Lagos:", "Lima, Jan 5"): where it was filed, not a party.
+DATELINE_AFTER = re.compile(
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]+\s|:\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+))"
+)
+# An office acting without its country named: "the government will raise ...", "the finance minister cut ...".
+# ("The administration" is left out: in trade news it is Washington's, and named as such elsewhere.)
+OFFICE_SUBJECT = blind(
+    r"\b(?:government|cabinet|"
+    r"(?:finance|commerce|trade|economy|industry|agriculture)\s+(?:minister|ministry)|"
+    r"ministry\s+of\s+(?:finance|commerce|trade|economy|industry)|customs\s+authorit(?:y|ies))\b"
+)
+# Words of the tariffs only Washington levies: a clause using them is about US tariffs, whoever else it names.
+US_TARIFF_WORDS = blind(r"\breciprocal\b|\bsection\s+(?:232|301|201|122)\b|\bieepa\b|\bliberation\s+day\b")
 # A clause that starts with a participle or an auxiliary has no subject of its own: it shares the previous one.
 CONTINUES = blind(r"^\s*(?:and\s+|but\s+)?(?:[a-z]+ing|has|have|had|was|were|is|are|will|would|also)\b")
 TOPIC_BEFORE = blind(
@@ -475,8 +502,11 @@ SOUGHT_BEFORE = blind(
 )
 EFFECT_AFTER = blind(r"^\W*(?:\w+\W+){0,2}?(?:took|takes|take|went|go|goes)\s+(?:into\s+)?effect")
 AUXILIARY_START = blind(r"^\s*(?:and\s+|but\s+)?(?:has|have|had|was|were|is|are|will|would)\s+(?!been\b)\w")
-# A place named after "in" or "at" (or after a city: "in Geneva, Switzerland") ...
-VENUE_AT = blind(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s*,\s*|[a-z]+\s+city\s+of\s+)?$")
+# A place named after "in" or "at" (or after a city: "in Geneva, Switzerland"), or as the place a visitor
+# leaves ("as the delegation left Lima for home") ...
+VENUE_AT = blind(
+    r"\b(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s*,\s*|[a-z]+\s+city\s+of\s+)?|(?:left|leaving|departed|departing)\s+)$"
+)
 # ... in a clause about a meeting is where the meeting is.
 MEETING_WORD = _words(
     r"summit|summits|talks|meeting|meetings|met|meet|negotiations|negotiators|sidelines|conference|forum|"
