@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked
@@ -93,7 +94,11 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     """The relief a clause with a tariff states: its facts, the rates left for tariff facts, and whether
     the clause is done (a relief that is not a condition of the tariff is the whole statement)."""
     clause, rates = c.text, c.rates
-    relief = vocab.RELIEF.search(clause) or quota_relief(clause)
+    relief = vocab.RELIEF.search(clause)
+    if not relief:
+        quota = quota_relief(clause)
+        if quota:
+            return _quota_relief(c, quota)
     if (
         relief
         and relief.group(0).lower() == "relief"
@@ -136,3 +141,33 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     if not conditional and not _EASED.search(clause):
         return facts, rates, True
     return facts, [r for r in rates if r.end < relief.start()] if conditional else rates, False
+
+
+def _quota_relief(c: Clause, quota: re.Match[str]) -> tuple[list[Fact], list[Rate], bool]:
+    """Tariff-free access within limits beside the tariff it narrows ("keeps its 20% tariff while granting
+    duty-free access for a quota of 5,000 tonnes", "a 30% tariff applies once the quota is filled"): the
+    relief carries the rate of the tariff it narrows, and every rate is also read as a tariff."""
+    clause, rates = c.text, c.rates
+    if blocked(clause, quota) or vocab.CONSIDERED.search(clause[: quota.start()]):
+        return [], rates, False
+    # The nearest rate before the cue, else the first after it ("above the quota pay a 55% tariff").
+    before = [r for r in rates if r.end <= quota.start()] or rates[:1]
+    parties = c.resolve()
+    # The side named with the goods let in ("access for select Thai products") is the one spared.
+    spared = [
+        m.code
+        for m in c.mentions
+        if m.start >= quota.end() and m.form in {NAME, DEMONYM} and m.code not in {parties.imposer, ANY}
+    ]
+    if spared:
+        parties = replace(parties, targets=tuple(dict.fromkeys(spared)), targets_named=True, targets_default=False)
+    relief = make_fact(
+        "relief",
+        parties,
+        c.sentence,
+        sector=first_sector(clause),
+        rate=before[-1].value if before else None,
+        effective=effective_date(clause, c.dates_of()),
+        authority=c.authority,
+    )
+    return [relief], rates, not rates
