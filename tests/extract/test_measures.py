@@ -261,3 +261,24 @@ def test_zero_duty_within_a_quota_is_a_relief_not_a_lift() -> None:
     assert facts[0].sector == "agriculture"
     # Without a limit, zero-tariff access for all goods removes the tariff.
     assert "relief" not in {f.kind for f in facts_of("Ghana granted zero-tariff access to all Togolese goods.")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Beijing is putting pressure on the Trump administration to ease tariffs on its chips.",
+        "Farm groups are pressing Ottawa to exempt potash from the duties.",
+        "Carmakers pushed Brussels to grant an exclusion from the steel levies.",
+    ],
+)
+def test_pressing_someone_to_grant_a_relief_is_no_relief(sentence: str) -> None:
+    assert only(facts_of(sentence), "relief") == []
+
+
+def test_a_relief_beside_a_stated_tariff_carries_its_rate() -> None:
+    text = "Peru raised duties on Chilean wine to 18 percent in 2029, but has exempted bottles sold in bulk."
+    [relief] = only(facts_of(text), "relief")
+    assert (relief.imposer, relief.targets, relief.rate) == ("PE", ("CL",), 18)
+    # Two rates: which one is narrowed is not said.
+    text = "Peru set duties of 9 and 18 percent on Chilean wine, but has exempted bottles sold in bulk."
+    assert [r.rate for r in only(facts_of(text), "relief")] == [None]

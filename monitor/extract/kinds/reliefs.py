@@ -12,7 +12,7 @@ from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
-from monitor.extract.rates import Rate
+from monitor.extract.rates import Rate, find_rates
 from monitor.extract.sectors import distinct, each, find_sectors, first_sector
 from monitor.extract.timing import effective_date
 
@@ -32,6 +32,12 @@ _SPARED = blind(
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
 _FROM_WORD = blind(r"\bfrom\b")
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
+# Pressing someone to grant relief is a demand, not the relief: "put pressure on Ottawa to exempt ...",
+# "pressing Seoul to ease the duties".
+_PRESSED = blind(
+    r"\b(?:pressure|pressures|pressured|pressuring|pressing|pressed|push|pushing|pushed)\s+"
+    r"(?:on\s+)?(?:[\w.'\u2019-]+\s+){0,5}?to\s+(?:\w+\s+)?$"
+)
 
 
 def quota_relief(clause: str) -> re.Match[str] | None:
@@ -50,10 +56,15 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         or blocked(c.text, cue)
         or vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
         or _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
+        or _PRESSED.search(c.text[: cue.start()])
     ):
         return []
     if vocab.TARIFF_WORD.search(c.sentence):
-        return [make_fact("relief", c.resolve(), c.sentence, sector=first_sector(c.text))]
+        # The tariff narrowed is the one the sentence states ("raised tariffs on X to 25%, but has exempted
+        # ..."): its rate, when it states only one.
+        stated = {r.value for r in find_rates(c.sentence)}
+        rate = stated.pop() if len(stated) == 1 else None
+        return [make_fact("relief", c.resolve(), c.sentence, sector=first_sector(c.text), rate=rate)]
     return _relief_referring_back(c)
 
 
@@ -112,7 +123,12 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
         relief = None  # "removed the exemption on almonds": the exemption is over, the tariff is what is stated
     if relief and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30]):
         relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
-    if not relief or blocked(clause, relief) or vocab.CONSIDERED.search(clause[: relief.start()]):
+    if (
+        not relief
+        or blocked(clause, relief)
+        or vocab.CONSIDERED.search(clause[: relief.start()])
+        or _PRESSED.search(clause[: relief.start()])
+    ):
         return [], rates, False
     parties = c.resolve()
     effective = effective_date(clause, c.dates_of())
