@@ -176,9 +176,18 @@ EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ra
 # for 38,000 tonnes", "steel into the US without the 25 percent tariff as long as volumes stay low".
 QUOTA_RELIEF = blind(
     r"\bwithout\s+(?:the|any|a|paying)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duty|duties)\b|"
-    r"\b(?:duty|tariff)[- ]free\s+(?:access|entry|treatment|quotas?|status)\b"
+    r"\b(?:(?:duty|tariff)[- ]free|zero[-\u2010\u2011 ](?:tariff|duty))\s+(?:access|entry|treatment|quotas?|status)\b|"
+    # A tariff-rate quota: a rate "within the quota" or one charged "if the quota is exceeded", "above the quota".
+    r"\bwithin\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|a\s+)?(?:tariff[- ])?quotas?\b|"
+    r"\b(?:if|once|when)\s+(?:the\s+|a\s+|its\s+|their\s+)?quotas?\s+(?:is|are|was|were)\s+"
+    r"(?:exceeded|filled|exhausted|used\s+up)\b|"
+    r"\b(?:above|beyond|outside)\s+(?:the\s+|a\s+|its\s+|their\s+)?quotas?\b|\b(?:out-of|in)-quota\b"
 )
-QUOTA_WORD = _words(r"quotas?|volumes?|tonnes|tons|limited|limits?|ceiling|cap|capped|tariff-rate")
+# The limit that makes tariff-free access a relief: an amount, or only some of the goods ("select products").
+QUOTA_WORD = _words(
+    r"quotas?|volumes?|tonnes|tons|limited|limits?|ceiling|cap|capped|tariff-rate|"
+    r"(?:select|selected|certain|specified)\s+(?:[\w-]+\s+){0,2}?(?:products|goods|items|exports|imports)"
+)
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
 TARIFF_ACTION = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"

@@ -232,3 +232,53 @@ def test_ending_a_pause_or_an_exemption_is_neither_a_pause_nor_a_lift() -> None:
     # The exemption is gone: the tariff it narrowed is what the sentence states.
     facts = facts_of("India removed the exemption on Australian almonds from its 10% tariff.")
     assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [("tariff", "IN", ("AU",), 10)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        ("Colombian rice faces a 12% duty, with a 40% tariff charged once the quota is filled.", 40),
+        ("Chile charges a 6 percent duty on Argentine beef, and 30 percent if the quota is exceeded.", 30),
+        ("Imports of Kenyan sugar above the quota pay a 55% tariff.", 55),
+    ],
+)
+def test_a_rate_charged_beyond_a_quota_is_a_relief_at_that_rate(sentence: str, rate: float) -> None:
+    reliefs = only(facts_of(sentence), "relief")
+    assert [r.rate for r in reliefs] == [rate]
+    # The quota is the relief; the rates stay tariffs of their own.
+    assert any(f.kind == "tariff" for f in facts_of(sentence))
+
+
+def test_tariff_free_access_for_some_goods_narrows_the_tariff_kept() -> None:
+    sentence = "Japan keeps its 15% tariff on imports while granting zero-tariff access for certain Peruvian goods."
+    [relief] = only(facts_of(sentence), "relief")
+    assert (relief.imposer, relief.targets, relief.rate) == ("JP", ("PE",), 15)
+
+
+def test_zero_duty_within_a_quota_is_a_relief_not_a_lift() -> None:
+    facts = facts_of("Tariffs on Moroccan tomatoes within the quota are set at zero.")
+    assert [f.kind for f in facts] == ["relief"]
+    assert facts[0].sector == "agriculture"
+    # Without a limit, zero-tariff access for all goods removes the tariff.
+    assert "relief" not in {f.kind for f in facts_of("Ghana granted zero-tariff access to all Togolese goods.")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Beijing is putting pressure on the Trump administration to ease tariffs on its chips.",
+        "Farm groups are pressing Ottawa to exempt potash from the duties.",
+        "Carmakers pushed Brussels to grant an exclusion from the steel levies.",
+    ],
+)
+def test_pressing_someone_to_grant_a_relief_is_no_relief(sentence: str) -> None:
+    assert only(facts_of(sentence), "relief") == []
+
+
+def test_a_relief_beside_a_stated_tariff_carries_its_rate() -> None:
+    text = "Peru raised duties on Chilean wine to 18 percent in 2029, but has exempted bottles sold in bulk."
+    [relief] = only(facts_of(text), "relief")
+    assert (relief.imposer, relief.targets, relief.rate) == ("PE", ("CL",), 18)
+    # Two rates: which one is narrowed is not said.
+    text = "Peru set duties of 9 and 18 percent on Chilean wine, but has exempted bottles sold in bulk."
+    assert [r.rate for r in only(facts_of(text), "relief")] == [None]

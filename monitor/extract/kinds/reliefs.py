@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked
@@ -11,7 +12,7 @@ from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
-from monitor.extract.rates import Rate
+from monitor.extract.rates import Rate, find_rates
 from monitor.extract.sectors import distinct, each, find_sectors, first_sector
 from monitor.extract.timing import effective_date
 
@@ -31,6 +32,12 @@ _SPARED = blind(
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
 _FROM_WORD = blind(r"\bfrom\b")
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
+# Pressing someone to grant relief is a demand, not the relief: "put pressure on Ottawa to exempt ...",
+# "pressing Seoul to ease the duties".
+_PRESSED = blind(
+    r"\b(?:pressure|pressures|pressured|pressuring|pressing|pressed|push|pushing|pushed)\s+"
+    r"(?:on\s+)?(?:[\w.'\u2019-]+\s+){0,5}?to\s+(?:\w+\s+)?$"
+)
 
 
 def quota_relief(clause: str) -> re.Match[str] | None:
@@ -49,10 +56,15 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         or blocked(c.text, cue)
         or vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
         or _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
+        or _PRESSED.search(c.text[: cue.start()])
     ):
         return []
     if vocab.TARIFF_WORD.search(c.sentence):
-        return [make_fact("relief", c.resolve(), c.sentence, sector=first_sector(c.text))]
+        # The tariff narrowed is the one the sentence states ("raised tariffs on X to 25%, but has exempted
+        # ..."): its rate, when it states only one.
+        stated = {r.value for r in find_rates(c.sentence)}
+        rate = stated.pop() if len(stated) == 1 else None
+        return [make_fact("relief", c.resolve(), c.sentence, sector=first_sector(c.text), rate=rate)]
     return _relief_referring_back(c)
 
 
@@ -93,7 +105,11 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     """The relief a clause with a tariff states: its facts, the rates left for tariff facts, and whether
     the clause is done (a relief that is not a condition of the tariff is the whole statement)."""
     clause, rates = c.text, c.rates
-    relief = vocab.RELIEF.search(clause) or quota_relief(clause)
+    relief = vocab.RELIEF.search(clause)
+    if not relief:
+        quota = quota_relief(clause)
+        if quota:
+            return _quota_relief(c, quota)
     if (
         relief
         and relief.group(0).lower() == "relief"
@@ -107,7 +123,12 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
         relief = None  # "removed the exemption on almonds": the exemption is over, the tariff is what is stated
     if relief and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30]):
         relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
-    if not relief or blocked(clause, relief) or vocab.CONSIDERED.search(clause[: relief.start()]):
+    if (
+        not relief
+        or blocked(clause, relief)
+        or vocab.CONSIDERED.search(clause[: relief.start()])
+        or _PRESSED.search(clause[: relief.start()])
+    ):
         return [], rates, False
     parties = c.resolve()
     effective = effective_date(clause, c.dates_of())
@@ -136,3 +157,33 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     if not conditional and not _EASED.search(clause):
         return facts, rates, True
     return facts, [r for r in rates if r.end < relief.start()] if conditional else rates, False
+
+
+def _quota_relief(c: Clause, quota: re.Match[str]) -> tuple[list[Fact], list[Rate], bool]:
+    """Tariff-free access within limits beside the tariff it narrows ("keeps its 20% tariff while granting
+    duty-free access for a quota of 5,000 tonnes", "a 30% tariff applies once the quota is filled"): the
+    relief carries the rate of the tariff it narrows, and every rate is also read as a tariff."""
+    clause, rates = c.text, c.rates
+    if blocked(clause, quota) or vocab.CONSIDERED.search(clause[: quota.start()]):
+        return [], rates, False
+    # The nearest rate before the cue, else the first after it ("above the quota pay a 55% tariff").
+    before = [r for r in rates if r.end <= quota.start()] or rates[:1]
+    parties = c.resolve()
+    # The side named with the goods let in ("access for select Thai products") is the one spared.
+    spared = [
+        m.code
+        for m in c.mentions
+        if m.start >= quota.end() and m.form in {NAME, DEMONYM} and m.code not in {parties.imposer, ANY}
+    ]
+    if spared:
+        parties = replace(parties, targets=tuple(dict.fromkeys(spared)), targets_named=True, targets_default=False)
+    relief = make_fact(
+        "relief",
+        parties,
+        c.sentence,
+        sector=first_sector(clause),
+        rate=before[-1].value if before else None,
+        effective=effective_date(clause, c.dates_of()),
+        authority=c.authority,
+    )
+    return [relief], rates, not rates
