@@ -433,7 +433,7 @@ TARGET_AFTER = blind(
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
     # "Malaysia secured a lower rate": whoever obtains a rate is the side that pays it.
     r"(?:have|get|gets|got|receive|received|enjoy|enjoys|won|wins|secured|secures|obtained|negotiated|clinched|"
-    r"landed)\s+(?:a\s+|an\s+)?(?:lower|higher|reduced|preferential)|"
+    r"landed)\s+(?:a\s+|an\s+)?(?:much\s+|far\s+|\w+ly\s+)?(?:lower|higher|reduced|preferential)|"
     # "Mexico was granted a reprieve" is spared; "the EU granted an exemption" grants it.
     r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|"
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
@@ -524,6 +524,9 @@ INTO_BEFORE = blind(
 SPEAKER_AFTER = blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
 )
+# A speaker named after what it reports, at the clause's end ("..., the Thai trade minister told reporters"):
+# the source of the statement, not a party to the talks it reports.
+TRAILING_SPEAKER = blind(r",\s*(?:[^,;]{0,80}?)\s(?:told|said|says|added|noted|confirmed|stated)\b[^,;]{0,60}$")
 SELF_AFTER = blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
 REACTION_AFTER = blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
 # "the Trump administration's tariffs", "the Chinese government's duties": the office stands for its country.

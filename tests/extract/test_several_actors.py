@@ -1,0 +1,50 @@
+"""Parties named together as subjects each act, and a speaker named after what it reports is not the first
+party of talks. All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _sides(text: str, kind: str) -> set[tuple[str, tuple[str, ...]]]:
+    return {(f.imposer, f.targets) for f in facts_of(text) if f.kind == kind}
+
+
+def test_two_countries_named_as_subjects_each_impose_the_tariff() -> None:
+    assert _sides("Brazil and Argentina imposed tariffs on Chinese steel last week.", "tariff") == {
+        ("BR", ("CN",)),
+        ("AR", ("CN",)),
+    }
+    text = (
+        "The president ordered 20% tariffs on all goods from Norway and Iceland on Friday.\n\n"
+        "Norway and Iceland threatened retaliation against American exports."
+    )
+    assert {("NO", ("US",)), ("IS", ("US",))} <= _sides(text, "tariff")
+
+
+def test_a_country_hit_next_to_the_actor_does_not_become_one() -> None:
+    sides = _sides("Kenya and Ghana secured notably lower rates (10%) under the new framework.", "tariff")
+    assert sides == {("US", ("KE", "GH"))}
+
+
+def test_leaders_agreeing_together_are_not_two_measures() -> None:
+    tariffs = [f for f in facts_of("Modi and Trump agreed to keep tariffs on steel at 25%.") if f.kind == "tariff"]
+    assert len(tariffs) <= 1
+
+
+def test_a_speaker_named_after_the_talks_it_reports_is_not_the_first_party() -> None:
+    for sentence, speaker in (
+        ("The two sides agreed to step up their trade talks, the Thai commerce minister told reporters.", "TH"),
+        ("Both leaders will resume trade negotiations next month, a senior Turkish official said on Friday.", "TR"),
+    ):
+        assert _sides(sentence, "negotiation") == {("US", (speaker,))}, sentence
+
+
+def test_a_speaker_after_two_named_parties_is_not_a_party() -> None:
+    sides = _sides("Chile and Peru agreed to open trade talks in May, a Brazilian diplomat said.", "negotiation")
+    assert sides == {("CL", ("PE",))}
+
+
+def test_a_speaker_whose_side_meets_another_still_acts() -> None:
+    sides = _sides("We will hold trade talks with Japan in March, the Korean trade minister said.", "negotiation")
+    assert sides == {("KR", ("JP",))}
