@@ -292,7 +292,10 @@ HEAD_BLOCK = _words(
     r"opposes|any\s+deal|if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
     r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
-    r"condemned|regrettable"
+    r"condemned|regrettable|"
+    # A recommendation is a proposal until someone decides on it ("the board recommended duties of 12%"); "as
+    # recommended by" and "recommended, and the ministry imposed" report the decision.
+    r"recommend(?:s|ed|ing)?(?!\s+by\b)(?!\s*,\s*and\b)"
 )
 # Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
 CONSIDERED = _words(

@@ -48,3 +48,17 @@ def test_a_speaker_after_two_named_parties_is_not_a_party() -> None:
 def test_a_speaker_whose_side_meets_another_still_acts() -> None:
     sides = _sides("We will hold trade talks with Japan in March, the Korean trade minister said.", "negotiation")
     assert sides == {("KR", ("JP",))}
+
+
+def test_a_recommendation_is_not_yet_a_tariff() -> None:
+    for sentence in (
+        "The trade commission recommended duties of 12% on imported steel from Vietnam.",
+        "Egypt's anti-dumping authority has recommended imposing duties of 18% on Thai tyres for five years.",
+        "The panel recommends a safeguard duty of 25% on Chinese glass, the notice says.",
+    ):
+        assert [f for f in facts_of(sentence) if f.kind == "tariff"] == [], sentence
+
+
+def test_a_recommendation_acted_on_is_a_tariff() -> None:
+    decided = "Mexico imposed a 30% duty on Korean tyres, as recommended by its trade remedies unit."
+    assert {(f.imposer, f.rate) for f in facts_of(decided) if f.kind == "tariff"} == {("MX", 30)}
