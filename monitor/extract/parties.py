@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
 from monitor.extract.context import Context
+from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention
 from monitor.extract.matching import blind
 from monitor.extract.sectors import find_sectors
@@ -430,6 +431,16 @@ class Resolver:
             # "China agreed to buy soybeans, but tariffs of 20% remain on U.S. farm goods": China's tariffs.
             return Parties(imposer=previous.imposer, targets=("US",), subject_named=True)
         return parties
+
+
+def acting_office(mentions: list[Mention], last: Fact) -> tuple[str, tuple[str, ...]]:
+    """Who acts in a clause that refers back to the last measure, and on whom: an office that names its
+    country ("the White House removed goods from the list") wins over the measure before it, and then acts
+    on that measure's side when it was the one hit; otherwise the last measure's sides."""
+    office = next((m.code for m in mentions if m.form == ACTOR), None)
+    if office is None or office == last.imposer:
+        return last.imposer, last.targets
+    return office, (last.imposer,) if office in last.targets else last.targets
 
 
 def fixed(parties: Parties) -> Callable[[], Parties]:

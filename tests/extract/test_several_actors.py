@@ -62,3 +62,13 @@ def test_a_recommendation_is_not_yet_a_tariff() -> None:
 def test_a_recommendation_acted_on_is_a_tariff() -> None:
     decided = "Mexico imposed a 30% duty on Korean tyres, as recommended by its trade remedies unit."
     assert {(f.imposer, f.rate) for f in facts_of(decided) if f.kind == "tariff"} == {("MX", 30)}
+
+
+def test_an_office_that_names_its_country_acts_whatever_came_before() -> None:
+    text = (
+        "The president will put 20% tariffs on $90 billion of Vietnamese goods.\n\n"
+        "Vietnam has already threatened retaliatory tariffs on US farm goods.\n\n"
+        "The White House removed about 150 products from the list, including bicycles and prams."
+    )
+    reliefs = [f for f in facts_of(text) if f.kind == "relief"]
+    assert reliefs and {(f.imposer, f.targets) for f in reliefs} == {("US", ("VN",))}
