@@ -112,7 +112,7 @@ def _read_clause(
     measures = [f for f in facts if f.kind in _MEASURES]
     if measures:
         parties = resolve()
-        if parties.subject_named and parties.imposer_named:
+        if parties.subject_named and parties.imposer_named and not vocab.BACKGROUND_CLAUSE.match(clause):
             ctx.actor = parties
     return facts
 

@@ -527,6 +527,9 @@ INTO_BEFORE = blind(
 SPEAKER_AFTER = blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
 )
+# A time clause ("..., when Washington raised duties on steel") tells what came before, as background: its actor
+# is not the one the article's later clauses without an actor speak of.
+BACKGROUND_CLAUSE = blind(r"^\s*(?:when|after|since|before|ever\s+since)\b")
 # A speaker named after what it reports, at the clause's end ("..., the Thai trade minister told reporters"):
 # the source of the statement, not a party to the talks it reports.
 TRAILING_SPEAKER = blind(r",\s*(?:[^,;]{0,80}?)\s(?:told|said|says|added|noted|confirmed|stated)\b[^,;]{0,60}$")

@@ -72,3 +72,13 @@ def test_an_office_that_names_its_country_acts_whatever_came_before() -> None:
     )
     reliefs = [f for f in facts_of(text) if f.kind == "relief"]
     assert reliefs and {(f.imposer, f.targets) for f in reliefs} == {("US", ("VN",))}
+
+
+def test_an_actor_in_a_time_clause_is_background_not_the_one_acting_next() -> None:
+    text = (
+        "Turkey raised retaliatory tariffs on 22 American products on Monday.\n\n"
+        "Ankara first decided to raise the duties in 2018, when Washington doubled its tariffs on Turkish steel.\n\n"
+        "Duties on almonds have been raised to 70% from 20%, and the levy on rice will rise to 35%."
+    )
+    sides = {(f.imposer, f.rate) for f in facts_of(text) if f.kind == "tariff" and f.rate in {70, 35}}
+    assert sides == {("TR", 70), ("TR", 35)}
