@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
 from monitor.extract.context import Context
+from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention
 from monitor.extract.matching import blind
 from monitor.extract.sectors import find_sectors
@@ -29,6 +30,8 @@ class Parties:
     imposer_named: bool = True
     targets_named: bool = True
     targets_default: bool = False  # no side hit named nor carried: the targets are a guess
+    # Countries named as subjects together with the imposer ("Chile and Peru raised duties"): each acts too.
+    fellows: tuple[str, ...] = ()
 
 
 def _hit_after(after: str) -> bool:
@@ -209,8 +212,31 @@ def find_parties(
             for code, m in first_seen.items()
             if vocab.PARTNER_BEFORE.search(clause[max(0, m.start - 40) : m.start])
         }
+        # A speaker named after the statement it reports ("..., the Thai minister told reporters") is never
+        # the first party: with no other party named, it is the side the US met.
+        trailing = vocab.TRAILING_SPEAKER.search(clause)
+        sources = {id(m) for m in mentions if trailing and m.start >= trailing.start()}
+        if (
+            sources
+            and any(id(m) not in sources for m in mentions)
+            and all(m.code in in_partner_slot for m in mentions if id(m) not in sources)
+        ):
+            sources = set()  # "We will hold talks with Japan, the Korean minister said": the speaker's side acts
+        if len({m.code for m in mentions if id(m) in sources}) > 1 and len(sources) == len(mentions):
+            sources = set()  # "..., the Japanese and Canadian ministers said": the speakers are the two sides
+        if sources and len(sources) < len(mentions):
+            # The parties are named before it: the speaker is not one of them.
+            mentions = [m for m in mentions if id(m) not in sources]
+            target_codes = [c for c in target_codes if c in {m.code for m in mentions}]
+            sources = set()
+        elif sources:
+            target_codes = [*target_codes, *(m.code for m in mentions if id(m) in sources)]
         # The party met "with" is the other side, however often the clause names it again.
-        leading = [m for m in mentions if m.form not in {UNIVERSAL, BLOC} and m.code not in in_partner_slot]
+        leading = [
+            m
+            for m in mentions
+            if m.form not in {UNIVERSAL, BLOC} and m.code not in in_partner_slot and id(m) not in sources
+        ]
         report = vocab.REPORTED_THAT.search(clause)
         if report and any(m.start >= report.end() for m in leading):
             # "Seoul's ministry announced that the US and Korea reached a deal": the reporter is not first.
@@ -261,6 +287,7 @@ def find_parties(
         owner_mention = None
     owner = owner_mention.code if owner_mention is not None else None
     together: list[Mention] = []
+    fellows: list[str] = []
     imposer_named = True
     if vocab.US_AUTHORITY.search(clause):
         imposer = "US"
@@ -310,6 +337,10 @@ def find_parties(
         # them; of the parties acting together, the other one does.
         others = [m.code for m in together if m.code != imposer and m.code not in target_codes]
         imposer = others[0] if others else imposer
+    elif owner is None:
+        fellows = [m.code for m in together if m.code not in {imposer, *target_codes} and m.form in {NAME, CAPITAL}]
+        if together and together[0].form not in {NAME, CAPITAL}:
+            fellows = []  # "Trump and Xi agreed ...": leaders agreeing state one bargain, not two measures
     # A party named in a reason after the measure ("... in response to its purchases of Russian oil") is not hit.
     reason = vocab.REASON_AFTER.search(clause, min(position + 1, len(clause)))
     if reason and vocab.TARIFF_WORD.search(masked(clause[reason.end() :])) and vocab.RATE.search(clause, reason.end()):
@@ -356,6 +387,7 @@ def find_parties(
         imposer_named=imposer_named,
         targets_named=targets_named,
         targets_default=targets_default,
+        fellows=tuple(dict.fromkeys(fellows)) if together and together[0].code == imposer else (),
     )
 
 
@@ -399,6 +431,16 @@ class Resolver:
             # "China agreed to buy soybeans, but tariffs of 20% remain on U.S. farm goods": China's tariffs.
             return Parties(imposer=previous.imposer, targets=("US",), subject_named=True)
         return parties
+
+
+def acting_office(mentions: list[Mention], last: Fact) -> tuple[str, tuple[str, ...]]:
+    """Who acts in a clause that refers back to the last measure, and on whom: an office that names its
+    country ("the White House removed goods from the list") wins over the measure before it, and then acts
+    on that measure's side when it was the one hit; otherwise the last measure's sides."""
+    office = next((m.code for m in mentions if m.form == ACTOR), None)
+    if office is None or office == last.imposer:
+        return last.imposer, last.targets
+    return office, (last.imposer,) if office in last.targets else last.targets
 
 
 def fixed(parties: Parties) -> Callable[[], Parties]:

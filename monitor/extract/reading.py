@@ -10,6 +10,7 @@ pause, a lift or a relief that is the whole statement ends the clause.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.authority import authority_of
@@ -73,9 +74,29 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
                 facts.extend(_read_clause(clause, sentence, fixed(sub), dates, ctx, deal_in_sentence))
             continue
         found = _read_clause(clause, sentence, resolve, dates, ctx, deal_in_sentence, mentions=mentions)
+        found += _fellow_facts(found, resolve)
         deal_in_sentence = deal_in_sentence or any(f.kind == "deal" for f in found)
         facts.extend(found)
     return facts
+
+
+def _fellow_facts(found: list[Fact], resolve: Callable[[], Parties]) -> list[Fact]:
+    """The same measures taken by each country named as a subject with the imposer ("Chile and Peru
+    threatened retaliation": one fact each), on the same targets, or on the imposer when they were it."""
+    # A pause is not copied: a truce named in passing ("a month after both sides announced a pause") has its
+    # end counted from the wrong day, and a copy would double that error (measured on the looked-at news).
+    measures = [f for f in found if f.kind in _MEASURES - {"pause"}]
+    if not measures:
+        return []
+    parties = resolve()
+    fellows: list[Fact] = []
+    for code in parties.fellows:
+        for fact in measures:
+            if fact.imposer != parties.imposer:
+                continue
+            targets = tuple(t for t in fact.targets if t != code) or (parties.imposer,)
+            fellows.append(replace(fact, imposer=code, targets=targets))
+    return fellows
 
 
 def _read_clause(
@@ -91,7 +112,7 @@ def _read_clause(
     measures = [f for f in facts if f.kind in _MEASURES]
     if measures:
         parties = resolve()
-        if parties.subject_named and parties.imposer_named:
+        if parties.subject_named and parties.imposer_named and not vocab.BACKGROUND_CLAUSE.match(clause):
             ctx.actor = parties
     return facts
 

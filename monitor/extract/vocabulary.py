@@ -301,7 +301,10 @@ HEAD_BLOCK = _words(
     r"opposes|any\s+deal|if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
     r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
-    r"condemned|regrettable"
+    r"condemned|regrettable|"
+    # A recommendation is a proposal until someone decides on it ("the board recommended duties of 12%"); "as
+    # recommended by" and "recommended, and the ministry imposed" report the decision.
+    r"recommend(?:s|ed|ing)?(?!\s+by\b)(?!\s*,\s*and\b)"
 )
 # Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
 CONSIDERED = _words(
@@ -442,7 +445,7 @@ TARGET_AFTER = blind(
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
     # "Malaysia secured a lower rate": whoever obtains a rate is the side that pays it.
     r"(?:have|get|gets|got|receive|received|enjoy|enjoys|won|wins|secured|secures|obtained|negotiated|clinched|"
-    r"landed)\s+(?:a\s+|an\s+)?(?:lower|higher|reduced|preferential)|"
+    r"landed)\s+(?:a\s+|an\s+)?(?:much\s+|far\s+|\w+ly\s+)?(?:lower|higher|reduced|preferential)|"
     # "Mexico was granted a reprieve" is spared; "the EU granted an exemption" grants it.
     r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|"
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
@@ -533,6 +536,12 @@ INTO_BEFORE = blind(
 SPEAKER_AFTER = blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
 )
+# A time clause ("..., when Washington raised duties on steel") tells what came before, as background: its actor
+# is not the one the article's later clauses without an actor speak of.
+BACKGROUND_CLAUSE = blind(r"^\s*(?:when|after|since|before|ever\s+since)\b")
+# A speaker named after what it reports, at the clause's end ("..., the Thai trade minister told reporters"):
+# the source of the statement, not a party to the talks it reports.
+TRAILING_SPEAKER = blind(r",\s*(?:[^,;]{0,80}?)\s(?:told|said|says|added|noted|confirmed|stated)\b[^,;]{0,60}$")
 SELF_AFTER = blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
 REACTION_AFTER = blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
 # "the Trump administration's tariffs", "the Chinese government's duties": the office stands for its country.

@@ -11,7 +11,7 @@ from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import blind
-from monitor.extract.parties import Parties
+from monitor.extract.parties import Parties, acting_office
 from monitor.extract.rates import Rate, find_rates
 from monitor.extract.sectors import distinct, each, find_sectors, first_sector
 from monitor.extract.timing import effective_date
@@ -74,11 +74,11 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     recent = c.ctx.recent
     if not recent or not (_SPARED.search(c.text) or vocab.LIST_REMOVAL.search(c.text)):
         return []
-    imposer = recent[-1].imposer
+    imposer, targets_before = acting_office(c.mentions, recent[-1])
     spared = [m.code for m in c.mentions if m.code not in {imposer, ANY} and m.form in {NAME, DEMONYM, CAPITAL}]
-    targets = tuple(dict.fromkeys(spared)) or recent[-1].targets
+    targets = tuple(dict.fromkeys(spared)) or targets_before
     own = first_sector(c.text)
-    sectors = [own] if own else list(dict.fromkeys(f.sector for f in recent if f.imposer == imposer))
+    sectors = [own] if own else list(dict.fromkeys(f.sector for f in recent if f.imposer == imposer)) or [None]
     named = bool(spared)
     parties = Parties(imposer=imposer, targets=targets, subject_named=True, imposer_named=False, targets_named=named)
     # Three kinds of goods or more is a package: one relief on all of it.
