@@ -23,7 +23,7 @@ def test_an_unnamed_minister_in_a_datelined_story_acts_for_the_dateline_country(
 def test_the_government_acts_for_the_country_the_article_names_outside_its_trade_sentences() -> None:
     text = (
         "Finance Minister Ana Rojas presented the annual budget to Chile's congress on Monday.\n\n"
-        "The government will raise customs duty on imported cigarettes to 12 per cent."
+        "From June the government is to raise customs duty on imported cigarettes to 12 per cent."
     )
     assert ("CL", ("*",), 12) in _parties(text, "tariff")
 

@@ -266,7 +266,7 @@ def test_zero_duty_within_a_quota_is_a_relief_not_a_lift() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Beijing is putting pressure on the Trump administration to ease tariffs on its chips.",
+        "Beijing is putting pressure on Washington to ease the duties on its chips.",
         "Farm groups are pressing Ottawa to exempt potash from the duties.",
         "Carmakers pushed Brussels to grant an exclusion from the steel levies.",
     ],
