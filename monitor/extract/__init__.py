@@ -189,9 +189,17 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
         return []
     sentences = [s[i : i + _MAX_SENTENCE] for s in split_sentences(text) for i in range(0, len(s), _MAX_SENTENCE)]
     # Only sentences about trade can state a fact; their parties also say whom the article is about.
+    mentioned: dict[int, list[Mention]] = {}
+
+    def mentions_at(index: int) -> list[Mention]:
+        # A sentence's parties are looked for once, however many of the steps below ask for them.
+        if index not in mentioned:
+            mentioned[index] = find_mentions(sentences[index])
+        return mentioned[index]
+
     # A dateline says whose government the story is about, even when its sentence is not about trade.
-    dateline = _dateline(sentences[0], find_mentions(sentences[0])) if sentences else None
-    relevant = [(s, find_mentions(s)) for s in sentences if TRADE_HINT.search(s)]
+    dateline = _dateline(sentences[0], mentions_at(0)) if sentences else None
+    relevant = [(s, mentions_at(i)) for i, s in enumerate(sentences) if TRADE_HINT.search(s)]
     counts: Counter[str] = Counter()
     us_named = False
     for _sentence, mentions in relevant:
@@ -204,8 +212,8 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
     if not counts:
         # No trade sentence names a country ("The finance minister cut customs duty on gold"): the country the
         # rest of the article names is the one it is about.
-        for sentence in sentences:
-            counts.update(m.code for m in find_mentions(sentence) if m.code not in {"US", ANY} and m.form != BLOC)
+        for index in range(len(sentences)):
+            counts.update(m.code for m in mentions_at(index) if m.code not in {"US", ANY} and m.form != BLOC)
     partner = counts.most_common(1)[0][0] if counts else None
     # An article that never names the US is about another country's own measures: a clause naming no
     # actor is that country's, on everyone, not a US measure on it.

@@ -23,7 +23,6 @@ class Context:
     # measures the clauses that name no actor are, before any guess.
     government: str | None = None
     last_rate: float | None = None  # the latest tariff rate stated, for "the same tariff"
-    facts: list[Fact] = field(default_factory=list)
     actor: Parties | None = None  # the sides of the last measure whose actor a clause named
     # The tariffs the last sentence or the one before stated: what "... will be exempted" refers back to.
     recent: list[Fact] = field(default_factory=list)

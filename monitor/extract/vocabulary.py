@@ -57,10 +57,12 @@ AVERAGE_BEFORE = blind(
 # "at least" state the rate the measure reaches (the contract's "up to 50%").
 BOUND_BEFORE = blind(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$")
 # The size of a change, not a rate: "will raise tariffs on Thai rice by 5 percent" (the rate it reaches is unsaid).
-CHANGE_BY_BEFORE = blind(
-    r"\b(?:raise|raises|raised|raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking|cut|cuts|"
-    r"cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering)\b[^,;%]{0,60}?\bby\s+$"
+# Verbs of raising and cutting a tariff, with their inflections.
+_RAISE_OR_CUT = (
+    r"raise|raises|raised|raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking|cut|cuts|"
+    r"cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering"
 )
+CHANGE_BY_BEFORE = blind(rf"\b(?:{_RAISE_OR_CUT})\b[^,;%]{{0,60}}?\bby\s+$")
 STATISTIC_AFTER = blind(
     # ("of the customs value", "of the truck's value", "of the goods' value" is how an ad valorem duty is stated,
     # not a share.)
@@ -586,9 +588,8 @@ AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|s
 # several Peruvian goods, such as fish and copper, to 9%", "raised the duty on imported barley to 80 percent",
 # "a cut in the levy on bicycles, scooters and their spare parts from 20% to 11%".
 CHANGED_OBJECT = blind(
-    r"\b(?:reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|lowered|lowering|raise|raises|raised|"
-    r"raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking|slash|slashes|slashed|slashing|"
-    r"bring|brings|bringing|brought|reduction|reductions|rise)\s+(?:(?:of|in|on)\s+)?"
+    rf"\b(?:{_RAISE_OR_CUT}|slash|slashes|slashed|slashing|bring|brings|bringing|brought|reduction|reductions|"
+    r"rise)\s+(?:(?:of|in|on)\s+)?"
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:tariffs?|duty|duties|levy|levies)\b"
 )
