@@ -181,6 +181,7 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct reading of `text`, however unsure: the facts before the confidence threshold (what the
     confidence model is trained on)."""
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
+    from monitor.extract.proposer import propose
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.sentences import split_sentences
     from monitor.extract.vocabulary import TRADE_HINT
@@ -234,6 +235,8 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
         if rated:
             ctx.last_rate = rated[-1]
         facts.extend(found)
+        # The rules read no tariff here: a trained model may still judge that the sentence states one.
+        facts.extend(propose(sentence, ctx, mentions, found))
     return _dedup(_dates_referred_back(facts))
 
 
