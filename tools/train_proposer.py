@@ -395,7 +395,11 @@ def cross_validate(
     # (2) The rules with the proposer, scored by the contract's matching, per fold.
     rules = [_scored(fold, [a.rules for a in fold], pair_up) for fold in split]
     per: dict[float, list[Score]] = {}
-    for t in THRESHOLDS if fixed is None else (fixed,):
+    # A proposed fact's confidence is the model's probability, and `extract_facts` reports none under the
+    # confidence threshold: lower thresholds would score the same.
+    from monitor.extract.confidence_model import THRESHOLD as REPORTED
+
+    for t in [t for t in THRESHOLDS if t >= REPORTED] if fixed is None else (fixed,):
         per[t] = []
         for k, fold in enumerate(split):
             with using(Model(weights=models[k], threshold=t)):
