@@ -279,6 +279,8 @@ def features(
     for key, code in ctx.items():
         if code is not None and code == m.code:
             names.add(f"ctx:{key}")
+    side = "pre" if tariff is not None and m.end <= tariff.start() else "post"
+    names.update({f"sp:{side}_{p}", f"sn:{side}_{n}", f"sf:{side}_{m.form}"})
     rules = "imposer" if m.code == fact.imposer else "target" if m.code in fact.targets else "neither"
     names.add(f"rules:{rules}")
     names.add(f"rules_p:{rules}_{p}")
