@@ -168,6 +168,7 @@ def load(folder: Path) -> list[Article]:
     from monitor.errors import InputError
     from monitor.extract import read_facts
     from monitor.extract.confidence import features_of, recording
+    from monitor.extract.proposer import using
 
     if not folder.is_dir():
         raise TrainingError(f"{folder}: not a folder")
@@ -188,7 +189,8 @@ def load(folder: Path) -> list[Article]:
             raise TrainingError(str(exc)) from exc
         if day is None:
             raise TrainingError(f"{path} line 1: expected `date YYYY-MM-DD`")
-        with recording() as record:
+        # The rules' own readings only: a proposed fact's confidence is the proposer's, not this model's.
+        with recording() as record, using(None):
             facts = read_facts(body, day)
         predicted = [f.to_dict() for f in facts]
         flags = matched_flags(gold, predicted)

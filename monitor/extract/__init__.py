@@ -181,7 +181,9 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct reading of `text`, however unsure: the facts before the confidence threshold (what the
     confidence model is trained on)."""
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
+    from monitor.extract.proposer import propose
     from monitor.extract.reading import Context, read_sentence
+    from monitor.extract.roles import arbitrate
     from monitor.extract.sentences import split_sentences
     from monitor.extract.vocabulary import TRADE_HINT
 
@@ -223,7 +225,8 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
     facts: list[Fact] = []
     quiet = 0  # sentences read since the last one stating a tariff
     for sentence, mentions in relevant:
-        found = read_sentence(sentence, ctx, mentions)
+        # A trained model may re-decide who acts and who is hit among the sentence's parties.
+        found = arbitrate(sentence, ctx, mentions, read_sentence(sentence, ctx, mentions))
         tariffs = [f for f in found if f.kind == "tariff"]
         quiet = 0 if tariffs else quiet + 1
         if tariffs:
@@ -234,6 +237,8 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
         if rated:
             ctx.last_rate = rated[-1]
         facts.extend(found)
+        # The rules read no tariff here: a trained model may still judge that the sentence states one.
+        facts.extend(propose(sentence, ctx, mentions, found))
     return _dedup(_dates_referred_back(facts))
 
 
