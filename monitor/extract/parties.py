@@ -16,6 +16,48 @@ from monitor.extract.sectors import find_sectors
 
 # "tariffs on the country": the country the article is about.
 _THE_COUNTRY = blind(r"\b(?:on|against)\s+the\s+country\b")
+# A relative clause set off by a comma right after a party ("Mexico, which faces a 30% levy, ...", "...
+# on Canada, which retaliated with ...", "Vietnam, whose exports face ..."); it runs to the next comma.
+_RELATIVE_AFTER = blind(r"\s*,\s*(?:which|who|whose)\s+(?!he\b|she\b|it\b|they\b|we\b)")
+# "... from China, which also applies to Hong Kong": the verbs of a measure say the "which" is the measure.
+_MEASURE_VERB = blind(
+    r"(?:also\s+|will\s+|would\s+|now\s+)*(?:appl(?:y|ies|ied)|covers?|covered|extends?|extended|includes?|"
+    r"included|affects?|affected|takes?\s+effect|took\s+effect|came\s+into|comes\s+into|expires?|expired|"
+    r"amounts?|amounted|totals?|totaled|totalled)\b"
+)
+_RELATIVE_END = re.compile(r",\s|;|$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Relative:
+    """A relative clause about a party: its antecedent, and where the clause (from its comma) and its own
+    words (after the pronoun) begin, and where it ends (after its closing comma, if any)."""
+
+    antecedent: Mention
+    start: int
+    body: int
+    end: int
+
+
+def relative_clauses(clause: str, mentions: list[Mention]) -> list[Relative]:
+    """The relative clauses of a clause whose antecedent is a party: what they say (who acts, who is hit, at
+    what rate) is said of that party, not of the clause they sit in."""
+    found: list[Relative] = []
+    for m in mentions:
+        if m.form in {UNIVERSAL, BLOC} or (found and m.start < found[-1].end):
+            continue
+        pronoun = _RELATIVE_AFTER.match(clause, m.end)
+        if pronoun is None or _MEASURE_VERB.match(clause, pronoun.end()):
+            continue
+        close = _RELATIVE_END.search(clause, pronoun.end())
+        assert close is not None  # "$" always matches
+        found.append(Relative(antecedent=m, start=m.end, body=pronoun.end(), end=close.end()))
+    return found
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """The text with a span turned into spaces (the offsets of everything else kept)."""
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -179,6 +221,10 @@ def find_parties(
 ) -> Parties:
     """Who acts and whom it hits; `at` is where the clause's verb is, when the caller knows it."""
     named_here = {m.code for m in mentions}
+    for relative in relative_clauses(clause, mentions):
+        # What a relative clause says of its party is not said of this clause's subject or objects.
+        clause = _blank(clause, relative.start, relative.end)
+        mentions = [m for m in mentions if not relative.start <= m.start < relative.end]
     mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
@@ -405,6 +451,18 @@ class Resolver:
         if self._cached is None:
             self._cached = self._resolve()
         return self._cached
+
+    def at(self, position: int) -> Parties | None:
+        """The parties of the relative clause that holds `position` ("Mexico, which faces a 30% levy": Mexico
+        is hit by that levy), None when no relative clause about a party holds it."""
+        for relative in relative_clauses(self.clause, self.mentions):
+            if relative.body <= position < relative.end:
+                # The relative clause read on its own, its pronoun standing for the party it is about.
+                text = " " * relative.antecedent.start + self.clause[relative.antecedent.start : relative.end]
+                text = _blank(text, relative.start, relative.body)
+                inside = [m for m in self.mentions if relative.antecedent.start <= m.start < relative.end]
+                return find_parties(text, inside, self.ctx)
+        return None
 
     def _resolve(self) -> Parties:
         parties = find_parties(self.clause, self.mentions, self.ctx)

@@ -413,6 +413,11 @@ CLAUSE_BREAK = re.compile(
     r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying|adding|noting|warning|stressing|arguing)\s))"
     # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
     r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))"
+    # So has one without a comma, when a named subject and its verb open it ("China set 34% on US goods after
+    # Trump raised duties on Chinese goods to 54%"): the rate after it is that subject's, not the main one's.
+    r"|\s+(?=(?:after|when|because|since|before|once)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
+    r"(?:administration\s+|government\s+)?(?:has\s+|had\s+|have\s+|had\s+already\s+)?"
+    r"(?:[a-z]+ed|hit|cut|set|put|slapped|said|made|took|began|struck|rose|won)\s)"
     r"|(?i:,\s+and\s+(?=(?:later|then|subsequently|again)\s))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
     r")"

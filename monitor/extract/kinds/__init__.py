@@ -37,6 +37,8 @@ class Clause:
     ctx: Context
     resolve: Callable[[], Parties]
     dates_of: Callable[[], list[DateMention]]
+    # The parties of a relative clause holding a position, when the clause has one about a party.
+    relative: Callable[[int], Parties | None] | None = None
     authority: str | None = None
     facts: list[Fact] = field(default_factory=list)
 
@@ -44,6 +46,10 @@ class Clause:
     def tariff_word(self) -> re.Match[str] | None:
         """The first word naming a tariff, if any."""
         return self.tariff_words[0] if self.tariff_words else None
+
+    def parties_at(self, position: int) -> Parties | None:
+        """The parties of the relative clause at `position` ("Mexico, which faces a 30% levy, ..."), if any."""
+        return self.relative(position) if self.relative is not None else None
 
     @property
     def first_anchor(self) -> int:

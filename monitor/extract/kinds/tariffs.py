@@ -131,11 +131,14 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
             # The status of a rate is read from the words about it; the other end of a range shares it.
             limits = rate_limits(rate, rates, len(clause))
             rate_status = status_of(clause, (rate.start, rate.end), effective, published, limits)
+        own = per_rate.get(id(rate), parties) if rate else parties
+        # A rate in a relative clause about a party is that clause's ("Mexico, which faces a 30% levy, ...").
+        own = (c.parties_at(rate.start) if rate else None) or own
         for sector in each(sectors):
             facts.append(
                 make_fact(
                     "tariff",
-                    worldwide(c, per_rate.get(id(rate), parties) if rate else parties, sector, _anchor(c, rate)),
+                    worldwide(c, own, sector, _anchor(c, rate)),
                     c.sentence,
                     sector=sector,
                     rate=rate.value if rate else None,

@@ -1,0 +1,46 @@
+"""Who acts and who is hit when a sentence holds a clause of its own: a relative clause about a party, a time
+clause with its own subject, a truce or cut both sides make. All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of, only
+
+
+def _by_rate(text: str, kind: str = "tariff") -> dict[float | None, tuple[str, tuple[str, ...]]]:
+    return {f.rate: (f.imposer, f.targets) for f in only(facts_of(text), kind)}
+
+
+def test_a_levy_a_party_faces_in_a_relative_clause_hits_that_party() -> None:
+    read = _by_rate("Peru, which faces a 30% levy since May, said it would put duties of 15% on US wheat.")
+    assert read[15][0] == "PE"
+    assert read[30] != read[15] and "PE" in read[30][1]
+    passive = _by_rate("Egypt, which was hit with a 40 percent tariff in April, set 12% duties on American corn.")
+    assert passive[12] == ("EG", ("US",))
+    assert "EG" in passive[40][1] and passive[40][0] != "EG"
+
+
+def test_whose_goods_face_a_rate_are_hit_by_it() -> None:
+    read = _by_rate("Thailand, whose exports face a 36% tariff, said on Monday it would buy more US gas.")
+    assert read[36][0] != "TH" and "TH" in read[36][1]
+
+
+def test_a_party_named_by_a_relative_clause_after_the_object_acts_in_it() -> None:
+    read = _by_rate("The president put a 35% tariff on Chile, which answered with duties of 20% on US pork.")
+    assert read[35] == ("US", ("CL",))
+    assert read[20] == ("CL", ("US",))
+
+
+def test_a_relative_clause_that_speaks_of_the_tariff_still_widens_it() -> None:
+    # "which also applies to ..." is said of the tariff, not of the country before the comma.
+    read = _by_rate("The order sets a 22% tariff on goods from Peru, which also applies to Chile.")
+    assert set(read[22][1]) >= {"PE", "CL"}
+
+
+def test_a_time_clause_without_a_comma_keeps_its_own_subject_and_rate() -> None:
+    read = _by_rate(
+        "Norway said it would set 18% duties on US salmon feed after Trump raised tariffs on Norwegian goods to 45%."
+    )
+    assert read[18] == ("NO", ("US",))
+    assert read[45] == ("US", ("NO",))
+    # A date after "after" is no clause of its own: the rate stays with the one subject.
+    assert _by_rate("Kenya raised its duty on sugar to 35% after March 1 last year.")[35][0] == "KE"
