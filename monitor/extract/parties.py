@@ -426,7 +426,7 @@ def find_parties(
         # "scores of partners, such as Korea and Brazil": examples given do not narrow a universal target.
         specific = []
         chosen = [ANY]
-    return Parties(
+    parties = Parties(
         imposer=imposer,
         targets=tuple(dict.fromkeys(specific or chosen)),
         subject_named=subject_named,
@@ -434,6 +434,37 @@ def find_parties(
         targets_named=targets_named,
         targets_default=targets_default,
         fellows=tuple(dict.fromkeys(fellows)) if together and together[0].code == imposer else (),
+    )
+    if vocab.MUTUAL.search(clause):
+        return _each_on_the_other(parties, [m.code for m in together], ctx)
+    return parties
+
+
+def _each_on_the_other(parties: Parties, together: list[str], ctx: Context) -> Parties:
+    """A measure both sides take ("Chile and Peru will cut tariffs on each other's goods", "both sides agreed
+    to suspend tariffs"): the sides named together, else the side hit with the one acting, else the US and the
+    article's partner; each acts on the other (the other side's copy is made from `fellows`)."""
+    sides = list(dict.fromkeys(together))
+    if parties.targets_named and not set(parties.targets) <= {*sides, parties.imposer}:
+        return parties  # a third side is named as hit ("Canada and Mexico, both countries, on Chinese steel")
+    if len(sides) < 2:
+        hit = [t for t in parties.targets if t not in {ANY, parties.imposer}]
+        if hit:
+            sides = [parties.imposer, hit[0]]
+        elif parties.imposer == "US" and ctx.partner and ctx.partner != "US":
+            sides = ["US", ctx.partner]
+        elif parties.imposer != "US":
+            sides = [parties.imposer, "US"]
+        else:
+            return parties
+    imposer, other = sides[0], sides[1]
+    return replace(
+        parties,
+        imposer=imposer,
+        targets=(other,),
+        targets_named=parties.targets_named or len(together) > 1,
+        targets_default=False,
+        fellows=(other,),
     )
 
 

@@ -286,6 +286,15 @@ MANY_GOODS = _words(
     r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|broad)\s+range\s+of|a\s+variety\s+of"
 )
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
+# A measure both sides take, each on the other: "cut tariffs on each other's goods", "both sides will suspend
+# ...", "the two countries agreed to lower their duties". (Not "reciprocal": that names the US rates.)
+MUTUAL = _words(
+    r"each\s+other|one\s+another|both\s+sides|both\s+countries|both\s+nations|both\s+governments|"
+    r"the\s+two\s+(?:countries|sides|nations|governments|economies)|"
+    # "mutual tariff cuts", but not "a mutually beneficial deal", "mutual respect".
+    r"mutual(?:ly)?\s+(?:agreed\s+)?(?:tariffs?|duties|cuts?|reductions?|suspensions?|pause|truce|removal|"
+    r"elimination|lower|lowering|reduce|reducing|cut|cutting|suspend|lift|lifting|remove|eliminate)"
+)
 
 # "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
 TARIFF_COMPOUND = Cue(

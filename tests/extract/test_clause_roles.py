@@ -44,3 +44,34 @@ def test_a_time_clause_without_a_comma_keeps_its_own_subject_and_rate() -> None:
     assert read[45] == ("US", ("NO",))
     # A date after "after" is no clause of its own: the rate stays with the one subject.
     assert _by_rate("Kenya raised its duty on sugar to 35% after March 1 last year.")[35][0] == "KE"
+
+
+def _sides(text: str, kind: str) -> set[tuple[str, tuple[str, ...]]]:
+    return {(f.imposer, f.targets) for f in only(facts_of(text), kind)}
+
+
+def test_a_cut_on_each_others_goods_is_one_measure_per_side() -> None:
+    assert _sides("Chile and Korea agreed to cut tariffs on each other's goods to 4%.", "tariff") == {
+        ("CL", ("KR",)),
+        ("KR", ("CL",)),
+    }
+
+
+def test_both_sides_named_earlier_each_suspend_their_tariffs() -> None:
+    text = (
+        "Trump spoke with Vietnam's leader To Lam by phone on Tuesday.\n\n"
+        "Both sides agreed to suspend new tariffs for 60 days while officials negotiate."
+    )
+    assert _sides(text, "pause") == {("US", ("VN",)), ("VN", ("US",))}
+    text = "The president received Egypt's trade minister.\n\nThe two countries will remove tariffs on one another's cotton."
+    assert _sides(text, "lift") == {("US", ("EG",)), ("EG", ("US",))}
+
+
+def test_a_third_side_hit_by_two_acting_together_is_not_turned_into_a_mutual_measure() -> None:
+    text = "Chile and Peru put 20% duties on Chinese steel, which both countries say is sold below cost."
+    assert _sides(text, "tariff") == {("CL", ("CN",)), ("PE", ("CN",))}
+
+
+def test_a_mutually_beneficial_deal_is_not_a_measure_both_sides_take() -> None:
+    text = "Trump met Vietnam's leader on Monday.\n\nWashington will cut tariffs to 15% in a mutually beneficial deal."
+    assert ("VN", ("US",)) not in _sides(text, "tariff")
