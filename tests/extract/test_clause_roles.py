@@ -63,7 +63,10 @@ def test_both_sides_named_earlier_each_suspend_their_tariffs() -> None:
         "Both sides agreed to suspend new tariffs for 60 days while officials negotiate."
     )
     assert _sides(text, "pause") == {("US", ("VN",)), ("VN", ("US",))}
-    text = "The president received Egypt's trade minister.\n\nThe two countries will remove tariffs on one another's cotton."
+    text = (
+        "The president received Egypt's trade minister.\n\n"
+        "The two countries will remove tariffs on one another's cotton."
+    )
     assert _sides(text, "lift") == {("US", ("EG",)), ("EG", ("US",))}
 
 
