@@ -420,6 +420,15 @@ def find_parties(
             chosen = [ctx.partner]
         else:
             chosen = [ANY]
+    if not imposer_named and vocab.RETALIATORY.search(clause):
+        answer = _retaliation(ctx, chosen if targets_named else [])
+        if answer is not None:
+            # "In retaliation, tariffs of 25% were announced on cars": no actor named, so the side answering
+            # is the one the last measure hit, and it answers the side that hit it.
+            imposer = answer[0]
+            named = [t for t in chosen if t != imposer] if targets_named else []
+            chosen = named or [answer[1]]
+            targets_named, targets_default = bool(named), False
     specific = [t for t in chosen if t != ANY]
     subject_named = bool(before)
     if ANY in chosen and vocab.EXAMPLES.search(clause):
@@ -438,6 +447,20 @@ def find_parties(
     if vocab.MUTUAL.search(clause):
         return _each_on_the_other(parties, [m.code for m in together], ctx)
     return parties
+
+
+def _retaliation(ctx: Context, named: list[str]) -> tuple[str, str] | None:
+    """Who answers with a retaliatory measure that names no actor, and whom it answers: the one side the last
+    measure hit, answering its actor; else the foreign side the article is about, answering the US; None
+    when neither is known (or the clause names that side as hit)."""
+    last = ctx.actor
+    if last is not None:
+        hit = [t for t in last.targets if t != ANY]
+        if len(hit) == 1 and hit[0] not in named and hit[0] != last.imposer:
+            return hit[0], last.imposer
+    if ctx.partner is not None and ctx.partner != "US" and ctx.partner not in named:
+        return ctx.partner, "US"
+    return None
 
 
 def _each_on_the_other(parties: Parties, together: list[str], ctx: Context) -> Parties:

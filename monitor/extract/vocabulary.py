@@ -190,6 +190,11 @@ QUOTA_WORD = _words(
     r"quotas?|volumes?|tonnes|tons|limited|limits?|ceiling|cap|capped|tariff-rate|"
     r"(?:select|selected|certain|specified)\s+(?:[\w-]+\s+){0,2}?(?:products|goods|items|exports|imports)"
 )
+# Words that make a measure an answer to another side's ("in retaliation", "retaliatory duties",
+# "countermeasures"): the side answering is the one hit before.
+RETALIATORY = _words(
+    r"retaliat\w*|counter-?measures?|counter-?tariffs?|hits\s+back|hit\s+back|hitting\s+back|tit-for-tat"
+)
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
 TARIFF_ACTION = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"

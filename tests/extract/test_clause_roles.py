@@ -78,3 +78,22 @@ def test_a_third_side_hit_by_two_acting_together_is_not_turned_into_a_mutual_mea
 def test_a_mutually_beneficial_deal_is_not_a_measure_both_sides_take() -> None:
     text = "Trump met Vietnam's leader on Monday.\n\nWashington will cut tariffs to 15% in a mutually beneficial deal."
     assert ("VN", ("US",)) not in _sides(text, "tariff")
+
+
+def test_retaliation_naming_no_actor_is_the_side_hit_before() -> None:
+    text = (
+        "The US put a 40% tariff on Norwegian salmon on Monday.\n\n"
+        "In retaliation, duties of 15% were announced on pickup trucks."
+    )
+    assert _sides(text, "tariff") == {("US", ("NO",)), ("NO", ("US",))}
+    text = "Washington tripled its duties on Turkish steel.\n\nRetaliatory levies of 10% will hit rice and coal."
+    assert ("TR", ("US",)) in _sides(text, "tariff")
+
+
+def test_retaliation_against_the_side_that_hit_first_can_be_the_us() -> None:
+    text = (
+        "Brazil imposed 30% tariffs on US ethanol on Friday.\n\n"
+        "Retaliatory tariffs of 45% on Brazilian coffee followed on Monday."
+    )
+    assert ("US", ("BR",)) in _sides(text, "tariff")
+    assert ("BR", ("BR",)) not in _sides(text, "tariff")
