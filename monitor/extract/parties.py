@@ -55,6 +55,42 @@ def relative_clauses(clause: str, mentions: list[Mention]) -> list[Relative]:
     return found
 
 
+# The noun phrase of a rate naming whose tariff it is: "Trump's 35% tariff", "Washington's new 34% levy" (a
+# possessive right before the rate) ...
+_OWNER_BEFORE = re.compile(
+    r"(?:'s|’s)\s+(?:(?:new|own|current|existing|planned|proposed|latest|additional|retaliatory|punitive)\s+)*",
+    re.I,
+)
+# ... "a 10% US tariff", "the 25 percent Chinese duties" (the side between the rate and the tariff word) ...
+_OWNER_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?")
+# ... "the 2.4% the US charges" (a rate a named side charges, in a reduced relative clause).
+_OWNER_CHARGES = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+)?", re.I)
+_CHARGES_AFTER = blind(r"\s+(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets)\b")
+_TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")
+_OBJECT_NEXT = blind(r"\s+(?:on|against)\s")
+
+
+def _rate_owner(clause: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The side whose own tariff a rate's noun phrase says it is: "Trump's 35% tariff", "a 10% US tariff", "the
+    2.4% the US charges"; None when the phrase names no owner. A country's possessive in a list ("India's 25
+    percent tariff") is the rate it is charged: it owns the tariff only as an office or capital, as the US, or
+    with the tariff's object named ("Canada's 25% tariffs on US goods")."""
+    tariff = _TARIFF_NEXT.match(clause, end)
+    for m in mentions:
+        if m.form in {UNIVERSAL, BLOC}:
+            continue
+        if m.end <= start and tariff and _OWNER_BEFORE.fullmatch(clause, m.end, start):
+            if m.form in {ACTOR, CAPITAL} or m.code == "US" or _OBJECT_NEXT.match(clause, tariff.end()):
+                return m
+        elif m.start > end and _OWNER_BETWEEN.fullmatch(clause, end, m.start):
+            own = m.form in {DEMONYM, ACTOR} or m.code == "US"
+            if own and vocab.TARIFF_AFTER.match(clause[m.end : m.end + 70]):
+                return m
+            if _OWNER_CHARGES.fullmatch(clause, end, m.start) and _CHARGES_AFTER.match(clause, m.end):
+                return m
+    return None
+
+
 def _blank(text: str, start: int, end: int) -> str:
     """The text with a span turned into spaces (the offsets of everything else kept)."""
     return text[:start] + " " * (end - start) + text[end:]
@@ -517,6 +553,35 @@ class Resolver:
                 inside = [m for m in self.mentions if relative.antecedent.start <= m.start < relative.end]
                 return find_parties(text, inside, self.ctx)
         return None
+
+    def of_rate(self, start: int, end: int) -> Parties | None:
+        """The parties of a rate whose own words say otherwise than the clause: a rate in a relative clause about a
+        party ("Mexico, which faces a 30% levy"), or one whose noun phrase names another side's tariff ("... in
+        response to Trump's 35% tariff on Canadian goods"); None when the clause's parties hold."""
+        relative = self.at(start)
+        if relative is not None:
+            return relative
+        owner = _rate_owner(self.clause, self.mentions, start, end)
+        parties = self()
+        if owner is None or owner.code == parties.imposer:
+            return None
+        # Whom it hits: a side named right after it ("on Canadian goods"), else the side this clause's measure is
+        # taken by (the one answering it), else the side hit as the article goes.
+        hit = [
+            m.code
+            for m in self.mentions
+            if end < m.start <= end + 60
+            and m.code not in {owner.code, ANY}
+            and vocab.TARGET_BEFORE.search(self.clause[max(0, m.start - 40) : m.start])
+        ]
+        targets = hit[:1] or ([parties.imposer] if parties.imposer not in {owner.code, ANY} else [])
+        return Parties(
+            imposer=owner.code,
+            targets=tuple(targets) or (ANY,),
+            subject_named=False,
+            targets_named=bool(hit),
+            targets_default=not targets,
+        )
 
     def _resolve(self) -> Parties:
         parties = find_parties(self.clause, self.mentions, self.ctx)

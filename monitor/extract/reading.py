@@ -145,7 +145,7 @@ def _read_clause_kinds(
         ctx=ctx,
         resolve=resolve,
         dates_of=dates_of,
-        relative=resolve.at if isinstance(resolve, Resolver) else None,
+        rate_parties=resolve.of_rate if isinstance(resolve, Resolver) else None,
     )
     if vocab.HEAD_BLOCK.search(clause[: c.first_anchor]):
         # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"; but a pause said to end on a

@@ -426,13 +426,17 @@ CLAUSE_BREAK = re.compile(
     # A speech participle starts a statement of its own: "..., adding that if China retaliates ...".
     r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying|adding|noting|warning|stressing|arguing)\s))"
     # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
-    r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))"
+    r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))|,\s+(?=following\s+(?:the\s+)?[A-Z])"
     # So has one without a comma, when a named subject and its verb open it ("China set 34% on US goods after
     # Trump raised duties on Chinese goods to 54%"): the rate after it is that subject's, not the main one's.
     r"|\s+(?=(?:after|when|because|since|before|once)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
     r"(?:administration\s+|government\s+)?(?:has\s+|had\s+|have\s+|had\s+already\s+)?"
     r"(?:[a-z]+ed|hit|cut|set|put|slapped|said|made|took|began|struck|rose|won)\s)"
     r"|(?i:,\s+and\s+(?=(?:later|then|subsequently|again)\s))"
+    # "Trump raised tariffs to 125% and China retaliated with 84%": a named subject and its verb after "and"
+    # (not a participle: "on Canada and Mexico imposed in March"; `split_clauses` also leaves "Trump and Xi").
+    r"|(?P<and_subject>\s+and\s+(?=(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:also\s+|then\s+|later\s+)?"
+    r"(?:[a-z]+ed|hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
     r")"
 )
@@ -559,7 +563,7 @@ SPEAKER_AFTER = blind(
 )
 # A time clause ("..., when Washington raised duties on steel") tells what came before, as background: its actor
 # is not the one the article's later clauses without an actor speak of.
-BACKGROUND_CLAUSE = blind(r"^\s*(?:when|after|since|before|ever\s+since)\b")
+BACKGROUND_CLAUSE = blind(r"^\s*(?:when|after|since|before|ever\s+since|following)\b")
 # A speaker named after what it reports, at the clause's end ("..., the Thai trade minister told reporters"):
 # the source of the statement, not a party to the talks it reports.
 TRAILING_SPEAKER = blind(r",\s*(?:[^,;]{0,80}?)\s(?:told|said|says|added|noted|confirmed|stated)\b[^,;]{0,60}$")

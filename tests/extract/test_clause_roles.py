@@ -97,3 +97,34 @@ def test_retaliation_against_the_side_that_hit_first_can_be_the_us() -> None:
     )
     assert ("US", ("BR",)) in _sides(text, "tariff")
     assert ("BR", ("BR",)) not in _sides(text, "tariff")
+
+
+def test_a_rate_named_as_another_sides_tariff_is_that_sides() -> None:
+    read = _by_rate("Peru's 20% duties on US wheat answer Trump's 35% tariff on Peruvian copper.")
+    assert read[20] == ("PE", ("US",))
+    assert read[35] == ("US", ("PE",))
+    read = _by_rate("Ankara put 12% tariffs on US rice in response to a 30% US tariff on all Turkish goods.")
+    assert read[12] == ("TR", ("US",))
+    assert read[30] == ("US", ("TR",))
+    read = _by_rate("Kenya levies 60% on US chicken, against the 4% the US charges on Kenyan tea.")
+    assert read[4][0] == "US"
+
+
+def test_a_countrys_rate_in_a_list_is_still_the_rate_it_is_charged() -> None:
+    read = _by_rate("The president listed the new rates: Laos's 40% tariff and Fiji's 32% tariff apply from Monday.")
+    assert read[40] == ("US", ("LA",))
+    assert read[32] == ("US", ("FJ",))
+
+
+def test_a_second_subject_after_and_takes_its_own_rate() -> None:
+    read = _by_rate("Washington raised duties on Indian shrimp to 60% and India answered with 30% on US walnuts.")
+    assert read[60] == ("US", ("IN",))
+    assert read[30] == ("IN", ("US",))
+    # Two subjects of one verb are not split: "Chile and Peru imposed ..." stays one statement of both.
+    assert _sides("President Boric and President Boluarte imposed 9% duties on Chinese steel.", "tariff")
+
+
+def test_a_following_clause_with_its_own_subject_keeps_its_rate() -> None:
+    read = _by_rate("Norway will set 15% on US whiskey from May, following the US decision to raise its tariff to 45%.")
+    assert read[15] == ("NO", ("US",))
+    assert read[45][0] == "US"

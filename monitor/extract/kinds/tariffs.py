@@ -132,8 +132,8 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
             limits = rate_limits(rate, rates, len(clause))
             rate_status = status_of(clause, (rate.start, rate.end), effective, published, limits)
         own = per_rate.get(id(rate), parties) if rate else parties
-        # A rate in a relative clause about a party is that clause's ("Mexico, which faces a 30% levy, ...").
-        own = (c.parties_at(rate.start) if rate else None) or own
+        # A rate whose own words name its sides ("Mexico, which faces a 30% levy", "Trump's 35% tariff").
+        own = (c.parties_of(rate) if rate else None) or own
         for sector in each(sectors):
             facts.append(
                 make_fact(
