@@ -25,7 +25,15 @@ _MEASURE_VERB = blind(
     r"included|affects?|affected|takes?\s+effect|took\s+effect|came\s+into|comes\s+into|expires?|expired|"
     r"amounts?|amounted|totals?|totaled|totalled)\b"
 )
-_RELATIVE_END = re.compile(r",\s|;|$")
+_RELATIVE_END = re.compile(r",[”\"’']?\s|;|$")
+# A parenthesis between a party and its verb ("Petro, in a statement that called Trump's actions a coup,
+# answered ...", "Trudeau, after speaking with Mr. Trump, said ..."): the parties in it are not the subject.
+_ASIDE_AFTER = blind(
+    r"\s*,\s*(?:in|after|before|during|despite|following|speaking|according|like|unlike|amid|when|while|"
+    r"meanwhile|however|for\s+its\s+part|for\s+their\s+part)\b"
+)
+# The main clause goes on after the parenthesis with a word in lower case: its verb.
+_ASIDE_CLOSE = re.compile(r",[”\"’']?\s+(?=[a-z])")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,6 +45,7 @@ class Relative:
     start: int
     body: int
     end: int
+    aside: bool = False  # a parenthesis, not a relative clause: it says nothing of the antecedent's roles
 
 
 def relative_clauses(clause: str, mentions: list[Mention]) -> list[Relative]:
@@ -47,7 +56,13 @@ def relative_clauses(clause: str, mentions: list[Mention]) -> list[Relative]:
         if m.form in {UNIVERSAL, BLOC} or (found and m.start < found[-1].end):
             continue
         pronoun = _RELATIVE_AFTER.match(clause, m.end)
-        if pronoun is None or _MEASURE_VERB.match(clause, pronoun.end()):
+        if pronoun is None:
+            aside = _ASIDE_AFTER.match(clause, m.end)
+            close = _ASIDE_CLOSE.search(clause, aside.end()) if aside else None
+            if aside and close and m.form in {NAME, CAPITAL, ACTOR} and not _ASIDE_AFTER.match(clause, close.start()):
+                found.append(Relative(antecedent=m, start=m.end, body=aside.end(), end=close.end(), aside=True))
+            continue
+        if _MEASURE_VERB.match(clause, pronoun.end()):
             continue
         close = _RELATIVE_END.search(clause, pronoun.end())
         assert close is not None  # "$" always matches
@@ -546,7 +561,7 @@ class Resolver:
         """The parties of the relative clause that holds `position` ("Mexico, which faces a 30% levy": Mexico
         is hit by that levy), None when no relative clause about a party holds it."""
         for relative in relative_clauses(self.clause, self.mentions):
-            if relative.body <= position < relative.end:
+            if relative.body <= position < relative.end and not relative.aside:
                 # The relative clause read on its own, its pronoun standing for the party it is about.
                 text = " " * relative.antecedent.start + self.clause[relative.antecedent.start : relative.end]
                 text = _blank(text, relative.start, relative.body)

@@ -128,3 +128,10 @@ def test_a_following_clause_with_its_own_subject_keeps_its_rate() -> None:
     read = _by_rate("Norway will set 15% on US whiskey from May, following the US decision to raise its tariff to 45%.")
     assert read[15] == ("NO", ("US",))
     assert read[45][0] == "US"
+
+
+def test_a_side_named_in_a_parenthesis_before_the_verb_is_not_the_subject() -> None:
+    text = "Petro, in a long post that likened Trump's measures to an invasion, answered with 40% tariffs on US goods."
+    assert _by_rate(text)[40] == ("CO", ("US",))
+    text = "Ankara, after a call between the two leaders, said it would drop its 10% duty on US cars."
+    assert {(f.imposer, f.rate) for f in facts_of(text) if f.kind in {"tariff", "lift"}} == {("TR", 10)}
