@@ -16,6 +16,8 @@ from monitor.extract.sectors import find_sectors
 
 # "tariffs on the country": the country the article is about.
 _THE_COUNTRY = blind(r"\b(?:on|against)\s+the\s+country\b")
+# A verb or possessive pronoun between a party and goods it names: the party is the subject, not the origin.
+_VERB_BEFORE_GOODS = blind(r"^\s+(?:[a-z]+ed|its|their|has|have|had|will|would|is|was)\s")
 # A relative clause set off by a comma right after a party ("Mexico, which faces a 30% levy, ...", "...
 # on Canada, which retaliated with ...", "Vietnam, whose exports face ..."); it runs to the next comma.
 _RELATIVE_AFTER = blind(r"\s*,\s*(?:which|who|whose)\s+(?!he\b|she\b|it\b|they\b|we\b)")
@@ -186,7 +188,10 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:
-            roles.append(bool(vocab.GOODS_AFTER.match(after)) and m.form in {DEMONYM, NAME})
+            goods = vocab.GOODS_AFTER.match(after)
+            # "US steel" is hit; "the US doubled its steel tariffs" acts: a verb or a possessive before the goods.
+            acts = goods is not None and bool(_VERB_BEFORE_GOODS.search(after[: goods.end()]))
+            roles.append(goods is not None and not acts and m.form in {DEMONYM, NAME})
     # "The EU and Japan both face 15% tariffs": the role of the last coordinated party is everyone's.
     for i in range(len(mentions) - 2, -1, -1):
         between = clause[mentions[i].end : mentions[i + 1].start]

@@ -425,6 +425,8 @@ CLAUSE_BREAK = re.compile(
     r"\b(?:will|would|was|were|is|are|set|remain|remains|rose|fell|cut|raised)\b))"
     # A speech participle starts a statement of its own: "..., adding that if China retaliates ...".
     r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying|adding|noting|warning|stressing|arguing)\s))"
+    # So does a side moved to act: "..., prompting Canada to announce 25% counter-tariffs" (Canada acts there).
+    r"|,\s+(?=(?:prompting|forcing|leading|causing|pushing|spurring|provoking|triggering)\s+(?:the\s+)?[A-Z])"
     # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
     r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))|,\s+(?=following\s+(?:the\s+)?[A-Z])"
     # So has one without a comma, when a named subject and its verb open it ("China set 34% on US goods after

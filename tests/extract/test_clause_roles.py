@@ -135,3 +135,16 @@ def test_a_side_named_in_a_parenthesis_before_the_verb_is_not_the_subject() -> N
     assert _by_rate(text)[40] == ("CO", ("US",))
     text = "Ankara, after a call between the two leaders, said it would drop its 10% duty on US cars."
     assert {(f.imposer, f.rate) for f in facts_of(text) if f.kind in {"tariff", "lift"}} == {("TR", 10)}
+
+
+def test_a_side_moved_to_act_answers_in_a_clause_of_its_own() -> None:
+    read = _by_rate("Trump put 30% on Peru and Chile, prompting Chile to announce 15% counter-tariffs on US grapes.")
+    assert read[30] == ("US", ("PE", "CL"))
+    assert read[15] == ("CL", ("US",))
+
+
+def test_a_country_followed_by_its_verb_is_the_subject_not_the_origin_of_goods() -> None:
+    text = "The US tripled its copper tariffs to 45%, forcing Brussels to answer with 20% duties on US bourbon."
+    read = _by_rate(text)
+    assert read[45][0] == "US"
+    assert read[20] == ("EU", ("US",))
