@@ -81,8 +81,11 @@ _OWNER_BEFORE = re.compile(
 # ... "a 10% US tariff", "the 25 percent Chinese duties" (the side between the rate and the tariff word) ...
 _OWNER_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?")
 # ... "the 2.4% the US charges" (a rate a named side charges, in a reduced relative clause).
-_OWNER_CHARGES = re.compile(r"\s+(?:that\s+|which\s+)?(?:the\s+)?", re.I)
-_CHARGES_AFTER = blind(r"\s+(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets)\b")
+_OWNER_CHARGES = re.compile(r"\s+(?:(?:tariffs?|duty|duties|levy|levies)\s+)?(?:that\s+|which\s+)?(?:the\s+)?", re.I)
+_CHARGES_AFTER = blind(
+    r"\s+(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
+    r"slapped|slaps|announced|announces)\b"
+)
 _TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")
 _OBJECT_NEXT = blind(r"\s+(?:on|against)\s")
 
@@ -99,11 +102,11 @@ def _rate_owner(clause: str, mentions: list[Mention], start: int, end: int) -> M
         if m.end <= start and tariff and _OWNER_BEFORE.fullmatch(clause, m.end, start):
             if m.form in {ACTOR, CAPITAL} or m.code == "US" or _OBJECT_NEXT.match(clause, tariff.end()):
                 return m
+        elif m.start > end and _OWNER_CHARGES.fullmatch(clause, end, m.start) and _CHARGES_AFTER.match(clause, m.end):
+            return m  # "the 10% levy Washington placed on ...", "the 2.4% the US charges"
         elif m.start > end and _OWNER_BETWEEN.fullmatch(clause, end, m.start):
             own = m.form in {DEMONYM, ACTOR} or m.code == "US"
             if own and vocab.TARIFF_AFTER.match(clause[m.end : m.end + 70]):
-                return m
-            if _OWNER_CHARGES.fullmatch(clause, end, m.start) and _CHARGES_AFTER.match(clause, m.end):
                 return m
     return None
 

@@ -106,7 +106,7 @@ def test_a_rate_named_as_another_sides_tariff_is_that_sides() -> None:
     read = _by_rate("Ankara put 12% tariffs on US rice in response to a 30% US tariff on all Turkish goods.")
     assert read[12] == ("TR", ("US",))
     assert read[30] == ("US", ("TR",))
-    read = _by_rate("Kenya levies 60% on US chicken, against the 4% the US charges on Kenyan tea.")
+    read = _by_rate("Kenya imposes 60% on US chicken, against the 4% the US charges on Kenyan tea.")
     assert read[4][0] == "US"
 
 
@@ -148,3 +148,9 @@ def test_a_country_followed_by_its_verb_is_the_subject_not_the_origin_of_goods()
     read = _by_rate(text)
     assert read[45][0] == "US"
     assert read[20] == ("EU", ("US",))
+
+
+def test_a_levy_another_side_placed_keeps_its_side_next_to_the_answer() -> None:
+    text = "Oslo will add a 10% tariff on US gas, matching the 10% levy Washington placed on Norwegian fish."
+    facts = only(facts_of(text), "tariff")
+    assert {(f.imposer, f.targets) for f in facts} == {("NO", ("US",)), ("US", ("NO",))}

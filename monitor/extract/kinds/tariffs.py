@@ -76,10 +76,11 @@ def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[in
         # "Morocco (10%) and Egypt (15%) were on the list": the parties listed are hit, not acting.
         carried = c.ctx.actor.imposer if c.ctx.actor is not None else "US"
         imposer = carried if not any(carried in t for t in bound.values()) else "US"
+    # A rate bound to the side that levies the others is no rate it is charged: the clause's reading holds for it.
     return {
         key: replace(parties, imposer=imposer, targets=targets, targets_named=True, targets_default=False)
         for key, targets in bound.items()
-        if targets
+        if targets and imposer not in targets
     }
 
 
