@@ -16,6 +16,14 @@ from monitor.extract.sectors import find_sectors
 
 # "tariffs on the country": the country the article is about.
 _THE_COUNTRY = blind(r"\b(?:on|against)\s+the\s+country\b")
+# Whoever buys a country's goods: "countries that buy Russian oil", "any country purchasing oil from Venezuela"
+# (everyone who does is hit, not the seller), and "for buying Russian oil" (a reason: the seller is not hit).
+_BUYERS = blind(
+    r"\b(?:(countries|nations|economies|any\s+country|any\s+nation|buyers|importers|purchasers)\s+"
+    r"(?:that\s+|which\s+|who\s+)?(?:also\s+|continue\s+to\s+)?|for\s+|over\s+)"
+    r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|import|imports|imported|importing)\b"
+    r"[^,;.]{0,60}"
+)
 # A verb or possessive pronoun between a party and goods it names: the party is the subject, not the origin.
 _VERB_BEFORE_GOODS = blind(r"^\s+(?:[a-z]+ed|its|their|has|have|had|will|would|is|was)\s")
 # A relative clause set off by a comma right after a party ("Mexico, which faces a 30% levy, ...", "...
@@ -285,6 +293,10 @@ def find_parties(
         # What a relative clause says of its party is not said of this clause's subject or objects.
         clause = _blank(clause, relative.start, relative.end)
         mentions = [m for m in mentions if not relative.start <= m.start < relative.end]
+    buyers = list(_BUYERS.finditer(clause))
+    if buyers:
+        # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
+        mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
     mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
@@ -466,6 +478,8 @@ def find_parties(
         # threatened retaliation" hits neither of them).
         acting = {m.code for m in together}
         chosen = [m.code for m in subjects if m.code != imposer and m.code not in acting]
+    if not chosen and any(b.group(1) for b in buyers):
+        chosen = [ANY]  # "a 25% tariff on any country purchasing oil from Venezuela": whoever buys it
     targets_named = bool(chosen)
     targets_default = False
     if not chosen:

@@ -154,3 +154,13 @@ def test_a_levy_another_side_placed_keeps_its_side_next_to_the_answer() -> None:
     text = "Oslo will add a 10% tariff on US gas, matching the 10% levy Washington placed on Norwegian fish."
     facts = only(facts_of(text), "tariff")
     assert {(f.imposer, f.targets) for f in facts} == {("NO", ("US",)), ("US", ("NO",))}
+
+
+def test_a_tariff_on_whoever_buys_a_countrys_goods_is_on_everyone_but_that_country() -> None:
+    for sentence in (
+        "The president threatened 50% secondary tariffs on countries that buy Iranian crude.",
+        "Any nation purchasing gas from Qatar will pay a 20% tariff on its exports to the United States.",
+    ):
+        assert [f.targets for f in only(facts_of(sentence), "tariff")] == [("*",)], sentence
+    read = _by_rate("Washington imposed an extra 25% on Turkish goods for buying Russian gas.")
+    assert read[25] == ("US", ("TR",))
