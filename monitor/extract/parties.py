@@ -24,6 +24,8 @@ _BUYERS = blind(
     r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|import|imports|imported|importing)\b"
     r"[^,;.]{0,60}"
 )
+# Between a subject and its object: one verb in the past or present tense ("Canada matched the US").
+_OBJECT_AFTER_VERB = re.compile(r"\s+(?:also\s+|then\s+|quickly\s+)?(?:[a-z]+ed|[a-z]+es)\s+(?:the\s+)?")
 # A verb or possessive pronoun between a party and goods it names: the party is the subject, not the origin.
 _VERB_BEFORE_GOODS = blind(r"^\s+(?:[a-z]+ed|its|their|has|have|had|will|would|is|was)\s")
 # A relative clause set off by a comma right after a party ("Mexico, which faces a 30% levy, ...", "...
@@ -416,7 +418,10 @@ def find_parties(
     elif into:
         imposer = into[0].code
     elif before:
-        # The grammatical subject sits right before its verb; of "the U.S. and China agreed", the first.
+        # The grammatical subject sits right before its verb; of "the U.S. and China agreed", the first. A party
+        # right after the subject's own verb is its object ("Canada matched the US with 25% tariffs ...").
+        while len(before) > 1 and _OBJECT_AFTER_VERB.fullmatch(clause, before[-2].end, before[-1].start):
+            before = before[:-1]
         i = len(before) - 1
         while i > 0 and vocab.COORDINATED.match(clause[before[i - 1].end : before[i].start]):
             i -= 1

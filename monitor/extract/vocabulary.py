@@ -438,7 +438,8 @@ CLAUSE_BREAK = re.compile(
     # "Trump raised tariffs to 125% and China retaliated with 84%": a named subject and its verb after "and"
     # (not a participle: "on Canada and Mexico imposed in March"; `split_clauses` also leaves "Trump and Xi").
     r"|(?P<and_subject>\s+and\s+(?=(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:also\s+|then\s+|later\s+)?"
-    r"(?:[a-z]+ed|hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)))"
+    r"(?:[a-z]+ed|(?!(?:including|according|following|regarding|excluding|starting|beginning|during)\b)[a-z]+ing|"
+    r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
     r")"
 )

@@ -164,3 +164,18 @@ def test_a_tariff_on_whoever_buys_a_countrys_goods_is_on_everyone_but_that_count
         assert [f.targets for f in only(facts_of(sentence), "tariff")] == [("*",)], sentence
     read = _by_rate("Washington imposed an extra 25% on Turkish goods for buying Russian gas.")
     assert read[25] == ("US", ("TR",))
+
+
+def test_each_side_named_with_its_own_participle_takes_its_own_rate() -> None:
+    text = (
+        "Both agreed to lower tariffs, with the US cutting its rate on Korean goods to 12% "
+        "and Korea lowering its duties on US goods to 3%."
+    )
+    read = _by_rate(text)
+    assert read[12] == ("US", ("KR",))
+    assert read[3] == ("KR", ("US",))
+
+
+def test_a_party_right_after_the_subjects_verb_is_its_object() -> None:
+    read = _by_rate("Mexico matched the US with 30% tariffs on American pork.")
+    assert read[30] == ("MX", ("US",))
