@@ -20,9 +20,9 @@ _THE_COUNTRY = blind(r"\b(?:on|against)\s+the\s+country\b")
 # (everyone who does is hit, not the seller), and "for buying Russian oil" (a reason: the seller is not hit).
 _BUYERS = blind(
     r"\b(?:(countries|nations|economies|any\s+country|any\s+nation|buyers|importers|purchasers)\s+"
-    r"(?:that\s+|which\s+|who\s+)?(?:also\s+|continue\s+to\s+)?|for\s+|over\s+)"
-    r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|import|imports|imported|importing)\b"
-    r"[^,;.]{0,60}"
+    r"(?:that\s+|which\s+|who\s+)?(?:also\s+|continue\s+to\s+)?"
+    r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|import|imports|imported|importing)|"
+    r"(?:for|over)\s+(?:buying|purchasing|importing))\b[^,;.]{0,60}"
 )
 # Between a subject and its object: one verb in the past or present tense ("Canada matched the US").
 _OBJECT_AFTER_VERB = re.compile(r"\s+(?:also\s+|then\s+|quickly\s+)?(?:[a-z]+ed|[a-z]+es)\s+(?:the\s+)?")
