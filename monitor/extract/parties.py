@@ -26,6 +26,8 @@ _BUYERS = blind(
 )
 # Between a subject and its object: one verb in the past or present tense ("Canada matched the US").
 _OBJECT_AFTER_VERB = re.compile(r"\s+(?:also\s+|then\s+|quickly\s+)?(?:[a-z]+ed|[a-z]+es)\s+(?:the\s+)?")
+# A counted group of countries ("the 53 African countries", "40 other economies"): many sides, none named.
+_COUNTED_COUNTRIES = re.compile(r"\b\d+\s+(?:[A-Z][a-z]+\s+|other\s+|more\s+)?(?:countries|nations|economies)\b")
 # A verb or possessive pronoun between a party and goods it names: the party is the subject, not the origin.
 _VERB_BEFORE_GOODS = blind(r"^\s+(?:[a-z]+ed|its|their|has|have|had|will|would|is|was)\s")
 # A relative clause set off by a comma right after a party ("Mexico, which faces a 30% levy, ...", "...
@@ -483,8 +485,10 @@ def find_parties(
         # threatened retaliation" hits neither of them).
         acting = {m.code for m in together}
         chosen = [m.code for m in subjects if m.code != imposer and m.code not in acting]
-    if not chosen and any(b.group(1) for b in buyers):
-        chosen = [ANY]  # "a 25% tariff on any country purchasing oil from Venezuela": whoever buys it
+    if not chosen and (any(b.group(1) for b in buyers) or _COUNTED_COUNTRIES.search(clause)):
+        # "a 25% tariff on any country purchasing oil from Venezuela", "imports from the 53 African countries":
+        # many sides, none named, as "dozens of countries" is.
+        chosen = [ANY]
     targets_named = bool(chosen)
     targets_default = False
     if not chosen:

@@ -179,3 +179,8 @@ def test_each_side_named_with_its_own_participle_takes_its_own_rate() -> None:
 def test_a_party_right_after_the_subjects_verb_is_its_object() -> None:
     read = _by_rate("Mexico matched the US with 30% tariffs on American pork.")
     assert read[30] == ("MX", ("US",))
+
+
+def test_a_counted_group_of_countries_is_everyone_not_a_guess() -> None:
+    sentence = "Beijing will grant zero-tariff treatment to imports from the 33 least developed countries."
+    assert [f.targets for f in facts_of(sentence) if f.kind in {"lift", "relief"}] == [("*",)]
