@@ -7,6 +7,9 @@ from functools import lru_cache
 
 from monitor.extract import vocabulary as vocab
 
+# A capitalised word (a name) right before a break: what follows "and" is coordinated with it.
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*$")
+
 
 def split_clauses(sentence: str) -> list[str]:
     """The clauses of a sentence, each with (at most) one subject and its verb."""
@@ -17,6 +20,8 @@ def split_clauses(sentence: str) -> list[str]:
         parts.append(sentence[: lead.end()].rstrip(", "))
         begin = lead.end()
     for m in vocab.CLAUSE_BREAK.finditer(sentence, begin):
+        if m.group("and_subject") and _NAME_BEFORE.search(sentence, 0, m.start()):
+            continue  # "President Trump and President Xi agreed": two subjects of one verb
         if m.start() - begin > 15:
             parts.append(sentence[begin : m.start()])
             begin = m.end()

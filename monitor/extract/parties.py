@@ -16,6 +16,117 @@ from monitor.extract.sectors import find_sectors
 
 # "tariffs on the country": the country the article is about.
 _THE_COUNTRY = blind(r"\b(?:on|against)\s+the\s+country\b")
+# Whoever buys a country's goods: "countries that buy Russian oil", "any country purchasing oil from Venezuela"
+# (everyone who does is hit, not the seller), and "for buying Russian oil" (a reason: the seller is not hit).
+_BUYERS = blind(
+    r"\b(?:(countries|nations|economies|any\s+country|any\s+nation|buyers|importers|purchasers)\s+"
+    r"(?:that\s+|which\s+|who\s+)?(?:also\s+|continue\s+to\s+)?"
+    r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|import|imports|imported|importing)|"
+    r"(?:for|over)\s+(?:buying|purchasing|importing))\b[^,;.]{0,60}"
+)
+# Between a subject and its object: one verb in the past or present tense ("Canada matched the US").
+_OBJECT_AFTER_VERB = re.compile(r"\s+(?:also\s+|then\s+|quickly\s+)?(?:[a-z]+ed|[a-z]+es)\s+(?:the\s+)?")
+# A counted group of countries ("the 53 African countries", "40 other economies"): many sides, none named.
+_COUNTED_COUNTRIES = re.compile(r"\b\d+\s+(?:[A-Z][a-z]+\s+|other\s+|more\s+)?(?:countries|nations|economies)\b")
+# A verb or possessive pronoun between a party and goods it names: the party is the subject, not the origin.
+_VERB_BEFORE_GOODS = blind(r"^\s+(?:[a-z]+ed|its|their|has|have|had|will|would|is|was)\s")
+# A relative clause set off by a comma right after a party ("Mexico, which faces a 30% levy, ...", "...
+# on Canada, which retaliated with ...", "Vietnam, whose exports face ..."); it runs to the next comma.
+_RELATIVE_AFTER = blind(r"\s*,\s*(?:which|who|whose)\s+(?!he\b|she\b|it\b|they\b|we\b)")
+# "... from China, which also applies to Hong Kong", "aluminum from Britain, which stays at 25%": the verbs of a
+# measure say the "which" is the measure.
+_MEASURE_VERB = blind(
+    r"(?:also\s+|will\s+|would\s+|now\s+)*(?:appl(?:y|ies|ied)|covers?|covered|extends?|extended|includes?|"
+    r"included|affects?|affected|takes?\s+effect|took\s+effect|came\s+into|comes\s+into|expires?|expired|"
+    r"amounts?|amounted|totals?|totaled|totalled|stays?|stayed|remains?|remained|is\s+kept|keeps)\b"
+)
+_RELATIVE_END = re.compile(r",[”\"’']?\s|;|$")
+# A parenthesis between a party and its verb ("Petro, in a statement that called Trump's actions a coup,
+# answered ...", "Trudeau, after speaking with Mr. Trump, said ..."): the parties in it are not the subject.
+_ASIDE_AFTER = blind(
+    r"\s*,\s*(?:in|after|before|during|despite|following|speaking|according|like|unlike|amid|when|while|"
+    r"meanwhile|however|for\s+its\s+part|for\s+their\s+part)\b"
+)
+# The main clause goes on after the parenthesis with a word in lower case: its verb.
+_ASIDE_CLOSE = re.compile(r",[”\"’']?\s+(?=[a-z])")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Relative:
+    """A relative clause about a party: its antecedent, and where the clause (from its comma) and its own
+    words (after the pronoun) begin, and where it ends (after its closing comma, if any)."""
+
+    antecedent: Mention
+    start: int
+    body: int
+    end: int
+    aside: bool = False  # a parenthesis, not a relative clause: it says nothing of the antecedent's roles
+
+
+def relative_clauses(clause: str, mentions: list[Mention]) -> list[Relative]:
+    """The relative clauses of a clause whose antecedent is a party: what they say (who acts, who is hit, at
+    what rate) is said of that party, not of the clause they sit in."""
+    found: list[Relative] = []
+    for m in mentions:
+        if m.form in {UNIVERSAL, BLOC} or (found and m.start < found[-1].end):
+            continue
+        pronoun = _RELATIVE_AFTER.match(clause, m.end)
+        if pronoun is None:
+            aside = _ASIDE_AFTER.match(clause, m.end)
+            close = _ASIDE_CLOSE.search(clause, aside.end()) if aside else None
+            if aside and close and m.form in {NAME, CAPITAL, ACTOR} and not _ASIDE_AFTER.match(clause, close.start()):
+                found.append(Relative(antecedent=m, start=m.end, body=aside.end(), end=close.end(), aside=True))
+            continue
+        if _MEASURE_VERB.match(clause, pronoun.end()):
+            continue
+        close = _RELATIVE_END.search(clause, pronoun.end())
+        assert close is not None  # "$" always matches
+        found.append(Relative(antecedent=m, start=m.end, body=pronoun.end(), end=close.end()))
+    return found
+
+
+# The noun phrase of a rate naming whose tariff it is: "Trump's 35% tariff", "Washington's new 34% levy" (a
+# possessive right before the rate) ...
+_OWNER_BEFORE = re.compile(
+    r"(?:'s|’s)\s+(?:(?:new|own|current|existing|planned|proposed|latest|additional|retaliatory|punitive)\s+)*",
+    re.I,
+)
+# ... "a 10% US tariff", "the 25 percent Chinese duties" (the side between the rate and the tariff word) ...
+_OWNER_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?")
+# ... "the 2.4% the US charges" (a rate a named side charges, in a reduced relative clause).
+_OWNER_CHARGES = re.compile(r"\s+(?:(?:tariffs?|duty|duties|levy|levies)\s+)?(?:that\s+|which\s+)?(?:the\s+)?", re.I)
+_CHARGES_AFTER = blind(
+    r"\s+(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
+    r"slapped|slaps|announced|announces)\b"
+)
+_TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")
+_OBJECT_NEXT = blind(r"\s+(?:on|against)\s")
+
+
+def _rate_owner(clause: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The side whose own tariff a rate's noun phrase says it is: "Trump's 35% tariff", "a 10% US tariff", "the
+    2.4% the US charges"; None when the phrase names no owner. A country's possessive in a list ("India's 25
+    percent tariff") is the rate it is charged: it owns the tariff only as an office or capital, as the US, or
+    with the tariff's object named ("Canada's 25% tariffs on US goods")."""
+    tariff = _TARIFF_NEXT.match(clause, end)
+    for m in mentions:
+        if m.form in {UNIVERSAL, BLOC}:
+            continue
+        if m.end <= start and tariff and _OWNER_BEFORE.fullmatch(clause, m.end, start):
+            if m.form in {ACTOR, CAPITAL} or m.code == "US" or _OBJECT_NEXT.match(clause, tariff.end()):
+                return m
+        elif m.start > end and _OWNER_CHARGES.fullmatch(clause, end, m.start) and _CHARGES_AFTER.match(clause, m.end):
+            return m  # "the 10% levy Washington placed on ...", "the 2.4% the US charges"
+        elif m.start > end and _OWNER_BETWEEN.fullmatch(clause, end, m.start):
+            own = m.form in {DEMONYM, ACTOR} or m.code == "US"
+            if own and vocab.TARIFF_AFTER.match(clause[m.end : m.end + 70]):
+                return m
+    return None
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """The text with a span turned into spaces (the offsets of everything else kept)."""
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,7 +204,10 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:
-            roles.append(bool(vocab.GOODS_AFTER.match(after)) and m.form in {DEMONYM, NAME})
+            goods = vocab.GOODS_AFTER.match(after)
+            # "US steel" is hit; "the US doubled its steel tariffs" acts: a verb or a possessive before the goods.
+            acts = goods is not None and bool(_VERB_BEFORE_GOODS.search(after[: goods.end()]))
+            roles.append(goods is not None and not acts and m.form in {DEMONYM, NAME})
     # "The EU and Japan both face 15% tariffs": the role of the last coordinated party is everyone's.
     for i in range(len(mentions) - 2, -1, -1):
         between = clause[mentions[i].end : mentions[i + 1].start]
@@ -179,6 +293,14 @@ def find_parties(
 ) -> Parties:
     """Who acts and whom it hits; `at` is where the clause's verb is, when the caller knows it."""
     named_here = {m.code for m in mentions}
+    for relative in relative_clauses(clause, mentions):
+        # What a relative clause says of its party is not said of this clause's subject or objects.
+        clause = _blank(clause, relative.start, relative.end)
+        mentions = [m for m in mentions if not relative.start <= m.start < relative.end]
+    buyers = list(_BUYERS.finditer(clause))
+    if buyers:
+        # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
+        mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
     mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
@@ -298,7 +420,10 @@ def find_parties(
     elif into:
         imposer = into[0].code
     elif before:
-        # The grammatical subject sits right before its verb; of "the U.S. and China agreed", the first.
+        # The grammatical subject sits right before its verb; of "the U.S. and China agreed", the first. A party
+        # right after the subject's own verb is its object ("Canada matched the US with 25% tariffs ...").
+        while len(before) > 1 and _OBJECT_AFTER_VERB.fullmatch(clause, before[-2].end, before[-1].start):
+            before = before[:-1]
         i = len(before) - 1
         while i > 0 and vocab.COORDINATED.match(clause[before[i - 1].end : before[i].start]):
             i -= 1
@@ -360,6 +485,10 @@ def find_parties(
         # threatened retaliation" hits neither of them).
         acting = {m.code for m in together}
         chosen = [m.code for m in subjects if m.code != imposer and m.code not in acting]
+    if not chosen and (any(b.group(1) for b in buyers) or _COUNTED_COUNTRIES.search(clause)):
+        # "a 25% tariff on any country purchasing oil from Venezuela", "imports from the 53 African countries":
+        # many sides, none named, as "dozens of countries" is.
+        chosen = [ANY]
     targets_named = bool(chosen)
     targets_default = False
     if not chosen:
@@ -374,13 +503,22 @@ def find_parties(
             chosen = [ctx.partner]
         else:
             chosen = [ANY]
+    if not imposer_named and vocab.RETALIATORY.search(clause):
+        answer = _retaliation(ctx, chosen if targets_named else [])
+        if answer is not None:
+            # "In retaliation, tariffs of 25% were announced on cars": no actor named, so the side answering
+            # is the one the last measure hit, and it answers the side that hit it.
+            imposer = answer[0]
+            named = [t for t in chosen if t != imposer] if targets_named else []
+            chosen = named or [answer[1]]
+            targets_named, targets_default = bool(named), False
     specific = [t for t in chosen if t != ANY]
     subject_named = bool(before)
     if ANY in chosen and vocab.EXAMPLES.search(clause):
         # "scores of partners, such as Korea and Brazil": examples given do not narrow a universal target.
         specific = []
         chosen = [ANY]
-    return Parties(
+    parties = Parties(
         imposer=imposer,
         targets=tuple(dict.fromkeys(specific or chosen)),
         subject_named=subject_named,
@@ -388,6 +526,51 @@ def find_parties(
         targets_named=targets_named,
         targets_default=targets_default,
         fellows=tuple(dict.fromkeys(fellows)) if together and together[0].code == imposer else (),
+    )
+    if vocab.MUTUAL.search(clause):
+        return _each_on_the_other(parties, [m.code for m in together], ctx)
+    return parties
+
+
+def _retaliation(ctx: Context, named: list[str]) -> tuple[str, str] | None:
+    """Who answers with a retaliatory measure that names no actor, and whom it answers: the one side the last
+    measure hit, answering its actor; else the foreign side the article is about, answering the US; None
+    when neither is known (or the clause names that side as hit)."""
+    last = ctx.actor
+    if last is not None:
+        hit = [t for t in last.targets if t != ANY]
+        if len(hit) == 1 and hit[0] not in named and hit[0] != last.imposer:
+            return hit[0], last.imposer
+    if ctx.partner is not None and ctx.partner != "US" and ctx.partner not in named:
+        return ctx.partner, "US"
+    return None
+
+
+def _each_on_the_other(parties: Parties, together: list[str], ctx: Context) -> Parties:
+    """A measure both sides take ("Chile and Peru will cut tariffs on each other's goods", "both sides agreed
+    to suspend tariffs"): the sides named together, else the side hit with the one acting, else the US and the
+    article's partner; each acts on the other (the other side's copy is made from `fellows`)."""
+    sides = list(dict.fromkeys(together))
+    if parties.targets_named and not set(parties.targets) <= {*sides, parties.imposer}:
+        return parties  # a third side is named as hit ("Canada and Mexico, both countries, on Chinese steel")
+    if len(sides) < 2:
+        hit = [t for t in parties.targets if t not in {ANY, parties.imposer}]
+        if hit:
+            sides = [parties.imposer, hit[0]]
+        elif parties.imposer == "US" and ctx.partner and ctx.partner != "US":
+            sides = ["US", ctx.partner]
+        elif parties.imposer != "US":
+            sides = [parties.imposer, "US"]
+        else:
+            return parties
+    imposer, other = sides[0], sides[1]
+    return replace(
+        parties,
+        imposer=imposer,
+        targets=(other,),
+        targets_named=parties.targets_named or len(together) > 1,
+        targets_default=False,
+        fellows=(other,),
     )
 
 
@@ -405,6 +588,47 @@ class Resolver:
         if self._cached is None:
             self._cached = self._resolve()
         return self._cached
+
+    def at(self, position: int) -> Parties | None:
+        """The parties of the relative clause that holds `position` ("Mexico, which faces a 30% levy": Mexico
+        is hit by that levy), None when no relative clause about a party holds it."""
+        for relative in relative_clauses(self.clause, self.mentions):
+            if relative.body <= position < relative.end and not relative.aside:
+                # The relative clause read on its own, its pronoun standing for the party it is about.
+                text = " " * relative.antecedent.start + self.clause[relative.antecedent.start : relative.end]
+                text = _blank(text, relative.start, relative.body)
+                inside = [m for m in self.mentions if relative.antecedent.start <= m.start < relative.end]
+                return find_parties(text, inside, self.ctx)
+        return None
+
+    def of_rate(self, start: int, end: int) -> Parties | None:
+        """The parties of a rate whose own words say otherwise than the clause: a rate in a relative clause about a
+        party ("Mexico, which faces a 30% levy"), or one whose noun phrase names another side's tariff ("... in
+        response to Trump's 35% tariff on Canadian goods"); None when the clause's parties hold."""
+        relative = self.at(start)
+        if relative is not None:
+            return relative
+        owner = _rate_owner(self.clause, self.mentions, start, end)
+        parties = self()
+        if owner is None or owner.code == parties.imposer:
+            return None
+        # Whom it hits: a side named right after it ("on Canadian goods"), else the side this clause's measure is
+        # taken by (the one answering it), else the side hit as the article goes.
+        hit = [
+            m.code
+            for m in self.mentions
+            if end < m.start <= end + 60
+            and m.code not in {owner.code, ANY}
+            and vocab.TARGET_BEFORE.search(self.clause[max(0, m.start - 40) : m.start])
+        ]
+        targets = hit[:1] or ([parties.imposer] if parties.imposer not in {owner.code, ANY} else [])
+        return Parties(
+            imposer=owner.code,
+            targets=tuple(targets) or (ANY,),
+            subject_named=False,
+            targets_named=bool(hit),
+            targets_default=not targets,
+        )
 
     def _resolve(self) -> Parties:
         parties = find_parties(self.clause, self.mentions, self.ctx)

@@ -145,6 +145,7 @@ def _read_clause_kinds(
         ctx=ctx,
         resolve=resolve,
         dates_of=dates_of,
+        rate_parties=resolve.of_rate if isinstance(resolve, Resolver) else None,
     )
     if vocab.HEAD_BLOCK.search(clause[: c.first_anchor]):
         # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"; but a pause said to end on a

@@ -190,6 +190,11 @@ QUOTA_WORD = _words(
     r"quotas?|volumes?|tonnes|tons|limited|limits?|ceiling|cap|capped|tariff-rate|"
     r"(?:select|selected|certain|specified)\s+(?:[\w-]+\s+){0,2}?(?:products|goods|items|exports|imports)"
 )
+# Words that make a measure an answer to another side's ("in retaliation", "retaliatory duties",
+# "countermeasures"): the side answering is the one hit before.
+RETALIATORY = _words(
+    r"retaliat\w*|counter-?measures?|counter-?tariffs?|hits\s+back|hit\s+back|hitting\s+back|tit-for-tat"
+)
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
 TARIFF_ACTION = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"
@@ -286,6 +291,15 @@ MANY_GOODS = _words(
     r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|broad)\s+range\s+of|a\s+variety\s+of"
 )
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
+# A measure both sides take, each on the other: "cut tariffs on each other's goods", "both sides will suspend
+# ...", "the two countries agreed to lower their duties". (Not "reciprocal": that names the US rates.)
+MUTUAL = _words(
+    r"each\s+other|one\s+another|both\s+sides|both\s+countries|both\s+nations|both\s+governments|"
+    r"the\s+two\s+(?:countries|sides|nations|governments|economies)|"
+    # "mutual tariff cuts", but not "a mutually beneficial deal", "mutual respect".
+    r"mutual(?:ly)?\s+(?:agreed\s+)?(?:tariffs?|duties|cuts?|reductions?|suspensions?|pause|truce|removal|"
+    r"elimination|lower|lowering|reduce|reducing|cut|cutting|suspend|lift|lifting|remove|eliminate)"
+)
 
 # "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
 TARIFF_COMPOUND = Cue(
@@ -411,9 +425,21 @@ CLAUSE_BREAK = re.compile(
     r"\b(?:will|would|was|were|is|are|set|remain|remains|rose|fell|cut|raised)\b))"
     # A speech participle starts a statement of its own: "..., adding that if China retaliates ...".
     r"|(?i:,\s+(?=(?:citing|blaming|accusing|saying|adding|noting|warning|stressing|arguing)\s))"
+    # So does a side moved to act: "..., prompting Canada to announce 25% counter-tariffs" (Canada acts there).
+    r"|,\s+(?=(?:prompting|forcing|leading|causing|pushing|spurring|provoking|triggering)\s+(?:the\s+)?[A-Z])"
     # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
-    r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))"
+    r"|(?i:,\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))|,\s+(?=following\s+(?:the\s+)?[A-Z])"
+    # So has one without a comma, when a named subject and its verb open it ("China set 34% on US goods after
+    # Trump raised duties on Chinese goods to 54%"): the rate after it is that subject's, not the main one's.
+    r"|\s+(?=(?:after|when|because|since|before|once)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
+    r"(?:administration\s+|government\s+)?(?:has\s+|had\s+|have\s+|had\s+already\s+)?"
+    r"(?:[a-z]+ed|hit|cut|set|put|slapped|said|made|took|began|struck|rose|won)\s)"
     r"|(?i:,\s+and\s+(?=(?:later|then|subsequently|again)\s))"
+    # "Trump raised tariffs to 125% and China retaliated with 84%": a named subject and its verb after "and"
+    # (not a participle: "on Canada and Mexico imposed in March"; `split_clauses` also leaves "Trump and Xi").
+    r"|(?P<and_subject>\s+and\s+(?=(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:also\s+|then\s+|later\s+)?"
+    r"(?:[a-z]+ed|(?!(?:including|according|following|regarding|excluding|starting|beginning|during)\b)[a-z]+ing|"
+    r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
     r")"
 )
@@ -540,7 +566,7 @@ SPEAKER_AFTER = blind(
 )
 # A time clause ("..., when Washington raised duties on steel") tells what came before, as background: its actor
 # is not the one the article's later clauses without an actor speak of.
-BACKGROUND_CLAUSE = blind(r"^\s*(?:when|after|since|before|ever\s+since)\b")
+BACKGROUND_CLAUSE = blind(r"^\s*(?:when|after|since|before|ever\s+since|following)\b")
 # A speaker named after what it reports, at the clause's end ("..., the Thai trade minister told reporters"):
 # the source of the statement, not a party to the talks it reports.
 TRAILING_SPEAKER = blind(r",\s*(?:[^,;]{0,80}?)\s(?:told|said|says|added|noted|confirmed|stated)\b[^,;]{0,60}$")

@@ -37,6 +37,8 @@ class Clause:
     ctx: Context
     resolve: Callable[[], Parties]
     dates_of: Callable[[], list[DateMention]]
+    # The parties of a rate (its start and end) whose own words name other sides than the clause's.
+    rate_parties: Callable[[int, int], Parties | None] | None = None
     authority: str | None = None
     facts: list[Fact] = field(default_factory=list)
 
@@ -44,6 +46,11 @@ class Clause:
     def tariff_word(self) -> re.Match[str] | None:
         """The first word naming a tariff, if any."""
         return self.tariff_words[0] if self.tariff_words else None
+
+    def parties_of(self, rate: Rate) -> Parties | None:
+        """The parties of a rate when its own words name them ("Mexico, which faces a 30% levy", "Trump's 35%
+        tariff"), else None: the clause's parties hold."""
+        return self.rate_parties(rate.start, rate.end) if self.rate_parties is not None else None
 
     @property
     def first_anchor(self) -> int:

@@ -76,10 +76,11 @@ def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[in
         # "Morocco (10%) and Egypt (15%) were on the list": the parties listed are hit, not acting.
         carried = c.ctx.actor.imposer if c.ctx.actor is not None else "US"
         imposer = carried if not any(carried in t for t in bound.values()) else "US"
+    # A rate bound to the side that levies the others is no rate it is charged: the clause's reading holds for it.
     return {
         key: replace(parties, imposer=imposer, targets=targets, targets_named=True, targets_default=False)
         for key, targets in bound.items()
-        if targets
+        if targets and imposer not in targets
     }
 
 
@@ -131,11 +132,14 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
             # The status of a rate is read from the words about it; the other end of a range shares it.
             limits = rate_limits(rate, rates, len(clause))
             rate_status = status_of(clause, (rate.start, rate.end), effective, published, limits)
+        own = per_rate.get(id(rate), parties) if rate else parties
+        # A rate whose own words name its sides ("Mexico, which faces a 30% levy", "Trump's 35% tariff").
+        own = (c.parties_of(rate) if rate else None) or own
         for sector in each(sectors):
             facts.append(
                 make_fact(
                     "tariff",
-                    worldwide(c, per_rate.get(id(rate), parties) if rate else parties, sector, _anchor(c, rate)),
+                    worldwide(c, own, sector, _anchor(c, rate)),
                     c.sentence,
                     sector=sector,
                     rate=rate.value if rate else None,
