@@ -68,3 +68,13 @@ def test_goods_referred_back_to_keep_the_article_s_partner() -> None:
     assert goods_without_origin("A 20% tariff on certain garden chairs.")
     assert imported_goods("He announced tariffs on imported bicycles.")
     assert not imported_goods("He announced tariffs on Mexican bicycles.")
+
+
+def test_a_later_clause_carries_the_everyone_a_sector_tariff_was_given_not_the_guess() -> None:
+    text = (
+        "Trump weighs 60% tariff on copper\n\n"
+        "Chile's copper exports to the US reached a record last year, and Chilean miners fear the move.\n\n"
+        "A second step would follow in 2033, he said, taking the rate to 80 percent."
+    )
+    assert {("US", ("*",), 60), ("US", ("*",), 80)} <= _tariffs(text)
+    assert not any("CL" in t for _i, t, _r in _tariffs(text))
