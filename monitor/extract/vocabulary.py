@@ -396,6 +396,11 @@ UNIVERSAL_RATE = blind(
     r"\b(?:universal|baseline|global|worldwide|blanket|across-the-board|minimum)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:tariffs?|rates?|duty|duties|levy|levies)\b|\b(?:tariffs?|duties|levies)\s+(?:\w+\s+){0,2}?(?:worldwide|globally)\b"
 )
+# A rate renamed by an apposition as the rate on everyone ("pays 10% on its goods, the baseline level set for
+# most countries").
+UNIVERSAL_APPOSITION = blind(
+    r",\s+(?:the|a)\s+(?:universal|baseline|global|blanket|minimum)\s+(?:level|rate|tariffs?|duty|duties|levy)\b"
+)
 RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")
 
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.

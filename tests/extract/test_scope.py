@@ -78,3 +78,9 @@ def test_a_later_clause_carries_the_everyone_a_sector_tariff_was_given_not_the_g
     )
     assert {("US", ("*",), 60), ("US", ("*",), 80)} <= _tariffs(text)
     assert not any("CL" in t for _i, t, _r in _tariffs(text))
+
+
+def test_a_rate_renamed_as_the_baseline_is_everyone_s_though_one_country_pays_it() -> None:
+    text = "Peru now pays 10% on most of its exports to America, the baseline level set for dozens of economies."
+    assert ("US", ("*",), 10) in _tariffs(text)
+    assert not any(t == ("PE",) and r == 10 for _i, t, r in _tariffs(text))
