@@ -81,6 +81,9 @@ def test_a_later_clause_carries_the_everyone_a_sector_tariff_was_given_not_the_g
 
 
 def test_a_rate_renamed_as_the_baseline_is_everyone_s_though_one_country_pays_it() -> None:
-    text = "Peru now pays 10% on most of its exports to America, the baseline level set for dozens of economies."
+    text = (
+        "Peru currently pays 10% duties on most of its shipments to America, the baseline level Washington has set "
+        "for many countries."
+    )
     assert ("US", ("*",), 10) in _tariffs(text)
     assert not any(t == ("PE",) and r == 10 for _i, t, r in _tariffs(text))
