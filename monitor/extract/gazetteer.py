@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from monitor.extract.scope import counted_groups
+
 NAME, DEMONYM, CAPITAL, ACTOR, UNIVERSAL, BLOC = "name", "demonym", "capital", "actor", "universal", "bloc"
 ANY = "*"
 
@@ -303,6 +305,9 @@ _UNIVERSAL = (
     "all nations|universal|baseline|blanket|global tariff|worldwide|around the world|"
     "dozens of countries|dozens of economies|dozens of nations|dozens of trading partners|dozens of other|"
     "trading partners|trade partners|other countries|many countries|various countries|economic entities|"
+    "most countries|most nations|most economies|most trading partners|most partners|other nations|"
+    "other economies|foreign countries|every nation|every trading partner|all economies|everyone else|"
+    "rest of the world|"
     "Liberation Day"
 )
 
@@ -434,7 +439,13 @@ def find_mentions(sentence: str) -> list[Mention]:
                 found.append(Mention(code=member, start=match.start(), end=match.end(), form=BLOC, text=surface))
             continue
         found.append(Mention(code=code, start=match.start(), end=match.end(), form=form, text=surface))
-    return found
+    # A group of countries given by a number instead of names ("14 countries") stands for everyone.
+    groups = [
+        Mention(code=ANY, start=start, end=end, form=UNIVERSAL, text=sentence[start:end])
+        for start, end in counted_groups(sentence)
+        if not any(m.start < end and start < m.end for m in found)
+    ]
+    return sorted([*found, *groups], key=lambda m: m.start) if groups else found
 
 
 def warm_up() -> None:

@@ -12,6 +12,7 @@ from monitor.extract.context import Context
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention
 from monitor.extract.matching import blind
+from monitor.extract.scope import examples_of_group, goods_without_origin, imported_goods
 from monitor.extract.sectors import find_sectors
 
 # "tariffs on the country": the country the article is about.
@@ -493,16 +494,16 @@ def find_parties(
     targets_default = False
     if not chosen:
         targets_default = not (ctx.actor is not None and ctx.actor.imposer == imposer)
-        if ctx.actor is not None and ctx.actor.imposer == imposer:
+        if ctx.actor is not None and ctx.actor.imposer == imposer and not imported_goods(clause):
             chosen = list(ctx.actor.targets)  # the measure the article is about, referred back to
         elif imposer != "US" and imposer in {ctx.home, ctx.government}:
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
-        elif imposer != "US":
+        elif imposer != "US" and not imported_goods(clause):
             chosen = ["US"]
-        elif ctx.partner:
+        elif ctx.partner and not goods_without_origin(clause):
             chosen = [ctx.partner]
         else:
-            chosen = [ANY]
+            chosen = [ANY]  # "25% on certain furniture": goods of no named origin, every origin's
     if not imposer_named and vocab.RETALIATORY.search(clause):
         answer = _retaliation(ctx, chosen if targets_named else [])
         if answer is not None:
@@ -514,7 +515,7 @@ def find_parties(
             targets_named, targets_default = bool(named), False
     specific = [t for t in chosen if t != ANY]
     subject_named = bool(before)
-    if ANY in chosen and vocab.EXAMPLES.search(clause):
+    if ANY in chosen and examples_of_group(clause, [m.end for m in mentions if m.form == UNIVERSAL]):
         # "scores of partners, such as Korea and Brazil": examples given do not narrow a universal target.
         specific = []
         chosen = [ANY]

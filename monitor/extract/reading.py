@@ -113,6 +113,11 @@ def _read_clause(
     if measures:
         parties = resolve()
         if parties.subject_named and parties.imposer_named and not vocab.BACKGROUND_CLAUSE.match(clause):
+            made = {f.targets for f in measures if f.imposer == parties.imposer}
+            if parties.targets_default and len(made) == 1:
+                # The side hit was a guess the fact itself settled ("Trump mulls 50% copper tariff": everyone):
+                # later clauses referring back carry what was decided, not the guess.
+                parties = replace(parties, targets=made.pop())
             ctx.actor = parties
     return facts
 

@@ -410,6 +410,11 @@ UNIVERSAL_RATE = blind(
     r"\b(?:universal|baseline|global|worldwide|blanket|across-the-board|minimum)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:tariffs?|rates?|duty|duties|levy|levies)\b|\b(?:tariffs?|duties|levies)\s+(?:\w+\s+){0,2}?(?:worldwide|globally)\b"
 )
+# A rate renamed by an apposition as the rate on everyone ("pays 10% on its goods, the baseline level set for
+# most countries").
+UNIVERSAL_APPOSITION = blind(
+    r",\s+(?:the|a)\s+(?:universal|baseline|global|blanket|minimum)\s+(?:level|rate|tariffs?|duty|duties|levy)\b"
+)
 RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")
 
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
@@ -514,6 +519,39 @@ GOVERNMENT_AFTER = blind(
 EXAMPLES = blind(
     r"\b(?:dozens|scores|many|several|a\s+long\s+list)\s+of\s+(?:\w+\s+){0,2}?"
     r"(?:countries|economies|nations|partners)\W+(?:including|such\s+as|like|among\s+them)\b"
+)
+# A group of countries given by a number or a quantity instead of names ("14 countries", "several nations",
+# "around 90 other economies", "53 African countries"): its noun, and the quantity that ends the words before it
+# (at most two words between: "other", "African", "of its trading"). A count must be at least `GROUP_MIN_COUNT`:
+# "the two countries", "both nations" are the parties named before.
+GROUP_NOUN = _words(r"countries|nations|economies|(?:trading|trade)\s+partners|jurisdictions")
+GROUP_QUANTITY_BEFORE = re.compile(
+    r"\b(?:(?P<count>\d{1,3})|dozens\s+of|scores\s+of|hundreds\s+of|several|numerous|multiple|various|"
+    r"a\s+(?:number|host|raft|slew|series|range|list|dozen)\s+of|"
+    r"(?P<word>five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred))\s+(?:[a-z-]+\s+){0,2}?$",
+    re.I,
+)
+GROUP_MIN_COUNT = 5
+# Parties named after a group as examples of it ("14 countries, including Myanmar"): the group is hit, all of it.
+EXAMPLES_AFTER = re.compile(r"^\W{0,3}\s*(?:including|such\s+as|like|among\s+them|notably|especially)\b", re.I)
+# Goods named right after a tariff or its rate without an origin, and without referring back to a measure
+# ("25% on certain furniture", "a tariff on imported cars", "10% for most goods"): "on" and a word that is not a
+# determiner, a pronoun, a day or a month; or "for" and a word of quantity or of foreign origin.
+GOODS_WITHOUT_ORIGIN_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:on\s+(?!(?:the|its|his|her|their|our|your|these|those|this|that|them|it|him|us|"
+    r"such|each|both|which|whom|what|top|hold|track|behalf|board|average|now|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
+    r"dec|january|february|march|april|june|july|august|september|october|november|december)\b)[a-z]|"
+    r"for\s+(?:all|most|every|any|imported|foreign)\b)",
+    re.I,
+)
+# Goods said to come from abroad, from no origin in particular, right after a tariff or its rate ("tariffs on
+# imported cars", "a levy on all foreign steel", "duties on imports of copper"): every origin's goods.
+IMPORTED_GOODS_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+on\s+(?:all\s+|most\s+|any\s+)?(?:imported|foreign|foreign-made|overseas|"
+    r"imports\s+of|all\s+imports)\b",
+    re.I,
 )
 PARTNER_BEFORE = blind(r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:the\s+)?$")
 # A place opening a wire story ("OSLO -", "Lagos:", "Lima, Jan 5"): where it was filed, not a party.

@@ -125,7 +125,7 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
         return parties
     clause = c.text
     phrase = clause[max(0, anchor[0] - 40) : anchor[1] + 30]
-    if vocab.UNIVERSAL_RATE.search(phrase):
+    if vocab.UNIVERSAL_RATE.search(phrase) or vocab.UNIVERSAL_APPOSITION.search(clause[anchor[1] : anchor[1] + 120]):
         return replace(parties, targets=(ANY,))
     if sector not in WORLDWIDE_SECTORS:
         return parties

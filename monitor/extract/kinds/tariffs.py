@@ -8,7 +8,7 @@ from dataclasses import replace
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked, blocked_span, is_policy
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import DEMONYM, NAME
+from monitor.extract.gazetteer import DEMONYM, NAME, UNIVERSAL
 from monitor.extract.kinds import Clause, make_fact, worldwide
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
@@ -34,7 +34,8 @@ def retaliation_without_rate(c: Clause) -> Fact | None:
 def _bound_targets(c: Clause, rate: Rate) -> tuple[str, ...]:
     """The parties a rate is stated for in its own phrase ("46% for Vietnam", "Japan and Korea (15%)"), with
     the parties coordinated with them; empty when the phrase names none."""
-    mentions = [m for m in c.mentions if m.form in {NAME, DEMONYM}]
+    # A group ("10% for most countries, 50% for Brazil") takes its rate as a named party does: everyone else's.
+    mentions = [m for m in c.mentions if m.form in {NAME, DEMONYM, UNIVERSAL}]
     clause = c.text
     owner = [m for m in mentions if m.end <= rate.start and _POSSESSIVE_GAP.match(clause[m.end : rate.start])]
     if owner:

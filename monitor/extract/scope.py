@@ -1,0 +1,72 @@
+"""Is a measure on everyone, or on the countries named? The signs read from a clause's own words.
+
+The contract gives a measure on every origin the targets `["*"]`, even in an article about one country. Three
+signs are read here, each by general grammar rather than by one outlet's phrasing:
+
+- a group of countries given by a number or a quantity, not by names ("14 countries", "several nations",
+  "around 90 other economies"): too many to name, so the measure falls on everyone (`counted_groups`);
+- parties named after such a group as its examples ("letters to 14 countries, including Myanmar"): the group
+  is hit, not only the examples (`examples_of_group`);
+- a tariff on goods whose clause names no origin and does not refer back to a measure ("25% on certain
+  furniture", "a tariff on imported cars"): every origin pays it, not the country the article is about
+  (`goods_without_origin`).
+
+Who acts and who is hit is decided in `parties`, which asks these questions where it would otherwise guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract import vocabulary as vocab
+
+_NUMBER_WORDS = frozenset(
+    {"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty"}
+    | {"sixty", "seventy", "eighty", "ninety", "hundred"}
+)
+# How far before its noun a group's quantity may start ("around 90 other trading partners").
+_QUANTITY_REACH = 45
+
+
+def counted_groups(sentence: str) -> list[tuple[int, int]]:
+    """Where `sentence` names a group of countries by a number or a quantity instead of names: (start, end) of
+    each, from its quantity to its noun ("14 countries", "several nations", "the 53 African countries")."""
+    spans: list[tuple[int, int]] = []
+    for noun in vocab.GROUP_NOUN.finditer(sentence):
+        start = max(0, noun.start() - _QUANTITY_REACH)
+        quantity = vocab.GROUP_QUANTITY_BEFORE.search(sentence, start, noun.start())
+        if quantity is None:
+            continue
+        count, word = quantity.group("count"), quantity.group("word")
+        if count is not None and int(count) < vocab.GROUP_MIN_COUNT:
+            continue  # "3 countries" are most often the ones just named
+        if word is not None and word.lower() not in _NUMBER_WORDS and not word.lower().endswith("teen"):
+            continue
+        spans.append((quantity.start(), noun.end()))
+    return spans
+
+
+def examples_of_group(clause: str, group_ends: list[int]) -> bool:
+    """Whether the parties a clause names after a group of countries (ending at one of `group_ends`) are only
+    examples of it ("dozens of partners, such as Korea", "14 countries, including Myanmar")."""
+    return bool(vocab.EXAMPLES.search(clause)) or any(vocab.EXAMPLES_AFTER.match(clause[end:]) for end in group_ends)
+
+
+def _after_tariff(clause: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` matches right after one of the clause's tariff words or rates."""
+    anchors = [m.end() for m in vocab.TARIFF_WORD.finditer(clause)] + [m.end() for m in vocab.RATE.finditer(clause)]
+    return any(pattern.match(clause[end : end + 60]) for end in anchors)
+
+
+def imported_goods(clause: str) -> bool:
+    """Whether a clause taxes goods it says come from abroad, from no origin in particular ("tariffs on imported
+    cars", "a levy on all foreign steel"): every origin's goods, even where the article's last measure was on
+    one country. (The parties named in the clause, if any, are the caller's to weigh.)"""
+    return _after_tariff(clause, vocab.IMPORTED_GOODS_AFTER)
+
+
+def goods_without_origin(clause: str) -> bool:
+    """Whether a clause that names no party taxes goods it gives without an origin, right after a tariff word
+    or a rate ("25% on certain furniture", "a new tariff on imported cars"), rather than referring back to a
+    measure ("the tariffs take effect", "the duty on them")."""
+    return _after_tariff(clause, vocab.GOODS_WITHOUT_ORIGIN_AFTER)
