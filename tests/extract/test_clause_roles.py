@@ -184,3 +184,9 @@ def test_a_party_right_after_the_subjects_verb_is_its_object() -> None:
 def test_a_counted_group_of_countries_is_everyone_not_a_guess() -> None:
     sentence = "Beijing will grant zero-tariff treatment to imports from the 33 least developed countries."
     assert [f.targets for f in facts_of(sentence) if f.kind in {"lift", "relief"}] == [("*",)]
+
+
+def test_the_agent_of_a_single_levy_is_the_side_acting() -> None:
+    # "by" or "from" right after one tariff word names who set it, as it does after the plural.
+    assert _by_rate("Ghana was hit with a 14% levy by Togo on Friday.")[14] == ("TG", ("GH",))
+    assert _by_rate("Norway now faces a 9% duty from Iceland on its salmon.")[9] == ("IS", ("NO",))

@@ -1,6 +1,6 @@
 """The party arbiter: a model trained by tools/train_roles.py on labelled articles re-decides who acts and who
-is hit among the parties a sentence names. Trained here on a folder of our own articles in a passive phrasing
-("X was hit with a 10% levy by Y") whose agent the hand rules do not read."""
+is hit among the parties a sentence names. Trained here on a folder of our own articles in a phrasing
+("X now pays a 10% levy to Y") whose side acting the hand rules do not read."""
 
 from __future__ import annotations
 
@@ -26,16 +26,16 @@ _ARTICLES = {
     "portgazette-2031-03-06-timber": ("Latvia", "LV", "Sweden", "SE", 8),
     "dockside-2031-03-07-wine": ("Argentina", "AR", "Chile", "CL", 9),
 }
-_NEW_ARTICLE = "Customs brokers were busy this week. Ghana was hit with a 14% levy by Togo on Friday."
+_NEW_ARTICLE = "Customs brokers were busy this week. Ghana now pays a 14% levy to Togo on its cocoa."
 
 
-def _write_corpus(where: Path, passive: bool = True) -> Path:
+def _write_corpus(where: Path, paid: bool = True) -> Path:
     folder = where / "labelled"
     folder.mkdir()
     for name, (hit, hit_code, acting, acting_code, rate) in _ARTICLES.items():
         said = (
-            f"{hit} was hit with a {rate}% levy by {acting} on Monday."
-            if passive
+            f"{hit} now pays a {rate}% levy to {acting} on its exports."
+            if paid
             else f"{acting} imposed a {rate}% tariff on {hit} on Monday."
         )
         (folder / f"{name}.txt").write_text(
@@ -81,13 +81,14 @@ def _sides(text: str) -> list[tuple[str, str, tuple[str, ...], float | None]]:
     return [(f.kind, f.imposer, f.targets, f.rate) for f in extract_facts(text, PUBLISHED)]
 
 
-def test_the_rules_alone_miss_the_agent_of_that_passive() -> None:
-    # The arbiter's tests need a phrasing the rules misread: here they guess the US as the side acting.
+def test_the_rules_alone_miss_the_side_paid() -> None:
+    # The arbiter's tests need a phrasing the rules misread: here they guess the US as the side acting
+    # and count the side paid as one hit.
     with using(None):
-        assert _sides(_NEW_ARTICLE) == [("tariff", "US", ("GH",), 14.0)]
+        assert _sides(_NEW_ARTICLE) == [("tariff", "US", ("GH", "TG"), 14.0)]
 
 
-def test_a_trained_arbiter_reads_the_agent_as_the_side_acting(
+def test_a_trained_arbiter_reads_the_side_paid_as_the_side_acting(
     trained: tuple[subprocess.CompletedProcess[str], Path],
 ) -> None:
     done, out = trained
@@ -111,22 +112,22 @@ def test_the_tool_reports_the_sides_per_fold_held_out_and_chooses_a_threshold(
 def test_an_arbiter_that_does_not_gain_writes_a_model_that_overrules_nothing(tmp_path: Path) -> None:
     # Where the rules already read every side right, no threshold does better: nothing is overruled.
     out = tmp_path / "model.py"
-    done = _train(_write_corpus(tmp_path, passive=False), "--folds", "3", "--out", out)
+    done = _train(_write_corpus(tmp_path, paid=False), "--folds", "3", "--out", out)
     assert done.returncode == 0, done.stderr
     assert "the model written overrules nothing" in done.stdout
     model = _model(out)
     assert model.acts == {} and model.hit == {} and model.threshold > 1
     with using(model):
-        assert _sides(_NEW_ARTICLE) == [("tariff", "US", ("GH",), 14.0)]
+        assert _sides(_NEW_ARTICLE) == [("tariff", "US", ("GH", "TG"), 14.0)]
 
 
 def test_reading_records_each_sentence_with_its_parties_and_the_rules_facts() -> None:
     with recording() as record:
         extract_facts(_NEW_ARTICLE, PUBLISHED)
     sentence, mentions, ctx, found = record[-1]
-    assert sentence == "Ghana was hit with a 14% levy by Togo on Friday."
+    assert sentence == "Ghana now pays a 14% levy to Togo on its cocoa."
     assert [(m.code, m.text) for m in mentions] == [("GH", "Ghana"), ("TG", "Togo")]
-    assert [(f.imposer, f.targets) for f in found] == [("US", ("GH",))]
+    assert [(f.imposer, f.targets) for f in found] == [("US", ("GH", "TG"))]
     assert set(ctx) == {"partner", "home", "government", "actor"}
 
 
