@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from monitor.extract.gate import Gate
 from monitor.extract.needs import PIECE, Needs
+from monitor.extract.opening import letter_first
 
 
 def _split_alternatives(pattern: str) -> list[str]:
@@ -133,16 +134,19 @@ class Cue:
         self.needles = needles  # if given, text holding none of these (lower case) cannot match
         body = bucketed(pattern)
         full = rf"\b(?:{body})\b" if bounded else body
-        self.regex = re.compile(lower_pattern(full))
+        plain = lower_pattern(full)
+        # The same matches as `plain`, found faster where each alternative can open with a letter (`opening`).
+        self.regex = re.compile(letter_first(plain) or plain)
         self.blind = re.compile(full, re.I)  # for the rare text whose lower case changes its length
-        # The words a match can open with: a long text holding none of them is not searched at all.
-        self.gate = Gate.of(self.regex.pattern)
+        # The words a match can open with (read from the plain pattern): a long text holding none of them is
+        # not searched at all.
+        self.gate = Gate.of(plain)
         if self.gate is not None and not all(w.isascii() for w in self.gate.exact):
             self.gate = None  # a text's words are listed in ASCII only (see `_words_of`)
         self._exact = frozenset(w.encode("ascii") for w in self.gate.exact) if self.gate is not None else None
         self._within = self.gate.within if self.gate is not None else ()
         # The words each way through the pattern needs: a text past the gate may still lack all of them.
-        needs = Needs.of(self.regex.pattern) if self.gate is not None else None
+        needs = Needs.of(plain) if self.gate is not None else None
         self._needs = tuple(tuple(_split_slot(slot) for slot in way) for way in needs.ways) if needs else ()
 
     def _closed(self, low: str) -> bool:
