@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from monitor.extract.gate import Gate
 from monitor.extract.needs import PIECE, Needs
-from monitor.extract.opening import letter_first
+from monitor.extract.opening import alternatives, letter_first
 
 
 def _split_alternatives(pattern: str) -> list[str]:
@@ -127,6 +127,19 @@ def _lacks_needs(needs: tuple[tuple[NeededWord, ...], ...], words: frozenset[byt
     return True
 
 
+# Every whole word some list opens with: words a text may be known to hold (see `Cue.holds`).
+_KNOWN_WORDS: set[str] = set()
+_PLAIN = re.compile(r"[a-z0-9 %'’-]+")
+
+
+def _plain_literals(pattern: str) -> tuple[str, ...]:
+    """The alternatives of `pattern` that are plain text (letters, digits, spaces, a few signs)."""
+    try:
+        return tuple(a for a in alternatives(pattern) if _PLAIN.fullmatch(a))
+    except ValueError:
+        return ()  # a pattern the splitter cannot read: `holds` searches it as it is
+
+
 class Cue:
     """A case-blind pattern run on lower-cased text: several times faster than re.I in CPython's engine."""
 
@@ -148,6 +161,12 @@ class Cue:
         # The words each way through the pattern needs: a text past the gate may still lack all of them.
         needs = Needs.of(plain) if self.gate is not None else None
         self._needs = tuple(tuple(_split_slot(slot) for slot in way) for way in needs.ways) if needs else ()
+        if self.gate is not None:
+            _KNOWN_WORDS.update(w for w in self.gate.exact)
+        # For `holds`: the alternatives of a pattern that is a plain list of literals (no boundaries), and the
+        # known words holding one of them (worked out on the first `holds`).
+        self._literals = _plain_literals(lower_pattern(pattern)) if not bounded and not needles else ()
+        self._sufficient: frozenset[bytes] | None = None
 
     def _closed(self, low: str) -> bool:
         """Whether `low` (a long text, lower-cased) holds none of the words a match opens with, or lacks a word
@@ -183,6 +202,25 @@ class Cue:
         if self.needles and not _holds_any(low, self.needles):
             return None
         return self.regex.search(low, pos) if endpos is None else self.regex.search(low, pos, endpos)
+
+    def holds(self, text: str) -> bool:
+        """Whether the pattern matches anywhere in `text` (what `search` finds, without where).
+
+        A long text holding a whole word known to contain one of a literal list's alternatives ("tariffs" for
+        "tarif") matches without a search: such a list (a trade hint) is searched over every sentence and
+        mostly matches, and its many openings make the engine try the whole list at almost every character.
+        """
+        if self._literals and len(text) > _GATED:
+            low = _lowered_long(text)
+            if low is not None:
+                sufficient = self._sufficient
+                if sufficient is None:
+                    sufficient = self._sufficient = frozenset(
+                        w.encode("ascii") for w in _KNOWN_WORDS if _holds_any(w, self._literals)
+                    )
+                if not sufficient.isdisjoint(_words_of(low)):
+                    return True
+        return self.search(text) is not None
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """A match at `pos`, or None."""

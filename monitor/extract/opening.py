@@ -102,6 +102,14 @@ def _has_capture(pattern: str) -> bool:
     return False
 
 
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern` (empty ones kept); ValueError when it cannot be read."""
+    try:
+        return _alternatives(pattern)
+    except _Unread as exc:
+        raise ValueError(str(exc)) from exc
+
+
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of `pattern` (empty ones kept)."""
     parts: list[str] = []
