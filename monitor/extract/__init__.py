@@ -201,7 +201,7 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
 
     # A dateline says whose government the story is about, even when its sentence is not about trade.
     dateline = _dateline(sentences[0], mentions_at(0)) if sentences else None
-    relevant = [(s, mentions_at(i)) for i, s in enumerate(sentences) if TRADE_HINT.search(s)]
+    relevant = [(s, mentions_at(i)) for i, s in enumerate(sentences) if TRADE_HINT.holds(s)]
     counts: Counter[str] = Counter()
     us_named = False
     for _sentence, mentions in relevant:

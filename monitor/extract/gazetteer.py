@@ -432,7 +432,7 @@ def find_mentions(sentence: str) -> list[Mention]:
             continue
         if surface.lower() in _GIVEN_NAMES and _SURNAME_AFTER.match(sentence, match.end()):
             continue
-        if _MODIFIER_AFTER.match(sentence, match.end()):
+        if sentence.startswith("-", match.end()) and _MODIFIER_AFTER.match(sentence, match.end()):
             continue  # "Russia-linked penalty", "Texas-based firm": a description, not a party
         if form == BLOC:
             for member in gaz.blocs[surface.lower()]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from monitor.extract.gate import Gate
 from monitor.extract.needs import PIECE, Needs
+from monitor.extract.opening import alternatives, letter_first
 
 
 def _split_alternatives(pattern: str) -> list[str]:
@@ -126,6 +127,19 @@ def _lacks_needs(needs: tuple[tuple[NeededWord, ...], ...], words: frozenset[byt
     return True
 
 
+# Every whole word some list opens with: words a text may be known to hold (see `Cue.holds`).
+_KNOWN_WORDS: set[str] = set()
+_PLAIN = re.compile(r"[a-z0-9 %'’-]+")
+
+
+def _plain_literals(pattern: str) -> tuple[str, ...]:
+    """The alternatives of `pattern` that are plain text (letters, digits, spaces, a few signs)."""
+    try:
+        return tuple(a for a in alternatives(pattern) if _PLAIN.fullmatch(a))
+    except ValueError:
+        return ()  # a pattern the splitter cannot read: `holds` searches it as it is
+
+
 class Cue:
     """A case-blind pattern run on lower-cased text: several times faster than re.I in CPython's engine."""
 
@@ -133,17 +147,26 @@ class Cue:
         self.needles = needles  # if given, text holding none of these (lower case) cannot match
         body = bucketed(pattern)
         full = rf"\b(?:{body})\b" if bounded else body
-        self.regex = re.compile(lower_pattern(full))
+        plain = lower_pattern(full)
+        # The same matches as `plain`, found faster where each alternative can open with a letter (`opening`).
+        self.regex = re.compile(letter_first(plain) or plain)
         self.blind = re.compile(full, re.I)  # for the rare text whose lower case changes its length
-        # The words a match can open with: a long text holding none of them is not searched at all.
-        self.gate = Gate.of(self.regex.pattern)
+        # The words a match can open with (read from the plain pattern): a long text holding none of them is
+        # not searched at all.
+        self.gate = Gate.of(plain)
         if self.gate is not None and not all(w.isascii() for w in self.gate.exact):
             self.gate = None  # a text's words are listed in ASCII only (see `_words_of`)
         self._exact = frozenset(w.encode("ascii") for w in self.gate.exact) if self.gate is not None else None
         self._within = self.gate.within if self.gate is not None else ()
         # The words each way through the pattern needs: a text past the gate may still lack all of them.
-        needs = Needs.of(self.regex.pattern) if self.gate is not None else None
+        needs = Needs.of(plain) if self.gate is not None else None
         self._needs = tuple(tuple(_split_slot(slot) for slot in way) for way in needs.ways) if needs else ()
+        if self.gate is not None:
+            _KNOWN_WORDS.update(w for w in self.gate.exact)
+        # For `holds`: the alternatives of a pattern that is a plain list of literals (no boundaries), and the
+        # known words holding one of them (worked out on the first `holds`).
+        self._literals = _plain_literals(lower_pattern(pattern)) if not bounded and not needles else ()
+        self._sufficient: frozenset[bytes] | None = None
 
     def _closed(self, low: str) -> bool:
         """Whether `low` (a long text, lower-cased) holds none of the words a match opens with, or lacks a word
@@ -179,6 +202,25 @@ class Cue:
         if self.needles and not _holds_any(low, self.needles):
             return None
         return self.regex.search(low, pos) if endpos is None else self.regex.search(low, pos, endpos)
+
+    def holds(self, text: str) -> bool:
+        """Whether the pattern matches anywhere in `text` (what `search` finds, without where).
+
+        A long text holding a whole word known to contain one of a literal list's alternatives ("tariffs" for
+        "tarif") matches without a search: such a list (a trade hint) is searched over every sentence and
+        mostly matches, and its many openings make the engine try the whole list at almost every character.
+        """
+        if self._literals and len(text) > _GATED:
+            low = _lowered_long(text)
+            if low is not None:
+                sufficient = self._sufficient
+                if sufficient is None:
+                    sufficient = self._sufficient = frozenset(
+                        w.encode("ascii") for w in _KNOWN_WORDS if _holds_any(w, self._literals)
+                    )
+                if not sufficient.isdisjoint(_words_of(low)):
+                    return True
+        return self.search(text) is not None
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """A match at `pos`, or None."""

@@ -35,7 +35,7 @@ __all__ = ["Context", "read_sentence"]
 def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] | None = None) -> list[Fact]:
     """The facts one sentence states (`sentence_mentions`: its parties, when already found)."""
     if sentence_mentions is None:
-        if not vocab.TRADE_HINT.search(sentence):
+        if not vocab.TRADE_HINT.holds(sentence):
             return []
         sentence_mentions = find_mentions(sentence)
     facts: list[Fact] = []
@@ -61,7 +61,7 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
             ]
         resolve = Resolver(clause, mentions, ctx, previous)
         previous = resolve
-        if clause is not sentence and not vocab.TRADE_HINT.search(clause):
+        if clause is not sentence and not vocab.TRADE_HINT.holds(clause):
             continue
         dates = clause_dates(sentence_dates, offset, len(clause))
         those = vocab.THOSE.search(clause) if resolve.previous is not None else None

@@ -63,6 +63,7 @@ def test_a_word_list_finds_what_its_regex_finds(name: str, cue: Cue) -> None:
             first = cue.search(text)
             assert (first.span() if first else None) == (plain[0] if plain else None), (name, text)
             assert [m.span() for m in cue.finditer(text)] == plain, (name, text)
+            assert cue.holds(text) == bool(plain), (name, text)
             assert cue.sub(lambda m: "#" * len(m.group(0)), text) == cue.blind.sub(
                 lambda m: "#" * len(m.group(0)), text
             ), (name, text)
@@ -167,3 +168,18 @@ def test_the_letters_before_an_unknown_run_are_a_piece_the_text_holds() -> None:
     assert cue.search(text) is None
     found = cue.search(text.replace("schedule", "negotiators"))
     assert found is not None and found.group(0) == "tariff negotiators"
+
+
+@pytest.mark.parametrize(
+    ("text", "trade"),
+    [
+        ("Ministers said on Tuesday that the new tariffs on steel would take effect in May.", True),
+        ("The weather stayed mild and the harbour festival drew record crowds on Sunday.", False),
+        ("A figure of 25pc was quoted for the coming season by the growers' co-operative.", True),
+        ("Officials in Accra were according the visitors every courtesy at the ceremony.", True),
+    ],
+)
+def test_a_sentence_holds_a_trade_hint_exactly_when_the_hint_is_found_in_it(text: str, trade: bool) -> None:
+    # A whole word holding a hint ("tariffs", "according") answers at once; otherwise the list is searched.
+    assert vocab.TRADE_HINT.holds(text) is trade
+    assert (vocab.TRADE_HINT.search(text) is not None) is trade

@@ -37,6 +37,19 @@ def test_glued_sentences_and_line_breaks() -> None:
     ]
 
 
+def test_every_kind_of_space_and_run_of_spaces_becomes_one_space() -> None:
+    text = (
+        "Lima\u00a0raised  the levy\ton\u2009imported   tyres. \t Quito\u202fdid not. "
+        "Both  \u00a0 capitals  met.\nA lone space stays."
+    )
+    assert split_sentences(text) == [
+        "Lima raised the levy on imported tyres.",
+        "Quito did not.",
+        "Both capitals met.",
+        "A lone space stays.",
+    ]
+
+
 def test_empty_and_blank_text() -> None:
     assert facts_of("") == []
     assert facts_of("   \n\n\t ") == []
