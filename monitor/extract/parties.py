@@ -34,7 +34,7 @@ _VERB_BEFORE_GOODS = blind(r"^\s+(?:[a-z]+ed|its|their|has|have|had|will|would|i
 # A relative clause set off by a comma right after a party ("Mexico, which faces a 30% levy, ...", "...
 # on Canada, which retaliated with ...", "Vietnam, whose exports face ..."); it runs to the next comma.
 _RELATIVE_AFTER = blind(r"\s*,\s*(?:which|who|whose)\s+(?!he\b|she\b|it\b|they\b|we\b)")
-# "... from China, which also applies to Hong Kong", "aluminum from Britain, which stays at 25%": the verbs of a
+# "... on goods from Peru, which also applies to Chile", "aluminum from Britain, which stays at 25%": the verbs of a
 # measure say the "which" is the measure.
 _MEASURE_VERB = blind(
     r"(?:also\s+|will\s+|would\s+|now\s+)*(?:appl(?:y|ies|ied)|covers?|covered|extends?|extended|includes?|"
