@@ -30,15 +30,16 @@ import json
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from train_confidence import TrainingError, matches, outlet_of  # noqa: E402
+from train_confidence import Score, TrainingError, _sigmoid, matches, outlet_of  # noqa: E402
 
 from monitor.extract.proposer import Model  # noqa: E402
 
@@ -46,6 +47,14 @@ DEFAULT_OUT = ROOT / "monitor" / "extract" / "proposer_model.py"
 OFF = 2.0  # a threshold no probability reaches
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 19))  # 0.10 .. 0.90
 _WORDS = re.compile(r"\w+")
+
+
+class Labelled(Protocol):
+    """An article as the scoring needs it: its gold facts."""
+
+    @property
+    def gold(self) -> list[dict[str, object]]: ...
+
 
 PairUp = Callable[[list[dict[str, object]], list[dict[str, object]]], tuple[list[int], list[int]]]
 
@@ -72,35 +81,6 @@ class Article:
     gold: list[dict[str, object]]
     sentences: list[Sentence]
     rules: list[dict[str, object]]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Score:
-    """Matched predictions and gold facts."""
-
-    predicted: int
-    gold: int
-    matched: int
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(
-            predicted=self.predicted + other.predicted,
-            gold=self.gold + other.gold,
-            matched=self.matched + other.matched,
-        )
 
 
 ZERO = Score(predicted=0, gold=0, matched=0)
@@ -242,10 +222,6 @@ def vocabulary(articles: list[Article], min_outlets: int) -> list[str]:
     return sorted(n for n, o in outlets.items() if n.startswith("s:") or len(o) >= min_outlets)
 
 
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def fit(sentences: list[Sentence], names: list[str], l2: float, iterations: int = 300) -> dict[str, float]:
     """L2-regularised logistic regression (the bias not penalised), fitted by L-BFGS."""
     index = {name: i + 1 for i, name in enumerate(names)}  # 0 is the bias
@@ -339,7 +315,7 @@ def _mean(scores: list[Score]) -> str:
     return f"F1 {f1:.3f}  P {p:.3f}  R {r:.3f}"
 
 
-def _scored(articles: list[Article], facts: list[list[dict[str, object]]], pair_up: PairUp) -> Score:
+def scored(articles: Sequence[Labelled], facts: list[list[dict[str, object]]], pair_up: PairUp) -> Score:
     total = ZERO
     for article, predicted in zip(articles, facts, strict=True):
         hit, _ = pair_up(article.gold, predicted)
@@ -393,7 +369,7 @@ def cross_validate(
             f" unmatched flagged {sum(s.unmatched for s in flagged):>3}/{unmatched}"
         )
     # (2) The rules with the proposer, scored by the contract's matching, per fold.
-    rules = [_scored(fold, [a.rules for a in fold], pair_up) for fold in split]
+    rules = [scored(fold, [a.rules for a in fold], pair_up) for fold in split]
     per: dict[float, list[Score]] = {}
     # A proposed fact's confidence is the model's probability, and `extract_facts` reports none under the
     # confidence threshold: lower thresholds would score the same.
@@ -403,14 +379,14 @@ def cross_validate(
         per[t] = []
         for k, fold in enumerate(split):
             with using(Model(weights=models[k], threshold=t)):
-                per[t].append(_scored(fold, [extracted(a.body, a.day) for a in fold], pair_up))
+                per[t].append(scored(fold, [extracted(a.body, a.day) for a in fold], pair_up))
     best = fixed if fixed is not None else max(per, key=lambda t: (round(_mean_f1(per[t]), 4), t))
     if fixed is None and _mean_f1(per[best]) < _mean_f1(rules) + min_gain:
         best = OFF  # no threshold does better than the rules alone: the proposer flags nothing
     # The filler's own ceiling: the sentences flagged by their gold labels instead of a model.
     stating = frozenset(s.features for a in articles for s in a.sentences if s.gold and not s.ruled)
     with using(Perfect(weights={}, threshold=0.5, stating=stating)):
-        perfect = [_scored(fold, [extracted(a.body, a.day) for a in fold], pair_up) for fold in split]
+        perfect = [scored(fold, [extracted(a.body, a.day) for a in fold], pair_up) for fold in split]
     shown = best if best in per else max(per, key=lambda t: (round(_mean_f1(per[t]), 4), t))
     lines.append(f"the rules alone and with the proposer at {shown} (its best), held out:")
     for k, fold in enumerate(split):

@@ -33,7 +33,6 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from train_confidence import TrainingError, outlet_of  # noqa: E402
 from train_proposer import (  # noqa: E402
-    ZERO,
     PairUp,
     Score,
     _aligned,
@@ -42,6 +41,7 @@ from train_proposer import (  # noqa: E402
     fit,
     fold_of,
     pruned,
+    scored,
     scorer_pair_up,
 )
 
@@ -275,14 +275,6 @@ def _mention_roles(model: Model, reading: Reading, own: bool) -> Counter[str]:
     return counts
 
 
-def _scored(articles: list[Article], facts: list[list[dict[str, object]]], pair_up: PairUp) -> Score:
-    total = ZERO
-    for article, predicted in zip(articles, facts, strict=True):
-        hit, _ = pair_up(article.gold, predicted)
-        total += Score(predicted=len(predicted), gold=len(article.gold), matched=len(hit))
-    return total
-
-
 def _extracted(article: Article) -> list[dict[str, object]]:
     from monitor.extract import extract_facts
 
@@ -340,10 +332,10 @@ def cross_validate(
                     counts["both"] += imposer and targets
             sides[t].append(counts)
             if t == OFF:
-                ends[t].append(_scored(fold, [a.rules for a in fold], pair_up))
+                ends[t].append(scored(fold, [a.rules for a in fold], pair_up))
             else:
                 with using(model):
-                    ends[t].append(_scored(fold, [_extracted(a) for a in fold], pair_up))
+                    ends[t].append(scored(fold, [_extracted(a) for a in fold], pair_up))
     for own, counts_per_fold in held.items():
         lines.append(f"held out, the model {'on grammar alone' if own else 'given the rules choice too'}:")
         for what in ("mentions", "everyone", "imposer", "targets"):
@@ -366,7 +358,7 @@ def cross_validate(
         lines.append(f"{'':<15} F1 per fold {f1s}  mean {_mean(ends[t])}")
     oracle = Oracle(acts={}, hit={}, threshold=0.5, gold={r.sentence: r.golds for a in articles for r in a.readings})
     with using(oracle):
-        perfect = [_scored(fold, [_extracted(a) for a in fold], pair_up) for fold in split]
+        perfect = [scored(fold, [_extracted(a) for a in fold], pair_up) for fold in split]
     lines.append(
         f"{'a perfect arbiter':<15} F1 per fold {'  '.join(f'{s.f1:.3f}' for s in perfect)}  mean {_mean(perfect)}"
     )
