@@ -30,6 +30,12 @@ _SPARED = blind(
     r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
 )
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
+# A tariff the relief is from, named only by a determiner ("an exemption from his tariffs", "spared from the
+# duties"): one the article has already stated.
+_FROM_KNOWN_TARIFF = blind(
+    r"^\s*from\s+(?:the|his|her|its|their|these|those|this|that|such)\s+(?:[\w-]+\s+)?"
+    r"(?:tariffs?|duty|duties|levy|levies)\b"
+)
 _FROM_WORD = blind(r"\bfrom\b")
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
 # Pressing someone to grant relief is a demand, not the relief: "put pressure on Ottawa to exempt ...",
@@ -101,6 +107,20 @@ def _covered(clause: str, relief: re.Match[str]) -> list[str]:
     return distinct(find_sectors(after))[:1]
 
 
+def _goods_referred_back(c: Clause, relief: re.Match[str], parties: Parties) -> list[str]:
+    """The goods of a tariff the relief names only by a determiner ("a 30-day exemption from his tariffs"):
+    those of the last sentence stating a tariff on named goods by the same side, however far back; none where
+    that sentence names three kinds of goods or more (a package, as in `_relief_referring_back`)."""
+    if not _FROM_KNOWN_TARIFF.match(c.text[relief.end() : relief.end() + 60]):
+        return []
+    earlier = [f for f in c.ctx.stated if f.imposer == parties.imposer and f.sector is not None]
+    if not earlier:
+        return []
+    last = earlier[-1].evidence
+    sectors = list(dict.fromkeys(f.sector for f in earlier if f.evidence == last and f.sector is not None))
+    return sectors if len(sectors) < 3 else []
+
+
 def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     """The relief a clause with a tariff states: its facts, the rates left for tariff facts, and whether
     the clause is done (a relief that is not a condition of the tariff is the whole statement)."""
@@ -137,7 +157,7 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
     conditional = bool(rates) and rates[0].end < relief.start()
     # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
-    covered = _covered(clause, relief) or distinct(find_sectors(clause))
+    covered = _covered(clause, relief) or distinct(find_sectors(clause)) or _goods_referred_back(c, relief, parties)
     if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):
         covered = []  # "tariff lines such as palm oil, rubber and medicines": many kinds of goods, no sector
     for sector in each(covered if not conditional else []):
