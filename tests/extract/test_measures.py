@@ -175,6 +175,21 @@ def test_the_side_that_grants_an_exemption_gives_it() -> None:
     assert (relief.imposer, relief.targets) == ("US", ("MX",))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway will be exempt from the 12% tariff on salmon, Brussels said.",
+        "Norway remains exempt from the 12% tariff on salmon.",
+        "Norway is largely exempt from the 12% tariff on salmon.",
+    ],
+)
+def test_a_country_said_to_be_exempt_is_the_one_spared(sentence: str) -> None:
+    # After a copula "exempt" is an adjective, like "exempted": its subject is spared, not the side that taxes.
+    [relief] = only(facts_of(sentence), "relief")
+    assert relief.imposer != "NO"
+    assert (relief.targets, relief.sector, relief.rate) == (("NO",), "agriculture", 12)
+
+
 def test_a_meeting_named_by_its_purpose_is_talks() -> None:
     [talks] = only(
         facts_of("Trade ministers from Korea and Japan will meet in Seoul next week to discuss tariffs."), "negotiation"

@@ -29,6 +29,7 @@ _SPARED = blind(
     # A headline's participle: "Crude oil exempted".
     r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
 )
+_STILL_SPARED = blind(r"\s+(?:\w+ly\s+)?(?:exempt|exempted|excluded|spared)\b")
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
 # A tariff the relief is from, named only by a determiner ("an exemption from his tariffs", "spared from the
 # duties"): one the article has already stated.
@@ -153,7 +154,10 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     parties = c.resolve()
     effective = effective_date(clause, c.dates_of())
     facts: list[Fact] = []
-    relief_rates = [r for r in rates if not vocab.REMAINING.search(clause)]
+    # A rate left in force beside the relief is not the one narrowed ("exempts cars, leaving 10% on parts"); but
+    # "remains exempt from the 25% duty" is the relief itself going on.
+    left = [m for m in vocab.REMAINING.finditer(clause) if not _STILL_SPARED.match(clause, m.end())]
+    relief_rates = rates if not left else []
     # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
     conditional = bool(rates) and rates[0].end < relief.start()
     # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
