@@ -190,6 +190,29 @@ def test_a_country_said_to_be_exempt_is_the_one_spared(sentence: str) -> None:
     assert (relief.targets, relief.sector, relief.rate) == (("NO",), "agriculture", 12)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "spared"),
+    [
+        ("Ottawa set a 12% duty on all imports from Peru, excluding copper and lumber.", {"copper", "lumber"}),
+        ("Ottawa set a 12% duty on every Peruvian good except for copper.", {"copper"}),
+        ("Ottawa's new 12% duty will apply to Peruvian goods other than copper.", {"copper"}),
+    ],
+)
+def test_goods_left_out_of_a_tariff_are_a_relief_not_the_goods_taxed(sentence: str, spared: set[str]) -> None:
+    facts = facts_of(sentence)
+    assert {(f.imposer, f.targets, f.sector, f.rate) for f in only(facts, "relief")} == {
+        ("CA", ("PE",), sector, 12) for sector in spared
+    }
+    # The tariff is on everything else: the goods spared are not its goods.
+    assert [(f.sector, f.rate) for f in only(facts, "tariff")] == [(None, 12)]
+
+
+def test_a_party_left_out_of_a_tariff_is_no_relief_and_later_rates_are_still_read() -> None:
+    assert only(facts_of("Ottawa set a 12% duty on all imports, except those from Peru."), "relief") == []
+    facts = facts_of("Ottawa set a 12% duty on Peruvian goods other than copper, which faces 30%.")
+    assert {f.rate for f in only(facts, "tariff")} == {12, 30}
+
+
 def test_a_meeting_named_by_its_purpose_is_talks() -> None:
     [talks] = only(
         facts_of("Trade ministers from Korea and Japan will meet in Seoul next week to discuss tariffs."), "negotiation"

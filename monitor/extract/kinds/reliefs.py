@@ -29,6 +29,12 @@ _SPARED = blind(
     # A headline's participle: "Crude oil exempted".
     r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
 )
+# Goods left out of a tariff stated just before: "a 10% tariff on all imports, excluding energy and drugs",
+# "duties on every car except electric ones". What follows names the goods spared.
+_EXCEPT = blind(
+    r"(?:,\s*|\s+)(?:excluding|except(?:\s+for)?|exempting|with\s+the\s+exception\s+of|other\s+than|"
+    r"apart\s+from|save\s+for|barring)\s+"
+)
 _STILL_SPARED = blind(r"\s+(?:\w+ly\s+)?(?:exempt|exempted|excluded|spared)\b")
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
 # A tariff the relief is from, named only by a determiner ("an exemption from his tariffs", "spared from the
@@ -120,6 +126,50 @@ def _goods_referred_back(c: Clause, relief: re.Match[str], parties: Parties) -> 
     last = earlier[-1].evidence
     sectors = list(dict.fromkeys(f.sector for f in earlier if f.evidence == last and f.sector is not None))
     return sectors if len(sectors) < 3 else []
+
+
+def read_exception(c: Clause) -> tuple[list[Fact], Clause] | None:
+    """Goods named as left out of the tariff the clause states before them ("a 10% tariff on all imports,
+    excluding energy and pharmaceuticals"): one relief per kind of goods, at the tariff's rate, and the clause
+    without the exception for the tariff itself, so the goods spared are not read as the goods taxed. None
+    where no such exception names goods ("excluding China" leaves a party out, which is no relief)."""
+    anchor = c.first_anchor
+    cue = _EXCEPT.search(c.text, anchor)
+    if not cue or anchor >= len(c.text) or blocked(c.text, cue) or vocab.CONSIDERED.search(c.text[: cue.start()]):
+        return None
+    # The goods up to the end of the list: a clause after it ("..., which ...") is about something else.
+    stop = re.search(r"[,;(]\s*(?!and\b|or\b)|\s+(?:which|that|from|starting|effective|as)\b", c.text[cue.end() :])
+    end = cue.end() + stop.start() if stop else len(c.text)
+    spared = distinct(find_sectors(c.text[cue.end() : end]))
+    if not spared or len(spared) > 3 or distinct(find_sectors(c.text[: cue.start()])):
+        return None  # no goods named, a package, or the tariff itself on named goods (then which is spared is unclear)
+    before = {r.value for r in c.rates if r.end <= cue.start()}
+    rate = before.pop() if len(before) == 1 else None
+    parties = c.resolve()
+    reliefs = [
+        make_fact(
+            "relief",
+            parties,
+            c.sentence,
+            sector=sector,
+            rate=rate,
+            effective=effective_date(c.text, c.dates_of()),
+            authority=c.authority,
+        )
+        for sector in spared
+    ]
+    # The exception is blanked out, not cut, so what follows it ("..., which face 50%") is still read where
+    # it stands.
+    start, gap = cue.start(), " " * (end - cue.start())
+    trimmed = replace(
+        c,
+        text=c.text[:start] + gap + c.text[end:],
+        scan=c.scan[:start] + gap + c.scan[end:],
+        rates=[r for r in c.rates if r.end <= start or r.start >= end],
+        tariff_words=[w for w in c.tariff_words if w.end() <= start or w.start() >= end],
+        mentions=[m for m in c.mentions if m.end <= start or m.start >= end],
+    )
+    return reliefs, trimmed
 
 
 def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
