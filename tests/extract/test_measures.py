@@ -213,6 +213,24 @@ def test_a_party_left_out_of_a_tariff_is_no_relief_and_later_rates_are_still_rea
     assert {f.rate for f in only(facts, "tariff")} == {12, 30}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lima's 18% tariff will not apply to Chilean copper.",
+        "Lima's new duties of 18% do not cover copper from Chile.",
+        "Chilean copper is not subject to Lima's 18% tariff.",
+    ],
+)
+def test_goods_a_tariff_does_not_apply_to_are_a_relief_not_a_tariff(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert [(f.imposer, f.targets, f.sector, f.rate) for f in only(facts, "relief")] == [("PE", ("CL",), "copper", 18)]
+    assert only(facts, "tariff") == []
+
+
+def test_a_tariff_that_would_not_apply_on_a_condition_is_no_relief() -> None:
+    assert only(facts_of("Lima said its 18% tariff would not apply to Chile if talks succeed."), "relief") == []
+
+
 def test_a_meeting_named_by_its_purpose_is_talks() -> None:
     [talks] = only(
         facts_of("Trade ministers from Korea and Japan will meet in Seoul next week to discuss tariffs."), "negotiation"

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.clauses import blocked
+from monitor.extract.clauses import blocked, blocked_span
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
@@ -34,6 +34,13 @@ _SPARED = blind(
 _EXCEPT = blind(
     r"(?:,\s*|\s+)(?:excluding|except(?:\s+for)?|exempting|with\s+the\s+exception\s+of|other\s+than|"
     r"apart\s+from|save\s+for|barring)\s+"
+)
+# A tariff said not to apply to goods leaves them out of it: "the 25% tariff will not apply to Canadian energy",
+# "the duties do not cover steel"; or the goods said not to be subject to it ("drugs are not subject to ...").
+_NEGATED = r"(?:does|do|did|will|would|shall)\s+not|doesn't|don't|didn't|won't|wouldn't|doesn’t|don’t|won’t"
+_NOT_APPLIED = blind(rf"\b(?:{_NEGATED})\s+(?:be\s+)?(?:apply|applied|cover|covered)\b(?:\s+to\b)?")
+_NOT_SUBJECT = blind(
+    rf"\b(?:(?:is|are|was|were|will\s+be|would\s+be)\s+not|isn't|aren't|(?:{_NEGATED})\s+be)\s+subject\s+to\b"
 )
 _STILL_SPARED = blind(r"\s+(?:\w+ly\s+)?(?:exempt|exempted|excluded|spared)\b")
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
@@ -126,6 +133,33 @@ def _goods_referred_back(c: Clause, relief: re.Match[str], parties: Parties) -> 
     last = earlier[-1].evidence
     sectors = list(dict.fromkeys(f.sector for f in earlier if f.evidence == last and f.sector is not None))
     return sectors if len(sectors) < 3 else []
+
+
+def read_not_applied(c: Clause) -> list[Fact]:
+    """A tariff said not to apply to some goods ("the 25% tariff will not apply to Canadian energy", "drugs are
+    not subject to the 15% levy"): a relief for those goods at its rate, and no tariff fact (the tariff is only
+    the object of the relief). Empty where the clause says no such thing."""
+    applied = _NOT_APPLIED.search(c.text)
+    subject = None if applied else _NOT_SUBJECT.search(c.text)
+    cue = applied or subject
+    # The tariff comes before "does not apply" and after "is not subject to".
+    if not cue or not c.tariff_word or (c.first_anchor > cue.start()) != bool(subject):
+        return []
+    if (
+        blocked_span(c.text, cue.start(), cue.start())
+        or vocab.CONSIDERED.search(c.text[: cue.start()])
+        or vocab.CONDITION.search(c.text, cue.end())  # "would not apply to Mexico if it ...": an offer
+    ):
+        return []
+    goods = c.text[cue.end() :] if applied else c.text[: cue.start()]
+    stated = {r.value for r in c.rates}
+    rate = stated.pop() if len(stated) == 1 else None
+    parties, effective = c.resolve(), effective_date(c.text, c.dates_of())
+    spared = distinct(find_sectors(goods))
+    return [
+        make_fact("relief", parties, c.sentence, sector=sector, rate=rate, effective=effective, authority=c.authority)
+        for sector in each(spared if len(spared) < 3 else [])
+    ]
 
 
 def read_exception(c: Clause) -> tuple[list[Fact], Clause] | None:
