@@ -231,6 +231,7 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
         quiet = 0 if tariffs else quiet + 1
         if tariffs:
             ctx.recent = tariffs
+            ctx.stated.extend(tariffs)
         elif quiet > 1:
             ctx.recent = []  # a measure two sentences back is no longer the one a bare exemption speaks of
         rated = [f.rate for f in found if f.kind == "tariff" and f.rate is not None]

@@ -26,3 +26,5 @@ class Context:
     actor: Parties | None = None  # the sides of the last measure whose actor a clause named
     # The tariffs the last sentence or the one before stated: what "... will be exempted" refers back to.
     recent: list[Fact] = field(default_factory=list)
+    # Every tariff the article has stated so far, in order: what "his tariffs" refers back to further away.
+    stated: list[Fact] = field(default_factory=list)

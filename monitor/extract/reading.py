@@ -23,7 +23,7 @@ from monitor.extract.kinds import Clause
 from monitor.extract.kinds.agreements import read_agreements
 from monitor.extract.kinds.lifts import lift_cue, lifts
 from monitor.extract.kinds.pauses import pause_cue, pauses, stated_pause
-from monitor.extract.kinds.reliefs import read_relief, relief_without_tariff
+from monitor.extract.kinds.reliefs import read_exception, read_not_applied, read_relief, relief_without_tariff
 from monitor.extract.kinds.tariffs import read_tariffs, retaliation_without_rate
 from monitor.extract.parties import Parties, Resolver, find_parties, fixed
 from monitor.extract.rates import Rate, find_rates
@@ -196,6 +196,14 @@ def _read_clause_kinds(
     if lift is not None:
         return facts + lifts(clause, sentence, resolve(), rates, mentions, ctx, c.authority, zero_only=zero_only)
 
+    not_applied = read_not_applied(c)
+    if not_applied:
+        return facts + not_applied
+    excepted = read_exception(c)
+    if excepted is not None:
+        # The goods left out are a relief; the tariff is read from the words before the exception.
+        facts.extend(excepted[0])
+        c = excepted[1]
     reliefs, rates_left, done = read_relief(c)
     facts.extend(reliefs)
     if done:

@@ -484,12 +484,14 @@ TARGET_AFTER = blind(
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|carve-?out))\b"
 )
-# Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts.
+# Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts. After a copula "exempt"
+# is the adjective ("Australia will be exempt", "Chile remains exempt"): spared as well.
 PASSIVE_TARGET_AFTER = blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|could|may|might)\s+)?(?:also\s+|still\s+)?"
     r"(?:continues?\s+to\s+|continued\s+to\s+|set\s+to\s+)?"
-    r"(?:is|was|be|are|were|been|being|has\s+been|have\s+been)\s+(?:also\s+|\w+ly\s+|all\s+)?"
-    r"(?:hit\s+by|hit\s+with|spared|exempted|excluded)\b"
+    r"(?:is|was|be|are|were|been|being|has\s+been|have\s+been|remain|remains|remained)\s+"
+    r"(?:also\s+|\w+ly\s+|all\s+|still\s+)?"
+    r"(?:hit\s+by|hit\s+with|spared|exempted|excluded|exempt)\b"
 )
 POSSESSIVE = re.compile(r"^(?:'s|’s)\s+")
 GOODS_AFTER = blind(

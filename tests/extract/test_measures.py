@@ -175,6 +175,62 @@ def test_the_side_that_grants_an_exemption_gives_it() -> None:
     assert (relief.imposer, relief.targets) == ("US", ("MX",))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway will be exempt from the 12% tariff on salmon, Brussels said.",
+        "Norway remains exempt from the 12% tariff on salmon.",
+        "Norway is largely exempt from the 12% tariff on salmon.",
+    ],
+)
+def test_a_country_said_to_be_exempt_is_the_one_spared(sentence: str) -> None:
+    # After a copula "exempt" is an adjective, like "exempted": its subject is spared, not the side that taxes.
+    [relief] = only(facts_of(sentence), "relief")
+    assert relief.imposer != "NO"
+    assert (relief.targets, relief.sector, relief.rate) == (("NO",), "agriculture", 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spared"),
+    [
+        ("Ottawa set a 12% duty on all imports from Peru, excluding copper and lumber.", {"copper", "lumber"}),
+        ("Ottawa set a 12% duty on every Peruvian good except for copper.", {"copper"}),
+        ("Ottawa's new 12% duty will apply to Peruvian goods other than copper.", {"copper"}),
+    ],
+)
+def test_goods_left_out_of_a_tariff_are_a_relief_not_the_goods_taxed(sentence: str, spared: set[str]) -> None:
+    facts = facts_of(sentence)
+    assert {(f.imposer, f.targets, f.sector, f.rate) for f in only(facts, "relief")} == {
+        ("CA", ("PE",), sector, 12) for sector in spared
+    }
+    # The tariff is on everything else: the goods spared are not its goods.
+    assert [(f.sector, f.rate) for f in only(facts, "tariff")] == [(None, 12)]
+
+
+def test_a_party_left_out_of_a_tariff_is_no_relief_and_later_rates_are_still_read() -> None:
+    assert only(facts_of("Ottawa set a 12% duty on all imports, except those from Peru."), "relief") == []
+    facts = facts_of("Ottawa set a 12% duty on Peruvian goods other than copper, which faces 30%.")
+    assert {f.rate for f in only(facts, "tariff")} == {12, 30}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lima's 18% tariff will not apply to Chilean copper.",
+        "Lima's new duties of 18% do not cover copper from Chile.",
+        "Chilean copper is not subject to Lima's 18% tariff.",
+    ],
+)
+def test_goods_a_tariff_does_not_apply_to_are_a_relief_not_a_tariff(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert [(f.imposer, f.targets, f.sector, f.rate) for f in only(facts, "relief")] == [("PE", ("CL",), "copper", 18)]
+    assert only(facts, "tariff") == []
+
+
+def test_a_tariff_that_would_not_apply_on_a_condition_is_no_relief() -> None:
+    assert only(facts_of("Lima said its 18% tariff would not apply to Chile if talks succeed."), "relief") == []
+
+
 def test_a_meeting_named_by_its_purpose_is_talks() -> None:
     [talks] = only(
         facts_of("Trade ministers from Korea and Japan will meet in Seoul next week to discuss tariffs."), "negotiation"

@@ -170,6 +170,28 @@ def test_an_exemption_long_after_any_tariff_is_no_relief() -> None:
     assert [f for f in facts_of(text) if f.kind == "relief"] == []
 
 
+def test_an_exemption_from_its_tariffs_covers_the_goods_it_taxed_sentences_before() -> None:
+    # "its tariffs" names no goods: they are those of the last tariff the same side was said to impose,
+    # even with another side's measure read in between.
+    text = (
+        "Washington will put a 25% tariff on copper and lumber from abroad next week. "
+        "Meanwhile, Brazil raised its duty on imported wine to 20%. "
+        "Local winemakers had lobbied for it for years. "
+        "The White House plans to grant Chile a 60-day exemption from its tariffs, an aide said."
+    )
+    reliefs = {(f.imposer, f.targets, f.sector) for f in facts_of(text) if f.kind == "relief"}
+    assert reliefs == {("US", ("CL",), "copper"), ("US", ("CL",), "lumber")}
+
+
+def test_an_exemption_from_tariffs_named_with_their_goods_keeps_those_goods() -> None:
+    text = (
+        "Washington will put a 25% tariff on copper from abroad next week. "
+        "The White House plans to grant Chile a 60-day exemption from its tariffs on lumber, an aide said."
+    )
+    reliefs = {(f.imposer, f.targets, f.sector) for f in facts_of(text) if f.kind == "relief"}
+    assert reliefs == {("US", ("CL",), "lumber")}
+
+
 def test_a_dateline_names_the_government_of_a_story_about_its_own_duties() -> None:
     text = (
         "OTTAWA - The budget released on Tuesday, days after US officials criticised the country's tariffs, "

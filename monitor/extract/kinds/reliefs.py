@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.clauses import blocked
+from monitor.extract.clauses import blocked, blocked_span
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
@@ -29,7 +29,27 @@ _SPARED = blind(
     # A headline's participle: "Crude oil exempted".
     r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
 )
+# Goods left out of a tariff stated just before: "a 10% tariff on all imports, excluding energy and drugs",
+# "duties on every car except electric ones". What follows names the goods spared.
+_EXCEPT = blind(
+    r"(?:,\s*|\s+)(?:excluding|except(?:\s+for)?|exempting|with\s+the\s+exception\s+of|other\s+than|"
+    r"apart\s+from|save\s+for|barring)\s+"
+)
+# A tariff said not to apply to goods leaves them out of it: "the 25% tariff will not apply to Canadian energy",
+# "the duties do not cover steel"; or the goods said not to be subject to it ("drugs are not subject to ...").
+_NEGATED = r"(?:does|do|did|will|would|shall)\s+not|doesn't|don't|didn't|won't|wouldn't|doesn’t|don’t|won’t"
+_NOT_APPLIED = blind(rf"\b(?:{_NEGATED})\s+(?:be\s+)?(?:apply|applied|cover|covered)\b(?:\s+to\b)?")
+_NOT_SUBJECT = blind(
+    rf"\b(?:(?:is|are|was|were|will\s+be|would\s+be)\s+not|isn't|aren't|(?:{_NEGATED})\s+be)\s+subject\s+to\b"
+)
+_STILL_SPARED = blind(r"\s+(?:\w+ly\s+)?(?:exempt|exempted|excluded|spared)\b")
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
+# A tariff the relief is from, named only by a determiner ("an exemption from his tariffs", "spared from the
+# duties"): one the article has already stated.
+_FROM_KNOWN_TARIFF = blind(
+    r"^\s*from\s+(?:the|his|her|its|their|these|those|this|that|such)\s+(?:[\w-]+\s+)?"
+    r"(?:tariffs?|duty|duties|levy|levies)\b"
+)
 _FROM_WORD = blind(r"\bfrom\b")
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
 # Pressing someone to grant relief is a demand, not the relief: "put pressure on Ottawa to exempt ...",
@@ -101,6 +121,91 @@ def _covered(clause: str, relief: re.Match[str]) -> list[str]:
     return distinct(find_sectors(after))[:1]
 
 
+def _goods_referred_back(c: Clause, relief: re.Match[str], parties: Parties) -> list[str]:
+    """The goods of a tariff the relief names only by a determiner ("a 30-day exemption from his tariffs"):
+    those of the last sentence stating a tariff on named goods by the same side, however far back; none where
+    that sentence names three kinds of goods or more (a package, as in `_relief_referring_back`)."""
+    if not _FROM_KNOWN_TARIFF.match(c.text[relief.end() : relief.end() + 60]):
+        return []
+    earlier = [f for f in c.ctx.stated if f.imposer == parties.imposer and f.sector is not None]
+    if not earlier:
+        return []
+    last = earlier[-1].evidence
+    sectors = list(dict.fromkeys(f.sector for f in earlier if f.evidence == last and f.sector is not None))
+    return sectors if len(sectors) < 3 else []
+
+
+def read_not_applied(c: Clause) -> list[Fact]:
+    """A tariff said not to apply to some goods ("the 25% tariff will not apply to Canadian energy", "drugs are
+    not subject to the 15% levy"): a relief for those goods at its rate, and no tariff fact (the tariff is only
+    the object of the relief). Empty where the clause says no such thing."""
+    applied = _NOT_APPLIED.search(c.text)
+    subject = None if applied else _NOT_SUBJECT.search(c.text)
+    cue = applied or subject
+    # The tariff comes before "does not apply" and after "is not subject to".
+    if not cue or not c.tariff_word or (c.first_anchor > cue.start()) != bool(subject):
+        return []
+    if (
+        blocked_span(c.text, cue.start(), cue.start())
+        or vocab.CONSIDERED.search(c.text[: cue.start()])
+        or vocab.CONDITION.search(c.text, cue.end())  # "would not apply to Mexico if it ...": an offer
+    ):
+        return []
+    goods = c.text[cue.end() :] if applied else c.text[: cue.start()]
+    stated = {r.value for r in c.rates}
+    rate = stated.pop() if len(stated) == 1 else None
+    parties, effective = c.resolve(), effective_date(c.text, c.dates_of())
+    spared = distinct(find_sectors(goods))
+    return [
+        make_fact("relief", parties, c.sentence, sector=sector, rate=rate, effective=effective, authority=c.authority)
+        for sector in each(spared if len(spared) < 3 else [])
+    ]
+
+
+def read_exception(c: Clause) -> tuple[list[Fact], Clause] | None:
+    """Goods named as left out of the tariff the clause states before them ("a 10% tariff on all imports,
+    excluding energy and pharmaceuticals"): one relief per kind of goods, at the tariff's rate, and the clause
+    without the exception for the tariff itself, so the goods spared are not read as the goods taxed. None
+    where no such exception names goods ("excluding China" leaves a party out, which is no relief)."""
+    anchor = c.first_anchor
+    cue = _EXCEPT.search(c.text, anchor)
+    if not cue or anchor >= len(c.text) or blocked(c.text, cue) or vocab.CONSIDERED.search(c.text[: cue.start()]):
+        return None
+    # The goods up to the end of the list: a clause after it ("..., which ...") is about something else.
+    stop = re.search(r"[,;(]\s*(?!and\b|or\b)|\s+(?:which|that|from|starting|effective|as)\b", c.text[cue.end() :])
+    end = cue.end() + stop.start() if stop else len(c.text)
+    spared = distinct(find_sectors(c.text[cue.end() : end]))
+    if not spared or len(spared) > 3 or distinct(find_sectors(c.text[: cue.start()])):
+        return None  # no goods named, a package, or the tariff itself on named goods (then which is spared is unclear)
+    before = {r.value for r in c.rates if r.end <= cue.start()}
+    rate = before.pop() if len(before) == 1 else None
+    parties = c.resolve()
+    reliefs = [
+        make_fact(
+            "relief",
+            parties,
+            c.sentence,
+            sector=sector,
+            rate=rate,
+            effective=effective_date(c.text, c.dates_of()),
+            authority=c.authority,
+        )
+        for sector in spared
+    ]
+    # The exception is blanked out, not cut, so what follows it ("..., which face 50%") is still read where
+    # it stands.
+    start, gap = cue.start(), " " * (end - cue.start())
+    trimmed = replace(
+        c,
+        text=c.text[:start] + gap + c.text[end:],
+        scan=c.scan[:start] + gap + c.scan[end:],
+        rates=[r for r in c.rates if r.end <= start or r.start >= end],
+        tariff_words=[w for w in c.tariff_words if w.end() <= start or w.start() >= end],
+        mentions=[m for m in c.mentions if m.end <= start or m.start >= end],
+    )
+    return reliefs, trimmed
+
+
 def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     """The relief a clause with a tariff states: its facts, the rates left for tariff facts, and whether
     the clause is done (a relief that is not a condition of the tariff is the whole statement)."""
@@ -133,11 +238,14 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     parties = c.resolve()
     effective = effective_date(clause, c.dates_of())
     facts: list[Fact] = []
-    relief_rates = [r for r in rates if not vocab.REMAINING.search(clause)]
+    # A rate left in force beside the relief is not the one narrowed ("exempts cars, leaving 10% on parts"); but
+    # "remains exempt from the 25% duty" is the relief itself going on.
+    left = [m for m in vocab.REMAINING.finditer(clause) if not _STILL_SPARED.match(clause, m.end())]
+    relief_rates = rates if not left else []
     # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
     conditional = bool(rates) and rates[0].end < relief.start()
     # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
-    covered = _covered(clause, relief) or distinct(find_sectors(clause))
+    covered = _covered(clause, relief) or distinct(find_sectors(clause)) or _goods_referred_back(c, relief, parties)
     if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):
         covered = []  # "tariff lines such as palm oil, rubber and medicines": many kinds of goods, no sector
     for sector in each(covered if not conditional else []):
