@@ -122,6 +122,14 @@ def _read_clause(
     return facts
 
 
+def _rates_of_clause(resolve: Callable[[], Parties], rates: list[Rate]) -> list[Rate]:
+    """The rates a pause or lift may take: not those in a relative clause about a party ("Vietnam, which agreed
+    to a 20% rate, will drop its duties on US cars": the 20% is what Vietnam is charged, not what it drops)."""
+    if not isinstance(resolve, Resolver):
+        return rates
+    return [r for r in rates if resolve.at(r.start) is None]
+
+
 _MEASURES = frozenset({"tariff", "pause", "lift", "relief"})
 
 
@@ -188,13 +196,15 @@ def _read_clause_kinds(
         return facts  # a decision not to tax, with no bargain or time to it: no fact at all
     if pause is not None:
         dates = dates_of()
-        return facts + pauses(clause, sentence, resolve(), rates, dates, ctx, c.authority, pause.start())
+        own = _rates_of_clause(resolve, rates)
+        return facts + pauses(clause, sentence, resolve(), own, dates, ctx, c.authority, pause.start())
 
     lift, zero_only, considered = lift_cue(c)
     if considered:
         return facts
     if lift is not None:
-        return facts + lifts(clause, sentence, resolve(), rates, mentions, ctx, c.authority, zero_only=zero_only)
+        own = _rates_of_clause(resolve, rates)
+        return facts + lifts(clause, sentence, resolve(), own, mentions, ctx, c.authority, zero_only=zero_only)
 
     reliefs, rates_left, done = read_relief(c)
     facts.extend(reliefs)
