@@ -19,7 +19,7 @@ from monitor.extract.context import Context
 from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention, find_mentions
-from monitor.extract.kinds import Clause
+from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.kinds.agreements import read_agreements
 from monitor.extract.kinds.lifts import lift_cue, lifts
 from monitor.extract.kinds.pauses import pause_cue, pauses, stated_pause
@@ -27,7 +27,7 @@ from monitor.extract.kinds.reliefs import read_relief, relief_without_tariff
 from monitor.extract.kinds.tariffs import read_tariffs, retaliation_without_rate
 from monitor.extract.parties import Parties, Resolver, find_parties, fixed
 from monitor.extract.rates import Rate, find_rates
-from monitor.extract.timing import clause_dates
+from monitor.extract.timing import clause_dates, status_of
 
 __all__ = ["Context", "read_sentence"]
 
@@ -122,12 +122,22 @@ def _read_clause(
     return facts
 
 
-def _rates_of_clause(resolve: Callable[[], Parties], rates: list[Rate]) -> list[Rate]:
-    """The rates a pause or lift may take: not those in a relative clause about a party ("Vietnam, which agreed
-    to a 20% rate, will drop its duties on US cars": the 20% is what Vietnam is charged, not what it drops)."""
+def _rates_of_clause(c: Clause, resolve: Callable[[], Parties], rates: list[Rate]) -> tuple[list[Rate], list[Fact]]:
+    """The rates a pause or lift may take, and the tariffs stated by the others: a rate in a relative clause about
+    a party ("Vietnam, which agreed to a 20% rate, will drop its duties on US cars") is what that party is charged
+    (or charges), read with the relative clause's own parties, not what the main clause drops."""
     if not isinstance(resolve, Resolver):
-        return rates
-    return [r for r in rates if resolve.at(r.start) is None]
+        return rates, []
+    own: list[Rate] = []
+    aside: list[Fact] = []
+    for r in rates:
+        parties = resolve.at(r.start)
+        if parties is None:
+            own.append(r)
+        else:
+            status = status_of(c.text, (r.start, r.end))
+            aside.append(make_fact("tariff", parties, c.sentence, rate=r.value, status=status, authority=c.authority))
+    return own, aside
 
 
 _MEASURES = frozenset({"tariff", "pause", "lift", "relief"})
@@ -196,15 +206,16 @@ def _read_clause_kinds(
         return facts  # a decision not to tax, with no bargain or time to it: no fact at all
     if pause is not None:
         dates = dates_of()
-        own = _rates_of_clause(resolve, rates)
-        return facts + pauses(clause, sentence, resolve(), own, dates, ctx, c.authority, pause.start())
+        own, aside = _rates_of_clause(c, resolve, rates)
+        return facts + aside + pauses(clause, sentence, resolve(), own, dates, ctx, c.authority, pause.start())
 
     lift, zero_only, considered = lift_cue(c)
     if considered:
         return facts
     if lift is not None:
-        own = _rates_of_clause(resolve, rates)
-        return facts + lifts(clause, sentence, resolve(), own, mentions, ctx, c.authority, zero_only=zero_only)
+        own, aside = _rates_of_clause(c, resolve, rates)
+        lifted = lifts(clause, sentence, resolve(), own, mentions, ctx, c.authority, zero_only=zero_only)
+        return facts + aside + lifted
 
     reliefs, rates_left, done = read_relief(c)
     facts.extend(reliefs)

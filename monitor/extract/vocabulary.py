@@ -492,6 +492,8 @@ TARGET_AFTER = blind(
     # "Malaysia secured a lower rate": whoever obtains a rate is the side that pays it.
     r"(?:have|get|gets|got|receive|received|enjoy|enjoys|won|wins|secured|secures|obtained|negotiated|clinched|"
     r"landed)\s+(?:a\s+|an\s+)?(?:much\s+|far\s+|\w+ly\s+)?(?:lower|higher|reduced|preferential)|"
+    # "Vietnam agreed to a 20% rate", "Peru accepted a 15% tariff": the side that accepts a rate pays it.
+    r"(?:agreed\s+to|agrees\s+to|accepted|accepts)\s+(?:a|an|the)\s+(?:\S+\s+){0,2}?(?:rate|tariffs?)\b(?!\s+(?:on|against)\b)|"
     # "Mexico was granted a reprieve" is spared; "the EU granted an exemption" grants it.
     r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|"
     # "Moldova requested a grace period": the side asking to be spared is the one a measure falls on.

@@ -52,6 +52,14 @@ def test_a_lift_or_pause_takes_no_rate_from_a_relative_clause_about_a_party() ->
         facts_of("Chile, which was hit with a 25% tariff, will suspend its duties on US wine for 90 days."), "pause"
     )
     assert [(f.imposer, f.rate) for f in pause] == [("CL", None)]
+    # The rate the relative clause gives is the rate its party is charged.
+    assert _sides("Peru, which accepted a 15% rate, will remove its duties on US pork.") == [("US", ("PE",))]
     # A rate of the measure itself is still read.
     own = only(facts_of("Peru will remove its 9% duties on US pork."), "lift")
     assert [(f.imposer, f.rate) for f in own] == [("PE", 9.0)]
+
+
+def test_the_side_that_agrees_to_a_rate_pays_it() -> None:
+    assert _sides("Norway agreed to a 15% tariff in June.") == [("US", ("NO",))]
+    # A rate agreed on another side's goods is the agreeing side's own.
+    assert _sides("Norway agreed to a 15% tariff on US salmon feed.")[0][0] == "NO"
