@@ -185,8 +185,10 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             continue
         if m.form == NAME and vocab.DEAL_AFTER.match(after):
             roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
-        elif vocab.SOURCE_BEFORE.search(before):
-            roles.append(False)
+        elif _agent(before):
+            roles.append(False)  # "retaliation by Beijing", "a levy paid to Togo": the side that acts
+        elif vocab.LEVIES_VERB.match(after):
+            roles.append(False)  # "India levies 50% on ...": the subject of the verb acts
         elif vocab.TARIFF_AFTER.match(after):
             # "U.S. tariffs", "China's tariffs", "Canadian duties" are their own; "the China tariff" hits China.
             own = m.code == "US" or m.form != NAME or bool(re.match(r"\s*(?:'s|’s)", after))
@@ -221,6 +223,15 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         ):
             roles[i] = True
     return roles
+
+
+def _agent(before: str) -> bool:
+    """Whether the words before a party make it the side that acts: the source of a measure ("retaliation by
+    Beijing"), the side a levy is paid to ("Ghana pays a 14% levy to Togo") or the side asked to spare another
+    ("a grace period from Washington")."""
+    return bool(
+        vocab.SOURCE_BEFORE.search(before) or vocab.PAYEE_BEFORE.search(before) or vocab.GRANTOR_BEFORE.search(before)
+    )
 
 
 def _usable(mentions: list[Mention]) -> list[Mention]:
@@ -416,8 +427,8 @@ def find_parties(
         imposer = "US"
     elif owner is not None:
         imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
-    elif agents := [m for m in subjects if vocab.SOURCE_BEFORE.search(clause[max(0, m.start - 40) : m.start])]:
-        imposer = agents[0].code  # "duties levied by the EU", "retaliation by Beijing": the agent acts
+    elif agents := [m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start])]:
+        imposer = agents[0].code  # "duties levied by the EU", "a levy paid to Togo": the agent acts
     elif into:
         imposer = into[0].code
     elif before:
@@ -528,7 +539,7 @@ def find_parties(
         targets_default=targets_default,
         fellows=tuple(dict.fromkeys(fellows)) if together and together[0].code == imposer else (),
     )
-    if vocab.MUTUAL.search(clause):
+    if vocab.MUTUAL.search(clause) or (len(together) > 1 and vocab.AGREED_ON_THEIR.search(clause)):
         return _each_on_the_other(parties, [m.code for m in together], ctx)
     return parties
 

@@ -19,7 +19,7 @@ from monitor.extract.context import Context
 from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention, find_mentions
-from monitor.extract.kinds import Clause
+from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.kinds.agreements import read_agreements
 from monitor.extract.kinds.lifts import lift_cue, lifts
 from monitor.extract.kinds.pauses import pause_cue, pauses, stated_pause
@@ -27,7 +27,7 @@ from monitor.extract.kinds.reliefs import read_exception, read_not_applied, read
 from monitor.extract.kinds.tariffs import read_tariffs, retaliation_without_rate
 from monitor.extract.parties import Parties, Resolver, find_parties, fixed
 from monitor.extract.rates import Rate, find_rates
-from monitor.extract.timing import clause_dates
+from monitor.extract.timing import clause_dates, status_of
 
 __all__ = ["Context", "read_sentence"]
 
@@ -122,6 +122,24 @@ def _read_clause(
     return facts
 
 
+def _rates_of_clause(c: Clause, resolve: Callable[[], Parties], rates: list[Rate]) -> tuple[list[Rate], list[Fact]]:
+    """The rates a pause or lift may take, and the tariffs stated by the others: a rate in a relative clause about
+    a party ("Vietnam, which agreed to a 20% rate, will drop its duties on US cars") is what that party is charged
+    (or charges), read with the relative clause's own parties, not what the main clause drops."""
+    if not isinstance(resolve, Resolver):
+        return rates, []
+    own: list[Rate] = []
+    aside: list[Fact] = []
+    for r in rates:
+        parties = resolve.at(r.start)
+        if parties is None:
+            own.append(r)
+        else:
+            status = status_of(c.text, (r.start, r.end))
+            aside.append(make_fact("tariff", parties, c.sentence, rate=r.value, status=status, authority=c.authority))
+    return own, aside
+
+
 _MEASURES = frozenset({"tariff", "pause", "lift", "relief"})
 
 
@@ -188,13 +206,16 @@ def _read_clause_kinds(
         return facts  # a decision not to tax, with no bargain or time to it: no fact at all
     if pause is not None:
         dates = dates_of()
-        return facts + pauses(clause, sentence, resolve(), rates, dates, ctx, c.authority, pause.start())
+        own, aside = _rates_of_clause(c, resolve, rates)
+        return facts + aside + pauses(clause, sentence, resolve(), own, dates, ctx, c.authority, pause.start())
 
     lift, zero_only, considered = lift_cue(c)
     if considered:
         return facts
     if lift is not None:
-        return facts + lifts(clause, sentence, resolve(), rates, mentions, ctx, c.authority, zero_only=zero_only)
+        own, aside = _rates_of_clause(c, resolve, rates)
+        lifted = lifts(clause, sentence, resolve(), own, mentions, ctx, c.authority, zero_only=zero_only)
+        return facts + aside + lifted
 
     not_applied = read_not_applied(c)
     if not_applied:

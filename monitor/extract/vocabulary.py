@@ -293,6 +293,12 @@ MANY_GOODS = _words(
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # A measure both sides take, each on the other: "cut tariffs on each other's goods", "both sides will suspend
 # ...", "the two countries agreed to lower their duties". (Not "reciprocal": that names the US rates.)
+# Sides named together agreeing to act on their own tariffs ("Chile and Peru agreed to suspend their tariffs"):
+# a bargain, so each side acts on the other, as with "each other".
+AGREED_ON_THEIR = blind(
+    r"\b(?:agreed|agree|agrees|pledged|pledge|promised|committed)\s+to\s+(?:\w+\s+){1,2}?their\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies|countermeasures|surcharges?)\b"
+)
 MUTUAL = _words(
     r"each\s+other|one\s+another|both\s+sides|both\s+countries|both\s+nations|both\s+governments|"
     r"the\s+two\s+(?:countries|sides|nations|governments|economies)|"
@@ -465,6 +471,13 @@ RECIPIENT_BEFORE = blind(
     r"\b(?:offer|offers|offered|offering|grant|grants|granted|granting|give|gives|gave|giving|award|awarded)\s+"
     r"(?:both\s+|and\s+)*$"
 )
+# The side a levy is paid or owed to collects it: "Ghana pays a 14% levy to Togo", "the duties owed to the
+# EU". That side acts; the side paying is hit.
+# "a grace period from the United States", "a waiver from Washington": the side that spares acts.
+GRANTOR_BEFORE = blind(
+    r"\b(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out)\s+from\s+(?:the\s+)?$"
+)
+PAYEE_BEFORE = blind(r"\b(?:pay|pays|paid|paying|owe|owes|owed|owing)\b[^,;.]{0,30}?\bto\s+(?:the\s+)?$")
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
 SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs?|duty|duties|levy|levies|measures|imposed|levied|announced|set|"
@@ -479,10 +492,14 @@ TARGET_AFTER = blind(
     # "Malaysia secured a lower rate": whoever obtains a rate is the side that pays it.
     r"(?:have|get|gets|got|receive|received|enjoy|enjoys|won|wins|secured|secures|obtained|negotiated|clinched|"
     r"landed)\s+(?:a\s+|an\s+)?(?:much\s+|far\s+|\w+ly\s+)?(?:lower|higher|reduced|preferential)|"
+    # "Vietnam agreed to a 20% rate", "Peru accepted a 15% tariff": the side that accepts a rate pays it.
+    r"(?:agreed\s+to|agrees\s+to|accepted|accepts)\s+(?:a|an|the)\s+(?:\S+\s+){0,2}?(?:rate|tariffs?)\b(?!\s+(?:on|against)\b)|"
     # "Mexico was granted a reprieve" is spared; "the EU granted an exemption" grants it.
     r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|"
+    # "Moldova requested a grace period": the side asking to be spared is the one a measure falls on.
+    r"requested|requests|sought|seeks|asked\s+for|asks\s+for|"
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|carve-?out))\b"
+    r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out))\b"
 )
 # Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts. After a copula "exempt"
 # is the adjective ("Australia will be exempt", "Chile remains exempt"): spared as well.
@@ -505,6 +522,12 @@ TARIFF_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
     r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+)
+# "levies" as a verb right after its subject: "India levies 50% on ...", "Chile now levies a duty on ...", "the
+# EU levies duties on ..." (the noun takes "of" or "on" after it: "US levies on steel").
+LEVIES_VERB = blind(
+    r"^\s*(?:also\s+|now\s+|already\s+|still\s+)?levies\s+(?=\d|a\s|an\s|its\s|(?:[\w-]+\s+)?(?:tariffs?|duties|"
+    r"levies|taxes|surcharges?)\b)"
 )
 # "Thailand's reciprocal tariff", "Japan's tariff rate will be 15%": the rate a country is charged, not its
 # own schedule (which takes an object: "India's tariff rate on US goods", or is an average or bound rate).

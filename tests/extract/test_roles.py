@@ -1,6 +1,6 @@
 """The party arbiter: a model trained by tools/train_roles.py on labelled articles re-decides who acts and who
 is hit among the parties a sentence names. Trained here on a folder of our own articles in a phrasing
-("X now pays a 10% levy to Y") whose side acting the hand rules do not read."""
+("X's exports now bear a 10% levy that goes to Y") whose side acting the hand rules do not read."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ _ARTICLES = {
     "portgazette-2031-03-06-timber": ("Latvia", "LV", "Sweden", "SE", 8),
     "dockside-2031-03-07-wine": ("Argentina", "AR", "Chile", "CL", 9),
 }
-_NEW_ARTICLE = "Customs brokers were busy this week. Ghana now pays a 14% levy to Togo on its cocoa."
+_NEW_ARTICLE = "Customs brokers were busy this week. Ghana's cocoa now bears a 14% levy that goes to Togo."
 
 
 def _write_corpus(where: Path, paid: bool = True) -> Path:
@@ -34,7 +34,7 @@ def _write_corpus(where: Path, paid: bool = True) -> Path:
     folder.mkdir()
     for name, (hit, hit_code, acting, acting_code, rate) in _ARTICLES.items():
         said = (
-            f"{hit} now pays a {rate}% levy to {acting} on its exports."
+            f"{hit}'s exports now bear a {rate}% levy that goes to {acting}."
             if paid
             else f"{acting} imposed a {rate}% tariff on {hit} on Monday."
         )
@@ -83,7 +83,7 @@ def _sides(text: str) -> list[tuple[str, str, tuple[str, ...], float | None]]:
 
 def test_the_rules_alone_miss_the_side_paid() -> None:
     # The arbiter's tests need a phrasing the rules misread: here they guess the US as the side acting
-    # and count the side paid as one hit.
+    # and count the side the levy goes to as one hit.
     with using(None):
         assert _sides(_NEW_ARTICLE) == [("tariff", "US", ("GH", "TG"), 14.0)]
 
@@ -125,7 +125,7 @@ def test_reading_records_each_sentence_with_its_parties_and_the_rules_facts() ->
     with recording() as record:
         extract_facts(_NEW_ARTICLE, PUBLISHED)
     sentence, mentions, ctx, found = record[-1]
-    assert sentence == "Ghana now pays a 14% levy to Togo on its cocoa."
+    assert sentence == "Ghana's cocoa now bears a 14% levy that goes to Togo."
     assert [(m.code, m.text) for m in mentions] == [("GH", "Ghana"), ("TG", "Togo")]
     assert [(f.imposer, f.targets) for f in found] == [("US", ("GH", "TG"))]
     assert set(ctx) == {"partner", "home", "government", "actor"}

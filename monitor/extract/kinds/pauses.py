@@ -89,7 +89,13 @@ def pauses(
         explicit = _day_of_when_clause(clause, sentence, ctx.published)
     until = explicit or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
-    if _MUTUAL.search(clause):
+    if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
+        # "Chile and Peru agreed to suspend their tariffs": each side named with the imposer pauses too, on the
+        # side hit when a third is named ("... on US steel"), else on the imposer.
+        for code in parties.fellows:
+            targets = tuple(t for t in parties.targets if t != code) or (parties.imposer,)
+            sides.append(Parties(imposer=code, targets=targets, subject_named=True))
+    elif _MUTUAL.search(clause):
         other = parties.targets[0] if parties.targets and parties.targets[0] != ANY else None
         if other:
             sides.append(Parties(imposer=other, targets=(parties.imposer,), subject_named=True))

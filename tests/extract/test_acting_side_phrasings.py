@@ -1,0 +1,65 @@
+"""Phrasings that name the side acting in other words than a subject and "impose": the side a levy is paid to,
+a demonym before the tariff word, "levies" as a verb, sides agreeing on their own tariffs, and a rate a relative
+clause gives its party. All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of, only
+
+
+def _sides(text: str, kind: str = "tariff") -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.imposer, f.targets) for f in only(facts_of(text), kind)]
+
+
+def test_the_side_a_levy_is_paid_to_acts_and_the_payer_is_hit() -> None:
+    assert _sides("Bolivia now pays an 11% levy to Brazil on its soybeans.") == [("BR", ("BO",))]
+    assert _sides("Since March, Laos has paid Thailand a 6% duty on its rice.") == [("TH", ("LA",))]
+    # Not any "to": goods shipped to a side do not make the shipper's levy its own.
+    assert _sides("Bolivia imposed an 11% levy on beef headed to Brazil.")[0][0] == "BO"
+
+
+def test_the_side_asked_for_a_reprieve_acts() -> None:
+    read = _sides("Kenyan officials requested a grace period from the United States before a 20% tariff on Kenyan tea.")
+    assert read == [("US", ("KE",))]
+
+
+def test_a_demonym_before_the_tariff_word_names_the_side_acting() -> None:
+    assert _sides("Beninese cotton now meets a 9% Togolese levy.") == [("TG", ("BJ",))]
+    assert _sides("Senegalese fish will face a Malian duty of 7%.") == [("ML", ("SN",))]
+
+
+def test_levies_as_a_verb_after_its_subject_is_the_act() -> None:
+    assert _sides("Indonesia levies 30% on Australian wheat.") == [("ID", ("AU",))]
+    assert _sides("Canada now levies a 12% duty on Chinese bicycles.") == [("CA", ("CN",))]
+    # The noun, with "on" after it, still names whose tariffs they are.
+    assert _sides("Canadian levies on Chinese bicycles rose to 12%.") == [("CA", ("CN",))]
+
+
+def test_sides_agreeing_to_pause_their_tariffs_each_pause_on_the_other() -> None:
+    read = sorted(_sides("Kenya and Uganda agreed to suspend their tariffs for 60 days.", "pause"))
+    assert read == [("KE", ("UG",)), ("UG", ("KE",))]
+    # A third side named as hit: both pause on it.
+    third = sorted(_sides("Kenya and Uganda agreed to suspend their duties on Indian sugar until May.", "pause"))
+    assert third == [("KE", ("IN",)), ("UG", ("IN",))]
+    # One side agreeing on its own tariffs pauses alone.
+    assert _sides("Kenya agreed to suspend its tariffs on Uganda for 60 days.", "pause") == [("KE", ("UG",))]
+
+
+def test_a_lift_or_pause_takes_no_rate_from_a_relative_clause_about_a_party() -> None:
+    lift = only(facts_of("Peru, which accepted a 15% rate, will remove its duties on US pork."), "lift")
+    assert [(f.imposer, f.rate) for f in lift] == [("PE", None)]
+    pause = only(
+        facts_of("Chile, which was hit with a 25% tariff, will suspend its duties on US wine for 90 days."), "pause"
+    )
+    assert [(f.imposer, f.rate) for f in pause] == [("CL", None)]
+    # The rate the relative clause gives is the rate its party is charged.
+    assert _sides("Peru, which accepted a 15% rate, will remove its duties on US pork.") == [("US", ("PE",))]
+    # A rate of the measure itself is still read.
+    own = only(facts_of("Peru will remove its 9% duties on US pork."), "lift")
+    assert [(f.imposer, f.rate) for f in own] == [("PE", 9.0)]
+
+
+def test_the_side_that_agrees_to_a_rate_pays_it() -> None:
+    assert _sides("Norway agreed to a 15% tariff in June.") == [("US", ("NO",))]
+    # A rate agreed on another side's goods is the agreeing side's own.
+    assert _sides("Norway agreed to a 15% tariff on US salmon feed.")[0][0] == "NO"
