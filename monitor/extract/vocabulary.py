@@ -473,7 +473,7 @@ RECIPIENT_BEFORE = blind(
 )
 # The side a levy is paid or owed to collects it: "Ghana pays a 14% levy to Togo", "the duties owed to the
 # EU". That side acts; the side paying is hit.
-# "a grace period from the United States", "a waiver from Washington": the side that spares acts.
+# "a grace period from Washington", "a waiver from the EU": the side that spares acts.
 GRANTOR_BEFORE = blind(
     r"\b(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out)\s+from\s+(?:the\s+)?$"
 )

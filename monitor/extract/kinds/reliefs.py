@@ -122,7 +122,7 @@ def _covered(clause: str, relief: re.Match[str]) -> list[str]:
 
 
 def _goods_referred_back(c: Clause, relief: re.Match[str], parties: Parties) -> list[str]:
-    """The goods of a tariff the relief names only by a determiner ("a 30-day exemption from his tariffs"):
+    """The goods of a tariff the relief names only by a determiner ("a two-week waiver from its duties"):
     those of the last sentence stating a tariff on named goods by the same side, however far back; none where
     that sentence names three kinds of goods or more (a package, as in `_relief_referring_back`)."""
     if not _FROM_KNOWN_TARIFF.match(c.text[relief.end() : relief.end() + 60]):
