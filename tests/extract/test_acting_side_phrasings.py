@@ -19,7 +19,7 @@ def test_the_side_a_levy_is_paid_to_acts_and_the_payer_is_hit() -> None:
 
 
 def test_the_side_asked_for_a_reprieve_acts() -> None:
-    read = _sides("Kenyan officials asked for a grace period from the US before a 20% tariff on Kenyan tea.")
+    read = _sides("Kenyan officials requested a grace period from Washington before a 20% tariff on Kenyan tea.")
     assert read == [("US", ("KE",))]
 
 
