@@ -24,6 +24,7 @@ import json
 import math
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,17 +163,14 @@ def outlet_of(name: str) -> str:
     return found.group(1) if found else name
 
 
-def load(folder: Path) -> list[Article]:
-    """Read every labelled article of `folder` with the built-in reader, no threshold applied."""
+def labelled(folder: Path) -> Iterator[tuple[Path, list[dict[str, object]], dt.date, str]]:
+    """Each article of `folder` with answers beside it, in name order: its path, gold facts, date and text
+    (a `TrainingError` names the file and what was expected where one is not as the contract says)."""
     from monitor.cli.extract import split_date_line
     from monitor.errors import InputError
-    from monitor.extract import read_facts
-    from monitor.extract.confidence import features_of, recording
-    from monitor.extract.proposer import using
 
     if not folder.is_dir():
         raise TrainingError(f"{folder}: not a folder")
-    articles = []
     for path in sorted(folder.glob("*.txt")):
         gold_path = path.with_name(path.stem + ".gold.json")
         if not gold_path.exists():
@@ -189,6 +187,17 @@ def load(folder: Path) -> list[Article]:
             raise TrainingError(str(exc)) from exc
         if day is None:
             raise TrainingError(f"{path} line 1: expected `date YYYY-MM-DD`")
+        yield path, gold, day, body
+
+
+def load(folder: Path) -> list[Article]:
+    """Read every labelled article of `folder` with the built-in reader, no threshold applied."""
+    from monitor.extract import read_facts
+    from monitor.extract.confidence import features_of, recording
+    from monitor.extract.proposer import using
+
+    articles = []
+    for path, gold, day, body in labelled(folder):
         # The rules' own readings only: a proposed fact's confidence is the proposer's, not this model's.
         with recording() as record, using(None):
             facts = read_facts(body, day)

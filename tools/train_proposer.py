@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib.util
-import json
 import math
 import re
 import sys
@@ -39,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from train_confidence import Score, TrainingError, _sigmoid, matches, outlet_of  # noqa: E402
+from train_confidence import Score, TrainingError, _sigmoid, labelled, matches, outlet_of  # noqa: E402
 
 from monitor.extract.proposer import Model  # noqa: E402
 
@@ -149,32 +148,13 @@ def extracted(body: str, day: object) -> list[dict[str, object]]:
 
 def load(folder: Path, pair_up: PairUp) -> list[Article]:
     """Read every labelled article of `folder`: its sentences' features and labels, the rules' facts."""
-    from monitor.cli.extract import split_date_line
-    from monitor.errors import InputError
     from monitor.extract import _MAX_SENTENCE
     from monitor.extract.gazetteer import find_mentions
     from monitor.extract.proposer import features, recording, using
     from monitor.extract.sentences import split_sentences
 
-    if not folder.is_dir():
-        raise TrainingError(f"{folder}: not a folder")
     articles = []
-    for path in sorted(folder.glob("*.txt")):
-        gold_path = path.with_name(path.stem + ".gold.json")
-        if not gold_path.exists():
-            continue
-        try:
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))["facts"]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise TrainingError(f'{gold_path}: expected a JSON object with a "facts" list ({exc})') from exc
-        if not isinstance(gold, list) or not all(isinstance(f, dict) for f in gold):
-            raise TrainingError(f'{gold_path}: "facts" must be a list of objects')
-        try:
-            day, body = split_date_line(path.read_text(encoding="utf-8", errors="replace"), str(path))
-        except InputError as exc:
-            raise TrainingError(str(exc)) from exc
-        if day is None:
-            raise TrainingError(f"{path} line 1: expected `date YYYY-MM-DD`")
+    for path, gold, day, body in labelled(folder):
         with using(None), recording() as record:
             rules = extracted(body, day)
         seen = {text: (names, ruled) for text, names, ruled in record}

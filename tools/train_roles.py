@@ -21,7 +21,6 @@ then the model fitted on every article is written (unless --dry-run). Standard l
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from train_confidence import TrainingError, outlet_of  # noqa: E402
+from train_confidence import TrainingError, labelled, outlet_of  # noqa: E402
 from train_proposer import (  # noqa: E402
     PairUp,
     Score,
@@ -115,27 +114,12 @@ def _examples(reading: Reading) -> list[Example]:
 
 def load(folder: Path) -> list[Article]:
     """Read every labelled article: the rules' facts, and each measure read from a gold fact's sentence."""
-    from monitor.cli.extract import split_date_line
-    from monitor.errors import InputError
     from monitor.extract import extract_facts
     from monitor.extract.gazetteer import find_mentions
     from monitor.extract.sentences import split_sentences
 
-    if not folder.is_dir():
-        raise TrainingError(f"{folder}: not a folder")
     articles = []
-    for path in sorted(folder.glob("*.txt")):
-        gold_path = path.with_name(path.stem + ".gold.json")
-        if not gold_path.exists():
-            continue
-        try:
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))["facts"]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise TrainingError(f'{gold_path}: expected a JSON object with a "facts" list ({exc})') from exc
-        try:
-            day, body = split_date_line(path.read_text(encoding="utf-8", errors="replace"), str(path))
-        except InputError as exc:
-            raise TrainingError(str(exc)) from exc
+    for path, gold, day, body in labelled(folder):
         with using(None), recording() as record:
             rules = [f.to_dict() for f in extract_facts(body, day)]
         read = {sentence: (mentions, ctx, found) for sentence, mentions, ctx, found in record}
