@@ -11,6 +11,8 @@ lock up front simply waits its turn (up to the busy timeout).
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -62,12 +64,31 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 def enable_wal(engine: Engine) -> None:
-    """Put a SQLite database in WAL mode (kept in the file), so readers never wait for writers."""
-    raw = engine.raw_connection()
-    try:
-        raw.driver_connection.execute("PRAGMA journal_mode = WAL").close()  # type: ignore[union-attr]
-    finally:
-        raw.close()
+    """Put a SQLite database in WAL mode (kept in the file), so readers never wait for writers.
+
+    Another process may hold the file's lock at that moment (two daemons starting on a new database, one
+    already migrating it); SQLite answers the switch with "database is locked" at once instead of waiting
+    out the busy timeout, so the switch is tried again for as long as that timeout.
+    """
+    for attempt in range(_WAL_ATTEMPTS):
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA journal_mode = WAL").close()  # type: ignore[union-attr]
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise StoreError(f"cannot put the database in WAL mode: {exc}") from exc
+            if attempt == _WAL_ATTEMPTS - 1:
+                raise StoreError(
+                    f"cannot put the database in WAL mode: still locked after {SQLITE_BUSY_TIMEOUT_MS} ms"
+                ) from exc
+        finally:
+            raw.close()
+        time.sleep(_WAL_RETRY_S)
+
+
+_WAL_RETRY_S = 0.05
+_WAL_ATTEMPTS = int(SQLITE_BUSY_TIMEOUT_MS / 1000 / _WAL_RETRY_S)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -181,6 +181,26 @@ def test_two_processes_starting_at_once_on_a_new_database_both_get_the_schema(db
         e.dispose()
 
 
+def test_a_new_database_another_process_is_writing_is_set_up_once_it_lets_go(tmp_path: Path) -> None:
+    # Switching a file to WAL is refused at once while another connection holds its write lock (a second
+    # daemon already migrating it); starting up waits for that lock instead of failing.
+    path = tmp_path / "log.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    releases = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    releases.start()
+    engine = open_engine(f"sqlite:///{path}")
+    try:
+        upgrade(engine)
+    finally:
+        releases.join()
+        other.close()
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()
+
+
 def test_an_older_database_is_upgraded_and_then_refused_by_the_older_code(
     engine: Engine, clock: SteppingClock, tmp_path: Path
 ) -> None:
