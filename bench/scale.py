@@ -181,9 +181,11 @@ def one_run(daemons: int, args: argparse.Namespace, server: LatencyServer) -> di
                     text=True,
                 )
                 lines: list[str] = []
+                stderr = process.stderr
+                assert stderr is not None  # opened with stderr=PIPE above
                 threading.Thread(
-                    target=lambda p=process, out=lines: out.extend(iter(p.stderr.readline, "")), daemon=True
-                ).start()  # type: ignore[union-attr]
+                    target=lambda out=lines, err=stderr: out.extend(iter(err.readline, "")), daemon=True
+                ).start()
                 processes.append(process)
                 logs.append(lines)
             if dt.datetime.now(dt.UTC) >= due:
@@ -212,7 +214,8 @@ def one_run(daemons: int, args: argparse.Namespace, server: LatencyServer) -> di
                 c - 1 for c in server.hits.values() if c > 1
             )
             engine.dispose()
-            ready = [_started_at(lines) for lines in logs]
+            started = [_started_at(lines) for lines in logs]
+            ready = [r for r in started if r is not None]
             if args.keep_logs:
                 for n, lines in enumerate(logs):
                     Path(args.keep_logs, f"daemons{daemons}-{n}.log").write_text("".join(lines), encoding="utf-8")
@@ -224,7 +227,9 @@ def one_run(daemons: int, args: argparse.Namespace, server: LatencyServer) -> di
                 "polls_per_daemon": sorted(by_daemon.values(), reverse=True),
                 "cpu_s_per_daemon": cpu,
                 # How long before the feeds fell due the last daemon was running (negative: it was late).
-                "ready_margin_s": round(min((due - r).total_seconds() for r in ready), 3) if all(ready) else None,
+                "ready_margin_s": round(min((due - r).total_seconds() for r in ready), 3)
+                if len(ready) == len(started)
+                else None,
             }
     finally:
         for p in processes:

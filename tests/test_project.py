@@ -75,6 +75,6 @@ def test_the_code_is_clean_under_ruff() -> None:
 @pytest.mark.skipif(
     shutil.which("mypy", path=str(BIN)) is None, reason="mypy is not installed (pip install -e '.[test]')"
 )
-def test_the_package_type_checks() -> None:
+def test_the_package_its_tools_and_benches_type_check() -> None:
     done = subprocess.run([str(BIN / "mypy")], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr

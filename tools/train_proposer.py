@@ -107,7 +107,9 @@ def scorer_pair_up(path: Path | None) -> PairUp:
         raise TrainingError(f"{path}: not a Python file")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.pair_up  # type: ignore[no-any-return]
+    pair_up: Callable[[list[dict[str, object]], list[dict[str, object]]], tuple[list[int], list[int]]]
+    pair_up = module.pair_up
+    return pair_up
 
 
 def fold_of(outlet: str, folds: int) -> int:
@@ -202,7 +204,17 @@ def vocabulary(articles: list[Article], min_outlets: int) -> list[str]:
     return sorted(n for n, o in outlets.items() if n.startswith("s:") or len(o) >= min_outlets)
 
 
-def fit(sentences: list[Sentence], names: list[str], l2: float, iterations: int = 300) -> dict[str, float]:
+class Example(Protocol):
+    """What `fit` learns from: a row's features and its label (true when non-zero)."""
+
+    @property
+    def features(self) -> frozenset[str]: ...
+
+    @property
+    def gold(self) -> int | bool: ...
+
+
+def fit(sentences: Sequence[Example], names: list[str], l2: float, iterations: int = 300) -> dict[str, float]:
     """L2-regularised logistic regression (the bias not penalised), fitted by L-BFGS."""
     index = {name: i + 1 for i, name in enumerate(names)}  # 0 is the bias
     rows = [[0, *sorted(index[f] for f in s.features if f in index)] for s in sentences]

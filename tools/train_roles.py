@@ -86,10 +86,15 @@ class Article:
     named: Counter[str]  # how often the gold sides are named in their sentence
 
 
+def _codes(targets: object) -> list[str]:
+    """A gold fact's targets as codes (the JSON gives a list of strings, or nothing)."""
+    return [str(code) for code in targets] if isinstance(targets, list) else []
+
+
 def _same(gold: dict[str, object], fact: Fact) -> int:
     """How well a rules' measure fits a gold fact of its kind, its sides left out."""
     rate = gold.get("rate")
-    score = 2 if (rate is None and fact.rate is None) or (rate is not None and fact.rate == float(rate)) else 0
+    score = 2 if (rate is None and fact.rate is None) or (rate is not None and fact.rate == float(str(rate))) else 0
     return score + (1 if (gold.get("sector") or None) == fact.sector else 0)
 
 
@@ -138,7 +143,7 @@ def load(folder: Path) -> list[Article]:
             by_sentence.setdefault(at, []).append(fact)
             codes = {m.code for m in find_mentions(texts[at])}
             named[f"{kind} imposer named"] += fact.get("imposer") in codes
-            targets = set(fact.get("targets") or [])
+            targets = set(_codes(fact.get("targets")))
             if targets == {ANY}:
                 named[f"{kind} on everyone"] += 1
                 named[f"{kind} everyone named"] += ANY in codes
@@ -176,7 +181,7 @@ def load(folder: Path) -> list[Article]:
 
 
 def _sides_right(reading: Reading, fact: Fact) -> tuple[bool, bool]:
-    gold_targets = set(reading.gold.get("targets") or [])  # type: ignore[call-overload]
+    gold_targets = set(_codes(reading.gold.get("targets")))
     said = set(fact.targets)
     targets = (
         ("*" in gold_targets and "*" in said) if ("*" in gold_targets or "*" in said) else bool(gold_targets & said)
@@ -199,8 +204,8 @@ def _fit_model(train: list[Article], l2: float, own: bool = False) -> tuple[dict
         def __init__(self, features: frozenset[str], gold: bool) -> None:
             self.features, self.gold = features, gold
 
-    acts = fit([_Row(e.features, e.acts) for e in examples], names, l2)  # type: ignore[arg-type]
-    hit = fit([_Row(e.features, e.hit) for e in examples], names, l2)  # type: ignore[arg-type]
+    acts = fit([_Row(e.features, e.acts) for e in examples], names, l2)
+    hit = fit([_Row(e.features, e.hit) for e in examples], names, l2)
     return acts, hit
 
 
@@ -215,7 +220,7 @@ class Oracle(Model):
         if not same_kind:
             return fact
         best = max(same_kind, key=lambda g: (_same(g, fact), g.get("imposer") == fact.imposer))
-        return replace(fact, imposer=str(best["imposer"]), targets=tuple(best.get("targets") or ()))  # type: ignore[call-overload]
+        return replace(fact, imposer=str(best["imposer"]), targets=tuple(_codes(best.get("targets"))))
 
 
 def _role(acts: bool, hit: bool) -> str:
@@ -226,7 +231,7 @@ def _mention_roles(model: Model, reading: Reading, own: bool) -> Counter[str]:
     """Of the reading's parties (and the candidate "everyone"), how many the rules and the model give the gold
     role; and whether the model's own choice of imposer and targets is right."""
     counts: Counter[str] = Counter()
-    gold_targets = set(reading.gold.get("targets") or [])  # type: ignore[call-overload]
+    gold_targets = set(_codes(reading.gold.get("targets")))
     acts: dict[str, float] = {}
     hit: dict[str, float] = {}
     for i, m in enumerate(reading.mentions):
