@@ -2,9 +2,9 @@
 
     python bench/extract.py [--mb 5]
 
-Reads the dev corpus from ../shared/corpus/dev when it is there (a --corpus that is not a folder of articles
-is an error, not a silent fall-back; the JSON's "text" says which was read) (text only, never
-stored), else generates news-like text; repeats it to about --mb megabytes. Two
+Reads the dev corpus from ../shared/corpus/dev when it is there (text only, never
+stored), else generates news-like text; repeats it to about --mb megabytes. A --corpus that is not a
+folder of articles is an error, not a silent fall-back; the JSON's "text" says which was read. Two
 reference passes run on the same text in the same run: splitting into sentences
 only (what reading the text costs), and a keyword baseline (36 compiled keyword
 regexes searched over every sentence, the simplest extractor one would write),
