@@ -24,6 +24,8 @@ class Context:
     government: str | None = None
     last_rate: float | None = None  # the latest tariff rate stated, for "the same tariff"
     actor: Parties | None = None  # the sides of the last measure whose actor a clause named
+    # The two sides of the last talks or deal whose parties a clause named: who "the two sides" are.
+    pair: tuple[str, str] | None = None
     # The tariffs the last sentence or the one before stated: what "... will be exempted" refers back to.
     recent: list[Fact] = field(default_factory=list)
     # Every tariff the article has stated so far, in order: what "his tariffs" refers back to further away.

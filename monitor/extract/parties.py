@@ -300,6 +300,19 @@ def _own_government(clause: str, position: int, ctx: Context) -> str | None:
     return ctx.government or ctx.home or ctx.partner
 
 
+def _pair_named_again(clause: str, ctx: Context) -> tuple[str, str] | None:
+    """The two sides a clause names only as "the two sides", "both countries": those of the article's last
+    talks or deal, else those of its last measure on one side; None when the clause does not say so."""
+    if not vocab.PAIR_SUBJECT.search(clause):
+        return None
+    if ctx.pair is not None:
+        return ctx.pair
+    last = ctx.actor
+    if last is not None and len(last.targets) == 1 and last.targets[0] not in {ANY, last.imposer}:
+        return (last.imposer, last.targets[0])
+    return None
+
+
 def find_parties(
     clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False, at: int | None = None
 ) -> Parties:
@@ -376,6 +389,17 @@ def find_parties(
             # "Seoul's ministry announced that the US and Korea reached a deal": the reporter is not first.
             leading = [m for m in leading if m.start >= report.end()]
         named = [m.code for m in leading] + [c for c in target_codes if c != ANY]
+        pair = _pair_named_again(clause, ctx)
+        if pair is not None and set(named) <= set(pair):
+            # "the two sides will meet again" ("..., Ghana said"): the sides named before, the one named here first.
+            first = named[0] if named else pair[0]
+            return Parties(
+                imposer=first,
+                targets=tuple(c for c in pair if c != first),
+                subject_named=True,
+                imposer_named=bool(named),
+                targets_named=False,
+            )
         # A grouping cannot act (it has no code): "ASEAN held talks with China" is China's, with the members.
         partners = [m for m in mentions if m.form not in {UNIVERSAL, BLOC} and m.code in in_partner_slot]
         if leading:

@@ -83,6 +83,8 @@ TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
     r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
     r"dialogue\s+with|talks\s+with|"
+    # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
+    r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
     # A call between officials is a round of talks: "held a phone call with", "spoke by telephone with",
     # "spoke with Chinese trade officials" (but not "spoke with reporters").
     r"(?:phone|telephone)\s+(?:call|calls|conversation|conversations)|video\s*conferences?|video\s+calls?|"
@@ -107,7 +109,10 @@ TALKS_EVENT = _words(
     # Talks begun: "entered into negotiations".
     r"entered|enter|enters|entering|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
-    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated"
+    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated|"
+    # Talks going on, said of their sides: "are in talks over a trade pact", "remain in talks with".
+    # (Not "progress in talks", which speaks of talks named elsewhere.)
+    r"(?:is|are|was|were|been|be|remain|remains|remained)\s+(?:\w+\s+)?in\s+(?:[\w-]+\s+){0,2}?talks"
 )
 # Talks named only as the background of something else ("secured after months of talks", "during their
 # talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.
@@ -577,6 +582,11 @@ IMPORTED_GOODS_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,2}?\s+on\s+(?:all\s+|most\s+|any\s+)?(?:imported|foreign|foreign-made|overseas|"
     r"imports\s+of|all\s+imports)\b",
     re.I,
+)
+# The two sides of talks named again without their names: "the two sides will meet again", "both countries
+# agreed to keep talking". They are the sides of the last talks or measure the article named.
+PAIR_SUBJECT = _words(
+    r"(?:the\s+two|both)\s+(?:sides|countries|nations|governments|economies|leaders|capitals|delegations|partners)"
 )
 PARTNER_BEFORE = blind(r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:the\s+)?$")
 # A place opening a wire story ("OSLO -", "Lagos:", "Lima, Jan 5"): where it was filed, not a party.

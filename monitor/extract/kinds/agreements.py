@@ -10,7 +10,7 @@ from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import blind
-from monitor.extract.parties import Parties, find_parties
+from monitor.extract.parties import Parties, find_parties, relative_clauses
 
 # Talks brought to an end on an agreement (not a round of them): "concluded negotiations for a free trade
 # agreement", "finalised talks on the trade deal".
@@ -53,6 +53,12 @@ def _granter(c: Clause, loser: str, programme: str) -> Parties | None:
     return Parties(imposer=granter, targets=(loser,), subject_named=True)
 
 
+def _remember_pair(c: Clause, parties: Parties) -> None:
+    """Talks or a deal whose two sides the clause named: who "the two sides" of later clauses are."""
+    if parties.imposer_named and parties.targets_named and parties.targets and parties.targets[0] != ANY:
+        c.ctx.pair = (parties.imposer, parties.targets[0])
+
+
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
@@ -70,8 +76,22 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     )
     if talks and vocab.TALKS_FAILED.search(clause):
         talks = None  # "the negotiations stalled", "had not concluded talks"
+    if talks:
+        # Talks said in a relative clause ("Korea, which is in talks with Ghana, raised ...") are background to
+        # what the clause says; another mention of talks outside it still counts.
+        asides = [(r.body, r.end) for r in relative_clauses(clause, c.mentions)]
+        if any(a <= talks.start() < b for a, b in asides):
+            talks = next(
+                (
+                    m
+                    for m in vocab.TALKS.finditer(clause)
+                    if m.start() >= talks.end() and not any(a <= m.start() < b for a, b in asides)
+                ),
+                None,
+            )
     if states_deal(clause):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        _remember_pair(c, first)
         facts.append(make_fact("deal", first, c.sentence))
     elif (
         talks
@@ -81,6 +101,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         and not blocked(clause, talks)
     ):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        _remember_pair(c, first)
         when = c.dates_of()
         facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
 

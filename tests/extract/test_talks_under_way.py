@@ -1,0 +1,51 @@
+"""Talks going on ("are in talks", "are negotiating a pact"), talks said only in a relative clause, and
+"the two sides" of talks named before. All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _talks(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.imposer, f.targets) for f in facts_of(text) if f.kind == "negotiation"]
+
+
+def test_sides_said_to_be_in_talks_or_negotiating_hold_talks() -> None:
+    for sentence in (
+        "Morocco and Peru are in talks over a trade pact.",
+        "Morocco is in talks with Peru on lowering farm tariffs.",
+        "Morocco and Peru remain in intensive talks about the accord.",
+        "Morocco and Peru are negotiating a free trade agreement.",
+    ):
+        assert _talks(sentence) == [("MA", ("PE",))], sentence
+
+
+def test_talks_named_in_passing_are_not_talks() -> None:
+    assert _talks("Morocco said progress in talks with Peru was slow.") == []
+
+
+def test_talks_said_of_a_party_in_a_relative_clause_are_background() -> None:
+    text = "Morocco, which is in talks with Peru, raised its tariff on wheat to 30% on Monday."
+    assert _talks(text) == []
+    assert [f.rate for f in facts_of(text) if f.kind == "tariff"] == [30.0]
+
+
+def test_talks_outside_the_relative_clause_still_count() -> None:
+    text = "Morocco's trade envoy, who flew to Lima for the talks, met with Peru's minister on Tuesday."
+    assert _talks(text) == [("MA", ("PE",))]
+
+
+def test_the_two_sides_are_those_of_the_talks_named_before() -> None:
+    text = (
+        "Morocco and Peru held a first round of trade talks in Rabat on Monday.\n\n"
+        "The two governments will hold a second round in Lima in April, officials said."
+    )
+    assert set(_talks(text)) == {("MA", ("PE",))}
+
+
+def test_the_two_countries_are_those_of_the_measure_named_before() -> None:
+    text = (
+        "The United States imposed a 25% tariff on Moroccan olive oil on Monday.\n\n"
+        "The two countries will hold talks on the tariff next week."
+    )
+    assert _talks(text) == [("US", ("MA",))]
