@@ -49,3 +49,17 @@ def test_the_two_countries_are_those_of_the_measure_named_before() -> None:
         "The two countries will hold talks on the tariff next week."
     )
     assert _talks(text) == [("US", ("MA",))]
+
+
+def test_an_agreement_agreed_or_ratified_is_a_deal() -> None:
+    for sentence in (
+        "Morocco and Peru agreed a trade deal on Thursday.",
+        "Morocco ratified its trade pact with Peru on Tuesday.",
+    ):
+        deals = [(f.imposer, f.targets) for f in facts_of(sentence) if f.kind == "deal"]
+        assert deals == [("MA", ("PE",))], sentence
+
+
+def test_announcing_an_exit_from_an_agreement_is_a_withdrawal_not_a_deal() -> None:
+    facts = facts_of("Morocco announced it would exit the regional trade agreement.")
+    assert [(f.kind, f.imposer) for f in facts] == [("withdrawal", "MA")]

@@ -37,6 +37,8 @@ def states_deal(clause: str) -> bool:
             return True  # "concluded negotiations on a partnership agreement": the talks ended in a deal
         if not obj or vocab.TALKS.search(obj.group(0)):
             continue  # "agreed to start trade talks in an arrangement ...": talks, not a deal
+        if vocab.WITHDRAW.search(obj.group(0)):
+            continue  # "announced it would exit the trade agreement": leaving one, not reaching one
         if vocab.MODAL_BEFORE.search(clause[max(0, verb.start() - 25) : verb.start()]) or blocked(clause, verb):
             continue
         return True
