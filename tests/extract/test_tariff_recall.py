@@ -1,0 +1,27 @@
+"""Tariff facts the reader used to miss or misread (issue 13): readings too unsure to report that hid a
+surer one, several rates in one clause, later rates of one measure, cuts and list lines. Every sentence here is
+our own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import monitor.extract.kinds as kinds
+from monitor.extract import read_facts
+from monitor.extract.confidence_model import THRESHOLD
+from tests.extract.conftest import PUBLISHED, facts_of, only
+
+
+def _rates(text: str) -> list[float | None]:
+    return sorted((f.rate for f in only(facts_of(text), "tariff")), key=lambda r: r or 0)
+
+
+def test_an_unsure_reading_does_not_hide_a_surer_one_of_the_same_fact(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first statement reads as too unsure to report, the repeat as sure: the repeat is reported.
+    sure: Iterator[float] = iter([THRESHOLD / 2, 0.95])
+    monkeypatch.setattr(kinds, "confidence", lambda _values: next(sure))
+    text = "Peru will charge a 35% tariff on Chilean wine. Peru will charge a 35% tariff on Chilean wine."
+    [fact] = read_facts(text, PUBLISHED, threshold=THRESHOLD)
+    assert (fact.imposer, fact.targets, fact.rate, fact.confidence) == ("PE", ("CL",), 35, 0.95)
