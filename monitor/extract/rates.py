@@ -133,13 +133,18 @@ def find_rates(text: str) -> list[Rate]:
                 i += 2
                 continue
             changed = vocab.CHANGED_TO.search(between)
-            if changed and (
-                not vocab.RATE_IN_FORCE_THEN.search(between)
-                or not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1))
+            if (
+                changed
+                and (
+                    not vocab.RATE_IN_FORCE_THEN.search(between)
+                    or not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1))
+                )
+                and not vocab.IN_FORCE_FIRST.search(between, 0, changed.start())
             ):
                 # "the 12% duty ... is to be cut to 6.5%", "the 6 percent levy ... will rise to 9 percent on
                 # May 3": one fact at the new rate. But "12% on sofas, which rises to 20% on May 3" states the
-                # 12% in force until then: both are facts.
+                # 12% in force until then, and "25% would take effect at once and double to 50%" says the 25%
+                # takes effect: both are facts.
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
                 i += 2
                 continue

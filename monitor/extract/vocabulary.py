@@ -387,6 +387,7 @@ RANGE_BEFORE = blind(r"\b(?:(?:range|ranges|ranged|ranging|varying|vary|varies)\
 # A verb of change before "X% to Y%" makes it a change ("raised 10% to 25%" is rare, but "cut ... 10% to 5%").
 CHANGE_BEFORE = _words(
     r"raised?|raises|raising|cut|cuts|lowered|lower|reduced?|reduces|increased?|increases|hiked?|doubled|halved|"
+    r"double|doubles|doubling|triple|triples|tripled|tripling|halve|halves|halving|"
     r"rose|rise|rises|fell|fall|dropped|went"
 )
 # "12.5% to 30.1%" with no "from" before it: a range, not a change.
@@ -704,6 +705,12 @@ ORIGIN_GOODS_LIST = blind(
 # A rate stated in force on its own before a later step up or down: "12% on sofas, which rises to 20% on May 3"
 # (a relative or coordinated clause of its own, not the subject of the change).
 RATE_IN_FORCE_THEN = blind(r",\s*(?:which|that|and|but|then|before|rising|increasing|falling|going)\b")
+# The first rate said to take effect before it changes: "25% would take effect at once and double to 50% in
+# May" states both rates as facts, as a rate "in force until" its step does.
+IN_FORCE_FIRST = blind(
+    r"\b(?:(?:take|takes|taking|took|taken|go|goes|going|went|gone|come|comes|coming|came|enter|enters|entered)\s+"
+    r"(?:into\s+)?(?:immediate\s+)?(?:effect|force)|in\s+(?:effect|force)|immediately|at\s+once)\b"
+)
 TO_BEFORE = blind(r"\b(?:to|from)\s*$")
 # A verb of range whose subject is the tariff: "duties on ... steel products will range from 5% to 9%".
 RANGES_FROM = blind(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+(?:from|between)\s*$")
@@ -712,6 +719,8 @@ CHANGED_TO = blind(
     r"hiked|brought\s+down|will\s+be|"
     # Other verbs of raising and cutting, with their inflections: "bumped up to", "slashed to", "trimmed to".
     r"(?:bump|bumps|bumped|bumping|hike|hikes|hiking|jack|jacks|jacked|ratchet|ratchets|ratcheted)\s+up|"
+    # "double to 50%", "tripled to 30%": the multiple says how, the figure after "to" is the new rate.
+    r"double|doubles|doubling|triple|triples|tripled|tripling|halve|halves|halving|"
     r"slash|slashes|slashed|slashing|trim|trims|trimmed|trimming|boost|boosts|boosted|boosting|"
     r"reduces|reducing|raises|raising|increases|increasing|lowers|lowering|cuts|cutting)\s+to\s*$"
 )

@@ -25,3 +25,20 @@ def test_an_unsure_reading_does_not_hide_a_surer_one_of_the_same_fact(monkeypatc
     text = "Peru will charge a 35% tariff on Chilean wine. Peru will charge a 35% tariff on Chilean wine."
     [fact] = read_facts(text, PUBLISHED, threshold=THRESHOLD)
     assert (fact.imposer, fact.targets, fact.rate, fact.confidence) == ("PE", ("CL",), 35, 0.95)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rates"),
+    [
+        # The first rate takes effect before the step: both are facts.
+        ("Peru said duties of 15% on Bolivian cement take effect at once and will triple to 45% in June.", [15, 45]),
+        ("Tariffs of 20% on Bolivian glass would go into immediate effect and double to 40% after a month.", [20, 40]),
+        # A plain change is one fact, at the new rate.
+        ("Peru said its 15% duty on Bolivian cement will double to 30% in June.", [30]),
+        ("Peru said its 40% duty on Bolivian cement would halve to 20% next year.", [20]),
+    ],
+)
+def test_a_multiple_of_a_rate_is_a_change_and_a_rate_in_force_first_is_a_fact(
+    sentence: str, rates: list[float]
+) -> None:
+    assert _rates(sentence) == rates
