@@ -52,24 +52,20 @@ def find_rates(text: str) -> list[Rate]:
     kept: list[tuple[float, int, int]] = []
     goods: dict[int, tuple[int, int]] = {}
     replaced = vocab.REPLACES.search(clause) if raw else None
-    for value, start, end in raw:
+    for index, (value, start, end) in enumerate(raw):
         before = clause[max(0, start - 60) : start]
         after = clause[end : end + 60]
-        near_tariff = bool(vocab.TARIFF_WORD.search(before) or vocab.TARIFF_WORD.search(after[:45]))
         near_tariff = (
-            near_tariff
-            or bool(vocab.RATE_NOUN_AFTER.match(after))
-            or bool(re.match(r"\s+on\s", after))
+            _speaks_of_tariff(clause, start, end, tariff_in_clause)
             or bool(kept and start - kept[-1][2] < 40)
-            or _tariff_rates_before(before)
-            or bool(vocab.PAY_BEFORE.search(before))
-            # "Duties on wallpaper from Lithuania, Latvia and Estonia will rise to 50%": the tariff is the
-            # subject of the change or the range, however long its goods phrase.
-            or bool(
-                (vocab.CHANGED_TO.search(before) or vocab.AMOUNTS_TO.search(before) or vocab.RANGES_FROM.search(before))
-                and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
+            # "increasing the same to 15% from 10% on telecom gear": a change is one statement, so the new rate
+            # speaks of the tariff its old one does.
+            or (
+                index + 1 < len(raw)
+                and bool(vocab.TO_NEW_FROM_OLD.fullmatch(clause, end, raw[index + 1][1]))
+                and bool(vocab.TO_BEFORE.search(before))
+                and _speaks_of_tariff(clause, raw[index + 1][1], raw[index + 1][2], tariff_in_clause)
             )
-            or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
         )
         changed_object = _changed_object(clause, start) if vocab.TO_BEFORE.search(before) else None
         if changed_object is not None:
@@ -162,6 +158,27 @@ def find_rates(text: str) -> list[Rate]:
         rates.append(Rate(value=value, start=start, end=end))
         i += 1
     return [replace(r, goods=goods[r.start]) if r.start in goods else r for r in rates]
+
+
+def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool) -> bool:
+    """Whether the words around the figure at `start`..`end` make it a tariff rate (a tariff word, "on" goods,
+    the side that pays it, a tariff as the subject of its change or range)."""
+    before = clause[max(0, start - 60) : start]
+    after = clause[end : end + 60]
+    return (
+        bool(vocab.TARIFF_WORD.search(before) or vocab.TARIFF_WORD.search(after[:45]))
+        or bool(vocab.RATE_NOUN_AFTER.match(after))
+        or bool(re.match(r"\s+on\s", after))
+        or _tariff_rates_before(before)
+        or bool(vocab.PAY_BEFORE.search(before))
+        # "Duties on wallpaper from Lithuania, Latvia and Estonia will rise to 50%": the tariff is the
+        # subject of the change or the range, however long its goods phrase.
+        or bool(
+            (vocab.CHANGED_TO.search(before) or vocab.AMOUNTS_TO.search(before) or vocab.RANGES_FROM.search(before))
+            and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
+        )
+        or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
+    )
 
 
 def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:

@@ -712,6 +712,8 @@ IN_FORCE_FIRST = blind(
     r"(?:into\s+)?(?:immediate\s+)?(?:effect|force)|in\s+(?:effect|force)|immediately|at\s+once)\b"
 )
 TO_BEFORE = blind(r"\b(?:to|from)\s*$")
+# Between the new rate and the old in "to 15% from 10%".
+TO_NEW_FROM_OLD = re.compile(r"\s*from\s*", re.I)
 # A verb of range whose subject is the tariff: "duties on ... steel products will range from 5% to 9%".
 RANGES_FROM = blind(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+(?:from|between)\s*$")
 CHANGED_TO = blind(
@@ -836,7 +838,8 @@ SECTOR_WORDS: dict[str, str] = {
     r"petroleum|fuels?",
     "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
     "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
-    r"consumer\s+electronics|televisions?",
+    r"consumer\s+electronics|televisions?|telecom(?:munications?)?\s+(?:equipment|gear)|"
+    r"(?:video\s+)?game\s+consoles?|gaming\s+consoles?",
     "textiles": r"textiles?|apparel|garments?|clothing|footwear",
     "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
     "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"

@@ -42,3 +42,18 @@ def test_a_multiple_of_a_rate_is_a_change_and_a_rate_in_force_first_is_a_fact(
     sentence: str, rates: list[float]
 ) -> None:
     assert _rates(sentence) == rates
+
+
+def test_a_new_rate_before_its_old_one_is_read_with_it() -> None:
+    # "the same" names no tariff: the old rate's goods ("on ... gear") make the change a tariff's.
+    text = "The budget keeps duty on nickel, while raising the same to 18 per cent from 12 per cent on telecom gear."
+    [fact] = only(facts_of(text), "tariff")
+    assert (fact.rate, fact.previous_rate, fact.sector) == (18, 12, "electronics")
+
+
+@pytest.mark.parametrize(
+    "goods", ["telecom equipment", "telecommunications equipment", "video game consoles", "gaming consoles"]
+)
+def test_telecom_gear_and_game_consoles_are_electronics(goods: str) -> None:
+    [fact] = only(facts_of(f"Chile raised its import tariff on {goods} from 6% to 11%."), "tariff")
+    assert (fact.sector, fact.rate) == ("electronics", 11)
