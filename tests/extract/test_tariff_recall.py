@@ -57,3 +57,10 @@ def test_a_new_rate_before_its_old_one_is_read_with_it() -> None:
 def test_telecom_gear_and_game_consoles_are_electronics(goods: str) -> None:
     [fact] = only(facts_of(f"Chile raised its import tariff on {goods} from 6% to 11%."), "tariff")
     assert (fact.sector, fact.rate) == ("electronics", 11)
+
+
+def test_considering_whether_to_tax_is_a_threat_but_a_question_is_none() -> None:
+    [fact] = only(facts_of("Seoul is considering whether to put tariffs on Turkish steel pipes."), "tariff")
+    assert (fact.imposer, fact.targets, fact.status) == ("KR", ("TR",), "threatened")
+    assert not facts_of("Reporters asked whether Seoul would put tariffs on Turkish steel pipes.")
+    assert not facts_of("Seoul is considering whether to lift its tariffs on Turkish steel pipes.")
