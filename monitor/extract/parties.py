@@ -24,6 +24,8 @@ _BUYERS = blind(
     r"(?:that\s+|which\s+|who\s+)?(?:also\s+|continue\s+to\s+)?"
     r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|import|imports|imported|importing)|"
     r"(?:for|over)\s+(?:buying|purchasing|importing))\b[^,;.]{0,60}"
+    # with an aside on how they buy: "any country buying oil from Iran, whether directly or from Iran's agents,"
+    r"(?:,\s*[“\"]?whether\b[^;.]{0,100}?,[”\"]?)?"
 )
 # Between a subject and its object: one verb in the past or present tense ("Canada matched the US").
 _OBJECT_AFTER_VERB = re.compile(r"\s+(?:also\s+|then\s+|quickly\s+)?(?:[a-z]+ed|[a-z]+es)\s+(?:the\s+)?")

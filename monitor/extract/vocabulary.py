@@ -226,8 +226,14 @@ IN_EFFECT = _words(
     r"(?:was|were|been)\s+hit\s+with|stays|stay"
 )
 # Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
-# "whether" after a verb of considering opens the tariff considered, not a question.
+# "whether" opens a question or a condition, but not after a verb of considering ("considering whether to put
+# tariffs on" is a threat under consideration), nor in an aside of alternatives set off by commas ("any buyer,
+# whether directly or through third parties, will pay"): "either way".
 _NOT_CONSIDERING = r"(?<!consider\s)(?<!considers\s)(?<!considered\s)(?<!considering\s)"
+_WHETHER = (
+    rf"{_NOT_CONSIDERING}(?<!,\s)(?<!,\s“)(?<!,\s\")whether|"
+    rf"{_NOT_CONSIDERING}whether(?!\s+(?:[\w-]+\s+){{0,3}}or\s+[^,;.]{{0,60}}[,”\"])"
+)
 NOT_A_FACT = _words(
     r"urge|urged|urges|urging|call\s+on|called\s+on|calls\s+on|asked|demand|demanded|demands|pressed|"
     r"request|requests|requested|requesting|appealed|lobbied|lobbying|"
@@ -240,7 +246,7 @@ NOT_A_FACT = _words(
     r"did\s+not|does\s+not|do\s+not|didn't|doesn't|won't|no\s+longer|never|refused|rejected|denied|"
     r"would\s+not\s+extend|not\s+expecting|before\s+an\s+accord|if\s+a\s+deal|if\s+talks|unless\s+a\s+deal|"
     # "asked whether": a question; but "considering whether to put tariffs on" is a threat under consideration.
-    rf"{_NOT_CONSIDERING}whether|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
+    rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
     r"no\s+(?:new|further|additional|more)"
 )
 NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
@@ -331,7 +337,7 @@ HEAD_BLOCK = _words(
     # A forecast or outlook states no policy: "the bank lowered its growth outlook, citing tariffs".
     r"outlook|forecast|forecasts|forecasting|projection|projections|"
     r"bill|bills|legislation|draft\s+law|lacked|lacks|unlawful|illegal|ruled\s+that|(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
-    rf"opposes|any\s+deal|if|unless|{_NOT_CONSIDERING}whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
+    rf"opposes|any\s+deal|if|unless|{_WHETHER}|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
     r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
     r"condemned|regrettable|"

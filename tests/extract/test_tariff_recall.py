@@ -64,3 +64,11 @@ def test_considering_whether_to_tax_is_a_threat_but_a_question_is_none() -> None
     assert (fact.imposer, fact.targets, fact.status) == ("KR", ("TR",), "threatened")
     assert not facts_of("Reporters asked whether Seoul would put tariffs on Turkish steel pipes.")
     assert not facts_of("Seoul is considering whether to lift its tariffs on Turkish steel pipes.")
+
+
+def test_an_aside_of_alternatives_with_whether_is_no_condition() -> None:
+    text = "Any country buying gas from Iran, whether directly or from Iranian agents, will face a 20% tariff."
+    [fact] = only(facts_of(text), "tariff")
+    # The aside tells how the buyers buy: the seller it names is not hit, everyone buying is.
+    assert (fact.imposer, fact.targets, fact.rate) == ("US", ("*",), 20)
+    assert not facts_of("Analysts asked whether Seoul or Ankara would put tariffs on steel pipes, and markets fell.")
