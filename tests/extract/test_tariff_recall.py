@@ -72,3 +72,18 @@ def test_an_aside_of_alternatives_with_whether_is_no_condition() -> None:
     # The aside tells how the buyers buy: the seller it names is not hit, everyone buying is.
     assert (fact.imposer, fact.targets, fact.rate) == ("US", ("*",), 20)
     assert not facts_of("Analysts asked whether Seoul or Ankara would put tariffs on steel pipes, and markets fell.")
+
+
+def _kinds(text: str) -> list[tuple[str, str | None, float | None]]:
+    return sorted(((f.kind, f.sector, f.rate) for f in facts_of(text)), key=lambda t: (t[0], t[1] or ""))
+
+
+def test_a_cut_in_stages_to_zero_is_a_tariff_at_the_first_step_and_a_lift() -> None:
+    text = "The decree says duties on laptops will be reduced in two stages: from 18% to 9% at once, and to 0% in 2032."
+    assert _kinds(text) == [("lift", "electronics", 9), ("tariff", "electronics", 9)]
+
+
+def test_a_cut_of_other_goods_after_a_removal_is_a_tariff() -> None:
+    text = "Chile cut the duty on wine from 6% to 0% and on laptops from 10% to 5%."
+    assert _kinds(text) == [("lift", "agriculture", 6), ("tariff", "electronics", 5)]
+    assert _kinds("Chile will cut its tariff on laptops from 6% to 0%.") == [("lift", "electronics", 6)]

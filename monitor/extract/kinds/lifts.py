@@ -47,7 +47,10 @@ def lifts(
         clause
     ):
         facts.append(make_fact("lift", lifter, sentence, authority=authority))
+    zero = vocab.ZERO.search(clause)
     for rate, sectors in groups:
+        if zero is not None and rate is not None and rate.previous is not None and rate.start >= zero.end():
+            continue  # "to 0% on wine and from 10% to 5% on laptops": the cut after the removal is a tariff
         for sector in each(sectors):
             facts.append(
                 make_fact(
@@ -58,6 +61,26 @@ def lifts(
         for _rate, sectors in groups:
             for sector in each(sectors):
                 facts.append(make_fact("tariff", lifter, sentence, sector=sector, status="announced"))
+    if zero is not None:
+        # "cut in two stages: from 16% to 8% now, and to 0% next year": the first step's rate is in force
+        # until the removal, a tariff of its own besides the lift that carries it; a cut of other goods after
+        # the removal is a tariff only.
+        for rate, sectors in groups:
+            if rate is None or rate.previous is None or zero.start() < rate.end <= zero.end():
+                continue
+            for sector in each(sectors):
+                facts.append(
+                    make_fact(
+                        "tariff",
+                        lifter,
+                        sentence,
+                        sector=sector,
+                        rate=rate.value,
+                        previous_rate=rate.previous,
+                        status="announced",
+                        authority=authority,
+                    )
+                )
     return facts
 
 
