@@ -281,8 +281,15 @@ UNTIL_WORD = _words(
 SPAN_START_BEFORE = blind(r"\b(?:from|between)\s+(?:the\s+)?$")
 SPAN_BETWEEN = blind(r"^\s*(?:to|and|till|until|through)\s+(?:the\s+)?$")
 EXPIRY_BEFORE = blind(
-    r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on)\s+(?:and\s+including\s+)?(?:the\s+end\s+of\s+)?"
-    r"(?:on\s+|at\s+)?$"
+    r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on|up\s+to)\s+(?:and\s+including\s+)?"
+    r"(?:the\s+end\s+of\s+)?(?:on\s+|at\s+)?$"
+)
+# A measure said to last a length of time: "will remain in place for five years", "imposed for a period of
+# three years", "valid for 12 months" (counted from the day it takes effect).
+LASTS_FOR = blind(
+    r"\b(?:(?:remain|remains|stay|stays|be|is|are|kept)\s+in\s+(?:place|force|effect)|last|lasts|valid|imposed|"
+    r"levied|applied|apply|applies)\s+for\s+(?:a\s+(?:period|term)\s+of\s+|the\s+next\s+|another\s+)?$|"
+    r"\bfor\s+a\s+(?:period|term)\s+of\s+$"
 )
 # A pause or an exemption that is itself ended: "ended the tariff pause", "lifted its suspension of duties",
 # "removed the exemption on almonds". The verb governs the measure, not the tariff: no pause, lift or relief.

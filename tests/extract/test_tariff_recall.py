@@ -87,3 +87,24 @@ def test_a_cut_of_other_goods_after_a_removal_is_a_tariff() -> None:
     text = "Chile cut the duty on wine from 6% to 0% and on laptops from 10% to 5%."
     assert _kinds(text) == [("lift", "agriculture", 6), ("tariff", "electronics", 5)]
     assert _kinds("Chile will cut its tariff on laptops from 6% to 0%.") == [("lift", "electronics", 6)]
+
+
+def test_a_tariff_that_lasts_a_length_of_time_expires_that_long_after_it_starts() -> None:
+    text = (
+        "Peru set anti-dumping duties of 14% to 19% on Chinese glass. "
+        "The duties take effect from April 2 and will remain in place for three years."
+    )
+    facts = only(facts_of(text), "tariff")
+    assert sorted(f.rate or 0 for f in facts) == [14, 19]
+    for fact in facts:
+        assert fact.effective is not None and fact.until is not None
+        assert (fact.effective.isoformat(), abs((fact.until - fact.effective).days - 3 * 365) <= 2) == (
+            "2031-04-02",
+            True,
+        )
+
+
+def test_up_to_before_a_date_is_when_a_tariff_ends() -> None:
+    text = "Peru set temporary duties of 9% on Chinese glass. The duties apply from May 2, 2031 and up to May 2, 2033."
+    [fact] = only(facts_of(text), "tariff")
+    assert fact.until is not None and fact.until.isoformat() == "2033-05-02"

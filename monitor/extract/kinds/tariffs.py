@@ -114,7 +114,7 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     parties = c.resolve()
     published = c.ctx.published
     effective = effective_date(clause, c.dates_of())
-    until = expiry(clause, c.dates_of())
+    until = expiry(clause, c.dates_of(), effective or published)
     status = status_of(clause, span, effective, published)
     groups = [
         (r, _goods_sectors(clause, r) if r is not None and r.goods else s)
