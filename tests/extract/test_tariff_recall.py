@@ -108,3 +108,15 @@ def test_up_to_before_a_date_is_when_a_tariff_ends() -> None:
     text = "Peru set temporary duties of 9% on Chinese glass. The duties apply from May 2, 2031 and up to May 2, 2033."
     [fact] = only(facts_of(text), "tariff")
     assert fact.until is not None and fact.until.isoformat() == "2033-05-02"
+
+
+def test_tariffs_kept_in_place_beside_a_cut_in_one_sentence_are_two_measures() -> None:
+    text = (
+        "Most of Canada's duties on Chinese goods will stay in place, while the 20% levy on Chinese bicycles "
+        "will be cut to 10%."
+    )
+    facts = only(facts_of(text), "tariff")
+    assert sorted((f.rate or 0, f.status) for f in facts) == [(0, "in_effect"), (10, "announced")]
+    # One measure stated with its rate is one fact.
+    one = facts_of("Canada imposed tariffs on Chinese goods, raising the rate to 25%.")
+    assert [f.rate for f in only(one, "tariff")] == [25]
