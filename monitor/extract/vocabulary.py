@@ -284,6 +284,7 @@ EXPIRY_BEFORE = blind(
     r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on|up\s+to)\s+(?:and\s+including\s+)?"
     r"(?:the\s+end\s+of\s+)?(?:on\s+|at\s+)?$"
 )
+EXPIRY_OPENS = re.compile(r"(?:until|till|through)\s", re.I)
 # A measure said to last a length of time: "will remain in place for five years", "imposed for a period of
 # three years", "valid for 12 months" (counted from the day it takes effect).
 LASTS_FOR = blind(

@@ -120,3 +120,8 @@ def test_tariffs_kept_in_place_beside_a_cut_in_one_sentence_are_two_measures() -
     # One measure stated with its rate is one fact.
     one = facts_of("Canada imposed tariffs on Chinese goods, raising the rate to 25%.")
     assert [f.rate for f in only(one, "tariff")] == [25]
+
+
+def test_a_tariff_kept_until_a_bare_year_expires_on_its_first_day() -> None:
+    [fact] = only(facts_of("Chile will keep its 12% duty on Argentine trucks until 2044."), "tariff")
+    assert fact.until is not None and fact.until.isoformat() == "2044-01-01"
