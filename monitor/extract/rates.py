@@ -133,7 +133,10 @@ def find_rates(text: str) -> list[Rate]:
                 changed
                 and (
                     not vocab.RATE_IN_FORCE_THEN.search(between)
-                    or not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1))
+                    or not (
+                        find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1))
+                        or vocab.STEP_LATER.search(clause[nxt[2] : nxt[2] + 40])
+                    )
                 )
                 and not vocab.IN_FORCE_FIRST.search(between, 0, changed.start())
             ):

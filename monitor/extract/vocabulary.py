@@ -722,6 +722,14 @@ ORIGIN_GOODS_LIST = blind(
 # A rate stated in force on its own before a later step up or down: "12% on sofas, which rises to 20% on May 3"
 # (a relative or coordinated clause of its own, not the subject of the change).
 RATE_IN_FORCE_THEN = blind(r",\s*(?:which|that|and|but|then|before|rising|increasing|falling|going)\b")
+# When the step comes, said without a day: "in June", "from early March", "after a week", "in two months".
+STEP_LATER = blind(
+    r"^\s*(?:in|from|by|after|within|starting|beginning)\s+(?:(?:early|mid|late)[-\s]+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|"
+    r"^\s*(?:in|after|within)\s+(?:a|an|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?|months?|years?)\b|"
+    r"^\s*(?:next|later\s+this)\s+(?:week|month|year)\b"
+)
 # The first rate said to take effect before it changes: "25% would take effect at once and double to 50% in
 # May" states both rates as facts, as a rate "in force until" its step does.
 IN_FORCE_FIRST = blind(

@@ -33,6 +33,9 @@ def test_an_unsure_reading_does_not_hide_a_surer_one_of_the_same_fact(monkeypatc
         # The first rate takes effect before the step: both are facts.
         ("Peru said duties of 15% on Bolivian cement take effect at once and will triple to 45% in June.", [15, 45]),
         ("Tariffs of 20% on Bolivian glass would go into immediate effect and double to 40% after a month.", [20, 40]),
+        # A step said to come later without a day: the first rate holds until then.
+        ("Peru said it would impose a 25% tariff on Bolivian cement, which would double to 50% in June.", [25, 50]),
+        ("Peru will set a 10% duty on Bolivian glass, which rises to 15% after six months.", [10, 15]),
         # A plain change is one fact, at the new rate.
         ("Peru said its 15% duty on Bolivian cement will double to 30% in June.", [30]),
         ("Peru said its 40% duty on Bolivian cement would halve to 20% next year.", [20]),
