@@ -809,6 +809,11 @@ REMAINING = blind(
     r"leave|leaves|keep|keeps|kept)\b"
 )
 INCLUDING = blind(r"\bincluding\b")
+# Another measure with its own rate set beside a tariff just named: "... - alongside a 25% duty on steel".
+BESIDE_BEFORE = blind(
+    r"(?:,|\s[-–—])\s*(?:alongside|as\s+well\s+as|besides|in\s+addition\s+to|on\s+top\s+of|plus)\s+"
+    r"(?:a|an|the|its|their)?\s*(?:new\s+|separate\s+|further\s+)?$"
+)
 CONDITION = blind(r"\b(?:unless|if|provided|until|as\s+long\s+as)\b")
 OTHER_MEASURE = blind(
     r"\s+(?:and|as\s+well\s+as|while|but|plus)\s+(?:the\s+|a\s+)?(?:new\s+|other\s+|\w+\s+){0,2}"

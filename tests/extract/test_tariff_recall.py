@@ -128,3 +128,12 @@ def test_tariffs_kept_in_place_beside_a_cut_in_one_sentence_are_two_measures() -
 def test_a_tariff_kept_until_a_bare_year_expires_on_its_first_day() -> None:
     [fact] = only(facts_of("Chile will keep its 12% duty on Argentine trucks until 2044."), "tariff")
     assert fact.until is not None and fact.until.isoformat() == "2044-01-01"
+
+
+def test_a_tariff_without_a_rate_beside_another_with_one_is_a_measure_of_its_own() -> None:
+    text = (
+        "Since taking office, the US president has imposed fresh tariffs on imports from Peru, Chile and Bolivia "
+        "– alongside a 25% duty on steel and aluminum."
+    )
+    facts = {(f.targets, f.sector, f.rate) for f in only(facts_of(text), "tariff")}
+    assert facts == {(("PE", "CL", "BO"), None, None), (("*",), "steel", 25), (("*",), "aluminum", 25)}
