@@ -653,7 +653,9 @@ VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
 INTO_BEFORE = blind(
-    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering)\s+(?:the\s+)?$"
+    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering|"
+    # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged.
+    r"(?:tariffs?|duty|duties|levy|levies)\s+in)\s+(?:the\s+)?$"
 )
 SPEAKER_AFTER = blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"

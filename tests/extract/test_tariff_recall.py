@@ -137,3 +137,8 @@ def test_a_tariff_without_a_rate_beside_another_with_one_is_a_measure_of_its_own
     )
     facts = {(f.targets, f.sector, f.rate) for f in only(facts_of(text), "tariff")}
     assert facts == {(("PE", "CL", "BO"), None, None), (("*",), "steel", 25), (("*",), "aluminum", 25)}
+
+
+def test_the_market_a_tariff_is_charged_in_is_the_side_that_levies_it() -> None:
+    [fact] = only(facts_of("Chilean cars now face a 100% tariff in Peru."), "tariff")
+    assert (fact.imposer, fact.targets, fact.sector, fact.rate) == ("PE", ("CL",), "autos", 100)
