@@ -168,6 +168,13 @@ LIFT = _words(
     # A court ruling is a lift only where collection stops (contract).
     r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect"
 )
+# After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
+# "lifted to 25%", "rolled back to 10%"), not removed.
+FALL_TO_RATE = re.compile(
+    r"(?:\s+(?:sharply|further|slightly|back))?\s+(?:to|from)\s+(?:(?:about|around|just)\s+)?"
+    r"\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s+cent|pc)",
+    re.I,
+)
 # Goods taken off the list a tariff applies to: "removed 300 goods from the list", "struck rice off the list".
 _LIST_REMOVAL_WORDS = (
     r"(?:removed|removes|remove|removing|struck|strikes|took|takes|taken|dropped|drops)\s+"

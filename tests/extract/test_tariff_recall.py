@@ -142,3 +142,19 @@ def test_a_tariff_without_a_rate_beside_another_with_one_is_a_measure_of_its_own
 def test_the_market_a_tariff_is_charged_in_is_the_side_that_levies_it() -> None:
     [fact] = only(facts_of("Chilean cars now face a 100% tariff in Peru."), "tariff")
     assert (fact.imposer, fact.targets, fact.sector, fact.rate) == ("PE", ("CL",), "autos", 100)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Under the decree, tariffs on Chilean wine drop to 6% from 12%.", [("tariff", "agriculture", 6)]),
+        ("The levies on Chilean wine were dropped to 5 percent.", [("tariff", "agriculture", 5)]),
+        # Dropped to zero, or dropped outright, is a removal.
+        ("Tariffs on Chilean wine dropped from 12% to 0%.", [("lift", "agriculture", 12)]),
+        ("Peru dropped its tariffs on Chilean wine.", [("lift", "agriculture", None)]),
+    ],
+)
+def test_a_tariff_dropped_to_a_rate_is_cut_not_removed(
+    sentence: str, expected: list[tuple[str, str | None, float | None]]
+) -> None:
+    assert _kinds(sentence) == expected
