@@ -158,3 +158,8 @@ def test_a_tariff_dropped_to_a_rate_is_cut_not_removed(
     sentence: str, expected: list[tuple[str, str | None, float | None]]
 ) -> None:
     assert _kinds(sentence) == expected
+
+
+def test_a_speaker_is_not_the_origin_of_the_goods_named_after_its_verb() -> None:
+    [fact] = only(facts_of("Peru said goods from Chile will be hit with a 20 percent duty."), "tariff")
+    assert (fact.imposer, fact.targets, fact.rate) == ("PE", ("CL",), 20)
