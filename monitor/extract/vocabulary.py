@@ -515,7 +515,10 @@ PAYEE_BEFORE = blind(r"\b(?:pay|pays|paid|paying|owe|owes|owed|owing)\b[^,;.]{0,
 SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs?|duty|duties|levy|levies|measures|imposed|levied|announced|set|"
     r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
-    r"(?:from|by)\s+(?:the\s+)?$"
+    r"(?:from|by)\s+(?:the\s+)?$|"
+    # The agent of a passive after the rate it sets: "would be tariffed at 20 percent by Peru".
+    r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+)?[\d.]+\s?"
+    r"(?:%|percent|per\s+cent|pc)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
 )
 TARGET_AFTER = blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"

@@ -163,3 +163,15 @@ def test_a_tariff_dropped_to_a_rate_is_cut_not_removed(
 def test_a_speaker_is_not_the_origin_of_the_goods_named_after_its_verb() -> None:
     [fact] = only(facts_of("Peru said goods from Chile will be hit with a 20 percent duty."), "tariff")
     assert (fact.imposer, fact.targets, fact.rate) == ("PE", ("CL",), 20)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the plan, Chilean goods would be tariffed at 20 percent by Peru.",
+        "The tariff on Chilean goods was raised to 20 percent by Peru.",
+    ],
+)
+def test_the_agent_after_a_rate_is_the_side_that_sets_it(sentence: str) -> None:
+    [fact] = only(facts_of(sentence), "tariff")
+    assert (fact.imposer, fact.targets, fact.rate) == ("PE", ("CL",), 20)
