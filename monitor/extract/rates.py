@@ -108,9 +108,12 @@ def find_rates(text: str) -> list[Rate]:
                 i += 2
                 continue
             if (
-                vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_LOW_BEFORE.search(clause, start, nxt[1])
-            ) or vocab.ALTERNATIVE_LOW_BEFORE.match(clause[start : nxt[1]]):
-                rates.append(Rate(value=value, start=start, end=end))  # "9-16pc", "5 or 10 percent": both
+                (vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_LOW_BEFORE.search(clause, start, nxt[1]))
+                or vocab.ALTERNATIVE_LOW_BEFORE.match(clause[start : nxt[1]])
+                or vocab.TIER_JOIN.fullmatch(between)
+            ):
+                # "9-16pc", "5 or 10 percent", "10% and 25% on steel": both, for the same goods
+                rates.append(Rate(value=value, start=start, end=end))
                 rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
                 i += 2
                 continue

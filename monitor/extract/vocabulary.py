@@ -421,6 +421,9 @@ RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|t
 # Alternatives and tiers with the unit said once: "tariffs of 4 or 7 percent", "duties of 11 and 19 percent".
 ALTERNATIVE_LOW_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,3}(?:\.\d{1,2})?)\s+(?:or|and)\s+$")
 FROM_BEFORE = blind(r"\bfrom\s*$")
+# Tiers or alternatives with the unit said each time and nothing between them: "tariffs of 10% and 25% on
+# steel", "30% or 35%" (the goods after the last are those of each).
+TIER_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+", re.I)
 # The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
 PAY_BEFORE = blind(
     r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"

@@ -175,3 +175,12 @@ def test_a_speaker_is_not_the_origin_of_the_goods_named_after_its_verb() -> None
 def test_the_agent_after_a_rate_is_the_side_that_sets_it(sentence: str) -> None:
     [fact] = only(facts_of(sentence), "tariff")
     assert (fact.imposer, fact.targets, fact.rate) == ("PE", ("CL",), 20)
+
+
+@pytest.mark.parametrize("joiner", ["and", "or"])
+def test_tiers_with_the_unit_said_each_time_share_their_goods(joiner: str) -> None:
+    facts = only(facts_of(f"Peru set tariffs of 10% {joiner} 25% on Chilean steel."), "tariff")
+    assert sorted((f.sector, f.rate) for f in facts) == [("steel", 10), ("steel", 25)]
+    # Each rate with goods of its own keeps them.
+    facts = only(facts_of(f"Peru put 10% on cement {joiner} 25% on Chilean steel."), "tariff")
+    assert sorted((f.rate, f.sector or "") for f in facts) == [(10, ""), (25, "steel")]
