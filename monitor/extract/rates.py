@@ -154,6 +154,11 @@ def find_rates(text: str) -> list[Rate]:
                 rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0]))
                 i += 2
                 continue
+            if vocab.FORMER_BEFORE.search(clause, max(0, start - 30), start) and vocab.NOW_RATE.fullmatch(between):
+                # "the tariff, which had been 12%, is now 6%": one fact at the new rate, the old one kept.
+                rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
+                i += 2
+                continue
             before_old = vocab.FORMER_RATE.search(between)
             if before_old:
                 # "15%, down from 24%", "25%, up from the 14.5% rate it replaced": one fact, the old rate kept.

@@ -715,6 +715,18 @@ US_AUTHORITY = Cue(
 )
 RATE_NOUN_AFTER = blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
 REPLACES = blind(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b")
+# A rate said to be the former one, then the present one: "which had been 12%, is now 6%", "previously 12%,
+# now 6%".
+FORMER_BEFORE = blind(
+    r"\b(?:(?:which|that)\s+(?:had\s+been|was|were|used\s+to\s+be|stood\s+at)|previously|formerly|once)\s+"
+    r"(?:at\s+)?$"
+)
+NOW_RATE = re.compile(
+    r"\s*,?\s*(?:(?:now|currently|today)\s+)?"
+    r"(?:(?:is|are|will\s+be|has\s+been|stands?\s+at|goes\s+to|falls\s+to|rises\s+to|drops\s+to)\s+)?"
+    r"(?:(?:now|currently|today)\s+)?(?:at\s+)?",
+    re.I,
+)
 FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
 RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".

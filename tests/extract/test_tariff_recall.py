@@ -184,3 +184,15 @@ def test_tiers_with_the_unit_said_each_time_share_their_goods(joiner: str) -> No
     # Each rate with goods of its own keeps them.
     facts = only(facts_of(f"Peru put 10% on cement {joiner} 25% on Chilean steel."), "tariff")
     assert sorted((f.rate, f.sector or "") for f in facts) == [(10, ""), (25, "steel")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru's tariff on Chilean wine, which had been 12%, is now 6%.",
+        "Peru's tariff on Chilean wine, previously 12%, now stands at 6%.",
+    ],
+)
+def test_a_former_rate_then_the_present_one_is_one_fact_at_the_present_rate(sentence: str) -> None:
+    [fact] = only(facts_of(sentence), "tariff")
+    assert (fact.sector, fact.rate, fact.previous_rate) == ("agriculture", 6, 12)
