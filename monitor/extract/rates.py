@@ -52,9 +52,17 @@ def find_rates(text: str) -> list[Rate]:
     kept: list[tuple[float, int, int]] = []
     goods: dict[int, tuple[int, int]] = {}
     replaced = vocab.REPLACES.search(clause) if raw else None
+    statistics: set[int] = set()  # the figures left out as statistics or market moves
     for index, (value, start, end) in enumerate(raw):
         before = clause[max(0, start - 60) : start]
         after = clause[end : end + 60]
+        if (
+            index - 1 in statistics
+            and vocab.TO_NEW_FROM_OLD.fullmatch(clause, raw[index - 1][2], start)
+            and vocab.TO_BEFORE.search(clause, max(0, raw[index - 1][1] - 8), raw[index - 1][1])
+        ):
+            statistics.add(index)
+            continue  # "the share rose to 18% from 12% on ...": the old figure of a statistic is one too
         near_tariff = (
             _speaks_of_tariff(clause, start, end, tariff_in_clause)
             or bool(kept and start - kept[-1][2] < 40)
@@ -89,8 +97,10 @@ def find_rates(text: str) -> list[Rate]:
             wide = clause[max(0, start - 100) : start]
             subject = wide[: len(wide) - len(before[-30:]) + change.start()]
             if not vocab.TARIFF_WORD.search(subject[-60:]) and not vocab.RATE_WORD.search(subject[-35:]):
+                statistics.add(index)
                 continue  # "exports slumped 27%"; but "the tariff rose to 25%" is a fact
         elif vocab.STATISTIC_BEFORE.search(before[-35:]) and not vocab.TARIFF_WORD.search(before[-35:] + after[:25]):
+            statistics.add(index)
             continue
         kept.append((value, start, end))
     rates: list[Rate] = []

@@ -196,3 +196,17 @@ def test_tiers_with_the_unit_said_each_time_share_their_goods(joiner: str) -> No
 def test_a_former_rate_then_the_present_one_is_one_fact_at_the_present_rate(sentence: str) -> None:
     [fact] = only(facts_of(sentence), "tariff")
     assert (fact.sector, fact.rate, fact.previous_rate) == ("agriculture", 6, 12)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports rose to 18 per cent from 12 per cent on strong demand.",
+        "The share of Chilean wine in imports rose to 18 per cent from 12 per cent on new duties.",
+        "Inflation, which had been 12%, is now 6%.",
+        "Exports to Chile could double to 40% of sales after a week.",
+        "Copper prices fell 5% and 8% on the two days.",
+    ],
+)
+def test_statistics_stay_out_of_the_new_readings(sentence: str) -> None:
+    assert not only(facts_of(sentence), "tariff")
