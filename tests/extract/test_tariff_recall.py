@@ -202,7 +202,7 @@ def test_a_former_rate_then_the_present_one_is_one_fact_at_the_present_rate(sent
     "sentence",
     [
         "Exports rose to 18 per cent from 12 per cent on strong demand.",
-        "The share of Chilean wine in imports rose to 18 per cent from 12 per cent on new duties.",
+        "The share of Chilean wine in imports rose to 18 per cent from 12 per cent on tariffs.",
         "Inflation, which had been 12%, is now 6%.",
         "Exports to Chile could double to 40% of sales after a week.",
         "Copper prices fell 5% and 8% on the two days.",
