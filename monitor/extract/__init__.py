@@ -44,6 +44,8 @@ def _covers(a: Fact, b: Fact) -> bool:
         return False
     if a.kind == "tariff" and b.rate is not None and a.status != b.status and bool(a.effective) != bool(b.effective):
         return False  # "announced an extra 25%" and "the original 25% levy came into effect on August 1"
+    if a.kind == "tariff" and a.evidence == b.evidence and a.rate != b.rate and a.status != b.status:
+        return False  # "most tariffs will remain in place, while the 15% duty will be cut to 7.5%": two measures
     # Two meetings on two days, or a rate in force since one date and again from another, are two facts.
     return not (a.kind in {"negotiation", "tariff"} and b.effective and a.effective and a.effective != b.effective)
 
@@ -174,12 +176,12 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
     # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
     # a wrong fact becomes a wrong alert.
-    return [f for f in read_facts(text, published) if f.confidence >= THRESHOLD]
+    return read_facts(text, published, threshold=THRESHOLD)
 
 
-def read_facts(text: str, published: dt.date | None) -> list[Fact]:
-    """Every distinct reading of `text`, however unsure: the facts before the confidence threshold (what the
-    confidence model is trained on)."""
+def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) -> list[Fact]:
+    """Every distinct reading of `text` at least `threshold` sure; with the default, however unsure: the facts
+    before the confidence threshold (what the confidence model is trained on)."""
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
     from monitor.extract.proposer import propose
     from monitor.extract.reading import Context, read_sentence
@@ -240,7 +242,9 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
         facts.extend(found)
         # The rules read no tariff here: a trained model may still judge that the sentence states one.
         facts.extend(propose(sentence, ctx, mentions, found))
-    return _dedup(_dates_referred_back(facts))
+    # Unsure readings leave before repeats are merged: one too unsure to report must not hide a surer reading
+    # of the same fact later in the article, nor take the place of the vaguer one it is more precise than.
+    return _dedup([f for f in _dates_referred_back(facts) if f.confidence >= threshold])
 
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "read_facts"]

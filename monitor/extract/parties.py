@@ -24,13 +24,15 @@ _BUYERS = blind(
     r"(?:that\s+|which\s+|who\s+)?(?:also\s+|continue\s+to\s+)?"
     r"(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|import|imports|imported|importing)|"
     r"(?:for|over)\s+(?:buying|purchasing|importing))\b[^,;.]{0,60}"
+    # with an aside on how they buy: "any country buying oil from Iran, whether directly or from Iran's agents,"
+    r"(?:,\s*[“\"]?whether\b[^;.]{0,100}?,[”\"]?)?"
 )
 # Between a subject and its object: one verb in the past or present tense ("Canada matched the US").
 _OBJECT_AFTER_VERB = re.compile(r"\s+(?:also\s+|then\s+|quickly\s+)?(?:[a-z]+ed|[a-z]+es)\s+(?:the\s+)?")
 # A counted group of countries ("the 53 African countries", "40 other economies"): many sides, none named.
 _COUNTED_COUNTRIES = re.compile(r"\b\d+\s+(?:[A-Z][a-z]+\s+|other\s+|more\s+)?(?:countries|nations|economies)\b")
 # A verb or possessive pronoun between a party and goods it names: the party is the subject, not the origin.
-_VERB_BEFORE_GOODS = blind(r"^\s+(?:[a-z]+ed|its|their|has|have|had|will|would|is|was)\s")
+_VERB_BEFORE_GOODS = blind(r"^\s+(?:[a-z]+ed|said|says|told|its|their|has|have|had|will|would|is|was)\s")
 # A relative clause set off by a comma right after a party ("Mexico, which faces a 30% levy, ...", "...
 # on Canada, which retaliated with ...", "Vietnam, whose exports face ..."); it runs to the next comma.
 _RELATIVE_AFTER = blind(r"\s*,\s*(?:which|who|whose)\s+(?!he\b|she\b|it\b|they\b|we\b)")

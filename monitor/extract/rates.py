@@ -52,24 +52,28 @@ def find_rates(text: str) -> list[Rate]:
     kept: list[tuple[float, int, int]] = []
     goods: dict[int, tuple[int, int]] = {}
     replaced = vocab.REPLACES.search(clause) if raw else None
-    for value, start, end in raw:
+    statistics: set[int] = set()  # the figures left out as statistics or market moves
+    for index, (value, start, end) in enumerate(raw):
         before = clause[max(0, start - 60) : start]
         after = clause[end : end + 60]
-        near_tariff = bool(vocab.TARIFF_WORD.search(before) or vocab.TARIFF_WORD.search(after[:45]))
+        if (
+            index - 1 in statistics
+            and vocab.TO_NEW_FROM_OLD.fullmatch(clause, raw[index - 1][2], start)
+            and vocab.TO_BEFORE.search(clause, max(0, raw[index - 1][1] - 8), raw[index - 1][1])
+        ):
+            statistics.add(index)
+            continue  # "the share rose to 18% from 12% on ...": the old figure of a statistic is one too
         near_tariff = (
-            near_tariff
-            or bool(vocab.RATE_NOUN_AFTER.match(after))
-            or bool(re.match(r"\s+on\s", after))
+            _speaks_of_tariff(clause, start, end, tariff_in_clause)
             or bool(kept and start - kept[-1][2] < 40)
-            or _tariff_rates_before(before)
-            or bool(vocab.PAY_BEFORE.search(before))
-            # "Duties on wallpaper from Lithuania, Latvia and Estonia will rise to 50%": the tariff is the
-            # subject of the change or the range, however long its goods phrase.
-            or bool(
-                (vocab.CHANGED_TO.search(before) or vocab.AMOUNTS_TO.search(before) or vocab.RANGES_FROM.search(before))
-                and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
+            # "increasing the same to 15% from 10% on telecom gear": a change is one statement, so the new rate
+            # speaks of the tariff its old one does.
+            or (
+                index + 1 < len(raw)
+                and bool(vocab.TO_NEW_FROM_OLD.fullmatch(clause, end, raw[index + 1][1]))
+                and bool(vocab.TO_BEFORE.search(before))
+                and _speaks_of_tariff(clause, raw[index + 1][1], raw[index + 1][2], tariff_in_clause)
             )
-            or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
         )
         changed_object = _changed_object(clause, start) if vocab.TO_BEFORE.search(before) else None
         if changed_object is not None:
@@ -93,8 +97,10 @@ def find_rates(text: str) -> list[Rate]:
             wide = clause[max(0, start - 100) : start]
             subject = wide[: len(wide) - len(before[-30:]) + change.start()]
             if not vocab.TARIFF_WORD.search(subject[-60:]) and not vocab.RATE_WORD.search(subject[-35:]):
+                statistics.add(index)
                 continue  # "exports slumped 27%"; but "the tariff rose to 25%" is a fact
         elif vocab.STATISTIC_BEFORE.search(before[-35:]) and not vocab.TARIFF_WORD.search(before[-35:] + after[:25]):
+            statistics.add(index)
             continue
         kept.append((value, start, end))
     rates: list[Rate] = []
@@ -112,9 +118,12 @@ def find_rates(text: str) -> list[Rate]:
                 i += 2
                 continue
             if (
-                vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_LOW_BEFORE.search(clause, start, nxt[1])
-            ) or vocab.ALTERNATIVE_LOW_BEFORE.match(clause[start : nxt[1]]):
-                rates.append(Rate(value=value, start=start, end=end))  # "9-16pc", "5 or 10 percent": both
+                (vocab.RANGE_JOIN.fullmatch(between) and vocab.RANGE_LOW_BEFORE.search(clause, start, nxt[1]))
+                or vocab.ALTERNATIVE_LOW_BEFORE.match(clause[start : nxt[1]])
+                or vocab.TIER_JOIN.fullmatch(between)
+            ):
+                # "9-16pc", "5 or 10 percent", "10% and 25% on steel": both, for the same goods
+                rates.append(Rate(value=value, start=start, end=end))
                 rates.append(Rate(value=nxt[0], start=nxt[1], end=nxt[2], joined=True))
                 i += 2
                 continue
@@ -133,18 +142,31 @@ def find_rates(text: str) -> list[Rate]:
                 i += 2
                 continue
             changed = vocab.CHANGED_TO.search(between)
-            if changed and (
-                not vocab.RATE_IN_FORCE_THEN.search(between)
-                or not find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1))
+            if (
+                changed
+                and (
+                    not vocab.RATE_IN_FORCE_THEN.search(between)
+                    or not (
+                        find_dates(clause[nxt[2] : nxt[2] + 40], dt.date(2000, 1, 1))
+                        or vocab.STEP_LATER.search(clause[nxt[2] : nxt[2] + 40])
+                    )
+                )
+                and not vocab.IN_FORCE_FIRST.search(between, 0, changed.start())
             ):
                 # "the 12% duty ... is to be cut to 6.5%", "the 6 percent levy ... will rise to 9 percent on
                 # May 3": one fact at the new rate. But "12% on sofas, which rises to 20% on May 3" states the
-                # 12% in force until then: both are facts.
+                # 12% in force until then, and "25% would take effect at once and double to 50%" says the 25%
+                # takes effect: both are facts.
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
                 i += 2
                 continue
             if re.fullmatch(r"\s*from\s*", between) and "to" in lead:
                 rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0]))
+                i += 2
+                continue
+            if vocab.FORMER_BEFORE.search(clause, max(0, start - 30), start) and vocab.NOW_RATE.fullmatch(between):
+                # "the tariff, which had been 12%, is now 6%": one fact at the new rate, the old one kept.
+                rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
                 i += 2
                 continue
             before_old = vocab.FORMER_RATE.search(between)
@@ -157,6 +179,27 @@ def find_rates(text: str) -> list[Rate]:
         rates.append(Rate(value=value, start=start, end=end))
         i += 1
     return [replace(r, goods=goods[r.start]) if r.start in goods else r for r in rates]
+
+
+def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool) -> bool:
+    """Whether the words around the figure at `start`..`end` make it a tariff rate (a tariff word, "on" goods,
+    the side that pays it, a tariff as the subject of its change or range)."""
+    before = clause[max(0, start - 60) : start]
+    after = clause[end : end + 60]
+    return (
+        bool(vocab.TARIFF_WORD.search(before) or vocab.TARIFF_WORD.search(after[:45]))
+        or bool(vocab.RATE_NOUN_AFTER.match(after))
+        or bool(re.match(r"\s+on\s", after))
+        or _tariff_rates_before(before)
+        or bool(vocab.PAY_BEFORE.search(before))
+        # "Duties on wallpaper from Lithuania, Latvia and Estonia will rise to 50%": the tariff is the
+        # subject of the change or the range, however long its goods phrase.
+        or bool(
+            (vocab.CHANGED_TO.search(before) or vocab.AMOUNTS_TO.search(before) or vocab.RANGES_FROM.search(before))
+            and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
+        )
+        or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
+    )
 
 
 def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:

@@ -168,6 +168,13 @@ LIFT = _words(
     # A court ruling is a lift only where collection stops (contract).
     r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect"
 )
+# After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
+# "lifted to 25%", "rolled back to 10%"), not removed.
+FALL_TO_RATE = re.compile(
+    r"(?:\s+(?:sharply|further|slightly|back))?\s+(?:to|from)\s+(?:(?:about|around|just)\s+)?"
+    r"\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s+cent|pc)",
+    re.I,
+)
 # Goods taken off the list a tariff applies to: "removed 300 goods from the list", "struck rice off the list".
 _LIST_REMOVAL_WORDS = (
     r"(?:removed|removes|remove|removing|struck|strikes|took|takes|taken|dropped|drops)\s+"
@@ -226,6 +233,14 @@ IN_EFFECT = _words(
     r"(?:was|were|been)\s+hit\s+with|stays|stay"
 )
 # Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
+# "whether" opens a question or a condition, but not after a verb of considering ("considering whether to put
+# tariffs on" is a threat under consideration), nor in an aside of alternatives set off by commas ("any buyer,
+# whether directly or through third parties, will pay"): "either way".
+_NOT_CONSIDERING = r"(?<!consider\s)(?<!considers\s)(?<!considered\s)(?<!considering\s)"
+_WHETHER = (
+    rf"{_NOT_CONSIDERING}(?<!,\s)(?<!,\s“)(?<!,\s\")whether|"
+    rf"{_NOT_CONSIDERING}whether(?!\s+(?:[\w-]+\s+){{0,3}}or\s+[^,;.]{{0,60}}[,”\"])"
+)
 NOT_A_FACT = _words(
     r"urge|urged|urges|urging|call\s+on|called\s+on|calls\s+on|asked|demand|demanded|demands|pressed|"
     r"request|requests|requested|requesting|appealed|lobbied|lobbying|"
@@ -237,7 +252,8 @@ NOT_A_FACT = _words(
     r"toward|towards|eager\s+to|fail|failed|fails|unlikely|would\s+be\s+difficult|scrambling|yet\s+to|"
     r"did\s+not|does\s+not|do\s+not|didn't|doesn't|won't|no\s+longer|never|refused|rejected|denied|"
     r"would\s+not\s+extend|not\s+expecting|before\s+an\s+accord|if\s+a\s+deal|if\s+talks|unless\s+a\s+deal|"
-    r"whether|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
+    # "asked whether": a question; but "considering whether to put tariffs on" is a threat under consideration.
+    rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
     r"no\s+(?:new|further|additional|more)"
 )
 NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
@@ -272,8 +288,16 @@ UNTIL_WORD = _words(
 SPAN_START_BEFORE = blind(r"\b(?:from|between)\s+(?:the\s+)?$")
 SPAN_BETWEEN = blind(r"^\s*(?:to|and|till|until|through)\s+(?:the\s+)?$")
 EXPIRY_BEFORE = blind(
-    r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on)\s+(?:and\s+including\s+)?(?:the\s+end\s+of\s+)?"
-    r"(?:on\s+|at\s+)?$"
+    r"\b(?:until|till|through|expire|expires|expiring|expiry\s+on|end\s+on|up\s+to)\s+(?:and\s+including\s+)?"
+    r"(?:the\s+end\s+of\s+)?(?:on\s+|at\s+)?$"
+)
+EXPIRY_OPENS = re.compile(r"(?:until|till|through)\s", re.I)
+# A measure said to last a length of time: "will remain in place for five years", "imposed for a period of
+# three years", "valid for 12 months" (counted from the day it takes effect).
+LASTS_FOR = blind(
+    r"\b(?:(?:remain|remains|stay|stays|be|is|are|kept)\s+in\s+(?:place|force|effect)|last|lasts|valid|imposed|"
+    r"levied|applied|apply|applies)\s+for\s+(?:a\s+(?:period|term)\s+of\s+|the\s+next\s+|another\s+)?$|"
+    r"\bfor\s+a\s+(?:period|term)\s+of\s+$"
 )
 # A pause or an exemption that is itself ended: "ended the tariff pause", "lifted its suspension of duties",
 # "removed the exemption on almonds". The verb governs the measure, not the tariff: no pause, lift or relief.
@@ -328,7 +352,7 @@ HEAD_BLOCK = _words(
     # A forecast or outlook states no policy: "the bank lowered its growth outlook, citing tariffs".
     r"outlook|forecast|forecasts|forecasting|projection|projections|"
     r"bill|bills|legislation|draft\s+law|lacked|lacks|unlawful|illegal|ruled\s+that|(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
-    r"opposes|any\s+deal|if|unless|whether|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
+    rf"opposes|any\s+deal|if|unless|{_WHETHER}|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
     r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
     r"condemned|regrettable|"
@@ -387,6 +411,7 @@ RANGE_BEFORE = blind(r"\b(?:(?:range|ranges|ranged|ranging|varying|vary|varies)\
 # A verb of change before "X% to Y%" makes it a change ("raised 10% to 25%" is rare, but "cut ... 10% to 5%").
 CHANGE_BEFORE = _words(
     r"raised?|raises|raising|cut|cuts|lowered|lower|reduced?|reduces|increased?|increases|hiked?|doubled|halved|"
+    r"double|doubles|doubling|triple|triples|tripled|tripling|halve|halves|halving|"
     r"rose|rise|rises|fell|fall|dropped|went"
 )
 # "12.5% to 30.1%" with no "from" before it: a range, not a change.
@@ -396,6 +421,9 @@ RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|t
 # Alternatives and tiers with the unit said once: "tariffs of 4 or 7 percent", "duties of 11 and 19 percent".
 ALTERNATIVE_LOW_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,3}(?:\.\d{1,2})?)\s+(?:or|and)\s+$")
 FROM_BEFORE = blind(r"\bfrom\s*$")
+# Tiers or alternatives with the unit said each time and nothing between them: "tariffs of 10% and 25% on
+# steel", "30% or 35%" (the goods after the last are those of each).
+TIER_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+", re.I)
 # The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
 PAY_BEFORE = blind(
     r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"
@@ -490,7 +518,10 @@ PAYEE_BEFORE = blind(r"\b(?:pay|pays|paid|paying|owe|owes|owed|owing)\b[^,;.]{0,
 SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs?|duty|duties|levy|levies|measures|imposed|levied|announced|set|"
     r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
-    r"(?:from|by)\s+(?:the\s+)?$"
+    r"(?:from|by)\s+(?:the\s+)?$|"
+    # The agent of a passive after the rate it sets: "would be tariffed at 20 percent by Peru".
+    r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+)?[\d.]+\s?"
+    r"(?:%|percent|per\s+cent|pc)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
 )
 TARGET_AFTER = blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
@@ -635,7 +666,9 @@ VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
 INTO_BEFORE = blind(
-    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering)\s+(?:the\s+)?$"
+    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering|"
+    # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged.
+    r"(?:tariffs?|duty|duties|levy|levies)\s+in)\s+(?:the\s+)?$"
 )
 SPEAKER_AFTER = blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
@@ -682,6 +715,18 @@ US_AUTHORITY = Cue(
 )
 RATE_NOUN_AFTER = blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
 REPLACES = blind(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b")
+# A rate said to be the former one, then the present one: "which had been 12%, is now 6%", "previously 12%,
+# now 6%".
+FORMER_BEFORE = blind(
+    r"\b(?:(?:which|that)\s+(?:had\s+been|was|were|used\s+to\s+be|stood\s+at)|previously|formerly|once)\s+"
+    r"(?:at\s+)?$"
+)
+NOW_RATE = re.compile(
+    r"\s*,?\s*(?:(?:now|currently|today)\s+)?"
+    r"(?:(?:is|are|will\s+be|has\s+been|stands?\s+at|goes\s+to|falls\s+to|rises\s+to|drops\s+to)\s+)?"
+    r"(?:(?:now|currently|today)\s+)?(?:at\s+)?",
+    re.I,
+)
 FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
 RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
@@ -704,7 +749,23 @@ ORIGIN_GOODS_LIST = blind(
 # A rate stated in force on its own before a later step up or down: "12% on sofas, which rises to 20% on May 3"
 # (a relative or coordinated clause of its own, not the subject of the change).
 RATE_IN_FORCE_THEN = blind(r",\s*(?:which|that|and|but|then|before|rising|increasing|falling|going)\b")
+# When the step comes, said without a day: "in June", "from early March", "after a week", "in two months".
+STEP_LATER = blind(
+    r"^\s*(?:in|from|by|after|within|starting|beginning)\s+(?:(?:early|mid|late)[-\s]+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|"
+    r"^\s*(?:in|after|within)\s+(?:a|an|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?|months?|years?)\b|"
+    r"^\s*(?:next|later\s+this)\s+(?:week|month|year)\b"
+)
+# The first rate said to take effect before it changes: "25% would take effect at once and double to 50% in
+# May" states both rates as facts, as a rate "in force until" its step does.
+IN_FORCE_FIRST = blind(
+    r"\b(?:(?:take|takes|taking|took|taken|go|goes|going|went|gone|come|comes|coming|came|enter|enters|entered)\s+"
+    r"(?:into\s+)?(?:immediate\s+)?(?:effect|force)|in\s+(?:effect|force)|immediately|at\s+once)\b"
+)
 TO_BEFORE = blind(r"\b(?:to|from)\s*$")
+# Between the new rate and the old in "to 15% from 10%".
+TO_NEW_FROM_OLD = re.compile(r"\s*from\s*", re.I)
 # A verb of range whose subject is the tariff: "duties on ... steel products will range from 5% to 9%".
 RANGES_FROM = blind(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+(?:from|between)\s*$")
 CHANGED_TO = blind(
@@ -712,6 +773,8 @@ CHANGED_TO = blind(
     r"hiked|brought\s+down|will\s+be|"
     # Other verbs of raising and cutting, with their inflections: "bumped up to", "slashed to", "trimmed to".
     r"(?:bump|bumps|bumped|bumping|hike|hikes|hiking|jack|jacks|jacked|ratchet|ratchets|ratcheted)\s+up|"
+    # "double to 50%", "tripled to 30%": the multiple says how, the figure after "to" is the new rate.
+    r"double|doubles|doubling|triple|triples|tripled|tripling|halve|halves|halving|"
     r"slash|slashes|slashed|slashing|trim|trims|trimmed|trimming|boost|boosts|boosted|boosting|"
     r"reduces|reducing|raises|raising|increases|increasing|lowers|lowering|cuts|cutting)\s+to\s*$"
 )
@@ -773,6 +836,11 @@ REMAINING = blind(
     r"leave|leaves|keep|keeps|kept)\b"
 )
 INCLUDING = blind(r"\bincluding\b")
+# Another measure with its own rate set beside a tariff just named: "... - alongside a 25% duty on steel".
+BESIDE_BEFORE = blind(
+    r"(?:,|\s[-–—])\s*(?:alongside|as\s+well\s+as|besides|in\s+addition\s+to|on\s+top\s+of|plus)\s+"
+    r"(?:a|an|the|its|their)?\s*(?:new\s+|separate\s+|further\s+)?$"
+)
 CONDITION = blind(r"\b(?:unless|if|provided|until|as\s+long\s+as)\b")
 OTHER_MEASURE = blind(
     r"\s+(?:and|as\s+well\s+as|while|but|plus)\s+(?:the\s+|a\s+)?(?:new\s+|other\s+|\w+\s+){0,2}"
@@ -827,7 +895,8 @@ SECTOR_WORDS: dict[str, str] = {
     r"petroleum|fuels?",
     "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
     "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
-    r"consumer\s+electronics|televisions?",
+    r"consumer\s+electronics|televisions?|telecom(?:munications?)?\s+(?:equipment|gear)|"
+    r"(?:video\s+)?game\s+consoles?|gaming\s+consoles?",
     "textiles": r"textiles?|apparel|garments?|clothing|footwear",
     "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
     "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"

@@ -47,7 +47,10 @@ def lifts(
         clause
     ):
         facts.append(make_fact("lift", lifter, sentence, authority=authority))
+    zero = vocab.ZERO.search(clause)
     for rate, sectors in groups:
+        if zero is not None and rate is not None and rate.previous is not None and rate.start >= zero.end():
+            continue  # "to 0% on wine and from 10% to 5% on laptops": the cut after the removal is a tariff
         for sector in each(sectors):
             facts.append(
                 make_fact(
@@ -58,6 +61,26 @@ def lifts(
         for _rate, sectors in groups:
             for sector in each(sectors):
                 facts.append(make_fact("tariff", lifter, sentence, sector=sector, status="announced"))
+    if zero is not None:
+        # "cut in two stages: from 16% to 8% now, and to 0% next year": the first step's rate is in force
+        # until the removal, a tariff of its own besides the lift that carries it; a cut of other goods after
+        # the removal is a tariff only.
+        for rate, sectors in groups:
+            if rate is None or rate.previous is None or zero.start() < rate.end <= zero.end():
+                continue
+            for sector in each(sectors):
+                facts.append(
+                    make_fact(
+                        "tariff",
+                        lifter,
+                        sentence,
+                        sector=sector,
+                        rate=rate.value,
+                        previous_rate=rate.previous,
+                        status="announced",
+                        authority=authority,
+                    )
+                )
     return facts
 
 
@@ -109,6 +132,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     lift = None
     if c.tariff_word:
         lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)
+    if lift and vocab.FALL_TO_RATE.match(clause, lift.end()) and not vocab.ZERO.search(clause, lift.end()):
+        lift = None  # "tariffs on wine drop to 6% from 12%", "rolled back the levy to 10%": a cut, not a removal
     if lift and vocab.MEASURE_ENDED.match(clause, lift.start()):
         lift = None  # "lifted its suspension of duties", "removed the exemption": the tariff applies again
     if lift and vocab.LIST_REMOVAL.match(clause, lift.start()):

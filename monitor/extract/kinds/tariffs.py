@@ -93,6 +93,18 @@ def _goods_sectors(clause: str, rate: Rate) -> list[str]:
     return [] if vocab.MANY_GOODS.search(phrase) else distinct(find_sectors(phrase))
 
 
+def _rateless_beside(c: Clause, rates: list[Rate]) -> tuple[int, int] | None:
+    """Where a tariff named with no rate is stated, when another measure with its rate is set beside it
+    ("tariffs on imports from Peru, alongside a 25% duty on steel"); None when the clause has no such pair."""
+    word = c.tariff_word
+    if word is None or not rates or word.end() > rates[0].start:
+        return None
+    beside = vocab.BESIDE_BEFORE.search(c.scan, word.end(), rates[0].start)
+    if beside is None or not is_policy(c.scan, word):
+        return None
+    return word.start(), beside.start()
+
+
 def _anchor(c: Clause, rate: Rate | None) -> tuple[int, int]:
     if rate is not None:
         return rate.start, rate.end
@@ -114,7 +126,7 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     parties = c.resolve()
     published = c.ctx.published
     effective = effective_date(clause, c.dates_of())
-    until = expiry(clause, c.dates_of())
+    until = expiry(clause, c.dates_of(), effective or published)
     status = status_of(clause, span, effective, published)
     groups = [
         (r, _goods_sectors(clause, r) if r is not None and r.goods else s)
@@ -126,6 +138,22 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
         facts.append(
             make_fact("tariff", parties, c.sentence, status=status, effective=effective, authority=c.authority)
         )
+    beside = _rateless_beside(c, rates)
+    if beside is not None:
+        # "has imposed fresh tariffs on Canada and Mexico - alongside a 25% duty on steel": two measures, the
+        # first stated without a rate, on the goods named before the second.
+        for sector in each(distinct(find_sectors(clause[beside[0] : beside[1]]))):
+            facts.append(
+                make_fact(
+                    "tariff",
+                    worldwide(c, parties, sector, beside),
+                    c.sentence,
+                    sector=sector,
+                    status=status,
+                    effective=effective,
+                    authority=c.authority,
+                )
+            )
     per_rate = _per_rate_parties(c, parties, rates)
     rate_status = status
     for rate, sectors in groups:

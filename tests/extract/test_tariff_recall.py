@@ -1,0 +1,212 @@
+"""Tariff facts the reader used to miss or misread (issue 13): readings too unsure to report that hid a
+surer one, several rates in one clause, later rates of one measure, cuts and list lines. Every sentence here is
+our own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import monitor.extract.kinds as kinds
+from monitor.extract import read_facts
+from monitor.extract.confidence_model import THRESHOLD
+from tests.extract.conftest import PUBLISHED, facts_of, only
+
+
+def _rates(text: str) -> list[float | None]:
+    return sorted((f.rate for f in only(facts_of(text), "tariff")), key=lambda r: r or 0)
+
+
+def test_an_unsure_reading_does_not_hide_a_surer_one_of_the_same_fact(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first statement reads as too unsure to report, the repeat as sure: the repeat is reported.
+    sure: Iterator[float] = iter([THRESHOLD / 2, 0.95])
+    monkeypatch.setattr(kinds, "confidence", lambda _values: next(sure))
+    text = "Peru will charge a 35% tariff on Chilean wine. Peru will charge a 35% tariff on Chilean wine."
+    [fact] = read_facts(text, PUBLISHED, threshold=THRESHOLD)
+    assert (fact.imposer, fact.targets, fact.rate, fact.confidence) == ("PE", ("CL",), 35, 0.95)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rates"),
+    [
+        # The first rate takes effect before the step: both are facts.
+        ("Peru said duties of 15% on Bolivian cement take effect at once and will triple to 45% in June.", [15, 45]),
+        ("Tariffs of 20% on Bolivian glass would go into immediate effect and double to 40% after a month.", [20, 40]),
+        # A step said to come later without a day: the first rate holds until then.
+        ("Peru said it would impose a 25% tariff on Bolivian cement, which would double to 50% in June.", [25, 50]),
+        ("Peru will set a 10% duty on Bolivian glass, which rises to 15% after six months.", [10, 15]),
+        # A plain change is one fact, at the new rate.
+        ("Peru said its 15% duty on Bolivian cement will double to 30% in June.", [30]),
+        ("Peru said its 40% duty on Bolivian cement would halve to 20% next year.", [20]),
+    ],
+)
+def test_a_multiple_of_a_rate_is_a_change_and_a_rate_in_force_first_is_a_fact(
+    sentence: str, rates: list[float]
+) -> None:
+    assert _rates(sentence) == rates
+
+
+def test_a_new_rate_before_its_old_one_is_read_with_it() -> None:
+    # "the same" names no tariff: the old rate's goods ("on ... gear") make the change a tariff's.
+    text = "The budget keeps duty on nickel, while raising the same to 18 per cent from 12 per cent on telecom gear."
+    [fact] = only(facts_of(text), "tariff")
+    assert (fact.rate, fact.previous_rate, fact.sector) == (18, 12, "electronics")
+
+
+@pytest.mark.parametrize(
+    "goods", ["telecom equipment", "telecommunications equipment", "video game consoles", "gaming consoles"]
+)
+def test_telecom_gear_and_game_consoles_are_electronics(goods: str) -> None:
+    [fact] = only(facts_of(f"Chile raised its import tariff on {goods} from 6% to 11%."), "tariff")
+    assert (fact.sector, fact.rate) == ("electronics", 11)
+
+
+def test_considering_whether_to_tax_is_a_threat_but_a_question_is_none() -> None:
+    [fact] = only(facts_of("Seoul is considering whether to put tariffs on Turkish steel pipes."), "tariff")
+    assert (fact.imposer, fact.targets, fact.status) == ("KR", ("TR",), "threatened")
+    assert not facts_of("Reporters asked whether Seoul would put tariffs on Turkish steel pipes.")
+    assert not facts_of("Seoul is considering whether to lift its tariffs on Turkish steel pipes.")
+
+
+def test_an_aside_of_alternatives_with_whether_is_no_condition() -> None:
+    text = "Any country buying gas from Iran, whether directly or from Iranian agents, will face a 20% tariff."
+    [fact] = only(facts_of(text), "tariff")
+    # The aside tells how the buyers buy: the seller it names is not hit, everyone buying is.
+    assert (fact.imposer, fact.targets, fact.rate) == ("US", ("*",), 20)
+    assert not facts_of("Analysts asked whether Seoul or Ankara would put tariffs on steel pipes, and markets fell.")
+
+
+def _kinds(text: str) -> list[tuple[str, str | None, float | None]]:
+    return sorted(((f.kind, f.sector, f.rate) for f in facts_of(text)), key=lambda t: (t[0], t[1] or ""))
+
+
+def test_a_cut_in_stages_to_zero_is_a_tariff_at_the_first_step_and_a_lift() -> None:
+    text = "The decree says duties on laptops will be reduced in two stages: from 18% to 9% at once, and to 0% in 2032."
+    assert _kinds(text) == [("lift", "electronics", 9), ("tariff", "electronics", 9)]
+
+
+def test_a_cut_of_other_goods_after_a_removal_is_a_tariff() -> None:
+    text = "Chile cut the duty on wine from 6% to 0% and on laptops from 10% to 5%."
+    assert _kinds(text) == [("lift", "agriculture", 6), ("tariff", "electronics", 5)]
+    assert _kinds("Chile will cut its tariff on laptops from 6% to 0%.") == [("lift", "electronics", 6)]
+
+
+def test_a_tariff_that_lasts_a_length_of_time_expires_that_long_after_it_starts() -> None:
+    text = (
+        "Peru set anti-dumping duties of 14% to 19% on Chinese glass. "
+        "The duties take effect from April 2 and will remain in place for three years."
+    )
+    facts = only(facts_of(text), "tariff")
+    assert sorted(f.rate or 0 for f in facts) == [14, 19]
+    for fact in facts:
+        assert fact.effective is not None and fact.until is not None
+        assert (fact.effective.isoformat(), abs((fact.until - fact.effective).days - 3 * 365) <= 2) == (
+            "2031-04-02",
+            True,
+        )
+
+
+def test_up_to_before_a_date_is_when_a_tariff_ends() -> None:
+    text = "Peru set temporary duties of 9% on Chinese glass. The duties apply from May 2, 2031 and up to May 2, 2033."
+    [fact] = only(facts_of(text), "tariff")
+    assert fact.until is not None and fact.until.isoformat() == "2033-05-02"
+
+
+def test_tariffs_kept_in_place_beside_a_cut_in_one_sentence_are_two_measures() -> None:
+    text = (
+        "Most of Canada's duties on Chinese goods will stay in place, while the 20% levy on Chinese bicycles "
+        "will be cut to 10%."
+    )
+    facts = only(facts_of(text), "tariff")
+    assert sorted((f.rate or 0, f.status) for f in facts) == [(0, "in_effect"), (10, "announced")]
+    # One measure stated with its rate is one fact.
+    one = facts_of("Canada imposed tariffs on Chinese goods, raising the rate to 25%.")
+    assert [f.rate for f in only(one, "tariff")] == [25]
+
+
+def test_a_tariff_kept_until_a_bare_year_expires_on_its_first_day() -> None:
+    [fact] = only(facts_of("Chile will keep its 12% duty on Argentine trucks until 2044."), "tariff")
+    assert fact.until is not None and fact.until.isoformat() == "2044-01-01"
+
+
+def test_a_tariff_without_a_rate_beside_another_with_one_is_a_measure_of_its_own() -> None:
+    text = (
+        "Since taking office, the US president has imposed fresh tariffs on imports from Peru, Chile and Bolivia "
+        "– alongside a 25% duty on steel and aluminum."
+    )
+    facts = {(f.targets, f.sector, f.rate) for f in only(facts_of(text), "tariff")}
+    assert facts == {(("PE", "CL", "BO"), None, None), (("*",), "steel", 25), (("*",), "aluminum", 25)}
+
+
+def test_the_market_a_tariff_is_charged_in_is_the_side_that_levies_it() -> None:
+    [fact] = only(facts_of("Chilean cars now face a 100% tariff in Peru."), "tariff")
+    assert (fact.imposer, fact.targets, fact.sector, fact.rate) == ("PE", ("CL",), "autos", 100)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Under the decree, tariffs on Chilean wine drop to 6% from 12%.", [("tariff", "agriculture", 6)]),
+        ("The levies on Chilean wine were dropped to 5 percent.", [("tariff", "agriculture", 5)]),
+        # Dropped to zero, or dropped outright, is a removal.
+        ("Tariffs on Chilean wine dropped from 12% to 0%.", [("lift", "agriculture", 12)]),
+        ("Peru dropped its tariffs on Chilean wine.", [("lift", "agriculture", None)]),
+    ],
+)
+def test_a_tariff_dropped_to_a_rate_is_cut_not_removed(
+    sentence: str, expected: list[tuple[str, str | None, float | None]]
+) -> None:
+    assert _kinds(sentence) == expected
+
+
+def test_a_speaker_is_not_the_origin_of_the_goods_named_after_its_verb() -> None:
+    [fact] = only(facts_of("Peru said goods from Chile will be hit with a 20 percent duty."), "tariff")
+    assert (fact.imposer, fact.targets, fact.rate) == ("PE", ("CL",), 20)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the plan, Chilean goods would be tariffed at 20 percent by Peru.",
+        "The tariff on Chilean goods was raised to 20 percent by Peru.",
+    ],
+)
+def test_the_agent_after_a_rate_is_the_side_that_sets_it(sentence: str) -> None:
+    [fact] = only(facts_of(sentence), "tariff")
+    assert (fact.imposer, fact.targets, fact.rate) == ("PE", ("CL",), 20)
+
+
+@pytest.mark.parametrize("joiner", ["and", "or"])
+def test_tiers_with_the_unit_said_each_time_share_their_goods(joiner: str) -> None:
+    facts = only(facts_of(f"Peru set tariffs of 10% {joiner} 25% on Chilean steel."), "tariff")
+    assert sorted((f.sector, f.rate) for f in facts) == [("steel", 10), ("steel", 25)]
+    # Each rate with goods of its own keeps them.
+    facts = only(facts_of(f"Peru put 10% on cement {joiner} 25% on Chilean steel."), "tariff")
+    assert sorted((f.rate, f.sector or "") for f in facts) == [(10, ""), (25, "steel")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru's tariff on Chilean wine, which had been 12%, is now 6%.",
+        "Peru's tariff on Chilean wine, previously 12%, now stands at 6%.",
+    ],
+)
+def test_a_former_rate_then_the_present_one_is_one_fact_at_the_present_rate(sentence: str) -> None:
+    [fact] = only(facts_of(sentence), "tariff")
+    assert (fact.sector, fact.rate, fact.previous_rate) == ("agriculture", 6, 12)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports rose to 18 per cent from 12 per cent on strong demand.",
+        "The share of Chilean wine in imports rose to 18 per cent from 12 per cent on tariffs.",
+        "Inflation, which had been 12%, is now 6%.",
+        "Exports to Chile could double to 40% of sales after a week.",
+        "Copper prices fell 5% and 8% on the two days.",
+    ],
+)
+def test_statistics_stay_out_of_the_new_readings(sentence: str) -> None:
+    assert not only(facts_of(sentence), "tariff")
