@@ -58,6 +58,8 @@ def is_policy(scan: str, word: re.Match[str]) -> bool:
     after = scan[word.end() : word.end() + 40]
     if vocab.TOPIC_BEFORE.search(before) or vocab.SOUGHT_BEFORE.search(before):
         return False  # "negotiations with the U.S. on the reciprocal tariff", "to negotiate a lower tariff"
+    if word.group(0)[:7].lower() == "counter":
+        return True  # a counter-tariff is a measure taken in answer to another, never just a topic
     return bool(vocab.POLICY_BEFORE.search(before) or vocab.POLICY_AFTER.search(after))
 
 

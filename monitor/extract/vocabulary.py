@@ -12,7 +12,8 @@ from monitor.extract.matching import Cue, blind
 from monitor.extract.matching import words as _words
 
 TARIFF_WORD = Cue(
-    r"tariffs?|tariffed|surtax|surtaxes|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?"
+    # A counter-tariff is a tariff of the side answering another's ("Canada's countertariffs on US goods").
+    r"counter-?tariffs?|counter-?duties|tariffs?|tariffed|surtax|surtaxes|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?"
 )
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (

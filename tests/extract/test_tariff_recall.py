@@ -210,3 +210,14 @@ def test_a_former_rate_then_the_present_one_is_one_fact_at_the_present_rate(sent
 )
 def test_statistics_stay_out_of_the_new_readings(sentence: str) -> None:
     assert not only(facts_of(sentence), "tariff")
+
+
+def test_counter_tariffs_are_the_answering_sides_tariffs() -> None:
+    for sentence in (
+        "Norway answered with counter-tariffs on Peruvian products.",
+        "Norway answered with countertariffs on Peruvian products.",
+    ):
+        tariffs = [(f.imposer, f.targets) for f in facts_of(sentence) if f.kind == "tariff"]
+        assert tariffs == [("NO", ("PE",))], sentence
+    lifts = [(f.imposer, f.targets) for f in facts_of("Norway will drop its countertariffs on Peruvian goods.")]
+    assert lifts == [("NO", ("PE",))]
