@@ -183,3 +183,30 @@ def test_a_sentence_holds_a_trade_hint_exactly_when_the_hint_is_found_in_it(text
     # A whole word holding a hint ("tariffs", "according") answers at once; otherwise the list is searched.
     assert vocab.TRADE_HINT.holds(text) is trade
     assert (vocab.TRADE_HINT.search(text) is not None) is trade
+
+
+def test_a_way_looks_for_its_rarer_words_before_the_common_ones() -> None:
+    # "the" and "to" sit in almost every clause: a way is told missing sooner by its rarer words.
+    cue = words(r"the\s+quota\s+to|to\s+the\s+surcharge")
+    assert len(cue._needs) == 2
+    for way in cue._needs:
+        common = [not whole.isdisjoint({b"the", b"to"}) for whole, _pieces in way]
+        assert common == sorted(common), way
+    # The order changes only how soon a way is given up, never what is found.
+    text = "Officials in Nairobi said they would apply the quota to maize shipped from the port of Mombasa."
+    found = cue.search(text)
+    assert found is not None and found.group(0) == "the quota to"
+    assert cue.search(text.replace("quota", "levy")) is None
+
+
+@pytest.mark.parametrize("text", ["", "a", "Duty", "the tariff", "the levy on the cargo was raised"])
+def test_short_and_empty_texts_find_what_the_regex_finds(text: str) -> None:
+    # Texts too short to be gated are lower-cased and searched as they are, an empty one included.
+    for _name, cue in CUES:
+        plain = [m.span() for m in cue.blind.finditer(text)]
+        assert [m.span() for m in cue.finditer(text)] == plain
+        first = cue.search(text)
+        assert (first.span() if first else None) == (plain[0] if plain else None)
+        at_start = cue.blind.match(text)
+        found = cue.match(text)
+        assert (found.span() if found else None) == (at_start.span() if at_start else None)
