@@ -187,11 +187,8 @@ def test_a_sentence_holds_a_trade_hint_exactly_when_the_hint_is_found_in_it(text
 
 def test_a_way_looks_for_its_rarer_words_before_the_common_ones() -> None:
     # "the" and "to" sit in almost every clause: a way is told missing sooner by its rarer words.
-    cue = words(r"the\s+quota\s+to|to\s+the\s+surcharge")
-    assert len(cue._needs) == 2
-    for way in cue._needs:
-        common = [not whole.isdisjoint({b"the", b"to"}) for whole, _pieces in way]
-        assert common == sorted(common), way
+    cue = words(r"the\s+quota\s+to")
+    assert [[sorted(whole) for whole, _pieces in way] for way in cue._needs] == [[[b"quota"], [b"the"], [b"to"]]]
     # The order changes only how soon a way is given up, never what is found.
     text = "Officials in Nairobi said they would apply the quota to maize shipped from the port of Mombasa."
     found = cue.search(text)
