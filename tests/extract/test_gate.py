@@ -187,13 +187,13 @@ def test_a_sentence_holds_a_trade_hint_exactly_when_the_hint_is_found_in_it(text
 
 def test_a_way_looks_for_its_rarer_words_before_the_common_ones() -> None:
     # "the" and "to" sit in almost every clause: a way is told missing sooner by its rarer words.
-    cue = words(r"the\s+quota\s+to")
-    assert [[sorted(whole) for whole, _pieces in way] for way in cue._needs] == [[[b"quota"], [b"the"], [b"to"]]]
+    cue = words(r"at\s+the\s+wharf")
+    assert [[sorted(whole) for whole, _pieces in way] for way in cue._needs] == [[[b"wharf"], [b"at"], [b"the"]]]
     # The order changes only how soon a way is given up, never what is found.
-    text = "Officials in Nairobi said they would apply the quota to maize shipped from the port of Mombasa."
+    text = "Officials in Nairobi said the new levy on maize is collected at the wharf before loading begins."
     found = cue.search(text)
-    assert found is not None and found.group(0) == "the quota to"
-    assert cue.search(text.replace("quota", "levy")) is None
+    assert found is not None and found.group(0) == "at the wharf"
+    assert cue.search(text.replace("wharf", "depot")) is None
 
 
 @pytest.mark.parametrize("text", ["", "a", "Duty", "the tariff", "the levy on the cargo was raised"])
