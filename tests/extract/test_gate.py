@@ -8,7 +8,7 @@ import pytest
 from monitor.extract import dates, sectors
 from monitor.extract import vocabulary as vocab
 from monitor.extract.gate import Gate
-from monitor.extract.matching import Cue, words
+from monitor.extract.matching import Cue, _rare_first, words
 from monitor.extract.needs import PIECE, Needs
 
 # Sentences of our own, long enough to be gated, with and without the words the lists look for.
@@ -187,12 +187,13 @@ def test_a_sentence_holds_a_trade_hint_exactly_when_the_hint_is_found_in_it(text
 
 def test_a_way_looks_for_its_rarer_words_before_the_common_ones() -> None:
     # "the" and "to" sit in almost every clause: a way is told missing sooner by its rarer words.
-    cue = words(r"at\s+the\s+wharf")
-    assert [[sorted(whole) for whole, _pieces in way] for way in cue._needs] == [[[b"wharf"], [b"at"], [b"the"]]]
+    the, wharf, to = (frozenset({b"the"}), ()), (frozenset({b"wharf", b"quay"}), ()), (frozenset({b"to"}), ())
+    assert _rare_first((the, wharf, to)) == (wharf, the, to)
     # The order changes only how soon a way is given up, never what is found.
-    text = "Officials in Nairobi said the new levy on maize is collected at the wharf before loading begins."
+    cue = words(r"to\s+the\s+(?:wharf|quay)")
+    text = "Officials in Nairobi said the new levy on maize is paid before it goes to the wharf for loading."
     found = cue.search(text)
-    assert found is not None and found.group(0) == "at the wharf"
+    assert found is not None and found.group(0) == "to the wharf"
     assert cue.search(text.replace("wharf", "depot")) is None
 
 
