@@ -298,6 +298,27 @@ class Cue:
         return "".join(pieces)
 
 
+class CueSet:
+    """Several word lists asked together whether any of them may match a text: one word-set test for a clause
+    where each list would run its own (a reader whose every cue is shut there is skipped whole)."""
+
+    def __init__(self, *cues: Cue) -> None:
+        # Only a set of gated, needle-free lists can be answered from the words: otherwise every text may match.
+        gated = all(c._exact is not None and not c.needles for c in cues)
+        self._exact = frozenset().union(*(c._exact or () for c in cues)) if gated else None
+        self._within = tuple(sorted({w for c in cues for w in c._within}))
+
+    def may_match(self, text: str) -> bool:
+        """False only when no list of the set can match in `text` (what each one's own gate would say)."""
+        if self._exact is None or len(text) <= _GATED:
+            return True
+        read = _read_long(text)
+        if read is None:
+            return True
+        low, words = read
+        return not self._exact.isdisjoint(words) or _holds_any(low, self._within)
+
+
 def blind(pattern: str) -> Cue:
     """A case-blind regex (not a word list), run on lower-cased text."""
     return Cue(pattern, bounded=False)

@@ -8,7 +8,7 @@ import pytest
 from monitor.extract import dates, sectors
 from monitor.extract import vocabulary as vocab
 from monitor.extract.gate import Gate
-from monitor.extract.matching import Cue, _rare_first, words
+from monitor.extract.matching import Cue, CueSet, _rare_first, words
 from monitor.extract.needs import PIECE, Needs
 
 # Sentences of our own, long enough to be gated, with and without the words the lists look for.
@@ -208,3 +208,25 @@ def test_short_and_empty_texts_find_what_the_regex_finds(text: str) -> None:
         at_start = cue.blind.match(text)
         found = cue.match(text)
         assert (found.span() if found else None) == (at_start.span() if at_start else None)
+
+
+def test_a_set_of_word_lists_is_shut_only_where_each_list_finds_nothing() -> None:
+    lists = (vocab.TALKS, vocab.DEAL_VERB, vocab.DEAL_PASSIVE, vocab.PREFERENCE_PROGRAMME, vocab.WITHDRAW)
+    together = CueSet(*lists)
+    shut = 0
+    for sentence in SENTENCES:
+        for text in (sentence, sentence.upper(), sentence[7:]):
+            if not together.may_match(text):
+                shut += 1
+                assert all(cue.search(text) is None for cue in lists), text
+    assert shut >= 3  # most sentences name no deal, talks or withdrawal: the set spares their searches
+    text = "The harbour authority of Mombasa said the new cranes would be working by the end of the month."
+    assert not together.may_match(text)
+    assert together.may_match(text.replace("cranes", "negotiations"))
+
+
+def test_a_set_holding_a_list_without_a_gate_may_always_match() -> None:
+    ungated = words(r"\w+ing\s+tariffs")
+    assert ungated.gate is None
+    together = CueSet(vocab.TALKS, ungated)
+    assert together.may_match("The harbour authority in Mombasa said the cranes would be working by June.")
