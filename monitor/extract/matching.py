@@ -136,10 +136,23 @@ def _rare_first(way: tuple[NeededWord, ...]) -> tuple[NeededWord, ...]:
     return tuple(sorted(way, key=lambda slot: not slot[0].isdisjoint(_COMMON)))
 
 
-def _lacks_needs(needs: tuple[tuple[NeededWord, ...], ...], words: frozenset[bytes], low: str) -> bool:
+# One way through a pattern: the words it needs that have one spelling and no pieces, all tested in one subset
+# test, and the others (several spellings, or pieces), rarest first.
+Way = tuple[frozenset[bytes], tuple[NeededWord, ...]]
+
+
+def _way(slots: tuple[NeededWord, ...]) -> Way:
+    single = frozenset(next(iter(whole)) for whole, pieces in slots if len(whole) == 1 and not pieces)
+    others = tuple(slot for slot in slots if not (len(slot[0]) == 1 and not slot[1]))
+    return single, _rare_first(others)
+
+
+def _lacks_needs(needs: tuple[Way, ...], words: frozenset[bytes], low: str) -> bool:
     """Whether every way through a pattern needs a word that the text (`low`, its `words`) lacks."""
-    for way in needs:
-        for whole, pieces in way:
+    for single, others in needs:
+        if not single <= words:
+            continue  # a word of one spelling is missing
+        for whole, pieces in others:
             if whole.isdisjoint(words) and not (pieces and _holds_any(low, pieces)):
                 break
         else:
@@ -185,7 +198,7 @@ class Cue:
         # The words each way through the pattern needs: a text past the gate may still lack all of them.
         needs = Needs.of(plain) if self.gate is not None else None
         ways = needs.ways if needs else ()
-        self._needs = tuple(_rare_first(tuple(_split_slot(slot) for slot in way)) for way in ways)
+        self._needs = tuple(_way(tuple(_split_slot(slot) for slot in way)) for way in ways)
         if self.gate is not None:
             _KNOWN_WORDS.update(w for w in self.gate.exact)
         # For `holds`: the alternatives of a pattern that is a plain list of literals (no boundaries), and the

@@ -8,7 +8,7 @@ import pytest
 from monitor.extract import dates, sectors
 from monitor.extract import vocabulary as vocab
 from monitor.extract.gate import Gate
-from monitor.extract.matching import Cue, CueSet, _rare_first, words
+from monitor.extract.matching import Cue, CueSet, _lacks_needs, _rare_first, _way, words
 from monitor.extract.needs import PIECE, Needs
 
 # Sentences of our own, long enough to be gated, with and without the words the lists look for.
@@ -230,3 +230,15 @@ def test_a_set_holding_a_list_without_a_gate_may_always_match() -> None:
     assert ungated.gate is None
     together = CueSet(vocab.TALKS, ungated)
     assert together.may_match("The harbour authority in Mombasa said the cranes would be working by June.")
+
+
+def test_the_words_of_one_spelling_a_way_needs_are_tested_together() -> None:
+    # "to the wharf or quay": "to" and "the" have one spelling each (one subset test); the last word has two.
+    the, to, place = (frozenset({b"the"}), ()), (frozenset({b"to"}), ()), (frozenset({b"wharf", b"quay"}), ())
+    piece = (frozenset({b"levy"}), ("tarif",))
+    way = _way((to, the, place, piece))
+    assert way == (frozenset({b"to", b"the"}), (place, piece))
+    words_here = frozenset({b"goods", b"go", b"to", b"the", b"quay"})
+    assert _lacks_needs((way,), words_here, "goods go to the quay")  # neither "levy" nor a piece "tarif"
+    assert not _lacks_needs((way,), words_here | {b"tariffs"}, "goods go to the quay, tariffs paid")
+    assert _lacks_needs((way,), frozenset({b"the", b"quay", b"levy"}), "the quay levy")  # no "to"
