@@ -27,8 +27,8 @@ splitter speeds both sides (baseline 1.75 -> 1.84 MB/s).
 Seventh session's speed round (x-speed3: word lists' lower case and words looked up once, needed words tested
 together and rarest first, agreements skipped in clauses without their opening words, relative clauses found
 once), callgrind per dev pass with PYTHONHASHSEED=0: 1,817 -> 1,768 million (main of the day); --mb 2 --corpus,
-three runs interleaved with main (medians): ratio 0.475 -> 0.386 (0.77 -> 0.60 MB/s), noise on a box at load 10
-(main alone 0.56 to 0.78 MB/s between runs).
+two sets of three runs interleaved with main (medians): ratio 0.475 -> 0.386, then 0.383 -> 0.450, noise on a
+box at load 10 (main alone 0.56 to 0.78 MB/s between runs).
 """
 
 from __future__ import annotations
