@@ -24,6 +24,11 @@ alone), callgrind per pass with PYTHONHASHSEED=0: dev 1,777.9 -> 1,624.4 million
 million; --mb 2, five runs interleaved (medians): dev 0.89 -> 1.00 MB/s, ratio 0.516 -> 0.546, generated ratio
 0.251 -> 0.262 (three runs). The keyword baseline splits sentences with the extractor's own splitter, so a faster
 splitter speeds both sides (baseline 1.75 -> 1.84 MB/s).
+Seventh session's speed round (x-speed3: word lists' lower case and words looked up once, needed words tested
+together and rarest first, agreements skipped in clauses without their opening words, relative clauses found
+once), callgrind per dev pass with PYTHONHASHSEED=0: 1,886 -> 1,832 million (main of the day); --mb 2 --corpus,
+two sets of three runs interleaved with main (medians): ratio 0.475 -> 0.386, then 0.383 -> 0.450, noise on a
+box at load 10 (main alone 0.56 to 0.78 MB/s between runs).
 """
 
 from __future__ import annotations

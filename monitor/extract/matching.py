@@ -98,6 +98,13 @@ def _words_of(low: str) -> frozenset[bytes]:
     return frozenset(low.encode("utf-8").translate(_NOT_WORD).split())
 
 
+@lru_cache(maxsize=64)
+def _read_long(text: str) -> tuple[str, frozenset[bytes]] | None:
+    # A long text's lower case and words in one look-up: `Cue.search` asks for both, tens of thousands of times.
+    low = _lowered_long(text)
+    return None if low is None else (low, _words_of(low))
+
+
 def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
     """Whether `text` holds any of `parts` (a plain loop: a generator costs more than the tests it runs)."""
     for part in parts:  # noqa: SIM110 (see the docstring)
@@ -116,16 +123,46 @@ def _split_slot(slot: frozenset[str]) -> NeededWord:
     return whole, pieces
 
 
-def _lacks_needs(needs: tuple[tuple[NeededWord, ...], ...], words: frozenset[bytes], low: str) -> bool:
+# Words nearly every clause holds: a needed word spelt as one of these is almost never missing.
+_COMMON = frozenset(
+    b"a an and are as at be by for from had has have her his in is it its of on or that the their to was "
+    b"were will with".split()
+)
+
+
+def _rare_first(way: tuple[NeededWord, ...]) -> tuple[NeededWord, ...]:
+    """The needed words of one way, those a clause most often lacks first: the test of a way stops at the first
+    word missing, so a common word ("the", "to") is looked for only when the rarer ones are there."""
+    return tuple(sorted(way, key=lambda slot: not slot[0].isdisjoint(_COMMON)))
+
+
+# One way through a pattern: the words it needs that have one spelling and no pieces, all tested in one subset
+# test, and the others (several spellings, or pieces), rarest first.
+Way = tuple[frozenset[bytes], tuple[NeededWord, ...]]
+
+
+def _way(slots: tuple[NeededWord, ...]) -> Way:
+    single = frozenset(next(iter(whole)) for whole, pieces in slots if len(whole) == 1 and not pieces)
+    others = tuple(slot for slot in slots if not (len(slot[0]) == 1 and not slot[1]))
+    return single, _rare_first(others)
+
+
+def _lacks_needs(needs: tuple[Way, ...], words: frozenset[bytes], low: str) -> bool:
     """Whether every way through a pattern needs a word that the text (`low`, its `words`) lacks."""
-    for way in needs:
-        for whole, pieces in way:
+    for single, others in needs:
+        if not single <= words:
+            continue  # a word of one spelling is missing
+        for whole, pieces in others:
             if whole.isdisjoint(words) and not (pieces and _holds_any(low, pieces)):
                 break
         else:
             return False  # every word this way needs is there
     return True
 
+
+# What `Cue._open` gives for a text the pattern cannot match in: told apart by identity, never equal to a text's
+# lower case that `_open` returns (always a new string).
+_SHUT = "\x00shut"
 
 # Every whole word some list opens with: words a text may be known to hold (see `Cue.holds`).
 _KNOWN_WORDS: set[str] = set()
@@ -160,7 +197,8 @@ class Cue:
         self._within = self.gate.within if self.gate is not None else ()
         # The words each way through the pattern needs: a text past the gate may still lack all of them.
         needs = Needs.of(plain) if self.gate is not None else None
-        self._needs = tuple(tuple(_split_slot(slot) for slot in way) for way in needs.ways) if needs else ()
+        ways = needs.ways if needs else ()
+        self._needs = tuple(_way(tuple(_split_slot(slot) for slot in way)) for way in ways)
         if self.gate is not None:
             _KNOWN_WORDS.update(w for w in self.gate.exact)
         # For `holds`: the alternatives of a pattern that is a plain list of literals (no boundaries), and the
@@ -168,33 +206,47 @@ class Cue:
         self._literals = _plain_literals(lower_pattern(pattern)) if not bounded and not needles else ()
         self._sufficient: frozenset[bytes] | None = None
 
-    def _closed(self, low: str) -> bool:
-        """Whether `low` (a long text, lower-cased) holds none of the words a match opens with, or lacks a word
-        that each way through the pattern needs."""
-        exact = self._exact
-        if exact is None:
-            return False
-        words = _words_of(low)
-        if exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
-            return True
-        return bool(self._needs) and _lacks_needs(self._needs, words, low)
+    def _open(self, text: str) -> str | None:
+        """`text` lower-cased when the pattern may match in it; `_SHUT` when it cannot (a long text holding none
+        of the words a match opens with, or lacking a word each way through the pattern needs); None when lower
+        case would move offsets (the case-blind regex must run on `text` itself)."""
+        size = len(text)
+        if size <= _GATED:
+            low = text.lower()
+            return low if len(low) == size else None
+        if self._exact is None:
+            return _lowered_long(text)
+        read = _read_long(text)
+        if read is None:
+            return None
+        low, words = read
+        if self._exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
+            return _SHUT
+        if self._needs and _lacks_needs(self._needs, words, low):
+            return _SHUT
+        return low
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match in `text`, or None."""
-        # The hottest call of the extractor (tens of thousands per article set): `_closed` is inlined.
+        # The hottest call of the extractor (tens of thousands per article set): `_open` is inlined.
         size = len(text)
         if size > _GATED:
-            low = _lowered_long(text)
-            if low is None:
-                return self.blind.search(text, pos, size if endpos is None else endpos)
             exact = self._exact
             # A text cut short by `endpos` may end inside a word its own words do not list: no gate then.
             if exact is not None and (endpos is None or endpos >= size):
-                words = _words_of(low)
+                read = _read_long(text)
+                if read is None:
+                    return self.blind.search(text, pos, size if endpos is None else endpos)
+                low, words = read
                 if exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
                     return None
                 if self._needs and _lacks_needs(self._needs, words, low):
                     return None
+            else:
+                lowered_long = _lowered_long(text)
+                if lowered_long is None:
+                    return self.blind.search(text, pos, size if endpos is None else endpos)
+                low = lowered_long
         else:
             low = text.lower()
             if len(low) != size:
@@ -224,24 +276,30 @@ class Cue:
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """A match at `pos`, or None."""
-        low = lowered(text)
+        # `lowered`, inlined: matches at a point are asked for as often as searches, mostly on short windows.
+        if len(text) > _GATED:
+            low = _lowered_long(text)
+        else:
+            low = text.lower()
+            if len(low) != len(text):
+                low = None
         return self.regex.match(low, pos) if low is not None else self.blind.match(text, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Every match in `text`."""
-        low = lowered(text)
+        low = self._open(text)
         if low is None:
             return self.blind.finditer(text)
-        if (len(low) > _GATED and self._closed(low)) or (self.needles and not _holds_any(low, self.needles)):
+        if low is _SHUT or (self.needles and not _holds_any(low, self.needles)):
             return iter(())
         return self.regex.finditer(low)
 
     def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
         """`text` with every match replaced (the replacement sees the lower-cased match)."""
-        low = lowered(text)
+        low = self._open(text)
         if low is None:
             return self.blind.sub(repl, text)
-        if (len(low) > _GATED and self._closed(low)) or (self.needles and not _holds_any(low, self.needles)):
+        if low is _SHUT or (self.needles and not _holds_any(low, self.needles)):
             return text
         pieces: list[str] = []
         last = 0
@@ -251,6 +309,27 @@ class Cue:
             last = m.end()
         pieces.append(text[last:])
         return "".join(pieces)
+
+
+class CueSet:
+    """Several word lists asked together whether any of them may match a text: one word-set test for a clause
+    where each list would run its own (a reader whose every cue is shut there is skipped whole)."""
+
+    def __init__(self, *cues: Cue) -> None:
+        # Only a set of gated, needle-free lists can be answered from the words: otherwise every text may match.
+        gated = all(c._exact is not None and not c.needles for c in cues)
+        self._exact = frozenset().union(*(c._exact or () for c in cues)) if gated else None
+        self._within = tuple(sorted({w for c in cues for w in c._within}))
+
+    def may_match(self, text: str) -> bool:
+        """False only when no list of the set can match in `text` (what each one's own gate would say)."""
+        if self._exact is None or len(text) <= _GATED:
+            return True
+        read = _read_long(text)
+        if read is None:
+            return True
+        low, words = read
+        return not self._exact.isdisjoint(words) or _holds_any(low, self._within)
 
 
 def blind(pattern: str) -> Cue:

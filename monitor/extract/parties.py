@@ -316,11 +316,17 @@ def _pair_named_again(clause: str, ctx: Context) -> tuple[str, str] | None:
 
 
 def find_parties(
-    clause: str, mentions: list[Mention], ctx: Context, prefer_first: bool = False, at: int | None = None
+    clause: str,
+    mentions: list[Mention],
+    ctx: Context,
+    prefer_first: bool = False,
+    at: int | None = None,
+    relatives: list[Relative] | None = None,
 ) -> Parties:
-    """Who acts and whom it hits; `at` is where the clause's verb is, when the caller knows it."""
+    """Who acts and whom it hits; `at` is where the clause's verb is, when the caller knows it (`relatives`:
+    the clause's relative clauses, when already found)."""
     named_here = {m.code for m in mentions}
-    for relative in relative_clauses(clause, mentions):
+    for relative in relative_clauses(clause, mentions) if relatives is None else relatives:
         # What a relative clause says of its party is not said of this clause's subject or objects.
         clause = _blank(clause, relative.start, relative.end)
         mentions = [m for m in mentions if not relative.start <= m.start < relative.end]
@@ -621,16 +627,23 @@ class Resolver:
         self.ctx = ctx
         self.previous = previous
         self._cached: Parties | None = None
+        self._relatives: list[Relative] | None = None
 
     def __call__(self) -> Parties:
         if self._cached is None:
             self._cached = self._resolve()
         return self._cached
 
+    def relatives(self) -> list[Relative]:
+        """The clause's relative clauses about a party, found once for its parties and for each of its rates."""
+        if self._relatives is None:
+            self._relatives = relative_clauses(self.clause, self.mentions)
+        return self._relatives
+
     def at(self, position: int) -> Parties | None:
         """The parties of the relative clause that holds `position` ("Mexico, which faces a 30% levy": Mexico
         is hit by that levy), None when no relative clause about a party holds it."""
-        for relative in relative_clauses(self.clause, self.mentions):
+        for relative in self.relatives():
             if relative.body <= position < relative.end and not relative.aside:
                 # The relative clause read on its own, its pronoun standing for the party it is about.
                 text = " " * relative.antecedent.start + self.clause[relative.antecedent.start : relative.end]
@@ -669,7 +682,7 @@ class Resolver:
         )
 
     def _resolve(self) -> Parties:
-        parties = find_parties(self.clause, self.mentions, self.ctx)
+        parties = find_parties(self.clause, self.mentions, self.ctx, relatives=self.relatives())
         if self.previous is not None and not parties.targets_named:
             previous = self.previous()
             if previous.targets_named and previous.imposer == parties.imposer:

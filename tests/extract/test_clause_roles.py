@@ -190,3 +190,20 @@ def test_the_agent_of_a_single_levy_is_the_side_acting() -> None:
     # "by" or "from" right after one tariff word names who set it, as it does after the plural.
     assert _by_rate("Ghana was hit with a 14% levy by Togo on Friday.")[14] == ("TG", ("GH",))
     assert _by_rate("Norway now faces a 9% duty from Iceland on its salmon.")[9] == ("IS", ("NO",))
+
+
+def test_a_clause_s_relative_clauses_serve_its_parties_and_each_of_its_rates() -> None:
+    from monitor.extract.context import Context
+    from monitor.extract.gazetteer import find_mentions
+    from monitor.extract.parties import Resolver, relative_clauses
+
+    clause = "Ghana, which faces a 25% levy since June, said it would set duties of 10% on US rice."
+    mentions = find_mentions(clause)
+    resolver = Resolver(clause, mentions, Context(published=None), None)
+    # Found once, then the same for the clause's own parties and for every rate asked about.
+    assert resolver.relatives() == relative_clauses(clause, mentions)
+    assert resolver.relatives() is resolver.relatives()
+    inside = resolver.at(clause.index("25%"))
+    assert inside is not None and "GH" in inside.targets  # the relative clause's levy falls on Ghana
+    assert resolver.at(clause.index("10%")) is None
+    assert resolver().imposer == "GH"

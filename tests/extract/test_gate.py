@@ -8,7 +8,7 @@ import pytest
 from monitor.extract import dates, sectors
 from monitor.extract import vocabulary as vocab
 from monitor.extract.gate import Gate
-from monitor.extract.matching import Cue, words
+from monitor.extract.matching import Cue, CueSet, _lacks_needs, _rare_first, _way, words
 from monitor.extract.needs import PIECE, Needs
 
 # Sentences of our own, long enough to be gated, with and without the words the lists look for.
@@ -183,3 +183,62 @@ def test_a_sentence_holds_a_trade_hint_exactly_when_the_hint_is_found_in_it(text
     # A whole word holding a hint ("tariffs", "according") answers at once; otherwise the list is searched.
     assert vocab.TRADE_HINT.holds(text) is trade
     assert (vocab.TRADE_HINT.search(text) is not None) is trade
+
+
+def test_a_way_looks_for_its_rarer_words_before_the_common_ones() -> None:
+    # "the" and "to" sit in almost every clause: a way is told missing sooner by its rarer words.
+    the, wharf, to = (frozenset({b"the"}), ()), (frozenset({b"wharf", b"quay"}), ()), (frozenset({b"to"}), ())
+    assert _rare_first((the, wharf, to)) == (wharf, the, to)
+    # The order changes only how soon a way is given up, never what is found.
+    cue = words(r"to\s+the\s+(?:wharf|quay)")
+    text = "Officials in Nairobi said the new levy on maize is paid before it goes to the wharf for loading."
+    found = cue.search(text)
+    assert found is not None and found.group(0) == "to the wharf"
+    assert cue.search(text.replace("wharf", "depot")) is None
+
+
+@pytest.mark.parametrize("text", ["", "a", "Duty", "the tariff", "the levy on the cargo was raised"])
+def test_short_and_empty_texts_find_what_the_regex_finds(text: str) -> None:
+    # Texts too short to be gated are lower-cased and searched as they are, an empty one included.
+    for _name, cue in CUES:
+        plain = [m.span() for m in cue.blind.finditer(text)]
+        assert [m.span() for m in cue.finditer(text)] == plain
+        first = cue.search(text)
+        assert (first.span() if first else None) == (plain[0] if plain else None)
+        at_start = cue.blind.match(text)
+        found = cue.match(text)
+        assert (found.span() if found else None) == (at_start.span() if at_start else None)
+
+
+def test_a_set_of_word_lists_is_shut_only_where_each_list_finds_nothing() -> None:
+    lists = (vocab.TALKS, vocab.DEAL_VERB, vocab.DEAL_PASSIVE, vocab.PREFERENCE_PROGRAMME, vocab.WITHDRAW)
+    together = CueSet(*lists)
+    shut = 0
+    for sentence in SENTENCES:
+        for text in (sentence, sentence.upper(), sentence[7:]):
+            if not together.may_match(text):
+                shut += 1
+                assert all(cue.search(text) is None for cue in lists), text
+    assert shut >= 3  # most sentences name no deal, talks or withdrawal: the set spares their searches
+    text = "The harbour authority of Mombasa said the new cranes would be working by the end of the month."
+    assert not together.may_match(text)
+    assert together.may_match(text.replace("cranes", "negotiations"))
+
+
+def test_a_set_holding_a_list_without_a_gate_may_always_match() -> None:
+    ungated = words(r"\w+ing\s+tariffs")
+    assert ungated.gate is None
+    together = CueSet(vocab.TALKS, ungated)
+    assert together.may_match("The harbour authority in Mombasa said the cranes would be working by June.")
+
+
+def test_the_words_of_one_spelling_a_way_needs_are_tested_together() -> None:
+    # "to the wharf or quay": "to" and "the" have one spelling each (one subset test); the last word has two.
+    the, to, place = (frozenset({b"the"}), ()), (frozenset({b"to"}), ()), (frozenset({b"wharf", b"quay"}), ())
+    piece = (frozenset({b"levy"}), ("tarif",))
+    way = _way((to, the, place, piece))
+    assert way == (frozenset({b"to", b"the"}), (place, piece))
+    words_here = frozenset({b"goods", b"go", b"to", b"the", b"quay"})
+    assert _lacks_needs((way,), words_here, "goods go to the quay")  # neither "levy" nor a piece "tarif"
+    assert not _lacks_needs((way,), words_here | {b"tariffs"}, "goods go to the quay, tariffs paid")
+    assert _lacks_needs((way,), frozenset({b"the", b"quay", b"levy"}), "the quay levy")  # no "to"

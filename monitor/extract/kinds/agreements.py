@@ -9,7 +9,7 @@ from monitor.extract.clauses import blocked
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
 from monitor.extract.kinds import Clause, make_fact
-from monitor.extract.matching import blind
+from monitor.extract.matching import CueSet, blind
 from monitor.extract.parties import Parties, find_parties, relative_clauses
 
 # Talks brought to an end on an agreement (not a round of them): "concluded negotiations for a free trade
@@ -26,6 +26,11 @@ _ENDED_AFTER = blind(
 )
 # Leaving the talks on an agreement is not quitting the agreement: "Chile left the talks on the trade deal".
 _TALKS_LEFT = blind(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|negotiating\s+table)\b")
+
+
+# The words every agreement read below opens with: a clause holding none of them states no deal, talks or
+# withdrawal, and is not read further (most clauses).
+_OPENINGS = CueSet(vocab.TALKS, vocab.DEAL_VERB, vocab.DEAL_PASSIVE, vocab.PREFERENCE_PROGRAMME, vocab.WITHDRAW)
 
 
 @lru_cache(maxsize=64)
@@ -66,6 +71,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
     facts: list[Fact] = []
     clause = c.text
+    if not _OPENINGS.may_match(clause):
+        return facts
     talks = next(
         (
             m
