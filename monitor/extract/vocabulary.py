@@ -21,7 +21,7 @@ _TRADE_HINT_WORDS = (
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
     r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"
-    r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez"
+    r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez|memorand|met in"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(
@@ -88,6 +88,10 @@ TALKS = _words(
     r"dialogue\s+with|talks\s+with|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
     r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
+    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|"
+    # A meeting of the sides' trade officials: "trade ministers from Chile and Peru met in Lima".
+    r"(?:trade|commerce|economy|economic)\s+(?:ministers|officials|negotiators|envoys|chiefs)\s+(?:from|of)\s+"
+    r"[^.;]{0,60}?\b(?:met|meet|meets|meeting)|"
     # A call between officials is a round of talks: "held a phone call with", "spoke by telephone with",
     # "spoke with Chinese trade officials" (but not "spoke with reporters").
     r"(?:phone|telephone)\s+(?:call|calls|conversation|conversations)|video\s*conferences?|video\s+calls?|"
@@ -111,6 +115,8 @@ TALKS_EVENT = _words(
     r"conducted|spoke|speaking|phone|telephone|hours\s+of|will\s+meet|to\s+discuss|lead|"
     # Talks begun: "entered into negotiations".
     r"entered|enter|enters|entering|"
+    # A delegation sent to talk: "sent a delegation to Lima".
+    r"sent|sends|send|dispatched|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated|"
     # Talks going on, said of their sides: "are in talks over a trade pact", "remain in talks with".

@@ -63,3 +63,21 @@ def test_an_agreement_agreed_or_ratified_is_a_deal() -> None:
 def test_announcing_an_exit_from_an_agreement_is_a_withdrawal_not_a_deal() -> None:
     facts = facts_of("Morocco announced it would exit the regional trade agreement.")
     assert [(f.kind, f.imposer) for f in facts] == [("withdrawal", "MA")]
+
+
+def test_more_ways_of_saying_talks_were_held() -> None:
+    for sentence in (
+        "Trade ministers from Morocco and Peru met in Lima on Monday.",
+        "Morocco sent a delegation to Lima to negotiate lower tariffs.",
+        "Morocco and Peru have been negotiating since March.",
+    ):
+        assert {frozenset({i, *t}) for i, t in _talks(sentence)} == {frozenset({"MA", "PE"})}, sentence
+
+
+def test_a_memorandum_of_understanding_signed_is_a_deal() -> None:
+    facts = facts_of("Morocco and Peru signed a memorandum of understanding on trade.")
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("deal", "MA", ("PE",))]
+
+
+def test_ministers_of_another_portfolio_meeting_are_no_trade_talks() -> None:
+    assert _talks("Defence ministers from Morocco and Peru met in Lima on Monday.") == []
