@@ -27,6 +27,16 @@ class Rate:
     goods: tuple[int, int] | None = None
 
 
+def _rates_in_words(clause: str) -> list[tuple[float, int, int]]:
+    """Rates written in words: "a ten percent tariff", "twenty-five per cent", "a hundred percent"."""
+    found = []
+    for m in vocab.WORD_RATE.finditer(clause):
+        words = (m.group("tens"), m.group("unit"), m.group("small"))
+        value = sum(vocab.NUMBER_WORDS[w.lower()] for w in words if w)
+        found.append((float(value), m.start(), m.end()))
+    return found
+
+
 def find_rates(text: str) -> list[Rate]:
     """Tariff rates in a clause (statistics, market moves and rates of other things left out)."""
     clause = masked(text)
@@ -43,6 +53,9 @@ def find_rates(text: str) -> list[Rate]:
                 (float(alternative.group(1)), alternative.start(), alternative.start() + len(alternative.group(1)))
             )
         raw.append((float(m.group(1)), m.start(), m.end()))
+    if "cent" in clause:
+        raw.extend(_rates_in_words(clause))
+        raw.sort(key=lambda r: r[1])
     if not raw:
         return []  # (most clauses: no figure, so nothing below needs working out)
     # A list of parties each with a rate in brackets ("Tunisia (25%), Algeria and Libya (30%)") is a list of

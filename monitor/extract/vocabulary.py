@@ -29,6 +29,21 @@ RATE = Cue(
     bounded=False,
     needles=("%", "percent", "per cent", "per-cent", "pct", "pc"),
 )
+# A rate written in words ("a ten percent tariff", "twenty-five per cent"), as quotes and some outlets write it.
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+NUMBER_WORDS: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_UNITS)},
+    **{w: i + 10 for i, w in enumerate(_TEENS)},
+    **{w: (i + 2) * 10 for i, w in enumerate(_TENS)},
+    "hundred": 100,
+}
+WORD_RATE = re.compile(
+    rf"\b(?:(?:a|one)\s+)?(?:(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS)}))?|"
+    rf"(?P<small>{'|'.join((*_UNITS, *_TEENS, 'hundred'))}))[\s-]+(?:percent|per\s?cent|per-cent)\b",
+    re.I,
+)
 ZERO = _words(
     # (A non-breaking or Unicode hyphen joins "zero-tariff" as often as the ASCII one does.)
     r"zero[-\u2010\u2011 ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|"

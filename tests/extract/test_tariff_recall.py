@@ -221,3 +221,17 @@ def test_counter_tariffs_are_the_answering_sides_tariffs() -> None:
         assert tariffs == [("NO", ("PE",))], sentence
     lifts = [(f.imposer, f.targets) for f in facts_of("Norway will drop its countertariffs on Peruvian goods.")]
     assert lifts == [("NO", ("PE",))]
+
+
+def test_a_rate_written_in_words_is_a_rate() -> None:
+    for sentence, rate in (
+        ("Norway imposed a ten percent tariff on Peruvian fish.", 10.0),
+        ("Norway imposed a twenty-five per cent tariff on Peruvian fish.", 25.0),
+        ("Norway will double the duty on Peruvian fish to sixty percent.", 60.0),
+        ("Norway threatened a one hundred percent tariff on Peruvian fish.", 100.0),
+    ):
+        assert [f.rate for f in facts_of(sentence) if f.kind == "tariff"] == [rate], sentence
+
+
+def test_a_statistic_written_in_words_is_no_rate() -> None:
+    assert facts_of("Peruvian exports fell by ten percent after the tariff took effect.") == []
