@@ -81,3 +81,16 @@ def test_a_memorandum_of_understanding_signed_is_a_deal() -> None:
 
 def test_ministers_of_another_portfolio_meeting_are_no_trade_talks() -> None:
     assert _talks("Defence ministers from Morocco and Peru met in Lima on Monday.") == []
+
+
+def test_other_spellings_and_capitals_name_their_countries() -> None:
+    for name, code in (
+        ("Turkiye", "TR"),
+        ("Burma", "MM"),
+        ("Macau", "MO"),
+        ("the DRC", "CD"),
+        ("Baku", "AZ"),
+        ("Pyongyang", "KP"),
+    ):
+        talks = _talks(f"Peru and {name} held trade talks on Monday.")
+        assert talks == [("PE", (code,))], name
