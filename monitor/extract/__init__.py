@@ -234,6 +234,7 @@ def read_facts(text: str, published: dt.date | None) -> list[Fact]:
             ctx.stated.extend(tariffs)
         elif quiet > 1:
             ctx.recent = []  # a measure two sentences back is no longer the one a bare exemption speaks of
+        ctx.paused.extend(f for f in found if f.kind == "pause" and f.until is not None)
         rated = [f.rate for f in found if f.kind == "tariff" and f.rate is not None]
         if rated:
             ctx.last_rate = rated[-1]

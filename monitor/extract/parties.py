@@ -662,7 +662,9 @@ class Resolver:
             # "The EU hit back, approving tariffs on U.S. goods": the participle shares the subject.
             named = tuple(t for t in parties.targets if t != previous.imposer)
             targets = named if self.mentions and named else previous.targets
-            return Parties(imposer=previous.imposer, targets=targets, subject_named=True)
+            # The sides named with the subject share the participle too ("Kenya and Ghana agreed a truce, suspending
+            # their tariffs ...").
+            return Parties(imposer=previous.imposer, targets=targets, subject_named=True, fellows=previous.fellows)
         if previous.imposer != "US" and set(parties.targets) == {"US"}:
             # "China agreed to buy soybeans, but tariffs of 20% remain on U.S. farm goods": China's tariffs.
             return Parties(imposer=previous.imposer, targets=("US",), subject_named=True)

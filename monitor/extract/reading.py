@@ -170,7 +170,8 @@ def _read_clause_kinds(
         dates_of=dates_of,
         rate_parties=resolve.of_rate if isinstance(resolve, Resolver) else None,
     )
-    if vocab.HEAD_BLOCK.search(clause[: c.first_anchor]):
+    head = clause[: c.first_anchor]
+    if vocab.HEAD_BLOCK.search(head) and not vocab.PRESUPPOSED_BEFORE.search(head):
         # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"; but a pause said to end on a
         # day is stated as a fact even in "decide whether to extend the truce that expires on August 12".
         if not vocab.PAUSE_NOUN_ENDS.search(clause):

@@ -68,6 +68,25 @@ def expiry(clause: str, dates: list[DateMention]) -> dt.date | None:
     return None
 
 
+def extension_end(clause: str, dates: list[DateMention], extended: dt.date | None = None) -> dt.date | None:
+    """The day a pause ends when the clause extends it by a length ("extended the truce by 90 days", "for another
+    six months", "a 90-day extension"): the length counted from the end it replaces, named in the clause ("the
+    pause, due to end on June 10, was extended by 20 days") or else `extended` (the end the article stated
+    before). None for any other clause, or where only the day of the news is named before the length ("On
+    Monday it extended the truce by 90 days": read by `pause_until`)."""
+    duration = find_duration(clause)
+    if duration is None:
+        return None
+    days, start, end = duration
+    if not (vocab.EXTENDED_BY.search(clause[max(0, start - 120) : start]) or vocab.EXTENSION_AFTER.match(clause, end)):
+        return None
+    earlier = [d for d in dates if d.start < start]
+    ends = [d for d in earlier if vocab.UNTIL_WORD.search(clause[max(0, d.start - 30) : d.start])]
+    if ends:
+        return _later(ends[-1].value, days)
+    return _later(extended, days) if extended is not None and not earlier else None
+
+
 def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt.date | None:
     """The day a pause ends: one the clause names (`explicit_until`), else its length counted from when it
     began ("a 90-day pause announced on April 9"), else the first day named after publication."""

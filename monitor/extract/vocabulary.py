@@ -328,6 +328,9 @@ HEAD_BLOCK = _words(
     # recommended by" and "recommended, and the ministry imposed" report the decision.
     r"recommend(?:s|ed|ing)?(?!\s+by\b)(?!\s*,\s*and\b)"
 )
+# A tariff in a time clause "before a 20% tariff (takes effect)" is one the text takes as coming, whatever the
+# clause asks for before it ("asked for a grace period before a 20% tariff on its tea").
+PRESUPPOSED_BEFORE = blind(r"\bbefore\s+(?:a|an|the|its|their|his|her|any)\s+(?:[\w%.-]+\s+){0,3}$")
 # Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
 CONSIDERED = _words(
     r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)"
@@ -765,6 +768,14 @@ OTHER_MEASURE = blind(
     r"\s+(?:and|as\s+well\s+as|while|but|plus)\s+(?:the\s+|a\s+)?(?:new\s+|other\s+|\w+\s+){0,2}"
     r"(?:levies|tariffs|duties|levy|tariff|duty)\b"
 )
+# A length that extends a pause: "extended the truce by 90 days", "for another six months", "a further 30 days",
+# "a 90-day extension". It counts from the day the pause was due to end, not from the day it is told.
+EXTENDED_BY = blind(
+    r"\b(?:extend|extends|extended|extending|prolong|prolongs|prolonged|prolonging)\b[^,;]{0,80}?"
+    r"\b(?:by|for)\s+(?:another\s+|a\s+further\s+|an\s+(?:additional|extra)\s+)?$|"
+    r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$"
+)
+EXTENSION_AFTER = blind(r"\s*extensions?\b")
 PAUSE_NOUN_ENDS = blind(
     r"\b(?:pause|truce|reprieve|suspension|grace\s+period)\b[^;]{0,80}?\b(?:expires?|ends?|set\s+to\s+(?:end|expire)|"
     r"due\s+to\s+(?:end|expire)|runs?\s+out|lapses?)\b"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked, governs_tariff
@@ -16,7 +17,7 @@ from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, left_in_force
 from monitor.extract.sectors import distinct, each, find_sectors
-from monitor.extract.timing import explicit_until, pause_until, status_of
+from monitor.extract.timing import explicit_until, extension_end, pause_until, status_of
 
 # Cues that name a pause of tariffs whatever follows them ("a trade truce", "would not impose", "extended to
 # August 1"); "extended the talks" must still act on a tariff, a deadline or a pause.
@@ -44,6 +45,7 @@ _STANDSTILL_AFTER = blind(
 )
 _WHEN_START = blind(r"^\s*(?:when|at\s+which\s+point)\s")
 _EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
+_SEGMENT_END = re.compile(r"[,;]")
 
 
 def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateMention], ctx: Context) -> list[Fact]:
@@ -58,10 +60,27 @@ def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateM
     ]
     if not ends:
         return []
-    sides = [parties]
-    if _TRUCE.search(clause) and parties.targets and parties.targets[0] != ANY:
-        sides.append(Parties(imposer=parties.targets[0], targets=(parties.imposer,), subject_named=True))
+    sides = _each_side(parties) if _TRUCE.search(clause) else [parties]
     return [make_fact("pause", side, sentence, until=ends[0].value) for side in sides]
+
+
+def _each_side(parties: Parties) -> list[Parties]:
+    """The sides of a pause both make, each pausing its tariffs on the other: the sides named together as the
+    subject ("Kenya and Ghana agreed a truce"); else, when no side is named as acting, the two named in the
+    clause ("the truce between Kenya and Ghana"); else the one acting and the first one hit."""
+    if parties.fellows:
+        others = [Parties(imposer=code, targets=(parties.imposer,), subject_named=True) for code in parties.fellows]
+        return [replace(parties, targets=parties.fellows), *others]
+    named = [t for t in parties.targets if t != ANY]
+    if not parties.imposer_named and len(named) >= 2:
+        first, second = named[:2]
+        return [
+            replace(parties, imposer=first, targets=(second,)),
+            Parties(imposer=second, targets=(first,), subject_named=False, imposer_named=False),
+        ]
+    if parties.targets and parties.targets[0] != ANY:
+        return [parties, Parties(imposer=parties.targets[0], targets=(parties.imposer,), subject_named=True)]
+    return [parties]
 
 
 def pauses(
@@ -87,7 +106,8 @@ def pauses(
         return facts  # "could extend the pause": speculation, unless it states when the pause ends
     if explicit is None and ctx.published is not None:
         explicit = _day_of_when_clause(clause, sentence, ctx.published)
-    until = explicit or (pause_until(clause, dates, ctx.published) if ctx.published else None)
+    until = extension_end(clause, dates, _end_so_far(ctx, parties)) or explicit
+    until = until or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
     if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
         # "Chile and Peru agreed to suspend their tariffs": each side named with the imposer pauses too, on the
@@ -96,9 +116,7 @@ def pauses(
             targets = tuple(t for t in parties.targets if t != code) or (parties.imposer,)
             sides.append(Parties(imposer=code, targets=targets, subject_named=True))
     elif _MUTUAL.search(clause):
-        other = parties.targets[0] if parties.targets and parties.targets[0] != ANY else None
-        if other:
-            sides.append(Parties(imposer=other, targets=(parties.imposer,), subject_named=True))
+        sides = _each_side(parties)
     kept = [r for r in rates if not left_in_force(clause, r)]
     # The paused rate is the one the pause word governs: the first after it ("refrain from raising that
     # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
@@ -127,6 +145,15 @@ def pauses(
                 make_fact("tariff", parties, sentence, rate=left.value, status="in_effect", authority=authority)
             )
     return facts
+
+
+def _end_so_far(ctx: Context, parties: Parties) -> dt.date | None:
+    """The day the article last said a pause by the same side, on a side hit here, was due to end: the day an
+    extension by a length counts from."""
+    for fact in reversed(ctx.paused):
+        if fact.imposer == parties.imposer and (set(fact.targets) & set(parties.targets) or ANY in fact.targets):
+            return fact.until
+    return None
 
 
 def _day_of_when_clause(clause: str, sentence: str, published: dt.date) -> dt.date | None:
@@ -167,6 +194,14 @@ def _held(clause: str, cue: re.Match[str]) -> bool:
     return bool(remain and vocab.TARIFF_WORD.search(remain.group(0)) and not vocab.TALKS.search(remain.group(0)))
 
 
+def _up_to_segment_end(clause: str, cue: re.Match[str]) -> str:
+    """The clause up to the end of the cue's own segment. A reason or an attribution set off by a comma after the
+    pause ("..., as the government seeks to curb food prices") is not what the pause is about; a seeker before
+    the cue or in its segment ("seeking a delay of the duties") is."""
+    stop = _SEGMENT_END.search(clause, cue.end())
+    return clause[: stop.start()] if stop else clause
+
+
 def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     """The word that pauses a tariff in the clause, if any, and whether the clause is a decision not to tax
     with no bargain or time to it (which states no fact at all)."""
@@ -202,6 +237,6 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     pause = pause or not_impose
     if pause and _UNDER_CONSIDERATION.search(clause[: pause.start()]):
         return None, True  # "is considering a pause": a proposal, not a fact
-    if pause and not vocab.NO_PAUSE.search(clause) and not blocked(clause, pause):
+    if pause and not vocab.NO_PAUSE.search(_up_to_segment_end(clause, pause)) and not blocked(clause, pause):
         return pause, False
     return None, False

@@ -1,0 +1,81 @@
+"""Pauses worded in ways the reader used to miss or misread (issue 13): a reason after the pause, a truce both
+sides named together make, an extension by a length, a tariff a request takes as coming. All sentences here are
+ours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.extract.conftest import PUBLISHED, facts_of, only
+
+
+def _pauses(text: str) -> list[tuple[str, tuple[str, ...], dt.date | None]]:
+    return sorted((f.imposer, f.targets, f.until) for f in only(facts_of(text), "pause"))
+
+
+def test_a_reason_after_the_pause_does_not_make_it_a_wish() -> None:
+    text = (
+        "Peru has suspended import duties on wheat and barley until the end of the year, the trade ministry said "
+        "on Tuesday, as the government seeks to curb food prices."
+    )
+    [pause] = only(facts_of(text), "pause")
+    assert (pause.imposer, pause.sector, pause.until) == ("PE", "agriculture", dt.date(PUBLISHED.year, 12, 31))
+    # A pause the subject only seeks is still no fact.
+    assert _pauses("Peru is seeking a delay of the 20% tariffs on its copper.") == []
+    assert _pauses("Peru wants a delay it is seeking, on the 20% tariffs on its copper.") == []
+
+
+def test_a_truce_of_two_sides_named_together_is_a_pause_by_each_on_the_other() -> None:
+    end = PUBLISHED + dt.timedelta(days=60)
+    assert _pauses("Kenya and Ghana agreed a 60-day truce in their tariff dispute.") == [
+        ("GH", ("KE",), end),
+        ("KE", ("GH",), end),
+    ]
+    # The participle after the subject shares both sides.
+    assert _pauses("Kenya and Ghana agreed a truce, suspending their tariffs on each other's goods for 60 days.") == [
+        ("GH", ("KE",), end),
+        ("KE", ("GH",), end),
+    ]
+
+
+def test_a_truce_between_two_named_sides_is_a_pause_by_each() -> None:
+    end = dt.date(PUBLISHED.year, 6, 30)
+    assert _pauses("The 90-day truce between Kenya and Ghana on tariffs ends on June 30.") == [
+        ("GH", ("KE",), end),
+        ("KE", ("GH",), end),
+    ]
+
+
+def test_an_extension_by_a_length_counts_from_the_end_stated_before() -> None:
+    first = "Washington paused its 30% tariffs on Korean goods until June 10."
+    june_10 = dt.date(PUBLISHED.year, 6, 10)
+    for extension in (
+        "It has now extended the pause by 45 days.",
+        "The White House extended the pause for another 45 days.",
+        "Washington then granted a 45-day extension of the pause.",
+    ):
+        ends = [u for _i, _t, u in _pauses(f"{first} {extension}")]
+        assert ends == [june_10, june_10 + dt.timedelta(days=45)], extension
+    # With no end stated before, the length counts from the day of the news.
+    alone = _pauses("Washington extended the pause on its 30% tariffs on Korean goods by 45 days.")
+    assert [u for _i, _t, u in alone] == [PUBLISHED + dt.timedelta(days=45)]
+    # A day the clause names is what the length counts from, whatever the article said before.
+    named = _pauses(f"{first} The pause, due to end on June 10, was extended by 20 days.")
+    assert june_10 + dt.timedelta(days=20) in [u for _i, _t, u in named]
+
+
+def test_a_pause_that_leaves_a_lower_rate_gives_the_pause_and_the_tariff() -> None:
+    facts = facts_of("Japan paused its 40% tariff on Peruvian copper, leaving a 10% tariff in force.")
+    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [
+        ("pause", "JP", ("PE",), 40.0),
+        ("tariff", "JP", ("PE",), 10.0),
+    ]
+
+
+def test_a_tariff_a_request_for_a_grace_period_comes_before_is_stated() -> None:
+    [tariff] = facts_of("Kenyan officials asked Washington for a grace period before a 20% tariff on Kenyan tea.")
+    assert (tariff.kind, tariff.imposer, tariff.targets, tariff.rate) == ("tariff", "US", ("KE",), 20.0)
+    [other] = facts_of("Chile asked for a grace period from Norway before a 15% tariff takes effect on its wine.")
+    assert (other.kind, other.imposer, other.targets, other.rate) == ("tariff", "NO", ("CL",), 15.0)
+    # The grace period asked for is no pause, and a wish with no tariff named is no fact.
+    assert facts_of("Chile wants a deal before any tariff.") == []
