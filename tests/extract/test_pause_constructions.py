@@ -66,10 +66,26 @@ def test_an_extension_by_a_length_counts_from_the_end_stated_before() -> None:
 
 def test_a_pause_that_leaves_a_lower_rate_gives_the_pause_and_the_tariff() -> None:
     facts = facts_of("Japan paused its 40% tariff on Peruvian copper, leaving a 10% tariff in force.")
-    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [
-        ("pause", "JP", ("PE",), 40.0),
-        ("tariff", "JP", ("PE",), 10.0),
+    # The rate left in force is on the goods paused, unless its own words name other goods.
+    assert [(f.kind, f.imposer, f.targets, f.sector, f.rate) for f in facts] == [
+        ("pause", "JP", ("PE",), "copper", 40.0),
+        ("tariff", "JP", ("PE",), "copper", 10.0),
     ]
+    wider = facts_of("Japan paused its 40% tariff on Peruvian copper, leaving 10% on all Peruvian goods.")
+    assert [(f.kind, f.sector, f.rate) for f in wider] == [("pause", "copper", 40.0), ("tariff", None, 10.0)]
+
+
+def test_several_ends_each_for_its_own_goods_are_several_pauses() -> None:
+    year = PUBLISHED.year
+    facts = only(facts_of("Peru suspended its duties on steel until June 30 and on autos until September 30."), "pause")
+    assert [(f.sector, f.until) for f in facts] == [
+        ("steel", dt.date(year, 6, 30)),
+        ("autos", dt.date(year, 9, 30)),
+    ]
+    # A year stated once holds for the days listed after it.
+    text = f"Peru had suspended its duty on wheat until March 1, {year - 1} and on maize until February 2."
+    ends = [f.until for f in only(facts_of(text), "pause")]
+    assert ends == [dt.date(year - 1, 3, 1), dt.date(year - 1, 2, 2)]
 
 
 def test_a_tariff_a_request_for_a_grace_period_comes_before_is_stated() -> None:
@@ -77,5 +93,8 @@ def test_a_tariff_a_request_for_a_grace_period_comes_before_is_stated() -> None:
     assert (tariff.kind, tariff.imposer, tariff.targets, tariff.rate) == ("tariff", "US", ("KE",), 20.0)
     [other] = facts_of("Chile asked for a grace period from Norway before a 15% tariff takes effect on its wine.")
     assert (other.kind, other.imposer, other.targets, other.rate) == ("tariff", "NO", ("CL",), 15.0)
-    # The grace period asked for is no pause, and a wish with no tariff named is no fact.
+    # The grace period asked for is no pause; the tariff it comes before is still one coming.
+    [third] = facts_of("Moldova requested a grace period before the 25% tariff applies to its goods.")
+    assert (third.kind, third.targets, third.rate) == ("tariff", ("MD",), 25.0)
+    # A wish with no tariff named is no fact.
     assert facts_of("Chile wants a deal before any tariff.") == []

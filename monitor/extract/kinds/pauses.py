@@ -46,6 +46,10 @@ _STANDSTILL_AFTER = blind(
 _WHEN_START = blind(r"^\s*(?:when|at\s+which\s+point)\s")
 _EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
 _SEGMENT_END = re.compile(r"[,;]")
+# A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
+_GOODS_NAMED = blind(r"\b(?:on|for)\s+(?:[\w-]+\s+){0,3}?(?:goods|products|imports|exports|items)\b")
+_YEAR_STATED = blind(r"\b\d{4}\b|\b(?:this|last|next)\s+year\b")
+_UNTIL_BEFORE = blind(r"\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?$")
 
 
 def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateMention], ctx: Context) -> list[Fact]:
@@ -126,25 +130,71 @@ def pauses(
     # Goods named in a reason after the pause ("after agreeing to buy more US energy") are not paused.
     reason = vocab.REASON_AFTER.search(clause, min(cue_at + 1, len(clause)))
     sectors = distinct(find_sectors(clause[: reason.start()] if reason else clause))
+    ends: list[tuple[dt.date | None, list[str]]] = [*_ends_of_goods(clause, dates)] or [(until, sectors)]
     for side in sides:
-        for sector in each(sectors):
-            facts.append(
-                make_fact(
-                    "pause",
-                    side,
-                    sentence,
-                    sector=sector,
-                    rate=paused_rates[0].value if paused_rates and len(sides) == 1 else None,
-                    until=until,
-                    authority=authority,
+        for end, goods in ends:
+            for sector in each(goods):
+                facts.append(
+                    make_fact(
+                        "pause",
+                        side,
+                        sentence,
+                        sector=sector,
+                        rate=paused_rates[0].value if paused_rates and len(sides) == 1 else None,
+                        until=end,
+                        authority=authority,
+                    )
                 )
-            )
     for left in rates:
         if left not in paused_rates and (left not in kept or left in before):
+            # The rate left in force is on the goods its own words name, else on the goods paused.
+            phrase = _goods_after(clause, left)
+            own_goods = distinct(find_sectors(phrase))
+            if own_goods or _GOODS_NAMED.search(phrase):
+                sector = own_goods[0] if own_goods else None
+            else:
+                sector = sectors[0] if len(sectors) == 1 else None
             facts.append(
-                make_fact("tariff", parties, sentence, rate=left.value, status="in_effect", authority=authority)
+                make_fact(
+                    "tariff", parties, sentence, sector=sector, rate=left.value, status="in_effect", authority=authority
+                )
             )
     return facts
+
+
+def _in_year(year: int, day: dt.date) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # February 29
+        return None
+
+
+def _goods_after(clause: str, rate: Rate) -> str:
+    """The words after a rate up to the next clause mark: where its own goods are named ("10% on all goods")."""
+    stop = _SEGMENT_END.search(clause, rate.end)
+    return clause[rate.end : stop.start() if stop else len(clause)]
+
+
+def _ends_of_goods(clause: str, dates: list[DateMention]) -> list[tuple[dt.date, list[str]]]:
+    """Several ends, each for its own goods ("the duty on corn until March 31 and on soybeans until January
+    15"): each end with the sectors named between it and the end before; empty where the clause names fewer
+    than two different ends after "until"."""
+    ends = [d for d in dates if _UNTIL_BEFORE.search(clause[max(0, d.start - 12) : d.start])]
+    if len({d.value for d in ends}) < 2:
+        return []
+    found: list[tuple[dt.date, list[str]]] = []
+    begin, year = 0, None
+    for d in ends:
+        # A year stated once holds for the days listed after it ("corn until March 31, 2031 and rice until May 5").
+        value = d.value
+        if _YEAR_STATED.search(clause, d.start, d.end):
+            year = d.value.year
+        elif year is not None and value.year != year:
+            value = _in_year(year, value) or value
+        found.append((value, distinct(find_sectors(clause[begin : d.start]))))
+        begin = d.end
+    every = distinct(find_sectors(clause))
+    return [(value, goods or every) for value, goods in found]
 
 
 def _end_so_far(ctx: Context, parties: Parties) -> dt.date | None:
