@@ -364,8 +364,8 @@ POLICY_AFTER = _words(
 
 # What a pause or lift verb can act on besides a tariff word: "delayed the deadline", "suspended them".
 TARIFF_OBJECT = _words(
-    r"deadline|deadlines|measures?|countermeasures|counter-measures|increases?|hikes?|implementation|it|them|"
-    r"those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
+    r"deadline|deadlines|measures?|countermeasures|counter-measures|increases?|hikes?|implementation|imposition|"
+    r"reimposition|it|them|those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
 )
 # Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
 OBJECT_END = blind(

@@ -98,3 +98,15 @@ def test_a_tariff_a_request_for_a_grace_period_comes_before_is_stated() -> None:
     assert (third.kind, third.targets, third.rate) == ("tariff", ("MD",), 25.0)
     # A wish with no tariff named is no fact.
     assert facts_of("Chile wants a deal before any tariff.") == []
+
+
+def test_a_delay_of_a_measure_named_by_its_pronoun_and_imposition_is_a_pause() -> None:
+    text = (
+        "Washington's 30% tariffs on Thai goods were due on June 1. "
+        "The president again delayed their reimposition, pushing it to June 30."
+    )
+    [pause] = only(facts_of(text), "pause")
+    assert (pause.imposer, pause.targets, pause.until) == ("US", ("TH",), dt.date(PUBLISHED.year, 6, 30))
+    # The imposition of something else, or the implementation of a law, is no pause of a tariff.
+    assert _pauses("The president again delayed the reimposition of sanctions on Iran, pushing it to June 30.") == []
+    assert _pauses("Brazil delayed the implementation of its new data law to June 30.") == []

@@ -30,7 +30,12 @@ _UNDER_CONSIDERATION = blind(r"\b(?:consider|considers|considering|weighing|weig
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
 _MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
 _TRUCE = blind(r"\btruce\b|\bmutual")
-_PAUSE_NEAR = blind(r"truce|reprieve|deadline|pause|countermeasures|counter-measures")
+# A measure named only by a pronoun and the noun of imposing it ("delayed their reimposition") is the tariff the
+# article spoke of; "the reimposition of sanctions" is not.
+_PAUSE_NEAR = blind(
+    r"truce|reprieve|deadline|pause|countermeasures|counter-measures|"
+    r"(?:its|their)\s+(?:re-?)?(?:imposition|implementation)\b(?!\s+of\b)"
+)
 # "the pause", "this reprieve": a definite noun phrase names a pause the reader already knows of.
 _DEFINITE_BEFORE = blind(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
 _WHEN_BETWEEN = blind(r"^\W*(?:when|at\s+which\s+point)\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")
