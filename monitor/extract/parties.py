@@ -225,6 +225,11 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     return roles
 
 
+def hit_roles(sentence: str, mentions: list[Mention]) -> list[bool]:
+    """For each party a sentence names, whether it is named as the side hit (True) rather than one that may act."""
+    return _roles(sentence, mentions)
+
+
 def _agent(before: str) -> bool:
     """Whether the words before a party make it the side that acts: the source of a measure ("retaliation by
     Beijing"), the side a levy is paid to ("Ghana pays a 14% levy to Togo") or the side asked to spare another

@@ -29,6 +29,7 @@ _SPARED = blind(
     # A headline's participle: "Crude oil exempted".
     r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
 )
+_HEADLINE_SPARED = blind(r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded|spared)\W*$")
 # Goods left out of a tariff stated just before: "a 10% tariff on all imports, excluding energy and drugs",
 # "duties on every car except electric ones". What follows names the goods spared.
 _EXCEPT = blind(
@@ -92,6 +93,9 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     """An exemption that names no tariff refers back to the tariff just stated ("Steel will face a 25% duty.
     Canada and Mexico will be exempted."): that measure's actor and goods, the parties named here spared."""
     recent = c.ctx.recent
+    if not recent and _HEADLINE_SPARED.match(c.text):
+        # A subheading ("Crude oil exempted") speaks of the article's measure however far back it was stated.
+        recent = [f for f in c.ctx.stated if f.evidence == c.ctx.stated[-1].evidence] if c.ctx.stated else []
     if not recent or not (_SPARED.search(c.text) or vocab.LIST_REMOVAL.search(c.text)):
         return []
     imposer, targets_before = acting_office(c.mentions, recent[-1])
