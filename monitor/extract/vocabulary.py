@@ -179,6 +179,8 @@ EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ra
 QUOTA_RELIEF = blind(
     r"\bwithout\s+(?:the|any|a|paying)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duty|duties)\b|"
     r"\b(?:(?:duty|tariff)[- ]free|zero[-\u2010\u2011 ](?:tariff|duty))\s+(?:access|entry|treatment|quotas?|status)\b|"
+    # "enters duty-free under a quota of 40,000 tonnes", "tariff-free up to an annual quota".
+    r"\b(?:duty|tariff)[- ]free\s+(?:under|within|up\s+to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?quotas?\b|"
     # A tariff-rate quota: a rate "within the quota" or one charged "if the quota is exceeded", "above the quota".
     r"\bwithin\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|a\s+)?(?:tariff[- ])?quotas?\b|"
     r"\b(?:if|once|when)\s+(?:the\s+|a\s+|its\s+|their\s+)?quotas?\s+(?:is|are|was|were)\s+"

@@ -36,3 +36,30 @@ def test_an_article_without_the_us_is_about_the_side_that_acts_not_the_origin_of
     )
     tariffs = only(facts_of(text), "tariff") + only(facts_of(text), "relief")
     assert tariffs and {f.imposer for f in tariffs} == {"EU"}
+
+
+def _measures(text: str) -> list[tuple[str, str, tuple[str, ...], str | None, float | None]]:
+    return [(f.kind, f.imposer, f.targets, f.sector, f.rate) for f in facts_of(text)]
+
+
+def test_a_relief_in_a_while_participle_beside_a_tariff_gives_both() -> None:
+    assert sorted(_measures("Japan kept its 30% duty on Indian steel while exempting Indian aluminum.")) == [
+        ("relief", "JP", ("IN",), "aluminum", 30.0),
+        ("tariff", "JP", ("IN",), "steel", 30.0),
+    ]
+    assert sorted(
+        _measures("Norway raised its tariff on Chilean salmon to 20% while granting an exemption for wine.")
+    ) == [
+        ("relief", "NO", ("CL",), "agriculture", 20.0),
+        ("tariff", "NO", ("CL",), "agriculture", 20.0),
+    ]
+    # Spared from another tariff of its own: the relief does not carry this rate.
+    other = _measures("Norway raised its tariff on Chilean goods to 20% while exempting Chile from its steel duty.")
+    assert sorted(other) == [("relief", "NO", ("CL",), "steel", None), ("tariff", "NO", ("CL",), None, 20.0)]
+
+
+def test_duty_free_entry_under_a_quota_is_a_relief_not_a_lift() -> None:
+    text = "The 15% levy applies to most Thai goods, while Thai rice enters duty-free under a quota of 40,000 tonnes."
+    read = _measures(text)
+    assert ("relief", "US", ("TH",), "agriculture", None) in read
+    assert not [m for m in read if m[0] == "lift"]
