@@ -110,3 +110,13 @@ def test_a_delay_of_a_measure_named_by_its_pronoun_and_imposition_is_a_pause() -
     # The imposition of something else, or the implementation of a law, is no pause of a tariff.
     assert _pauses("The president again delayed the reimposition of sanctions on Iran, pushing it to June 30.") == []
     assert _pauses("Brazil delayed the implementation of its new data law to June 30.") == []
+
+
+def test_a_rate_kept_before_the_pause_is_in_force_and_the_one_after_it_is_paused() -> None:
+    facts = facts_of(
+        "Ottawa will keep its duties on Peruvian copper at 5 percent and hold off on raising them to 15 percent."
+    )
+    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [
+        ("pause", "CA", ("PE",), 15.0),
+        ("tariff", "CA", ("PE",), 5.0),
+    ]

@@ -126,7 +126,7 @@ def pauses(
             sides.append(Parties(imposer=code, targets=targets, subject_named=True))
     elif _MUTUAL.search(clause):
         sides = _each_side(parties)
-    kept = [r for r in rates if not left_in_force(clause, r)]
+    kept = [r for r in rates if not left_in_force(clause, r, cue_at)]
     # The paused rate is the one the pause word governs: the first after it ("refrain from raising that
     # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
     after = [r for r in kept if r.start >= cue_at]
