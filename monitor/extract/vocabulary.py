@@ -433,7 +433,7 @@ RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:co
 # instead of trying each alternative (it cannot skip ahead by itself, as the alternatives open with groups).
 CLAUSE_BREAK = re.compile(
     r"(?=[,;:\"”\s])(?:"
-    r"(?i:,\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
+    r"(?i:,\s+(?:while|whereas|although|though|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
     r"|(?i:(?:,|[\"”])\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|noted|stressed|warned|told|announced|has|have|"
     r"will|would)\b))"
     r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?i:tariffs?|duties|levies)\b)"

@@ -120,3 +120,13 @@ def test_a_rate_kept_before_the_pause_is_in_force_and_the_one_after_it_is_paused
         ("pause", "CA", ("PE",), 15.0),
         ("tariff", "CA", ("PE",), 5.0),
     ]
+
+
+def test_a_concessive_clause_is_read_apart() -> None:
+    text = (
+        "Duties on Peruvian copper were brought back, although the wider duty-free regime for Peruvian goods was "
+        "extended until June 30."
+    )
+    [pause] = only(facts_of(text), "pause")
+    # The copper of the first clause is not what the second one extends.
+    assert (pause.targets, pause.sector, pause.until) == (("PE",), None, dt.date(PUBLISHED.year, 6, 30))
