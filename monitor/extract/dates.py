@@ -77,6 +77,9 @@ _PAST = blind(
     r"delayed|postponed|extended|announced|imposed|initially|originally)\b"
 )
 _FROM_AT_END = blind(r"\b(?:from|after|as\s+of)\s+$")
+# The day a measure is moved to ("postponed the tariff to August 1"): the act is past, the day is not, so the
+# date goes to the nearest year.
+MOVED_TO = blind(r"\b(?:delayed|postponed|deferred|extended|pushed|moved)\b[^.;]{0,45}?\bto\s+$")
 _DIGIT = re.compile(r"\d")
 _MONTHISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|yesterday|week|year)")
 
@@ -107,7 +110,11 @@ def _leaning(sentence: str, start: int) -> int:
     ("took effect on"), 0 neither or both."""
     before = sentence[max(0, start - 50) : start]
     past = bool(_PAST.search(before))
-    future = bool(_FUTURE.search(before)) or (not past and bool(_FROM_AT_END.search(before)))
+    future = (
+        bool(_FUTURE.search(before))
+        or (not past and bool(_FROM_AT_END.search(before)))
+        or bool(MOVED_TO.search(before))
+    )
     return 0 if future == past else (1 if future else -1)
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.dates import DateMention, find_duration
+from monitor.extract.dates import MOVED_TO, DateMention, find_duration
 
 
 def status_of(
@@ -46,6 +46,8 @@ def explicit_until(clause: str, dates: list[DateMention]) -> dt.date | None:
         window = clause[max(0, d.start - 40) : d.start]
         if vocab.UNTIL_WORD.search(window) or _span_end(clause, dates, d):
             return d.value
+        if MOVED_TO.search(clause[max(0, d.start - 60) : d.start]):
+            return d.value  # "postponed the 34% tariff on Thai goods to August 1"
     return None
 
 

@@ -130,3 +130,13 @@ def test_a_concessive_clause_is_read_apart() -> None:
     [pause] = only(facts_of(text), "pause")
     # The copper of the first clause is not what the second one extends.
     assert (pause.targets, pause.sector, pause.until) == (("PE",), None, dt.date(PUBLISHED.year, 6, 30))
+
+
+def test_the_day_a_tariff_is_postponed_to_is_when_the_pause_ends() -> None:
+    year = PUBLISHED.year
+    for text, end in (
+        ("The president postponed the 34% tariff on Thai goods to August 1.", dt.date(year, 8, 1)),
+        ("The administration pushed back the start of its 34% tariff on Thai goods to July 9.", dt.date(year, 7, 9)),
+    ):
+        [pause] = only(facts_of(text), "pause")
+        assert (pause.imposer, pause.targets, pause.rate, pause.until) == ("US", ("TH",), 34.0, end), text
