@@ -63,3 +63,8 @@ def test_duty_free_entry_under_a_quota_is_a_relief_not_a_lift() -> None:
     read = _measures(text)
     assert ("relief", "US", ("TH",), "agriculture", None) in read
     assert not [m for m in read if m[0] == "lift"]
+
+
+def test_a_quota_free_of_a_tariff_is_a_relief_from_it() -> None:
+    read = _measures("Washington agreed to a quota of 50,000 tonnes of Argentine beef free of the 20% tariff.")
+    assert ("relief", "US", ("AR",), "agriculture", 20.0) in read
