@@ -140,3 +140,10 @@ def test_the_day_a_tariff_is_postponed_to_is_when_the_pause_ends() -> None:
     ):
         [pause] = only(facts_of(text), "pause")
         assert (pause.imposer, pause.targets, pause.rate, pause.until) == ("US", ("TH",), 34.0, end), text
+
+
+def test_a_word_cut_in_two_before_a_date_is_no_cue() -> None:
+    # "suspend" seen through a window that starts inside it is not "end": the length counts from May 14.
+    text = "Kenya agreed to suspend the higher tariffs for 90 days from May 14."
+    [pause] = only(facts_of(text), "pause")
+    assert pause.until == dt.date(PUBLISHED.year, 5, 14) + dt.timedelta(days=90)
