@@ -147,3 +147,12 @@ def test_a_word_cut_in_two_before_a_date_is_no_cue() -> None:
     text = "Kenya agreed to suspend the higher tariffs for 90 days from May 14."
     [pause] = only(facts_of(text), "pause")
     assert pause.until == dt.date(PUBLISHED.year, 5, 14) + dt.timedelta(days=90)
+
+
+def test_the_two_countries_pausing_their_higher_tariffs_is_a_pause_by_each() -> None:
+    text = (
+        "Washington raised its tariff on Thai goods to 40% in April, and Thailand answered with 30% on US goods. "
+        "The two countries agreed to suspend the higher tariffs for 90 days from May 14."
+    )
+    end = dt.date(PUBLISHED.year, 5, 14) + dt.timedelta(days=90)
+    assert _pauses(text) == [("TH", ("US",), end), ("US", ("TH",), end)]
