@@ -156,3 +156,8 @@ def test_the_two_countries_pausing_their_higher_tariffs_is_a_pause_by_each() -> 
     )
     end = dt.date(PUBLISHED.year, 5, 14) + dt.timedelta(days=90)
     assert _pauses(text) == [("TH", ("US",), end), ("US", ("TH",), end)]
+
+
+def test_two_sides_named_only_in_a_while_clause_do_not_make_a_pause_mutual() -> None:
+    text = "Washington suspended its 25% tariff on goods from Laos until June 1 while the two sides negotiate."
+    assert [(i, t) for i, t, _u in _pauses(text)] == [("US", ("LA",))]

@@ -124,7 +124,8 @@ def pauses(
         for code in parties.fellows:
             targets = tuple(t for t in parties.targets if t != code) or (parties.imposer,)
             sides.append(Parties(imposer=code, targets=targets, subject_named=True))
-    elif _MUTUAL.search(clause) or vocab.MUTUAL.search(clause):
+    elif _MUTUAL.search(clause) or vocab.MUTUAL.search(clause, 0, cue_at):
+        # "the two countries agreed to suspend": both sides as the subject (not "... while the two sides talk").
         sides = _each_side(parties)
     kept = [r for r in rates if not left_in_force(clause, r, cue_at)]
     # The paused rate is the one the pause word governs: the first after it ("refrain from raising that
