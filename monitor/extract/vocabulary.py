@@ -144,6 +144,8 @@ PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
+    # "the deadline was pushed to August 1": moved to a later month, not "moved to impose".
+    r"(?:pushed|moved)\s+to(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)|"
     # An exemption for named goods is a relief (contract); only an exemption *measure* or *period* pauses.
     r"grace\s+period|exemption\s+measure|exemption\s+period|extension\s+of|"
     r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
@@ -375,7 +377,8 @@ OBJECT_END = blind(
 )
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".
 PASSIVE_BEFORE = blind(
-    r"\b(?:be|been|being|was|were|is|are|get|got)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+|temporarily\s+)?$"
+    r"\b(?:be|been|being|was|were|is|are|get|got|remain|remains|remained|stay|stays|stayed)\s+"
+    r"(?:\w+ly\s+|also\s+|now\s+|all\s+|temporarily\s+)?$"
 )
 
 RATES_NOUN = _words(r"rates?")

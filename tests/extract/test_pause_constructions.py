@@ -161,3 +161,18 @@ def test_the_two_countries_pausing_their_higher_tariffs_is_a_pause_by_each() -> 
 def test_two_sides_named_only_in_a_while_clause_do_not_make_a_pause_mutual() -> None:
     text = "Washington suspended its 25% tariff on goods from Laos until June 1 while the two sides negotiate."
     assert [(i, t) for i, t, _u in _pauses(text)] == [("US", ("LA",))]
+
+
+def test_a_deadline_pushed_to_a_month_and_duties_that_remain_suspended_are_pauses() -> None:
+    [pushed] = only(facts_of("The deadline for the 48% tariff on Laos was pushed to August 1."), "pause")
+    assert (pushed.imposer, pushed.targets, pushed.rate, pushed.until) == (
+        "US",
+        ("LA",),
+        48.0,
+        dt.date(PUBLISHED.year, 8, 1),
+    )
+    [kept] = facts_of("Tariffs on Cambodian goods will remain suspended until a deal is signed.")
+    assert (kept.kind, kept.targets, kept.until) == ("pause", ("KH",), None)
+    # "moved to" before a verb is a step taken, not a delay.
+    [moved] = facts_of("Canada moved to impose a 25% tariff on US steel in August.")
+    assert moved.kind == "tariff"
