@@ -164,7 +164,7 @@ LIFT = _words(
 )
 # Goods taken off the list a tariff applies to: "removed 300 goods from the list", "struck rice off the list".
 _LIST_REMOVAL_WORDS = (
-    r"(?:removed|removes|remove|removing|struck|strikes|took|takes|taken|dropped|drops)\s+"
+    r"(?:removed|removes|remove|removing|struck|strikes|took|takes|taken|dropped|drops|left|leaves|kept|keeps)\s+"
     r"(?:[\w,.$]+[\s\u2014\u2013-]+){0,8}?(?:from|off)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}lists?"
 )
 RELIEF = _words(
@@ -181,6 +181,8 @@ EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ra
 QUOTA_RELIEF = blind(
     r"\b(?:without|free\s+of|free\s+from)\s+(?:the|any|a|paying)\s+(?:[\w%.-]+\s+){0,3}?(?:tariffs?|duty|duties)\b|"
     r"\b(?:(?:duty|tariff)[- ]free|zero[-\u2010\u2011 ](?:tariff|duty))\s+(?:access|entry|treatment|quotas?|status)\b|"
+    # "let 20,000 tonnes in tariff-free": duty-free access for an amount (with `QUOTA_WORD`, see `quota_relief`).
+    r"\b(?:in|enter|enters|entered|entering)\s+(?:duty|tariff)[- ]free\b|"
     # "enters duty-free under a quota of 40,000 tonnes", "tariff-free up to an annual quota".
     r"\b(?:duty|tariff)[- ]free\s+(?:under|within|up\s+to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?quotas?\b|"
     # A tariff-rate quota: a rate "within the quota" or one charged "if the quota is exceeded", "above the quota".

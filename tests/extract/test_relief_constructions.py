@@ -68,3 +68,14 @@ def test_duty_free_entry_under_a_quota_is_a_relief_not_a_lift() -> None:
 def test_a_quota_free_of_a_tariff_is_a_relief_from_it() -> None:
     read = _measures("Washington agreed to a quota of 50,000 tonnes of Argentine beef free of the 20% tariff.")
     assert ("relief", "US", ("AR",), "agriculture", 20.0) in read
+
+
+def test_an_amount_let_in_tariff_free_is_a_quota_relief_and_a_plain_opening_a_lift() -> None:
+    quota = _measures("Peru will let 20,000 tonnes of Chilean wine in tariff-free each year.")
+    assert quota == [("relief", "PE", ("CL",), "agriculture", None)]
+    assert [m[0] for m in _measures("Peru lets Chilean wine in tariff-free.")] == ["lift"]
+
+
+def test_goods_left_off_the_list_of_a_tariff_are_a_relief() -> None:
+    read = _measures("Chile's copper was left off the list of goods facing the 50% tariff.")
+    assert read == [("relief", "US", ("CL",), "copper", 50.0)]
