@@ -176,3 +176,8 @@ def test_a_deadline_pushed_to_a_month_and_duties_that_remain_suspended_are_pause
     # "moved to" before a verb is a step taken, not a delay.
     [moved] = facts_of("Canada moved to impose a 25% tariff on US steel in August.")
     assert moved.kind == "tariff"
+
+
+def test_the_initials_of_a_country_do_not_end_what_a_pause_acts_on() -> None:
+    [fact] = facts_of("The president delayed the U.S. increase in duties on Kenyan tea.")
+    assert (fact.kind, fact.imposer, fact.targets) == ("pause", "US", ("KE",))
