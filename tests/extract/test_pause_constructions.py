@@ -181,3 +181,8 @@ def test_a_deadline_pushed_to_a_month_and_duties_that_remain_suspended_are_pause
 def test_the_initials_of_a_country_do_not_end_what_a_pause_acts_on() -> None:
     [fact] = facts_of("The president delayed the U.S. increase in duties on Kenyan tea.")
     assert (fact.kind, fact.imposer, fact.targets) == ("pause", "US", ("KE",))
+
+
+def test_a_second_verb_after_and_ends_what_a_removal_acts_on() -> None:
+    text = "The ministry said talks had eliminated doubt for exporters and aligned U.S. tariffs with those of rivals."
+    assert [f for f in facts_of(text) if f.kind in {"lift", "pause"}] == []
