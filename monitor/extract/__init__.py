@@ -172,6 +172,21 @@ def _government(opening: list[tuple[str, list[Mention]]]) -> str | None:
     return None
 
 
+def _home(relevant: list[tuple[str, list[Mention]]], partner: str | None) -> str | None:
+    """The country an article that never names the US is about: the one it names most where a measure could be
+    its own, not only as the origin of the goods hit ("quotas for Ukrainian products" is about the side that
+    sets them)."""
+    from monitor.extract.gazetteer import ANY, BLOC
+    from monitor.extract.parties import hit_roles
+
+    acting: Counter[str] = Counter()
+    for sentence, mentions in relevant:
+        for mention, hit in zip(mentions, hit_roles(sentence, mentions), strict=True):
+            if not hit and mention.code != ANY and mention.form != BLOC:
+                acting[mention.code] += 1
+    return acting.most_common(1)[0][0] if acting else partner
+
+
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
     # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
@@ -221,7 +236,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     partner = counts.most_common(1)[0][0] if counts else None
     # An article that never names the US is about another country's own measures: a clause naming no
     # actor is that country's, on everyone, not a US measure on it.
-    home = partner if not us_named else None
+    home = _home(relevant, partner) if not us_named else None
     government = dateline.code if dateline is not None else _government(relevant[:3])
     ctx = Context(published=published or _anchor(text), partner=partner, home=home, government=government)
     facts: list[Fact] = []
@@ -236,6 +251,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
             ctx.stated.extend(tariffs)
         elif quiet > 1:
             ctx.recent = []  # a measure two sentences back is no longer the one a bare exemption speaks of
+        ctx.paused.extend(f for f in found if f.kind == "pause" and f.until is not None)
         rated = [f.rate for f in found if f.kind == "tariff" and f.rate is not None]
         if rated:
             ctx.last_rate = rated[-1]

@@ -30,3 +30,5 @@ class Context:
     recent: list[Fact] = field(default_factory=list)
     # Every tariff the article has stated so far, in order: what "his tariffs" refers back to further away.
     stated: list[Fact] = field(default_factory=list)
+    # Every pause the article has stated with its end: what "extended the truce by 90 days" counts from.
+    paused: list[Fact] = field(default_factory=list)

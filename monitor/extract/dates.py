@@ -35,6 +35,8 @@ MONTH_DAY = blind(rf"\b({_MONTH_ALT})\.?\s+{_DAY}\b{_YEAR}")
 _MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))
 DAY_MONTH = Cue(rf"\b{_DAY}\s+(?:of\s+)?({_MONTH_ALT})\b\.?{_YEAR}", bounded=False, needles=_MONTH_STEMS)
 PART_MONTH = blind(rf"\b(early|mid|mid-|late|end of|the end of|beginning of|start of)\s*-?\s*({_MONTH_ALT})\b")
+# A month named alone as a bound: "until August" ends as August begins, "through August" takes it in.
+BOUND_MONTH = blind(rf"\b(until|till|through|thru)\s+({_MONTH_ALT})\b(?!\.?\s*\d{{1,2}}\b)(?:,?\s+(\d{{4}})\b)?")
 ORDINAL_DAY = blind(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
 _WEEKDAY_NAMES = tuple(calendar.day_name[i].lower() for i in range(7))
 WEEKDAY = Cue(
@@ -77,6 +79,9 @@ _PAST = blind(
     r"delayed|postponed|extended|announced|imposed|initially|originally)\b"
 )
 _FROM_AT_END = blind(r"\b(?:from|after|as\s+of)\s+$")
+# The day a measure is moved to ("postponed the tariff to August 1"): the act is past, the day is not, so the
+# date goes to the nearest year.
+MOVED_TO = blind(r"\b(?:delayed|postponed|deferred|extended|pushed|moved)\b[^.;]{0,45}?\bto\s+$")
 _DIGIT = re.compile(r"\d")
 _MONTHISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|yesterday|week|year)")
 
@@ -107,7 +112,11 @@ def _leaning(sentence: str, start: int) -> int:
     ("took effect on"), 0 neither or both."""
     before = sentence[max(0, start - 50) : start]
     past = bool(_PAST.search(before))
-    future = bool(_FUTURE.search(before)) or (not past and bool(_FROM_AT_END.search(before)))
+    future = (
+        bool(_FUTURE.search(before))
+        or (not past and bool(_FROM_AT_END.search(before)))
+        or bool(MOVED_TO.search(before))
+    )
     return 0 if future == past else (1 if future else -1)
 
 
@@ -198,6 +207,18 @@ def find_dates(sentence: str, published: dt.date) -> list[DateMention]:
             day = 28
         lean = _leaning(sentence, m.start())
         add(_tensed_year(_MONTHS[m.group(2).lower()], day, published, lean), m.start(), m.end())
+    for m in BOUND_MONTH.finditer(sentence):
+        if not sentence[m.start(2)].isupper():
+            continue  # "until may be": the verb, not the month (news writes months capitalised)
+        month = _MONTHS[m.group(2).lower()]
+        if m.group(3):
+            year = int(m.group(3))
+            first = dt.date(year, month, 1) if 1800 <= year <= 9000 else None
+        else:
+            first = _tensed_year(month, 1, published, 1)
+        if first is not None and m.group(1).lower() in {"through", "thru"}:
+            first = first.replace(day=calendar.monthrange(first.year, month)[1])
+        add(first, m.start(2), m.end())  # the bound word stays before it, as for a day ("until August 1")
     for m in ORDINAL_DAY.finditer(sentence) if has_digit else ():
         day = int(m.group(1))
         if 1 <= day <= 31:

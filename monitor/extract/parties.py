@@ -227,6 +227,11 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     return roles
 
 
+def hit_roles(sentence: str, mentions: list[Mention]) -> list[bool]:
+    """For each party a sentence names, whether it is named as the side hit (True) rather than one that may act."""
+    return _roles(sentence, mentions)
+
+
 def _agent(before: str) -> bool:
     """Whether the words before a party make it the side that acts: the source of a measure ("retaliation by
     Beijing"), the side a levy is paid to ("Ghana pays a 14% levy to Togo") or the side asked to spare another
@@ -701,7 +706,9 @@ class Resolver:
             # "The EU hit back, approving tariffs on U.S. goods": the participle shares the subject.
             named = tuple(t for t in parties.targets if t != previous.imposer)
             targets = named if self.mentions and named else previous.targets
-            return Parties(imposer=previous.imposer, targets=targets, subject_named=True)
+            # The sides named with the subject share the participle too ("Kenya and Ghana agreed a truce, suspending
+            # their tariffs ...").
+            return Parties(imposer=previous.imposer, targets=targets, subject_named=True, fellows=previous.fellows)
         if previous.imposer != "US" and set(parties.targets) == {"US"}:
             # "China agreed to buy soybeans, but tariffs of 20% remain on U.S. farm goods": China's tariffs.
             return Parties(imposer=previous.imposer, targets=("US",), subject_named=True)

@@ -229,9 +229,13 @@ def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
 _LEAVING = frozenset({"leaving", "keeping", "maintaining", "leave", "leaves", "keep", "keeps", "kept"})
 
 
-def left_in_force(clause: str, rate: Rate) -> bool:
-    """Whether a rate is what a pause leaves in force ("leaving a 10% baseline", "10% ..., which remains")."""
+def left_in_force(clause: str, rate: Rate, pause_at: int | None = None) -> bool:
+    """Whether a rate is what a pause leaves in force ("leaving a 10% baseline", "10% ..., which remains").
+    A rate after the pause word at `pause_at` is the paused one when what is kept comes before the pause ("will
+    keep the duties at 10% and refrain from raising them to 25%")."""
     for cue in vocab.REMAINING.finditer(clause):
+        if pause_at is not None and cue.start() < pause_at <= rate.start:
+            continue
         leaving = cue.group(0).lower() in {
             "leaving",
             "keeping",

@@ -23,7 +23,13 @@ from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.kinds.agreements import read_agreements
 from monitor.extract.kinds.lifts import lift_cue, lifts
 from monitor.extract.kinds.pauses import pause_cue, pauses, stated_pause
-from monitor.extract.kinds.reliefs import read_exception, read_not_applied, read_relief, relief_without_tariff
+from monitor.extract.kinds.reliefs import (
+    read_beside,
+    read_exception,
+    read_not_applied,
+    read_relief,
+    relief_without_tariff,
+)
 from monitor.extract.kinds.tariffs import read_tariffs, retaliation_without_rate
 from monitor.extract.parties import Parties, Resolver, find_parties, fixed
 from monitor.extract.rates import Rate, find_rates
@@ -170,7 +176,8 @@ def _read_clause_kinds(
         dates_of=dates_of,
         rate_parties=resolve.of_rate if isinstance(resolve, Resolver) else None,
     )
-    if vocab.HEAD_BLOCK.search(clause[: c.first_anchor]):
+    head = clause[: c.first_anchor]
+    if vocab.HEAD_BLOCK.search(head) and not vocab.PRESUPPOSED_BEFORE.search(head):
         # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"; but a pause said to end on a
         # day is stated as a fact even in "decide whether to extend the truce that expires on August 12".
         if not vocab.PAUSE_NOUN_ENDS.search(clause):
@@ -220,7 +227,7 @@ def _read_clause_kinds(
     not_applied = read_not_applied(c)
     if not_applied:
         return facts + not_applied
-    excepted = read_exception(c)
+    excepted = read_exception(c) or read_beside(c)
     if excepted is not None:
         # The goods left out are a relief; the tariff is read from the words before the exception.
         facts.extend(excepted[0])

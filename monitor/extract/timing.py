@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.dates import DateMention, find_duration
+from monitor.extract.dates import MOVED_TO, DateMention, find_duration
 
 
 def status_of(
@@ -31,6 +31,15 @@ def status_of(
     return "announced"
 
 
+def _before(clause: str, at: int, width: int) -> str:
+    """The words within `width` characters before `at`, without a word cut in two at the start ("...susp|end the
+    duties" is not "end")."""
+    start = max(0, at - width)
+    while 0 < start < at and clause[start - 1].isalnum() and clause[start].isalnum():
+        start += 1
+    return clause[start:at]
+
+
 def _later(day: dt.date, days: int) -> dt.date | None:
     """`day` plus `days`, or None past the end of the calendar (a year 9999 in junk text)."""
     try:
@@ -43,9 +52,11 @@ def explicit_until(clause: str, dates: list[DateMention]) -> dt.date | None:
     """The day the clause says a measure lasts until: a date right after "until", "through", "extended to" ...,
     or the second date of a span ("from 1 March 2025 to 28 February 2026")."""
     for d in dates:
-        window = clause[max(0, d.start - 40) : d.start]
+        window = _before(clause, d.start, 40)
         if vocab.UNTIL_WORD.search(window) or _span_end(clause, dates, d):
             return d.value
+        if MOVED_TO.search(_before(clause, d.start, 60)):
+            return d.value  # "postponed the 34% tariff on Thai goods to August 1"
     return None
 
 
@@ -65,9 +76,7 @@ def expiry(clause: str, dates: list[DateMention], start: dt.date | None = None) 
     day of the text ("will remain in place for five years"); deadlines ("by August 1") are not expiries."""
     for d in dates:
         # A bare year is read with its "until" ("until 2041": its first day), so the word may open the date.
-        if vocab.EXPIRY_BEFORE.search(clause[max(0, d.start - 30) : d.start]) or vocab.EXPIRY_OPENS.match(
-            clause, d.start
-        ):
+        if vocab.EXPIRY_BEFORE.search(_before(clause, d.start, 30)) or vocab.EXPIRY_OPENS.match(clause, d.start):
             return d.value
     duration = find_duration(clause) if start is not None else None
     if start is not None and duration is not None:
@@ -75,6 +84,25 @@ def expiry(clause: str, dates: list[DateMention], start: dt.date | None = None) 
         if vocab.LASTS_FOR.search(clause, max(0, begin - 60), begin):
             return _later(start, days)
     return None
+
+
+def extension_end(clause: str, dates: list[DateMention], extended: dt.date | None = None) -> dt.date | None:
+    """The day a pause ends when the clause extends it by a length ("extended the truce by 90 days", "for another
+    six months", "a 90-day extension"): the length counted from the end it replaces, named in the clause ("the
+    pause, due to end on June 10, was extended by 20 days") or else `extended` (the end the article stated
+    before). None for any other clause, or where only the day of the news is named before the length ("On
+    Monday it extended the truce by 90 days": read by `pause_until`)."""
+    duration = find_duration(clause)
+    if duration is None:
+        return None
+    days, start, end = duration
+    if not (vocab.EXTENDED_BY.search(clause[max(0, start - 120) : start]) or vocab.EXTENSION_AFTER.match(clause, end)):
+        return None
+    earlier = [d for d in dates if d.start < start]
+    ends = [d for d in earlier if vocab.UNTIL_WORD.search(_before(clause, d.start, 30))]
+    if ends:
+        return _later(ends[-1].value, days)
+    return _later(extended, days) if extended is not None and not earlier else None
 
 
 def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt.date | None:
@@ -92,7 +120,7 @@ def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt
             return _later(max(earlier), days)
         # A length counts from the day the text says it starts ("for 90 days starting April 1"), else from the
         # earliest day before publication it names, else from publication.
-        starts = [d.value for d in dates if vocab.EFFECT_BEFORE.search(clause[max(0, d.start - 30) : d.start])]
+        starts = [d.value for d in dates if vocab.EFFECT_BEFORE.search(_before(clause, d.start, 30))]
         anchor = starts[0] if starts else min([d.value for d in dates if d.value <= published] or [published])
         return _later(anchor, days)
     future = [d.value for d in dates if d.value > published]
@@ -103,8 +131,8 @@ def effective_date(clause: str, dates: list[DateMention]) -> dt.date | None:
     """The date a measure takes or took effect: one right after "effective", "from", "starting", "took effect" ...
     or right before "when it takes effect"."""
     for d in dates:
-        window = clause[max(0, d.start - 30) : d.start]
-        if vocab.UNTIL_WORD.search(window[-12:]):
+        window = _before(clause, d.start, 30)
+        if vocab.UNTIL_WORD.search(_before(clause, d.start, 12)):
             continue
         if vocab.EFFECT_BEFORE.search(window) or (
             vocab.EFFECT_WORD.search(window) and not vocab.UNTIL_WORD.search(window)

@@ -174,6 +174,8 @@ PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
+    # "the deadline was pushed to August 1": moved to a later month, not "moved to impose".
+    r"(?:pushed|moved)\s+to(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)|"
     # An exemption for named goods is a relief (contract); only an exemption *measure* or *period* pauses.
     r"grace\s+period|exemption\s+measure|exemption\s+period|extension\s+of|"
     r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
@@ -199,7 +201,7 @@ FALL_TO_RATE = re.compile(
 )
 # Goods taken off the list a tariff applies to: "removed 300 goods from the list", "struck rice off the list".
 _LIST_REMOVAL_WORDS = (
-    r"(?:removed|removes|remove|removing|struck|strikes|took|takes|taken|dropped|drops)\s+"
+    r"(?:removed|removes|remove|removing|struck|strikes|took|takes|taken|dropped|drops|left|leaves|kept|keeps)\s+"
     r"(?:[\w,.$]+[\s\u2014\u2013-]+){0,8}?(?:from|off)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}lists?"
 )
 RELIEF = _words(
@@ -214,8 +216,12 @@ EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ra
 # Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access
 # for 38,000 tonnes", "steel into the US without the 25 percent tariff as long as volumes stay low".
 QUOTA_RELIEF = blind(
-    r"\bwithout\s+(?:the|any|a|paying)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duty|duties)\b|"
+    r"\b(?:without|free\s+of|free\s+from)\s+(?:the|any|a|paying)\s+(?:[\w%.-]+\s+){0,3}?(?:tariffs?|duty|duties)\b|"
     r"\b(?:(?:duty|tariff)[- ]free|zero[-\u2010\u2011 ](?:tariff|duty))\s+(?:access|entry|treatment|quotas?|status)\b|"
+    # "let 20,000 tonnes in tariff-free": duty-free access for an amount (with `QUOTA_WORD`, see `quota_relief`).
+    r"\b(?:in|enter|enters|entered|entering)\s+(?:duty|tariff)[- ]free\b|"
+    # "enters duty-free under a quota of 40,000 tonnes", "tariff-free up to an annual quota".
+    r"\b(?:duty|tariff)[- ]free\s+(?:under|within|up\s+to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?quotas?\b|"
     # A tariff-rate quota: a rate "within the quota" or one charged "if the quota is exceeded", "above the quota".
     r"\bwithin\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|a\s+)?(?:tariff[- ])?quotas?\b|"
     r"\b(?:if|once|when)\s+(?:the\s+|a\s+|its\s+|their\s+)?quotas?\s+(?:is|are|was|were)\s+"
@@ -382,6 +388,9 @@ HEAD_BLOCK = _words(
     # recommended by" and "recommended, and the ministry imposed" report the decision.
     r"recommend(?:s|ed|ing)?(?!\s+by\b)(?!\s*,\s*and\b)"
 )
+# A tariff in a time clause "before a 20% tariff (takes effect)" is one the text takes as coming, whatever the
+# clause asks for before it ("asked for a grace period before a 20% tariff on its tea").
+PRESUPPOSED_BEFORE = blind(r"\bbefore\s+(?:a|an|the|its|their|his|her|any)\s+(?:[\w%.-]+\s+){0,3}$")
 # Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
 CONSIDERED = _words(
     r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)"
@@ -415,16 +424,18 @@ POLICY_AFTER = _words(
 
 # What a pause or lift verb can act on besides a tariff word: "delayed the deadline", "suspended them".
 TARIFF_OBJECT = _words(
-    r"deadline|deadlines|measures?|countermeasures|counter-measures|increases?|hikes?|implementation|it|them|"
-    r"those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
+    r"deadline|deadlines|measures?|countermeasures|counter-measures|increases?|hikes?|implementation|imposition|"
+    r"reimposition|it|them|those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
 )
 # Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
 OBJECT_END = blind(
-    r"[,;:.]|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing))\s"
+    # (Not the stop of an initial: "delaying the U.S. increase in tariffs" goes on past "U.S.".)
+    r"[,;:]|(?<!\b\w)\.|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
 )
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".
 PASSIVE_BEFORE = blind(
-    r"\b(?:be|been|being|was|were|is|are|get|got)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+|temporarily\s+)?$"
+    r"\b(?:be|been|being|was|were|is|are|get|got|remain|remains|remained|stay|stays|stayed)\s+"
+    r"(?:\w+ly\s+|also\s+|now\s+|all\s+|temporarily\s+)?$"
 )
 
 RATES_NOUN = _words(r"rates?")
@@ -486,7 +497,7 @@ RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:co
 # instead of trying each alternative (it cannot skip ahead by itself, as the alternatives open with groups).
 CLAUSE_BREAK = re.compile(
     r"(?=[,;:\"”\s])(?:"
-    r"(?i:,\s+(?:while|whereas|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
+    r"(?i:,\s+(?:while|whereas|although|though|but|to\s+which|which\s+he|and\s+(?=\w+\s+(?:would|will|has|have|had|said)))\s+)"
     r"|(?i:(?:,|[\"”])\s+and\s+(?=(?:\w+\s+)?(?:agreed|said|added|noted|stressed|warned|told|announced|has|have|"
     r"will|would)\b))"
     r"|,\s+and\s+(?=[A-Z]\w+\s+\w+ing\b)|,\s+(?=[a-z]+ing\s+(?:\w+\s+){0,3}(?i:tariffs?|duties|levies)\b)"
@@ -868,6 +879,14 @@ OTHER_MEASURE = blind(
     r"\s+(?:and|as\s+well\s+as|while|but|plus)\s+(?:the\s+|a\s+)?(?:new\s+|other\s+|\w+\s+){0,2}"
     r"(?:levies|tariffs|duties|levy|tariff|duty)\b"
 )
+# A length that extends a pause: "extended the truce by 90 days", "for another six months", "a further 30 days",
+# "a 90-day extension". It counts from the day the pause was due to end, not from the day it is told.
+EXTENDED_BY = blind(
+    r"\b(?:extend|extends|extended|extending|prolong|prolongs|prolonged|prolonging)\b[^,;]{0,80}?"
+    r"\b(?:by|for)\s+(?:another\s+|a\s+further\s+|an\s+(?:additional|extra)\s+)?$|"
+    r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$"
+)
+EXTENSION_AFTER = blind(r"\s*extensions?\b")
 PAUSE_NOUN_ENDS = blind(
     r"\b(?:pause|truce|reprieve|suspension|grace\s+period)\b[^;]{0,80}?\b(?:expires?|ends?|set\s+to\s+(?:end|expire)|"
     r"due\s+to\s+(?:end|expire)|runs?\s+out|lapses?)\b"

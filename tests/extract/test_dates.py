@@ -93,3 +93,15 @@ def test_a_bare_ordinal_day_looks_ahead_only_when_the_sentence_does() -> None:
 def test_a_day_before_its_month_with_the_year_in_words() -> None:
     assert _one("The quota opens 3 June of next year.") == dt.date(2032, 6, 3)
     assert _one("The quota opened 3 June OF LAST YEAR.") == dt.date(2030, 6, 3)
+
+
+def test_a_month_named_alone_as_a_bound() -> None:
+    # "until August" ends as August begins; "through August" takes it in; a past month is next year's.
+    assert _one("The reprieve lasts until August.") == dt.date(2031, 8, 1)
+    assert _one("The reprieve lasts through August 2032.") == dt.date(2032, 8, 31)
+    assert _one("The reprieve lasts until February.") == dt.date(2032, 2, 1)
+    # A day after the month is read as that day; "may" the verb is no month.
+    assert _one("The reprieve lasts until August 3.") == dt.date(2031, 8, 3)
+    assert find_dates("Prices will rise until may be too late.", PUBLISHED) == []
+    [pause] = only(facts_of("Peru won a reprieve from the 30% tariff until August."), "pause")
+    assert pause.until == dt.date(2031, 8, 1)

@@ -96,7 +96,7 @@ def test_an_article_that_never_names_the_us_is_about_its_own_country() -> None:
     [
         "Colombia responded by suspending electricity exports to Ecuador.",
         "The plan aims to eliminate the trade imbalance with Korea within five years.",
-        "Moldova requested a grace period before the 25% tariff applies to its goods.",
+        "Moldova requested a grace period from the 25% tariff on its goods.",
         "The removal of tariffs on the goods would reduce inflation by half a point, analysts said.",
         "The central bank lowered its growth forecast to 1.5%, citing tariffs.",
     ],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked, governs_tariff
@@ -16,7 +17,7 @@ from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, left_in_force
 from monitor.extract.sectors import distinct, each, find_sectors
-from monitor.extract.timing import explicit_until, pause_until, status_of
+from monitor.extract.timing import explicit_until, extension_end, pause_until, status_of
 
 # Cues that name a pause of tariffs whatever follows them ("a trade truce", "would not impose", "extended to
 # August 1"); "extended the talks" must still act on a tariff, a deadline or a pause.
@@ -29,7 +30,12 @@ _UNDER_CONSIDERATION = blind(r"\b(?:consider|considers|considering|weighing|weig
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
 _MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
 _TRUCE = blind(r"\btruce\b|\bmutual")
-_PAUSE_NEAR = blind(r"truce|reprieve|deadline|pause|countermeasures|counter-measures")
+# A measure named only by a pronoun and the noun of imposing it ("delayed their reimposition") is the tariff the
+# article spoke of; "the reimposition of sanctions" is not.
+_PAUSE_NEAR = blind(
+    r"truce|reprieve|deadline|pause|countermeasures|counter-measures|"
+    r"(?:its|their)\s+(?:re-?)?(?:imposition|implementation)\b(?!\s+of\b)"
+)
 # "the pause", "this reprieve": a definite noun phrase names a pause the reader already knows of.
 _DEFINITE_BEFORE = blind(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
 _WHEN_BETWEEN = blind(r"^\W*(?:when|at\s+which\s+point)\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")
@@ -44,6 +50,11 @@ _STANDSTILL_AFTER = blind(
 )
 _WHEN_START = blind(r"^\s*(?:when|at\s+which\s+point)\s")
 _EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
+_SEGMENT_END = re.compile(r"[,;]")
+# A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
+_GOODS_NAMED = blind(r"\b(?:on|for)\s+(?:[\w-]+\s+){0,3}?(?:goods|products|imports|exports|items)\b")
+_YEAR_STATED = blind(r"\b\d{4}\b|\b(?:this|last|next)\s+year\b")
+_UNTIL_BEFORE = blind(r"\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?$")
 
 
 def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateMention], ctx: Context) -> list[Fact]:
@@ -58,10 +69,27 @@ def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateM
     ]
     if not ends:
         return []
-    sides = [parties]
-    if _TRUCE.search(clause) and parties.targets and parties.targets[0] != ANY:
-        sides.append(Parties(imposer=parties.targets[0], targets=(parties.imposer,), subject_named=True))
+    sides = _each_side(parties) if _TRUCE.search(clause) else [parties]
     return [make_fact("pause", side, sentence, until=ends[0].value) for side in sides]
+
+
+def _each_side(parties: Parties) -> list[Parties]:
+    """The sides of a pause both make, each pausing its tariffs on the other: the sides named together as the
+    subject ("Kenya and Ghana agreed a truce"); else, when no side is named as acting, the two named in the
+    clause ("the truce between Kenya and Ghana"); else the one acting and the first one hit."""
+    if parties.fellows:
+        others = [Parties(imposer=code, targets=(parties.imposer,), subject_named=True) for code in parties.fellows]
+        return [replace(parties, targets=parties.fellows), *others]
+    named = [t for t in parties.targets if t != ANY]
+    if not parties.imposer_named and len(named) >= 2:
+        first, second = named[:2]
+        return [
+            replace(parties, imposer=first, targets=(second,)),
+            Parties(imposer=second, targets=(first,), subject_named=False, imposer_named=False),
+        ]
+    if parties.targets and parties.targets[0] != ANY:
+        return [parties, Parties(imposer=parties.targets[0], targets=(parties.imposer,), subject_named=True)]
+    return [parties]
 
 
 def pauses(
@@ -87,7 +115,8 @@ def pauses(
         return facts  # "could extend the pause": speculation, unless it states when the pause ends
     if explicit is None and ctx.published is not None:
         explicit = _day_of_when_clause(clause, sentence, ctx.published)
-    until = explicit or (pause_until(clause, dates, ctx.published) if ctx.published else None)
+    until = extension_end(clause, dates, _end_so_far(ctx, parties)) or explicit
+    until = until or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
     if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
         # "Chile and Peru agreed to suspend their tariffs": each side named with the imposer pauses too, on the
@@ -95,11 +124,10 @@ def pauses(
         for code in parties.fellows:
             targets = tuple(t for t in parties.targets if t != code) or (parties.imposer,)
             sides.append(Parties(imposer=code, targets=targets, subject_named=True))
-    elif _MUTUAL.search(clause):
-        other = parties.targets[0] if parties.targets and parties.targets[0] != ANY else None
-        if other:
-            sides.append(Parties(imposer=other, targets=(parties.imposer,), subject_named=True))
-    kept = [r for r in rates if not left_in_force(clause, r)]
+    elif _MUTUAL.search(clause) or vocab.MUTUAL.search(clause, 0, cue_at):
+        # "the two countries agreed to suspend": both sides as the subject (not "... while the two sides talk").
+        sides = _each_side(parties)
+    kept = [r for r in rates if not left_in_force(clause, r, cue_at)]
     # The paused rate is the one the pause word governs: the first after it ("refrain from raising that
     # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
     after = [r for r in kept if r.start >= cue_at]
@@ -108,25 +136,80 @@ def pauses(
     # Goods named in a reason after the pause ("after agreeing to buy more US energy") are not paused.
     reason = vocab.REASON_AFTER.search(clause, min(cue_at + 1, len(clause)))
     sectors = distinct(find_sectors(clause[: reason.start()] if reason else clause))
+    ends: list[tuple[dt.date | None, list[str]]] = [*_ends_of_goods(clause, dates)] or [(until, sectors)]
     for side in sides:
-        for sector in each(sectors):
-            facts.append(
-                make_fact(
-                    "pause",
-                    side,
-                    sentence,
-                    sector=sector,
-                    rate=paused_rates[0].value if paused_rates and len(sides) == 1 else None,
-                    until=until,
-                    authority=authority,
+        for end, goods in ends:
+            for sector in each(goods):
+                facts.append(
+                    make_fact(
+                        "pause",
+                        side,
+                        sentence,
+                        sector=sector,
+                        rate=paused_rates[0].value if paused_rates and len(sides) == 1 else None,
+                        until=end,
+                        authority=authority,
+                    )
                 )
-            )
     for left in rates:
         if left not in paused_rates and (left not in kept or left in before):
+            # The rate left in force is on the goods its own words name, else on the goods paused.
+            phrase = _goods_after(clause, left)
+            own_goods = distinct(find_sectors(phrase))
+            if own_goods or _GOODS_NAMED.search(phrase):
+                sector = own_goods[0] if own_goods else None
+            else:
+                sector = sectors[0] if len(sectors) == 1 else None
             facts.append(
-                make_fact("tariff", parties, sentence, rate=left.value, status="in_effect", authority=authority)
+                make_fact(
+                    "tariff", parties, sentence, sector=sector, rate=left.value, status="in_effect", authority=authority
+                )
             )
     return facts
+
+
+def _in_year(year: int, day: dt.date) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # February 29
+        return None
+
+
+def _goods_after(clause: str, rate: Rate) -> str:
+    """The words after a rate up to the next clause mark: where its own goods are named ("10% on all goods")."""
+    stop = _SEGMENT_END.search(clause, rate.end)
+    return clause[rate.end : stop.start() if stop else len(clause)]
+
+
+def _ends_of_goods(clause: str, dates: list[DateMention]) -> list[tuple[dt.date, list[str]]]:
+    """Several ends, each for its own goods ("the duty on corn until March 31 and on soybeans until January
+    15"): each end with the sectors named between it and the end before; empty where the clause names fewer
+    than two different ends after "until"."""
+    ends = [d for d in dates if _UNTIL_BEFORE.search(clause[max(0, d.start - 12) : d.start])]
+    if len({d.value for d in ends}) < 2:
+        return []
+    found: list[tuple[dt.date, list[str]]] = []
+    begin, year = 0, None
+    for d in ends:
+        # A year stated once holds for the days listed after it ("corn until March 31, 2031 and rice until May 5").
+        value = d.value
+        if _YEAR_STATED.search(clause, d.start, d.end):
+            year = d.value.year
+        elif year is not None and value.year != year:
+            value = _in_year(year, value) or value
+        found.append((value, distinct(find_sectors(clause[begin : d.start]))))
+        begin = d.end
+    every = distinct(find_sectors(clause))
+    return [(value, goods or every) for value, goods in found]
+
+
+def _end_so_far(ctx: Context, parties: Parties) -> dt.date | None:
+    """The day the article last said a pause by the same side, on a side hit here, was due to end: the day an
+    extension by a length counts from."""
+    for fact in reversed(ctx.paused):
+        if fact.imposer == parties.imposer and (set(fact.targets) & set(parties.targets) or ANY in fact.targets):
+            return fact.until
+    return None
 
 
 def _day_of_when_clause(clause: str, sentence: str, published: dt.date) -> dt.date | None:
@@ -167,6 +250,14 @@ def _held(clause: str, cue: re.Match[str]) -> bool:
     return bool(remain and vocab.TARIFF_WORD.search(remain.group(0)) and not vocab.TALKS.search(remain.group(0)))
 
 
+def _up_to_segment_end(clause: str, cue: re.Match[str]) -> str:
+    """The clause up to the end of the cue's own segment. A reason or an attribution set off by a comma after the
+    pause ("..., as the government seeks to curb food prices") is not what the pause is about; a seeker before
+    the cue or in its segment ("seeking a delay of the duties") is."""
+    stop = _SEGMENT_END.search(clause, cue.end())
+    return clause[: stop.start()] if stop else clause
+
+
 def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     """The word that pauses a tariff in the clause, if any, and whether the clause is a decision not to tax
     with no bargain or time to it (which states no fact at all)."""
@@ -202,6 +293,6 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     pause = pause or not_impose
     if pause and _UNDER_CONSIDERATION.search(clause[: pause.start()]):
         return None, True  # "is considering a pause": a proposal, not a fact
-    if pause and not vocab.NO_PAUSE.search(clause) and not blocked(clause, pause):
+    if pause and not vocab.NO_PAUSE.search(_up_to_segment_end(clause, pause)) and not blocked(clause, pause):
         return pause, False
     return None, False

@@ -29,6 +29,11 @@ _SPARED = blind(
     # A headline's participle: "Crude oil exempted".
     r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
 )
+_HEADLINE_SPARED = blind(r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded|spared)\W*$")
+_WHILE_SPARING = blind(
+    r"\s+while\s+(?:also\s+)?(?:exempting|excluding|sparing|waiving|granting\s+(?:an\s+)?(?:exemptions?|exclusions?|"
+    r"waivers?)\s+(?:for|to))\b"
+)
 # Goods left out of a tariff stated just before: "a 10% tariff on all imports, excluding energy and drugs",
 # "duties on every car except electric ones". What follows names the goods spared.
 _EXCEPT = blind(
@@ -92,6 +97,9 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     """An exemption that names no tariff refers back to the tariff just stated ("Steel will face a 25% duty.
     Canada and Mexico will be exempted."): that measure's actor and goods, the parties named here spared."""
     recent = c.ctx.recent
+    if not recent and _HEADLINE_SPARED.match(c.text):
+        # A subheading ("Crude oil exempted") speaks of the article's measure however far back it was stated.
+        recent = [f for f in c.ctx.stated if f.evidence == c.ctx.stated[-1].evidence] if c.ctx.stated else []
     if not recent or not (_SPARED.search(c.text) or vocab.LIST_REMOVAL.search(c.text)):
         return []
     imposer, targets_before = acting_office(c.mentions, recent[-1])
@@ -202,6 +210,46 @@ def read_exception(c: Clause) -> tuple[list[Fact], Clause] | None:
         rates=[r for r in c.rates if r.end <= start or r.start >= end],
         tariff_words=[w for w in c.tariff_words if w.end() <= start or w.start() >= end],
         mentions=[m for m in c.mentions if m.end <= start or m.start >= end],
+    )
+    return reliefs, trimmed
+
+
+def read_beside(c: Clause) -> tuple[list[Fact], Clause] | None:
+    """A relief in a participle after "while" beside the tariff the clause states ("kept its 30% duty on steel
+    while exempting aluminum", "raised its tariff on salmon to 20% while sparing smoked fish"): one relief per
+    kind of goods it names, at the tariff's rate, and the clause without it, so the tariff is read from its own
+    words. None where no such participle follows a rate."""
+    beside = _WHILE_SPARING.search(c.text)
+    if not beside or blocked(c.text, beside) or vocab.CONSIDERED.search(c.text[: beside.start()]):
+        return None
+    before = {r.value for r in c.rates if r.end <= beside.start()}
+    if not before:
+        return None
+    end = len(c.text.rstrip(" ."))
+    # Spared from another tariff of its own ("while exempting Chile from its steel duty"): not this rate.
+    rate = before.pop() if len(before) == 1 and not vocab.TARIFF_WORD.search(c.text, beside.end(), end) else None
+    spared = distinct(find_sectors(c.text[beside.end() : end]))
+    parties = c.resolve()
+    reliefs = [
+        make_fact(
+            "relief",
+            parties,
+            c.sentence,
+            sector=sector,
+            rate=rate,
+            effective=effective_date(c.text, c.dates_of()),
+            authority=c.authority,
+        )
+        for sector in each(spared if len(spared) < 3 else [])
+    ]
+    start, gap = beside.start(), " " * (end - beside.start())
+    trimmed = replace(
+        c,
+        text=c.text[:start] + gap + c.text[end:],
+        scan=c.scan[:start] + gap + c.scan[end:],
+        rates=[r for r in c.rates if r.end <= start],
+        tariff_words=[w for w in c.tariff_words if w.end() <= start],
+        mentions=[m for m in c.mentions if m.end <= start],
     )
     return reliefs, trimmed
 

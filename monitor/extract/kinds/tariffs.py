@@ -119,7 +119,7 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     if not (tariff_word or c.rates):
         return []
     span = (tariff_word.start(), tariff_word.end()) if tariff_word else (c.rates[0].start, c.rates[0].end)
-    if blocked_span(clause, *span):
+    if blocked_span(clause, *span) and not vocab.PRESUPPOSED_BEFORE.search(clause[: span[0]]):
         return []
     if not c.rates and not any(is_policy(scan, w) for w in c.tariff_words):
         return []

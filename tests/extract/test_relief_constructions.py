@@ -1,0 +1,81 @@
+"""Reliefs worded in ways the reader used to miss (issue 13): a subheading that exempts goods from the article's
+measure, and the side an article about its own measures is about. All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of, only
+
+
+def test_a_subheading_exempting_goods_speaks_of_the_articles_measure() -> None:
+    text = (
+        "Washington will charge a 25% tariff on Omani goods from June 1.\n\n"
+        "Trade talks between the two sides have gone on for a year.\n\n"
+        "Officials in Muscat said the talks would go on through the summer.\n\n"
+        "Crude oil exempted\n\n"
+        "Most of what the country sells abroad is fuel."
+    )
+    reliefs = only(facts_of(text), "relief")
+    assert [(f.imposer, f.targets, f.sector) for f in reliefs] == [("US", ("OM",), "energy")]
+
+
+def test_a_prose_exemption_far_from_any_tariff_refers_to_nothing() -> None:
+    text = (
+        "Washington will charge a 25% tariff on Omani goods from June 1.\n\n"
+        "Trade talks between the two sides have gone on for a year.\n\n"
+        "Officials in Muscat said the talks would go on through the summer.\n\n"
+        "Some shippers hoped crude oil would be exempted from it one day."
+    )
+    assert only(facts_of(text), "relief") == []
+
+
+def test_an_article_without_the_us_is_about_the_side_that_acts_not_the_origin_of_the_goods() -> None:
+    text = (
+        "On May 2, the European Union brought back tariff quotas for Moldovan wine and Moldovan fruit.\n\n"
+        "Moldovan growers said Moldovan exports would fall under the new tariff regime.\n\n"
+        "Tariffs of 12% apply above the quotas."
+    )
+    tariffs = only(facts_of(text), "tariff") + only(facts_of(text), "relief")
+    assert tariffs and {f.imposer for f in tariffs} == {"EU"}
+
+
+def _measures(text: str) -> list[tuple[str, str, tuple[str, ...], str | None, float | None]]:
+    return [(f.kind, f.imposer, f.targets, f.sector, f.rate) for f in facts_of(text)]
+
+
+def test_a_relief_in_a_while_participle_beside_a_tariff_gives_both() -> None:
+    assert sorted(_measures("Japan kept its 30% duty on Indian steel while exempting Indian aluminum.")) == [
+        ("relief", "JP", ("IN",), "aluminum", 30.0),
+        ("tariff", "JP", ("IN",), "steel", 30.0),
+    ]
+    assert sorted(
+        _measures("Norway raised its tariff on Chilean salmon to 20% while granting an exemption for wine.")
+    ) == [
+        ("relief", "NO", ("CL",), "agriculture", 20.0),
+        ("tariff", "NO", ("CL",), "agriculture", 20.0),
+    ]
+    # Spared from another tariff of its own: the relief does not carry this rate.
+    other = _measures("Norway raised its tariff on Chilean goods to 20% while exempting Chile from its steel duty.")
+    assert sorted(other) == [("relief", "NO", ("CL",), "steel", None), ("tariff", "NO", ("CL",), None, 20.0)]
+
+
+def test_duty_free_entry_under_a_quota_is_a_relief_not_a_lift() -> None:
+    text = "The 15% levy applies to most Thai goods, while Thai rice enters duty-free under a quota of 40,000 tonnes."
+    read = _measures(text)
+    assert ("relief", "US", ("TH",), "agriculture", None) in read
+    assert not [m for m in read if m[0] == "lift"]
+
+
+def test_a_quota_free_of_a_tariff_is_a_relief_from_it() -> None:
+    read = _measures("Washington agreed to a quota of 50,000 tonnes of Argentine beef free of the 20% tariff.")
+    assert ("relief", "US", ("AR",), "agriculture", 20.0) in read
+
+
+def test_an_amount_let_in_tariff_free_is_a_quota_relief_and_a_plain_opening_a_lift() -> None:
+    quota = _measures("Peru will let 20,000 tonnes of Chilean wine in tariff-free each year.")
+    assert quota == [("relief", "PE", ("CL",), "agriculture", None)]
+    assert [m[0] for m in _measures("Peru lets Chilean wine in tariff-free.")] == ["lift"]
+
+
+def test_goods_left_off_the_list_of_a_tariff_are_a_relief() -> None:
+    read = _measures("Chile's copper was left off the list of goods facing the 50% tariff.")
+    assert read == [("relief", "US", ("CL",), "copper", 50.0)]
