@@ -32,7 +32,12 @@ _OBJECT_AFTER_VERB = re.compile(r"\s+(?:also\s+|then\s+|quickly\s+)?(?:[a-z]+ed|
 # A counted group of countries ("the 53 African countries", "40 other economies"): many sides, none named.
 _COUNTED_COUNTRIES = re.compile(r"\b\d+\s+(?:[A-Z][a-z]+\s+|other\s+|more\s+)?(?:countries|nations|economies)\b")
 # A verb or possessive pronoun between a party and goods it names: the party is the subject, not the origin.
-_VERB_BEFORE_GOODS = blind(r"^\s+(?:[a-z]+ed|said|says|told|its|their|has|have|had|will|would|is|was)\s")
+_VERB_BEFORE_GOODS = blind(
+    r"^\s+(?:[a-z]+ed|said|says|told|its|their|has|have|had|will|would|is|was|"
+    # Irregular verbs and modals ("Korea gave Ghanaian carmakers an exemption", "Peru let Chilean copper in").
+    r"gave|gives|give|grants|offers|put|puts|set|sets|cut|cuts|hit|hits|made|makes|took|takes|sent|sends|won|got|"
+    r"gets|kept|keeps|struck|let|lets|can|could|may|might|must|should|shall)\s"
+)
 # A relative clause set off by a comma right after a party ("Mexico, which faces a 30% levy, ...", "...
 # on Canada, which retaliated with ...", "Vietnam, whose exports face ..."); it runs to the next comma.
 _RELATIVE_AFTER = blind(r"\s*,\s*(?:which|who|whose)\s+(?!he\b|she\b|it\b|they\b|we\b)")

@@ -79,3 +79,9 @@ def test_an_amount_let_in_tariff_free_is_a_quota_relief_and_a_plain_opening_a_li
 def test_goods_left_off_the_list_of_a_tariff_are_a_relief() -> None:
     read = _measures("Chile's copper was left off the list of goods facing the 50% tariff.")
     assert read == [("relief", "US", ("CL",), "copper", 50.0)]
+
+
+def test_a_side_giving_goods_of_another_origin_an_exemption_grants_it() -> None:
+    sentence = "Norway gave Peruvian fishmongers a one-year exemption from the 25% tariff."
+    reliefs = [(f.imposer, f.targets, f.rate) for f in facts_of(sentence) if f.kind == "relief"]
+    assert reliefs == [("NO", ("PE",), 25.0)]
