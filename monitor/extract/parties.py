@@ -445,7 +445,7 @@ def find_parties(
         )
     anchor = vocab.ACTION.search(clause) if at is None else None
     position = at if at is not None else anchor.start() if anchor else len(clause)
-    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])]
+    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 40) : m.start])]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
     owner_mention = _owner(clause, mentions)

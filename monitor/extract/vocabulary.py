@@ -462,6 +462,18 @@ PAY_BEFORE = blind(
     r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:extra\s+|additional\s+|further\s+|new\s+|higher\s+|lower\s+)?$"
 )
+# A verb of taxing right before its rate: "cocoa is taxed at 30%", "will be dutied at 12 percent" (a passive
+# of taxing states the rate even where no tariff noun does).
+TAXED_AT = blind(
+    r"\b(?:(?:taxed|tariffed|dutied|levied|charged|assessed)\s+(?:at\s+)?|"
+    # "Korea taxes Ghanaian cocoa at 30%": the goods between the verb and its rate.
+    r"(?:tax|taxes|taxing|tariffs|tariffing)\s+[^,;.]{1,50}?\bat\s+)"
+    r"(?:a\s+|an\s+)?(?:rate\s+of\s+)?(?:flat\s+|higher\s+|lower\s+|new\s+|combined\s+)?$"
+)
+# Goods named before a verb of taxing make it a tariff, not a tax on income or profits.
+TAXED_GOODS = blind(
+    r"\b(?:goods|imports?|imported|exports?|products|shipments|from|made\s+in|origin)\b"
+)
 # "..., which stays at 25%": the rate kept for a party left out of a change.
 STAYS_AT = blind(r"\b(?:stays|stay|remains|remain|kept|keeps|staying|remaining)\s+at\s*$")
 # "Tunisia (25%)", "Algeria and Libya (30%)": a rate in brackets right after a party.
@@ -553,8 +565,9 @@ SOURCE_BEFORE = blind(
     r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
     r"(?:from|by)\s+(?:the\s+)?$|"
     # The agent of a passive after the rate it sets: "would be tariffed at 20 percent by Peru".
-    r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+)?[\d.]+\s?"
-    r"(?:%|percent|per\s+cent|pc)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
+    r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+|an\s+)?[\d.]+\s?"
+    # ... however the tariff's goods are named before the agent: "hit with a 10% tariff on its beef by China".
+    r"(?:%|percent|per\s+cent|pc)\s+(?:[\w'’-]+\s+){0,5}?by\s+(?:the\s+)?$"
 )
 TARGET_AFTER = blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
@@ -699,9 +712,14 @@ VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
 INTO_BEFORE = blind(
-    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering|"
-    # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged.
-    r"(?:tariffs?|duty|duties|levy|levies)\s+in)\s+(?:the\s+)?$"
+    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported|shipped|sent|exported)\s+"
+    # "cocoa shipped from Ghana to Korea": the origin may come between the goods and where they go.
+    r"(?:from\s+(?:[\w.'’-]+\s+){1,3}?)?to|"
+    r"entering|enters|entered|enter|"
+    # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged; so is the country
+    # where goods are taxed or a duty takes effect ("taxed at 30% in Korea", "took effect in India").
+    r"(?:tariffs?|duty|duties|levy|levies)\s+in|"
+    r"(?:(?:taxed|tariffed|dutied|levied|charged|collected)\b[^,;]{0,16}?|(?:effect|force))\s+in)\s+(?:the\s+)?$"
 )
 SPEAKER_AFTER = blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
