@@ -285,6 +285,21 @@ def _reports_another(clause: str, mention: Mention) -> bool:
     return not vocab.SELF_AFTER.match(rest)
 
 
+def _trailing_speaker(clause: str, subjects: list[Mention], hit: list[str]) -> str | None:
+    """The side of a speaker named after the statement it makes ("..., Korea's trade minister told reporters",
+    "..., said the Canadian prime minister"), None when there is none, it is hit, or the statement says the
+    speaker's own side is hit ("tariffs on our cars")."""
+    trailing = vocab.TRAILING_SPEAKER.search(clause)
+    if trailing is None or vocab.SPEAKER_HIT.search(clause, 0, trailing.start()):
+        return None
+    talkers = [
+        m
+        for m in subjects
+        if m.start >= trailing.start() and m.code not in hit and m.form in {NAME, CAPITAL, ACTOR, DEMONYM}
+    ]
+    return talkers[0].code if talkers else None
+
+
 def _venue(clause: str, mention: Mention) -> bool:
     """Whether a place is only where talks or a summit happen ("talks in Geneva, Switzerland", "the G20
     summit in Argentina", "on the sidelines of the summit in Lima"): a venue is not a party."""
@@ -489,6 +504,10 @@ def find_parties(
         # "Beijing said duties on Canadian canola will be cut": a speaker naming no other actor speaks of its
         # own measure (but "Modi said Indian goods will face ..." reports another's: the speaker is hit).
         imposer = speakers[0].code
+    elif (talker := _trailing_speaker(clause, subjects, target_codes)) is not None:
+        # '"We will impose 25% on Mexican steel," the Canadian minister said': a statement naming no actor is
+        # the measure of the side that speaks after it (unless the speaker's own goods are the ones hit).
+        imposer = talker
     elif (own := _own_government(clause, position, ctx)) is not None and own not in target_codes:
         # "The finance minister cut customs duty on gold": an office named without its country is the
         # article's own government's.

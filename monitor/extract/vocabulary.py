@@ -623,7 +623,8 @@ FACED_RATE_AFTER = blind(
 DEAL_AFTER = blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
 GOVERNMENT_AFTER = blind(
     r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
-    r"negotiators?|side|counterparts?|premier|vice\s+premier|trade\s+minister|finance\s+minister|commerce|"
+    r"negotiators?|side|counterparts?|premier|vice\s+premier|commerce|"
+    r"(?:trade|finance|foreign|economy|economic|industry|agriculture|farm)\s+(?:minister|ministry|officials?)|"
     r"customs|cabinet|regulators?|lawmakers|parliament|embassy|envoy|officials)\b"
 )
 EXAMPLES = blind(
@@ -712,7 +713,7 @@ VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
 INTO_BEFORE = blind(
-    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported|shipped|sent|exported)\s+"
+    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported|shipped|exported)\s+"
     # "cocoa shipped from Ghana to Korea": the origin may come between the goods and where they go.
     r"(?:from\s+(?:[\w.'’-]+\s+){1,3}?)?to|"
     r"entering|enters|entered|enter|"
@@ -730,6 +731,9 @@ BACKGROUND_CLAUSE = blind(r"^\s*(?:when|after|since|before|ever\s+since|followin
 # A speaker named after what it reports, at the clause's end ("..., the Thai trade minister told reporters"):
 # the source of the statement, not a party to the talks it reports.
 TRAILING_SPEAKER = blind(r",\s*(?:[^,;]{0,80}?)\s(?:told|said|says|added|noted|confirmed|stated)\b[^,;]{0,60}$")
+# A quoted statement whose speaker's own goods or country are hit ("tariffs on our cars", "against us"): the
+# speaker named after it is not the side that acts.
+SPEAKER_HIT = blind(r"\b(?:on|against|from|hit|hits|hurt|hurts|punish|punishes)\s+(?:us|our)\b|\bour\s+(?:\w+\s+)?exports\b")
 SELF_AFTER = blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
 REACTION_AFTER = blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
 # "the Trump administration's tariffs", "the Chinese government's duties": the office stands for its country.
