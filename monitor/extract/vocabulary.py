@@ -574,6 +574,9 @@ TARGET_AFTER = blind(
     r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
+    # "Brazil is among the countries most exposed to the tariffs": whoever is exposed to a measure is hit by it.
+    r"(?:(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?)?(?:most\s+|more\s+|highly\s+|heavily\s+|particularly\s+)?"
+    r"(?:exposed|vulnerable)\s+to|"
     # "Malaysia secured a lower rate": whoever obtains a rate is the side that pays it.
     r"(?:have|get|gets|got|receive|received|enjoy|enjoys|won|wins|secured|secures|obtained|negotiated|clinched|"
     r"landed)\s+(?:a\s+|an\s+)?(?:much\s+|far\s+|\w+ly\s+)?(?:lower|higher|reduced|preferential)|"
@@ -753,6 +756,8 @@ EXCEPT_BEFORE = blind(
     r"\b(?:except|excepting|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not)\s+"
     r"(?:for\s+)?(?:[\w-]+\s+){0,3}?(?:from\s+|in\s+|of\s+)?(?:the\s+)?$"
 )
+# "19% and 24% on Indonesia and Malaysia respectively": the rates go to the parties in the order named.
+RESPECTIVELY = _words(r"respectively")
 COORDINATED = blind(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
 # Verbs whose subject is the side that acts on a tariff.
 ACTION = Cue(
@@ -897,6 +902,12 @@ BESIDE_BEFORE = blind(
     r"(?:a|an|the|its|their)?\s*(?:new\s+|separate\s+|further\s+)?$"
 )
 CONDITION = blind(r"\b(?:unless|if|provided|until|as\s+long\s+as)\b")
+# Words after which the goods named are left out of a measure ("30% on Ghanaian goods, but excludes cocoa"):
+# not the goods the measure's rate is for.
+LEFT_OUT = _words(
+    r"excludes?|excluded|excluding|exempts?|exempted|exempting|spares?|spared|sparing|except|excepting|"
+    r"but\s+not|other\s+than|apart\s+from|with\s+the\s+exception\s+of|carves?\s+out"
+)
 OTHER_MEASURE = blind(
     r"\s+(?:and|as\s+well\s+as|while|but|plus)\s+(?:the\s+|a\s+)?(?:new\s+|other\s+|\w+\s+){0,2}"
     r"(?:levies|tariffs|duties|levy|tariff|duty)\b"
