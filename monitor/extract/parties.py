@@ -211,6 +211,8 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             or vocab.REACTION_AFTER.match(after)
         ):
             roles.append(True)
+        elif m.form == DEMONYM and vocab.IMPORTS_FROM_AFTER.match(after):
+            roles.append(False)  # "Japanese steel imports from Korea": the importing side taxes them
         elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:

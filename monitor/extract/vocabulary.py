@@ -474,6 +474,12 @@ TAXED_AT = blind(
 TAXED_GOODS = blind(
     r"\b(?:goods|imports?|imported|exports?|products|shipments|from|made\s+in|origin)\b"
 )
+# A line of a list of rates, one party each ("- Vietnam: 20%", "Cambodia – 25 percent"): a tariff rate list
+# even where the line does not say "tariff" (the label must be a party: see `rates`).
+LIST_LINE = re.compile(
+    r"\s*(?:[-•*–—·]\s*)?(?P<label>[A-Z][\w .'’&-]{1,40}?)\s*(?::|–|—|-)\s*"
+    r"\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s?cent|pc)\s*[.;]?\s*"
+)
 # "..., which stays at 25%": the rate kept for a party left out of a change.
 STAYS_AT = blind(r"\b(?:stays|stay|remains|remain|kept|keeps|staying|remaining)\s+at\s*$")
 # "Tunisia (25%)", "Algeria and Libya (30%)": a rate in brackets right after a party.
@@ -542,7 +548,9 @@ LEADING_SUBORDINATE = re.compile(
 )
 TARGET_BEFORE = blind(
     r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
-    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping)\s+"
+    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping|"
+    # "cars made in China", "grapes grown in Chile": where goods come from (not "cars not made in the US").
+    r"(?<!not\s)(?<!n't\s)(?:made|produced|manufactured|built|assembled|grown|originating)\s+in)\s+"
     r"(?:the\s+|all\s+|its\s+|their\s+|some\s+|most\s+|imported\s+|certain\s+|goods\s+from\s+|other\s+|"
     r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$"
 )
@@ -565,7 +573,8 @@ SOURCE_BEFORE = blind(
     r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
     r"(?:from|by)\s+(?:the\s+)?$|"
     # The agent of a passive after the rate it sets: "would be tariffed at 20 percent by Peru".
-    r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+|an\s+)?[\d.]+\s?"
+    r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit|doubled|tripled|halved|increased|reduced|hiked|"
+    r"slashed|trimmed|imposed|levied|charged|dutied)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+|an\s+)?[\d.]+\s?"
     # ... however the tariff's goods are named before the agent: "hit with a 10% tariff on its beef by China".
     r"(?:%|percent|per\s+cent|pc)\s+(?:[\w'’-]+\s+){0,5}?by\s+(?:the\s+)?$"
 )
@@ -621,9 +630,16 @@ LEVIES_VERB = blind(
 # own schedule (which takes an object: "India's tariff rate on US goods", or is an average or bound rate).
 FACED_RATE_AFTER = blind(
     r"^(?:'s|’s)\s+(?!(?:\w+\s+)?(?:average|applied|bound|mfn|simple)\b)(?:[\w-]+\s+){0,2}?"
-    r"(?:reciprocal\s+(?:tariffs?|duty|duties|levy|rate)|tariff\s+rate)\b(?!\s+(?:on|for|against)\b)"
+    r"(?:reciprocal\s+(?:tariffs?|duty|duties|levy|rate)|tariff\s+rate)\b(?!\s+(?:on|for|against)\b)|"
+    # A line of a list of rates: "Vietnam: 20%" is the rate Vietnam is charged.
+    r"^\s*(?::|–|—|-)\s*\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s?cent|pc)\s*[.;]?\s*$"
 )
 DEAL_AFTER = blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
+# "Japanese steel imports from Korea", "Indian imports of oil from Russia": the demonym is the importing side,
+# the one whose tariff falls on the goods (without "from", "Japanese imports" are goods from Japan).
+IMPORTS_FROM_AFTER = blind(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:imports|importers)\s+(?:of\s+[^,;]{1,40}?\s+)?from\s"
+)
 GOVERNMENT_AFTER = blind(
     r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
     r"negotiators?|side|counterparts?|premier|vice\s+premier|commerce|"
@@ -951,7 +967,7 @@ SECTOR_WORDS: dict[str, str] = {
     r"(?:automobiles|cars|vehicles|autos)\s+and\s+(?:their\s+)?parts|auto\s+components",
     "autos": r"autos?|cars?|automobiles?|automotive|vehicles?|EVs?|automakers?|carmakers?|auto\s+industry|"
     r"(?:heavy\s+|pickup\s+)?trucks|motorcycles?|motorbikes?|two-wheelers",
-    "steel": r"steel",
+    "steel": r"steel|steelmakers?",
     "aluminum": r"alumin(?:i)?um",
     "copper": r"copper",
     "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",
@@ -963,7 +979,8 @@ SECTOR_WORDS: dict[str, str] = {
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
     r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"
     r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|juices?|tea|milk|"
-    r"butter|apples|oranges|tomatoes|potatoes|"
+    r"butter|apples|oranges|tomatoes|potatoes|citrus|grapes|cherries|berries|blueberries|avocados|mangoes|"
+    r"lemons|limes|pineapples|pears|"
     r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
     "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
     r"petroleum|fuels?",
