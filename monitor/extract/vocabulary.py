@@ -471,9 +471,7 @@ TAXED_AT = blind(
     r"(?:a\s+|an\s+)?(?:rate\s+of\s+)?(?:flat\s+|higher\s+|lower\s+|new\s+|combined\s+)?$"
 )
 # Goods named before a verb of taxing make it a tariff, not a tax on income or profits.
-TAXED_GOODS = blind(
-    r"\b(?:goods|imports?|imported|exports?|products|shipments|from|made\s+in|origin)\b"
-)
+TAXED_GOODS = blind(r"\b(?:goods|imports?|imported|exports?|products|shipments|from|made\s+in|origin)\b")
 # A line of a list of rates, one party each ("- Vietnam: 20%", "Cambodia – 25 percent"): a tariff rate list
 # even where the line does not say "tariff" (the label must be a party: see `rates`).
 LIST_LINE = re.compile(
@@ -637,9 +635,7 @@ FACED_RATE_AFTER = blind(
 DEAL_AFTER = blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
 # "Japanese steel imports from Korea", "Indian imports of oil from Russia": the demonym is the importing side,
 # the one whose tariff falls on the goods (without "from", "Japanese imports" are goods from Japan).
-IMPORTS_FROM_AFTER = blind(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:imports|importers)\s+(?:of\s+[^,;]{1,40}?\s+)?from\s"
-)
+IMPORTS_FROM_AFTER = blind(r"^\s+(?:[\w-]+\s+){0,2}?(?:imports|importers)\s+(?:of\s+[^,;]{1,40}?\s+)?from\s")
 GOVERNMENT_AFTER = blind(
     r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
     r"negotiators?|side|counterparts?|premier|vice\s+premier|commerce|"
@@ -752,7 +748,9 @@ BACKGROUND_CLAUSE = blind(r"^\s*(?:when|after|since|before|ever\s+since|followin
 TRAILING_SPEAKER = blind(r",\s*(?:[^,;]{0,80}?)\s(?:told|said|says|added|noted|confirmed|stated)\b[^,;]{0,60}$")
 # A quoted statement whose speaker's own goods or country are hit ("tariffs on our cars", "against us"): the
 # speaker named after it is not the side that acts.
-SPEAKER_HIT = blind(r"\b(?:on|against|from|hit|hits|hurt|hurts|punish|punishes)\s+(?:us|our)\b|\bour\s+(?:\w+\s+)?exports\b")
+SPEAKER_HIT = blind(
+    r"\b(?:on|against|from|hit|hits|hurt|hurts|punish|punishes)\s+(?:us|our)\b|\bour\s+(?:\w+\s+)?exports\b"
+)
 SELF_AFTER = blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
 REACTION_AFTER = blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
 # "the Trump administration's tariffs", "the Chinese government's duties": the office stands for its country.
