@@ -568,7 +568,8 @@ PAYEE_BEFORE = blind(r"\b(?:pay|pays|paid|paying|owe|owes|owed|owing)\b[^,;.]{0,
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
 SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs?|duty|duties|levy|levies|measures|imposed|levied|announced|set|"
-    r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
+    r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed|applied|charged|collected|"
+    r"adopted|approved|ordered|proposed|threatened|planned|unveiled|raised|increased|hiked|lowered|doubled)\s+"
     r"(?:from|by)\s+(?:the\s+)?$|"
     # The agent of a passive after the rate it sets: "would be tariffed at 20 percent by Peru".
     r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit|doubled|tripled|halved|increased|reduced|hiked|"

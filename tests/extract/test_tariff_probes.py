@@ -58,6 +58,8 @@ def test_the_market_goods_enter_taxes_them(sentence: str, expected: Tariff) -> N
         ("Australia has been hit with a 10% tariff on its beef by China.", ("CN", ("AU",), "agriculture", 10.0)),
         ("The duty on Chinese solar panels was doubled to 50% by Turkey.", ("TR", ("CN",), "energy", 50.0)),
         ("Cars made in China will be taxed at 35% by Japan.", ("JP", ("CN",), "autos", 35.0)),
+        ("A tariff of 17 per cent is being applied by Norway to Swedish timber.", ("NO", ("SE",), "lumber", 17.0)),
+        ("Tariffs on Swedish timber were raised by Norway to 17%.", ("NO", ("SE",), "lumber", 17.0)),
     ],
 )
 def test_the_agent_of_a_passive_acts_after_the_goods(sentence: str, expected: Tariff) -> None:
