@@ -155,3 +155,14 @@ def test_a_list_of_rates_by_party_gives_one_tariff_per_line() -> None:
 )
 def test_goods_named_by_their_growers_or_makers_have_a_sector(sentence: str, sector: str) -> None:
     assert [f[2] for f in _tariffs(sentence)] == [sector]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "imposer"),
+    [
+        ("The levy Colombia placed on Ecuadorian bananas is 30 percent.", "CO"),
+        ("The duties Beijing imposed on Australian wine were 200%.", "CN"),
+    ],
+)
+def test_a_side_placing_the_tariff_right_after_its_noun_acts(sentence: str, imposer: str) -> None:
+    assert [f[0] for f in _tariffs(sentence)] == [imposer]
