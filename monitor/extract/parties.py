@@ -192,7 +192,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             continue
         if m.form == NAME and vocab.DEAL_AFTER.match(after):
             roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
-        elif _agent(before):
+        elif _agent(before, after):
             roles.append(False)  # "retaliation by Beijing", "a levy paid to Togo": the side that acts
         elif vocab.LEVIES_VERB.match(after):
             roles.append(False)  # "India levies 50% on ...": the subject of the verb acts
@@ -239,12 +239,15 @@ def hit_roles(sentence: str, mentions: list[Mention]) -> list[bool]:
     return _roles(sentence, mentions)
 
 
-def _agent(before: str) -> bool:
-    """Whether the words before a party make it the side that acts: the source of a measure ("retaliation by
-    Beijing"), the side a levy is paid to ("Ghana pays a 14% levy to Togo") or the side asked to spare another
-    ("a grace period from Washington")."""
+def _agent(before: str, after: str = "") -> bool:
+    """Whether the words around a party make it the side that acts: the source of a measure ("retaliation by
+    Beijing"), the side a levy is paid to ("Ghana pays a 14% levy to Togo"), the side asked to spare another
+    ("a grace period from Washington") or the one under whose ruling it is set ("under the EU's ruling")."""
     return bool(
-        vocab.SOURCE_BEFORE.search(before) or vocab.PAYEE_BEFORE.search(before) or vocab.GRANTOR_BEFORE.search(before)
+        vocab.SOURCE_BEFORE.search(before)
+        or vocab.PAYEE_BEFORE.search(before)
+        or vocab.GRANTOR_BEFORE.search(before)
+        or (vocab.UNDER_BEFORE.search(before) and vocab.RULING_AFTER.match(after))
     )
 
 
@@ -496,7 +499,7 @@ def find_parties(
         imposer = "US"
     elif owner is not None:
         imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
-    elif agents := [m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start])]:
+    elif agents := [m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start], clause[m.end : m.end + 40])]:
         imposer = agents[0].code  # "duties levied by the EU", "a levy paid to Togo": the agent acts
     elif into:
         imposer = into[0].code

@@ -565,6 +565,11 @@ GRANTOR_BEFORE = blind(
     r"\b(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out)\s+from\s+(?:the\s+)?$"
 )
 PAYEE_BEFORE = blind(r"\b(?:pay|pays|paid|paying|owe|owes|owed|owing)\b[^,;.]{0,30}?\bto\s+(?:the\s+)?$")
+# "under the EU's final ruling", "under Canada's plan": the side whose own decision sets the measure acts.
+UNDER_BEFORE = blind(r"\bunder\s+(?:the\s+)?$")
+RULING_AFTER = blind(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:ruling|decision|rules|regulation|order|decree|plan|schedule|regime)\b"
+)
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
 SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs?|duty|duties|levy|levies|measures|imposed|levied|announced|set|"

@@ -166,3 +166,14 @@ def test_goods_named_by_their_growers_or_makers_have_a_sector(sentence: str, sec
 )
 def test_a_side_placing_the_tariff_right_after_its_noun_acts(sentence: str, imposer: str) -> None:
     assert [f[0] for f in _tariffs(sentence)] == [imposer]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Levies on Chinese EVs will climb to 45.3% under the EU's final ruling.", ("EU", ("CN",), "autos", 45.3)),
+        ("Under Canada's plan, US steel will face a 25% surtax.", ("CA", ("US",), "steel", 25.0)),
+    ],
+)
+def test_the_side_under_whose_ruling_a_rate_is_set_acts(sentence: str, expected: Tariff) -> None:
+    assert _tariffs(sentence) == [expected]
