@@ -73,7 +73,7 @@ def _span_end(clause: str, dates: list[DateMention], d: DateMention) -> bool:
 def expiry(clause: str, dates: list[DateMention], start: dt.date | None = None) -> dt.date | None:
     """The day a tariff expires, when the clause says so right before a date ("in place until December 31",
     "through 2041", "up to April 3, 2031"), or how long it lasts from `start`, the day it takes effect or the
-    day of the text ("will remain in place for five years"); deadlines ("by August 1") are not expiries."""
+    day of the text ("will remain in place for three years"); deadlines ("by August 1") are not expiries."""
     for d in dates:
         # A bare year is read with its "until" ("until 2041": its first day), so the word may open the date.
         if vocab.EXPIRY_BEFORE.search(_before(clause, d.start, 30)) or vocab.EXPIRY_OPENS.match(clause, d.start):

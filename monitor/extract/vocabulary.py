@@ -320,7 +320,7 @@ EXPIRY_BEFORE = blind(
     r"(?:the\s+end\s+of\s+)?(?:on\s+|at\s+)?$"
 )
 EXPIRY_OPENS = re.compile(r"(?:until|till|through)\s", re.I)
-# A measure said to last a length of time: "will remain in place for five years", "imposed for a period of
+# A measure said to last a length of time: "will remain in place for three years", "imposed for a period of
 # three years", "valid for 12 months" (counted from the day it takes effect).
 LASTS_FOR = blind(
     r"\b(?:(?:remain|remains|stay|stays|be|is|are|kept)\s+in\s+(?:place|force|effect)|last|lasts|valid|imposed|"
@@ -429,7 +429,7 @@ TARIFF_OBJECT = _words(
 )
 # Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
 OBJECT_END = blind(
-    # (Not the stop of an initial: "delaying the U.S. increase in tariffs" goes on past "U.S.".)
+    # (Not the stop of an initial: "delaying the U.S. rise in tariffs" goes on past "U.S.".)
     r"[,;:]|(?<!\b\w)\.|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
 )
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".

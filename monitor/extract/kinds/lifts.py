@@ -62,7 +62,7 @@ def lifts(
             for sector in each(sectors):
                 facts.append(make_fact("tariff", lifter, sentence, sector=sector, status="announced"))
     if zero is not None:
-        # "cut in two stages: from 16% to 8% now, and to 0% next year": the first step's rate is in force
+        # "cut in two steps: from 18% to 9% now, and to 0% next year": the first step's rate is in force
         # until the removal, a tariff of its own besides the lift that carries it; a cut of other goods after
         # the removal is a tariff only.
         for rate, sectors in groups:
