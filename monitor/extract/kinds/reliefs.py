@@ -187,23 +187,25 @@ def read_exception(c: Clause) -> tuple[list[Fact], Clause] | None:
         return None  # no goods named, a package, or the tariff itself on named goods (then which is spared is unclear)
     before = {r.value for r in c.rates if r.end <= cue.start()}
     rate = before.pop() if len(before) == 1 else None
-    parties = c.resolve()
-    reliefs = [
-        make_fact(
-            "relief",
-            parties,
-            c.sentence,
-            sector=sector,
-            rate=rate,
-            effective=effective_date(c.text, c.dates_of()),
-            authority=c.authority,
-        )
-        for sector in spared
-    ]
     # The exception is blanked out, not cut, so what follows it ("..., which face 50%") is still read where
     # it stands.
-    start, gap = cue.start(), " " * (end - cue.start())
-    trimmed = replace(
+    return _spared(c, spared, rate), _blanked(c, cue.start(), end)
+
+
+def _spared(c: Clause, sectors: list[str] | list[str | None], rate: float | None) -> list[Fact]:
+    """One relief per kind of goods spared from the clause's tariff, at its rate."""
+    parties = c.resolve()
+    effective = effective_date(c.text, c.dates_of())
+    return [
+        make_fact("relief", parties, c.sentence, sector=sector, rate=rate, effective=effective, authority=c.authority)
+        for sector in sectors
+    ]
+
+
+def _blanked(c: Clause, start: int, end: int) -> Clause:
+    """The clause with the words from `start` to `end` blanked out (offsets of the rest unchanged)."""
+    gap = " " * (end - start)
+    return replace(
         c,
         text=c.text[:start] + gap + c.text[end:],
         scan=c.scan[:start] + gap + c.scan[end:],
@@ -211,7 +213,6 @@ def read_exception(c: Clause) -> tuple[list[Fact], Clause] | None:
         tariff_words=[w for w in c.tariff_words if w.end() <= start or w.start() >= end],
         mentions=[m for m in c.mentions if m.end <= start or m.start >= end],
     )
-    return reliefs, trimmed
 
 
 def read_beside(c: Clause) -> tuple[list[Fact], Clause] | None:
@@ -229,29 +230,7 @@ def read_beside(c: Clause) -> tuple[list[Fact], Clause] | None:
     # Spared from another tariff of its own ("while exempting Chile from its steel duty"): not this rate.
     rate = before.pop() if len(before) == 1 and not vocab.TARIFF_WORD.search(c.text, beside.end(), end) else None
     spared = distinct(find_sectors(c.text[beside.end() : end]))
-    parties = c.resolve()
-    reliefs = [
-        make_fact(
-            "relief",
-            parties,
-            c.sentence,
-            sector=sector,
-            rate=rate,
-            effective=effective_date(c.text, c.dates_of()),
-            authority=c.authority,
-        )
-        for sector in each(spared if len(spared) < 3 else [])
-    ]
-    start, gap = beside.start(), " " * (end - beside.start())
-    trimmed = replace(
-        c,
-        text=c.text[:start] + gap + c.text[end:],
-        scan=c.scan[:start] + gap + c.scan[end:],
-        rates=[r for r in c.rates if r.end <= start],
-        tariff_words=[w for w in c.tariff_words if w.end() <= start],
-        mentions=[m for m in c.mentions if m.end <= start],
-    )
-    return reliefs, trimmed
+    return _spared(c, each(spared if len(spared) < 3 else []), rate), _blanked(c, beside.start(), end)
 
 
 def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
