@@ -104,7 +104,8 @@ _OWNER_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?")
 # ... "the 2.4% the US charges" (a rate a named side charges, in a reduced relative clause).
 _OWNER_CHARGES = re.compile(r"\s+(?:(?:tariffs?|duty|duties|levy|levies)\s+)?(?:that\s+|which\s+)?(?:the\s+)?", re.I)
 _CHARGES_AFTER = blind(
-    r"\s+(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
+    r"\s+(?:(?:has|had|have)\s+)?(?:already\s+|previously\s+|earlier\s+|first\s+)?"
+    r"(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
     r"slapped|slaps|announced|announces)\b"
 )
 _TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")
@@ -263,6 +264,13 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     if first is None:
         return None
     for m in mentions:
+        if (
+            m.start > first.end()
+            and m.form not in {UNIVERSAL, BLOC}
+            and _OWNER_CHARGES.fullmatch(clause, first.end(), m.start)
+            and _CHARGES_AFTER.match(clause, m.end)
+        ):
+            return m  # "the tariffs Korea had put on Ghanaian cocoa", "the duties that India placed on tea"
         if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
             after = clause[m.end : m.end + 70]
             office = vocab.OFFICE_AFTER.match(after)
@@ -301,6 +309,29 @@ def _venue(clause: str, mention: Mention) -> bool:
 def _excepted(clause: str, mention: Mention) -> bool:
     """Whether a party is named as left out of the measure ("on all aluminum, except aluminum from Britain")."""
     return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))
+
+
+# A statement in the first person ("We will suspend ...", "our tariffs"): case matters, "US" is no pronoun. Not
+# "we will face ..." nor "our exporters": there the speaker's side is the one hit.
+_FIRST_PERSON = re.compile(
+    r"\b[Ww]e\b(?!\s+(?:will\s+|would\s+|could\s+|are\s+|were\s+|have\s+been\s+|now\s+)?"
+    r"(?:face|pay|be\s+hit|be\s+charged|get|suffer|lose|are\s+hit))|"
+    r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|levy)\b"
+)
+
+
+def _quoted_speaker(clause: str, subjects: list[Mention], target_codes: list[str]) -> str | None:
+    """The side that speaks after a statement in the first person ('"We will lift the duties," Chile's minister
+    said'): it speaks of its own measure. None when there is no such speaker, or the side it names is hit."""
+    trailing = vocab.TRAILING_SPEAKER.search(clause)
+    if trailing is None or not _FIRST_PERSON.search(clause, 0, trailing.start()):
+        return None
+    speakers = [
+        m
+        for m in subjects
+        if m.start >= trailing.start() and m.code not in target_codes and m.form in {NAME, CAPITAL, ACTOR, DEMONYM}
+    ]
+    return speakers[0].code if speakers else None
 
 
 def _own_government(clause: str, position: int, ctx: Context) -> str | None:
@@ -489,6 +520,10 @@ def find_parties(
         # "Beijing said duties on Canadian canola will be cut": a speaker naming no other actor speaks of its
         # own measure (but "Modi said Indian goods will face ..." reports another's: the speaker is hit).
         imposer = speakers[0].code
+    elif (voice := _quoted_speaker(clause, subjects, target_codes)) is not None:
+        # '"We are removing the tariffs on tea," India's minister said': the speaker of a statement in the first
+        # person speaks of its own measure.
+        imposer = voice
     elif (own := _own_government(clause, position, ctx)) is not None and own not in target_codes:
         # "The finance minister cut customs duty on gold": an office named without its country is the
         # article's own government's.

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.clauses import blocked, governs_tariff
+from monitor.extract.clauses import blocked, blocked_span, governs_tariff
 from monitor.extract.context import Context
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention
@@ -119,6 +119,12 @@ _NOT_GOODS = re.compile(r"[A-Z]\w+|\d")
 
 # "remove or reduce tariffs": a lift and a cut at once.
 _OR_REDUCE = blind(r"\b(?:or|and)\s+reduce\b")
+# Duty-free access taken away: "revoked Peru's duty-free access", "lost its tariff-free status".
+_ZERO_ENDED = blind(
+    r"\b(?:revoked|revokes|revoke|revoking|ended|ends|end|ending|withdrew|withdrawn|withdraw|removed|removes|remove|"
+    r"stripped|strips|strip|suspended|suspends|suspend|lost|loses|lose|scrapped|terminated|cancell?ed|canceled)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}$"
+)
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
 
 
@@ -129,6 +135,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     zero = vocab.ZERO.search(clause)
     if zero and quota_relief(clause):
         zero = None  # duty-free access within a quota is a relief
+    if zero and _ZERO_ENDED.search(clause, max(0, zero.start() - 60), zero.start()):
+        zero = None  # "revoked Peru's duty-free access": the access ends, no tariff is removed
     lift = None
     if c.tariff_word:
         lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)
@@ -148,4 +156,7 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         return None, False, False
     if vocab.CONSIDERED.search(clause[: cue.start()]):
         return None, False, True  # a cut or removal under consideration is a proposal, not a fact
+    if cue.group(0).lower().startswith("no longer"):
+        # "will no longer face tariffs": the words of the cue are no denial; what comes before it may be.
+        return (None if blocked_span(clause, cue.start(), cue.start()) else cue), False, False
     return (None if blocked(clause, cue) else cue), lift is None, False

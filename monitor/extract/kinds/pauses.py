@@ -50,6 +50,12 @@ _STANDSTILL_AFTER = blind(
 )
 _WHEN_START = blind(r"^\s*(?:when|at\s+which\s+point)\s")
 _EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
+# An exemption extended is a longer relief, not a pause: "the tariff exemption for cocoa was extended until June 30"
+# (an "exemption period" is a pause of the measure itself).
+_EXEMPTION_BEFORE = blind(
+    r"\b(?:exemptions?|exclusions?|waivers?|carve-?outs?)\b(?!\s+(?:period|measure))(?![^,;]*\b(?:pause|suspension|"
+    r"truce|reprieve|deadline)\b)[^,;]{0,80}$"
+)
 _SEGMENT_END = re.compile(r"[,;]")
 # A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
 _GOODS_NAMED = blind(r"\b(?:on|for)\s+(?:[\w-]+\s+){0,3}?(?:goods|products|imports|exports|items)\b")
@@ -267,6 +273,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
         near = clause[max(0, cue.start() - 70) : cue.end() + 100]
         if _EXCLUSIONS_AFTER.match(clause[cue.end() : cue.end() + 60]):
             continue  # "extended the product exclusions": relief, not a pause
+        if cue.group(0).lower().startswith("extend") and _EXEMPTION_BEFORE.search(clause, 0, cue.start()):
+            continue  # "the exemption for cocoa was extended until June 30": relief, not a pause
         if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
             continue  # "Alongside the tariff suspension, ...": the pause stated before, not this clause's
         if _DEFINITE_BEFORE.search(clause[max(0, cue.start() - 30) : cue.start()]) and not (

@@ -38,7 +38,12 @@ _WHILE_SPARING = blind(
 # "duties on every car except electric ones". What follows names the goods spared.
 _EXCEPT = blind(
     r"(?:,\s*|\s+)(?:excluding|except(?:\s+for)?|exempting|with\s+the\s+exception\s+of|other\s+than|"
-    r"apart\s+from|save\s+for|barring)\s+"
+    r"apart\s+from|save\s+for|barring|"
+    # The tariff as the subject of a verb that leaves goods out: "Korea's 30% tariff excludes cocoa", "... on all
+    # imports but exempts medicines", "the levy will spare rice".
+    r"(?:(?:but|and|which|that)\s+)?(?:(?:will|would|also|does|did)\s+)?"
+    r"(?:excludes|exempts|spares|exclude|exempt|spare|leaves\s+out|leave\s+out)|"
+    r"(?:but|and)\s+(?:also\s+)?(?:exempted|excluded|spared|left\s+out))\s+"
 )
 # A tariff said not to apply to goods leaves them out of it: "the 25% tariff will not apply to Canadian energy",
 # "the duties do not cover steel"; or the goods said not to be subject to it ("drugs are not subject to ...").
@@ -48,6 +53,13 @@ _NOT_SUBJECT = blind(
     rf"\b(?:(?:is|are|was|were|will\s+be|would\s+be)\s+not|isn't|aren't|(?:{_NEGATED})\s+be)\s+subject\s+to\b"
 )
 _STILL_SPARED = blind(r"\s+(?:\w+ly\s+)?(?:exempt|exempted|excluded|spared)\b")
+# A relief denied: "will not exclude Canada", "no exemption for beef", "without exemptions", "no longer exempt".
+_DENIED_BEFORE = blind(
+    r"\b(?:not|no|never|without|nor)\s+(?:longer\s+)?(?:be\s+|been\s+|get\s+|any\s+|further\s+|more\s+|new\s+)?$"
+)
+_PASSIVE_BEFORE = blind(
+    r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:on\s+\w+\s+|in\s+\w+\s+)?$"
+)
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
 # A tariff the relief is from, named only by a determiner ("an exemption from his tariffs", "spared from the
 # duties"): one the article has already stated.
@@ -82,6 +94,7 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         or vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
         or _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
         or _PRESSED.search(c.text[: cue.start()])
+        or _DENIED_BEFORE.search(c.text[max(0, cue.start() - 30) : cue.start()])
     ):
         return []
     if vocab.TARIFF_WORD.search(c.sentence):
@@ -274,8 +287,14 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
         for m in vocab.MEASURE_ENDED.finditer(clause[max(0, relief.start() - 60) : relief.end()])
     ):
         relief = None  # "removed the exemption on almonds": the exemption is over, the tariff is what is stated
-    if relief and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30]):
+    if (
+        relief
+        and not relief.group(0).lower().startswith("waiv")  # a tariff is what one waives: "waived tariffs on beef"
+        and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30])
+    ):
         relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
+    if relief and _DENIED_BEFORE.search(clause[max(0, relief.start() - 30) : relief.start()]):
+        relief = None  # "there will be no exemption for beef": the tariff is what is stated
     if (
         not relief
         or blocked(clause, relief)
@@ -291,7 +310,12 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     left = [m for m in vocab.REMAINING.finditer(clause) if not _STILL_SPARED.match(clause, m.end())]
     relief_rates = rates if not left else []
     # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
-    conditional = bool(rates) and rates[0].end < relief.start()
+    # But "the 25% duty on beef was waived": the tariff is the passive subject of the relief, which narrows it.
+    conditional = (
+        bool(rates)
+        and rates[0].end < relief.start()
+        and not _PASSIVE_BEFORE.search(clause, max(0, relief.start() - 40), relief.start())
+    )
     # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
     covered = _covered(clause, relief) or distinct(find_sectors(clause)) or _goods_referred_back(c, relief, parties)
     if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):
