@@ -224,7 +224,7 @@ _LIST_REMOVAL_WORDS = (
 )
 RELIEF = _words(
     r"exempt|exempts|exempted|exempting|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
-    r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|"
+    r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|relaxed|relax|relaxes|relaxing|"
     r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
     r"waiver|waivers|waive|waives|waived|waiving|spared|unless\s+companies|unless\s+they|" + _LIST_REMOVAL_WORDS
 )
@@ -547,8 +547,10 @@ CLAUSE_BREAK = re.compile(
     # "Trump raised tariffs to 125% and China retaliated with 84%": a named subject and its verb after "and"
     # (not a participle: "on Canada and Mexico imposed in March"; `split_clauses` also leaves "Trump and Xi").
     r"|(?P<and_subject>\s+and\s+(?=(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:also\s+|then\s+|later\s+)?"
+    # "... on Thai rice and Vietnam will drop its duties": a modal before the verb.
+    r"(?:(?:will|would|shall)\s+(?:also\s+|then\s+)?[a-z]+\s|"
     r"(?:[a-z]+ed|(?!(?:including|according|following|regarding|excluding|starting|beginning|during)\b)[a-z]+ing|"
-    r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)))"
+    r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b))))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
     r")"
 )

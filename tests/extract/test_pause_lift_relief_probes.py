@@ -16,9 +16,7 @@ def _read(text: str) -> list[Row]:
 
 
 def test_the_agent_of_a_passive_pause_or_lift_acts() -> None:
-    assert _read("Tariffs on Bolivian tin were lifted by Paraguay last week.") == [
-        ("lift", "PY", ("BO",), None, None)
-    ]
+    assert _read("Tariffs on Bolivian tin were lifted by Paraguay last week.") == [("lift", "PY", ("BO",), None, None)]
     assert _read("Duties on Nepalese rice have been scrapped by Bhutan.") == [
         ("lift", "BT", ("NP",), "agriculture", None)
     ]
@@ -94,3 +92,130 @@ def test_goods_entering_a_country_duty_free_are_a_lift_by_that_country() -> None
     assert _read("Ugandan coffee will enter Kenya duty-free from next month.") == [
         ("lift", "KE", ("UG",), "agriculture", None)
     ]
+
+
+def test_the_speaker_of_a_first_person_statement_acts() -> None:
+    assert _read('"We are removing the tariffs on Nepalese rice," Bhutan\'s trade minister said.') == [
+        ("lift", "BT", ("NP",), "agriculture", None)
+    ]
+    paused = _read('"We will suspend our 35% duty on Omani steel," the Qatari minister told reporters.')
+    assert paused == [("pause", "QA", ("OM",), "steel", 35.0)]
+    # Whose side will face a tariff does not impose it.
+    assert [f.imposer for f in facts_of('"We will face a 35% tariff," the Omani minister said.')] != ["OM"]
+
+
+def test_the_month_of_may_is_no_modal() -> None:
+    assert _read("The levies that Kenya placed on Ugandan sugar in May will be withdrawn.") == [
+        ("lift", "KE", ("UG",), "agriculture", None)
+    ]
+    assert facts_of("Kenya may lift its tariffs on Ugandan sugar.") == []
+
+
+def test_ending_an_agreement_is_a_withdrawal() -> None:
+    for sentence in (
+        "Bolivia announced its withdrawal from the trade pact with Paraguay.",
+        "Bolivia terminated its free trade agreement with Paraguay.",
+        "Bolivia said it would leave the customs union with Paraguay.",
+    ):
+        facts = facts_of(sentence)
+        assert [(f.kind, f.imposer, f.targets) for f in facts] == [("withdrawal", "BO", ("PY",))], sentence
+
+
+def test_duty_free_access_revoked_under_a_preference_scheme_is_a_withdrawal_not_a_lift() -> None:
+    facts = facts_of("Bolivia revoked Paraguay's duty-free access under its preference scheme.")
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("withdrawal", "BO", ("PY",))]
+
+
+def test_goods_that_no_longer_face_a_tariff_are_a_lift() -> None:
+    assert _read("Icelandic salmon will no longer face Norwegian tariffs.") == [
+        ("lift", "NO", ("IS",), "agriculture", None)
+    ]
+    assert _read("Icelandic salmon is no longer subject to the 15% Norwegian duty.") == [
+        ("lift", "NO", ("IS",), "agriculture", 15.0)
+    ]
+
+
+def test_more_verbs_of_putting_off_a_tariff_are_pauses() -> None:
+    assert _read("Qatar shelved its planned 35% tariff on Omani steel.") == [("pause", "QA", ("OM",), "steel", 35.0)]
+    assert _read("Qatar put its 35% tariff on Omani steel on ice.") == [("pause", "QA", ("OM",), "steel", 35.0)]
+    moved = facts_of("Qatar pushed the deadline for its steel tariffs on Oman to September 1.")
+    assert [(f.kind, f.imposer, f.targets, f.until) for f in moved] == [("pause", "QA", ("OM",), dt.date(2031, 9, 1))]
+    assert facts_of("Qatar pushed Oman to drop its steel tariffs.") == []
+
+
+def test_a_tariff_waived_is_a_relief() -> None:
+    assert _read("Peru waived tariffs on Ecuadorian bananas.") == [("relief", "PE", ("EC",), "agriculture", None)]
+    assert _read("The 18% duty on Ecuadorian bananas was waived on Friday by Peru.") == [
+        ("relief", "PE", ("EC",), "agriculture", 18.0)
+    ]
+
+
+def test_a_quota_at_a_lower_rate_or_free_of_duty_is_a_relief() -> None:
+    assert _read("Peru gave Ecuador a quota of 30,000 tonnes of bananas at a reduced tariff.") == [
+        ("relief", "PE", ("EC",), "agriculture", None)
+    ]
+    assert _read("Peru will let in 30,000 tonnes of Ecuadorian bananas free of duty.") == [
+        ("relief", "PE", ("EC",), "agriculture", None)
+    ]
+
+
+def test_and_before_a_named_subject_with_a_modal_starts_a_clause() -> None:
+    facts = _read(
+        "Under the deal, Peru will remove tariffs on Ecuadorian bananas"
+        " and Ecuador will drop its duties on Peruvian fish."
+    )
+    assert facts == [
+        ("lift", "EC", ("PE",), "agriculture", None),
+        ("lift", "PE", ("EC",), "agriculture", None),
+    ]
+    # Two parties joined by "and" stay the object of one verb.
+    assert [f.targets for f in facts_of("Tariffs on Canada and Mexico will take effect on Monday at 25%.")] == [
+        ("CA", "MX")
+    ]
+
+
+def test_an_adverbial_between_the_verb_and_the_tariff_leaves_it_a_pause() -> None:
+    assert _read("Qatar has agreed to suspend, for ninety days, its thirty per cent tariff on Omani steel.") == [
+        ("pause", "QA", ("OM",), "steel", 30.0)
+    ]
+
+
+def test_a_pause_or_lift_of_the_tariff_referred_back_to_has_its_goods() -> None:
+    text = "Qatar imposed a 35% tariff on Omani steel in March.\n\nOn Friday it lifted the tariff."
+    assert [f for f in _read(text) if f[0] == "lift"] == [("lift", "QA", ("OM",), "steel", None)]
+    text = "Qatar imposed a 35% tariff on Omani steel in March.\n\nThe duty was suspended on Friday for 60 days."
+    assert [f for f in _read(text) if f[0] == "pause"] == [("pause", "QA", ("OM",), "steel", None)]
+    # Goods of another origin named in the clause are not the earlier tariff's.
+    text = "Qatar imposed a 35% tariff on Omani steel in March.\n\nDoha later delayed tariffs on Kuwaiti goods."
+    assert [f for f in _read(text) if f[0] == "pause"] == [("pause", "QA", ("KW",), None, None)]
+
+
+def test_goods_freed_only_on_a_condition_are_no_lift() -> None:
+    sentence = "Many Peruvian goods will no longer face the 25% tariffs if they meet the rules of origin."
+    assert [f for f in facts_of(sentence) if f.kind == "lift"] == []
+
+
+def test_a_side_spared_from_a_pause_still_pays_the_tariff() -> None:
+    assert _read("Bolivia was spared from the pause and still faces a 15% Paraguayan duty.") == [
+        ("tariff", "PY", ("BO",), None, 15.0)
+    ]
+
+
+def test_two_sides_that_agree_to_suspend_tariffs_each_pause_theirs_on_the_other() -> None:
+    assert _read("Bolivia and Paraguay agreed to suspend retaliatory tariffs for 90 days.") == [
+        ("pause", "BO", ("PY",), None, None),
+        ("pause", "PY", ("BO",), None, None),
+    ]
+    # A third side named as hit is the one both spare.
+    assert _read("Bolivia and Paraguay agreed to suspend tariffs on Chilean steel.") == [
+        ("pause", "BO", ("CL",), "steel", None),
+        ("pause", "PY", ("CL",), "steel", None),
+    ]
+
+
+def test_tariffs_relaxed_are_a_relief() -> None:
+    assert _read("Norway relaxed its tariffs on Icelandic salmon.") == [("relief", "NO", ("IS",), "agriculture", None)]
+
+
+def test_goods_said_to_be_tariff_free_are_not_lifted_by_their_origin() -> None:
+    assert [f.imposer for f in facts_of("Icelandic salmon will be tariff-free from January.")] != ["IS"]

@@ -12,7 +12,7 @@ from monitor.extract.context import Context
 from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
-from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.kinds import Clause, make_fact, referred_sectors
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, left_in_force
@@ -57,6 +57,13 @@ _EXEMPTION_BEFORE = blind(
     r"truce|reprieve|deadline)\b)[^,;]{0,80}$"
 )
 _SEGMENT_END = re.compile(r"[,;]")
+# Sides named together that agreed to a pause ("Chile and Peru agreed to suspend tariffs") each pause theirs.
+_AGREED_TO = blind(r"\b(?:agreed|agree|agrees|pledged|pledge|promised|committed)\s+to\b")
+# A side left out of a pause: "Argentina was spared from the pause".
+_LEFT_OUT_OF = blind(
+    r"\b(?:spared|excluded|exempted|exempt|left\s+out|shut\s+out|omitted)\s+(?:from|of)\s+"
+    r"(?:the|this|that|its|their|a)\s+(?:[\w-]+\s+)?$"
+)
 # A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
 _GOODS_NAMED = blind(r"\b(?:on|for)\s+(?:[\w-]+\s+){0,3}?(?:goods|products|imports|exports|items)\b")
 _YEAR_STATED = blind(r"\b\d{4}\b|\b(?:this|last|next)\s+year\b")
@@ -124,11 +131,15 @@ def pauses(
     until = extension_end(clause, dates, _end_so_far(ctx, parties)) or explicit
     until = until or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
-    if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
+    if parties.fellows and (vocab.AGREED_ON_THEIR.search(clause) or _AGREED_TO.search(clause, 0, cue_at)):
         # "Chile and Peru agreed to suspend their tariffs": each side named with the imposer pauses too, on the
         # side hit when a third is named ("... on US steel"), else on the imposer.
+        named = parties.targets if parties.targets_named else ()
+        if not named:
+            # No side hit is named: each side pauses its tariffs on the others.
+            sides = [replace(parties, targets=parties.fellows, targets_named=True, targets_default=False)]
         for code in parties.fellows:
-            targets = tuple(t for t in parties.targets if t != code) or (parties.imposer,)
+            targets = tuple(t for t in named if t != code) or (parties.imposer,)
             sides.append(Parties(imposer=code, targets=targets, subject_named=True))
     elif _MUTUAL.search(clause) or vocab.MUTUAL.search(clause, 0, cue_at):
         # "the two countries agreed to suspend": both sides as the subject (not "... while the two sides talk").
@@ -142,6 +153,8 @@ def pauses(
     # Goods named in a reason after the pause ("after agreeing to buy more US energy") are not paused.
     reason = vocab.REASON_AFTER.search(clause, min(cue_at + 1, len(clause)))
     sectors = distinct(find_sectors(clause[: reason.start()] if reason else clause))
+    if not sectors and not rates and not own:
+        sectors = referred_sectors(clause, ctx, parties)  # "the duty was suspended": the goods of that duty
     ends: list[tuple[dt.date | None, list[str]]] = [*_ends_of_goods(clause, dates)] or [(until, sectors)]
     for side in sides:
         for end, goods in ends:
@@ -275,6 +288,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "extended the product exclusions": relief, not a pause
         if cue.group(0).lower().startswith("extend") and _EXEMPTION_BEFORE.search(clause, 0, cue.start()):
             continue  # "the exemption for cocoa was extended until June 30": relief, not a pause
+        if _LEFT_OUT_OF.search(clause[max(0, cue.start() - 50) : cue.start()]):
+            continue  # "Argentina was spared from the pause": the tariff still applies to it
         if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
             continue  # "Alongside the tariff suspension, ...": the pause stated before, not this clause's
         if _DEFINITE_BEFORE.search(clause[max(0, cue.start() - 30) : cue.start()]) and not (

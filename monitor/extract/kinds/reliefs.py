@@ -60,6 +60,9 @@ _DENIED_BEFORE = blind(
 _PASSIVE_BEFORE = blind(
     r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:on\s+\w+\s+|in\s+\w+\s+)?$"
 )
+_FROM_PAUSE_AFTER = blind(
+    r"\s+(?:from|of)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?(?:pause|truce|suspension|reprieve|delay)\b"
+)
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
 # A tariff the relief is from, named only by a determiner ("an exemption from his tariffs", "spared from the
 # duties"): one the article has already stated.
@@ -289,10 +292,13 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
         relief = None  # "removed the exemption on almonds": the exemption is over, the tariff is what is stated
     if (
         relief
-        and not relief.group(0).lower().startswith("waiv")  # a tariff is what one waives: "waived tariffs on beef"
+        # A tariff is what one waives or relaxes: "waived tariffs on beef", "relaxed its tariffs on beef".
+        and not relief.group(0).lower().startswith(("waiv", "relax"))
         and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30])
     ):
         relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
+    if relief and _FROM_PAUSE_AFTER.match(clause, relief.end()):
+        relief = None  # "Argentina was spared from the pause": the tariff still applies to it
     if relief and _DENIED_BEFORE.search(clause[max(0, relief.start() - 30) : relief.start()]):
         relief = None  # "there will be no exemption for beef": the tariff is what is stated
     if (
