@@ -185,6 +185,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             and mentions[i - 1].form != BLOC
             and vocab.COORDINATED.match(clause[mentions[i - 1].end : m.start])
             and not _hit_after(after)
+            and not _ends_fronted_phrase(clause, mentions[i - 1].end, m.start, m.end)
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
@@ -231,6 +232,21 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         ):
             roles[i] = True
     return roles
+
+
+# A phrase put before the subject: "In a reprieve for Jakarta, Tokyo ...", "For Chile, Peru ...".
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
+_FRONTED = re.compile(r"^\W*(?:In|For|With|Amid|Despite|Under|As|After|Following|Unlike|Like)\s[^,;]*$")
+
+
+def _ends_fronted_phrase(clause: str, end: int, start: int, after: int) -> bool:
+    """Whether the comma between two parties closes a phrase put before the subject ("In a boost for Jakarta,
+    Tokyo lifted ..."): the parties are not a list (as they are in "For Chile, Peru and Bolivia, ...")."""
+    return (
+        clause[end:start].strip() == ","
+        and bool(_FRONTED.match(clause[:end]))
+        and not _LIST_GOES_ON.match(clause, after)
+    )
 
 
 def hit_roles(sentence: str, mentions: list[Mention]) -> list[bool]:

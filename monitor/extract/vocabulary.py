@@ -180,7 +180,7 @@ PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|on\s+ice|shelve|shelved|shelves|shelving|"
-    r"(?:put|puts|putting)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
+    r"(?:put|puts|putting|moved|moves|move|moving)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|in\s+abeyance|"
     # "pushed the deadline for its copper tariffs to September 1".
     r"(?:pushed|pushes|push|pushing|moved|moves|move|moving)\s+(?:back\s+)?(?=(?:the|its|their|a)\s+(?:[\w-]+\s+)?deadline\b)|"
     r"freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"

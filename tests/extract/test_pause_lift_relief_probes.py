@@ -219,3 +219,38 @@ def test_tariffs_relaxed_are_a_relief() -> None:
 
 def test_goods_said_to_be_tariff_free_are_not_lifted_by_their_origin() -> None:
     assert [f.imposer for f in facts_of("Icelandic salmon will be tariff-free from January.")] != ["IS"]
+
+
+def test_the_day_a_pause_is_extended_to_wins_over_the_end_it_replaces() -> None:
+    text = "The truce, which was due to expire on April 2, has been extended until June 10."
+    assert [f.until for f in facts_of(text) if f.kind == "pause"] == [dt.date(2031, 6, 10)]
+
+
+def test_a_start_moved_back_or_a_duty_held_in_abeyance_is_a_pause() -> None:
+    held = facts_of("Qatar will hold the 35% duty on Omani steel in abeyance until the end of the year.")
+    assert [(f.kind, f.imposer, f.targets, f.rate, f.until) for f in held] == [
+        ("pause", "QA", ("OM",), 35.0, dt.date(2031, 12, 31))
+    ]
+    moved = facts_of("The levy's start date has been moved back to 1 November.")
+    assert [(f.kind, f.until) for f in moved] == [("pause", dt.date(2031, 11, 1))]
+
+
+def test_a_phrase_put_before_the_subject_does_not_make_it_a_side_hit() -> None:
+    assert _read("In a boost for Lima, Santiago lifted its 35% levy on steel.") == [
+        ("lift", "CL", ("PE",), "steel", 35.0)
+    ]
+    # A list of parties in such a phrase is still a list.
+    lifted = facts_of("For Chile, Peru and Bolivia, the tariffs were lifted.")
+    assert [set(f.targets) for f in lifted] == [{"CL", "PE", "BO"}]
+
+
+def test_a_tariff_not_applied_to_goods_or_not_to_be_paid_on_them_is_a_relief() -> None:
+    assert _read("Peru will not apply the 18% duty to Ecuadorian bananas.") == [
+        ("relief", "PE", ("EC",), "agriculture", 18.0)
+    ]
+    assert _read("Ecuadorian bananas will not have to pay Peru's 18% duty.") == [
+        ("relief", "PE", ("EC",), "agriculture", 18.0)
+    ]
+    # A denial that names no goods left out is still no fact.
+    assert facts_of("Peru said it will not apply any tariffs.") == []
+    assert facts_of("Peru will not raise its tariffs on bananas.") == []

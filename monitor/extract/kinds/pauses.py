@@ -40,7 +40,7 @@ _PAUSE_NEAR = blind(
 _DEFINITE_BEFORE = blind(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
 _WHEN_BETWEEN = blind(r"^\W*(?:when|at\s+which\s+point)\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")
 # "put the duties on hold": the verb before what is held.
-_PUT_BEFORE = blind(r"\b(?:put|puts|putting|placed|places|placing|kept|keeps|keep)\s+[^,;]{1,80}$")
+_PUT_BEFORE = blind(r"\b(?:put|puts|putting|placed|places|placing|kept|keeps|keep|hold|holds|held)\s+[^,;]{1,80}$")
 _REMAIN_BEFORE = blind(
     r"[^,;]{1,80}\b(?:remain|remains|remained|stay|stays|stayed|is|are|was|were|be|been|being)\s+(?:\w+\s+)?$"
 )
@@ -258,7 +258,7 @@ def _ended(clause: str, cue: re.Match[str]) -> bool:
 def _held(clause: str, cue: re.Match[str]) -> bool:
     """Whether "on hold" holds a tariff: "put its countermeasures on US bourbon on hold" names what is held
     between the verb and the cue; "the duties on steel remain on hold" names it as the subject."""
-    if not cue.group(0).lower().startswith("on"):
+    if not cue.group(0).lower().startswith(("on", "in")):
         return False
     before = clause[max(0, cue.start() - 90) : cue.start()]
     put = _PUT_BEFORE.search(before)

@@ -50,8 +50,12 @@ _EXCEPT = blind(
 _NEGATED = r"(?:does|do|did|will|would|shall)\s+not|doesn't|don't|didn't|won't|wouldn't|doesn’t|don’t|won’t"
 _NOT_APPLIED = blind(rf"\b(?:{_NEGATED})\s+(?:be\s+)?(?:apply|applied|cover|covered)\b(?:\s+to\b)?")
 _NOT_SUBJECT = blind(
-    rf"\b(?:(?:is|are|was|were|will\s+be|would\s+be)\s+not|isn't|aren't|(?:{_NEGATED})\s+be)\s+subject\s+to\b"
+    rf"\b(?:(?:is|are|was|were|will\s+be|would\s+be)\s+not|isn't|aren't|(?:{_NEGATED})\s+be)\s+subject\s+to\b|"
+    # "Laotian firms will not have to pay the 10% duty", "need not pay".
+    rf"\b(?:(?:{_NEGATED})\s+(?:have|need)\s+to|need\s+not|(?:is|are|will\s+be)\s+not\s+required\s+to)\s+pay\b"
 )
+# "will not apply the 10% duty to Laotian rice": the goods come after the tariff, after "to".
+_APPLIED_TO = blind(r"\bto\s")
 _STILL_SPARED = blind(r"\s+(?:\w+ly\s+)?(?:exempt|exempted|excluded|spared)\b")
 # A relief denied: "will not exclude Canada", "no exemption for beef", "without exemptions", "no longer exempt".
 _DENIED_BEFORE = blind(
@@ -166,8 +170,12 @@ def read_not_applied(c: Clause) -> list[Fact]:
     applied = _NOT_APPLIED.search(c.text)
     subject = None if applied else _NOT_SUBJECT.search(c.text)
     cue = applied or subject
-    # The tariff comes before "does not apply" and after "is not subject to".
-    if not cue or not c.tariff_word or (c.first_anchor > cue.start()) != bool(subject):
+    # The tariff comes before "does not apply" and after "is not subject to"; "will not apply the duty to rice"
+    # names it between the verb and the goods.
+    if not cue or not c.tariff_word:
+        return []
+    after_verb = applied and c.first_anchor > cue.start() and _APPLIED_TO.search(c.text, c.first_anchor)
+    if (c.first_anchor > cue.start()) != bool(subject) and not after_verb:
         return []
     if (
         blocked_span(c.text, cue.start(), cue.start())
