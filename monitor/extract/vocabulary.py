@@ -205,9 +205,13 @@ LIFT = _words(
     # "zeroed import tariffs on coffee": cut to zero.
     r"zeroed|zeroes|zeroing|zero\s+out|"
     # A court ruling is a lift only where collection stops (contract).
-    r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect|"
+    r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of|charging|levying|applying)|"
+    r"no\s+longer\s+collect|abolition|axe|axed|axes|axing|dismantle|dismantled|dismantles|dismantling|"
+    # Backing out of a tariff: "reversed its decision to impose a 25% tariff", "backed down on its levy".
+    r"reversed|reverses|reverse|reversing|backed\s+down\s+(?:on|from)|backs\s+down\s+(?:on|from)|"
+    r"backtracked\s+on|backtracks\s+on|u-turned\s+on|"
     # Goods that will no longer bear a tariff: "Peruvian copper will no longer face Chilean tariffs".
-    r"no\s+longer\s+(?:face|faces|pay|pays|be\s+subject\s+to|subject\s+to|attract|attracts|"
+    r"no\s+longer\s+(?:face|faces|pay|pays|be\s+subject\s+to|subject\s+to|(?:be\s+)?taxed|(?:be\s+)?tariffed|attract|attracts|"
     r"be\s+charged|be\s+hit\s+(?:by|with))"
 )
 # After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
@@ -965,7 +969,7 @@ SECTOR_WORDS: dict[str, str] = {
     "semiconductors": r"semiconductors?|chips?|chipmakers?|microchips?",
     "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
     "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|farmers?|corn|soybeans?|soy|"
-    r"rice|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
+    r"rice|maize|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
     r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish|fishery|food|foods|foodstuffs?|beverages|drinks|"
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
     r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"

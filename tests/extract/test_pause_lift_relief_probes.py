@@ -254,3 +254,25 @@ def test_a_tariff_not_applied_to_goods_or_not_to_be_paid_on_them_is_a_relief() -
     # A denial that names no goods left out is still no fact.
     assert facts_of("Peru said it will not apply any tariffs.") == []
     assert facts_of("Peru will not raise its tariffs on bananas.") == []
+
+
+def test_more_verbs_of_removing_a_tariff_are_lifts() -> None:
+    for sentence in (
+        "Uganda axed its tariff on Rwandan coffee.",
+        "Uganda announced the abolition of its coffee levy on Rwanda.",
+        "Uganda is dismantling its tariffs on Rwandan coffee.",
+        "Uganda will stop charging the duty on Rwandan coffee.",
+    ):
+        assert _read(sentence) == [("lift", "UG", ("RW",), "agriculture", None)], sentence
+    assert _read("Uganda reversed its decision to impose a 40% tariff on Rwandan coffee.") == [
+        ("lift", "UG", ("RW",), "agriculture", 40.0)
+    ]
+    assert _read("Uganda backed down on its 40% tariff on Rwandan coffee.") == [
+        ("lift", "UG", ("RW",), "agriculture", 40.0)
+    ]
+    # Reversing a cut brings the tariff back: no lift.
+    assert [f for f in facts_of("Uganda reversed the tariff cut on Rwandan coffee.") if f.kind == "lift"] == []
+
+
+def test_maize_is_a_farm_good() -> None:
+    assert _read("Uganda scrapped its duty on Kenyan maize.") == [("lift", "UG", ("KE",), "agriculture", None)]

@@ -132,6 +132,10 @@ _ZERO_ENDED = blind(
     r"stripped|strips|strip|suspended|suspends|suspend|lost|loses|lose|scrapped|terminated|cancell?ed|canceled)\s+"
     r"(?:[\w'\u2019-]+\s+){0,3}$"
 )
+_CUT_REVERSED = blind(
+    r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w%-]+\s+){0,3}?(?:cuts?|reductions?|decrease|lowering|exemptions?|pause|"
+    r"suspension|relief|waivers?)\b"
+)
 _ON_CONDITION = blind(r"\b(?:if|unless|provided|as\s+long\s+as|so\s+long\s+as|on\s+condition)\b")
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
 
@@ -150,6 +154,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)
     if lift and vocab.FALL_TO_RATE.match(clause, lift.end()) and not vocab.ZERO.search(clause, lift.end()):
         lift = None  # "tariffs on wine drop to 6% from 12%", "rolled back the levy to 10%": a cut, not a removal
+    if lift and lift.group(0).lower().startswith("revers") and _CUT_REVERSED.match(clause, lift.end()):
+        lift = None  # "reversed the tariff cut": the tariff is back, not removed
     if lift and vocab.MEASURE_ENDED.match(clause, lift.start()):
         lift = None  # "lifted its suspension of duties", "removed the exemption": the tariff applies again
     if lift and vocab.LIST_REMOVAL.match(clause, lift.start()):
