@@ -274,6 +274,13 @@ def _usable(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+# The measure a clause's own measure answers: "its retaliation against US tariffs", "countermeasures to EU duties".
+_ANSWERED_BEFORE = blind(
+    r"\b(?:retaliation|retaliatory\s+\w+|countermeasures?|counter-measures?|response|responses|reply)\s+"
+    r"(?:against|to|for)\s+(?:the\s+)?$"
+)
+
+
 def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     """The party whose own tariff the clause's first tariff word is ("US tariffs", "China's levy")."""
     first = vocab.TARIFF_WORD.search(masked(clause))
@@ -287,6 +294,8 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
             and _CHARGES_AFTER.match(clause, m.end)
         ):
             return m  # "the tariffs Korea had put on Ghanaian cocoa", "the duties that India placed on tea"
+        if _ANSWERED_BEFORE.search(clause, max(0, m.start - 30), m.start):
+            continue  # "postponed its retaliation against US tariffs": the tariff answered is another's measure
         if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
             after = clause[m.end : m.end + 70]
             office = vocab.OFFICE_AFTER.match(after)
@@ -391,6 +400,7 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
+    excepted = {m.code for m in mentions if _excepted(clause, m)}
     mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
@@ -604,7 +614,8 @@ def find_parties(
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US" and not imported_goods(clause):
             chosen = ["US"]
-        elif ctx.partner and not goods_without_origin(clause):
+        elif ctx.partner and ctx.partner not in excepted and not goods_without_origin(clause):
+            # (Not a side the clause leaves out: "paused the tariffs, except those on China" is everyone else.)
             chosen = [ctx.partner]
         else:
             chosen = [ANY]  # "25% on certain furniture": goods of no named origin, every origin's

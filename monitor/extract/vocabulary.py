@@ -160,7 +160,9 @@ PREFERENCE_ENDED = _words(
 )
 WITHDRAW = _words(
     r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
-    r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|exit|exiting|left|leaves|leave|"
+    r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|"
+    # "pulled the United States out of the TPP".
+    r"(?:pulled|pulls|pull|pulling|took|takes|take|taking)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,3}out\s+of|abandoned|abandons|exited|exits|exit|exiting|left|leaves|leave|"
     r"leaving|tore\s+up|(?:withdrawal|exit|departure)\s+from|"
     # Ending an agreement named right after: "terminated its free trade agreement with Peru".
     r"(?:terminated|terminates|terminate|terminating|revoked|revokes|revoke|denounced|renounced|scrapped|scraps|scrap)"
@@ -369,7 +371,7 @@ MEASURE_ENDED = blind(
 )
 # A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
 PAUSE_REFERRED = blind(
-    r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since)\s+the\s+(?:[\w-]+\s+)?$"
+    r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since|part\s+of|under)\s+the\s+(?:[\w-]+\s+)?$"
 )
 # A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
 PREDICTED_EFFECT = blind(

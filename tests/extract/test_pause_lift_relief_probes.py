@@ -276,3 +276,23 @@ def test_more_verbs_of_removing_a_tariff_are_lifts() -> None:
 
 def test_maize_is_a_farm_good() -> None:
     assert _read("Uganda scrapped its duty on Kenyan maize.") == [("lift", "UG", ("KE",), "agriculture", None)]
+
+
+def test_a_pause_except_for_one_side_is_on_everyone_else() -> None:
+    paused = facts_of("The White House paused most of the new tariffs for 90 days, except those on Laos.")
+    assert [(f.kind, f.imposer, f.targets) for f in paused] == [("pause", "US", ("*",))]
+
+
+def test_a_truce_named_as_the_frame_of_a_removal_leaves_it_a_lift() -> None:
+    assert _read("Laos removed the 34% retaliatory tariff on Thai goods as part of the truce.") == [
+        ("lift", "LA", ("TH",), None, 34.0)
+    ]
+
+
+def test_a_side_pulled_out_of_an_agreement_withdraws() -> None:
+    facts = facts_of("Trump pulled the United States out of the TPP.")
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("withdrawal", "US", ("*",))]
+
+
+def test_the_tariff_a_retaliation_answers_is_not_the_measure_paused() -> None:
+    assert _read("Mexico postponed its retaliation against US tariffs.") == [("pause", "MX", ("US",), None, None)]
