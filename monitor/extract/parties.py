@@ -274,13 +274,6 @@ def _usable(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-# The measure a clause's own measure answers: "its retaliation against US tariffs", "countermeasures to EU duties".
-_ANSWERED_BEFORE = blind(
-    r"\b(?:retaliation|retaliatory\s+\w+|countermeasures?|counter-measures?|response|responses|reply)\s+"
-    r"(?:against|to|for)\s+(?:the\s+)?$"
-)
-
-
 def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     """The party whose own tariff the clause's first tariff word is ("US tariffs", "China's levy")."""
     first = vocab.TARIFF_WORD.search(masked(clause))
@@ -294,8 +287,6 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
             and _CHARGES_AFTER.match(clause, m.end)
         ):
             return m  # "the tariffs Korea had put on Ghanaian cocoa", "the duties that India placed on tea"
-        if _ANSWERED_BEFORE.search(clause, max(0, m.start - 30), m.start):
-            continue  # "postponed its retaliation against US tariffs": the tariff answered is another's measure
         if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
             after = clause[m.end : m.end + 70]
             office = vocab.OFFICE_AFTER.match(after)

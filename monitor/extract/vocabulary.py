@@ -206,6 +206,8 @@ LIFT = _words(
     r"(?:phase|phases|phased|phasing)\s+out|(?:withdraw|withdraws|withdrew|withdrawn|withdrawing)(?!\s+from\b)|"
     # "zeroed import tariffs on coffee": cut to zero.
     r"zeroed|zeroes|zeroing|zero\s+out|"
+    # "let its 6% tariff on wine lapse": ended by not renewing it.
+    r"(?:let|lets|letting)(?=\s+(?:its|their|the|his)\s[^,;.]{0,60}\blapse\b)|"
     # A court ruling is a lift only where collection stops (contract).
     r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of|charging|levying|applying)|"
     r"no\s+longer\s+collect|abolition|axe|axed|axes|axing|dismantle|dismantled|dismantles|dismantling|"

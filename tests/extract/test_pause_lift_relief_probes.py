@@ -206,11 +206,8 @@ def test_two_sides_that_agree_to_suspend_tariffs_each_pause_theirs_on_the_other(
         ("pause", "BO", ("PY",), None, None),
         ("pause", "PY", ("BO",), None, None),
     ]
-    # A third side named as hit is the one both spare.
-    assert _read("Bolivia and Paraguay agreed to suspend tariffs on Chilean steel.") == [
-        ("pause", "BO", ("CL",), "steel", None),
-        ("pause", "PY", ("CL",), "steel", None),
-    ]
+    # Tariffs not said to be retaliatory are the first side's (one bargain, as before).
+    assert [f.imposer for f in facts_of("Bolivia and Paraguay agreed to hold off on new tariffs.")] == ["BO"]
 
 
 def test_tariffs_relaxed_are_a_relief() -> None:
@@ -294,5 +291,9 @@ def test_a_side_pulled_out_of_an_agreement_withdraws() -> None:
     assert [(f.kind, f.imposer, f.targets) for f in facts] == [("withdrawal", "US", ("*",))]
 
 
-def test_the_tariff_a_retaliation_answers_is_not_the_measure_paused() -> None:
-    assert _read("Mexico postponed its retaliation against US tariffs.") == [("pause", "MX", ("US",), None, None)]
+def test_a_waiver_extended_is_a_relief_and_a_tariff_let_lapse_a_lift() -> None:
+    extended = facts_of("Norway extended the customs duty waiver on Icelandic salmon until June 30.")
+    assert [(f.kind, f.sector) for f in extended] == [("relief", "agriculture")]
+    assert _read("Norway let its 12% tariff on Icelandic salmon lapse.") == [
+        ("lift", "NO", ("IS",), "agriculture", 12.0)
+    ]

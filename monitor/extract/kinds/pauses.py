@@ -49,7 +49,7 @@ _STANDSTILL_AFTER = blind(
     r"[^,;]{0,40}?\bat\s+(?:current|existing|present|today's|their\s+current)\s+(?:levels?|rates?)\b"
 )
 _WHEN_START = blind(r"^\s*(?:when|at\s+which\s+point)\s")
-_EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
+_EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?|waivers?|carve-?outs?)\b")
 # An exemption extended is a longer relief, not a pause: "the tariff exemption for cocoa was extended until June 30"
 # (an "exemption period" is a pause of the measure itself).
 _EXEMPTION_BEFORE = blind(
@@ -131,7 +131,9 @@ def pauses(
     until = extension_end(clause, dates, _end_so_far(ctx, parties)) or explicit
     until = until or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
-    if parties.fellows and (vocab.AGREED_ON_THEIR.search(clause) or _AGREED_TO.search(clause, 0, cue_at)):
+    # (Retaliatory tariffs are each side's on the other: "Chile and Peru agreed to suspend retaliatory tariffs".)
+    agreed = _AGREED_TO.search(clause, 0, cue_at) and vocab.RETALIATORY.search(clause)
+    if parties.fellows and (vocab.AGREED_ON_THEIR.search(clause) or agreed):
         # "Chile and Peru agreed to suspend their tariffs": each side named with the imposer pauses too, on the
         # side hit when a third is named ("... on US steel"), else on the imposer.
         named = parties.targets if parties.targets_named else ()
