@@ -181,7 +181,7 @@ MULTILATERAL = _words(
 PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
-    r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|on\s+ice|shelve|shelved|shelves|shelving|"
+    r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|on\s+ice|moratorium|shelve|shelved|shelves|shelving|"
     r"(?:put|puts|putting|moved|moves|move|moving)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|in\s+abeyance|"
     # "pushed the deadline for its copper tariffs to September 1".
     r"(?:pushed|pushes|push|pushing|moved|moves|move|moving)\s+(?:back\s+)?(?=(?:the|its|their|a)\s+(?:[\w-]+\s+)?deadline\b)|"
@@ -583,7 +583,7 @@ RECIPIENT_BEFORE = blind(
 # EU". That side acts; the side paying is hit.
 # "a grace period from Washington", "a waiver from the EU": the side that spares acts.
 GRANTOR_BEFORE = blind(
-    r"\b(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out)\s+from\s+(?:the\s+)?$"
+    r"\b(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out|relief)\s+from\s+(?:the\s+)?$"
 )
 PAYEE_BEFORE = blind(r"\b(?:pay|pays|paid|paying|owe|owes|owed|owing)\b[^,;.]{0,30}?\bto\s+(?:the\s+)?$")
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.

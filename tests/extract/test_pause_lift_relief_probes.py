@@ -297,3 +297,10 @@ def test_a_waiver_extended_is_a_relief_and_a_tariff_let_lapse_a_lift() -> None:
     assert _read("Norway let its 12% tariff on Icelandic salmon lapse.") == [
         ("lift", "NO", ("IS",), "agriculture", 12.0)
     ]
+
+
+def test_a_moratorium_on_tariffs_is_a_pause_and_relief_from_a_side_is_that_sides() -> None:
+    assert _read("Peru imposed a moratorium on its fruit tariffs on Ecuador.") == [
+        ("pause", "PE", ("EC",), "agriculture", None)
+    ]
+    assert _read("Ecuadorian fruit won tariff relief from Peru.") == [("relief", "PE", ("EC",), "agriculture", None)]
