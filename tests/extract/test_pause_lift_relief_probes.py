@@ -191,7 +191,7 @@ def test_a_pause_or_lift_of_the_tariff_referred_back_to_has_its_goods() -> None:
 
 
 def test_goods_freed_only_on_a_condition_are_no_lift() -> None:
-    sentence = "Many Peruvian exports will no longer face the 25% tariffs if they meet the rules of origin."
+    sentence = "Many Peruvian exports will no longer face a 25% duty if they meet origin rules."
     assert [f for f in facts_of(sentence) if f.kind == "lift"] == []
 
 
