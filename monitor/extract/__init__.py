@@ -45,7 +45,7 @@ def _covers(a: Fact, b: Fact) -> bool:
     if a.kind == "tariff" and b.rate is not None and a.status != b.status and bool(a.effective) != bool(b.effective):
         return False  # "announced an extra 25%" and "the original 25% levy came into effect on August 1"
     if a.kind == "tariff" and a.evidence == b.evidence and a.rate != b.rate and a.status != b.status:
-        return False  # "most tariffs will remain in place, while the 15% duty will be cut to 7.5%": two measures
+        return False  # "most tariffs will stay in force, while the 12% duty will be cut to 6%": two measures
     # Two meetings on two days, or a rate in force since one date and again from another, are two facts.
     return not (a.kind in {"negotiation", "tariff"} and b.effective and a.effective and a.effective != b.effective)
 

@@ -104,7 +104,8 @@ _OWNER_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?")
 # ... "the 2.4% the US charges" (a rate a named side charges, in a reduced relative clause).
 _OWNER_CHARGES = re.compile(r"\s+(?:(?:tariffs?|duty|duties|levy|levies)\s+)?(?:that\s+|which\s+)?(?:the\s+)?", re.I)
 _CHARGES_AFTER = blind(
-    r"\s+(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
+    r"\s+(?:(?:has|had|have)\s+)?(?:already\s+|previously\s+|earlier\s+|first\s+)?"
+    r"(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
     r"slapped|slaps|announced|announces)\b"
 )
 _TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")
@@ -184,6 +185,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             and mentions[i - 1].form != BLOC
             and vocab.COORDINATED.match(clause[mentions[i - 1].end : m.start])
             and not _hit_after(after)
+            and not _ends_fronted_phrase(clause, mentions[i - 1].end, m.start, m.end)
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
@@ -234,6 +236,21 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     return roles
 
 
+# A phrase put before the subject: "In a reprieve for Jakarta, Tokyo ...", "For Chile, Peru ...".
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
+_FRONTED = re.compile(r"^\W*(?:In|For|With|Amid|Despite|Under|As|After|Following|Unlike|Like)\s[^,;]*$")
+
+
+def _ends_fronted_phrase(clause: str, end: int, start: int, after: int) -> bool:
+    """Whether the comma between two parties closes a phrase put before the subject ("In a boost for Jakarta,
+    Tokyo lifted ..."): the parties are not a list (as they are in "For Chile, Peru and Bolivia, ...")."""
+    return (
+        clause[end:start].strip() == ","
+        and bool(_FRONTED.match(clause[:end]))
+        and not _LIST_GOES_ON.match(clause, after)
+    )
+
+
 def hit_roles(sentence: str, mentions: list[Mention]) -> list[bool]:
     """For each party a sentence names, whether it is named as the side hit (True) rather than one that may act."""
     return _roles(sentence, mentions)
@@ -268,6 +285,13 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     if first is None:
         return None
     for m in mentions:
+        if (
+            m.start > first.end()
+            and m.form not in {UNIVERSAL, BLOC}
+            and _OWNER_CHARGES.fullmatch(clause, first.end(), m.start)
+            and _CHARGES_AFTER.match(clause, m.end)
+        ):
+            return m  # "the tariffs Korea had put on Ghanaian cocoa", "the duties that India placed on tea"
         if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
             after = clause[m.end : m.end + 70]
             office = vocab.OFFICE_AFTER.match(after)
@@ -333,6 +357,29 @@ def _excepted(clause: str, mention: Mention) -> bool:
     return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))
 
 
+# A statement in the first person ("We will suspend ...", "our tariffs"): case matters, "US" is no pronoun. Not
+# "we will face ..." nor "our exporters": there the speaker's side is the one hit.
+_FIRST_PERSON = re.compile(
+    r"\b[Ww]e\b(?!\s+(?:will\s+|would\s+|could\s+|are\s+|were\s+|have\s+been\s+|now\s+)?"
+    r"(?:face|pay|be\s+hit|be\s+charged|get|suffer|lose|are\s+hit))|"
+    r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|levy)\b"
+)
+
+
+def _quoted_speaker(clause: str, subjects: list[Mention], target_codes: list[str]) -> str | None:
+    """The side that speaks after a statement in the first person ('"We will lift the duties," Chile's minister
+    said'): it speaks of its own measure. None when there is no such speaker, or the side it names is hit."""
+    trailing = vocab.TRAILING_SPEAKER.search(clause)
+    if trailing is None or not _FIRST_PERSON.search(clause, 0, trailing.start()):
+        return None
+    speakers = [
+        m
+        for m in subjects
+        if m.start >= trailing.start() and m.code not in target_codes and m.form in {NAME, CAPITAL, ACTOR, DEMONYM}
+    ]
+    return speakers[0].code if speakers else None
+
+
 def _own_government(clause: str, position: int, ctx: Context) -> str | None:
     """The article's own government, when the clause's subject is an office named without its country ("the
     government will raise ...", "the trade minister announced ..."); None when no such office acts or the
@@ -374,6 +421,7 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
+    excepted = {m.code for m in mentions if _excepted(clause, m)}
     mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
@@ -519,6 +567,10 @@ def find_parties(
         # "Beijing said duties on Canadian canola will be cut": a speaker naming no other actor speaks of its
         # own measure (but "Modi said Indian goods will face ..." reports another's: the speaker is hit).
         imposer = speakers[0].code
+    elif (voice := _quoted_speaker(clause, subjects, target_codes)) is not None:
+        # '"We are removing the tariffs on tea," India's minister said': the speaker of a statement in the first
+        # person speaks of its own measure.
+        imposer = voice
     elif (talker := _trailing_speaker(clause, subjects, target_codes)) is not None:
         # '"We will impose 25% on Mexican steel," the Canadian minister said': a statement naming no actor is
         # the measure of the side that speaks after it (unless the speaker's own goods are the ones hit).
@@ -587,7 +639,8 @@ def find_parties(
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US" and not imported_goods(clause):
             chosen = ["US"]
-        elif ctx.partner and not goods_without_origin(clause):
+        elif ctx.partner and ctx.partner not in excepted and not goods_without_origin(clause):
+            # (Not a side the clause leaves out: "paused the tariffs, except those on China" is everyone else.)
             chosen = [ctx.partner]
         else:
             chosen = [ANY]  # "25% on certain furniture": goods of no named origin, every origin's

@@ -210,7 +210,7 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         or _tariff_rates_before(before)
         or bool(vocab.PAY_BEFORE.search(before))
         or bool(vocab.TAXED_AT.search(before) and _taxes_goods(clause, start))
-        # "Duties on wallpaper from Lithuania, Latvia and Estonia will rise to 50%": the tariff is the
+        # "Duties on glass from Chile, Peru and Bolivia will rise to 40%": the tariff is the
         # subject of the change or the range, however long its goods phrase.
         or bool(
             (vocab.CHANGED_TO.search(before) or vocab.AMOUNTS_TO.search(before) or vocab.RANGES_FROM.search(before))

@@ -150,7 +150,7 @@ TALKS_FAILED = _words(
 )
 # Preference programmes: ending one is a withdrawal (contract).
 PREFERENCE_PROGRAMME = _words(
-    r"GSP|Generali[sz]ed\s+System\s+of\s+Preferences|AGOA|trade\s+preferences?|preference\s+programm?e|"
+    r"GSP|Generali[sz]ed\s+System\s+of\s+Preferences|AGOA|trade\s+preferences?|preference\s+(?:programm?e|scheme)|"
     r"preferential\s+(?:trade\s+)?(?:status|treatment|access)"
 )
 PREFERENCE_ENDED = _words(
@@ -160,20 +160,32 @@ PREFERENCE_ENDED = _words(
 )
 WITHDRAW = _words(
     r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
-    r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|exit|exiting|left|leaves|leave|"
-    r"leaving|tore\s+up|"
+    r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|"
+    # "pulled the United States out of the TPP".
+    r"(?:pulled|pulls|pull|pulling|took|takes|take|taking)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,3}out\s+of|abandoned|abandons|exited|exits|exit|exiting|left|leaves|leave|"
+    r"leaving|tore\s+up|(?:withdrawal|exit|departure)\s+from|"
+    # Ending an agreement named right after: "terminated its free trade agreement with Peru".
+    r"(?:terminated|terminates|terminate|terminating|revoked|revokes|revoke|denounced|renounced|scrapped|scraps|scrap)"
+    r"(?=\s+(?:the\s+|a\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:agreement|partnership|pact|accord|treaty|tpp|nafta|usmca|customs\s+union)\b)|"
     # "walked away from the talks" is not a withdrawal; only from an agreement named right after.
     r"(?:walked|walks|walk|walking)\s+away\s+from(?=\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:agreement|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\b)"
 )
-AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NAFTA|USMCA|trade\s+bloc")
+AGREEMENT_NOUN = _words(
+    r"agreements?|partnership|pact|deal|accord|treaty|TPP|NAFTA|USMCA|trade\s+bloc|customs\s+union|free\s+trade\s+area"
+)
 MULTILATERAL = _words(
     r"partnership|\d+-nation|multilateral|TPP|CPTPP|WTO|World\s+Trade\s+Organi[sz]ation|Paris|bloc|plurilateral"
 )
 PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
-    r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
+    r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|on\s+ice|moratorium|shelve|shelved|shelves|shelving|"
+    r"(?:put|puts|putting|moved|moves|move|moving)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|in\s+abeyance|"
+    # "pushed the deadline for its copper tariffs to September 1".
+    r"(?:pushed|pushes|push|pushing|moved|moves|move|moving)\s+(?:back\s+)?(?=(?:the|its|their|a)\s+(?:[\w-]+\s+)?deadline\b)|"
+    r"freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
     # "the deadline was pushed to August 1": moved to a later month, not "moved to impose".
     r"(?:pushed|moved)\s+to(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)|"
     # An exemption for named goods is a relief (contract); only an exemption *measure* or *period* pauses.
@@ -187,10 +199,24 @@ LIFT = _words(
     r"eliminating|abolishes|abolishing|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
     r"rescinded|revoke|revoked|revokes|repeal|repealed|terminate|terminated|drop|drops|dropped|dropping|"
     r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished|"
+    # "ended its tariffs", "put an end to the duties", "did away with", "will phase out", "the levies will be withdrawn"
+    # (not "withdrew from the pact": a withdrawal).
+    r"(?:end|ends|ended|ending)\s+(?=(?:its|their|his|her|all|those|these|this|that)\s)|"
+    r"(?:put|puts|putting)\s+an\s+end\s+to|(?:did|does|do|doing|done)\s+away\s+with|"
+    r"(?:phase|phases|phased|phasing)\s+out|(?:withdraw|withdraws|withdrew|withdrawn|withdrawing)(?!\s+from\b)|"
     # "zeroed import tariffs on coffee": cut to zero.
     r"zeroed|zeroes|zeroing|zero\s+out|"
+    # "let its 6% tariff on wine lapse": ended by not renewing it.
+    r"(?:let|lets|letting)(?=\s+(?:its|their|the|his)\s[^,;.]{0,60}\blapse\b)|"
     # A court ruling is a lift only where collection stops (contract).
-    r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect"
+    r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of|charging|levying|applying)|"
+    r"no\s+longer\s+collect|abolition|axe|axed|axes|axing|dismantle|dismantled|dismantles|dismantling|"
+    # Backing out of a tariff: "reversed its decision to impose a 25% tariff", "backed down on its levy".
+    r"reversed|reverses|reverse|reversing|backed\s+down\s+(?:on|from)|backs\s+down\s+(?:on|from)|"
+    r"backtracked\s+on|backtracks\s+on|u-turned\s+on|"
+    # Goods that will no longer bear a tariff: "Peruvian copper will no longer face Chilean tariffs".
+    r"no\s+longer\s+(?:face|faces|pay|pays|be\s+subject\s+to|subject\s+to|(?:be\s+)?taxed|(?:be\s+)?tariffed|attract|attracts|"
+    r"be\s+charged|be\s+hit\s+(?:by|with))"
 )
 # After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
 # "lifted to 25%", "rolled back to 10%"), not removed.
@@ -206,9 +232,9 @@ _LIST_REMOVAL_WORDS = (
 )
 RELIEF = _words(
     r"exempt|exempts|exempted|exempting|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
-    r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|"
+    r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|relaxed|relax|relaxes|relaxing|"
     r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
-    r"waiver|waivers|spared|unless\s+companies|unless\s+they|" + _LIST_REMOVAL_WORDS
+    r"waiver|waivers|waive|waives|waived|waiving|spared|unless\s+companies|unless\s+they|" + _LIST_REMOVAL_WORDS
 )
 LIST_REMOVAL = _words(_LIST_REMOVAL_WORDS)
 # Goods given as examples of a longer list.
@@ -216,7 +242,10 @@ EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ra
 # Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access
 # for 38,000 tonnes", "steel into the US without the 25 percent tariff as long as volumes stay low".
 QUOTA_RELIEF = blind(
-    r"\b(?:without|free\s+of|free\s+from)\s+(?:the|any|a|paying)\s+(?:[\w%.-]+\s+){0,3}?(?:tariffs?|duty|duties)\b|"
+    r"\b(?:without|free\s+of|free\s+from)\s+(?:the\s+|any\s+|a\s+|paying\s+)?(?:[\w%.-]+\s+){0,3}?(?:tariffs?|duty|duties)\b|"
+    # A quota at a lower rate: "a quota of 20,000 tonnes at a reduced tariff".
+    r"\bquotas?\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,80}?\bat\s+(?:a\s+|the\s+)?(?:lower|reduced|preferential|concessional|zero)\s+"
+    r"(?:tariffs?|duty|duties|rates?)\b|"
     r"\b(?:(?:duty|tariff)[- ]free|zero[-\u2010\u2011 ](?:tariff|duty))\s+(?:access|entry|treatment|quotas?|status)\b|"
     # "let 20,000 tonnes in tariff-free": duty-free access for an amount (with `QUOTA_WORD`, see `quota_relief`).
     r"\b(?:in|enter|enters|entered|entering)\s+(?:duty|tariff)[- ]free\b|"
@@ -249,9 +278,15 @@ TARIFF_ACTION = _words(
     r"rise|rises|set|total|totals|hit|hits|continue|continues|pay|starting|revealed|implementation|implemented|"
     r"effective|will\s+be|is|are|was|were|remain|remains|vowed|reciprocal|new|additional|extra|punitive"
 )
+# The month, not the modal: "in May", "since May", "last May", "May 5", "5 May".
+_MONTH_MAY_BEFORE = (
+    r"(?<!\d\s)(?<!\bin\s)(?<!\bof\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\btill\s)(?<!\bfrom\s)"
+    r"(?<!\blast\s)(?<!\bnext\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)(?<!\bthrough\s)(?<!\bbefore\s)(?<!\bafter\s)"
+)
 THREAT = _words(
     r"threat|threaten|threatened|threatens|threatening|warn|warned|warns|warning|consider|considering|considered|"
-    r"could|might|(?<!\d\s)may(?!\s+\d)|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
+    r"could|might|" + _MONTH_MAY_BEFORE + r"may(?!\s+\d)|propose|proposed|proposes|vow|vowed|vows|hint|hinted|"
+    r"suggest|suggested|plans?\s+to|"
     r"weighing|weighs|mulling|mulls|eyeing|studying|exploring|floated|floating|"
     r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential"
 )
@@ -287,8 +322,8 @@ NOT_A_FACT = _words(
 NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
 # Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
 NOT_IMPOSE = _words(
-    r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy)|not\s+intend\s+to\s+(?:impose|levy)|"
-    r"not\s+to\s+(?:impose|introduce|levy)"
+    r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy|collect|enforce)|"
+    r"not\s+intend\s+to\s+(?:impose|levy)|not\s+to\s+(?:impose|introduce|levy|collect|enforce)"
 )
 # A promise not to tax is a pause only as part of a bargain or for a time ("agreed it would not impose
 # ... until August"); a bare "would not impose retaliatory tariffs" is a decision, not a pause.
@@ -320,7 +355,7 @@ EXPIRY_BEFORE = blind(
     r"(?:the\s+end\s+of\s+)?(?:on\s+|at\s+)?$"
 )
 EXPIRY_OPENS = re.compile(r"(?:until|till|through)\s", re.I)
-# A measure said to last a length of time: "will remain in place for five years", "imposed for a period of
+# A measure said to last a length of time: "will remain in place for three years", "imposed for a period of
 # three years", "valid for 12 months" (counted from the day it takes effect).
 LASTS_FOR = blind(
     r"\b(?:(?:remain|remains|stay|stays|be|is|are|kept)\s+in\s+(?:place|force|effect)|last|lasts|valid|imposed|"
@@ -338,7 +373,7 @@ MEASURE_ENDED = blind(
 )
 # A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
 PAUSE_REFERRED = blind(
-    r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since)\s+the\s+(?:[\w-]+\s+)?$"
+    r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since|part\s+of|under)\s+the\s+(?:[\w-]+\s+)?$"
 )
 # A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
 PREDICTED_EFFECT = blind(
@@ -379,8 +414,8 @@ TARIFF_COMPOUND = Cue(
 HEAD_BLOCK = _words(
     # A forecast or outlook states no policy: "the bank lowered its growth outlook, citing tariffs".
     r"outlook|forecast|forecasts|forecasting|projection|projections|"
-    r"bill|bills|legislation|draft\s+law|lacked|lacks|unlawful|illegal|ruled\s+that|(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
-    rf"opposes|any\s+deal|if|unless|{_WHETHER}|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
+    r"bill|bills|legislation|draft\s+law|lacked|lacks|unlawful|illegal|ruled\s+that|(?:would|will)\s+not\s+(?!impose|introduce|levy|collect|enforce)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
+    rf"opposes|any\s+deal|if|unless|{_WHETHER}|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)(?!\s+(?:the|its|their)\s+(?:[\w-]+\s+)?deadline\b)|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
     r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
     r"condemned|regrettable|"
@@ -393,7 +428,9 @@ HEAD_BLOCK = _words(
 PRESUPPOSED_BEFORE = blind(r"\bbefore\s+(?:a|an|the|its|their|his|her|any)\s+(?:[\w%.-]+\s+){0,3}$")
 # Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
 CONSIDERED = _words(
-    r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)"
+    r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|"
+    + _MONTH_MAY_BEFORE
+    + r"may(?!\s+\d)"
 )
 # Verbs that make a tariff a policy statement rather than a topic ("the tariffs would hurt investment").
 POLICY_BEFORE = _words(
@@ -429,7 +466,7 @@ TARIFF_OBJECT = _words(
 )
 # Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
 OBJECT_END = blind(
-    # (Not the stop of an initial: "delaying the U.S. increase in tariffs" goes on past "U.S.".)
+    # (Not the stop of an initial: "delaying the U.S. rise in tariffs" goes on past "U.S.".)
     r"[,;:]|(?<!\b\w)\.|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
 )
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".
@@ -534,8 +571,10 @@ CLAUSE_BREAK = re.compile(
     # "Trump raised tariffs to 125% and China retaliated with 84%": a named subject and its verb after "and"
     # (not a participle: "on Canada and Mexico imposed in March"; `split_clauses` also leaves "Trump and Xi").
     r"|(?P<and_subject>\s+and\s+(?=(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:also\s+|then\s+|later\s+)?"
+    # "... on Thai rice and Vietnam will drop its duties": a modal before the verb.
+    r"(?:(?:will|would|shall)\s+(?:also\s+|then\s+)?[a-z]+\s|"
     r"(?:[a-z]+ed|(?!(?:including|according|following|regarding|excluding|starting|beginning|during)\b)[a-z]+ing|"
-    r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)))"
+    r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b))))"
     r"|;\s+|\s+[-–—]\s+|:\s+(?=[A-Z])"
     r")"
 )
@@ -562,7 +601,7 @@ RECIPIENT_BEFORE = blind(
 # EU". That side acts; the side paying is hit.
 # "a grace period from Washington", "a waiver from the EU": the side that spares acts.
 GRANTOR_BEFORE = blind(
-    r"\b(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out)\s+from\s+(?:the\s+)?$"
+    r"\b(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out|relief)\s+from\s+(?:the\s+)?$"
 )
 PAYEE_BEFORE = blind(r"\b(?:pay|pays|paid|paying|owe|owes|owed|owing)\b[^,;.]{0,30}?\bto\s+(?:the\s+)?$")
 # "under the EU's final ruling", "under Canada's plan": the side whose own decision sets the measure acts.
@@ -576,6 +615,13 @@ SOURCE_BEFORE = blind(
     r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed|applied|charged|collected|"
     r"adopted|approved|ordered|proposed|threatened|planned|unveiled|raised|increased|hiked|lowered|doubled)\s+"
     r"(?:from|by)\s+(?:the\s+)?$|"
+    # The agent of a passive whose verb acts on a measure: "were lifted by Chile", "has been suspended on Monday
+    # by Korea", "was granted by Mexico" (not "made by", "followed by": those name whose goods or who else).
+    r"\b(?:lifted|removed|scrapped|abolished|eliminated|dropped|cancell?ed|canceled|rescinded|revoked|repealed|"
+    r"terminated|ended|withdrawn|rolled\s+back|phased\s+out|suspended|paused|delayed|deferred|postponed|put\s+off|"
+    r"frozen|extended|exempted|excluded|waived|spared|granted|raised|increased|hiked|doubled|tripled|reduced|"
+    r"lowered|halved|adopted|approved|unveiled|confirmed|finali[sz]ed|implemented|applied|collected|charged|"
+    r"refunded|reimbursed|eased|relaxed|threatened|proposed)\s+(?:[\w.-]+\s+){0,3}?by\s+(?:the\s+)?$|"
     # The agent of a passive after the rate it sets: "would be tariffed at 20 percent by Peru".
     r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit|doubled|tripled|halved|increased|reduced|hiked|"
     r"slashed|trimmed|imposed|levied|charged|dutied)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+|an\s+)?[\d.]+\s?"
@@ -623,6 +669,8 @@ TARIFF_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
     r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+    # "enter India duty-free": free of a tariff, not one named after the party.
+    r"(?![-\u2010\u2011]free)"
 )
 # "levies" as a verb right after its subject: "India levies 50% on ...", "Chile now levies a duty on ...", "the
 # EU levies duties on ..." (the noun takes "of" or "on" after it: "US levies on steel").
@@ -752,10 +800,12 @@ BACKGROUND_CLAUSE = blind(r"^\s*(?:when|after|since|before|ever\s+since|followin
 # A speaker named after what it reports, at the clause's end ("..., the Thai trade minister told reporters"):
 # the source of the statement, not a party to the talks it reports.
 TRAILING_SPEAKER = blind(r",\s*(?:[^,;]{0,80}?)\s(?:told|said|says|added|noted|confirmed|stated)\b[^,;]{0,60}$")
-# A quoted statement whose speaker's own goods or country are hit ("tariffs on our cars", "against us"): the
+# A quoted statement whose speaker's own goods or country are hit ("tariffs on our cars", "we will face"): the
 # speaker named after it is not the side that acts.
 SPEAKER_HIT = blind(
-    r"\b(?:on|against|from|hit|hits|hurt|hurts|punish|punishes)\s+(?:us|our)\b|\bour\s+(?:\w+\s+)?exports\b"
+    r"\b(?:on|against|from|hit|hits|hurt|hurts|punish|punishes)\s+(?:us|our)\b|\bour\s+(?:\w+\s+)?exports\b|"
+    # "We will face a 35% tariff": the speaker's side pays it.
+    r"\bwe\s+(?:will\s+|would\s+|could\s+|now\s+|still\s+)*(?:face|pay|be\s+hit|are\s+hit|were\s+hit)\b"
 )
 SELF_AFTER = blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
 REACTION_AFTER = blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
@@ -978,7 +1028,7 @@ SECTOR_WORDS: dict[str, str] = {
     "semiconductors": r"semiconductors?|chips?|chipmakers?|microchips?",
     "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
     "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|farmers?|corn|soybeans?|soy|"
-    r"rice|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
+    r"rice|maize|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
     r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish|fishery|food|foods|foodstuffs?|beverages|drinks|"
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
     r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"

@@ -15,7 +15,7 @@ def _pauses(text: str) -> list[tuple[str, tuple[str, ...], dt.date | None]]:
 
 def test_a_reason_after_the_pause_does_not_make_it_a_wish() -> None:
     text = (
-        "Peru has suspended import duties on wheat and barley until the end of the year, the trade ministry said "
+        "Peru has suspended import duties on wheat and barley until the end of the year, its farm ministry said "
         "on Tuesday, as the government seeks to curb food prices."
     )
     [pause] = only(facts_of(text), "pause")
@@ -103,7 +103,7 @@ def test_a_tariff_a_request_for_a_grace_period_comes_before_is_stated() -> None:
 def test_a_delay_of_a_measure_named_by_its_pronoun_and_imposition_is_a_pause() -> None:
     text = (
         "Washington's 30% tariffs on Thai goods were due on June 1. "
-        "The president again delayed their reimposition, pushing it to June 30."
+        "The president once more delayed their reimposition, moving it to June 30."
     )
     [pause] = only(facts_of(text), "pause")
     assert (pause.imposer, pause.targets, pause.until) == ("US", ("TH",), dt.date(PUBLISHED.year, 6, 30))
@@ -184,5 +184,5 @@ def test_the_initials_of_a_country_do_not_end_what_a_pause_acts_on() -> None:
 
 
 def test_a_second_verb_after_and_ends_what_a_removal_acts_on() -> None:
-    text = "The ministry said talks had eliminated doubt for exporters and aligned U.S. tariffs with those of rivals."
+    text = "The ministry said talks had eliminated doubt for exporters and matched U.S. tariffs with those of rivals."
     assert [f for f in facts_of(text) if f.kind in {"lift", "pause"}] == []

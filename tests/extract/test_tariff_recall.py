@@ -32,7 +32,7 @@ def test_an_unsure_reading_does_not_hide_a_surer_one_of_the_same_fact(monkeypatc
     [
         # The first rate takes effect before the step: both are facts.
         ("Peru said duties of 15% on Bolivian cement take effect at once and will triple to 45% in June.", [15, 45]),
-        ("Tariffs of 20% on Bolivian glass would go into immediate effect and double to 40% after a month.", [20, 40]),
+        ("Tariffs of 20% on Bolivian glass would take effect at once and double to 40% after a month.", [20, 40]),
         # A step said to come later without a day: the first rate holds until then.
         ("Peru said it would impose a 25% tariff on Bolivian cement, which would double to 50% in June.", [25, 50]),
         ("Peru will set a 10% duty on Bolivian glass, which rises to 15% after six months.", [10, 15]),
@@ -63,7 +63,7 @@ def test_telecom_gear_and_game_consoles_are_electronics(goods: str) -> None:
 
 
 def test_considering_whether_to_tax_is_a_threat_but_a_question_is_none() -> None:
-    [fact] = only(facts_of("Seoul is considering whether to put tariffs on Turkish steel pipes."), "tariff")
+    [fact] = only(facts_of("Seoul is considering whether to levy tariffs on Turkish steel pipes."), "tariff")
     assert (fact.imposer, fact.targets, fact.status) == ("KR", ("TR",), "threatened")
     assert not facts_of("Reporters asked whether Seoul would put tariffs on Turkish steel pipes.")
     assert not facts_of("Seoul is considering whether to lift its tariffs on Turkish steel pipes.")
@@ -82,7 +82,7 @@ def _kinds(text: str) -> list[tuple[str, str | None, float | None]]:
 
 
 def test_a_cut_in_stages_to_zero_is_a_tariff_at_the_first_step_and_a_lift() -> None:
-    text = "The decree says duties on laptops will be reduced in two stages: from 18% to 9% at once, and to 0% in 2032."
+    text = "The decree says duties on laptops will be lowered in two steps: from 18% to 9% at once, and to 0% in 2032."
     assert _kinds(text) == [("lift", "electronics", 9), ("tariff", "electronics", 9)]
 
 
@@ -132,11 +132,11 @@ def test_a_tariff_kept_until_a_bare_year_expires_on_its_first_day() -> None:
 
 def test_a_tariff_without_a_rate_beside_another_with_one_is_a_measure_of_its_own() -> None:
     text = (
-        "Since taking office, the US president has imposed fresh tariffs on imports from Peru, Chile and Bolivia "
-        "– alongside a 25% duty on steel and aluminum."
+        "Since taking office, the US president has put new tariffs on imports from Peru, Chile and Bolivia "
+        "– alongside a 25% duty on copper and aluminum."
     )
     facts = {(f.targets, f.sector, f.rate) for f in only(facts_of(text), "tariff")}
-    assert facts == {(("PE", "CL", "BO"), None, None), (("*",), "steel", 25), (("*",), "aluminum", 25)}
+    assert facts == {(("PE", "CL", "BO"), None, None), (("*",), "copper", 25), (("*",), "aluminum", 25)}
 
 
 def test_the_market_a_tariff_is_charged_in_is_the_side_that_levies_it() -> None:
