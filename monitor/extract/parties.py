@@ -194,7 +194,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             continue
         if m.form == NAME and vocab.DEAL_AFTER.match(after):
             roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
-        elif _agent(before):
+        elif _agent(before, after):
             roles.append(False)  # "retaliation by Beijing", "a levy paid to Togo": the side that acts
         elif vocab.LEVIES_VERB.match(after):
             roles.append(False)  # "India levies 50% on ...": the subject of the verb acts
@@ -213,6 +213,8 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             or vocab.REACTION_AFTER.match(after)
         ):
             roles.append(True)
+        elif m.form == DEMONYM and vocab.IMPORTS_FROM_AFTER.match(after):
+            roles.append(False)  # "Japanese steel imports from Korea": the importing side taxes them
         elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:
@@ -254,12 +256,15 @@ def hit_roles(sentence: str, mentions: list[Mention]) -> list[bool]:
     return _roles(sentence, mentions)
 
 
-def _agent(before: str) -> bool:
-    """Whether the words before a party make it the side that acts: the source of a measure ("retaliation by
-    Beijing"), the side a levy is paid to ("Ghana pays a 14% levy to Togo") or the side asked to spare another
-    ("a grace period from Washington")."""
+def _agent(before: str, after: str = "") -> bool:
+    """Whether the words around a party make it the side that acts: the source of a measure ("retaliation by
+    Beijing"), the side a levy is paid to ("Ghana pays a 14% levy to Togo"), the side asked to spare another
+    ("a grace period from Washington") or the one under whose ruling it is set ("under the EU's ruling")."""
     return bool(
-        vocab.SOURCE_BEFORE.search(before) or vocab.PAYEE_BEFORE.search(before) or vocab.GRANTOR_BEFORE.search(before)
+        vocab.SOURCE_BEFORE.search(before)
+        or vocab.PAYEE_BEFORE.search(before)
+        or vocab.GRANTOR_BEFORE.search(before)
+        or (vocab.UNDER_BEFORE.search(before) and vocab.RULING_AFTER.match(after))
     )
 
 
@@ -296,6 +301,16 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
                 possessive = bool(re.match(r"\s*(?:'s|’s)", after))
                 if m.code == "US" or m.form != NAME or possessive:
                     return m
+    for m in mentions:
+        # "The levy Colombia placed on Ecuadorian power is 30%": a side in a reduced relative clause right after
+        # the tariff word, with its verb of placing.
+        if (
+            m.start > first.end()
+            and m.form not in {UNIVERSAL, BLOC}
+            and _OWNER_CHARGES.fullmatch(clause, first.end(), m.start)
+            and _CHARGES_AFTER.match(clause, m.end)
+        ):
+            return m
     return None
 
 
@@ -307,6 +322,21 @@ def _reports_another(clause: str, mention: Mention) -> bool:
         return False
     rest = clause[mention.end + speech.end() : mention.end + speech.end() + 20]
     return not vocab.SELF_AFTER.match(rest)
+
+
+def _trailing_speaker(clause: str, subjects: list[Mention], hit: list[str]) -> str | None:
+    """The side of a speaker named after the statement it makes ("..., Korea's trade minister told reporters",
+    "..., said the Canadian prime minister"), None when there is none, it is hit, or the statement says the
+    speaker's own side is hit ("tariffs on our cars")."""
+    trailing = vocab.TRAILING_SPEAKER.search(clause)
+    if trailing is None or vocab.SPEAKER_HIT.search(clause, 0, trailing.start()):
+        return None
+    talkers = [
+        m
+        for m in subjects
+        if m.start >= trailing.start() and m.code not in hit and m.form in {NAME, CAPITAL, ACTOR, DEMONYM}
+    ]
+    return talkers[0].code if talkers else None
 
 
 def _venue(clause: str, mention: Mention) -> bool:
@@ -493,7 +523,7 @@ def find_parties(
         )
     anchor = vocab.ACTION.search(clause) if at is None else None
     position = at if at is not None else anchor.start() if anchor else len(clause)
-    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])]
+    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 40) : m.start])]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
     owner_mention = _owner(clause, mentions)
@@ -517,7 +547,7 @@ def find_parties(
         imposer = "US"
     elif owner is not None:
         imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
-    elif agents := [m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start])]:
+    elif agents := [m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start], clause[m.end : m.end + 40])]:
         imposer = agents[0].code  # "duties levied by the EU", "a levy paid to Togo": the agent acts
     elif into:
         imposer = into[0].code
@@ -541,6 +571,10 @@ def find_parties(
         # '"We are removing the tariffs on tea," India's minister said': the speaker of a statement in the first
         # person speaks of its own measure.
         imposer = voice
+    elif (talker := _trailing_speaker(clause, subjects, target_codes)) is not None:
+        # '"We will impose 25% on Mexican steel," the Canadian minister said': a statement naming no actor is
+        # the measure of the side that speaks after it (unless the speaker's own goods are the ones hit).
+        imposer = talker
     elif (own := _own_government(clause, position, ctx)) is not None and own not in target_codes:
         # "The finance minister cut customs duty on gold": an office named without its country is the
         # article's own government's.

@@ -499,6 +499,22 @@ PAY_BEFORE = blind(
     r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:extra\s+|additional\s+|further\s+|new\s+|higher\s+|lower\s+)?$"
 )
+# A verb of taxing right before its rate: "cocoa is taxed at 30%", "will be dutied at 12 percent" (a passive
+# of taxing states the rate even where no tariff noun does).
+TAXED_AT = blind(
+    r"\b(?:(?:taxed|tariffed|dutied|levied|charged|assessed)\s+(?:at\s+)?|"
+    # "Korea taxes Ghanaian cocoa at 30%": the goods between the verb and its rate.
+    r"(?:tax|taxes|taxing|tariffs|tariffing)\s+[^,;.]{1,50}?\bat\s+)"
+    r"(?:a\s+|an\s+)?(?:rate\s+of\s+)?(?:flat\s+|higher\s+|lower\s+|new\s+|combined\s+)?$"
+)
+# Goods named before a verb of taxing make it a tariff, not a tax on income or profits.
+TAXED_GOODS = blind(r"\b(?:goods|imports?|imported|exports?|products|shipments|from|made\s+in|origin)\b")
+# A line of a list of rates, one party each ("- Vietnam: 20%", "Cambodia – 25 percent"): a tariff rate list
+# even where the line does not say "tariff" (the label must be a party: see `rates`).
+LIST_LINE = re.compile(
+    r"\s*(?:[-•*–—·]\s*)?(?P<label>[A-Z][\w .'’&-]{1,40}?)\s*(?::|–|—|-)\s*"
+    r"\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s?cent|pc)\s*[.;]?\s*"
+)
 # "..., which stays at 25%": the rate kept for a party left out of a change.
 STAYS_AT = blind(r"\b(?:stays|stay|remains|remain|kept|keeps|staying|remaining)\s+at\s*$")
 # "Tunisia (25%)", "Algeria and Libya (30%)": a rate in brackets right after a party.
@@ -569,7 +585,9 @@ LEADING_SUBORDINATE = re.compile(
 )
 TARGET_BEFORE = blind(
     r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
-    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping)\s+"
+    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping|"
+    # "cars made in China", "grapes grown in Chile": where goods come from (not "cars not made in the US").
+    r"(?<!not\s)(?<!n't\s)(?:made|produced|manufactured|built|assembled|grown|originating)\s+in)\s+"
     r"(?:the\s+|all\s+|its\s+|their\s+|some\s+|most\s+|imported\s+|certain\s+|goods\s+from\s+|other\s+|"
     r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$"
 )
@@ -586,10 +604,16 @@ GRANTOR_BEFORE = blind(
     r"\b(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out|relief)\s+from\s+(?:the\s+)?$"
 )
 PAYEE_BEFORE = blind(r"\b(?:pay|pays|paid|paying|owe|owes|owed|owing)\b[^,;.]{0,30}?\bto\s+(?:the\s+)?$")
+# "under the EU's final ruling", "under Canada's plan": the side whose own decision sets the measure acts.
+UNDER_BEFORE = blind(r"\bunder\s+(?:the\s+)?$")
+RULING_AFTER = blind(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:ruling|decision|rules|regulation|order|decree|plan|schedule|regime)\b"
+)
 # "countermeasures from Ottawa", "retaliation by Beijing": the source, not the target.
 SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs?|duty|duties|levy|levies|measures|imposed|levied|announced|set|"
-    r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
+    r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed|applied|charged|collected|"
+    r"adopted|approved|ordered|proposed|threatened|planned|unveiled|raised|increased|hiked|lowered|doubled)\s+"
     r"(?:from|by)\s+(?:the\s+)?$|"
     # The agent of a passive whose verb acts on a measure: "were lifted by Chile", "has been suspended on Monday
     # by Korea", "was granted by Mexico" (not "made by", "followed by": those name whose goods or who else).
@@ -599,14 +623,19 @@ SOURCE_BEFORE = blind(
     r"lowered|halved|adopted|approved|unveiled|confirmed|finali[sz]ed|implemented|applied|collected|charged|"
     r"refunded|reimbursed|eased|relaxed|threatened|proposed)\s+(?:[\w.-]+\s+){0,3}?by\s+(?:the\s+)?$|"
     # The agent of a passive after the rate it sets: "would be tariffed at 20 percent by Peru".
-    r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+)?[\d.]+\s?"
-    r"(?:%|percent|per\s+cent|pc)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
+    r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit|doubled|tripled|halved|increased|reduced|hiked|"
+    r"slashed|trimmed|imposed|levied|charged|dutied)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+|an\s+)?[\d.]+\s?"
+    # ... however the tariff's goods are named before the agent: "hit with a 10% tariff on its beef by China".
+    r"(?:%|percent|per\s+cent|pc)\s+(?:[\w'’-]+\s+){0,5}?by\s+(?:the\s+)?$"
 )
 TARGET_AFTER = blind(
     r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
     r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
+    # "Brazil is among the countries most exposed to the tariffs": whoever is exposed to a measure is hit by it.
+    r"(?:(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?)?(?:most\s+|more\s+|highly\s+|heavily\s+|particularly\s+)?"
+    r"(?:exposed|vulnerable)\s+to|"
     # "Malaysia secured a lower rate": whoever obtains a rate is the side that pays it.
     r"(?:have|get|gets|got|receive|received|enjoy|enjoys|won|wins|secured|secures|obtained|negotiated|clinched|"
     r"landed)\s+(?:a\s+|an\s+)?(?:much\s+|far\s+|\w+ly\s+)?(?:lower|higher|reduced|preferential)|"
@@ -653,12 +682,18 @@ LEVIES_VERB = blind(
 # own schedule (which takes an object: "India's tariff rate on US goods", or is an average or bound rate).
 FACED_RATE_AFTER = blind(
     r"^(?:'s|’s)\s+(?!(?:\w+\s+)?(?:average|applied|bound|mfn|simple)\b)(?:[\w-]+\s+){0,2}?"
-    r"(?:reciprocal\s+(?:tariffs?|duty|duties|levy|rate)|tariff\s+rate)\b(?!\s+(?:on|for|against)\b)"
+    r"(?:reciprocal\s+(?:tariffs?|duty|duties|levy|rate)|tariff\s+rate)\b(?!\s+(?:on|for|against)\b)|"
+    # A line of a list of rates: "Vietnam: 20%" is the rate Vietnam is charged.
+    r"^\s*(?::|–|—|-)\s*\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s?cent|pc)\s*[.;]?\s*$"
 )
 DEAL_AFTER = blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
+# "Japanese steel imports from Korea", "Indian imports of oil from Russia": the demonym is the importing side,
+# the one whose tariff falls on the goods (without "from", "Japanese imports" are goods from Japan).
+IMPORTS_FROM_AFTER = blind(r"^\s+(?:[\w-]+\s+){0,2}?(?:imports|importers)\s+(?:of\s+[^,;]{1,40}?\s+)?from\s")
 GOVERNMENT_AFTER = blind(
     r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
-    r"negotiators?|side|counterparts?|premier|vice\s+premier|trade\s+minister|finance\s+minister|commerce|"
+    r"negotiators?|side|counterparts?|premier|vice\s+premier|commerce|"
+    r"(?:trade|finance|foreign|economy|economic|industry|agriculture|farm)\s+(?:minister|ministry|officials?)|"
     r"customs|cabinet|regulators?|lawmakers|parliament|embassy|envoy|officials)\b"
 )
 EXAMPLES = blind(
@@ -747,9 +782,14 @@ VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
 INTO_BEFORE = blind(
-    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering|enter|enters|entered|"
-    # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged.
-    r"(?:tariffs?|duty|duties|levy|levies)\s+in)\s+(?:the\s+)?$"
+    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported|shipped|exported)\s+"
+    # "cocoa shipped from Ghana to Korea": the origin may come between the goods and where they go.
+    r"(?:from\s+(?:[\w.'’-]+\s+){1,3}?)?to|"
+    r"entering|enters|entered|enter|"
+    # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged; so is the country
+    # where goods are taxed or a duty takes effect ("taxed at 30% in Korea", "took effect in India").
+    r"(?:tariffs?|duty|duties|levy|levies)\s+in|"
+    r"(?:(?:taxed|tariffed|dutied|levied|charged|collected)\b[^,;]{0,16}?|(?:effect|force))\s+in)\s+(?:the\s+)?$"
 )
 SPEAKER_AFTER = blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
@@ -760,6 +800,13 @@ BACKGROUND_CLAUSE = blind(r"^\s*(?:when|after|since|before|ever\s+since|followin
 # A speaker named after what it reports, at the clause's end ("..., the Thai trade minister told reporters"):
 # the source of the statement, not a party to the talks it reports.
 TRAILING_SPEAKER = blind(r",\s*(?:[^,;]{0,80}?)\s(?:told|said|says|added|noted|confirmed|stated)\b[^,;]{0,60}$")
+# A quoted statement whose speaker's own goods or country are hit ("tariffs on our cars", "we will face"): the
+# speaker named after it is not the side that acts.
+SPEAKER_HIT = blind(
+    r"\b(?:on|against|from|hit|hits|hurt|hurts|punish|punishes)\s+(?:us|our)\b|\bour\s+(?:\w+\s+)?exports\b|"
+    # "We will face a 35% tariff": the speaker's side pays it.
+    r"\bwe\s+(?:will\s+|would\s+|could\s+|now\s+|still\s+)*(?:face|pay|be\s+hit|are\s+hit|were\s+hit)\b"
+)
 SELF_AFTER = blind(r"^(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its|their)\b")
 REACTION_AFTER = blind(r"^\s*(?:welcomes|welcomed|hails|hailed|slams|slammed|criticizes|criticized)\b")
 # "the Trump administration's tariffs", "the Chinese government's duties": the office stands for its country.
@@ -779,6 +826,8 @@ EXCEPT_BEFORE = blind(
     r"\b(?:except|excepting|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not)\s+"
     r"(?:for\s+)?(?:[\w-]+\s+){0,3}?(?:from\s+|in\s+|of\s+)?(?:the\s+)?$"
 )
+# "19% and 24% on Indonesia and Malaysia respectively": the rates go to the parties in the order named.
+RESPECTIVELY = _words(r"respectively")
 COORDINATED = blind(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
 # Verbs whose subject is the side that acts on a tariff.
 ACTION = Cue(
@@ -923,6 +972,12 @@ BESIDE_BEFORE = blind(
     r"(?:a|an|the|its|their)?\s*(?:new\s+|separate\s+|further\s+)?$"
 )
 CONDITION = blind(r"\b(?:unless|if|provided|until|as\s+long\s+as)\b")
+# Words after which the goods named are left out of a measure ("30% on Ghanaian goods, but excludes cocoa"):
+# not the goods the measure's rate is for.
+LEFT_OUT = _words(
+    r"excludes?|excluded|excluding|exempts?|exempted|exempting|spares?|spared|sparing|except|excepting|"
+    r"but\s+not|other\s+than|apart\s+from|with\s+the\s+exception\s+of|carves?\s+out"
+)
 OTHER_MEASURE = blind(
     r"\s+(?:and|as\s+well\s+as|while|but|plus)\s+(?:the\s+|a\s+)?(?:new\s+|other\s+|\w+\s+){0,2}"
     r"(?:levies|tariffs|duties|levy|tariff|duty)\b"
@@ -966,7 +1021,7 @@ SECTOR_WORDS: dict[str, str] = {
     r"(?:automobiles|cars|vehicles|autos)\s+and\s+(?:their\s+)?parts|auto\s+components",
     "autos": r"autos?|cars?|automobiles?|automotive|vehicles?|EVs?|automakers?|carmakers?|auto\s+industry|"
     r"(?:heavy\s+|pickup\s+)?trucks|motorcycles?|motorbikes?|two-wheelers",
-    "steel": r"steel",
+    "steel": r"steel|steelmakers?",
     "aluminum": r"alumin(?:i)?um",
     "copper": r"copper",
     "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",
@@ -978,7 +1033,8 @@ SECTOR_WORDS: dict[str, str] = {
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
     r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"
     r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|juices?|tea|milk|"
-    r"butter|apples|oranges|tomatoes|potatoes|"
+    r"butter|apples|oranges|tomatoes|potatoes|citrus|grapes|cherries|berries|blueberries|avocados|mangoes|"
+    r"lemons|limes|pineapples|pears|"
     r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
     "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
     r"petroleum|fuels?",
