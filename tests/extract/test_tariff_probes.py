@@ -67,8 +67,8 @@ def test_the_agent_of_a_passive_acts_after_the_goods(sentence: str, expected: Ta
 
 
 def test_cars_not_made_in_a_country_do_not_come_from_it() -> None:
-    [fact] = _tariffs('"We will put a 25% tariff on all cars that are not made in the United States," he said.')
-    assert fact == ("US", ("*",), "autos", 25.0)
+    [fact] = _tariffs('"We will put a 20% tariff on every car that is not made in America," the president said.')
+    assert fact == ("US", ("*",), "autos", 20.0)
 
 
 @pytest.mark.parametrize(
