@@ -301,16 +301,6 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
                 possessive = bool(re.match(r"\s*(?:'s|’s)", after))
                 if m.code == "US" or m.form != NAME or possessive:
                     return m
-    for m in mentions:
-        # "The levy Colombia placed on Ecuadorian power is 30%": a side in a reduced relative clause right after
-        # the tariff word, with its verb of placing.
-        if (
-            m.start > first.end()
-            and m.form not in {UNIVERSAL, BLOC}
-            and _OWNER_CHARGES.fullmatch(clause, first.end(), m.start)
-            and _CHARGES_AFTER.match(clause, m.end)
-        ):
-            return m
     return None
 
 
