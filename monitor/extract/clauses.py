@@ -11,15 +11,6 @@ from monitor.extract import vocabulary as vocab
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*$")
 
 
-# An adverbial set off by commas right after a verb, before its object: ", for ninety days,", ", with effect from
-# Monday,", ", temporarily,".
-_ASIDE_AFTER_CUE = re.compile(
-    r",\s*(?:(?:for|from|until|till|by|in|on|at|with|as\s+of|starting|effective|once|again)\s[^,;]{0,50}|"
-    r"\w+ly),\s*",
-    re.I,
-)
-
-
 def split_clauses(sentence: str) -> list[str]:
     """The clauses of a sentence, each with (at most) one subject and its verb."""
     parts: list[str] = []
@@ -76,10 +67,7 @@ def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
     """Whether the verb or noun at `cue` acts on a tariff: its object names one ("suspended the duties",
     "a pause on tariffs", "delayed the deadline"), or a tariff is its passive subject or compound head
     ("the levies were lifted", "the tariff truce"). "Removing an irritant" or "suspending exports" is not."""
-    aside = _ASIDE_AFTER_CUE.match(clause, cue.end())
-    # "agreed to suspend, for ninety days, its tariff": the object comes after an adverbial set off by commas.
-    start = aside.end() if aside else cue.end()
-    after = clause[start : start + 70]
+    after = clause[cue.end() : cue.end() + 70]
     stop = vocab.OBJECT_END.search(after)
     if stop:
         after = after[: stop.start()]

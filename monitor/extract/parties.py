@@ -104,8 +104,7 @@ _OWNER_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?")
 # ... "the 2.4% the US charges" (a rate a named side charges, in a reduced relative clause).
 _OWNER_CHARGES = re.compile(r"\s+(?:(?:tariffs?|duty|duties|levy|levies)\s+)?(?:that\s+|which\s+)?(?:the\s+)?", re.I)
 _CHARGES_AFTER = blind(
-    r"\s+(?:(?:has|had|have)\s+)?(?:already\s+|previously\s+|earlier\s+|first\s+)?"
-    r"(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
+    r"\s+(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
     r"slapped|slaps|announced|announces)\b"
 )
 _TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")
@@ -185,7 +184,6 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             and mentions[i - 1].form != BLOC
             and vocab.COORDINATED.match(clause[mentions[i - 1].end : m.start])
             and not _hit_after(after)
-            and not _ends_fronted_phrase(clause, mentions[i - 1].end, m.start, m.end)
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
@@ -194,7 +192,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             continue
         if m.form == NAME and vocab.DEAL_AFTER.match(after):
             roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
-        elif _agent(before, after):
+        elif _agent(before):
             roles.append(False)  # "retaliation by Beijing", "a levy paid to Togo": the side that acts
         elif vocab.LEVIES_VERB.match(after):
             roles.append(False)  # "India levies 50% on ...": the subject of the verb acts
@@ -213,8 +211,6 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             or vocab.REACTION_AFTER.match(after)
         ):
             roles.append(True)
-        elif m.form == DEMONYM and vocab.IMPORTS_FROM_AFTER.match(after):
-            roles.append(False)  # "Japanese steel imports from Korea": the importing side taxes them
         elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:
@@ -236,35 +232,17 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     return roles
 
 
-# A phrase put before the subject: "In a reprieve for Jakarta, Tokyo ...", "For Chile, Peru ...".
-_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
-_FRONTED = re.compile(r"^\W*(?:In|For|With|Amid|Despite|Under|As|After|Following|Unlike|Like)\s[^,;]*$")
-
-
-def _ends_fronted_phrase(clause: str, end: int, start: int, after: int) -> bool:
-    """Whether the comma between two parties closes a phrase put before the subject ("In a boost for Jakarta,
-    Tokyo lifted ..."): the parties are not a list (as they are in "For Chile, Peru and Bolivia, ...")."""
-    return (
-        clause[end:start].strip() == ","
-        and bool(_FRONTED.match(clause[:end]))
-        and not _LIST_GOES_ON.match(clause, after)
-    )
-
-
 def hit_roles(sentence: str, mentions: list[Mention]) -> list[bool]:
     """For each party a sentence names, whether it is named as the side hit (True) rather than one that may act."""
     return _roles(sentence, mentions)
 
 
-def _agent(before: str, after: str = "") -> bool:
-    """Whether the words around a party make it the side that acts: the source of a measure ("retaliation by
-    Beijing"), the side a levy is paid to ("Ghana pays a 14% levy to Togo"), the side asked to spare another
-    ("a grace period from Washington") or the one under whose ruling it is set ("under the EU's ruling")."""
+def _agent(before: str) -> bool:
+    """Whether the words before a party make it the side that acts: the source of a measure ("retaliation by
+    Beijing"), the side a levy is paid to ("Ghana pays a 14% levy to Togo") or the side asked to spare another
+    ("a grace period from Washington")."""
     return bool(
-        vocab.SOURCE_BEFORE.search(before)
-        or vocab.PAYEE_BEFORE.search(before)
-        or vocab.GRANTOR_BEFORE.search(before)
-        or (vocab.UNDER_BEFORE.search(before) and vocab.RULING_AFTER.match(after))
+        vocab.SOURCE_BEFORE.search(before) or vocab.PAYEE_BEFORE.search(before) or vocab.GRANTOR_BEFORE.search(before)
     )
 
 
@@ -285,13 +263,6 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     if first is None:
         return None
     for m in mentions:
-        if (
-            m.start > first.end()
-            and m.form not in {UNIVERSAL, BLOC}
-            and _OWNER_CHARGES.fullmatch(clause, first.end(), m.start)
-            and _CHARGES_AFTER.match(clause, m.end)
-        ):
-            return m  # "the tariffs Korea had put on Ghanaian cocoa", "the duties that India placed on tea"
         if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
             after = clause[m.end : m.end + 70]
             office = vocab.OFFICE_AFTER.match(after)
@@ -314,21 +285,6 @@ def _reports_another(clause: str, mention: Mention) -> bool:
     return not vocab.SELF_AFTER.match(rest)
 
 
-def _trailing_speaker(clause: str, subjects: list[Mention], hit: list[str]) -> str | None:
-    """The side of a speaker named after the statement it makes ("..., Korea's trade minister told reporters",
-    "..., said the Canadian prime minister"), None when there is none, it is hit, or the statement says the
-    speaker's own side is hit ("tariffs on our cars")."""
-    trailing = vocab.TRAILING_SPEAKER.search(clause)
-    if trailing is None or vocab.SPEAKER_HIT.search(clause, 0, trailing.start()):
-        return None
-    talkers = [
-        m
-        for m in subjects
-        if m.start >= trailing.start() and m.code not in hit and m.form in {NAME, CAPITAL, ACTOR, DEMONYM}
-    ]
-    return talkers[0].code if talkers else None
-
-
 def _venue(clause: str, mention: Mention) -> bool:
     """Whether a place is only where talks or a summit happen ("talks in Geneva, Switzerland", "the G20
     summit in Argentina", "on the sidelines of the summit in Lima"): a venue is not a party."""
@@ -345,29 +301,6 @@ def _venue(clause: str, mention: Mention) -> bool:
 def _excepted(clause: str, mention: Mention) -> bool:
     """Whether a party is named as left out of the measure ("on all aluminum, except aluminum from Britain")."""
     return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))
-
-
-# A statement in the first person ("We will suspend ...", "our tariffs"): case matters, "US" is no pronoun. Not
-# "we will face ..." nor "our exporters": there the speaker's side is the one hit.
-_FIRST_PERSON = re.compile(
-    r"\b[Ww]e\b(?!\s+(?:will\s+|would\s+|could\s+|are\s+|were\s+|have\s+been\s+|now\s+)?"
-    r"(?:face|pay|be\s+hit|be\s+charged|get|suffer|lose|are\s+hit))|"
-    r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|levy)\b"
-)
-
-
-def _quoted_speaker(clause: str, subjects: list[Mention], target_codes: list[str]) -> str | None:
-    """The side that speaks after a statement in the first person ('"We will lift the duties," Chile's minister
-    said'): it speaks of its own measure. None when there is no such speaker, or the side it names is hit."""
-    trailing = vocab.TRAILING_SPEAKER.search(clause)
-    if trailing is None or not _FIRST_PERSON.search(clause, 0, trailing.start()):
-        return None
-    speakers = [
-        m
-        for m in subjects
-        if m.start >= trailing.start() and m.code not in target_codes and m.form in {NAME, CAPITAL, ACTOR, DEMONYM}
-    ]
-    return speakers[0].code if speakers else None
 
 
 def _own_government(clause: str, position: int, ctx: Context) -> str | None:
@@ -411,7 +344,6 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
-    excepted = {m.code for m in mentions if _excepted(clause, m)}
     mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
@@ -513,7 +445,7 @@ def find_parties(
         )
     anchor = vocab.ACTION.search(clause) if at is None else None
     position = at if at is not None else anchor.start() if anchor else len(clause)
-    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 40) : m.start])]
+    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
     owner_mention = _owner(clause, mentions)
@@ -537,7 +469,7 @@ def find_parties(
         imposer = "US"
     elif owner is not None:
         imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
-    elif agents := [m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start], clause[m.end : m.end + 40])]:
+    elif agents := [m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start])]:
         imposer = agents[0].code  # "duties levied by the EU", "a levy paid to Togo": the agent acts
     elif into:
         imposer = into[0].code
@@ -557,14 +489,6 @@ def find_parties(
         # "Beijing said duties on Canadian canola will be cut": a speaker naming no other actor speaks of its
         # own measure (but "Modi said Indian goods will face ..." reports another's: the speaker is hit).
         imposer = speakers[0].code
-    elif (voice := _quoted_speaker(clause, subjects, target_codes)) is not None:
-        # '"We are removing the tariffs on tea," India's minister said': the speaker of a statement in the first
-        # person speaks of its own measure.
-        imposer = voice
-    elif (talker := _trailing_speaker(clause, subjects, target_codes)) is not None:
-        # '"We will impose 25% on Mexican steel," the Canadian minister said': a statement naming no actor is
-        # the measure of the side that speaks after it (unless the speaker's own goods are the ones hit).
-        imposer = talker
     elif (own := _own_government(clause, position, ctx)) is not None and own not in target_codes:
         # "The finance minister cut customs duty on gold": an office named without its country is the
         # article's own government's.
@@ -629,8 +553,7 @@ def find_parties(
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US" and not imported_goods(clause):
             chosen = ["US"]
-        elif ctx.partner and ctx.partner not in excepted and not goods_without_origin(clause):
-            # (Not a side the clause leaves out: "paused the tariffs, except those on China" is everyone else.)
+        elif ctx.partner and not goods_without_origin(clause):
             chosen = [ctx.partner]
         else:
             chosen = [ANY]  # "25% on certain furniture": goods of no named origin, every origin's

@@ -9,8 +9,6 @@ from dataclasses import dataclass, replace
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
 from monitor.extract.dates import find_dates
-from monitor.extract.gazetteer import find_mentions
-from monitor.extract.sectors import find_sectors
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,8 +60,7 @@ def find_rates(text: str) -> list[Rate]:
         return []  # (most clauses: no figure, so nothing below needs working out)
     # A list of parties each with a rate in brackets ("Tunisia (25%), Algeria and Libya (30%)") is a list of
     # tariff rates even where the sentence does not say "tariff".
-    list_line = _party_list_line(text)
-    paren_list = len(vocab.PARTY_PAREN_RATE.findall(clause)) >= 2 or list_line
+    paren_list = len(vocab.PARTY_PAREN_RATE.findall(clause)) >= 2
     tariff_in_clause = bool(vocab.TARIFF_WORD.search(clause) or vocab.RATES_NOUN.search(clause)) or paren_list
     kept: list[tuple[float, int, int]] = []
     goods: dict[int, tuple[int, int]] = {}
@@ -80,8 +77,7 @@ def find_rates(text: str) -> list[Rate]:
             statistics.add(index)
             continue  # "the share rose to 18% from 12% on ...": the old figure of a statistic is one too
         near_tariff = (
-            list_line
-            or _speaks_of_tariff(clause, start, end, tariff_in_clause)
+            _speaks_of_tariff(clause, start, end, tariff_in_clause)
             or bool(kept and start - kept[-1][2] < 40)
             # "increasing the same to 15% from 10% on telecom gear": a change is one statement, so the new rate
             # speaks of the tariff its old one does.
@@ -209,7 +205,6 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         or bool(re.match(r"\s+on\s", after))
         or _tariff_rates_before(before)
         or bool(vocab.PAY_BEFORE.search(before))
-        or bool(vocab.TAXED_AT.search(before) and _taxes_goods(clause, start))
         # "Duties on glass from Chile, Peru and Bolivia will rise to 40%": the tariff is the
         # subject of the change or the range, however long its goods phrase.
         or bool(
@@ -218,22 +213,6 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         )
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
     )
-
-
-def _party_list_line(text: str) -> bool:
-    """Whether a clause is a line of a list of rates by party ("- Vietnam: 20%"): its label a party alone."""
-    line = vocab.LIST_LINE.fullmatch(text)
-    if line is None:
-        return False
-    label = line.group("label").strip()
-    return any(m.start == 0 and m.end >= len(label) - 1 for m in find_mentions(label))
-
-
-def _taxes_goods(clause: str, start: int) -> bool:
-    """Whether the words before a verb of taxing and its rate at `start` name goods ("cocoa from Ghana is taxed
-    at 30%"), not income or profits ("profits are taxed at 21%")."""
-    before = clause[max(0, start - 90) : start]
-    return bool(vocab.TAXED_GOODS.search(before) or find_sectors(before))
 
 
 def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:

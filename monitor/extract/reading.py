@@ -9,7 +9,6 @@ pause, a lift or a relief that is the whole statement ends the clause.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -148,7 +147,6 @@ def _rates_of_clause(c: Clause, resolve: Callable[[], Parties], rates: list[Rate
 
 
 _MEASURES = frozenset({"tariff", "pause", "lift", "relief"})
-_WILL_NOT = re.compile(r"(?:would|will)\s+not\s+", re.I)
 
 
 def _read_clause_kinds(
@@ -180,10 +178,6 @@ def _read_clause_kinds(
     )
     head = clause[: c.first_anchor]
     if vocab.HEAD_BLOCK.search(head) and not vocab.PRESUPPOSED_BEFORE.search(head):
-        if all(_WILL_NOT.fullmatch(m.group(0)) for m in vocab.HEAD_BLOCK.finditer(head)):
-            # "Thailand will not apply the 10% duty to Laotian rice", "... will not have to pay the duty": only the
-            # tariff's goods are left out of it, a relief (else nothing, as for any other denial).
-            return read_not_applied(c)
         # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"; but a pause said to end on a
         # day is stated as a fact even in "decide whether to extend the truce that expires on August 12".
         if not vocab.PAUSE_NOUN_ENDS.search(clause):

@@ -66,9 +66,6 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
     reason = vocab.REASON_AFTER.search(clause, end, stop)
     if reason:
         stop = reason.start()  # "... on Chinese goods after Beijing curbed rare earth exports": not the goods taxed
-    left_out = vocab.LEFT_OUT.search(clause, end, stop)
-    if left_out:
-        stop = left_out.start()  # "... on Ghanaian goods excludes cocoa": goods left out of the measure
     low = max(0, start - 60)
     examples = vocab.EXAMPLES_OF_GOODS.search(clause, end, stop)
     if examples and clause.count(",", examples.end(), min(len(clause), examples.end() + 90)) >= 2:

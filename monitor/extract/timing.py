@@ -40,14 +40,6 @@ def _before(clause: str, at: int, width: int) -> str:
     return clause[start:at]
 
 
-# A verb of extending or moving right before the day it names: "extended until", "has been pushed back to".
-_EXTENDED_UNTIL = re.compile(
-    r"\b(?:extended|extends|extend|extending|prolonged|postponed|delayed|deferred|pushed|moved|put)\s+"
-    r"(?:back\s+|again\s+|further\s+)?(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?$",
-    re.I,
-)
-
-
 def _later(day: dt.date, days: int) -> dt.date | None:
     """`day` plus `days`, or None past the end of the calendar (a year 9999 in junk text)."""
     try:
@@ -58,12 +50,7 @@ def _later(day: dt.date, days: int) -> dt.date | None:
 
 def explicit_until(clause: str, dates: list[DateMention]) -> dt.date | None:
     """The day the clause says a measure lasts until: a date right after "until", "through", "extended to" ...,
-    or the second date of a span ("from 1 March 2025 to 28 February 2026"). The day a measure is extended or moved
-    to wins over the end it replaces ("The truce, which was due to expire on August 12, has been extended until
-    November 10")."""
-    for d in dates:
-        if _EXTENDED_UNTIL.search(_before(clause, d.start, 40)):
-            return d.value
+    or the second date of a span ("from 1 March 2025 to 28 February 2026")."""
     for d in dates:
         window = _before(clause, d.start, 40)
         if vocab.UNTIL_WORD.search(window) or _span_end(clause, dates, d):

@@ -117,30 +117,6 @@ def make_fact(kind: str, parties: Parties, sentence: str, **fields: object) -> F
     )
 
 
-# A tariff named again only by a definite phrase or a pronoun: "lifted the tariff", "the duty was suspended",
-# "delayed it", "these levies".
-_DEFINITE_TARIFF = blind(
-    r"\b(?:the|this|that|these|those|its|their)\s+(?:(?:new|planned|higher|extra|additional|import)\s+)?"
-    r"(?:tariffs?|duty|duties|levy|levies)\b(?!\s+(?:on|of|for|against)\b)|"
-    r"\b(?:lifted|lift|lifts|removed|remove|scrapped|scrap|dropped|suspended|suspend|paused|pause|delayed|delay|"
-    r"deferred|postponed|postpone)\s+(?:it|them)\b"
-)
-
-
-def referred_sectors(clause: str, ctx: Context, parties: Parties) -> list[str]:
-    """The goods of the tariff a pause or lift refers back to when the clause names neither goods nor a rate of its
-    own ("On Friday it lifted the tariff"): those of the last sentence stating a tariff by the same side, when it
-    names one or two kinds of goods; else none."""
-    if not _DEFINITE_TARIFF.search(clause):
-        return []
-    earlier = [f for f in ctx.stated if f.imposer == parties.imposer and set(f.targets) & set(parties.targets)]
-    if not earlier:
-        return []
-    last = earlier[-1].evidence
-    sectors = list(dict.fromkeys(f.sector for f in earlier if f.evidence == last))
-    return [s for s in sectors if s is not None] if None not in sectors and len(sectors) < 3 else []
-
-
 def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int, int]) -> Parties:
     """The parties of a US measure on everyone: the baseline or universal rate, or a sector tariff (the
     Section 232 kind) whose goods phrase names no origin ("the 50% tariffs on steel remain", said in an

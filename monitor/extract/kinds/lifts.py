@@ -6,11 +6,11 @@ import re
 from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.clauses import blocked, blocked_span, governs_tariff
+from monitor.extract.clauses import blocked, governs_tariff
 from monitor.extract.context import Context
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY, DEMONYM, Mention
-from monitor.extract.kinds import Clause, make_fact, referred_sectors
+from monitor.extract.gazetteer import ANY, Mention
+from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.kinds.reliefs import quota_relief
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
@@ -33,11 +33,7 @@ def lifts(
     lifter = parties
     if zero_only and parties.imposer == "US":
         # "we can sell into Vietnam at zero tariff": the partner opens its market.
-        # (Not the origin of the goods freed: "Argentine wine will be tariff-free" is no Argentine lift.)
-        origins = {m.code for m in mentions if m.form == DEMONYM}
-        others = [m.code for m in mentions if m.code not in {"US", ANY} and m.form != DEMONYM] or (
-            [ctx.partner] if ctx.partner and ctx.partner not in origins else []
-        )
+        others = [m.code for m in mentions if m.code not in {"US", ANY}] or ([ctx.partner] if ctx.partner else [])
         if others:
             lifter = Parties(imposer=others[0], targets=("US",), subject_named=True)
     # "cut from 3% to 0%": the lift carries the rate it removes.
@@ -45,9 +41,6 @@ def lifts(
     # The goods are those named near the tariff word, so "tariffs on items including tyres, glasses and
     # televisions" is read as examples of a package (no sector), as for a tariff.
     groups = sector_groups(clause, [r for r in removed if r.value > 0], list(vocab.TARIFF_WORD.finditer(clause)))
-    if not removed and not any(sectors for _rate, sectors in groups):
-        # "On Friday it lifted the tariff": the goods of the tariff referred back to.
-        groups = [(None, referred)] if (referred := referred_sectors(clause, ctx, lifter)) else groups
     if _PACKAGE_EXAMPLES.search(clause):
         groups = [(rate, []) for rate, _sectors in groups]
     elif (vocab.INCLUDING.search(clause) and groups and (groups[0][0] is not None or groups[0][1])) or _mixed_goods(
@@ -126,17 +119,6 @@ _NOT_GOODS = re.compile(r"[A-Z]\w+|\d")
 
 # "remove or reduce tariffs": a lift and a cut at once.
 _OR_REDUCE = blind(r"\b(?:or|and)\s+reduce\b")
-# Duty-free access taken away: "revoked Peru's duty-free access", "lost its tariff-free status".
-_ZERO_ENDED = blind(
-    r"\b(?:revoked|revokes|revoke|revoking|ended|ends|end|ending|withdrew|withdrawn|withdraw|removed|removes|remove|"
-    r"stripped|strips|strip|suspended|suspends|suspend|lost|loses|lose|scrapped|terminated|cancell?ed|canceled)\s+"
-    r"(?:[\w'\u2019-]+\s+){0,3}$"
-)
-_CUT_REVERSED = blind(
-    r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w%-]+\s+){0,3}?(?:cuts?|reductions?|decrease|lowering|exemptions?|pause|"
-    r"suspension|relief|waivers?)\b"
-)
-_ON_CONDITION = blind(r"\b(?:if|unless|provided|as\s+long\s+as|so\s+long\s+as|on\s+condition)\b")
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
 
 
@@ -147,15 +129,11 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     zero = vocab.ZERO.search(clause)
     if zero and quota_relief(clause):
         zero = None  # duty-free access within a quota is a relief
-    if zero and _ZERO_ENDED.search(clause, max(0, zero.start() - 60), zero.start()):
-        zero = None  # "revoked Peru's duty-free access": the access ends, no tariff is removed
     lift = None
     if c.tariff_word:
         lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)
     if lift and vocab.FALL_TO_RATE.match(clause, lift.end()) and not vocab.ZERO.search(clause, lift.end()):
         lift = None  # "tariffs on wine drop to 6% from 12%", "rolled back the levy to 10%": a cut, not a removal
-    if lift and lift.group(0).lower().startswith("revers") and _CUT_REVERSED.match(clause, lift.end()):
-        lift = None  # "reversed the tariff cut": the tariff is back, not removed
     if lift and vocab.MEASURE_ENDED.match(clause, lift.start()):
         lift = None  # "lifted its suspension of duties", "removed the exemption": the tariff applies again
     if lift and vocab.LIST_REMOVAL.match(clause, lift.start()):
@@ -170,10 +148,4 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         return None, False, False
     if vocab.CONSIDERED.search(clause[: cue.start()]):
         return None, False, True  # a cut or removal under consideration is a proposal, not a fact
-    if cue.group(0).lower().startswith("no longer"):
-        # "will no longer face tariffs": the words of the cue are no denial; what comes before it may be. Goods
-        # freed only on a condition ("... if they comply with the rules of origin") are no lift.
-        if blocked_span(clause, cue.start(), cue.start()) or _ON_CONDITION.search(clause, cue.end()):
-            return None, False, False
-        return cue, False, False
     return (None if blocked(clause, cue) else cue), lift is None, False

@@ -12,7 +12,7 @@ from monitor.extract.context import Context
 from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
-from monitor.extract.kinds import Clause, make_fact, referred_sectors
+from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, left_in_force
@@ -40,7 +40,7 @@ _PAUSE_NEAR = blind(
 _DEFINITE_BEFORE = blind(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
 _WHEN_BETWEEN = blind(r"^\W*(?:when|at\s+which\s+point)\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")
 # "put the duties on hold": the verb before what is held.
-_PUT_BEFORE = blind(r"\b(?:put|puts|putting|placed|places|placing|kept|keeps|keep|hold|holds|held)\s+[^,;]{1,80}$")
+_PUT_BEFORE = blind(r"\b(?:put|puts|putting|placed|places|placing|kept|keeps|keep)\s+[^,;]{1,80}$")
 _REMAIN_BEFORE = blind(
     r"[^,;]{1,80}\b(?:remain|remains|remained|stay|stays|stayed|is|are|was|were|be|been|being)\s+(?:\w+\s+)?$"
 )
@@ -49,21 +49,8 @@ _STANDSTILL_AFTER = blind(
     r"[^,;]{0,40}?\bat\s+(?:current|existing|present|today's|their\s+current)\s+(?:levels?|rates?)\b"
 )
 _WHEN_START = blind(r"^\s*(?:when|at\s+which\s+point)\s")
-_EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?|waivers?|carve-?outs?)\b")
-# An exemption extended is a longer relief, not a pause: "the tariff exemption for cocoa was extended until June 30"
-# (an "exemption period" is a pause of the measure itself).
-_EXEMPTION_BEFORE = blind(
-    r"\b(?:exemptions?|exclusions?|waivers?|carve-?outs?)\b(?!\s+(?:period|measure))(?![^,;]*\b(?:pause|suspension|"
-    r"truce|reprieve|deadline)\b)[^,;]{0,80}$"
-)
+_EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
 _SEGMENT_END = re.compile(r"[,;]")
-# Sides named together that agreed to a pause ("Chile and Peru agreed to suspend tariffs") each pause theirs.
-_AGREED_TO = blind(r"\b(?:agreed|agree|agrees|pledged|pledge|promised|committed)\s+to\b")
-# A side left out of a pause: "Argentina was spared from the pause".
-_LEFT_OUT_OF = blind(
-    r"\b(?:spared|excluded|exempted|exempt|left\s+out|shut\s+out|omitted)\s+(?:from|of)\s+"
-    r"(?:the|this|that|its|their|a)\s+(?:[\w-]+\s+)?$"
-)
 # A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
 _GOODS_NAMED = blind(r"\b(?:on|for)\s+(?:[\w-]+\s+){0,3}?(?:goods|products|imports|exports|items)\b")
 _YEAR_STATED = blind(r"\b\d{4}\b|\b(?:this|last|next)\s+year\b")
@@ -131,17 +118,11 @@ def pauses(
     until = extension_end(clause, dates, _end_so_far(ctx, parties)) or explicit
     until = until or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
-    # (Retaliatory tariffs are each side's on the other: "Chile and Peru agreed to suspend retaliatory tariffs".)
-    agreed = _AGREED_TO.search(clause, 0, cue_at) and vocab.RETALIATORY.search(clause)
-    if parties.fellows and (vocab.AGREED_ON_THEIR.search(clause) or agreed):
+    if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
         # "Chile and Peru agreed to suspend their tariffs": each side named with the imposer pauses too, on the
         # side hit when a third is named ("... on US steel"), else on the imposer.
-        named = parties.targets if parties.targets_named else ()
-        if not named:
-            # No side hit is named: each side pauses its tariffs on the others.
-            sides = [replace(parties, targets=parties.fellows, targets_named=True, targets_default=False)]
         for code in parties.fellows:
-            targets = tuple(t for t in named if t != code) or (parties.imposer,)
+            targets = tuple(t for t in parties.targets if t != code) or (parties.imposer,)
             sides.append(Parties(imposer=code, targets=targets, subject_named=True))
     elif _MUTUAL.search(clause) or vocab.MUTUAL.search(clause, 0, cue_at):
         # "the two countries agreed to suspend": both sides as the subject (not "... while the two sides talk").
@@ -155,8 +136,6 @@ def pauses(
     # Goods named in a reason after the pause ("after agreeing to buy more US energy") are not paused.
     reason = vocab.REASON_AFTER.search(clause, min(cue_at + 1, len(clause)))
     sectors = distinct(find_sectors(clause[: reason.start()] if reason else clause))
-    if not sectors and not rates and not own:
-        sectors = referred_sectors(clause, ctx, parties)  # "the duty was suspended": the goods of that duty
     ends: list[tuple[dt.date | None, list[str]]] = [*_ends_of_goods(clause, dates)] or [(until, sectors)]
     for side in sides:
         for end, goods in ends:
@@ -260,7 +239,7 @@ def _ended(clause: str, cue: re.Match[str]) -> bool:
 def _held(clause: str, cue: re.Match[str]) -> bool:
     """Whether "on hold" holds a tariff: "put its countermeasures on US bourbon on hold" names what is held
     between the verb and the cue; "the duties on steel remain on hold" names it as the subject."""
-    if not cue.group(0).lower().startswith(("on", "in")):
+    if not cue.group(0).lower().startswith("on"):
         return False
     before = clause[max(0, cue.start() - 90) : cue.start()]
     put = _PUT_BEFORE.search(before)
@@ -288,10 +267,6 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
         near = clause[max(0, cue.start() - 70) : cue.end() + 100]
         if _EXCLUSIONS_AFTER.match(clause[cue.end() : cue.end() + 60]):
             continue  # "extended the product exclusions": relief, not a pause
-        if cue.group(0).lower().startswith("extend") and _EXEMPTION_BEFORE.search(clause, 0, cue.start()):
-            continue  # "the exemption for cocoa was extended until June 30": relief, not a pause
-        if _LEFT_OUT_OF.search(clause[max(0, cue.start() - 50) : cue.start()]):
-            continue  # "Argentina was spared from the pause": the tariff still applies to it
         if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
             continue  # "Alongside the tariff suspension, ...": the pause stated before, not this clause's
         if _DEFINITE_BEFORE.search(clause[max(0, cue.start() - 30) : cue.start()]) and not (

@@ -38,35 +38,16 @@ _WHILE_SPARING = blind(
 # "duties on every car except electric ones". What follows names the goods spared.
 _EXCEPT = blind(
     r"(?:,\s*|\s+)(?:excluding|except(?:\s+for)?|exempting|with\s+the\s+exception\s+of|other\s+than|"
-    r"apart\s+from|save\s+for|barring|"
-    # The tariff as the subject of a verb that leaves goods out: "Korea's 30% tariff excludes cocoa", "... on all
-    # imports but exempts medicines", "the levy will spare rice".
-    r"(?:(?:but|and|which|that)\s+)?(?:(?:will|would|also|does|did)\s+)?"
-    r"(?:excludes|exempts|spares|exclude|exempt|spare|leaves\s+out|leave\s+out)|"
-    r"(?:but|and)\s+(?:also\s+)?(?:exempted|excluded|spared|left\s+out))\s+"
+    r"apart\s+from|save\s+for|barring)\s+"
 )
 # A tariff said not to apply to goods leaves them out of it: "the 25% tariff will not apply to Canadian energy",
 # "the duties do not cover steel"; or the goods said not to be subject to it ("drugs are not subject to ...").
 _NEGATED = r"(?:does|do|did|will|would|shall)\s+not|doesn't|don't|didn't|won't|wouldn't|doesn’t|don’t|won’t"
 _NOT_APPLIED = blind(rf"\b(?:{_NEGATED})\s+(?:be\s+)?(?:apply|applied|cover|covered)\b(?:\s+to\b)?")
 _NOT_SUBJECT = blind(
-    rf"\b(?:(?:is|are|was|were|will\s+be|would\s+be)\s+not|isn't|aren't|(?:{_NEGATED})\s+be)\s+subject\s+to\b|"
-    # "Laotian firms will not have to pay the 10% duty", "need not pay".
-    rf"\b(?:(?:{_NEGATED})\s+(?:have|need)\s+to|need\s+not|(?:is|are|will\s+be)\s+not\s+required\s+to)\s+pay\b"
+    rf"\b(?:(?:is|are|was|were|will\s+be|would\s+be)\s+not|isn't|aren't|(?:{_NEGATED})\s+be)\s+subject\s+to\b"
 )
-# "will not apply the 10% duty to Laotian rice": the goods come after the tariff, after "to".
-_APPLIED_TO = blind(r"\bto\s")
 _STILL_SPARED = blind(r"\s+(?:\w+ly\s+)?(?:exempt|exempted|excluded|spared)\b")
-# A relief denied: "will not exclude Canada", "no exemption for beef", "without exemptions", "no longer exempt".
-_DENIED_BEFORE = blind(
-    r"\b(?:not|no|never|without|nor)\s+(?:longer\s+)?(?:be\s+|been\s+|get\s+|any\s+|further\s+|more\s+|new\s+)?$"
-)
-_PASSIVE_BEFORE = blind(
-    r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:on\s+\w+\s+|in\s+\w+\s+)?$"
-)
-_FROM_PAUSE_AFTER = blind(
-    r"\s+(?:from|of)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?(?:pause|truce|suspension|reprieve|delay)\b"
-)
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
 # A tariff the relief is from, named only by a determiner ("an exemption from his tariffs", "spared from the
 # duties"): one the article has already stated.
@@ -101,7 +82,6 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         or vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
         or _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
         or _PRESSED.search(c.text[: cue.start()])
-        or _DENIED_BEFORE.search(c.text[max(0, cue.start() - 30) : cue.start()])
     ):
         return []
     if vocab.TARIFF_WORD.search(c.sentence):
@@ -170,12 +150,8 @@ def read_not_applied(c: Clause) -> list[Fact]:
     applied = _NOT_APPLIED.search(c.text)
     subject = None if applied else _NOT_SUBJECT.search(c.text)
     cue = applied or subject
-    # The tariff comes before "does not apply" and after "is not subject to"; "will not apply the duty to rice"
-    # names it between the verb and the goods.
-    if not cue or not c.tariff_word:
-        return []
-    after_verb = applied and c.first_anchor > cue.start() and _APPLIED_TO.search(c.text, c.first_anchor)
-    if (c.first_anchor > cue.start()) != bool(subject) and not after_verb:
+    # The tariff comes before "does not apply" and after "is not subject to".
+    if not cue or not c.tariff_word or (c.first_anchor > cue.start()) != bool(subject):
         return []
     if (
         blocked_span(c.text, cue.start(), cue.start())
@@ -277,17 +253,8 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
         for m in vocab.MEASURE_ENDED.finditer(clause[max(0, relief.start() - 60) : relief.end()])
     ):
         relief = None  # "removed the exemption on almonds": the exemption is over, the tariff is what is stated
-    if (
-        relief
-        # A tariff is what one waives or relaxes: "waived tariffs on beef", "relaxed its tariffs on beef".
-        and not relief.group(0).lower().startswith(("waiv", "relax"))
-        and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30])
-    ):
+    if relief and _TARIFF_OBJECT.match(clause[relief.end() : relief.end() + 30]):
         relief = None  # "will exclude tariffs on steel" (from a removal): those tariffs stay, no relief
-    if relief and _FROM_PAUSE_AFTER.match(clause, relief.end()):
-        relief = None  # "Argentina was spared from the pause": the tariff still applies to it
-    if relief and _DENIED_BEFORE.search(clause[max(0, relief.start() - 30) : relief.start()]):
-        relief = None  # "there will be no exemption for beef": the tariff is what is stated
     if (
         not relief
         or blocked(clause, relief)
@@ -303,12 +270,7 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     left = [m for m in vocab.REMAINING.finditer(clause) if not _STILL_SPARED.match(clause, m.end())]
     relief_rates = rates if not left else []
     # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
-    # But "the 25% duty on beef was waived": the tariff is the passive subject of the relief, which narrows it.
-    conditional = (
-        bool(rates)
-        and rates[0].end < relief.start()
-        and not _PASSIVE_BEFORE.search(clause, max(0, relief.start() - 40), relief.start())
-    )
+    conditional = bool(rates) and rates[0].end < relief.start()
     # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
     covered = _covered(clause, relief) or distinct(find_sectors(clause)) or _goods_referred_back(c, relief, parties)
     if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):

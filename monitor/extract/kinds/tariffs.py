@@ -59,29 +59,11 @@ def _bound_targets(c: Clause, rate: Rate) -> tuple[str, ...]:
     return ()
 
 
-def _respective(c: Clause, parties: Parties, rates: list[Rate]) -> dict[int, Parties]:
-    """The parties of each rate of a clause that pairs them in order ("19% and 24% on Indonesia and Malaysia
-    respectively", "Chile and Peru face 10% and 15%, respectively"); empty when it does not, or the counts differ."""
-    if not vocab.RESPECTIVELY.search(c.text):
-        return {}
-    hit = set(parties.targets)
-    named = list(dict.fromkeys(m.code for m in c.mentions if m.form in {NAME, DEMONYM} and m.code in hit))
-    if len(named) != len(rates) or parties.imposer in named:
-        return {}
-    return {
-        id(r): replace(parties, targets=(code,), targets_named=True, targets_default=False)
-        for r, code in zip(rates, named, strict=True)
-    }
-
-
 def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[int, Parties]:
     """For a list of parties each with its own rate ("49% for Cambodia, 46% for Vietnam"), the parties of each
     rate; empty when the rates are not bound to different parties."""
     if len(rates) < 2:
         return {}
-    respective = _respective(c, parties, rates)
-    if respective:
-        return respective
     bound: dict[int, tuple[str, ...]] = {}
     for i, r in enumerate(rates):
         bound[id(r)] = bound[id(rates[i - 1])] if r.joined and i else _bound_targets(c, r)
@@ -150,11 +132,6 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
         (r, _goods_sectors(clause, r) if r is not None and r.goods else s)
         for r, s in sector_groups(clause, rates, c.tariff_words)
     ]
-    if vocab.RESPECTIVELY.search(clause) and len(groups) > 1:
-        shared = groups[0][1]
-        if len(shared) == len(groups) and all(g[1] == shared for g in groups):
-            # "20% and 30% on steel and aluminum respectively": each rate for the goods in its place.
-            groups = [(r, [sector]) for (r, _s), sector in zip(groups, shared, strict=True)]
     facts: list[Fact] = []
     including = vocab.INCLUDING.search(clause)
     if including and c.rates and including.start() < c.rates[0].start and groups and groups[0][1]:
