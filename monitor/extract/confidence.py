@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from functools import lru_cache
 
@@ -20,6 +20,7 @@ from monitor.extract import confidence_model
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
 from monitor.extract.matching import blind
+from monitor.extract.switches import switched
 
 _LONG_SENTENCE = 300
 _SHORT_SENTENCE = 80
@@ -83,15 +84,9 @@ _UNDATED = ("sector", "rate", "status", "previous_rate", "authority")
 _RECORD: ContextVar[dict[tuple[object, ...], frozenset[str]] | None] = ContextVar("_RECORD", default=None)
 
 
-@contextmanager
-def recording() -> Iterator[dict[tuple[object, ...], frozenset[str]]]:
+def recording() -> AbstractContextManager[dict[tuple[object, ...], frozenset[str]]]:
     """Within the block, the features of every reading made are kept (for `features_of`)."""
-    record: dict[tuple[object, ...], frozenset[str]] = {}
-    token = _RECORD.set(record)
-    try:
-        yield record
-    finally:
-        _RECORD.reset(token)
+    return switched(_RECORD, {})
 
 
 def features_of(fact: Fact, record: Mapping[tuple[object, ...], frozenset[str]]) -> frozenset[str] | None:

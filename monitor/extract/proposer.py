@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -30,6 +29,7 @@ from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ACTOR, ANY, BLOC, UNIVERSAL, Mention
 from monitor.extract.rates import find_rates
 from monitor.extract.sectors import find_sectors
+from monitor.extract.switches import switched
 
 if TYPE_CHECKING:
     from monitor.extract.context import Context
@@ -69,25 +69,14 @@ _RECORD: ContextVar[list[tuple[str, frozenset[str], bool]] | None] = ContextVar(
 _OFF = Model(weights={}, threshold=2.0)  # flags nothing
 
 
-@contextmanager
-def using(model: Model | None) -> Iterator[None]:
+def using(model: Model | None) -> AbstractContextManager[Model]:
     """Within the block, sentences are judged by `model` (None: by none, the rules alone)."""
-    token = _MODEL.set(model if model is not None else _OFF)
-    try:
-        yield
-    finally:
-        _MODEL.reset(token)
+    return switched(_MODEL, model if model is not None else _OFF)
 
 
-@contextmanager
-def recording() -> Iterator[list[tuple[str, frozenset[str], bool]]]:
+def recording() -> AbstractContextManager[list[tuple[str, frozenset[str], bool]]]:
     """Within the block, every sentence read is kept with its features and whether the rules found a tariff."""
-    record: list[tuple[str, frozenset[str], bool]] = []
-    token = _RECORD.set(record)
-    try:
-        yield record
-    finally:
-        _RECORD.reset(token)
+    return switched(_RECORD, [])
 
 
 def tokens(sentence: str, mentions: list[Mention]) -> list[str]:

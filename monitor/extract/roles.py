@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -30,6 +29,7 @@ from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention
+from monitor.extract.switches import switched
 
 if TYPE_CHECKING:
     from monitor.extract.context import Context
@@ -168,25 +168,14 @@ Record = tuple[str, list[Mention], dict[str, str | None], list[Fact]]
 _RECORD: ContextVar[list[Record] | None] = ContextVar("_roles_record", default=None)
 
 
-@contextmanager
-def using(model: Model | None) -> Iterator[None]:
+def using(model: Model | None) -> AbstractContextManager[Model]:
     """Within the block, parties are judged by `model` (None: by none, the rules alone)."""
-    token = _MODEL.set(model if model is not None else _OFF)
-    try:
-        yield
-    finally:
-        _MODEL.reset(token)
+    return switched(_MODEL, model if model is not None else _OFF)
 
 
-@contextmanager
-def recording() -> Iterator[list[Record]]:
+def recording() -> AbstractContextManager[list[Record]]:
     """Within the block, every sentence read is kept with its parties, context and the rules' facts."""
-    record: list[Record] = []
-    token = _RECORD.set(record)
-    try:
-        yield record
-    finally:
-        _RECORD.reset(token)
+    return switched(_RECORD, [])
 
 
 def context_codes(ctx: Context) -> dict[str, str | None]:
