@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Rebuild the held-out set of real trade news: articles from public repositories, our labels beside them.
+
+    python tools/heldout/build.py OUT_DIR --mirror OWNER/NAME=GIT_DIR [--mirror ...] [--labels a|b]
+
+The articles are not ours, so they are not kept here: `manifest.tsv` says where each one is (repository,
+commit, path, and for a CSV of scraped pages the row whose `text` column holds it) and the sha256 of its
+text. Each repository must be present as a git directory (a clone or a bare mirror) named by `--mirror`.
+The labels are ours: `labels-a.json` and `labels-b.json` are two independent readings of every article by
+the extraction contract (they agree at F1 0.93, one scored as the answers of the other), kept without the
+`evidence` sentences, which would be the articles' text. OUT_DIR receives `NAME.txt` (first line
+`date YYYY-MM-DD`) and `NAME.gold.json`, the shape `score_extraction.py` reads.
+
+Whoever writes extraction rules must not read these articles or labels: they measure news nobody tuned for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+class HeldOutError(Exception):
+    """A source repository or article is missing or differs from the one the labels were written for."""
+
+
+def _blob(git_dir: str, commit: str, path: str) -> bytes:
+    done = subprocess.run(["git", "-C", git_dir, "show", f"{commit}:{path}"], capture_output=True)
+    if done.returncode != 0:
+        raise HeldOutError(f"{git_dir}: no {path} at {commit}: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
+
+
+def article_text(row: dict[str, str], mirrors: dict[str, str]) -> str:
+    """The text of one manifest row, checked against its recorded sha256."""
+    repo = row["repo"]
+    if repo not in mirrors:
+        raise HeldOutError(f"{row['name']}: no --mirror given for {repo}")
+    data = _blob(mirrors[repo], row["commit"], row["path"]).decode("utf-8")
+    if row["row"]:
+        csv.field_size_limit(sys.maxsize)
+        rows = list(csv.DictReader(io.StringIO(data, newline="")))
+        text = rows[int(row["row"])]["text"]
+    else:
+        text = data
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != row["sha256"]:
+        raise HeldOutError(f"{row['name']}: the text at {repo} {row['path']} differs from the labelled one")
+    return text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--mirror", action="append", default=[], metavar="OWNER/NAME=GIT_DIR")
+    parser.add_argument("--labels", choices=["a", "b"], default="a")
+    args = parser.parse_args()
+    mirrors = dict(m.split("=", 1) for m in args.mirror)
+    labels = json.loads((HERE / f"labels-{args.labels}.json").read_text(encoding="utf-8"))
+    with (HERE / "manifest.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    try:
+        for row in rows:
+            text = article_text(row, mirrors)
+            (args.out / f"{row['name']}.txt").write_text(f"date {row['date']}\n\n{text}", encoding="utf-8")
+            gold = {"facts": labels[row["name"]]}
+            (args.out / f"{row['name']}.gold.json").write_text(json.dumps(gold, indent=2), encoding="utf-8")
+    except HeldOutError as error:
+        print(f"build.py: {error}", file=sys.stderr)
+        return 1
+    print(f"{len(rows)} articles written to {args.out} (labels {args.labels})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
