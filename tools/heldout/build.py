@@ -7,8 +7,9 @@ The articles are not ours, so they are not kept here: `manifest.tsv` says where 
 commit, path, and for a CSV of scraped pages the row whose `text` column holds it) and the sha256 of its
 text. Each repository must be present as a git directory (a clone or a bare mirror) named by `--mirror`.
 The labels are ours: `labels-a.json` and `labels-b.json` are two independent readings of every article by
-the extraction contract (they agree at F1 0.93, one scored as the answers of the other), kept without the
-`evidence` sentences, which would be the articles' text. OUT_DIR receives `NAME.txt` (first line
+the extraction contract (they agree at F1 0.93, one scored as the answers of the other), each fact's
+evidence kept as a span of the article (`evidence_span`: start and end offsets in its text), not as the
+sentence, which would be the article's text. OUT_DIR receives `NAME.txt` (first line
 `date YYYY-MM-DD`) and `NAME.gold.json`, the shape `score_extraction.py` reads.
 
 Whoever writes extraction rules must not read these articles or labels: they measure news nobody tuned for.
@@ -56,6 +57,16 @@ def article_text(row: dict[str, str], mirrors: dict[str, str]) -> str:
     return text
 
 
+def _with_evidence(fact: dict[str, object], text: str) -> dict[str, object]:
+    span = fact["evidence_span"]
+    if not isinstance(span, list) or len(span) != 2:
+        raise HeldOutError(f"an evidence_span must be [start, end], got {span!r}")
+    start, end = int(span[0]), int(span[1])
+    kept = {key: value for key, value in fact.items() if key != "evidence_span"}
+    kept["evidence"] = text[start:end]
+    return kept
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -71,7 +82,8 @@ def main() -> int:
         for row in rows:
             text = article_text(row, mirrors)
             (args.out / f"{row['name']}.txt").write_text(f"date {row['date']}\n\n{text}", encoding="utf-8")
-            gold = {"facts": labels[row["name"]]}
+            facts = [_with_evidence(fact, text) for fact in labels[row["name"]]]
+            gold = {"facts": facts}
             (args.out / f"{row['name']}.gold.json").write_text(json.dumps(gold, indent=2), encoding="utf-8")
     except HeldOutError as error:
         print(f"build.py: {error}", file=sys.stderr)
