@@ -47,6 +47,9 @@ from monitor.measures.state import MeasureState, Voice, independent, text_key
 #: Talks (deals) between the same parties within this many days of each other are one event.
 SAME_TALKS_DAYS = 30
 SAME_DEAL_DAYS = 180
+#: A report naming more parties than one in the days just before it is that meeting told more fully; later it
+#: is news of its own (a third country signing onto a pact two of them reached months before).
+SAME_MEETING_DAYS = 7
 #: A change this large (points, and at least twice or half the rate) from one source is held.
 SUDDEN_POINTS = 20
 PARTIES_KINDS = ("negotiation", "deal")
@@ -143,10 +146,13 @@ def parties_of(fact: FactExtracted) -> tuple[str, ...]:
 
 
 def same_event(kind: str, parties: set[str], others: set[str], days_apart: int) -> bool:
-    """Whether two talks (deal) facts are one event: the same parties, or one meeting including the
-    other's, within SAME_TALKS_DAYS (SAME_DEAL_DAYS) of each other."""
+    """Whether a talks (deal) fact naming `parties` tells nothing new after one naming `others`,
+    `days_apart` days before it: the same parties or a meeting including them all within SAME_TALKS_DAYS
+    (SAME_DEAL_DAYS), or a fuller account of that meeting (more parties) within SAME_MEETING_DAYS."""
     window = SAME_DEAL_DAYS if kind == "deal" else SAME_TALKS_DAYS
-    return days_apart <= window and (parties <= others or others <= parties)
+    if parties <= others:
+        return days_apart <= window
+    return others <= parties and days_apart <= SAME_MEETING_DAYS
 
 
 def decide_parties(stmt: Statement, earlier: Sequence[tuple[str, tuple[str, ...], dt.date]]) -> Decision | None:

@@ -322,8 +322,10 @@ class MeasureProjection:
             return
         mine = set(parties)
         for _, others, day in later:
-            if same_event(stmt.fact.kind, mine, set(others), abs((day - stmt.day).days)):
-                return  # a later report of this event, decided already, stands for it
+            # The later report, decided already, stands for this event when this fact, had it come first,
+            # would have made that report tell nothing new.
+            if same_event(stmt.fact.kind, set(others), mine, abs((day - stmt.day).days)):
+                return
         append(0, decision, False)
 
     def _tariff(self, conn: Connection, stmt: Statement, slot: int, target: str, append: Any) -> None:

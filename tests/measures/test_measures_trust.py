@@ -100,6 +100,20 @@ def test_talks_and_deals_between_the_same_parties_are_one_event_whatever_the_ord
     ]
 
 
+def test_a_pact_widened_months_later_is_news_and_the_same_meeting_told_more_fully_is_not(
+    facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    two = {"kind": "deal", "imposer": "US", "targets": ("MX",)}
+    three = {"kind": "deal", "imposer": "CA", "targets": ("MX", "US")}
+    # Arriving late: the widened pact is recorded first, the spring news after it.
+    facts.fact("2025-08-01", "Canada signed on, making the pact a three-way one.", **three, article="summer")
+    update_measures(store, clock)
+    facts.fact("2025-03-01", "Washington and Mexico City sealed a trade pact.", **two, article="spring")
+    facts.fact("2025-03-04", "The pact binds Mexico, the US and, in one annex, Canada.", **three, article="fuller")
+    update_measures(store, clock)
+    assert sorted(types(store)) == [("measure.deal_reached", "CA+MX+US"), ("measure.deal_reached", "MX+US")]
+
+
 def test_sources_are_independent_outlets_and_syndicated_copies_count_once(
     facts: FactLog, store: EventStore, clock: SteppingClock
 ) -> None:
