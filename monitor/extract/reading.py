@@ -44,6 +44,8 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         if not vocab.TRADE_HINT.holds(sentence):
             return []
         sentence_mentions = find_mentions(sentence)
+    if vocab.QUESTION.match(sentence):
+        return []
     facts: list[Fact] = []
     found_dates: list[list[DateMention]] = []
 

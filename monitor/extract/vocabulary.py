@@ -375,6 +375,12 @@ TARIFF_COMPOUND = Cue(
     bounded=False,
     needles=("tariff", "trade", "duty"),  # all its words hold one of these
 )
+# A sentence that opens with an auxiliary or a question word and ends with "?" asks, it states nothing ("Will the
+# duties stay in place?"); a question after a statement ("Tariffs took effect: what now?") is not one.
+QUESTION = blind(
+    r"^[\"“‘']?(?:will|would|could|can|should|shall|must|might|may|does|do|did|is|are|was|were|has|have|had|what|"
+    r"why|how|when|where|who|whom|whose|which)\b[^:;]*\?[\"”’']?\s*$"
+)
 # A matrix verb that makes everything after it a wish, a fear, a demand or a condition.
 HEAD_BLOCK = _words(
     # A forecast or outlook states no policy: "the bank lowered its growth outlook, citing tariffs".

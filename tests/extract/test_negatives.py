@@ -32,7 +32,11 @@ from tests.extract.conftest import facts_of, only
         "The administration did not impose new tariffs on Indian textiles.",
         "If talks fail, the U.S. will impose a 50 percent tariff on Swiss goods.",
         "The president said he would not extend the pause on Mexican tariffs.",
+        # questions
+        "Will Peru's tariffs on Chilean wine stay in place?",
+        "Why did Peru put a 15% tariff on Chilean wine?",
         # background that names no policy action
+        "Tariffs hurt growth, the central bank of Chile said.",
         "The tariff talks with Vietnam resume next week under a new negotiator.",
         "Thailand said it would continue negotiations with Washington on the reciprocal tariff.",
     ],
@@ -75,3 +79,8 @@ def test_a_decision_not_to_tax_is_no_fact(sentence: str) -> None:
 def test_a_promise_not_to_tax_for_a_time_or_in_a_bargain_is_a_pause(sentence: str, imposer: str, target: str) -> None:
     pauses = only(facts_of(sentence), "pause")
     assert [(f.imposer, target in f.targets) for f in pauses] == [(imposer, True)]
+
+
+def test_a_question_after_a_statement_leaves_the_statement() -> None:
+    [fact] = only(facts_of("Peru's tariffs on Chilean wine took effect: what comes next?"), "tariff")
+    assert (fact.imposer, fact.targets, fact.sector) == ("PE", ("CL",), "agriculture")
