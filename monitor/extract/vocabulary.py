@@ -563,7 +563,9 @@ SOURCE_BEFORE = blind(
     r"(?:%|percent|per\s+cent|pc)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
 )
 TARGET_AFTER = blind(
-    r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?(?:also\s+|both\s+|all\s+|each\s+)?"
+    # (An abbreviation in brackets may follow the name: "the European Union (EU) will face".)
+    r"^(?:'s|’s)?(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?"
+    r"(?:also\s+|both\s+|all\s+|each\s+)?"
     r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
@@ -582,7 +584,9 @@ TARGET_AFTER = blind(
 # Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts. After a copula "exempt"
 # is the adjective ("Australia will be exempt", "Chile remains exempt"): spared as well.
 PASSIVE_TARGET_AFTER = blind(
-    r"^(?:'s|’s)?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|could|may|might)\s+)?(?:also\s+|still\s+)?"
+    # (An abbreviation in brackets may follow the name: "the European Union (EU) was hit".)
+    r"^(?:'s|’s)?(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|could|may|might)\s+)?"
+    r"(?:also\s+|still\s+)?"
     r"(?:continues?\s+to\s+|continued\s+to\s+|set\s+to\s+)?"
     r"(?:is|was|be|are|were|been|being|has\s+been|have\s+been|remain|remains|remained)\s+"
     r"(?:also\s+|\w+ly\s+|all\s+|still\s+)?"

@@ -63,3 +63,10 @@ def test_the_side_that_agrees_to_a_rate_pays_it() -> None:
     assert _sides("Norway agreed to a 15% tariff in June.") == [("US", ("NO",))]
     # A rate agreed on another side's goods is the agreeing side's own.
     assert _sides("Norway agreed to a 15% tariff on US salmon feed.")[0][0] == "NO"
+
+
+def test_a_name_with_its_abbreviation_in_brackets_is_still_the_side_hit() -> None:
+    # "(UAE)" between the name and "will face" used to hide the verb: the side facing the tariff was read as
+    # the one levying it.
+    assert _sides("The United Arab Emirates (UAE) will face a 10% tariff.") == [("US", ("AE",))]
+    assert _sides("The Philippines (PH) was hit with a 19% tariff.") == [("US", ("PH",))]
