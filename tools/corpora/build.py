@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
-"""Rebuild the held-out set of real trade news: articles from public repositories, our labels beside them.
+"""Rebuild a labelled set of real trade news: articles from public repositories, our labels beside them.
 
-    python tools/heldout/build.py OUT_DIR --mirror OWNER/NAME=GIT_DIR [--mirror ...] [--labels a|b]
+    python tools/corpora/build.py SET OUT_DIR --mirror OWNER/NAME=GIT_DIR [--mirror ...] [--labels a|b]
 
-The articles are not ours, so they are not kept here: `manifest.tsv` says where each one is (repository,
-commit, path, and for a CSV of scraped pages the row whose `text` column holds it) and the sha256 of its
-text. Each repository must be present as a git directory (a clone or a bare mirror) named by `--mirror`.
-The labels are ours: `labels-a.json` and `labels-b.json` are two independent readings of every article by
-the extraction contract (they agree at F1 0.93, one scored as the answers of the other), each fact's
-evidence kept as a span of the article (`evidence_span`: start and end offsets in its text), not as the
-sentence, which would be the article's text. OUT_DIR receives `NAME.txt` (first line
-`date YYYY-MM-DD`) and `NAME.gold.json`, the shape `score_extraction.py` reads.
+SET is a folder here. The articles are not ours, so they are not kept: `SET/manifest.tsv` says where each
+one is (repository, commit, path, and for a CSV of scraped pages the row whose `text` column holds it) and
+the sha256 of its text. Each repository must be present as a git directory (a clone or a bare mirror) named
+by `--mirror`. The labels are ours, by the extraction contract: `SET/labels-a.json` (and `labels-b.json`
+where a second reader labelled the same articles independently), each fact's evidence kept as a span of
+the article (`evidence_span`: start and end offsets in its text), not as the sentence, which would be the
+article's text. OUT_DIR receives `NAME.txt` (first line `date YYYY-MM-DD`) and `NAME.gold.json`, the shape
+`score_extraction.py` reads and `bench/storylines.py --reader labels` runs.
 
-Whoever writes extraction rules must not read these articles or labels: they measure news nobody tuned for.
+The sets (docs/extract.md, "Quality and speed"):
+- `fresh`: 42 articles (People's Daily Online 2014-2018, BBC 2004-2005), labelled twice (the readers agree
+  at F1 0.93). Held out: whoever writes extraction rules must not read these articles or labels.
+- `pdlook`: 120 other People's Daily Online articles (2014-2018), labelled once; open for writing rules.
 """
 
 from __future__ import annotations
@@ -69,13 +72,21 @@ def _with_evidence(fact: dict[str, object], text: str) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("set", help="a labelled set: a folder next to this script (fresh, pdlook)")
     parser.add_argument("out", type=Path)
     parser.add_argument("--mirror", action="append", default=[], metavar="OWNER/NAME=GIT_DIR")
     parser.add_argument("--labels", choices=["a", "b"], default="a")
     args = parser.parse_args()
     mirrors = dict(m.split("=", 1) for m in args.mirror)
-    labels = json.loads((HERE / f"labels-{args.labels}.json").read_text(encoding="utf-8"))
-    with (HERE / "manifest.tsv").open(encoding="utf-8", newline="") as handle:
+    where = HERE / args.set
+    if not (where / "manifest.tsv").is_file() or not (where / f"labels-{args.labels}.json").is_file():
+        print(
+            f"build.py: {where}: no manifest.tsv or labels-{args.labels}.json (a set is fresh or pdlook)",
+            file=sys.stderr,
+        )
+        return 2
+    labels = json.loads((where / f"labels-{args.labels}.json").read_text(encoding="utf-8"))
+    with (where / "manifest.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     args.out.mkdir(parents=True, exist_ok=True)
     try:
