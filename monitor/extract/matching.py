@@ -164,17 +164,21 @@ def _lacks_needs(needs: tuple[Way, ...], words: frozenset[bytes], low: str) -> b
 # lower case that `_open` returns (always a new string).
 _SHUT = "\x00shut"
 
-# Every whole word some list opens with: words a text may be known to hold (see `Cue.holds`).
-_KNOWN_WORDS: set[str] = set()
 _PLAIN = re.compile(r"[a-z0-9 %'’-]+")
+# How many words a literal list remembers as holding none of its literals before it forgets them all: the words
+# of news are a few tens of thousands, but numbers and names keep coming in a daemon that runs for months.
+_MAX_LEARNT = 200_000
 
 
-def _plain_literals(pattern: str) -> tuple[str, ...]:
-    """The alternatives of `pattern` that are plain text (letters, digits, spaces, a few signs)."""
+def _literal_split(pattern: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The alternatives of `pattern` that are plain text (letters, digits, spaces, a few signs), and the others;
+    None when the pattern cannot be read (`holds` then searches it as it is)."""
     try:
-        return tuple(a for a in alternatives(pattern) if _PLAIN.fullmatch(a))
+        found = alternatives(pattern)
     except ValueError:
-        return ()  # a pattern the splitter cannot read: `holds` searches it as it is
+        return None
+    plain = tuple(a for a in found if _PLAIN.fullmatch(a))
+    return plain, tuple(a for a in found if not _PLAIN.fullmatch(a))
 
 
 class Cue:
@@ -199,12 +203,16 @@ class Cue:
         needs = Needs.of(plain) if self.gate is not None else None
         ways = needs.ways if needs else ()
         self._needs = tuple(_way(tuple(_split_slot(slot) for slot in way)) for way in ways)
-        if self.gate is not None:
-            _KNOWN_WORDS.update(w for w in self.gate.exact)
-        # For `holds`: the alternatives of a pattern that is a plain list of literals (no boundaries), and the
-        # known words holding one of them (worked out on the first `holds`).
-        self._literals = _plain_literals(lower_pattern(pattern)) if not bounded and not needles else ()
-        self._sufficient: frozenset[bytes] | None = None
+        # For `holds`, a list of literals with no boundaries (a trade hint): its literals of letters only (found
+        # in a text's words), its other plain literals (found in its lower case), a pattern of the alternatives
+        # that are not plain text, and the words met so far that hold a literal of letters and those that hold none.
+        split = _literal_split(lower_pattern(pattern)) if not bounded and not needles else None
+        self._literals = split[0] if split is not None else ()
+        self._spelt = tuple(a.encode("ascii") for a in self._literals if a.isascii() and a.isalpha())
+        self._spaced = tuple(a for a in self._literals if not (a.isascii() and a.isalpha()))
+        self._rest = re.compile("|".join(split[1])) if split is not None and split[1] else None
+        self._hinted: set[bytes] = set()
+        self._clean: set[bytes] = set()
 
     def _open(self, text: str) -> str | None:
         """`text` lower-cased when the pattern may match in it; `_SHUT` when it cannot (a long text holding none
@@ -258,21 +266,34 @@ class Cue:
     def holds(self, text: str) -> bool:
         """Whether the pattern matches anywhere in `text` (what `search` finds, without where).
 
-        A long text holding a whole word known to contain one of a literal list's alternatives ("tariffs" for
-        "tarif") matches without a search: such a list (a trade hint) is searched over every sentence and
-        mostly matches, and its many openings make the engine try the whole list at almost every character.
+        A long text is answered for a list of literals without running the whole list (a trade hint, searched
+        over every sentence, whose many openings make the engine try it at almost every character): a literal of
+        ASCII letters is in the text exactly when it is inside one of its words (`_words_of`), and each word is
+        looked at once in the life of the process; the other literals are looked for as they are.
         """
         if self._literals and len(text) > _GATED:
-            low = _lowered_long(text)
-            if low is not None:
-                sufficient = self._sufficient
-                if sufficient is None:
-                    sufficient = self._sufficient = frozenset(
-                        w.encode("ascii") for w in _KNOWN_WORDS if _holds_any(w, self._literals)
-                    )
-                if not sufficient.isdisjoint(_words_of(low)):
-                    return True
+            read = _read_long(text)
+            if read is not None:
+                return self._holds_literal(*read)
         return self.search(text) is not None
+
+    def _holds_literal(self, low: str, words: frozenset[bytes]) -> bool:
+        hinted = self._hinted
+        if not hinted.isdisjoint(words):
+            return True
+        clean = self._clean
+        if len(clean) > _MAX_LEARNT:
+            clean.clear()
+            hinted.clear()
+        for word in words - clean:
+            for part in self._spelt:
+                if part in word:
+                    hinted.add(word)
+                    return True
+            clean.add(word)
+        if _holds_any(low, self._spaced):
+            return True
+        return self._rest is not None and self._rest.search(low) is not None
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """A match at `pos`, or None."""

@@ -185,6 +185,25 @@ def test_a_sentence_holds_a_trade_hint_exactly_when_the_hint_is_found_in_it(text
     assert (vocab.TRADE_HINT.search(text) is not None) is trade
 
 
+def test_a_literal_list_answers_the_same_the_first_time_and_after_it_has_learnt_the_words() -> None:
+    # The words of a text are looked at once and remembered as holding a literal or not; literals with a space or
+    # a sign are looked for as they are, and alternatives that are not plain text by a pattern of their own.
+    cue = Cue(r"harb|lev(?:y|ies)|met in|%|\dkg\b", bounded=False)
+    texts = [
+        "The old harbour at Mombasa was busy with ships unloading sacks of maize and sugar.",  # a word holds "harb"
+        "The quay at Mombasa was busy with ships unloading sacks of maize and sugar all week.",  # none
+        "Ministers from Chile and Peru met in Lima on Monday to talk about the fishing quotas.",  # "met in"
+        "Growers said the 40% rise in the price of fertiliser came on top of higher freight costs.",  # a sign
+        "Farmers in the valley now pay new levies on every tonne of maize they send to the coast.",  # the pattern
+        "Each bag weighs 50kg and is carried up the hill by porters before the market opens at dawn.",  # the pattern
+        "Each bag weighs 50kgs and is carried up the hill by porters before the market opens at dawn.",  # none
+    ]
+    expected = [True, False, True, True, True, True, False]
+    for _round in range(2):
+        assert [cue.holds(text) for text in texts] == expected
+        assert [cue.search(text) is not None for text in texts] == expected
+
+
 def test_a_way_looks_for_its_rarer_words_before_the_common_ones() -> None:
     # "the" and "to" sit in almost every clause: a way is told missing sooner by its rarer words.
     the, wharf, to = (frozenset({b"the"}), ()), (frozenset({b"wharf", b"quay"}), ()), (frozenset({b"to"}), ())
