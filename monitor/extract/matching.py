@@ -160,6 +160,26 @@ def _lacks_needs(needs: tuple[Way, ...], words: frozenset[bytes], low: str) -> b
     return True
 
 
+def _telling_words(needs: tuple[Way, ...]) -> frozenset[bytes] | None:
+    """One word a clause most often lacks from each way (every spelling of it), when each way has a word without
+    pieces: a text holding none of them lacks a word of every way, told by one set test instead of a way at a time
+    (most texts a pattern is asked about). None when some way has no such word."""
+    telling: set[bytes] = set()
+    for single, others in needs:
+        slots: list[frozenset[bytes]] = [frozenset({word}) for word in single]
+        slots += [whole for whole, pieces in others if not pieces]
+        if not slots:
+            return None
+        # A word of one spelling that is not a common one, else the fewest spellings that are not common.
+        rarest: frozenset[bytes] = min(slots, key=_how_common)
+        telling.update(rarest)
+    return frozenset(telling)
+
+
+def _how_common(whole: frozenset[bytes]) -> tuple[bool, int]:
+    return not whole.isdisjoint(_COMMON), len(whole)
+
+
 # What `Cue._open` gives for a text the pattern cannot match in: told apart by identity, never equal to a text's
 # lower case that `_open` returns (always a new string).
 _SHUT = "\x00shut"
@@ -203,6 +223,7 @@ class Cue:
         needs = Needs.of(plain) if self.gate is not None else None
         ways = needs.ways if needs else ()
         self._needs = tuple(_way(tuple(_split_slot(slot) for slot in way)) for way in ways)
+        self._telling = _telling_words(self._needs) if self._needs else None
         # For `holds`, a list of literals with no boundaries (a trade hint): its literals of letters only (found
         # in a text's words), its other plain literals (found in its lower case), a pattern of the alternatives
         # that are not plain text, and the words met so far that hold a literal of letters and those that hold none.
@@ -230,7 +251,9 @@ class Cue:
         low, words = read
         if self._exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
             return _SHUT
-        if self._needs and _lacks_needs(self._needs, words, low):
+        if self._needs and (
+            (self._telling is not None and self._telling.isdisjoint(words)) or _lacks_needs(self._needs, words, low)
+        ):
             return _SHUT
         return low
 
@@ -248,7 +271,10 @@ class Cue:
                 low, words = read
                 if exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
                     return None
-                if self._needs and _lacks_needs(self._needs, words, low):
+                if self._needs and (
+                    (self._telling is not None and self._telling.isdisjoint(words))
+                    or _lacks_needs(self._needs, words, low)
+                ):
                     return None
             else:
                 lowered_long = _lowered_long(text)

@@ -8,7 +8,7 @@ import pytest
 from monitor.extract import dates, sectors
 from monitor.extract import vocabulary as vocab
 from monitor.extract.gate import Gate
-from monitor.extract.matching import Cue, CueSet, _lacks_needs, _rare_first, _way, words
+from monitor.extract.matching import Cue, CueSet, _lacks_needs, _rare_first, _read_long, _telling_words, _way, words
 from monitor.extract.needs import PIECE, Needs
 
 # Sentences of our own, long enough to be gated, with and without the words the lists look for.
@@ -202,6 +202,24 @@ def test_a_literal_list_answers_the_same_the_first_time_and_after_it_has_learnt_
     for _round in range(2):
         assert [cue.holds(text) for text in texts] == expected
         assert [cue.search(text) is not None for text in texts] == expected
+
+
+def test_a_text_without_the_telling_words_lacks_a_word_of_every_way() -> None:
+    # One word of each way, the one a text most often lacks: none of them in the text, and no way is complete.
+    cue = words(r"(?:the\s+)?(?:wharf|quay)\s+(?:fees?|dues)|harbour\s+(?:master|masters)")
+    assert cue._telling == frozenset({b"wharf", b"quay", b"harbour"})
+    assert cue.search("Officials said the port fees and the dock dues on the river would rise in May.") is None
+    found = cue.search("Officials said the quay dues at the old harbour on the river would rise in May.")
+    assert found is not None and found.group(0) == "the quay dues"
+    # A way whose every word is only known by its pieces gives no telling words: each way is then tested.
+    assert _telling_words(((frozenset(), ((frozenset(), ("harb",)),)),)) is None
+    for _name, each in CUES:
+        if each._telling is None:
+            continue
+        for sentence in SENTENCES:
+            read = _read_long(sentence)
+            if read is not None and each._telling.isdisjoint(read[1]):
+                assert _lacks_needs(each._needs, read[1], read[0])
 
 
 def test_a_way_looks_for_its_rarer_words_before_the_common_ones() -> None:
