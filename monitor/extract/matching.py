@@ -77,7 +77,12 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-@lru_cache(maxsize=64)
+# How many long texts keep their lower case and words: a clause's must outlive the short windows cut from it
+# (a few dozen per clause, each looked up once or twice) while its cues are searched.
+_KEPT = 512
+
+
+@lru_cache(maxsize=_KEPT)
 def _lowered_long(text: str) -> str | None:
     # A clause is searched by a few dozen cues in turn: lower-case it once.
     low = text.lower()
@@ -88,17 +93,16 @@ def _lowered_long(text: str) -> str | None:
 _NOT_WORD = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 
 
-@lru_cache(maxsize=64)
 def _words_of(low: str) -> frozenset[bytes]:
-    # A clause's ASCII words, found once for the few dozen cues searched over it: split as UTF-8 bytes at
-    # every byte that is not an ASCII word character, five times faster than a regex. Every word of `\w+` made
-    # only of ASCII is listed whole (whatever ends it, ASCII or not); a word with other letters ("café") comes
-    # out in pieces ("caf"), which only lets a search run that could have been spared. Gates therefore list
-    # ASCII words only.
+    # A clause's ASCII words, found once for the few dozen cues searched over it (`_read_long` keeps them): split
+    # as UTF-8 bytes at every byte that is not an ASCII word character, five times faster than a regex. Every word
+    # of `\w+` made only of ASCII is listed whole (whatever ends it, ASCII or not); a word with other letters
+    # ("café") comes out in pieces ("caf"), which only lets a search run that could have been spared. Gates
+    # therefore list ASCII words only.
     return frozenset(low.encode("utf-8").translate(_NOT_WORD).split())
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=_KEPT)
 def _read_long(text: str) -> tuple[str, frozenset[bytes]] | None:
     # A long text's lower case and words in one look-up: `Cue.search` asks for both, tens of thousands of times.
     low = _lowered_long(text)
