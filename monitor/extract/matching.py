@@ -105,8 +105,10 @@ def _words_of(low: str) -> frozenset[bytes]:
 @lru_cache(maxsize=_KEPT)
 def _read_long(text: str) -> tuple[str, frozenset[bytes]] | None:
     # A long text's lower case and words in one look-up: `Cue.search` asks for both, tens of thousands of times.
-    low = _lowered_long(text)
-    return None if low is None else (low, _words_of(low))
+    # (Lower-cased here, not through `_lowered_long`: most of these texts are short windows searched once or twice,
+    # and a second cache entry for each costs more than lower-casing again the few that are matched later.)
+    low = text.lower()
+    return None if len(low) != len(text) else (low, _words_of(low))
 
 
 def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
