@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract import dates, sectors
+from monitor.extract import dates, matching, sectors
 from monitor.extract import vocabulary as vocab
 from monitor.extract.gate import Gate
 from monitor.extract.matching import Cue, CueSet, _lacks_needs, _rare_first, _read_long, _telling_words, _way, words
@@ -185,7 +185,9 @@ def test_a_sentence_holds_a_trade_hint_exactly_when_the_hint_is_found_in_it(text
     assert (vocab.TRADE_HINT.search(text) is not None) is trade
 
 
-def test_a_literal_list_answers_the_same_the_first_time_and_after_it_has_learnt_the_words() -> None:
+def test_a_literal_list_answers_the_same_the_first_time_and_after_it_has_learnt_the_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # The words of a text are looked at once and remembered as holding a literal or not; literals with a space or
     # a sign are looked for as they are, and alternatives that are not plain text by a pattern of their own.
     cue = Cue(r"harb|lev(?:y|ies)|met in|%|\dkg\b", bounded=False)
@@ -202,6 +204,10 @@ def test_a_literal_list_answers_the_same_the_first_time_and_after_it_has_learnt_
     for _round in range(2):
         assert [cue.holds(text) for text in texts] == expected
         assert [cue.search(text) is not None for text in texts] == expected
+    # Past its limit the list forgets the words it has met, and answers the same.
+    monkeypatch.setattr(matching, "_MAX_LEARNT", 0)
+    assert [cue.holds(text) for text in texts] == expected
+    assert len(cue._clean) <= 20
 
 
 def test_a_text_without_the_telling_words_lacks_a_word_of_every_way() -> None:
