@@ -29,6 +29,10 @@ together and rarest first, agreements skipped in clauses without their opening w
 once), callgrind per dev pass with PYTHONHASHSEED=0: 1,886 -> 1,832 million (main of the day); --mb 2 --corpus,
 two sets of three runs interleaved with main (medians): ratio 0.475 -> 0.386, then 0.383 -> 0.450, noise on a
 box at load 10 (main alone 0.56 to 0.78 MB/s between runs).
+Eighth session's speed round (x-speed4: trade hint from each word once, rates in words in lower case, clause breaks
+from their first characters, a way's telling words, one cache of 512 long texts), callgrind per dev pass with
+PYTHONHASHSEED=0: 1,936 -> 1,798 million; --mb 2 --corpus, runs interleaved with main at load 5 to 9: ratio
+0.444 / 0.444, then 0.446 / 0.420 (main first): noise.
 """
 
 from __future__ import annotations

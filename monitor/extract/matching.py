@@ -77,7 +77,12 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-@lru_cache(maxsize=64)
+# How many long texts keep their lower case and words: a clause's must outlive the short windows cut from it
+# (a few dozen per clause, each looked up once or twice) while its cues are searched.
+_KEPT = 512
+
+
+@lru_cache(maxsize=_KEPT)
 def _lowered_long(text: str) -> str | None:
     # A clause is searched by a few dozen cues in turn: lower-case it once.
     low = text.lower()
@@ -88,21 +93,22 @@ def _lowered_long(text: str) -> str | None:
 _NOT_WORD = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 
 
-@lru_cache(maxsize=64)
 def _words_of(low: str) -> frozenset[bytes]:
-    # A clause's ASCII words, found once for the few dozen cues searched over it: split as UTF-8 bytes at
-    # every byte that is not an ASCII word character, five times faster than a regex. Every word of `\w+` made
-    # only of ASCII is listed whole (whatever ends it, ASCII or not); a word with other letters ("café") comes
-    # out in pieces ("caf"), which only lets a search run that could have been spared. Gates therefore list
-    # ASCII words only.
+    # A clause's ASCII words, found once for the few dozen cues searched over it (`_read_long` keeps them): split
+    # as UTF-8 bytes at every byte that is not an ASCII word character, five times faster than a regex. Every word
+    # of `\w+` made only of ASCII is listed whole (whatever ends it, ASCII or not); a word with other letters
+    # ("café") comes out in pieces ("caf"), which only lets a search run that could have been spared. Gates
+    # therefore list ASCII words only.
     return frozenset(low.encode("utf-8").translate(_NOT_WORD).split())
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=_KEPT)
 def _read_long(text: str) -> tuple[str, frozenset[bytes]] | None:
     # A long text's lower case and words in one look-up: `Cue.search` asks for both, tens of thousands of times.
-    low = _lowered_long(text)
-    return None if low is None else (low, _words_of(low))
+    # (Lower-cased here, not through `_lowered_long`: most of these texts are short windows searched once or twice,
+    # and a second cache entry for each costs more than lower-casing again the few that are matched later.)
+    low = text.lower()
+    return None if len(low) != len(text) else (low, _words_of(low))
 
 
 def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
@@ -160,21 +166,45 @@ def _lacks_needs(needs: tuple[Way, ...], words: frozenset[bytes], low: str) -> b
     return True
 
 
+def _telling_words(needs: tuple[Way, ...]) -> frozenset[bytes] | None:
+    """One word a clause most often lacks from each way (every spelling of it), when each way has a word without
+    pieces: a text holding none of them lacks a word of every way, told by one set test instead of a way at a time
+    (most texts a pattern is asked about). None when some way has no such word."""
+    telling: set[bytes] = set()
+    for single, others in needs:
+        slots: list[frozenset[bytes]] = [frozenset({word}) for word in single]
+        slots += [whole for whole, pieces in others if not pieces]
+        if not slots:
+            return None
+        # A word of one spelling that is not a common one, else the fewest spellings that are not common.
+        rarest: frozenset[bytes] = min(slots, key=_how_common)
+        telling.update(rarest)
+    return frozenset(telling)
+
+
+def _how_common(whole: frozenset[bytes]) -> tuple[bool, int]:
+    return not whole.isdisjoint(_COMMON), len(whole)
+
+
 # What `Cue._open` gives for a text the pattern cannot match in: told apart by identity, never equal to a text's
 # lower case that `_open` returns (always a new string).
 _SHUT = "\x00shut"
 
-# Every whole word some list opens with: words a text may be known to hold (see `Cue.holds`).
-_KNOWN_WORDS: set[str] = set()
 _PLAIN = re.compile(r"[a-z0-9 %'’-]+")
+# How many words a literal list remembers as holding none of its literals before it forgets them all: the words
+# of news are a few tens of thousands, but numbers and names keep coming in a daemon that runs for months.
+_MAX_LEARNT = 200_000
 
 
-def _plain_literals(pattern: str) -> tuple[str, ...]:
-    """The alternatives of `pattern` that are plain text (letters, digits, spaces, a few signs)."""
+def _literal_split(pattern: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The alternatives of `pattern` that are plain text (letters, digits, spaces, a few signs), and the others;
+    None when the pattern cannot be read (`holds` then searches it as it is)."""
     try:
-        return tuple(a for a in alternatives(pattern) if _PLAIN.fullmatch(a))
+        found = alternatives(pattern)
     except ValueError:
-        return ()  # a pattern the splitter cannot read: `holds` searches it as it is
+        return None
+    plain = tuple(a for a in found if _PLAIN.fullmatch(a))
+    return plain, tuple(a for a in found if not _PLAIN.fullmatch(a))
 
 
 class Cue:
@@ -199,12 +229,17 @@ class Cue:
         needs = Needs.of(plain) if self.gate is not None else None
         ways = needs.ways if needs else ()
         self._needs = tuple(_way(tuple(_split_slot(slot) for slot in way)) for way in ways)
-        if self.gate is not None:
-            _KNOWN_WORDS.update(w for w in self.gate.exact)
-        # For `holds`: the alternatives of a pattern that is a plain list of literals (no boundaries), and the
-        # known words holding one of them (worked out on the first `holds`).
-        self._literals = _plain_literals(lower_pattern(pattern)) if not bounded and not needles else ()
-        self._sufficient: frozenset[bytes] | None = None
+        self._telling = _telling_words(self._needs) if self._needs else None
+        # For `holds`, a list of literals with no boundaries (a trade hint): its literals of letters only (found
+        # in a text's words), its other plain literals (found in its lower case), a pattern of the alternatives
+        # that are not plain text, and the words met so far that hold a literal of letters and those that hold none.
+        split = _literal_split(lower_pattern(pattern)) if not bounded and not needles else None
+        self._literals = split[0] if split is not None else ()
+        self._spelt = tuple(a.encode("ascii") for a in self._literals if a.isascii() and a.isalpha())
+        self._spaced = tuple(a for a in self._literals if not (a.isascii() and a.isalpha()))
+        self._rest = re.compile("|".join(split[1])) if split is not None and split[1] else None
+        self._hinted: set[bytes] = set()
+        self._clean: set[bytes] = set()
 
     def _open(self, text: str) -> str | None:
         """`text` lower-cased when the pattern may match in it; `_SHUT` when it cannot (a long text holding none
@@ -222,7 +257,9 @@ class Cue:
         low, words = read
         if self._exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
             return _SHUT
-        if self._needs and _lacks_needs(self._needs, words, low):
+        if self._needs and (
+            (self._telling is not None and self._telling.isdisjoint(words)) or _lacks_needs(self._needs, words, low)
+        ):
             return _SHUT
         return low
 
@@ -240,7 +277,10 @@ class Cue:
                 low, words = read
                 if exact.isdisjoint(words) and not (self._within and _holds_any(low, self._within)):
                     return None
-                if self._needs and _lacks_needs(self._needs, words, low):
+                if self._needs and (
+                    (self._telling is not None and self._telling.isdisjoint(words))
+                    or _lacks_needs(self._needs, words, low)
+                ):
                     return None
             else:
                 lowered_long = _lowered_long(text)
@@ -258,21 +298,34 @@ class Cue:
     def holds(self, text: str) -> bool:
         """Whether the pattern matches anywhere in `text` (what `search` finds, without where).
 
-        A long text holding a whole word known to contain one of a literal list's alternatives ("tariffs" for
-        "tarif") matches without a search: such a list (a trade hint) is searched over every sentence and
-        mostly matches, and its many openings make the engine try the whole list at almost every character.
+        A long text is answered for a list of literals without running the whole list (a trade hint, searched
+        over every sentence, whose many openings make the engine try it at almost every character): a literal of
+        ASCII letters is in the text exactly when it is inside one of its words (`_words_of`), and each word is
+        looked at once in the life of the process; the other literals are looked for as they are.
         """
         if self._literals and len(text) > _GATED:
-            low = _lowered_long(text)
-            if low is not None:
-                sufficient = self._sufficient
-                if sufficient is None:
-                    sufficient = self._sufficient = frozenset(
-                        w.encode("ascii") for w in _KNOWN_WORDS if _holds_any(w, self._literals)
-                    )
-                if not sufficient.isdisjoint(_words_of(low)):
-                    return True
+            read = _read_long(text)
+            if read is not None:
+                return self._holds_literal(*read)
         return self.search(text) is not None
+
+    def _holds_literal(self, low: str, words: frozenset[bytes]) -> bool:
+        hinted = self._hinted
+        if not hinted.isdisjoint(words):
+            return True
+        clean = self._clean
+        if len(clean) > _MAX_LEARNT:
+            clean.clear()
+            hinted.clear()
+        for word in words - clean:
+            for part in self._spelt:
+                if part in word:
+                    hinted.add(word)
+                    return True
+            clean.add(word)
+        if _holds_any(low, self._spaced):
+            return True
+        return self._rest is not None and self._rest.search(low) is not None
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """A match at `pos`, or None."""

@@ -30,7 +30,11 @@ class Rate:
 def _rates_in_words(clause: str) -> list[tuple[float, int, int]]:
     """Rates written in words: "a ten percent tariff", "twenty-five per cent", "a hundred percent"."""
     found = []
-    for m in vocab.WORD_RATE.finditer(clause):
+    low = clause.lower()
+    # Case-blind matching is the lower-case pattern on the lower case, wherever lower-casing keeps every offset,
+    # but for the two letters re.I takes for Latin ones: dotless i and long s.
+    same = len(low) == len(clause) and "ı" not in low and "ſ" not in low
+    for m in vocab.WORD_RATE_LOWER.finditer(low) if same else vocab.WORD_RATE.finditer(clause):
         words = (m.group("tens"), m.group("unit"), m.group("small"))
         value = sum(vocab.NUMBER_WORDS[w.lower()] for w in words if w)
         found.append((float(value), m.start(), m.end()))

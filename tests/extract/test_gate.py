@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract import dates, sectors
+from monitor.extract import dates, matching, sectors
 from monitor.extract import vocabulary as vocab
 from monitor.extract.gate import Gate
-from monitor.extract.matching import Cue, CueSet, _lacks_needs, _rare_first, _way, words
+from monitor.extract.matching import Cue, CueSet, _lacks_needs, _rare_first, _read_long, _telling_words, _way, words
 from monitor.extract.needs import PIECE, Needs
 
 # Sentences of our own, long enough to be gated, with and without the words the lists look for.
@@ -183,6 +183,49 @@ def test_a_sentence_holds_a_trade_hint_exactly_when_the_hint_is_found_in_it(text
     # A whole word holding a hint ("tariffs", "according") answers at once; otherwise the list is searched.
     assert vocab.TRADE_HINT.holds(text) is trade
     assert (vocab.TRADE_HINT.search(text) is not None) is trade
+
+
+def test_a_literal_list_answers_the_same_the_first_time_and_after_it_has_learnt_the_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The words of a text are looked at once and remembered as holding a literal or not; literals with a space or
+    # a sign are looked for as they are, and alternatives that are not plain text by a pattern of their own.
+    cue = Cue(r"harb|lev(?:y|ies)|met in|%|\dkg\b", bounded=False)
+    texts = [
+        "The old harbour at Mombasa was busy with ships unloading sacks of maize and sugar.",  # a word holds "harb"
+        "The quay at Mombasa was busy with ships unloading sacks of maize and sugar all week.",  # none
+        "Ministers from Chile and Peru met in Lima on Monday to talk about the fishing quotas.",  # "met in"
+        "Growers said the 40% rise in the price of fertiliser came on top of higher freight costs.",  # a sign
+        "Farmers in the valley now pay new levies on every tonne of maize they send to the coast.",  # the pattern
+        "Each bag weighs 50kg and is carried up the hill by porters before the market opens at dawn.",  # the pattern
+        "Each bag weighs 50kgs and is carried up the hill by porters before the market opens at dawn.",  # none
+    ]
+    expected = [True, False, True, True, True, True, False]
+    for _round in range(2):
+        assert [cue.holds(text) for text in texts] == expected
+        assert [cue.search(text) is not None for text in texts] == expected
+    # Past its limit the list forgets the words it has met, and answers the same.
+    monkeypatch.setattr(matching, "_MAX_LEARNT", 0)
+    assert [cue.holds(text) for text in texts] == expected
+    assert len(cue._clean) <= 20
+
+
+def test_a_text_without_the_telling_words_lacks_a_word_of_every_way() -> None:
+    # One word of each way, the one a text most often lacks: none of them in the text, and no way is complete.
+    cue = words(r"(?:the\s+)?(?:wharf|quay)\s+(?:fees?|dues)|harbour\s+(?:master|masters)")
+    assert cue._telling == frozenset({b"wharf", b"quay", b"harbour"})
+    assert cue.search("Officials said the port fees and the dock dues on the river would rise in May.") is None
+    found = cue.search("Officials said the quay dues at the old harbour on the river would rise in May.")
+    assert found is not None and found.group(0) == "the quay dues"
+    # A way whose every word is only known by its pieces gives no telling words: each way is then tested.
+    assert _telling_words(((frozenset(), ((frozenset(), ("harb",)),)),)) is None
+    for _name, each in CUES:
+        if each._telling is None:
+            continue
+        for sentence in SENTENCES:
+            read = _read_long(sentence)
+            if read is not None and each._telling.isdisjoint(read[1]):
+                assert _lacks_needs(each._needs, read[1], read[0])
 
 
 def test_a_way_looks_for_its_rarer_words_before_the_common_ones() -> None:

@@ -283,3 +283,47 @@ def test_the_sectors_the_reader_emits_are_the_sectors_rules_and_events_accept() 
     from monitor.extract.facts import SECTORS as READER_SECTORS
 
     assert READER_SECTORS == EVENT_SECTORS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        # After a comma: a conjunction, a speech participle, a time clause with its own subject.
+        (
+            "Nairobi raised the levy on sugar to 20%, while Kampala kept its own duty where it was.",
+            ["Nairobi raised the levy on sugar to 20%", "Kampala kept its own duty where it was."],
+        ),
+        (
+            "Quito lifted the surcharge on fertiliser imports, adding that more cuts would follow.",
+            ["Quito lifted the surcharge on fertiliser imports", "adding that more cuts would follow."],
+        ),
+        # After a closing quote, and after a space: "and" with a named subject and its verb, a dash, a time clause.
+        (
+            "Officials called the plan “a fair answer” and said the duties on tyres would stay until May.",
+            # (the closing quote goes with the break)
+            ["Officials called the plan “a fair answer", "said the duties on tyres would stay until May."],
+        ),
+        (
+            "Accra cut the duty on rice to 5% and Lagos raised its own levy on rice to 15% in March.",
+            ["Accra cut the duty on rice to 5%", "Lagos raised its own levy on rice to 15% in March."],
+        ),
+        (
+            "Santiago set a 12% duty on steel wire - the finance ministry said so in a statement on Friday.",
+            ["Santiago set a 12% duty on steel wire", "the finance ministry said so in a statement on Friday."],
+        ),
+        # After a semicolon and a colon (a capital after the colon).
+        (
+            "Peru kept its 9% duty on sugar imports; Chile removed its own duty on sugar in June.",
+            ["Peru kept its 9% duty on sugar imports", "Chile removed its own duty on sugar in June."],
+        ),
+        # No break: two subjects of one verb, and a participle that is not a verb of its own.
+        (
+            "President Ruto and President Museveni agreed to drop the duties on milk from July.",
+            ["President Ruto and President Museveni agreed to drop the duties on milk from July."],
+        ),
+    ],
+)
+def test_a_sentence_is_cut_into_clauses_at_its_breaks(sentence: str, clauses: list[str]) -> None:
+    from monitor.extract.clauses import split_clauses
+
+    assert split_clauses(sentence) == clauses

@@ -191,3 +191,26 @@ def test_the_size_of_a_change_is_no_rate(sentence: str) -> None:
 
 def test_a_new_rate_after_the_size_of_its_change_is_read() -> None:
     assert [f[3] for f in _tariffs("Peru cut duties by 10% on Chilean wine, to 15%.") if f[3] is not None] == [15]
+
+
+@pytest.mark.parametrize(
+    ("text", "rates"),
+    [
+        ("Lima will charge a Twenty-Five Per Cent duty on tyres and a ten percent levy on glass.", [25.0, 10.0]),
+        ("LIMA WILL CHARGE A FIFTEEN PERCENT DUTY ON TYRES FROM JUNE.", [15.0]),
+        # Letters re.I reads as Latin ones (long s, dotless i) and one whose lower case is longer: read case-blind.
+        ("The Paſſage port will charge a sixty percent duty on tyres and a fifty per cent levy.", [60.0, 50.0]),
+        ("Dıyarbakır traders face a forty percent duty on tyres from the first of May.", [40.0]),
+        ("İzmir traders face a thirty percent duty on tyres, said the chamber.", [30.0]),
+        ("A fortnight of talks left the duty on tyres at seventeen per-cent.", [17.0]),
+    ],
+)
+def test_rates_in_words_are_found_whatever_their_case(text: str, rates: list[float]) -> None:
+    from monitor.extract.rates import _rates_in_words
+    from monitor.extract.vocabulary import WORD_RATE
+
+    # The lower-case pattern on the lower case finds what the case-blind pattern finds on the text.
+    assert [value for value, _start, _end in _rates_in_words(text)] == rates
+    assert [(start, end) for _value, start, end in _rates_in_words(text)] == [
+        m.span() for m in WORD_RATE.finditer(text)
+    ]
