@@ -36,7 +36,8 @@ def _rates_in_words(clause: str) -> list[tuple[float, int, int]]:
     same = len(low) == len(clause) and "ı" not in low and "ſ" not in low
     for m in vocab.WORD_RATE_LOWER.finditer(low) if same else vocab.WORD_RATE.finditer(clause):
         words = (m.group("tens"), m.group("unit"), m.group("small"))
-        value = sum(vocab.NUMBER_WORDS[w.lower()] for w in words if w)
+        # re.I lets a long s or a dotless i stand for s and i: the table knows the word by its plain letters.
+        value = sum(vocab.NUMBER_WORDS[w.lower().replace("ſ", "s").replace("ı", "i")] for w in words if w)
         found.append((float(value), m.start(), m.end()))
     return found
 

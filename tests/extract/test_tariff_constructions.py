@@ -203,6 +203,8 @@ def test_a_new_rate_after_the_size_of_its_change_is_read() -> None:
         ("Dıyarbakır traders face a forty percent duty on tyres from the first of May.", [40.0]),
         ("İzmir traders face a thirty percent duty on tyres, said the chamber.", [30.0]),
         ("A fortnight of talks left the duty on tyres at seventeen per-cent.", [17.0]),
+        # A number word in those letters is the word in plain ones (it once stopped the whole article).
+        ("Quito set a ſixty percent duty on tyres and a fıfty percent levy on glass.", [60.0, 50.0]),
     ],
 )
 def test_rates_in_words_are_found_whatever_their_case(text: str, rates: list[float]) -> None:
