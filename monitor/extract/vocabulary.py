@@ -930,7 +930,9 @@ SECTOR_WORDS: dict[str, str] = {
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
     r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"
     r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|juices?|tea|milk|"
-    r"butter|apples|oranges|tomatoes|potatoes|"
+    r"butter|apples|oranges|citrus|tomatoes|potatoes|"
+    # Raw cotton is a crop; cotton made into yarn, cloth or clothes is a textile.
+    r"cotton(?!\s+(?:yarns?|fabrics?|cloth|textiles?|garments?|clothing|apparel|shirts?|products))|"
     r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
     "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
     r"petroleum|fuels?",
@@ -938,7 +940,7 @@ SECTOR_WORDS: dict[str, str] = {
     "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
     r"consumer\s+electronics|televisions?|telecom(?:munications?)?\s+(?:equipment|gear)|"
     r"(?:video\s+)?game\s+consoles?|gaming\s+consoles?",
-    "textiles": r"textiles?|apparel|garments?|clothing|footwear",
+    "textiles": r"textiles?|apparel|garments?|clothing|footwear|yarns?|fabrics?",
     "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
     "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"
     r"germanium|antimony|tungsten",

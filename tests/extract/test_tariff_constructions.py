@@ -191,3 +191,9 @@ def test_the_size_of_a_change_is_no_rate(sentence: str) -> None:
 
 def test_a_new_rate_after_the_size_of_its_change_is_read() -> None:
     assert [f[3] for f in _tariffs("Peru cut duties by 10% on Chilean wine, to 15%.") if f[3] is not None] == [15]
+
+
+def test_raw_cotton_and_citrus_are_farm_goods_but_cotton_yarn_is_a_textile() -> None:
+    assert _tariffs("Beijing put a 12% duty on American cotton in March.") == [("CN", ("US",), "agriculture", 12)]
+    assert _tariffs("Seoul charges 18% on citrus from Chile.") == [("KR", ("CL",), "agriculture", 18)]
+    assert _tariffs("Dhaka imposed a 6% duty on Indian cotton yarn.") == [("BD", ("IN",), "textiles", 6)]
