@@ -66,6 +66,7 @@ def find_rates(text: str) -> list[Rate]:
     goods: dict[int, tuple[int, int]] = {}
     replaced = vocab.REPLACES.search(clause) if raw else None
     statistics: set[int] = set()  # the figures left out as statistics or market moves
+    shares: set[int] = set()  # where the figures that are a share of a side's goods start
     for index, (value, start, end) in enumerate(raw):
         before = clause[max(0, start - 60) : start]
         after = clause[end : end + 60]
@@ -98,6 +99,8 @@ def find_rates(text: str) -> list[Rate]:
             continue
         if vocab.STATISTIC_AFTER.search(after) or vocab.AVERAGE_BEFORE.search(before):
             continue
+        if vocab.SHARE_OF_GOODS_AFTER.search(after):
+            shares.add(start)
         if vocab.BOUND_BEFORE.search(before):
             continue  # "tariffs above 30%", "lines below 2%": a threshold that sorts rates, not a rate
         if vocab.CHANGE_BY_BEFORE.search(before):
@@ -116,6 +119,11 @@ def find_rates(text: str) -> list[Rate]:
             statistics.add(index)
             continue
         kept.append((value, start, end))
+    if shares and len(shares) < len(kept):
+        # "a 50% tariff on about 90 per cent of Argentine goods": the share is how much of the trade the stated
+        # rate covers. A share with no rate beside it is left as it was read: without a figure the sentence's
+        # tariff reads as too unsure to report (its goods words read as trade statistics).
+        kept = [k for k in kept if k[1] not in shares]
     rates: list[Rate] = []
     i = 0
     while i < len(kept):

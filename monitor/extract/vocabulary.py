@@ -89,6 +89,11 @@ STATISTIC_AFTER = blind(
     r"of\s+(?:all\s+)?(?:tariffs?|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
     r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b)"
 )
+# A share of one side's goods after a figure ("90 per cent of Argentine goods", "60% of US exports"): how much
+# of the trade a measure covers, not its rate; "of Chinese goods' value" is still how a rate is stated.
+SHARE_OF_GOODS_AFTER = blind(
+    r"^\W*of\s+(?:[\w.-]+\s+){1,2}?(?:goods|imports|exports|products|items|shipments)\b(?!['’])"
+)
 
 DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
 DEAL_VERB = _words(

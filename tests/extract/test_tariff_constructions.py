@@ -197,3 +197,14 @@ def test_raw_cotton_and_citrus_are_farm_goods_but_cotton_yarn_is_a_textile() -> 
     assert _tariffs("Beijing put a 12% duty on American cotton in March.") == [("CN", ("US",), "agriculture", 12)]
     assert _tariffs("Seoul charges 18% on citrus from Chile.") == [("KR", ("CL",), "agriculture", 18)]
     assert _tariffs("Dhaka imposed a 6% duty on Indian cotton yarn.") == [("BD", ("IN",), "textiles", 6)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 30% levy will cover roughly 85 per cent of Peruvian goods sold to Chile.",
+        "Ottawa put a 25% duty on 60 percent of American imports by value.",
+    ],
+)
+def test_a_share_of_one_sides_goods_is_no_rate(sentence: str) -> None:
+    assert [f[3] for f in _tariffs(sentence)] in ([30], [25])
