@@ -85,3 +85,10 @@ def test_a_side_giving_goods_of_another_origin_an_exemption_grants_it() -> None:
     sentence = "Norway gave Peruvian fishmongers a one-year exemption from the 25% tariff."
     reliefs = [(f.imposer, f.targets, f.rate) for f in facts_of(sentence) if f.kind == "relief"]
     assert reliefs == [("NO", ("PE",), 25.0)]
+
+
+def test_exclusions_extended_in_the_passive_are_a_relief_not_a_pause() -> None:
+    text = "Exclusions for Vietnamese bicycle parts from the Section 301 duties were extended until March 1."
+    assert [(k, i, t) for k, i, t, _s, _r in _measures(text)] == [("relief", "US", ("VN",))]
+    waiver = "The waivers from the 15% levy on Thai shrimp have been extended to October 30."
+    assert [(k, r) for k, _i, _t, _s, r in _measures(waiver)] == [("relief", 15)]
