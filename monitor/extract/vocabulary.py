@@ -566,6 +566,9 @@ TARGET_AFTER = blind(
     r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
+    # "Chile is among the countries most exposed to the tariffs": whoever is exposed to a measure is hit by it.
+    r"(?:,\s*)?(?:(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?)?"
+    r"(?:the\s+)?(?:most\s+|more\s+|highly\s+|heavily\s+|particularly\s+|especially\s+)?(?:exposed|vulnerable)\s+to|"
     # "Malaysia secured a lower rate": whoever obtains a rate is the side that pays it.
     r"(?:have|get|gets|got|receive|received|enjoy|enjoys|won|wins|secured|secures|obtained|negotiated|clinched|"
     r"landed)\s+(?:a\s+|an\s+)?(?:much\s+|far\s+|\w+ly\s+)?(?:lower|higher|reduced|preferential)|"

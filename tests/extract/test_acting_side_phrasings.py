@@ -63,3 +63,12 @@ def test_the_side_that_agrees_to_a_rate_pays_it() -> None:
     assert _sides("Norway agreed to a 15% tariff in June.") == [("US", ("NO",))]
     # A rate agreed on another side's goods is the agreeing side's own.
     assert _sides("Norway agreed to a 15% tariff on US salmon feed.")[0][0] == "NO"
+
+
+def test_a_side_exposed_to_a_tariff_is_hit_by_it() -> None:
+    assert _sides("Peru and Chile are among the economies most exposed to the duties Washington imposed.") == [
+        ("US", ("PE", "CL"))
+    ]
+    assert _sides("Laos, one of the countries most vulnerable to the 40% tariff, has asked for talks.") == [
+        ("US", ("LA",))
+    ]
