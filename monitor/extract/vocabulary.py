@@ -920,6 +920,12 @@ REASON_AFTER = _words(
     r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
     r"depending\s+on|based\s+on"
 )
+# Words after which the goods named are left out of a measure ("40% on Ghanaian goods, but excludes cocoa"):
+# not the goods the measure's rate is for.
+LEFT_OUT = _words(
+    r"excludes?|excluded|excluding|exempts?|exempted|exempting|spares?|spared|sparing|except|excepting|"
+    r"but\s+not|other\s+than|apart\s+from|with\s+the\s+exception\s+of|carves?\s+out|carved\s+out"
+)
 
 SECTOR_WORDS: dict[str, str] = {
     "auto_parts": r"(?:auto|car|vehicle|automobile|automotive)s?[- ](?:and\s+(?:auto\s+|car\s+)?)?parts|"

@@ -208,3 +208,14 @@ def test_raw_cotton_and_citrus_are_farm_goods_but_cotton_yarn_is_a_textile() -> 
 )
 def test_a_share_of_one_sides_goods_is_no_rate(sentence: str) -> None:
     assert [f[3] for f in _tariffs(sentence)] in ([30], [25])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new 35% duty on Peruvian goods excludes copper and fishmeal.",
+        "The decree, which spares copper, sets a 35% duty on Peruvian goods.",
+    ],
+)
+def test_goods_left_out_of_a_tariff_are_not_its_sector(sentence: str) -> None:
+    assert [(f[0], f[1], f[2], f[3]) for f in _tariffs(sentence)] == [("US", ("PE",), None, 35)]
