@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
 from monitor.extract.dates import find_dates
+from monitor.extract.sectors import find_sectors
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -213,6 +214,7 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         or bool(re.match(r"\s+on\s", after))
         or _tariff_rates_before(before)
         or bool(vocab.PAY_BEFORE.search(before))
+        or bool(vocab.TAXED_AT.search(before) and _taxes_goods(clause, start))
         # "Duties on glass from Chile, Peru and Bolivia will rise to 40%": the tariff is the
         # subject of the change or the range, however long its goods phrase.
         or bool(
@@ -221,6 +223,13 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         )
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
     )
+
+
+def _taxes_goods(clause: str, start: int) -> bool:
+    """Whether the words before a verb of taxing and its rate at `start` name goods ("cocoa from Ghana is taxed
+    at 30%"), not income or profits ("profits are taxed at 21%")."""
+    before = clause[max(0, start - 90) : start]
+    return bool(vocab.TAXED_GOODS.search(before) or find_sectors(before))
 
 
 def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:

@@ -467,6 +467,17 @@ PAY_BEFORE = blind(
     r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:extra\s+|additional\s+|further\s+|new\s+|higher\s+|lower\s+)?$"
 )
+# A passive verb of taxing right before its rate: "cocoa is taxed at 30%", "will be dutied at 12 percent" states
+# the rate even where no tariff noun does.
+TAXED_AT = blind(
+    r"\b(?:(?:taxed|tariffed|dutied|levied|charged|assessed)\s+(?:at\s+)?|"
+    # "Korea taxes American cars at 8%": the goods between the verb and its rate.
+    r"(?:tax|taxes|taxed|taxing)\s+[^,;.]{1,50}?\bat\s+)(?:a\s+|an\s+)?(?:rate\s+of\s+)?"
+    r"(?:flat\s+|higher\s+|lower\s+|new\s+|combined\s+)?$"
+)
+# Goods named before a verb of taxing make it a tariff, not a tax on income or profits ("profits are taxed at
+# 21%").
+TAXED_GOODS = blind(r"\b(?:goods|imports?|imported|exports?|products|shipments|from|made\s+in|origin)\b")
 # "..., which stays at 25%": the rate kept for a party left out of a change.
 STAYS_AT = blind(r"\b(?:stays|stay|remains|remain|kept|keeps|staying|remaining)\s+at\s*$")
 # "Tunisia (25%)", "Algeria and Libya (30%)": a rate in brackets right after a party.
@@ -708,8 +719,10 @@ SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
 INTO_BEFORE = blind(
     r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering|"
-    # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged.
-    r"(?:tariffs?|duty|duties|levy|levies)\s+in)\s+(?:the\s+)?$"
+    # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged; so is the country
+    # where goods are taxed ("are taxed at 30% in Korea").
+    r"(?:tariffs?|duty|duties|levy|levies)\s+in|"
+    r"(?:taxed|tariffed|dutied|levied|charged)\b[^,;]{0,16}?\s+in)\s+(?:the\s+)?$"
 )
 SPEAKER_AFTER = blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"

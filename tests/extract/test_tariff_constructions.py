@@ -219,3 +219,17 @@ def test_a_share_of_one_sides_goods_is_no_rate(sentence: str) -> None:
 )
 def test_goods_left_out_of_a_tariff_are_not_its_sector(sentence: str) -> None:
     assert [(f[0], f[1], f[2], f[3]) for f in _tariffs(sentence)] == [("US", ("PE",), None, 35)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chilean wine is taxed at 15% in India.", [("IN", ("CL",), "agriculture", 15)]),
+        ("Brazil taxes Argentine trucks at 35% under the decree.", [("BR", ("AR",), "autos", 35)]),
+        ("Dividends are taxed at 15% in Peru.", []),
+    ],
+)
+def test_a_verb_of_taxing_states_a_rate_and_the_market_it_is_charged_in_acts(
+    sentence: str, expected: list[tuple[str, tuple[str, ...], str | None, float]]
+) -> None:
+    assert _tariffs(sentence) == expected
