@@ -72,3 +72,9 @@ def test_a_side_exposed_to_a_tariff_is_hit_by_it() -> None:
     assert _sides("Laos, one of the countries most vulnerable to the 40% tariff, has asked for talks.") == [
         ("US", ("LA",))
     ]
+
+
+def test_a_side_in_a_reduced_relative_clause_after_the_tariff_word_owns_it() -> None:
+    assert _sides("The duties Lima imposed on Bolivian onions were lifted on Monday.", "lift") == [("PE", ("BO",))]
+    assert _sides("The 12% levy Ecuador had charged on Peruvian sugar was dropped.", "lift") == [("EC", ("PE",))]
+    assert _sides("The levy Chile placed on Argentine wheat is 8 percent.") == [("CL", ("AR",))]
