@@ -341,6 +341,15 @@ MEASURE_ENDED = blind(
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:pause|suspension|truce|reprieve|exemptions?|exclusions?|waivers?|carve-?outs?)\b"
 )
+# Duty-free access ended ("ended duty-free access for Ukrainian sugar", "the end of the duty-free regime"): the
+# tariff applies again, the opposite of a lift.
+FREE_ACCESS_ENDED = blind(
+    r"\b(?:ended|end|ends|ending|the\s+end\s+of|revoked|revoke|revokes|revoking|scrapped|scrap|scraps|"
+    r"withdrew|withdraw|withdraws|withdrawing|terminated|terminate|terminates|cancell?ed|cancel|cancels|removed|"
+    r"remove|removes|suspended|suspend|suspends|stripped|strip|strips|lost|lose|loses)\s+"
+    r"(?:(?:the|its|their|his|her|a|this|that)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:duty|tariff)-free\s+(?:access|status|regime|treatment|entry|trade|privileges?)\b"
+)
 # A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
 PAUSE_REFERRED = blind(
     r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since)\s+the\s+(?:[\w-]+\s+)?$"

@@ -291,6 +291,18 @@ def test_ending_a_pause_or_an_exemption_is_neither_a_pause_nor_a_lift() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Santiago ended duty-free access for Bolivian sugar on Tuesday.",
+        "Santiago announced the end of the duty-free regime for Bolivian sugar.",
+    ],
+)
+def test_ending_duty_free_access_is_the_tariff_applying_again_not_a_lift(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert [(f.kind, f.imposer, f.targets, f.sector) for f in facts] == [("tariff", "CL", ("BO",), "agriculture")]
+
+
+@pytest.mark.parametrize(
     ("sentence", "rate"),
     [
         ("Colombian rice faces a 12% duty, with a 40% tariff charged once the quota is filled.", 40),

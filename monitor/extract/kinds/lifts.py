@@ -129,13 +129,18 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     zero = vocab.ZERO.search(clause)
     if zero and quota_relief(clause):
         zero = None  # duty-free access within a quota is a relief
+    ended = vocab.FREE_ACCESS_ENDED.search(clause) if zero else None
+    if ended and zero and ended.start() < zero.start() < ended.end():
+        zero = None  # "ended duty-free access for Ukrainian sugar": the tariff applies again
     lift = None
     if c.tariff_word:
         lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)
     if lift and vocab.FALL_TO_RATE.match(clause, lift.end()) and not vocab.ZERO.search(clause, lift.end()):
         lift = None  # "tariffs on wine drop to 6% from 12%", "rolled back the levy to 10%": a cut, not a removal
-    if lift and vocab.MEASURE_ENDED.match(clause, lift.start()):
-        lift = None  # "lifted its suspension of duties", "removed the exemption": the tariff applies again
+    if lift and (
+        vocab.MEASURE_ENDED.match(clause, lift.start()) or vocab.FREE_ACCESS_ENDED.match(clause, lift.start())
+    ):
+        lift = None  # "lifted its suspension of duties", "ended duty-free access": the tariff applies again
     if lift and vocab.LIST_REMOVAL.match(clause, lift.start()):
         lift = None  # "removed maple syrup from the list of goods facing tariffs": a relief, not a lift
     anchor = c.first_anchor
