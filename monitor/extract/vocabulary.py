@@ -577,6 +577,9 @@ SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs?|duty|duties|levy|levies|measures|imposed|levied|announced|set|"
     r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
     r"(?:from|by)\s+(?:the\s+)?$|"
+    # The agent of a passive of lifting, pausing or easing: "the duties on Thai rice were lifted by Indonesia".
+    r"\b(?:lifted|removed|eliminated|scrapped|abolished|dropped|repealed|revoked|rescinded|suspended|paused|"
+    r"postponed|delayed|deferred|exempted|waived|granted|extended)\s+(?:\w+\s+)?by\s+(?:the\s+)?$|"
     # The agent of a passive after the rate it sets: "would be tariffed at 20 percent by Peru".
     r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+)?[\d.]+\s?"
     r"(?:%|percent|per\s+cent|pc)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"

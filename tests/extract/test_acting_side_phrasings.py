@@ -78,3 +78,9 @@ def test_a_side_in_a_reduced_relative_clause_after_the_tariff_word_owns_it() -> 
     assert _sides("The duties Lima imposed on Bolivian onions were lifted on Monday.", "lift") == [("PE", ("BO",))]
     assert _sides("The 12% levy Ecuador had charged on Peruvian sugar was dropped.", "lift") == [("EC", ("PE",))]
     assert _sides("The levy Chile placed on Argentine wheat is 8 percent.") == [("CL", ("AR",))]
+
+
+def test_the_agent_of_a_passive_lift_pause_or_exemption_acts() -> None:
+    assert _sides("The duties on Peruvian grapes were lifted by Ecuador last week.", "lift") == [("EC", ("PE",))]
+    assert _sides("Tariffs on Uruguayan beef were suspended by Brazil for six months.", "pause") == [("BR", ("UY",))]
+    assert _sides("Bolivian soybeans were exempted by Chile from its 6% duty.", "relief") == [("CL", ("BO",))]
