@@ -195,7 +195,10 @@ LIFT = _words(
     # "zeroed import tariffs on coffee": cut to zero.
     r"zeroed|zeroes|zeroing|zero\s+out|"
     # A court ruling is a lift only where collection stops (contract).
-    r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect"
+    r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect|"
+    # A side that stops charging a tariff lifts it: "will no longer charge the 6% duty", "stop applying the tariff".
+    r"no\s+longer\s+(?:charge|charges|apply|applies|impose|imposes|levy|levies)|"
+    r"(?:stopped|stop|stops|ceased|cease|ceases)\s+(?:charging|applying|imposing|levying)"
 )
 # After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
 # "lifted to 25%", "rolled back to 10%"), not removed.

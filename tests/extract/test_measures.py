@@ -350,3 +350,14 @@ def test_a_relief_beside_a_stated_tariff_carries_its_rate() -> None:
     # Two rates: which one is narrowed is not said.
     text = "Peru set duties of 9 and 18 percent on Chilean wine, but has exempted bottles sold in bulk."
     assert [r.rate for r in only(facts_of(text), "relief")] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bolivia will no longer charge the 8% duty on Peruvian onions.",
+        "Bolivia will stop applying its 8% tariff on Peruvian onions from July.",
+    ],
+)
+def test_a_side_that_stops_charging_a_tariff_lifts_it(sentence: str) -> None:
+    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts_of(sentence)] == [("lift", "BO", ("PE",), 8)]
