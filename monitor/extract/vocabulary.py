@@ -216,7 +216,7 @@ RELIEF = _words(
     r"exempt|exempts|exempted|exempting|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
     r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|"
     r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
-    r"waiver|waivers|spared|unless\s+companies|unless\s+they|" + _LIST_REMOVAL_WORDS
+    r"waiver|waivers|waive|waives|waived|waiving|spared|unless\s+companies|unless\s+they|" + _LIST_REMOVAL_WORDS
 )
 LIST_REMOVAL = _words(_LIST_REMOVAL_WORDS)
 # Goods given as examples of a longer list.

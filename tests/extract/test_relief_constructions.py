@@ -92,3 +92,8 @@ def test_exclusions_extended_in_the_passive_are_a_relief_not_a_pause() -> None:
     assert [(k, i, t) for k, i, t, _s, _r in _measures(text)] == [("relief", "US", ("VN",))]
     waiver = "The waivers from the 15% levy on Thai shrimp have been extended to October 30."
     assert [(k, r) for k, _i, _t, _s, r in _measures(waiver)] == [("relief", 15)]
+
+
+def test_a_tariff_waived_for_some_goods_or_users_is_a_relief() -> None:
+    text = "Peru waived the 12% duty on Chilean steel bought by its mining firms."
+    assert _measures(text) == [("relief", "PE", ("CL",), "steel", 12)]
