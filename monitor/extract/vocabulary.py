@@ -230,6 +230,8 @@ QUOTA_RELIEF = blind(
     r"\b(?:in|enter|enters|entered|entering)\s+(?:duty|tariff)[- ]free\b|"
     # "enters duty-free under a quota of 40,000 tonnes", "tariff-free up to an annual quota".
     r"\b(?:duty|tariff)[- ]free\s+(?:under|within|up\s+to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?quotas?\b|"
+    # "a quota of 100,000 tonnes of Ukrainian wheat duty-free": the quota named before its access.
+    r"\bquotas?\s+(?:of|for)\s+(?:[\w.,'’-]+\s+){1,8}?(?:duty|tariff)[- ]free\b|"
     # A tariff-rate quota: a rate "within the quota" or one charged "if the quota is exceeded", "above the quota".
     r"\bwithin\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|a\s+)?(?:tariff[- ])?quotas?\b|"
     r"\b(?:if|once|when)\s+(?:the\s+|a\s+|its\s+|their\s+)?quotas?\s+(?:is|are|was|were)\s+"

@@ -97,3 +97,8 @@ def test_exclusions_extended_in_the_passive_are_a_relief_not_a_pause() -> None:
 def test_a_tariff_waived_for_some_goods_or_users_is_a_relief() -> None:
     text = "Peru waived the 12% duty on Chilean steel bought by its mining firms."
     assert _measures(text) == [("relief", "PE", ("CL",), "steel", 12)]
+
+
+def test_a_quota_named_before_its_duty_free_access_is_a_relief() -> None:
+    read = _measures("Chile opened a quota of 60,000 tonnes of Argentine maize duty-free this year.")
+    assert [m[:3] for m in read] == [("relief", "CL", ("AR",))]
