@@ -362,7 +362,7 @@ PAUSE_REFERRED = blind(
 # A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
 PREDICTED_EFFECT = blind(
     r"^[^,;.]{0,60}?\b(?:would|could|might|may|will)\s+(?:\w+\s+)?(?:reduce|raise|cut|boost|lower|"
-    r"increase|hurt|help|benefit|cost|save|add|lift|push|drive|weigh)\b"
+    r"increase|hurt|help|benefit|cost|save|add|lift|push|drive|weigh|provide|create|bring|open|give)\b"
 )
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"

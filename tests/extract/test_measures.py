@@ -361,3 +361,8 @@ def test_a_relief_beside_a_stated_tariff_carries_its_rate() -> None:
 )
 def test_a_side_that_stops_charging_a_tariff_lifts_it(sentence: str) -> None:
     assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts_of(sentence)] == [("lift", "BO", ("PE",), 8)]
+
+
+def test_a_zero_tariff_deal_foreseen_to_help_is_no_lift() -> None:
+    sentence = "Lula said the zero-tariff pact would surely give new chances to Paraguayan growers."
+    assert not only(facts_of(sentence), "lift")

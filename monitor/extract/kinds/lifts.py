@@ -148,6 +148,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         lift = None  # "200% tariffs on wine unless the EU drops its whiskey tariff": the tariff is the fact
     if lift and lift.group(0).lower() in _LIFT_NOUNS and vocab.PREDICTED_EFFECT.match(clause[lift.end() :]):
         lift = None  # "the removal of tariffs would reduce inflation": an effect foreseen, not a lift
+    if zero and not lift and vocab.PREDICTED_EFFECT.match(clause[zero.end() :]):
+        zero = None  # "the zero-tariff deal will provide new opportunities": an effect foreseen, not a lift
     cue = lift or zero
     if cue is None:
         return None, False, False
