@@ -448,8 +448,9 @@ TARIFF_OBJECT = _words(
 )
 # Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
 OBJECT_END = blind(
-    # (Not the stop of an initial: "delaying the U.S. rise in tariffs" goes on past "U.S.".)
-    r"[,;:]|(?<!\b\w)\.|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
+    # (Not the stop of an initial: "delaying the U.S. rise in tariffs" goes on past "U.S."; nor a decimal point:
+    # "eliminate its 38.5% tariff".)
+    r"[,;:]|(?<!\b\w)(?<!\d)\.|(?<=\d)\.(?!\d)|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
 )
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".
 PASSIVE_BEFORE = blind(

@@ -366,3 +366,8 @@ def test_a_side_that_stops_charging_a_tariff_lifts_it(sentence: str) -> None:
 def test_a_zero_tariff_deal_foreseen_to_help_is_no_lift() -> None:
     sentence = "Lula said the zero-tariff pact would surely give new chances to Paraguayan growers."
     assert not only(facts_of(sentence), "lift")
+
+
+def test_a_decimal_rate_does_not_end_the_object_of_a_lift() -> None:
+    facts = facts_of("Korea will eliminate its 26.5% tariff on Chilean grapes.")
+    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [("lift", "KR", ("CL",), 26.5)]
