@@ -265,8 +265,8 @@ def left_in_force(clause: str, rate: Rate, pause_at: int | None = None) -> bool:
         }
         if leaving and rate.start > cue.start():
             return True
-        if not leaving and 0 <= cue.start() - rate.end <= 60:
-            return True
+        if not leaving and 0 <= cue.start() - rate.end <= 60 and not vocab.RATE.search(clause[rate.end : cue.start()]):
+            return True  # (the nearest rate before "remains" or "in place" is the one kept, not one before it)
     return False
 
 

@@ -221,7 +221,9 @@ def _read_clause_kinds(
         return facts
     if lift is not None:
         own, aside = _rates_of_clause(c, resolve, rates)
-        lifted = lifts(clause, sentence, resolve(), own, mentions, ctx, c.authority, zero_only=zero_only)
+        lifted = lifts(
+            clause, sentence, resolve(), own, mentions, ctx, c.authority, zero_only=zero_only, cue_at=lift.start()
+        )
         return facts + aside + lifted
 
     ended = free_access_ended(c)

@@ -371,3 +371,11 @@ def test_a_zero_tariff_deal_foreseen_to_help_is_no_lift() -> None:
 def test_a_decimal_rate_does_not_end_the_object_of_a_lift() -> None:
     facts = facts_of("Korea will eliminate its 26.5% tariff on Chilean grapes.")
     assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [("lift", "KR", ("CL",), 26.5)]
+
+
+def test_a_lift_that_leaves_a_rate_in_force_gives_the_lift_and_that_tariff() -> None:
+    facts = facts_of("Chile removed the 8% surcharge on Peruvian grapes, leaving a 6% duty in place.")
+    assert sorted((f.kind, f.imposer, f.targets, f.rate) for f in facts) == [
+        ("lift", "CL", ("PE",), 8),
+        ("tariff", "CL", ("PE",), 6),
+    ]

@@ -14,7 +14,7 @@ from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.kinds.reliefs import quota_relief
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
-from monitor.extract.rates import Rate
+from monitor.extract.rates import Rate, left_in_force
 from monitor.extract.sectors import each, find_sectors, sector_groups
 
 
@@ -28,8 +28,14 @@ def lifts(
     authority: str | None,
     *,
     zero_only: bool,
+    cue_at: int | None = None,
 ) -> list[Fact]:
+    """The lifts a clause states (`cue_at`: where its word of removal is), one per rate removed and sector; a
+    rate the clause says is left in force ("removed the 10% tariff, leaving a 15% duty in place") is a tariff
+    in force beside them, not a lift."""
     facts: list[Fact] = []
+    left = [r for r in rates if left_in_force(clause, r, cue_at)]
+    rates = [r for r in rates if r not in left]
     lifter = parties
     if zero_only and parties.imposer == "US":
         # "we can sell into Vietnam at zero tariff": the partner opens its market.
@@ -81,6 +87,18 @@ def lifts(
                         authority=authority,
                     )
                 )
+    for r in left:
+        facts.append(
+            make_fact(
+                "tariff",
+                lifter,
+                sentence,
+                sector=next(iter(sector_groups(clause, [r])[0][1]), None),
+                rate=r.value,
+                status="in_effect",
+                authority=authority,
+            )
+        )
     return facts
 
 
