@@ -102,3 +102,9 @@ def test_a_tariff_waived_for_some_goods_or_users_is_a_relief() -> None:
 def test_a_quota_named_before_its_duty_free_access_is_a_relief() -> None:
     read = _measures("Chile opened a quota of 60,000 tonnes of Argentine maize duty-free this year.")
     assert [m[:3] for m in read] == [("relief", "CL", ("AR",))]
+
+
+def test_a_tariff_that_exempts_goods_gives_the_relief_at_its_rate_and_the_tariff() -> None:
+    read = _measures("The new 35% tariff on Peru exempts fishmeal and copper.")
+    assert ("relief", "US", ("PE",), "copper", 35) in read
+    assert ("tariff", "US", ("PE",), None, 35) in read
