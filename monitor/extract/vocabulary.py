@@ -192,6 +192,9 @@ LIFT = _words(
     r"eliminating|abolishes|abolishing|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
     r"rescinded|revoke|revoked|revokes|repeal|repealed|terminate|terminated|drop|drops|dropped|dropping|"
     r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished|"
+    # Other verbs of removal: "will phase out tariffs on textiles", "withdrew the 20% tariff on ethanol".
+    r"phase\s+out|phases\s+out|phased\s+out|phasing\s+out|phase-out|withdraw|withdraws|withdrew|withdrawn|"
+    r"withdrawing|"
     # "zeroed import tariffs on coffee": cut to zero.
     r"zeroed|zeroes|zeroing|zero\s+out|"
     # A court ruling is a lift only where collection stops (contract).

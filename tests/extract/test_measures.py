@@ -379,3 +379,17 @@ def test_a_lift_that_leaves_a_rate_in_force_gives_the_lift_and_that_tariff() -> 
         ("lift", "CL", ("PE",), 8),
         ("tariff", "CL", ("PE",), 6),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        ("Colombia will phase out its tariffs on Peruvian textiles over eight years.", None),
+        ("Colombia withdrew the 15% tariff on Peruvian textiles on Friday.", 15),
+    ],
+)
+def test_phasing_out_or_withdrawing_a_tariff_lifts_it(sentence: str, rate: float | None) -> None:
+    facts = facts_of(sentence)
+    assert [(f.kind, f.imposer, f.targets, f.sector, f.rate) for f in facts] == [
+        ("lift", "CO", ("PE",), "textiles", rate)
+    ]
