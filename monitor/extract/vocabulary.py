@@ -203,6 +203,13 @@ LIFT = _words(
     r"no\s+longer\s+(?:charge|charges|apply|applies|impose|imposes|levy|levies)|"
     r"(?:stopped|stop|stops|ceased|cease|ceases)\s+(?:charging|applying|imposing|levying)"
 )
+# A tariff that has run out ends as a removed one does: "the 25% tariffs on Canadian lumber expired on Friday",
+# "let its 10% tariff on wine lapse" (its head noun the subject: "the tariff pause expired" is a pause's end).
+TARIFF_LAPSED = blind(
+    r"\b(?:tariffs?|duty|duties|levy|levies|surcharges?)(?:\s+(?:on|against|for|of|imposed|charged|levied)\b"
+    r"[^,;]{0,60}?)?\s+(?:have\s+|has\s+|had\s+)?(?:expired|lapsed)\b|"
+    r"\blet\s+[^,;]{0,60}?\b(?:tariffs?|duty|duties|levy|levies|surcharges?)\b[^,;]{0,40}?\s(?:lapse|expire)\b"
+)
 # After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
 # "lifted to 25%", "rolled back to 10%"), not removed.
 FALL_TO_RATE = re.compile(

@@ -393,3 +393,19 @@ def test_phasing_out_or_withdrawing_a_tariff_lifts_it(sentence: str, rate: float
     assert [(f.kind, f.imposer, f.targets, f.sector, f.rate) for f in facts] == [
         ("lift", "CO", ("PE",), "textiles", rate)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bolivia's 12% duties on Peruvian onions expired on Monday.",
+        "Bolivia let its 12% duty on Peruvian onions lapse last week.",
+    ],
+)
+def test_a_tariff_that_expired_or_was_let_lapse_is_lifted(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [("lift", "BO", ("PE",), 12)]
+
+
+def test_a_pause_that_expired_is_no_lift() -> None:
+    assert not only(facts_of("The tariff truce between Peru and Chile expired on Monday."), "lift")
