@@ -618,7 +618,8 @@ TARGET_AFTER = blind(
     # "Moldova requested a grace period": the side asking to be spared is the one a measure falls on.
     r"requested|requests|sought|seeks|asked\s+for|asks\s+for|"
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out))\b"
+    r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out|break|"
+    r"respite))\b"
 )
 # Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts. After a copula "exempt"
 # is the adjective ("Australia will be exempt", "Chile remains exempt"): spared as well.

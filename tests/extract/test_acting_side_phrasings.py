@@ -84,3 +84,7 @@ def test_the_agent_of_a_passive_lift_pause_or_exemption_acts() -> None:
     assert _sides("The duties on Peruvian grapes were lifted by Ecuador last week.", "lift") == [("EC", ("PE",))]
     assert _sides("Tariffs on Uruguayan beef were suspended by Brazil for six months.", "pause") == [("BR", ("UY",))]
     assert _sides("Bolivian soybeans were exempted by Chile from its 6% duty.", "relief") == [("CL", ("BO",))]
+
+
+def test_the_side_that_gets_a_break_on_a_tariff_is_hit_by_it() -> None:
+    assert _sides("Chile gets a break on copper tariffs under the pact, with the rate cut to 10%.") == [("US", ("CL",))]
