@@ -225,6 +225,8 @@ _LIST_REMOVAL_WORDS = (
 RELIEF = _words(
     r"exempt|exempts|exempted|exempting|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
     r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|"
+    # Customs law's word for giving a duty back or forgoing it ("remission of the surtax for automakers").
+    r"remission|remissions|"
     r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
     r"waiver|waivers|waive|waives|waived|waiving|spared|unless\s+companies|unless\s+they|" + _LIST_REMOVAL_WORDS
 )

@@ -108,3 +108,8 @@ def test_a_tariff_that_exempts_goods_gives_the_relief_at_its_rate_and_the_tariff
     read = _measures("The new 35% tariff on Peru exempts fishmeal and copper.")
     assert ("relief", "US", ("PE",), "copper", 35) in read
     assert ("tariff", "US", ("PE",), None, 35) in read
+
+
+def test_remission_of_a_duty_is_a_relief() -> None:
+    read = _measures("Ottawa extended its remission of the 25% surtax on US aluminum for can makers.")
+    assert read == [("relief", "CA", ("US",), "aluminum", 25)]
