@@ -409,3 +409,9 @@ def test_a_tariff_that_expired_or_was_let_lapse_is_lifted(sentence: str) -> None
 
 def test_a_pause_that_expired_is_no_lift() -> None:
     assert not only(facts_of("The tariff truce between Peru and Chile expired on Monday."), "lift")
+
+
+def test_goods_named_as_hit_by_a_cut_to_zero_do_not_make_their_side_the_one_lifting() -> None:
+    facts = facts_of("Tariffs on Peruvian goods were cut to zero under the pact.")
+    assert [(f.kind, f.targets) for f in facts] == [("lift", ("PE",))]
+    assert facts[0].imposer != "PE"

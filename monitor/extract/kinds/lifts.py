@@ -40,6 +40,9 @@ def lifts(
     if zero_only and parties.imposer == "US":
         # "we can sell into Vietnam at zero tariff": the partner opens its market.
         others = [m.code for m in mentions if m.code not in {"US", ANY}] or ([ctx.partner] if ctx.partner else [])
+        if parties.targets_named:
+            # "Tariffs on Indian goods were cut to zero": the side named as hit does not open its own market.
+            others = [o for o in others if o not in parties.targets]
         if others:
             lifter = Parties(imposer=others[0], targets=("US",), subject_named=True)
     # "cut from 3% to 0%": the lift carries the rate it removes.
