@@ -228,9 +228,15 @@ RELIEF = _words(
     # Customs law's word for giving a duty back or forgoing it ("remission of the surtax for automakers").
     r"remission|remissions|"
     r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
-    r"waiver|waivers|waive|waives|waived|waiving|spared|unless\s+companies|unless\s+they|" + _LIST_REMOVAL_WORDS
+    r"waiver|waivers|waive|waives|waived|waiving|spared|grace\s+period|unless\s+companies|unless\s+they|"
+    + _LIST_REMOVAL_WORDS
 )
 LIST_REMOVAL = _words(_LIST_REMOVAL_WORDS)
+# Goods on their way when a measure starts: a grace period for them narrows the measure (a relief), it does not
+# defer it ("goods already in transit get a grace period until October 5").
+IN_TRANSIT = _words(
+    r"in\s+transit|en\s+route|on\s+the\s+water|already\s+(?:shipped|loaded)|(?:shipped|loaded|dispatched)\s+before"
+)
 # Goods given as examples of a longer list.
 EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
 # Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access

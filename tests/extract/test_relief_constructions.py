@@ -113,3 +113,10 @@ def test_a_tariff_that_exempts_goods_gives_the_relief_at_its_rate_and_the_tariff
 def test_remission_of_a_duty_is_a_relief() -> None:
     read = _measures("Ottawa extended its remission of the 25% surtax on US aluminum for can makers.")
     assert read == [("relief", "CA", ("US",), "aluminum", 25)]
+
+
+def test_a_grace_period_for_goods_in_transit_is_a_relief_and_one_for_a_country_a_pause() -> None:
+    transit = _measures("Peruvian goods already in transit get a grace period from the 20% tariff until May 1.")
+    assert [m[:3] for m in transit] == [("relief", "US", ("PE",))]
+    country = _measures("The US granted Peru a 60-day grace period before the 20% tariff applies.")
+    assert [m[:3] for m in country] == [("pause", "US", ("PE",))]

@@ -274,6 +274,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             extended and _EXCLUSIONS_BEFORE.search(clause, max(0, cue.start() - 140), cue.start())
         ):
             continue  # "extended the product exclusions", "the exemptions were extended": relief, not a pause
+        if cue.group(0).lower().startswith("grace") and vocab.IN_TRANSIT.search(clause):
+            continue  # "goods already in transit get a grace period": a relief for those goods, not a pause
         if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
             continue  # "Alongside the tariff suspension, ...": the pause stated before, not this clause's
         if _DEFINITE_BEFORE.search(clause[max(0, cue.start() - 30) : cue.start()]) and not (
