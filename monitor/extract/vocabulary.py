@@ -203,6 +203,13 @@ LIFT = _words(
     r"no\s+longer\s+(?:charge|charges|apply|applies|impose|imposes|levy|levies)|"
     r"(?:stopped|stop|stops|ceased|cease|ceases)\s+(?:charging|applying|imposing|levying)"
 )
+# The object a verb of removal governs when it is not the tariff: "withdrew its WTO challenge to the tariffs",
+# "dropped its complaint against the duties", "withdrew its offer to cut tariffs" (nothing is lifted).
+OTHER_OBJECT = blind(
+    r"^\s+(?:its|the|their|his|her|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?:complaints?|challenges?|cases?|"
+    r"disputes?|requests?|offers?|proposals?|demands?|opposition|objections?|appeals?|lawsuits?|suits?|bids?|"
+    r"calls?|petitions?)\b"
+)
 # A tariff that has run out ends as a removed one does: "the 25% tariffs on Canadian lumber expired on Friday",
 # "let its 10% tariff on wine lapse" (its head noun the subject: "the tariff pause expired" is a pause's end).
 TARIFF_LAPSED = blind(

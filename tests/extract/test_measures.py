@@ -415,3 +415,14 @@ def test_goods_named_as_hit_by_a_cut_to_zero_do_not_make_their_side_the_one_lift
     facts = facts_of("Tariffs on Peruvian goods were cut to zero under the pact.")
     assert [(f.kind, f.targets) for f in facts] == [("lift", ("PE",))]
     assert facts[0].imposer != "PE"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru withdrew its WTO challenge to the Chilean steel duties.",
+        "Peru dropped its complaint against Chile's 20% duty on sugar.",
+    ],
+)
+def test_a_complaint_or_challenge_dropped_lifts_no_tariff(sentence: str) -> None:
+    assert not only(facts_of(sentence), "lift")

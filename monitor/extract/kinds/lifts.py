@@ -155,7 +155,14 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         zero = None  # "ended duty-free access for Ukrainian sugar": the tariff applies again
     lift = None
     if c.tariff_word:
-        lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)
+        lift = next(
+            (
+                m
+                for m in vocab.LIFT.finditer(clause)
+                if governs_tariff(clause, m) and not vocab.OTHER_OBJECT.match(clause[m.end() : m.end() + 60])
+            ),
+            None,
+        )
         lift = lift or vocab.TARIFF_LAPSED.search(clause)
     if lift and vocab.FALL_TO_RATE.match(clause, lift.end()) and not vocab.ZERO.search(clause, lift.end()):
         lift = None  # "tariffs on wine drop to 6% from 12%", "rolled back the levy to 10%": a cut, not a removal
