@@ -37,7 +37,9 @@ def masked(clause: str) -> str:
 
 def blocked(clause: str, cue: re.Match[str]) -> bool:
     """Whether a demand, wish, condition or denial governs the cue (looked for just before it)."""
-    window = clause[max(0, cue.start() - 50) : cue.end()]
+    # A cue that holds such words itself ("no longer charge": a lift) is not denied by them.
+    end = cue.start() if vocab.NOT_A_FACT.search(cue.group(0)) else cue.end()
+    window = clause[max(0, cue.start() - 50) : end]
     cut = max(window.rfind(","), window.rfind(";"))
     if cut >= 0 and cut < cue.start() - max(0, cue.start() - 50):
         window = window[cut + 1 :]

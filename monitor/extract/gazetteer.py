@@ -53,6 +53,9 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?])\b[A-Z][a-z]+\s+$")
 # Capitals that are also given names: a capitalised word right after ("Santiago Pena") makes it a person.
 _GIVEN_NAMES = frozenset({"santiago"})
 _SURNAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+# Capitals that also name something that is no government: "the Doha round" is the WTO's round of talks.
+_BYWORDS = frozenset({"doha"})
+_BYWORD_AFTER = re.compile(r"[\s-]+(?:round|development|agenda|declaration|ministerial|mandate)\b", re.I)
 
 _DEMONYMS = {
     "US": "American|Americans|US-made|U.S.-made",
@@ -126,7 +129,7 @@ _DEMONYMS = {
     "LK": "Sri Lankan",
     "NP": "Nepalese|Nepali",
     "MM": "Burmese",
-    "LA": "Laotian",
+    "LA": "Laotian|Lao",
     "MN": "Mongolian",
     "KZ": "Kazakh|Kazakhstani",
     "UZ": "Uzbek",
@@ -266,7 +269,9 @@ _CAPITALS = {
     "VE": "Caracas",
     "EC": "Quito",
     # The rest of the capitals of trading nations, by general knowledge. Left out: those that are mostly a
-    # venue or a byword for something else (Geneva, Doha of the WTO round), and Sofia (a given name).
+    # venue or a byword for something else (Geneva), and Sofia (a given name). Doha is kept but not as the
+    # name of the WTO's round (see _BYWORD_AFTER).
+    "QA": "Doha",
     "PE": "Lima",
     "CL": "Santiago",
     "AR": "Buenos Aires",
@@ -501,6 +506,8 @@ def find_mentions(sentence: str) -> list[Mention]:
         ):
             continue
         if surface.lower() in _GIVEN_NAMES and _SURNAME_AFTER.match(sentence, match.end()):
+            continue
+        if surface.lower() in _BYWORDS and _BYWORD_AFTER.match(sentence, match.end()):
             continue
         if sentence.startswith("-", match.end()) and _MODIFIER_AFTER.match(sentence, match.end()):
             continue  # "Russia-linked penalty", "Texas-based firm": a description, not a party

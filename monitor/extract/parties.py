@@ -104,7 +104,7 @@ _OWNER_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?")
 # ... "the 2.4% the US charges" (a rate a named side charges, in a reduced relative clause).
 _OWNER_CHARGES = re.compile(r"\s+(?:(?:tariffs?|duty|duties|levy|levies)\s+)?(?:that\s+|which\s+)?(?:the\s+)?", re.I)
 _CHARGES_AFTER = blind(
-    r"\s+(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
+    r"\s+(?:(?:had|has|have)\s+(?:\w+ly\s+)?)?(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
     r"slapped|slaps|announced|announces)\b"
 )
 _TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")
@@ -272,6 +272,16 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
                 possessive = bool(re.match(r"\s*(?:'s|’s)", after))
                 if m.code == "US" or m.form != NAME or possessive:
                     return m
+    for m in mentions:
+        # "The duties Beijing imposed on Australian barley", "the tariffs Korea had put on US beef": a side in a
+        # reduced relative clause right after the tariff word, with its verb of placing, owns the tariff.
+        if (
+            m.start > first.end()
+            and m.form not in {UNIVERSAL, BLOC}
+            and _OWNER_CHARGES.fullmatch(clause, first.end(), m.start)
+            and _CHARGES_AFTER.match(clause, m.end)
+        ):
+            return m
     return None
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
 from monitor.extract.dates import find_dates
+from monitor.extract.sectors import find_sectors
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,6 +72,7 @@ def find_rates(text: str) -> list[Rate]:
     goods: dict[int, tuple[int, int]] = {}
     replaced = vocab.REPLACES.search(clause) if raw else None
     statistics: set[int] = set()  # the figures left out as statistics or market moves
+    shares: set[int] = set()  # where the figures that are a share of a side's goods start
     for index, (value, start, end) in enumerate(raw):
         before = clause[max(0, start - 60) : start]
         after = clause[end : end + 60]
@@ -103,6 +105,8 @@ def find_rates(text: str) -> list[Rate]:
             continue
         if vocab.STATISTIC_AFTER.search(after) or vocab.AVERAGE_BEFORE.search(before):
             continue
+        if vocab.SHARE_OF_GOODS_AFTER.search(after):
+            shares.add(start)
         if vocab.BOUND_BEFORE.search(before):
             continue  # "tariffs above 30%", "lines below 2%": a threshold that sorts rates, not a rate
         if vocab.CHANGE_BY_BEFORE.search(before):
@@ -121,6 +125,11 @@ def find_rates(text: str) -> list[Rate]:
             statistics.add(index)
             continue
         kept.append((value, start, end))
+    if shares and len(shares) < len(kept):
+        # "a 50% tariff on about 90 per cent of Argentine goods": the share is how much of the trade the stated
+        # rate covers. A share with no rate beside it is left as it was read: without a figure the sentence's
+        # tariff reads as too unsure to report (its goods words read as trade statistics).
+        kept = [k for k in kept if k[1] not in shares]
     rates: list[Rate] = []
     i = 0
     while i < len(kept):
@@ -210,6 +219,7 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         or bool(re.match(r"\s+on\s", after))
         or _tariff_rates_before(before)
         or bool(vocab.PAY_BEFORE.search(before))
+        or bool(vocab.TAXED_AT.search(before) and _taxes_goods(clause, start))
         # "Duties on glass from Chile, Peru and Bolivia will rise to 40%": the tariff is the
         # subject of the change or the range, however long its goods phrase.
         or bool(
@@ -218,6 +228,13 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         )
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
     )
+
+
+def _taxes_goods(clause: str, start: int) -> bool:
+    """Whether the words before a verb of taxing and its rate at `start` name goods ("cocoa from Ghana is taxed
+    at 30%"), not income or profits ("profits are taxed at 21%")."""
+    before = clause[max(0, start - 90) : start]
+    return bool(vocab.TAXED_GOODS.search(before) or find_sectors(before))
 
 
 def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
@@ -253,8 +270,8 @@ def left_in_force(clause: str, rate: Rate, pause_at: int | None = None) -> bool:
         }
         if leaving and rate.start > cue.start():
             return True
-        if not leaving and 0 <= cue.start() - rate.end <= 60:
-            return True
+        if not leaving and 0 <= cue.start() - rate.end <= 60 and not vocab.RATE.search(clause[rate.end : cue.start()]):
+            return True  # (the nearest rate before "remains" or "in place" is the one kept, not one before it)
     return False
 
 

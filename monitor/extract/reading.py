@@ -30,7 +30,7 @@ from monitor.extract.kinds.reliefs import (
     read_relief,
     relief_without_tariff,
 )
-from monitor.extract.kinds.tariffs import read_tariffs, retaliation_without_rate
+from monitor.extract.kinds.tariffs import free_access_ended, read_tariffs, retaliation_without_rate
 from monitor.extract.parties import Parties, Resolver, find_parties, fixed
 from monitor.extract.rates import Rate, find_rates
 from monitor.extract.timing import clause_dates, status_of
@@ -223,9 +223,14 @@ def _read_clause_kinds(
         return facts
     if lift is not None:
         own, aside = _rates_of_clause(c, resolve, rates)
-        lifted = lifts(clause, sentence, resolve(), own, mentions, ctx, c.authority, zero_only=zero_only)
+        lifted = lifts(
+            clause, sentence, resolve(), own, mentions, ctx, c.authority, zero_only=zero_only, cue_at=lift.start()
+        )
         return facts + aside + lifted
 
+    ended = free_access_ended(c)
+    if ended:
+        return facts + ended
     not_applied = read_not_applied(c)
     if not_applied:
         return facts + not_applied

@@ -66,13 +66,21 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
     reason = vocab.REASON_AFTER.search(clause, end, stop)
     if reason:
         stop = reason.start()  # "... on Chinese goods after Beijing curbed rare earth exports": not the goods taxed
+    left_out = vocab.LEFT_OUT.search(clause, end, stop)
+    if left_out:
+        stop = left_out.start()  # "... on Ghanaian goods, but excludes cocoa": goods left out of the measure
     low = max(0, start - 60)
+    # "The order, which excludes cocoa, sets a 40% tariff": goods left out, named before the rate.
+    before = vocab.LEFT_OUT.search(clause[low:start])
+    left_out_from = low + before.start() if before else start
     examples = vocab.EXAMPLES_OF_GOODS.search(clause, end, stop)
     if examples and clause.count(",", examples.end(), min(len(clause), examples.end() + 90)) >= 2:
         # "tariffs on consumer goods, including wine, candies, biscuits and shampoo": examples of a package
         # over many kinds of goods, which has no sector.
         stop = examples.start()
-    return distinct([m for m in find_sectors(clause) if low <= m.start and m.end <= stop])
+    return distinct(
+        [m for m in find_sectors(clause) if low <= m.start and m.end <= stop and not left_out_from <= m.start < start]
+    )
 
 
 def sector_groups(

@@ -92,6 +92,11 @@ STATISTIC_AFTER = blind(
     r"of\s+(?:all\s+)?(?:tariffs?|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
     r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b)"
 )
+# A share of one side's goods after a figure ("90 per cent of Argentine goods", "60% of US exports"): how much
+# of the trade a measure covers, not its rate; "of Chinese goods' value" is still how a rate is stated.
+SHARE_OF_GOODS_AFTER = blind(
+    r"^\W*of\s+(?:[\w.-]+\s+){1,2}?(?:goods|imports|exports|products|items|shipments)\b(?!['’])"
+)
 
 DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
 DEAL_VERB = _words(
@@ -190,10 +195,30 @@ LIFT = _words(
     r"eliminating|abolishes|abolishing|scrap|scraps|scrapped|scrapping|cancel|cancels|cancelled|canceled|cancelling|rescind|rescinds|"
     r"rescinded|revoke|revoked|revokes|repeal|repealed|terminate|terminated|drop|drops|dropped|dropping|"
     r"roll\s+back|rolled\s+back|cease|ceases|end\s+the|ended\s+the|ends\s+the|abolish|abolished|"
+    # Other verbs of removal: "will phase out tariffs on textiles", "withdrew the 20% tariff on ethanol".
+    r"phase\s+out|phases\s+out|phased\s+out|phasing\s+out|phase-out|withdraw|withdraws|withdrew|withdrawn|"
+    r"withdrawing|"
     # "zeroed import tariffs on coffee": cut to zero.
     r"zeroed|zeroes|zeroing|zero\s+out|"
     # A court ruling is a lift only where collection stops (contract).
-    r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect"
+    r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect|"
+    # A side that stops charging a tariff lifts it: "will no longer charge the 6% duty", "stop applying the tariff".
+    r"no\s+longer\s+(?:charge|charges|apply|applies|impose|imposes|levy|levies)|"
+    r"(?:stopped|stop|stops|ceased|cease|ceases)\s+(?:charging|applying|imposing|levying)"
+)
+# The object a verb of removal governs when it is not the tariff: "withdrew its WTO challenge to the tariffs",
+# "dropped its complaint against the duties", "withdrew its offer to cut tariffs" (nothing is lifted).
+OTHER_OBJECT = blind(
+    r"^\s+(?:its|the|their|his|her|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?:complaints?|challenges?|cases?|"
+    r"disputes?|requests?|offers?|proposals?|demands?|opposition|objections?|appeals?|lawsuits?|suits?|bids?|"
+    r"calls?|petitions?)\b"
+)
+# A tariff that has run out ends as a removed one does: "the 25% tariffs on Canadian lumber expired on Friday",
+# "let its 10% tariff on wine lapse" (its head noun the subject: "the tariff pause expired" is a pause's end).
+TARIFF_LAPSED = blind(
+    r"\b(?:tariffs?|duty|duties|levy|levies|surcharges?)(?:\s+(?:on|against|for|of|imposed|charged|levied)\b"
+    r"[^,;]{0,60}?)?\s+(?:have\s+|has\s+|had\s+)?(?:expired|lapsed)\b|"
+    r"\blet\s+[^,;]{0,60}?\b(?:tariffs?|duty|duties|levy|levies|surcharges?)\b[^,;]{0,40}?\s(?:lapse|expire)\b"
 )
 # After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
 # "lifted to 25%", "rolled back to 10%"), not removed.
@@ -210,10 +235,18 @@ _LIST_REMOVAL_WORDS = (
 RELIEF = _words(
     r"exempt|exempts|exempted|exempting|exemption|exemptions|exclusion|exclusions|exclude|excluded|excludes|excluding|"
     r"reimburse|reimbursement|reimbursements|rebate|rebates|refund|refunds|refunded|relief|offset|eased|ease|"
+    # Customs law's word for giving a duty back or forgoing it ("remission of the surtax for automakers").
+    r"remission|remissions|"
     r"stacking|carve-?outs?|carve\s+out|carves\s+out|carved\s+out|carving\s+out|"
-    r"waiver|waivers|spared|unless\s+companies|unless\s+they|" + _LIST_REMOVAL_WORDS
+    r"waiver|waivers|waive|waives|waived|waiving|spared|grace\s+period|unless\s+companies|unless\s+they|"
+    + _LIST_REMOVAL_WORDS
 )
 LIST_REMOVAL = _words(_LIST_REMOVAL_WORDS)
+# Goods on their way when a measure starts: a grace period for them narrows the measure (a relief), it does not
+# defer it ("goods already in transit get a grace period until October 5").
+IN_TRANSIT = _words(
+    r"in\s+transit|en\s+route|on\s+the\s+water|already\s+(?:shipped|loaded)|(?:shipped|loaded|dispatched)\s+before"
+)
 # Goods given as examples of a longer list.
 EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
 # Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access
@@ -225,6 +258,8 @@ QUOTA_RELIEF = blind(
     r"\b(?:in|enter|enters|entered|entering)\s+(?:duty|tariff)[- ]free\b|"
     # "enters duty-free under a quota of 40,000 tonnes", "tariff-free up to an annual quota".
     r"\b(?:duty|tariff)[- ]free\s+(?:under|within|up\s+to)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?quotas?\b|"
+    # "a quota of 100,000 tonnes of Ukrainian wheat duty-free": the quota named before its access.
+    r"\bquotas?\s+(?:of|for)\s+(?:[\w.,'’-]+\s+){1,8}?(?:duty|tariff)[- ]free\b|"
     # A tariff-rate quota: a rate "within the quota" or one charged "if the quota is exceeded", "above the quota".
     r"\bwithin\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|a\s+)?(?:tariff[- ])?quotas?\b|"
     r"\b(?:if|once|when)\s+(?:the\s+|a\s+|its\s+|their\s+)?quotas?\s+(?:is|are|was|were)\s+"
@@ -339,6 +374,15 @@ MEASURE_ENDED = blind(
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:pause|suspension|truce|reprieve|exemptions?|exclusions?|waivers?|carve-?outs?)\b"
 )
+# Duty-free access ended ("ended duty-free access for Ukrainian sugar", "the end of the duty-free regime"): the
+# tariff applies again, the opposite of a lift.
+FREE_ACCESS_ENDED = blind(
+    r"\b(?:ended|end|ends|ending|the\s+end\s+of|revoked|revoke|revokes|revoking|scrapped|scrap|scraps|"
+    r"withdrew|withdraw|withdraws|withdrawing|terminated|terminate|terminates|cancell?ed|cancel|cancels|removed|"
+    r"remove|removes|suspended|suspend|suspends|stripped|strip|strips|lost|lose|loses)\s+"
+    r"(?:(?:the|its|their|his|her|a|this|that)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:duty|tariff)-free\s+(?:access|status|regime|treatment|entry|trade|privileges?)\b"
+)
 # A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
 PAUSE_REFERRED = blind(
     r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since)\s+the\s+(?:[\w-]+\s+)?$"
@@ -346,7 +390,7 @@ PAUSE_REFERRED = blind(
 # A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
 PREDICTED_EFFECT = blind(
     r"^[^,;.]{0,60}?\b(?:would|could|might|may|will)\s+(?:\w+\s+)?(?:reduce|raise|cut|boost|lower|"
-    r"increase|hurt|help|benefit|cost|save|add|lift|push|drive|weigh)\b"
+    r"increase|hurt|help|benefit|cost|save|add|lift|push|drive|weigh|provide|create|bring|open|give)\b"
 )
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"
@@ -438,8 +482,9 @@ TARIFF_OBJECT = _words(
 )
 # Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
 OBJECT_END = blind(
-    # (Not the stop of an initial: "delaying the U.S. rise in tariffs" goes on past "U.S.".)
-    r"[,;:]|(?<!\b\w)\.|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
+    # (Not the stop of an initial: "delaying the U.S. rise in tariffs" goes on past "U.S."; nor a decimal point:
+    # "eliminate its 38.5% tariff".)
+    r"[,;:]|(?<!\b\w)(?<!\d)\.|(?<=\d)\.(?!\d)|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
 )
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".
 PASSIVE_BEFORE = blind(
@@ -471,6 +516,17 @@ PAY_BEFORE = blind(
     r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:extra\s+|additional\s+|further\s+|new\s+|higher\s+|lower\s+)?$"
 )
+# A passive verb of taxing right before its rate: "cocoa is taxed at 30%", "will be dutied at 12 percent" states
+# the rate even where no tariff noun does.
+TAXED_AT = blind(
+    r"\b(?:(?:taxed|tariffed|dutied|levied|charged|assessed)\s+(?:at\s+)?|"
+    # "Korea taxes American cars at 8%": the goods between the verb and its rate.
+    r"(?:tax|taxes|taxed|taxing)\s+[^,;.]{1,50}?\bat\s+)(?:a\s+|an\s+)?(?:rate\s+of\s+)?"
+    r"(?:flat\s+|higher\s+|lower\s+|new\s+|combined\s+)?$"
+)
+# Goods named before a verb of taxing make it a tariff, not a tax on income or profits ("profits are taxed at
+# 21%").
+TAXED_GOODS = blind(r"\b(?:goods|imports?|imported|exports?|products|shipments|from|made\s+in|origin)\b")
 # "..., which stays at 25%": the rate kept for a party left out of a change.
 STAYS_AT = blind(r"\b(?:stays|stay|remains|remain|kept|keeps|staying|remaining)\s+at\s*$")
 # "Tunisia (25%)", "Algeria and Libya (30%)": a rate in brackets right after a party.
@@ -571,6 +627,9 @@ SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs?|duty|duties|levy|levies|measures|imposed|levied|announced|set|"
     r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
     r"(?:from|by)\s+(?:the\s+)?$|"
+    # The agent of a passive of lifting, pausing or easing: "the duties on Thai rice were lifted by Indonesia".
+    r"\b(?:lifted|removed|eliminated|scrapped|abolished|dropped|repealed|revoked|rescinded|suspended|paused|"
+    r"postponed|delayed|deferred|exempted|waived|granted|extended)\s+(?:\w+\s+)?by\s+(?:the\s+)?$|"
     # The agent of a passive after the rate it sets: "would be tariffed at 20 percent by Peru".
     r"\b(?:tariffed|taxed|raised|lowered|cut|set|fixed|hit)\s+(?:at\s+|to\s+|with\s+)?(?:a\s+)?[\d.]+\s?"
     r"(?:%|percent|per\s+cent|pc)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
@@ -582,6 +641,9 @@ TARGET_AFTER = blind(
     r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
     r"(?:face|faces|facing|faced|pay|pays|paid|paying|subject\s+to|"
+    # "Chile is among the countries most exposed to the tariffs": whoever is exposed to a measure is hit by it.
+    r"(?:,\s*)?(?:(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?)?"
+    r"(?:the\s+)?(?:most\s+|more\s+|highly\s+|heavily\s+|particularly\s+|especially\s+)?(?:exposed|vulnerable)\s+to|"
     # "Malaysia secured a lower rate": whoever obtains a rate is the side that pays it.
     r"(?:have|get|gets|got|receive|received|enjoy|enjoys|won|wins|secured|secures|obtained|negotiated|clinched|"
     r"landed)\s+(?:a\s+|an\s+)?(?:much\s+|far\s+|\w+ly\s+)?(?:lower|higher|reduced|preferential)|"
@@ -592,7 +654,8 @@ TARGET_AFTER = blind(
     # "Moldova requested a grace period": the side asking to be spared is the one a measure falls on.
     r"requested|requests|sought|seeks|asked\s+for|asks\s+for|"
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out))\b"
+    r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out|break|"
+    r"respite))\b"
 )
 # Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts. After a copula "exempt"
 # is the adjective ("Australia will be exempt", "Chile remains exempt"): spared as well.
@@ -723,8 +786,10 @@ SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
 INTO_BEFORE = blind(
     r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering|"
-    # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged.
-    r"(?:tariffs?|duty|duties|levy|levies)\s+in)\s+(?:the\s+)?$"
+    # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged; so is the country
+    # where goods are taxed ("are taxed at 30% in Korea").
+    r"(?:tariffs?|duty|duties|levy|levies)\s+in|"
+    r"(?:taxed|tariffed|dutied|levied|charged)\b[^,;]{0,16}?\s+in)\s+(?:the\s+)?$"
 )
 SPEAKER_AFTER = blind(
     r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
@@ -935,6 +1000,12 @@ REASON_AFTER = _words(
     r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
     r"depending\s+on|based\s+on"
 )
+# Words after which the goods named are left out of a measure ("40% on Ghanaian goods, but excludes cocoa"):
+# not the goods the measure's rate is for.
+LEFT_OUT = _words(
+    r"excludes?|excluded|excluding|exempts?|exempted|exempting|spares?|spared|sparing|except|excepting|"
+    r"but\s+not|other\s+than|apart\s+from|with\s+the\s+exception\s+of|carves?\s+out|carved\s+out"
+)
 
 SECTOR_WORDS: dict[str, str] = {
     "auto_parts": r"(?:auto|car|vehicle|automobile|automotive)s?[- ](?:and\s+(?:auto\s+|car\s+)?)?parts|"
@@ -953,7 +1024,9 @@ SECTOR_WORDS: dict[str, str] = {
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
     r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"
     r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|juices?|tea|milk|"
-    r"butter|apples|oranges|tomatoes|potatoes|"
+    r"butter|apples|oranges|citrus|tomatoes|potatoes|"
+    # Raw cotton is a crop; cotton made into yarn, cloth or clothes is a textile.
+    r"cotton(?!\s+(?:yarns?|fabrics?|cloth|textiles?|garments?|clothing|apparel|shirts?|products))|"
     r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
     "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
     r"petroleum|fuels?",
@@ -961,7 +1034,7 @@ SECTOR_WORDS: dict[str, str] = {
     "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
     r"consumer\s+electronics|televisions?|telecom(?:munications?)?\s+(?:equipment|gear)|"
     r"(?:video\s+)?game\s+consoles?|gaming\s+consoles?",
-    "textiles": r"textiles?|apparel|garments?|clothing|footwear",
+    "textiles": r"textiles?|apparel|garments?|clothing|footwear|yarns?|fabrics?",
     "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
     "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"
     r"germanium|antimony|tungsten",

@@ -70,3 +70,28 @@ def test_a_name_with_its_abbreviation_in_brackets_is_still_the_side_hit() -> Non
     # the one levying it.
     assert _sides("The United Arab Emirates (UAE) will face a 10% tariff.") == [("US", ("AE",))]
     assert _sides("The Philippines (PH) was hit with a 19% tariff.") == [("US", ("PH",))]
+
+
+def test_a_side_exposed_to_a_tariff_is_hit_by_it() -> None:
+    assert _sides("Peru and Chile are among the economies most exposed to the duties Washington imposed.") == [
+        ("US", ("PE", "CL"))
+    ]
+    assert _sides("Laos, one of the countries most vulnerable to the 40% tariff, has asked for talks.") == [
+        ("US", ("LA",))
+    ]
+
+
+def test_a_side_in_a_reduced_relative_clause_after_the_tariff_word_owns_it() -> None:
+    assert _sides("The duties Lima imposed on Bolivian onions were lifted on Monday.", "lift") == [("PE", ("BO",))]
+    assert _sides("The 12% levy Ecuador had charged on Peruvian sugar was dropped.", "lift") == [("EC", ("PE",))]
+    assert _sides("The levy Chile placed on Argentine wheat is 8 percent.") == [("CL", ("AR",))]
+
+
+def test_the_agent_of_a_passive_lift_pause_or_exemption_acts() -> None:
+    assert _sides("The duties on Peruvian grapes were lifted by Ecuador last week.", "lift") == [("EC", ("PE",))]
+    assert _sides("Tariffs on Uruguayan beef were suspended by Brazil for six months.", "pause") == [("BR", ("UY",))]
+    assert _sides("Bolivian soybeans were exempted by Chile from its 6% duty.", "relief") == [("CL", ("BO",))]
+
+
+def test_the_side_that_gets_a_break_on_a_tariff_is_hit_by_it() -> None:
+    assert _sides("Chile gets a break on copper tariffs under the pact, with the rate cut to 10%.") == [("US", ("CL",))]

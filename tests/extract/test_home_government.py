@@ -91,3 +91,16 @@ def test_the_side_offered_an_exemption_is_spared_not_the_one_acting() -> None:
     facts = facts_of("The president will offer Chile and Peru a 60-day exemption from the copper tariffs.")
     assert {(f.kind, f.imposer) for f in facts} == {("relief", "US")}
     assert {t for f in facts for t in f.targets} == {"CL", "PE"}
+
+
+def test_doha_stands_for_qatar_but_not_as_the_name_of_the_wto_round() -> None:
+    assert [m.code for m in find_mentions("Doha and Muscat agreed to cut duties on each other's dates.")] == [
+        "QA",
+        "OM",
+    ]
+    assert [m.code for m in find_mentions("Since the Doha round stalled, Peru has signed its own pacts.")] == ["PE"]
+    assert [m.code for m in find_mentions("The Doha Development Agenda never closed.")] == []
+
+
+def test_lao_is_the_demonym_of_laos() -> None:
+    assert ("US", ("LA",), 25) in _parties("Washington set a 25% tariff on Lao timber last week.", "tariff")

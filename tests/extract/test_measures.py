@@ -291,6 +291,18 @@ def test_ending_a_pause_or_an_exemption_is_neither_a_pause_nor_a_lift() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Santiago ended duty-free access for Bolivian sugar on Tuesday.",
+        "Santiago announced the end of the duty-free regime for Bolivian sugar.",
+    ],
+)
+def test_ending_duty_free_access_is_the_tariff_applying_again_not_a_lift(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert [(f.kind, f.imposer, f.targets, f.sector) for f in facts] == [("tariff", "CL", ("BO",), "agriculture")]
+
+
+@pytest.mark.parametrize(
     ("sentence", "rate"),
     [
         ("Colombian rice faces a 12% duty, with a 40% tariff charged once the quota is filled.", 40),
@@ -338,3 +350,79 @@ def test_a_relief_beside_a_stated_tariff_carries_its_rate() -> None:
     # Two rates: which one is narrowed is not said.
     text = "Peru set duties of 9 and 18 percent on Chilean wine, but has exempted bottles sold in bulk."
     assert [r.rate for r in only(facts_of(text), "relief")] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bolivia will no longer charge the 8% duty on Peruvian onions.",
+        "Bolivia will stop applying its 8% tariff on Peruvian onions from July.",
+    ],
+)
+def test_a_side_that_stops_charging_a_tariff_lifts_it(sentence: str) -> None:
+    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts_of(sentence)] == [("lift", "BO", ("PE",), 8)]
+
+
+def test_a_zero_tariff_deal_foreseen_to_help_is_no_lift() -> None:
+    sentence = "Lula said the zero-tariff pact would surely give new chances to Paraguayan growers."
+    assert not only(facts_of(sentence), "lift")
+
+
+def test_a_decimal_rate_does_not_end_the_object_of_a_lift() -> None:
+    facts = facts_of("Korea will eliminate its 26.5% tariff on Chilean grapes.")
+    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [("lift", "KR", ("CL",), 26.5)]
+
+
+def test_a_lift_that_leaves_a_rate_in_force_gives_the_lift_and_that_tariff() -> None:
+    facts = facts_of("Chile removed the 8% surcharge on Peruvian grapes, leaving a 6% duty in place.")
+    assert sorted((f.kind, f.imposer, f.targets, f.rate) for f in facts) == [
+        ("lift", "CL", ("PE",), 8),
+        ("tariff", "CL", ("PE",), 6),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        ("Colombia will phase out its tariffs on Peruvian textiles over eight years.", None),
+        ("Colombia withdrew the 15% tariff on Peruvian textiles on Friday.", 15),
+    ],
+)
+def test_phasing_out_or_withdrawing_a_tariff_lifts_it(sentence: str, rate: float | None) -> None:
+    facts = facts_of(sentence)
+    assert [(f.kind, f.imposer, f.targets, f.sector, f.rate) for f in facts] == [
+        ("lift", "CO", ("PE",), "textiles", rate)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bolivia's 12% duties on Peruvian onions expired on Monday.",
+        "Bolivia let its 12% duty on Peruvian onions lapse last week.",
+    ],
+)
+def test_a_tariff_that_expired_or_was_let_lapse_is_lifted(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert [(f.kind, f.imposer, f.targets, f.rate) for f in facts] == [("lift", "BO", ("PE",), 12)]
+
+
+def test_a_pause_that_expired_is_no_lift() -> None:
+    assert not only(facts_of("The tariff truce between Peru and Chile expired on Monday."), "lift")
+
+
+def test_goods_named_as_hit_by_a_cut_to_zero_do_not_make_their_side_the_one_lifting() -> None:
+    facts = facts_of("Tariffs on Peruvian goods were cut to zero under the pact.")
+    assert [(f.kind, f.targets) for f in facts] == [("lift", ("PE",))]
+    assert facts[0].imposer != "PE"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru withdrew its WTO challenge to the Chilean steel duties.",
+        "Peru dropped its complaint against Chile's 20% duty on sugar.",
+    ],
+)
+def test_a_complaint_or_challenge_dropped_lifts_no_tariff(sentence: str) -> None:
+    assert not only(facts_of(sentence), "lift")

@@ -85,3 +85,38 @@ def test_a_side_giving_goods_of_another_origin_an_exemption_grants_it() -> None:
     sentence = "Norway gave Peruvian fishmongers a one-year exemption from the 25% tariff."
     reliefs = [(f.imposer, f.targets, f.rate) for f in facts_of(sentence) if f.kind == "relief"]
     assert reliefs == [("NO", ("PE",), 25.0)]
+
+
+def test_exclusions_extended_in_the_passive_are_a_relief_not_a_pause() -> None:
+    text = "Exclusions for Vietnamese bicycle parts from the Section 301 duties were extended until March 1."
+    assert [(k, i, t) for k, i, t, _s, _r in _measures(text)] == [("relief", "US", ("VN",))]
+    waiver = "The waivers from the 15% levy on Thai shrimp have been extended to October 30."
+    assert [(k, r) for k, _i, _t, _s, r in _measures(waiver)] == [("relief", 15)]
+
+
+def test_a_tariff_waived_for_some_goods_or_users_is_a_relief() -> None:
+    text = "Peru waived the 12% duty on Chilean steel bought by its mining firms."
+    assert _measures(text) == [("relief", "PE", ("CL",), "steel", 12)]
+
+
+def test_a_quota_named_before_its_duty_free_access_is_a_relief() -> None:
+    read = _measures("Chile opened a quota of 60,000 tonnes of Argentine maize duty-free this year.")
+    assert [m[:3] for m in read] == [("relief", "CL", ("AR",))]
+
+
+def test_a_tariff_that_exempts_goods_gives_the_relief_at_its_rate_and_the_tariff() -> None:
+    read = _measures("The new 35% tariff on Peru exempts fishmeal and copper.")
+    assert ("relief", "US", ("PE",), "copper", 35) in read
+    assert ("tariff", "US", ("PE",), None, 35) in read
+
+
+def test_remission_of_a_duty_is_a_relief() -> None:
+    read = _measures("Ottawa extended its remission of the 25% surtax on US aluminum for can makers.")
+    assert read == [("relief", "CA", ("US",), "aluminum", 25)]
+
+
+def test_a_grace_period_for_goods_in_transit_is_a_relief_and_one_for_a_country_a_pause() -> None:
+    transit = _measures("Peruvian goods already in transit get a grace period from the 20% tariff until May 1.")
+    assert [m[:3] for m in transit] == [("relief", "US", ("PE",))]
+    country = _measures("The US granted Peru a 60-day grace period before the 20% tariff applies.")
+    assert [m[:3] for m in country] == [("pause", "US", ("PE",))]

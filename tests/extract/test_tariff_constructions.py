@@ -216,3 +216,45 @@ def test_rates_in_words_are_found_whatever_their_case(text: str, rates: list[flo
     assert [(start, end) for _value, start, end in _rates_in_words(text)] == [
         m.span() for m in WORD_RATE.finditer(text)
     ]
+
+
+def test_raw_cotton_and_citrus_are_farm_goods_but_cotton_yarn_is_a_textile() -> None:
+    assert _tariffs("Beijing put a 12% duty on American cotton in March.") == [("CN", ("US",), "agriculture", 12)]
+    assert _tariffs("Seoul charges 18% on citrus from Chile.") == [("KR", ("CL",), "agriculture", 18)]
+    assert _tariffs("Dhaka imposed a 6% duty on Indian cotton yarn.") == [("BD", ("IN",), "textiles", 6)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 30% levy will cover roughly 85 per cent of Peruvian goods sold to Chile.",
+        "Ottawa put a 25% duty on 60 percent of American imports by value.",
+    ],
+)
+def test_a_share_of_one_sides_goods_is_no_rate(sentence: str) -> None:
+    assert [f[3] for f in _tariffs(sentence)] in ([30], [25])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new 35% duty on Peruvian goods excludes copper and fishmeal.",
+        "The decree, which spares copper, sets a 35% duty on Peruvian goods.",
+    ],
+)
+def test_goods_left_out_of_a_tariff_are_not_its_sector(sentence: str) -> None:
+    assert [(f[0], f[1], f[2], f[3]) for f in _tariffs(sentence)] == [("US", ("PE",), None, 35)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chilean wine is taxed at 15% in India.", [("IN", ("CL",), "agriculture", 15)]),
+        ("Brazil taxes Argentine trucks at 35% under the decree.", [("BR", ("AR",), "autos", 35)]),
+        ("Dividends are taxed at 15% in Peru.", []),
+    ],
+)
+def test_a_verb_of_taxing_states_a_rate_and_the_market_it_is_charged_in_acts(
+    sentence: str, expected: list[tuple[str, tuple[str, ...], str | None, float]]
+) -> None:
+    assert _tariffs(sentence) == expected

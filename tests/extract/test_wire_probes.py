@@ -119,7 +119,7 @@ WIRE = [
     (
         "The Trump administration levied a 100% tariff on branded pharmaceuticals, exempting firms that build "
         "U.S. plants.",
-        {("tariff", "US", ("*",), "pharmaceuticals", 100), ("relief", "US", ("*",), "pharmaceuticals", None)},
+        {("tariff", "US", ("*",), "pharmaceuticals", 100), ("relief", "US", ("*",), "pharmaceuticals", 100)},
     ),
 ]
 

@@ -14,7 +14,7 @@ from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.kinds.reliefs import quota_relief
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
-from monitor.extract.rates import Rate
+from monitor.extract.rates import Rate, left_in_force
 from monitor.extract.sectors import each, find_sectors, sector_groups
 
 
@@ -28,12 +28,21 @@ def lifts(
     authority: str | None,
     *,
     zero_only: bool,
+    cue_at: int | None = None,
 ) -> list[Fact]:
+    """The lifts a clause states (`cue_at`: where its word of removal is), one per rate removed and sector; a
+    rate the clause says is left in force ("removed the 10% tariff, leaving a 15% duty in place") is a tariff
+    in force beside them, not a lift."""
     facts: list[Fact] = []
+    left = [r for r in rates if left_in_force(clause, r, cue_at)]
+    rates = [r for r in rates if r not in left]
     lifter = parties
     if zero_only and parties.imposer == "US":
         # "we can sell into Vietnam at zero tariff": the partner opens its market.
         others = [m.code for m in mentions if m.code not in {"US", ANY}] or ([ctx.partner] if ctx.partner else [])
+        if parties.targets_named:
+            # "Tariffs on Indian goods were cut to zero": the side named as hit does not open its own market.
+            others = [o for o in others if o not in parties.targets]
         if others:
             lifter = Parties(imposer=others[0], targets=("US",), subject_named=True)
     # "cut from 3% to 0%": the lift carries the rate it removes.
@@ -81,6 +90,18 @@ def lifts(
                         authority=authority,
                     )
                 )
+    for r in left:
+        facts.append(
+            make_fact(
+                "tariff",
+                lifter,
+                sentence,
+                sector=next(iter(sector_groups(clause, [r])[0][1]), None),
+                rate=r.value,
+                status="in_effect",
+                authority=authority,
+            )
+        )
     return facts
 
 
@@ -129,13 +150,26 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     zero = vocab.ZERO.search(clause)
     if zero and quota_relief(clause):
         zero = None  # duty-free access within a quota is a relief
+    ended = vocab.FREE_ACCESS_ENDED.search(clause) if zero else None
+    if ended and zero and ended.start() < zero.start() < ended.end():
+        zero = None  # "ended duty-free access for Ukrainian sugar": the tariff applies again
     lift = None
     if c.tariff_word:
-        lift = next((m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)), None)
+        lift = next(
+            (
+                m
+                for m in vocab.LIFT.finditer(clause)
+                if governs_tariff(clause, m) and not vocab.OTHER_OBJECT.match(clause[m.end() : m.end() + 60])
+            ),
+            None,
+        )
+        lift = lift or vocab.TARIFF_LAPSED.search(clause)
     if lift and vocab.FALL_TO_RATE.match(clause, lift.end()) and not vocab.ZERO.search(clause, lift.end()):
         lift = None  # "tariffs on wine drop to 6% from 12%", "rolled back the levy to 10%": a cut, not a removal
-    if lift and vocab.MEASURE_ENDED.match(clause, lift.start()):
-        lift = None  # "lifted its suspension of duties", "removed the exemption": the tariff applies again
+    if lift and (
+        vocab.MEASURE_ENDED.match(clause, lift.start()) or vocab.FREE_ACCESS_ENDED.match(clause, lift.start())
+    ):
+        lift = None  # "lifted its suspension of duties", "ended duty-free access": the tariff applies again
     if lift and vocab.LIST_REMOVAL.match(clause, lift.start()):
         lift = None  # "removed maple syrup from the list of goods facing tariffs": a relief, not a lift
     anchor = c.first_anchor
@@ -143,6 +177,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         lift = None  # "200% tariffs on wine unless the EU drops its whiskey tariff": the tariff is the fact
     if lift and lift.group(0).lower() in _LIFT_NOUNS and vocab.PREDICTED_EFFECT.match(clause[lift.end() :]):
         lift = None  # "the removal of tariffs would reduce inflation": an effect foreseen, not a lift
+    if zero and not lift and vocab.PREDICTED_EFFECT.match(clause[zero.end() :]):
+        zero = None  # "the zero-tariff deal will provide new opportunities": an effect foreseen, not a lift
     cue = lift or zero
     if cue is None:
         return None, False, False

@@ -49,7 +49,11 @@ _STANDSTILL_AFTER = blind(
     r"[^,;]{0,40}?\bat\s+(?:current|existing|present|today's|their\s+current)\s+(?:levels?|rates?)\b"
 )
 _WHEN_START = blind(r"^\s*(?:when|at\s+which\s+point)\s")
-_EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?)\b")
+_EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?|waivers?)\b")
+# The same in the passive: "the exclusions for medical gloves were extended until May 31" (a relief).
+_EXCLUSIONS_BEFORE = blind(
+    r"\b(?:exclusions?|exemptions?|waivers?)\b[^,;]{0,100}?\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$"
+)
 _SEGMENT_END = re.compile(r"[,;]")
 # A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
 _GOODS_NAMED = blind(r"\b(?:on|for)\s+(?:[\w-]+\s+){0,3}?(?:goods|products|imports|exports|items)\b")
@@ -265,8 +269,13 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     pause = None
     for cue in vocab.PAUSE.finditer(vocab.ADJECTIVE_PAUSE.sub(lambda m: "x" * len(m.group(0)), clause)):
         near = clause[max(0, cue.start() - 70) : cue.end() + 100]
-        if _EXCLUSIONS_AFTER.match(clause[cue.end() : cue.end() + 60]):
-            continue  # "extended the product exclusions": relief, not a pause
+        extended = cue.group(0).startswith("extend")
+        if _EXCLUSIONS_AFTER.match(clause[cue.end() : cue.end() + 60]) or (
+            extended and _EXCLUSIONS_BEFORE.search(clause, max(0, cue.start() - 140), cue.start())
+        ):
+            continue  # "extended the product exclusions", "the exemptions were extended": relief, not a pause
+        if cue.group(0).lower().startswith("grace") and vocab.IN_TRANSIT.search(clause):
+            continue  # "goods already in transit get a grace period": a relief for those goods, not a pause
         if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
             continue  # "Alongside the tariff suspension, ...": the pause stated before, not this clause's
         if _DEFINITE_BEFORE.search(clause[max(0, cue.start() - 30) : cue.start()]) and not (

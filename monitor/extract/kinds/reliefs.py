@@ -288,7 +288,15 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
             )
         )
     if conditional:
-        facts[-1] = make_fact("relief", parties, c.sentence, sector=first_sector(clause), effective=effective)
+        # The relief narrows the tariff stated before it: at its rate when one is stated, on the goods named
+        # right after the cue ("The new 50% tariff on Brazil exempts orange juice"), else on the tariff's goods.
+        before = {r.value for r in rates if r.end < relief.start()}
+        rate = before.pop() if len(before) == 1 else None
+        spared = _covered(clause, relief)
+        facts = [
+            make_fact("relief", parties, c.sentence, sector=sector, rate=rate, effective=effective)
+            for sector in (spared if 0 < len(spared) < 3 else [first_sector(clause)])
+        ]
     if not conditional and not _EASED.search(clause):
         return facts, rates, True
     return facts, [r for r in rates if r.end < relief.start()] if conditional else rates, False

@@ -31,6 +31,21 @@ def retaliation_without_rate(c: Clause) -> Fact | None:
     return None
 
 
+def free_access_ended(c: Clause) -> list[Fact]:
+    """The tariff that applies again where duty-free access ends ("ended duty-free access for Ukrainian sugar",
+    "the end of the duty-free regime"): one per sector named after it; none when the clause states a rate (the
+    rate's own tariff is read instead) or does not end such access."""
+    ended = vocab.FREE_ACCESS_ENDED.search(c.text)
+    if ended is None or c.rates or blocked(c.text, ended):
+        return []
+    sectors = distinct(find_sectors(c.text[ended.start() : ended.end() + 80]))
+    status = status_of(c.text, (ended.start(), ended.end()))
+    return [
+        make_fact("tariff", c.resolve(), c.sentence, sector=sector, status=status, authority=c.authority)
+        for sector in each(sectors)
+    ]
+
+
 def _bound_targets(c: Clause, rate: Rate) -> tuple[str, ...]:
     """The parties a rate is stated for in its own phrase ("46% for Vietnam", "Japan and Korea (15%)"), with
     the parties coordinated with them; empty when the phrase names none."""
