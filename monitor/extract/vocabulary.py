@@ -374,7 +374,7 @@ MEASURE_ENDED = blind(
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:pause|suspension|truce|reprieve|exemptions?|exclusions?|waivers?|carve-?outs?)\b"
 )
-# Duty-free access ended ("ended duty-free access for Ukrainian sugar", "the end of the duty-free regime"): the
+# Duty-free access ended ("ended duty-free access for Ukrainian sugar", "the end of its duty-free regime"): the
 # tariff applies again, the opposite of a lift.
 FREE_ACCESS_ENDED = blind(
     r"\b(?:ended|end|ends|ending|the\s+end\s+of|revoked|revoke|revokes|revoking|scrapped|scrap|scraps|"

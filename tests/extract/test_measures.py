@@ -294,7 +294,7 @@ def test_ending_a_pause_or_an_exemption_is_neither_a_pause_nor_a_lift() -> None:
     "sentence",
     [
         "Santiago ended duty-free access for Bolivian sugar on Tuesday.",
-        "Santiago announced the end of the duty-free regime for Bolivian sugar.",
+        "Santiago announced the end of its duty-free regime for Bolivian sugar.",
     ],
 )
 def test_ending_duty_free_access_is_the_tariff_applying_again_not_a_lift(sentence: str) -> None:

@@ -33,7 +33,7 @@ def retaliation_without_rate(c: Clause) -> Fact | None:
 
 def free_access_ended(c: Clause) -> list[Fact]:
     """The tariff that applies again where duty-free access ends ("ended duty-free access for Ukrainian sugar",
-    "the end of the duty-free regime"): one per sector named after it; none when the clause states a rate (the
+    "the end of its duty-free regime"): one per sector named after it; none when the clause states a rate (the
     rate's own tariff is read instead) or does not end such access."""
     ended = vocab.FREE_ACCESS_ENDED.search(c.text)
     if ended is None or c.rates or blocked(c.text, ended):
