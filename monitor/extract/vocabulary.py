@@ -848,9 +848,11 @@ AUTHORITY = (
     (blind(r"safeguard"), "safeguard"),
     (blind(r"retaliat|countermeasure"), "countermeasure"),
 )
+# A memorandum is an agreement only between two sides ("a memorandum of understanding", "a memorandum with
+# Peru"); one a leader signs alone is an order to his own officials ("signed a memorandum directing tariffs").
 DEAL_OBJECT = blind(
-    r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorandums?|framework|understandings?|"
-    r"arrangements?|FTA)\b"
+    r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorand(?:um|ums|a)(?=\s+with\b)|framework|"
+    r"understandings?|arrangements?|FTA)\b"
 )
 DEAL_PASSIVE = blind(
     r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"

@@ -79,6 +79,17 @@ def test_a_memorandum_of_understanding_signed_is_a_deal() -> None:
     assert [(f.kind, f.imposer, f.targets) for f in facts] == [("deal", "MA", ("PE",))]
 
 
+def test_a_memorandum_signed_by_one_side_alone_is_no_deal() -> None:
+    # A leader's memorandum is an order to his own officials, not an agreement with anyone.
+    for sentence in (
+        "The president of Peru signed a memorandum that could put tariffs on Moroccan fertilizer.",
+        "Peru's president signed an executive memorandum directing duties on goods from Morocco.",
+    ):
+        assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
+    facts = facts_of("Morocco signed a memorandum with Peru on farm trade on Monday.")
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("deal", "MA", ("PE",))]
+
+
 def test_ministers_of_another_portfolio_meeting_are_no_trade_talks() -> None:
     assert _talks("Defence ministers from Morocco and Peru met in Lima on Monday.") == []
 
