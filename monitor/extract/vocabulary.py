@@ -336,6 +336,12 @@ MEASURE_ENDED = blind(
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:pause|suspension|truce|reprieve|exemptions?|exclusions?|waivers?|carve-?outs?)\b"
 )
+# What a member suspends to retaliate under WTO rules: "suspended tariff concessions on 128 US products" raises
+# duties; it pauses no tariff (the tariff word only says which concessions).
+CONCESSIONS_AFTER = blind(
+    r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|some\s+|certain\s+)?(?:[\w-]+\s+)?(?:tariff\s+|trade\s+)?"
+    r"(?:concessions?|obligations)\b"
+)
 # A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
 PAUSE_REFERRED = blind(
     r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since)\s+the\s+(?:[\w-]+\s+)?$"

@@ -186,3 +186,16 @@ def test_the_initials_of_a_country_do_not_end_what_a_pause_acts_on() -> None:
 def test_a_second_verb_after_and_ends_what_a_removal_acts_on() -> None:
     text = "The ministry said talks had eliminated doubt for exporters and matched U.S. tariffs with those of rivals."
     assert [f for f in facts_of(text) if f.kind in {"lift", "pause"}] == []
+
+
+def test_suspended_concessions_are_retaliation_not_a_pause() -> None:
+    # Under WTO rules a member suspends its concessions to raise duties on the other side's goods.
+    for sentence in (
+        "Peru suspended tariff concessions on 90 Chilean products, including grapes, on Monday.",
+        "The suspension of trade concessions will hit 40 goods from Chile, Peru's ministry said.",
+        "Peru may suspend its WTO obligations toward Chile if the duties stay.",
+    ):
+        assert _pauses(sentence) == [], sentence
+    assert _pauses("Peru suspended the tariff on Chilean wine until June.") == [
+        ("PE", ("CL",), dt.date(PUBLISHED.year, 6, 1))
+    ]

@@ -267,6 +267,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
         near = clause[max(0, cue.start() - 70) : cue.end() + 100]
         if _EXCLUSIONS_AFTER.match(clause[cue.end() : cue.end() + 60]):
             continue  # "extended the product exclusions": relief, not a pause
+        if vocab.CONCESSIONS_AFTER.match(clause, cue.end()):
+            continue  # "suspended tariff concessions": retaliation, which raises duties
         if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
             continue  # "Alongside the tariff suspension, ...": the pause stated before, not this clause's
         if _DEFINITE_BEFORE.search(clause[max(0, cue.start() - 30) : cue.start()]) and not (
