@@ -97,8 +97,20 @@ DEAL_VERB = _words(
     # British usage takes the agreement as a direct object: "the two sides agreed a trade deal".
     r"agreed(?=\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|pact|accord|framework)\b)"
 )
+# "Met with" a reaction, or in the passive, is how something was received, not a meeting: "the tariffs were
+# met with an outcry", "exports have met with a hurdle".
+_RECEPTION = (
+    r"outcry|criticism|opposition|resistance|skepticism|scepticism|protests?|hurdles?|obstacles?|setbacks?|"
+    r"frustration|anger|dismay|concerns?|approval|applause|silence|success|reception|responses?|reactions?|"
+    r"backlash|derision|condemnation|disappointment|hostility|suspicion|resentment|fury|outrage|alarm|"
+    r"indifference|enthusiasm|difficult(?:y|ies)|problems?|challenges?|retaliation|countermeasures|scorn|ridicule"
+)
+_MET_WITH = (
+    r"met(?<!\bbe\smet)(?<!\bbeen\smet)(?<!\bbeing\smet)(?<!\bwas\smet)(?<!\bwere\smet)(?<!\bis\smet)"
+    r"(?<!\bare\smet)\s+with(?!\s+(?:[\w-]+\s+){0,2}?(?:" + _RECEPTION + r")\b)"
+)
 TALKS = _words(
-    r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
+    r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|talking\s+to|"
     r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
     r"dialogue\s+with|talks\s+with|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".

@@ -105,3 +105,13 @@ def test_other_spellings_and_capitals_name_their_countries() -> None:
     ):
         talks = _talks(f"Peru and {name} held trade talks on Monday.")
         assert talks == [("PE", (code,))], name
+
+
+def test_met_with_a_reaction_or_in_the_passive_is_no_meeting() -> None:
+    for sentence in (
+        "The tariffs on Peruvian copper have been met with a loud outcry from builders in Morocco.",
+        "Morocco's fruit exports to Peru met with a new hurdle this spring.",
+        "Peru's duty plan will be met with resistance in Morocco, its trade minister said.",
+    ):
+        assert _talks(sentence) == [], sentence
+    assert _talks("Morocco's trade minister met with Peru's president on Monday.") == [("MA", ("PE",))]
