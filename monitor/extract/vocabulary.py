@@ -139,7 +139,7 @@ TALKS_EVENT = _words(
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
     r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"
     # A call held, and talks measured in hours ("after two hours of talks with Xi in Busan"), took place.
-    r"conducted|spoke|speaking|phone|telephone|hours\s+of|will\s+meet|to\s+discuss|lead|"
+    r"conducted|carried\s+out|spoke|speaking|phone|telephone|hours\s+of|will\s+meet|to\s+discuss|lead|"
     # Talks begun: "entered into negotiations".
     r"entered|enter|enters|entering|"
     # A delegation sent to talk: "sent a delegation to Lima".

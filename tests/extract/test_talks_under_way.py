@@ -115,3 +115,8 @@ def test_met_with_a_reaction_or_in_the_passive_is_no_meeting() -> None:
     ):
         assert _talks(sentence) == [], sentence
     assert _talks("Morocco's trade minister met with Peru's president on Monday.") == [("MA", ("PE",))]
+
+
+def test_talks_carried_out_were_held() -> None:
+    text = "Three rounds of trade talks between Morocco and Peru have been carried out since March."
+    assert _talks(text) == [("MA", ("PE",))]
