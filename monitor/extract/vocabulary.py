@@ -155,9 +155,18 @@ TALKS_EVENT = _words(
 TALKS_BACKGROUND = blind(
     r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:[\w-]+\s+){0,6}$"
 )
+# Talks only recommended, wished for or offered are not held: "the two sides should discuss it in
+# negotiations", "expressed its willingness to resume talks", "there's hope that talks could ...", "calling on
+# Washington to enter into talks". (Only for talks: "is ready to impose tariffs" is a threat, a fact.)
+TALKS_UNREAL = _words(
+    r"should|ought\s+to|must|need\s+to|needs\s+to|willing|willingness|ready\s+to|readiness|prepared\s+to|"
+    r"about\s+to|hope|hopes|hoped|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
+    r"calling\s+on|calling\s+for|call\s+for"
+)
 TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
 TALKS_FAILED = _words(
     r"stalled|stall|collapsed|collapse|broke\s+down|break\s+down|broken\s+down|faltered|derailed|"
+    r"standstill|stalemate|deadlock|deadlocked|impasse|logjam|"
     r"had\s+not|has\s+not|have\s+not|hadn't|hasn't|haven't|without|on\s+hold"
 )
 # Preference programmes: ending one is a withdrawal (contract).

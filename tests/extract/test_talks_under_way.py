@@ -120,3 +120,21 @@ def test_met_with_a_reaction_or_in_the_passive_is_no_meeting() -> None:
 def test_talks_carried_out_were_held() -> None:
     text = "Three rounds of trade talks between Morocco and Peru have been carried out since March."
     assert _talks(text) == [("MA", ("PE",))]
+
+
+def test_talks_only_recommended_wished_or_offered_are_not_held() -> None:
+    for sentence in (
+        "Morocco and Peru should settle their tariff quarrel in negotiations, its minister said.",
+        "Peru has expressed its willingness to resume trade talks with Morocco.",
+        "Peru is ready to hold talks with Morocco on the wheat tariffs.",
+        "There is hope that talks between Morocco and Peru could end the dispute.",
+        "Farm groups are calling on Peru to enter into talks with Morocco.",
+        "Peru and Morocco are about to launch negotiations on a free trade pact.",
+    ):
+        assert _talks(sentence) == [], sentence
+    assert _talks("Peru held trade talks with Morocco on Monday.") == [("PE", ("MA",))]
+
+
+def test_talks_at_a_standstill_are_not_held() -> None:
+    assert _talks("Peru blamed Morocco for the trade negotiations being at a standstill.") == []
+    assert _talks("Talks between Peru and Morocco reached an impasse on Friday.") == []

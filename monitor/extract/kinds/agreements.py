@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from monitor.extract import vocabulary as vocab
@@ -66,6 +67,14 @@ def _remember_pair(c: Clause, parties: Parties) -> None:
         c.ctx.pair = (parties.imposer, parties.targets[0])
 
 
+def _unreal(clause: str, talks: re.Match[str]) -> bool:
+    """Whether the talks at `talks` are only recommended, wished for or offered (looked for just before them,
+    within their own part of the clause)."""
+    window = clause[max(0, talks.start() - 50) : talks.start()]
+    cut = max(window.rfind(","), window.rfind(";"))
+    return bool(vocab.TALKS_UNREAL.search(window[cut + 1 :]))
+
+
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
@@ -108,6 +117,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         and not states_deal(c.sentence)
         and vocab.TALKS_EVENT.search(clause)
         and not blocked(clause, talks)
+        and not _unreal(clause, talks)
     ):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         _remember_pair(c, first)
