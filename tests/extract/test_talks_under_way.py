@@ -138,3 +138,14 @@ def test_talks_only_recommended_wished_or_offered_are_not_held() -> None:
 def test_talks_at_a_standstill_are_not_held() -> None:
     assert _talks("Peru blamed Morocco for the trade negotiations being at a standstill.") == []
     assert _talks("Talks between Peru and Morocco reached an impasse on Friday.") == []
+
+
+def test_a_deal_denied_is_no_deal() -> None:
+    for sentence in (
+        "Peru and Morocco have not reached a deal on the wheat tariffs.",
+        "Peru and Morocco still haven't signed the accord.",
+        "No agreement was reached between Peru and Morocco on Friday.",
+        "Morocco faced a 25% levy if it had not reached an agreement with Peru.",
+    ):
+        assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
+    assert [f.kind for f in facts_of("Peru and Morocco reached a trade deal on Friday.")] == ["deal"]

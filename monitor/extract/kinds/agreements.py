@@ -29,6 +29,11 @@ _ENDED_AFTER = blind(
 _TALKS_LEFT = blind(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|negotiating\s+table)\b")
 
 
+# A deal denied: "have not reached a deal", "never signed the pact", "no agreement was reached".
+_NOT_BEFORE = blind(r"(?:\b(?:not|never|no)|n't|n’t)\s+(?:yet\s+|been\s+|\w+ly\s+)?$")
+_NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
+
+
 # The words every agreement read below opens with: a clause holding none of them states no deal, talks or
 # withdrawal, and is not read further (most clauses).
 _OPENINGS = CueSet(vocab.TALKS, vocab.DEAL_VERB, vocab.DEAL_PASSIVE, vocab.PREFERENCE_PROGRAMME, vocab.WITHDRAW)
@@ -45,10 +50,13 @@ def states_deal(clause: str) -> bool:
             continue  # "agreed to start trade talks in an arrangement ...": talks, not a deal
         if vocab.WITHDRAW.search(obj.group(0)):
             continue  # "announced it would exit the trade agreement": leaving one, not reaching one
-        if vocab.MODAL_BEFORE.search(clause[max(0, verb.start() - 25) : verb.start()]) or blocked(clause, verb):
+        before = clause[max(0, verb.start() - 25) : verb.start()]
+        if vocab.MODAL_BEFORE.search(before) or _NOT_BEFORE.search(before) or blocked(clause, verb):
             continue
         return True
     passive = vocab.DEAL_PASSIVE.search(clause)
+    if passive and _NO_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
+        return False
     return bool(passive and not blocked(clause, passive))
 
 
