@@ -111,7 +111,9 @@ _MET_WITH = (
 )
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|talking\s+to|"
-    r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
+    # "Talked" holds talks with someone ("talked with Lima's envoy"), not "talked at length about tariffs" or
+    # "who talked on condition of anonymity".
+    r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
     r"dialogue\s+with|talks\s+with|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
     r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"

@@ -149,3 +149,12 @@ def test_a_deal_denied_is_no_deal() -> None:
     ):
         assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
     assert [f.kind for f in facts_of("Peru and Morocco reached a trade deal on Friday.")] == ["deal"]
+
+
+def test_talked_holds_talks_only_with_someone() -> None:
+    for sentence in (
+        "A Peruvian buyer, who talked on condition of anonymity, said tariffs on Moroccan wheat would hurt.",
+        "Peru's minister talked at length about Morocco's tariffs on Monday.",
+    ):
+        assert _talks(sentence) == [], sentence
+    assert _talks("Peru's trade minister talked extensively with Morocco's envoy on Monday.") == [("PE", ("MA",))]
