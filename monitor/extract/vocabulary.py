@@ -877,10 +877,13 @@ AUTHORITY = (
     (blind(r"safeguard"), "safeguard"),
     (blind(r"retaliat|countermeasure"), "countermeasure"),
 )
-# A memorandum is an agreement only between two sides ("a memorandum of understanding", "a memorandum with
-# Peru"); one a leader signs alone is an order to his own officials ("signed a memorandum directing tariffs").
+# The agreement a deal verb takes as its object, within its own clause: not "implement the consensus reached in
+# Lima, and come to an agreement" (what the second verb wants is no deal reached). A memorandum is an agreement
+# only between two sides ("a memorandum of understanding", "a memorandum with Peru"); one a leader signs alone is
+# an order to his own officials ("signed a memorandum directing tariffs").
 DEAL_OBJECT = blind(
-    r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorand(?:um|ums|a)(?=\s+with\b)|framework|"
+    r"^\W*(?:[\w’'-]+(?:[^\w,;]+|,\s*(?!(?:and|but|or|which|while|then)\b))){0,8}?"
+    r"(?:deals?|agreements?|pacts?|accords?|memorand(?:um|ums|a)(?=\s+with\b)|framework|"
     r"understandings?|arrangements?|FTA)\b"
 )
 DEAL_PASSIVE = blind(

@@ -158,3 +158,10 @@ def test_talked_holds_talks_only_with_someone() -> None:
     ):
         assert _talks(sentence) == [], sentence
     assert _talks("Peru's trade minister talked extensively with Morocco's envoy on Monday.") == [("PE", ("MA",))]
+
+
+def test_a_deal_verb_takes_its_agreement_only_from_its_own_clause() -> None:
+    text = "The two teams must now implement the consensus reached in Lima, and come to an agreement."
+    assert not [f for f in facts_of(text) if f.kind == "deal"]
+    deals = [(f.imposer, f.targets) for f in facts_of("Peru and Morocco signed a new, wider trade pact on Friday.")]
+    assert deals == [("PE", ("MA",))]
