@@ -886,6 +886,17 @@ DEAL_OBJECT = blind(
     r"(?:deals?|agreements?|pacts?|accords?|memorand(?:um|ums|a)(?=\s+with\b)|framework|"
     r"understandings?|arrangements?|FTA)\b"
 )
+# An agreement of another domain than trade, named as such: "a peace deal", "a defence pact", "a nuclear
+# accord", or a company's contracts ("signed deals worth $25 billion").
+OTHER_AGREEMENT = _words(
+    r"peace|ceasefire|cease-fire|armistice|defen[cs]e|military|nuclear|climate|extradition|arms|weapons|"
+    r"(?:deals?|contracts?|agreements?)\s+(?:worth|valued\s+at)"
+)
+# Companies as the side that signs: their deals are contracts, not trade agreements.
+COMPANIES_BEFORE = blind(
+    r"\b(?:companies|firms|businesses|corporations|enterprises|carmakers?|automakers?|airlines?|retailers?)\s+"
+    r"(?:[\w-]+\s+){0,4}$"
+)
 DEAL_PASSIVE = blind(
     r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"
     r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"

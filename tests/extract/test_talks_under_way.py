@@ -165,3 +165,17 @@ def test_a_deal_verb_takes_its_agreement_only_from_its_own_clause() -> None:
     assert not [f for f in facts_of(text) if f.kind == "deal"]
     deals = [(f.imposer, f.targets) for f in facts_of("Peru and Morocco signed a new, wider trade pact on Friday.")]
     assert deals == [("PE", ("MA",))]
+
+
+def test_an_agreement_of_another_domain_or_between_companies_is_no_trade_deal() -> None:
+    for sentence in (
+        "Peru and Morocco signed a defence pact on Monday.",
+        "The peace deal between Peru and Morocco was signed on Monday.",
+        "Peruvian and Moroccan companies signed deals worth $25 billion during the visit.",
+    ):
+        assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
+    for sentence in (
+        "Peru and Morocco signed a free trade agreement on Monday.",
+        "Peru and Morocco signed an economic cooperation agreement on Monday.",
+    ):
+        assert [f.kind for f in facts_of(sentence)] == ["deal"], sentence

@@ -50,6 +50,10 @@ def states_deal(clause: str) -> bool:
             continue  # "agreed to start trade talks in an arrangement ...": talks, not a deal
         if vocab.WITHDRAW.search(obj.group(0)):
             continue  # "announced it would exit the trade agreement": leaving one, not reaching one
+        if vocab.OTHER_AGREEMENT.search(clause, verb.end(), verb.end() + len(obj.group(0)) + 15):
+            continue  # "signed a defence pact", "signed deals worth $25 billion": no trade agreement
+        if vocab.COMPANIES_BEFORE.search(clause[max(0, verb.start() - 60) : verb.start()]):
+            continue  # "companies from both countries signed deals": contracts
         before = clause[max(0, verb.start() - 25) : verb.start()]
         if vocab.MODAL_BEFORE.search(before) or _NOT_BEFORE.search(before) or blocked(clause, verb):
             continue
@@ -57,6 +61,8 @@ def states_deal(clause: str) -> bool:
     passive = vocab.DEAL_PASSIVE.search(clause)
     if passive and _NO_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
         return False
+    if passive and vocab.OTHER_AGREEMENT.search(clause[max(0, passive.start() - 20) : passive.start() + 30]):
+        return False  # "the peace deal was signed"
     return bool(passive and not blocked(clause, passive))
 
 
