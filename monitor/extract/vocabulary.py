@@ -462,10 +462,30 @@ TARIFF_OBJECT = _words(
     r"deadline|deadlines|measures?|countermeasures|counter-measures|increases?|hikes?|implementation|imposition|"
     r"reimposition|it|them|those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
 )
+# An object that is not a tariff, though a tariff word may modify it or follow: a pause or a removal of it is no
+# pause or lift of a tariff ("suspended the tariff talks", "delayed shipments of wheat", "postponed the vote on
+# the tariff bill", "suspended imports of beef"). The words before the noun are determiners and modifiers, never
+# a tariff noun itself ("suspended tariffs on imports" pauses the tariffs).
+_OTHER_NOUNS = (
+    r"talks|negotiations|meetings?|summit|visits?|trips?|votes?|voting|reply|replies|responses?|shipments?|"
+    r"exports?|imports?|purchases?|orders?|deliveries|payments?|investigations?|inquiry|inquiries|probes?|"
+    r"hearings?|reviews?|cooperation|dialogue|consultations|sales|production|operations"
+)
+OTHER_OBJECT = blind(
+    r"\s+(?:of\s+)?(?:(?!(?:tariffs|duties|levies|surcharges|on|of|in|for|to|from|with|and|or)\b)[\w.’'-]+\s+){0,3}?"
+    r"(?:" + _OTHER_NOUNS + r")\b"
+    # ... which is not itself the modifier of a tariff noun: "suspended import duties".
+    r"(?![\s-]+(?:tariffs?|duty|duties|tax|taxes|levy|levies|surcharges?)\b)"
+)
+# The same nouns as the subject of a passive pause, with the tariff only in their complement: "the talks on
+# tariffs were postponed", "the vote on the tariff bill was delayed".
+OTHER_SUBJECT = blind(r"\b(?:" + _OTHER_NOUNS + r")\s+(?:on|over|about|with|of|for|into)\s")
 # Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
 OBJECT_END = blind(
     # (Not the stop of an initial: "delaying the U.S. rise in tariffs" goes on past "U.S.".)
-    r"[,;:]|(?<!\b\w)\.|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
+    # A reason after the object is not the object: "put the negotiations on hold over the tariffs".
+    r"[,;:]|(?<!\b\w)\.|\s(?:while|which|because|after|before|as|but|over|amid|"
+    r"and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
 )
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".
 PASSIVE_BEFORE = blind(

@@ -199,3 +199,25 @@ def test_suspended_concessions_are_retaliation_not_a_pause() -> None:
     assert _pauses("Peru suspended the tariff on Chilean wine until June.") == [
         ("PE", ("CL",), dt.date(PUBLISHED.year, 6, 1))
     ]
+
+
+def test_a_pause_of_something_other_than_a_tariff_is_no_pause() -> None:
+    # The tariff word only modifies or follows what is paused: talks, a vote, shipments, an inquiry.
+    for sentence in (
+        "Peru suspended the tariff talks with Chile.",
+        "The tariff quarrel delayed shipments of Peruvian copper to Chile.",
+        "Peru paused its purchases of Chilean fruit amid the tariff quarrel.",
+        "Peru has suspended exports of copper to Chile in answer to its 20% tariff.",
+        "Peru suspended its anti-dumping inquiry and its investigation into Chilean steel.",
+        "The talks on tariffs were postponed until next week, Peru said.",
+        "The vote on the tariff bill was postponed until March.",
+        "Chile put the trade negotiations with Peru on hold over the tariffs.",
+    ):
+        assert _pauses(sentence) == [], sentence
+    # The tariff itself, as object or passive subject, is still paused.
+    for sentence in (
+        "Peru suspended import duties on Chilean fruit until June.",
+        "Peru suspended tariffs on imports from Chile until June.",
+        "The duties on exports of Chilean fruit were suspended until June.",
+    ):
+        assert len(_pauses(sentence)) == 1, sentence
