@@ -165,6 +165,17 @@ TALKS_UNREAL = _words(
     r"about\s+to|hope|hopes|hoped|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
     r"calling\s+on|calling\s+for|call\s+for"
 )
+# Talks called off or put back are not held: "postponed the trade talks", "the talks were cancelled". The verb
+# right before the talks, or a passive of it right after them.
+TALKS_OFF_BEFORE = blind(
+    r"\b(?:postpone|postponed|postpones|postponing|delay|delayed|delays|delaying|cancel|cancels|cancell?ed|"
+    r"cancell?ing|called\s+off|calls\s+off|call\s+off|calling\s+off|suspend|suspended|suspends|suspending|"
+    r"shelved|shelve|put\s+off|puts\s+off|scrapped|scrap|scraps)\s+(?:[\w’'-]+\s+){0,3}$"
+)
+TALKS_OFF_AFTER = blind(
+    r"^[^,;.]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|is|are|be|been|being)"
+    r"\s+(?:\w+ly\s+)?(?:postponed|delayed|cancell?ed|called\s+off|suspended|shelved|put\s+off|scrapped)\b"
+)
 TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
 TALKS_FAILED = _words(
     r"stalled|stall|collapsed|collapse|broke\s+down|break\s+down|broken\s+down|faltered|derailed|"

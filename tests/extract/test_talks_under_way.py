@@ -179,3 +179,13 @@ def test_an_agreement_of_another_domain_or_between_companies_is_no_trade_deal() 
         "Peru and Morocco signed an economic cooperation agreement on Monday.",
     ):
         assert [f.kind for f in facts_of(sentence)] == ["deal"], sentence
+
+
+def test_talks_called_off_or_put_back_are_not_held() -> None:
+    for sentence in (
+        "Peru postponed the trade talks with Morocco that had been set for Monday.",
+        "The talks between Peru and Morocco on wheat tariffs were called off on Friday.",
+        "Peru cancelled its planned trade talks with Morocco.",
+    ):
+        assert _talks(sentence) == [], sentence
+    assert _talks("Peru and Morocco held talks on Monday, and the tariffs were suspended.") == [("PE", ("MA",))]

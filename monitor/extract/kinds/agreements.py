@@ -108,6 +108,11 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     )
     if talks and vocab.TALKS_FAILED.search(clause):
         talks = None  # "the negotiations stalled", "had not concluded talks"
+    if talks and (
+        vocab.TALKS_OFF_BEFORE.search(clause[max(0, talks.start() - 50) : talks.start()])
+        or vocab.TALKS_OFF_AFTER.match(clause[talks.end() : talks.end() + 90])
+    ):
+        talks = None  # "postponed the trade talks", "the talks were called off"
     if talks:
         # Talks said in a relative clause ("Korea, which is in talks with Ghana, raised ...") are background to
         # what the clause says; another mention of talks outside it still counts.
