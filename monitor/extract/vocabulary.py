@@ -917,6 +917,12 @@ DEAL_OBJECT = blind(
     r"(?:deals?|agreements?|pacts?|accords?|memorand(?:um|ums|a)(?=\s+with\b)|framework|"
     r"understandings?|arrangements?|FTA)\b"
 )
+# An agreement only aimed at, between the deal verb and the agreement: "agreed to work toward a free trade
+# agreement", "announced a possible trade deal", "agreed to study the feasibility of an FTA".
+DEAL_GOAL = _words(
+    r"toward|towards|work\s+on|working\s+on|explore|exploring|pursue|pursuing|seek|seeking|study|studying|"
+    r"feasibility|possible|potential|eventual|future|prospective|proposed"
+)
 # An agreement of another domain than trade, named as such: "a peace deal", "a defence pact", "a nuclear
 # accord", or a company's contracts ("signed deals worth $25 billion").
 OTHER_AGREEMENT = _words(

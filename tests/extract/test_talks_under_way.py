@@ -189,3 +189,13 @@ def test_talks_called_off_or_put_back_are_not_held() -> None:
     ):
         assert _talks(sentence) == [], sentence
     assert _talks("Peru and Morocco held talks on Monday, and the tariffs were suspended.") == [("PE", ("MA",))]
+
+
+def test_an_agreement_only_aimed_at_is_no_deal() -> None:
+    for sentence in (
+        "Peru and Morocco agreed to work toward a free trade agreement.",
+        "Peru announced a possible trade deal with Morocco.",
+        "Peru and Morocco agreed to study the feasibility of a free trade agreement.",
+    ):
+        assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
+    assert [f.kind for f in facts_of("Peru and Morocco agreed to a trade deal on Monday.")] == ["deal"]

@@ -50,6 +50,8 @@ def states_deal(clause: str) -> bool:
             continue  # "agreed to start trade talks in an arrangement ...": talks, not a deal
         if vocab.WITHDRAW.search(obj.group(0)):
             continue  # "announced it would exit the trade agreement": leaving one, not reaching one
+        if vocab.DEAL_GOAL.search(obj.group(0)):
+            continue  # "agreed to work toward a free trade agreement": a goal, not a deal
         if vocab.OTHER_AGREEMENT.search(clause, verb.end(), verb.end() + len(obj.group(0)) + 15):
             continue  # "signed a defence pact", "signed deals worth $25 billion": no trade agreement
         if vocab.COMPANIES_BEFORE.search(clause[max(0, verb.start() - 60) : verb.start()]):
