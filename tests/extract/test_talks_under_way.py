@@ -199,3 +199,14 @@ def test_an_agreement_only_aimed_at_is_no_deal() -> None:
     ):
         assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
     assert [f.kind for f in facts_of("Peru and Morocco agreed to a trade deal on Monday.")] == ["deal"]
+
+
+def test_talks_stated_before_a_wish_or_an_explanation_still_took_place() -> None:
+    for sentence in (
+        "Peru's vice premier had a phone call with Morocco's finance minister on Saturday, urging joint efforts.",
+        "Peru held trade talks with Morocco on Monday, explaining its position on the wheat tariffs.",
+    ):
+        assert _talks(sentence) == [("PE", ("MA",))], sentence
+    # The wish or condition before the talks still governs them.
+    assert _talks("Peru wants talks with Morocco on the wheat tariffs.") == []
+    assert _talks("If talks with Morocco fail, Peru will raise its tariffs.") == []

@@ -39,6 +39,14 @@ _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 _OPENINGS = CueSet(vocab.TALKS, vocab.DEAL_VERB, vocab.DEAL_PASSIVE, vocab.PREFERENCE_PROGRAMME, vocab.WITHDRAW)
 
 
+def opening_at(clause: str) -> int | None:
+    """Where the clause's first word of talks or of reaching a deal stands, if it has one."""
+    if not _OPENINGS.may_match(clause):
+        return None
+    found = [m.start() for cue in (vocab.TALKS, vocab.DEAL_VERB) if (m := cue.search(clause)) is not None]
+    return min(found) if found else None
+
+
 @lru_cache(maxsize=64)
 def states_deal(clause: str) -> bool:
     """Whether the clause says a trade agreement was reached, signed or concluded."""
