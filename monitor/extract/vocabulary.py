@@ -17,7 +17,8 @@ TARIFF_WORD = Cue(
 )
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
-    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|accord|truce|"
+    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|"
+    r"accord|truce|consultations with|trade consultations|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
     r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"

@@ -210,3 +210,10 @@ def test_talks_stated_before_a_wish_or_an_explanation_still_took_place() -> None
     # The wish or condition before the talks still governs them.
     assert _talks("Peru wants talks with Morocco on the wheat tariffs.") == []
     assert _talks("If talks with Morocco fail, Peru will raise its tariffs.") == []
+
+
+def test_trade_consultations_with_a_side_are_talks() -> None:
+    text = "Peru's vice premier arrived in Rabat on Tuesday for trade consultations with the Moroccan side."
+    assert _talks(text) == [("PE", ("MA",))]
+    # Consultations of the public at home are no talks with anyone.
+    assert _talks("Peru will launch new public consultations next month on its customs code.") == []
