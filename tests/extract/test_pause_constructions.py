@@ -221,3 +221,11 @@ def test_a_pause_of_something_other_than_a_tariff_is_no_pause() -> None:
         "The duties on exports of Chilean fruit were suspended until June.",
     ):
         assert len(_pauses(sentence)) == 1, sentence
+
+
+def test_halting_further_tariff_rises_is_a_pause() -> None:
+    end = PUBLISHED + dt.timedelta(days=90)
+    text = "Chile and Peru said both sides had agreed to halt further tariff increases for 90 days."
+    assert {(i, t) for i, t, _u in _pauses(text)} == {("CL", ("PE",)), ("PE", ("CL",))}
+    assert all(abs((u - end).days) <= 7 for _i, _t, u in _pauses(text) if u is not None)
+    assert _pauses("Peru halted new imports of Chilean wheat.") == []
