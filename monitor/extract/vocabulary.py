@@ -207,9 +207,9 @@ MULTILATERAL = _words(
 )
 PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
-    # "agreed to halt further tariff increases": the rises are held off.
-    r"halt(?=\s+(?:further|new|any|additional)\b)|halted(?=\s+(?:further|new|any|additional)\b)|"
-    r"halting(?=\s+(?:further|new|any|additional)\b)|"
+    # "agreed to halt further tariff increases", "stop imposing new tariffs": the rises are held off.
+    r"(?:halt|halts|halted|halting|stop|stops|stopped|stopping)(?:\s+(?:imposing|raising|levying|adding))?"
+    r"(?=\s+(?:further|new|any|additional)\b)|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
     # "the deadline was pushed to August 1": moved to a later month, not "moved to impose".

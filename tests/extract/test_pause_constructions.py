@@ -229,3 +229,8 @@ def test_halting_further_tariff_rises_is_a_pause() -> None:
     assert {(i, t) for i, t, _u in _pauses(text)} == {("CL", ("PE",)), ("PE", ("CL",))}
     assert all(abs((u - end).days) <= 7 for _i, _t, u in _pauses(text) if u is not None)
     assert _pauses("Peru halted new imports of Chilean wheat.") == []
+
+
+def test_agreeing_to_stop_imposing_new_tariffs_is_a_pause_by_each() -> None:
+    text = "Chile and Peru agreed to stop imposing new tariffs on each other."
+    assert {(i, t) for i, t, _u in _pauses(text)} == {("CL", ("PE",)), ("PE", ("CL",))}
