@@ -317,6 +317,8 @@ NOT_A_FACT = _words(
     r"wants?\s+to|wanted\s+to|hopes?\s+to|hoping|seek|seeks|seeking|sought|aim\s+to|aims\s+to|goal\s+of|"
     r"toward|towards|eager\s+to|fail|failed|fails|unlikely|would\s+be\s+difficult|scrambling|yet\s+to|"
     r"did\s+not|does\s+not|do\s+not|didn't|doesn't|won't|no\s+longer|never|refused|rejected|denied|"
+    # Ruled out, or not planned: "ruled out a pause of its tariffs", "has no plans to suspend the duties".
+    r"ruled\s+out|rules\s+out|ruling\s+out|rule\s+out|no\s+plans?\s+to|no\s+intention|"
     r"would\s+not\s+extend|not\s+expecting|before\s+an\s+accord|if\s+a\s+deal|if\s+talks|unless\s+a\s+deal|"
     # "asked whether": a question; but "considering whether to put tariffs on" is a threat under consideration.
     rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"

@@ -234,3 +234,14 @@ def test_halting_further_tariff_rises_is_a_pause() -> None:
 def test_agreeing_to_stop_imposing_new_tariffs_is_a_pause_by_each() -> None:
     text = "Chile and Peru agreed to stop imposing new tariffs on each other."
     assert {(i, t) for i, t, _u in _pauses(text)} == {("CL", ("PE",)), ("PE", ("CL",))}
+
+
+def test_a_pause_denied_ruled_out_or_only_imagined_is_no_pause() -> None:
+    for sentence in (
+        "There will be no pause in Peru's tariffs on Chilean wheat.",
+        "Peru ruled out a pause of its tariffs on Chilean wheat.",
+        "Peru said it had no plans to suspend its tariffs on Chilean wheat.",
+        "A pause in the tariffs would help Chilean farmers, Peru's farm lobby said.",
+    ):
+        assert _pauses(sentence) == [], sentence
+    assert len(_pauses("Peru said it would pause its tariffs on Chilean wheat for 90 days.")) == 1

@@ -29,6 +29,12 @@ _GOVERNS_ALWAYS = blind(
 _UNDER_CONSIDERATION = blind(r"\b(?:consider|considers|considering|weighing|weighs|mulling|proposal|proposed)\b")
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
 _MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
+# A pause denied or only imagined: "there will be no pause in the tariffs", "a pause in the tariffs would
+# help farmers" (an indefinite pause as the subject of "would").
+_NO_BEFORE = blind(r"\b(?:no|any)\s+(?:[\w-]+\s+)?$")
+_IMAGINED = blind(
+    r"^\W*(?:a|an|any)\s+(?:[\w-]+\s+)?(?:pause|suspension|delay|reprieve|truce|freeze)\b[^,;]{0,60}?\bwould\b"
+)
 _TRUCE = blind(r"\btruce\b|\bmutual")
 # A measure named only by a pronoun and the noun of imposing it ("delayed their reimposition") is the tariff the
 # article spoke of; "the reimposition of sanctions" is not.
@@ -279,6 +285,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
         if _ended(clause, cue):
             continue  # "ended the tariff pause": the pause is over, not stated
+        if _NO_BEFORE.search(clause[max(0, cue.start() - 25) : cue.start()]) or _IMAGINED.match(clause):
+            continue  # "no pause in the tariffs", "a pause would help": none stated
         if _STANDSTILL_AFTER.match(clause, cue.end()):
             continue  # "froze its tariffs at current levels": a standstill, not a pause
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
