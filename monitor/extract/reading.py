@@ -192,6 +192,8 @@ def _read_clause_kinds(
         return stated + stated_pause(clause, sentence, find_parties(clause, mentions, ctx), dates_of(), ctx)
     c.authority = authority_of(clause)
     facts = read_agreements(c, deal_in_sentence)
+    if vocab.IMAGINED_DEAL.match(clause):
+        return facts  # "a trade deal would remove tariffs": what an imagined deal would do is no measure
 
     has_tariff = bool(c.tariff_words or rates)
     zero = vocab.ZERO.search(clause)

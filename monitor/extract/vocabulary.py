@@ -929,6 +929,12 @@ DEAL_GOAL = _words(
     r"toward|towards|work\s+on|working\s+on|explore|exploring|pursue|pursuing|seek|seeking|study|studying|"
     r"feasibility|possible|potential|eventual|future|prospective|proposed"
 )
+# An agreement only imagined, as the clause's subject: "A trade deal with Peru would remove tariffs on wheat",
+# "Any agreement must include farm goods". What such a clause says the deal would do is no measure taken.
+IMAGINED_DEAL = blind(
+    r"^\W*(?:(?:[\w’'-]+\s+){1,4}?(?:said|says|that)\s+)?(?:a|an|any|such\s+a)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:deal|agreement|pact|accord|fta)\b[^,;]{0,60}?\b(?:would|could|might|must)\b"
+)
 # An agreement of another domain than trade, named as such: "a peace deal", "a defence pact", "a nuclear
 # accord", or a company's contracts ("signed deals worth $25 billion").
 OTHER_AGREEMENT = _words(

@@ -217,3 +217,8 @@ def test_trade_consultations_with_a_side_are_talks() -> None:
     assert _talks(text) == [("PE", ("MA",))]
     # Consultations of the public at home are no talks with anyone.
     assert _talks("Peru will launch new public consultations next month on its customs code.") == []
+
+
+def test_what_a_known_deal_will_do_is_still_read() -> None:
+    text = "Peru and Morocco reached a deal that would cut tariffs on wheat to 5%."
+    assert {f.kind for f in facts_of(text)} == {"deal", "tariff"}

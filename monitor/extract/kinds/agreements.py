@@ -31,6 +31,7 @@ _TALKS_LEFT = blind(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|negotiat
 
 # A deal denied: "have not reached a deal", "never signed the pact", "no agreement was reached".
 _NOT_BEFORE = blind(r"(?:\b(?:not|never|no)|n't|n’t)\s+(?:yet\s+|been\s+|\w+ly\s+)?$")
+_NO_OBJECT = blind(r"\W*(?:no|none)\b")
 _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -67,6 +68,8 @@ def states_deal(clause: str) -> bool:
         before = clause[max(0, verb.start() - 25) : verb.start()]
         if vocab.MODAL_BEFORE.search(before) or _NOT_BEFORE.search(before) or blocked(clause, verb):
             continue
+        if _NO_OBJECT.match(obj.group(0)):
+            continue  # "signed no deal with Morocco"
         return True
     passive = vocab.DEAL_PASSIVE.search(clause)
     if passive and _NO_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
