@@ -245,3 +245,10 @@ def test_a_pause_denied_ruled_out_or_only_imagined_is_no_pause() -> None:
     ):
         assert _pauses(sentence) == [], sentence
     assert len(_pauses("Peru said it would pause its tariffs on Chilean wheat for 90 days.")) == 1
+
+
+def test_a_truce_naming_no_side_is_between_the_sides_of_the_last_talks() -> None:
+    text = "Chile and Peru held trade talks in Lima on Monday. A truce was reached, and room was left for more talks."
+    assert {(i, t) for i, t, _u in _pauses(text)} == {("CL", ("PE",)), ("PE", ("CL",))}
+    # With no talks or deal before it, a truce naming no side is no pause on everyone.
+    assert _pauses("A truce was reached, and room was left for more talks.") == []

@@ -79,6 +79,11 @@ def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateM
     return [make_fact("pause", side, sentence, until=ends[0].value) for side in sides]
 
 
+def _side_of_pair(pair: tuple[str, str], first: str) -> Parties:
+    """One side of a truce between the two sides of `pair`: `first` sparing the other."""
+    return Parties(imposer=first, targets=tuple(c for c in pair if c != first), subject_named=False)
+
+
 def _each_side(parties: Parties) -> list[Parties]:
     """The sides of a pause both make, each pausing its tariffs on the other: the sides named together as the
     subject ("Kenya and Ghana agreed a truce"); else, when no side is named as acting, the two named in the
@@ -133,6 +138,10 @@ def pauses(
     elif _MUTUAL.search(clause) or vocab.MUTUAL.search(clause, 0, cue_at):
         # "the two countries agreed to suspend": both sides as the subject (not "... while the two sides talk").
         sides = _each_side(parties)
+        if len(sides) == 1 and ANY in parties.targets and not parties.targets_named:
+            # "A truce was reached": a truce is between two sides, never on everyone; naming neither, it is one
+            # between the sides of the article's last talks or deal, else it names no pause.
+            sides = [_side_of_pair(ctx.pair, first) for first in ctx.pair] if ctx.pair is not None else []
     kept = [r for r in rates if not left_in_force(clause, r, cue_at)]
     # The paused rate is the one the pause word governs: the first after it ("refrain from raising that
     # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
