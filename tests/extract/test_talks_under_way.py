@@ -222,3 +222,7 @@ def test_trade_consultations_with_a_side_are_talks() -> None:
 def test_what_a_known_deal_will_do_is_still_read() -> None:
     text = "Peru and Morocco reached a deal that would cut tariffs on wheat to 5%."
     assert {f.kind for f in facts_of(text)} == {"deal", "tariff"}
+
+
+def test_the_side_met_with_is_the_other_side_when_named_by_its_demonym() -> None:
+    assert _talks("Peru's trade minister met with her Moroccan counterpart on Monday.") == [("PE", ("MA",))]
