@@ -164,7 +164,9 @@ TALKS_BACKGROUND = blind(
 TALKS_UNREAL = _words(
     r"should|ought\s+to|must|need\s+to|needs\s+to|willing|willingness|ready\s+to|readiness|prepared\s+to|"
     r"about\s+to|hope|hopes|hoped|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
-    r"calling\s+on|calling\s+for|call\s+for"
+    r"calling\s+on|calling\s+for|call\s+for|"
+    # Offered, not yet held: "invited Lima to hold trade talks", "offered talks".
+    r"invited|invites|inviting|offered|offers|offering|proposed|proposes|proposing"
 )
 # Talks called off or put back are not held: "postponed the trade talks", "the talks were cancelled". The verb
 # right before the talks, or a passive of it right after them.

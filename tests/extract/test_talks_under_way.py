@@ -130,6 +130,7 @@ def test_talks_only_recommended_wished_or_offered_are_not_held() -> None:
         "There is hope that talks between Morocco and Peru could end the dispute.",
         "Farm groups are calling on Peru to enter into talks with Morocco.",
         "Peru and Morocco are about to launch negotiations on a free trade pact.",
+        "Peru invited Morocco to hold trade talks in Lima.",
     ):
         assert _talks(sentence) == [], sentence
     assert _talks("Peru held trade talks with Morocco on Monday.") == [("PE", ("MA",))]
