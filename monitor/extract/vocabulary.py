@@ -113,7 +113,7 @@ _MET_WITH = (
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|talking\s+to|"
     # "Talked" holds talks with someone ("talked with Lima's envoy"), not "talked at length about tariffs" or
-    # "who talked on condition of anonymity".
+    # "a trader who talked anonymously".
     r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
     r"dialogue\s+with|talks\s+with|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
@@ -378,8 +378,8 @@ MEASURE_ENDED = blind(
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:pause|suspension|truce|reprieve|exemptions?|exclusions?|waivers?|carve-?outs?)\b"
 )
-# What a member suspends to retaliate under WTO rules: "suspended tariff concessions on 128 US products" raises
-# duties; it pauses no tariff (the tariff word only says which concessions).
+# What a member suspends to retaliate under WTO rules: "Peru suspended its tariff concessions on 90 Chilean goods"
+# raises duties; it pauses no tariff (the tariff word only says which concessions).
 CONCESSIONS_AFTER = blind(
     r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|some\s+|certain\s+)?(?:[\w-]+\s+)?(?:tariff\s+|trade\s+)?"
     r"(?:concessions?|obligations)\b"

@@ -146,7 +146,7 @@ def test_a_deal_denied_is_no_deal() -> None:
         "Peru and Morocco have not reached a deal on the wheat tariffs.",
         "Peru and Morocco still haven't signed the accord.",
         "No agreement was reached between Peru and Morocco on Friday.",
-        "Morocco faced a 25% levy if it had not reached an agreement with Peru.",
+        "Morocco and Peru had not yet reached an accord when the 30% duty began.",
     ):
         assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
     assert [f.kind for f in facts_of("Peru and Morocco reached a trade deal on Friday.")] == ["deal"]
@@ -154,7 +154,7 @@ def test_a_deal_denied_is_no_deal() -> None:
 
 def test_talked_holds_talks_only_with_someone() -> None:
     for sentence in (
-        "A Peruvian buyer, who talked on condition of anonymity, said tariffs on Moroccan wheat would hurt.",
+        "A Lima importer, who talked anonymously, said tariffs on Moroccan wheat would hurt.",
         "Peru's minister talked at length about Morocco's tariffs on Monday.",
     ):
         assert _talks(sentence) == [], sentence
