@@ -164,9 +164,15 @@ TALKS_BACKGROUND = blind(
 TALKS_UNREAL = _words(
     r"should|ought\s+to|must|need\s+to|needs\s+to|willing|willingness|ready\s+to|readiness|prepared\s+to|"
     r"about\s+to|hope|hopes|hoped|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
-    r"calling\s+on|calling\s+for|call\s+for|"
-    # Offered, not yet held: "invited Lima to hold trade talks", "offered talks".
-    r"invited|invites|inviting|offered|offers|offering|proposed|proposes|proposing"
+    r"calling\s+on|calling\s+for|call\s+for"
+)
+# Talks offered, not yet held, as the object of the offer: "invited Lima to hold trade talks", "offered Lima new
+# talks" (but "offered concessions in talks with Lima" reports talks held).
+TALKS_OFFERED_BEFORE = blind(
+    r"\b(?:invited|invites|inviting|invite)\s+(?:[\w’'-]+\s+){0,4}?to\s+(?:hold|start|open|begin|join|resume)\s+"
+    r"(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:offered|offers|offering|offer|proposed|proposes|proposing|propose)\s+"
+    r"(?:(?!(?:in|at|during|on|after|before|for|with|to|of)\b)[\w’'-]+\s+){0,3}$"
 )
 # Talks called off or put back are not held: "postponed the trade talks", "the talks were cancelled". The verb
 # right before the talks, or a passive of it right after them.

@@ -134,6 +134,8 @@ def test_talks_only_recommended_wished_or_offered_are_not_held() -> None:
     ):
         assert _talks(sentence) == [], sentence
     assert _talks("Peru held trade talks with Morocco on Monday.") == [("PE", ("MA",))]
+    # An offer made in talks held is no offer of talks.
+    assert _talks("Peru offered concessions in talks held with Morocco on Monday.") == [("PE", ("MA",))]
 
 
 def test_talks_at_a_standstill_are_not_held() -> None:

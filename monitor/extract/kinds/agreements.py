@@ -99,7 +99,7 @@ def _unreal(clause: str, talks: re.Match[str]) -> bool:
     within their own part of the clause)."""
     window = clause[max(0, talks.start() - 50) : talks.start()]
     cut = max(window.rfind(","), window.rfind(";"))
-    return bool(vocab.TALKS_UNREAL.search(window[cut + 1 :]))
+    return bool(vocab.TALKS_UNREAL.search(window[cut + 1 :]) or vocab.TALKS_OFFERED_BEFORE.search(window[cut + 1 :]))
 
 
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
