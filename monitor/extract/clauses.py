@@ -69,6 +69,8 @@ def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
     """Whether the verb or noun at `cue` acts on a tariff: its object names one ("suspended the duties",
     "a pause on tariffs", "delayed the deadline"), or a tariff is its passive subject or compound head
     ("the levies were lifted", "the tariff truce"). "Removing an irritant" or "suspending exports" is not."""
+    if vocab.OTHER_OBJECT.match(clause, cue.end()):
+        return False  # "suspended the tariff talks", "delayed shipments of wheat"
     after = clause[cue.end() : cue.end() + 70]
     stop = vocab.OBJECT_END.search(after)
     if stop:
@@ -80,5 +82,9 @@ def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
     if cut >= 0:
         before = before[cut + 1 :]
     if vocab.PASSIVE_BEFORE.search(before) and (vocab.TARIFF_WORD.search(before) or vocab.TARIFF_OBJECT.search(before)):
-        return True  # "the levies were lifted", "implementation was delayed"
+        # "The levies were lifted", "implementation was delayed"; but in "the talks on tariffs were postponed"
+        # the talks are what was postponed.
+        other = vocab.OTHER_SUBJECT.search(before)
+        tariff = vocab.TARIFF_WORD.search(before)
+        return other is None or (tariff is not None and tariff.start() < other.start())
     return bool(vocab.TARIFF_WORD.search(before[-25:]))

@@ -417,6 +417,9 @@ def find_parties(
             # "Seoul's ministry announced that the US and Korea reached a deal": the reporter is not first.
             leading = [m for m in leading if m.start >= report.end()]
         named = [m.code for m in leading] + [c for c in target_codes if c != ANY]
+        # The side met "with" is the other side even where its role reads as no side hit ("met with her Moroccan
+        # counterpart").
+        named += [m.code for m in mentions if m.code in in_partner_slot and m.form != UNIVERSAL and m.code not in named]
         pair = _pair_named_again(clause, ctx)
         if pair is not None and set(named) <= set(pair):
             # "the two sides will meet again" ("..., Ghana said"): the sides named before, the one named here first.

@@ -20,7 +20,7 @@ from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention, find_mentions
 from monitor.extract.kinds import Clause, make_fact
-from monitor.extract.kinds.agreements import read_agreements
+from monitor.extract.kinds.agreements import opening_at, read_agreements
 from monitor.extract.kinds.lifts import lift_cue, lifts
 from monitor.extract.kinds.pauses import pause_cue, pauses, stated_pause
 from monitor.extract.kinds.reliefs import (
@@ -179,14 +179,21 @@ def _read_clause_kinds(
         rate_parties=resolve.of_rate if isinstance(resolve, Resolver) else None,
     )
     head = clause[: c.first_anchor]
-    if vocab.HEAD_BLOCK.search(head) and not vocab.PRESUPPOSED_BEFORE.search(head):
+    block = vocab.HEAD_BLOCK.search(head)
+    if block and not vocab.PRESUPPOSED_BEFORE.search(head):
         # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"; but a pause said to end on a
         # day is stated as a fact even in "decide whether to extend the truce that expires on August 12".
+        # Talks or a deal stated before the block are read: in "held a phone call on Saturday, urging joint
+        # efforts" the call took place.
+        opening = opening_at(clause)
+        stated = read_agreements(c, deal_in_sentence) if opening is not None and opening < block.start() else []
         if not vocab.PAUSE_NOUN_ENDS.search(clause):
-            return []  # no pause end is named: skip working out the clause's parties and dates
-        return stated_pause(clause, sentence, find_parties(clause, mentions, ctx), dates_of(), ctx)
+            return stated  # no pause end is named: skip working out the clause's parties and dates
+        return stated + stated_pause(clause, sentence, find_parties(clause, mentions, ctx), dates_of(), ctx)
     c.authority = authority_of(clause)
     facts = read_agreements(c, deal_in_sentence)
+    if vocab.IMAGINED_DEAL.match(clause):
+        return facts  # "a trade deal would remove tariffs": what an imagined deal would do is no measure
 
     has_tariff = bool(c.tariff_words or rates)
     zero = vocab.ZERO.search(clause)

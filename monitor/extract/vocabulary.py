@@ -17,7 +17,8 @@ TARIFF_WORD = Cue(
 )
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
-    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|accord|truce|"
+    r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|"
+    r"accord|truce|consultations with|trade consultations|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
     r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"
@@ -105,9 +106,23 @@ DEAL_VERB = _words(
     # British usage takes the agreement as a direct object: "the two sides agreed a trade deal".
     r"agreed(?=\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|pact|accord|framework)\b)"
 )
+# "Met with" a reaction, or in the passive, is how something was received, not a meeting: "the tariffs were
+# met with an outcry", "exports have met with a hurdle".
+_RECEPTION = (
+    r"outcry|criticism|opposition|resistance|skepticism|scepticism|protests?|hurdles?|obstacles?|setbacks?|"
+    r"frustration|anger|dismay|concerns?|approval|applause|silence|success|reception|responses?|reactions?|"
+    r"backlash|derision|condemnation|disappointment|hostility|suspicion|resentment|fury|outrage|alarm|"
+    r"indifference|enthusiasm|difficult(?:y|ies)|problems?|challenges?|retaliation|countermeasures|scorn|ridicule"
+)
+_MET_WITH = (
+    r"met(?<!\bbe\smet)(?<!\bbeen\smet)(?<!\bbeing\smet)(?<!\bwas\smet)(?<!\bwere\smet)(?<!\bis\smet)"
+    r"(?<!\bare\smet)\s+with(?!\s+(?:[\w-]+\s+){0,2}?(?:" + _RECEPTION + r")\b)"
+)
 TALKS = _words(
-    r"talks|negotiations|negotiators|negotiating\s+round|met\s+with|meeting\s+with|discussions|talking\s+to|"
-    r"talked|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
+    r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|talking\s+to|"
+    # "Talked" holds talks with someone ("talked with Lima's envoy"), not "talked at length about tariffs" or
+    # "a trader who talked anonymously".
+    r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
     r"dialogue\s+with|talks\s+with|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
     r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
@@ -135,7 +150,7 @@ TALKS_EVENT = _words(
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
     r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"
     # A call held, and talks measured in hours ("after two hours of talks with Xi in Busan"), took place.
-    r"conducted|spoke|speaking|phone|telephone|hours\s+of|will\s+meet|to\s+discuss|lead|"
+    r"conducted|carried\s+out|spoke|speaking|phone|telephone|hours\s+of|will\s+meet|to\s+discuss|lead|"
     # Talks begun: "entered into negotiations".
     r"entered|enter|enters|entering|"
     # A delegation sent to talk: "sent a delegation to Lima".
@@ -151,9 +166,37 @@ TALKS_EVENT = _words(
 TALKS_BACKGROUND = blind(
     r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:[\w-]+\s+){0,6}$"
 )
+# Talks only recommended, wished for or offered are not held: "the two sides should discuss it in
+# negotiations", "expressed its willingness to resume talks", "there's hope that talks could ...", "calling on
+# Washington to enter into talks". (Only for talks: "is ready to impose tariffs" is a threat, a fact.)
+TALKS_UNREAL = _words(
+    r"should|ought\s+to|must|need\s+to|needs\s+to|willing|willingness|ready\s+to|readiness|prepared\s+to|"
+    r"about\s+to|hope|hopes|hoped|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
+    r"calling\s+on|calling\s+for|call\s+for"
+)
+# Talks offered, not yet held, as the object of the offer: "invited Lima to hold trade talks", "offered Lima new
+# talks" (but "offered concessions in talks with Lima" reports talks held).
+TALKS_OFFERED_BEFORE = blind(
+    r"\b(?:invited|invites|inviting|invite)\s+(?:[\w’'-]+\s+){0,4}?to\s+(?:hold|start|open|begin|join|resume)\s+"
+    r"(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:offered|offers|offering|offer|proposed|proposes|proposing|propose)\s+"
+    r"(?:(?!(?:in|at|during|on|after|before|for|with|to|of)\b)[\w’'-]+\s+){0,3}$"
+)
+# Talks called off or put back are not held: "postponed the trade talks", "the talks were cancelled". The verb
+# right before the talks, or a passive of it right after them.
+TALKS_OFF_BEFORE = blind(
+    r"\b(?:postpone|postponed|postpones|postponing|delay|delayed|delays|delaying|cancel|cancels|cancell?ed|"
+    r"cancell?ing|called\s+off|calls\s+off|call\s+off|calling\s+off|suspend|suspended|suspends|suspending|"
+    r"shelved|shelve|put\s+off|puts\s+off|scrapped|scrap|scraps)\s+(?:[\w’'-]+\s+){0,3}$"
+)
+TALKS_OFF_AFTER = blind(
+    r"^[^,;.]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|is|are|be|been|being)"
+    r"\s+(?:\w+ly\s+)?(?:postponed|delayed|cancell?ed|called\s+off|suspended|shelved|put\s+off|scrapped)\b"
+)
 TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
 TALKS_FAILED = _words(
     r"stalled|stall|collapsed|collapse|broke\s+down|break\s+down|broken\s+down|faltered|derailed|"
+    r"standstill|stalemate|deadlock|deadlocked|impasse|logjam|"
     r"had\s+not|has\s+not|have\s+not|hadn't|hasn't|haven't|without|on\s+hold"
 )
 # Preference programmes: ending one is a withdrawal (contract).
@@ -180,6 +223,9 @@ MULTILATERAL = _words(
 )
 PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
+    # "agreed to halt further tariff increases", "stop imposing new tariffs": the rises are held off.
+    r"(?:halt|halts|halted|halting|stop|stops|stopped|stopping)(?:\s+(?:imposing|raising|levying|adding))?"
+    r"(?=\s+(?:further|new|any|additional)\b)|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
     # "the deadline was pushed to August 1": moved to a later month, not "moved to impose".
@@ -208,7 +254,7 @@ LIFT = _words(
 )
 # The object a verb of removal governs when it is not the tariff: "withdrew its WTO challenge to the tariffs",
 # "dropped its complaint against the duties", "withdrew its offer to cut tariffs" (nothing is lifted).
-OTHER_OBJECT = blind(
+REMOVED_OTHER_OBJECT = blind(
     r"^\s+(?:its|the|their|his|her|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?:complaints?|challenges?|cases?|"
     r"disputes?|requests?|offers?|proposals?|demands?|opposition|objections?|appeals?|lawsuits?|suits?|bids?|"
     r"calls?|petitions?)\b"
@@ -317,6 +363,8 @@ NOT_A_FACT = _words(
     r"wants?\s+to|wanted\s+to|hopes?\s+to|hoping|seek|seeks|seeking|sought|aim\s+to|aims\s+to|goal\s+of|"
     r"toward|towards|eager\s+to|fail|failed|fails|unlikely|would\s+be\s+difficult|scrambling|yet\s+to|"
     r"did\s+not|does\s+not|do\s+not|didn't|doesn't|won't|no\s+longer|never|refused|rejected|denied|"
+    # Ruled out, or not planned: "ruled out a pause of its tariffs", "has no plans to suspend the duties".
+    r"ruled\s+out|rules\s+out|ruling\s+out|rule\s+out|no\s+plans?\s+to|no\s+intention|"
     r"would\s+not\s+extend|not\s+expecting|before\s+an\s+accord|if\s+a\s+deal|if\s+talks|unless\s+a\s+deal|"
     # "asked whether": a question; but "considering whether to put tariffs on" is a threat under consideration.
     rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
@@ -382,6 +430,12 @@ FREE_ACCESS_ENDED = blind(
     r"remove|removes|suspended|suspend|suspends|stripped|strip|strips|lost|lose|loses)\s+"
     r"(?:(?:the|its|their|his|her|a|this|that)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:duty|tariff)-free\s+(?:access|status|regime|treatment|entry|trade|privileges?)\b"
+)
+# What a member suspends to retaliate under WTO rules: "Peru suspended its tariff concessions on 90 Chilean goods"
+# raises duties; it pauses no tariff (the tariff word only says which concessions).
+CONCESSIONS_AFTER = blind(
+    r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|some\s+|certain\s+)?(?:[\w-]+\s+)?(?:tariff\s+|trade\s+)?"
+    r"(?:concessions?|obligations)\b"
 )
 # A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
 PAUSE_REFERRED = blind(
@@ -480,11 +534,31 @@ TARIFF_OBJECT = _words(
     r"deadline|deadlines|measures?|countermeasures|counter-measures|increases?|hikes?|implementation|imposition|"
     r"reimposition|it|them|those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
 )
+# An object that is not a tariff, though a tariff word may modify it or follow: a pause or a removal of it is no
+# pause or lift of a tariff ("suspended the tariff talks", "delayed shipments of wheat", "postponed the vote on
+# the tariff bill", "suspended imports of beef"). The words before the noun are determiners and modifiers, never
+# a tariff noun itself ("suspended tariffs on imports" pauses the tariffs).
+_OTHER_NOUNS = (
+    r"talks|negotiations|meetings?|summit|visits?|trips?|votes?|voting|reply|replies|responses?|shipments?|"
+    r"exports?|imports?|purchases?|orders?|deliveries|payments?|investigations?|inquiry|inquiries|probes?|"
+    r"hearings?|reviews?|cooperation|dialogue|consultations|sales|production|operations"
+)
+OTHER_OBJECT = blind(
+    r"\s+(?:of\s+)?(?:(?!(?:tariffs|duties|levies|surcharges|on|of|in|for|to|from|with|and|or)\b)[\w.’'-]+\s+){0,3}?"
+    r"(?:" + _OTHER_NOUNS + r")\b"
+    # ... which is not itself the modifier of a tariff noun: "suspended import duties".
+    r"(?![\s-]+(?:tariffs?|duty|duties|tax|taxes|levy|levies|surcharges?)\b)"
+)
+# The same nouns as the subject of a passive pause, with the tariff only in their complement: "the talks on
+# tariffs were postponed", "the vote on the tariff bill was delayed".
+OTHER_SUBJECT = blind(r"\b(?:" + _OTHER_NOUNS + r")\s+(?:on|over|about|with|of|for|into)\s")
 # Where the object of a verb ends: a clause mark, or a new clause ("..., which", " while ").
 OBJECT_END = blind(
     # (Not the stop of an initial: "delaying the U.S. rise in tariffs" goes on past "U.S."; nor a decimal point:
     # "eliminate its 38.5% tariff".)
-    r"[,;:]|(?<!\b\w)(?<!\d)\.|(?<=\d)\.(?!\d)|\s(?:while|which|because|after|before|as|but|and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
+    # A reason after the object is not the object: "put the negotiations on hold over the tariffs".
+    r"[,;:]|(?<!\b\w)(?<!\d)\.|(?<=\d)\.(?!\d)|\s(?:while|which|because|after|before|as|but|over|amid|"
+    r"and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
 )
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".
 PASSIVE_BEFORE = blind(
@@ -926,9 +1000,37 @@ AUTHORITY = (
     (blind(r"safeguard"), "safeguard"),
     (blind(r"retaliat|countermeasure"), "countermeasure"),
 )
+# The agreement a deal verb takes as its object, within its own clause: not "implement the consensus reached in
+# Lima, and come to an agreement" (what the second verb wants is no deal reached). A memorandum is an agreement
+# only between two sides ("a memorandum of understanding", "a memorandum with Peru"); one a leader signs alone is
+# an order to his own officials ("signed a memorandum directing tariffs").
 DEAL_OBJECT = blind(
-    r"^\W*(?:[\w’'-]+\W+){0,8}?(?:deals?|agreements?|pacts?|accords?|memorandums?|framework|understandings?|"
-    r"arrangements?|FTA)\b"
+    r"^\W*(?:[\w’'-]+(?:[^\w,;]+|,\s*(?!(?:and|but|or|which|while|then)\b))){0,8}?"
+    r"(?:deals?|agreements?|pacts?|accords?|memorand(?:um|ums|a)(?=\s+with\b)|framework|"
+    r"understandings?|arrangements?|FTA)\b"
+)
+# An agreement only aimed at, between the deal verb and the agreement: "agreed to work toward a free trade
+# agreement", "announced a possible trade deal", "agreed to study the feasibility of an FTA".
+DEAL_GOAL = _words(
+    r"toward|towards|work\s+on|working\s+on|explore|exploring|pursue|pursuing|seek|seeking|study|studying|"
+    r"feasibility|possible|potential|eventual|future|prospective|proposed"
+)
+# An agreement only imagined, as the clause's subject: "A trade deal with Peru would remove tariffs on wheat",
+# "Any agreement must include farm goods". What such a clause says the deal would do is no measure taken.
+IMAGINED_DEAL = blind(
+    r"^\W*(?:(?:[\w’'-]+\s+){1,4}?(?:said|says|that)\s+)?(?:a|an|any|such\s+a)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:deal|agreement|pact|accord|fta)\b[^,;]{0,60}?\b(?:would|could|might|must)\b"
+)
+# An agreement of another domain than trade, named as such: "a peace deal", "a defence pact", "a nuclear
+# accord", or a company's contracts ("signed deals worth $25 billion").
+OTHER_AGREEMENT = _words(
+    r"peace|ceasefire|cease-fire|armistice|defen[cs]e|military|nuclear|climate|extradition|arms|weapons|"
+    r"(?:deals?|contracts?|agreements?)\s+(?:worth|valued\s+at)"
+)
+# Companies as the side that signs: their deals are contracts, not trade agreements.
+COMPANIES_BEFORE = blind(
+    r"\b(?:companies|firms|businesses|corporations|enterprises|carmakers?|automakers?|airlines?|retailers?)\s+"
+    r"(?:[\w-]+\s+){0,4}$"
 )
 DEAL_PASSIVE = blind(
     r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"

@@ -35,6 +35,10 @@ from tests.extract.conftest import facts_of, only
         # questions
         "Will Peru's tariffs on Chilean wine stay in place?",
         "Why did Peru put a 15% tariff on Chilean wine?",
+        # what an imagined agreement would do, and an agreement denied
+        "A trade deal between Chile and Peru would remove the 20% tariff on Peruvian phosphate.",
+        "Any agreement with Peru must lower Chile's duties on Peruvian cars.",
+        "Chile signed no deal with Peru on Friday.",
         # background that names no policy action
         "Tariffs hurt growth, the central bank of Chile said.",
         "The tariff talks with Vietnam resume next week under a new negotiator.",

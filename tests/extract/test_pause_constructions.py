@@ -186,3 +186,69 @@ def test_the_initials_of_a_country_do_not_end_what_a_pause_acts_on() -> None:
 def test_a_second_verb_after_and_ends_what_a_removal_acts_on() -> None:
     text = "The ministry said talks had eliminated doubt for exporters and matched U.S. tariffs with those of rivals."
     assert [f for f in facts_of(text) if f.kind in {"lift", "pause"}] == []
+
+
+def test_suspended_concessions_are_retaliation_not_a_pause() -> None:
+    # Under WTO rules a member suspends its concessions to raise duties on the other side's goods.
+    for sentence in (
+        "Peru suspended tariff concessions on 90 Chilean products, including grapes, on Monday.",
+        "The suspension of trade concessions will hit 40 goods from Chile, Peru's ministry said.",
+        "Peru may suspend its WTO obligations toward Chile if the duties stay.",
+    ):
+        assert _pauses(sentence) == [], sentence
+    assert _pauses("Peru suspended the tariff on Chilean wine until June.") == [
+        ("PE", ("CL",), dt.date(PUBLISHED.year, 6, 1))
+    ]
+
+
+def test_a_pause_of_something_other_than_a_tariff_is_no_pause() -> None:
+    # The tariff word only modifies or follows what is paused: talks, a vote, shipments, an inquiry.
+    for sentence in (
+        "Peru suspended the tariff talks with Chile.",
+        "The tariff quarrel delayed shipments of Peruvian copper to Chile.",
+        "Peru paused its purchases of Chilean fruit amid the tariff quarrel.",
+        "Peru has suspended exports of copper to Chile in answer to its 20% tariff.",
+        "Peru suspended its anti-dumping inquiry and its investigation into Chilean steel.",
+        "The talks on tariffs were postponed until next week, Peru said.",
+        "The vote on the tariff bill was postponed until March.",
+        "Chile put the trade negotiations with Peru on hold over the tariffs.",
+    ):
+        assert _pauses(sentence) == [], sentence
+    # The tariff itself, as object or passive subject, is still paused.
+    for sentence in (
+        "Peru suspended import duties on Chilean fruit until June.",
+        "Peru suspended tariffs on imports from Chile until June.",
+        "The duties on exports of Chilean fruit were suspended until June.",
+    ):
+        assert len(_pauses(sentence)) == 1, sentence
+
+
+def test_halting_further_tariff_rises_is_a_pause() -> None:
+    end = PUBLISHED + dt.timedelta(days=90)
+    text = "Chile and Peru said both sides had agreed to halt further tariff increases for 90 days."
+    assert {(i, t) for i, t, _u in _pauses(text)} == {("CL", ("PE",)), ("PE", ("CL",))}
+    assert all(abs((u - end).days) <= 7 for _i, _t, u in _pauses(text) if u is not None)
+    assert _pauses("Peru halted new imports of Chilean wheat.") == []
+
+
+def test_agreeing_to_stop_imposing_new_tariffs_is_a_pause_by_each() -> None:
+    text = "Chile and Peru agreed to stop imposing new tariffs on each other."
+    assert {(i, t) for i, t, _u in _pauses(text)} == {("CL", ("PE",)), ("PE", ("CL",))}
+
+
+def test_a_pause_denied_ruled_out_or_only_imagined_is_no_pause() -> None:
+    for sentence in (
+        "There will be no pause in Peru's tariffs on Chilean wheat.",
+        "Peru ruled out a pause of its tariffs on Chilean wheat.",
+        "Peru said it had no plans to suspend its tariffs on Chilean wheat.",
+        "A pause in the tariffs would help Chilean farmers, Peru's farm lobby said.",
+    ):
+        assert _pauses(sentence) == [], sentence
+    assert len(_pauses("Peru said it would pause its tariffs on Chilean wheat for 90 days.")) == 1
+
+
+def test_a_truce_naming_no_side_is_between_the_sides_of_the_last_talks() -> None:
+    text = "Chile and Peru held trade talks in Lima on Monday. A truce was reached, and room was left for more talks."
+    assert {(i, t) for i, t, _u in _pauses(text)} == {("CL", ("PE",)), ("PE", ("CL",))}
+    # With no talks or deal before it, a truce naming no side is no pause on everyone.
+    assert _pauses("A truce was reached, and room was left for more talks.") == []

@@ -79,6 +79,17 @@ def test_a_memorandum_of_understanding_signed_is_a_deal() -> None:
     assert [(f.kind, f.imposer, f.targets) for f in facts] == [("deal", "MA", ("PE",))]
 
 
+def test_a_memorandum_signed_by_one_side_alone_is_no_deal() -> None:
+    # A leader's memorandum is an order to his own officials, not an agreement with anyone.
+    for sentence in (
+        "The president of Peru signed a memorandum that could put tariffs on Moroccan fertilizer.",
+        "Peru's president signed an executive memorandum directing duties on goods from Morocco.",
+    ):
+        assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
+    facts = facts_of("Morocco signed a memorandum with Peru on farm trade on Monday.")
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("deal", "MA", ("PE",))]
+
+
 def test_ministers_of_another_portfolio_meeting_are_no_trade_talks() -> None:
     assert _talks("Defence ministers from Morocco and Peru met in Lima on Monday.") == []
 
@@ -94,3 +105,127 @@ def test_other_spellings_and_capitals_name_their_countries() -> None:
     ):
         talks = _talks(f"Peru and {name} held trade talks on Monday.")
         assert talks == [("PE", (code,))], name
+
+
+def test_met_with_a_reaction_or_in_the_passive_is_no_meeting() -> None:
+    for sentence in (
+        "The tariffs on Peruvian copper have been met with a loud outcry from builders in Morocco.",
+        "Morocco's fruit exports to Peru met with a new hurdle this spring.",
+        "Peru's duty plan will be met with resistance in Morocco, its trade minister said.",
+    ):
+        assert _talks(sentence) == [], sentence
+    assert _talks("Morocco's trade minister met with Peru's president on Monday.") == [("MA", ("PE",))]
+
+
+def test_talks_carried_out_were_held() -> None:
+    text = "Three rounds of trade talks between Morocco and Peru have been carried out since March."
+    assert _talks(text) == [("MA", ("PE",))]
+
+
+def test_talks_only_recommended_wished_or_offered_are_not_held() -> None:
+    for sentence in (
+        "Morocco and Peru should settle their tariff quarrel in negotiations, its minister said.",
+        "Peru has expressed its willingness to resume trade talks with Morocco.",
+        "Peru is ready to hold talks with Morocco on the wheat tariffs.",
+        "There is hope that talks between Morocco and Peru could end the dispute.",
+        "Farm groups are calling on Peru to enter into talks with Morocco.",
+        "Peru and Morocco are about to launch negotiations on a free trade pact.",
+        "Peru invited Morocco to hold trade talks in Lima.",
+    ):
+        assert _talks(sentence) == [], sentence
+    assert _talks("Peru held trade talks with Morocco on Monday.") == [("PE", ("MA",))]
+    # An offer made in talks held is no offer of talks.
+    assert _talks("Peru offered concessions in talks held with Morocco on Monday.") == [("PE", ("MA",))]
+
+
+def test_talks_at_a_standstill_are_not_held() -> None:
+    assert _talks("Peru blamed Morocco for the trade negotiations being at a standstill.") == []
+    assert _talks("Talks between Peru and Morocco reached an impasse on Friday.") == []
+
+
+def test_a_deal_denied_is_no_deal() -> None:
+    for sentence in (
+        "Peru and Morocco have not reached a deal on the wheat tariffs.",
+        "Peru and Morocco still haven't signed the accord.",
+        "No agreement was reached between Peru and Morocco on Friday.",
+        "Morocco and Peru had not yet reached an accord when the 30% duty began.",
+    ):
+        assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
+    assert [f.kind for f in facts_of("Peru and Morocco reached a trade deal on Friday.")] == ["deal"]
+
+
+def test_talked_holds_talks_only_with_someone() -> None:
+    for sentence in (
+        "A Lima importer, who talked anonymously, said tariffs on Moroccan wheat would hurt.",
+        "Peru's minister talked at length about Morocco's tariffs on Monday.",
+    ):
+        assert _talks(sentence) == [], sentence
+    assert _talks("Peru's trade minister talked extensively with Morocco's envoy on Monday.") == [("PE", ("MA",))]
+
+
+def test_a_deal_verb_takes_its_agreement_only_from_its_own_clause() -> None:
+    text = "The two teams must now implement the consensus reached in Lima, and come to an agreement."
+    assert not [f for f in facts_of(text) if f.kind == "deal"]
+    deals = [(f.imposer, f.targets) for f in facts_of("Peru and Morocco signed a new, wider trade pact on Friday.")]
+    assert deals == [("PE", ("MA",))]
+
+
+def test_an_agreement_of_another_domain_or_between_companies_is_no_trade_deal() -> None:
+    for sentence in (
+        "Peru and Morocco signed a defence pact on Monday.",
+        "The peace deal between Peru and Morocco was signed on Monday.",
+        "Peruvian and Moroccan companies signed deals worth $25 billion during the visit.",
+    ):
+        assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
+    for sentence in (
+        "Peru and Morocco signed a free trade agreement on Monday.",
+        "Peru and Morocco signed an economic cooperation agreement on Monday.",
+    ):
+        assert [f.kind for f in facts_of(sentence)] == ["deal"], sentence
+
+
+def test_talks_called_off_or_put_back_are_not_held() -> None:
+    for sentence in (
+        "Peru postponed the trade talks with Morocco that had been set for Monday.",
+        "The talks between Peru and Morocco on wheat tariffs were called off on Friday.",
+        "Peru cancelled its planned trade talks with Morocco.",
+    ):
+        assert _talks(sentence) == [], sentence
+    assert _talks("Peru and Morocco held talks on Monday, and the tariffs were suspended.") == [("PE", ("MA",))]
+
+
+def test_an_agreement_only_aimed_at_is_no_deal() -> None:
+    for sentence in (
+        "Peru and Morocco agreed to work toward a free trade agreement.",
+        "Peru announced a possible trade deal with Morocco.",
+        "Peru and Morocco agreed to study the feasibility of a free trade agreement.",
+    ):
+        assert not [f for f in facts_of(sentence) if f.kind == "deal"], sentence
+    assert [f.kind for f in facts_of("Peru and Morocco agreed to a trade deal on Monday.")] == ["deal"]
+
+
+def test_talks_stated_before_a_wish_or_an_explanation_still_took_place() -> None:
+    for sentence in (
+        "Peru's vice premier had a phone call with Morocco's finance minister on Saturday, urging joint efforts.",
+        "Peru held trade talks with Morocco on Monday, explaining its position on the wheat tariffs.",
+    ):
+        assert _talks(sentence) == [("PE", ("MA",))], sentence
+    # The wish or condition before the talks still governs them.
+    assert _talks("Peru wants talks with Morocco on the wheat tariffs.") == []
+    assert _talks("If talks with Morocco fail, Peru will raise its tariffs.") == []
+
+
+def test_trade_consultations_with_a_side_are_talks() -> None:
+    text = "Peru's vice premier arrived in Rabat on Tuesday for trade consultations with the Moroccan side."
+    assert _talks(text) == [("PE", ("MA",))]
+    # Consultations of the public at home are no talks with anyone.
+    assert _talks("Peru will launch new public consultations next month on its customs code.") == []
+
+
+def test_what_a_known_deal_will_do_is_still_read() -> None:
+    text = "Peru and Morocco reached a deal that would cut tariffs on wheat to 5%."
+    assert {f.kind for f in facts_of(text)} == {"deal", "tariff"}
+
+
+def test_the_side_met_with_is_the_other_side_when_named_by_its_demonym() -> None:
+    assert _talks("Peru's trade minister met with her Moroccan counterpart on Monday.") == [("PE", ("MA",))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from monitor.extract import vocabulary as vocab
@@ -28,9 +29,23 @@ _ENDED_AFTER = blind(
 _TALKS_LEFT = blind(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|negotiating\s+table)\b")
 
 
+# A deal denied: "have not reached a deal", "never signed the pact", "no agreement was reached".
+_NOT_BEFORE = blind(r"(?:\b(?:not|never|no)|n't|n’t)\s+(?:yet\s+|been\s+|\w+ly\s+)?$")
+_NO_OBJECT = blind(r"\W*(?:no|none)\b")
+_NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
+
+
 # The words every agreement read below opens with: a clause holding none of them states no deal, talks or
 # withdrawal, and is not read further (most clauses).
 _OPENINGS = CueSet(vocab.TALKS, vocab.DEAL_VERB, vocab.DEAL_PASSIVE, vocab.PREFERENCE_PROGRAMME, vocab.WITHDRAW)
+
+
+def opening_at(clause: str) -> int | None:
+    """Where the clause's first word of talks or of reaching a deal stands, if it has one."""
+    if not _OPENINGS.may_match(clause):
+        return None
+    found = [m.start() for cue in (vocab.TALKS, vocab.DEAL_VERB) if (m := cue.search(clause)) is not None]
+    return min(found) if found else None
 
 
 @lru_cache(maxsize=64)
@@ -44,10 +59,23 @@ def states_deal(clause: str) -> bool:
             continue  # "agreed to start trade talks in an arrangement ...": talks, not a deal
         if vocab.WITHDRAW.search(obj.group(0)):
             continue  # "announced it would exit the trade agreement": leaving one, not reaching one
-        if vocab.MODAL_BEFORE.search(clause[max(0, verb.start() - 25) : verb.start()]) or blocked(clause, verb):
+        if vocab.DEAL_GOAL.search(obj.group(0)):
+            continue  # "agreed to work toward a free trade agreement": a goal, not a deal
+        if vocab.OTHER_AGREEMENT.search(clause, verb.end(), verb.end() + len(obj.group(0)) + 15):
+            continue  # "signed a defence pact", "signed deals worth $25 billion": no trade agreement
+        if vocab.COMPANIES_BEFORE.search(clause[max(0, verb.start() - 60) : verb.start()]):
+            continue  # "companies from both countries signed deals": contracts
+        before = clause[max(0, verb.start() - 25) : verb.start()]
+        if vocab.MODAL_BEFORE.search(before) or _NOT_BEFORE.search(before) or blocked(clause, verb):
             continue
+        if _NO_OBJECT.match(obj.group(0)):
+            continue  # "signed no deal with Morocco"
         return True
     passive = vocab.DEAL_PASSIVE.search(clause)
+    if passive and _NO_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
+        return False
+    if passive and vocab.OTHER_AGREEMENT.search(clause[max(0, passive.start() - 20) : passive.start() + 30]):
+        return False  # "the peace deal was signed"
     return bool(passive and not blocked(clause, passive))
 
 
@@ -64,6 +92,14 @@ def _remember_pair(c: Clause, parties: Parties) -> None:
     """Talks or a deal whose two sides the clause named: who "the two sides" of later clauses are."""
     if parties.imposer_named and parties.targets_named and parties.targets and parties.targets[0] != ANY:
         c.ctx.pair = (parties.imposer, parties.targets[0])
+
+
+def _unreal(clause: str, talks: re.Match[str]) -> bool:
+    """Whether the talks at `talks` are only recommended, wished for or offered (looked for just before them,
+    within their own part of the clause)."""
+    window = clause[max(0, talks.start() - 50) : talks.start()]
+    cut = max(window.rfind(","), window.rfind(";"))
+    return bool(vocab.TALKS_UNREAL.search(window[cut + 1 :]) or vocab.TALKS_OFFERED_BEFORE.search(window[cut + 1 :]))
 
 
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
@@ -85,6 +121,11 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     )
     if talks and vocab.TALKS_FAILED.search(clause):
         talks = None  # "the negotiations stalled", "had not concluded talks"
+    if talks and (
+        vocab.TALKS_OFF_BEFORE.search(clause[max(0, talks.start() - 50) : talks.start()])
+        or vocab.TALKS_OFF_AFTER.match(clause[talks.end() : talks.end() + 90])
+    ):
+        talks = None  # "postponed the trade talks", "the talks were called off"
     if talks:
         # Talks said in a relative clause ("Korea, which is in talks with Ghana, raised ...") are background to
         # what the clause says; another mention of talks outside it still counts.
@@ -108,6 +149,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         and not states_deal(c.sentence)
         and vocab.TALKS_EVENT.search(clause)
         and not blocked(clause, talks)
+        and not _unreal(clause, talks)
     ):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         _remember_pair(c, first)

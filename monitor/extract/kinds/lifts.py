@@ -159,7 +159,7 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
             (
                 m
                 for m in vocab.LIFT.finditer(clause)
-                if governs_tariff(clause, m) and not vocab.OTHER_OBJECT.match(clause[m.end() : m.end() + 60])
+                if governs_tariff(clause, m) and not vocab.REMOVED_OTHER_OBJECT.match(clause[m.end() : m.end() + 60])
             ),
             None,
         )

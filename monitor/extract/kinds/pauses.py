@@ -29,6 +29,12 @@ _GOVERNS_ALWAYS = blind(
 _UNDER_CONSIDERATION = blind(r"\b(?:consider|considers|considering|weighing|weighs|mulling|proposal|proposed)\b")
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
 _MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
+# A pause denied or only imagined: "there will be no pause in the tariffs", "a pause in the tariffs would
+# help farmers" (an indefinite pause as the subject of "would").
+_NO_BEFORE = blind(r"\b(?:no|any)\s+(?:[\w-]+\s+)?$")
+_IMAGINED = blind(
+    r"^\W*(?:a|an|any)\s+(?:[\w-]+\s+)?(?:pause|suspension|delay|reprieve|truce|freeze)\b[^,;]{0,60}?\bwould\b"
+)
 _TRUCE = blind(r"\btruce\b|\bmutual")
 # A measure named only by a pronoun and the noun of imposing it ("delayed their reimposition") is the tariff the
 # article spoke of; "the reimposition of sanctions" is not.
@@ -75,6 +81,11 @@ def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateM
         return []
     sides = _each_side(parties) if _TRUCE.search(clause) else [parties]
     return [make_fact("pause", side, sentence, until=ends[0].value) for side in sides]
+
+
+def _side_of_pair(pair: tuple[str, str], first: str) -> Parties:
+    """One side of a truce between the two sides of `pair`: `first` sparing the other."""
+    return Parties(imposer=first, targets=tuple(c for c in pair if c != first), subject_named=False)
 
 
 def _each_side(parties: Parties) -> list[Parties]:
@@ -131,6 +142,10 @@ def pauses(
     elif _MUTUAL.search(clause) or vocab.MUTUAL.search(clause, 0, cue_at):
         # "the two countries agreed to suspend": both sides as the subject (not "... while the two sides talk").
         sides = _each_side(parties)
+        if len(sides) == 1 and ANY in parties.targets and not parties.targets_named:
+            # "A truce was reached": a truce is between two sides, never on everyone; naming neither, it is one
+            # between the sides of the article's last talks or deal, else it names no pause.
+            sides = [_side_of_pair(ctx.pair, first) for first in ctx.pair] if ctx.pair is not None else []
     kept = [r for r in rates if not left_in_force(clause, r, cue_at)]
     # The paused rate is the one the pause word governs: the first after it ("refrain from raising that
     # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
@@ -276,6 +291,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "extended the product exclusions", "the exemptions were extended": relief, not a pause
         if cue.group(0).lower().startswith("grace") and vocab.IN_TRANSIT.search(clause):
             continue  # "goods already in transit get a grace period": a relief for those goods, not a pause
+        if vocab.CONCESSIONS_AFTER.match(clause, cue.end()):
+            continue  # "suspended tariff concessions": retaliation, which raises duties
         if vocab.PAUSE_REFERRED.search(clause[max(0, cue.start() - 40) : cue.start()]):
             continue  # "Alongside the tariff suspension, ...": the pause stated before, not this clause's
         if _DEFINITE_BEFORE.search(clause[max(0, cue.start() - 30) : cue.start()]) and not (
@@ -286,6 +303,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
         if _ended(clause, cue):
             continue  # "ended the tariff pause": the pause is over, not stated
+        if _NO_BEFORE.search(clause[max(0, cue.start() - 25) : cue.start()]) or _IMAGINED.match(clause):
+            continue  # "no pause in the tariffs", "a pause would help": none stated
         if _STANDSTILL_AFTER.match(clause, cue.end()):
             continue  # "froze its tariffs at current levels": a standstill, not a pause
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
