@@ -249,6 +249,14 @@ IN_TRANSIT = _words(
 )
 # Goods given as examples of a longer list.
 EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
+# Goods given by their count or value, not by kind ("on 120 items", "on eight products", "on $2 billion worth of
+# imports", "on 1,585 tariff lines"): whatever follows as examples ("including pork") is a sample of a package
+# over many kinds of goods, so the examples give the measure no sector, however few are named.
+COUNTED_GOODS = blind(
+    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands))"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:items|products|goods|categories|kinds|types|tariff\s+lines|lines)\b|"
+    r"\b(?:billion|million|bn)\b[^,;]{0,30}?\bworth\b"
+)
 # Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access
 # for 38,000 tonnes", "steel into the US without the 25 percent tariff as long as volumes stay low".
 QUOTA_RELIEF = blind(

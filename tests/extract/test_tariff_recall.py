@@ -235,3 +235,23 @@ def test_a_rate_written_in_words_is_a_rate() -> None:
 
 def test_a_statistic_written_in_words_is_no_rate() -> None:
     assert facts_of("Peruvian exports fell by ten percent after the tariff took effect.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway imposed a 20% tariff on 90 items from Peru including salmon.",
+        "Norway imposed a 20% tariff on eight Peruvian products, such as beef and wine.",
+        "Norway imposed a 20% duty on $3 billion worth of Peruvian goods, including copper.",
+        # Two rates, each on a counted set sampled by example.
+        "Norway set a 10% tariff on 40 items from Peru including wheat, and a 20% tariff on six items including pork.",
+    ],
+)
+def test_goods_counted_then_sampled_by_example_have_no_sector(sentence: str) -> None:
+    tariffs = only(facts_of(sentence), "tariff")
+    assert tariffs and all(f.sector is None for f in tariffs), sentence
+
+
+def test_goods_named_by_kind_before_an_example_keep_their_sector() -> None:
+    [tariff] = only(facts_of("Norway imposed a 20% tariff on Peruvian steel, including pipes."), "tariff")
+    assert tariff.sector == "steel"
