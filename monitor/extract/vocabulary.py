@@ -582,6 +582,8 @@ CLAUSE_BREAK = re.compile(
     r"|\s+(?=(?:prompting|forcing|leading|causing|pushing|spurring|provoking|triggering)\s+(?:the\s+)?[A-Z])"
     # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
     r"|(?i:\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))|\s+(?=following\s+(?:the\s+)?[A-Z])"
+    # A second event in the order it came: "US duties took effect, followed by Canada's counter-tariffs".
+    r"|\s+(?=followed\s+(?:soon\s+|shortly\s+|quickly\s+)?by\s+(?:the\s+)?[A-Z])"
     r"|(?i:\s+and\s+(?=(?:later|then|subsequently|again)\s))"
     r")"
     # After a closing quote: "... ," and the speaker goes on.

@@ -255,3 +255,9 @@ def test_goods_counted_then_sampled_by_example_have_no_sector(sentence: str) -> 
 def test_goods_named_by_kind_before_an_example_keep_their_sector() -> None:
     [tariff] = only(facts_of("Norway imposed a 20% tariff on Peruvian steel, including pipes."), "tariff")
     assert tariff.sector == "steel"
+
+
+def test_a_measure_followed_by_another_sides_measure_is_two_measures() -> None:
+    sentence = "Peru's 20% duties on Chilean wine took effect, followed by Chile's 15% tariff on Peruvian fish."
+    tariffs = [(f.imposer, f.targets, f.rate) for f in only(facts_of(sentence), "tariff")]
+    assert tariffs == [("PE", ("CL",), 20), ("CL", ("PE",), 15)]
