@@ -415,7 +415,8 @@ AGREED_ON_THEIR = blind(
     r"(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies|countermeasures|surcharges?)\b"
 )
 MUTUAL = _words(
-    r"each\s+other|one\s+another|both\s+sides|both\s+countries|both\s+nations|both\s+governments|"
+    # "each others' goods" is a common misspelling of "each other's".
+    r"each\s+others?|one\s+another|both\s+sides|both\s+countries|both\s+nations|both\s+governments|"
     r"the\s+two\s+(?:countries|sides|nations|governments|economies)|"
     # "mutual tariff cuts", but not "a mutually beneficial deal", "mutual respect".
     r"mutual(?:ly)?\s+(?:agreed\s+)?(?:tariffs?|duties|cuts?|reductions?|suspensions?|pause|truce|removal|"

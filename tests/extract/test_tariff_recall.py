@@ -261,3 +261,11 @@ def test_a_measure_followed_by_another_sides_measure_is_two_measures() -> None:
     sentence = "Peru's 20% duties on Chilean wine took effect, followed by Chile's 15% tariff on Peruvian fish."
     tariffs = [(f.imposer, f.targets, f.rate) for f in only(facts_of(sentence), "tariff")]
     assert tariffs == [("PE", ("CL",), 20), ("CL", ("PE",), 15)]
+
+
+def test_each_others_misspelt_is_still_a_measure_of_both_sides() -> None:
+    tariffs = [
+        (f.imposer, f.targets)
+        for f in only(facts_of("Canada and Peru raised tariffs on each others' goods."), "tariff")
+    ]
+    assert tariffs == [("CA", ("PE",)), ("PE", ("CA",))]
