@@ -263,6 +263,14 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     if first is None:
         return None
     for m in mentions:
+        # "the United States' decision to impose tariffs": the side deciding owns them, further off.
+        decided = m.end <= first.start() and first.start() - m.end <= 80
+        if (
+            decided
+            and m.form not in {UNIVERSAL, BLOC}
+            and vocab.DECIDED_TARIFF_AFTER.match(clause[m.end : first.end()])
+        ):
+            return m
         if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
             after = clause[m.end : m.end + 70]
             office = vocab.OFFICE_AFTER.match(after)

@@ -692,6 +692,13 @@ TARIFF_AFTER = blind(
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
     r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
 )
+# A side's decision or plan to place tariffs is its own tariff, whoever speaks of it: "China weighs the impact of
+# the United States' decision to impose tariffs on its goods", "Peru's plan to slap new duties on Chilean wine".
+DECIDED_TARIFF_AFTER = blind(
+    r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?(?:decision|plan|plans|move|threat|announcement|order|proposal|bid|pledge|"
+    r"vow|promise)\s+to\s+(?:impose|levy|slap|raise|put|place|add|increase|hike|set|charge|apply|introduce)\s+"
+    r"(?:[\w%.-]+\s+){0,4}?(?:tariffs?|duties|duty|levies|levy)\b"
+)
 # "levies" as a verb right after its subject: "India levies 50% on ...", "Chile now levies a duty on ...", "the
 # EU levies duties on ..." (the noun takes "of" or "on" after it: "US levies on steel").
 LEVIES_VERB = blind(

@@ -269,3 +269,15 @@ def test_each_others_misspelt_is_still_a_measure_of_both_sides() -> None:
         for f in only(facts_of("Canada and Peru raised tariffs on each others' goods."), "tariff")
     ]
     assert tariffs == [("CA", ("PE",)), ("PE", ("CA",))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile is weighing the impact of Peru's decision to impose new tariffs on Chilean wine, officials said.",
+        "Chile is studying the effect of the United States' decision to impose tariffs on Chilean copper.",
+    ],
+)
+def test_a_sides_decision_to_impose_tariffs_is_that_sides_tariff(sentence: str) -> None:
+    [tariff] = only(facts_of(sentence), "tariff")
+    assert (tariff.imposer, tariff.targets) in {("PE", ("CL",)), ("US", ("CL",))}, sentence
