@@ -246,6 +246,13 @@ def _agent(before: str) -> bool:
     )
 
 
+def _in_reason(clause: str, mention: Mention) -> bool:
+    """Whether a party is named inside a reason given for the measure ("Chile began 15% tariffs in response to
+    duties announced by Peru"): the agent of the measure answered, not of this one."""
+    reason = vocab.REASON_AFTER.search(clause, 0, mention.start)
+    return reason is not None and vocab.TARIFF_WORD.search(masked(clause[: reason.start()])) is not None
+
+
 def _usable(mentions: list[Mention]) -> list[Mention]:
     """Mentions without repeats of the one before: "European Union (EU)", and an office right after its
     country ("India's commerce ministry" is India, whatever country the office's name suggests)."""
@@ -487,7 +494,9 @@ def find_parties(
         imposer = "US"
     elif owner is not None:
         imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
-    elif agents := [m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start])]:
+    elif agents := [
+        m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start]) and not _in_reason(clause, m)
+    ]:
         imposer = agents[0].code  # "duties levied by the EU", "a levy paid to Togo": the agent acts
     elif into:
         imposer = into[0].code

@@ -281,3 +281,12 @@ def test_each_others_misspelt_is_still_a_measure_of_both_sides() -> None:
 def test_a_sides_decision_to_impose_tariffs_is_that_sides_tariff(sentence: str) -> None:
     [tariff] = only(facts_of(sentence), "tariff")
     assert (tariff.imposer, tariff.targets) in {("PE", ("CL",)), ("US", ("CL",))}, sentence
+
+
+def test_the_agent_of_the_measure_answered_does_not_act_in_the_answer() -> None:
+    sentence = "Chile began retaliatory tariffs of 15 percent on Peruvian fish in response to duties announced by Peru."
+    tariffs = [(f.imposer, f.targets, f.rate) for f in only(facts_of(sentence), "tariff")]
+    assert tariffs == [("CL", ("PE",), 15)]
+    # The agent of the measure itself still acts.
+    passive = "Duties of 15 percent on Peruvian fish were announced by Chile in response to duties on copper."
+    assert [f.imposer for f in only(facts_of(passive), "tariff")] == ["CL"]
