@@ -612,7 +612,8 @@ CLAUSE_BREAK = re.compile(
 # A sentence that opens with a time or reason clause ("After the US raised tariffs, Beijing ..."): the clause
 # ends at its first comma. Conditions ("If talks fail, ...") are read whole: they govern what follows.
 LEADING_SUBORDINATE = re.compile(
-    r"^\s*(?:After|When|Since|Because|As|While|Following|Before|Although|Though)\s[^,;]{10,}?,\s+"
+    r"^\s*(?:After|When|Since|Because|As|While|Following|Before|Although|Though|Despite|Amid|In\s+the\s+wake\s+of)"
+    r"\s[^,;]{10,}?,\s+"
 )
 TARGET_BEFORE = blind(
     r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
