@@ -255,7 +255,9 @@ EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ra
 COUNTED_GOODS = blind(
     r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands))"
     r"\s+(?:[\w-]+\s+){0,2}?(?:items|products|goods|categories|kinds|types|tariff\s+lines|lines)\b|"
-    r"\b(?:billion|million|bn)\b[^,;]{0,30}?\bworth\b"
+    r"\b(?:billion|million|bn)\b[^,;]{0,30}?\bworth\b|"
+    # "a list of US products including soybeans": a list sampled, whatever its length.
+    r"\b(?:list|lists|basket|batch|raft|array)\s+of\b"
 )
 # Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access
 # for 38,000 tonnes", "steel into the US without the 25 percent tariff as long as volumes stay low".
@@ -472,6 +474,15 @@ POLICY_BEFORE = _words(
     r"reinstating|reintroduce|reintroduces|reintroduced|reintroducing|reimposes|reimposing|introduce|introduces|"
     r"introduced|introducing|places|placed|placing|slaps|hikes|hiking|levelling|"
     r"leveling"
+)
+# Tariffs given as a side's answer: "Chile responded with tariffs on Peruvian goods", "answered in kind with
+# duties", "hit back with the same amount of tariffs" (but not "responded with anger over the tariffs": a noun
+# of opinion takes the tariffs as its object through "over", "to", "of", "about" or "against").
+RESPONSE_WITH = blind(
+    r"\b(?:respond|responds|responded|responding|answer|answers|answered|answering|counter|counters|countered|"
+    r"countering|reciprocate|reciprocates|reciprocated|(?:hit|hits|hitting|struck|strike|strikes|fought|fight|"
+    r"fights)\s+back)\s+(?:[\w-]+\s+){0,2}?with\s+(?:(?:amount|level|scale|round|set|package|list|wave)\s+of\s+|"
+    r"(?!(?:of|to|against|over|about|on|at)\s)[\w$.,'’%-]+\s+){0,6}$"
 )
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"

@@ -290,3 +290,33 @@ def test_the_agent_of_the_measure_answered_does_not_act_in_the_answer() -> None:
     # The agent of the measure itself still acts.
     passive = "Duties of 15 percent on Peruvian fish were announced by Chile in response to duties on copper."
     assert [f.imposer for f in only(facts_of(passive), "tariff")] == ["CL"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile responded with tariffs on Peruvian goods.",
+        "Chile answered in kind with duties on Peruvian goods.",
+        "Chile hit back with the same amount of tariffs on Peruvian exports.",
+    ],
+)
+def test_tariffs_given_as_an_answer_are_the_answering_sides(sentence: str) -> None:
+    tariffs = [(f.imposer, f.targets) for f in only(facts_of(sentence), "tariff")]
+    assert tariffs == [("CL", ("PE",))], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile responded with anger over the tariffs on Peruvian goods.",
+        "Chile responded with criticism of the duties on Peruvian goods.",
+    ],
+)
+def test_an_answer_of_opinion_about_tariffs_is_no_tariff(sentence: str) -> None:
+    assert only(facts_of(sentence), "tariff") == [], sentence
+
+
+def test_a_list_of_goods_sampled_by_example_has_no_sector() -> None:
+    sentence = "Chile struck back with tariffs on a list of Peruvian products including fish and cars."
+    tariffs = only(facts_of(sentence), "tariff")
+    assert [(f.imposer, f.sector) for f in tariffs] == [("CL", None)]
