@@ -576,6 +576,14 @@ def find_parties(
         targets_default = not (ctx.actor is not None and ctx.actor.imposer == imposer)
         if ctx.actor is not None and ctx.actor.imposer == imposer and not imported_goods(clause):
             chosen = list(ctx.actor.targets)  # the measure the article is about, referred back to
+        elif (
+            ctx.actor is not None
+            and imposer in ctx.actor.targets
+            and (vocab.RETALIATION.search(clause) or vocab.ANSWERED.search(clause))
+        ):
+            # "Peru taxed Chilean wine, to which Chile responded with tariffs of its own": the side hit by the
+            # last measure answers the side that hit it.
+            chosen = [ctx.actor.imposer]
         elif imposer != "US" and imposer in {ctx.home, ctx.government}:
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US" and not imported_goods(clause):

@@ -286,6 +286,8 @@ QUOTA_WORD = _words(
 RETALIATORY = _words(
     r"retaliat\w*|counter-?measures?|counter-?tariffs?|hits\s+back|hit\s+back|hitting\s+back|tit-for-tat"
 )
+# Words of a side answering another's measure ("responded with tariffs", "answered in kind").
+ANSWERED = _words(r"respond|responds|responded|responding|answered|answering|in\s+kind|reciprocat\w*")
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
 TARIFF_ACTION = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"

@@ -320,3 +320,10 @@ def test_a_list_of_goods_sampled_by_example_has_no_sector() -> None:
     sentence = "Chile struck back with tariffs on a list of Peruvian products including fish and cars."
     tariffs = only(facts_of(sentence), "tariff")
     assert [(f.imposer, f.sector) for f in tariffs] == [("CL", None)]
+
+
+def test_a_named_side_answering_the_last_measure_hits_the_side_that_hit_it() -> None:
+    # Read before the confidence threshold: the side hit is carried from the sentence before, not named.
+    text = "Peru slapped tariffs on Chilean wine. Chile retaliated with tariffs of its own."
+    answers = [(f.imposer, f.targets) for f in read_facts(text, PUBLISHED) if f.imposer == "CL"]
+    assert answers == [("CL", ("PE",))]
