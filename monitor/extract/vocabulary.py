@@ -249,6 +249,13 @@ IN_TRANSIT = _words(
 )
 # Goods given as examples of a longer list.
 EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
+# The value of the goods a measure covers ("tariffs on $50 billion worth of goods", "on 200 billion U.S. dollars of
+# imports", "a list worth $16bn"): the number, in billions.
+GOODS_VALUE = blind(
+    r"(?:\$|us\$|usd\s?)?\b(\d+(?:\.\d+)?)\s?(?:billion|bn)\b(?:\s+(?:u\.s\.\s+|us\s+)?dollars?)?"
+    r"(?=(?:'s?|’s?)?\s+(?:worth|of|in)\b)|\bworth\s+(?:about\s+|some\s+|nearly\s+|around\s+)?"
+    r"(?:\$|us\$)?(\d+(?:\.\d+)?)\s?(?:billion|bn)\b"
+)
 # Goods given by their count or value, not by kind ("on 120 items", "on eight products", "on $2 billion worth of
 # imports", "on 1,585 tariff lines"): whatever follows as examples ("including pork") is a sample of a package
 # over many kinds of goods, so the examples give the measure no sector, however few are named.

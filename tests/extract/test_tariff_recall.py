@@ -327,3 +327,19 @@ def test_a_named_side_answering_the_last_measure_hits_the_side_that_hit_it() -> 
     text = "Peru slapped tariffs on Chilean wine. Chile retaliated with tariffs of its own."
     answers = [(f.imposer, f.targets) for f in read_facts(text, PUBLISHED) if f.imposer == "CL"]
     assert answers == [("CL", ("PE",))]
+
+
+def test_tariffs_on_goods_of_another_value_are_another_tranche() -> None:
+    text = (
+        "Peru imposed tariffs on $5 billion worth of Chilean goods in May. "
+        "In June, Peru imposed tariffs on Chilean goods worth 20 billion dollars."
+    )
+    assert len(only(facts_of(text), "tariff")) == 2
+
+
+def test_tariffs_on_goods_of_the_same_value_stated_again_are_one_fact() -> None:
+    text = (
+        "Peru imposed tariffs on $5 billion worth of Chilean goods in May. "
+        "The tariffs on $5 billion of Chilean goods hurt farmers, the union said."
+    )
+    assert len(only(facts_of(text), "tariff")) == 1
