@@ -624,6 +624,11 @@ CLAUSE_BREAK = re.compile(
     r"|(?P<and_subject>\s*and\s+(?=(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:also\s+|then\s+|later\s+)?"
     r"(?:[a-z]+ed|(?!(?:including|according|following|regarding|excluding|starting|beginning|during)\b)[a-z]+ing|"
     r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)))"
+    # "Peru taxed steel but exempted Bolivia": "but" before a second verb of the same subject, a second act.
+    r"|\s*but\s+(?=(?:also\s+|then\s+|later\s+)?(?:exempted|exempts|excluded|excludes|spared|spares|offered|"
+    r"offers|granted|grants|gave|gives|kept|keeps|left|leaves|delayed|delays|postponed|postpones|suspended|"
+    r"suspends|paused|pauses|lifted|lifts|removed|removes|dropped|drops|lowered|lowers|imposed|imposes|"
+    r"raised|raises|added|adds)\s)"
     r"|\s*[-–—]\s+"
     r")"
     r"|(?<=;)\s+|(?<=:)\s+(?=[A-Z])"

@@ -330,6 +330,11 @@ def test_the_sectors_the_reader_emits_are_the_sectors_rules_and_events_accept() 
             "Lima's duty on Chilean wine took effect, followed by Chile's levy on Peruvian fish.",
             ["Lima's duty on Chilean wine took effect", "followed by Chile's levy on Peruvian fish."],
         ),
+        # "but" before a second verb of the same subject: a second act.
+        (
+            "Lima set a 12% duty on Chilean steel but exempted Bolivia from it.",
+            ["Lima set a 12% duty on Chilean steel", "exempted Bolivia from it."],
+        ),
         # No break: two subjects of one verb, and a participle that is not a verb of its own.
         (
             "President Ruto and President Museveni agreed to drop the duties on milk from July.",

@@ -343,3 +343,13 @@ def test_tariffs_on_goods_of_the_same_value_stated_again_are_one_fact() -> None:
         "The tariffs on $5 billion of Chilean goods hurt farmers, the union said."
     )
     assert len(only(facts_of(text), "tariff")) == 1
+
+
+def test_a_tariff_with_a_relief_after_but_gives_both() -> None:
+    facts = facts_of("Peru imposed tariffs on Chilean steel but exempted Bolivia.")
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("tariff", "PE", ("CL",)), ("relief", "PE", ("BO",))]
+
+
+def test_but_before_a_word_that_is_no_second_verb_is_no_break() -> None:
+    [tariff] = only(facts_of("Peru imposed a 20% tariff on Chilean steel but not on copper."), "tariff")
+    assert (tariff.imposer, tariff.rate) == ("PE", 20)
