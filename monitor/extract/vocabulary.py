@@ -482,7 +482,11 @@ POLICY_BEFORE = _words(
     r"enact|enacts|enacted|enacting|restore|restores|restored|restoring|reinstate|reinstates|reinstated|"
     r"reinstating|reintroduce|reintroduces|reintroduced|reintroducing|reimposes|reimposing|introduce|introduces|"
     r"introduced|introducing|places|placed|placing|slaps|hikes|hiking|levelling|"
-    r"leveling"
+    r"leveling|"
+    # Verbs of raising said in phrases: "ramped up tariffs", "stepped up duties", "escalated tariffs", and of
+    # putting goods under them: "subjected Chilean wine to tariffs", "products subjected to the tariffs".
+    r"(?:ramp|ramps|ramped|ramping|step|steps|stepped|stepping|jack|jacks|jacked|jacking)\s+up|escalate|"
+    r"escalates|escalated|escalating|subjected|subjecting|subjects"
 )
 # Tariffs given as a side's answer: "Chile responded with tariffs on Peruvian goods", "answered in kind with
 # duties", "hit back with the same amount of tariffs" (but not "responded with anger over the tariffs": a noun

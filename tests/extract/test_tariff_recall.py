@@ -353,3 +353,17 @@ def test_a_tariff_with_a_relief_after_but_gives_both() -> None:
 def test_but_before_a_word_that_is_no_second_verb_is_no_break() -> None:
     [tariff] = only(facts_of("Peru imposed a 20% tariff on Chilean steel but not on copper."), "tariff")
     assert (tariff.imposer, tariff.rate) == ("PE", 20)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru once again ramped up tariffs against imported Chilean products.",
+        "Peru stepped up duties on Chilean wine.",
+        "Peru escalated tariffs on Chilean wine.",
+        "Peru subjected Chilean wine to high tariffs.",
+    ],
+)
+def test_phrasal_verbs_of_raising_tariffs_are_policy(sentence: str) -> None:
+    tariffs = [(f.imposer, f.targets) for f in only(facts_of(sentence), "tariff")]
+    assert tariffs == [("PE", ("CL",))], sentence
