@@ -414,7 +414,7 @@ PREDICTED_EFFECT = blind(
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
-    r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|broad)\s+range\s+of|a\s+variety\s+of"
+    r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
 )
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # A measure both sides take, each on the other: "cut tariffs on each other's goods", "both sides will suspend

@@ -367,3 +367,8 @@ def test_but_before_a_word_that_is_no_second_verb_is_no_break() -> None:
 def test_phrasal_verbs_of_raising_tariffs_are_policy(sentence: str) -> None:
     tariffs = [(f.imposer, f.targets) for f in only(facts_of(sentence), "tariff")]
     assert tariffs == [("PE", ("CL",))], sentence
+
+
+def test_a_wider_range_of_goods_is_a_package() -> None:
+    sentence = "Peru plans to raise tariffs on a wider range of Chilean imports, including wine and steel."
+    assert [f.sector for f in only(facts_of(sentence), "tariff")] == [None]
