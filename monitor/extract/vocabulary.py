@@ -1046,7 +1046,9 @@ DEFINED_AFTER = blind(
 # Words that start a reason or a time clause: the goods named after them are not the goods taxed.
 REASON_AFTER = _words(
     r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
-    r"depending\s+on|based\s+on"
+    r"depending\s+on|based\s+on|"
+    # A purpose of making good a loss, or its cause: "to make up for losses caused by the US tariff on steel".
+    r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by"
 )
 # Words after which the goods named are left out of a measure ("40% on Ghanaian goods, but excludes cocoa"):
 # not the goods the measure's rate is for.

@@ -372,3 +372,16 @@ def test_phrasal_verbs_of_raising_tariffs_are_policy(sentence: str) -> None:
 def test_a_wider_range_of_goods_is_a_package() -> None:
     sentence = "Peru plans to raise tariffs on a wider range of Chilean imports, including wine and steel."
     assert [f.sector for f in only(facts_of(sentence), "tariff")] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru said it is considering a tariff increase on imports from Chile to make up for losses caused by the "
+        "Chilean tariff on copper.",
+        "Peru is considering higher tariffs on Chilean goods to compensate for losses caused by Chilean steel duties.",
+    ],
+)
+def test_goods_of_a_tariff_named_in_a_reason_are_not_the_measures(sentence: str) -> None:
+    tariffs = [(f.imposer, f.sector) for f in only(facts_of(sentence), "tariff") if f.imposer == "PE"]
+    assert tariffs == [("PE", None)], sentence
