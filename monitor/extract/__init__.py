@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from monitor.extract.confidence_model import THRESHOLD
@@ -30,8 +31,27 @@ def _key(fact: Fact) -> tuple[object, ...]:
     return (fact.kind, fact.imposer, fact.sector, frozenset(fact.targets))
 
 
+@lru_cache(maxsize=4096)
+def _values(evidence: str) -> frozenset[str]:
+    """The values of goods a sentence gives for tariffs ("on $50 billion worth of goods"), as written."""
+    from monitor.extract import vocabulary as vocab
+
+    return frozenset(m.group(1) or m.group(2) for m in vocab.GOODS_VALUE.finditer(evidence))
+
+
+def _other_tranche(a: Fact, b: Fact) -> bool:
+    # "Tariffs on $50 billion of goods" and "tariffs on $200 billion of goods" are two measures on one side,
+    # each sentence naming only its own.
+    if a.kind != "tariff" or b.kind != "tariff" or a.evidence == b.evidence:
+        return False
+    va, vb = _values(a.evidence), _values(b.evidence)
+    return bool(va) and bool(vb) and not va & vb
+
+
 def _covers(a: Fact, b: Fact) -> bool:
     """Whether `a` already says everything `b` says: `b` repeats it, or says less."""
+    if _other_tranche(a, b):
+        return False
     if _key(a) != _key(b) and not (
         a.kind not in {"deal", "negotiation"}
         and (a.kind, a.imposer, a.sector) == (b.kind, b.imposer, b.sector)
@@ -69,12 +89,22 @@ def _dedup(facts: list[Fact]) -> list[Fact]:
     # Targets already stated for each (kind, imposer): a bare tariff (no rate, no sector) stated again on
     # them is the measure referred back to ("The duties take effect on Monday"), not a new one.
     stated: dict[tuple[str, str], set[str]] = {}
+    # The values of goods already stated for each (kind, imposer): a bare tariff on another value is another
+    # tranche, not a reference back.
+    worth: dict[tuple[str, str], set[str]] = {}
     for fact in facts:
         bare = fact.kind == "tariff" and fact.rate is None and fact.sector is None
-        if bare and set(fact.targets) <= stated.get((fact.kind, fact.imposer), set()):
+        value = _values(fact.evidence) if fact.kind == "tariff" else frozenset()
+        told = stated.get((fact.kind, fact.imposer), set())
+        if (
+            bare
+            and set(fact.targets) <= told
+            and not (value and not value & worth.get((fact.kind, fact.imposer), set()))
+        ):
             continue
         stated.setdefault((fact.kind, fact.imposer), set()).update(fact.targets)
-        exact = (*_key(fact), fact.sector, fact.rate, fact.until, fact.effective)
+        worth.setdefault((fact.kind, fact.imposer), set()).update(value)
+        exact = (*_key(fact), fact.sector, fact.rate, fact.until, fact.effective, value)
         if exact in seen:
             continue  # a plain repeat, however far back
         seen.add(exact)

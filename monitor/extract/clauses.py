@@ -62,7 +62,9 @@ def is_policy(scan: str, word: re.Match[str]) -> bool:
         return False  # "negotiations with the U.S. on the reciprocal tariff", "to negotiate a lower tariff"
     if word.group(0)[:7].lower() == "counter":
         return True  # a counter-tariff is a measure taken in answer to another, never just a topic
-    return bool(vocab.POLICY_BEFORE.search(before) or vocab.POLICY_AFTER.search(after))
+    return bool(
+        vocab.POLICY_BEFORE.search(before) or vocab.POLICY_AFTER.search(after) or vocab.RESPONSE_WITH.search(before)
+    )
 
 
 def governs_tariff(clause: str, cue: re.Match[str]) -> bool:

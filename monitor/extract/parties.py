@@ -246,6 +246,13 @@ def _agent(before: str) -> bool:
     )
 
 
+def _in_reason(clause: str, mention: Mention) -> bool:
+    """Whether a party is named inside a reason given for the measure ("Chile began 15% tariffs in response to
+    duties announced by Peru"): the agent of the measure answered, not of this one."""
+    reason = vocab.REASON_AFTER.search(clause, 0, mention.start)
+    return reason is not None and vocab.TARIFF_WORD.search(masked(clause[: reason.start()])) is not None
+
+
 def _usable(mentions: list[Mention]) -> list[Mention]:
     """Mentions without repeats of the one before: "European Union (EU)", and an office right after its
     country ("India's commerce ministry" is India, whatever country the office's name suggests)."""
@@ -263,6 +270,14 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     if first is None:
         return None
     for m in mentions:
+        # "the United States' decision to impose tariffs": the side deciding owns them, further off.
+        decided = m.end <= first.start() and first.start() - m.end <= 80
+        if (
+            decided
+            and m.form not in {UNIVERSAL, BLOC}
+            and vocab.DECIDED_TARIFF_AFTER.match(clause[m.end : first.end()])
+        ):
+            return m
         if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
             after = clause[m.end : m.end + 70]
             office = vocab.OFFICE_AFTER.match(after)
@@ -482,7 +497,9 @@ def find_parties(
         imposer = "US"
     elif owner is not None:
         imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
-    elif agents := [m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start])]:
+    elif agents := [
+        m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start]) and not _in_reason(clause, m)
+    ]:
         imposer = agents[0].code  # "duties levied by the EU", "a levy paid to Togo": the agent acts
     elif into:
         imposer = into[0].code
@@ -562,6 +579,14 @@ def find_parties(
         targets_default = not (ctx.actor is not None and ctx.actor.imposer == imposer)
         if ctx.actor is not None and ctx.actor.imposer == imposer and not imported_goods(clause):
             chosen = list(ctx.actor.targets)  # the measure the article is about, referred back to
+        elif (
+            ctx.actor is not None
+            and imposer in ctx.actor.targets
+            and (vocab.RETALIATION.search(clause) or vocab.ANSWERED.search(clause))
+        ):
+            # "Peru taxed Chilean wine, to which Chile responded with tariffs of its own": the side hit by the
+            # last measure answers the side that hit it.
+            chosen = [ctx.actor.imposer]
         elif imposer != "US" and imposer in {ctx.home, ctx.government}:
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US" and not imported_goods(clause):

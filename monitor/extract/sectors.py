@@ -74,9 +74,12 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
     before = vocab.LEFT_OUT.search(clause[low:start])
     left_out_from = low + before.start() if before else start
     examples = vocab.EXAMPLES_OF_GOODS.search(clause, end, stop)
-    if examples and clause.count(",", examples.end(), min(len(clause), examples.end() + 90)) >= 2:
-        # "tariffs on consumer goods, including wine, candies, biscuits and shampoo": examples of a package
-        # over many kinds of goods, which has no sector.
+    if examples and (
+        clause.count(",", examples.end(), min(len(clause), examples.end() + 90)) >= 2
+        or vocab.COUNTED_GOODS.search(clause, end, examples.start())
+    ):
+        # "tariffs on consumer goods, including wine, candies, biscuits and shampoo", "on 120 items including
+        # fruit": examples of a package over many kinds of goods, which has no sector.
         stop = examples.start()
     return distinct(
         [m for m in find_sectors(clause) if low <= m.start and m.end <= stop and not left_out_from <= m.start < start]
@@ -90,6 +93,11 @@ def sector_groups(
     of other products" covers many kinds of goods: no sector."""
     if not rates:
         spans = [(w.start(), w.end()) for w in words or []] or [(0, len(clause))]
+        reason = vocab.REASON_AFTER.search(clause, spans[0][1])
+        if reason:
+            # "... to make up for losses caused by the US tariff on steel": a tariff named in the reason is
+            # another measure, its goods not this one's.
+            spans = [span for span in spans if span[0] < reason.start()]
         near: list[str] = []
         for start, end in spans:
             near.extend(near_sectors(clause, start, end))
@@ -114,8 +122,18 @@ def sector_groups(
                 last += 1
             nxt = rates[last + 1].start if last + 1 < len(rates) else len(clause)
             segment = clause[rates[last].end : nxt]
-        groups.append((rate, [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(segment))))
+        groups.append(
+            (rate, [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(_before_sample(segment))))
+        )
     return groups
+
+
+def _before_sample(segment: str) -> str:
+    # "a 25% tariff on eight items including pork": goods counted, then sampled; the sample names no sector.
+    examples = vocab.EXAMPLES_OF_GOODS.search(segment)
+    if examples and vocab.COUNTED_GOODS.search(segment, 0, examples.start()):
+        return segment[: examples.start()]
+    return segment
 
 
 def each(sectors: list[str]) -> list[str | None]:

@@ -295,6 +295,23 @@ IN_TRANSIT = _words(
 )
 # Goods given as examples of a longer list.
 EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
+# The value of the goods a measure covers ("tariffs on $50 billion worth of goods", "on 200 billion U.S. dollars of
+# imports", "a list worth $16bn"): the number, in billions.
+GOODS_VALUE = blind(
+    r"(?:\$|us\$|usd\s?)?\b(\d+(?:\.\d+)?)\s?(?:billion|bn)\b(?:\s+(?:u\.s\.\s+|us\s+)?dollars?)?"
+    r"(?=(?:'s?|’s?)?\s+(?:worth|of|in)\b)|\bworth\s+(?:about\s+|some\s+|nearly\s+|around\s+)?"
+    r"(?:\$|us\$)?(\d+(?:\.\d+)?)\s?(?:billion|bn)\b"
+)
+# Goods given by their count or value, not by kind ("on 120 items", "on eight products", "on $2 billion worth of
+# imports", "on 1,585 tariff lines"): whatever follows as examples ("including pork") is a sample of a package
+# over many kinds of goods, so the examples give the measure no sector, however few are named.
+COUNTED_GOODS = blind(
+    r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands))"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:items|products|goods|categories|kinds|types|tariff\s+lines|lines)\b|"
+    r"\b(?:billion|million|bn)\b[^,;]{0,30}?\bworth\b|"
+    # "a list of US products including soybeans": a list sampled, whatever its length.
+    r"\b(?:list|lists|basket|batch|raft|array)\s+of\b"
+)
 # Access free of a tariff within limits is a relief (contract: a quota inside a measure): "duty-free access
 # for 38,000 tonnes", "steel into the US without the 25 percent tariff as long as volumes stay low".
 QUOTA_RELIEF = blind(
@@ -322,6 +339,8 @@ QUOTA_WORD = _words(
 RETALIATORY = _words(
     r"retaliat\w*|counter-?measures?|counter-?tariffs?|hits\s+back|hit\s+back|hitting\s+back|tit-for-tat"
 )
+# Words of a side answering another's measure ("responded with tariffs", "answered in kind").
+ANSWERED = _words(r"respond|responds|responded|responding|answered|answering|in\s+kind|reciprocat\w*")
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
 TARIFF_ACTION = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"
@@ -449,7 +468,7 @@ PREDICTED_EFFECT = blind(
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
-    r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|broad)\s+range\s+of|a\s+variety\s+of"
+    r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
 )
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # A measure both sides take, each on the other: "cut tariffs on each other's goods", "both sides will suspend
@@ -461,7 +480,8 @@ AGREED_ON_THEIR = blind(
     r"(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies|countermeasures|surcharges?)\b"
 )
 MUTUAL = _words(
-    r"each\s+other|one\s+another|both\s+sides|both\s+countries|both\s+nations|both\s+governments|"
+    # "each others' goods" is a common misspelling of "each other's".
+    r"each\s+others?|one\s+another|both\s+sides|both\s+countries|both\s+nations|both\s+governments|"
     r"the\s+two\s+(?:countries|sides|nations|governments|economies)|"
     # "mutual tariff cuts", but not "a mutually beneficial deal", "mutual respect".
     r"mutual(?:ly)?\s+(?:agreed\s+)?(?:tariffs?|duties|cuts?|reductions?|suspensions?|pause|truce|removal|"
@@ -516,7 +536,20 @@ POLICY_BEFORE = _words(
     r"enact|enacts|enacted|enacting|restore|restores|restored|restoring|reinstate|reinstates|reinstated|"
     r"reinstating|reintroduce|reintroduces|reintroduced|reintroducing|reimposes|reimposing|introduce|introduces|"
     r"introduced|introducing|places|placed|placing|slaps|hikes|hiking|levelling|"
-    r"leveling"
+    r"leveling|"
+    # Verbs of raising said in phrases: "ramped up tariffs", "stepped up duties", "escalated tariffs", and of
+    # putting goods under them: "subjected Chilean wine to tariffs", "products subjected to the tariffs".
+    r"(?:ramp|ramps|ramped|ramping|step|steps|stepped|stepping|jack|jacks|jacked|jacking)\s+up|escalate|"
+    r"escalates|escalated|escalating|subjected|subjecting|subjects"
+)
+# Tariffs given as a side's answer: "Chile responded with tariffs on Peruvian goods", "answered in kind with
+# duties", "hit back with the same amount of tariffs" (but not "responded with anger over the tariffs": a noun
+# of opinion takes the tariffs as its object through "over", "to", "of", "about" or "against").
+RESPONSE_WITH = blind(
+    r"\b(?:respond|responds|responded|responding|answer|answers|answered|answering|counter|counters|countered|"
+    r"countering|reciprocate|reciprocates|reciprocated|(?:hit|hits|hitting|struck|strike|strikes|fought|fight|"
+    r"fights)\s+back)\s+(?:[\w-]+\s+){0,2}?with\s+(?:(?:amount|level|scale|round|set|package|list|wave)\s+of\s+|"
+    r"(?!(?:of|to|against|over|about|on|at)\s)[\w$.,'’%-]+\s+){0,6}$"
 )
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
@@ -648,6 +681,8 @@ CLAUSE_BREAK = re.compile(
     r"|\s+(?=(?:prompting|forcing|leading|causing|pushing|spurring|provoking|triggering)\s+(?:the\s+)?[A-Z])"
     # A time or reason clause has a subject of its own: "India raised duties, when the US hiked its tariffs".
     r"|(?i:\s+(?=(?:when|after|because|since)\s+(?:the\s+)?[A-Z]))|\s+(?=following\s+(?:the\s+)?[A-Z])"
+    # A second event in the order it came: "US duties took effect, followed by Canada's counter-tariffs".
+    r"|\s+(?=followed\s+(?:soon\s+|shortly\s+|quickly\s+)?by\s+(?:the\s+)?[A-Z])"
     r"|(?i:\s+and\s+(?=(?:later|then|subsequently|again)\s))"
     r")"
     # After a closing quote: "... ," and the speaker goes on.
@@ -667,6 +702,11 @@ CLAUSE_BREAK = re.compile(
     r"|(?P<and_subject>\s*and\s+(?=(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:also\s+|then\s+|later\s+)?"
     r"(?:[a-z]+ed|(?!(?:including|according|following|regarding|excluding|starting|beginning|during)\b)[a-z]+ing|"
     r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)))"
+    # "Peru taxed steel but exempted Bolivia": "but" before a second verb of the same subject, a second act.
+    r"|\s*but\s+(?=(?:also\s+|then\s+|later\s+)?(?:exempted|exempts|excluded|excludes|spared|spares|offered|"
+    r"offers|granted|grants|gave|gives|kept|keeps|left|leaves|delayed|delays|postponed|postpones|suspended|"
+    r"suspends|paused|pauses|lifted|lifts|removed|removes|dropped|drops|lowered|lowers|imposed|imposes|"
+    r"raised|raises|added|adds)\s)"
     r"|\s*[-–—]\s+"
     r")"
     r"|(?<=;)\s+|(?<=:)\s+(?=[A-Z])"
@@ -675,7 +715,8 @@ CLAUSE_BREAK = re.compile(
 # A sentence that opens with a time or reason clause ("After the US raised tariffs, Beijing ..."): the clause
 # ends at its first comma. Conditions ("If talks fail, ...") are read whole: they govern what follows.
 LEADING_SUBORDINATE = re.compile(
-    r"^\s*(?:After|When|Since|Because|As|While|Following|Before|Although|Though)\s[^,;]{10,}?,\s+"
+    r"^\s*(?:After|When|Since|Because|As|While|Following|Before|Although|Though|Despite|Amid|In\s+the\s+wake\s+of)"
+    r"\s[^,;]{10,}?,\s+"
 )
 TARGET_BEFORE = blind(
     r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
@@ -754,6 +795,13 @@ TARIFF_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
     r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+)
+# A side's decision or plan to place tariffs is its own tariff, whoever speaks of it: "China weighs the impact of
+# the United States' decision to impose tariffs on its goods", "Peru's plan to slap new duties on Chilean wine".
+DECIDED_TARIFF_AFTER = blind(
+    r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?(?:decision|plan|plans|move|threat|announcement|order|proposal|bid|pledge|"
+    r"vow|promise)\s+to\s+(?:impose|levy|slap|raise|put|place|add|increase|hike|set|charge|apply|introduce)\s+"
+    r"(?:[\w%.-]+\s+){0,4}?(?:tariffs?|duties|duty|levies|levy)\b"
 )
 # "levies" as a verb right after its subject: "India levies 50% on ...", "Chile now levies a duty on ...", "the
 # EU levies duties on ..." (the noun takes "of" or "on" after it: "US levies on steel").
@@ -1100,7 +1148,9 @@ DEFINED_AFTER = blind(
 # Words that start a reason or a time clause: the goods named after them are not the goods taxed.
 REASON_AFTER = _words(
     r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
-    r"depending\s+on|based\s+on"
+    r"depending\s+on|based\s+on|"
+    # A purpose of making good a loss, or its cause: "to make up for losses caused by the US tariff on steel".
+    r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by"
 )
 # Words after which the goods named are left out of a measure ("40% on Ghanaian goods, but excludes cocoa"):
 # not the goods the measure's rate is for.

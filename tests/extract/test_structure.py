@@ -316,6 +316,25 @@ def test_the_sectors_the_reader_emits_are_the_sectors_rules_and_events_accept() 
             "Peru kept its 9% duty on sugar imports; Chile removed its own duty on sugar in June.",
             ["Peru kept its 9% duty on sugar imports", "Chile removed its own duty on sugar in June."],
         ),
+        # A leading clause of time or circumstance has its own subject: "In the wake of ..., ", "Despite ..., ".
+        (
+            "In the wake of Lima's plan to set 20% duties on Chilean fruit, Chile threatened to answer.",
+            ["In the wake of Lima's plan to set 20% duties on Chilean fruit", "Chile threatened to answer."],
+        ),
+        (
+            "Despite protests from Peruvian growers, Chile kept its 6% duty on potatoes.",
+            ["Despite protests from Peruvian growers", "Chile kept its 6% duty on potatoes."],
+        ),
+        # A second event after ", followed by": its own subject.
+        (
+            "Lima's duty on Chilean wine took effect, followed by Chile's levy on Peruvian fish.",
+            ["Lima's duty on Chilean wine took effect", "followed by Chile's levy on Peruvian fish."],
+        ),
+        # "but" before a second verb of the same subject: a second act.
+        (
+            "Lima set a 12% duty on Chilean steel but exempted Bolivia from it.",
+            ["Lima set a 12% duty on Chilean steel", "exempted Bolivia from it."],
+        ),
         # No break: two subjects of one verb, and a participle that is not a verb of its own.
         (
             "President Ruto and President Museveni agreed to drop the duties on milk from July.",

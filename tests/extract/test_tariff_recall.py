@@ -235,3 +235,153 @@ def test_a_rate_written_in_words_is_a_rate() -> None:
 
 def test_a_statistic_written_in_words_is_no_rate() -> None:
     assert facts_of("Peruvian exports fell by ten percent after the tariff took effect.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway imposed a 20% tariff on 90 items from Peru including salmon.",
+        "Norway imposed a 20% tariff on eight Peruvian products, such as beef and wine.",
+        "Norway imposed a 20% duty on $3 billion worth of Peruvian goods, including copper.",
+        # Two rates, each on a counted set sampled by example.
+        "Norway set a 10% tariff on 40 items from Peru including wheat, and a 20% tariff on six items including pork.",
+    ],
+)
+def test_goods_counted_then_sampled_by_example_have_no_sector(sentence: str) -> None:
+    tariffs = only(facts_of(sentence), "tariff")
+    assert tariffs and all(f.sector is None for f in tariffs), sentence
+
+
+def test_goods_named_by_kind_before_an_example_keep_their_sector() -> None:
+    [tariff] = only(facts_of("Norway imposed a 20% tariff on Peruvian steel, including pipes."), "tariff")
+    assert tariff.sector == "steel"
+
+
+def test_a_measure_followed_by_another_sides_measure_is_two_measures() -> None:
+    sentence = "Peru's 20% duties on Chilean wine took effect, followed by Chile's 15% tariff on Peruvian fish."
+    tariffs = [(f.imposer, f.targets, f.rate) for f in only(facts_of(sentence), "tariff")]
+    assert tariffs == [("PE", ("CL",), 20), ("CL", ("PE",), 15)]
+
+
+def test_each_others_misspelt_is_still_a_measure_of_both_sides() -> None:
+    tariffs = [
+        (f.imposer, f.targets)
+        for f in only(facts_of("Canada and Peru raised tariffs on each others' goods."), "tariff")
+    ]
+    assert tariffs == [("CA", ("PE",)), ("PE", ("CA",))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile is weighing the impact of Peru's decision to impose new tariffs on Chilean wine, officials said.",
+        "Chile is studying the effect of the United States' decision to impose tariffs on Chilean copper.",
+    ],
+)
+def test_a_sides_decision_to_impose_tariffs_is_that_sides_tariff(sentence: str) -> None:
+    [tariff] = only(facts_of(sentence), "tariff")
+    assert (tariff.imposer, tariff.targets) in {("PE", ("CL",)), ("US", ("CL",))}, sentence
+
+
+def test_the_agent_of_the_measure_answered_does_not_act_in_the_answer() -> None:
+    sentence = "Chile began retaliatory tariffs of 15 percent on Peruvian fish in response to duties announced by Peru."
+    tariffs = [(f.imposer, f.targets, f.rate) for f in only(facts_of(sentence), "tariff")]
+    assert tariffs == [("CL", ("PE",), 15)]
+    # The agent of the measure itself still acts.
+    passive = "Duties of 15 percent on Peruvian fish were announced by Chile in response to duties on copper."
+    assert [f.imposer for f in only(facts_of(passive), "tariff")] == ["CL"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile responded with tariffs on Peruvian goods.",
+        "Chile answered in kind with duties on Peruvian goods.",
+        "Chile hit back with the same amount of tariffs on Peruvian exports.",
+    ],
+)
+def test_tariffs_given_as_an_answer_are_the_answering_sides(sentence: str) -> None:
+    tariffs = [(f.imposer, f.targets) for f in only(facts_of(sentence), "tariff")]
+    assert tariffs == [("CL", ("PE",))], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile responded with anger over the tariffs on Peruvian goods.",
+        "Chile responded with criticism of the duties on Peruvian goods.",
+    ],
+)
+def test_an_answer_of_opinion_about_tariffs_is_no_tariff(sentence: str) -> None:
+    assert only(facts_of(sentence), "tariff") == [], sentence
+
+
+def test_a_list_of_goods_sampled_by_example_has_no_sector() -> None:
+    sentence = "Chile struck back with tariffs on a list of Peruvian products including fish and cars."
+    tariffs = only(facts_of(sentence), "tariff")
+    assert [(f.imposer, f.sector) for f in tariffs] == [("CL", None)]
+
+
+def test_a_named_side_answering_the_last_measure_hits_the_side_that_hit_it() -> None:
+    # Read before the confidence threshold: the side hit is carried from the sentence before, not named.
+    text = "Peru slapped tariffs on Chilean wine. Chile retaliated with tariffs of its own."
+    answers = [(f.imposer, f.targets) for f in read_facts(text, PUBLISHED) if f.imposer == "CL"]
+    assert answers == [("CL", ("PE",))]
+
+
+def test_tariffs_on_goods_of_another_value_are_another_tranche() -> None:
+    text = (
+        "Peru imposed tariffs on $5 billion worth of Chilean goods in May. "
+        "In June, Peru imposed tariffs on Chilean goods worth 20 billion dollars."
+    )
+    assert len(only(facts_of(text), "tariff")) == 2
+
+
+def test_tariffs_on_goods_of_the_same_value_stated_again_are_one_fact() -> None:
+    text = (
+        "Peru imposed tariffs on $5 billion worth of Chilean goods in May. "
+        "The tariffs on $5 billion of Chilean goods hurt farmers, the union said."
+    )
+    assert len(only(facts_of(text), "tariff")) == 1
+
+
+def test_a_tariff_with_a_relief_after_but_gives_both() -> None:
+    facts = facts_of("Peru imposed tariffs on Chilean steel but exempted Bolivia.")
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("tariff", "PE", ("CL",)), ("relief", "PE", ("BO",))]
+
+
+def test_but_before_a_word_that_is_no_second_verb_is_no_break() -> None:
+    [tariff] = only(facts_of("Peru imposed a 20% tariff on Chilean steel but not on copper."), "tariff")
+    assert (tariff.imposer, tariff.rate) == ("PE", 20)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru once again ramped up tariffs against imported Chilean products.",
+        "Peru stepped up duties on Chilean wine.",
+        "Peru escalated tariffs on Chilean wine.",
+        "Peru subjected Chilean wine to high tariffs.",
+    ],
+)
+def test_phrasal_verbs_of_raising_tariffs_are_policy(sentence: str) -> None:
+    tariffs = [(f.imposer, f.targets) for f in only(facts_of(sentence), "tariff")]
+    assert tariffs == [("PE", ("CL",))], sentence
+
+
+def test_a_wider_range_of_goods_is_a_package() -> None:
+    sentence = "Peru plans to raise tariffs on a wider range of Chilean imports, including wine and steel."
+    assert [f.sector for f in only(facts_of(sentence), "tariff")] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru said it is considering a tariff increase on imports from Chile to make up for losses caused by the "
+        "Chilean tariff on copper.",
+        "Peru is considering higher tariffs on Chilean goods to compensate for losses caused by Chilean steel duties.",
+    ],
+)
+def test_goods_of_a_tariff_named_in_a_reason_are_not_the_measures(sentence: str) -> None:
+    tariffs = [(f.imposer, f.sector) for f in only(facts_of(sentence), "tariff") if f.imposer == "PE"]
+    assert tariffs == [("PE", None)], sentence
