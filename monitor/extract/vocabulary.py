@@ -680,6 +680,8 @@ TARIFF_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
     r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+    # "enter China duty-free": a word of manner, not a tariff China owns or is charged.
+    r"(?![-\u2010\u2011]free)"
 )
 # "levies" as a verb right after its subject: "India levies 50% on ...", "Chile now levies a duty on ...", "the
 # EU levies duties on ..." (the noun takes "of" or "on" after it: "US levies on steel").
@@ -783,9 +785,10 @@ REPORTED_THAT = blind(r"\b(?:said|says|announced|announces|told\s+\w+|stated|con
 SUMMIT_AFTER = blind(r"^\s+(?:\w+\s+)?(?:summit|summits|meeting|ministerial|forum|conference|leaders)\b")
 VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
-# The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
+# The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada";
+# goods that "enter Japan duty-free" are let in by Japan.
 INTO_BEFORE = blind(
-    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering|"
+    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|enter|enters|entered|entering|"
     # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged; so is the country
     # where goods are taxed ("are taxed at 30% in Korea").
     r"(?:tariffs?|duty|duties|levy|levies)\s+in|"

@@ -303,6 +303,21 @@ def test_ending_duty_free_access_is_the_tariff_applying_again_not_a_lift(sentenc
 
 
 @pytest.mark.parametrize(
+    ("sentence", "imposer", "target"),
+    [
+        ("Bolivian quinoa can now enter Peru tariff-free.", "PE", "BO"),
+        ("Olive oil from Tunisia enters Canada duty-free from next month.", "CA", "TN"),
+        ("Kenyan tea, which used to pay an 8 percent duty, now enters Egypt duty-free.", "EG", "KE"),
+    ],
+)
+def test_goods_that_enter_a_country_duty_free_are_let_in_by_that_country(
+    sentence: str, imposer: str, target: str
+) -> None:
+    [lift] = only(facts_of(sentence), "lift")
+    assert (lift.imposer, lift.targets) == (imposer, (target,))
+
+
+@pytest.mark.parametrize(
     ("sentence", "rate"),
     [
         ("Colombian rice faces a 12% duty, with a 40% tariff charged once the quota is filled.", 40),
