@@ -222,6 +222,13 @@ TARIFF_LAPSED = blind(
 )
 # After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
 # "lifted to 25%", "rolled back to 10%"), not removed.
+# A second verb after a removal that only lowers a tariff ("removed duties on medicine and cut tariffs on cars"):
+# the goods after it get a lower rate, not a removal.
+CUT_AFTER_LIFT = blind(
+    r"\b(?:and|but|while)\s+(?:\w+\s+)?(?:reduced|reducing|reduces|reduce|cut|cuts|cutting|lowered|lowering|"
+    r"lowers|lower|slashed|slashing|slashes|slash|trimmed|trimming|trims|trim)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b"
+)
 FALL_TO_RATE = re.compile(
     r"(?:\s+(?:sharply|further|slightly|back))?\s+(?:to|from)\s+(?:(?:about|around|just)\s+)?"
     r"\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s+cent|pc)",

@@ -302,6 +302,16 @@ def test_ending_duty_free_access_is_the_tariff_applying_again_not_a_lift(sentenc
     assert [(f.kind, f.imposer, f.targets, f.sector) for f in facts] == [("tariff", "CL", ("BO",), "agriculture")]
 
 
+def test_a_cut_after_a_removal_is_a_tariff_on_its_own_goods_not_a_lift() -> None:
+    facts = facts_of("Chile removed duties on imported medicine and lowered tariffs on cars to 4 percent.")
+    assert [(f.kind, f.sector, f.rate) for f in facts] == [("lift", "pharmaceuticals", None), ("tariff", "autos", 4)]
+    facts = facts_of("Peru scrapped its duty on wine last year and then reduced tariffs on trucks.")
+    assert [(f.kind, f.sector) for f in facts] == [("lift", "agriculture"), ("tariff", "autos")]
+    # A second cut that goes all the way to zero is a removal too.
+    facts = facts_of("Peru removed tariffs on wine and cut tariffs on cars to zero.")
+    assert {f.kind for f in facts} == {"lift"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "imposer", "target"),
     [
