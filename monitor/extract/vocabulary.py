@@ -81,7 +81,12 @@ _RAISE_OR_CUT = (
     r"raise|raises|raised|raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking|cut|cuts|"
     r"cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering"
 )
-CHANGE_BY_BEFORE = blind(rf"\b(?:{_RAISE_OR_CUT})\b[^,;%]{{0,60}}?\bby\s+$")
+# A tariff that "dropped by 40 percent" or was "slashed by half" moved by that much, as one cut by it did.
+CHANGE_BY_BEFORE = blind(
+    rf"\b(?:{_RAISE_OR_CUT}|slash|slashes|slashed|slashing|drop|drops|dropped|dropping|fall|falls|fell|falling|"
+    r"decline|declines|declined|declining|decrease|decreases|decreased|decreasing|rise|rises|rose|rising|"
+    r"trim|trims|trimmed|trimming)\b[^,;%]{0,60}?\bby\s+$"
+)
 STATISTIC_AFTER = blind(
     # ("of the customs value", "of the truck's value", "of the goods' value" is how an ad valorem duty is stated,
     # not a share.)

@@ -302,6 +302,18 @@ def test_ending_duty_free_access_is_the_tariff_applying_again_not_a_lift(sentenc
     assert [(f.kind, f.imposer, f.targets, f.sector) for f in facts] == [("tariff", "CL", ("BO",), "agriculture")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The duty on Korean fridges has dropped by 30 percent and will be removed entirely by 2034.",
+        "Peru's tariff on Chilean apples fell by 20 percent this year and will be scrapped next year.",
+    ],
+)
+def test_the_size_of_a_fall_is_not_the_rate_a_lift_removes(sentence: str) -> None:
+    [lift] = only(facts_of(sentence), "lift")
+    assert lift.rate is None
+
+
 def test_a_cut_after_a_removal_is_a_tariff_on_its_own_goods_not_a_lift() -> None:
     facts = facts_of("Chile removed duties on imported medicine and lowered tariffs on cars to 4 percent.")
     assert [(f.kind, f.sector, f.rate) for f in facts] == [("lift", "pharmaceuticals", None), ("tariff", "autos", 4)]
