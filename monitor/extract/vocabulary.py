@@ -218,6 +218,9 @@ OTHER_OBJECT = blind(
     r"disputes?|requests?|offers?|proposals?|demands?|opposition|objections?|appeals?|lawsuits?|suits?|bids?|"
     r"calls?|petitions?)\b"
 )
+# A side that "withdraws from" something leaves it (a body, an agreement): not a removal of a tariff.
+WITHDRAWING = frozenset({"withdraw", "withdraws", "withdrew", "withdrawing"})
+FROM_AFTER = blind(r"^\s+from\b")
 # A tariff that has run out ends as a removed one does: "the 25% tariffs on Canadian lumber expired on Friday",
 # "let its 10% tariff on wine lapse" (its head noun the subject: "the tariff pause expired" is a pause's end).
 TARIFF_LAPSED = blind(

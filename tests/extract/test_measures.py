@@ -463,3 +463,16 @@ def test_goods_named_as_hit_by_a_cut_to_zero_do_not_make_their_side_the_one_lift
 )
 def test_a_complaint_or_challenge_dropped_lifts_no_tariff(sentence: str) -> None:
     assert not only(facts_of(sentence), "lift")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By withdrawing from the customs union, Peru will face tariffs on its exports.",
+        "Chile withdrew from the talks on tariffs on Peruvian copper.",
+    ],
+)
+def test_withdrawing_from_a_body_or_talks_lifts_no_tariff(sentence: str) -> None:
+    assert not only(facts_of(sentence), "lift")
+    # The tariff itself withdrawn is still a lift.
+    assert only(facts_of("Chile withdrew the 10% tariff on Peruvian copper."), "lift")
