@@ -341,7 +341,9 @@ NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
 # Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
 NOT_IMPOSE = _words(
     r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy)|not\s+intend\s+to\s+(?:impose|levy)|"
-    r"not\s+to\s+(?:impose|introduce|levy)"
+    r"not\s+to\s+(?:impose|introduce|levy)|"
+    # "agreed to stop imposing new tariffs": a promise not to tax; no tariff in force is lifted.
+    r"(?:stop|stops|cease|ceases|halt|halts)\s+(?:imposing|levying|introducing)(?=\s+(?:any\s+)?(?:new|further|more)\s)"
 )
 # A promise not to tax is a pause only as part of a bargain or for a time ("agreed it would not impose
 # ... until August"); a bare "would not impose retaliatory tariffs" is a decision, not a pause.

@@ -476,3 +476,12 @@ def test_withdrawing_from_a_body_or_talks_lifts_no_tariff(sentence: str) -> None
     assert not only(facts_of(sentence), "lift")
     # The tariff itself withdrawn is still a lift.
     assert only(facts_of("Chile withdrew the 10% tariff on Peruvian copper."), "lift")
+
+
+def test_stopping_new_tariffs_is_a_promise_not_to_tax_not_a_lift() -> None:
+    facts = facts_of("Peru and Chile agreed to stop imposing new tariffs on each other.")
+    assert sorted((f.kind, f.imposer) for f in facts) == [("pause", "CL"), ("pause", "PE")]
+    # Without a bargain or a time, a decision not to tax states nothing.
+    assert not facts_of("Peru will stop imposing new tariffs on Chile.")
+    # Stopping a tariff already charged is still a lift.
+    assert only(facts_of("Peru will stop imposing its 10% tariff on Chilean wine."), "lift")
