@@ -82,7 +82,12 @@ _RAISE_OR_CUT = (
     r"raise|raises|raised|raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking|cut|cuts|"
     r"cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering"
 )
-CHANGE_BY_BEFORE = blind(rf"\b(?:{_RAISE_OR_CUT})\b[^,;%]{{0,60}}?\bby\s+$")
+# A tariff that "dropped by 40 percent" or was "slashed by half" moved by that much, as one cut by it did.
+CHANGE_BY_BEFORE = blind(
+    rf"\b(?:{_RAISE_OR_CUT}|slash|slashes|slashed|slashing|drop|drops|dropped|dropping|fall|falls|fell|falling|"
+    r"decline|declines|declined|declining|decrease|decreases|decreased|decreasing|rise|rises|rose|rising|"
+    r"trim|trims|trimmed|trimming)\b[^,;%]{0,60}?\bby\s+$"
+)
 STATISTIC_AFTER = blind(
     # ("of the customs value", "of the truck's value", "of the goods' value" is how an ad valorem duty is stated,
     # not a share.)
@@ -259,6 +264,9 @@ REMOVED_OTHER_OBJECT = blind(
     r"disputes?|requests?|offers?|proposals?|demands?|opposition|objections?|appeals?|lawsuits?|suits?|bids?|"
     r"calls?|petitions?)\b"
 )
+# A side that "withdraws from" something leaves it (a body, an agreement): not a removal of a tariff.
+WITHDRAWING = frozenset({"withdraw", "withdraws", "withdrew", "withdrawing"})
+FROM_AFTER = blind(r"^\s+from\b")
 # A tariff that has run out ends as a removed one does: "the 25% tariffs on Canadian lumber expired on Friday",
 # "let its 10% tariff on wine lapse" (its head noun the subject: "the tariff pause expired" is a pause's end).
 TARIFF_LAPSED = blind(
@@ -268,6 +276,13 @@ TARIFF_LAPSED = blind(
 )
 # After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
 # "lifted to 25%", "rolled back to 10%"), not removed.
+# A second verb after a removal that only lowers a tariff ("removed duties on medicine and cut tariffs on cars"):
+# the goods after it get a lower rate, not a removal.
+CUT_AFTER_LIFT = blind(
+    r"\b(?:and|but|while)\s+(?:\w+\s+)?(?:reduced|reducing|reduces|reduce|cut|cuts|cutting|lowered|lowering|"
+    r"lowers|lower|slashed|slashing|slashes|slash|trimmed|trimming|trims|trim)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b"
+)
 FALL_TO_RATE = re.compile(
     r"(?:\s+(?:sharply|further|slightly|back))?\s+(?:to|from)\s+(?:(?:about|around|just)\s+)?"
     r"\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s+cent|pc)",
@@ -393,7 +408,9 @@ NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
 # Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
 NOT_IMPOSE = _words(
     r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy)|not\s+intend\s+to\s+(?:impose|levy)|"
-    r"not\s+to\s+(?:impose|introduce|levy)"
+    r"not\s+to\s+(?:impose|introduce|levy)|"
+    # "agreed to stop imposing new tariffs": a promise not to tax; no tariff in force is lifted.
+    r"(?:stop|stops|cease|ceases|halt|halts)\s+(?:imposing|levying|introducing)(?=\s+(?:any\s+)?(?:new|further|more)\s)"
 )
 # A promise not to tax is a pause only as part of a bargain or for a time ("agreed it would not impose
 # ... until August"); a bare "would not impose retaliatory tariffs" is a decision, not a pause.
@@ -795,6 +812,8 @@ TARIFF_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
     r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+    # "enter China duty-free": a word of manner, not a tariff China owns or is charged.
+    r"(?![-\u2010\u2011]free)"
 )
 # A side's decision or plan to place tariffs is its own tariff, whoever speaks of it: "China weighs the impact of
 # the United States' decision to impose tariffs on its goods", "Peru's plan to slap new duties on Chilean wine".
@@ -905,9 +924,10 @@ REPORTED_THAT = blind(r"\b(?:said|says|announced|announces|told\s+\w+|stated|con
 SUMMIT_AFTER = blind(r"^\s+(?:\w+\s+)?(?:summit|summits|meeting|ministerial|forum|conference|leaders)\b")
 VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
-# The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada".
+# The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada";
+# goods that "enter Japan duty-free" are let in by Japan.
 INTO_BEFORE = blind(
-    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|entering|"
+    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|enter|enters|entered|entering|"
     # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged; so is the country
     # where goods are taxed ("are taxed at 30% in Korea").
     r"(?:tariffs?|duty|duties|levy|levies)\s+in|"

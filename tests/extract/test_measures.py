@@ -303,6 +303,43 @@ def test_ending_duty_free_access_is_the_tariff_applying_again_not_a_lift(sentenc
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "The duty on Korean fridges has dropped by 30 percent and will be removed entirely by 2034.",
+        "Peru's tariff on Chilean apples fell by 20 percent this year and will be scrapped next year.",
+    ],
+)
+def test_the_size_of_a_fall_is_not_the_rate_a_lift_removes(sentence: str) -> None:
+    [lift] = only(facts_of(sentence), "lift")
+    assert lift.rate is None
+
+
+def test_a_cut_after_a_removal_is_a_tariff_on_its_own_goods_not_a_lift() -> None:
+    facts = facts_of("Chile removed duties on imported medicine and lowered tariffs on cars to 4 percent.")
+    assert [(f.kind, f.sector, f.rate) for f in facts] == [("lift", "pharmaceuticals", None), ("tariff", "autos", 4)]
+    facts = facts_of("Peru scrapped its duty on wine last year and then reduced tariffs on trucks.")
+    assert [(f.kind, f.sector) for f in facts] == [("lift", "agriculture"), ("tariff", "autos")]
+    # A second cut that goes all the way to zero is a removal too.
+    facts = facts_of("Peru removed tariffs on wine and cut tariffs on cars to zero.")
+    assert {f.kind for f in facts} == {"lift"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "imposer", "target"),
+    [
+        ("Bolivian quinoa can now enter Peru tariff-free.", "PE", "BO"),
+        ("Olive oil from Tunisia enters Canada duty-free from next month.", "CA", "TN"),
+        ("Kenyan tea, which used to pay an 8 percent duty, now enters Egypt duty-free.", "EG", "KE"),
+    ],
+)
+def test_goods_that_enter_a_country_duty_free_are_let_in_by_that_country(
+    sentence: str, imposer: str, target: str
+) -> None:
+    [lift] = only(facts_of(sentence), "lift")
+    assert (lift.imposer, lift.targets) == (imposer, (target,))
+
+
+@pytest.mark.parametrize(
     ("sentence", "rate"),
     [
         ("Colombian rice faces a 12% duty, with a 40% tariff charged once the quota is filled.", 40),
@@ -426,3 +463,25 @@ def test_goods_named_as_hit_by_a_cut_to_zero_do_not_make_their_side_the_one_lift
 )
 def test_a_complaint_or_challenge_dropped_lifts_no_tariff(sentence: str) -> None:
     assert not only(facts_of(sentence), "lift")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By withdrawing from the customs union, Peru will face tariffs on its exports.",
+        "Chile withdrew from the talks on tariffs on Peruvian copper.",
+    ],
+)
+def test_withdrawing_from_a_body_or_talks_lifts_no_tariff(sentence: str) -> None:
+    assert not only(facts_of(sentence), "lift")
+    # The tariff itself withdrawn is still a lift.
+    assert only(facts_of("Chile withdrew the 10% tariff on Peruvian copper."), "lift")
+
+
+def test_stopping_new_tariffs_is_a_promise_not_to_tax_not_a_lift() -> None:
+    facts = facts_of("Peru and Chile agreed to stop imposing new tariffs on each other.")
+    assert sorted((f.kind, f.imposer) for f in facts) == [("pause", "CL"), ("pause", "PE")]
+    # Without a bargain or a time, a decision not to tax states nothing.
+    assert not facts_of("Peru will stop imposing new tariffs on Chile.")
+    # Stopping a tariff already charged is still a lift.
+    assert only(facts_of("Peru will stop imposing its 10% tariff on Chilean wine."), "lift")

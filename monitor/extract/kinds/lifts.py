@@ -15,7 +15,7 @@ from monitor.extract.kinds.reliefs import quota_relief
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, left_in_force
-from monitor.extract.sectors import each, find_sectors, sector_groups
+from monitor.extract.sectors import each, find_sectors, near_sectors, sector_groups
 
 
 def lifts(
@@ -33,6 +33,22 @@ def lifts(
     """The lifts a clause states (`cue_at`: where its word of removal is), one per rate removed and sector; a
     rate the clause says is left in force ("removed the 10% tariff, leaving a 15% duty in place") is a tariff
     in force beside them, not a lift."""
+    cut = vocab.CUT_AFTER_LIFT.search(clause, cue_at) if cue_at is not None else None
+    if cut is not None and not vocab.ZERO.search(clause, cut.start()):
+        # "removed tariffs on medicine and reduced tariffs on cars": the goods after the second verb are cut,
+        # a tariff at their new rate (or none stated), not lifted.
+        head = lifts(
+            clause[: cut.start()],
+            sentence,
+            parties,
+            [r for r in rates if r.end <= cut.start()],
+            mentions,
+            ctx,
+            authority,
+            zero_only=zero_only,
+            cue_at=cue_at,
+        )
+        return head + _cut_beside(clause, cut.start(), sentence, parties, rates, authority)
     facts: list[Fact] = []
     left = [r for r in rates if left_in_force(clause, r, cue_at)]
     rates = [r for r in rates if r not in left]
@@ -105,6 +121,34 @@ def lifts(
     return facts
 
 
+def _cut_beside(
+    clause: str, start: int, sentence: str, parties: Parties, rates: list[Rate], authority: str | None
+) -> list[Fact]:
+    """The tariffs a cut after a removal leaves (from `start`): one per rate and sector it names."""
+    tail = clause[start:]  # the goods of the removal before it are not the cut's
+    tail_rates = [r for r in rates if r.start >= start]
+    if tail_rates:
+        groups: list[tuple[Rate | None, list[str]]] = [
+            (r, near_sectors(tail, r.start - start, r.end - start)) for r in tail_rates
+        ]
+    else:
+        groups = sector_groups(tail, [], list(vocab.TARIFF_WORD.finditer(tail)))
+    return [
+        make_fact(
+            "tariff",
+            parties,
+            sentence,
+            sector=sector,
+            rate=rate.value if rate else None,
+            previous_rate=rate.previous if rate else None,
+            status="announced",
+            authority=authority,
+        )
+        for rate, sectors in groups
+        for sector in each(sectors)
+    ]
+
+
 def _mixed_goods(clause: str) -> bool:
     """Whether the goods a tariff is lifted on are a list mixing goods of a sector with goods of none
     ("on ferronickel and blister copper", "on glider parts as well as vaccines"): the
@@ -143,6 +187,11 @@ _OR_REDUCE = blind(r"\b(?:or|and)\s+reduce\b")
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
 
 
+def _removes_nothing(clause: str, m: re.Match[str]) -> bool:
+    """Whether a verb of removal leaves something other than a tariff ("withdrawing from the WTO")."""
+    return m.group(0).lower() in vocab.WITHDRAWING and bool(vocab.FROM_AFTER.match(clause[m.end() : m.end() + 10]))
+
+
 def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     """The word that removes a tariff (or the "zero tariff" that states it; None when the clause states no
     lift), whether only "zero" says so, and whether the clause is only considering a lift."""
@@ -159,7 +208,9 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
             (
                 m
                 for m in vocab.LIFT.finditer(clause)
-                if governs_tariff(clause, m) and not vocab.REMOVED_OTHER_OBJECT.match(clause[m.end() : m.end() + 60])
+                if governs_tariff(clause, m)
+                and not vocab.REMOVED_OTHER_OBJECT.match(clause[m.end() : m.end() + 60])
+                and not _removes_nothing(clause, m)
             ),
             None,
         )
