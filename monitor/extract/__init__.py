@@ -33,7 +33,7 @@ def _key(fact: Fact) -> tuple[object, ...]:
 
 @lru_cache(maxsize=4096)
 def _values(evidence: str) -> frozenset[str]:
-    """The values of goods a sentence gives for tariffs ("on $50 billion worth of goods"), as written."""
+    """The values of goods a sentence gives for tariffs ("on $40 billion worth of imports"), as written."""
     from monitor.extract import vocabulary as vocab
 
     return frozenset(m.group(1) or m.group(2) for m in vocab.GOODS_VALUE.finditer(evidence))

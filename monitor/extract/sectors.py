@@ -95,7 +95,7 @@ def sector_groups(
         spans = [(w.start(), w.end()) for w in words or []] or [(0, len(clause))]
         reason = vocab.REASON_AFTER.search(clause, spans[0][1])
         if reason:
-            # "... to make up for losses caused by the US tariff on steel": a tariff named in the reason is
+            # "... to make up for what the US tariff on steel cost": a tariff named in the reason is
             # another measure, its goods not this one's.
             spans = [span for span in spans if span[0] < reason.start()]
         near: list[str] = []

@@ -310,7 +310,7 @@ IN_TRANSIT = _words(
 )
 # Goods given as examples of a longer list.
 EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
-# The value of the goods a measure covers ("tariffs on $50 billion worth of goods", "on 200 billion U.S. dollars of
+# The value of the goods a measure covers ("duties on $40 billion worth of imports", "on 200 billion U.S. dollars of
 # imports", "a list worth $16bn"): the number, in billions.
 GOODS_VALUE = blind(
     r"(?:\$|us\$|usd\s?)?\b(\d+(?:\.\d+)?)\s?(?:billion|bn)\b(?:\s+(?:u\.s\.\s+|us\s+)?dollars?)?"
@@ -560,7 +560,7 @@ POLICY_BEFORE = _words(
     r"escalates|escalated|escalating|subjected|subjecting|subjects"
 )
 # Tariffs given as a side's answer: "Chile responded with tariffs on Peruvian goods", "answered in kind with
-# duties", "hit back with the same amount of tariffs" (but not "responded with anger over the tariffs": a noun
+# duties", "hit back with a matching round of tariffs" (but not "responded with anger over the tariffs": a noun
 # of opinion takes the tariffs as its object through "over", "to", "of", "about" or "against").
 RESPONSE_WITH = blind(
     r"\b(?:respond|responds|responded|responding|answer|answers|answered|answering|counter|counters|countered|"
@@ -1169,7 +1169,7 @@ DEFINED_AFTER = blind(
 REASON_AFTER = _words(
     r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
     r"depending\s+on|based\s+on|"
-    # A purpose of making good a loss, or its cause: "to make up for losses caused by the US tariff on steel".
+    # A purpose of making good a loss, or its cause: "to make up for what the US tariff on steel cost".
     r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by"
 )
 # Words after which the goods named are left out of a measure ("40% on Ghanaian goods, but excludes cocoa"):

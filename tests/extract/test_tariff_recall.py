@@ -275,7 +275,7 @@ def test_each_others_misspelt_is_still_a_measure_of_both_sides() -> None:
     "sentence",
     [
         "Chile is weighing the impact of Peru's decision to impose new tariffs on Chilean wine, officials said.",
-        "Chile is studying the effect of the United States' decision to impose tariffs on Chilean copper.",
+        "Santiago is studying how the United States' decision to impose tariffs on Chilean copper will bite.",
     ],
 )
 def test_a_sides_decision_to_impose_tariffs_is_that_sides_tariff(sentence: str) -> None:
@@ -297,7 +297,7 @@ def test_the_agent_of_the_measure_answered_does_not_act_in_the_answer() -> None:
     [
         "Chile responded with tariffs on Peruvian goods.",
         "Chile answered in kind with duties on Peruvian goods.",
-        "Chile hit back with the same amount of tariffs on Peruvian exports.",
+        "Chile hit back with a matching round of tariffs on Peruvian exports.",
     ],
 )
 def test_tariffs_given_as_an_answer_are_the_answering_sides(sentence: str) -> None:
@@ -358,7 +358,7 @@ def test_but_before_a_word_that_is_no_second_verb_is_no_break() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Peru once again ramped up tariffs against imported Chilean products.",
+        "Peru ramped up tariffs against Chilean products again.",
         "Peru stepped up duties on Chilean wine.",
         "Peru escalated tariffs on Chilean wine.",
         "Peru subjected Chilean wine to high tariffs.",
@@ -377,8 +377,8 @@ def test_a_wider_range_of_goods_is_a_package() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Peru said it is considering a tariff increase on imports from Chile to make up for losses caused by the "
-        "Chilean tariff on copper.",
+        "Peru said it may raise tariffs on Chilean imports to make up for what the Chilean tariff on copper cost "
+        "its miners.",
         "Peru is considering higher tariffs on Chilean goods to compensate for losses caused by Chilean steel duties.",
     ],
 )
