@@ -71,8 +71,12 @@ def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
     """Whether the verb or noun at `cue` acts on a tariff: its object names one ("suspended the duties",
     "a pause on tariffs", "delayed the deadline"), or a tariff is its passive subject or compound head
     ("the levies were lifted", "the tariff truce"). "Removing an irritant" or "suspending exports" is not."""
-    if vocab.OTHER_OBJECT.match(clause, cue.end()):
-        return False  # "suspended the tariff talks", "delayed shipments of wheat"
+    if vocab.OTHER_OBJECT.match(clause, cue.end()) or vocab.REMOVED_OTHER_OBJECT.match(
+        clause[cue.end() : cue.end() + 60]
+    ):
+        return False  # "suspended the tariff talks", "delayed shipments of wheat", "withdrew its WTO challenge"
+    if cue.group(0).lower() in vocab.WITHDRAWING and vocab.FROM_AFTER.match(clause[cue.end() : cue.end() + 10]):
+        return False  # "withdrawing from the WTO": leaving something, not removing a tariff
     after = clause[cue.end() : cue.end() + 70]
     stop = vocab.OBJECT_END.search(after)
     if stop:

@@ -40,12 +40,12 @@ __all__ = ["Context", "read_sentence"]
 
 def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] | None = None) -> list[Fact]:
     """The facts one sentence states (`sentence_mentions`: its parties, when already found)."""
-    if sentence_mentions is None:
-        if not vocab.TRADE_HINT.holds(sentence):
-            return []
-        sentence_mentions = find_mentions(sentence)
-    if vocab.QUESTION.match(sentence):
+    if sentence_mentions is None and not vocab.TRADE_HINT.holds(sentence):
         return []
+    if vocab.QUESTION.match(sentence):
+        return []  # before its parties are looked for: a question states nothing
+    if sentence_mentions is None:
+        sentence_mentions = find_mentions(sentence)
     facts: list[Fact] = []
     found_dates: list[list[DateMention]] = []
 

@@ -11,7 +11,7 @@ from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import CueSet, blind
-from monitor.extract.parties import Parties, find_parties, relative_clauses
+from monitor.extract.parties import Parties, Resolver, find_parties, relative_clauses
 
 # Talks brought to an end on an agreement (not a round of them): "concluded negotiations for a free trade
 # agreement", "finalised talks on the trade deal".
@@ -129,7 +129,9 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     if talks:
         # Talks said in a relative clause ("Korea, which is in talks with Ghana, raised ...") are background to
         # what the clause says; another mention of talks outside it still counts.
-        asides = [(r.body, r.end) for r in relative_clauses(clause, c.mentions)]
+        # The clause's Resolver has found them already, for its parties.
+        found = c.resolve.relatives() if isinstance(c.resolve, Resolver) else relative_clauses(clause, c.mentions)
+        asides = [(r.body, r.end) for r in found]
         if any(a <= talks.start() < b for a, b in asides):
             talks = next(
                 (

@@ -187,11 +187,6 @@ _OR_REDUCE = blind(r"\b(?:or|and)\s+reduce\b")
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
 
 
-def _removes_nothing(clause: str, m: re.Match[str]) -> bool:
-    """Whether a verb of removal leaves something other than a tariff ("withdrawing from the WTO")."""
-    return m.group(0).lower() in vocab.WITHDRAWING and bool(vocab.FROM_AFTER.match(clause[m.end() : m.end() + 10]))
-
-
 def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     """The word that removes a tariff (or the "zero tariff" that states it; None when the clause states no
     lift), whether only "zero" says so, and whether the clause is only considering a lift."""
@@ -205,13 +200,7 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     lift = None
     if c.tariff_word:
         lift = next(
-            (
-                m
-                for m in vocab.LIFT.finditer(clause)
-                if governs_tariff(clause, m)
-                and not vocab.REMOVED_OTHER_OBJECT.match(clause[m.end() : m.end() + 60])
-                and not _removes_nothing(clause, m)
-            ),
+            (m for m in vocab.LIFT.finditer(clause) if governs_tariff(clause, m)),
             None,
         )
         lift = lift or vocab.TARIFF_LAPSED.search(clause)
