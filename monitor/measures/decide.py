@@ -215,15 +215,16 @@ _Outcome = tuple[type[MeasureEvent], dict[str, object]] | None
 
 def _tier_of(stmt: Statement, state: MeasureState | None) -> str | None:
     """The tier layer of a second rate the article that set `state` gives for the same goods
-    ("20 percent, and 40 percent on goods shipped through it"): a measure of its own, not a
-    change and not nothing, unless it says it replaced the rate or tells it as background."""
+    ("20 percent, and 40 percent on goods shipped through it"; "cut from 16 to 7 percent on clothing and from
+    20 to 8 percent on appliances", goods lines the contract's sectors do not tell apart): a measure of its own,
+    not a change and not nothing, unless it says it replaced the rate or tells it as background."""
     fact = stmt.fact
     if fact.kind != "tariff" or fact.rate is None or state is None or state.rate in (None, fact.rate):
         return None
     if state.status in ("threatened", "lifted") or tariff_status(fact.status, fact.effective, stmt.day) == "threatened":
         return None
-    if fact.previous_rate is not None or not _same_article(stmt, state):
-        return None
+    if fact.previous_rate == state.rate or not _same_article(stmt, state):
+        return None  # "raised from X to Y" moves the measure it names; another article's rate is news
     if is_background(fact.evidence, fact.rate):
         return None
     return f"{TIER}{fact.rate:g}"

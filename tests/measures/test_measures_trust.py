@@ -62,6 +62,20 @@ def test_one_article_giving_two_rates_is_no_change_unless_it_says_so(
     assert states(store)["US:IN:*"].rate == 25 and ("measure.rate_changed", "US:IN:*") in types(store)
 
 
+def test_one_article_cutting_several_goods_lines_gives_each_its_own_rate(
+    facts: FactLog, store: EventStore, clock: SteppingClock
+) -> None:
+    # Two goods lines the contract's sectors do not tell apart, each cut "from X to Y" in one article:
+    # neither cut names the other's rate as the one it replaced, so both stand, and neither is lost.
+    cuts = "Average duties fall from 16 to 7 percent on footwear and from 20 to 8 percent on kitchen appliances."
+    facts.fact("2026-06-01", cuts, imposer="CN", targets=("*",), rate=7, previous_rate=16, article="cuts")
+    facts.fact("2026-06-01", cuts, imposer="CN", targets=("*",), rate=8, previous_rate=20, article="cuts")
+    update_measures(store, clock)
+    found = states(store)
+    assert found["CN:*:*"].rate == 7 and found["CN:*:*:tier_8"].rate == 8
+    assert {t for t, _ in types(store)} == {"measure.rate_recorded"}
+
+
 def test_a_rate_from_another_layer_is_a_layer_not_a_change(
     facts: FactLog, store: EventStore, clock: SteppingClock
 ) -> None:
