@@ -108,6 +108,11 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]{1,12})$")
 
 
+# Wrapped text: at least this many lines, none longer than this (80-column terminals, 72-column mail, wire copy).
+_WRAPPED_MIN_LINES = 5
+_WRAP_WIDTH = 100
+
+
 def clean_text(text: str) -> str:
     """Plain text from an article that may be HTML or carry control characters."""
     if "<" in text and ">" in text and re.search(r"<(?:p|div|br|span|a|html|body|h\d|li)\b", text[:200000], re.I):
@@ -123,10 +128,21 @@ def _other_space(line: str) -> bool:
     return "  " in line or "\t" in line or "\u00a0" in line or "\u2009" in line or "\u202f" in line
 
 
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether the text was wrapped at a fixed width (wire copy, plain-text mail): several lines and none
+    longer than a terminal's width. News from feeds keeps a paragraph on one line, far longer than that."""
+    filled = [line for line in lines if line.strip()]
+    return len(filled) >= _WRAPPED_MIN_LINES and max(len(line) for line in filled) <= _WRAP_WIDTH
+
+
 def _paragraphs(text: str) -> Iterator[str]:
     """Lines joined into paragraphs: a line broken mid-sentence continues on the next."""
     buffer: list[str] = []
-    for raw in text.split("\n"):
+    lines = text.split("\n")
+    # In wrapped text a line that does not end a sentence goes on in the next, whatever its first letter
+    # ("tariffs on" / "Japanese goods"); elsewhere a capital after a line with no stop opens a heading's body.
+    wrapped = _hard_wrapped(lines)
+    for raw in lines:
         # (Most lines hold nothing but lone plain spaces: then there is nothing to replace.)
         line = (_SPACES.sub(" ", raw) if _other_space(raw) else raw).strip()
         if not line:
@@ -141,7 +157,7 @@ def _paragraphs(text: str) -> Iterator[str]:
                 buffer = []
             yield line[bullet.end() :]
             continue
-        if buffer and (line[0].islower() or buffer[-1][-1] in ",;:-–—") and buffer[-1][-1] not in '.!?"”':
+        if buffer and (wrapped or line[0].islower() or buffer[-1][-1] in ",;:-–—") and buffer[-1][-1] not in '.!?"”':
             buffer.append(line)
             continue
         if buffer:

@@ -37,6 +37,35 @@ def test_glued_sentences_and_line_breaks() -> None:
     ]
 
 
+def test_wire_copy_wrapped_at_a_fixed_width_keeps_each_sentence_whole() -> None:
+    # Wrapped text: a line may end in the middle of a sentence just before a name or any capitalised word.
+    text = (
+        "OTTAWA RAISES DUTY ON IMPORTED BOOTS\n\n"
+        "Canada will raise its import duty on leather boots from\n"
+        "Italy and Spain to 18 pct next month, the Finance\n"
+        "Ministry said on Tuesday.\n"
+        "    Officials said the step answers a surge of shipments from\n"
+        "European makers since January.\n"
+    )
+    assert split_sentences(text) == [
+        "OTTAWA RAISES DUTY ON IMPORTED BOOTS",
+        "Canada will raise its import duty on leather boots from Italy and Spain to 18 pct next month, "
+        "the Finance Ministry said on Tuesday.",
+        "Officials said the step answers a surge of shipments from European makers since January.",
+    ]
+    # Read whole, the sentence gives its rate to the countries named on the line before it.
+    assert ("CA", {"IT", "ES"}, 18) in [(f.imposer, set(f.targets), f.rate) for f in only(facts_of(text), "tariff")]
+
+
+def test_a_heading_without_a_stop_still_stands_apart_in_unwrapped_news() -> None:
+    text = (
+        "Boot duties rise\n"
+        "Canada will raise its import duty on leather boots from Italy and Spain to 18 percent next month, "
+        "the finance ministry said on Tuesday, after a surge of shipments from European makers.\n"
+    )
+    assert split_sentences(text)[0] == "Boot duties rise"
+
+
 def test_every_kind_of_space_and_run_of_spaces_becomes_one_space() -> None:
     text = (
         "Lima\u00a0raised  the levy\ton\u2009imported   tyres. \t Quito\u202fdid not. "
