@@ -1170,7 +1170,10 @@ REASON_AFTER = _words(
     r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
     r"depending\s+on|based\s+on|"
     # A purpose of making good a loss, or its cause: "to make up for what the US tariff on steel cost".
-    r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by"
+    r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by|"
+    # A purpose of punishing, or the wrong punished: "to penalize Japan for breaking a pact on chips",
+    # "for alleged violation of a chip pact" (the goods of the pact are not the goods taxed).
+    r"to\s+(?:penali[sz]e|punish|retaliate)|for\s+(?:its\s+|their\s+)?(?:alleged|failure|violation|breaking|breach)"
 )
 # Words after which the goods named are left out of a measure ("40% on Ghanaian goods, but excludes cocoa"):
 # not the goods the measure's rate is for.
@@ -1205,9 +1208,11 @@ SECTOR_WORDS: dict[str, str] = {
     "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
     "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
     r"consumer\s+electronics|televisions?|telecom(?:munications?)?\s+(?:equipment|gear)|"
-    r"(?:video\s+)?game\s+consoles?|gaming\s+consoles?",
+    r"(?:video\s+)?game\s+consoles?|gaming\s+consoles?|"
+    # The general goods phrases of the trade: "electronic products", "electrical goods".
+    r"(?:electronic|electrical)\s+(?:goods|products|imports|exports|equipment|appliances)",
     "textiles": r"textiles?|apparel|garments?|clothing|footwear|yarns?|fabrics?",
-    "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
+    "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools|(?:power|hand|motori[sz]ed)\s+tools",
     "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"
     r"germanium|antimony|tungsten",
 }

@@ -12,6 +12,19 @@ from tests.extract.conftest import facts_of, only
 # (sentence, the facts as (kind, imposer, targets, sector, rate)) -- every fact the sentence should give.
 # Nuts and drinks (almonds, bourbon, wine) are `agriculture` under the contract's newer labelling conventions.
 WIRE = [
+    # General goods phrases name a sector; a wrong named as the reason does not.
+    (
+        "Washington will put 100 pct duties on Korean electronic goods from next month.",
+        {("tariff", "US", ("KR",), "electronics", 100)},
+    ),
+    (
+        "Ottawa set a 20 pct duty on Chinese power tools on Tuesday.",
+        {("tariff", "CA", ("CN",), "machinery", 20)},
+    ),
+    (
+        "Washington raised tariffs on Thai textiles to penalize Bangkok for breaking a pact on rice.",
+        {("tariff", "US", ("TH",), "textiles", None)},
+    ),
     (
         "The White House slapped a 25% levy on Canadian lumber, up from 14.5% last year.",
         {("tariff", "US", ("CA",), "lumber", 25)},
