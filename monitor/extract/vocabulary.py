@@ -557,7 +557,10 @@ POLICY_BEFORE = _words(
     # Verbs of raising said in phrases: "ramped up tariffs", "stepped up duties", "escalated tariffs", and of
     # putting goods under them: "subjected Chilean wine to tariffs", "products subjected to the tariffs".
     r"(?:ramp|ramps|ramped|ramping|step|steps|stepped|stepping|jack|jacks|jacked|jacking)\s+up|escalate|"
-    r"escalates|escalated|escalating|subjected|subjecting|subjects"
+    r"escalates|escalated|escalating|subjected|subjecting|subjects|"
+    # Tariffs named by the value of the goods they hit: "the $60 billion in tariffs", "the 300 mln dlrs in
+    # duties" (the definite article: a measure already known; "collected $9 billion in tariffs" is revenue).
+    r"the\s+\$?[\d.,]+\s+(?:billion|million|mln|bln|bn)\s+(?:(?:u\.s\.\s+)?(?:dollars|dlrs)\s+)?(?:in|of)"
 )
 # Tariffs given as a side's answer: "Chile responded with tariffs on Peruvian goods", "answered in kind with
 # duties", "hit back with a matching round of tariffs" (but not "responded with anger over the tariffs": a noun
@@ -573,7 +576,10 @@ POLICY_AFTER = _words(
     r"in\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|announced|"
     r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective|"
     # The same verbs in the passive: "duties ... were introduced", "tariffs have been levelled against".
-    r"enacted|restored|reinstated|reintroduced|reimposed|introduced|placed|levelled|leveled"
+    r"enacted|restored|reinstated|reintroduced|reimposed|introduced|placed|levelled|leveled|"
+    # A change in the passive with any auxiliary: "tariffs would be cut later this month", "are to be raised".
+    r"(?:would|will|shall|are\s+to|is\s+to)\s+be\s+(?:cut|raised|reduced|lowered|increased|imposed|applied)|"
+    r"go\s+into\s+effect|goes\s+into\s+effect"
 )
 
 
@@ -976,7 +982,11 @@ ACTION = Cue(
 US_AUTHORITY = Cue(
     r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b", bounded=False, needles=("section", "ieepa", "fentanyl")
 )
-RATE_NOUN_AFTER = blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
+# A tax levied at home on sales, income or profits is no tariff ("a 10 pct sales tax on phone services").
+RATE_NOUN_AFTER = blind(
+    r"^\s*(?!(?:sales|income|value-added|consumption|payroll|property|corporate|profits?)\s)(?:[\w-]+\s+)?"
+    r"(?:charge|rate|threat|tax|taxes|hike|levy)\b"
+)
 REPLACES = blind(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b")
 # A rate said to be the former one, then the present one: "which had been 12%, is now 6%", "previously 12%,
 # now 6%".

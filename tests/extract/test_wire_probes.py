@@ -25,6 +25,15 @@ WIRE = [
         "Washington raised tariffs on Thai textiles to penalize Bangkok for breaking a pact on rice.",
         {("tariff", "US", ("TH",), "textiles", None)},
     ),
+    # A change in the passive, and tariffs named by the value of the goods they hit, are stated measures.
+    (
+        "Seoul said tariffs would be cut next month on 40 more items, including paper and glass.",
+        {("tariff", "KR", ("*",), None, None)},
+    ),
+    (
+        "Officials said little could be done to avert the 500 mln dlrs in tariffs on Japanese exports.",
+        {("tariff", "US", ("JP",), None, None)},
+    ),
     (
         "The White House slapped a 25% levy on Canadian lumber, up from 14.5% last year.",
         {("tariff", "US", ("CA",), "lumber", 25)},
@@ -146,6 +155,8 @@ NOT_FACTS = [
     "India's trade minister said New Delhi would not retaliate against the 25% tariff.",
     "Argentina walked away from the Mercosur trade talks last week.",
     "G7 leaders discussed tariffs at their summit in Canada.",
+    "Ottawa plans to apply a 9 pct sales tax to telephone services.",
+    "The government collected 20 billion dollars in tariffs last year, the data showed.",
 ]
 
 
