@@ -96,7 +96,10 @@ STATISTIC_AFTER = blind(
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
     # "a 10% reduction in tariffs".
     r"of\s+(?:all\s+)?(?:tariffs?|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
-    r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b)"
+    r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b|"
+    # A pace is no rate: "growing at about 6 percent per year", "lowered at about 2 percent each year".
+    r"(?:per|each|every)\s+(?:year|annum|month)\b|a\s+(?:year|month)\b(?!\s+(?:later|earlier|ago|from))|"
+    r"annually\b|yearly\b)"
 )
 # A share of one side's goods after a figure ("90 per cent of Argentine goods", "60% of US exports"): how much
 # of the trade a measure covers, not its rate; "of Chinese goods' value" is still how a rate is stated.

@@ -25,6 +25,11 @@ WIRE = [
         "Washington raised tariffs on Thai textiles to penalize Bangkok for breaking a pact on rice.",
         {("tariff", "US", ("TH",), "textiles", None)},
     ),
+    # A pace of change is no rate.
+    (
+        "Seoul will lower its 20 percent tariff on apples at a rate of about 4 percent each year.",
+        {("tariff", "KR", ("*",), "agriculture", 20)},
+    ),
     # A change in the passive, and tariffs named by the value of the goods they hit, are stated measures.
     (
         "Seoul said tariffs would be cut next month on 40 more items, including paper and glass.",
@@ -156,6 +161,7 @@ NOT_FACTS = [
     "Argentina walked away from the Mercosur trade talks last week.",
     "G7 leaders discussed tariffs at their summit in Canada.",
     "Ottawa plans to apply a 9 pct sales tax to telephone services.",
+    "Before the extra duty, Chilean wine sales had grown at about 7 percent a year.",
     "The government collected 20 billion dollars in tariffs last year, the data showed.",
 ]
 
