@@ -95,7 +95,8 @@ STATISTIC_AFTER = blind(
     r"stake|share|growth|"
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
     # "a 10% reduction in tariffs".
-    r"of\s+(?:all\s+)?(?:tariffs?|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
+    # ("25 percent of tariff on steel", singular and bare, is how some outlets state a rate.)
+    r"of\s+(?:all\s+)?(?:tariffs|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
     r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b|"
     # A pace is no rate: "growing at about 6 percent per year", "lowered at about 2 percent each year".
     r"(?:per|each|every)\s+(?:year|annum|month)\b|a\s+(?:year|month)\b(?!\s+(?:later|earlier|ago|from))|"

@@ -25,6 +25,25 @@ WIRE = [
         "Washington raised tariffs on Thai textiles to penalize Bangkok for breaking a pact on rice.",
         {("tariff", "US", ("TH",), "textiles", None)},
     ),
+    # Tiers coordinated with as many kinds of goods go one to one; a range keeps the goods it shares.
+    (
+        "Ottawa imposed 20 percent and 5 percent duties on Chinese copper and lumber.",
+        {("tariff", "CA", ("CN",), "copper", 20), ("tariff", "CA", ("CN",), "lumber", 5)},
+    ),
+    (
+        "Ottawa set duties of 10% to 25% on Chinese steel and aluminum.",
+        {
+            ("tariff", "CA", ("CN",), "steel", 10),
+            ("tariff", "CA", ("CN",), "aluminum", 10),
+            ("tariff", "CA", ("CN",), "steel", 25),
+            ("tariff", "CA", ("CN",), "aluminum", 25),
+        },
+    ),
+    # "N percent of tariff" (singular, bare) states a rate; "N percent of tariffs" is a share of them.
+    (
+        "Washington will levy 30 percent of tariff on Korean copper from May.",
+        {("tariff", "US", ("KR",), "copper", 30)},
+    ),
     # A pace of change is no rate.
     (
         "Seoul will lower its 20 percent tariff on apples at a rate of about 4 percent each year.",
