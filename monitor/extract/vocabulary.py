@@ -375,10 +375,10 @@ THREAT = _words(
     r"threat|threaten|threatened|threatens|threatening|warn|warned|warns|warning|consider|considering|considered|"
     r"could|might|(?<!\d\s)may(?!\s+\d)|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
     r"weighing|weighs|mulling|mulls|eyeing|studying|exploring|floated|floating|"
-    r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential"
+    r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential|likely\s+to"
 )
 IN_EFFECT = _words(
-    r"in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
+    r"upheld|upholds|in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
     r"continue|continues|in\s+place|imposed|since|levied|currently|now\s+total|now|original|existing|earlier|"
     r"(?:was|were|been)\s+hit\s+with|stays|stay"
 )
@@ -562,6 +562,10 @@ POLICY_BEFORE = _words(
     # putting goods under them: "subjected Chilean wine to tariffs", "products subjected to the tariffs".
     r"(?:ramp|ramps|ramped|ramping|step|steps|stepped|stepping|jack|jacks|jacked|jacking)\s+up|escalate|"
     r"escalates|escalated|escalating|subjected|subjecting|subjects|"
+    # A duty kept or made final by the body that rules on it: "upheld a countervailing duty", "approved a 30
+    # percent tariff", "finalized the tariff", "assessed a temporary duty".
+    r"uphold|upholds|upheld|upholding|approve|approves|approved|finali[sz]e|finali[sz]es|finali[sz]ed|"
+    r"assessed\s+(?:a|an)|"
     # Tariffs named by the value of the goods they hit: "the $60 billion in tariffs", "the 300 mln dlrs in
     # duties" (the definite article: a measure already known; "collected $9 billion in tariffs" is revenue).
     r"the\s+\$?[\d.,]+\s+(?:billion|million|mln|bln|bn)\s+(?:(?:u\.s\.\s+)?(?:dollars|dlrs)\s+)?(?:in|of)"

@@ -44,6 +44,11 @@ WIRE = [
         "Washington will levy 30 percent of tariff on Korean copper from May.",
         {("tariff", "US", ("KR",), "copper", 30)},
     ),
+    # A duty a tribunal upholds or an agency assesses is stated, whatever the wire calls it.
+    (
+        "Ottawa upheld its 12 pct countervailing duty on Brazilian orange juice.",
+        {("tariff", "CA", ("BR",), "agriculture", 12)},
+    ),
     # A pace of change is no rate.
     (
         "Seoul will lower its 20 percent tariff on apples at a rate of about 4 percent each year.",
@@ -249,3 +254,10 @@ def test_a_date_without_a_year_follows_the_tense() -> None:
     assert coming.effective == dt.date(2031, 11, 1) and coming.status == "announced"
     [pause] = facts_of("Brussels delayed its countermeasures against American whiskey until mid-September.", published)
     assert pause.kind == "pause" and pause.until == dt.date(2031, 9, 15)
+
+
+def test_a_duty_upheld_is_in_effect_and_one_likely_is_threatened() -> None:
+    (upheld,) = facts_of("Ottawa upheld its 12 pct countervailing duty on Brazilian orange juice.")
+    assert (upheld.status, upheld.authority) == ("in_effect", "countervailing")
+    (likely,) = facts_of("Seoul is likely to impose a 15 pct levy on Chinese steel next month.")
+    assert likely.status == "threatened"
