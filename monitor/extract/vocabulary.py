@@ -586,7 +586,8 @@ POLICY_AFTER = _words(
     # The same verbs in the passive: "duties ... were introduced", "tariffs have been levelled against".
     r"enacted|restored|reinstated|reintroduced|reimposed|introduced|placed|levelled|leveled|"
     # A change in the passive with any auxiliary: "tariffs would be cut later this month", "are to be raised".
-    r"(?:would|will|shall|are\s+to|is\s+to)\s+be\s+(?:cut|raised|reduced|lowered|increased|imposed|applied)|"
+    r"(?:would|will|shall|are\s+to|is\s+to)\s+(?:also\s+|further\s+|now\s+)?be\s+"
+    r"(?:cut|raised|reduced|lowered|increased|imposed|applied|slashed)|"
     r"go\s+into\s+effect|goes\s+into\s+effect"
 )
 
