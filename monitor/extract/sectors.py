@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 # One regex finds any sector word (grouped by first letter, so it stays fast); the sector is then
 # told by the small per-sector patterns, which only ever see the few words found.
 _PATTERN = vocab.Cue("|".join(vocab.SECTOR_WORDS.values()))
-_AND = re.compile(r"\s*,?\s*and\s+", re.I)
 _EACH = [(name, re.compile(rf"(?:{words})", re.I)) for name, words in vocab.SECTOR_WORDS.items()]
 
 
@@ -139,7 +138,11 @@ def _respectively(
     i = 0
     while i < len(rates):
         j = i
-        while j + 1 < len(rates) and rates[j + 1].joined and _AND.fullmatch(clause, rates[j].end, rates[j + 1].start):
+        while (
+            j + 1 < len(rates)
+            and rates[j + 1].joined
+            and vocab.TIER_AND.fullmatch(clause, rates[j].end, rates[j + 1].start)
+        ):
             j += 1
         shared = groups[i][1]
         if j > i and len(shared) == j - i + 1 and all(groups[k][1] == shared for k in range(i, j + 1)):

@@ -650,6 +650,9 @@ FROM_BEFORE = blind(r"\bfrom\s*$")
 # Tiers or alternatives with the unit said each time and nothing between them: "tariffs of 10% and 25% on
 # steel", "30% or 35%" (the goods after the last are those of each).
 TIER_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+", re.I)
+# Tiers joined by "and" alone: with as many kinds of goods after them they go one to one ("25% and 10% tariffs on
+# steel and aluminum"); "or" gives alternatives, which do not.
+TIER_AND = re.compile(r"\s*,?\s*and\s+", re.I)
 # The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
 PAY_BEFORE = blind(
     r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"
