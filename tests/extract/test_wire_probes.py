@@ -49,6 +49,15 @@ WIRE = [
         "Ottawa upheld its 12 pct countervailing duty on Brazilian orange juice.",
         {("tariff", "CA", ("BR",), "agriculture", 12)},
     ),
+    # The size of a cut, given as a range or a bound, is no rate.
+    (
+        "Seoul will cut tariffs by 5 to 50 pct on 300 items from July 1.",
+        {("tariff", "KR", ("*",), None, None)},
+    ),
+    (
+        "Seoul will cut tariffs on 300 items by between 5 and 20 pct from July 1.",
+        {("tariff", "KR", ("*",), None, None)},
+    ),
     # A pace of change is no rate.
     (
         "Seoul will lower its 20 percent tariff on apples at a rate of about 4 percent each year.",
