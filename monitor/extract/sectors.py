@@ -125,7 +125,31 @@ def sector_groups(
         groups.append(
             (rate, [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(_before_sample(segment))))
         )
-    return groups
+    return _respectively(clause, rates, groups)
+
+
+def _respectively(
+    clause: str, rates: list[Rate], groups: list[tuple[Rate | None, list[str]]]
+) -> list[tuple[Rate | None, list[str]]]:
+    """Tiers coordinated with as many kinds of goods ("25 percent and 10 percent tariffs on steel and
+    aluminum") go one to one, in order, as English reads such parallel lists; a range, or tiers over one kind of
+    goods ("10% and 25% on steel"), keep the goods they share."""
+    out = list(groups)
+    i = 0
+    while i < len(rates):
+        j = i
+        while (
+            j + 1 < len(rates)
+            and rates[j + 1].joined
+            and vocab.TIER_AND.fullmatch(clause, rates[j].end, rates[j + 1].start)
+        ):
+            j += 1
+        shared = groups[i][1]
+        if j > i and len(shared) == j - i + 1 and all(groups[k][1] == shared for k in range(i, j + 1)):
+            for k in range(i, j + 1):
+                out[k] = (rates[k], [shared[k - i]])
+        i = j + 1
+    return out
 
 
 def _before_sample(segment: str) -> str:

@@ -86,7 +86,11 @@ _RAISE_OR_CUT = (
 CHANGE_BY_BEFORE = blind(
     rf"\b(?:{_RAISE_OR_CUT}|slash|slashes|slashed|slashing|drop|drops|dropped|dropping|fall|falls|fell|falling|"
     r"decline|declines|declined|declining|decrease|decreases|decreased|decreasing|rise|rises|rose|rising|"
-    r"trim|trims|trimmed|trimming)\b[^,;%]{0,60}?\bby\s+$"
+    r"trim|trims|trimmed|trimming)\b[^,;%]{0,60}?\bby\s+"
+    # The size may be a range or an average: "cut tariffs by 5 to 50 pct", "by between 5 and 20 percent", "by up
+    # to 30 percent", "by an average of 7.7 percent".
+    r"(?:(?:up\s+to|as\s+much\s+as|about|around|some|an\s+average(?:\s+of)?|an?\s+)\s*)?"
+    r"(?:between\s+)?(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%|pct|percent|per\s?cent)?\s*(?:to|and|-|–)\s*)?$"
 )
 STATISTIC_AFTER = blind(
     # ("of the customs value", "of the truck's value", "of the goods' value" is how an ad valorem duty is stated,
@@ -95,8 +99,12 @@ STATISTIC_AFTER = blind(
     r"stake|share|growth|"
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
     # "a 10% reduction in tariffs".
-    r"of\s+(?:all\s+)?(?:tariffs?|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
-    r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b)"
+    # ("25 percent of tariff on steel", singular and bare, is how some outlets state a rate.)
+    r"of\s+(?:all\s+)?(?:tariffs|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
+    r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b|"
+    # A pace is no rate: "growing at about 6 percent per year", "lowered at about 2 percent each year".
+    r"(?:per|each|every)\s+(?:year|annum|month)\b|a\s+(?:year|month)\b(?!\s+(?:later|earlier|ago|from))|"
+    r"annually\b|yearly\b)"
 )
 # A share of one side's goods after a figure ("90 per cent of Argentine goods", "60% of US exports"): how much
 # of the trade a measure covers, not its rate; "of Chinese goods' value" is still how a rate is stated.
@@ -371,10 +379,10 @@ THREAT = _words(
     r"threat|threaten|threatened|threatens|threatening|warn|warned|warns|warning|consider|considering|considered|"
     r"could|might|(?<!\d\s)may(?!\s+\d)|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
     r"weighing|weighs|mulling|mulls|eyeing|studying|exploring|floated|floating|"
-    r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential"
+    r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential|likely\s+to"
 )
 IN_EFFECT = _words(
-    r"in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
+    r"upheld|upholds|in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
     r"continue|continues|in\s+place|imposed|since|levied|currently|now\s+total|now|original|existing|earlier|"
     r"(?:was|were|been)\s+hit\s+with|stays|stay"
 )
@@ -557,7 +565,14 @@ POLICY_BEFORE = _words(
     # Verbs of raising said in phrases: "ramped up tariffs", "stepped up duties", "escalated tariffs", and of
     # putting goods under them: "subjected Chilean wine to tariffs", "products subjected to the tariffs".
     r"(?:ramp|ramps|ramped|ramping|step|steps|stepped|stepping|jack|jacks|jacked|jacking)\s+up|escalate|"
-    r"escalates|escalated|escalating|subjected|subjecting|subjects"
+    r"escalates|escalated|escalating|subjected|subjecting|subjects|"
+    # A duty kept or made final by the body that rules on it: "upheld a countervailing duty", "approved a 30
+    # percent tariff", "finalized the tariff", "assessed a temporary duty".
+    r"uphold|upholds|upheld|upholding|approve|approves|approved|finali[sz]e|finali[sz]es|finali[sz]ed|"
+    r"assessed\s+(?:a|an)|"
+    # Tariffs named by the value of the goods they hit: "the $60 billion in tariffs", "the 300 mln dlrs in
+    # duties" (the definite article: a measure already known; "collected $9 billion in tariffs" is revenue).
+    r"the\s+\$?[\d.,]+\s+(?:billion|million|mln|bln|bn)\s+(?:(?:u\.s\.\s+)?(?:dollars|dlrs)\s+)?(?:in|of)"
 )
 # Tariffs given as a side's answer: "Chile responded with tariffs on Peruvian goods", "answered in kind with
 # duties", "hit back with a matching round of tariffs" (but not "responded with anger over the tariffs": a noun
@@ -573,7 +588,11 @@ POLICY_AFTER = _words(
     r"in\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|announced|"
     r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective|"
     # The same verbs in the passive: "duties ... were introduced", "tariffs have been levelled against".
-    r"enacted|restored|reinstated|reintroduced|reimposed|introduced|placed|levelled|leveled"
+    r"enacted|restored|reinstated|reintroduced|reimposed|introduced|placed|levelled|leveled|"
+    # A change in the passive with any auxiliary: "tariffs would be cut later this month", "are to be raised".
+    r"(?:would|will|shall|are\s+to|is\s+to)\s+(?:also\s+|further\s+|now\s+)?be\s+"
+    r"(?:cut|raised|reduced|lowered|increased|imposed|applied|slashed)|"
+    r"go\s+into\s+effect|goes\s+into\s+effect"
 )
 
 
@@ -635,6 +654,9 @@ FROM_BEFORE = blind(r"\bfrom\s*$")
 # Tiers or alternatives with the unit said each time and nothing between them: "tariffs of 10% and 25% on
 # steel", "30% or 35%" (the goods after the last are those of each).
 TIER_JOIN = re.compile(r"\s*,?\s*(?:and|or)\s+", re.I)
+# Tiers joined by "and" alone: with as many kinds of goods after them they go one to one ("25% and 10% tariffs on
+# steel and aluminum"); "or" gives alternatives, which do not.
+TIER_AND = re.compile(r"\s*,?\s*and\s+", re.I)
 # The side that pays or faces a figure makes it a tariff rate: "Laos will face 40%", "pays 10%".
 PAY_BEFORE = blind(
     r"\b(?:face|faces|facing|faced|pay|pays|paying|paid)\s+(?:a\s+|an\s+|the\s+)?"
@@ -976,7 +998,11 @@ ACTION = Cue(
 US_AUTHORITY = Cue(
     r"\bsection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bfentanyl\b", bounded=False, needles=("section", "ieepa", "fentanyl")
 )
-RATE_NOUN_AFTER = blind(r"^\s*(?:[\w-]+\s+)?(?:charge|rate|threat|tax|taxes|hike|levy)\b")
+# A tax levied at home on sales, income or profits is no tariff ("a 10 pct sales tax on phone services").
+RATE_NOUN_AFTER = blind(
+    r"^\s*(?!(?:sales|income|value-added|consumption|payroll|property|corporate|profits?)\s)(?:[\w-]+\s+)?"
+    r"(?:charge|rate|threat|tax|taxes|hike|levy)\b"
+)
 REPLACES = blind(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b")
 # A rate said to be the former one, then the present one: "which had been 12%, is now 6%", "previously 12%,
 # now 6%".
@@ -1170,7 +1196,10 @@ REASON_AFTER = _words(
     r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
     r"depending\s+on|based\s+on|"
     # A purpose of making good a loss, or its cause: "to make up for what the US tariff on steel cost".
-    r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by"
+    r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by|"
+    # A purpose of punishing, or the wrong punished: "to penalize Japan for breaking a pact on chips",
+    # "for alleged violation of a chip pact" (the goods of the pact are not the goods taxed).
+    r"to\s+(?:penali[sz]e|punish|retaliate)|for\s+(?:its\s+|their\s+)?(?:alleged|failure|violation|breaking|breach)"
 )
 # Words after which the goods named are left out of a measure ("40% on Ghanaian goods, but excludes cocoa"):
 # not the goods the measure's rate is for.
@@ -1205,9 +1234,11 @@ SECTOR_WORDS: dict[str, str] = {
     "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
     "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
     r"consumer\s+electronics|televisions?|telecom(?:munications?)?\s+(?:equipment|gear)|"
-    r"(?:video\s+)?game\s+consoles?|gaming\s+consoles?",
+    r"(?:video\s+)?game\s+consoles?|gaming\s+consoles?|"
+    # The general goods phrases of the trade: "electronic products", "electrical goods".
+    r"(?:electronic|electrical)\s+(?:goods|products|imports|exports|equipment|appliances)",
     "textiles": r"textiles?|apparel|garments?|clothing|footwear|yarns?|fabrics?",
-    "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools",
+    "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools|(?:power|hand|motori[sz]ed)\s+tools",
     "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"
     r"germanium|antimony|tungsten",
 }

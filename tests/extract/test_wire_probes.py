@@ -12,6 +12,66 @@ from tests.extract.conftest import facts_of, only
 # (sentence, the facts as (kind, imposer, targets, sector, rate)) -- every fact the sentence should give.
 # Nuts and drinks (almonds, bourbon, wine) are `agriculture` under the contract's newer labelling conventions.
 WIRE = [
+    # General goods phrases name a sector; a wrong named as the reason does not.
+    (
+        "Washington will put 100 pct duties on Korean electronic goods from next month.",
+        {("tariff", "US", ("KR",), "electronics", 100)},
+    ),
+    (
+        "Ottawa set a 20 pct duty on Chinese power tools on Tuesday.",
+        {("tariff", "CA", ("CN",), "machinery", 20)},
+    ),
+    (
+        "Washington raised tariffs on Thai textiles to penalize Bangkok for breaking a pact on rice.",
+        {("tariff", "US", ("TH",), "textiles", None)},
+    ),
+    # Tiers coordinated with as many kinds of goods go one to one; a range keeps the goods it shares.
+    (
+        "Ottawa imposed 20 percent and 5 percent duties on Chinese copper and lumber.",
+        {("tariff", "CA", ("CN",), "copper", 20), ("tariff", "CA", ("CN",), "lumber", 5)},
+    ),
+    (
+        "Ottawa set duties of 10% to 25% on Chinese steel and aluminum.",
+        {
+            ("tariff", "CA", ("CN",), "steel", 10),
+            ("tariff", "CA", ("CN",), "aluminum", 10),
+            ("tariff", "CA", ("CN",), "steel", 25),
+            ("tariff", "CA", ("CN",), "aluminum", 25),
+        },
+    ),
+    # "N percent of tariff" (singular, bare) states a rate; "N percent of tariffs" is a share of them.
+    (
+        "Washington will levy 30 percent of tariff on Korean copper from May.",
+        {("tariff", "US", ("KR",), "copper", 30)},
+    ),
+    # A duty a tribunal upholds or an agency assesses is stated, whatever the wire calls it.
+    (
+        "Ottawa upheld its 12 pct countervailing duty on Brazilian orange juice.",
+        {("tariff", "CA", ("BR",), "agriculture", 12)},
+    ),
+    # The size of a cut, given as a range or a bound, is no rate.
+    (
+        "Seoul will cut tariffs by 5 to 50 pct on 300 items from July 1.",
+        {("tariff", "KR", ("*",), None, None)},
+    ),
+    (
+        "Seoul will cut tariffs on 300 items by between 5 and 20 pct from July 1.",
+        {("tariff", "KR", ("*",), None, None)},
+    ),
+    # A pace of change is no rate.
+    (
+        "Seoul will lower its 20 percent tariff on apples at a rate of about 4 percent each year.",
+        {("tariff", "KR", ("*",), "agriculture", 20)},
+    ),
+    # A change in the passive, and tariffs named by the value of the goods they hit, are stated measures.
+    (
+        "Seoul said tariffs would be cut next month on 40 more items, including paper and glass.",
+        {("tariff", "KR", ("*",), None, None)},
+    ),
+    (
+        "Officials said little could be done to avert the 500 mln dlrs in tariffs on Japanese exports.",
+        {("tariff", "US", ("JP",), None, None)},
+    ),
     (
         "The White House slapped a 25% levy on Canadian lumber, up from 14.5% last year.",
         {("tariff", "US", ("CA",), "lumber", 25)},
@@ -133,6 +193,9 @@ NOT_FACTS = [
     "India's trade minister said New Delhi would not retaliate against the 25% tariff.",
     "Argentina walked away from the Mercosur trade talks last week.",
     "G7 leaders discussed tariffs at their summit in Canada.",
+    "Ottawa plans to apply a 9 pct sales tax to telephone services.",
+    "Before the extra duty, Chilean wine sales had grown at about 7 percent a year.",
+    "The government collected 20 billion dollars in tariffs last year, the data showed.",
 ]
 
 
@@ -200,3 +263,10 @@ def test_a_date_without_a_year_follows_the_tense() -> None:
     assert coming.effective == dt.date(2031, 11, 1) and coming.status == "announced"
     [pause] = facts_of("Brussels delayed its countermeasures against American whiskey until mid-September.", published)
     assert pause.kind == "pause" and pause.until == dt.date(2031, 9, 15)
+
+
+def test_a_duty_upheld_is_in_effect_and_one_likely_is_threatened() -> None:
+    (upheld,) = facts_of("Ottawa upheld its 12 pct countervailing duty on Brazilian orange juice.")
+    assert (upheld.status, upheld.authority) == ("in_effect", "countervailing")
+    (likely,) = facts_of("Seoul is likely to impose a 15 pct levy on Chinese steel next month.")
+    assert likely.status == "threatened"
