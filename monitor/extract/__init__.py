@@ -20,6 +20,9 @@ EXTRACTOR_VERSION = "3"
 # How far into the first sentence a dateline's place may start, after an outlet's name ("Wire.com, Oslo -").
 _DATELINE_LEAD = 30
 _EARLIEST, _LATEST = dt.date(1800, 1, 1), dt.date(9000, 12, 31)
+# Legal bases only the US's tariffs have: they name the side acting without its name.
+_US_ONLY_AUTHORITIES = frozenset({"section_232", "section_301", "section_201", "section_122", "ieepa"})
+_ANY_SIDE = "*"
 # Sentences longer than this are not prose (tables, junk, a page without stops); they are read in pieces.
 _MAX_SENTENCE = 2000
 
@@ -217,6 +220,23 @@ def _home(relevant: list[tuple[str, list[Mention]]], partner: str | None) -> str
     return acting.most_common(1)[0][0] if acting else partner
 
 
+def _named_only(facts: list[Fact], named: frozenset[str]) -> list[Fact]:
+    """The facts whose sides the article names: a country it never names (the last resort of a clause naming
+    no side is the US) is a guess no reader could check, so a side hit it never names is left out of the
+    targets, and a fact left with no side hit, or acting by a side it never names, is no fact. A legal basis
+    only the US has (section 232, IEEPA) names the US by itself."""
+    kept = []
+    for fact in facts:
+        sides = named | ({"US"} if fact.authority in _US_ONLY_AUTHORITIES else set())
+        if fact.imposer != _ANY_SIDE and fact.imposer not in sides:
+            continue
+        targets = tuple(t for t in fact.targets if t == _ANY_SIDE or t in sides)
+        if not targets:
+            continue
+        kept.append(fact if targets == fact.targets else replace(fact, targets=targets))
+    return kept
+
+
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
     # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
@@ -290,6 +310,8 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
         facts.extend(propose(sentence, ctx, mentions, found))
     # Unsure readings leave before repeats are merged: one too unsure to report must not hide a surer reading
     # of the same fact later in the article, nor take the place of the vaguer one it is more precise than.
+    named = frozenset(m.code for index in range(len(sentences)) for m in mentions_at(index))
+    facts = _named_only(facts, named)
     return _dedup([f for f in _dates_referred_back(facts) if f.confidence >= threshold])
 
 
