@@ -205,10 +205,9 @@ def _government(opening: list[tuple[str, list[Mention]]]) -> str | None:
     return None
 
 
-def _home(relevant: list[tuple[str, list[Mention]]], partner: str | None) -> str | None:
-    """The country an article that never names the US is about: the one it names most where a measure could be
-    its own, not only as the origin of the goods hit ("quotas for Ukrainian products" is about the side that
-    sets them)."""
+def _acting(relevant: list[tuple[str, list[Mention]]]) -> Counter[str]:
+    """How often an article names each country where a measure could be its own, not only as the origin of the
+    goods hit ("quotas for Ukrainian products" is about the side that sets them)."""
     from monitor.extract.gazetteer import ANY, BLOC
     from monitor.extract.parties import hit_roles
 
@@ -217,7 +216,7 @@ def _home(relevant: list[tuple[str, list[Mention]]], partner: str | None) -> str
         for mention, hit in zip(mentions, hit_roles(sentence, mentions), strict=True):
             if not hit and mention.code != ANY and mention.form != BLOC:
                 acting[mention.code] += 1
-    return acting.most_common(1)[0][0] if acting else partner
+    return acting
 
 
 def _named_only(facts: list[Fact], named: frozenset[str]) -> list[Fact]:
@@ -252,7 +251,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.roles import arbitrate
     from monitor.extract.sentences import split_sentences
-    from monitor.extract.vocabulary import TRADE_HINT
+    from monitor.extract.vocabulary import TRADE_HINT, US_TARIFF_WORDS
 
     if not text or not text.strip():
         return []
@@ -286,7 +285,8 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     partner = counts.most_common(1)[0][0] if counts else None
     # An article that never names the US is about another country's own measures: a clause naming no
     # actor is that country's, on everyone, not a US measure on it.
-    home = _home(relevant, partner) if not us_named else None
+    acting = _acting(relevant) if not us_named else Counter()
+    home = (acting.most_common(1)[0][0] if acting else partner) if not us_named else None
     government = dateline.code if dateline is not None else _government(relevant[:3])
     ctx = Context(published=published or _anchor(text), partner=partner, home=home, government=government)
     facts: list[Fact] = []
@@ -310,8 +310,12 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
         facts.extend(propose(sentence, ctx, mentions, found))
     # Unsure readings leave before repeats are merged: one too unsure to report must not hide a surer reading
     # of the same fact later in the article, nor take the place of the vaguer one it is more precise than.
-    named = frozenset(m.code for index in range(len(sentences)) for m in mentions_at(index))
-    facts = _named_only(facts, named)
+    named = {m.code for index in range(len(sentences)) for m in mentions_at(index)}
+    if not acting or any(US_TARIFF_WORDS.search(s) for s, _m in relevant):
+        # Only Washington levies "reciprocal" or section 232 tariffs; and an article naming no country that
+        # may act ("The president will offer Peru an exemption") speaks of the US, as a clause naming none does.
+        named.add("US")
+    facts = _named_only(facts, frozenset(named))
     return _dedup([f for f in _dates_referred_back(facts) if f.confidence >= threshold])
 
 
