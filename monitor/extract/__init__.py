@@ -220,14 +220,15 @@ def _acting(relevant: list[tuple[str, list[Mention]]]) -> Counter[str]:
 
 
 def _named_only(facts: list[Fact], named: frozenset[str]) -> list[Fact]:
-    """The facts whose sides the article names: a country it never names (the last resort of a clause naming
-    no side is the US) is a guess no reader could check, so a side hit it never names is left out of the
-    targets, and a fact left with no side hit, or acting by a side it never names, is no fact. A legal basis
-    only the US has (section 232, IEEPA) names the US by itself."""
+    """The facts whose sides the article names: a side hit it never names (the default partner of a clause
+    naming none, mostly the US) is a guess no reader could check, so it is left out of the targets, and a fact
+    left with no side hit is no fact; so is one acting by a country other than the US that the article never
+    names. An unnamed US acting is kept: news names Washington's measures by its office alone ("the president
+    will offer Peru an exemption"). A legal basis only the US has (section 232, IEEPA) names the US by itself."""
     kept = []
     for fact in facts:
         sides = named | ({"US"} if fact.authority in _US_ONLY_AUTHORITIES else set())
-        if fact.imposer != _ANY_SIDE and fact.imposer not in sides:
+        if fact.imposer not in sides and fact.imposer not in {"US", _ANY_SIDE}:
             continue
         targets = tuple(t for t in fact.targets if t == _ANY_SIDE or t in sides)
         if not targets:
