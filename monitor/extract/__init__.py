@@ -311,7 +311,10 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
         facts.extend(propose(sentence, ctx, mentions, found))
     # Unsure readings leave before repeats are merged: one too unsure to report must not hide a surer reading
     # of the same fact later in the article, nor take the place of the vaguer one it is more precise than.
-    named = {m.code for index in range(len(sentences)) for m in mentions_at(index)}
+    named = {m.code for found in mentioned.values() for m in found}
+    if any(code not in named and code != _ANY_SIDE for f in facts for code in (f.imposer, *f.targets)):
+        # Sentences not about trade name parties too: they are searched only when a fact needs them.
+        named |= {m.code for index in range(len(sentences)) for m in mentions_at(index)}
     if not acting or any(US_TARIFF_WORDS.search(s) for s, _m in relevant):
         # Only Washington levies "reciprocal" or section 232 tariffs; and an article naming no country that
         # may act ("The president will offer Peru an exemption") speaks of the US, as a clause naming none does.
