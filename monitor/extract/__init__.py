@@ -20,6 +20,9 @@ EXTRACTOR_VERSION = "3"
 # How far into the first sentence a dateline's place may start, after an outlet's name ("Wire.com, Oslo -").
 _DATELINE_LEAD = 30
 _EARLIEST, _LATEST = dt.date(1800, 1, 1), dt.date(9000, 12, 31)
+# Legal bases only the US's tariffs have: they name the side acting without its name.
+_US_ONLY_AUTHORITIES = frozenset({"section_232", "section_301", "section_201", "section_122", "ieepa"})
+_ANY_SIDE = "*"
 # Sentences longer than this are not prose (tables, junk, a page without stops); they are read in pieces.
 _MAX_SENTENCE = 2000
 
@@ -202,10 +205,9 @@ def _government(opening: list[tuple[str, list[Mention]]]) -> str | None:
     return None
 
 
-def _home(relevant: list[tuple[str, list[Mention]]], partner: str | None) -> str | None:
-    """The country an article that never names the US is about: the one it names most where a measure could be
-    its own, not only as the origin of the goods hit ("quotas for Ukrainian products" is about the side that
-    sets them)."""
+def _acting(relevant: list[tuple[str, list[Mention]]]) -> Counter[str]:
+    """How often an article names each country where a measure could be its own, not only as the origin of the
+    goods hit ("quotas for Ukrainian products" is about the side that sets them)."""
     from monitor.extract.gazetteer import ANY, BLOC
     from monitor.extract.parties import hit_roles
 
@@ -214,7 +216,25 @@ def _home(relevant: list[tuple[str, list[Mention]]], partner: str | None) -> str
         for mention, hit in zip(mentions, hit_roles(sentence, mentions), strict=True):
             if not hit and mention.code != ANY and mention.form != BLOC:
                 acting[mention.code] += 1
-    return acting.most_common(1)[0][0] if acting else partner
+    return acting
+
+
+def _named_only(facts: list[Fact], named: frozenset[str]) -> list[Fact]:
+    """The facts whose sides the article names: a side hit it never names (the default partner of a clause
+    naming none, mostly the US) is a guess no reader could check, so it is left out of the targets, and a fact
+    left with no side hit is no fact; so is one acting by a country other than the US that the article never
+    names. An unnamed US acting is kept: news names Washington's measures by its office alone ("the president
+    will offer Peru an exemption"). A legal basis only the US has (section 232, IEEPA) names the US by itself."""
+    kept = []
+    for fact in facts:
+        sides = named | ({"US"} if fact.authority in _US_ONLY_AUTHORITIES else set())
+        if fact.imposer not in sides and fact.imposer not in {"US", _ANY_SIDE}:
+            continue
+        targets = tuple(t for t in fact.targets if t == _ANY_SIDE or t in sides)
+        if not targets:
+            continue
+        kept.append(fact if targets == fact.targets else replace(fact, targets=targets))
+    return kept
 
 
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
@@ -232,7 +252,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.roles import arbitrate
     from monitor.extract.sentences import split_sentences
-    from monitor.extract.vocabulary import TRADE_HINT
+    from monitor.extract.vocabulary import TRADE_HINT, US_TARIFF_WORDS
 
     if not text or not text.strip():
         return []
@@ -266,7 +286,8 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     partner = counts.most_common(1)[0][0] if counts else None
     # An article that never names the US is about another country's own measures: a clause naming no
     # actor is that country's, on everyone, not a US measure on it.
-    home = _home(relevant, partner) if not us_named else None
+    acting = _acting(relevant) if not us_named else Counter()
+    home = (acting.most_common(1)[0][0] if acting else partner) if not us_named else None
     government = dateline.code if dateline is not None else _government(relevant[:3])
     ctx = Context(published=published or _anchor(text), partner=partner, home=home, government=government)
     facts: list[Fact] = []
@@ -290,6 +311,15 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
         facts.extend(propose(sentence, ctx, mentions, found))
     # Unsure readings leave before repeats are merged: one too unsure to report must not hide a surer reading
     # of the same fact later in the article, nor take the place of the vaguer one it is more precise than.
+    named = {m.code for found in mentioned.values() for m in found}
+    if any(code not in named and code != _ANY_SIDE for f in facts for code in (f.imposer, *f.targets)):
+        # Sentences not about trade name parties too: they are searched only when a fact needs them.
+        named |= {m.code for index in range(len(sentences)) for m in mentions_at(index)}
+    if not acting or any(US_TARIFF_WORDS.search(s) for s, _m in relevant):
+        # Only Washington levies "reciprocal" or section 232 tariffs; and an article naming no country that
+        # may act ("The president will offer Peru an exemption") speaks of the US, as a clause naming none does.
+        named.add("US")
+    facts = _named_only(facts, frozenset(named))
     return _dedup([f for f in _dates_referred_back(facts) if f.confidence >= threshold])
 
 

@@ -20,7 +20,10 @@ ANY = "*"
 _EXTRA_NAMES = {
     "US": "US|U.S.|U.S.A.|USA|United States|United States of America|America",
     "GB": "UK|U.K.|Britain|Great Britain|United Kingdom",
-    "EU": "EU|E.U.|European Union|Europe|eurozone|euro zone",
+    # The European Community (EC, EEC) was the Union's name until 1993; wire copy of that era calls it "the
+    # Community" once introduced (only with its capital: "the international community" is nobody).
+    "EU": "EU|E.U.|European Union|Europe|eurozone|euro zone|EC|E.C.|EEC|European Community|"
+    "European Economic Community|Common Market|the Community|The Community",
     "KR": "South Korea|Korea",
     "KP": "North Korea",
     "RU": "Russia",
@@ -56,6 +59,10 @@ _SURNAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # Capitals that also name something that is no government: "the Doha round" is the WTO's round of talks.
 _BYWORDS = frozenset({"doha"})
 _BYWORD_AFTER = re.compile(r"[\s-]+(?:round|development|agenda|declaration|ministerial|mandate)\b", re.I)
+# A round of world trade talks is named after the place it was launched ("the Tokyo Round", "the Uruguay trade
+# round"): any country or capital right before "round" names the talks, not a government. Not after a hyphen or
+# slash: "the US-China round of talks" is those two sides' own round.
+_ROUND_AFTER = re.compile(r"\s+(?:(?:trade|gatt|multilateral|world trade)\s+)?round\b", re.I)
 
 _DEMONYMS = {
     "US": "American|Americans|US-made|U.S.-made",
@@ -430,8 +437,9 @@ def _gazetteer() -> _Gazetteer:
 
     def add(code: str, forms: str, form: str) -> None:
         for surface in _split(forms):
-            # Short all-capital forms ("US", "EU") must keep their case: "us" is a pronoun.
-            if surface.isupper() and len(surface.replace(".", "")) <= 4:
+            # Short all-capital forms ("US", "EU") must keep their case: "us" is a pronoun; so must a form that
+            # opens with a lower-case article ("the Community").
+            if (surface.isupper() and len(surface.replace(".", "")) <= 4) or surface[:1].islower():
                 exact[surface] = (code, form)
             else:
                 table[surface.lower()] = (code, form)
@@ -508,6 +516,12 @@ def find_mentions(sentence: str) -> list[Mention]:
         if surface.lower() in _GIVEN_NAMES and _SURNAME_AFTER.match(sentence, match.end()):
             continue
         if surface.lower() in _BYWORDS and _BYWORD_AFTER.match(sentence, match.end()):
+            continue
+        if (
+            form in (NAME, CAPITAL)
+            and _ROUND_AFTER.match(sentence, match.end())
+            and sentence[max(0, match.start() - 1) : match.start()] not in ("-", "/")
+        ):
             continue
         if sentence.startswith("-", match.end()) and _MODIFIER_AFTER.match(sentence, match.end()):
             continue  # "Russia-linked penalty", "Texas-based firm": a description, not a party

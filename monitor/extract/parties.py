@@ -12,7 +12,7 @@ from monitor.extract.context import Context
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention
 from monitor.extract.matching import blind
-from monitor.extract.scope import examples_of_group, goods_without_origin, imported_goods
+from monitor.extract.scope import examples_of_group, goods_without_origin, imported_goods, own_schedule
 from monitor.extract.sectors import find_sectors
 
 # "tariffs on the country": the country the article is about.
@@ -587,7 +587,7 @@ def find_parties(
             # "Peru taxed Chilean wine, to which Chile responded with tariffs of its own": the side hit by the
             # last measure answers the side that hit it.
             chosen = [ctx.actor.imposer]
-        elif imposer != "US" and imposer in {ctx.home, ctx.government}:
+        elif imposer != "US" and (imposer in {ctx.home, ctx.government} or own_schedule(clause)):
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US" and not imported_goods(clause):
             chosen = ["US"]

@@ -70,3 +70,9 @@ def goods_without_origin(clause: str) -> bool:
     or a rate ("25% on certain furniture", "a new tariff on imported cars"), rather than referring back to a
     measure ("the tariffs take effect", "the duty on them")."""
     return _after_tariff(clause, vocab.GOODS_WITHOUT_ORIGIN_AFTER)
+
+
+def own_schedule(clause: str) -> bool:
+    """Whether a clause cuts a side's tariffs, or gives its tariff level, without naming whose goods: a
+    schedule every origin pays ("reduced import tariffs on 1,700 items", "its overall tariff level")."""
+    return bool(vocab.OWN_SCHEDULE.search(clause))

@@ -894,6 +894,18 @@ GOODS_WITHOUT_ORIGIN_AFTER = re.compile(
 )
 # Goods said to come from abroad, from no origin in particular, right after a tariff or its rate ("tariffs on
 # imported cars", "a levy on all foreign steel", "duties on imports of copper"): every origin's goods.
+# A country's own tariffs cut, or its tariff level, with no origin named: a schedule lowered for every origin
+# (a unilateral cut is most-favoured-nation), not a measure on the partner the article is about. The cut
+# governs a tariff: its verb right before it ("reduced import tariffs", "will lower duties"), its noun right
+# after ("tariff cuts", "a duty reduction"), or the tariff the passive subject ("tariffs would be cut").
+OWN_SCHEDULE = blind(
+    r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|slash|slashes|"
+    r"slashed|slashing)\s+(?:\w+\s+){0,3}?(?:import\s+)?(?:tariffs?|duties|duty|levies)\b|"
+    r"\b(?:tariff|duty|customs)\s+(?:cuts?|reductions?)\b|"
+    r"\b(?:tariffs?|duties)\s+(?:\w+\s+){0,6}?(?:would|will|were|was|are|is|be|been)\s+(?:be\s+)?"
+    r"(?:cut|reduced|lowered|slashed)\b|"
+    r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)\b|\btariff\s+level\b"
+)
 IMPORTED_GOODS_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,2}?\s+on\s+(?:all\s+|most\s+|any\s+)?(?:imported|foreign|foreign-made|overseas|"
     r"imports\s+of|all\s+imports)\b",

@@ -104,3 +104,27 @@ def test_doha_stands_for_qatar_but_not_as_the_name_of_the_wto_round() -> None:
 
 def test_lao_is_the_demonym_of_laos() -> None:
     assert ("US", ("LA",), 25) in _parties("Washington set a 25% tariff on Lao timber last week.", "tariff")
+
+
+def test_a_place_before_round_names_the_world_trade_talks_not_a_government() -> None:
+    assert [m.code for m in find_mentions("Ministers reviewed the Tokyo Round and the Uruguay trade round.")] == []
+    assert [m.code for m in find_mentions("Lima hosted the Uruguay round of world trade talks.")] == ["PE"]
+    # A round two sides hold with each other keeps both sides.
+    assert [m.code for m in find_mentions("The next US-China round of talks opens Monday.")] == ["US", "CN"]
+
+
+def test_the_european_community_under_its_old_names_is_the_eu() -> None:
+    assert [m.code for m in find_mentions("The EC and the EEC met; the Community said it would act.")] == [
+        "EU",
+        "EU",
+        "EU",
+    ]
+    assert [m.code for m in find_mentions("The international community said nothing.")] == []
+
+
+def test_a_country_the_article_never_names_is_no_side() -> None:
+    text = (
+        "Georgia and Armenia signed a customs pact on Friday.\n\n"
+        "Armenian officials said the tariffs on wine would fall next spring."
+    )
+    assert all("US" not in (f.imposer, *f.targets) for f in facts_of(text))

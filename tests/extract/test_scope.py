@@ -87,3 +87,19 @@ def test_a_rate_renamed_as_the_baseline_is_everyone_s_though_one_country_pays_it
     )
     assert ("US", ("*",), 10) in _tariffs(text)
     assert not any(t == ("PE",) and r == 10 for _i, t, r in _tariffs(text))
+
+
+def test_a_country_cutting_its_own_tariffs_with_no_origin_named_cuts_them_for_everyone() -> None:
+    text = (
+        "Bolivia's exports to the United States have grown for three years.\n\n"
+        "Bolivia reduced import tariffs on some 900 goods, the finance ministry said."
+    )
+    assert ("BO", ("*",)) in {(i, t) for i, t, _r in _tariffs(text)}
+
+
+def test_a_countrys_overall_tariff_level_is_everyones() -> None:
+    text = (
+        "Trade with the United States dominated the meeting in Lima.\n\n"
+        "Peru's overall tariff level has fallen to 2 percent, the minister said."
+    )
+    assert ("PE", ("*",), 2) in _tariffs(text)
