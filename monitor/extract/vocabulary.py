@@ -123,11 +123,14 @@ _MET_WITH = (
     r"met(?<!\bbe\smet)(?<!\bbeen\smet)(?<!\bbeing\smet)(?<!\bwas\smet)(?<!\bwere\smet)(?<!\bis\smet)"
     r"(?<!\bare\smet)\s+with(?!\s+(?:[\w-]+\s+){0,2}?(?:" + _RECEPTION + r")\b)"
 )
+# Those spoken to who are no side in talks: "talking to reporters", "had talked to many people".
+_AUDIENCE = r"(?:many\s+|some\s+|other\s+)?(?:reporters|journalists|newsmen|people|students)|the\s+(?:press|media)|an?\s+audience"
 TALKS = _words(
-    r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|talking\s+to|"
+    r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|"
+    r"talking\s+to(?!\s+(?:" + _AUDIENCE + r")\b)|"
     # "Talked" holds talks with someone ("talked with Lima's envoy"), not "talked at length about tariffs" or
     # "a trader who talked anonymously".
-    r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
+    r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)(?!\s+(?:with|to)\s+(?:" + _AUDIENCE + r")\b)|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
     r"dialogue\s+with|talks\s+with|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
     r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
