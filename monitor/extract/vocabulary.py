@@ -207,6 +207,15 @@ TALKS_FAILED = _words(
     r"standstill|stalemate|deadlock|deadlocked|impasse|logjam|"
     r"had\s+not|has\s+not|have\s+not|hadn't|hasn't|haven't|without|on\s+hold"
 )
+# Commodity agreements between producing and consuming countries (export quotas, price bands, buffer stocks)
+# and producers' cartels are no trade policy between two sides: their talks and pacts are no fact.
+COMMODITY_PACT = _words(
+    r"ICO|ICCO|OPEC|commodity\s+(?:pacts?|agreements?|accords?|talks|discussions|negotiations)|buffer\s+stocks?|"
+    r"international\s+(?:coffee|cocoa|sugar|natural\s+rubber|rubber|tin|jute|wheat|grains?|olive\s+oil)\s+"
+    r"(?:agreements?|organi[sz]ations?|councils?|pacts?|accords?)|"
+    r"(?:coffee|cocoa|sugar|rubber|tin|jute)\s+(?:pacts?|agreements?|accords?|talks|negotiations|councils?|"
+    r"committees?|organi[sz]ations?|producers|consumers|quotas?)"
+)
 # Preference programmes: ending one is a withdrawal (contract).
 PREFERENCE_PROGRAMME = _words(
     r"GSP|Generali[sz]ed\s+System\s+of\s+Preferences|AGOA|trade\s+preferences?|preference\s+programm?e|"
@@ -1108,7 +1117,9 @@ DEAL_PASSIVE = blind(
     r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
     r"|\b(?:deal|agreement|pact|accord)\s+(?:signed|reached|struck|concluded|sealed)\s+(?:on|last|in|this|earlier|at)\b"
     # An agreement in force is background stated as fact: "the FTA in place since 2009", "comes into force".
-    r"|\b(?:agreement|FTA|pact|accord)\b[^.;]{0,40}?\b(?:in\s+place|in\s+force|into\s+force|into\s+effect)\b"
+    # (Not one that only might: "a new agreement could come into force next year".)
+    r"|\b(?:agreement|FTA|pact|accord)\b(?:(?!\b(?:could|might|may|would)\b)[^.;]){0,40}?"
+    r"\b(?:in\s+place|in\s+force|into\s+force|into\s+effect)\b"
     r"|\b(?:has|have|had)\s+(?:maintained|had)\s+an?\s+(?:[\w-]+\s+){0,3}(?:agreement|FTA|pact)\b"
 )
 MODAL_BEFORE = blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")

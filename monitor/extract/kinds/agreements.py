@@ -141,7 +141,9 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
                 ),
                 None,
             )
-    if states_deal(clause):
+    if vocab.COMMODITY_PACT.search(c.sentence):
+        pass  # "the coffee pact's export quotas", "OPEC's output talks": a commodity agreement, no trade fact
+    elif states_deal(clause):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         _remember_pair(c, first)
         facts.append(make_fact("deal", first, c.sentence))
