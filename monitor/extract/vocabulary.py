@@ -123,15 +123,38 @@ _MET_WITH = (
     r"met(?<!\bbe\smet)(?<!\bbeen\smet)(?<!\bbeing\smet)(?<!\bwas\smet)(?<!\bwere\smet)(?<!\bis\smet)"
     r"(?<!\bare\smet)\s+with(?!\s+(?:[\w-]+\s+){0,2}?(?:" + _RECEPTION + r")\b)"
 )
+# A round of multilateral trade talks (GATT, WTO): a negotiation of a side with every member (targets `*`).
+# A round named after the place it was launched ("the Uruguay round", "launched in Punta del Este, Uruguay")
+# does not make that place a side.
+_GATT = (
+    r"GATT|WTO|general\s+agreement\s+on\s+(?:tariffs\s+and\s+trade|trade\s+and\s+tariffs)|"
+    r"world\s+trade\s+organi[sz]ation"
+)
+_TRADE_ROUND = (
+    r"(?:uruguay|doha|tokyo|kennedy|dillon)\s+(?:trade\s+)?round|"
+    r"round\s+of\s+(?:the\s+)?(?:" + _GATT + r"|(?:global|world|multilateral|world\s+trade|global\s+trade)\s+"
+    r"(?:trade\s+)?(?:talks|negotiations))|"
+    r"(?:" + _GATT + r")\s+(?:trade\s+)?(?:talks|negotiations|round|trade\s+round|ministerial)|"
+    # (A meeting of one of its bodies, "a meeting of the WTO General Council", is its business, not a round.)
+    r"(?:meeting|session|ministerial|conference)\s+of\s+(?:the\s+)?(?:" + _GATT + r")"
+    r"(?!\s+(?:general\s+)?(?:council|committee|body|panel|secretariat|members)\b)|"
+    r"multilateral\s+trade\s+negotiations|new\s+round\s+of\s+(?:global\s+|world\s+|multilateral\s+)?trade\s+talks"
+)
+TRADE_ROUND = _words(_TRADE_ROUND)
+ROUND_PLACE = _words(r"uruguay|punta\s+del\s+este|doha|qatar|geneva|switzerland")
 # Those spoken to who are no side in talks: "talking to reporters", "had talked to many people".
-_AUDIENCE = r"(?:many\s+|some\s+|other\s+)?(?:reporters|journalists|newsmen|people|students)|the\s+(?:press|media)|an?\s+audience"
+_AUDIENCE = (
+    r"(?:many\s+|some\s+|other\s+)?(?:reporters|journalists|newsmen|people|students)|the\s+(?:press|media)|"
+    r"an?\s+audience"
+)
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|"
     r"talking\s+to(?!\s+(?:" + _AUDIENCE + r")\b)|"
     # "Talked" holds talks with someone ("talked with Lima's envoy"), not "talked at length about tariffs" or
     # "a trader who talked anonymously".
-    r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)(?!\s+(?:with|to)\s+(?:" + _AUDIENCE + r")\b)|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
-    r"dialogue\s+with|talks\s+with|"
+    r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)(?!\s+(?:with|to)\s+(?:" + _AUDIENCE + r")\b)|"
+    r"in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
+    r"dialogue\s+with|talks\s+with|" + _TRADE_ROUND + r"|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
     r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|"
