@@ -261,3 +261,11 @@ def test_the_place_a_round_is_named_after_is_no_side() -> None:
     text = "Peru opened talks on farm subsidies during a session of the Uruguay round in Geneva on Monday."
     talks = _talks(text)
     assert talks and all("UY" not in (imposer, *targets) for imposer, targets in talks)
+
+
+def test_talks_with_no_side_named_are_not_guessed_to_be_with_the_us_in_a_story_without_it() -> None:
+    text = (
+        "Peru raised its tariff on imported wheat to 20% on Monday.\n\n"
+        "The Peruvian trade ministry launched negotiations on Tuesday, officials said."
+    )
+    assert _talks(text) == []

@@ -127,6 +127,13 @@ def _round_parties(c: Clause) -> Parties | None:
     return Parties(imposer=imposer, targets=(ANY,), subject_named=named, imposer_named=named)
 
 
+def _partner_unknown(c: Clause, parties: Parties) -> bool:
+    """Whether the other side of talks or a deal is only the reader's last guess, the US, in an article that never
+    names the US ("the talks were on the right path" in a story about Brussels and London): no fact, rather
+    than one with a side the article does not speak of."""
+    return parties.targets_default and parties.targets == ("US",) and c.ctx.home is not None
+
+
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
@@ -171,7 +178,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     elif states_deal(clause):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         _remember_pair(c, first)
-        facts.append(make_fact("deal", first, c.sentence))
+        if not _partner_unknown(c, first):
+            facts.append(make_fact("deal", first, c.sentence))
     elif (
         talks
         and not deal_in_sentence
@@ -183,7 +191,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         first = _round_parties(c) or find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         _remember_pair(c, first)
         when = c.dates_of()
-        facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
+        if not _partner_unknown(c, first):
+            facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
 
     programme = vocab.PREFERENCE_PROGRAMME.search(clause)
     ended = (
