@@ -1136,9 +1136,11 @@ COMPANIES_BEFORE = blind(
     r"(?:[\w-]+\s+){0,4}$"
 )
 DEAL_PASSIVE = blind(
-    r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"
-    r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
-    r"|\b(?:deal|agreement|pact|accord)\s+(?:signed|reached|struck|concluded|sealed)\s+(?:on|last|in|this|earlier|at)\b"
+    r"\b(?:deal|agreement|pact|accord|protocol)\b[^.;]{0,60}?\b(?:was|(?:had|has|have)\s+(?:already\s+)?been|were)\s+"
+    r"(?:already\s+|\w+ly\s+)?(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
+    # A reduced relative, its name in brackets between: "the Lima Agreement (LA), signed by both sides in 2015".
+    r"|\b(?:deal|agreement|pact|accord)(?:\s+\([^()]{1,20}\))?,?\s+(?:signed|reached|struck|concluded|sealed)\s+"
+    r"(?:on|last|in|this|earlier|at|by)\b"
     # An agreement in force is background stated as fact: "the FTA in place since 2009", "comes into force".
     # (Not one that only might: "a new agreement could come into force next year".)
     r"|\b(?:agreement|FTA|pact|accord)\b(?:(?!\b(?:could|might|may|would)\b)[^.;]){0,40}?"

@@ -269,3 +269,11 @@ def test_talks_with_no_side_named_are_not_guessed_to_be_with_the_us_in_a_story_w
         "The Peruvian trade ministry launched negotiations on Tuesday, officials said."
     )
     assert _talks(text) == []
+
+
+def test_an_agreement_said_to_have_been_signed_is_a_deal() -> None:
+    for sentence in (
+        "Farmers gained from the Peru-Morocco Trade Agreement (PMTA), signed by the two countries in 2016.",
+        "The protocol on the Peru-Morocco trade accord has already been signed, the ministry said.",
+    ):
+        assert [f.kind for f in facts_of(sentence)] == ["deal"], sentence
