@@ -138,7 +138,7 @@ _TRADE_ROUND = (
     # (A meeting of one of its bodies, "a meeting of the WTO General Council", is its business, not a round.)
     r"(?:meeting|session|ministerial|conference)\s+of\s+(?:the\s+)?(?:" + _GATT + r")"
     r"(?!\s+(?:general\s+)?(?:council|committee|body|panel|secretariat|members)\b)|"
-    r"multilateral\s+trade\s+negotiations|new\s+round\s+of\s+(?:global\s+|world\s+|multilateral\s+)?trade\s+talks"
+    r"multilateral\s+trade\s+negotiations|(?<=\bnew\s)round\s+of\s+(?:global\s+|world\s+|multilateral\s+)?trade\s+talks"
 )
 TRADE_ROUND = _words(_TRADE_ROUND)
 ROUND_PLACE = _words(r"uruguay|punta\s+del\s+este|doha|qatar|geneva|switzerland")
