@@ -131,12 +131,38 @@ _MET_WITH = (
     r"met(?<!\bbe\smet)(?<!\bbeen\smet)(?<!\bbeing\smet)(?<!\bwas\smet)(?<!\bwere\smet)(?<!\bis\smet)"
     r"(?<!\bare\smet)\s+with(?!\s+(?:[\w-]+\s+){0,2}?(?:" + _RECEPTION + r")\b)"
 )
+# A round of multilateral trade talks (GATT, WTO): a negotiation of a side with every member (targets `*`).
+# A round named after the place it was launched ("the Uruguay round", "launched in Punta del Este, Uruguay")
+# does not make that place a side.
+_GATT = (
+    r"GATT|WTO|general\s+agreement\s+on\s+(?:tariffs\s+and\s+trade|trade\s+and\s+tariffs)|"
+    r"world\s+trade\s+organi[sz]ation"
+)
+_TRADE_ROUND = (
+    r"(?:uruguay|doha|tokyo|kennedy|dillon)\s+(?:trade\s+)?round|"
+    r"round\s+of\s+(?:the\s+)?(?:" + _GATT + r"|(?:global|world|multilateral|world\s+trade|global\s+trade)\s+"
+    r"(?:trade\s+)?(?:talks|negotiations))|"
+    r"(?:" + _GATT + r")\s+(?:trade\s+)?(?:talks|negotiations|round|trade\s+round|ministerial)|"
+    # (A meeting of one of its bodies, "a meeting of the WTO General Council", is its business, not a round.)
+    r"(?:meeting|session|ministerial|conference)\s+of\s+(?:the\s+)?(?:" + _GATT + r")"
+    r"(?!\s+(?:general\s+)?(?:council|committee|body|panel|secretariat|members)\b)|"
+    r"multilateral\s+trade\s+negotiations|(?<=\bnew\s)round\s+of\s+(?:global\s+|world\s+|multilateral\s+)?trade\s+talks"
+)
+TRADE_ROUND = _words(_TRADE_ROUND)
+ROUND_PLACE = _words(r"uruguay|punta\s+del\s+este|doha|qatar|geneva|switzerland")
+# Those spoken to who are no side in talks: "talking to reporters", "had talked to many people".
+_AUDIENCE = (
+    r"(?:many\s+|some\s+|other\s+)?(?:reporters|journalists|newsmen|people|students)|the\s+(?:press|media)|"
+    r"an?\s+audience"
+)
 TALKS = _words(
-    r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|talking\s+to|"
+    r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|"
+    r"talking\s+to(?!\s+(?:" + _AUDIENCE + r")\b)|"
     # "Talked" holds talks with someone ("talked with Lima's envoy"), not "talked at length about tariffs" or
     # "a trader who talked anonymously".
-    r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)|in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
-    r"dialogue\s+with|talks\s+with|"
+    r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)(?!\s+(?:with|to)\s+(?:" + _AUDIENCE + r")\b)|"
+    r"in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
+    r"dialogue\s+with|talks\s+with|" + _TRADE_ROUND + r"|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
     r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|"
@@ -211,6 +237,15 @@ TALKS_FAILED = _words(
     r"stalled|stall|collapsed|collapse|broke\s+down|break\s+down|broken\s+down|faltered|derailed|"
     r"standstill|stalemate|deadlock|deadlocked|impasse|logjam|"
     r"had\s+not|has\s+not|have\s+not|hadn't|hasn't|haven't|without|on\s+hold"
+)
+# Commodity agreements between producing and consuming countries (export quotas, price bands, buffer stocks)
+# and producers' cartels are no trade policy between two sides: their talks and pacts are no fact.
+COMMODITY_PACT = _words(
+    r"ICO|ICCO|OPEC|commodity\s+(?:pacts?|agreements?|accords?|talks|discussions|negotiations)|buffer\s+stocks?|"
+    r"international\s+(?:coffee|cocoa|sugar|natural\s+rubber|rubber|tin|jute|wheat|grains?|olive\s+oil)\s+"
+    r"(?:agreements?|organi[sz]ations?|councils?|pacts?|accords?)|"
+    r"(?:coffee|cocoa|sugar|rubber|tin|jute)\s+(?:pacts?|agreements?|accords?|talks|negotiations|councils?|"
+    r"committees?|organi[sz]ations?|producers|consumers|quotas?)"
 )
 # Preference programmes: ending one is a withdrawal (contract).
 PREFERENCE_PROGRAMME = _words(
@@ -1139,11 +1174,15 @@ COMPANIES_BEFORE = blind(
     r"(?:[\w-]+\s+){0,4}$"
 )
 DEAL_PASSIVE = blind(
-    r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,60}?\b(?:was|had\s+been|has\s+been|have\s+been|were)\s+"
-    r"(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
-    r"|\b(?:deal|agreement|pact|accord)\s+(?:signed|reached|struck|concluded|sealed)\s+(?:on|last|in|this|earlier|at)\b"
+    r"\b(?:deal|agreement|pact|accord|protocol)\b[^.;]{0,60}?\b(?:was|(?:had|has|have)\s+(?:already\s+)?been|were)\s+"
+    r"(?:already\s+|\w+ly\s+)?(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
+    # A reduced relative, its name in brackets between: "the Lima Agreement (LA), signed by both sides in 2015".
+    r"|\b(?:deal|agreement|pact|accord)(?:\s+\([^()]{1,20}\))?,?\s+(?:signed|reached|struck|concluded|sealed)\s+"
+    r"(?:on|last|in|this|earlier|at|by)\b"
     # An agreement in force is background stated as fact: "the FTA in place since 2009", "comes into force".
-    r"|\b(?:agreement|FTA|pact|accord)\b[^.;]{0,40}?\b(?:in\s+place|in\s+force|into\s+force|into\s+effect)\b"
+    # (Not one that only might: "a new agreement could come into force next year".)
+    r"|\b(?:agreement|FTA|pact|accord)\b(?:(?!\b(?:could|might|may|would)\b)[^.;]){0,40}?"
+    r"\b(?:in\s+place|in\s+force|into\s+force|into\s+effect)\b"
     r"|\b(?:has|have|had)\s+(?:maintained|had)\s+an?\s+(?:[\w-]+\s+){0,3}(?:agreement|FTA|pact)\b"
 )
 MODAL_BEFORE = blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")

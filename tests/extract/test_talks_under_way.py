@@ -229,3 +229,51 @@ def test_what_a_known_deal_will_do_is_still_read() -> None:
 
 def test_the_side_met_with_is_the_other_side_when_named_by_its_demonym() -> None:
     assert _talks("Peru's trade minister met with her Moroccan counterpart on Monday.") == [("PE", ("MA",))]
+
+
+def _agreements(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(f.kind, f.imposer, f.targets) for f in facts_of(text) if f.kind in {"negotiation", "deal"}]
+
+
+def test_speaking_to_reporters_or_people_is_no_talks() -> None:
+    for sentence in (
+        "Morocco's trade minister was talking to reporters in Rabat after the cabinet met on tariffs.",
+        "The Moroccan envoy said he had talked to many people about the wheat tariff.",
+    ):
+        assert _talks(sentence) == [], sentence
+
+
+def test_a_commodity_agreement_is_no_trade_deal_nor_talks() -> None:
+    for sentence in (
+        "Morocco and Peru held talks on export quotas under the International Cocoa Agreement on Monday.",
+        "Delegates of the ICO met in London to discuss a new distribution of coffee quotas with Peru.",
+        "A new international coffee pact could come into force next year, Peru said.",
+    ):
+        assert _agreements(sentence) == [], sentence
+
+
+def test_a_round_of_multilateral_talks_is_talks_with_every_member() -> None:
+    text = "Peru's trade minister flew to Geneva on Monday for the new round of GATT negotiations."
+    assert _talks(text) == [("PE", ("*",))]
+
+
+def test_the_place_a_round_is_named_after_is_no_side() -> None:
+    text = "Peru opened talks on farm subsidies during a session of the Uruguay round in Geneva on Monday."
+    talks = _talks(text)
+    assert talks and all("UY" not in (imposer, *targets) for imposer, targets in talks)
+
+
+def test_talks_with_no_side_named_are_not_guessed_to_be_with_the_us_in_a_story_without_it() -> None:
+    text = (
+        "Peru raised its tariff on imported wheat to 20% on Monday.\n\n"
+        "The Peruvian trade ministry launched negotiations on Tuesday, officials said."
+    )
+    assert _talks(text) == []
+
+
+def test_an_agreement_said_to_have_been_signed_is_a_deal() -> None:
+    for sentence in (
+        "Farmers gained from the Peru-Morocco Trade Agreement (PMTA), signed by the two countries in 2016.",
+        "The protocol on the Peru-Morocco trade accord has already been signed, the ministry said.",
+    ):
+        assert [f.kind for f in facts_of(sentence)] == ["deal"], sentence

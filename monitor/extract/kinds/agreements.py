@@ -8,7 +8,7 @@ from functools import lru_cache
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY
+from monitor.extract.gazetteer import ANY, CAPITAL
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import CueSet, blind
 from monitor.extract.parties import Parties, Resolver, find_parties, relative_clauses
@@ -102,6 +102,38 @@ def _unreal(clause: str, talks: re.Match[str]) -> bool:
     return bool(vocab.TALKS_UNREAL.search(window[cut + 1 :]) or vocab.TALKS_OFFERED_BEFORE.search(window[cut + 1 :]))
 
 
+def _round_parties(c: Clause) -> Parties | None:
+    """The sides of talks in a round of multilateral trade talks ("the Uruguay round of GATT talks"): the side
+    named, with every member; the place a round is named after or was launched in is no side."""
+    rounds = [(m.start(), m.end()) for m in vocab.TRADE_ROUND.finditer(c.text)]
+    if not rounds:
+        return None
+    mentions = [
+        m
+        for m in c.mentions
+        if m.code != ANY
+        and not any(a <= m.start < b for a, b in rounds)
+        and not (m.form == CAPITAL and vocab.VENUE_BEFORE.search(c.text[max(0, m.start - 5) : m.start]))
+        and not ((place := vocab.ROUND_PLACE.match(m.text)) and place.end() == len(m.text))
+    ]
+    if mentions:
+        imposer = find_parties(c.text, mentions, c.ctx, prefer_first=True).imposer
+        named = True
+    else:
+        # A round named alone ("Today's meeting was part of the Uruguay round"): the side of the article's last
+        # talks or measure (the article's own context may count the round's place as a side).
+        imposer = c.ctx.pair[0] if c.ctx.pair else (c.ctx.actor.imposer if c.ctx.actor else "US")
+        named = False
+    return Parties(imposer=imposer, targets=(ANY,), subject_named=named, imposer_named=named)
+
+
+def _partner_unknown(c: Clause, parties: Parties) -> bool:
+    """Whether the other side of talks or a deal is only the reader's last guess, the US, in an article that never
+    names the US ("the talks were on the right path" in a story about Brussels and London): no fact, rather
+    than one with a side the article does not speak of."""
+    return parties.targets_default and parties.targets == ("US",) and c.ctx.home is not None
+
+
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
@@ -141,10 +173,13 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
                 ),
                 None,
             )
-    if states_deal(clause):
+    if vocab.COMMODITY_PACT.search(c.sentence):
+        pass  # "the coffee pact's export quotas", "OPEC's output talks": a commodity agreement, no trade fact
+    elif states_deal(clause):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         _remember_pair(c, first)
-        facts.append(make_fact("deal", first, c.sentence))
+        if not _partner_unknown(c, first):
+            facts.append(make_fact("deal", first, c.sentence))
     elif (
         talks
         and not deal_in_sentence
@@ -153,10 +188,11 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         and not blocked(clause, talks)
         and not _unreal(clause, talks)
     ):
-        first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        first = _round_parties(c) or find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         _remember_pair(c, first)
         when = c.dates_of()
-        facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
+        if not _partner_unknown(c, first):
+            facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
 
     programme = vocab.PREFERENCE_PROGRAMME.search(clause)
     ended = (
