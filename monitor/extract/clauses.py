@@ -46,6 +46,15 @@ def blocked(clause: str, cue: re.Match[str]) -> bool:
     return bool(vocab.NOT_A_FACT.search(window))
 
 
+def offered(clause: str, cue: re.Match[str]) -> bool:
+    """Whether a removal, exemption or pause at `cue` is only offered or made a condition ("is willing to drop
+    the tariffs", "would lift them if Japan opens its market"): a proposal, not the measure."""
+    return bool(
+        vocab.OFFERED_BEFORE.search(clause, max(0, cue.start() - 40), cue.start())
+        or vocab.CONDITION_AFTER.match(clause, cue.end())
+    )
+
+
 def blocked_span(clause: str, start: int, end: int) -> bool:
     window = clause[max(0, start - 50) : end]
     cut = max(window.rfind(","), window.rfind(";"))

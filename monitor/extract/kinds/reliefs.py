@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.clauses import blocked, blocked_span
+from monitor.extract.clauses import blocked, blocked_span, masked, offered
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
@@ -79,12 +79,13 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         not cue
         or vocab.PAUSE.search(c.text)
         or blocked(c.text, cue)
+        or offered(c.text, cue)
         or vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
         or _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
         or _PRESSED.search(c.text[: cue.start()])
     ):
         return []
-    if vocab.TARIFF_WORD.search(c.sentence):
+    if vocab.TARIFF_WORD.search(masked(c.sentence)):
         # The tariff narrowed is the one the sentence states ("raised tariffs on X to 25%, but has exempted
         # ..."): its rate, when it states only one.
         stated = {r.value for r in find_rates(c.sentence)}
@@ -258,6 +259,7 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     if (
         not relief
         or blocked(clause, relief)
+        or offered(clause, relief)
         or vocab.CONSIDERED.search(clause[: relief.start()])
         or _PRESSED.search(clause[: relief.start()])
     ):
