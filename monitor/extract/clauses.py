@@ -84,6 +84,10 @@ def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
         clause[cue.end() : cue.end() + 60]
     ):
         return False  # "suspended the tariff talks", "delayed shipments of wheat", "withdrew its WTO challenge"
+    rest = clause[cue.end() :]
+    other = vocab.NON_TARIFF_OBJECT.match(rest)
+    if other and not vocab.TARIFF_COORDINATED.match(rest[other.end() :]):
+        return False  # "lifted its curbs on imports of cars subject to a 10% duty": the curbs go, not the duty
     if cue.group(0).lower() in vocab.WITHDRAWING and vocab.FROM_AFTER.match(clause[cue.end() : cue.end() + 10]):
         return False  # "withdrawing from the WTO": leaving something, not removing a tariff
     after = clause[cue.end() : cue.end() + 70]

@@ -264,6 +264,21 @@ REMOVED_OTHER_OBJECT = blind(
     r"disputes?|requests?|offers?|proposals?|demands?|opposition|objections?|appeals?|lawsuits?|suits?|bids?|"
     r"calls?|petitions?)\b"
 )
+# A measure other than a tariff as the object of a verb of removal or pause: "lifted its curbs on imports of cars
+# subject to a 10% duty", "removed the ban on beef", "eased quota restrictions". Its modifiers are never a tariff
+# word ("tariff barriers" are tariffs).
+NON_TARIFF_OBJECT = blind(
+    r"^\s+(?:(?!(?:tariffs?|duty|duties|levy|levies|customs|surcharges?)\b)[\w.’'-]+\s+){0,3}?"
+    r"(?:curbs|restrictions?|barriers|bans?|embargo|embargoes|quotas?|licen[cs]es|licen[cs]ing|controls|limits|"
+    r"ceilings|sanctions|subsidies|requirements|prohibitions?|moratorium|boycotts?)\b"
+)
+# ... unless a tariff is named with it as a second object: "removed quotas and tariffs on beef".
+TARIFF_COORDINATED = blind(
+    r"^(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?){0,4}\s*(?:,|and|or|as\s+well\s+as|plus)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:tariffs?|duty|duties|levy|levies)\b"
+)
+# A court that removes or suspends a tariff rules on it; the contract counts a lift only where collection stops.
+COURT = _words(r"courts?|judges?|tribunals?|justices")
 # A side that "withdraws from" something leaves it (a body, an agreement): not a removal of a tariff.
 WITHDRAWING = frozenset({"withdraw", "withdraws", "withdrew", "withdrawing"})
 FROM_AFTER = blind(r"^\s+from\b")
