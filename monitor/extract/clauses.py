@@ -51,7 +51,7 @@ def offered(clause: str, cue: re.Match[str]) -> bool:
     the tariffs", "would lift them if Japan opens its market"): a proposal, not the measure."""
     return bool(
         vocab.OFFERED_BEFORE.search(clause, max(0, cue.start() - 40), cue.start())
-        or vocab.CONDITION_AFTER.match(clause, cue.end())
+        or vocab.CONDITION_AFTER.match(clause[cue.end() :])
     )
 
 

@@ -433,15 +433,6 @@ OFFERED_BEFORE = blind(
 CONDITION_AFTER = blind(
     r"^[^,;]{0,80}?(?<!\beven\s)(?<!\bas\s)\b(?:if|unless|provided\s+that|on\s+condition\s+that|as\s+long\s+as)\s"
 )
-# "would" before a removal that no one is reported to have said or decided: what an agreement or a plan would do
-# ("the two pacts would gradually remove tariffs", "would boost sales by eliminating the tariff"), not a lift.
-# After a verb of saying or deciding ("said it would remove the duties") it reports a decision.
-WOULD = _words(r"would|wouldn't")
-REPORTED_BEFORE = _words(
-    r"said|says|say|announced|announces|agreed|agrees|decided|decides|pledged|pledges|promised|promises|"
-    r"confirmed|confirms|told|stated|added|indicated|vowed|committed|declared|reported|informed|notified|"
-    r"according\s+to"
-)
 NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
 # Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
 NOT_IMPOSE = _words(
@@ -572,7 +563,7 @@ HEAD_BLOCK = _words(
     r"bill|bills|legislation|draft\s+law|lacked|lacks|unlawful|illegal|ruled\s+that|(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
     rf"opposes|any\s+deal|if|unless|{_WHETHER}|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
-    r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
+    r"called\s+for|would\s+be\s+difficult|not\s+confident|(?<!to\s)seek|seeking|seeks|sought|explained|argued|criticized|"
     r"condemned|regrettable|"
     # A recommendation is a proposal until someone decides on it ("the board recommended duties of 12%"); "as
     # recommended by" and "recommended, and the ministry imposed" report the decision.

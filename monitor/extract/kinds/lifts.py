@@ -189,15 +189,6 @@ _COLLECTION = blind(r"\bcollect(?:s|ed|ing|ion)?\b")
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
 
 
-def _imagined(c: Clause, lift: re.Match[str]) -> bool:
-    """Whether the removal at `lift` is only what something would do, with no one said to have decided it."""
-    would = vocab.WOULD.search(c.text, 0, lift.start())
-    if would is None:
-        return False
-    start = c.sentence.find(c.text)
-    return not vocab.REPORTED_BEFORE.search(c.sentence, 0, max(0, start) + would.start())
-
-
 def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     """The word that removes a tariff (or the "zero tariff" that states it; None when the clause states no
     lift), whether only "zero" says so, and whether the clause is only considering a lift."""
@@ -237,8 +228,6 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         return None, False, True  # a cut or removal under consideration is a proposal, not a fact
     if lift is not None and vocab.COURT.search(clause, 0, lift.start()) and not _COLLECTION.search(clause):
         return None, False, True  # "the trade court ordered the duties removed": a ruling, not a lift (contract)
-    if lift is not None and _imagined(c, lift):
-        return None, False, True  # "the two pacts would gradually remove tariffs": a foreseen effect, not a lift
     if offered(clause, cue):
         return None, False, True  # "is willing to drop the tariffs if Japan ...": an offer, not a lift
     return (None if blocked(clause, cue) else cue), lift is None, False

@@ -90,7 +90,13 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         # ..."): its rate, when it states only one.
         stated = {r.value for r in find_rates(c.sentence)}
         rate = stated.pop() if len(stated) == 1 else None
-        return [make_fact("relief", c.resolve(), c.sentence, sector=first_sector(c.text), rate=rate)]
+        own = first_sector(c.text)
+        # A relief naming no goods of its own narrows the tariff stated before it in the sentence, on its goods
+        # ("imposed tariffs on steel and aluminum but offered relief to some allies"): one relief per kind.
+        start = c.sentence.find(c.text)
+        before = distinct(find_sectors(c.sentence[:start])) if own is None and start > 0 else []
+        sectors = [own] if own else each(before if len(before) < 3 else [])
+        return [make_fact("relief", c.resolve(), c.sentence, sector=sector, rate=rate) for sector in sectors]
     return _relief_referring_back(c)
 
 
