@@ -46,6 +46,15 @@ def blocked(clause: str, cue: re.Match[str]) -> bool:
     return bool(vocab.NOT_A_FACT.search(window))
 
 
+def offered(clause: str, cue: re.Match[str]) -> bool:
+    """Whether a removal, exemption or pause at `cue` is only offered or made a condition ("is willing to drop
+    the tariffs", "would lift them if Japan opens its market"): a proposal, not the measure."""
+    return bool(
+        vocab.OFFERED_BEFORE.search(clause, max(0, cue.start() - 40), cue.start())
+        or vocab.CONDITION_AFTER.match(clause[cue.end() :])
+    )
+
+
 def blocked_span(clause: str, start: int, end: int) -> bool:
     window = clause[max(0, start - 50) : end]
     cut = max(window.rfind(","), window.rfind(";"))
@@ -75,6 +84,10 @@ def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
         clause[cue.end() : cue.end() + 60]
     ):
         return False  # "suspended the tariff talks", "delayed shipments of wheat", "withdrew its WTO challenge"
+    rest = clause[cue.end() :]
+    other = vocab.NON_TARIFF_OBJECT.match(rest)
+    if other and not vocab.TARIFF_COORDINATED.match(rest[other.end() :]):
+        return False  # "lifted its curbs on imports of cars subject to a 10% duty": the curbs go, not the duty
     if cue.group(0).lower() in vocab.WITHDRAWING and vocab.FROM_AFTER.match(clause[cue.end() : cue.end() + 10]):
         return False  # "withdrawing from the WTO": leaving something, not removing a tariff
     after = clause[cue.end() : cue.end() + 70]

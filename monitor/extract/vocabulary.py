@@ -307,6 +307,21 @@ REMOVED_OTHER_OBJECT = blind(
     r"disputes?|requests?|offers?|proposals?|demands?|opposition|objections?|appeals?|lawsuits?|suits?|bids?|"
     r"calls?|petitions?)\b"
 )
+# A measure other than a tariff as the object of a verb of removal or pause: "lifted its curbs on imports of cars
+# subject to a 10% duty", "removed the ban on beef", "eased quota restrictions". Its modifiers are never a tariff
+# word ("tariff barriers" are tariffs).
+NON_TARIFF_OBJECT = blind(
+    r"^\s+(?:(?!(?:tariffs?|duty|duties|levy|levies|customs|surcharges?)\b)[\w.’'-]+\s+){0,3}?"
+    r"(?:curbs|restrictions?|barriers|bans?|embargo|embargoes|quotas?|licen[cs]es|licen[cs]ing|controls|limits|"
+    r"ceilings|sanctions|subsidies|requirements|prohibitions?|moratorium|boycotts?)\b"
+)
+# ... unless a tariff is named with it as a second object: "removed quotas and tariffs on beef".
+TARIFF_COORDINATED = blind(
+    r"^(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?){0,4}\s*(?:,|and|or|as\s+well\s+as|plus)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:tariffs?|duty|duties|levy|levies)\b"
+)
+# A court that removes or suspends a tariff rules on it; the contract counts a lift only where collection stops.
+COURT = _words(r"courts?|judges?|tribunals?|justices")
 # A side that "withdraws from" something leaves it (a body, an agreement): not a removal of a tariff.
 WITHDRAWING = frozenset({"withdraw", "withdraws", "withdrew", "withdrawing"})
 FROM_AFTER = blind(r"^\s+from\b")
@@ -432,7 +447,11 @@ _WHETHER = (
 )
 NOT_A_FACT = _words(
     r"urge|urged|urges|urging|call\s+on|called\s+on|calls\s+on|asked|demand|demanded|demands|pressed|"
-    r"request|requests|requested|requesting|appealed|lobbied|lobbying|"
+    r"request|requests|requested|requesting|appealed|lobbied|lobbying|ask|asks|asking|"
+    # Asking an authority for a measure: "petitioned the commission to lift the duties", "calling for action to
+    # remove the tariffs", "fighting for an exemption", "hopes that Washington would repeal them".
+    r"petition|petitions|petitioned|petitioning|calls?\s+for|called\s+for|calling\s+for|"
+    r"fights?\s+for|fighting\s+for|fought\s+for|hopes?\s+that|hoped\s+that|"
     # Forecasts and opinions of onlookers: "analysts said tariffs could reach 100%".
     r"analysts?|economists?|experts?|strategists?|observers|forecasters?|"
     # Conditions of eligibility: "to qualify for duty-free status, goods must ...".
@@ -447,11 +466,27 @@ NOT_A_FACT = _words(
     rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
     r"no\s+(?:new|further|additional|more)"
 )
+# An offer to remove, spare or hold off a tariff is a proposal, not the measure ("is willing to drop the tariffs if
+# ...", "stands ready to exempt"); only for those kinds: "ready to impose tariffs" is a threat, which is a fact.
+OFFERED_BEFORE = blind(
+    r"\b(?:willing|ready|prepared)\s+to\s+(?:\w+\s+){0,2}$|\b(?:offer|offers|offered|offering)\s+to\s+(?:\w+\s+){0,2}$"
+)
+# A condition after a removal or an exemption: "will drop the tariffs if Japan opens its market", "could be exempted
+# from the duties provided they ...". What follows the comma is another statement.
+CONDITION_AFTER = blind(
+    r"^[^,;]{0,80}?(?<!\beven\s)(?<!\bas\s)\b(?:if|unless|provided\s+that|on\s+condition\s+that|as\s+long\s+as)\s"
+)
 NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
 # Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
 NOT_IMPOSE = _words(
     r"(?:would|will|agreed\s+to|agrees\s+to|to)\s+not\s+(?:impose|introduce|levy)|not\s+intend\s+to\s+(?:impose|levy)|"
     r"not\s+to\s+(?:impose|introduce|levy)|"
+    # Giving up a tariff one could impose: "agreed to forgo the duties", "waived its right to impose duties",
+    # "agreed to hold up imposing them".
+    r"(?:forgo|forgoes|forgoing|forwent|forego|foregoes|foregoing|forewent)(?=\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:tariffs?|duty|duties|levy|levies)\b)|"
+    r"(?:waive|waives|waived|waiving)\s+(?:its|their|the|his|her)\s+right\s+to\s+(?:impose|levy|introduce)|"
+    r"(?:hold|holds|held|holding)\s+up\s+(?:imposing|levying|introducing)|"
     # "agreed to stop imposing new tariffs": a promise not to tax; no tariff in force is lifted.
     r"(?:stop|stops|cease|ceases|halt|halts)\s+(?:imposing|levying|introducing)(?=\s+(?:any\s+)?(?:new|further|more)\s)"
 )
@@ -459,7 +494,7 @@ NOT_IMPOSE = _words(
 # ... until August"); a bare "would not impose retaliatory tariffs" is a decision, not a pause.
 NOT_IMPOSE_BOUND = _words(
     r"agreed|agrees|agreement|accord|deal|truce|pledged|pledges|committed|commits|promised|promises|vowed|"
-    r"guarantees?|guaranteed|assurances?|assured|under\s+the|"
+    r"guarantees?|guaranteed|assurances?|assured|under\s+the|in\s+return|in\s+exchange|"
     r"until|before|for\s+now|for\s+the\s+time\s+being|for\s+\d+\s+days|for\s+another|while\s+talks"
 )
 # Words that put a date as the start of a measure: right before it ("from", "starting") ...
@@ -552,7 +587,9 @@ MUTUAL = _words(
 TARIFF_COMPOUND = Cue(
     r"\b(?:tariff|duty)-free\b|\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
     r"dispute|disputes|policy|policies|agenda|revenue|revenues|regime|structure|fight|battle|row|tensions|team|"
-    r"chief|envoy|collections|income|receipts)\b|\b(?:average|effective)\s+(?:[\w.]+\s+){0,2}?tariff\s+rates?\b",
+    r"chief|envoy|collections|income|receipts)\b|\b(?:average|effective)\s+(?:[\w.]+\s+){0,2}?tariff\s+rates?\b|"
+    # The name of the GATT ("the General Agreement on Tariffs and Trade") names a treaty, not a tariff.
+    r"\bagreement\s+on\s+tariffs\s+and\s+trade\b",
     bounded=False,
     needles=("tariff", "trade", "duty"),  # all its words hold one of these
 )
@@ -569,7 +606,7 @@ HEAD_BLOCK = _words(
     r"bill|bills|legislation|draft\s+law|lacked|lacks|unlawful|illegal|ruled\s+that|(?:would|will)\s+not\s+(?!impose|introduce|levy)|won't|not\s+accept|reject|rejected|rejects|oppose|opposed|"
     rf"opposes|any\s+deal|if|unless|{_WHETHER}|worried|worries|feared|fears|fear|urge|urged|urges|urging|pushed(?!\s+back)|pressed|pressing|"
     r"demand|demanded|demands|asked|asking|wants?|wanted|hopes?|hoped|hoping|refuse|refused|calls\s+for|"
-    r"called\s+for|would\s+be\s+difficult|not\s+confident|seeking|seeks|sought|explained|argued|criticized|"
+    r"called\s+for|would\s+be\s+difficult|not\s+confident|(?<!to\s)seek|seeking|seeks|sought|explained|argued|criticized|"
     r"condemned|regrettable|"
     # A recommendation is a proposal until someone decides on it ("the board recommended duties of 12%"); "as
     # recommended by" and "recommended, and the ministry imposed" report the decision.
@@ -1191,6 +1228,10 @@ ADJECTIVE_PAUSE = blind(
     r"(?:tariffs?|duties|levies|reciprocal|increase|hike)"
     r"|\b(?:before|after|since|until|when)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}(?:was|were|had\s+been)\s+"
     r"(?:suspended|paused|delayed|deferred)\b"
+    # "frozen" before the goods it describes ("frozen orange juice", "frozen pork"): food kept cold, not a tariff
+    # held; "frozen until", "frozen at 10%", "have frozen their duties" still pause.
+    r"|\bfrozen(?=\s+(?!(?:until|till|at|for|since|in|on|by|from|through|and|or|as|to|under|pending|the|its|"
+    r"their|his|her|a|an|all|any|these|those|tariffs?|duty|duties|levy|levies|rates?|indefinitely)\b)[a-z])"
 )
 # "may" the verb, not the month: "In May 2022", "since May", "mid-May", "May 1" name a time.
 MODAL = blind(

@@ -88,3 +88,63 @@ def test_a_promise_not_to_tax_for_a_time_or_in_a_bargain_is_a_pause(sentence: st
 def test_a_question_after_a_statement_leaves_the_statement() -> None:
     [fact] = only(facts_of("Peru's tariffs on Chilean wine took effect: what comes next?"), "tariff")
     assert (fact.imposer, fact.targets, fact.sector) == ("PE", ("CL",), "agriculture")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # offers and conditions
+        "Lima is willing to scrap its duties on Chilean fruit if Santiago opens its fish market.",
+        "Peru would remove the 15% levy on Chilean wine provided that Chile buys more copper.",
+        "Quito stands ready to exempt Peruvian rice from its tariffs.",
+        # petitions and calls for a removal
+        "A group of brewers is petitioning the trade board to lift duties on Belgian malt.",
+        "Importers keep calling for action to eliminate the duties on Peruvian cotton.",
+        "Exporters ask exemptions from Chilean tariffs on wool.",
+        # an aim of a bill, not a decision
+        "It would seek fair prices for farmers, seek to curb subsidies, and to eliminate tariffs on Peruvian grain.",
+        # a measure other than a tariff removed, near a tariff word
+        "Chile lifted its curbs on imports of Peruvian cars subject to a 10 percent duty.",
+        "Peru lifted the ban on Chilean beef, which is hit by duties.",
+        # a court, where the text does not say collection stops
+        "The trade court ordered the removal of the duties on Peruvian steel.",
+    ],
+)
+def test_no_lift_or_relief_from_an_offer_a_request_or_another_measure(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert not [f for f in facts if f.kind in {"lift", "relief", "pause"}], facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In return, Lima waived its right to impose duties on Chilean copper.",
+        "In exchange, Peru agreed to forgo the duties on Chilean salmon.",
+        "Under the accord, Peru agreed to hold up imposing duties on Chilean wine.",
+    ],
+)
+def test_giving_up_a_tariff_in_a_bargain_is_a_pause(sentence: str) -> None:
+    pauses = only(facts_of(sentence), "pause")
+    assert [(f.imposer, f.targets) for f in pauses] == [("PE", ("CL",))]
+
+
+def test_frozen_goods_are_not_a_frozen_tariff() -> None:
+    facts = facts_of("Peru's ruling on duties on frozen Chilean salmon is due on Friday.")
+    assert not only(facts, "pause")
+
+
+def test_a_lift_said_to_be_decided_is_still_a_lift() -> None:
+    [fact] = only(facts_of("Peru said it would remove its tariffs on Chilean cars from July."), "lift")
+    assert (fact.imposer, fact.targets, fact.sector) == ("PE", ("CL",), "autos")
+
+
+def test_the_gatt_is_not_a_tariff() -> None:
+    assert facts_of("Chile raised the waiver at a meeting of the General Agreement on Tariffs and Trade.") == []
+
+
+def test_a_relief_naming_no_goods_narrows_the_goods_of_the_tariff_before_it() -> None:
+    facts = facts_of("Lima put tariffs on Chilean steel and aluminum but offered relief to Bolivia.")
+    assert sorted((f.sector or "", f.targets) for f in only(facts, "relief")) == [
+        ("aluminum", ("BO",)),
+        ("steel", ("BO",)),
+    ]

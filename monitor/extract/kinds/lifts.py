@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.clauses import blocked, governs_tariff
+from monitor.extract.clauses import blocked, governs_tariff, offered
 from monitor.extract.context import Context
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention
@@ -184,6 +184,8 @@ _NOT_GOODS = re.compile(r"[A-Z]\w+|\d")
 
 # "remove or reduce tariffs": a lift and a cut at once.
 _OR_REDUCE = blind(r"\b(?:or|and)\s+reduce\b")
+# A ruling is a lift where collection of the tariff stops.
+_COLLECTION = blind(r"\bcollect(?:s|ed|ing|ion)?\b")
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
 
 
@@ -224,4 +226,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         return None, False, False
     if vocab.CONSIDERED.search(clause[: cue.start()]):
         return None, False, True  # a cut or removal under consideration is a proposal, not a fact
+    if lift is not None and vocab.COURT.search(clause, 0, lift.start()) and not _COLLECTION.search(clause):
+        return None, False, True  # "the trade court ordered the duties removed": a ruling, not a lift (contract)
+    if offered(clause, cue):
+        return None, False, True  # "is willing to drop the tariffs if Japan ...": an offer, not a lift
     return (None if blocked(clause, cue) else cue), lift is None, False

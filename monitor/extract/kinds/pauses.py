@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.clauses import blocked, governs_tariff
+from monitor.extract.clauses import blocked, governs_tariff, offered
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
@@ -321,6 +321,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     pause = pause or not_impose
     if pause and _UNDER_CONSIDERATION.search(clause[: pause.start()]):
         return None, True  # "is considering a pause": a proposal, not a fact
+    if pause and offered(clause, pause):
+        return None, False  # "is ready to suspend the duties if ...": an offer, not a pause
     if pause and not vocab.NO_PAUSE.search(_up_to_segment_end(clause, pause)) and not blocked(clause, pause):
         return pause, False
     return None, False

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.clauses import blocked, blocked_span
+from monitor.extract.clauses import blocked, blocked_span, masked, offered
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME
 from monitor.extract.kinds import Clause, make_fact
@@ -79,17 +79,24 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         not cue
         or vocab.PAUSE.search(c.text)
         or blocked(c.text, cue)
+        or offered(c.text, cue)
         or vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
         or _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
         or _PRESSED.search(c.text[: cue.start()])
     ):
         return []
-    if vocab.TARIFF_WORD.search(c.sentence):
+    if vocab.TARIFF_WORD.search(masked(c.sentence)):
         # The tariff narrowed is the one the sentence states ("raised tariffs on X to 25%, but has exempted
         # ..."): its rate, when it states only one.
         stated = {r.value for r in find_rates(c.sentence)}
         rate = stated.pop() if len(stated) == 1 else None
-        return [make_fact("relief", c.resolve(), c.sentence, sector=first_sector(c.text), rate=rate)]
+        own = first_sector(c.text)
+        # A relief naming no goods of its own narrows the tariff stated before it in the sentence, on its goods
+        # ("imposed tariffs on steel and aluminum but offered relief to some allies"): one relief per kind.
+        start = c.sentence.find(c.text)
+        before = distinct(find_sectors(c.sentence[:start])) if own is None and start > 0 else []
+        sectors = [own] if own else each(before if len(before) < 3 else [])
+        return [make_fact("relief", c.resolve(), c.sentence, sector=sector, rate=rate) for sector in sectors]
     return _relief_referring_back(c)
 
 
@@ -258,6 +265,7 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     if (
         not relief
         or blocked(clause, relief)
+        or offered(clause, relief)
         or vocab.CONSIDERED.search(clause[: relief.start()])
         or _PRESSED.search(clause[: relief.start()])
     ):
