@@ -139,7 +139,9 @@ def test_a_lift_said_to_be_decided_is_still_a_lift() -> None:
 
 
 def test_the_gatt_is_not_a_tariff() -> None:
-    assert facts_of("Chile raised the waiver at a meeting of the General Agreement on Tariffs and Trade.") == []
+    # The meeting may be talks; the name of the GATT is no tariff to pause, lift or narrow.
+    facts = facts_of("Chile raised the waiver at a meeting of the General Agreement on Tariffs and Trade.")
+    assert [f.kind for f in facts if f.kind in {"tariff", "pause", "lift", "relief"}] == []
 
 
 def test_a_relief_naming_no_goods_narrows_the_goods_of_the_tariff_before_it() -> None:
