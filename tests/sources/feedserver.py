@@ -35,6 +35,12 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+class _RoomyServer(ThreadingHTTPServer):
+    # The default listen queue is 5: connections beyond it that arrive while a busy machine keeps this
+    # process from accepting them are dropped by the kernel, and a poller's connect times out.
+    request_queue_size = 128
+
+
 class FeedServer:
     """Serves `routes` until closed; counts requests and keeps their headers."""
 
@@ -116,7 +122,7 @@ class FeedServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up, as it should on a slow or huge answer
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = _RoomyServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
         # A short poll interval: `close` waits for the loop to notice, and every test closes a server.
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)

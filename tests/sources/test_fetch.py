@@ -94,13 +94,14 @@ def test_server_error_is_recorded_with_its_status(
 
 
 def test_a_server_that_does_not_answer_times_out(
-    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller]
+    server: FeedServer, store: EventStore, make_poller: Callable[..., FeedPoller], fetch_settings: FetchSettings
 ) -> None:
     # The server would answer after 30 s; the poll gives up at its 0.5 s timeout. The bound is far above that and
     # far below 30 s, so a busy machine (the suite runs in several processes) cannot fail it by being slow.
+    tight = replace(fetch_settings, read_timeout_s=0.5)
     url = server.serve("/sleepy.xml", Route(body=rss(ITEMS), delay_s=30.0))
     started = time.monotonic()
-    result = make_poller(store).poll(feed("sleepy", url))
+    result = make_poller(store, settings=tight).poll(feed("sleepy", url))
     assert time.monotonic() - started < 10
     assert result.outcome == "failed"
     assert "no answer within 0.5 s" in (result.error or "")
