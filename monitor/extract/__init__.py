@@ -42,18 +42,31 @@ def _values(evidence: str) -> frozenset[str]:
     return frozenset(m.group(1) or m.group(2) for m in vocab.GOODS_VALUE.finditer(evidence))
 
 
+def _worth(fact: Fact) -> frozenset[str]:
+    """The values of goods a tariff is stated for: those its own clause names, else its sentence's."""
+    return fact.worth or _values(fact.evidence)
+
+
 def _other_tranche(a: Fact, b: Fact) -> bool:
     # "Tariffs on $50 billion of goods" and "tariffs on $200 billion of goods" are two measures on one side,
-    # each sentence naming only its own.
-    if a.kind != "tariff" or b.kind != "tariff" or a.evidence == b.evidence:
+    # each sentence (or each clause of one: "levied 25% on $16 billion, after taxing $34 billion") naming its own.
+    if a.kind != "tariff" or b.kind != "tariff":
         return False
-    va, vb = _values(a.evidence), _values(b.evidence)
+    if a.evidence == b.evidence and not (a.worth and b.worth):
+        return False
+    va, vb = _worth(a), _worth(b)
     return bool(va) and bool(vb) and not va & vb
+
+
+def _names_tranche(a: Fact, b: Fact) -> bool:
+    """Whether `b` names the value of the goods it hits and `a` does not: `b` is the more precise statement
+    ("tariffs on Chinese goods", then "tariffs on $100 billion of Chinese goods"), never covered by `a`."""
+    return a.kind == "tariff" and b.kind == "tariff" and bool(_worth(b)) and not _worth(a)
 
 
 def _covers(a: Fact, b: Fact) -> bool:
     """Whether `a` already says everything `b` says: `b` repeats it, or says less."""
-    if _other_tranche(a, b):
+    if _other_tranche(a, b) or _names_tranche(a, b):
         return False
     if _key(a) != _key(b) and not (
         a.kind not in {"deal", "negotiation"}
@@ -97,7 +110,7 @@ def _dedup(facts: list[Fact]) -> list[Fact]:
     worth: dict[tuple[str, str], set[str]] = {}
     for fact in facts:
         bare = fact.kind == "tariff" and fact.rate is None and fact.sector is None
-        value = _values(fact.evidence) if fact.kind == "tariff" else frozenset()
+        value = _worth(fact) if fact.kind == "tariff" else frozenset()
         told = stated.get((fact.kind, fact.imposer), set())
         if (
             bare

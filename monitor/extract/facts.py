@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("tariff", "pause", "lift", "relief", "negotiation", "deal", "withdrawal")
@@ -45,6 +45,9 @@ class Fact:
     # How sure the reading is, 0..1: lower where the acting side or the side hit was not named in the
     # sentence but carried from the article or guessed, where a tariff states no rate, in long sentences.
     confidence: float = 1.0
+    # The values of goods its own clause names for it ("on $16 billion of goods"), as written: two tariffs of one
+    # side on goods of other values are two tranches, even in one sentence. Not part of the contract's shape.
+    worth: frozenset[str] = field(default_factory=frozenset, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object for this fact."""

@@ -337,6 +337,23 @@ def test_tariffs_on_goods_of_another_value_are_another_tranche() -> None:
     assert len(only(facts_of(text), "tariff")) == 2
 
 
+def test_two_clauses_naming_goods_of_other_values_are_two_tranches() -> None:
+    text = (
+        "Peru put a 10% tariff on $3 billion of Chilean goods in March, after imposing tariffs on $7 billion of "
+        "Chilean goods in May."
+    )
+    assert len(only(facts_of(text), "tariff")) == 2
+
+
+def test_a_tranche_named_by_its_value_is_not_hidden_by_an_earlier_vaguer_statement() -> None:
+    text = (
+        "Peru is weighing tariffs on Chilean goods. "
+        "Peru threatened duties on Chilean goods worth 9 billion dollars, after announcing tariffs on Chilean "
+        "goods worth 4 billion dollars."
+    )
+    assert len(only(facts_of(text), "tariff")) == 2
+
+
 def test_tariffs_on_goods_of_the_same_value_stated_again_are_one_fact() -> None:
     text = (
         "Peru imposed tariffs on $5 billion worth of Chilean goods in May. "

@@ -194,4 +194,11 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
                     authority=c.authority,
                 )
             )
-    return facts
+    # Each tariff carries the values of goods its own clause names: another clause's tranche is another measure.
+    worth = goods_values(clause)
+    return [replace(f, worth=worth) for f in facts] if worth else facts
+
+
+def goods_values(text: str) -> frozenset[str]:
+    """The values of goods `text` gives for tariffs ("on $40 billion worth of imports"), as written."""
+    return frozenset(m.group(1) or m.group(2) for m in vocab.GOODS_VALUE.finditer(text))
