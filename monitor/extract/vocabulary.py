@@ -427,7 +427,10 @@ TARIFF_ACTION = _words(
 )
 THREAT = _words(
     r"threat|threaten|threatened|threatens|threatening|warn|warned|warns|warning|consider|considering|considered|"
-    r"could|might|(?<!\d\s)may(?!\s+\d)|propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
+    # "may" as a modal, not the month: "in May", "since May", "early May", "mid-May" date a measure.
+    r"could|might|(?<!\d\s)(?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bfrom\s)(?<!\bof\s)"
+    r"(?<!\bearly\s)(?<!\blate\s)(?<!\blast\s)(?<!\bnext\s)(?<!\bthis\s)(?<!\bthrough\s)(?<!-)may(?!\s+\d)|"
+    r"propose|proposed|proposes|vow|vowed|vows|hint|hinted|suggest|suggested|plans?\s+to|"
     r"weighing|weighs|mulling|mulls|eyeing|studying|exploring|floated|floating|"
     r"planning|set\s+to\s+face|would\s+face|if|letters?|possible|potential|likely\s+to"
 )
@@ -1245,6 +1248,19 @@ REMAINING = blind(
     r"leave|leaves|keep|keeps|kept)\b"
 )
 INCLUDING = blind(r"\bincluding\b")
+# Goods a clause names for a tariff of its own, by kind, origin or value ("on imports", "Chinese products", "$3
+# billion of goods"); goods referred back to ("on the shipments", "these products") are the ones already named.
+OWN_GOODS = blind(
+    r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bsuch\s)(?<!\bthe\ssame\s)"
+    r"\b(?:goods|imports?|imported|products|exports|shipments|items|commodities|merchandise|lines|articles|"
+    r"categories|worth|billion|million|bln|mln|bn)\b|"
+    # A country's whole schedule ("the overall tariff level has dropped to 7.5%") is on all goods.
+    r"\b(?:overall|average|total|general)\s+(?:\w+\s+)?(?:level|rate)s?\b|"
+    # Goods of any kind after "on" ("on ammonium nitrate", "on kitchen cabinets"), not a day or a reference back.
+    r"\bon\s+(?!(?:the|these|those|such|its|his|her|their|them|it|which|top|behalf|board|average|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|"
+    r"february|march|april|june|july|august|september|october|november|december)\b)[a-z]"
+)
 # Another measure with its own rate set beside a tariff just named: "... - alongside a 25% duty on steel".
 BESIDE_BEFORE = blind(
     r"(?:,|\s[-–—])\s*(?:alongside|as\s+well\s+as|besides|in\s+addition\s+to|on\s+top\s+of|plus)\s+"

@@ -402,3 +402,38 @@ def test_a_wider_range_of_goods_is_a_package() -> None:
 def test_goods_of_a_tariff_named_in_a_reason_are_not_the_measures(sentence: str) -> None:
     tariffs = [(f.imposer, f.sector) for f in only(facts_of(sentence), "tariff") if f.imposer == "PE"]
     assert tariffs == [("PE", None)], sentence
+
+
+def test_a_rate_naming_neither_goods_nor_side_is_on_the_goods_named_before() -> None:
+    text = (
+        "Peru opened a dumping probe into Chilean copper, its trade ministry said in a note on duties. "
+        "A provisional duty of 9 pct was set in June."
+    )
+    rated = [f for f in read_facts(text, PUBLISHED) if f.kind == "tariff" and f.rate == 9]
+    assert [(f.imposer, f.sector) for f in rated] == [("PE", "copper")]
+
+
+def test_a_rate_of_a_side_naming_no_goods_is_on_the_goods_of_that_sides_last_measure() -> None:
+    text = "Peru put a 20% tariff on Chilean copper in May. In June, Peru raised the duty to 30% for Chile."
+    assert [(f.rate, f.sector) for f in only(facts_of(text), "tariff")] == [(20, "copper"), (30, "copper")]
+
+
+def test_a_rate_on_goods_of_its_own_takes_no_goods_from_before() -> None:
+    text = "Peru put a 20% tariff on Chilean copper in May. Peru later set a 10% tariff on Chilean goods."
+    assert [(f.rate, f.sector) for f in only(facts_of(text), "tariff")] == [(20, "copper"), (10, None)]
+
+
+def test_a_whole_tariff_schedule_takes_no_goods_from_before() -> None:
+    text = "Peru put a 20% tariff on Chilean copper in May. Peru said its overall tariff level stands at 6%."
+    assert [f.sector for f in only(facts_of(text), "tariff") if f.rate == 6] in ([], [None])
+
+
+@pytest.mark.parametrize("when", ["in May", "since May", "early May", "mid-May"])
+def test_the_month_of_may_is_no_threat(when: str) -> None:
+    [tariff] = only(facts_of(f"Peru put a 20% tariff on Chilean copper {when}."), "tariff")
+    assert tariff.status != "threatened"
+
+
+def test_may_as_a_modal_is_a_threat() -> None:
+    [tariff] = only(facts_of("Peru may put a 20% tariff on Chilean copper."), "tariff")
+    assert tariff.status == "threatened"

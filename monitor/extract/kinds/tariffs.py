@@ -194,9 +194,38 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
                     authority=c.authority,
                 )
             )
+    # A sentence naming no goods at all refers back to goods already named.
+    if (c.ctx.goods or c.ctx.stated) and not find_sectors(c.sentence) and not vocab.OWN_GOODS.search(c.sentence):
+        facts = [g for f in facts for g in _goods_referred_back(c, f)]
     # Each tariff carries the values of goods its own clause names: another clause's tranche is another measure.
     worth = goods_values(clause)
     return [replace(f, worth=worth) for f in facts] if worth else facts
+
+
+def _goods_referred_back(c: Clause, fact: Fact) -> list[Fact]:
+    """A rate whose clause names no goods ("A preliminary duty of 8.54 pct was set", "a 12% duty in the second
+    year", "the 100% tariff on the shipments") speaks of goods already named: where the clause names no side
+    either, of the goods the article named last; else of the goods of that side's measure it stated last. One
+    fact per sector."""
+    if fact.rate is None or fact.sector is not None:
+        return [fact]
+    if not c.mentions:
+        sectors = list(c.ctx.goods)
+    else:
+        last = next(
+            (
+                f
+                for f in reversed(c.ctx.stated)
+                if f.kind == "tariff" and f.imposer == fact.imposer and f.sector and set(f.targets) & set(fact.targets)
+            ),
+            None,
+        )
+        if last is None:
+            return [fact]
+        sectors = [
+            f.sector for f in c.ctx.stated if f.evidence == last.evidence and f.imposer == fact.imposer and f.sector
+        ]
+    return [replace(fact, sector=sector) for sector in dict.fromkeys(sectors)] or [fact]
 
 
 def goods_values(text: str) -> frozenset[str]:
