@@ -67,7 +67,11 @@ STAT_VERB_BEFORE = blind(
 STATISTIC_BEFORE = blind(
     r"\b(?:contraction|expected|forecast|forecasts|polled|shares|stake|growth|inflation|GDP|revenues?|profits?|"
     r"margin|estimate|estimates|estimated|prices|stocks?|index|yields?|unemployment|deficit|surplus)\W+"
-    r"(?:\w+\W+){0,3}$"
+    r"(?:\w+\W+){0,3}$|"
+    # A pace of change: "has grown at a slower rate of 5 percent", "expanding at an annual pace of 3%".
+    r"\b(?:grow|grows|grew|grown|growing|expand|expands|expanded|expanding|rise|rises|rose|risen|rising|fall|falls|"
+    r"fell|fallen|falling|increase|increases|increased|increasing)\s+at\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:rate|pace)\s+of\s+(?:about\s+|around\s+|nearly\s+)?$"
 )
 # An average is a statistic even where the tariff word is right there ("tariffs averaged 17 percent").
 AVERAGE_BEFORE = blind(
@@ -97,6 +101,8 @@ STATISTIC_AFTER = blind(
     # not a share.)
     r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) (?!(?:[\w'’-]+\s+){0,2}value\b)|"
     r"stake|share|growth|"
+    # A rate of something other than a duty: "a 50 pct rate of import dependency", "a 4% rate of inflation".
+    r"rate\s+of\s+(?!(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:duty|duties|tariffs?|levy|levies|tax|taxation|protection)\b)|"
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
     # "a 10% reduction in tariffs".
     # ("25 percent of tariff on steel", singular and bare, is how some outlets state a rate.)

@@ -437,3 +437,14 @@ def test_the_month_of_may_is_no_threat(when: str) -> None:
 def test_may_as_a_modal_is_a_threat() -> None:
     [tariff] = only(facts_of("Peru may put a 20% tariff on Chilean copper."), "tariff")
     assert tariff.status == "threatened"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's exports have grown at a slower rate of 4 percent since Peru put tariffs on its copper.",
+        "A 30 pct rate of import reliance is far off, the minister said of Peru's copper tariff.",
+    ],
+)
+def test_a_pace_or_a_rate_of_something_else_is_no_tariff_rate(text: str) -> None:
+    assert all(f.rate is None for f in only(read_facts(text, PUBLISHED), "tariff"))
