@@ -264,7 +264,6 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     from monitor.extract.proposer import propose
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.roles import arbitrate
-    from monitor.extract.sectors import distinct, find_sectors
     from monitor.extract.sentences import split_sentences
     from monitor.extract.vocabulary import TRADE_HINT, US_TARIFF_WORDS
 
@@ -321,10 +320,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
         if rated:
             ctx.last_rate = rated[-1]
         facts.extend(found)
-        # The goods named last are what a rate naming no goods and no side ("A 12% duty in the second year") is on.
-        named_goods = distinct(find_sectors(sentence))
-        if named_goods:
-            ctx.goods = tuple(named_goods)
+        ctx.read.append(sentence)
         # The rules read no tariff here: a trained model may still judge that the sentence states one.
         facts.extend(propose(sentence, ctx, mentions, found))
     # Unsure readings leave before repeats are merged: one too unsure to report must not hide a surer reading

@@ -194,12 +194,32 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
                     authority=c.authority,
                 )
             )
+    if not facts:
+        return facts
     # A sentence naming no goods at all refers back to goods already named.
-    if (c.ctx.goods or c.ctx.stated) and not find_sectors(c.sentence) and not vocab.OWN_GOODS.search(c.sentence):
+    if (
+        c.ctx.read
+        and any(f.rate is not None and f.sector is None for f in facts)
+        and not vocab.OWN_GOODS.search(c.sentence)
+        and not find_sectors(c.sentence)
+    ):
         facts = [g for f in facts for g in _goods_referred_back(c, f)]
     # Each tariff carries the values of goods its own clause names: another clause's tranche is another measure.
     worth = goods_values(clause)
     return [replace(f, worth=worth) for f in facts] if worth else facts
+
+
+# How many sentences back the goods a rate refers back to may be named.
+_GOODS_BACK = 50
+
+
+def _goods_named_last(read: list[str]) -> list[str]:
+    """The sectors the latest of the sentences `read` that names any kind of goods names."""
+    for sentence in reversed(read[-_GOODS_BACK:]):
+        named = distinct(find_sectors(sentence))
+        if named:
+            return named
+    return []
 
 
 def _goods_referred_back(c: Clause, fact: Fact) -> list[Fact]:
@@ -210,7 +230,7 @@ def _goods_referred_back(c: Clause, fact: Fact) -> list[Fact]:
     if fact.rate is None or fact.sector is not None:
         return [fact]
     if not c.mentions:
-        sectors = list(c.ctx.goods)
+        sectors = _goods_named_last(c.ctx.read)
     else:
         last = next(
             (
@@ -230,4 +250,7 @@ def _goods_referred_back(c: Clause, fact: Fact) -> list[Fact]:
 
 def goods_values(text: str) -> frozenset[str]:
     """The values of goods `text` gives for tariffs ("on $40 billion worth of imports"), as written."""
+    low = text.lower()
+    if "billion" not in low and "bn" not in low:
+        return frozenset()  # (most clauses: no value, and no regex run)
     return frozenset(m.group(1) or m.group(2) for m in vocab.GOODS_VALUE.finditer(text))
