@@ -205,6 +205,13 @@ TALKS_EVENT = _words(
 TALKS_BACKGROUND = blind(
     r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:[\w-]+\s+){0,6}$"
 )
+# Talks named as the means of settling something ("resolve the dispute through dialogue and negotiations",
+# "settle differences via consultations"): a way of doing it, not talks held. "Through these talks" refers back to
+# talks held.
+TALKS_MEANS_BEFORE = blind(
+    r"\b(?:through|via|by\s+means\s+of)\s+(?!(?:the|these|those|this|that|its|their|his|her)\b)"
+    r"(?:[\w-]+\s+){0,3}$"
+)
 # Talks only recommended, wished for or offered are not held: "the two sides should discuss it in
 # negotiations", "expressed its willingness to resume talks", "there's hope that talks could ...", "calling on
 # Washington to enter into talks". (Only for talks: "is ready to impose tariffs" is a threat, a fact.)
@@ -233,6 +240,25 @@ TALKS_OFF_AFTER = blind(
     r"\s+(?:\w+ly\s+)?(?:postponed|delayed|cancell?ed|called\s+off|suspended|shelved|put\s+off|scrapped)\b"
 )
 TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
+# A company, its people or a private group as a side of a meeting: a firm or a lobby meeting officials, or an
+# official meeting them ("representatives of the refiners met with the ministry", "the billionaire held a
+# meeting with the president", "negotiating with our suppliers", "met with Ann Lee, head of a think tank") is
+# business or lobbying, not trade talks between governments.
+_PRIVATE_SIDE = (
+    r"compan(?:y|ies)|firms?|corporations?|conglomerates?|billionaires?|tycoons?|entrepreneurs?|executives?|"
+    r"CEOs?|founders?|business(?:man|men|woman|women|\s+leaders|\s+people|\s+executives|\s+community)|"
+    r"refiners|growers|farmers|suppliers|manufacturers|exporters|importers|producers|investors|bankers|"
+    r"(?:industry|business|company)\s+representatives|representatives\s+of|think[\s-]tanks?|lobbyists|"
+    r"lobby\s+groups?|chambers?\s+of\s+commerce"
+)
+# The subject right before the talks word ("the refiners met with", "the billionaire reportedly held a").
+PRIVATE_SUBJECT_BEFORE = blind(r"\b(?:" + _PRIVATE_SIDE + r")\s+(?:[\w-]+\s+){0,3}$")
+# The side met, right after the talks word: a noun phrase headed by one ("with our US suppliers"), or a name with
+# an apposition naming one ("with Ann Lee, president of a think tank").
+PRIVATE_PARTNER_AFTER = re.compile(
+    r"^\s+(?i:with\s+|to\s+)?(?:(?:[\w.’'-]+\s+){0,3}?(?i:" + _PRIVATE_SIDE + r")\b|"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,\s+[^;.]{0,80}?\b(?i:" + _PRIVATE_SIDE + r")\b)"
+)
 TALKS_FAILED = _words(
     r"stalled|stall|collapsed|collapse|broke\s+down|break\s+down|broken\s+down|faltered|derailed|"
     r"standstill|stalemate|deadlock|deadlocked|impasse|logjam|"
