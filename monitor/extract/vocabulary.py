@@ -56,6 +56,25 @@ ZERO = _words(
     r"(?:tariff|duty)-free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|limit|threshold|"
     r"volumes?|portion|allocation|allotment))"
 )
+# Goods free of duty are a lift only as a change: a time to come or a step taken ("will be tariff-free next year",
+# "became duty-free in 2016", "can now enter duty-free", "adopted a zero-tariff policy", "decided to allow
+# duty-free imports"). Said of how trade stands ("most goods traded here are tariff-free", "soybeans can be
+# shipped there duty-free under the pact"), wanted ("needs tariff-free access") or held already ("already has a
+# zero-tariff agreement"), it states no measure taken.
+ZERO_CHANGE = _words(
+    r"will|shall|going\s+to|(?:is|are|was|were)\s+to|to\s+be|now|starting|"
+    # A day it starts from: "from July 1", "since 2016", "from next year" (not "goods from Peru").
+    r"(?:from|since)(?=\s+(?:the\s+start|the\s+beginning|next|early|mid|late|\d|(?:jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|sept|oct|nov|dec)[a-z]*\.?\s))|"
+    r"become|becomes|became|becoming|turned|implement|implements|implemented|implementing|implementation|"
+    r"adopt|adopts|adopted|adopting|accorded|grant|grants|granted|granting|"
+    r"allow|allows|allowed|allowing|introduce|introduces|introduced|introducing|decided|decides|decide|decision|"
+    r"announce|announces|announced|announcing|reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|"
+    r"lowered|lowering|slashed|eliminated|removed|extend|extends|extended|extending|offered|"
+    r"start|starts|started|begin|begins|began|begun|received|receives|receive|gets|got|given|gives|gave|"
+    r"opened|opens|launch|launched|launches"
+)
+ZERO_STATE = _words(r"already|needs?|needed")
 # A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
 STAT_VERB_BEFORE = blind(
     r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"

@@ -150,3 +150,30 @@ def test_a_relief_naming_no_goods_narrows_the_goods_of_the_tariff_before_it() ->
         ("aluminum", ("BO",)),
         ("steel", ("BO",)),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most fruit traded between Chile and Peru is duty-free thanks to their old trade pact.",
+        "Peru said Chilean wine is tariff-free thanks to the old pact.",
+        "Under the 1990 pact, Chilean copper can be shipped to Peru duty-free.",
+        "Peru already has a zero-tariff arrangement with Chile for fish.",
+        "Lima said Peru needs tariff-free access to Chilean markets.",
+    ],
+)
+def test_goods_free_of_duty_as_trade_stands_are_no_lift(sentence: str) -> None:
+    assert not only(facts_of(sentence), "lift")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru said Chilean wine will be tariff-free from next year.",
+        "Peru said Chilean wine became tariff-free on Monday.",
+        "Peru adopted a zero-tariff policy for Chilean medicines.",
+        "Chilean wine can now enter Peru tariff-free.",
+    ],
+)
+def test_goods_made_free_of_duty_are_a_lift(sentence: str) -> None:
+    assert [f.imposer for f in only(facts_of(sentence), "lift")] == ["PE"]
