@@ -311,6 +311,12 @@ WITHDRAW = _words(
     r"(?:agreement|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\b)"
 )
 AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NAFTA|USMCA|trade\s+bloc")
+# Withdrawing only threatened, planned or intended is no withdrawal: "threatening to withdraw from the pact", "is
+# committed to withdrawing from NAFTA", "would be prepared to leave".
+QUIT_INTENDED_BEFORE = blind(
+    r"\b(?:threat\w*|vow\w*|committed|commits|plans?|planned|planning|prepared|ready|willing|consider\w*|"
+    r"could|might|may|mull\w*|weigh\w*)\s+(?:to\s+)?(?:\w+\s+)?$"
+)
 MULTILATERAL = _words(
     r"partnership|\d+-nation|multilateral|TPP|CPTPP|WTO|World\s+Trade\s+Organi[sz]ation|Paris|bloc|plurilateral"
 )
@@ -1248,6 +1254,8 @@ IMAGINED_DEAL = blind(
 # accord", or a company's contracts ("signed deals worth $25 billion").
 OTHER_AGREEMENT = _words(
     r"peace|ceasefire|cease-fire|armistice|defen[cs]e|military|nuclear|climate|extradition|arms|weapons|"
+    # The Paris Agreement is the climate treaty.
+    r"paris\s+(?:climate\s+)?(?:agreement|accord|pact|deal)|"
     r"(?:deals?|contracts?|agreements?)\s+(?:worth|valued\s+at)"
 )
 # Companies as the side that signs: their deals are contracts, not trade agreements.

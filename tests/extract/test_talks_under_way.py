@@ -299,3 +299,21 @@ def test_talks_named_as_the_way_to_settle_a_dispute_are_not_held() -> None:
     text = "The row with Peru started last year, and Morocco prefers to settle it through dialogue and negotiations."
     assert _talks(text) == []
     assert _talks("Morocco and Peru resolved the row through these talks, held in Lima on Monday.") != []
+
+
+def test_a_withdrawal_only_threatened_or_intended_is_no_withdrawal() -> None:
+    for sentence in (
+        "Peru keeps threatening to withdraw from its trade pact with Chile.",
+        "The Peruvian government is committed to withdrawing from the trade agreement with Chile.",
+        "Lima said Peru would be prepared to leave the customs union with Chile with no deal.",
+    ):
+        assert [f for f in facts_of(sentence) if f.kind == "withdrawal"] == [], sentence
+
+
+def test_leaving_the_climate_treaty_is_no_trade_withdrawal() -> None:
+    assert [
+        f for f in facts_of("Peru decided to pull out of the Paris Agreement on Monday.") if f.kind == "withdrawal"
+    ] == []
+    assert [f.imposer for f in facts_of("Peru withdrew from its trade pact with Chile.") if f.kind == "withdrawal"] == [
+        "PE"
+    ]

@@ -235,6 +235,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     if (
         withdraw
         and vocab.AGREEMENT_NOUN.search(clause)
+        and not vocab.OTHER_AGREEMENT.search(clause, withdraw.end(), withdraw.end() + 50)
+        and not vocab.QUIT_INTENDED_BEFORE.search(clause[max(0, withdraw.start() - 30) : withdraw.start()])
         and not blocked(clause, withdraw)
         and not _TALKS_LEFT.match(clause, withdraw.end())
     ):
