@@ -72,7 +72,7 @@ ZERO_CHANGE = _words(
     r"announce|announces|announced|announcing|reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|"
     r"lowered|lowering|slashed|eliminated|removed|extend|extends|extended|extending|offered|"
     r"start|starts|started|begin|begins|began|begun|received|receives|receive|gets|got|given|gives|gave|"
-    r"opened|opens|launch|launched|launches"
+    r"let|lets|letting|permit|permits|permitted|opened|opens|launch|launched|launches"
 )
 ZERO_STATE = _words(r"already|needs?|needed")
 # A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
@@ -412,6 +412,16 @@ RELIEF = _words(
     + _LIST_REMOVAL_WORDS
 )
 LIST_REMOVAL = _words(_LIST_REMOVAL_WORDS)
+# Money given back or made up for that is no duty: "to offset its losses from the tariffs", "reimburse the growers'
+# association for the costs of fighting a duty case". What is offset or paid back comes before any tariff word.
+RELIEF_OTHER_OBJECT = blind(
+    r"^(?:(?!\b(?:tariffs?|duty|duties|levy|levies|surcharges?)\b)(?:\d[.,]\d|[^,;.])){0,70}?"
+    r"\b(?:loss|losses|costs?|expenses|damages?|fees|harm|shortfall|deficit)\b"
+)
+# The relief words that give money back or make up for something.
+MONEY_RELIEF = frozenset(
+    {"offset", "reimburse", "reimbursement", "reimbursements", "refund", "refunds", "refunded", "rebate", "rebates"}
+)
 # Goods on their way when a measure starts: a grace period for them narrows the measure (a relief), it does not
 # defer it ("goods already in transit get a grace period until October 5").
 IN_TRANSIT = _words(
