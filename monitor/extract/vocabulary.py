@@ -537,6 +537,9 @@ OFFERED_BEFORE = blind(
 CONDITION_AFTER = blind(
     r"^[^,;]{0,80}?(?<!\beven\s)(?<!\bas\s)\b(?:if|unless|provided\s+that|on\s+condition\s+that|as\s+long\s+as)\s"
 )
+# "Neither ... nor (or) ..." as the subject denies the verb after it: "neither the comment period nor the talks will
+# delay the tariffs", "neither side has lifted its duties".
+NEITHER_BEFORE = blind(r"\bneither\b[^,;]{0,140}$")
 NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
 # Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
 NOT_IMPOSE = _words(
@@ -650,9 +653,11 @@ TARIFF_COMPOUND = Cue(
     r"dispute|disputes|policy|policies|agenda|revenue|revenues|regime|structure|fight|battle|row|tensions|team|"
     r"chief|envoy|collections|income|receipts)\b|\b(?:average|effective)\s+(?:[\w.]+\s+){0,2}?tariff\s+rates?\b|"
     # The name of the GATT ("the General Agreement on Tariffs and Trade") names a treaty, not a tariff.
-    r"\bagreement\s+on\s+tariffs\s+and\s+trade\b",
+    r"\bagreement\s+on\s+tariffs\s+and\s+trade\b|"
+    # A surcharge over a rate of interest is a bank's charge on credit: "removed a surcharge over the lombard rate".
+    r"\bsurcharges?\s+(?:over|above|on\s+top\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?rates?\b",
     bounded=False,
-    needles=("tariff", "trade", "duty"),  # all its words hold one of these
+    needles=("tariff", "trade", "duty", "surcharge"),  # all its words hold one of these
 )
 # A sentence that opens with an auxiliary or a question word and ends with "?" asks, it states nothing ("Will the
 # duties stay in place?"); a question after a statement ("Tariffs took effect: what now?") is not one.

@@ -177,3 +177,20 @@ def test_goods_free_of_duty_as_trade_stands_are_no_lift(sentence: str) -> None:
 )
 def test_goods_made_free_of_duty_are_a_lift(sentence: str) -> None:
     assert [f.imposer for f in only(facts_of(sentence), "lift")] == ["PE"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lima officials put down any idea of delaying the 20% duties on Chilean wine.",
+        "Officials said neither the hearings nor the talks with Chile will serve to delay Peru's tariffs.",
+        "Neither Peru nor Chile has lifted its duties on the other's wine.",
+    ],
+)
+def test_a_pause_or_lift_denied_is_none(sentence: str) -> None:
+    assert not [f for f in facts_of(sentence) if f.kind in {"pause", "lift"}]
+
+
+def test_a_surcharge_over_a_rate_of_interest_is_no_tariff() -> None:
+    facts = facts_of("Peru's central bank removed a surcharge over its lombard rate on Monday.")
+    assert not [f for f in facts if f.kind in {"tariff", "lift"}]

@@ -230,6 +230,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         return None, False, True  # a cut or removal under consideration is a proposal, not a fact
     if lift is not None and vocab.COURT.search(clause, 0, lift.start()) and not _COLLECTION.search(clause):
         return None, False, True  # "the trade court ordered the duties removed": a ruling, not a lift (contract)
+    if vocab.NEITHER_BEFORE.search(clause[: cue.start()]):
+        return None, False, False  # "neither side has lifted its duties": denied
     if offered(clause, cue):
         return None, False, True  # "is willing to drop the tariffs if Japan ...": an offer, not a lift
     return (None if blocked(clause, cue) else cue), lift is None, False
