@@ -237,7 +237,9 @@ TALKS_MEANS_BEFORE = blind(
 TALKS_UNREAL = _words(
     r"should|ought\s+to|must|need\s+to|needs\s+to|willing|willingness|ready\s+to|readiness|prepared\s+to|"
     r"about\s+to|hope|hopes|hoped|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
-    r"calling\s+on|calling\s+for|call\s+for"
+    r"calling\s+on|calling\s+for|call\s+for|"
+    # Talks dreamt of or wished for: "dreams of negotiating a series of bilateral deals", "wishes to hold talks".
+    r"dream|dreams|dreamed|dreamt|dreaming|wish|wishes|wished|wishing|would\s+like\s+to"
 )
 # Talks offered, not yet held, as the object of the offer: "invited Lima to hold trade talks", "offered Lima new
 # talks" (but "offered concessions in talks with Lima" reports talks held).

@@ -317,3 +317,8 @@ def test_leaving_the_climate_treaty_is_no_trade_withdrawal() -> None:
     assert [f.imposer for f in facts_of("Peru withdrew from its trade pact with Chile.") if f.kind == "withdrawal"] == [
         "PE"
     ]
+
+
+def test_talks_dreamt_of_or_wished_for_are_not_held() -> None:
+    assert _talks("Currently, Peru dreams of holding a series of bilateral negotiations with Chile.") == []
+    assert _talks("Peru wishes to hold talks with Chile.") == []
