@@ -173,6 +173,8 @@ def test_goods_free_of_duty_as_trade_stands_are_no_lift(sentence: str) -> None:
         "Peru said Chilean wine became tariff-free on Monday.",
         "Peru adopted a zero-tariff policy for Chilean medicines.",
         "Chilean wine can now enter Peru tariff-free.",
+        # a need of the goods' buyers after the removal does not make it a wish
+        "Peru will cut tariffs to zero on the Chilean machinery it needs.",
     ],
 )
 def test_goods_made_free_of_duty_are_a_lift(sentence: str) -> None:
