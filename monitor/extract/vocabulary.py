@@ -268,7 +268,7 @@ TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
 _PRIVATE_SIDE = (
     r"compan(?:y|ies)|firms?|corporations?|conglomerates?|billionaires?|tycoons?|entrepreneurs?|executives?|"
     r"CEOs?|founders?|business(?:man|men|woman|women|\s+leaders|\s+people|\s+executives|\s+community)|"
-    r"refiners|growers|farmers|suppliers|manufacturers|exporters|importers|producers|investors|bankers|"
+    r"refiners|growers|farmers|suppliers|manufacturers|investors|bankers|"
     r"(?:industry|business|company)\s+representatives|representatives\s+of|think[\s-]tanks?|lobbyists|"
     r"lobby\s+groups?|chambers?\s+of\s+commerce"
 )
