@@ -56,6 +56,25 @@ ZERO = _words(
     r"(?:tariff|duty)-free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|limit|threshold|"
     r"volumes?|portion|allocation|allotment))"
 )
+# Goods free of duty are a lift only as a change: a time to come or a step taken ("will be tariff-free next year",
+# "became duty-free in 2016", "can now enter duty-free", "adopted a zero-tariff policy", "decided to allow
+# duty-free imports"). Said of how trade stands ("most goods traded here are tariff-free", "soybeans can be
+# shipped there duty-free under the pact"), wanted ("needs tariff-free access") or held already ("already has a
+# zero-tariff agreement"), it states no measure taken.
+ZERO_CHANGE = _words(
+    r"will|shall|going\s+to|(?:is|are|was|were)\s+to|to\s+be|now|starting|"
+    # A day it starts from: "from July 1", "since 2016", "from next year" (not "goods from Peru").
+    r"(?:from|since)(?=\s+(?:the\s+start|the\s+beginning|next|early|mid|late|\d|(?:jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|sept|oct|nov|dec)[a-z]*\.?\s))|"
+    r"become|becomes|became|becoming|turned|implement|implements|implemented|implementing|implementation|"
+    r"adopt|adopts|adopted|adopting|accorded|grant|grants|granted|granting|"
+    r"allow|allows|allowed|allowing|introduce|introduces|introduced|introducing|decided|decides|decide|decision|"
+    r"announce|announces|announced|announcing|reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|"
+    r"lowered|lowering|slashed|eliminated|removed|extend|extends|extended|extending|offered|"
+    r"start|starts|started|begin|begins|began|begun|received|receives|receive|gets|got|given|gives|gave|"
+    r"let|lets|letting|permit|permits|permitted|opened|opens|launch|launched|launches"
+)
+ZERO_STATE = _words(r"already|needs?|needed")
 # A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
 STAT_VERB_BEFORE = blind(
     r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"
@@ -211,13 +230,22 @@ TALKS_EVENT = _words(
 TALKS_BACKGROUND = blind(
     r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:[\w-]+\s+){0,6}$"
 )
+# Talks named as the means of settling something ("resolve the dispute through dialogue and negotiations",
+# "settle differences via consultations"): a way of doing it, not talks held. "Through these talks" refers back to
+# talks held.
+TALKS_MEANS_BEFORE = blind(
+    r"\b(?:through|via|by\s+means\s+of)\s+(?!(?:the|these|those|this|that|its|their|his|her)\b)"
+    r"(?:[\w-]+\s+){0,3}$"
+)
 # Talks only recommended, wished for or offered are not held: "the two sides should discuss it in
 # negotiations", "expressed its willingness to resume talks", "there's hope that talks could ...", "calling on
 # Washington to enter into talks". (Only for talks: "is ready to impose tariffs" is a threat, a fact.)
 TALKS_UNREAL = _words(
     r"should|ought\s+to|must|need\s+to|needs\s+to|willing|willingness|ready\s+to|readiness|prepared\s+to|"
     r"about\s+to|hope|hopes|hoped|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
-    r"calling\s+on|calling\s+for|call\s+for"
+    r"calling\s+on|calling\s+for|call\s+for|"
+    # Talks dreamt of or wished for: "dreams of negotiating a series of bilateral deals", "wishes to hold talks".
+    r"dream|dreams|dreamed|dreamt|dreaming|wish|wishes|wished|wishing|would\s+like\s+to"
 )
 # Talks offered, not yet held, as the object of the offer: "invited Lima to hold trade talks", "offered Lima new
 # talks" (but "offered concessions in talks with Lima" reports talks held).
@@ -239,6 +267,25 @@ TALKS_OFF_AFTER = blind(
     r"\s+(?:\w+ly\s+)?(?:postponed|delayed|cancell?ed|called\s+off|suspended|shelved|put\s+off|scrapped)\b"
 )
 TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
+# A company, its people or a private group as a side of a meeting: a firm or a lobby meeting officials, or an
+# official meeting them ("representatives of the refiners met with the ministry", "the billionaire held a
+# meeting with the president", "negotiating with our suppliers", "met with Ann Lee, head of a think tank") is
+# business or lobbying, not trade talks between governments.
+_PRIVATE_SIDE = (
+    r"compan(?:y|ies)|firms?|corporations?|conglomerates?|billionaires?|tycoons?|entrepreneurs?|executives?|"
+    r"CEOs?|founders?|business(?:man|men|woman|women|\s+leaders|\s+people|\s+executives|\s+community)|"
+    r"refiners|growers|farmers|suppliers|manufacturers|investors|bankers|"
+    r"(?:industry|business|company)\s+representatives|representatives\s+of|think[\s-]tanks?|lobbyists|"
+    r"lobby\s+groups?|chambers?\s+of\s+commerce"
+)
+# The subject right before the talks word ("the refiners met with", "the billionaire reportedly held a").
+PRIVATE_SUBJECT_BEFORE = blind(r"\b(?:" + _PRIVATE_SIDE + r")\s+(?:[\w-]+\s+){0,3}$")
+# The side met, right after the talks word: a noun phrase headed by one ("with our US suppliers"), or a name with
+# an apposition naming one ("with Ann Lee, president of a think tank").
+PRIVATE_PARTNER_AFTER = re.compile(
+    r"^\s+(?i:with\s+|to\s+)?(?:(?:[\w.’'-]+\s+){0,3}?(?i:" + _PRIVATE_SIDE + r")\b|"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,\s+[^;.]{0,80}?\b(?i:" + _PRIVATE_SIDE + r")\b)"
+)
 TALKS_FAILED = _words(
     r"stalled|stall|collapsed|collapse|broke\s+down|break\s+down|broken\s+down|faltered|derailed|"
     r"standstill|stalemate|deadlock|deadlocked|impasse|logjam|"
@@ -272,6 +319,12 @@ WITHDRAW = _words(
     r"(?:agreement|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\b)"
 )
 AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NAFTA|USMCA|trade\s+bloc")
+# Withdrawing only threatened, planned or intended is no withdrawal: "threatening to withdraw from the pact", "is
+# committed to withdrawing from NAFTA", "would be prepared to leave".
+QUIT_INTENDED_BEFORE = blind(
+    r"\b(?:threat\w*|vow\w*|committed|commits|plans?|planned|planning|prepared|ready|willing|consider\w*|"
+    r"could|might|may|mull\w*|weigh\w*)\s+(?:to\s+)?(?:\w+\s+)?$"
+)
 MULTILATERAL = _words(
     r"partnership|\d+-nation|multilateral|TPP|CPTPP|WTO|World\s+Trade\s+Organi[sz]ation|Paris|bloc|plurilateral"
 )
@@ -367,6 +420,16 @@ RELIEF = _words(
     + _LIST_REMOVAL_WORDS
 )
 LIST_REMOVAL = _words(_LIST_REMOVAL_WORDS)
+# Money given back or made up for that is no duty: "to offset its losses from the tariffs", "reimburse the growers'
+# association for the costs of fighting a duty case". What is offset or paid back comes before any tariff word.
+RELIEF_OTHER_OBJECT = blind(
+    r"^(?:(?!\b(?:tariffs?|duty|duties|levy|levies|surcharges?)\b)(?:\d[.,]\d|[^,;.])){0,70}?"
+    r"\b(?:loss|losses|costs?|expenses|damages?|fees|harm|shortfall|deficit)\b"
+)
+# The relief words that give money back or make up for something.
+MONEY_RELIEF = frozenset(
+    {"offset", "reimburse", "reimbursement", "reimbursements", "refund", "refunds", "refunded", "rebate", "rebates"}
+)
 # Goods on their way when a measure starts: a grace period for them narrows the measure (a relief), it does not
 # defer it ("goods already in transit get a grace period until October 5").
 IN_TRANSIT = _words(
@@ -485,6 +548,9 @@ OFFERED_BEFORE = blind(
 CONDITION_AFTER = blind(
     r"^[^,;]{0,80}?(?<!\beven\s)(?<!\bas\s)\b(?:if|unless|provided\s+that|on\s+condition\s+that|as\s+long\s+as)\s"
 )
+# "Neither ... nor (or) ..." as the subject denies the verb after it: "neither the comment period nor the talks will
+# delay the tariffs", "neither side has lifted its duties".
+NEITHER_BEFORE = blind(r"\bneither\b[^,;]{0,140}$")
 NEGATION = _words(r"not|no|never|didn't|doesn't|won't|wouldn't|neither|nor")
 # Commitments not to tax are pauses ("agreed it would not impose tariffs on cars").
 NOT_IMPOSE = _words(
@@ -598,9 +664,11 @@ TARIFF_COMPOUND = Cue(
     r"dispute|disputes|policy|policies|agenda|revenue|revenues|regime|structure|fight|battle|row|tensions|team|"
     r"chief|envoy|collections|income|receipts)\b|\b(?:average|effective)\s+(?:[\w.]+\s+){0,2}?tariff\s+rates?\b|"
     # The name of the GATT ("the General Agreement on Tariffs and Trade") names a treaty, not a tariff.
-    r"\bagreement\s+on\s+tariffs\s+and\s+trade\b",
+    r"\bagreement\s+on\s+tariffs\s+and\s+trade\b|"
+    # A surcharge over a rate of interest is a bank's charge on credit: "removed a surcharge over the lombard rate".
+    r"\bsurcharges?\s+(?:over|above|on\s+top\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?rates?\b",
     bounded=False,
-    needles=("tariff", "trade", "duty"),  # all its words hold one of these
+    needles=("tariff", "trade", "duty", "surcharge"),  # all its words hold one of these
 )
 # A sentence that opens with an auxiliary or a question word and ends with "?" asks, it states nothing ("Will the
 # duties stay in place?"); a question after a statement ("Tariffs took effect: what now?") is not one.
@@ -1212,6 +1280,8 @@ IMAGINED_DEAL = blind(
 # accord", or a company's contracts ("signed deals worth $25 billion").
 OTHER_AGREEMENT = _words(
     r"peace|ceasefire|cease-fire|armistice|defen[cs]e|military|nuclear|climate|extradition|arms|weapons|"
+    # The Paris Agreement is the climate treaty.
+    r"paris\s+(?:climate\s+)?(?:agreement|accord|pact|deal)|"
     r"(?:deals?|contracts?|agreements?)\s+(?:worth|valued\s+at)"
 )
 # Companies as the side that signs: their deals are contracts, not trade agreements.

@@ -150,3 +150,49 @@ def test_a_relief_naming_no_goods_narrows_the_goods_of_the_tariff_before_it() ->
         ("aluminum", ("BO",)),
         ("steel", ("BO",)),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most fruit traded between Chile and Peru is duty-free thanks to their old trade pact.",
+        "Peru said Chilean wine is tariff-free thanks to the old pact.",
+        "Under the 1990 pact, Chilean copper can be shipped to Peru duty-free.",
+        "Peru already has a zero-tariff arrangement with Chile for fish.",
+        "Lima said Peru needs tariff-free access to Chilean markets.",
+    ],
+)
+def test_goods_free_of_duty_as_trade_stands_are_no_lift(sentence: str) -> None:
+    assert not only(facts_of(sentence), "lift")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru said Chilean wine will be tariff-free from next year.",
+        "Peru said Chilean wine became tariff-free on Monday.",
+        "Peru adopted a zero-tariff policy for Chilean medicines.",
+        "Chilean wine can now enter Peru tariff-free.",
+        # a need of the goods' buyers after the removal does not make it a wish
+        "Peru will cut tariffs to zero on the Chilean machinery it needs.",
+    ],
+)
+def test_goods_made_free_of_duty_are_a_lift(sentence: str) -> None:
+    assert [f.imposer for f in only(facts_of(sentence), "lift")] == ["PE"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lima officials put down any idea of delaying the 20% duties on Chilean wine.",
+        "Officials said neither the hearings nor the talks with Chile will serve to delay Peru's tariffs.",
+        "Neither Peru nor Chile has lifted its duties on the other's wine.",
+    ],
+)
+def test_a_pause_or_lift_denied_is_none(sentence: str) -> None:
+    assert not [f for f in facts_of(sentence) if f.kind in {"pause", "lift"}]
+
+
+def test_a_surcharge_over_a_rate_of_interest_is_no_tariff() -> None:
+    facts = facts_of("Peru's central bank removed a surcharge over its lombard rate on Monday.")
+    assert not [f for f in facts if f.kind in {"tariff", "lift"}]

@@ -120,3 +120,16 @@ def test_a_grace_period_for_goods_in_transit_is_a_relief_and_one_for_a_country_a
     assert [m[:3] for m in transit] == [("relief", "US", ("PE",))]
     country = _measures("The US granted Peru a 60-day grace period before the 20% tariff applies.")
     assert [m[:3] for m in country] == [("pause", "US", ("PE",))]
+
+
+def test_money_paid_back_for_something_other_than_a_duty_is_no_relief() -> None:
+    for sentence in (
+        "Lima will impose duties on Chilean wine in a bid to offset its losses from Chile's tariffs on copper.",
+        "Peru will reimburse its growers' association for the costs of fighting a Chilean duty case.",
+    ):
+        assert [m for m in _measures(sentence) if m[0] == "relief"] == [], sentence
+
+
+def test_duties_paid_back_are_a_relief() -> None:
+    read = _measures("Peru will refund the 25% duties paid on Chilean steel used in exported cars.")
+    assert [m[:2] for m in read if m[0] == "relief"] == [("relief", "PE")]

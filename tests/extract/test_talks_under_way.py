@@ -277,3 +277,48 @@ def test_an_agreement_said_to_have_been_signed_is_a_deal() -> None:
         "The protocol on the Peru-Morocco trade accord has already been signed, the ministry said.",
     ):
         assert [f.kind for f in facts_of(sentence)] == ["deal"], sentence
+
+
+def test_a_company_or_lobby_meeting_officials_holds_no_trade_talks() -> None:
+    for sentence in (
+        "Representatives of Moroccan olive growers met with Peru's trade ministry on Monday.",
+        "The Peruvian billionaire reportedly held a meeting with the Moroccan king in Rabat.",
+        "Peru's trade minister spoke while meeting with Ana Ruiz, head of the Lima Institute, a Moroccan think tank.",
+        "We are negotiating with our Moroccan suppliers, a Peruvian importer said.",
+    ):
+        assert _talks(sentence) == [], sentence
+
+
+def test_officials_meeting_a_government_and_its_exporters_hold_talks() -> None:
+    assert _talks("Morocco will continue its dialogue with the Peruvian side and local exporters next month.") == [
+        ("MA", ("PE",))
+    ]
+
+
+def test_talks_named_as_the_way_to_settle_a_dispute_are_not_held() -> None:
+    text = "The row with Peru started last year, and Morocco prefers to settle it through dialogue and negotiations."
+    assert _talks(text) == []
+    assert _talks("Morocco and Peru resolved the row through these talks, held in Lima on Monday.") != []
+
+
+def test_a_withdrawal_only_threatened_or_intended_is_no_withdrawal() -> None:
+    for sentence in (
+        "Peru keeps threatening to withdraw from its trade pact with Chile.",
+        "The Peruvian government is committed to withdrawing from the trade agreement with Chile.",
+        "Lima said Peru would be prepared to leave the customs union with Chile with no deal.",
+    ):
+        assert [f for f in facts_of(sentence) if f.kind == "withdrawal"] == [], sentence
+
+
+def test_leaving_the_climate_treaty_is_no_trade_withdrawal() -> None:
+    assert [
+        f for f in facts_of("Peru decided to pull out of the Paris Agreement on Monday.") if f.kind == "withdrawal"
+    ] == []
+    assert [f.imposer for f in facts_of("Peru withdrew from its trade pact with Chile.") if f.kind == "withdrawal"] == [
+        "PE"
+    ]
+
+
+def test_talks_dreamt_of_or_wished_for_are_not_held() -> None:
+    assert _talks("Currently, Peru dreams of holding a series of bilateral negotiations with Chile.") == []
+    assert _talks("Peru wishes to hold talks with Chile.") == []

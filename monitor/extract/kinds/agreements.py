@@ -102,6 +102,15 @@ def _unreal(clause: str, talks: re.Match[str]) -> bool:
     return bool(vocab.TALKS_UNREAL.search(window[cut + 1 :]) or vocab.TALKS_OFFERED_BEFORE.search(window[cut + 1 :]))
 
 
+def _private(clause: str, talks: re.Match[str]) -> bool:
+    """Whether a side of the meeting at `talks` is a company, its people or a private group (the subject right
+    before it, or the side met right after it): business or lobbying, not talks between governments."""
+    return bool(
+        vocab.PRIVATE_SUBJECT_BEFORE.search(clause[max(0, talks.start() - 80) : talks.start()])
+        or vocab.PRIVATE_PARTNER_AFTER.match(clause[talks.end() : talks.end() + 160])
+    )
+
+
 def _round_parties(c: Clause) -> Parties | None:
     """The sides of talks in a round of multilateral trade talks ("the Uruguay round of GATT talks"): the side
     named, with every member; the place a round is named after or was launched in is no side."""
@@ -145,9 +154,12 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         (
             m
             for m in vocab.TALKS.finditer(clause)
-            if not vocab.TALKS_BACKGROUND.search(clause[max(0, m.start() - 45) : m.start()])
-            # "after two days of talks in Stockholm": a meeting with its place is an event of its own
-            or vocab.TALKS_PLACE_AFTER.match(clause[m.end() : m.end() + 50])
+            if (
+                not vocab.TALKS_BACKGROUND.search(clause[max(0, m.start() - 45) : m.start()])
+                # "after two days of talks in Stockholm": a meeting with its place is an event of its own
+                or vocab.TALKS_PLACE_AFTER.match(clause[m.end() : m.end() + 50])
+            )
+            and not vocab.TALKS_MEANS_BEFORE.search(clause[max(0, m.start() - 45) : m.start()])
         ),
         None,
     )
@@ -187,6 +199,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         and vocab.TALKS_EVENT.search(clause)
         and not blocked(clause, talks)
         and not _unreal(clause, talks)
+        and not _private(clause, talks)
     ):
         first = _round_parties(c) or find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         _remember_pair(c, first)
@@ -222,6 +235,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     if (
         withdraw
         and vocab.AGREEMENT_NOUN.search(clause)
+        and not vocab.OTHER_AGREEMENT.search(clause, withdraw.end(), withdraw.end() + 50)
+        and not vocab.QUIT_INTENDED_BEFORE.search(clause[max(0, withdraw.start() - 30) : withdraw.start()])
         and not blocked(clause, withdraw)
         and not _TALKS_LEFT.match(clause, withdraw.end())
     ):

@@ -221,6 +221,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         lift = None  # "the removal of tariffs would reduce inflation": an effect foreseen, not a lift
     if zero and not lift and vocab.PREDICTED_EFFECT.match(clause[zero.end() :]):
         zero = None  # "the zero-tariff deal will provide new opportunities": an effect foreseen, not a lift
+    if zero and not lift and (vocab.ZERO_STATE.search(clause, 0, zero.start()) or not vocab.ZERO_CHANGE.search(clause)):
+        zero = None  # "most goods traded here are tariff-free": how trade stands, not a tariff removed
     cue = lift or zero
     if cue is None:
         return None, False, False
@@ -228,6 +230,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         return None, False, True  # a cut or removal under consideration is a proposal, not a fact
     if lift is not None and vocab.COURT.search(clause, 0, lift.start()) and not _COLLECTION.search(clause):
         return None, False, True  # "the trade court ordered the duties removed": a ruling, not a lift (contract)
+    if vocab.NEITHER_BEFORE.search(clause[: cue.start()]):
+        return None, False, False  # "neither side has lifted its duties": denied
     if offered(clause, cue):
         return None, False, True  # "is willing to drop the tariffs if Japan ...": an offer, not a lift
     return (None if blocked(clause, cue) else cue), lift is None, False

@@ -31,7 +31,8 @@ _UNDER_CONSIDERATION = blind(r"\b(?:consider|considers|considering|weighing|weig
 _MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
 # A pause denied or only imagined: "there will be no pause in the tariffs", "a pause in the tariffs would
 # help farmers" (an indefinite pause as the subject of "would").
-_NO_BEFORE = blind(r"\b(?:no|any)\s+(?:[\w-]+\s+)?$")
+# "no pause in the tariffs", "any delay", and the same of a noun of thought: "put down any idea of delaying them".
+_NO_BEFORE = blind(r"\b(?:no|any)\s+(?:[\w-]+\s+)?(?:of\s+)?$")
 _IMAGINED = blind(
     r"^\W*(?:a|an|any)\s+(?:[\w-]+\s+)?(?:pause|suspension|delay|reprieve|truce|freeze)\b[^,;]{0,60}?\bwould\b"
 )
@@ -303,7 +304,11 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
         if _ended(clause, cue):
             continue  # "ended the tariff pause": the pause is over, not stated
-        if _NO_BEFORE.search(clause[max(0, cue.start() - 25) : cue.start()]) or _IMAGINED.match(clause):
+        if (
+            _NO_BEFORE.search(clause[max(0, cue.start() - 25) : cue.start()])
+            or vocab.NEITHER_BEFORE.search(clause[: cue.start()])
+            or _IMAGINED.match(clause)
+        ):
             continue  # "no pause in the tariffs", "a pause would help": none stated
         if _STANDSTILL_AFTER.match(clause, cue.end()):
             continue  # "froze its tariffs at current levels": a standstill, not a pause

@@ -65,6 +65,15 @@ _PRESSED = blind(
 )
 
 
+def _repays_other(clause: str, cue: re.Match[str]) -> bool:
+    """Whether a relief word of money at `cue` pays back or makes up for something other than a duty ("offset its
+    losses from the tariffs", "reimburse the association for its legal costs")."""
+    return bool(
+        cue.group(0).lower() in vocab.MONEY_RELIEF
+        and vocab.RELIEF_OTHER_OBJECT.match(clause[cue.end() : cue.end() + 90])
+    )
+
+
 def quota_relief(clause: str) -> re.Match[str] | None:
     """Tariff-free access within limits ("duty-free access for 38,000 tonnes"): a relief, not a lift."""
     found = vocab.QUOTA_RELIEF.search(clause)
@@ -83,6 +92,7 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         or vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
         or _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
         or _PRESSED.search(c.text[: cue.start()])
+        or _repays_other(c.text, cue)
     ):
         return []
     if vocab.TARIFF_WORD.search(masked(c.sentence)):
@@ -268,6 +278,7 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
         or offered(clause, relief)
         or vocab.CONSIDERED.search(clause[: relief.start()])
         or _PRESSED.search(clause[: relief.start()])
+        or _repays_other(clause, relief)
     ):
         return [], rates, False
     parties = c.resolve()
