@@ -219,6 +219,21 @@ def _acting(relevant: list[tuple[str, list[Mention]]]) -> Counter[str]:
     return acting
 
 
+# How many trade sentences must name a side where it may act (and more than name the US so) for a clause naming no
+# actor to be read as its measure in an article that also names the US.
+_LEAD_LEAST = 2
+
+
+def _lead(acting: Counter[str]) -> str | None:
+    """The side other than the US that an article naming the US mostly has acting ("Pakistan cut duties ...",
+    with the US named as a market): None when the US acts as often, or no side clearly leads."""
+    others = [(code, n) for code, n in acting.most_common(2) if code != "US"]
+    if not others:
+        return None
+    code, n = others[0]
+    return code if n >= max(_LEAD_LEAST, acting.get("US", 0) + 1) else None
+
+
 def _named_only(facts: list[Fact], named: frozenset[str]) -> list[Fact]:
     """The facts whose sides the article names: a side hit it never names (the default partner of a clause
     naming none, mostly the US) is a guess no reader could check, so it is left out of the targets, and a fact
@@ -290,6 +305,10 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     home = (acting.most_common(1)[0][0] if acting else partner) if not us_named else None
     government = dateline.code if dateline is not None else _government(relevant[:3])
     ctx = Context(published=published or _anchor(text), partner=partner, home=home, government=government)
+    # The side that acts in the article, for a clause naming no actor: its own side where the US is never named
+    # (even where the clause names it only as a market: "wine sold on Chilean shelves"), else one acting far
+    # more than the US.
+    ctx.lead = _lead(_acting(relevant)) if us_named else (acting.most_common(1)[0][0] if acting else None)
     facts: list[Fact] = []
     quiet = 0  # sentences read since the last one stating a tariff
     for sentence, mentions in relevant:
