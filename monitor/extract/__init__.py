@@ -213,9 +213,13 @@ def _acting(relevant: list[tuple[str, list[Mention]]]) -> Counter[str]:
 
     acting: Counter[str] = Counter()
     for sentence, mentions in relevant:
+        previous = None
         for mention, hit in zip(mentions, hit_roles(sentence, mentions), strict=True):
-            if not hit and mention.code != ANY and mention.form != BLOC:
+            # A name repeated in brackets ("the United Arab Emirates (UAE)") has the role of the name before it.
+            repeat = previous is not None and previous.code == mention.code and mention.start - previous.end <= 3
+            if not hit and not repeat and mention.code != ANY and mention.form != BLOC:
                 acting[mention.code] += 1
+            previous = mention
     return acting
 
 
@@ -225,8 +229,8 @@ _LEAD_LEAST = 2
 
 
 def _lead(acting: Counter[str]) -> str | None:
-    """The side other than the US that an article naming the US mostly has acting ("Pakistan cut duties ...",
-    with the US named as a market): None when the US acts as often, or no side clearly leads."""
+    """The side other than the US that an article mostly has acting, in at least two trade sentences and in more
+    than the US ("Pakistan cut duties ...", with the US named once as a market); None when no side leads so."""
     others = [(code, n) for code, n in acting.most_common(2) if code != "US"]
     if not others:
         return None
@@ -308,7 +312,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     # The side that acts in the article, for a clause naming no actor: its own side where the US is never named
     # (even where the clause names it only as a market: "wine sold on Chilean shelves"), else one acting far
     # more than the US.
-    ctx.lead = _lead(_acting(relevant)) if us_named else (acting.most_common(1)[0][0] if acting else None)
+    ctx.lead = _lead(_acting(relevant) if us_named else acting)
     facts: list[Fact] = []
     quiet = 0  # sentences read since the last one stating a tariff
     for sentence, mentions in relevant:

@@ -60,6 +60,9 @@ _NAMES_IN_COMPANY: dict[str, tuple[str, frozenset[str] | None]] = {
     "Georgia": ("GE", None),
     "the mainland": ("CN", frozenset({"HK", "MO", "TW"})),
 }
+# A country's name before its money names the currency ("U.S. dollars", "Australian dollars", "US$", Reuters'
+# "U.S. dlrs").
+_CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|dlrs|cents)\b", re.I)
 _NAME_GOES_ON = re.compile(r"(?:\s+|-)[A-Z][a-z]")
 # Country names that are also surnames: a capitalised word right before ("Jim Jordan") makes it a person.
 _SURNAMES = frozenset({"jordan"})
@@ -536,6 +539,8 @@ def find_mentions(sentence: str) -> list[Mention]:
             and sentence[max(0, match.start() - 1) : match.start()] not in ("-", "/")
         ):
             continue
+        if _CURRENCY_AFTER.match(sentence, match.end()):
+            continue  # "8 billion U.S. dollars", "US$5 million": a currency, not a party
         if sentence.startswith("-", match.end()) and _MODIFIER_AFTER.match(sentence, match.end()):
             continue  # "Russia-linked penalty", "Texas-based firm": a description, not a party
         if form == BLOC:

@@ -54,3 +54,8 @@ def test_no_guessed_us_measure_in_an_article_whose_own_country_acts() -> None:
     facts = facts_of(text)
     assert not any(f.imposer == "US" for f in facts)
     assert any(f.imposer == "PE" and f.rate == 12 for f in facts)
+
+
+def test_a_country_before_its_money_is_a_currency_not_a_party() -> None:
+    assert _codes("The cuts save firms 3 billion yuan (about 420 million U.S. dollars) a year.") == []
+    assert _codes("Exports to Chile reached US$2 billion and 5 million Australian dollars.") == ["CL"]
