@@ -312,7 +312,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     # The side that acts in the article, for a clause naming no actor: its own side where the US is never named
     # (even where the clause names it only as a market: "wine sold on Chilean shelves"), else one acting far
     # more than the US.
-    ctx.lead = _lead(_acting(relevant) if us_named else acting)
+    ctx.lead = _lead(_acting(relevant)) if us_named else (acting.most_common(1)[0][0] if acting else None)
     facts: list[Fact] = []
     quiet = 0  # sentences read since the last one stating a tariff
     for sentence, mentions in relevant:
