@@ -209,15 +209,22 @@ def _acting(relevant: list[tuple[str, list[Mention]]]) -> Counter[str]:
     """How often an article names each country where a measure could be its own, not only as the origin of the
     goods hit ("quotas for Ukrainian products" is about the side that sets them)."""
     from monitor.extract.gazetteer import ANY, BLOC
-    from monitor.extract.parties import hit_roles
+    from monitor.extract.parties import excepted, hit_roles
 
     acting: Counter[str] = Counter()
     for sentence, mentions in relevant:
         previous = None
         for mention, hit in zip(mentions, hit_roles(sentence, mentions), strict=True):
-            # A name repeated in brackets ("the United Arab Emirates (UAE)") has the role of the name before it.
+            # A name repeated in brackets ("the United Arab Emirates (UAE)") has the role of the name before it; a
+            # side left out of a measure ("except Britain") does not act in it.
             repeat = previous is not None and previous.code == mention.code and mention.start - previous.end <= 3
-            if not hit and not repeat and mention.code != ANY and mention.form != BLOC:
+            if (
+                not hit
+                and not repeat
+                and mention.code != ANY
+                and mention.form != BLOC
+                and not excepted(sentence, mention)
+            ):
                 acting[mention.code] += 1
             previous = mention
     return acting

@@ -325,7 +325,7 @@ def _venue(clause: str, mention: Mention) -> bool:
     return bool(vocab.MEETING_WORD.search(before) or vocab.MEETING_AFTER.match(after))
 
 
-def _excepted(clause: str, mention: Mention) -> bool:
+def excepted(clause: str, mention: Mention) -> bool:
     """Whether a party is named as left out of the measure ("on all aluminum, except aluminum from Britain")."""
     return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))
 
@@ -371,7 +371,7 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
-    mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
+    mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
