@@ -222,14 +222,40 @@ def _acting(relevant: list[tuple[str, list[Mention]]]) -> Counter[str]:
     """How often an article names each country where a measure could be its own, not only as the origin of the
     goods hit ("quotas for Ukrainian products" is about the side that sets them)."""
     from monitor.extract.gazetteer import ANY, BLOC
-    from monitor.extract.parties import hit_roles
+    from monitor.extract.parties import excepted, hit_roles
 
     acting: Counter[str] = Counter()
     for sentence, mentions in relevant:
+        previous = None
         for mention, hit in zip(mentions, hit_roles(sentence, mentions), strict=True):
-            if not hit and mention.code != ANY and mention.form != BLOC:
+            # A name repeated in brackets ("the United Arab Emirates (UAE)") has the role of the name before it; a
+            # side left out of a measure ("except Britain") does not act in it.
+            repeat = previous is not None and previous.code == mention.code and mention.start - previous.end <= 3
+            if (
+                not hit
+                and not repeat
+                and mention.code != ANY
+                and mention.form != BLOC
+                and not excepted(sentence, mention)
+            ):
                 acting[mention.code] += 1
+            previous = mention
     return acting
+
+
+# How many trade sentences must name a side where it may act (and more than name the US so) for a clause naming no
+# actor to be read as its measure in an article that also names the US.
+_LEAD_LEAST = 2
+
+
+def _lead(acting: Counter[str]) -> str | None:
+    """The side other than the US that an article mostly has acting, in at least two trade sentences and in more
+    than the US ("Pakistan cut duties ...", with the US named once as a market); None when no side leads so."""
+    others = [(code, n) for code, n in acting.most_common(2) if code != "US"]
+    if not others:
+        return None
+    code, n = others[0]
+    return code if n >= max(_LEAD_LEAST, acting.get("US", 0) + 1) else None
 
 
 def _named_only(facts: list[Fact], named: frozenset[str]) -> list[Fact]:
@@ -303,6 +329,10 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     home = (acting.most_common(1)[0][0] if acting else partner) if not us_named else None
     government = dateline.code if dateline is not None else _government(relevant[:3])
     ctx = Context(published=published or _anchor(text), partner=partner, home=home, government=government)
+    # The side that acts in the article, for a clause naming no actor: its own side where the US is never named
+    # (even where the clause names it only as a market: "wine sold on Chilean shelves"), else one acting far
+    # more than the US.
+    ctx.lead = _lead(_acting(relevant)) if us_named else (acting.most_common(1)[0][0] if acting else None)
     facts: list[Fact] = []
     quiet = 0  # sentences read since the last one stating a tariff
     for sentence, mentions in relevant:

@@ -19,6 +19,9 @@ class Context:
     published: dt.date | None  # None: relative dates cannot be resolved and are left out
     partner: str | None = None  # the foreign party the article is mostly about
     home: str | None = None  # the side acting in an article about one country's own measures (no US named)
+    # In an article that names the US but where another side acts in several trade sentences, more than the US
+    # does: whose measure a clause naming no actor is, rather than a guessed US one.
+    lead: str | None = None
     # The government the article's opening names acting ("China's Ministry of Commerce announced ..."): whose
     # measures the clauses that name no actor are, before any guess.
     government: str | None = None

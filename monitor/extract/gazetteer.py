@@ -48,8 +48,22 @@ _EXTRA_NAMES = {
     "HK": "Hong Kong",
     "BN": "Brunei",
     "MK": "North Macedonia",
+    # Chinese and Hong Kong outlets name China by its mainland when they set it beside Hong Kong or Macao.
+    "CN": "Chinese mainland|mainland China",
 }
 _SKIP_NAMES = frozenset({"Georgia", "Jersey", "Chad", "Guinea", "Man", "Niger", "Dominica", "Mali"})
+# Names of a country that also name something else, trusted only beside the countries given: "Georgia" is the
+# country beside another foreign country ("China and Georgia signed ...", "wines from Chile and Georgia"), a US
+# state beside the US or alone; "the mainland" is China beside Hong Kong, Macao or Taiwan, not the mainland
+# of Europe or of Tanzania. None: any country but the US.
+_NAMES_IN_COMPANY: dict[str, tuple[str, frozenset[str] | None]] = {
+    "Georgia": ("GE", None),
+    "the mainland": ("CN", frozenset({"HK", "MO", "TW"})),
+}
+# A country's name before its money names the currency ("U.S. dollars", "Australian dollars", "US$", Reuters'
+# "U.S. dlrs").
+_CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|dlrs|cents)\b", re.I)
+_NAME_GOES_ON = re.compile(r"(?:\s+|-)[A-Z][a-z]")
 # Country names that are also surnames: a capitalised word right before ("Jim Jordan") makes it a person.
 _SURNAMES = frozenset({"jordan"})
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?])\b[A-Z][a-z]+\s+$")
@@ -446,6 +460,8 @@ def _gazetteer() -> _Gazetteer:
 
     for code, forms in _EXTRA_NAMES.items():
         add(code, forms, NAME)
+    for surface, (code, _company) in _NAMES_IN_COMPANY.items():
+        add(code, surface, NAME)
     for code, forms in _DEMONYMS.items():
         add(code, forms, DEMONYM)
     for code, forms in _CAPITALS.items():
@@ -523,6 +539,8 @@ def find_mentions(sentence: str) -> list[Mention]:
             and sentence[max(0, match.start() - 1) : match.start()] not in ("-", "/")
         ):
             continue
+        if _CURRENCY_AFTER.match(sentence, match.end()):
+            continue  # "8 billion U.S. dollars", "US$5 million": a currency, not a party
         if sentence.startswith("-", match.end()) and _MODIFIER_AFTER.match(sentence, match.end()):
             continue  # "Russia-linked penalty", "Texas-based firm": a description, not a party
         if form == BLOC:
@@ -530,6 +548,7 @@ def find_mentions(sentence: str) -> list[Mention]:
                 found.append(Mention(code=member, start=match.start(), end=match.end(), form=BLOC, text=surface))
             continue
         found.append(Mention(code=code, start=match.start(), end=match.end(), form=form, text=surface))
+    found = _in_company(sentence, found)
     # A group of countries given by a number instead of names ("14 countries") stands for everyone.
     groups = [
         Mention(code=ANY, start=start, end=end, form=UNIVERSAL, text=sentence[start:end])
@@ -537,6 +556,26 @@ def find_mentions(sentence: str) -> list[Mention]:
         if not any(m.start < end and start < m.end for m in found)
     ]
     return sorted([*found, *groups], key=lambda m: m.start) if groups else found
+
+
+def _in_company(sentence: str, found: list[Mention]) -> list[Mention]:
+    """The mentions without the ambiguous names (`_NAMES_IN_COMPANY`) whose sentence names none of their company,
+    or that open a longer name ("Georgia Power", "Georgia-Pacific": a company)."""
+    if not any(m.text in _NAMES_IN_COMPANY for m in found):
+        return found
+    codes = {m.code for m in found if m.text not in _NAMES_IN_COMPANY}
+    kept = []
+    for m in found:
+        if m.text in _NAMES_IN_COMPANY:
+            company = _NAMES_IN_COMPANY[m.text][1]
+            if "US" in codes if company is None else not codes & company:
+                continue
+            if company is None and not codes - {ANY, m.code}:
+                continue
+            if _NAME_GOES_ON.match(sentence, m.end):
+                continue
+        kept.append(m)
+    return kept
 
 
 def warm_up() -> None:

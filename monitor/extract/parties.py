@@ -200,8 +200,8 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             # "U.S. tariffs", "China's tariffs", "Canadian duties" are their own; "the China tariff" hits China.
             own = m.code == "US" or m.form != NAME or bool(re.match(r"\s*(?:'s|’s)", after))
             roles.append(not own)
-        elif vocab.INTO_BEFORE.search(before):
-            roles.append(False)  # "imports into the US": the importing side is the one that taxes
+        elif vocab.INTO_BEFORE.search(before) or vocab.OWN_IMPORTS_FROM.match(after):
+            roles.append(False)  # "imports into the US", "Japan's imports from Peru": the importing side taxes
         elif _possessed_goods(after):
             roles.append(True)  # "Chile's copper is exempt": whose goods, the side a measure falls on
         elif (
@@ -312,7 +312,8 @@ def _reports_another(clause: str, mention: Mention) -> bool:
 
 def _venue(clause: str, mention: Mention) -> bool:
     """Whether a place is only where talks or a summit happen ("talks in Geneva, Switzerland", "the G20
-    summit in Argentina", "on the sidelines of the summit in Lima"): a venue is not a party."""
+    summit in Argentina", "on the sidelines of the summit in Lima", "is in Chile for talks"): a venue is not a
+    party."""
     if mention.form == BLOC and vocab.SUMMIT_AFTER.match(clause[mention.end : mention.end + 40]):
         return True  # "on the sidelines of the ASEAN Summit": where leaders met, not a party
     if mention.form in {ACTOR, UNIVERSAL, BLOC}:
@@ -320,10 +321,11 @@ def _venue(clause: str, mention: Mention) -> bool:
     before = clause[max(0, mention.start - 100) : mention.start]
     if not vocab.VENUE_AT.search(before):
         return False
-    return bool(vocab.MEETING_WORD.search(before))
+    after = clause[mention.end : mention.end + 80]
+    return bool(vocab.MEETING_WORD.search(before) or vocab.MEETING_AFTER.match(after))
 
 
-def _excepted(clause: str, mention: Mention) -> bool:
+def excepted(clause: str, mention: Mention) -> bool:
     """Whether a party is named as left out of the measure ("on all aluminum, except aluminum from Britain")."""
     return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))
 
@@ -369,7 +371,7 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
-    mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not _excepted(clause, m)]
+    mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
@@ -473,7 +475,12 @@ def find_parties(
         )
     anchor = vocab.ACTION.search(clause) if at is None else None
     position = at if at is not None else anchor.start() if anchor else len(clause)
-    into = [m for m in subjects if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])]
+    into = [
+        m
+        for m in subjects
+        if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])
+        or vocab.OWN_IMPORTS_FROM.match(clause[m.end : m.end + 60])
+    ]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
     owner_mention = _owner(clause, mentions)
@@ -534,6 +541,8 @@ def find_parties(
     else:
         # The article's own country, unless the clause names it in another role (hit, left out, a venue).
         imposer = ctx.home if ctx.home is not None and ctx.home not in named_here else "US"
+        if imposer == "US" and ctx.lead is not None:
+            imposer = ctx.lead  # no guessed US where the article never names it or another side leads
         if ctx.home is None and ctx.government is not None and ctx.government not in target_codes:
             # The government the article opens with acting ("China's commerce ministry announced ..."):
             # its duties, not a guessed US measure, are what the later clauses without an actor speak of.

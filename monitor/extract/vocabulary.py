@@ -972,6 +972,9 @@ PASSIVE_TARGET_AFTER = blind(
     r"(?:hit\s+by|hit\s+with|spared|exempted|excluded|exempt)\b"
 )
 POSSESSIVE = re.compile(r"^(?:'s|’s)\s+")
+# What a side buys from another ("China's imports from Chile", "Japan's purchases of US corn"): the side that
+# owns the imports lets them in, so it is the one whose tariff falls on them.
+OWN_IMPORTS_FROM = blind(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:imports|purchases)\s+(?:of\s+[\w\s-]{1,30}?\s+)?from\b")
 GOODS_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
     r"cars|EVs|vehicles|food|automobiles|automakers|carmakers|companies|farmers|beef|corn|producers|"
@@ -1102,6 +1105,11 @@ MEETING_WORD = _words(
     r"summit|summits|talks|meeting|meetings|met|meet|negotiations|negotiators|sidelines|conference|forum|"
     r"gathered|gathering|round|visit|visited|hosted|hosts|dinner|held|convened|ministerial|session"
 )
+# ... or is followed by the meeting it hosts: "is in Geneva for talks", "arrived in Tokyo to attend a two-day meeting".
+MEETING_AFTER = blind(
+    r"^\s+(?:for|to\s+attend|to\s+take\s+part\s+in)\s+(?:[\w-]+\s+){0,4}?(?:talks|meeting|meetings|negotiations|summit|"
+    r"conference|forum|session|visit)\b"
+)
 # A report verb: the parties a deal or talks are between are named after it ("X announced that A and B ...").
 REPORTED_THAT = blind(r"\b(?:said|says|announced|announces|told\s+\w+|stated|confirmed|reported)\s+that\s")
 SUMMIT_AFTER = blind(r"^\s+(?:\w+\s+)?(?:summit|summits|meeting|ministerial|forum|conference|leaders)\b")
@@ -1110,7 +1118,10 @@ SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada";
 # goods that "enter Japan duty-free" are let in by Japan.
 INTO_BEFORE = blind(
-    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported)\s+to|enter|enters|entered|entering|"
+    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported|exported|shipped|sold)\s+"
+    # "goods exported from Chile to Peru": the side they go to.
+    r"(?:from\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?to|"
+    r"enter|enters|entered|entering|"
     # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged; so is the country
     # where goods are taxed ("are taxed at 30% in Korea").
     r"(?:tariffs?|duty|duties|levy|levies)\s+in|"
