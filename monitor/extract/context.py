@@ -34,7 +34,7 @@ class Context:
     # Every tariff the article has stated so far, in order: what "his tariffs" refers back to further away.
     stated: list[Fact] = field(default_factory=list)
     # The sentences about trade read so far: the goods the latest of them names are what a rate stated with no
-    # goods of its own ("A preliminary duty of 8 pct was set in May") is on.
+    # goods of its own ("A provisional duty of 7 pct was set in May") is on.
     read: list[str] = field(default_factory=list)
     # Every pause the article has stated with its end: what "extended the truce by 90 days" counts from.
     paused: list[Fact] = field(default_factory=list)

@@ -131,7 +131,7 @@ def sector_groups(
 def _respectively(
     clause: str, rates: list[Rate], groups: list[tuple[Rate | None, list[str]]]
 ) -> list[tuple[Rate | None, list[str]]]:
-    """Tiers coordinated with as many kinds of goods ("25 percent and 10 percent tariffs on steel and
+    """Tiers coordinated with as many kinds of goods ("30 percent and 15 percent tariffs on steel and
     aluminum") go one to one, in order, as English reads such parallel lists; a range, or tiers over one kind of
     goods ("10% and 25% on steel"), keep the goods they share."""
     out = list(groups)

@@ -87,7 +87,7 @@ STATISTIC_BEFORE = blind(
     r"\b(?:contraction|expected|forecast|forecasts|polled|shares|stake|growth|inflation|GDP|revenues?|profits?|"
     r"margin|estimate|estimates|estimated|prices|stocks?|index|yields?|unemployment|deficit|surplus)\W+"
     r"(?:\w+\W+){0,3}$|"
-    # A pace of change: "has grown at a slower rate of 5 percent", "expanding at an annual pace of 3%".
+    # A pace of change: "has grown at a gentler rate of 5 percent", "expanding at an annual pace of 3%".
     r"\b(?:grow|grows|grew|grown|growing|expand|expands|expanded|expanding|rise|rises|rose|risen|rising|fall|falls|"
     r"fell|fallen|falling|increase|increases|increased|increasing)\s+at\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
     r"(?:rate|pace)\s+of\s+(?:about\s+|around\s+|nearly\s+)?$"
@@ -120,14 +120,14 @@ STATISTIC_AFTER = blind(
     # not a share.)
     r"^\W*(?:y/y|year[- ]on[- ]year|from a year|of (?:its|their|the) (?!(?:[\w'’-]+\s+){0,2}value\b)|"
     r"stake|share|growth|"
-    # A rate of something other than a duty: "a 50 pct rate of import dependency", "a 4% rate of inflation".
+    # A rate of something other than a duty: "a 40 pct rate of reliance on imports", "a 4% rate of inflation".
     r"rate\s+of\s+(?!(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:duty|duties|tariffs?|levy|levies|tax|taxation|protection)\b)|"
     # A share of tariffs or trade, and the size of a change, are not rates: "91 percent of tariffs",
     # "a 10% reduction in tariffs".
     # ("25 percent of tariff on steel", singular and bare, is how some outlets state a rate.)
     r"of\s+(?:all\s+)?(?:tariffs|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
     r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b|"
-    # A pace is no rate: "growing at about 6 percent per year", "lowered at about 2 percent each year".
+    # A pace is no rate: "rising by about 6 percent per year", "lowered at about 2 percent each year".
     r"(?:per|each|every)\s+(?:year|annum|month)\b|a\s+(?:year|month)\b(?!\s+(?:later|earlier|ago|from))|"
     r"annually\b|yearly\b)"
 )
@@ -244,7 +244,7 @@ TALKS_UNREAL = _words(
     r"should|ought\s+to|must|need\s+to|needs\s+to|willing|willingness|ready\s+to|readiness|prepared\s+to|"
     r"about\s+to|hope|hopes|hoped|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
     r"calling\s+on|calling\s+for|call\s+for|"
-    # Talks dreamt of or wished for: "dreams of negotiating a series of bilateral deals", "wishes to hold talks".
+    # Talks dreamt of or wished for: "dreams of negotiating a string of two-way deals", "wishes to hold talks".
     r"dream|dreams|dreamed|dreamt|dreaming|wish|wishes|wished|wishing|would\s+like\s+to"
 )
 # Talks offered, not yet held, as the object of the offer: "invited Lima to hold trade talks", "offered Lima new
@@ -538,7 +538,7 @@ NOT_A_FACT = _words(
     rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
     r"no\s+(?:new|further|additional|more)"
 )
-# An offer to remove, spare or hold off a tariff is a proposal, not the measure ("is willing to drop the tariffs if
+# An offer to remove, spare or hold off a tariff is a proposal, not the measure ("is willing to scrap the duties if
 # ...", "stands ready to exempt"); only for those kinds: "ready to impose tariffs" is a threat, which is a fact.
 OFFERED_BEFORE = blind(
     r"\b(?:willing|ready|prepared)\s+to\s+(?:\w+\s+){0,2}$|\b(?:offer|offers|offered|offering)\s+to\s+(?:\w+\s+){0,2}$"
@@ -663,7 +663,7 @@ TARIFF_COMPOUND = Cue(
     r"\b(?:tariff|duty)-free\b|\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
     r"dispute|disputes|policy|policies|agenda|revenue|revenues|regime|structure|fight|battle|row|tensions|team|"
     r"chief|envoy|collections|income|receipts)\b|\b(?:average|effective)\s+(?:[\w.]+\s+){0,2}?tariff\s+rates?\b|"
-    # The name of the GATT ("the General Agreement on Tariffs and Trade") names a treaty, not a tariff.
+    # The treaty's name (General Agreement on Tariffs and Trade) names a treaty, not a tariff.
     r"\bagreement\s+on\s+tariffs\s+and\s+trade\b|"
     # A surcharge over a rate of interest is a bank's charge on credit: "removed a surcharge over the lombard rate".
     r"\bsurcharges?\s+(?:over|above|on\s+top\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?rates?\b",
@@ -738,7 +738,7 @@ POLICY_AFTER = _words(
     r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective|"
     # The same verbs in the passive: "duties ... were introduced", "tariffs have been levelled against".
     r"enacted|restored|reinstated|reintroduced|reimposed|introduced|placed|levelled|leveled|"
-    # A change in the passive with any auxiliary: "tariffs would be cut later this month", "are to be raised".
+    # A change in the passive with any auxiliary: "duties would be cut later this year", "are to be raised".
     r"(?:would|will|shall|are\s+to|is\s+to)\s+(?:also\s+|further\s+|now\s+)?be\s+"
     r"(?:cut|raised|reduced|lowered|increased|imposed|applied|slashed)|"
     r"go\s+into\s+effect|goes\s+into\s+effect"
@@ -1341,7 +1341,7 @@ OWN_GOODS = blind(
     r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bsuch\s)(?<!\bthe\ssame\s)"
     r"\b(?:goods|imports?|imported|products|exports|shipments|items|commodities|merchandise|lines|articles|"
     r"categories|worth|billion|million|bln|mln|bn)\b|"
-    # A country's whole schedule ("the overall tariff level has dropped to 7.5%") is on all goods.
+    # A country's whole schedule ("the overall tariff level has fallen to 6.8%") is on all goods.
     r"\b(?:overall|average|total|general)\s+(?:\w+\s+)?(?:level|rate)s?\b|"
     # Goods of any kind after "on" ("on ammonium nitrate", "on kitchen cabinets"), not a day or a reference back.
     r"\bon\s+(?!(?:the|these|those|such|its|his|her|their|them|it|which|top|behalf|board|average|monday|tuesday|"

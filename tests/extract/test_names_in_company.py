@@ -29,7 +29,7 @@ def test_the_mainland_is_china_only_beside_hong_kong_macao_or_taiwan() -> None:
 
 
 def test_goods_exported_to_a_side_are_let_in_by_that_side() -> None:
-    text = "From next month 40 kinds of Macao-made snacks will be exported to the Chinese mainland with zero tariff."
+    text = "From next month 40 kinds of Macao-made snacks will be exported tariff-free into the Chinese mainland."
     lifts = {(f.imposer, f.targets) for f in facts_of(text) if f.kind == "lift"}
     assert lifts and all(imposer == "CN" for imposer, _targets in lifts)
 

@@ -140,12 +140,12 @@ def test_a_lift_said_to_be_decided_is_still_a_lift() -> None:
 
 def test_the_gatt_is_not_a_tariff() -> None:
     # The meeting may be talks; the name of the GATT is no tariff to pause, lift or narrow.
-    facts = facts_of("Chile raised the waiver at a meeting of the General Agreement on Tariffs and Trade.")
+    facts = facts_of("Chile raised the waiver before a General Agreement on Tariffs and Trade council.")
     assert [f.kind for f in facts if f.kind in {"tariff", "pause", "lift", "relief"}] == []
 
 
 def test_a_relief_naming_no_goods_narrows_the_goods_of_the_tariff_before_it() -> None:
-    facts = facts_of("Lima put tariffs on Chilean steel and aluminum but offered relief to Bolivia.")
+    facts = facts_of("Lima put tariffs on Chilean aluminum and steel but offered relief to Bolivia.")
     assert sorted((f.sector or "", f.targets) for f in only(facts, "relief")) == [
         ("aluminum", ("BO",)),
         ("steel", ("BO",)),
@@ -184,7 +184,7 @@ def test_goods_made_free_of_duty_are_a_lift(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Lima officials put down any idea of delaying the 20% duties on Chilean wine.",
+        "Lima officials dismissed any idea of delaying the 20% duties on Chilean wine.",
         "Officials said neither the hearings nor the talks with Chile will serve to delay Peru's tariffs.",
         "Neither Peru nor Chile has lifted its duties on the other's wine.",
     ],

@@ -69,7 +69,7 @@ WIRE = [
         {("tariff", "KR", ("*",), None, None)},
     ),
     (
-        "Officials said little could be done to avert the 500 mln dlrs in tariffs on Japanese exports.",
+        "Officials said little could be done to avert the 500 mln dlrs in tariffs on Japan's exports.",
         {("tariff", "US", ("JP",), None, None)},
     ),
     (

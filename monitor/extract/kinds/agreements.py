@@ -129,7 +129,7 @@ def _round_parties(c: Clause) -> Parties | None:
         imposer = find_parties(c.text, mentions, c.ctx, prefer_first=True).imposer
         named = True
     else:
-        # A round named alone ("Today's meeting was part of the Uruguay round"): the side of the article's last
+        # A round named alone ("This week's session was part of the Uruguay round"): the side of the article's last
         # talks or measure (the article's own context may count the round's place as a side).
         imposer = c.ctx.pair[0] if c.ctx.pair else (c.ctx.actor.imposer if c.ctx.actor else "US")
         named = False

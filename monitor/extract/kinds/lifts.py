@@ -233,5 +233,5 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     if vocab.NEITHER_BEFORE.search(clause[: cue.start()]):
         return None, False, False  # "neither side has lifted its duties": denied
     if offered(clause, cue):
-        return None, False, True  # "is willing to drop the tariffs if Japan ...": an offer, not a lift
+        return None, False, True  # "is willing to scrap the duties if Japan ...": an offer, not a lift
     return (None if blocked(clause, cue) else cue), lift is None, False

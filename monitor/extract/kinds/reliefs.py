@@ -102,7 +102,7 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         rate = stated.pop() if len(stated) == 1 else None
         own = first_sector(c.text)
         # A relief naming no goods of its own narrows the tariff stated before it in the sentence, on its goods
-        # ("imposed tariffs on steel and aluminum but offered relief to some allies"): one relief per kind.
+        # ("imposed duties on steel and aluminum while granting relief to some allies"): one relief per kind.
         start = c.sentence.find(c.text)
         before = distinct(find_sectors(c.sentence[:start])) if own is None and start > 0 else []
         sectors = [own] if own else each(before if len(before) < 3 else [])

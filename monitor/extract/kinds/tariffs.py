@@ -223,7 +223,7 @@ def _goods_named_last(read: list[str]) -> list[str]:
 
 
 def _goods_referred_back(c: Clause, fact: Fact) -> list[Fact]:
-    """A rate whose clause names no goods ("A preliminary duty of 8.54 pct was set", "a 12% duty in the second
+    """A rate whose clause names no goods ("A provisional duty of 7.2 pct was set", "a 12% duty in the second
     year", "the 100% tariff on the shipments") speaks of goods already named: where the clause names no side
     either, of the goods the article named last; else of the goods of that side's measure it stated last. One
     fact per sector."""
