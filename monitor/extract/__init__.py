@@ -15,7 +15,9 @@ from monitor.extract.facts import Fact
 if TYPE_CHECKING:
     from monitor.extract.gazetteer import Mention
 
-EXTRACTOR_VERSION = "3"
+# Recorded on every fact and in its idempotency key: bumped when the reading changes, so the log tells which
+# reader stated a fact (4: the ninth session's rules, wire copy and three outlets).
+EXTRACTOR_VERSION = "4"
 
 # How far into the first sentence a dateline's place may start, after an outlet's name ("Wire.com, Oslo -").
 _DATELINE_LEAD = 30
