@@ -52,7 +52,9 @@ def config_text(db: Path, feeds: dict[str, str], *, log_format: str = "text") ->
     text = (
         f'[database]\nurl = "sqlite:///{db}"\n'
         f'[daemon]\ntimezone = "Europe/Paris"\nlog_format = "{log_format}"\n'
-        "[fetch]\njitter_s = 0\nread_timeout_s = 1\nconnect_timeout_s = 1\nbackoff_max_minutes = 60\n"
+        # Generous timeouts: on a busy machine a 1 s answer can come late, and a failed first poll backs off
+        # past every wait of these tests.
+        "[fetch]\njitter_s = 0\nread_timeout_s = 10\nconnect_timeout_s = 10\nbackoff_max_minutes = 60\n"
     )
     for name, url in feeds.items():
         text += f'[[feeds]]\nname = "{name}"\nurl = "{url}"\ninterval_minutes = 10\n'
