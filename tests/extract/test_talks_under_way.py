@@ -311,9 +311,7 @@ def test_a_withdrawal_only_threatened_or_intended_is_no_withdrawal() -> None:
 
 
 def test_leaving_the_climate_treaty_is_no_trade_withdrawal() -> None:
-    assert [
-        f for f in facts_of("Peru decided to quit the Paris Agreement on Monday.") if f.kind == "withdrawal"
-    ] == []
+    assert [f for f in facts_of("Peru decided to quit the Paris Agreement on Monday.") if f.kind == "withdrawal"] == []
     assert [f.imposer for f in facts_of("Peru withdrew from its trade pact with Chile.") if f.kind == "withdrawal"] == [
         "PE"
     ]
