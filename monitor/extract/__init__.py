@@ -24,7 +24,6 @@ _DATELINE_LEAD = 30
 _EARLIEST, _LATEST = dt.date(1800, 1, 1), dt.date(9000, 12, 31)
 # Legal bases only the US's tariffs have: they name the side acting without its name.
 _US_ONLY_AUTHORITIES = frozenset({"section_232", "section_301", "section_201", "section_122", "ieepa"})
-_ANY_SIDE = "*"
 # Sentences longer than this are not prose (tables, junk, a page without stops); they are read in pieces.
 _MAX_SENTENCE = 2000
 
@@ -266,12 +265,14 @@ def _named_only(facts: list[Fact], named: frozenset[str]) -> list[Fact]:
     left with no side hit is no fact; so is one acting by a country other than the US that the article never
     names. An unnamed US acting is kept: news names Washington's measures by its office alone ("the president
     will offer Peru an exemption"). A legal basis only the US has (section 232, IEEPA) names the US by itself."""
+    from monitor.extract.gazetteer import ANY
+
     kept = []
     for fact in facts:
         sides = named | ({"US"} if fact.authority in _US_ONLY_AUTHORITIES else set())
-        if fact.imposer not in sides and fact.imposer not in {"US", _ANY_SIDE}:
+        if fact.imposer not in sides and fact.imposer not in {"US", ANY}:
             continue
-        targets = tuple(t for t in fact.targets if t == _ANY_SIDE or t in sides)
+        targets = tuple(t for t in fact.targets if t == ANY or t in sides)
         if not targets:
             continue
         kept.append(fact if targets == fact.targets else replace(fact, targets=targets))
@@ -327,14 +328,15 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     partner = counts.most_common(1)[0][0] if counts else None
     # An article that never names the US is about another country's own measures: a clause naming no
     # actor is that country's, on everyone, not a US measure on it.
-    acting = _acting(relevant) if not us_named else Counter()
-    home = (acting.most_common(1)[0][0] if acting else partner) if not us_named else None
+    acting = _acting(relevant)
+    leading = acting.most_common(1)[0][0] if acting else None
+    home = (leading or partner) if not us_named else None
     government = dateline.code if dateline is not None else _government(relevant[:3])
     ctx = Context(published=published or _anchor(text), partner=partner, home=home, government=government)
     # The side that acts in the article, for a clause naming no actor: its own side where the US is never named
     # (even where the clause names it only as a market: "wine sold on Chilean shelves"), else one acting far
     # more than the US.
-    ctx.lead = _lead(_acting(relevant)) if us_named else (acting.most_common(1)[0][0] if acting else None)
+    ctx.lead = _lead(acting) if us_named else leading
     facts: list[Fact] = []
     quiet = 0  # sentences read since the last one stating a tariff
     for sentence, mentions in relevant:
@@ -358,10 +360,10 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     # Unsure readings leave before repeats are merged: one too unsure to report must not hide a surer reading
     # of the same fact later in the article, nor take the place of the vaguer one it is more precise than.
     named = {m.code for found in mentioned.values() for m in found}
-    if any(code not in named and code != _ANY_SIDE for f in facts for code in (f.imposer, *f.targets)):
+    if any(code not in named and code != ANY for f in facts for code in (f.imposer, *f.targets)):
         # Sentences not about trade name parties too: they are searched only when a fact needs them.
         named |= {m.code for index in range(len(sentences)) for m in mentions_at(index)}
-    if not acting or any(US_TARIFF_WORDS.search(s) for s, _m in relevant):
+    if us_named or not acting or any(US_TARIFF_WORDS.search(s) for s, _m in relevant):
         # Only Washington levies "reciprocal" or section 232 tariffs; and an article naming no country that
         # may act ("The president will offer Peru an exemption") speaks of the US, as a clause naming none does.
         named.add("US")
