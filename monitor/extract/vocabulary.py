@@ -484,6 +484,19 @@ RETALIATORY = _words(
 # Words of a side answering another's measure ("responded with tariffs", "answered in kind").
 ANSWERED = _words(r"respond|responds|responded|responding|answered|answering|in\s+kind|reciprocat\w*")
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")
+# Retaliation naming no tariff is a fact only as the answering side's act or threat: the verb ("Oslo
+# retaliated", "vowed to retaliate") or the noun as the object of a verb of threatening or launching ("threatened
+# retaliation"); the noun as a topic ("such retaliation would cost jobs", "thoughts of retaliation") is none.
+RETALIATION_ACT = blind(r"\bretaliat(?:e|es|ed|ing)\b")
+RETALIATION_THREATENED = blind(
+    r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
+    r"announc(?:e|es|ed|ing)|launch(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,2}?retaliation\b"
+)
+# Speculation or denial right before the verb: "might retaliate", "would not retaliate", "never retaliated";
+# a side that warns or threatens it could retaliate still threatens ("warned it could retaliate").
+RETALIATION_HEDGED = blind(r"\b(?:might|could|would|may)\s+(?:\w+\s+){0,2}?$")
+RETALIATION_DENIED = blind(r"\b(?:not|never|unlikely\s+to)\s+(?:\w+\s+){0,2}?$|n't\s+$")
+RETALIATION_WARNED = blind(r"\b(?:warn|warns|warned|warning|threaten|threatens|threatened|threatening)\b")
 TARIFF_ACTION = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"
     r"slapped|levy|levied|levying|raise|raised|raises|raising|hike|hiked|hikes|increase|increased|increases|"

@@ -10,14 +10,12 @@ from monitor.extract.clauses import blocked, blocked_span, is_policy
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import DEMONYM, NAME, UNIVERSAL
 from monitor.extract.kinds import Clause, make_fact, worldwide
-from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, rate_limits
 from monitor.extract.sectors import distinct, each, find_sectors, sector_groups
 from monitor.extract.timing import effective_date, expiry, status_of
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s*$")
-_RETALIATE = blind(r"\bretaliat")
 
 
 def retaliation_without_rate(c: Clause) -> Fact | None:
@@ -25,10 +23,26 @@ def retaliation_without_rate(c: Clause) -> Fact | None:
     retaliation = vocab.RETALIATION.search(c.text)
     if not retaliation:
         return None
+    if not _retaliation_stated(c.text) or blocked(c.text, retaliation):
+        return None
     parties = c.resolve()
-    if parties.imposer != "US" and _RETALIATE.search(c.text) and not blocked(c.text, retaliation):
+    if parties.imposer != "US":
         return make_fact("tariff", parties, c.sentence, status=status_of(c.text), authority="countermeasure")
     return None
+
+
+def _retaliation_stated(clause: str) -> bool:
+    """Whether a clause states retaliation as a side's act or threat ("Oslo retaliated", "vowed to retaliate",
+    "threatened retaliation"), not speculation, a denial or a topic ("might retaliate", "will not retaliate",
+    "such retaliation would cost jobs")."""
+    for verb in vocab.RETALIATION_ACT.finditer(clause):
+        before = clause[max(0, verb.start() - 40) : verb.start()]
+        if vocab.RETALIATION_DENIED.search(before):
+            continue
+        hedged = vocab.RETALIATION_HEDGED.search(before)
+        if hedged is None or vocab.RETALIATION_WARNED.search(clause[: verb.start()]):
+            return True
+    return bool(vocab.RETALIATION_THREATENED.search(clause))
 
 
 def free_access_ended(c: Clause) -> list[Fact]:

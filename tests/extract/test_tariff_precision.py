@@ -1,0 +1,42 @@
+"""Tariff facts a careful reader would not send an analyst: retaliation only talked about, and the like."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import facts_of, only
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # retaliation as a topic, not a side's act
+        "Norway's trade minister said one result of such retaliation would be fewer jobs in both countries.",
+        "A Norwegian minister told a seminar that bilateral retaliation at the expense of everyone else was no way "
+        "to settle disputes.",
+        "He suggested Iceland might also be spared, a change that could soften the blow amid threats of retaliation "
+        "by trading partners.",
+        # speculation and denial
+        "Officials in Washington dismissed reports that Norway might retaliate against American salmon buyers.",
+        "Iceland will not retaliate against the American measures, its foreign minister said.",
+    ],
+)
+def test_retaliation_talked_about_is_no_tariff(sentence: str) -> None:
+    text = "The United States put a 20% tariff on goods from Norway and Iceland last week. " + sentence
+    tariffs = only(facts_of(text), "tariff")
+    assert all(f.imposer == "US" for f in tariffs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway retaliated on Tuesday.",
+        "Norway has vowed to retaliate.",
+        "Norway threatened swift retaliation.",
+        "Norway warned that it could retaliate.",
+    ],
+)
+def test_retaliation_a_side_takes_or_threatens_is_its_tariff(sentence: str) -> None:
+    text = "The United States put a 20% tariff on goods from Norway last week. " + sentence
+    answers = [f for f in only(facts_of(text), "tariff") if f.imposer == "NO"]
+    assert [f.targets for f in answers] == [("US",)]
