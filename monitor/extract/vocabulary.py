@@ -1003,9 +1003,10 @@ TARIFF_AFTER = blind(
     r"(?![-\u2010\u2011]free)"
 )
 # A side's decision or plan to place tariffs is its own tariff, whoever speaks of it: "China weighs the impact of
-# the United States' decision to impose tariffs on its goods", "Peru's plan to slap new duties on Chilean wine".
+# the United States' decision to impose tariffs on its goods", "Peru's plan to slap new duties on Chilean wine",
+# "after a U.S. move to slap tariffs on steel" (the side's name as the plan's modifier).
 DECIDED_TARIFF_AFTER = blind(
-    r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?(?:decision|plan|plans|move|threat|announcement|order|proposal|bid|pledge|"
+    r"^(?:'s|’s|'|’)?\s+(?:[\w-]+\s+)?(?:decision|plan|plans|move|threat|announcement|order|proposal|bid|pledge|"
     r"vow|promise)\s+to\s+(?:impose|levy|slap|raise|put|place|add|increase|hike|set|charge|apply|introduce)\s+"
     r"(?:[\w%.-]+\s+){0,4}?(?:tariffs?|duties|duty|levies|levy)\b"
 )

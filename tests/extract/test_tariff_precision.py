@@ -40,3 +40,14 @@ def test_retaliation_a_side_takes_or_threatens_is_its_tariff(sentence: str) -> N
     text = "The United States put a 20% tariff on goods from Norway last week. " + sentence
     answers = [f for f in only(facts_of(text), "tariff") if f.imposer == "NO"]
     assert [f.targets for f in answers] == [("US",)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "imposer"),
+    [
+        ("Ottawa announced countermeasures last week in answer to a U.S. move to slap tariffs on steel imports.", "US"),
+        ("Brazil protested against the EU plan to raise import duties on beef.", "EU"),
+    ],
+)
+def test_a_plan_named_after_its_side_is_that_sides_tariff(sentence: str, imposer: str) -> None:
+    assert [f.imposer for f in only(facts_of(sentence), "tariff")] == [imposer]
