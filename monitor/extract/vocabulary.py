@@ -745,6 +745,22 @@ RESPONSE_WITH = blind(
     r"fights)\s+back)\s+(?:[\w-]+\s+){0,2}?with\s+(?:(?:amount|level|scale|round|set|package|list|wave)\s+of\s+|"
     r"(?!(?:of|to|against|over|about|on|at)\s)[\w$.,'’%-]+\s+){0,6}$"
 )
+# A tariff as the subject of what it does ("higher duties would raise costs", "the tariffs have given farmers a
+# tough time", "any new tariff would worsen inequity"): its effect, an opinion or forecast, not a measure taken. A
+# verb of placing inside the subject ("the tariffs slapped by Washington would ...") still states the measure.
+CONSEQUENCE_AFTER = blind(
+    r"^(?:\s+(?!imposed\b|slapped\b|announced\b|levied\b|placed\b|put\b|introduced\b|enacted\b|"
+    r"that\b|which\b)[\w'’.-]+){0,6}?\s+(?:would|will|could|might|may|can|have|has)\s+(?:also\s+|already\s+|only\s+|"
+    r"further\s+|likely\s+|surely\s+|eventually\s+)?(?:hurt|harm|worsen|damage|cost|affect|burden|make|become|"
+    r"cause|given|give|weigh|punish|undermine|drive|push|kill|destroy|raise\s+(?:costs|prices|the\s+cost|"
+    r"the\s+price)|increase\s+(?:costs|prices|the\s+cost|the\s+price))\b"
+)
+# Verbs that place a tariff right before it: the tariff is their object, whatever it is said to do after.
+PLACING_BEFORE = _words(
+    r"impose|imposes|imposed|imposing|slap|slaps|slapped|slapping|levy|levied|levying|introduce|introduced|"
+    r"introducing|announce|announced|announcing|enact|enacted|restore|restored|put|puts|putting|place|placed|"
+    r"placing|adopt|adopted|unveil|unveiled|retaliated\s+with|responded\s+with|answered\s+with"
+)
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
     r"in\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|announced|"

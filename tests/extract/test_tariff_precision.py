@@ -51,3 +51,26 @@ def test_retaliation_a_side_takes_or_threatens_is_its_tariff(sentence: str) -> N
 )
 def test_a_plan_named_after_its_side_is_that_sides_tariff(sentence: str, imposer: str) -> None:
     assert [f.imposer for f in only(facts_of(sentence), "tariff")] == [imposer]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Even as exports grew, critics warned that higher import duties would raise costs for households.",
+        "Shoe retailers warned on Friday that any additional broad-based tariff would worsen inflation.",
+        'The tariffs have already given farmers in Iowa and Nebraska a "brutal year," one grower said.',
+    ],
+)
+def test_what_tariffs_do_is_no_measure(sentence: str) -> None:
+    assert only(facts_of(sentence), "tariff") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "imposer"),
+    [
+        ("The tariffs slapped by the US administration would make American-made tools dearer abroad.", "US"),
+        ("Ottawa imposed duties on US steel that will hurt American mills.", "CA"),
+    ],
+)
+def test_a_placed_tariff_stays_a_measure_whatever_it_does(sentence: str, imposer: str) -> None:
+    assert [f.imposer for f in only(facts_of(sentence), "tariff")] == [imposer]

@@ -134,6 +134,15 @@ def _rateless_beside(c: Clause, rates: list[Rate]) -> tuple[int, int] | None:
     return word.start(), beside.start()
 
 
+def _effect_subject(scan: str, word: re.Match[str]) -> bool:
+    """Whether a tariff word is the subject of what the tariff does ("higher duties would raise costs"), not the
+    object of a verb that places it ("Ottawa imposed duties that will hurt exporters")."""
+    if not vocab.CONSEQUENCE_AFTER.match(scan[word.end() : word.end() + 90]):
+        return False
+    before = scan[max(0, word.start() - 50) : word.start()]
+    return not vocab.PLACING_BEFORE.search(before)
+
+
 def _anchor(c: Clause, rate: Rate | None) -> tuple[int, int]:
     if rate is not None:
         return rate.start, rate.end
@@ -150,7 +159,7 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     span = (tariff_word.start(), tariff_word.end()) if tariff_word else (c.rates[0].start, c.rates[0].end)
     if blocked_span(clause, *span) and not vocab.PRESUPPOSED_BEFORE.search(clause[: span[0]]):
         return []
-    if not c.rates and not any(is_policy(scan, w) for w in c.tariff_words):
+    if not c.rates and not any(is_policy(scan, w) and not _effect_subject(scan, w) for w in c.tariff_words):
         return []
     parties = c.resolve()
     published = c.ctx.published
