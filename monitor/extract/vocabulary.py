@@ -1088,6 +1088,8 @@ OWN_SCHEDULE = blind(
     r"(?:cut|reduced|lowered|slashed)\b|"
     r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)\b|\btariff\s+level\b"
 )
+# A tariff referred back to by a definite word ("reduced the duty to 85 cents"): a measure already named.
+DEFINITE = _words(r"the|that|this|those|these")
 IMPORTED_GOODS_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,2}?\s+on\s+(?:all\s+|most\s+|any\s+)?(?:imported|foreign|foreign-made|overseas|"
     r"imports\s+of|all\s+imports)\b",

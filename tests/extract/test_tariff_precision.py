@@ -74,3 +74,20 @@ def test_what_tariffs_do_is_no_measure(sentence: str) -> None:
 )
 def test_a_placed_tariff_stays_a_measure_whatever_it_does(sentence: str, imposer: str) -> None:
     assert [f.imposer for f in only(facts_of(sentence), "tariff")] == [imposer]
+
+
+def test_a_sides_overall_tariff_level_is_on_everyone_after_a_measure_on_one_country() -> None:
+    text = (
+        "The United States imposed tariffs on Chinese steel last month. Since joining the WTO, China has kept "
+        "opening its market, having cut its overall tariff level from 15.3 percent to 9.8 percent, an official said."
+    )
+    china = [f for f in only(facts_of(text), "tariff") if f.imposer == "CN"]
+    assert [(f.targets, f.rate) for f in china] == [(("*",), 9.8)]
+
+
+def test_a_duty_referred_back_keeps_the_side_it_hit() -> None:
+    text = (
+        "Ottawa placed a 10% duty on American corn in November, but reduced the duty to 8% last month because "
+        "the subsidies were smaller than first thought."
+    )
+    assert {f.targets for f in only(facts_of(text), "tariff")} == {("US",)}

@@ -8,7 +8,7 @@ from dataclasses import replace
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked, blocked_span, is_policy
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import DEMONYM, NAME, UNIVERSAL
+from monitor.extract.gazetteer import ANY, DEMONYM, NAME, UNIVERSAL
 from monitor.extract.kinds import Clause, make_fact, worldwide
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate, rate_limits
@@ -134,6 +134,16 @@ def _rateless_beside(c: Clause, rates: list[Rate]) -> tuple[int, int] | None:
     return word.start(), beside.start()
 
 
+def _whole_schedule(c: Clause) -> bool:
+    """Whether a clause naming no other side cuts a side's own tariffs or gives its tariff level ("cut import
+    tariffs on 900 items", "its overall tariff level"), not a measure named before ("reduced the duty to 5%")."""
+    schedule = vocab.OWN_SCHEDULE.search(c.text)
+    if schedule is None or vocab.DEFINITE.search(schedule.group(0)):
+        return False
+    imposer = c.resolve().imposer
+    return not any(m.code not in {imposer, ANY} for m in c.mentions)
+
+
 def _effect_subject(scan: str, word: re.Match[str]) -> bool:
     """Whether a tariff word is the subject of what the tariff does ("higher duties would raise costs"), not the
     object of a verb that places it ("Ottawa imposed duties that will hurt exporters")."""
@@ -162,6 +172,10 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     if not c.rates and not any(is_policy(scan, w) and not _effect_subject(scan, w) for w in c.tariff_words):
         return []
     parties = c.resolve()
+    if parties.imposer != "US" and _whole_schedule(c):
+        # "having cut its overall tariff level to 9.8%": a side's whole schedule, every origin's, even where the
+        # article's last measure of that side was on one country.
+        parties = replace(parties, targets=(ANY,), targets_default=False)
     published = c.ctx.published
     effective = effective_date(clause, c.dates_of())
     until = expiry(clause, c.dates_of(), effective or published)
