@@ -716,6 +716,7 @@ POLICY_BEFORE = _words(
     r"charging|target|targeting|retaliat\w*|threaten|threatened|threatens|warned|warning|considering|maintain|"
     r"maintains|halving|halved|doubled|rolling\s+out|rolled\s+out|revealed|unveiled|reimpose|reimposed|"
     r"reduce|reduced|cut|cuts|lower|lowered|face|faces|facing|subject\s+to|hit\s+by|pay|setting|set|"
+    r"slash|slashes|slashed|"
     r"apply|applies|applied|extra|additional|new|reciprocal|retaliatory|punitive|sweeping|steep|steeper|"
     r"original|existing|blanket|universal|combined|total|"
     # Other verbs of imposing, each with its inflections: "enacted tariffs", "will restore the duties",
@@ -1033,9 +1034,10 @@ LEVIES_VERB = blind(
     r"levies|taxes|surcharges?)\b)"
 )
 # "Thailand's reciprocal tariff", "Japan's tariff rate will be 15%": the rate a country is charged, not its
-# own schedule (which takes an object: "India's tariff rate on US goods", or is an average or bound rate).
+# own schedule (which takes an object: "India's tariff rate on US goods", or is an average, overall or bound rate:
+# "lower Chile's overall tariff rate to 6%").
 FACED_RATE_AFTER = blind(
-    r"^(?:'s|’s)\s+(?!(?:\w+\s+)?(?:average|applied|bound|mfn|simple)\b)(?:[\w-]+\s+){0,2}?"
+    r"^(?:'s|’s)\s+(?!(?:\w+\s+)?(?:average|applied|bound|mfn|simple|overall|general|statutory)\b)(?:[\w-]+\s+){0,2}?"
     r"(?:reciprocal\s+(?:tariffs?|duty|duties|levy|rate)|tariff\s+rate)\b(?!\s+(?:on|for|against)\b)"
 )
 DEAL_AFTER = blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")

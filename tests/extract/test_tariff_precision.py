@@ -91,3 +91,15 @@ def test_a_duty_referred_back_keeps_the_side_it_hit() -> None:
         "the subsidies were smaller than first thought."
     )
     assert {f.targets for f in only(facts_of(text), "tariff")} == {("US",)}
+
+
+def test_a_sides_overall_tariff_rate_is_its_own_schedule_not_a_rate_it_is_charged() -> None:
+    [fact] = only(
+        facts_of("The new cuts will lower Chile's overall tariff rate from 9 percent to 6 percent."), "tariff"
+    )
+    assert (fact.imposer, fact.targets, fact.rate) == ("CL", ("*",), 6)
+
+
+def test_slashed_tariffs_are_a_tariff_cut() -> None:
+    [fact] = only(facts_of("Chile slashed its tariffs on 900 kinds of imported machinery."), "tariff")
+    assert (fact.imposer, fact.targets) == ("CL", ("*",))
