@@ -1024,7 +1024,8 @@ TARIFF_AFTER = blind(
 # "after a U.S. move to slap tariffs on steel" (the side's name as the plan's modifier).
 DECIDED_TARIFF_AFTER = blind(
     r"^(?:'s|’s|'|’)?\s+(?:[\w-]+\s+)?(?:decision|plan|plans|move|threat|announcement|order|proposal|bid|pledge|"
-    r"vow|promise)\s+to\s+(?:impose|levy|slap|raise|put|place|add|increase|hike|set|charge|apply|introduce)\s+"
+    r"vow|promise)\s+to\s+(?:impose|levy|slap|raise|put|place|add|increase|hike|set|charge|apply|introduce|"
+    r"announce|unveil)\s+"
     r"(?:[\w%.-]+\s+){0,4}?(?:tariffs?|duties|duty|levies|levy)\b"
 )
 # "levies" as a verb right after its subject: "India levies 50% on ...", "Chile now levies a duty on ...", "the

@@ -47,6 +47,11 @@ def test_retaliation_a_side_takes_or_threatens_is_its_tariff(sentence: str) -> N
     [
         ("Ottawa announced countermeasures last week in answer to a U.S. move to slap tariffs on steel imports.", "US"),
         ("Brazil protested against the EU plan to raise import duties on beef.", "EU"),
+        (
+            "Officials in Oslo warned on Monday that Norway would take necessary measures, a firm answer to the White "
+            "House plan to announce a package of tariffs on Norwegian goods.",
+            "US",
+        ),
     ],
 )
 def test_a_plan_named_after_its_side_is_that_sides_tariff(sentence: str, imposer: str) -> None:
