@@ -549,6 +549,8 @@ NOT_A_FACT = _words(
     r"would\s+not\s+extend|not\s+expecting|before\s+an\s+accord|if\s+a\s+deal|if\s+talks|unless\s+a\s+deal|"
     # "asked whether": a question; but "considering whether to put tariffs on" is a threat under consideration.
     rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
+    # Hearsay and its denial: "a rumor spread that Tokyo may impose duties", "no truth to talk of tariffs".
+    r"rumou?rs?|rumou?red|no\s+(?:\w+\s+)?(?:of\s+)?truth|"
     r"no\s+(?:new|further|additional|more)"
 )
 # An offer to remove, spare or hold off a tariff is a proposal, not the measure ("is willing to scrap the duties if

@@ -108,3 +108,15 @@ def test_a_sides_overall_tariff_rate_is_its_own_schedule_not_a_rate_it_is_charge
 def test_slashed_tariffs_are_a_tariff_cut() -> None:
     [fact] = only(facts_of("Chile slashed its tariffs on 900 kinds of imported machinery."), "tariff")
     assert (fact.imposer, fact.targets) == ("CL", ("*",))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shares of fishing firms fell as a rumor spread that Norway may impose tariffs on American feed.",
+        '"There is no grain of truth to Norway imposing tariffs," a fund manager said.',
+        '"There is no truth to talk of Norway imposing tariffs," an official said.',
+    ],
+)
+def test_hearsay_and_its_denial_are_no_tariff(sentence: str) -> None:
+    assert only(facts_of(sentence), "tariff") == []
