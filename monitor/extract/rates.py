@@ -109,6 +109,8 @@ def find_rates(text: str) -> list[Rate]:
             shares.add(start)
         if vocab.BOUND_BEFORE.search(before):
             continue  # "tariffs above 30%", "lines below 2%": a threshold that sorts rates, not a rate
+        if vocab.COMPARED_BEFORE.search(before):
+            continue  # "lower than the 39% tariff announced in April": a yardstick, not a rate stated
         if vocab.CHANGE_BY_BEFORE.search(before):
             continue  # "raise tariffs by 5 percent": how much a rate moves, not the rate
         if replaced and start > replaced.start():

@@ -99,6 +99,11 @@ AVERAGE_BEFORE = blind(
 # A comparison bounds a set of rates without stating one ("all tariffs below 2%"); "up to", "as high as" and
 # "at least" state the rate the measure reaches (the contract's "up to 50%").
 BOUND_BEFORE = blind(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$")
+# A rate named to compare with ("30%, lower than the 39 percent tariff announced in April", "15%, much lower
+# than the average rate of 39 percent elsewhere"): the yardstick, not a rate the sentence states.
+COMPARED_BEFORE = blind(
+    r"\b(?:lower|higher|less|greater)\s+than\s+(?:the|a|an|its|their|that|those)\s+(?:[\w'’-]+\s+){0,4}?(?:of\s+)?$"
+)
 # The size of a change, not a rate: "will raise tariffs on Thai rice by 5 percent" (the rate it reaches is unsaid).
 # Verbs of raising and cutting a tariff, with their inflections.
 _RAISE_OR_CUT = (

@@ -120,3 +120,22 @@ def test_slashed_tariffs_are_a_tariff_cut() -> None:
 )
 def test_hearsay_and_its_denial_are_no_tariff(sentence: str) -> None:
     assert only(facts_of(sentence), "tariff") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        (
+            "The letter said a tariff of 30 per cent would be imposed on Norwegian goods from August 1, lower than "
+            "the 39 per cent tariff announced in April.",
+            30,
+        ),
+        (
+            "Norway's tariff on fish only stands at 15 percent, much lower than the average rate of 39 percent in "
+            "rich countries, he said.",
+            15,
+        ),
+    ],
+)
+def test_a_rate_named_to_compare_with_is_no_tariff(sentence: str, rate: float) -> None:
+    assert [f.rate for f in only(facts_of(sentence), "tariff")] == [rate]
