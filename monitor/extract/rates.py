@@ -109,7 +109,7 @@ def find_rates(text: str) -> list[Rate]:
             shares.add(start)
         if vocab.BOUND_BEFORE.search(before):
             continue  # "tariffs above 30%", "lines below 2%": a threshold that sorts rates, not a rate
-        if vocab.COMPARED_BEFORE.search(before):
+        if vocab.COMPARED_BEFORE.search(before) and not vocab.COMPARED_OWN_GOODS_AFTER.match(after):
             continue  # "lower than the 39% tariff announced in April": a yardstick, not a rate stated
         if vocab.CHANGE_BY_BEFORE.search(before):
             continue  # "raise tariffs by 5 percent": how much a rate moves, not the rate

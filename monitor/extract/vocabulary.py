@@ -100,7 +100,9 @@ AVERAGE_BEFORE = blind(
 # "at least" state the rate the measure reaches (the contract's "up to 50%").
 BOUND_BEFORE = blind(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$")
 # A rate named to compare with ("30%, lower than the 39 percent tariff announced in April", "15%, much lower
-# than the average rate of 39 percent elsewhere"): the yardstick, not a rate the sentence states.
+# than the average rate of 39 percent elsewhere"): the yardstick, not a rate the sentence states; but one with
+# goods of its own ("lower than the 35% rate on other goods") is another measure in force.
+COMPARED_OWN_GOODS_AFTER = blind(r"^\s*(?:(?:rate|tariffs?|duty|duties|levy|levies)\s+)?(?:on|for)\s")
 COMPARED_BEFORE = blind(
     r"\b(?:lower|higher|less|greater)\s+than\s+(?:the|a|an|its|their|that|those)\s+(?:[\w'’-]+\s+){0,4}?(?:of\s+)?$"
 )
