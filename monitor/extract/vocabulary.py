@@ -426,6 +426,20 @@ RELIEF_OTHER_OBJECT = blind(
     r"^(?:(?!\b(?:tariffs?|duty|duties|levy|levies|surcharges?)\b)(?:\d[.,]\d|[^,;.])){0,70}?"
     r"\b(?:loss|losses|costs?|expenses|damages?|fees|harm|shortfall|deficit)\b"
 )
+# What an exemption or waiver spares when it is a rule other than a tariff: "exempted its firms from the new visa
+# requirement", "an exemption from export licensing rules", "energy was exempted from the sanctions", "waived the
+# notice requirement", "a refund of the VAT". Its modifiers are never a tariff word ("exempt from the tariff rules"
+# still spares a tariff).
+_NON_TARIFF_RULE = (
+    r"(?:(?!(?:tariffs?|duty|duties|levy|levies|surcharges?)\b)[\w.’'$-]+\s+){0,3}?"
+    r"(?:rules?|requirements?|regulations?|bans?|sanctions|inspections?|checks|controls|licen[cs]ing|licen[cs]es?|"
+    r"restrictions?|curbs|embargo|embargoes|visas?|obligations?|reporting|scrutiny|standards?|mandates?|"
+    r"vat|value-added\s+tax|sales\s+tax|income\s+tax|export\s+taxe?s?|fees?|penalt(?:y|ies)|fines?)\b"
+)
+RELIEF_NON_TARIFF = blind(
+    r"^(?:[^,;.]{0,50}?\bfrom\s+|\s+(?:of\s+)?)(?:(?:the|its|their|his|her|a|an|any|new|all|some|certain)\s+)?"
+    + _NON_TARIFF_RULE
+)
 # The relief words that give money back or make up for something.
 MONEY_RELIEF = frozenset(
     {"offset", "reimburse", "reimbursement", "reimbursements", "refund", "refunds", "refunded", "rebate", "rebates"}
@@ -610,6 +624,31 @@ MEASURE_ENDED = blind(
     r"withdrew|withdraw|withdraws|rescinded|rescind|rescinds|dropped|drop|drops)\s+"
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:pause|suspension|truce|reprieve|exemptions?|exclusions?|waivers?|carve-?outs?)\b"
+)
+# A lift, pause or relief denied right before its verb: "has not lifted the duties", "is not removing them",
+# "hasn't exempted beef", "declined to scrap the levy", "cannot be suspended". "Not only lifted" is not a denial.
+DENIED_BEFORE = blind(
+    r"\b(?:not|never|cannot|can't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|didn't|"
+    r"doesn't|don't|couldn't|(?:declined|declines|decline|declining|refuses|refusing)\s+to)\s+"
+    r"(?:(?:yet|be|been|being|to|fully|formally|officially|immediately)\s+){0,2}$"
+)
+# A removal, pause or exemption named as what talks are about is not one made: "negotiating the removal of the
+# duties", "talks on a suspension of the tariffs", "discussed an exemption for cars".
+TALKED_OF_BEFORE = blind(
+    r"\b(?:negotiat\w*|talks?|talked|talking|discuss\w*|consultations?|dialogue|debat\w*)\s+"
+    r"(?:(?:on|over|about|of|for|regarding|concerning)\s+)?(?:(?:the|a|an|any|its|their|possible|further)\s+)?$"
+)
+# What a verb of removal drops when it is only a tariff planned or threatened: "dropped its plan to impose
+# tariffs", "withdrew its threat of 25% duties". No tariff was in force to be lifted.
+PLAN_OBJECT = blind(
+    r"^\s+(?:its|the|their|his|her|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plans?|threats?|intention)\b"
+)
+# A day named as when the measure paused was due to start, not when the pause ends: "delayed the increase
+# scheduled for March 1", "refrain from raising it as planned on Jan. 1", "which had been due on June 1".
+ORIGINAL_DATE_BEFORE = blind(
+    r"\b(?:scheduled|planned|slated|set|due|originally|initially|meant|supposed)\s+"
+    r"(?:to\s+(?:take\s+effect|come\s+into\s+(?:force|effect)|go\s+into\s+effect|start|begin|kick\s+in|rise|"
+    r"increase|apply|be\s+(?:imposed|raised|applied))\s+)?(?:(?:for|on|from|in)\s+)?(?:the\s+)?$"
 )
 # Duty-free access ended ("ended duty-free access for Ukrainian sugar", "the end of its duty-free regime"): the
 # tariff applies again, the opposite of a lift.

@@ -306,10 +306,11 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "ended the tariff pause": the pause is over, not stated
         if (
             _NO_BEFORE.search(clause[max(0, cue.start() - 25) : cue.start()])
+            or vocab.DENIED_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()])
             or vocab.NEITHER_BEFORE.search(clause[: cue.start()])
             or _IMAGINED.match(clause)
         ):
-            continue  # "no pause in the tariffs", "a pause would help": none stated
+            continue  # "no pause in the tariffs", "has not suspended them", "a pause would help": none stated
         if _STANDSTILL_AFTER.match(clause, cue.end()):
             continue  # "froze its tariffs at current levels": a standstill, not a pause
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
@@ -318,6 +319,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             or _held(clause, cue)
             or _ends_on_a_day(c, cue)
         ):
+            if vocab.TALKED_OF_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()]):
+                return None, True  # "the two sides discussed a suspension of the duties": what talks are about
             pause = cue
             break
     not_impose = vocab.NOT_IMPOSE.search(clause)
@@ -326,6 +329,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     pause = pause or not_impose
     if pause and _UNDER_CONSIDERATION.search(clause[: pause.start()]):
         return None, True  # "is considering a pause": a proposal, not a fact
+    if pause and vocab.COURT.search(clause, 0, pause.start()):
+        return None, False  # "a court suspended the tariffs": a ruling, not a pause (contract)
     if pause and offered(clause, pause):
         return None, False  # "is ready to suspend the duties if ...": an offer, not a pause
     if pause and not vocab.NO_PAUSE.search(_up_to_segment_end(clause, pause)) and not blocked(clause, pause):
