@@ -313,17 +313,32 @@ PREFERENCE_ENDED = _words(
 WITHDRAW = _words(
     r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
     r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|exit|exiting|left|leaves|leave|"
-    r"leaving|tore\s+up|"
+    r"leaving|tore\s+up|withdrawal\s+from|exit\s+from|"
     # "walked away from the talks" is not a withdrawal; only from an agreement named right after.
     r"(?:walked|walks|walk|walking)\s+away\s+from(?=\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:agreement|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\b)"
 )
 AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NAFTA|USMCA|trade\s+bloc")
+# The agreement a verb of quitting acts on, named right after it ("quit the 12-nation Trans-Pacific Partnership",
+# "withdrew from NAFTA"): not one named elsewhere in the clause ("the deal leaves tariffs in place", "left Geneva
+# after the agreement was signed", "leaves for Tokyo to finalise the pact").
+QUIT_OBJECT = blind(
+    r"^\s+(?:(?:the|a|an|its|their|his|her|this|that|our)\s+)?"
+    r"(?:(?!(?:for|to|in|on|at|with|after|before|out|and|or|but|which|that|as|by|tariffs?|duties|goods)\b)"
+    r"[\w.'’()-]+\s+){0,5}?(?:agreements?|partnership|pact|deal|accord|treaty|tpp|nafta|usmca|trade\s+bloc)\b"
+)
+# ... or named right before it, with the side quitting between: "the deal Trump quit in 2017", "the TPP, which
+# Washington abandoned", "the pact was abandoned".
+QUIT_OBJECT_BEFORE = blind(
+    r"\b(?:agreements?|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\)?(?:\s*,\s*(?:which|that)\s+|"
+    r"\s+(?:(?:which|that)\s+)?)(?:(?!(?:and|or|but|after|before|when|while|as|because|for|to|in|on|at)\b)"
+    r"[\w.'’-]+\s+){1,3}$"
+)
 # Withdrawing only threatened, planned or intended is no withdrawal: "threatening to withdraw from the pact", "is
 # committed to withdrawing from NAFTA", "would be prepared to leave".
 QUIT_INTENDED_BEFORE = blind(
     r"\b(?:threat\w*|vow\w*|committed|commits|plans?|planned|planning|prepared|ready|willing|consider\w*|"
-    r"could|might|may|mull\w*|weigh\w*)\s+(?:to\s+)?(?:\w+\s+)?$"
+    r"could|might|may|mull\w*|weigh\w*|possible|potential|proposed)\s+(?:to\s+)?(?:\w+\s+)?$"
 )
 MULTILATERAL = _words(
     r"partnership|\d+-nation|multilateral|TPP|CPTPP|WTO|World\s+Trade\s+Organi[sz]ation|Paris|bloc|plurilateral"
@@ -669,6 +684,14 @@ CONCESSIONS_AFTER = blind(
 PAUSE_REFERRED = blind(
     r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since)\s+the\s+(?:[\w-]+\s+)?$"
 )
+# A removal, pause or exemption named by a gerund as the subject of its clause is an idea talked about, not an
+# act: "Removing the tariff would cut car prices", "Lifting the duties is the only way forward", "Exempting cars
+# from the levy could cost billions". A gerund set off by a comma ("Lifting the tariff, Peru said ...") is not.
+GERUND_SUBJECT = blind(
+    r"^\W*(?:removing|lifting|eliminating|scrapping|dropping|abolishing|ending|repealing|suspending|pausing|"
+    r"delaying|postponing|deferring|exempting|excluding|waiving)\b[^,;]{0,80}?\b(?:would|could|will|might|may|can|"
+    r"should|must|is|was|are|were|remains|means|makes|helps|gives|offers|requires|costs|seems|looks)\b"
+)
 # A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
 PREDICTED_EFFECT = blind(
     r"^[^,;.]{0,60}?\b(?:would|could|might|may|will)\s+(?:\w+\s+)?(?:reduce|raise|cut|boost|lower|"
@@ -733,7 +756,10 @@ HEAD_BLOCK = _words(
 PRESUPPOSED_BEFORE = blind(r"\bbefore\s+(?:a|an|the|its|their|his|her|any)\s+(?:[\w%.-]+\s+){0,3}$")
 # Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
 CONSIDERED = _words(
-    r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)"
+    r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)|"
+    # Other verbs of weighing an idea: "is weighing exemptions for cars", "mulling the removal of the duties"
+    # ("weighs on growth" is a burden, not a thought).
+    r"weighing(?!\s+on\b)|weighs(?!\s+on\b)|mulling|mulls|contemplating|contemplates|eyeing|floated|floating"
 )
 # Verbs that make a tariff a policy statement rather than a topic ("the tariffs would hurt investment").
 POLICY_BEFORE = _words(

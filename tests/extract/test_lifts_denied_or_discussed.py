@@ -121,3 +121,65 @@ def test_sparing_a_rule_that_is_not_a_tariff_is_no_relief(sentence: str) -> None
 def test_sparing_goods_from_the_tariff_is_still_a_relief() -> None:
     reliefs = only(facts_of("Peru exempted Chilean copper from its 20% tariff."), "relief")
     assert [(f.imposer, f.targets, f.rate) for f in reliefs] == [("PE", ("CL",), 20)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Removing Peru's 20% tariff on Chilean wine would cut prices in Lima, an importer said.",
+        "Lifting the 15 percent duty on Chilean copper is the only way forward, the minister said.",
+        "Delaying Peru's 25% tariff on Chilean steel would hurt its credibility.",
+        "Exempting Chilean grapes from Peru's 20% tariff could cost Lima $40 million.",
+    ],
+)
+def test_a_removal_named_as_the_subject_of_its_clause_is_an_idea(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert not [f for f in facts if f.kind in {"lift", "pause", "relief"}], facts
+
+
+def test_a_removal_set_off_by_a_comma_is_still_stated() -> None:
+    facts = facts_of("Lifting its 20% tariff on Chilean wine, Peru said relations had improved.")
+    assert [(f.imposer, f.rate) for f in only(facts, "lift")] == [("PE", 20)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru is weighing exemptions for Chilean grapes from its 20% tariff.",
+        "Lima is mulling the removal of its 15 percent duty on Chilean copper.",
+        "Peru's president hinted at a pause in the 25% tariffs on Chilean steel.",
+    ],
+)
+def test_a_relief_lift_or_pause_weighed_is_a_proposal(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert not [f for f in facts if f.kind in {"lift", "pause", "relief"}], facts
+
+
+def test_a_verb_of_removal_after_a_tariff_and_by_acts_on_something_else() -> None:
+    facts = facts_of("A plant in Lima lets the firm avoid Peru's 20% tariff by removing the need to ship parts.")
+    assert not only(facts, "lift"), facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru's trade minister left Santiago on Friday after the free trade agreement was signed.",
+        "The new pact between Chile and Peru leaves the 20% tariff on copper in place.",
+        "The minister leaves for Lima next week to finalise the trade agreement with Peru.",
+    ],
+)
+def test_leaving_something_other_than_the_agreement_is_no_withdrawal(sentence: str) -> None:
+    assert not only(facts_of(sentence), "withdrawal")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru quit the Pacific trade pact with Chile in 2029.",
+        "Peru announced its withdrawal from the free trade agreement with Chile.",
+        "Chile has kept alive the trade pact Peru quit in 2029.",
+        "Chile joined the Pacific pact, which Peru abandoned in 2029.",
+    ],
+)
+def test_quitting_the_agreement_named_after_the_verb_is_a_withdrawal(sentence: str) -> None:
+    assert [f.imposer for f in only(facts_of(sentence), "withdrawal")] == ["PE"]

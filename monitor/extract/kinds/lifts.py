@@ -228,6 +228,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         return None, False, False
     if lift is not None and vocab.PLAN_OBJECT.match(clause[lift.end() : lift.end() + 60]):
         return None, False, True  # "dropped its plan to impose tariffs": a tariff never in force, no fact
+    if lift is not None and lift.start() < 12 and vocab.GERUND_SUBJECT.match(clause):
+        return None, False, True  # "Removing the tariff would cut car prices": an idea talked about, no fact
     if vocab.CONSIDERED.search(clause[: cue.start()]):
         return None, False, True  # a cut or removal under consideration is a proposal, not a fact
     if lift is not None and vocab.COURT.search(clause, 0, lift.start()) and not _COLLECTION.search(clause):

@@ -26,7 +26,10 @@ _GOVERNS_ALWAYS = blind(
 )
 # A pause under consideration is a proposal ("is considering a pause"); "could extend the pause, set to
 # expire on July 9" still states the pause that exists (see `pauses`).
-_UNDER_CONSIDERATION = blind(r"\b(?:consider|considers|considering|weighing|weighs|mulling|proposal|proposed)\b")
+_UNDER_CONSIDERATION = blind(
+    r"\b(?:consider|considers|considering|weighing(?!\s+on\b)|weighs(?!\s+on\b)|mulling|mulls|contemplating|"
+    r"contemplates|eyeing|floated|floating|hinted\s+at|hints\s+at|hinting\s+at|proposal|proposed)\b"
+)
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
 _MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
 # A pause denied or only imagined: "there will be no pause in the tariffs", "a pause in the tariffs would
@@ -329,6 +332,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     pause = pause or not_impose
     if pause and _UNDER_CONSIDERATION.search(clause[: pause.start()]):
         return None, True  # "is considering a pause": a proposal, not a fact
+    if pause and pause.start() < 12 and vocab.GERUND_SUBJECT.match(clause):
+        return None, True  # "Delaying the tariffs would hurt exporters": an idea talked about, no fact
     if pause and vocab.COURT.search(clause, 0, pause.start()):
         return None, False  # "a court suspended the tariffs": a ruling, not a pause (contract)
     if pause and offered(clause, pause):

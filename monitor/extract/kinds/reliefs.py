@@ -88,8 +88,11 @@ def _spares_other(clause: str, cue: re.Match[str]) -> bool:
 
 def _denied(clause: str, cue: re.Match[str]) -> bool:
     """Whether the relief at `cue` is denied right before it ("has not exempted beef", "declined to exclude
-    them") or only named as what talks are about ("negotiating an exemption for cars")."""
+    them"), only named as what talks are about ("negotiating an exemption for cars"), or an idea that is the
+    subject of its clause ("Exempting cars would cost billions")."""
     before = clause[max(0, cue.start() - 40) : cue.start()]
+    if cue.start() < 12 and vocab.GERUND_SUBJECT.match(clause):
+        return True  # "Exempting cars from the levy would cost billions": an idea talked about
     return bool(vocab.DENIED_BEFORE.search(before) or vocab.TALKED_OF_BEFORE.search(before))
 
 
