@@ -413,7 +413,10 @@ TARIFF_LAPSED = blind(
 CUT_AFTER_LIFT = blind(
     r"\b(?:and|but|while)\s+(?:\w+\s+)?(?:reduced|reducing|reduces|reduce|cut|cuts|cutting|lowered|lowering|"
     r"lowers|lower|slashed|slashing|slashes|slash|trimmed|trimming|trims|trim)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b"
+    r"(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b|"
+    # Other goods that "will see reduced tariffs", "get lower duties": cut, not removed.
+    r"\b(?:and|but|while)\s+[^,;]{0,60}?\b(?:see|sees|saw|get|gets|got|enjoy|enjoys|enjoyed)\s+"
+    r"(?:reduced|lower|lowered|cut)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b"
 )
 FALL_TO_RATE = re.compile(
     r"(?:\s+(?:sharply|further|slightly|back))?\s+(?:to|from)\s+(?:(?:about|around|just)\s+)?"

@@ -183,3 +183,11 @@ def test_leaving_something_other_than_the_agreement_is_no_withdrawal(sentence: s
 )
 def test_quitting_the_agreement_named_after_the_verb_is_a_withdrawal(sentence: str) -> None:
     assert [f.imposer for f in only(facts_of(sentence), "withdrawal")] == ["PE"]
+
+
+def test_goods_that_will_see_reduced_tariffs_after_a_removal_are_cut_not_lifted() -> None:
+    facts = facts_of(
+        "Peru will scrap its export duties on fishmeal, and goods such as copper wire will see reduced export tariffs."
+    )
+    assert [f.sector for f in only(facts, "lift")] == [None]
+    assert [f.sector for f in only(facts, "tariff")] == ["copper"]
