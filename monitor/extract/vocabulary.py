@@ -75,6 +75,12 @@ ZERO_CHANGE = _words(
     r"let|lets|letting|permit|permits|permitted|opened|opens|launch|launched|launches"
 )
 ZERO_STATE = _words(r"already|needs?|needed")
+# Duty-free treatment itself cut back: "a cut in duty-free allowances", "curbs on duty-free imports". Fewer goods
+# go in free of duty: the opposite of a lift.
+ZERO_CUT_BEFORE = blind(
+    r"\b(?:reductions?|cuts?|curbs?|limits?|restrictions?|caps?)\s+(?:in|on|to|of)\s+(?:(?:the|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:for\s+)?$"
+)
 # A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
 STAT_VERB_BEFORE = blind(
     r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"

@@ -191,3 +191,19 @@ def test_goods_that_will_see_reduced_tariffs_after_a_removal_are_cut_not_lifted(
     )
     assert [f.sector for f in only(facts, "lift")] == [None]
     assert [f.sector for f in only(facts, "tariff")] == ["copper"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru announced cuts to the allowances for duty-free imports by travellers from Chile.",
+        "Lima announced a cut in duty-free allowances for Chilean sugar.",
+    ],
+)
+def test_duty_free_treatment_cut_back_is_no_lift(sentence: str) -> None:
+    assert not only(facts_of(sentence), "lift")
+
+
+def test_goods_that_will_enter_duty_free_are_still_a_lift() -> None:
+    lifts = only(facts_of("Peru announced that Chilean wine will enter duty-free from next year."), "lift")
+    assert [(f.imposer, f.targets) for f in lifts] == [("PE", ("CL",))]

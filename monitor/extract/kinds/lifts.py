@@ -221,6 +221,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         lift = None  # "the removal of tariffs would reduce inflation": an effect foreseen, not a lift
     if zero and not lift and vocab.PREDICTED_EFFECT.match(clause[zero.end() :]):
         zero = None  # "the zero-tariff deal will provide new opportunities": an effect foreseen, not a lift
+    if zero and not lift and vocab.ZERO_CUT_BEFORE.search(clause[max(0, zero.start() - 60) : zero.start()]):
+        zero = None  # "a cut in duty-free allowances": duty-free treatment cut back, not widened
     if zero and not lift and (vocab.ZERO_STATE.search(clause, 0, zero.start()) or not vocab.ZERO_CHANGE.search(clause)):
         zero = None  # "most goods traded here are tariff-free": how trade stands, not a tariff removed
     cue = lift or zero
