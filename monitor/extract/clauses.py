@@ -106,4 +106,11 @@ def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
         other = vocab.OTHER_SUBJECT.search(before)
         tariff = vocab.TARIFF_WORD.search(before)
         return other is None or (tariff is not None and tariff.start() < other.start())
-    return bool(vocab.TARIFF_WORD.search(before[-25:]))
+    # "the tariff removal", "tariff cuts were delayed"; but in "avoid the tariff by removing the need" the
+    # tariff is the object of another verb.
+    near = list(vocab.TARIFF_WORD.finditer(before[-25:]))
+    return bool(near) and not _ADVERBIAL_BETWEEN.search(before[-25:][near[-1].end() :])
+
+
+# A preposition that opens an adverbial phrase of its own between a tariff word and a verb after it.
+_ADVERBIAL_BETWEEN = re.compile(r"\b(?:by|while|after|before|than|without|instead\s+of)\b", re.I)

@@ -52,6 +52,8 @@ def explicit_until(clause: str, dates: list[DateMention]) -> dt.date | None:
     """The day the clause says a measure lasts until: a date right after "until", "through", "extended to" ...,
     or the second date of a span ("from 1 March 2025 to 28 February 2026")."""
     for d in dates:
+        if _original_day(clause, d):
+            continue  # "the increase scheduled for March 1": when the measure was due, not when its pause ends
         window = _before(clause, d.start, 40)
         if vocab.UNTIL_WORD.search(window) or _span_end(clause, dates, d):
             return d.value
@@ -123,8 +125,14 @@ def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt
         starts = [d.value for d in dates if vocab.EFFECT_BEFORE.search(_before(clause, d.start, 30))]
         anchor = starts[0] if starts else min([d.value for d in dates if d.value <= published] or [published])
         return _later(anchor, days)
-    future = [d.value for d in dates if d.value > published]
+    future = [d.value for d in dates if d.value > published and not _original_day(clause, d)]
     return future[0] if future else None
+
+
+def _original_day(clause: str, d: DateMention) -> bool:
+    """Whether `d` is named as the day the measure paused was due to start ("the increase scheduled for March 1",
+    "as planned on Jan. 1", "which had been due on June 1"): never the day its pause ends."""
+    return bool(vocab.ORIGINAL_DATE_BEFORE.search(_before(clause, d.start, 40)))
 
 
 def effective_date(clause: str, dates: list[DateMention]) -> dt.date | None:

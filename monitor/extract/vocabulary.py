@@ -75,6 +75,12 @@ ZERO_CHANGE = _words(
     r"let|lets|letting|permit|permits|permitted|opened|opens|launch|launched|launches"
 )
 ZERO_STATE = _words(r"already|needs?|needed")
+# Duty-free treatment itself cut back: "a cut in duty-free allowances", "curbs on duty-free imports". Fewer goods
+# go in free of duty: the opposite of a lift.
+ZERO_CUT_BEFORE = blind(
+    r"\b(?:reductions?|cuts?|curbs?|limits?|restrictions?|caps?)\s+(?:in|on|to|of)\s+(?:(?:the|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:for\s+)?$"
+)
 # A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
 STAT_VERB_BEFORE = blind(
     r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"
@@ -320,17 +326,32 @@ PREFERENCE_ENDED = _words(
 WITHDRAW = _words(
     r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
     r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|exit|exiting|left|leaves|leave|"
-    r"leaving|tore\s+up|"
+    r"leaving|tore\s+up|withdrawal\s+from|exit\s+from|"
     # "walked away from the talks" is not a withdrawal; only from an agreement named right after.
     r"(?:walked|walks|walk|walking)\s+away\s+from(?=\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:agreement|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\b)"
 )
 AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NAFTA|USMCA|trade\s+bloc")
+# The agreement a verb of quitting acts on, named right after it ("quit the 12-nation Trans-Pacific Partnership",
+# "withdrew from NAFTA"): not one named elsewhere in the clause ("the deal leaves tariffs in place", "left Geneva
+# after the agreement was signed", "leaves for Tokyo to finalise the pact").
+QUIT_OBJECT = blind(
+    r"^\s+(?:(?:the|a|an|its|their|his|her|this|that|our)\s+)?"
+    r"(?:(?!(?:for|to|in|on|at|with|after|before|out|and|or|but|which|that|as|by|tariffs?|duties|goods)\b)"
+    r"[\w.'’()-]+\s+){0,5}?(?:agreements?|partnership|pact|deal|accord|treaty|tpp|nafta|usmca|trade\s+bloc)\b"
+)
+# ... or named right before it, with the side quitting between: "the deal Trump quit in 2017", "the TPP, which
+# Washington abandoned", "the pact was abandoned".
+QUIT_OBJECT_BEFORE = blind(
+    r"\b(?:agreements?|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\)?(?:\s*,\s*(?:which|that)\s+|"
+    r"\s+(?:(?:which|that)\s+)?)(?:(?!(?:and|or|but|after|before|when|while|as|because|for|to|in|on|at)\b)"
+    r"[\w.'’-]+\s+){1,3}$"
+)
 # Withdrawing only threatened, planned or intended is no withdrawal: "threatening to withdraw from the pact", "is
 # committed to withdrawing from NAFTA", "would be prepared to leave".
 QUIT_INTENDED_BEFORE = blind(
     r"\b(?:threat\w*|vow\w*|committed|commits|plans?|planned|planning|prepared|ready|willing|consider\w*|"
-    r"could|might|may|mull\w*|weigh\w*)\s+(?:to\s+)?(?:\w+\s+)?$"
+    r"could|might|may|mull\w*|weigh\w*|possible|potential|proposed)\s+(?:to\s+)?(?:\w+\s+)?$"
 )
 MULTILATERAL = _words(
     r"partnership|\d+-nation|multilateral|TPP|CPTPP|WTO|World\s+Trade\s+Organi[sz]ation|Paris|bloc|plurilateral"
@@ -405,7 +426,10 @@ TARIFF_LAPSED = blind(
 CUT_AFTER_LIFT = blind(
     r"\b(?:and|but|while)\s+(?:\w+\s+)?(?:reduced|reducing|reduces|reduce|cut|cuts|cutting|lowered|lowering|"
     r"lowers|lower|slashed|slashing|slashes|slash|trimmed|trimming|trims|trim)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b"
+    r"(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b|"
+    # Other goods that "will see reduced tariffs", "get lower duties": cut, not removed.
+    r"\b(?:and|but|while)\s+[^,;]{0,60}?\b(?:see|sees|saw|get|gets|got|enjoy|enjoys|enjoyed)\s+"
+    r"(?:reduced|lower|lowered|cut)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b"
 )
 FALL_TO_RATE = re.compile(
     r"(?:\s+(?:sharply|further|slightly|back))?\s+(?:to|from)\s+(?:(?:about|around|just)\s+)?"
@@ -432,6 +456,20 @@ LIST_REMOVAL = _words(_LIST_REMOVAL_WORDS)
 RELIEF_OTHER_OBJECT = blind(
     r"^(?:(?!\b(?:tariffs?|duty|duties|levy|levies|surcharges?)\b)(?:\d[.,]\d|[^,;.])){0,70}?"
     r"\b(?:loss|losses|costs?|expenses|damages?|fees|harm|shortfall|deficit)\b"
+)
+# What an exemption or waiver spares when it is a rule other than a tariff: "exempted its firms from the new visa
+# requirement", "an exemption from export licensing rules", "energy was exempted from the sanctions", "waived the
+# notice requirement", "a refund of the VAT". Its modifiers are never a tariff word ("exempt from the tariff rules"
+# still spares a tariff).
+_NON_TARIFF_RULE = (
+    r"(?:(?!(?:tariffs?|duty|duties|levy|levies|surcharges?)\b)[\w.’'$-]+\s+){0,3}?"
+    r"(?:rules?|requirements?|regulations?|bans?|sanctions|inspections?|checks|controls|licen[cs]ing|licen[cs]es?|"
+    r"restrictions?|curbs|embargo|embargoes|visas?|obligations?|reporting|scrutiny|standards?|mandates?|"
+    r"vat|value-added\s+tax|sales\s+tax|income\s+tax|export\s+taxe?s?|fees?|penalt(?:y|ies)|fines?)\b"
+)
+RELIEF_NON_TARIFF = blind(
+    r"^(?:[^,;.]{0,50}?\bfrom\s+|\s+(?:of\s+)?)(?:(?:the|its|their|his|her|a|an|any|new|all|some|certain)\s+)?"
+    + _NON_TARIFF_RULE
 )
 # The relief words that give money back or make up for something.
 MONEY_RELIEF = frozenset(
@@ -633,6 +671,31 @@ MEASURE_ENDED = blind(
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:pause|suspension|truce|reprieve|exemptions?|exclusions?|waivers?|carve-?outs?)\b"
 )
+# A lift, pause or relief denied right before its verb: "has not lifted the duties", "is not removing them",
+# "hasn't exempted beef", "declined to scrap the levy", "cannot be suspended". "Not only lifted" is not a denial.
+DENIED_BEFORE = blind(
+    r"\b(?:not|never|cannot|can't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|didn't|"
+    r"doesn't|don't|couldn't|(?:declined|declines|decline|declining|refuses|refusing)\s+to)\s+"
+    r"(?:(?:yet|be|been|being|to|fully|formally|officially|immediately)\s+){0,2}$"
+)
+# A removal, pause or exemption named as what talks are about is not one made: "negotiating the removal of the
+# duties", "talks on a suspension of the tariffs", "discussed an exemption for cars".
+TALKED_OF_BEFORE = blind(
+    r"\b(?:negotiat\w*|talks?|talked|talking|discuss\w*|consultations?|dialogue|debat\w*)\s+"
+    r"(?:(?:on|over|about|of|for|regarding|concerning)\s+)?(?:(?:the|a|an|any|its|their|possible|further)\s+)?$"
+)
+# What a verb of removal drops when it is only a tariff planned or threatened: "dropped its plan to impose
+# tariffs", "withdrew its threat of 25% duties". No tariff was in force to be lifted.
+PLAN_OBJECT = blind(
+    r"^\s+(?:its|the|their|his|her|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plans?|threats?|intention)\b"
+)
+# A day named as when the measure paused was due to start, not when the pause ends: "delayed the increase
+# scheduled for March 1", "refrain from raising it as planned on Jan. 1", "which had been due on June 1".
+ORIGINAL_DATE_BEFORE = blind(
+    r"\b(?:scheduled|planned|slated|set|due|originally|initially|meant|supposed)\s+"
+    r"(?:to\s+(?:take\s+effect|come\s+into\s+(?:force|effect)|go\s+into\s+effect|start|begin|kick\s+in|rise|"
+    r"increase|apply|be\s+(?:imposed|raised|applied))\s+)?(?:(?:for|on|from|in)\s+)?(?:the\s+)?$"
+)
 # Duty-free access ended ("ended duty-free access for Ukrainian sugar", "the end of its duty-free regime"): the
 # tariff applies again, the opposite of a lift.
 FREE_ACCESS_ENDED = blind(
@@ -651,6 +714,14 @@ CONCESSIONS_AFTER = blind(
 # A pause named in a phrase that only refers back to it: "Alongside the tariff suspension, China will ...".
 PAUSE_REFERRED = blind(
     r"\b(?:alongside|after|following|despite|besides|beyond|amid|with|since)\s+the\s+(?:[\w-]+\s+)?$"
+)
+# A removal, pause or exemption named by a gerund as the subject of its clause is an idea talked about, not an
+# act: "Removing the tariff would cut car prices", "Lifting the duties is the only way forward", "Exempting cars
+# from the levy could cost billions". A gerund set off by a comma ("Lifting the tariff, Peru said ...") is not.
+GERUND_SUBJECT = blind(
+    r"^\W*(?:removing|lifting|eliminating|scrapping|dropping|abolishing|ending|repealing|suspending|pausing|"
+    r"delaying|postponing|deferring|exempting|excluding|waiving)\b[^,;]{0,80}?\b(?:would|could|will|might|may|can|"
+    r"should|must|is|was|are|were|remains|means|makes|helps|gives|offers|requires|costs|seems|looks)\b"
 )
 # A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
 PREDICTED_EFFECT = blind(
@@ -716,7 +787,10 @@ HEAD_BLOCK = _words(
 PRESUPPOSED_BEFORE = blind(r"\bbefore\s+(?:a|an|the|its|their|his|her|any)\s+(?:[\w%.-]+\s+){0,3}$")
 # Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
 CONSIDERED = _words(
-    r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)"
+    r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)|"
+    # Other verbs of weighing an idea: "is weighing exemptions for cars", "mulling the removal of the duties"
+    # ("weighs on growth" is a burden, not a thought).
+    r"weighing(?!\s+on\b)|weighs(?!\s+on\b)|mulling|mulls|contemplating|contemplates|eyeing|floated|floating"
 )
 # Verbs that make a tariff a policy statement rather than a topic ("the tariffs would hurt investment").
 POLICY_BEFORE = _words(

@@ -231,10 +231,18 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
                 return facts
         facts.append(make_fact("withdrawal", ender, c.sentence))
         return facts
-    withdraw = vocab.WITHDRAW.search(clause)
+    # The verb of quitting whose object is the agreement ("the deal leaves tariffs in place" quits nothing).
+    withdraw = next(
+        (
+            m
+            for m in vocab.WITHDRAW.finditer(clause)
+            if vocab.QUIT_OBJECT.match(clause[m.end() : m.end() + 90])
+            or vocab.QUIT_OBJECT_BEFORE.search(clause[max(0, m.start() - 60) : m.start()])
+        ),
+        None,
+    )
     if (
         withdraw
-        and vocab.AGREEMENT_NOUN.search(clause)
         and not vocab.OTHER_AGREEMENT.search(clause, withdraw.end(), withdraw.end() + 50)
         and not vocab.QUIT_INTENDED_BEFORE.search(clause[max(0, withdraw.start() - 30) : withdraw.start()])
         and not blocked(clause, withdraw)

@@ -221,17 +221,27 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         lift = None  # "the removal of tariffs would reduce inflation": an effect foreseen, not a lift
     if zero and not lift and vocab.PREDICTED_EFFECT.match(clause[zero.end() :]):
         zero = None  # "the zero-tariff deal will provide new opportunities": an effect foreseen, not a lift
+    if zero and not lift and vocab.ZERO_CUT_BEFORE.search(clause[max(0, zero.start() - 60) : zero.start()]):
+        zero = None  # "a cut in duty-free allowances": duty-free treatment cut back, not widened
     if zero and not lift and (vocab.ZERO_STATE.search(clause, 0, zero.start()) or not vocab.ZERO_CHANGE.search(clause)):
         zero = None  # "most goods traded here are tariff-free": how trade stands, not a tariff removed
     cue = lift or zero
     if cue is None:
         return None, False, False
+    if lift is not None and vocab.PLAN_OBJECT.match(clause[lift.end() : lift.end() + 60]):
+        return None, False, True  # "dropped its plan to impose tariffs": a tariff never in force, no fact
+    if lift is not None and lift.start() < 12 and vocab.GERUND_SUBJECT.match(clause):
+        return None, False, True  # "Removing the tariff would cut car prices": an idea talked about, no fact
     if vocab.CONSIDERED.search(clause[: cue.start()]):
         return None, False, True  # a cut or removal under consideration is a proposal, not a fact
     if lift is not None and vocab.COURT.search(clause, 0, lift.start()) and not _COLLECTION.search(clause):
         return None, False, True  # "the trade court ordered the duties removed": a ruling, not a lift (contract)
-    if vocab.NEITHER_BEFORE.search(clause[: cue.start()]):
-        return None, False, False  # "neither side has lifted its duties": denied
+    if vocab.NEITHER_BEFORE.search(clause[: cue.start()]) or vocab.DENIED_BEFORE.search(
+        clause[max(0, cue.start() - 40) : cue.start()]
+    ):
+        return None, False, False  # "neither side has lifted its duties", "has not removed them": denied
+    if vocab.TALKED_OF_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()]):
+        return None, False, True  # "are negotiating the removal of the duties": what talks are about, no fact
     if offered(clause, cue):
         return None, False, True  # "is willing to scrap the duties if Japan ...": an offer, not a lift
     return (None if blocked(clause, cue) else cue), lift is None, False

@@ -26,7 +26,10 @@ _GOVERNS_ALWAYS = blind(
 )
 # A pause under consideration is a proposal ("is considering a pause"); "could extend the pause, set to
 # expire on July 9" still states the pause that exists (see `pauses`).
-_UNDER_CONSIDERATION = blind(r"\b(?:consider|considers|considering|weighing|weighs|mulling|proposal|proposed)\b")
+_UNDER_CONSIDERATION = blind(
+    r"\b(?:consider|considers|considering|weighing(?!\s+on\b)|weighs(?!\s+on\b)|mulling|mulls|contemplating|"
+    r"contemplates|eyeing|floated|floating|hinted\s+at|hints\s+at|hinting\s+at|proposal|proposed)\b"
+)
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
 _MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
 # A pause denied or only imagined: "there will be no pause in the tariffs", "a pause in the tariffs would
@@ -306,10 +309,11 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "ended the tariff pause": the pause is over, not stated
         if (
             _NO_BEFORE.search(clause[max(0, cue.start() - 25) : cue.start()])
+            or vocab.DENIED_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()])
             or vocab.NEITHER_BEFORE.search(clause[: cue.start()])
             or _IMAGINED.match(clause)
         ):
-            continue  # "no pause in the tariffs", "a pause would help": none stated
+            continue  # "no pause in the tariffs", "has not suspended them", "a pause would help": none stated
         if _STANDSTILL_AFTER.match(clause, cue.end()):
             continue  # "froze its tariffs at current levels": a standstill, not a pause
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
@@ -318,6 +322,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             or _held(clause, cue)
             or _ends_on_a_day(c, cue)
         ):
+            if vocab.TALKED_OF_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()]):
+                return None, True  # "the two sides discussed a suspension of the duties": what talks are about
             pause = cue
             break
     not_impose = vocab.NOT_IMPOSE.search(clause)
@@ -326,6 +332,10 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     pause = pause or not_impose
     if pause and _UNDER_CONSIDERATION.search(clause[: pause.start()]):
         return None, True  # "is considering a pause": a proposal, not a fact
+    if pause and pause.start() < 12 and vocab.GERUND_SUBJECT.match(clause):
+        return None, True  # "Delaying the tariffs would hurt exporters": an idea talked about, no fact
+    if pause and vocab.COURT.search(clause, 0, pause.start()):
+        return None, False  # "a court suspended the tariffs": a ruling, not a pause (contract)
     if pause and offered(clause, pause):
         return None, False  # "is ready to suspend the duties if ...": an offer, not a pause
     if pause and not vocab.NO_PAUSE.search(_up_to_segment_end(clause, pause)) and not blocked(clause, pause):

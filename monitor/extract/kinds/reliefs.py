@@ -80,6 +80,22 @@ def quota_relief(clause: str) -> re.Match[str] | None:
     return found if found and vocab.QUOTA_WORD.search(clause) else None
 
 
+def _spares_other(clause: str, cue: re.Match[str]) -> bool:
+    """Whether the relief at `cue` spares a rule other than a tariff ("exempted its firms from the visa
+    requirement", "waived the notice requirement", "a refund of the VAT"): no relief of a tariff."""
+    return bool(vocab.RELIEF_NON_TARIFF.match(clause[cue.end() : cue.end() + 120]))
+
+
+def _denied(clause: str, cue: re.Match[str]) -> bool:
+    """Whether the relief at `cue` is denied right before it ("has not exempted beef", "declined to exclude
+    them"), only named as what talks are about ("negotiating an exemption for cars"), or an idea that is the
+    subject of its clause ("Exempting cars would cost billions")."""
+    before = clause[max(0, cue.start() - 40) : cue.start()]
+    if cue.start() < 12 and vocab.GERUND_SUBJECT.match(clause):
+        return True  # "Exempting cars from the levy would cost billions": an idea talked about
+    return bool(vocab.DENIED_BEFORE.search(before) or vocab.TALKED_OF_BEFORE.search(before))
+
+
 def relief_without_tariff(c: Clause) -> list[Fact]:
     """A relief stated in a clause that names no tariff of its own ("... but has exempted imports under
     the USMCA"), when the sentence is about tariffs."""
@@ -92,6 +108,8 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         or vocab.CONSIDERED.search(c.text[: cue.start()])  # "left open the potential to be exempted"
         or _EXCEPTION.match(c.text[cue.start() :])  # "suspended for 90 days, excluding China"
         or _PRESSED.search(c.text[: cue.start()])
+        or _denied(c.text, cue)
+        or _spares_other(c.text, cue)
         or _repays_other(c.text, cue)
     ):
         return []
@@ -278,6 +296,8 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
         or offered(clause, relief)
         or vocab.CONSIDERED.search(clause[: relief.start()])
         or _PRESSED.search(clause[: relief.start()])
+        or _denied(clause, relief)
+        or _spares_other(clause, relief)
         or _repays_other(clause, relief)
     ):
         return [], rates, False
