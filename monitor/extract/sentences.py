@@ -81,7 +81,6 @@ _STARTERS = frozenset(
         "These",
         "Those",
         "But",
-        "And",
         "In",
         "On",
         "At",

@@ -236,7 +236,10 @@ TALKS_EVENT = _words(
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated|"
     # Talks going on, said of their sides: "are in talks over a trade pact", "remain in talks with".
     # (Not "progress in talks", which speaks of talks named elsewhere.)
-    r"(?:is|are|was|were|been|be|remain|remains|remained)\s+(?:\w+\s+)?in\s+(?:[\w-]+\s+){0,2}?talks"
+    r"(?:is|are|was|were|been|be|remain|remains|remained)\s+(?:\w+\s+)?in\s+(?:[\w-]+\s+){0,2}?talks|"
+    # Talks opened, the verb in any tense: "open talks with", "opens trade negotiations on Monday" (not the
+    # adjective: "is open to talks", "open for negotiations").
+    r"(?:open|opens|opening)\s+(?!(?:to|for)\b)(?:[\w-]+\s+){0,2}?(?:talks|negotiations|discussions|consultations)"
 )
 # Talks named only as the background of something else ("secured after months of talks", "during their
 # talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.

@@ -320,3 +320,9 @@ def test_leaving_the_climate_treaty_is_no_trade_withdrawal() -> None:
 def test_talks_dreamt_of_or_wished_for_are_not_held() -> None:
     assert _talks("Currently, Peru dreams of holding a series of bilateral negotiations with Chile.") == []
     assert _talks("Peru wishes to hold talks with Chile.") == []
+
+
+
+def test_talks_opened_are_held_but_a_side_open_to_talks_holds_none() -> None:
+    assert _talks("Senior Korean officials tomorrow open talks with American negotiators.") == [("KR", ("US",))]
+    assert _talks("Seoul is always open to negotiations with Washington, the minister said.") == []

@@ -27,6 +27,16 @@ def test_a_sentence_may_end_with_us_and_quotes_close_a_sentence() -> None:
     assert split_sentences(text) == ["The duties target the U.S.", 'He called them "unfair."', "Talks resume Monday."]
 
 
+def test_a_capital_and_after_a_dotted_abbreviation_goes_on_in_the_same_sentence() -> None:
+    # Wire copy capitalises the word after "U.S."; a sentence seldom opens with "And" right after one.
+    text = "Officials of the U.S. And Korea will meet in May. The U.S. The talks are new."
+    assert split_sentences(text) == [
+        "Officials of the U.S. And Korea will meet in May.",
+        "The U.S.",
+        "The talks are new.",
+    ]
+
+
 def test_glued_sentences_and_line_breaks() -> None:
     text = "Ports closed early.Exports slowed,\nanalysts said.\n\nA headline without a stop\n  • a bullet point"
     assert split_sentences(text) == [
