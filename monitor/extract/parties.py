@@ -200,7 +200,13 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             # "U.S. tariffs", "China's tariffs", "Canadian duties" are their own; "the China tariff" hits China.
             own = m.code == "US" or m.form != NAME or bool(re.match(r"\s*(?:'s|’s)", after))
             roles.append(not own)
-        elif vocab.INTO_BEFORE.search(before) or vocab.OWN_IMPORTS_FROM.match(after):
+        elif vocab.EXPORTER_AFTER.match(after):
+            roles.append(True)  # "Korea is Peru's largest export market": the seller, whose goods are taxed
+        elif (
+            vocab.INTO_BEFORE.search(before)
+            or vocab.OWN_IMPORTS_FROM.match(after)
+            or (m.form == DEMONYM and vocab.MARKET_AFTER.match(after))
+        ):
             roles.append(False)  # "imports into the US", "Japan's imports from Peru": the importing side taxes
         elif _possessed_goods(after):
             roles.append(True)  # "Chile's copper is exempt": whose goods, the side a measure falls on
@@ -321,6 +327,8 @@ def _venue(clause: str, mention: Mention) -> bool:
     before = clause[max(0, mention.start - 100) : mention.start]
     if not vocab.VENUE_AT.search(before):
         return False
+    if vocab.SIGNED_AT.search(before):
+        return True  # "an accord was signed in Singapore between Peru and Korea": where, not who
     after = clause[mention.end : mention.end + 80]
     return bool(vocab.MEETING_WORD.search(before) or vocab.MEETING_AFTER.match(after))
 
@@ -480,6 +488,7 @@ def find_parties(
         for m in subjects
         if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])
         or vocab.OWN_IMPORTS_FROM.match(clause[m.end : m.end + 60])
+        or (m.form == DEMONYM and vocab.MARKET_AFTER.match(clause, m.end))
     ]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]

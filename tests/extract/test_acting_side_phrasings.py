@@ -95,3 +95,41 @@ def test_the_agent_of_a_passive_lift_pause_or_exemption_acts() -> None:
 
 def test_the_side_that_gets_a_break_on_a_tariff_is_hit_by_it() -> None:
     assert _sides("Chile gets a break on copper tariffs under the pact, with the rate cut to 10%.") == [("US", ("CL",))]
+
+
+def test_an_opening_participle_phrase_is_the_reason_not_the_act() -> None:
+    # A wish or a purpose opening the sentence does not deny the measure after its comma.
+    assert _sides("Seeking to protect its dairy farmers, Norway raised tariffs on Danish cheese to 40 percent.") == [
+        ("NO", ("DK",))
+    ]
+    assert _sides("Hoping to shield local mills, Egypt imposed a 15 percent duty on Turkish steel.") == [
+        ("EG", ("TR",))
+    ]
+    # The tariff it answers, named in the phrase, is not the subject's own.
+    assert _sides("Angered by Ghanaian levies, Nigeria raised its duty on Ghanaian cocoa to 20 percent.") == [
+        ("NG", ("GH",))
+    ]
+    # A phrase of time stays with the clause it dates, and a phrase with a rate of its own is read whole.
+    assert _sides("Starting on Monday, Peru will charge a 12% duty on Bolivian quinoa.") == [("PE", ("BO",))]
+
+
+def test_a_place_an_agreement_is_signed_in_is_no_party() -> None:
+    read = [
+        (f.imposer, f.targets)
+        for f in only(facts_of("A trade pact was signed in Singapore on Tuesday between Peru and Korea."), "deal")
+    ]
+    assert read == [("PE", ("KR",))]
+    read = [
+        (f.imposer, f.targets)
+        for f in only(facts_of("Uruguay and Ecuador sealed a trade agreement in Panama."), "deal")
+    ]
+    assert read == [("UY", ("EC",))]
+    # Goods made in a country are still its goods.
+    assert _sides("Peru signed an order raising tariffs on bicycles made in Korea to 30 percent.") == [("PE", ("KR",))]
+
+
+def test_a_side_named_by_its_export_trade_is_the_seller() -> None:
+    read = _sides("Korea has become Peru's biggest export market for copper since its tariff was cut to 2 percent.")
+    assert read == [("KR", ("PE",))]
+    # Where the goods are sold names the side letting them in.
+    assert _sides("Chilean wine paid a 9 percent tariff before it reached Korean shelves.") == [("KR", ("CL",))]
