@@ -903,7 +903,9 @@ CLAUSE_BREAK = re.compile(
 # A sentence that opens with a time or reason clause ("After the US raised tariffs, Beijing ..."): the clause
 # ends at its first comma. Conditions ("If talks fail, ...") are read whole: they govern what follows.
 LEADING_SUBORDINATE = re.compile(
-    r"^\s*(?:(?:After|When|Since|Because|As|While|Following|Before|Although|Though|Despite|Amid|In\s+the\s+wake\s+of)"
+    r"^\s*(?:(?:After|When|Since|Because|As|While|Following|Before|Although|Though|Despite|Amid|In\s+the\s+wake\s+of|"
+    # The measure answered ("In response to the US tariffs, Korea ..."): not the one the main clause takes.
+    r"In\s+(?:response|reply|answer|retaliation)\s+(?:to|for|against))"
     r"\s[^,;]{10,}?,\s+"
     # An opening participle or purpose phrase ("Seeking to shield its mills, Peru ...", "Angered by the levy, Chile
     # ...", "To protect farmers, the government ..."): the reason or manner of the main clause, whose subject
@@ -1143,7 +1145,8 @@ SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada";
 # goods that "enter Japan duty-free" are let in by Japan.
 INTO_BEFORE = blind(
-    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported|exported|shipped|sold)\s+"
+    # Not a probe "into" a side's practices: that side is looked at, not the market goods go into.
+    r"\b(?:(?<!probe\s)(?<!probes\s)(?<!investigation\s)(?<!investigations\s)(?<!inquiry\s)(?<!look\s)into|(?:imports|exports|goods|shipments|products|sales|imported|exported|shipped|sold)\s+"
     # "goods exported from Chile to Peru": the side they go to.
     r"(?:from\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?to|"
     r"enter|enters|entered|entering|"

@@ -133,3 +133,24 @@ def test_a_side_named_by_its_export_trade_is_the_seller() -> None:
     assert read == [("KR", ("PE",))]
     # Where the goods are sold names the side letting them in.
     assert _sides("Chilean wine paid a 9 percent tariff before it reached Korean shelves.") == [("KR", ("CL",))]
+
+
+SENTENCE_ANSWERING = (
+    "In response to the Mexican tariff plan, Guatemala's trade ministry said it would impose a 25 percent tariff on"
+    " Mexican pork."
+)
+
+
+def test_the_measure_answered_in_an_opening_phrase_is_not_the_subjects() -> None:
+    # The 25 percent is Guatemala's, on Mexico: the tariff plan answered is Mexico's.
+    assert [(f.imposer, f.targets) for f in only(facts_of(SENTENCE_ANSWERING), "tariff") if f.rate == 25] == [
+        ("GT", ("MX",))
+    ]
+
+
+def test_a_probe_into_a_side_does_not_make_it_the_market() -> None:
+    read = _sides(
+        "On Monday, the Mexican president ordered a probe into Peru's trade practices and threatened to impose"
+        " higher tariffs."
+    )
+    assert read and all(imposer == "MX" for imposer, _t in read)
