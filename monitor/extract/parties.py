@@ -109,6 +109,7 @@ _CHARGES_AFTER = blind(
 )
 _TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")
 _OBJECT_NEXT = blind(r"\s+(?:on|against)\s")
+_TARIFFS_ON_AFTER = blind(r"\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies)\s+(?:on|against)\s")
 
 
 def _rate_owner(clause: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -380,6 +381,9 @@ def find_parties(
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
     mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not excepted(clause, m)]
+    if not prefer_first:
+        # "cut tariffs on 800 foreign goods ahead of talks with Washington": the side met is no side hit.
+        mentions = [m for m in mentions if not vocab.TALKS_WITH_BEFORE.search(clause, max(0, m.start - 40), m.start)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
@@ -497,6 +501,8 @@ def find_parties(
         owner_mention is not None
         and owner_mention.form == DEMONYM
         and any(m.start < owner_mention.start and m.code != owner_mention.code for m in before)
+        # "the imposition of Chilean tariffs on its fish": tariffs with their object named are the demonym's own.
+        and not _TARIFFS_ON_AFTER.match(clause, owner_mention.end)
     ):
         # "Trump is increasing South Korean tariffs": with an actor named first, the demonym says whose goods
         # the tariffs hit, not who levies them.

@@ -981,6 +981,11 @@ PASSIVE_TARGET_AFTER = blind(
     r"(?:hit\s+by|hit\s+with|spared|exempted|excluded|exempt)\b"
 )
 POSSESSIVE = re.compile(r"^(?:'s|’s)\s+")
+# The side met in talks named inside a tariff clause ("cut tariffs on 800 goods ahead of talks with Japan"): the
+# partner of the talks, not a side the tariff hits.
+TALKS_WITH_BEFORE = blind(
+    r"\b(?:talks|negotiations|consultations|dialogue|meetings?|summit)\s+with\s+(?:the\s+|its\s+|their\s+)?$"
+)
 # A side named as the seller, by its export trade ("Peru's largest export market", "Chile's exporters"): whose
 # goods a measure falls on, never the side taxing them.
 EXPORTER_AFTER = blind(

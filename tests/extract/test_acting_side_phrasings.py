@@ -154,3 +154,19 @@ def test_a_probe_into_a_side_does_not_make_it_the_market() -> None:
         " higher tariffs."
     )
     assert read and all(imposer == "MX" for imposer, _t in read)
+
+
+def test_the_side_met_in_talks_is_not_hit_by_a_tariff_beside_them() -> None:
+    # Goods of every origin: the partner of the coming talks is not the side hit.
+    assert _sides("Korea cut tariffs on 300 imported goods ahead of talks with Japan.") == [("KR", ("*",))]
+    # Named as the origin of the goods, it still is.
+    assert _sides("Korea cut tariffs on Japanese cars to 5 percent ahead of talks with Japan.") == [("KR", ("JP",))]
+
+
+def test_a_demonym_before_tariffs_with_their_object_owns_them() -> None:
+    read = _sides(
+        "Chile's trade minister said he doubted Peru could avoid the May 2 imposition of Chilean tariffs on its fish."
+    )
+    assert [imposer for imposer, _t in read] == ["CL"]
+    # Without an object after them, the tariffs a leader raises are on the goods the demonym names.
+    assert _sides("Trump is increasing South Korean tariffs to 25 percent.") == [("US", ("KR",))]
