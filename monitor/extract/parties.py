@@ -279,10 +279,13 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         # "the United States' decision to impose tariffs": the side deciding owns them, further off.
         decided = m.end <= first.start() and first.start() - m.end <= 80
+        between = clause[m.end : first.end()]
+        # "the U.S. government's latest plan to impose tariffs": the office names its country's decision.
+        office = vocab.OFFICE_AFTER.match(between)
         if (
             decided
             and m.form not in {UNIVERSAL, BLOC}
-            and vocab.DECIDED_TARIFF_AFTER.match(clause[m.end : first.end()])
+            and vocab.DECIDED_TARIFF_AFTER.match(between[office.end() :] if office else between)
         ):
             return m
         if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
@@ -501,8 +504,10 @@ def find_parties(
         owner_mention is not None
         and owner_mention.form == DEMONYM
         and any(m.start < owner_mention.start and m.code != owner_mention.code for m in before)
-        # "the imposition of Chilean tariffs on its fish": tariffs with their object named are the demonym's own.
+        # "the imposition of Chilean tariffs on its fish": tariffs with their object named are the demonym's own,
+        # and so is a decision ("the Chilean administration's decision to impose tariffs").
         and not _TARIFFS_ON_AFTER.match(clause, owner_mention.end)
+        and vocab.TARIFF_AFTER.match(clause[owner_mention.end : owner_mention.end + 70]) is not None
     ):
         # "Trump is increasing South Korean tariffs": with an actor named first, the demonym says whose goods
         # the tariffs hit, not who levies them.
@@ -596,6 +601,10 @@ def find_parties(
     if not chosen and (any(b.group(1) for b in buyers) or _COUNTED_COUNTRIES.search(clause)):
         # "a 25% tariff on any country purchasing oil from Venezuela", "imports from the 53 African countries":
         # many sides, none named, as "dozens of countries" is.
+        chosen = [ANY]
+    if imposer != "US" and vocab.TARIFF_LEVEL.search(clause):
+        # "China cut its overall tariff level to 9.8%": a side's whole schedule, which every origin pays, whoever
+        # else the sentence names or the article's last measure hit.
         chosen = [ANY]
     targets_named = bool(chosen)
     targets_default = False
@@ -773,6 +782,8 @@ class Resolver:
             # "The EU hit back, approving tariffs on U.S. goods": the participle shares the subject.
             named = tuple(t for t in parties.targets if t != previous.imposer)
             targets = named if self.mentions and named else previous.targets
+            if previous.imposer != "US" and vocab.TARIFF_LEVEL.search(self.clause):
+                targets = (ANY,)  # "..., having cut its overall tariff level": the subject's whole schedule
             # The sides named with the subject share the participle too ("Kenya and Ghana agreed a truce, suspending
             # their tariffs ...").
             return Parties(imposer=previous.imposer, targets=targets, subject_named=True, fellows=previous.fellows)

@@ -1081,6 +1081,12 @@ OWN_SCHEDULE = blind(
     r"(?:cut|reduced|lowered|slashed)\b|"
     r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)\b|\btariff\s+level\b"
 )
+# A side's tariff level as a whole ("its overall tariff level", "the average tariff rate"), not a rate on someone's
+# goods ("the average tariff rate on Chinese goods").
+TARIFF_LEVEL = blind(
+    r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)s?\b(?!\s+(?:on|for|against|of)\b)|"
+    r"\btariff\s+levels?\b(?!\s+(?:on|for|against|of)\b)"
+)
 IMPORTED_GOODS_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,2}?\s+on\s+(?:all\s+|most\s+|any\s+)?(?:imported|foreign|foreign-made|overseas|"
     r"imports\s+of|all\s+imports)\b",

@@ -170,3 +170,24 @@ def test_a_demonym_before_tariffs_with_their_object_owns_them() -> None:
     assert [imposer for imposer, _t in read] == ["CL"]
     # Without an object after them, the tariffs a leader raises are on the goods the demonym names.
     assert _sides("Trump is increasing South Korean tariffs to 25 percent.") == [("US", ("KR",))]
+
+
+def test_a_sides_overall_tariff_level_is_on_everyone() -> None:
+    text = (
+        "Peru raised tariffs on Chilean wine. Since joining the WTO, Peru has opened its market, having cut its"
+        " overall tariff level from 15 percent to 9 percent."
+    )
+    assert [f.targets for f in only(facts_of(text), "tariff") if f.rate == 9] == [("*",)]
+    # A rate on one side's goods is not the level of the schedule.
+    assert _sides("Peru imposed an average tariff rate of 14 percent on Chilean goods.") == [("PE", ("CL",))]
+
+
+def test_an_offices_decision_to_impose_tariffs_is_its_countrys() -> None:
+    text = (
+        "Lima answered a question about the view that Peru's slow reforms were the cause of the Chilean government's"
+        " latest plan to impose tariffs on imports from Peru."
+    )
+    assert _sides(text) == [("CL", ("PE",))]
+    assert _sides("Lima criticised the Chilean administration's decision to impose tariffs on Peruvian fish.") == [
+        ("CL", ("PE",))
+    ]
