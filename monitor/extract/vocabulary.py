@@ -986,6 +986,9 @@ POSSESSIVE = re.compile(r"^(?:'s|’s)\s+")
 TALKS_WITH_BEFORE = blind(
     r"\b(?:talks|negotiations|consultations|dialogue|meetings?|summit)\s+with\s+(?:the\s+|its\s+|their\s+)?$"
 )
+# Goods named by a possessive pronoun after "on" ("tariffs on its semiconductor products"): the goods of a side
+# already named, not of every origin.
+ON_ITS_BEFORE = blind(r"\bon\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?$")
 # A side named as the seller, by its export trade ("Peru's largest export market", "Chile's exporters"): whose
 # goods a measure falls on, never the side taxing them.
 EXPORTER_AFTER = blind(

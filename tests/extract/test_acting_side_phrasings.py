@@ -191,3 +191,10 @@ def test_an_offices_decision_to_impose_tariffs_is_its_countrys() -> None:
     assert _sides("Lima criticised the Chilean administration's decision to impose tariffs on Peruvian fish.") == [
         ("CL", ("PE",))
     ]
+
+
+def test_goods_named_by_its_after_a_side_are_that_sides() -> None:
+    text = "The trade envoy said he doubted Peru could avoid the imposition of U.S. tariffs on its copper products."
+    assert _sides(text) == [("US", ("PE",))]
+    # A sector tariff naming no origin stays on everyone.
+    assert _sides("The US doubled its steel tariffs to 50 percent.") == [("US", ("*",))]
