@@ -910,8 +910,10 @@ LEADING_SUBORDINATE = re.compile(
     # An opening participle or purpose phrase ("Seeking to shield its mills, Peru ...", "Angered by the levy, Chile
     # ...", "To protect farmers, the government ..."): the reason or manner of the main clause, whose subject
     # follows the comma. Phrases of time or scope ("Starting Monday", "Including Peru") and phrases that state a
-    # rate of their own are left whole.
-    r"|(?:(?!(?:Beginning|Starting|Including|Excluding|Effective|Pending|Following)\b)[A-Z][a-z]+ing|"
+    # rate of their own are left whole, and so is the scene of a statement ("Speaking after three hours of talks in
+    # Ottawa, the two ministers said ...": the talks it names are the speakers').
+    r"|(?:(?!(?:Beginning|Starting|Including|Excluding|Effective|Pending|Following|Speaking|Talking|Addressing|"
+    r"Writing)\b)[A-Z][a-z]+ing|"
     r"[A-Z][a-z]+ed\s+(?:by|with|over|at|about)|To\s+[a-z]+)"
     r"\s[^,;\d%]{8,}?,\s+(?=(?:the\s+|its\s+)?[A-Z]))"
 )

@@ -111,6 +111,12 @@ def test_an_opening_participle_phrase_is_the_reason_not_the_act() -> None:
     ]
     # A phrase of time stays with the clause it dates, and a phrase with a rate of its own is read whole.
     assert _sides("Starting on Monday, Peru will charge a 12% duty on Bolivian quinoa.") == [("PE", ("BO",))]
+    # The scene of a statement names the talks its speakers held.
+    talks = only(
+        facts_of("Speaking after two days of talks in Quito, the Peruvian and Chilean ministers said so."),
+        "negotiation",
+    )
+    assert [(f.imposer, f.targets) for f in talks] == [("PE", ("CL",))]
 
 
 def test_a_place_an_agreement_is_signed_in_is_no_party() -> None:
