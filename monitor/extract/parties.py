@@ -109,6 +109,7 @@ _CHARGES_AFTER = blind(
 )
 _TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")
 _OBJECT_NEXT = blind(r"\s+(?:on|against)\s")
+_TARIFFS_ON_AFTER = blind(r"\s+(?:[\w-]+\s+)?(?:tariffs?|duty|duties|levy|levies)\s+(?:on|against)\s")
 
 
 def _rate_owner(clause: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -200,7 +201,13 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             # "U.S. tariffs", "China's tariffs", "Canadian duties" are their own; "the China tariff" hits China.
             own = m.code == "US" or m.form != NAME or bool(re.match(r"\s*(?:'s|’s)", after))
             roles.append(not own)
-        elif vocab.INTO_BEFORE.search(before) or vocab.OWN_IMPORTS_FROM.match(after):
+        elif vocab.EXPORTER_AFTER.match(after):
+            roles.append(True)  # "Korea is Peru's largest export market": the seller, whose goods are taxed
+        elif (
+            vocab.INTO_BEFORE.search(before)
+            or vocab.OWN_IMPORTS_FROM.match(after)
+            or (m.form == DEMONYM and vocab.MARKET_AFTER.match(after))
+        ):
             roles.append(False)  # "imports into the US", "Japan's imports from Peru": the importing side taxes
         elif _possessed_goods(after):
             roles.append(True)  # "Chile's copper is exempt": whose goods, the side a measure falls on
@@ -272,10 +279,13 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         # "the United States' decision to impose tariffs": the side deciding owns them, further off.
         decided = m.end <= first.start() and first.start() - m.end <= 80
+        between = clause[m.end : first.end()]
+        # "the U.S. government's latest plan to impose tariffs": the office names its country's decision.
+        office = vocab.OFFICE_AFTER.match(between)
         if (
             decided
             and m.form not in {UNIVERSAL, BLOC}
-            and vocab.DECIDED_TARIFF_AFTER.match(clause[m.end : first.end()])
+            and vocab.DECIDED_TARIFF_AFTER.match(between[office.end() :] if office else between)
         ):
             return m
         if m.end <= first.start() and first.start() - m.end <= 40 and m.form not in {UNIVERSAL, BLOC}:
@@ -321,6 +331,8 @@ def _venue(clause: str, mention: Mention) -> bool:
     before = clause[max(0, mention.start - 100) : mention.start]
     if not vocab.VENUE_AT.search(before):
         return False
+    if vocab.SIGNED_AT.search(before):
+        return True  # "an accord was signed in Singapore between Peru and Korea": where, not who
     after = clause[mention.end : mention.end + 80]
     return bool(vocab.MEETING_WORD.search(before) or vocab.MEETING_AFTER.match(after))
 
@@ -372,6 +384,9 @@ def find_parties(
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
     mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not excepted(clause, m)]
+    if not prefer_first:
+        # "cut tariffs on 800 foreign goods ahead of talks with Washington": the side met is no side hit.
+        mentions = [m for m in mentions if not vocab.TALKS_WITH_BEFORE.search(clause, max(0, m.start - 40), m.start)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
@@ -480,6 +495,7 @@ def find_parties(
         for m in subjects
         if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])
         or vocab.OWN_IMPORTS_FROM.match(clause[m.end : m.end + 60])
+        or (m.form == DEMONYM and vocab.MARKET_AFTER.match(clause, m.end))
     ]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
@@ -488,6 +504,10 @@ def find_parties(
         owner_mention is not None
         and owner_mention.form == DEMONYM
         and any(m.start < owner_mention.start and m.code != owner_mention.code for m in before)
+        # "the imposition of Chilean tariffs on its fish": tariffs with their object named are the demonym's own,
+        # and so is a decision ("the Chilean administration's decision to impose tariffs").
+        and not _TARIFFS_ON_AFTER.match(clause, owner_mention.end)
+        and vocab.TARIFF_AFTER.match(clause[owner_mention.end : owner_mention.end + 70]) is not None
     ):
         # "Trump is increasing South Korean tariffs": with an actor named first, the demonym says whose goods
         # the tariffs hit, not who levies them.
@@ -581,6 +601,10 @@ def find_parties(
     if not chosen and (any(b.group(1) for b in buyers) or _COUNTED_COUNTRIES.search(clause)):
         # "a 25% tariff on any country purchasing oil from Venezuela", "imports from the 53 African countries":
         # many sides, none named, as "dozens of countries" is.
+        chosen = [ANY]
+    if imposer != "US" and vocab.TARIFF_LEVEL.search(clause):
+        # "China cut its overall tariff level to 9.8%": a side's whole schedule, which every origin pays, whoever
+        # else the sentence names or the article's last measure hit.
         chosen = [ANY]
     targets_named = bool(chosen)
     targets_default = False
@@ -758,6 +782,8 @@ class Resolver:
             # "The EU hit back, approving tariffs on U.S. goods": the participle shares the subject.
             named = tuple(t for t in parties.targets if t != previous.imposer)
             targets = named if self.mentions and named else previous.targets
+            if previous.imposer != "US" and vocab.TARIFF_LEVEL.search(self.clause):
+                targets = (ANY,)  # "..., having cut its overall tariff level": the subject's whole schedule
             # The sides named with the subject share the participle too ("Kenya and Ghana agreed a truce, suspending
             # their tariffs ...").
             return Parties(imposer=previous.imposer, targets=targets, subject_named=True, fellows=previous.fellows)

@@ -1019,8 +1019,19 @@ CLAUSE_BREAK = re.compile(
 # A sentence that opens with a time or reason clause ("After the US raised tariffs, Beijing ..."): the clause
 # ends at its first comma. Conditions ("If talks fail, ...") are read whole: they govern what follows.
 LEADING_SUBORDINATE = re.compile(
-    r"^\s*(?:After|When|Since|Because|As|While|Following|Before|Although|Though|Despite|Amid|In\s+the\s+wake\s+of)"
+    r"^\s*(?:(?:After|When|Since|Because|As|While|Following|Before|Although|Though|Despite|Amid|In\s+the\s+wake\s+of|"
+    # The measure answered ("In response to the US tariffs, Korea ..."): not the one the main clause takes.
+    r"In\s+(?:response|reply|answer|retaliation)\s+(?:to|for|against))"
     r"\s[^,;]{10,}?,\s+"
+    # An opening participle or purpose phrase ("Seeking to shield its mills, Peru ...", "Angered by the levy, Chile
+    # ...", "To protect farmers, the government ..."): the reason or manner of the main clause, whose subject
+    # follows the comma. Phrases of time or scope ("Starting Monday", "Including Peru") and phrases that state a
+    # rate of their own are left whole, and so is the scene of a statement ("Speaking after three hours of talks in
+    # Ottawa, the two ministers said ...": the talks it names are the speakers').
+    r"|(?:(?!(?:Beginning|Starting|Including|Excluding|Effective|Pending|Following|Speaking|Talking|Addressing|"
+    r"Writing)\b)[A-Z][a-z]+ing|"
+    r"[A-Z][a-z]+ed\s+(?:by|with|over|at|about)|To\s+[a-z]+)"
+    r"\s[^,;\d%]{8,}?,\s+(?=(?:the\s+|its\s+)?[A-Z]))"
 )
 TARGET_BEFORE = blind(
     r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
@@ -1088,6 +1099,23 @@ PASSIVE_TARGET_AFTER = blind(
     r"(?:hit\s+by|hit\s+with|spared|exempted|excluded|exempt)\b"
 )
 POSSESSIVE = re.compile(r"^(?:'s|’s)\s+")
+# The side met in talks named inside a tariff clause ("cut tariffs on 800 goods ahead of talks with Japan"): the
+# partner of the talks, not a side the tariff hits.
+TALKS_WITH_BEFORE = blind(
+    r"\b(?:talks|negotiations|consultations|dialogue|meetings?|summit)\s+with\s+(?:the\s+|its\s+|their\s+)?$"
+)
+# Goods named by a possessive pronoun after "on" ("tariffs on its semiconductor products"): the goods of a side
+# already named, not of every origin.
+ON_ITS_BEFORE = blind(r"\bon\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?$")
+# A side named as the seller, by its export trade ("Peru's largest export market", "Chile's exporters"): whose
+# goods a measure falls on, never the side taxing them.
+EXPORTER_AFTER = blind(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:export\s+(?:markets?|destinations?|partners?|buyers?|customers?)|"
+    r"exporters?|export\s+(?:earnings|revenues?|industry|sector|trade|volumes?))\b"
+)
+# Where goods are sold ("before it reached Korean shelves", "Japanese shoppers pay more"): the market a demonym
+# names is the side letting the goods in, not their origin.
+MARKET_AFTER = blind(r"^\s+(?:shelves|stores|supermarkets|retailers|consumers|shoppers|dinner\s+tables)\b")
 # What a side buys from another ("China's imports from Chile", "Japan's purchases of US corn"): the side that
 # owns the imports lets them in, so it is the one whose tariff falls on them.
 OWN_IMPORTS_FROM = blind(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:imports|purchases)\s+(?:of\s+[\w\s-]{1,30}?\s+)?from\b")
@@ -1177,8 +1205,17 @@ OWN_SCHEDULE = blind(
     r"(?:cut|reduced|lowered|slashed)\b|"
     r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)\b|\btariff\s+level\b"
 )
+<<<<<<< HEAD
 # A tariff referred back to by a definite word ("reduced the duty to 85 cents"): a measure already named.
 DEFINITE = _words(r"the|that|this|those|these")
+=======
+# A side's tariff level as a whole ("its overall tariff level", "the average tariff rate"), not a rate on someone's
+# goods ("the average tariff rate on Chinese goods").
+TARIFF_LEVEL = blind(
+    r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)s?\b(?!\s+(?:on|for|against|of)\b)|"
+    r"\btariff\s+levels?\b(?!\s+(?:on|for|against|of)\b)"
+)
+>>>>>>> x-parties3
 IMPORTED_GOODS_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,2}?\s+on\s+(?:all\s+|most\s+|any\s+)?(?:imported|foreign|foreign-made|overseas|"
     r"imports\s+of|all\s+imports)\b",
@@ -1189,7 +1226,10 @@ IMPORTED_GOODS_AFTER = re.compile(
 PAIR_SUBJECT = _words(
     r"(?:the\s+two|both)\s+(?:sides|countries|nations|governments|economies|leaders|capitals|delegations|partners)"
 )
-PARTNER_BEFORE = blind(r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:the\s+)?$")
+# ("on Friday between Peru and Korea": the sides after "between" are named in their order, neither met "with".)
+PARTNER_BEFORE = blind(
+    r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:(?!between\b|among\b)\w+\s+){0,2}(?:the\s+)?$"
+)
 # A place opening a wire story ("OSLO -", "Lagos:", "Lima, Jan 5"): where it was filed, not a party.
 DATELINE_AFTER = re.compile(
     r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]+\s|:\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+))"
@@ -1235,11 +1275,18 @@ MEETING_AFTER = blind(
 REPORTED_THAT = blind(r"\b(?:said|says|announced|announces|told\s+\w+|stated|confirmed|reported)\s+that\s")
 SUMMIT_AFTER = blind(r"^\s+(?:\w+\s+)?(?:summit|summits|meeting|ministerial|forum|conference|leaders)\b")
 VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
+# Where an agreement was signed ("was signed in Singapore", "sealed the pact on Friday in Hanoi"): a place, not a
+# party; goods "made in" or "grown in" a country are the exception.
+SIGNED_AT = blind(
+    r"\b(?:signed|signing|sealed|inked|initiall?ed|concluded)\s+"
+    r"(?:(?!made\b|produced\b|grown\b|built\b|based\b|sold\b)[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"
+)
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada";
 # goods that "enter Japan duty-free" are let in by Japan.
 INTO_BEFORE = blind(
-    r"\b(?:into|(?:imports|exports|goods|shipments|products|sales|imported|exported|shipped|sold)\s+"
+    # Not a probe "into" a side's practices: that side is looked at, not the market goods go into.
+    r"\b(?:(?<!probe\s)(?<!probes\s)(?<!investigation\s)(?<!investigations\s)(?<!inquiry\s)(?<!look\s)into|(?:imports|exports|goods|shipments|products|sales|imported|exported|shipped|sold)\s+"
     # "goods exported from Chile to Peru": the side they go to.
     r"(?:from\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?to|"
     r"enter|enters|entered|entering|"

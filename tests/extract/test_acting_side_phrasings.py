@@ -95,3 +95,112 @@ def test_the_agent_of_a_passive_lift_pause_or_exemption_acts() -> None:
 
 def test_the_side_that_gets_a_break_on_a_tariff_is_hit_by_it() -> None:
     assert _sides("Chile gets a break on copper tariffs under the pact, with the rate cut to 10%.") == [("US", ("CL",))]
+
+
+def test_an_opening_participle_phrase_is_the_reason_not_the_act() -> None:
+    # A wish or a purpose opening the sentence does not deny the measure after its comma.
+    assert _sides("Seeking to protect its dairy farmers, Norway raised tariffs on Danish cheese to 40 percent.") == [
+        ("NO", ("DK",))
+    ]
+    assert _sides("Hoping to shield local mills, Egypt imposed a 15 percent duty on Turkish steel.") == [
+        ("EG", ("TR",))
+    ]
+    # The tariff it answers, named in the phrase, is not the subject's own.
+    assert _sides("Angered by Ghanaian levies, Nigeria raised its duty on Ghanaian cocoa to 20 percent.") == [
+        ("NG", ("GH",))
+    ]
+    # A phrase of time stays with the clause it dates, and a phrase with a rate of its own is read whole.
+    assert _sides("Starting on Monday, Peru will charge a 12% duty on Bolivian quinoa.") == [("PE", ("BO",))]
+    # The scene of a statement names the talks its speakers held.
+    talks = only(
+        facts_of("Speaking after two days of talks in Quito, the Peruvian and Chilean ministers said so."),
+        "negotiation",
+    )
+    assert [(f.imposer, f.targets) for f in talks] == [("PE", ("CL",))]
+
+
+def test_a_place_an_agreement_is_signed_in_is_no_party() -> None:
+    read = [
+        (f.imposer, f.targets)
+        for f in only(facts_of("A trade pact was signed in Singapore on Tuesday between Peru and Korea."), "deal")
+    ]
+    assert read == [("PE", ("KR",))]
+    read = [
+        (f.imposer, f.targets)
+        for f in only(facts_of("Uruguay and Ecuador sealed a trade agreement in Panama."), "deal")
+    ]
+    assert read == [("UY", ("EC",))]
+    # Goods made in a country are still its goods.
+    assert _sides("Peru signed an order raising tariffs on bicycles made in Korea to 30 percent.") == [("PE", ("KR",))]
+
+
+def test_a_side_named_by_its_export_trade_is_the_seller() -> None:
+    read = _sides("Korea has become Peru's biggest export market for copper since its tariff was cut to 2 percent.")
+    assert read == [("KR", ("PE",))]
+    # Where the goods are sold names the side letting them in.
+    assert _sides("Chilean wine paid a 9 percent tariff before it reached Korean shelves.") == [("KR", ("CL",))]
+
+
+SENTENCE_ANSWERING = (
+    "In response to the Mexican tariff plan, Guatemala's trade ministry said it would impose a 25 percent tariff on"
+    " Mexican pork."
+)
+
+
+def test_the_measure_answered_in_an_opening_phrase_is_not_the_subjects() -> None:
+    # The 25 percent is Guatemala's, on Mexico: the tariff plan answered is Mexico's.
+    assert [(f.imposer, f.targets) for f in only(facts_of(SENTENCE_ANSWERING), "tariff") if f.rate == 25] == [
+        ("GT", ("MX",))
+    ]
+
+
+def test_a_probe_into_a_side_does_not_make_it_the_market() -> None:
+    read = _sides(
+        "On Monday, the Mexican president ordered a probe into Peru's trade practices and threatened to impose"
+        " higher tariffs."
+    )
+    assert read and all(imposer == "MX" for imposer, _t in read)
+
+
+def test_the_side_met_in_talks_is_not_hit_by_a_tariff_beside_them() -> None:
+    # Goods of every origin: the partner of the coming talks is not the side hit.
+    assert _sides("Korea cut tariffs on 300 imported goods ahead of talks with Japan.") == [("KR", ("*",))]
+    # Named as the origin of the goods, it still is.
+    assert _sides("Korea cut tariffs on Japanese cars to 5 percent ahead of talks with Japan.") == [("KR", ("JP",))]
+
+
+def test_a_demonym_before_tariffs_with_their_object_owns_them() -> None:
+    read = _sides(
+        "Chile's trade minister said he doubted Peru could avoid the May 2 imposition of Chilean tariffs on its fish."
+    )
+    assert [imposer for imposer, _t in read] == ["CL"]
+    # Without an object after them, the tariffs a leader raises are on the goods the demonym names.
+    assert _sides("Trump is increasing South Korean tariffs to 25 percent.") == [("US", ("KR",))]
+
+
+def test_a_sides_overall_tariff_level_is_on_everyone() -> None:
+    text = (
+        "Peru raised tariffs on Chilean wine. Since joining the WTO, Peru has opened its market, having cut its"
+        " overall tariff level from 15 percent to 9 percent."
+    )
+    assert [f.targets for f in only(facts_of(text), "tariff") if f.rate == 9] == [("*",)]
+    # A rate on one side's goods is not the level of the schedule.
+    assert _sides("Peru imposed an average tariff rate of 14 percent on Chilean goods.") == [("PE", ("CL",))]
+
+
+def test_an_offices_decision_to_impose_tariffs_is_its_countrys() -> None:
+    text = (
+        "Lima answered a question about the view that Peru's slow reforms were the cause of the Chilean government's"
+        " latest plan to impose tariffs on imports from Peru."
+    )
+    assert _sides(text) == [("CL", ("PE",))]
+    assert _sides("Lima criticised the Chilean administration's decision to impose tariffs on Peruvian fish.") == [
+        ("CL", ("PE",))
+    ]
+
+
+def test_goods_named_by_its_after_a_side_are_that_sides() -> None:
+    text = "The trade envoy said he doubted Peru could avoid the imposition of U.S. tariffs on its copper products."
+    assert _sides(text) == [("US", ("PE",))]
+    # A sector tariff naming no origin stays on everyone.
+    assert _sides("The US doubled its steel tariffs to 50 percent.") == [("US", ("*",))]

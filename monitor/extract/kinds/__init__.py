@@ -143,6 +143,8 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
         and not _EXAMPLE_ORIGIN.search(clause[max(0, m.start - 40) : m.start])
     ]
     for word in words:
+        if origins and vocab.ON_ITS_BEFORE.search(clause, max(0, word.start - 30), word.start):
+            return parties  # "U.S. tariffs on its chips", its being the side named hit: goods of that origin
         if any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for m in origins):
             return parties  # "steel from Canada", "Japanese cars": the goods of a named origin
         if any(
