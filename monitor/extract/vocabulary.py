@@ -1205,17 +1205,14 @@ OWN_SCHEDULE = blind(
     r"(?:cut|reduced|lowered|slashed)\b|"
     r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)\b|\btariff\s+level\b"
 )
-<<<<<<< HEAD
 # A tariff referred back to by a definite word ("reduced the duty to 85 cents"): a measure already named.
 DEFINITE = _words(r"the|that|this|those|these")
-=======
 # A side's tariff level as a whole ("its overall tariff level", "the average tariff rate"), not a rate on someone's
 # goods ("the average tariff rate on Chinese goods").
 TARIFF_LEVEL = blind(
     r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)s?\b(?!\s+(?:on|for|against|of)\b)|"
     r"\btariff\s+levels?\b(?!\s+(?:on|for|against|of)\b)"
 )
->>>>>>> x-parties3
 IMPORTED_GOODS_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,2}?\s+on\s+(?:all\s+|most\s+|any\s+)?(?:imported|foreign|foreign-made|overseas|"
     r"imports\s+of|all\s+imports)\b",
