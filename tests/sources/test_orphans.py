@@ -87,7 +87,7 @@ def command_line(pid: int) -> str:
         return "(gone)"
 
 
-def wait_for(predicate: Callable[[], bool], timeout: float = 20.0) -> bool:
+def wait_for(predicate: Callable[[], bool], timeout: float = 60.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -119,7 +119,7 @@ def children_once_polling(process: subprocess.Popen[str], server: FeedServer, pa
 
 def survivors(pids: set[int]) -> list[str]:
     """The processes of `pids` still running a few seconds on; each is killed after being named."""
-    wait_for(lambda: not any(running(pid) for pid in pids), timeout=5)
+    wait_for(lambda: not any(running(pid) for pid in pids), timeout=15)
     left = [f"{pid}: {command_line(pid)}" for pid in pids if running(pid)]
     for pid in pids:
         if running(pid):
@@ -137,7 +137,7 @@ def test_a_command_killed_with_sigkill_leaves_no_process_behind(
     try:
         spawned = children_once_polling(process, server, "/slow.xml")
         process.kill()
-        process.wait(timeout=10)
+        process.wait(timeout=60)
     finally:
         if process.poll() is None:
             process.kill()
@@ -154,7 +154,7 @@ def test_run_stopped_by_sigterm_finishes_its_poll_exits_0_and_leaves_no_process_
     try:
         spawned = children_once_polling(process, server, "/slow.xml")
         process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
+        process.wait(timeout=60)
     finally:
         if process.poll() is None:
             process.kill()
@@ -178,7 +178,7 @@ def test_poll_stopped_by_sigterm_records_the_poll_in_flight_starts_no_other_and_
     try:
         spawned = children_once_polling(process, server, "/slow.xml")
         process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
+        process.wait(timeout=60)
     finally:
         if process.poll() is None:
             process.kill()

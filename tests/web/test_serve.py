@@ -26,12 +26,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_until_up(url: str, proc: subprocess.Popen[str], timeout: float = 20.0) -> httpx.Response:
+def wait_until_up(url: str, proc: subprocess.Popen[str], timeout: float = 60.0) -> httpx.Response:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert proc.poll() is None, proc.communicate()[1]
         try:
-            return httpx.get(url, timeout=2)
+            return httpx.get(url, timeout=10)
         except httpx.TransportError:
             time.sleep(0.1)
     raise AssertionError(f"{url} never answered")
@@ -40,7 +40,7 @@ def wait_until_up(url: str, proc: subprocess.Popen[str], timeout: float = 20.0) 
 def stop(proc: subprocess.Popen[str]) -> str:
     proc.send_signal(signal.SIGTERM)
     try:
-        _, err = proc.communicate(timeout=15)
+        _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -68,7 +68,7 @@ def test_serve_answers_until_sigterm(filled_log: tuple[Path, dict[str, str]], tm
     proc = start(config, "serve", "--port", str(port))
     try:
         assert wait_until_up(f"http://127.0.0.1:{port}/healthz", proc).json() == {"status": "ok"}
-        measures = httpx.get(f"http://127.0.0.1:{port}/api/v1/measures", timeout=5).json()["measures"]
+        measures = httpx.get(f"http://127.0.0.1:{port}/api/v1/measures", timeout=20).json()["measures"]
         assert "US:CN:*" in {m["measure_id"] for m in measures}
     finally:
         err = stop(proc)
@@ -111,12 +111,12 @@ def test_the_daemon_serves_the_pages_when_enabled_and_stops_them_with_itself(
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz", proc)
         deadline = time.monotonic() + 15
-        ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5).json()
+        ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=20).json()
         while ready["checks"].get("scheduler") != "ok" and time.monotonic() < deadline:
             time.sleep(0.1)
-            ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5).json()
+            ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=20).json()
         assert ready == {"ready": True, "checks": {"database": "ok", "projections": "ok", "scheduler": "ok"}}
-        page = httpx.get(f"http://127.0.0.1:{port}/deadlines?days=90", timeout=5)
+        page = httpx.get(f"http://127.0.0.1:{port}/deadlines?days=90", timeout=20)
         assert page.status_code == 200 and "trade-monitor" in page.text
     finally:
         err = stop(proc)
