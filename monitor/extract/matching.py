@@ -269,6 +269,9 @@ class Cue:
         self._exact = frozenset(w.encode("ascii") for w in gate.exact) if gate is not None else None
         self._within = gate.within if gate is not None else ()
 
+    def _defer_needs(self) -> None:
+        self._needs = _Deferred(self)  # type: ignore[assignment]  # stands for the needs until they pay
+
     def _build_needs(self) -> None:
         needs = Needs.of(self._plain) if self.gate is not None else None
         ways = needs.ways if needs else ()
@@ -407,13 +410,38 @@ class Cue:
         return "".join(pieces)
 
 
+# How many texts a cue's gate lets through before its needs are read: reading them costs as much as a few dozen
+# searches, and most cues pass their gate only a handful of times in a process that reads one article.
+_NEEDS_AFTER = 16
+
+
+class _Deferred:
+    """A cue's needs not yet read: false (no needs: every text past the gate is searched) until the gate has let
+    `_NEEDS_AFTER` texts through, then the needs are read and put in its place. Only `Cue.search` and `Cue._open`
+    ask it, and only for its truth: the same matches either way, since needs only spare searches."""
+
+    __slots__ = ("_cue", "_left")
+
+    def __init__(self, cue: Cue) -> None:
+        self._cue = cue
+        self._left = _NEEDS_AFTER
+
+    def __bool__(self) -> bool:
+        self._left -= 1
+        if self._left > 0:
+            return False
+        self._cue._build_needs()
+        return bool(self._cue._needs)
+
+
 # Which builder sets each lazily built part of a `Cue`.
 _BUILDERS: dict[str, Callable[[Cue], None]] = {
     **dict.fromkeys(("_full", "_plain"), Cue._build_full),
     "regex": Cue._build_regex,
     "blind": Cue._build_blind,
     **dict.fromkeys(("gate", "_exact", "_within"), Cue._build_gate),
-    **dict.fromkeys(("_needs", "_telling"), Cue._build_needs),
+    "_needs": Cue._defer_needs,
+    "_telling": Cue._build_needs,
     **dict.fromkeys(("_literals", "_spelt", "_spaced", "_rest", "_hinted", "_clean"), Cue._build_literals),
 }
 
