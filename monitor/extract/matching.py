@@ -264,6 +264,9 @@ class Cue:
     def _build_blind(self) -> None:
         self.blind = re.compile(self._full, re.I)
 
+    def _defer_gate(self) -> None:
+        self._exact = _Ungated(self)  # type: ignore[assignment]  # stands for the gate until it pays
+
     def _build_gate(self) -> None:
         gate = Gate.of(self._plain)
         if gate is not None and not all(w.isascii() for w in gate.exact):
@@ -413,6 +416,32 @@ class Cue:
         return "".join(pieces)
 
 
+# How many long texts a cue is asked about before its gate is read: reading it costs as much as a few dozen
+# searches, and most cues are asked about only a handful of texts in a process that reads one article.
+_GATE_AFTER = 16
+
+
+class _Ungated:
+    """A cue's gate not yet read: it lets every text through (the regex decides) until `_GATE_AFTER` texts have
+    been asked about, then the gate is read and put in its place. Only `Cue.search` and `Cue._open` ask it, and
+    only through `isdisjoint`: the same matches either way, since a gate only spares searches."""
+
+    __slots__ = ("_cue", "_left")
+
+    def __init__(self, cue: Cue) -> None:
+        self._cue = cue
+        self._left = _GATE_AFTER
+
+    def isdisjoint(self, words: frozenset[bytes]) -> bool:
+        self._left -= 1
+        if self._left > 0:
+            return False
+        self._cue._build_gate()
+        exact = self._cue._exact
+        # No gate at all (a pattern whose openings cannot be listed): every text goes on to the regex.
+        return exact is not None and exact.isdisjoint(words)
+
+
 # How many texts a cue's gate lets through before its needs are read: reading them costs as much as a few dozen
 # searches, and most cues pass their gate only a handful of times in a process that reads one article.
 _NEEDS_AFTER = 16
@@ -476,7 +505,8 @@ _BUILDERS: dict[str, Callable[[Cue], None]] = {
     **dict.fromkeys(("_full", "_plain"), Cue._build_full),
     "regex": Cue._build_regex,
     "blind": Cue._build_blind,
-    **dict.fromkeys(("gate", "_exact", "_within"), Cue._build_gate),
+    "_exact": Cue._defer_gate,
+    **dict.fromkeys(("gate", "_within"), Cue._build_gate),
     "_needs": Cue._defer_needs,
     "_telling": Cue._build_needs,
     **dict.fromkeys(("_literals", "_spelt", "_spaced", "_rest", "_hinted", "_clean"), Cue._build_literals),
@@ -487,11 +517,21 @@ class CueSet:
     """Several word lists asked together whether any of them may match a text: one word-set test for a clause
     where each list would run its own (a reader whose every cue is shut there is skipped whole)."""
 
+    _exact: frozenset[bytes] | None
+    _within: tuple[str, ...]
+
     def __init__(self, *cues: Cue) -> None:
+        self._cues = cues  # their gates are read when the set is first asked (`__getattr__`), like a cue's own
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in ("_exact", "_within") or "_cues" not in self.__dict__:
+            raise AttributeError(name)
+        cues = self._cues
         # Only a set of gated, needle-free lists can be answered from the words: otherwise every text may match.
-        gated = all(c._exact is not None and not c.needles for c in cues)
+        gated = all(c.gate is not None and not c.needles for c in cues)  # `gate` builds each cue's real gate
         self._exact = frozenset().union(*(c._exact or () for c in cues)) if gated else None
         self._within = tuple(sorted({w for c in cues for w in c._within}))
+        return self.__dict__[name]
 
     def may_match(self, text: str) -> bool:
         """False only when no list of the set can match in `text` (what each one's own gate would say)."""
