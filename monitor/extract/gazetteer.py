@@ -1,15 +1,18 @@
 """Who is named in a sentence: countries, blocs, capitals, demonyms and the people and offices that act for them.
 
-Country names and ISO 3166-1 codes come from pycountry (loaded on first use, so
+Country names and ISO 3166-1 codes come from pycountry's database (read on first use, so
 importing the extractor stays fast); the small tables below add what pycountry
 does not know: the names news uses, demonyms, capitals and actor words.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from monitor.extract.scope import counted_groups
 
@@ -424,30 +427,52 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Gazetteer:
-    pattern: re.Pattern[str]
-    lower_pattern: re.Pattern[str]  # the same names, for text already in lower case
+    lower_pattern: re.Pattern[str]  # the names, for text already in lower case
     table: dict[str, tuple[str, str]]  # lower-cased surface form -> (code, form)
     case_sensitive: dict[str, tuple[str, str]]
     blocs: dict[str, tuple[str, ...]]  # lower-cased surface form -> member codes
     lower_ok: frozenset[str]  # lower-cased surface forms that need no capital letter
 
 
+@lru_cache(maxsize=1)
+def _blind_pattern() -> re.Pattern[str]:
+    """The names case-blind, for the rare sentence that lower case would change (compiled only for one: the
+    pattern is long, and compiling it costs a first article as much as reading it)."""
+    return re.compile(_gazetteer().lower_pattern.pattern, re.I)
+
+
 def _split(forms: str) -> list[str]:
     return [f.strip() for f in forms.split("|") if f.strip()]
 
 
+def _countries() -> list[dict[str, str]]:
+    """pycountry's ISO 3166-1 entries in its order (alpha_2, name, maybe common_name), read from its database
+    file: importing pycountry itself costs a first article more than reading the file (it asks the installed
+    packages for its own version, and sets up seven databases)."""
+    spec = importlib.util.find_spec("pycountry")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(folder) / "databases" / "iso3166-1.json"
+        if path.is_file():
+            entries: list[dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))["3166-1"]
+            return entries
+    import pycountry  # another layout of the package: ask it
+
+    return [
+        {"alpha_2": c.alpha_2, **{a: getattr(c, a) for a in ("name", "common_name") if hasattr(c, a)}}
+        for c in pycountry.countries
+    ]
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    import pycountry  # deferred: its data is only loaded when the first article is read
-
     table: dict[str, tuple[str, str]] = {}
     exact: dict[str, tuple[str, str]] = {}
-    for country in pycountry.countries:
+    for country in _countries():
         for attr in ("name", "common_name"):
-            name = getattr(country, attr, None)
+            name = country.get(attr)
             if not name or "," in name or "(" in name or name in _SKIP_NAMES:
                 continue
-            table.setdefault(name.lower(), (country.alpha_2, NAME))
+            table.setdefault(name.lower(), (country["alpha_2"], NAME))
 
     def add(code: str, forms: str, form: str) -> None:
         for surface in _split(forms):
@@ -484,7 +509,7 @@ def _gazetteer() -> _Gazetteer:
     surfaces = {s.lower() for s in (*table, *exact)}
     # A trie of the names as one regex: each position is tried against shared prefixes once, not 600 times.
     names = rf"(?<![\w.])(?:{_trie_pattern(surfaces)})(?![\w]|\.\w)"
-    return _Gazetteer(re.compile(names, re.I), re.compile(names), table, exact, blocs, frozenset(lower_ok))
+    return _Gazetteer(re.compile(names), table, exact, blocs, frozenset(lower_ok))
 
 
 def _trie_pattern(words: set[str]) -> str:
@@ -515,7 +540,7 @@ def find_mentions(sentence: str) -> list[Mention]:
     # The names are searched in lower case, over twice as fast as with re.I and the same wherever lower-casing
     # keeps every offset, except for the two letters re.I takes for Latin ones: dotless i and long s.
     folded = len(low) != len(sentence) or "ı" in sentence or "ſ" in sentence
-    for match in gaz.pattern.finditer(sentence) if folded else gaz.lower_pattern.finditer(low):
+    for match in _blind_pattern().finditer(sentence) if folded else gaz.lower_pattern.finditer(low):
         surface = sentence[match.start() : match.end()]
         entry = gaz.case_sensitive.get(surface)
         if entry is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from monitor.extract.gate import Gate
 from monitor.extract.needs import PIECE, Needs
@@ -208,38 +209,89 @@ def _literal_split(pattern: str) -> tuple[tuple[str, ...], tuple[str, ...]] | No
 
 
 class Cue:
-    """A case-blind pattern run on lower-cased text: several times faster than re.I in CPython's engine."""
+    """A case-blind pattern run on lower-cased text: several times faster than re.I in CPython's engine.
+
+    Nothing is built when a cue is made: each part (the gate, the needs, the compiled patterns) is built the first
+    time it is asked for (`__getattr__`). Most cues are never run in a short-lived process, most texts are shut
+    out by the gate before the needs are read, and most of those are shut out before the regex runs; parsing
+    and compiling a few hundred patterns up front cost a command line most of a second.
+    """
+
+    # The parts built on first use (see `_BUILDERS`); annotated here, set on the instance when built.
+    _full: str  # the pattern as a regex: grouped by first letter, bounded by word boundaries if a word list
+    _plain: str  # `_full` in lower case, as run on lower-cased text
+    regex: re.Pattern[str]  # the plain pattern, letter first where it can be (`opening`), run on lower case
+    blind: re.Pattern[str]  # for the rare text whose lower case changes its length
+    gate: Gate | None  # the words a match can open with: a long text holding none of them is not searched
+    _exact: frozenset[bytes] | None
+    _within: tuple[str, ...]
+    _needs: tuple[Way, ...]  # the words each way through the pattern needs (a text past the gate may lack them)
+    _telling: frozenset[bytes] | None
+    # For `holds`, a list of literals with no boundaries (a trade hint): its literals of letters only (found in a
+    # text's words), its other plain literals (found in its lower case), a pattern of the alternatives that are
+    # not plain text, and the words met so far that hold a literal of letters and those that hold none.
+    _literals: tuple[str, ...]
+    _spelt: tuple[bytes, ...]
+    _spaced: tuple[str, ...]
+    _rest: re.Pattern[str] | None
+    _hinted: set[bytes]
+    _clean: set[bytes]
 
     def __init__(self, pattern: str, *, bounded: bool = True, needles: tuple[str, ...] = ()) -> None:
         self.needles = needles  # if given, text holding none of these (lower case) cannot match
-        body = bucketed(pattern)
-        full = rf"\b(?:{body})\b" if bounded else body
-        plain = lower_pattern(full)
-        # The same matches as `plain`, found faster where each alternative can open with a letter (`opening`).
-        self.regex = re.compile(letter_first(plain) or plain)
-        self.blind = re.compile(full, re.I)  # for the rare text whose lower case changes its length
-        # The words a match can open with (read from the plain pattern): a long text holding none of them is
-        # not searched at all.
-        self.gate = Gate.of(plain)
-        if self.gate is not None and not all(w.isascii() for w in self.gate.exact):
-            self.gate = None  # a text's words are listed in ASCII only (see `_words_of`)
-        self._exact = frozenset(w.encode("ascii") for w in self.gate.exact) if self.gate is not None else None
-        self._within = self.gate.within if self.gate is not None else ()
-        # The words each way through the pattern needs: a text past the gate may still lack all of them.
-        needs = Needs.of(plain) if self.gate is not None else None
+        self.pattern = pattern
+        self.bounded = bounded
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for an attribute not yet set: build the part it belongs to, then read it as usual.
+        builder = _BUILDERS.get(name)
+        if builder is None or "pattern" not in self.__dict__:
+            raise AttributeError(name)
+        builder(self)
+        return self.__dict__[name]
+
+    def _build_full(self) -> None:
+        body = bucketed(self.pattern)
+        self._full = rf"\b(?:{body})\b" if self.bounded else body
+        self._plain = lower_pattern(self._full)
+
+    def _build_regex(self) -> None:
+        fast = letter_first(self._plain)
+        # The letter-first pattern searches faster but takes twice as long to compile: a cue runs its plain
+        # pattern until it has been run often enough to pay for compiling it (`_Warming`).
+        self.regex = re.compile(self._plain) if fast is None else _Warming(self, fast)  # type: ignore[assignment]
+
+    def _build_blind(self) -> None:
+        self.blind = re.compile(self._full, re.I)
+
+    def _defer_gate(self) -> None:
+        self._exact = _Ungated(self)  # type: ignore[assignment]  # stands for the gate until it pays
+
+    def _build_gate(self) -> None:
+        gate = Gate.of(self._plain)
+        if gate is not None and not all(w.isascii() for w in gate.exact):
+            gate = None  # a text's words are listed in ASCII only (see `_words_of`)
+        self.gate = gate
+        self._exact = frozenset(w.encode("ascii") for w in gate.exact) if gate is not None else None
+        self._within = gate.within if gate is not None else ()
+
+    def _defer_needs(self) -> None:
+        self._needs = _Deferred(self)  # type: ignore[assignment]  # stands for the needs until they pay
+
+    def _build_needs(self) -> None:
+        needs = Needs.of(self._plain) if self.gate is not None else None
         ways = needs.ways if needs else ()
         self._needs = tuple(_way(tuple(_split_slot(slot) for slot in way)) for way in ways)
         self._telling = _telling_words(self._needs) if self._needs else None
-        # For `holds`, a list of literals with no boundaries (a trade hint): its literals of letters only (found
-        # in a text's words), its other plain literals (found in its lower case), a pattern of the alternatives
-        # that are not plain text, and the words met so far that hold a literal of letters and those that hold none.
-        split = _literal_split(lower_pattern(pattern)) if not bounded and not needles else None
+
+    def _build_literals(self) -> None:
+        split = _literal_split(lower_pattern(self.pattern)) if not self.bounded and not self.needles else None
         self._literals = split[0] if split is not None else ()
         self._spelt = tuple(a.encode("ascii") for a in self._literals if a.isascii() and a.isalpha())
         self._spaced = tuple(a for a in self._literals if not (a.isascii() and a.isalpha()))
         self._rest = re.compile("|".join(split[1])) if split is not None and split[1] else None
-        self._hinted: set[bytes] = set()
-        self._clean: set[bytes] = set()
+        self._hinted = set()
+        self._clean = set()
 
     def _open(self, text: str) -> str | None:
         """`text` lower-cased when the pattern may match in it; `_SHUT` when it cannot (a long text holding none
@@ -364,15 +416,122 @@ class Cue:
         return "".join(pieces)
 
 
+# How many long texts a cue is asked about before its gate is read: reading it costs as much as a few dozen
+# searches, and most cues are asked about only a handful of texts in a process that reads one article.
+_GATE_AFTER = 16
+
+
+class _Ungated:
+    """A cue's gate not yet read: it lets every text through (the regex decides) until `_GATE_AFTER` texts have
+    been asked about, then the gate is read and put in its place. Only `Cue.search` and `Cue._open` ask it, and
+    only through `isdisjoint`: the same matches either way, since a gate only spares searches."""
+
+    __slots__ = ("_cue", "_left")
+
+    def __init__(self, cue: Cue) -> None:
+        self._cue = cue
+        self._left = _GATE_AFTER
+
+    def isdisjoint(self, words: frozenset[bytes]) -> bool:
+        self._left -= 1
+        if self._left > 0:
+            return False
+        self._cue._build_gate()
+        exact = self._cue._exact
+        # No gate at all (a pattern whose openings cannot be listed): every text goes on to the regex.
+        return exact is not None and exact.isdisjoint(words)
+
+
+# How many texts a cue's gate lets through before its needs are read: reading them costs as much as a few dozen
+# searches, and most cues pass their gate only a handful of times in a process that reads one article.
+_NEEDS_AFTER = 16
+
+
+class _Deferred:
+    """A cue's needs not yet read: false (no needs: every text past the gate is searched) until the gate has let
+    `_NEEDS_AFTER` texts through, then the needs are read and put in its place. Only `Cue.search` and `Cue._open`
+    ask it, and only for its truth: the same matches either way, since needs only spare searches."""
+
+    __slots__ = ("_cue", "_left")
+
+    def __init__(self, cue: Cue) -> None:
+        self._cue = cue
+        self._left = _NEEDS_AFTER
+
+    def __bool__(self) -> bool:
+        self._left -= 1
+        if self._left > 0:
+            return False
+        self._cue._build_needs()
+        return bool(self._cue._needs)
+
+
+# How many runs of a cue's plain pattern before its letter-first one (`opening.letter_first`) is compiled.
+_WARM_AFTER = 64
+
+
+class _Warming:
+    """A cue's regex for its first `_WARM_AFTER` runs: the plain pattern, the same matches as the letter-first one
+    that then takes its place. Only `Cue` runs it, with these three methods."""
+
+    __slots__ = ("_cue", "_fast", "_left", "_plain")
+
+    def __init__(self, cue: Cue, fast: str) -> None:
+        self._cue = cue
+        self._fast = fast
+        self._left = _WARM_AFTER
+        self._plain = re.compile(cue._plain)
+
+    def _ran(self) -> None:
+        self._left -= 1
+        if self._left <= 0:
+            self._cue.regex = re.compile(self._fast)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        self._ran()
+        return self._plain.search(text, pos) if endpos is None else self._plain.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        self._ran()
+        return self._plain.match(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        self._ran()
+        return self._plain.finditer(text)
+
+
+# Which builder sets each lazily built part of a `Cue`.
+_BUILDERS: dict[str, Callable[[Cue], None]] = {
+    **dict.fromkeys(("_full", "_plain"), Cue._build_full),
+    "regex": Cue._build_regex,
+    "blind": Cue._build_blind,
+    "_exact": Cue._defer_gate,
+    **dict.fromkeys(("gate", "_within"), Cue._build_gate),
+    "_needs": Cue._defer_needs,
+    "_telling": Cue._build_needs,
+    **dict.fromkeys(("_literals", "_spelt", "_spaced", "_rest", "_hinted", "_clean"), Cue._build_literals),
+}
+
+
 class CueSet:
     """Several word lists asked together whether any of them may match a text: one word-set test for a clause
     where each list would run its own (a reader whose every cue is shut there is skipped whole)."""
 
+    _exact: frozenset[bytes] | None
+    _within: tuple[str, ...]
+
     def __init__(self, *cues: Cue) -> None:
+        self._cues = cues  # their gates are read when the set is first asked (`__getattr__`), like a cue's own
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in ("_exact", "_within") or "_cues" not in self.__dict__:
+            raise AttributeError(name)
+        cues = self._cues
         # Only a set of gated, needle-free lists can be answered from the words: otherwise every text may match.
-        gated = all(c._exact is not None and not c.needles for c in cues)
+        gated = all(c.gate is not None and not c.needles for c in cues)  # `gate` builds each cue's real gate
         self._exact = frozenset().union(*(c._exact or () for c in cues)) if gated else None
         self._within = tuple(sorted({w for c in cues for w in c._within}))
+        return self.__dict__[name]
 
     def may_match(self, text: str) -> bool:
         """False only when no list of the set can match in `text` (what each one's own gate would say)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from monitor.extract import vocabulary as vocab
@@ -15,13 +15,19 @@ if TYPE_CHECKING:
 # One regex finds any sector word (grouped by first letter, so it stays fast); the sector is then
 # told by the small per-sector patterns, which only ever see the few words found.
 _PATTERN = vocab.Cue("|".join(vocab.SECTOR_WORDS.values()))
-_EACH = [(name, re.compile(rf"(?:{words})", re.I)) for name, words in vocab.SECTOR_WORDS.items()]
+
+
+@cache
+def _sector_pattern(sector: str) -> re.Pattern[str]:
+    # Compiled when a word first needs it: a first article names a few sectors, and most words are told by the
+    # first patterns in the list.
+    return re.compile(rf"(?:{vocab.SECTOR_WORDS[sector]})", re.I)
 
 
 @lru_cache(maxsize=1024)
 def _sector_of(word: str) -> str | None:
     # The same few sector words come back in every article: each is told once.
-    return next((sector for sector, pattern in _EACH if pattern.fullmatch(word)), None)
+    return next((sector for sector in vocab.SECTOR_WORDS if _sector_pattern(sector).fullmatch(word)), None)
 
 
 @dataclass(frozen=True, kw_only=True)
