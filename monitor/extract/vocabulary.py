@@ -640,6 +640,11 @@ EFFECT_BEFORE = blind(
     r"\b(?:effective|starting|start|started|starts|from|beginning|begin|begins|as\s+of|effect\s+on|force\s+on|"
     r"place\s+on|effective\s+from)\s+(?:on\s+|the\s+)?$"
 )
+# The day a pause's length counts from: "for 90 days starting April 1", "for a year, starting in early June".
+LENGTH_START_BEFORE = blind(
+    r"\b(?:effective|starting|start|started|starts|from|beginning|begin|begins|began|as\s+of|counting\s+from|"
+    r"effective\s+from)\s+(?:in\s+|on\s+|the\s+)?$"
+)
 # ... or a little before it ("took effect on April 9", "will apply to goods shipped after August 7").
 EFFECT_WORD = _words(r"effect|apply|applies|kick\s+in|kicks\s+in|implemented")
 UNTIL_WORD = _words(
@@ -679,7 +684,19 @@ MEASURE_ENDED = blind(
 DENIED_BEFORE = blind(
     r"\b(?:not|never|cannot|can't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|didn't|"
     r"doesn't|don't|couldn't|(?:declined|declines|decline|declining|refuses|refusing)\s+to)\s+"
-    r"(?:(?:yet|be|been|being|to|fully|formally|officially|immediately)\s+){0,2}$"
+    r"(?:(?:yet|be|been|being|to|fully|formally|officially|immediately)\s+){0,2}$|"
+    # Denied before a noun or a gerund: "no removal of the duties", "without lifting the tariffs", "without an
+    # exemption".
+    r"\b(?:no|without)\s+(?:(?:an?|the|any|further|formal|immediate|fully|formally|immediately)\s+)?$"
+)
+# A removal, pause or exemption only aimed at or attempted is not made: "flew to Washington in an effort to stop
+# new tariffs", "is trying to remove the duties", "in a bid to win an exemption", "aimed at lifting them". The
+# tariff it names is read for what it is where its owner is named after the aim ("to stop new US tariffs").
+AIMED_BEFORE = blind(
+    r"\b(?:(?:in\s+)?(?:an?|the|its|their|his|her|one|another)\s+(?:[\w-]+\s+)?(?:effort|efforts|bid|attempt|"
+    r"attempts|push|drive|campaign|quest)\s+to|(?:trying|tried|tries|try|attempting|attempted|attempts|attempt|"
+    r"striving|strives|strove|scrambling|scrambled|racing|raced|lobbying|lobbied|campaigning|fighting|fought)\s+to|"
+    r"aimed\s+at|aiming\s+(?:to|at)|aims\s+(?:to|at)|aim\s+(?:to|at))\s+(?:[\w-]+\s+){0,2}$"
 )
 # A removal, pause or exemption named as what talks are about is not one made: "negotiating the removal of the
 # duties", "talks on a suspension of the tariffs", "discussed an exemption for cars".
@@ -1444,10 +1461,12 @@ ADJECTIVE_PAUSE = blind(
     r"|\bfrozen(?=\s+(?!(?:until|till|at|for|since|in|on|by|from|through|and|or|as|to|under|pending|the|its|"
     r"their|his|her|a|an|all|any|these|those|tariffs?|duty|duties|levy|levies|rates?|indefinitely)\b)[a-z])"
 )
-# "may" the verb, not the month: "In May 2022", "since May", "mid-May", "May 1" name a time.
+# "may" the verb, not the month: "In May 2022", "since May", "mid-May", "May 1", "a pause from May", "through May"
+# name a time.
 MODAL = blind(
     r"\b(?:could|might|perhaps|possibly)\b|"
     r"(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!-)(?<!\d\s)"
+    r"(?<!\bfrom\s)(?<!\bthrough\s)(?<!\btill\s)(?<!\bbefore\s)(?<!\bafter\s)(?<!\bfor\s)(?<!\bmid\s)"
     r"\bmay\b(?!\s+\d)"
 )
 NO_PAUSE = blind(r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking")

@@ -11,6 +11,7 @@ from monitor.extract.context import Context
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention
 from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.kinds.pauses import aimed_at, owner_named_after
 from monitor.extract.kinds.reliefs import quota_relief
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
@@ -240,6 +241,11 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         clause[max(0, cue.start() - 40) : cue.start()]
     ):
         return None, False, False  # "neither side has lifted its duties", "has not removed them": denied
+    aim = aimed_at(c, cue)
+    if aim:
+        # "in a bid to remove the duties": only aimed at. The tariff is read as it is where its owner is named
+        # after the aim ("to get US tariffs removed"); else the side seeking it would be taken for the one taxing.
+        return None, False, not owner_named_after(c, aim.start())
     if vocab.TALKED_OF_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()]):
         return None, False, True  # "are negotiating the removal of the duties": what talks are about, no fact
     if offered(clause, cue):

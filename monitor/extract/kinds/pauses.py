@@ -134,7 +134,7 @@ def pauses(
         return facts  # "could extend the pause": speculation, unless it states when the pause ends
     if explicit is None and ctx.published is not None:
         explicit = _day_of_when_clause(clause, sentence, ctx.published)
-    until = extension_end(clause, dates, _end_so_far(ctx, parties)) or explicit
+    until = extension_end(clause, dates, _end_so_far(ctx, parties), ctx.published) or explicit
     until = until or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
     if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
@@ -281,11 +281,24 @@ def _up_to_segment_end(clause: str, cue: re.Match[str]) -> str:
     return clause[: stop.start()] if stop else clause
 
 
+def aimed_at(c: Clause, cue: re.Match[str]) -> re.Match[str] | None:
+    """The words that make the pause, lift or relief word at `cue` only aimed at or attempted ("in a bid to
+    remove the duties", "is trying to stop new tariffs", "aimed at lifting them"), if any."""
+    return vocab.AIMED_BEFORE.search(c.text, max(0, cue.start() - 60), cue.start())
+
+
+def owner_named_after(c: Clause, start: int) -> bool:
+    """Whether a side is named as the owner of a tariff word after `start` ("to stop new US tariffs")."""
+    return any(
+        m.start >= start and m.code != ANY and 0 <= w.start() - m.end <= 25 for m in c.mentions for w in c.tariff_words
+    )
+
+
 def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     """The word that pauses a tariff in the clause, if any, and whether the clause is a decision not to tax
     with no bargain or time to it (which states no fact at all)."""
     clause = c.text
-    pause = None
+    pause = aim = None
     for cue in vocab.PAUSE.finditer(vocab.ADJECTIVE_PAUSE.sub(lambda m: "x" * len(m.group(0)), clause)):
         near = clause[max(0, cue.start() - 70) : cue.end() + 100]
         extended = cue.group(0).startswith("extend")
@@ -314,6 +327,10 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             or _IMAGINED.match(clause)
         ):
             continue  # "no pause in the tariffs", "has not suspended them", "a pause would help": none stated
+        aiming = aimed_at(c, cue)
+        if aiming:
+            aim = aim or aiming
+            continue  # "in an effort to stop new tariffs": a pause only sought, none stated
         if _STANDSTILL_AFTER.match(clause, cue.end()):
             continue  # "froze its tariffs at current levels": a standstill, not a pause
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
@@ -326,6 +343,10 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
                 return None, True  # "the two sides discussed a suspension of the duties": what talks are about
             pause = cue
             break
+    if pause is None and aim is not None:
+        # The tariff a pause is sought of is read as it is where its owner is named ("is trying to stop new US
+        # tariffs"); else the side seeking it would be taken for the one taxing: no fact.
+        return None, not owner_named_after(c, aim.start())
     not_impose = vocab.NOT_IMPOSE.search(clause)
     if not_impose and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
         return None, True

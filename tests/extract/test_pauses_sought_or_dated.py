@@ -1,0 +1,102 @@
+"""Pauses, lifts and reliefs only sought or denied by a noun, and the day a pause's length counts from when the
+text names its start by a month alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.extract.conftest import facts_of, only
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Peruvian trade minister flew to Santiago in an effort to stop new tariffs on copper.",
+        "Lima is trying to halt any further duties on its grapes.",
+        "Peru sent two envoys to Chile in a bid to suspend the planned 30% levy.",
+        "The minister made a last-ditch attempt to delay the 20% tariff on fishmeal.",
+    ],
+)
+def test_a_pause_only_sought_is_no_pause(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert not only(facts, "pause"), facts
+    # The side seeking the pause is not taken for the side taxing.
+    assert not [f for f in facts if f.imposer == "PE" and f.kind == "tariff"], facts
+
+
+def test_the_tariff_a_pause_is_sought_of_is_read_when_its_owner_is_named() -> None:
+    facts = facts_of("Lima is trying to stop new US tariffs on Peruvian fishmeal.")
+    assert not only(facts, "pause")
+    assert [(f.imposer, f.targets) for f in only(facts, "tariff")] == [("US", ("PE",))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bolivia sent its foreign minister to Lima in a bid to remove the 15% tariff on its gas.",
+        "La Paz has been trying to get rid of the duties on its quinoa, aiming at eliminating them by next year.",
+        "Bolivian exporters flew to Lima in an attempt to win an exemption from the 15% tariff on gas.",
+    ],
+)
+def test_a_lift_or_relief_only_sought_is_none(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert not only(facts, "lift") and not only(facts, "relief"), facts
+
+
+def test_a_measure_taken_in_an_effort_to_ease_tensions_still_stands() -> None:
+    facts = facts_of("In an effort to ease tensions, Peru lifted its 20% tariff on Chilean copper.")
+    assert [(f.imposer, f.rate) for f in only(facts, "lift")] == [("PE", 20)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("There has been no removal of the 20% tariff on Chilean wine so far.", "lift"),
+        ("Peru extended the talks without lifting its duties on Chilean copper.", "lift"),
+        ("The 25% tariff on Chilean copper took effect on Monday without an exemption for Bolivia.", "relief"),
+        ("Peru's 25% tariff on copper began on Monday with no exemptions for Bolivia.", "relief"),
+    ],
+)
+def test_a_lift_or_relief_denied_by_no_or_without_is_none(sentence: str, kind: str) -> None:
+    assert not only(facts_of(sentence), kind)
+
+
+def test_a_pause_length_counts_from_the_month_it_starts() -> None:
+    published = dt.date(2031, 6, 20)
+    facts = facts_of("Peru agreed a 90-day pause from May on its tariffs on Chilean wine.", published)
+    # From 1 May, not from the day of the news.
+    assert [f.until for f in only(facts, "pause")] == [dt.date(2031, 7, 30)]
+
+
+def test_a_month_named_may_is_no_modal_verb() -> None:
+    facts = facts_of("Peru suspended its tariffs on Chilean wine from May.", dt.date(2031, 6, 20))
+    assert [(f.imposer, f.targets) for f in only(facts, "pause")] == [("PE", ("CL",))]
+    # The verb still makes a pause speculation.
+    assert not only(facts_of("Peru may suspend its tariffs on Chilean wine."), "pause")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "until"),
+    [
+        (
+            "Peru extended the suspension of its duties on Chilean wine for 12 more months, starting in September.",
+            dt.date(2032, 8, 31),  # a year of 365 days
+        ),
+        ("Peru suspended its tariffs on Chilean wine for six months, starting in early April.", dt.date(2031, 10, 6)),
+        ("Peru suspended its tariffs on Chilean wine for 90 days, beginning in February.", dt.date(2031, 5, 2)),
+    ],
+)
+def test_a_pause_length_counts_from_the_start_named_after_it(sentence: str, until: dt.date) -> None:
+    facts = facts_of(sentence, dt.date(2031, 3, 2))
+    assert [f.until for f in only(facts, "pause")] == [until]
+
+
+def test_an_extension_counts_from_its_stated_start_not_the_old_end() -> None:
+    text = (
+        "Peru suspended its tariffs on Chilean wine until March 31. "
+        "On Monday it extended the pause by six more months, starting in April."
+    )
+    facts = facts_of(text, dt.date(2031, 3, 12))
+    assert [f.until for f in only(facts, "pause")][-1] == dt.date(2031, 9, 30)
