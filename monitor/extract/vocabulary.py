@@ -361,9 +361,10 @@ MULTILATERAL = _words(
 )
 PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
-    # "agreed to halt further tariff increases", "stop imposing new tariffs": the rises are held off.
+    # "agreed to halt further tariff increases", "stop imposing new tariffs", "halt the imposition of new tariffs":
+    # the rises are held off.
     r"(?:halt|halts|halted|halting|stop|stops|stopped|stopping)(?:\s+(?:imposing|raising|levying|adding))?"
-    r"(?=\s+(?:further|new|any|additional)\b)|"
+    r"(?=\s+(?:the\s+(?:imposition|introduction)\s+of\s+)?(?:further|new|any|additional)\b)|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
     # "the deadline was pushed to August 1": moved to a later month, not "moved to impose".
@@ -761,6 +762,12 @@ THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+
 AGREED_ON_THEIR = blind(
     r"\b(?:agreed|agree|agrees|pledged|pledge|promised|committed)\s+to\s+(?:\w+\s+){1,2}?their\s+"
     r"(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies|countermeasures|surcharges?)\b"
+)
+# A promise of no new tariffs that two sides named together as the subject agree to ("Xi and Trump agreed not
+# to impose new tariffs", "... pledged to halt further duties"): each side spares the other.
+AGREEING = blind(r"\b(?:agreed|agree|agrees|pledged|pledge|pledges|promised|promise|promises|committed|vowed)\b")
+NO_NEW_TARIFFS = blind(
+    r"[^,;]{0,50}?\b(?:further|new|any|additional|more)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|levies)\b"
 )
 MUTUAL = _words(
     # "each others' goods" is a common misspelling of "each other's".

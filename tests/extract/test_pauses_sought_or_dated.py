@@ -100,3 +100,33 @@ def test_an_extension_counts_from_its_stated_start_not_the_old_end() -> None:
     )
     facts = facts_of(text, dt.date(2031, 3, 12))
     assert [f.until for f in only(facts, "pause")][-1] == dt.date(2031, 9, 30)
+
+
+def _sides(facts: list) -> set[tuple[str, tuple[str, ...]]]:
+    return {(f.imposer, f.targets) for f in only(facts, "pause")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Peru agreed not to impose new tariffs while their ministers negotiate.",
+        "The Chilean and Peruvian presidents pledged to halt the imposition of new tariffs.",
+    ],
+)
+def test_a_promise_of_no_new_tariffs_made_together_spares_each_side(sentence: str) -> None:
+    assert _sides(facts_of(sentence)) == {("CL", ("PE",)), ("PE", ("CL",))}
+
+
+def test_a_promise_of_no_new_tariffs_by_they_is_by_the_sides_the_article_spoke_of() -> None:
+    text = "Peru raised its tariff on Chilean wine to 20% last month. They agreed on Sunday not to impose new duties."
+    assert _sides(facts_of(text)) == {("PE", ("CL",)), ("CL", ("PE",))}
+
+
+def test_a_promise_together_on_a_third_side_or_a_delay_of_set_tariffs_is_one_sides() -> None:
+    # A side hit is named: no truce between the two.
+    facts = facts_of("Chile and Peru agreed not to impose new tariffs on Bolivian gas.")
+    assert ("PE", ("CL",)) not in _sides(facts) and ("CL", ("PE",)) not in _sides(facts)
+    assert any(targets == ("BO",) for _imposer, targets in _sides(facts))
+    # Tariffs already set, delayed: not a promise of no new ones.
+    facts = facts_of("Peru and Chile agreed to delay Peru's 20% tariff on Chilean wine.")
+    assert _sides(facts) == {("PE", ("CL",))}

@@ -11,7 +11,7 @@ from monitor.extract.clauses import blocked, governs_tariff, offered
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY
+from monitor.extract.gazetteer import ANY, find_mentions
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
@@ -63,6 +63,11 @@ _EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?|waivers
 # The same in the passive: "the exclusions for medical gloves were extended until May 31" (a relief).
 _EXCLUSIONS_BEFORE = blind(
     r"\b(?:exclusions?|exemptions?|waivers?)\b[^,;]{0,100}?\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$"
+)
+# The two sides referred back to as the subject: "They agreed", "The two leaders also pledged".
+_THEY_BEFORE = blind(
+    r"^\W*(?:they|the\s+two\s+(?:leaders|presidents|sides|countries|nations|governments)|both\s+(?:leaders|"
+    r"presidents|sides|countries|nations|governments)|the\s+leaders)\s+(?:\w+\s+)?$"
 )
 _SEGMENT_END = re.compile(r"[,;]")
 # A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
@@ -143,6 +148,12 @@ def pauses(
         for code in parties.fellows:
             targets = tuple(t for t in parties.targets if t != code) or (parties.imposer,)
             sides.append(Parties(imposer=code, targets=targets, subject_named=True))
+    elif (together := _promised_together(clause, sentence, cue_at, ctx)) is not None:
+        first, second = together
+        sides = [
+            Parties(imposer=first, targets=(second,), subject_named=True),
+            Parties(imposer=second, targets=(first,), subject_named=True),
+        ]
     elif _MUTUAL.search(clause) or vocab.MUTUAL.search(clause, 0, cue_at):
         # "the two countries agreed to suspend": both sides as the subject (not "... while the two sides talk").
         sides = _each_side(parties)
@@ -189,6 +200,33 @@ def pauses(
                 )
             )
     return facts
+
+
+def _promised_together(clause: str, sentence: str, cue_at: int, ctx: Context) -> tuple[str, str] | None:
+    """The two sides named together as the subject of a promise of no new tariffs ("Xi and Trump agreed not to
+    impose new tariffs", "China and the US pledged to halt further duties"; "They agreed ...": the sides of the
+    article's last talks or deal, else of its last measure on one side, else the US and the article's partner),
+    when the clause names no side after
+    it: each spares the other. None for a pause of tariffs already set ("agreed to delay the tariffs"), which is
+    the taxing side's alone."""
+    if not vocab.NO_NEW_TARIFFS.match(clause, cue_at):
+        return None
+    agreeing = vocab.AGREEING.search(clause, 0, cue_at)
+    if agreeing is None:
+        return None
+    if _THEY_BEFORE.match(clause[: agreeing.start()]):
+        last = ctx.actor
+        if ctx.pair is not None:
+            return ctx.pair
+        if last is not None and len(last.targets) == 1 and last.targets[0] not in {ANY, last.imposer}:
+            return (last.imposer, last.targets[0])
+        return ("US", ctx.partner) if ctx.partner not in {None, "US", ANY} else None
+    offset = max(0, sentence.find(clause))
+    mentions = [m for m in find_mentions(sentence) if offset <= m.start and m.end <= offset + len(clause)]
+    if any(m.start - offset >= cue_at for m in mentions):
+        return None  # "agreed not to impose new tariffs on Chinese steel": a side hit is named
+    named = list(dict.fromkeys(m.code for m in mentions if m.end - offset <= agreeing.start() and m.code != ANY))
+    return (named[0], named[1]) if len(named) == 2 else None
 
 
 def _in_year(year: int, day: dt.date) -> dt.date | None:
