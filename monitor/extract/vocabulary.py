@@ -52,9 +52,10 @@ ZERO = _words(
     # (A non-breaking or Unicode hyphen joins "zero-tariff" as often as the ASCII one does.)
     r"zero[-\u2010\u2011 ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|"
     r"to\s+0(?=\s?(?:%|percent|per\s+cent))|"
-    # "duty-free access", "enter tariff-free"; but a "duty-free amount", "quota" or "status" is a relief's limit.
-    r"(?:tariff|duty)-free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|limit|threshold|"
-    r"volumes?|portion|allocation|allotment))"
+    # "duty-free access", "enter tariff-free" (also written "duty free"); but a "duty-free amount", "quota" or
+    # "status" is a relief's limit.
+    r"(?:tariff|duty)[-\u2010\u2011 ]free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|"
+    r"limit|threshold|volumes?|portion|allocation|allotment))"
 )
 # Goods free of duty are a lift only as a change: a time to come or a step taken ("will be tariff-free next year",
 # "became duty-free in 2016", "can now enter duty-free", "adopted a zero-tariff policy", "decided to allow
@@ -73,6 +74,12 @@ ZERO_CHANGE = _words(
     r"lowered|lowering|slashed|eliminated|removed|extend|extends|extended|extending|offered|"
     r"start|starts|started|begin|begins|began|begun|received|receives|receive|gets|got|given|gives|gave|"
     r"let|lets|letting|permit|permits|permitted|opened|opens|launch|launched|launches"
+)
+# A figure that is a share of the goods made free of duty, not a rate removed: "96 percent of Australian goods
+# will be duty-free", "90.9 percent of China's imports from Georgia", "85% of tariff lines".
+LIFTED_SHARE_AFTER = blind(
+    r"^\s*of\s+(?:(?:the|all|its|their)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:goods|imports|exports|products|items|"
+    r"shipments|trade|tariff\s+lines|lines)\b"
 )
 ZERO_STATE = _words(r"already|needs?|needed")
 # Duty-free treatment itself cut back: "a cut in duty-free allowances", "curbs on duty-free imports". Fewer goods
@@ -780,7 +787,8 @@ MUTUAL = _words(
 
 # "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
 TARIFF_COMPOUND = Cue(
-    r"\b(?:tariff|duty)-free\b|\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
+    r"\b(?:tariff|duty)[- ]free\b|\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|"
+    r"\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
     r"dispute|disputes|policy|policies|agenda|revenue|revenues|regime|structure|fight|battle|row|tensions|team|"
     r"chief|envoy|collections|income|receipts)\b|\b(?:average|effective)\s+(?:[\w.]+\s+){0,2}?tariff\s+rates?\b|"
     # The treaty's name (General Agreement on Tariffs and Trade) names a treaty, not a tariff.
@@ -1126,8 +1134,8 @@ TARIFF_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
     r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
-    # "enter China duty-free": a word of manner, not a tariff China owns or is charged.
-    r"(?![-\u2010\u2011]free)"
+    # "enter China duty-free" (or "duty free"): a word of manner, not a tariff China owns or is charged.
+    r"(?![-\u2010\u2011 ]free\b)"
 )
 # A side's decision or plan to place tariffs is its own tariff, whoever speaks of it: "China weighs the impact of
 # the United States' decision to impose tariffs on its goods", "Peru's plan to slap new duties on Chilean wine",

@@ -130,3 +130,14 @@ def test_a_promise_together_on_a_third_side_or_a_delay_of_set_tariffs_is_one_sid
     # Tariffs already set, delayed: not a promise of no new ones.
     facts = facts_of("Peru and Chile agreed to delay Peru's 20% tariff on Chilean wine.")
     assert _sides(facts) == {("PE", ("CL",))}
+
+
+def test_goods_made_duty_free_written_without_a_hyphen_are_a_lift() -> None:
+    facts = facts_of("From next year, Peru's copper will enter Chile duty free under the new agreement.")
+    assert [(f.imposer, f.targets) for f in only(facts, "lift")] == [("CL", ("PE",))]
+
+
+def test_a_share_of_the_goods_made_duty_free_is_no_rate_removed() -> None:
+    facts = facts_of("Once the pact takes effect, 95 percent of Peruvian goods will be duty-free in Chile.")
+    assert [f.rate for f in only(facts, "lift")] == [None]
+    assert not only(facts, "tariff")
