@@ -703,7 +703,8 @@ DENIED_BEFORE = blind(
 AIMED_BEFORE = blind(
     r"\b(?:(?:in\s+)?(?:an?|the|its|their|his|her|one|another)\s+(?:[\w-]+\s+)?(?:effort|efforts|bid|attempt|"
     r"attempts|push|drive|campaign|quest)\s+to|(?:trying|tried|tries|try|attempting|attempted|attempts|attempt|"
-    r"striving|strives|strove|scrambling|scrambled|racing|raced|lobbying|lobbied|campaigning|fighting|fought)\s+to|"
+    r"striving|strives|strove|scrambling|scrambled|racing|raced|lobbying|lobbied|campaigning|fighting|fought|working|"
+    r"worked|works|pushing|pressing)\s+to|"
     r"aimed\s+at|aiming\s+(?:to|at)|aims\s+(?:to|at)|aim\s+(?:to|at))\s+(?:[\w-]+\s+){0,2}$"
 )
 # A removal, pause or exemption named as what talks are about is not one made: "negotiating the removal of the

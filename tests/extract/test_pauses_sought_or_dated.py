@@ -17,6 +17,7 @@ from tests.extract.conftest import facts_of, only
         "Lima is trying to halt any further duties on its grapes.",
         "Peru sent two envoys to Chile in a bid to suspend the planned 30% levy.",
         "The minister made a last-ditch attempt to delay the 20% tariff on fishmeal.",
+        "Peru is pushing to delay the 20% tariff on its fishmeal.",
     ],
 )
 def test_a_pause_only_sought_is_no_pause(sentence: str) -> None:
@@ -38,6 +39,7 @@ def test_the_tariff_a_pause_is_sought_of_is_read_when_its_owner_is_named() -> No
         "Bolivia sent its foreign minister to Lima in a bid to remove the 15% tariff on its gas.",
         "La Paz has been trying to get rid of the duties on its quinoa, aiming at eliminating them by next year.",
         "Bolivian exporters flew to Lima in an attempt to win an exemption from the 15% tariff on gas.",
+        "La Paz is working to remove the 15% tariff on Bolivian gas.",
     ],
 )
 def test_a_lift_or_relief_only_sought_is_none(sentence: str) -> None:
