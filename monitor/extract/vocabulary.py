@@ -752,6 +752,14 @@ GERUND_SUBJECT = blind(
     r"delaying|postponing|deferring|exempting|excluding|waiving)\b[^,;]{0,80}?\b(?:would|could|will|might|may|can|"
     r"should|must|is|was|are|were|remains|means|makes|helps|gives|offers|requires|costs|seems|looks)\b"
 )
+# A removal only foreseen: an agreement as the subject of "would" ("the two agreements (FTAs) would gradually
+# remove tariffs": what a deal would do), or the means of what "would" or "could" happen ("would boost its sales
+# by eliminating a 25 percent tariff").
+FORESEEN_LIFT_BEFORE = blind(
+    r"\b(?:deals?|agreements?|pacts?|accords?|ftas?|treaty|treaties)\s+(?:\([^()]{1,20}\)\s+)?"
+    r"(?:would|could|might)\s+(?:[\w-]+ly\s+)?$|"
+    r"\b(?:would|could|might)\s+(?:[\w-]+ly\s+)?[a-z]+\b[^,;]{0,60}?\bby\s+$"
+)
 # A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
 PREDICTED_EFFECT = blind(
     r"^[^,;.]{0,60}?\b(?:would|could|might|may|will)\s+(?:\w+\s+)?(?:reduce|raise|cut|boost|lower|"

@@ -143,3 +143,20 @@ def test_a_share_of_the_goods_made_duty_free_is_no_rate_removed() -> None:
     facts = facts_of("Once the pact takes effect, 95 percent of Peruvian goods will be duty-free in Chile.")
     assert [f.rate for f in only(facts, "lift")] == [None]
     assert not only(facts, "tariff")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two trade agreements (TPAs) would gradually remove tariffs on Peruvian and Chilean goods.",
+        "A plant in Peru would in theory lift Chilean carmakers' sales by eliminating the 20% tariff on their cars.",
+    ],
+)
+def test_a_removal_only_foreseen_is_no_lift(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert not only(facts, "lift"), facts
+
+
+def test_a_removal_announced_in_reported_speech_is_still_a_lift() -> None:
+    facts = facts_of("Peru said it would remove its 20% tariff on Chilean wine.")
+    assert [(f.imposer, f.rate) for f in only(facts, "lift")] == [("PE", 20)]

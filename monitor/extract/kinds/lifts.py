@@ -220,6 +220,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     anchor = c.first_anchor
     if lift and anchor < lift.start() and vocab.CONDITION.search(clause, anchor, lift.start()):
         lift = None  # "200% tariffs on wine unless the EU drops its whiskey tariff": the tariff is the fact
+    if lift and vocab.FORESEEN_LIFT_BEFORE.search(clause, max(0, lift.start() - 90), lift.start()):
+        return None, False, True  # "the agreements would remove tariffs", "would boost sales by eliminating it"
     if lift and lift.group(0).lower() in _LIFT_NOUNS and vocab.PREDICTED_EFFECT.match(clause[lift.end() :]):
         lift = None  # "the removal of tariffs would reduce inflation": an effect foreseen, not a lift
     if zero and not lift and vocab.PREDICTED_EFFECT.match(clause[zero.end() :]):
