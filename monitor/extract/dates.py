@@ -37,6 +37,11 @@ DAY_MONTH = Cue(rf"\b{_DAY}\s+(?:of\s+)?({_MONTH_ALT})\b\.?{_YEAR}", bounded=Fal
 PART_MONTH = blind(rf"\b(early|mid|mid-|late|end of|the end of|beginning of|start of)\s*-?\s*({_MONTH_ALT})\b")
 # A month named alone as a bound: "until August" ends as August begins, "through August" takes it in.
 BOUND_MONTH = blind(rf"\b(until|till|through|thru)\s+({_MONTH_ALT})\b(?!\.?\s*\d{{1,2}}\b)(?:,?\s+(\d{{4}})\b)?")
+# A month named alone as the day a length counts from: "a 90-day pause from May", "for a year, starting in June".
+START_MONTH = blind(
+    rf"\b(?:from|starting|beginning|begins|began|effective|as\s+of)\s+(?:in\s+)?({_MONTH_ALT})\b"
+    r"(?!\.?\s*\d{1,2}\b)(?:,?\s+(\d{4})\b)?"
+)
 ORDINAL_DAY = blind(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
 _WEEKDAY_NAMES = tuple(calendar.day_name[i].lower() for i in range(7))
 WEEKDAY = Cue(
@@ -289,6 +294,42 @@ def _year_part(m: re.Match[str], published: dt.date) -> dt.date | None:
         return dt.date(year, 1, 1) if bound.lower() in {"until", "till"} else dt.date(year, 12, 31)
     year = int(end_year or end_dash or published.year)
     return dt.date(year, 12, 31) if 1800 <= year <= 9000 else None
+
+
+def _month_year(month: int, published: dt.date, lean: int) -> dt.date:
+    """The first day of `month` in the year nearest `published` (compared at mid-month), moved a year on or back
+    where the tense `lean` points the other way and the month is two months or more away from publication."""
+    middle = _nearest_year(month, 15, published) or published
+    first = middle.replace(day=1)
+    last = first.replace(day=calendar.monthrange(first.year, month)[1])
+    far = dt.timedelta(days=60)
+    if lean > 0 and last < published - far:
+        return first.replace(year=first.year + 1)
+    if lean < 0 and first > published + far:
+        return first.replace(year=first.year - 1)
+    return first
+
+
+def start_month(clause: str, published: dt.date) -> DateMention | None:
+    """The first day of a month named alone as the start of a length ("a 90-day pause from May", "for 12 more
+    months, starting in June"), in the year written with it, else the year that puts the month nearest to
+    publication; None where the clause names no such month."""
+    for m in START_MONTH.finditer(clause):
+        if not clause[m.start(1)].isupper():
+            continue  # "from may be": the verb, not the month
+        month = _MONTHS[m.group(1).lower()]
+        if m.group(2):
+            year = int(m.group(2))
+            first = dt.date(year, month, 1) if 1800 <= year <= 9000 else None
+        else:
+            # The month nearest publication (a month under way or just ended is this year's), unless the word
+            # opening it says it is to come ("starting in September") and it ended two months before.
+            opening = clause[m.start() : m.start(1)]  # "starting in", "from", "began in"
+            future = bool(_FUTURE.search(opening) or _FROM_AT_END.search(opening))
+            lean = 1 if future else -1 if _PAST.search(opening) else 0
+            first = _month_year(month, published, lean)
+        return DateMention(value=first, start=m.start(1), end=m.end()) if first is not None else None
+    return None
 
 
 def find_duration(sentence: str) -> tuple[int, int, int] | None:

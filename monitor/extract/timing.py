@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from monitor.extract import vocabulary as vocab
-from monitor.extract.dates import MOVED_TO, DateMention, find_duration
+from monitor.extract.dates import MOVED_TO, DateMention, find_duration, start_month
 
 
 def status_of(
@@ -88,12 +88,15 @@ def expiry(clause: str, dates: list[DateMention], start: dt.date | None = None) 
     return None
 
 
-def extension_end(clause: str, dates: list[DateMention], extended: dt.date | None = None) -> dt.date | None:
+def extension_end(
+    clause: str, dates: list[DateMention], extended: dt.date | None = None, published: dt.date | None = None
+) -> dt.date | None:
     """The day a pause ends when the clause extends it by a length ("extended the truce by 90 days", "for another
     six months", "a 90-day extension"): the length counted from the end it replaces, named in the clause ("the
-    pause, due to end on June 10, was extended by 20 days") or else `extended` (the end the article stated
-    before). None for any other clause, or where only the day of the news is named before the length ("On
-    Monday it extended the truce by 90 days": read by `pause_until`)."""
+    pause, due to end on June 10, was extended by 20 days"), else from the start named after the length ("for 12
+    more months, starting in June"; a month alone is resolved against `published`), else from `extended` (the
+    end the article stated before). None for any other clause, or where only the day of the news is named before
+    the length ("On Monday it extended the truce by 90 days": read by `pause_until`)."""
     duration = find_duration(clause)
     if duration is None:
         return None
@@ -104,6 +107,9 @@ def extension_end(clause: str, dates: list[DateMention], extended: dt.date | Non
     ends = [d for d in earlier if vocab.UNTIL_WORD.search(_before(clause, d.start, 30))]
     if ends:
         return _later(ends[-1].value, days)
+    begun = stated_start(clause, dates, published)
+    if begun is not None and begun.start >= end:
+        return _later(begun.value, days)  # "extended it for 12 more months, starting in June"
     return _later(extended, days) if extended is not None and not earlier else None
 
 
@@ -120,13 +126,23 @@ def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt
         earlier = [d.value for d in dates if d.start < start]
         if by_delay and earlier:
             return _later(max(earlier), days)
-        # A length counts from the day the text says it starts ("for 90 days starting April 1"), else from the
-        # earliest day before publication it names, else from publication.
-        starts = [d.value for d in dates if vocab.EFFECT_BEFORE.search(_before(clause, d.start, 30))]
-        anchor = starts[0] if starts else min([d.value for d in dates if d.value <= published] or [published])
+        # A length counts from the day the text says it starts ("for 90 days starting April 1", "from May"), else
+        # from the earliest day before publication it names, else from publication.
+        begun = stated_start(clause, dates, published)
+        anchor = begun.value if begun else min([d.value for d in dates if d.value <= published] or [published])
         return _later(anchor, days)
     future = [d.value for d in dates if d.value > published and not _original_day(clause, d)]
     return future[0] if future else None
+
+
+def stated_start(clause: str, dates: list[DateMention], published: dt.date | None) -> DateMention | None:
+    """The day the clause says a length starts: a date right after "starting", "from", "beginning" ... ("for 90
+    days starting April 1", "starting in early June"), or the first day of a month named alone there ("a 90-day
+    pause from May")."""
+    for d in dates:
+        if vocab.LENGTH_START_BEFORE.search(_before(clause, d.start, 30)):
+            return d
+    return start_month(clause, published) if published is not None else None
 
 
 def _original_day(clause: str, d: DateMention) -> bool:

@@ -52,9 +52,10 @@ ZERO = _words(
     # (A non-breaking or Unicode hyphen joins "zero-tariff" as often as the ASCII one does.)
     r"zero[-\u2010\u2011 ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|"
     r"to\s+0(?=\s?(?:%|percent|per\s+cent))|"
-    # "duty-free access", "enter tariff-free"; but a "duty-free amount", "quota" or "status" is a relief's limit.
-    r"(?:tariff|duty)-free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|limit|threshold|"
-    r"volumes?|portion|allocation|allotment))"
+    # "duty-free access", "enter tariff-free" (also written "duty free"); but a "duty-free amount", "quota" or
+    # "status" is a relief's limit.
+    r"(?:tariff|duty)[-\u2010\u2011 ]free(?!\s+(?:amount|amounts|quota|quotas|status|shop|shops|shopping|allowance|"
+    r"limit|threshold|volumes?|portion|allocation|allotment))"
 )
 # Goods free of duty are a lift only as a change: a time to come or a step taken ("will be tariff-free next year",
 # "became duty-free in 2016", "can now enter duty-free", "adopted a zero-tariff policy", "decided to allow
@@ -73,6 +74,12 @@ ZERO_CHANGE = _words(
     r"lowered|lowering|slashed|eliminated|removed|extend|extends|extended|extending|offered|"
     r"start|starts|started|begin|begins|began|begun|received|receives|receive|gets|got|given|gives|gave|"
     r"let|lets|letting|permit|permits|permitted|opened|opens|launch|launched|launches"
+)
+# A figure that is a share of the goods made free of duty, not a rate removed: "96 percent of Australian goods
+# will be duty-free", "90.9 percent of China's imports from Georgia", "85% of tariff lines".
+LIFTED_SHARE_AFTER = blind(
+    r"^\s*of\s+(?:(?:the|all|its|their)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:goods|imports|exports|products|items|"
+    r"shipments|trade|tariff\s+lines|lines)\b"
 )
 ZERO_STATE = _words(r"already|needs?|needed")
 # Duty-free treatment itself cut back: "a cut in duty-free allowances", "curbs on duty-free imports". Fewer goods
@@ -361,9 +368,10 @@ MULTILATERAL = _words(
 )
 PAUSE = _words(
     r"pause|paused|pauses|pausing|suspend|suspended|suspends|suspending|suspension|delay|delayed|delays|delaying|"
-    # "agreed to halt further tariff increases", "stop imposing new tariffs": the rises are held off.
+    # "agreed to halt further tariff increases", "stop imposing new tariffs", "halt the imposition of new tariffs":
+    # the rises are held off.
     r"(?:halt|halts|halted|halting|stop|stops|stopped|stopping)(?:\s+(?:imposing|raising|levying|adding))?"
-    r"(?=\s+(?:further|new|any|additional)\b)|"
+    r"(?=\s+(?:the\s+(?:imposition|introduction)\s+of\s+)?(?:further|new|any|additional)\b)|"
     r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
     # "the deadline was pushed to August 1": moved to a later month, not "moved to impose".
@@ -640,6 +648,11 @@ EFFECT_BEFORE = blind(
     r"\b(?:effective|starting|start|started|starts|from|beginning|begin|begins|as\s+of|effect\s+on|force\s+on|"
     r"place\s+on|effective\s+from)\s+(?:on\s+|the\s+)?$"
 )
+# The day a pause's length counts from: "for 90 days starting April 1", "for a year, starting in early June".
+LENGTH_START_BEFORE = blind(
+    r"\b(?:effective|starting|start|started|starts|from|beginning|begin|begins|began|as\s+of|counting\s+from|"
+    r"effective\s+from)\s+(?:in\s+|on\s+|the\s+)?$"
+)
 # ... or a little before it ("took effect on April 9", "will apply to goods shipped after August 7").
 EFFECT_WORD = _words(r"effect|apply|applies|kick\s+in|kicks\s+in|implemented")
 UNTIL_WORD = _words(
@@ -679,7 +692,20 @@ MEASURE_ENDED = blind(
 DENIED_BEFORE = blind(
     r"\b(?:not|never|cannot|can't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|didn't|"
     r"doesn't|don't|couldn't|(?:declined|declines|decline|declining|refuses|refusing)\s+to)\s+"
-    r"(?:(?:yet|be|been|being|to|fully|formally|officially|immediately)\s+){0,2}$"
+    r"(?:(?:yet|be|been|being|to|fully|formally|officially|immediately)\s+){0,2}$|"
+    # Denied before a noun or a gerund: "no removal of the duties", "without lifting the tariffs", "without an
+    # exemption".
+    r"\b(?:no|without)\s+(?:(?:an?|the|any|further|formal|immediate|fully|formally|immediately)\s+)?$"
+)
+# A removal, pause or exemption only aimed at or attempted is not made: "flew to Washington in an effort to stop
+# new tariffs", "is trying to remove the duties", "in a bid to win an exemption", "aimed at lifting them". The
+# tariff it names is read for what it is where its owner is named after the aim ("to stop new US tariffs").
+AIMED_BEFORE = blind(
+    r"\b(?:(?:in\s+)?(?:an?|the|its|their|his|her|one|another)\s+(?:[\w-]+\s+)?(?:effort|efforts|bid|attempt|"
+    r"attempts|push|drive|campaign|quest)\s+to|(?:trying|tried|tries|try|attempting|attempted|attempts|attempt|"
+    r"striving|strives|strove|scrambling|scrambled|racing|raced|lobbying|lobbied|campaigning|fighting|fought|working|"
+    r"worked|works|pushing|pressing)\s+to|"
+    r"aimed\s+at|aiming\s+(?:to|at)|aims\s+(?:to|at)|aim\s+(?:to|at))\s+(?:[\w-]+\s+){0,2}$"
 )
 # A removal, pause or exemption named as what talks are about is not one made: "negotiating the removal of the
 # duties", "talks on a suspension of the tariffs", "discussed an exemption for cars".
@@ -726,6 +752,14 @@ GERUND_SUBJECT = blind(
     r"delaying|postponing|deferring|exempting|excluding|waiving)\b[^,;]{0,80}?\b(?:would|could|will|might|may|can|"
     r"should|must|is|was|are|were|remains|means|makes|helps|gives|offers|requires|costs|seems|looks)\b"
 )
+# A removal only foreseen: an agreement as the subject of "would" ("the two agreements (FTAs) would gradually
+# remove tariffs": what a deal would do), or the means of what "would" or "could" happen ("would boost its sales
+# by eliminating a 25 percent tariff").
+FORESEEN_LIFT_BEFORE = blind(
+    r"\b(?:deals?|agreements?|pacts?|accords?|ftas?|treaty|treaties)\s+(?:\([^()]{1,20}\)\s+)?"
+    r"(?:would|could|might)\s+(?:[\w-]+ly\s+)?$|"
+    r"\b(?:would|could|might)\s+(?:[\w-]+ly\s+)?[a-z]+\b[^,;]{0,60}?\bby\s+$"
+)
 # A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
 PREDICTED_EFFECT = blind(
     r"^[^,;.]{0,60}?\b(?:would|could|might|may|will)\s+(?:\w+\s+)?(?:reduce|raise|cut|boost|lower|"
@@ -745,6 +779,12 @@ AGREED_ON_THEIR = blind(
     r"\b(?:agreed|agree|agrees|pledged|pledge|promised|committed)\s+to\s+(?:\w+\s+){1,2}?their\s+"
     r"(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies|countermeasures|surcharges?)\b"
 )
+# A promise of no new tariffs that two sides named together as the subject agree to ("Xi and Trump agreed not
+# to impose new tariffs", "... pledged to halt further duties"): each side spares the other.
+AGREEING = blind(r"\b(?:agreed|agree|agrees|pledged|pledge|pledges|promised|promise|promises|committed|vowed)\b")
+NO_NEW_TARIFFS = blind(
+    r"[^,;]{0,50}?\b(?:further|new|any|additional|more)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|levies)\b"
+)
 MUTUAL = _words(
     # "each others' goods" is a common misspelling of "each other's".
     r"each\s+others?|one\s+another|both\s+sides|both\s+countries|both\s+nations|both\s+governments|"
@@ -756,7 +796,8 @@ MUTUAL = _words(
 
 # "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
 TARIFF_COMPOUND = Cue(
-    r"\b(?:tariff|duty)-free\b|\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
+    r"\b(?:tariff|duty)[- ]free\b|\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|"
+    r"\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
     r"dispute|disputes|policy|policies|agenda|revenue|revenues|regime|structure|fight|battle|row|tensions|team|"
     r"chief|envoy|collections|income|receipts)\b|\b(?:average|effective)\s+(?:[\w.]+\s+){0,2}?tariff\s+rates?\b|"
     # The treaty's name (General Agreement on Tariffs and Trade) names a treaty, not a tariff.
@@ -1130,8 +1171,8 @@ TARIFF_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
     r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
-    # "enter China duty-free": a word of manner, not a tariff China owns or is charged.
-    r"(?![-\u2010\u2011]free)"
+    # "enter China duty-free" (or "duty free"): a word of manner, not a tariff China owns or is charged.
+    r"(?![-\u2010\u2011 ]free\b)"
 )
 # A side's decision or plan to place tariffs is its own tariff, whoever speaks of it: "China weighs the impact of
 # the United States' decision to impose tariffs on its goods", "Peru's plan to slap new duties on Chilean wine",
@@ -1488,10 +1529,12 @@ ADJECTIVE_PAUSE = blind(
     r"|\bfrozen(?=\s+(?!(?:until|till|at|for|since|in|on|by|from|through|and|or|as|to|under|pending|the|its|"
     r"their|his|her|a|an|all|any|these|those|tariffs?|duty|duties|levy|levies|rates?|indefinitely)\b)[a-z])"
 )
-# "may" the verb, not the month: "In May 2022", "since May", "mid-May", "May 1" name a time.
+# "may" the verb, not the month: "In May 2022", "since May", "mid-May", "May 1", "a pause from May", "through May"
+# name a time.
 MODAL = blind(
     r"\b(?:could|might|perhaps|possibly)\b|"
     r"(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!-)(?<!\d\s)"
+    r"(?<!\bfrom\s)(?<!\bthrough\s)(?<!\btill\s)(?<!\bbefore\s)(?<!\bafter\s)(?<!\bfor\s)(?<!\bmid\s)"
     r"\bmay\b(?!\s+\d)"
 )
 NO_PAUSE = blind(r"\b(?:did|does|do)\s+not\s+(?:impose|introduce|levy)|no\s+longer\s+extend|not\s+extend|seek|seeking")

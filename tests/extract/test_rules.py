@@ -126,8 +126,11 @@ def test_a_participle_clause_shares_the_subject() -> None:
 
 
 def test_coordinated_subjects_act_as_the_first_named() -> None:
-    facts = facts_of("Seoul and Washington agreed to hold off on new tariffs for another 30 days.")
+    facts = facts_of("Seoul and Washington agreed to hold off on the tariffs for another 30 days.")
     assert [(f.kind, f.imposer) for f in facts] == [("pause", "KR")]
+    # A promise of no new tariffs made together is each side's.
+    facts = facts_of("Seoul and Washington agreed to hold off on new tariffs for another 30 days.")
+    assert [(f.kind, f.imposer) for f in facts] == [("pause", "KR"), ("pause", "US")]
 
 
 def test_withdrawal_is_by_the_subject_of_quit() -> None:

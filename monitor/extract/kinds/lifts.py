@@ -11,6 +11,7 @@ from monitor.extract.context import Context
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, Mention
 from monitor.extract.kinds import Clause, make_fact
+from monitor.extract.kinds.pauses import aimed_at, owner_named_after
 from monitor.extract.kinds.reliefs import quota_relief
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
@@ -50,6 +51,8 @@ def lifts(
         )
         return head + _cut_beside(clause, cut.start(), sentence, parties, rates, authority)
     facts: list[Fact] = []
+    # "96 percent of Australian goods will be duty-free": how much of the trade is freed, no rate removed.
+    rates = [r for r in rates if not vocab.LIFTED_SHARE_AFTER.match(clause[r.end : r.end + 60])]
     left = [r for r in rates if left_in_force(clause, r, cue_at)]
     rates = [r for r in rates if r not in left]
     lifter = parties
@@ -217,6 +220,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     anchor = c.first_anchor
     if lift and anchor < lift.start() and vocab.CONDITION.search(clause, anchor, lift.start()):
         lift = None  # "200% tariffs on wine unless the EU drops its whiskey tariff": the tariff is the fact
+    if lift and vocab.FORESEEN_LIFT_BEFORE.search(clause, max(0, lift.start() - 90), lift.start()):
+        return None, False, True  # "the agreements would remove tariffs", "would boost sales by eliminating it"
     if lift and lift.group(0).lower() in _LIFT_NOUNS and vocab.PREDICTED_EFFECT.match(clause[lift.end() :]):
         lift = None  # "the removal of tariffs would reduce inflation": an effect foreseen, not a lift
     if zero and not lift and vocab.PREDICTED_EFFECT.match(clause[zero.end() :]):
@@ -240,6 +245,11 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         clause[max(0, cue.start() - 40) : cue.start()]
     ):
         return None, False, False  # "neither side has lifted its duties", "has not removed them": denied
+    aim = aimed_at(c, cue)
+    if aim:
+        # "in a bid to remove the duties": only aimed at. The tariff is read as it is where its owner is named
+        # after the aim ("to get US tariffs removed"); else the side seeking it would be taken for the one taxing.
+        return None, False, not owner_named_after(c, aim.start())
     if vocab.TALKED_OF_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()]):
         return None, False, True  # "are negotiating the removal of the duties": what talks are about, no fact
     if offered(clause, cue):

@@ -11,7 +11,7 @@ from monitor.extract.clauses import blocked, governs_tariff, offered
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY
+from monitor.extract.gazetteer import ANY, find_mentions
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
@@ -63,6 +63,11 @@ _EXCLUSIONS_AFTER = blind(r"\s*(?:\w+\s+){0,4}(?:exclusions?|exemptions?|waivers
 # The same in the passive: "the exclusions for medical gloves were extended until May 31" (a relief).
 _EXCLUSIONS_BEFORE = blind(
     r"\b(?:exclusions?|exemptions?|waivers?)\b[^,;]{0,100}?\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$"
+)
+# The two sides referred back to as the subject: "They agreed", "The two leaders also pledged".
+_THEY_BEFORE = blind(
+    r"^\W*(?:they|the\s+two\s+(?:leaders|presidents|sides|countries|nations|governments)|both\s+(?:leaders|"
+    r"presidents|sides|countries|nations|governments)|the\s+leaders)\s+(?:\w+\s+)?$"
 )
 _SEGMENT_END = re.compile(r"[,;]")
 # A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
@@ -134,7 +139,7 @@ def pauses(
         return facts  # "could extend the pause": speculation, unless it states when the pause ends
     if explicit is None and ctx.published is not None:
         explicit = _day_of_when_clause(clause, sentence, ctx.published)
-    until = extension_end(clause, dates, _end_so_far(ctx, parties)) or explicit
+    until = extension_end(clause, dates, _end_so_far(ctx, parties), ctx.published) or explicit
     until = until or (pause_until(clause, dates, ctx.published) if ctx.published else None)
     sides = [parties]
     if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
@@ -143,6 +148,12 @@ def pauses(
         for code in parties.fellows:
             targets = tuple(t for t in parties.targets if t != code) or (parties.imposer,)
             sides.append(Parties(imposer=code, targets=targets, subject_named=True))
+    elif (together := _promised_together(clause, sentence, cue_at, ctx)) is not None:
+        first, second = together
+        sides = [
+            Parties(imposer=first, targets=(second,), subject_named=True),
+            Parties(imposer=second, targets=(first,), subject_named=True),
+        ]
     elif _MUTUAL.search(clause) or vocab.MUTUAL.search(clause, 0, cue_at):
         # "the two countries agreed to suspend": both sides as the subject (not "... while the two sides talk").
         sides = _each_side(parties)
@@ -189,6 +200,33 @@ def pauses(
                 )
             )
     return facts
+
+
+def _promised_together(clause: str, sentence: str, cue_at: int, ctx: Context) -> tuple[str, str] | None:
+    """The two sides named together as the subject of a promise of no new tariffs ("Xi and Trump agreed not to
+    impose new tariffs", "China and the US pledged to halt further duties"; "They agreed ...": the sides of the
+    article's last talks or deal, else of its last measure on one side, else the US and the article's partner),
+    when the clause names no side after
+    it: each spares the other. None for a pause of tariffs already set ("agreed to delay the tariffs"), which is
+    the taxing side's alone."""
+    if not vocab.NO_NEW_TARIFFS.match(clause, cue_at):
+        return None
+    agreeing = vocab.AGREEING.search(clause, 0, cue_at)
+    if agreeing is None:
+        return None
+    if _THEY_BEFORE.match(clause[: agreeing.start()]):
+        last = ctx.actor
+        if ctx.pair is not None:
+            return ctx.pair
+        if last is not None and len(last.targets) == 1 and last.targets[0] not in {ANY, last.imposer}:
+            return (last.imposer, last.targets[0])
+        return ("US", ctx.partner) if ctx.partner not in {None, "US", ANY} else None
+    offset = max(0, sentence.find(clause))
+    mentions = [m for m in find_mentions(sentence) if offset <= m.start and m.end <= offset + len(clause)]
+    if any(m.start - offset >= cue_at for m in mentions):
+        return None  # "agreed not to impose new tariffs on Chinese steel": a side hit is named
+    named = list(dict.fromkeys(m.code for m in mentions if m.end - offset <= agreeing.start() and m.code != ANY))
+    return (named[0], named[1]) if len(named) == 2 else None
 
 
 def _in_year(year: int, day: dt.date) -> dt.date | None:
@@ -281,11 +319,24 @@ def _up_to_segment_end(clause: str, cue: re.Match[str]) -> str:
     return clause[: stop.start()] if stop else clause
 
 
+def aimed_at(c: Clause, cue: re.Match[str]) -> re.Match[str] | None:
+    """The words that make the pause, lift or relief word at `cue` only aimed at or attempted ("in a bid to
+    remove the duties", "is trying to stop new tariffs", "aimed at lifting them"), if any."""
+    return vocab.AIMED_BEFORE.search(c.text, max(0, cue.start() - 60), cue.start())
+
+
+def owner_named_after(c: Clause, start: int) -> bool:
+    """Whether a side is named as the owner of a tariff word after `start` ("to stop new US tariffs")."""
+    return any(
+        m.start >= start and m.code != ANY and 0 <= w.start() - m.end <= 25 for m in c.mentions for w in c.tariff_words
+    )
+
+
 def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     """The word that pauses a tariff in the clause, if any, and whether the clause is a decision not to tax
     with no bargain or time to it (which states no fact at all)."""
     clause = c.text
-    pause = None
+    pause = aim = None
     for cue in vocab.PAUSE.finditer(vocab.ADJECTIVE_PAUSE.sub(lambda m: "x" * len(m.group(0)), clause)):
         near = clause[max(0, cue.start() - 70) : cue.end() + 100]
         extended = cue.group(0).startswith("extend")
@@ -314,6 +365,10 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             or _IMAGINED.match(clause)
         ):
             continue  # "no pause in the tariffs", "has not suspended them", "a pause would help": none stated
+        aiming = aimed_at(c, cue)
+        if aiming:
+            aim = aim or aiming
+            continue  # "in an effort to stop new tariffs": a pause only sought, none stated
         if _STANDSTILL_AFTER.match(clause, cue.end()):
             continue  # "froze its tariffs at current levels": a standstill, not a pause
         if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
@@ -326,6 +381,10 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
                 return None, True  # "the two sides discussed a suspension of the duties": what talks are about
             pause = cue
             break
+    if pause is None and aim is not None:
+        # The tariff a pause is sought of is read as it is where its owner is named ("is trying to stop new US
+        # tariffs"); else the side seeking it would be taken for the one taxing: no fact.
+        return None, not owner_named_after(c, aim.start())
     not_impose = vocab.NOT_IMPOSE.search(clause)
     if not_impose and not vocab.NOT_IMPOSE_BOUND.search(c.sentence):
         return None, True

@@ -88,12 +88,17 @@ def _spares_other(clause: str, cue: re.Match[str]) -> bool:
 
 def _denied(clause: str, cue: re.Match[str]) -> bool:
     """Whether the relief at `cue` is denied right before it ("has not exempted beef", "declined to exclude
-    them"), only named as what talks are about ("negotiating an exemption for cars"), or an idea that is the
-    subject of its clause ("Exempting cars would cost billions")."""
+    them", "without an exemption"), only named as what talks are about ("negotiating an exemption for cars") or
+    aimed at ("in a bid to win an exemption"), or an idea that is the subject of its clause ("Exempting cars
+    would cost billions")."""
     before = clause[max(0, cue.start() - 40) : cue.start()]
     if cue.start() < 12 and vocab.GERUND_SUBJECT.match(clause):
         return True  # "Exempting cars from the levy would cost billions": an idea talked about
-    return bool(vocab.DENIED_BEFORE.search(before) or vocab.TALKED_OF_BEFORE.search(before))
+    return bool(
+        vocab.DENIED_BEFORE.search(before)
+        or vocab.TALKED_OF_BEFORE.search(before)
+        or vocab.AIMED_BEFORE.search(clause[max(0, cue.start() - 60) : cue.start()])
+    )
 
 
 def relief_without_tariff(c: Clause) -> list[Fact]:
