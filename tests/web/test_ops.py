@@ -93,9 +93,10 @@ def test_metrics_say_how_long_each_feeds_last_poll_took(tmp_path: Path) -> None:
         running.stop()
     slow = found[("trade_monitor_feed_last_poll_seconds", (("feed", "slow"),))]
     down = found[("trade_monitor_feed_last_poll_seconds", (("feed", "down"),))]
-    # The server's delay is part of the poll; a whole poll of one small item stays well under seconds.
-    assert 0.4 <= slow < 10
-    assert 0.2 <= down < 10
+    # The server's delay is part of the poll, in seconds (milliseconds would be hundreds); the upper bound
+    # leaves room for a machine under heavy load.
+    assert 0.4 <= slow < 60
+    assert 0.2 <= down < 60
     assert found[("trade_monitor_last_polls_seconds", ())] == pytest.approx(slow + down)
 
 
