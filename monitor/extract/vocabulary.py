@@ -956,6 +956,9 @@ BILATERAL = blind(
     r"\b(?:deal|agreement|pact|accord|arrangement|concessions?)\s+(?:\w+\s+){0,3}?with\b|"
     r"\b(?:under|in|implementing)\s+(?:the|its|his|their|a)\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|pact)\b"
 )
+# A side named as the object of a tariff word, not as the origin of goods ("tariffs on Brazil", "duties against
+# Canada"; not "tariffs on Canada's steel", which the caller sees by the name's end).
+TARIFF_ON_BEFORE = blind(r"\b(?:tariffs?|duties|duty|levies|levy)\s+(?:on|against)\s+(?:the\s+)?$")
 # A rate on every partner at once, named in the rate's own phrase.
 UNIVERSAL_RATE = blind(
     r"\b(?:universal|baseline|global|worldwide|blanket|across-the-board|minimum)\s+(?:[\w-]+\s+){0,2}?"

@@ -1,0 +1,34 @@
+"""Tariff facts whose scope or rate is easy to misread: the US metals tariffs, and the like."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import facts_of, only
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Washington put a 25% tariff on steel from Vietnam and a 10% levy on aluminum from Vietnam last spring.",
+        "The White House raised tariffs on Vietnamese imports of steel and aluminum to 50% this week.",
+        "The US tariffs on Korean steel took effect on Monday.",
+    ],
+)
+def test_us_metals_tariffs_are_on_everyone_whatever_origin_the_goods_have(sentence: str) -> None:
+    tariffs = only(facts_of(sentence), "tariff")
+    assert tariffs and {f.sector for f in tariffs} <= {"steel", "aluminum"}
+    assert all(f.imposer == "US" and f.targets == ("*",) for f in tariffs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US Commerce Department set anti-dumping duties of 40% on steel pipe from Vietnam.",
+        "Under Section 301 the US will raise its tariff on Vietnamese steel to 25%.",
+        "The White House said it will restore steel tariffs on Chile and Peru from next week.",
+    ],
+)
+def test_a_one_country_basis_or_a_side_taxed_by_name_keeps_the_metals_tariff_on_that_side(sentence: str) -> None:
+    tariffs = only(facts_of(sentence), "tariff")
+    assert tariffs and all(f.targets != ("*",) for f in tariffs)
