@@ -913,6 +913,12 @@ CHANGE_BEFORE = _words(
 RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–)?\s*")
 RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|to)\s?$")
+# A number that is a day of the month or a section, not the low end of a range: "from January 1 to 25%", "on
+# March 3 to 20%", "Section 232 to 50%".
+NOT_LOW_END_BEFORE = blind(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|section|article|no)\.?\s*$"
+)
 # Alternatives and tiers with the unit said once: "tariffs of 4 or 7 percent", "duties of 11 and 19 percent".
 ALTERNATIVE_LOW_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,3}(?:\.\d{1,2})?)\s+(?:or|and)\s+$")
 FROM_BEFORE = blind(r"\bfrom\s*$")

@@ -32,3 +32,16 @@ def test_us_metals_tariffs_are_on_everyone_whatever_origin_the_goods_have(senten
 def test_a_one_country_basis_or_a_side_taxed_by_name_keeps_the_metals_tariff_on_that_side(sentence: str) -> None:
     tariffs = only(facts_of(sentence), "tariff")
     assert tariffs and all(f.targets != ("*",) for f in tariffs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rates"),
+    [
+        ("Washington will raise the tariff on Chilean wine from January 1 to 25%.", {25}),
+        ("The duty on Chilean wine rises on Jan. 1 to 25 percent.", {25}),
+        ("Peru said the tariff on Chilean wine would go up on March 3 to 20%.", {20}),
+        ("Peru imposed a duty of 10 to 25 percent on Chilean wine.", {10, 25}),
+    ],
+)
+def test_a_day_of_the_month_before_to_is_no_low_end_of_a_range(sentence: str, rates: set[float]) -> None:
+    assert {f.rate for f in only(facts_of(sentence), "tariff")} == rates
