@@ -665,6 +665,13 @@ LASTS_FOR = blind(
     r"levied|applied|apply|applies)\s+for\s+(?:a\s+(?:period|term)\s+of\s+|the\s+next\s+|another\s+)?$|"
     r"\bfor\s+a\s+(?:period|term)\s+of\s+$"
 )
+# A measure kept or renewed for a length of time: "will maintain the 25% duty on steel for 12 more months",
+# "extended the tariffs for another year" (the verb anywhere before the length, "for" right before it).
+KEPT_FOR_VERB = blind(
+    r"\b(?:maintain|maintains|maintained|maintaining|keep|keeps|kept|keeping|extend|extends|extended|extending|"
+    r"renew|renews|renewed|renewing|prolong|prolongs|prolonged|prolonging|retain|retains|retained|retaining)\b"
+)
+LENGTH_FOR_BEFORE = blind(r"\bfor\s+(?:another\s+|a\s+further\s+)?$")
 # A pause or an exemption that is itself ended: "ended the tariff pause", "lifted its suspension of duties",
 # "removed the exemption on almonds". The verb governs the measure, not the tariff: no pause, lift or relief.
 MEASURE_ENDED = blind(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.extract.conftest import facts_of, only
@@ -45,3 +47,20 @@ def test_a_one_country_basis_or_a_side_taxed_by_name_keeps_the_metals_tariff_on_
 )
 def test_a_day_of_the_month_before_to_is_no_low_end_of_a_range(sentence: str, rates: set[float]) -> None:
     assert {f.rate for f in only(facts_of(sentence), "tariff")} == rates
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru will keep its 25% duty on imported steel for 12 more months.",
+        "Peru extended its 25% duty on imported steel for another year.",
+    ],
+)
+def test_a_tariff_kept_for_a_length_of_time_ends_that_long_after(sentence: str, published: dt.date) -> None:
+    (tariff,) = only(facts_of(sentence), "tariff")
+    assert tariff.until is not None and abs((tariff.until - published).days - 365) <= 7
+
+
+def test_a_tariff_kept_in_force_names_no_end_without_a_length() -> None:
+    (tariff,) = only(facts_of("Peru will keep its 25% duty on imported steel for now."), "tariff")
+    assert tariff.until is None
