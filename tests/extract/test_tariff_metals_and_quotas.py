@@ -15,6 +15,8 @@ from tests.extract.conftest import facts_of, only
         "Washington put a 25% tariff on steel from Vietnam and a 10% levy on aluminum from Vietnam last spring.",
         "The White House raised tariffs on Vietnamese imports of steel and aluminum to 50% this week.",
         "The US tariffs on Korean steel took effect on Monday.",
+        # no actor named, no rate: the metal's origin still says which measure it is
+        "Shipyards in Ohio paid more after the new tariffs on imported Korean steel.",
     ],
 )
 def test_us_metals_tariffs_are_on_everyone_whatever_origin_the_goods_have(sentence: str) -> None:

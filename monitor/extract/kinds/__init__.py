@@ -140,8 +140,6 @@ def worldwide(
         return replace(parties, targets=(ANY,))
     if sector not in WORLDWIDE_SECTORS:
         return parties
-    if not parties.imposer_named and not c.rates:
-        return parties  # "New steel duty": with no actor and no rate, nothing says it is on everyone
     if vocab.BILATERAL.search(c.sentence):
         return parties  # "implementing its trade agreement with Japan, ... 15% on its cars": that deal's terms
     words = [m for m in find_sectors(clause) if m.sector == sector]
@@ -153,6 +151,11 @@ def worldwide(
         and m.code in parties.targets
         and not _EXAMPLE_ORIGIN.search(clause[max(0, m.start - 40) : m.start])
     ]
+    of_origin = any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for word in words for m in origins)
+    if not parties.imposer_named and not c.rates and not (of_origin and sector in SECTION_232_METALS):
+        # "New steel duty": with no actor and no rate, nothing says it is on everyone; "the tariffs on Chinese
+        # steel" says it is the US metals tariff.
+        return parties
     if origins and any(vocab.ON_ITS_BEFORE.search(clause, max(0, word.start - 30), word.start) for word in words):
         return parties  # "U.S. tariffs on its chips", its being the side named hit: goods of that origin
     if any(
@@ -171,6 +174,6 @@ def worldwide(
             and not _POSSESSIVE_AFTER.match(clause[m.end :])
         ]
         return parties if hit else replace(parties, targets=(ANY,))
-    if any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for word in words for m in origins):
+    if of_origin:
         return parties  # "steel from Canada", "Japanese cars": the goods of a named origin
     return replace(parties, targets=(ANY,))
