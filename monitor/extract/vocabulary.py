@@ -492,6 +492,16 @@ GOODS_VALUE = blind(
     r"(?=(?:'s?|’s?)?\s+(?:worth|of|in)\b)|\bworth\s+(?:about\s+|some\s+|nearly\s+|around\s+)?"
     r"(?:\$|us\$)?(\d+(?:\.\d+)?)\s?(?:billion|bn)\b"
 )
+# The count of goods a measure covers ("cut tariffs on 1,585 items", "on 187 product categories", "on 128 US
+# products"): like a value, it tells one tranche from another. Not a share ("96 percent of products").
+GOODS_COUNT = blind(
+    r"\b(\d{1,3}(?:,\d{3})+|\d+)(?!\s*(?:%|percent|per\s?cent|pct|pc)\b)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:items|products|goods|categories|tariff\s+lines|lines)\b"
+)
+# A side's whole schedule summed up in one figure: "the overall tariff level", "its average tariff rate".
+TARIFF_LEVEL = blind(
+    r"\b(?:overall|average|general|total)\s+(?:import\s+)?(?:tariff|duty)\s+(?:level|rate)\b|\btariff\s+level\b"
+)
 # Goods given by their count or value, not by kind ("on 120 items", "on eight products", "on $2 billion worth of
 # imports", "on 1,585 tariff lines"): whatever follows as examples ("including pork") is a sample of a package
 # over many kinds of goods, so the examples give the measure no sector, however few are named.

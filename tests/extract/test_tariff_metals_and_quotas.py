@@ -66,3 +66,20 @@ def test_a_tariff_kept_for_a_length_of_time_ends_that_long_after(sentence: str, 
 def test_a_tariff_kept_in_force_names_no_end_without_a_length() -> None:
     (tariff,) = only(facts_of("Peru will keep its 25% duty on imported steel for now."), "tariff")
     assert tariff.until is None
+
+
+def test_a_package_of_cuts_on_counted_goods_is_not_a_repeat_of_the_overall_level() -> None:
+    text = (
+        "Chile's overall tariff level has fallen to 6.5 percent after several rounds of cuts. "
+        "Since June 1, Chile has lowered tariffs on 1,240 items including glassware and toys."
+    )
+    tariffs = only(facts_of(text), "tariff")
+    assert {(f.imposer, f.targets, f.rate) for f in tariffs} == {("CL", ("*",), 6.5), ("CL", ("*",), None)}
+
+
+def test_a_bare_tariff_after_the_overall_level_is_still_the_same_statement() -> None:
+    text = (
+        "Chile's overall tariff level has fallen to 6.5 percent after several rounds of cuts. "
+        "Chile has lowered its tariffs."
+    )
+    assert [f.rate for f in only(facts_of(text), "tariff")] == [6.5]
