@@ -13,7 +13,10 @@ from monitor.extract.matching import words as _words
 
 TARIFF_WORD = Cue(
     # A counter-tariff is a tariff of the side answering another's ("Canada's countertariffs on US goods").
-    r"counter-?tariffs?|counter-?duties|tariffs?|tariffed|surtax|surtaxes|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?"
+    r"counter-?tariffs?|counter-?duties|tariffs?|tariffed|surtax|surtaxes|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?|"
+    # A tax on goods from abroad is a tariff ("taxes on imported cars", "a tax cut on imported wine"), not a
+    # sales or income tax.
+    r"tax(?:es)?(?=\s+(?:cuts?\s+|reductions?\s+)?on\s+(?:the\s+|some\s+|all\s+)?(?:imported|imports\b|foreign\b))"
 )
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
@@ -497,10 +500,6 @@ GOODS_VALUE = blind(
 GOODS_COUNT = blind(
     r"\b(\d{1,3}(?:,\d{3})+|\d+)(?!\s*(?:%|percent|per\s?cent|pct|pc)\b)\s+(?:[\w.-]+\s+){0,2}?"
     r"(?:items|products|goods|categories|tariff\s+lines|lines)\b"
-)
-# A side's whole schedule summed up in one figure: "the overall tariff level", "its average tariff rate".
-TARIFF_LEVEL = blind(
-    r"\b(?:overall|average|general|total)\s+(?:import\s+)?(?:tariff|duty)\s+(?:level|rate)\b|\btariff\s+level\b"
 )
 # Goods given by their count or value, not by kind ("on 120 items", "on eight products", "on $2 billion worth of
 # imports", "on 1,585 tariff lines"): whatever follows as examples ("including pork") is a sample of a package

@@ -83,3 +83,18 @@ def test_a_bare_tariff_after_the_overall_level_is_still_the_same_statement() -> 
         "Chile has lowered its tariffs."
     )
     assert [f.rate for f in only(facts_of(text), "tariff")] == [6.5]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        ("Chile will cut taxes on imported cars to 15 percent.", 15),
+        ("Chile announced a tax cut on imported wine to 8 percent on Monday.", 8),
+    ],
+)
+def test_a_tax_on_goods_from_abroad_is_a_tariff(sentence: str, rate: float) -> None:
+    assert [(f.imposer, f.rate) for f in only(facts_of(sentence), "tariff")] == [("CL", rate)]
+
+
+def test_a_tax_on_sales_at_home_is_no_tariff() -> None:
+    assert only(facts_of("Chile raised the sales tax on phones to 18 percent."), "tariff") == []
