@@ -14,9 +14,11 @@ from tests.extract.conftest import facts_of, only
     [
         "Washington put a 25% tariff on steel from Vietnam and a 10% levy on aluminum from Vietnam last spring.",
         "The White House raised tariffs on Vietnamese imports of steel and aluminum to 50% this week.",
-        "The US tariffs on Korean steel took effect on Monday.",
+        "The US imposed tariffs on Korean steel and aluminum on Monday.",
         # no actor named, no rate: the metal's origin still says which measure it is
-        "Shipyards in Ohio paid more after the new tariffs on imported Korean steel.",
+        "Shipyards in Ohio paid more after the new tariffs on imported Korean steel and aluminum.",
+        # a basis that hits every origin
+        "Washington set a safeguard tariff of 20% on steel from Vietnam.",
     ],
 )
 def test_us_metals_tariffs_are_on_everyone_whatever_origin_the_goods_have(sentence: str) -> None:
@@ -31,6 +33,8 @@ def test_us_metals_tariffs_are_on_everyone_whatever_origin_the_goods_have(senten
         "The US Commerce Department set anti-dumping duties of 40% on steel pipe from Vietnam.",
         "Under Section 301 the US will raise its tariff on Vietnamese steel to 25%.",
         "The White House said it will restore steel tariffs on Chile and Peru from next week.",
+        # one metal, no basis named: a measure on that origin as far as the sentence says
+        "The United States will impose a 30 percent tariff on steel imported from Vietnam.",
     ],
 )
 def test_a_one_country_basis_or_a_side_taxed_by_name_keeps_the_metals_tariff_on_that_side(sentence: str) -> None:

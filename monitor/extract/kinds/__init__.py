@@ -65,11 +65,22 @@ WORLDWIDE_SECTORS = frozenset(
 )
 
 
-# The metals the US taxes from every origin under Section 232: an origin named with them ("a tariff on aluminum
-# from China", "tariffs on Chinese imports of steel") is where the goods come from, not whom the measure is on,
+# The metals the US taxes from every origin under Section 232, together: where a sentence names both ("25% on
+# steel and 10% on aluminum from China", "tariffs on Chinese steel and aluminum"), or a basis that hits every
+# origin (Section 232, a safeguard), the origin named is where the goods come from, not whom the measure is on,
 # unless the clause names a basis that only ever hits one country (a Section 301 action, a trade remedy).
 SECTION_232_METALS = frozenset({"steel", "aluminum"})
 ONE_COUNTRY_BASES = frozenset({"section_301", "anti_dumping", "countervailing"})
+EVERY_ORIGIN_BASES = frozenset({"section_232", "section_201", "safeguard"})
+
+
+def _metals_measure(c: Clause, sector: str | None) -> bool:
+    """Whether a US tariff on steel or aluminum is the measure on every origin, by the sentence's own words."""
+    if sector not in SECTION_232_METALS or c.authority in ONE_COUNTRY_BASES:
+        return False
+    if c.authority in EVERY_ORIGIN_BASES:
+        return True
+    return {m.sector for m in find_sectors(c.sentence)} >= SECTION_232_METALS
 
 
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)\b")
@@ -152,7 +163,8 @@ def worldwide(
         and not _EXAMPLE_ORIGIN.search(clause[max(0, m.start - 40) : m.start])
     ]
     of_origin = any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for word in words for m in origins)
-    if not parties.imposer_named and not c.rates and not (of_origin and sector in SECTION_232_METALS):
+    metals = _metals_measure(c, sector)
+    if not parties.imposer_named and not c.rates and not (of_origin and metals):
         # "New steel duty": with no actor and no rate, nothing says it is on everyone; "the tariffs on Chinese
         # steel" says it is the US metals tariff.
         return parties
@@ -164,7 +176,7 @@ def worldwide(
         for m in origins
     ):
         return parties  # "Peruvian goods, such as fish, timber and copper": each example of that origin
-    if sector in SECTION_232_METALS and not bound and c.authority not in ONE_COUNTRY_BASES:
+    if metals and not bound:
         # The origin of the metal is no side hit; the tariff's own object is ("steel tariffs on Brazil").
         hit = [
             m
