@@ -65,9 +65,39 @@ def _names_tranche(a: Fact, b: Fact) -> bool:
     return a.kind == "tariff" and b.kind == "tariff" and bool(_worth(b)) and not _worth(a)
 
 
+@lru_cache(maxsize=4096)
+def _counts_goods(evidence: str) -> bool:
+    """Whether a sentence gives the count of goods a measure covers ("cut tariffs on 1,585 items")."""
+    from monitor.extract import vocabulary as vocab
+
+    return bool(vocab.GOODS_COUNT.search(evidence))
+
+
+@lru_cache(maxsize=4096)
+def _level(evidence: str) -> bool:
+    """Whether a sentence sums up a side's whole schedule in one figure ("the overall tariff level")."""
+    from monitor.extract import vocabulary as vocab
+
+    return bool(vocab.TARIFF_LEVEL.search(evidence))
+
+
+def _package_under_level(a: Fact, b: Fact) -> bool:
+    """Whether `b` is a package of cuts on goods of a given count ("lowered tariffs on 1,585 items") and `a` only
+    the level the whole schedule came to ("the overall tariff level is now 7.5%"): two statements."""
+    return (
+        a.kind == "tariff"
+        and b.kind == "tariff"
+        and a.rate is not None
+        and b.rate is None
+        and _level(a.evidence)
+        and not _level(b.evidence)
+        and _counts_goods(b.evidence)
+    )
+
+
 def _covers(a: Fact, b: Fact) -> bool:
     """Whether `a` already says everything `b` says: `b` repeats it, or says less."""
-    if _other_tranche(a, b) or _names_tranche(a, b):
+    if _other_tranche(a, b) or _names_tranche(a, b) or _package_under_level(a, b):
         return False
     if _key(a) != _key(b) and not (
         a.kind not in {"deal", "negotiation"}
@@ -117,6 +147,7 @@ def _dedup(facts: list[Fact]) -> list[Fact]:
             bare
             and set(fact.targets) <= told
             and not (value and not value & worth.get((fact.kind, fact.imposer), set()))
+            and not _counts_goods(fact.evidence)
         ):
             continue
         stated.setdefault((fact.kind, fact.imposer), set()).update(fact.targets)

@@ -49,7 +49,11 @@ def find_rates(text: str) -> list[Rate]:
     raw: list[tuple[float, int, int]] = []
     for m in vocab.RATE.finditer(clause):
         low = vocab.RANGE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
-        if low and not vocab.FROM_BEFORE.search(clause[max(0, low.start() - 8) : low.start()]):
+        if (
+            low
+            and not vocab.FROM_BEFORE.search(clause[max(0, low.start() - 8) : low.start()])
+            and not vocab.NOT_LOW_END_BEFORE.search(clause[max(0, low.start() - 12) : low.start()])
+        ):
             # "an import tax of 9-16pc": a range, each of its ends a rate ("from 7.5-10% to 15%" is a change).
             raw.append((float(low.group(1)), low.start(), low.end()))
         alternative = vocab.ALTERNATIVE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())

@@ -75,7 +75,8 @@ def _span_end(clause: str, dates: list[DateMention], d: DateMention) -> bool:
 def expiry(clause: str, dates: list[DateMention], start: dt.date | None = None) -> dt.date | None:
     """The day a tariff expires, when the clause says so right before a date ("in place until December 31",
     "through 2041", "up to April 3, 2031"), or how long it lasts from `start`, the day it takes effect or the
-    day of the text ("will remain in place for three years"); deadlines ("by August 1") are not expiries."""
+    day of the text ("will remain in place for three years", "will keep the duty for 12 more months");
+    deadlines ("by August 1") are not expiries."""
     for d in dates:
         # A bare year is read with its "until" ("until 2041": its first day), so the word may open the date.
         if vocab.EXPIRY_BEFORE.search(_before(clause, d.start, 30)) or vocab.EXPIRY_OPENS.match(clause, d.start):
@@ -84,6 +85,12 @@ def expiry(clause: str, dates: list[DateMention], start: dt.date | None = None) 
     if start is not None and duration is not None:
         days, begin, _end = duration
         if vocab.LASTS_FOR.search(clause, max(0, begin - 60), begin):
+            return _later(start, days)
+        # "will keep the 25% duty for 12 more months", "extended the duty for another year" (the length opens
+        # with its "for")
+        opens = clause[begin : begin + 4].lower() == "for "
+        after_for = opens or vocab.LENGTH_FOR_BEFORE.search(clause, max(0, begin - 20), begin)
+        if after_for and vocab.KEPT_FOR_VERB.search(clause, 0, begin):
             return _later(start, days)
     return None
 

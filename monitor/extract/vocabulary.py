@@ -13,7 +13,10 @@ from monitor.extract.matching import words as _words
 
 TARIFF_WORD = Cue(
     # A counter-tariff is a tariff of the side answering another's ("Canada's countertariffs on US goods").
-    r"counter-?tariffs?|counter-?duties|tariffs?|tariffed|surtax|surtaxes|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?"
+    r"counter-?tariffs?|counter-?duties|tariffs?|tariffed|surtax|surtaxes|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?|"
+    # A tax on goods from abroad is a tariff ("taxes on imported cars", "a tax cut on imported wine"), not a
+    # sales or income tax.
+    r"tax(?:es)?(?=\s+(?:cuts?\s+|reductions?\s+)?on\s+(?:the\s+|some\s+|all\s+)?(?:imported|imports\b|foreign\b))"
 )
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
@@ -500,6 +503,12 @@ GOODS_VALUE = blind(
     r"(?=(?:'s?|’s?)?\s+(?:worth|of|in)\b)|\bworth\s+(?:about\s+|some\s+|nearly\s+|around\s+)?"
     r"(?:\$|us\$)?(\d+(?:\.\d+)?)\s?(?:billion|bn)\b"
 )
+# The count of goods a measure covers ("cut tariffs on 1,585 items", "on 187 product categories", "on 128 US
+# products"): like a value, it tells one tranche from another. Not a share ("96 percent of products").
+GOODS_COUNT = blind(
+    r"\b(\d{1,3}(?:,\d{3})+|\d+)(?!\s*(?:%|percent|per\s?cent|pct|pc)\b)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:items|products|goods|categories|tariff\s+lines|lines)\b"
+)
 # Goods given by their count or value, not by kind ("on 120 items", "on eight products", "on $2 billion worth of
 # imports", "on 1,585 tariff lines"): whatever follows as examples ("including pork") is a sample of a package
 # over many kinds of goods, so the examples give the measure no sector, however few are named.
@@ -678,6 +687,13 @@ LASTS_FOR = blind(
     r"levied|applied|apply|applies)\s+for\s+(?:a\s+(?:period|term)\s+of\s+|the\s+next\s+|another\s+)?$|"
     r"\bfor\s+a\s+(?:period|term)\s+of\s+$"
 )
+# A measure kept or renewed for a length of time: "will maintain the 25% duty on steel for 12 more months",
+# "extended the tariffs for another year" (the verb anywhere before the length, "for" right before it).
+KEPT_FOR_VERB = blind(
+    r"\b(?:maintain|maintains|maintained|maintaining|keep|keeps|kept|keeping|extend|extends|extended|extending|"
+    r"renew|renews|renewed|renewing|prolong|prolongs|prolonged|prolonging|retain|retains|retained|retaining)\b"
+)
+LENGTH_FOR_BEFORE = blind(r"\bfor\s+(?:another\s+|a\s+further\s+)?$")
 # A pause or an exemption that is itself ended: "ended the tariff pause", "lifted its suspension of duties",
 # "removed the exemption on almonds". The verb governs the measure, not the tariff: no pause, lift or relief.
 MEASURE_ENDED = blind(
@@ -954,6 +970,12 @@ CHANGE_BEFORE = _words(
 RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 RANGE_JOIN = re.compile(r"\s*(?:to|and|-|–)?\s*")
 RANGE_LOW_BEFORE = re.compile(r"(?<![\d.,$])(\d{1,3}(?:\.\d{1,2})?)\s?(?:-|–|to)\s?$")
+# A number that is a day of the month or a section, not the low end of a range: "from January 1 to 25%", "on
+# March 3 to 20%", "Section 232 to 50%".
+NOT_LOW_END_BEFORE = blind(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|section|article|no)\.?\s*$"
+)
 # Alternatives and tiers with the unit said once: "tariffs of 4 or 7 percent", "duties of 11 and 19 percent".
 ALTERNATIVE_LOW_BEFORE = re.compile(r"(?<![\w.,$])(\d{1,3}(?:\.\d{1,2})?)\s+(?:or|and)\s+$")
 FROM_BEFORE = blind(r"\bfrom\s*$")
@@ -997,6 +1019,9 @@ BILATERAL = blind(
     r"\b(?:deal|agreement|pact|accord|arrangement|concessions?)\s+(?:\w+\s+){0,3}?with\b|"
     r"\b(?:under|in|implementing)\s+(?:the|its|his|their|a)\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|pact)\b"
 )
+# A side named as the object of a tariff word, not as the origin of goods ("tariffs on Brazil", "duties against
+# Canada"; not "tariffs on Canada's steel", which the caller sees by the name's end).
+TARIFF_ON_BEFORE = blind(r"\b(?:tariffs?|duties|duty|levies|levy)\s+(?:on|against)\s+(?:the\s+)?$")
 # A rate on every partner at once, named in the rate's own phrase.
 UNIVERSAL_RATE = blind(
     r"\b(?:universal|baseline|global|worldwide|blanket|across-the-board|minimum)\s+(?:[\w-]+\s+){0,2}?"

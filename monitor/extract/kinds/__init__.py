@@ -65,6 +65,25 @@ WORLDWIDE_SECTORS = frozenset(
 )
 
 
+# The metals the US taxes from every origin under Section 232, together: where a sentence names both ("25% on
+# steel and 10% on aluminum from China", "tariffs on Chinese steel and aluminum"), or a basis that hits every
+# origin (Section 232, a safeguard), the origin named is where the goods come from, not whom the measure is on,
+# unless the clause names a basis that only ever hits one country (a Section 301 action, a trade remedy).
+SECTION_232_METALS = frozenset({"steel", "aluminum"})
+ONE_COUNTRY_BASES = frozenset({"section_301", "anti_dumping", "countervailing"})
+EVERY_ORIGIN_BASES = frozenset({"section_232", "section_201", "safeguard"})
+
+
+def _metals_measure(c: Clause, sector: str | None) -> bool:
+    """Whether a US tariff on steel or aluminum is the measure on every origin, by the sentence's own words."""
+    if sector not in SECTION_232_METALS or c.authority in ONE_COUNTRY_BASES:
+        return False
+    if c.authority in EVERY_ORIGIN_BASES:
+        return True
+    return {m.sector for m in find_sectors(c.sentence)} >= SECTION_232_METALS
+
+
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)\b")
 _EXAMPLE_ORIGIN = blind(
     r"\b(?:including|notably|especially|such\s+as)\s+(?:those\s+|imports\s+|goods\s+|ones\s+)?(?:from\s+)?(?:the\s+)?$"
 )
@@ -117,10 +136,13 @@ def make_fact(kind: str, parties: Parties, sentence: str, **fields: object) -> F
     )
 
 
-def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int, int]) -> Parties:
+def worldwide(
+    c: Clause, parties: Parties, sector: str | None, anchor: tuple[int, int], *, bound: bool = False
+) -> Parties:
     """The parties of a US measure on everyone: the baseline or universal rate, or a sector tariff (the
     Section 232 kind) whose goods phrase names no origin ("the 50% tariffs on steel remain", said in an
-    article about Korea); the parties as read otherwise."""
+    article about Korea), or a metals tariff whatever origin its goods have; the parties as read otherwise.
+    `bound`: the parties were read from the rate's own words ("except Britain's, which stays at 25%")."""
     if parties.imposer != "US" or ANY in parties.targets:
         return parties
     clause = c.text
@@ -129,8 +151,6 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
         return replace(parties, targets=(ANY,))
     if sector not in WORLDWIDE_SECTORS:
         return parties
-    if not parties.imposer_named and not c.rates:
-        return parties  # "New steel duty": with no actor and no rate, nothing says it is on everyone
     if vocab.BILATERAL.search(c.sentence):
         return parties  # "implementing its trade agreement with Japan, ... 15% on its cars": that deal's terms
     words = [m for m in find_sectors(clause) if m.sector == sector]
@@ -142,14 +162,30 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
         and m.code in parties.targets
         and not _EXAMPLE_ORIGIN.search(clause[max(0, m.start - 40) : m.start])
     ]
-    for word in words:
-        if origins and vocab.ON_ITS_BEFORE.search(clause, max(0, word.start - 30), word.start):
-            return parties  # "U.S. tariffs on its chips", its being the side named hit: goods of that origin
-        if any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for m in origins):
-            return parties  # "steel from Canada", "Japanese cars": the goods of a named origin
-        if any(
-            0 <= word.start - m.end <= 200 and vocab.ORIGIN_GOODS_LIST.match(clause[m.end : word.start])
-            for m in origins
-        ):
-            return parties  # "Peruvian goods, such as fish, timber and copper": each example of that origin
+    of_origin = any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for word in words for m in origins)
+    metals = _metals_measure(c, sector)
+    if not parties.imposer_named and not c.rates and not (of_origin and metals):
+        # "New steel duty": with no actor and no rate, nothing says it is on everyone; "the tariffs on Chinese
+        # steel" says it is the US metals tariff.
+        return parties
+    if origins and any(vocab.ON_ITS_BEFORE.search(clause, max(0, word.start - 30), word.start) for word in words):
+        return parties  # "U.S. tariffs on its chips", its being the side named hit: goods of that origin
+    if any(
+        0 <= word.start - m.end <= 200 and vocab.ORIGIN_GOODS_LIST.match(clause[m.end : word.start])
+        for word in words
+        for m in origins
+    ):
+        return parties  # "Peruvian goods, such as fish, timber and copper": each example of that origin
+    if metals and not bound:
+        # The origin of the metal is no side hit; the tariff's own object is ("steel tariffs on Brazil").
+        hit = [
+            m
+            for m in c.mentions
+            if m.form == NAME
+            and vocab.TARIFF_ON_BEFORE.search(clause[: m.start])
+            and not _POSSESSIVE_AFTER.match(clause[m.end :])
+        ]
+        return parties if hit else replace(parties, targets=(ANY,))
+    if of_origin:
+        return parties  # "steel from Canada", "Japanese cars": the goods of a named origin
     return replace(parties, targets=(ANY,))

@@ -215,12 +215,14 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
             rate_status = status_of(clause, (rate.start, rate.end), effective, published, limits)
         own = per_rate.get(id(rate), parties) if rate else parties
         # A rate whose own words name its sides ("Mexico, which faces a 30% levy", "Trump's 35% tariff").
-        own = (c.parties_of(rate) if rate else None) or own
+        named = c.parties_of(rate) if rate else None
+        bound = named is not None or own is not parties
+        own = named or own
         for sector in each(sectors):
             facts.append(
                 make_fact(
                     "tariff",
-                    worldwide(c, own, sector, _anchor(c, rate)),
+                    worldwide(c, own, sector, _anchor(c, rate), bound=bound),
                     c.sentence,
                     sector=sector,
                     rate=rate.value if rate else None,
