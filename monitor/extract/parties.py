@@ -495,7 +495,8 @@ def find_parties(
         for m in subjects
         if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])
         or vocab.OWN_IMPORTS_FROM.match(clause[m.end : m.end + 60])
-        or (m.form == DEMONYM and vocab.MARKET_AFTER.match(clause, m.end))
+        # (The pattern is anchored with "^", which holds only at the start of the text it is given.)
+        or (m.form == DEMONYM and vocab.MARKET_AFTER.match(clause[m.end : m.end + 30]))
     ]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]

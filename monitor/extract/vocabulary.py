@@ -1293,7 +1293,8 @@ INTO_BEFORE = blind(
     r"(?:taxed|tariffed|dutied|levied|charged)\b[^,;]{0,16}?\s+in)\s+(?:the\s+)?$"
 )
 SPEAKER_AFTER = blind(
-    r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
+    # The side's own office speaking counts as the side ("Mexico's president said ...").
+    r"^(?:'s|’s)?(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
 )
 # A time clause ("..., when Washington raised duties on steel") tells what came before, as background: its actor
 # is not the one the article's later clauses without an actor speak of.
@@ -1317,7 +1318,9 @@ RATE_OF_BEFORE = blind(
 )
 # A party named after "except" is left out of the measure: "on all aluminum, except from Britain".
 EXCEPT_BEFORE = blind(
-    r"\b(?:except|excepting|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not)\s+"
+    r"\b(?:except|excepting|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not|"
+    # "everyone but China", "all countries but Brazil": "but" after everyone is an exception.
+    r"(?:everyone|everybody|all\s+(?:other\s+)?(?:countries|nations|economies|partners|trading\s+partners))\s+but)\s+"
     r"(?:for\s+)?(?:[\w-]+\s+){0,3}?(?:from\s+|in\s+|of\s+)?(?:the\s+)?$"
 )
 COORDINATED = blind(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")

@@ -1,0 +1,40 @@
+"""Who acts and who is hit, round 4: an exception after "everyone but", a side's own office reporting what
+another side does to its goods, and the market goods are sold in naming the side that taxes them even where
+the article has the goods' own side acting. All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of, only
+
+
+def _sides(text: str, kind: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.imposer, f.targets) for f in only(facts_of(text), kind)]
+
+
+def test_everyone_but_a_side_leaves_that_side_out() -> None:
+    assert _sides("Washington suspended the new duties for everyone but Vietnam on Monday.", "pause") == [
+        ("US", ("*",))
+    ]
+    assert _sides("The US paused its 20% tariffs for all countries but Laos.", "pause") == [("US", ("*",))]
+    # A plain "but" between two clauses is no exception: the side after it still counts.
+    assert _sides("Washington paused the tariffs on Ghana, but Togo got no reprieve.", "pause")[0][1] == ("GH",)
+
+
+def test_a_sides_office_reporting_a_measure_on_its_own_goods_does_not_act() -> None:
+    text = (
+        "Washington warned Peru of new duties last month.\n\n"
+        "Peru's trade minister said the 18% tariffs on Peruvian copper would be on hold for 30 days."
+    )
+    assert _sides(text, "pause") == [("US", ("PE",))]
+    # The office reporting its own side's measure on another still acts.
+    own = "Peru's trade minister said the 18% tariffs on Chilean wine would be suspended for 30 days."
+    assert _sides(own, "pause") == [("PE", ("CL",))]
+
+
+def test_the_market_goods_reach_taxes_them_even_after_the_sellers_own_measures() -> None:
+    text = (
+        "Chile cut its tariffs on 300 industrial goods in January.\n\n"
+        "Chile also lowered duties on machinery imports in March.\n\n"
+        "Chilean wine paid an 11% tariff before it reached Korean shelves."
+    )
+    assert ("KR", ("CL",)) in [(f.imposer, f.targets) for f in facts_of(text) if f.rate == 11]
