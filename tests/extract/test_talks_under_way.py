@@ -322,7 +322,6 @@ def test_talks_dreamt_of_or_wished_for_are_not_held() -> None:
     assert _talks("Peru wishes to hold talks with Chile.") == []
 
 
-
 def test_talks_opened_are_held_but_a_side_open_to_talks_holds_none() -> None:
     assert _talks("Senior Korean officials tomorrow open talks with American negotiators.") == [("KR", ("US",))]
     assert _talks("Seoul is always open to negotiations with Washington, the minister said.") == []
