@@ -763,8 +763,45 @@ class Resolver:
             targets_default=not targets,
         )
 
+    def _referred_country(self, parties: Parties) -> str | None:
+        """The side "the country" stands for when a clause names no actor but "the country decided ...": the
+        first country the sentence named before it (the clauses before, else its own clause)."""
+        if parties.imposer_named:
+            return None
+        subject = vocab.THE_COUNTRY_SUBJECT.search(self.clause)
+        if subject is None:
+            return None
+        chain: list[Resolver] = []
+        resolver: Resolver | None = self.previous
+        while resolver is not None:
+            chain.insert(0, resolver)
+            resolver = resolver.previous
+        for resolver in chain:
+            named = [m for m in resolver.mentions if m.form in {NAME, CAPITAL, ACTOR}]
+            if named:
+                return named[0].code
+        named = [m for m in self.mentions if m.form in {NAME, CAPITAL, ACTOR} and m.end <= subject.start()]
+        return named[0].code if named else None
+
     def _resolve(self) -> Parties:
         parties = find_parties(self.clause, self.mentions, self.ctx, relatives=self.relatives())
+        referred = self._referred_country(parties)
+        if referred is not None:
+            targets = tuple(t for t in parties.targets if t != referred)
+            subject = vocab.THE_COUNTRY_SUBJECT.search(self.clause)
+            assert subject is not None  # found by `_referred_country`
+            if any(m.end <= subject.start() for m in self.mentions):
+                # "China's buying fell after the country decided to tax US soybeans": whom the clause from "the
+                # country" on hits, not the side whose buying the words before it speak of.
+                tail = " " * subject.start() + self.clause[subject.start() :]
+                inside = [m for m in self.mentions if m.start >= subject.start()]
+                own = find_parties(tail, inside, self.ctx)
+                targets = tuple(t for t in own.targets if t != referred) if own.targets_named else ()
+                if not own.targets_named and own_schedule(tail):
+                    targets = (ANY,)  # "... after the country cut its tariffs on 300 goods": its own schedule
+            if not targets:
+                return parties  # the side it stands for is the only one hit: no reading to trust
+            return replace(parties, imposer=referred, imposer_named=True, subject_named=True, targets=targets)
         if self.previous is not None and not parties.targets_named:
             previous = self.previous()
             if previous.targets_named and previous.imposer == parties.imposer:

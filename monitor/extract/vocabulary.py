@@ -1240,6 +1240,13 @@ OFFICE_SUBJECT = blind(
 )
 # Words of the tariffs only Washington levies: a clause using them is about US tariffs, whoever else it names.
 US_TARIFF_WORDS = blind(r"\breciprocal\b|\bsection\s+(?:232|301|201|122)\b|\bieepa\b|\bliberation\s+day\b")
+# "The country" or "the nation" as a subject, right before its verb, refers back to the side the sentence is
+# about ("China's soybean buying changed after the country decided to impose ..."), not to an article's guess.
+THE_COUNTRY_SUBJECT = blind(
+    r"(?<!\bon\s)(?<!\bto\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\binto\s)(?<!\bwith\s)(?<!\bby\s)"
+    r"(?<!\bagainst\s)\bthe\s+(?:country|nation)\s+(?:(?:has|had|have|will|would|then|also|later|already|first|"
+    r"recently|previously)\s+)*(?:[a-z]+ed|decides|imposes|plans|cuts|raises|lowers|levies|slaps|announces)\b"
+)
 # A clause that starts with a participle or an auxiliary has no subject of its own: it shares the previous one.
 CONTINUES = blind(r"^\s*(?:and\s+|but\s+)?(?:[a-z]+ing|has|have|had|was|were|is|are|will|would|also)\b")
 TOPIC_BEFORE = blind(
