@@ -38,3 +38,24 @@ def test_the_market_goods_reach_taxes_them_even_after_the_sellers_own_measures()
         "Chilean wine paid an 11% tariff before it reached Korean shelves."
     )
     assert ("KR", ("CL",)) in [(f.imposer, f.targets) for f in facts_of(text) if f.rate == 11]
+
+
+def test_the_country_as_a_subject_refers_back_to_the_side_the_sentence_is_about() -> None:
+    text = (
+        "Peru sold less copper to Chile this year.\n\n"
+        "Japan's rice buying shifted sharply after the country decided to impose a 30% tariff on Thai rice."
+    )
+    assert ("JP", ("TH",)) in [(f.imposer, f.targets) for f in only(facts_of(text), "tariff")]
+    # With a comma before the time clause, the same.
+    text = text.replace("sharply after", "sharply, after")
+    assert ("JP", ("TH",)) in [(f.imposer, f.targets) for f in only(facts_of(text), "tariff")]
+    # "On the country" is whom a measure hits, not who acts.
+    hit = "Washington warned Japan last week.\n\nTrump then imposed a 30% tariff on the country."
+    assert [f.imposer for f in only(facts_of(hit), "tariff")] == ["US"]
+
+
+def test_utf8_read_as_latin1_is_repaired_before_parties_are_found() -> None:
+    # "Japan’s" whose apostrophe arrived as three Latin-1 characters still names Japan.
+    garbled = "Japan’s".encode().decode("latin-1")
+    text = f"{garbled} finance ministry imposed a 30% tariff on Thai rice."
+    assert [(f.imposer, f.targets) for f in only(facts_of(text), "tariff")] == [("JP", ("TH",))]
