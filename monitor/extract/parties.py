@@ -337,6 +337,17 @@ def _venue(clause: str, mention: Mention) -> bool:
     return bool(vocab.MEETING_WORD.search(before) or vocab.MEETING_AFTER.match(after))
 
 
+def _names_tariff_spared_from(clause: str, mention: Mention) -> bool:
+    """Whether a country only names the tariff goods are spared from ("exempt from the Brazil tariff"): which
+    tariff, not the side spared nor the one sparing."""
+    return (
+        mention.form == NAME
+        and vocab.TARIFF_AFTER.match(clause[mention.end : mention.end + 70]) is not None
+        and not re.match(r"\s*(?:'s|’s)", clause[mention.end : mention.end + 3])
+        and vocab.EXEMPT_FROM_BEFORE.search(clause[max(0, mention.start - 100) : mention.start]) is not None
+    )
+
+
 def excepted(clause: str, mention: Mention) -> bool:
     """Whether a party is named as left out of the measure ("on all aluminum, except aluminum from Britain")."""
     return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))
@@ -383,7 +394,11 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
-    mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not excepted(clause, m)]
+    mentions = [
+        m
+        for m in _usable(mentions)
+        if not _venue(clause, m) and not excepted(clause, m) and not _names_tariff_spared_from(clause, m)
+    ]
     if not prefer_first:
         # "cut tariffs on 800 foreign goods ahead of talks with Washington": the side met is no side hit.
         mentions = [m for m in mentions if not vocab.TALKS_WITH_BEFORE.search(clause, max(0, m.start - 40), m.start)]

@@ -1630,3 +1630,9 @@ US_NOT_WORLDWIDE = blind(r"\bsection\s+301\b|\b301\b|anti-?dumping|countervailin
 # A country named as the one a measure is on ("tariffs on Brazil", "duties against Argentina"), not as where
 # the goods come from ("Chinese steel", "aluminum from China").
 ON_THE_COUNTRY_BEFORE = blind(r"\b(?:on|against)\s+(?:the\s+)?$")
+# What goods or sides are spared from ("exempt from the reciprocal tariffs and the Brazil tariff"): a country naming
+# a tariff there says which tariff, not who is spared.
+EXEMPT_FROM_BEFORE = blind(
+    r"\b(?:exempt|exempted|exemption|exemptions|excluded|exclusion|exclusions|spared|relief|waiver|waived)\s+"
+    r"from\s+[^;.]{0,80}$"
+)

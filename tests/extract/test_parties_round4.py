@@ -77,3 +77,12 @@ def test_us_metal_tariffs_on_a_country_itself_or_against_dumping_stay_on_it() ->
     assert [f.targets for f in only(facts_of(on_country), "tariff")] == [("PE", "CL")]
     dumping = "The US imposed anti-dumping duties of 40% on steel pipe from Vietnam."
     assert [f.targets for f in only(facts_of(dumping), "tariff")] == [("VN",)]
+
+
+def test_a_country_naming_the_tariff_goods_are_spared_from_is_not_spared() -> None:
+    text = "Chilean lumber will stay exempt from the reciprocal tariffs and the Peru punitive tariff."
+    assert [(f.imposer, f.targets) for f in only(facts_of(text), "relief")] == [("US", ("CL",))]
+    # The side spared, named as such, still is.
+    assert [f.targets for f in only(facts_of("Washington exempted Peru from the 25% steel tariffs."), "relief")] == [
+        ("PE",)
+    ]
