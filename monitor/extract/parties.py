@@ -397,7 +397,10 @@ def find_parties(
     mentions = [
         m
         for m in _usable(mentions)
-        if not _venue(clause, m) and not excepted(clause, m) and not _names_tariff_spared_from(clause, m)
+        if not _venue(clause, m)
+        and not excepted(clause, m)
+        and not _names_tariff_spared_from(clause, m)
+        and not (m.form == DEMONYM and vocab.COUNTED_GOODS_EXAMPLES.search(clause[max(0, m.start - 160) : m.start]))
     ]
     if not prefer_first:
         # "cut tariffs on 800 foreign goods ahead of talks with Washington": the side met is no side hit.

@@ -1636,3 +1636,9 @@ EXEMPT_FROM_BEFORE = blind(
     r"\b(?:exempt|exempted|exemption|exemptions|excluded|exclusion|exclusions|spared|relief|waiver|waived)\s+"
     r"from\s+[^;.]{0,80}$"
 )
+# Goods given by a count, then examples ("tariffs on 150 product categories such as shoes and Korean rice
+# cookers"): an origin named in an example does not narrow the counted goods to that origin.
+COUNTED_GOODS_EXAMPLES = blind(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:items|products|goods|categories|tariff\s+lines|lines)\s+"
+    r"(?:such\s+as|including|like)\s+[^;.]{0,100}$"
+)

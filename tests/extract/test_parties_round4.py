@@ -86,3 +86,12 @@ def test_a_country_naming_the_tariff_goods_are_spared_from_is_not_spared() -> No
     assert [f.targets for f in only(facts_of("Washington exempted Peru from the 25% steel tariffs."), "relief")] == [
         ("PE",)
     ]
+
+
+def test_an_origin_named_among_examples_of_counted_goods_does_not_narrow_them() -> None:
+    text = (
+        "Korea's finance ministry announced a new round of import tariff cuts on Monday.\n\n"
+        "From July, tariffs on 150 product categories such as shoes, perfume and Japanese rice cookers will be cut"
+        " from 15 percent to 7 percent on average."
+    )
+    assert [(f.imposer, f.targets) for f in facts_of(text) if f.rate == 7] == [("KR", ("*",))]
