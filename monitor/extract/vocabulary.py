@@ -1085,7 +1085,8 @@ TARGET_AFTER = blind(
     r"requested|requests|sought|seeks|asked\s+for|asks\s+for|"
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out|break|"
-    r"respite))\b"
+    # "Australia received a duty-free quota": the side whose goods it lets in, not the side granting it.
+    r"respite|quota))\b"
 )
 # Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts. After a copula "exempt"
 # is the adjective ("Australia will be exempt", "Chile remains exempt"): spared as well.

@@ -95,3 +95,11 @@ def test_an_origin_named_among_examples_of_counted_goods_does_not_narrow_them() 
         " from 15 percent to 7 percent on average."
     )
     assert [(f.imposer, f.targets) for f in facts_of(text) if f.rate == 7] == [("KR", ("*",))]
+
+
+def test_a_side_receiving_a_duty_free_quota_is_spared_not_sparing() -> None:
+    text = (
+        "Washington set a 25% tariff on steel imports last month.\n\n"
+        "Chile received a tariff-free quota under the steel tariffs."
+    )
+    assert [(f.imposer, f.targets) for f in only(facts_of(text), "relief")] == [("US", ("CL",))]
