@@ -1625,12 +1625,6 @@ NOT_SECTOR = Cue(
     needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food"),
 )
 
-# US duties on metals that are not the worldwide ones: a Section 301 action, or duties against dumping or
-# subsidies, are on the origin named.
-US_NOT_WORLDWIDE = blind(r"\bsection\s+301\b|\b301\b|anti-?dumping|countervailing|\bdumping\b|\bdumped\b|subsid")
-# A country named as the one a measure is on ("tariffs on Brazil", "duties against Argentina"), not as where
-# the goods come from ("Chinese steel", "aluminum from China").
-ON_THE_COUNTRY_BEFORE = blind(r"\b(?:on|against)\s+(?:the\s+)?$")
 # What goods or sides are spared from ("exempt from the reciprocal tariffs and the Brazil tariff"): a country naming
 # a tariff there says which tariff, not who is spared.
 EXEMPT_FROM_BEFORE = blind(

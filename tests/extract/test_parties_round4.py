@@ -61,24 +61,6 @@ def test_utf8_read_as_latin1_is_repaired_before_parties_are_found() -> None:
     assert [(f.imposer, f.targets) for f in only(facts_of(text), "tariff")] == [("JP", ("TH",))]
 
 
-def test_us_metal_tariffs_are_worldwide_even_on_goods_of_a_named_origin() -> None:
-    text = (
-        "Beijing criticised Washington's trade policy on Monday.\n\n"
-        "The Trump administration imposed a 25% tariff on steel from Vietnam and a 10% tariff on Vietnamese aluminum."
-    )
-    assert sorted((f.sector, f.targets) for f in only(facts_of(text), "tariff")) == [
-        ("aluminum", ("*",)),
-        ("steel", ("*",)),
-    ]
-
-
-def test_us_metal_tariffs_on_a_country_itself_or_against_dumping_stay_on_it() -> None:
-    on_country = "Washington said it will impose 25% steel tariffs on Peru and Chile."
-    assert [f.targets for f in only(facts_of(on_country), "tariff")] == [("PE", "CL")]
-    dumping = "The US imposed anti-dumping duties of 40% on steel pipe from Vietnam."
-    assert [f.targets for f in only(facts_of(dumping), "tariff")] == [("VN",)]
-
-
 def test_a_country_naming_the_tariff_goods_are_spared_from_is_not_spared() -> None:
     text = "Chilean lumber will stay exempt from the reciprocal tariffs and the Peru punitive tariff."
     assert [(f.imposer, f.targets) for f in only(facts_of(text), "relief")] == [("US", ("CL",))]

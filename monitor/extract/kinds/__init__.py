@@ -63,10 +63,6 @@ _MEASURES = frozenset({"tariff", "pause", "lift", "relief"})
 WORLDWIDE_SECTORS = frozenset(
     {"steel", "aluminum", "autos", "auto_parts", "copper", "lumber", "semiconductors", "pharmaceuticals"}
 )
-# Of those, the metals the US has taxed from every origin since 2018 (and in the 2002 safeguard): steel or
-# aluminum "from China" in an article about China is still that worldwide tariff, unless the country itself is
-# what the tariff is on ("steel tariffs on Brazil") or the duties are another kind (Section 301, anti-dumping).
-WORLDWIDE_METALS = frozenset({"steel", "aluminum"})
 
 
 _EXAMPLE_ORIGIN = blind(
@@ -146,23 +142,10 @@ def worldwide(c: Clause, parties: Parties, sector: str | None, anchor: tuple[int
         and m.code in parties.targets
         and not _EXAMPLE_ORIGIN.search(clause[max(0, m.start - 40) : m.start])
     ]
-    near = origins
-    # (An origin left out of the measure with a rate of its own, "except for aluminum from Britain, which stays at
-    # 25%", keeps that rate.)
-    if (
-        sector in WORLDWIDE_METALS
-        and not vocab.US_NOT_WORLDWIDE.search(c.sentence)
-        and not vocab.LEFT_OUT.search(c.sentence)
-    ):
-        near = [
-            m
-            for m in origins
-            if m.form != DEMONYM and vocab.ON_THE_COUNTRY_BEFORE.search(clause[max(0, m.start - 20) : m.start])
-        ]
     for word in words:
         if origins and vocab.ON_ITS_BEFORE.search(clause, max(0, word.start - 30), word.start):
             return parties  # "U.S. tariffs on its chips", its being the side named hit: goods of that origin
-        if any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for m in near):
+        if any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for m in origins):
             return parties  # "steel from Canada", "Japanese cars": the goods of a named origin
         if any(
             0 <= word.start - m.end <= 200 and vocab.ORIGIN_GOODS_LIST.match(clause[m.end : word.start])
