@@ -406,7 +406,7 @@ _UNIVERSAL = (
     "trading partners|trade partners|other countries|many countries|various countries|economic entities|"
     "most countries|most nations|most economies|most trading partners|most partners|other nations|"
     "other economies|foreign countries|every nation|every trading partner|all economies|everyone else|"
-    "rest of the world|"
+    "rest of the world|everyone but|everybody but|"
     "Liberation Day"
 )
 

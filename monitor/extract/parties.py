@@ -337,6 +337,17 @@ def _venue(clause: str, mention: Mention) -> bool:
     return bool(vocab.MEETING_WORD.search(before) or vocab.MEETING_AFTER.match(after))
 
 
+def _names_tariff_spared_from(clause: str, mention: Mention) -> bool:
+    """Whether a country only names the tariff goods are spared from ("exempt from the Brazil tariff"): which
+    tariff, not the side spared nor the one sparing."""
+    return (
+        mention.form == NAME
+        and vocab.TARIFF_AFTER.match(clause[mention.end : mention.end + 70]) is not None
+        and not re.match(r"\s*(?:'s|’s)", clause[mention.end : mention.end + 3])
+        and vocab.EXEMPT_FROM_BEFORE.search(clause[max(0, mention.start - 100) : mention.start]) is not None
+    )
+
+
 def excepted(clause: str, mention: Mention) -> bool:
     """Whether a party is named as left out of the measure ("on all aluminum, except aluminum from Britain")."""
     return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))
@@ -383,7 +394,14 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
-    mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not excepted(clause, m)]
+    mentions = [
+        m
+        for m in _usable(mentions)
+        if not _venue(clause, m)
+        and not excepted(clause, m)
+        and not _names_tariff_spared_from(clause, m)
+        and not (m.form == DEMONYM and vocab.COUNTED_GOODS_EXAMPLES.search(clause[max(0, m.start - 160) : m.start]))
+    ]
     if not prefer_first:
         # "cut tariffs on 800 foreign goods ahead of talks with Washington": the side met is no side hit.
         mentions = [m for m in mentions if not vocab.TALKS_WITH_BEFORE.search(clause, max(0, m.start - 40), m.start)]
@@ -495,7 +513,8 @@ def find_parties(
         for m in subjects
         if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])
         or vocab.OWN_IMPORTS_FROM.match(clause[m.end : m.end + 60])
-        or (m.form == DEMONYM and vocab.MARKET_AFTER.match(clause, m.end))
+        # (The pattern is anchored with "^", which holds only at the start of the text it is given.)
+        or (m.form == DEMONYM and vocab.MARKET_AFTER.match(clause[m.end : m.end + 30]))
     ]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
@@ -762,8 +781,45 @@ class Resolver:
             targets_default=not targets,
         )
 
+    def _referred_country(self, parties: Parties) -> str | None:
+        """The side "the country" stands for when a clause names no actor but "the country decided ...": the
+        first country the sentence named before it (the clauses before, else its own clause)."""
+        if parties.imposer_named:
+            return None
+        subject = vocab.THE_COUNTRY_SUBJECT.search(self.clause)
+        if subject is None:
+            return None
+        chain: list[Resolver] = []
+        resolver: Resolver | None = self.previous
+        while resolver is not None:
+            chain.insert(0, resolver)
+            resolver = resolver.previous
+        for resolver in chain:
+            named = [m for m in resolver.mentions if m.form in {NAME, CAPITAL, ACTOR}]
+            if named:
+                return named[0].code
+        named = [m for m in self.mentions if m.form in {NAME, CAPITAL, ACTOR} and m.end <= subject.start()]
+        return named[0].code if named else None
+
     def _resolve(self) -> Parties:
         parties = find_parties(self.clause, self.mentions, self.ctx, relatives=self.relatives())
+        referred = self._referred_country(parties)
+        if referred is not None:
+            targets = tuple(t for t in parties.targets if t != referred)
+            subject = vocab.THE_COUNTRY_SUBJECT.search(self.clause)
+            assert subject is not None  # found by `_referred_country`
+            if any(m.end <= subject.start() for m in self.mentions):
+                # "China's buying fell after the country decided to tax US soybeans": whom the clause from "the
+                # country" on hits, not the side whose buying the words before it speak of.
+                tail = " " * subject.start() + self.clause[subject.start() :]
+                inside = [m for m in self.mentions if m.start >= subject.start()]
+                own = find_parties(tail, inside, self.ctx)
+                targets = tuple(t for t in own.targets if t != referred) if own.targets_named else ()
+                if not own.targets_named and own_schedule(tail):
+                    targets = (ANY,)  # "... after the country cut its tariffs on 300 goods": its own schedule
+            if not targets:
+                return parties  # the side it stands for is the only one hit: no reading to trust
+            return replace(parties, imposer=referred, imposer_named=True, subject_named=True, targets=targets)
         if self.previous is not None and not parties.targets_named:
             previous = self.previous()
             if previous.targets_named and previous.imposer == parties.imposer:

@@ -112,11 +112,25 @@ _WRAPPED_MIN_LINES = 5
 _WRAP_WIDTH = 100
 
 
+# UTF-8 read as Latin-1 ("China\u00e2\u0080\u0099s" for "China\u2019s"): a lead byte and its continuation bytes.
+_MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
+
+
+def _repaired(match: re.Match[str]) -> str:
+    """The character a run of UTF-8 bytes read as Latin-1 stands for; the run as it was if it is no such thing."""
+    try:
+        return match.group().encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return match.group()
+
+
 def clean_text(text: str) -> str:
     """Plain text from an article that may be HTML or carry control characters."""
     if "<" in text and ">" in text and re.search(r"<(?:p|div|br|span|a|html|body|h\d|li)\b", text[:200000], re.I):
         text = _TAG.sub(" ", text)
         text = html.unescape(text)
+    if "\u00e2" in text or "\u00c3" in text:
+        text = _MOJIBAKE.sub(_repaired, text)
     text = _CONTROL.sub(" ", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -1151,7 +1151,8 @@ TARGET_AFTER = blind(
     r"requested|requests|sought|seeks|asked\s+for|asks\s+for|"
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out|break|"
-    r"respite))\b"
+    # "Australia received a duty-free quota": the side whose goods it lets in, not the side granting it.
+    r"respite|quota))\b"
 )
 # Passive only: "Mexico was exempted" is spared, but "Mexico exempted auto parts" acts. After a copula "exempt"
 # is the adjective ("Australia will be exempt", "Chile remains exempt"): spared as well.
@@ -1306,6 +1307,13 @@ OFFICE_SUBJECT = blind(
 )
 # Words of the tariffs only Washington levies: a clause using them is about US tariffs, whoever else it names.
 US_TARIFF_WORDS = blind(r"\breciprocal\b|\bsection\s+(?:232|301|201|122)\b|\bieepa\b|\bliberation\s+day\b")
+# "The country" or "the nation" as a subject, right before its verb, refers back to the side the sentence is
+# about ("China's soybean buying changed after the country decided to impose ..."), not to an article's guess.
+THE_COUNTRY_SUBJECT = blind(
+    r"(?<!\bon\s)(?<!\bto\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\binto\s)(?<!\bwith\s)(?<!\bby\s)"
+    r"(?<!\bagainst\s)\bthe\s+(?:country|nation)\s+(?:(?:has|had|have|will|would|then|also|later|already|first|"
+    r"recently|previously)\s+)*(?:[a-z]+ed|decides|imposes|plans|cuts|raises|lowers|levies|slaps|announces)\b"
+)
 # A clause that starts with a participle or an auxiliary has no subject of its own: it shares the previous one.
 CONTINUES = blind(r"^\s*(?:and\s+|but\s+)?(?:[a-z]+ing|has|have|had|was|were|is|are|will|would|also)\b")
 TOPIC_BEFORE = blind(
@@ -1359,7 +1367,8 @@ INTO_BEFORE = blind(
     r"(?:taxed|tariffed|dutied|levied|charged)\b[^,;]{0,16}?\s+in)\s+(?:the\s+)?$"
 )
 SPEAKER_AFTER = blind(
-    r"^(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
+    # The side's own office speaking counts as the side ("Mexico's president said ...").
+    r"^(?:'s|’s)?(?:\s+\w+){0,2}?\s+(?:said|says|told|added|noted|wrote|stressed|explained|argued|claimed|posted)\b"
 )
 # A time clause ("..., when Washington raised duties on steel") tells what came before, as background: its actor
 # is not the one the article's later clauses without an actor speak of.
@@ -1383,7 +1392,9 @@ RATE_OF_BEFORE = blind(
 )
 # A party named after "except" is left out of the measure: "on all aluminum, except from Britain".
 EXCEPT_BEFORE = blind(
-    r"\b(?:except|excepting|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not)\s+"
+    r"\b(?:except|excepting|excluding|other\s+than|apart\s+from|with\s+the\s+exception\s+of|but\s+not|"
+    # "everyone but China", "all countries but Brazil": "but" after everyone is an exception.
+    r"(?:everyone|everybody|all\s+(?:other\s+)?(?:countries|nations|economies|partners|trading\s+partners))\s+but)\s+"
     r"(?:for\s+)?(?:[\w-]+\s+){0,3}?(?:from\s+|in\s+|of\s+)?(?:the\s+)?$"
 )
 COORDINATED = blind(r"^\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
@@ -1680,4 +1691,17 @@ NOT_SECTOR = Cue(
     r"\bbargaining\s+chips?\b|\bfood\s+(?:prices|inflation|security)\b",
     bounded=False,
     needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food"),
+)
+
+# What goods or sides are spared from ("exempt from the reciprocal tariffs and the Brazil tariff"): a country naming
+# a tariff there says which tariff, not who is spared.
+EXEMPT_FROM_BEFORE = blind(
+    r"\b(?:exempt|exempted|exemption|exemptions|excluded|exclusion|exclusions|spared|relief|waiver|waived)\s+"
+    r"from\s+[^;.]{0,80}$"
+)
+# Goods given by a count, then examples ("tariffs on 150 product categories such as shoes and Korean rice
+# cookers"): an origin named in an example does not narrow the counted goods to that origin.
+COUNTED_GOODS_EXAMPLES = blind(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:items|products|goods|categories|tariff\s+lines|lines)\s+"
+    r"(?:such\s+as|including|like)\s+[^;.]{0,100}$"
 )
