@@ -246,6 +246,11 @@ TALKS_EVENT = _words(
 TALKS_BACKGROUND = blind(
     r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:[\w-]+\s+){0,6}$"
 )
+# "Since" with a time and then the sentence's own subject and perfect verb opens the main clause, not a
+# background phrase: in "Since June the envoy has been leading talks with Lima" the talks are the point.
+TALKS_SINCE_PERFECT = blind(
+    r"\bsince\s+(?:[\w-]+\s+){1,4}?(?:has|have|had)\s+(?:been\s+)?(?:[\w-]+ing\s+|held\s+|opened\s+)?$"
+)
 # Talks named as the means of settling something ("resolve the dispute through dialogue and negotiations",
 # "settle differences via consultations"): a way of doing it, not talks held. "Through these talks" refers back to
 # talks held.

@@ -322,7 +322,19 @@ def test_talks_dreamt_of_or_wished_for_are_not_held() -> None:
     assert _talks("Peru wishes to hold talks with Chile.") == []
 
 
-
 def test_talks_opened_are_held_but_a_side_open_to_talks_holds_none() -> None:
     assert _talks("Senior Korean officials tomorrow open talks with American negotiators.") == [("KR", ("US",))]
     assert _talks("Seoul is always open to negotiations with Washington, the minister said.") == []
+
+
+def test_talks_led_since_a_time_are_the_point_of_the_sentence() -> None:
+    for sentence in (
+        "Since last spring Morocco's envoy has been leading talks with Peru on farm tariffs.",
+        "Since January Morocco has held talks with Peru on farm tariffs.",
+    ):
+        assert _talks(sentence) == [("MA", ("PE",))], sentence
+
+
+def test_talks_named_in_a_since_phrase_stay_background() -> None:
+    text = "Since talks with Peru broke down in May, Morocco has raised its tariff on wheat to 30%."
+    assert _talks(text) == []

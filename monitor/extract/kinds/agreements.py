@@ -156,6 +156,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
             for m in vocab.TALKS.finditer(clause)
             if (
                 not vocab.TALKS_BACKGROUND.search(clause[max(0, m.start() - 45) : m.start()])
+                # "Since June the envoy has been leading talks": the talks are the main clause's
+                or vocab.TALKS_SINCE_PERFECT.search(clause[max(0, m.start() - 60) : m.start()])
                 # "after two days of talks in Stockholm": a meeting with its place is an event of its own
                 or vocab.TALKS_PLACE_AFTER.match(clause[m.end() : m.end() + 50])
             )
