@@ -1426,6 +1426,20 @@ COMPANIES_BEFORE = blind(
     r"\b(?:companies|firms|businesses|corporations|enterprises|carmakers?|automakers?|airlines?|retailers?)\s+"
     r"(?:[\w-]+\s+){0,4}$"
 )
+# An agreement a side has with named partners, referred to as a known thing ("the Chilean trade pact with
+# Peru", "its agreement with the United States", "the recent deal between Chile and Peru"): background stated
+# as fact, a deal. The partner must follow; an indefinite one ("a trade deal with Peru") is only talked of.
+DEAL_WITH_PARTNER = _words(r"(?:agreements?|deals?|pacts?|accords?|FTAs?)\s+(?:with|between)")
+# ... with nothing but these words (and party names) between the determiner and the noun: "its supply deal
+# with Petrobras" is a company's contract.
+DEAL_KNOWN_WORDS = _words(
+    r"trade|free|bilateral|recent|existing|economic|commercial|partnership|preferential|comprehensive|landmark|"
+    r"new|current|initial|interim|first|phase|one|and|the|of"
+)
+# ... after a definite or possessive word, with no indefinite one between ("the minister wants a deal with").
+DEAL_KNOWN_BEFORE = blind(
+    r"\b(?:the|its|their|this|that|[\w.]+['’]s)\s+(?:(?!(?:a|an|any|no|some|another|such)\b)[\w.’'-]+\s+){0,3}$"
+)
 DEAL_PASSIVE = blind(
     r"\b(?:deal|agreement|pact|accord|protocol)\b[^.;]{0,60}?\b(?:was|(?:had|has|have)\s+(?:already\s+)?been|were)\s+"
     r"(?:already\s+|\w+ly\s+)?(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
