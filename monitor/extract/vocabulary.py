@@ -195,6 +195,9 @@ _AUDIENCE = (
 )
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|"
+    # The singular names talks too ("launched the FTA negotiation"), not a way of dealing ("a negotiation tactic").
+    r"(?:the|an?|FTA|trade|bilateral)\s+negotiation(?!\s+(?:tactics?|tools?|leverage|strateg(?:y|ies)|chips?|"
+    r"skills?|power|positions?|stance|table|ploy|process)\b)|"
     r"talking\s+to(?!\s+(?:" + _AUDIENCE + r")\b)|"
     # "Talked" holds talks with someone ("talked with Lima's envoy"), not "talked at length about tariffs" or
     # "a trader who talked anonymously".
@@ -221,6 +224,7 @@ TALKS = _words(
 )
 TALKS_EVENT = _words(
     r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
+    r"initiated|initiate|initiates|"
     r"travelled|traveled|flew|went|convened|gathered|"
     r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
     r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"

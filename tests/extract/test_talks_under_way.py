@@ -338,3 +338,11 @@ def test_talks_led_since_a_time_are_the_point_of_the_sentence() -> None:
 def test_talks_named_in_a_since_phrase_stay_background() -> None:
     text = "Since talks with Peru broke down in May, Morocco has raised its tariff on wheat to 30%."
     assert _talks(text) == []
+
+
+def test_the_singular_negotiation_names_talks_held() -> None:
+    assert _talks("Morocco and Peru initiated the FTA negotiation in March.") == [("MA", ("PE",))]
+
+
+def test_a_negotiation_tactic_is_no_talks() -> None:
+    assert _talks("Morocco held its wheat tariff in place as a negotiation tactic with Peru, critics said.") == []
