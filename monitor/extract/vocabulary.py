@@ -1198,7 +1198,21 @@ IMPORTED_GOODS_AFTER = re.compile(
 PAIR_SUBJECT = _words(
     r"(?:the\s+two|both)\s+(?:sides|countries|nations|governments|economies|leaders|capitals|delegations|partners)"
 )
-PARTNER_BEFORE = blind(r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:the\s+)?$")
+_DAY_OR_MONTH = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|jan\.?|feb\.?|sept?\.?|oct\.?|nov\.?|dec\.?|\d{1,2}"
+)
+PARTNER_BEFORE = blind(
+    # "On" a day is a date ("signed on Friday between Chile and Peru"), no partner slot.
+    r"\b(?:with|to|against|on(?!\s+(?:the\s+)?(?:" + _DAY_OR_MONTH + r")\b)|by)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:\w+\s+){0,2}(?:the\s+)?$"
+)
+# The place an agreement was signed in ("was signed in Singapore between ...", "signed the pact in Vietnam"):
+# where, not who (talks and deals only).
+SIGNED_IN_BEFORE = blind(
+    r"\b(?:signed|inked|initial(?:l)?ed|sealed)\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
+    r"(?:the\s+)?$"
+)
 # A place opening a wire story ("OSLO -", "Lagos:", "Lima, Jan 5"): where it was filed, not a party.
 DATELINE_AFTER = re.compile(
     r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]+\s|:\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+))"

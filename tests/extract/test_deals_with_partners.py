@@ -38,3 +38,13 @@ def test_talks_on_the_agreement_are_talks_not_a_deal() -> None:
     text = "Morocco held talks on the trade pact with Peru on Monday."
     assert _deals(text) == []
     assert [f.kind for f in facts_of(text)] == ["negotiation"]
+
+
+def test_the_place_a_deal_was_signed_in_is_no_side() -> None:
+    text = "A trade accord was signed in Vietnam between Morocco and Peru."
+    assert _deals(text) == [("MA", ("PE",))]
+
+
+def test_a_day_after_on_leaves_the_first_side_first() -> None:
+    text = "A trade accord was signed on Friday between Morocco and Peru."
+    assert _deals(text) == [("MA", ("PE",))]
