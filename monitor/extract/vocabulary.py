@@ -22,7 +22,9 @@ _TRADE_HINT_WORDS = (
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
     r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"
-    r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez|memorand|met in"
+    r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez|memorand|met in|"
+    # The other names of an agreement a deal is read from ("reached trade understandings", "signed the FTA").
+    r"understanding|arrangement|\bFTA"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(

@@ -48,3 +48,8 @@ def test_the_place_a_deal_was_signed_in_is_no_side() -> None:
 def test_a_day_after_on_leaves_the_first_side_first() -> None:
     text = "A trade accord was signed on Friday between Morocco and Peru."
     assert _deals(text) == [("MA", ("PE",))]
+
+
+def test_a_deal_named_an_understanding_or_an_fta_is_read() -> None:
+    assert _deals("Morocco's king announced a set of trade understandings with Peru's president.") == [("MA", ("PE",))]
+    assert _deals("Morocco signed the FTA with Peru on Monday.") == [("MA", ("PE",))]
