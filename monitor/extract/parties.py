@@ -310,10 +310,16 @@ def _reports_another(clause: str, mention: Mention) -> bool:
     return not vocab.SELF_AFTER.match(rest)
 
 
-def _venue(clause: str, mention: Mention) -> bool:
+def _venue(clause: str, mention: Mention, starts: frozenset[int] = frozenset()) -> bool:
     """Whether a place is only where talks or a summit happen ("talks in Geneva, Switzerland", "the G20
     summit in Argentina", "on the sidelines of the summit in Lima", "is in Chile for talks"): a venue is not a
-    party."""
+    party. A name that qualifies what follows it ("in US-China relations", "in Chilean trade") is no place
+    (`starts`: where the clause's parties begin)."""
+    following = vocab.NAME_JOINER.match(clause, mention.end)
+    if following and following.end() in starts:
+        return False  # "a new start in US China relations"
+    if vocab.QUALIFIED_AFTER.match(clause, mention.end):
+        return False
     if mention.form == BLOC and vocab.SUMMIT_AFTER.match(clause[mention.end : mention.end + 40]):
         return True  # "on the sidelines of the ASEAN Summit": where leaders met, not a party
     if mention.form in {ACTOR, UNIVERSAL, BLOC}:
@@ -371,7 +377,8 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
-    mentions = [m for m in _usable(mentions) if not _venue(clause, m) and not excepted(clause, m)]
+    starts = frozenset(m.start for m in mentions)
+    mentions = [m for m in _usable(mentions) if not _venue(clause, m, starts) and not excepted(clause, m)]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]

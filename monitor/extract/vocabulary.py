@@ -1260,6 +1260,10 @@ MEETING_AFTER = blind(
 REPORTED_THAT = blind(r"\b(?:said|says|announced|announces|told\s+\w+|stated|confirmed|reported)\s+that\s")
 SUMMIT_AFTER = blind(r"^\s+(?:\w+\s+)?(?:summit|summits|meeting|ministerial|forum|conference|leaders)\b")
 VENUE_BEFORE = blind(r"\b(?:in|at)\s+$")
+# A name right before another ("US China relations", "U.S.-Japan trade") or before the relations it qualifies
+# ("in US relations with Beijing") names a pair or a side's affairs, not where a meeting is.
+NAME_JOINER = re.compile(r"\s*[-/–]\s*|\s+")
+QUALIFIED_AFTER = blind(r"\s*[-/–]?\s*(?:relations|ties|relationship|trade\s+relations|economic\s+relations)\b")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada";
 # goods that "enter Japan duty-free" are let in by Japan.

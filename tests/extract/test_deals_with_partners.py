@@ -53,3 +53,10 @@ def test_a_day_after_on_leaves_the_first_side_first() -> None:
 def test_a_deal_named_an_understanding_or_an_fta_is_read() -> None:
     assert _deals("Morocco's king announced a set of trade understandings with Peru's president.") == [("MA", ("PE",))]
     assert _deals("Morocco signed the FTA with Peru on Monday.") == [("MA", ("PE",))]
+
+
+def test_a_pair_named_in_their_relations_is_no_venue() -> None:
+    text = "Hailing a meeting that opened a new start in Morocco Peru relations, Morocco's king announced a trade pact with Peru's president."
+    assert _deals(text) == [("MA", ("PE",))]
+    text = "Hailing a meeting that opened a new chapter in Peru-Morocco ties, the Moroccan king signed a trade pact with Peru's president."
+    assert _deals(text) == [("PE", ("MA",))]
