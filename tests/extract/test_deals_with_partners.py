@@ -56,7 +56,13 @@ def test_a_deal_named_an_understanding_or_an_fta_is_read() -> None:
 
 
 def test_a_pair_named_in_their_relations_is_no_venue() -> None:
-    text = "Hailing a meeting that opened a new start in Morocco Peru relations, Morocco's king announced a trade pact with Peru's president."
+    text = (
+        "Hailing a meeting that opened a new start in Morocco Peru relations, Morocco's king announced a trade "
+        "pact with Peru's president."
+    )
     assert _deals(text) == [("MA", ("PE",))]
-    text = "Hailing a meeting that opened a new chapter in Peru-Morocco ties, the Moroccan king signed a trade pact with Peru's president."
+    text = (
+        "Hailing a meeting that opened a new chapter in Peru-Morocco ties, the Moroccan king signed a trade pact "
+        "with Peru's president."
+    )
     assert _deals(text) == [("PE", ("MA",))]
