@@ -331,6 +331,11 @@ def _venue(clause: str, mention: Mention, starts: frozenset[int] = frozenset()) 
     return bool(vocab.MEETING_WORD.search(before) or vocab.MEETING_AFTER.match(after))
 
 
+def is_venue(clause: str, mention: Mention) -> bool:
+    """Whether a place is only where talks or a summit happen (see `find_parties`)."""
+    return _venue(clause, mention)
+
+
 def excepted(clause: str, mention: Mention) -> bool:
     """Whether a party is named as left out of the measure ("on all aluminum, except aluminum from Britain")."""
     return bool(vocab.EXCEPT_BEFORE.search(clause[max(0, mention.start - 50) : mention.start]))

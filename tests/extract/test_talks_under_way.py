@@ -346,3 +346,9 @@ def test_the_singular_negotiation_names_talks_held() -> None:
 
 def test_a_negotiation_tactic_is_no_talks() -> None:
     assert _talks("Morocco held its wheat tariff in place as a negotiation tactic with Peru, critics said.") == []
+
+
+def test_the_country_hosting_a_round_is_no_side_of_it() -> None:
+    text = "Gomez is in Morocco for a two-day meeting of trade ministers who are reviewing the Uruguay round."
+    found = _talks(text)
+    assert found and all(imposer != "MA" for imposer, _targets in found)

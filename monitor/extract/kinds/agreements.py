@@ -11,7 +11,7 @@ from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, CAPITAL
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import CueSet, blind
-from monitor.extract.parties import Parties, Resolver, find_parties, relative_clauses
+from monitor.extract.parties import Parties, Resolver, find_parties, is_venue, relative_clauses
 
 # Talks brought to an end on an agreement (not a round of them): "concluded negotiations for a free trade
 # agreement", "finalised talks on the trade deal".
@@ -169,6 +169,7 @@ def _round_parties(c: Clause) -> Parties | None:
         if m.code != ANY
         and not any(a <= m.start < b for a, b in rounds)
         and not (m.form == CAPITAL and vocab.VENUE_BEFORE.search(c.text[max(0, m.start - 5) : m.start]))
+        and not is_venue(c.text, m)  # "is in New Zealand for a meeting of trade ministers"
         and not ((place := vocab.ROUND_PLACE.match(m.text)) and place.end() == len(m.text))
     ]
     if mentions:
