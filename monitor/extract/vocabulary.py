@@ -198,7 +198,9 @@ _AUDIENCE = (
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|"
     # The singular names talks too ("launched the FTA negotiation"), not a way of dealing ("a negotiation tactic").
-    r"(?:the|an?|FTA|trade|bilateral)\s+negotiation(?!\s+(?:tactics?|tools?|leverage|strateg(?:y|ies)|chips?|"
+    # (The determiner is looked behind, so that the list still opens with its own words: a gate for the reader.)
+    r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\bfta\s)|(?<=\btrade\s)|(?<=\bbilateral\s))"
+    r"negotiation(?!\s+(?:tactics?|tools?|leverage|strateg(?:y|ies)|chips?|"
     r"skills?|power|positions?|stance|table|ploy|process)\b)|"
     r"talking\s+to(?!\s+(?:" + _AUDIENCE + r")\b)|"
     # "Talked" holds talks with someone ("talked with Lima's envoy"), not "talked at length about tariffs" or
