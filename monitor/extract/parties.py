@@ -320,10 +320,16 @@ def _reports_another(clause: str, mention: Mention) -> bool:
     return not vocab.SELF_AFTER.match(rest)
 
 
-def _venue(clause: str, mention: Mention) -> bool:
+def _venue(clause: str, mention: Mention, starts: frozenset[int] = frozenset()) -> bool:
     """Whether a place is only where talks or a summit happen ("talks in Geneva, Switzerland", "the G20
     summit in Argentina", "on the sidelines of the summit in Lima", "is in Chile for talks"): a venue is not a
-    party."""
+    party. A name that qualifies what follows it ("in US-China relations", "in Chilean trade") is no place
+    (`starts`: where the clause's parties begin)."""
+    following = vocab.NAME_JOINER.match(clause, mention.end)
+    if following and following.end() in starts:
+        return False  # "a new start in US China relations"
+    if vocab.QUALIFIED_AFTER.match(clause, mention.end):
+        return False
     if mention.form == BLOC and vocab.SUMMIT_AFTER.match(clause[mention.end : mention.end + 40]):
         return True  # "on the sidelines of the ASEAN Summit": where leaders met, not a party
     if mention.form in {ACTOR, UNIVERSAL, BLOC}:
@@ -346,6 +352,11 @@ def _names_tariff_spared_from(clause: str, mention: Mention) -> bool:
         and not re.match(r"\s*(?:'s|’s)", clause[mention.end : mention.end + 3])
         and vocab.EXEMPT_FROM_BEFORE.search(clause[max(0, mention.start - 100) : mention.start]) is not None
     )
+
+
+def is_venue(clause: str, mention: Mention) -> bool:
+    """Whether a place is only where talks or a summit happen (see `find_parties`)."""
+    return _venue(clause, mention)
 
 
 def excepted(clause: str, mention: Mention) -> bool:
@@ -394,10 +405,11 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
+    starts = frozenset(m.start for m in mentions)
     mentions = [
         m
         for m in _usable(mentions)
-        if not _venue(clause, m)
+        if not _venue(clause, m, starts)
         and not excepted(clause, m)
         and not _names_tariff_spared_from(clause, m)
         and not (m.form == DEMONYM and vocab.COUNTED_GOODS_EXAMPLES.search(clause[max(0, m.start - 160) : m.start]))
@@ -414,7 +426,8 @@ def find_parties(
         venues = {
             id(m)
             for m in mentions
-            if m.form == CAPITAL and vocab.VENUE_BEFORE.search(clause[max(0, m.start - 5) : m.start])
+            if (m.form == CAPITAL and vocab.VENUE_BEFORE.search(clause[max(0, m.start - 5) : m.start]))
+            or vocab.SIGNED_AT.search(clause[max(0, m.start - 100) : m.start])
         }
         # The place a wire story opens with ("OSLO -") is where it was filed, not the first party.
         venues |= {

@@ -25,7 +25,9 @@ _TRADE_HINT_WORDS = (
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
     r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"
-    r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez|memorand|met in"
+    r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez|memorand|met in|"
+    # The other names of an agreement a deal is read from ("reached trade understandings", "signed the FTA").
+    r"understanding|arrangement|\bFTA"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(
@@ -205,6 +207,11 @@ _AUDIENCE = (
 )
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|"
+    # The singular names talks too ("launched the FTA negotiation"), not a way of dealing ("a negotiation tactic").
+    # (The determiner is looked behind, so that the list still opens with its own words: a gate for the reader.)
+    r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\bfta\s)|(?<=\btrade\s)|(?<=\bbilateral\s))"
+    r"negotiation(?!\s+(?:tactics?|tools?|leverage|strateg(?:y|ies)|chips?|"
+    r"skills?|power|positions?|stance|table|ploy|process)\b)|"
     r"talking\s+to(?!\s+(?:" + _AUDIENCE + r")\b)|"
     # "Talked" holds talks with someone ("talked with Lima's envoy"), not "talked at length about tariffs" or
     # "a trader who talked anonymously".
@@ -231,6 +238,7 @@ TALKS = _words(
 )
 TALKS_EVENT = _words(
     r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
+    r"initiated|initiate|initiates|"
     r"travelled|traveled|flew|went|convened|gathered|"
     r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
     r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
@@ -255,6 +263,11 @@ TALKS_EVENT = _words(
 # talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.
 TALKS_BACKGROUND = blind(
     r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:[\w-]+\s+){0,6}$"
+)
+# "Since" with a time and then the sentence's own subject and perfect verb opens the main clause, not a
+# background phrase: in "Since June the envoy has been leading talks with Lima" the talks are the point.
+TALKS_SINCE_PERFECT = blind(
+    r"\bsince\s+(?:[\w-]+\s+){1,4}?(?:has|have|had)\s+(?:been\s+)?(?:[\w-]+ing\s+|held\s+|opened\s+)?$"
 )
 # Talks named as the means of settling something ("resolve the dispute through dialogue and negotiations",
 # "settle differences via consultations"): a way of doing it, not talks held. "Through these talks" refers back to
@@ -1290,9 +1303,15 @@ IMPORTED_GOODS_AFTER = re.compile(
 PAIR_SUBJECT = _words(
     r"(?:the\s+two|both)\s+(?:sides|countries|nations|governments|economies|leaders|capitals|delegations|partners)"
 )
-# ("on Friday between Peru and Korea": the sides after "between" are named in their order, neither met "with".)
+_DAY_OR_MONTH = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|jan\.?|feb\.?|sept?\.?|oct\.?|nov\.?|dec\.?|\d{1,2}"
+)
+# ("on Friday between Peru and Korea": the sides after "between" are named in their order, neither met "with";
+# "on" a day is a date, no partner slot.)
 PARTNER_BEFORE = blind(
-    r"\b(?:with|to|against|on|by)\s+(?:the\s+|its\s+|their\s+)?(?:(?!between\b|among\b)\w+\s+){0,2}(?:the\s+)?$"
+    r"\b(?:with|to|against|on(?!\s+(?:the\s+)?(?:" + _DAY_OR_MONTH + r")\b)|by)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?!between\b|among\b)\w+\s+){0,2}(?:the\s+)?$"
 )
 # A place opening a wire story ("OSLO -", "Lagos:", "Lima, Jan 5"): where it was filed, not a party.
 DATELINE_AFTER = re.compile(
@@ -1352,6 +1371,10 @@ SIGNED_AT = blind(
     r"\b(?:signed|signing|sealed|inked|initiall?ed|concluded)\s+"
     r"(?:(?!made\b|produced\b|grown\b|built\b|based\b|sold\b)[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"
 )
+# A name right before another ("US China relations", "U.S.-Japan trade") or before the relations it qualifies
+# ("in US relations with Beijing") names a pair or a side's affairs, not where a meeting is.
+NAME_JOINER = re.compile(r"\s*[-/–]\s*|\s+")
+QUALIFIED_AFTER = blind(r"\s*[-/–]?\s*(?:relations|ties|relationship|trade\s+relations|economic\s+relations)\b")
 SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|levies)\b")
 # The importing side taxes: "imports into the US", "goods to the United States", "products entering Canada";
 # goods that "enter Japan duty-free" are let in by Japan.
@@ -1541,6 +1564,20 @@ OTHER_AGREEMENT = _words(
 COMPANIES_BEFORE = blind(
     r"\b(?:companies|firms|businesses|corporations|enterprises|carmakers?|automakers?|airlines?|retailers?)\s+"
     r"(?:[\w-]+\s+){0,4}$"
+)
+# An agreement a side has with named partners, referred to as a known thing ("the Chilean trade pact with
+# Peru", "its agreement with the United States", "the recent deal between Chile and Peru"): background stated
+# as fact, a deal. The partner must follow; an indefinite one ("a trade deal with Peru") is only talked of.
+DEAL_WITH_PARTNER = _words(r"(?:agreements?|deals?|pacts?|accords?|FTAs?)\s+(?:with|between)")
+# ... with nothing but these words (and party names) between the determiner and the noun: "its supply deal
+# with Petrobras" is a company's contract.
+DEAL_KNOWN_WORDS = _words(
+    r"trade|free|bilateral|recent|existing|economic|commercial|partnership|preferential|comprehensive|landmark|"
+    r"new|current|initial|interim|first|phase|one|and|the|of"
+)
+# ... after a definite or possessive word, with no indefinite one between ("the minister wants a deal with").
+DEAL_KNOWN_BEFORE = blind(
+    r"\b(?:the|its|their|this|that|[\w.]+['’]s)\s+(?:(?!(?:a|an|any|no|some|another|such)\b)[\w.’'-]+\s+){0,3}$"
 )
 DEAL_PASSIVE = blind(
     r"\b(?:deal|agreement|pact|accord|protocol)\b[^.;]{0,60}?\b(?:was|(?:had|has|have)\s+(?:already\s+)?been|were)\s+"

@@ -325,3 +325,30 @@ def test_talks_dreamt_of_or_wished_for_are_not_held() -> None:
 def test_talks_opened_are_held_but_a_side_open_to_talks_holds_none() -> None:
     assert _talks("Senior Korean officials tomorrow open talks with American negotiators.") == [("KR", ("US",))]
     assert _talks("Seoul is always open to negotiations with Washington, the minister said.") == []
+
+
+def test_talks_led_since_a_time_are_the_point_of_the_sentence() -> None:
+    for sentence in (
+        "Since last spring Morocco's envoy has been leading talks with Peru on farm tariffs.",
+        "Since January Morocco has held talks with Peru on farm tariffs.",
+    ):
+        assert _talks(sentence) == [("MA", ("PE",))], sentence
+
+
+def test_talks_named_in_a_since_phrase_stay_background() -> None:
+    text = "Since talks with Peru broke down in May, Morocco has raised its tariff on wheat to 30%."
+    assert _talks(text) == []
+
+
+def test_the_singular_negotiation_names_talks_held() -> None:
+    assert _talks("Morocco and Peru initiated the FTA negotiation in March.") == [("MA", ("PE",))]
+
+
+def test_a_negotiation_tactic_is_no_talks() -> None:
+    assert _talks("Morocco held its wheat tariff in place as a negotiation tactic with Peru, critics said.") == []
+
+
+def test_the_country_hosting_a_round_is_no_side_of_it() -> None:
+    text = "Gomez is in Morocco for a two-day meeting of trade ministers who are reviewing the Uruguay round."
+    found = _talks(text)
+    assert found and all(imposer != "MA" for imposer, _targets in found)

@@ -11,7 +11,7 @@ from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, CAPITAL
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import CueSet, blind
-from monitor.extract.parties import Parties, Resolver, find_parties, relative_clauses
+from monitor.extract.parties import Parties, Resolver, find_parties, is_venue, relative_clauses
 
 # Talks brought to an end on an agreement (not a round of them): "concluded negotiations for a free trade
 # agreement", "finalised talks on the trade deal".
@@ -37,7 +37,14 @@ _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
 # The words every agreement read below opens with: a clause holding none of them states no deal, talks or
 # withdrawal, and is not read further (most clauses).
-_OPENINGS = CueSet(vocab.TALKS, vocab.DEAL_VERB, vocab.DEAL_PASSIVE, vocab.PREFERENCE_PROGRAMME, vocab.WITHDRAW)
+_OPENINGS = CueSet(
+    vocab.TALKS,
+    vocab.DEAL_VERB,
+    vocab.DEAL_PASSIVE,
+    vocab.DEAL_WITH_PARTNER,
+    vocab.PREFERENCE_PROGRAMME,
+    vocab.WITHDRAW,
+)
 
 
 def opening_at(clause: str) -> int | None:
@@ -77,6 +84,45 @@ def states_deal(clause: str) -> bool:
     if passive and vocab.OTHER_AGREEMENT.search(clause[max(0, passive.start() - 20) : passive.start() + 30]):
         return False  # "the peace deal was signed"
     return bool(passive and not blocked(clause, passive))
+
+
+def _plain_words(text: str, offset: int, c: Clause) -> bool:
+    """Whether `text` (at `offset` in the clause) holds only party names and the words of a trade agreement's
+    name ("the recent Chilean free trade", "its"): no other kind of deal ("its supply deal")."""
+    kept = list(text)
+    for m in c.mentions:
+        for i in range(max(0, m.start - offset), min(len(text), m.end - offset)):
+            kept[i] = " "
+    rest = "".join(kept).split()[1:]  # the determiner itself is known
+    return all((w := vocab.DEAL_KNOWN_WORDS.match(word)) is not None and w.end() == len(word) for word in rest)
+
+
+def _partner_deal(c: Clause) -> bool:
+    """Whether the clause names an agreement its sides already have, as a known thing with its partner after
+    it ("the Chilean trade pact with Peru", "the deal between Chile and Peru"): a deal stated as background."""
+    for noun in vocab.DEAL_WITH_PARTNER.finditer(c.text):
+        if vocab.TALKS.search(c.text, max(0, noun.start() - 80), noun.start()):
+            continue  # "negotiations on the trade pact with Peru": talks about it, read as such
+        if not any(noun.end() < m.start <= noun.end() + 6 for m in c.mentions):
+            continue  # "the deal with its suppliers": no government on the other side
+        if not any(m.end <= noun.start() for m in c.mentions):
+            continue  # "The pact with Peru is working": whose pact is left to the reader, a deal told before
+        known = vocab.DEAL_KNOWN_BEFORE.search(c.text[max(0, noun.start() - 60) : noun.start()])
+        if known is None:
+            continue  # "wants a trade deal with Peru": one talked of, not one had
+        start = max(0, noun.start() - 60) + known.start()
+        if not _plain_words(c.text[start : noun.start()], start, c):
+            continue  # "its supply deal with Petrobras": a contract
+        words = c.text[start : noun.end()]
+        if vocab.DEAL_GOAL.search(words) or vocab.OTHER_AGREEMENT.search(words) or vocab.WITHDRAW.search(words):
+            continue  # "the proposed deal with Peru", "the defence pact with Japan"
+        before = c.text[max(0, start - 25) : start]
+        if vocab.MODAL_BEFORE.search(before) or _NOT_BEFORE.search(before) or _NO_BEFORE.search(before):
+            continue  # "to secure the trade deal with Peru", "without the deal with Peru"
+        if vocab.COMPANIES_BEFORE.search(c.text[max(0, start - 60) : start]) or blocked(c.text, noun):
+            continue
+        return True
+    return False
 
 
 def _granter(c: Clause, loser: str, programme: str) -> Parties | None:
@@ -123,6 +169,7 @@ def _round_parties(c: Clause) -> Parties | None:
         if m.code != ANY
         and not any(a <= m.start < b for a, b in rounds)
         and not (m.form == CAPITAL and vocab.VENUE_BEFORE.search(c.text[max(0, m.start - 5) : m.start]))
+        and not is_venue(c.text, m)  # "is in New Zealand for a meeting of trade ministers"
         and not ((place := vocab.ROUND_PLACE.match(m.text)) and place.end() == len(m.text))
     ]
     if mentions:
@@ -156,6 +203,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
             for m in vocab.TALKS.finditer(clause)
             if (
                 not vocab.TALKS_BACKGROUND.search(clause[max(0, m.start() - 45) : m.start()])
+                # "Since June the envoy has been leading talks": the talks are the main clause's
+                or vocab.TALKS_SINCE_PERFECT.search(clause[max(0, m.start() - 60) : m.start()])
                 # "after two days of talks in Stockholm": a meeting with its place is an event of its own
                 or vocab.TALKS_PLACE_AFTER.match(clause[m.end() : m.end() + 50])
             )
@@ -206,6 +255,11 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         when = c.dates_of()
         if not _partner_unknown(c, first):
             facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
+    elif not deal_in_sentence and _partner_deal(c):
+        first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        _remember_pair(c, first)
+        if not _partner_unknown(c, first):
+            facts.append(make_fact("deal", first, c.sentence))
 
     programme = vocab.PREFERENCE_PROGRAMME.search(clause)
     ended = (
