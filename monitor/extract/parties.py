@@ -280,7 +280,7 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
         # "the United States' decision to impose tariffs": the side deciding owns them, further off.
         decided = m.end <= first.start() and first.start() - m.end <= 80
         between = clause[m.end : first.end()]
-        # "the U.S. government's latest plan to impose tariffs": the office names its country's decision.
+        # "the U.S. government's new plan to impose tariffs": the office names its country's decision.
         office = vocab.OFFICE_AFTER.match(between)
         if (
             decided

@@ -116,7 +116,7 @@ def extension_end(
         return _later(ends[-1].value, days)
     begun = stated_start(clause, dates, published)
     if begun is not None and begun.start >= end:
-        return _later(begun.value, days)  # "extended it for 12 more months, starting in June"
+        return _later(begun.value, days)  # "extended it for another 12 months, starting in July"
     return _later(extended, days) if extended is not None and not earlier else None
 
 

@@ -81,7 +81,7 @@ ZERO_CHANGE = _words(
     r"let|lets|letting|permit|permits|permitted|opened|opens|launch|launched|launches"
 )
 # A figure that is a share of the goods made free of duty, not a rate removed: "96 percent of Australian goods
-# will be duty-free", "90.9 percent of China's imports from Georgia", "85% of tariff lines".
+# will be duty-free", "88.5 percent of Peru's imports from Chile", "85% of tariff lines".
 LIFTED_SHARE_AFTER = blind(
     r"^\s*of\s+(?:(?:the|all|its|their)\s+)?(?:[\w.'’-]+\s+){0,2}?(?:goods|imports|exports|products|items|"
     r"shipments|trade|tariff\s+lines|lines)\b"
@@ -118,7 +118,7 @@ AVERAGE_BEFORE = blind(
 # "at least" state the rate the measure reaches (the contract's "up to 50%").
 BOUND_BEFORE = blind(r"\b(?:above|below|under|less\s+than|lower\s+than|exceeding)\s+$")
 # A rate named to compare with ("30%, lower than the 39 percent tariff announced in April", "15%, much lower
-# than the average rate of 39 percent elsewhere"): the yardstick, not a rate the sentence states; but one with
+# than an average rate of 39 percent elsewhere"): the yardstick, not a rate the sentence states; but one with
 # goods of its own ("lower than the 35% rate on other goods") is another measure in force.
 COMPARED_OWN_GOODS_AFTER = blind(r"^\s*(?:(?:rate|tariffs?|duty|duties|levy|levies)\s+)?(?:on|for)\s")
 COMPARED_BEFORE = blind(
@@ -1215,7 +1215,7 @@ TARIFF_AFTER = blind(
 )
 # A side's decision or plan to place tariffs is its own tariff, whoever speaks of it: "China weighs the impact of
 # the United States' decision to impose tariffs on its goods", "Peru's plan to slap new duties on Chilean wine",
-# "after a U.S. move to slap tariffs on steel" (the side's name as the plan's modifier).
+# "after a U.S. move to put tariffs on steel" (the side's name as the plan's modifier).
 DECIDED_TARIFF_AFTER = blind(
     r"^(?:'s|’s|'|’)?\s+(?:[\w-]+\s+)?(?:decision|plan|plans|move|threat|announcement|order|proposal|bid|pledge|"
     r"vow|promise)\s+to\s+(?:impose|levy|slap|raise|put|place|add|increase|hike|set|charge|apply|introduce|"

@@ -191,7 +191,7 @@ def test_a_sides_overall_tariff_level_is_on_everyone() -> None:
 def test_an_offices_decision_to_impose_tariffs_is_its_countrys() -> None:
     text = (
         "Lima answered a question about the view that Peru's slow reforms were the cause of the Chilean government's"
-        " latest plan to impose tariffs on imports from Peru."
+        " new plan to impose tariffs on Peruvian fruit."
     )
     assert _sides(text) == [("CL", ("PE",))]
     assert _sides("Lima criticised the Chilean administration's decision to impose tariffs on Peruvian fish.") == [
@@ -200,7 +200,7 @@ def test_an_offices_decision_to_impose_tariffs_is_its_countrys() -> None:
 
 
 def test_goods_named_by_its_after_a_side_are_that_sides() -> None:
-    text = "The trade envoy said he doubted Peru could avoid the imposition of U.S. tariffs on its copper products."
+    text = "The trade envoy said he doubted Peru could avoid the new U.S. tariffs on its copper products."
     assert _sides(text) == [("US", ("PE",))]
     # A sector tariff naming no origin stays on everyone.
     assert _sides("The US doubled its steel tariffs to 50 percent.") == [("US", ("*",))]

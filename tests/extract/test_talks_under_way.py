@@ -349,6 +349,6 @@ def test_a_negotiation_tactic_is_no_talks() -> None:
 
 
 def test_the_country_hosting_a_round_is_no_side_of_it() -> None:
-    text = "Gomez is in Morocco for a two-day meeting of trade ministers who are reviewing the Uruguay round."
+    text = "Gomez is in Morocco for a meeting of two days where trade ministers review the Uruguay round."
     found = _talks(text)
     assert found and all(imposer != "MA" for imposer, _targets in found)

@@ -11,7 +11,7 @@ from tests.extract.conftest import facts_of, only
     "sentence",
     [
         # retaliation as a topic, not a side's act
-        "Norway's trade minister said one result of such retaliation would be fewer jobs in both countries.",
+        "Norway's trade minister said retaliation of that sort would leave both countries with fewer jobs.",
         "A Norwegian minister told a seminar that bilateral retaliation at the expense of everyone else was no way "
         "to settle disputes.",
         "He suggested Iceland might also be spared, a change that could soften the blow amid threats of retaliation "
@@ -45,11 +45,11 @@ def test_retaliation_a_side_takes_or_threatens_is_its_tariff(sentence: str) -> N
 @pytest.mark.parametrize(
     ("sentence", "imposer"),
     [
-        ("Ottawa announced countermeasures last week in answer to a U.S. move to slap tariffs on steel imports.", "US"),
+        ("Ottawa announced countermeasures last week in answer to a U.S. move to put new tariffs on steel.", "US"),
         ("Brazil protested against the EU plan to raise import duties on beef.", "EU"),
         (
             "Officials in Oslo warned on Monday that Norway would take necessary measures, a firm answer to the White "
-            "House plan to announce a package of tariffs on Norwegian goods.",
+            "House plan to unveil a set of tariffs on Norwegian goods.",
             "US",
         ),
     ],
@@ -61,9 +61,9 @@ def test_a_plan_named_after_its_side_is_that_sides_tariff(sentence: str, imposer
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Even as exports grew, critics warned that higher import duties would raise costs for households.",
-        "Shoe retailers warned on Friday that any additional broad-based tariff would worsen inflation.",
-        'The tariffs have already given farmers in Iowa and Nebraska a "brutal year," one grower said.',
+        "Even as exports grew, critics argued that steeper import duties could lift prices for families.",
+        "Shoe sellers said on Friday that one more sweeping tariff would push inflation up.",
+        'The tariffs have handed farmers in Kansas a "hard season," one grower said.',
     ],
 )
 def test_what_tariffs_do_is_no_measure(sentence: str) -> None:
@@ -73,7 +73,7 @@ def test_what_tariffs_do_is_no_measure(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "imposer"),
     [
-        ("The tariffs slapped by the US administration would make American-made tools dearer abroad.", "US"),
+        ("The tariffs slapped on by Washington would make tools built in America dearer abroad.", "US"),
         ("Ottawa imposed duties on US steel that will hurt American mills.", "CA"),
     ],
 )
@@ -84,10 +84,11 @@ def test_a_placed_tariff_stays_a_measure_whatever_it_does(sentence: str, imposer
 def test_a_sides_overall_tariff_level_is_on_everyone_after_a_measure_on_one_country() -> None:
     text = (
         "The United States imposed tariffs on Chinese steel last month. Since joining the WTO, China has kept "
-        "opening its market, having cut its overall tariff level from 15.3 percent to 9.8 percent, an official said."
+        "opening its market, having brought its overall tariff level down from 14.1 percent to 8.7 percent, an "
+        "official said."
     )
     china = [f for f in only(facts_of(text), "tariff") if f.imposer == "CN"]
-    assert [(f.targets, f.rate) for f in china] == [(("*",), 9.8)]
+    assert [(f.targets, f.rate) for f in china] == [(("*",), 8.7)]
 
 
 def test_a_duty_referred_back_keeps_the_side_it_hit() -> None:
@@ -114,7 +115,7 @@ def test_slashed_tariffs_are_a_tariff_cut() -> None:
     "sentence",
     [
         "Shares of fishing firms fell as a rumor spread that Norway may impose tariffs on American feed.",
-        '"There is no grain of truth to Norway imposing tariffs," a fund manager said.',
+        '"There is no shred of truth to Norway imposing tariffs," a fund manager said.',
         '"There is no truth to talk of Norway imposing tariffs," an official said.',
     ],
 )
@@ -126,12 +127,12 @@ def test_hearsay_and_its_denial_are_no_tariff(sentence: str) -> None:
     ("sentence", "rate"),
     [
         (
-            "The letter said a tariff of 30 per cent would be imposed on Norwegian goods from August 1, lower than "
+            "The letter set a tariff of 30 per cent on Norwegian goods from August 1, lower than "
             "the 39 per cent tariff announced in April.",
             30,
         ),
         (
-            "Norway's tariff on fish only stands at 15 percent, much lower than the average rate of 39 percent in "
+            "Norway's tariff on fish only stands at 15 percent, far lower than an average rate of 39 percent across "
             "rich countries, he said.",
             15,
         ),

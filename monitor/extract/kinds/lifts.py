@@ -51,7 +51,7 @@ def lifts(
         )
         return head + _cut_beside(clause, cut.start(), sentence, parties, rates, authority)
     facts: list[Fact] = []
-    # "96 percent of Australian goods will be duty-free": how much of the trade is freed, no rate removed.
+    # "90 percent of Chilean goods will be duty-free": how much of the trade is freed, no rate removed.
     rates = [r for r in rates if not vocab.LIFTED_SHARE_AFTER.match(clause[r.end : r.end + 60])]
     left = [r for r in rates if left_in_force(clause, r, cue_at)]
     rates = [r for r in rates if r not in left]
