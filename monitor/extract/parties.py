@@ -426,8 +426,7 @@ def find_parties(
         venues = {
             id(m)
             for m in mentions
-            if (m.form == CAPITAL and vocab.VENUE_BEFORE.search(clause[max(0, m.start - 5) : m.start]))
-            or vocab.SIGNED_AT.search(clause[max(0, m.start - 100) : m.start])
+            if m.form == CAPITAL and vocab.VENUE_BEFORE.search(clause[max(0, m.start - 5) : m.start])
         }
         # The place a wire story opens with ("OSLO -") is where it was filed, not the first party.
         venues |= {

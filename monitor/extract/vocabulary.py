@@ -1271,8 +1271,12 @@ GOODS_WITHOUT_ORIGIN_AFTER = re.compile(
     r"for\s+(?:all|most|every|any|imported|foreign)\b)",
     re.I,
 )
-# Goods said to come from abroad, from no origin in particular, right after a tariff or its rate ("tariffs on
-# imported cars", "a levy on all foreign steel", "duties on imports of copper"): every origin's goods.
+# A side's tariff level as a whole ("its overall tariff level", "the average tariff rate"), not a rate on someone's
+# goods ("the average tariff rate on Chinese goods").
+_TARIFF_LEVEL = (
+    r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)s?\b(?!\s+(?:on|for|against|of)\b)|"
+    r"\btariff\s+levels?\b(?!\s+(?:on|for|against|of)\b)"
+)
 # A country's own tariffs cut, or its tariff level, with no origin named: a schedule lowered for every origin
 # (a unilateral cut is most-favoured-nation), not a measure on the partner the article is about. The cut
 # governs a tariff: its verb right before it ("reduced import tariffs", "will lower duties"), its noun right
@@ -1282,17 +1286,13 @@ OWN_SCHEDULE = blind(
     r"slashed|slashing)\s+(?:\w+\s+){0,3}?(?:import\s+)?(?:tariffs?|duties|duty|levies)\b|"
     r"\b(?:tariff|duty|customs)\s+(?:cuts?|reductions?)\b|"
     r"\b(?:tariffs?|duties)\s+(?:\w+\s+){0,6}?(?:would|will|were|was|are|is|be|been)\s+(?:be\s+)?"
-    r"(?:cut|reduced|lowered|slashed)\b|"
-    r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)\b|\btariff\s+level\b"
+    r"(?:cut|reduced|lowered|slashed)\b|" + _TARIFF_LEVEL
 )
 # A tariff referred back to by a definite word ("reduced the duty to 85 cents"): a measure already named.
 DEFINITE = _words(r"the|that|this|those|these")
-# A side's tariff level as a whole ("its overall tariff level", "the average tariff rate"), not a rate on someone's
-# goods ("the average tariff rate on Chinese goods").
-TARIFF_LEVEL = blind(
-    r"\b(?:overall|average|general)\s+(?:import\s+)?tariff\s+(?:level|rate)s?\b(?!\s+(?:on|for|against|of)\b)|"
-    r"\btariff\s+levels?\b(?!\s+(?:on|for|against|of)\b)"
-)
+TARIFF_LEVEL = blind(_TARIFF_LEVEL)
+# Goods said to come from abroad, from no origin in particular, right after a tariff or its rate ("tariffs on
+# imported cars", "a levy on all foreign steel", "duties on imports of copper"): every origin's goods.
 IMPORTED_GOODS_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,2}?\s+on\s+(?:all\s+|most\s+|any\s+)?(?:imported|foreign|foreign-made|overseas|"
     r"imports\s+of|all\s+imports)\b",
