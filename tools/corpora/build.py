@@ -23,6 +23,11 @@ The sets (docs/extract.md, "Quality and speed"):
   an earlier pact) and a third settled each disagreement by the contract: `labels-a.json`, the reference
   (reader A agrees with it at 0.81, reader B at 0.93).
 - `rlook`: 180 other Reuters stories of 1987, labelled once; open for writing rules.
+- `modern`: 108 articles of 2018-2026 from 98 outlets, labelled once (session 11). They are stored web pages, not
+  a repository: `repo` is `pages` and `path` the page's address, and the texts (each the opening of its page, as
+  a page store returned it, cut after the last whole sentence) must be collected into a folder given by
+  `--pages DIR` as `DIR/NAME.txt`; their sha256 is checked as for the others. The `fold` column splits it by
+  outlet: `A` was written against in session 11, `B` only scored.
 """
 
 from __future__ import annotations
@@ -70,9 +75,11 @@ def _wire_story(sgml: str, newid: str, name: str) -> str:
     return f"{part('TITLE')}\n\n{part('BODY')}\n"
 
 
-def article_text(row: dict[str, str], mirrors: dict[str, str]) -> str:
+def article_text(row: dict[str, str], mirrors: dict[str, str], pages: Path | None = None) -> str:
     """The text of one manifest row, checked against its recorded sha256."""
     repo = row["repo"]
+    if repo == "pages":
+        return _page_text(row, pages)
     if repo not in mirrors:
         raise HeldOutError(f"{row['name']}: no --mirror given for {repo}")
     blob = _blob(mirrors[repo], row["commit"], row["path"])
@@ -87,6 +94,19 @@ def article_text(row: dict[str, str], mirrors: dict[str, str]) -> str:
         text = blob.decode("utf-8")
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != row["sha256"]:
         raise HeldOutError(f"{row['name']}: the text at {repo} {row['path']} differs from the labelled one")
+    return text
+
+
+def _page_text(row: dict[str, str], pages: Path | None) -> str:
+    """A stored web page's text, collected by hand into the --pages folder (no repository holds it)."""
+    if pages is None:
+        raise HeldOutError(f"{row['name']}: a stored page ({row['path']}); give --pages DIR holding {row['name']}.txt")
+    try:
+        text = (pages / f"{row['name']}.txt").read_text(encoding="utf-8")
+    except OSError as error:
+        raise HeldOutError(f"{row['name']}: cannot read {pages / (row['name'] + '.txt')} ({error.strerror})") from error
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != row["sha256"]:
+        raise HeldOutError(f"{row['name']}: {pages / (row['name'] + '.txt')} differs from the labelled text")
     return text
 
 
@@ -106,6 +126,9 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--mirror", action="append", default=[], metavar="OWNER/NAME=GIT_DIR")
     parser.add_argument(
+        "--pages", type=Path, help="a folder of NAME.txt texts, for a set of stored web pages (modern)"
+    )
+    parser.add_argument(
         "--labels", default="a", help="which reading: labels-LABELS.json (a: the reference; b, readerA ...: others)"
     )
     args = parser.parse_args()
@@ -113,7 +136,7 @@ def main() -> int:
     where = HERE / args.set
     if not (where / "manifest.tsv").is_file() or not (where / f"labels-{args.labels}.json").is_file():
         print(
-            f"build.py: {where}: no manifest.tsv or labels-{args.labels}.json (a set is fresh, pdlook, reuters, rlook)",
+            f"build.py: {where}: no manifest.tsv or labels-{args.labels}.json (a set is fresh, pdlook, reuters, rlook, modern)",
             file=sys.stderr,
         )
         return 2
@@ -124,7 +147,7 @@ def main() -> int:
     try:
         rows = [row for row in rows if row["name"] in labels]  # a second reading may cover part of a set
         for row in rows:
-            text = article_text(row, mirrors)
+            text = article_text(row, mirrors, args.pages)
             (args.out / f"{row['name']}.txt").write_text(f"date {row['date']}\n\n{text}", encoding="utf-8")
             facts = [_with_evidence(fact, text) for fact in labels[row["name"]]]
             gold = {"facts": facts}
