@@ -128,9 +128,20 @@ def sector_groups(
                 last += 1
             nxt = rates[last + 1].start if last + 1 < len(rates) else len(clause)
             segment = clause[rates[last].end : nxt]
-        groups.append(
-            (rate, [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(_before_sample(segment))))
-        )
+        found = [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(_before_sample(segment)))
+        after = clause[rate.end : rates[i + 1].start if i + 1 < len(rates) else len(clause)]
+        if (
+            first_before
+            and not found
+            and groups
+            and not vocab.OTHER_GOODS_NAMED.search(segment)
+            and not vocab.OWN_GOODS_AFTER.search(after)
+            and not vocab.MANY_GOODS.search(after)
+        ):
+            # "taxed apples at 25%, which with the existing 50% levy brings the duty to 75%": goods named once,
+            # before the first rate; the later rates with no goods of their own are for the same goods.
+            found = groups[-1][1]
+        groups.append((rate, found))
     return _respectively(clause, rates, groups)
 
 

@@ -799,6 +799,15 @@ MANY_GOODS = _words(
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
     r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
 )
+# --- x-lists: rates and sectors in list sentences ---
+# Goods of their own between two rates ("25% on apples and 10% on other imports", "and 10% for all goods"): the
+# later rate is not for the goods named before the first.
+OTHER_GOODS_NAMED = _words(
+    r"on(?!\s+top\b)|for|to\s+(?:all|other|the\s+rest)|baseline|universal|reciprocal|across-the-board"
+)
+# Goods named right after a rate ("set 10 percent on all other goods"): that rate's own goods.
+OWN_GOODS_AFTER = blind(r"^\W*(?:[\w-]+\s+){0,2}?(?:on|for)\s+(?!top\b)")
+# --- end x-lists ---
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # A measure both sides take, each on the other: "cut tariffs on each other's goods", "both sides will suspend
 # ...", "the two countries agreed to lower their duties". (Not "reciprocal": that names the US rates.)

@@ -1,0 +1,24 @@
+"""Rates and sectors in sentences that list several measures: each rate goes with the goods of its own phrase.
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of, only
+
+
+def _tariffs(text: str) -> set[tuple[str, str | None, float | None]]:
+    return {(f.imposer, f.sector, f.rate) for f in only(facts_of(text), "tariff")}
+
+
+def test_a_total_after_an_extra_duty_keeps_the_goods_named_before_it() -> None:
+    facts = _tariffs(
+        "Peru hit Chilean wine with a further 10 percent duty, which on top of the existing 20 percent levy "
+        "takes the charge to 30 percent."
+    )
+    assert ("PE", "agriculture", 30) in facts
+    assert ("PE", None, 30) not in facts
+
+
+def test_a_later_rate_on_other_goods_does_not_take_the_first_goods() -> None:
+    facts = _tariffs("Peru put Chilean wine under a 25 percent duty and set 10 percent on all other goods.")
+    assert ("PE", "agriculture", 10) not in facts
