@@ -1698,7 +1698,8 @@ SECTOR_WORDS: dict[str, str] = {
     r"(?:automobiles|cars|vehicles|autos)\s+and\s+(?:their\s+)?parts|auto\s+components",
     "autos": r"autos?|cars?|automobiles?|automotive|vehicles?|EVs?|automakers?|carmakers?|auto\s+industry|"
     r"(?:heavy\s+|pickup\s+)?trucks|motorcycles?|motorbikes?|two-wheelers",
-    "steel": r"steel",
+    # Steel by its mill products: "iron billets", "rebar", "wire rods" (x-lists).
+    "steel": r"steel|billets?|rebars?|wire\s+rods?",
     "aluminum": r"alumin(?:i)?um",
     "copper": r"copper",
     "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",

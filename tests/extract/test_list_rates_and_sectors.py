@@ -22,3 +22,9 @@ def test_a_total_after_an_extra_duty_keeps_the_goods_named_before_it() -> None:
 def test_a_later_rate_on_other_goods_does_not_take_the_first_goods() -> None:
     facts = _tariffs("Peru put Chilean wine under a 25 percent duty and set 10 percent on all other goods.")
     assert ("PE", "agriculture", 10) not in facts
+
+
+def test_steel_named_by_its_mill_products_gives_each_rate_its_sector() -> None:
+    facts = _tariffs("Morocco set duties of 12% on iron billets and 20% on rebar from Turkey.")
+    assert {("MA", "steel", 12), ("MA", "steel", 20)} <= facts
+    assert ("MA", "steel", 30) in _tariffs("Morocco imposed a 30% duty on Spanish wire rods.")
