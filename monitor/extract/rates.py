@@ -104,6 +104,10 @@ def find_rates(text: str) -> list[Rate]:
             # "will lower duties on several Peruvian goods, such as fish and copper, to 9%": the verb's object is
             # the tariff, and the goods between it and the rate are what the rate is for.
             near_tariff = True
+            if kept and kept[-1][2] > changed_object and find_sectors(clause[kept[-1][2] : start]):
+                # "raised duties on apples to 50% and on nuts to 75%": a later rate with goods of its own after the
+                # rate before it is for those goods only.
+                changed_object = kept[-1][2]
             goods[start] = (changed_object, start)
         if not near_tariff:
             continue

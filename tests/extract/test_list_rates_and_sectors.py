@@ -28,3 +28,12 @@ def test_steel_named_by_its_mill_products_gives_each_rate_its_sector() -> None:
     facts = _tariffs("Morocco set duties of 12% on iron billets and 20% on rebar from Turkey.")
     assert {("MA", "steel", 12), ("MA", "steel", 20)} <= facts
     assert ("MA", "steel", 30) in _tariffs("Morocco imposed a 30% duty on Spanish wire rods.")
+
+
+def test_a_second_raise_with_goods_of_its_own_is_for_those_goods_only() -> None:
+    facts = _tariffs("Peru raised duties on Chilean apples to 50% and on Chilean steel to 75%.")
+    assert facts == {("PE", "agriculture", 50), ("PE", "steel", 75)}
+    assert _tariffs("Peru raised duties on Chilean apples to between 50% and 75%.") == {
+        ("PE", "agriculture", 50),
+        ("PE", "agriculture", 75),
+    }
