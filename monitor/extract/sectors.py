@@ -141,8 +141,18 @@ def sector_groups(
             # "taxed apples at 25%, which with the existing 50% levy brings the duty to 75%": goods named once,
             # before the first rate; the later rates with no goods of their own are for the same goods.
             found = groups[-1][1]
+        elif not found and groups and _total_of_the_last(clause, rates[i - 1].end, rate.start):
+            # "an extra 30% on steel, bringing the total to 35%": the total is for the goods the extra is for.
+            found = groups[-1][1]
         groups.append((rate, found))
     return _respectively(clause, rates, groups)
+
+
+def _total_of_the_last(clause: str, low: int, start: int) -> bool:
+    """Whether the words just before a rate at `start` (none of them goods) make it the total that the rate
+    before it, ending at `low`, brings a tariff to."""
+    total = vocab.TOTAL_BEFORE.search(clause, max(low, start - 70), start)
+    return total is not None and not find_sectors(clause[total.start() : start])
 
 
 def _respectively(

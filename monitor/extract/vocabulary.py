@@ -807,6 +807,14 @@ OTHER_GOODS_NAMED = _words(
 )
 # Goods named right after a rate ("set 10 percent on all other goods"): that rate's own goods.
 OWN_GOODS_AFTER = blind(r"^\W*(?:[\w-]+\s+){0,2}?(?:on|for)\s+(?!top\b)")
+# A total the rate before it brings a tariff to: "an extra 30%, bringing the total to 35%", "which with the levy
+# already in force raises the duty to 75%", "for a combined rate of 45%".
+TOTAL_BEFORE = blind(
+    r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed|lift|lifts|lifting|"
+    r"raise|raises|raising|raised|increase|increases|increasing|increased)\s+(?:the\s+|its\s+|their\s+|it\s+|"
+    r"them\s+)?(?:[\w-]+\s+){0,3}?to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$|"
+    r"\b(?:a|the|for\s+a)\s+(?:total|combined|cumulative|overall)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?$"
+)
 # --- end x-lists ---
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # A measure both sides take, each on the other: "cut tariffs on each other's goods", "both sides will suspend

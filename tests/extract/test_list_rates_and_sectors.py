@@ -37,3 +37,22 @@ def test_a_second_raise_with_goods_of_its_own_is_for_those_goods_only() -> None:
         ("PE", "agriculture", 50),
         ("PE", "agriculture", 75),
     }
+
+
+def test_a_total_is_for_the_goods_of_the_extra_duty_it_adds_up() -> None:
+    assert _tariffs("Peru imposed an extra 30% tariff on Chilean steel, bringing the total to 35%.") == {
+        ("PE", "steel", 30),
+        ("PE", "steel", 35),
+    }
+    assert ("PE", "agriculture", 35) in _tariffs(
+        "Peru hit Chilean wine with an extra 30% tariff, bringing the total duty to 35%."
+    )
+
+
+def test_a_total_does_not_take_goods_from_a_rate_on_other_goods() -> None:
+    facts = _tariffs("Peru set a 25% tariff on Chilean wine and a 10% tariff on all other Chilean goods.")
+    assert ("PE", "agriculture", 10) not in facts
+
+
+def test_a_raise_with_its_goods_after_the_new_rate_reads_them_there() -> None:
+    assert _tariffs("Peru raised its tariff to 25% on Chilean steel.") == {("PE", "steel", 25)}
