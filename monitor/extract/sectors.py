@@ -131,18 +131,18 @@ def sector_groups(
         found = [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(_before_sample(segment)))
         after = clause[rate.end : rates[i + 1].start if i + 1 < len(rates) else len(clause)]
         if (
-            first_before
-            and not found
+            not found
             and groups
-            and not vocab.OTHER_GOODS_NAMED.search(segment)
             and not vocab.OWN_GOODS_AFTER.search(after)
             and not vocab.MANY_GOODS.search(after)
+            and (
+                # "taxed apples at 25%, which with the existing 50% levy brings the duty to 75%": goods named
+                # once, before the first rate; the later rates with no goods of their own are for the same goods.
+                (first_before and not vocab.OTHER_GOODS_NAMED.search(segment))
+                # "an extra 30% on steel, bringing the total to 35%": the total is for the goods the extra is for.
+                or _total_of_the_last(clause, rates[i - 1].end, rate.start)
+            )
         ):
-            # "taxed apples at 25%, which with the existing 50% levy brings the duty to 75%": goods named once,
-            # before the first rate; the later rates with no goods of their own are for the same goods.
-            found = groups[-1][1]
-        elif not found and groups and _total_of_the_last(clause, rates[i - 1].end, rate.start):
-            # "an extra 30% on steel, bringing the total to 35%": the total is for the goods the extra is for.
             found = groups[-1][1]
         groups.append((rate, found))
     return _respectively(clause, rates, groups)

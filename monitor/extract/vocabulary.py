@@ -813,7 +813,10 @@ TOTAL_BEFORE = blind(
     r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed|lift|lifts|lifting|"
     r"raise|raises|raising|raised|increase|increases|increasing|increased)\s+(?:the\s+|its\s+|their\s+|it\s+|"
     r"them\s+)?(?:[\w-]+\s+){0,3}?to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$|"
-    r"\b(?:a|the|for\s+a)\s+(?:total|combined|cumulative|overall)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?$"
+    r"\b(?:a|the|for\s+a)\s+(?:total|combined|cumulative|overall)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?$|"
+    # The levy an extra one is added to: "a 25% duty on wine, on top of an existing 10% levy".
+    r"\b(?:on\s+top\s+of|in\s+addition\s+to|added\s+to)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+    r"(?:existing|current|earlier|previous|standing|prevailing)\s+$"
 )
 # --- end x-lists ---
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")

@@ -56,3 +56,13 @@ def test_a_total_does_not_take_goods_from_a_rate_on_other_goods() -> None:
 
 def test_a_raise_with_its_goods_after_the_new_rate_reads_them_there() -> None:
     assert _tariffs("Peru raised its tariff to 25% on Chilean steel.") == {("PE", "steel", 25)}
+
+
+def test_the_levy_an_extra_duty_is_added_to_is_on_the_same_goods() -> None:
+    assert ("PE", "agriculture", 10) in _tariffs(
+        "Peru imposed a 25% duty on Chilean wine, on top of an existing 10% levy."
+    )
+    facts = _tariffs(
+        "Peru imposed a 25% duty on Chilean wine, in addition to the existing 10% duty on all Chilean goods."
+    )
+    assert ("PE", "agriculture", 10) not in facts
