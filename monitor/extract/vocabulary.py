@@ -818,6 +818,8 @@ TOTAL_BEFORE = blind(
     r"\b(?:on\s+top\s+of|in\s+addition\s+to|added\s+to)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
     r"(?:existing|current|earlier|previous|standing|prevailing)\s+$"
 )
+# Items of two parallel lists paired in order: "on Chile and Bolivia of 20% and 25% respectively".
+RESPECTIVELY = _words(r"respectively")
 # --- end x-lists ---
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # A measure both sides take, each on the other: "cut tariffs on each other's goods", "both sides will suspend

@@ -66,3 +66,11 @@ def test_the_levy_an_extra_duty_is_added_to_is_on_the_same_goods() -> None:
         "Peru imposed a 25% duty on Chilean wine, in addition to the existing 10% duty on all Chilean goods."
     )
     assert ("PE", "agriculture", 10) not in facts
+
+
+def test_rates_paired_respectively_with_the_parties_hit_go_one_to_one() -> None:
+    facts = {
+        (f.imposer, f.targets, f.rate)
+        for f in only(facts_of("Peru imposed tariffs on Chile and Bolivia of 20% and 25% respectively."), "tariff")
+    }
+    assert facts == {("PE", ("CL",), 20), ("PE", ("BO",), 25)}
