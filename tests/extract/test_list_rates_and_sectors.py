@@ -74,3 +74,9 @@ def test_rates_paired_respectively_with_the_parties_hit_go_one_to_one() -> None:
         for f in only(facts_of("Peru imposed tariffs on Chile and Bolivia of 20% and 25% respectively."), "tariff")
     }
     assert facts == {("PE", ("CL",), 20), ("PE", ("BO",), 25)}
+
+
+def test_a_respective_list_after_the_rates_pairs_only_the_parties_listed() -> None:
+    text = "Peru's duty on Ecuador is below the 20% and 25% it levies on Chile and Bolivia respectively."
+    facts = {(f.targets, f.rate) for f in only(facts_of(text), "tariff") if f.rate in {20, 25}}
+    assert facts == {(("CL",), 20), (("BO",), 25)}

@@ -120,15 +120,16 @@ def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[in
 def _respective_targets(c: Clause, parties: Parties, rates: list[Rate]) -> dict[int, Parties]:
     """Rates paired in order with as many parties hit ("tariffs on Chile and Bolivia of 20% and 25%
     respectively"), as English reads "respectively"; empty when the clause does not pair them so."""
-    if not vocab.RESPECTIVELY.search(c.text) or len(parties.targets) != len(rates):
+    if not vocab.RESPECTIVELY.search(c.text):
         return {}
-    first: dict[str, int] = {}
-    for m in c.mentions:
-        if m.code in parties.targets and m.form in {NAME, DEMONYM}:
-            first.setdefault(m.code, m.start)
-    if len(first) != len(rates):
+    hit = [m for m in c.mentions if m.code in parties.targets and m.form in {NAME, DEMONYM}]
+    # The parties' list sits on one side of the rates' list: "on Chile and Bolivia of 20% and 25%", "20% and
+    # 25% on Chile and Bolivia".
+    before = list(dict.fromkeys(m.code for m in hit if m.end <= rates[0].start))
+    after = list(dict.fromkeys(m.code for m in hit if m.start >= rates[-1].end))
+    ordered = next((side for side in (after, before) if len(side) == len(rates)), None)
+    if ordered is None:
         return {}
-    ordered = sorted(first, key=first.__getitem__)
     return {
         id(rate): replace(parties, targets=(code,), targets_named=True, targets_default=False)
         for rate, code in zip(rates, ordered, strict=True)
