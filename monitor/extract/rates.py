@@ -100,10 +100,19 @@ def find_rates(text: str) -> list[Rate]:
             )
         )
         changed_object = _changed_object(clause, start) if vocab.TO_BEFORE.search(before) else None
+        if changed_object is not None and not _names_words(clause[changed_object:start]):
+            # "bringing the total duty to 35%": nothing between the tariff and its rate, so no goods phrase there
+            # (the rate is still the tariff's).
+            near_tariff = True
+            changed_object = None
         if changed_object is not None:
             # "will lower duties on several Peruvian goods, such as fish and copper, to 9%": the verb's object is
             # the tariff, and the goods between it and the rate are what the rate is for.
             near_tariff = True
+            if kept and kept[-1][2] > changed_object and find_sectors(clause[kept[-1][2] : start]):
+                # "raised duties on apples to 50% and on nuts to 75%": a later rate with goods of its own after the
+                # rate before it is for those goods only.
+                changed_object = kept[-1][2]
             goods[start] = (changed_object, start)
         if not near_tariff:
             continue
@@ -279,6 +288,11 @@ def left_in_force(clause: str, rate: Rate, pause_at: int | None = None) -> bool:
         if not leaving and 0 <= cue.start() - rate.end <= 60 and not vocab.RATE.search(clause[rate.end : cue.start()]):
             return True  # (the nearest rate before "remains" or "in place" is the one kept, not one before it)
     return False
+
+
+def _names_words(span: str) -> bool:
+    """Whether `span` holds words beyond the "to" or "at" that lead to a rate."""
+    return bool(re.search(r"\b(?!(?:to|at|of|an?|the)\b)[A-Za-z]{2,}", span))
 
 
 def _changed_object(clause: str, start: int) -> int | None:

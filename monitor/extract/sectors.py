@@ -128,10 +128,31 @@ def sector_groups(
                 last += 1
             nxt = rates[last + 1].start if last + 1 < len(rates) else len(clause)
             segment = clause[rates[last].end : nxt]
-        groups.append(
-            (rate, [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(_before_sample(segment))))
-        )
+        found = [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(_before_sample(segment)))
+        after = clause[rate.end : rates[i + 1].start if i + 1 < len(rates) else len(clause)]
+        if (
+            not found
+            and groups
+            and not vocab.OWN_GOODS_AFTER.search(after)
+            and not vocab.MANY_GOODS.search(after)
+            and (
+                # "taxed apples at 25%, which with the existing 50% levy brings the duty to 75%": goods named
+                # once, before the first rate; the later rates with no goods of their own are for the same goods.
+                (first_before and not vocab.OTHER_GOODS_NAMED.search(segment))
+                # "an extra 30% on steel, bringing the total to 35%": the total is for the goods the extra is for.
+                or _total_of_the_last(clause, rates[i - 1].end, rate.start)
+            )
+        ):
+            found = groups[-1][1]
+        groups.append((rate, found))
     return _respectively(clause, rates, groups)
+
+
+def _total_of_the_last(clause: str, low: int, start: int) -> bool:
+    """Whether the words just before a rate at `start` (none of them goods) make it the total that the rate
+    before it, ending at `low`, brings a tariff to."""
+    total = vocab.TOTAL_BEFORE.search(clause, max(low, start - 70), start)
+    return total is not None and not find_sectors(clause[total.start() : start])
 
 
 def _respectively(

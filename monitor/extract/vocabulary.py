@@ -799,6 +799,28 @@ MANY_GOODS = _words(
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
     r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
 )
+# --- x-lists: rates and sectors in list sentences ---
+# Goods of their own between two rates ("25% on apples and 10% on other imports", "and 10% for all goods"): the
+# later rate is not for the goods named before the first.
+OTHER_GOODS_NAMED = _words(
+    r"on(?!\s+top\b)|for|to\s+(?:all|other|the\s+rest)|baseline|universal|reciprocal|across-the-board"
+)
+# Goods named right after a rate ("set 10 percent on all other goods"): that rate's own goods.
+OWN_GOODS_AFTER = blind(r"^\W*(?:[\w-]+\s+){0,2}?(?:on|for)\s+(?!top\b)")
+# A total the rate before it brings a tariff to: "an extra 30%, bringing the total to 35%", "which with the levy
+# already in force raises the duty to 75%", "for a combined rate of 45%".
+TOTAL_BEFORE = blind(
+    r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed|lift|lifts|lifting|"
+    r"raise|raises|raising|raised|increase|increases|increasing|increased)\s+(?:the\s+|its\s+|their\s+|it\s+|"
+    r"them\s+)?(?:[\w-]+\s+){0,3}?to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$|"
+    r"\b(?:a|the|for\s+a)\s+(?:total|combined|cumulative|overall)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?$|"
+    # The levy an extra one is added to: "a 25% duty on wine, on top of an existing 10% levy".
+    r"\b(?:on\s+top\s+of|in\s+addition\s+to|added\s+to)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+    r"(?:existing|current|earlier|previous|standing|prevailing)\s+$"
+)
+# Items of two parallel lists paired in order: "on Chile and Bolivia of 20% and 25% respectively".
+RESPECTIVELY = _words(r"respectively")
+# --- end x-lists ---
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # A measure both sides take, each on the other: "cut tariffs on each other's goods", "both sides will suspend
 # ...", "the two countries agreed to lower their duties". (Not "reciprocal": that names the US rates.)
@@ -1689,7 +1711,8 @@ SECTOR_WORDS: dict[str, str] = {
     r"(?:automobiles|cars|vehicles|autos)\s+and\s+(?:their\s+)?parts|auto\s+components",
     "autos": r"autos?|cars?|automobiles?|automotive|vehicles?|EVs?|automakers?|carmakers?|auto\s+industry|"
     r"(?:heavy\s+|pickup\s+)?trucks|motorcycles?|motorbikes?|two-wheelers",
-    "steel": r"steel",
+    # Steel by its mill products: "iron billets", "rebar", "wire rods" (x-lists).
+    "steel": r"steel|billets?|rebars?|wire\s+rods?",
     "aluminum": r"alumin(?:i)?um",
     "copper": r"copper",
     "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",

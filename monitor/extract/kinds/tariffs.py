@@ -93,6 +93,9 @@ def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[in
     rate; empty when the rates are not bound to different parties."""
     if len(rates) < 2:
         return {}
+    respective = _respective_targets(c, parties, rates)
+    if respective:
+        return respective
     bound: dict[int, tuple[str, ...]] = {}
     for i, r in enumerate(rates):
         bound[id(r)] = bound[id(rates[i - 1])] if r.joined and i else _bound_targets(c, r)
@@ -111,6 +114,25 @@ def _per_rate_parties(c: Clause, parties: Parties, rates: list[Rate]) -> dict[in
         key: replace(parties, imposer=imposer, targets=targets, targets_named=True, targets_default=False)
         for key, targets in bound.items()
         if targets and imposer not in targets
+    }
+
+
+def _respective_targets(c: Clause, parties: Parties, rates: list[Rate]) -> dict[int, Parties]:
+    """Rates paired in order with as many parties hit ("tariffs on Chile and Bolivia of 20% and 25%
+    respectively"), as English reads "respectively"; empty when the clause does not pair them so."""
+    if not vocab.RESPECTIVELY.search(c.text):
+        return {}
+    hit = [m for m in c.mentions if m.code in parties.targets and m.form in {NAME, DEMONYM}]
+    # The parties' list sits on one side of the rates' list: "on Chile and Bolivia of 20% and 25%", "20% and
+    # 25% on Chile and Bolivia".
+    before = list(dict.fromkeys(m.code for m in hit if m.end <= rates[0].start))
+    after = list(dict.fromkeys(m.code for m in hit if m.start >= rates[-1].end))
+    ordered = next((side for side in (after, before) if len(side) == len(rates)), None)
+    if ordered is None:
+        return {}
+    return {
+        id(rate): replace(parties, targets=(code,), targets_named=True, targets_default=False)
+        for rate, code in zip(rates, ordered, strict=True)
     }
 
 
