@@ -10,7 +10,7 @@ from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
 from monitor.extract.context import Context
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention
+from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention, numbered_groups
 from monitor.extract.matching import blind
 from monitor.extract.scope import examples_of_group, goods_without_origin, imported_goods, own_schedule
 from monitor.extract.sectors import find_sectors
@@ -188,6 +188,9 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
+        if _listed_after_group(clause, mentions, roles, i):
+            roles.append(True)  # "on the six nations that ship it: Chile, Peru and ...": the group's members, hit
+            continue
         if vocab.FACED_RATE_AFTER.match(after):
             roles.append(True)  # "Vietnam's reciprocal tariff will be 20%": the rate Vietnam is charged
             continue
@@ -237,6 +240,25 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         ):
             roles[i] = True
     return roles
+
+
+# A group of countries given by a number and then spelt out after a colon, a dash or a parenthesis ("the
+# six nations that ship it: Chile, Peru and ..."): the words between the group and its first member.
+_GROUP_SPELT_OUT = re.compile(r"[^:;()—–.]{0,90}(?::|\s[—–-]\s|\()\s*(?:the\s+)?")
+
+
+def _listed_after_group(clause: str, mentions: list[Mention], roles: list[bool], i: int) -> bool:
+    """Whether mention `i` opens the list of members of a counted group named just before it as hit ("dozens of
+    countries: ..." gives examples of a vaguer group, which stays everyone)."""
+    if not i or mentions[i].form not in {NAME, DEMONYM}:
+        return False
+    group = mentions[i - 1]
+    return (
+        group.form == UNIVERSAL
+        and roles[i - 1]
+        and bool(numbered_groups(group.text))
+        and _GROUP_SPELT_OUT.fullmatch(clause, group.end, mentions[i].start) is not None
+    )
 
 
 def hit_roles(sentence: str, mentions: list[Mention]) -> list[bool]:

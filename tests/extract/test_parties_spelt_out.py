@@ -1,0 +1,38 @@
+"""Who is hit where a counted group of countries is spelt out after a colon, and regions whose names hold a
+country's demonym. All sentences here are ours."""
+
+from __future__ import annotations
+
+from monitor.extract.gazetteer import find_mentions
+from tests.extract.conftest import facts_of, only
+
+
+def _sides(text: str, kind: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.imposer, f.targets) for f in only(facts_of(text), kind)]
+
+
+def test_a_counted_group_spelt_out_after_a_colon_hits_the_countries_listed() -> None:
+    text = (
+        "Peru is imposing anti-dumping duties on the six countries that sell it cheap glass: "
+        "Chile, Bolivia, Ecuador, Mexico, Spain and Turkey."
+    )
+    [(imposer, targets)] = _sides(text, "tariff")
+    assert imposer == "PE"
+    assert set(targets) == {"CL", "BO", "EC", "MX", "ES", "TR"}
+    # After a dash, the same.
+    dashed = "Peru set duties on the five nations that sell it glass - Chile, Bolivia, Ecuador, Spain and Turkey."
+    [(_imposer, dashed_targets)] = _sides(dashed, "tariff")
+    assert set(dashed_targets) == {"CL", "BO", "EC", "ES", "TR"}
+
+
+def test_a_vague_group_with_examples_after_a_colon_stays_everyone() -> None:
+    text = "Peru raised its duties on glass from dozens of countries: Chile and Bolivia among them."
+    assert _sides(text, "tariff") == [("PE", ("*",))]
+
+
+def test_a_region_named_after_its_americans_is_no_party() -> None:
+    codes = [m.code for m in find_mentions("Peru joined other Latin American and South American producers.")]
+    assert codes == ["PE"]
+    assert [m.code for m in find_mentions("Central America sells bananas to American buyers.")] == ["US"]
+    text = "Colombia became the latest Latin American country to raise tariffs on Chinese glass."
+    assert _sides(text, "tariff") == [("CO", ("CN",))]
