@@ -168,6 +168,15 @@ def _possessed_goods(after: str) -> bool:
     return bool(vocab.GOODS_AFTER.match(rest)) or any(m.start <= 12 for m in find_sectors(rest))
 
 
+# A demonym before an act of its state is the side acting ("a Turkish decree exempts ...", "the new Peruvian law
+# taxes ..."), as before its government or officials (`vocab.GOVERNMENT_AFTER`).
+_STATE_ACT_AFTER = re.compile(
+    r"\s*(?:(?:new|presidential|executive|customs|tariff|trade)\s+)?(?:law|laws|decree|decrees|legislation|"
+    r"regulations?|administration|state|executive\s+order)\b",
+    re.I,
+)
+
+
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
     roles: list[bool] = []
@@ -221,7 +230,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             or vocab.REACTION_AFTER.match(after)
         ):
             roles.append(True)
-        elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
+        elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after) and not _STATE_ACT_AFTER.match(after):
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:
             goods = vocab.GOODS_AFTER.match(after)

@@ -36,3 +36,12 @@ def test_a_region_named_after_its_americans_is_no_party() -> None:
     assert [m.code for m in find_mentions("Central America sells bananas to American buyers.")] == ["US"]
     text = "Colombia became the latest Latin American country to raise tariffs on Chinese glass."
     assert _sides(text, "tariff") == [("CO", ("CN",))]
+
+
+def test_a_demonym_before_an_act_of_its_state_is_the_side_acting() -> None:
+    assert _sides("A new Peruvian decree exempts Chilean car imports from the 20% tariff.", "relief") == [
+        ("PE", ("CL",))
+    ]
+    assert _sides("The Peruvian administration put a 20% tariff on Chilean wine.", "tariff") == [("PE", ("CL",))]
+    # Before goods, a demonym still says where they come from.
+    assert _sides("Peru put a 20% tariff on Chilean law books.", "tariff") == [("PE", ("CL",))]
