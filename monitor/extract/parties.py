@@ -197,6 +197,9 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
+        if m.form in {NAME, DEMONYM, CAPITAL} and _ANSWERED_BEFORE.search(before):
+            roles.append(True)  # "Peru hit back at Chile", "in response to US tariffs": the side answered is hit
+            continue
         if _listed_after_group(clause, mentions, roles, i):
             roles.append(True)  # "on the six nations that ship it: Chile, Peru and ...": the group's members, hit
             continue
@@ -339,6 +342,26 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
         ):
             return m
     return None
+
+
+# What a side's measure answers: "fired back at the US tariffs", "in retaliation for Washington's duties".
+_ANSWERED_BEFORE = re.compile(
+    r"\b(?:(?:fire[sd]?|firing|hit|hits|hitting|struck|strikes?|lash(?:es|ed)?|push(?:es|ed)?)\s+back\s+"
+    r"(?:at|against)|retaliat\w*\s+(?:against|for|at)|in\s+(?:response|retaliation|answer|reply)\s+to|"
+    r"respond(?:s|ed|ing)?\s+to)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _answers_owner(clause: str, owner: Mention, at: int | None) -> bool:
+    """Whether the tariff `owner` owns is only what the clause's own measure answers ("China fired back at US
+    tariffs by enacting its own tariffs on ..."): a later tariff word is the measure, which is not the owner's."""
+    if not _ANSWERED_BEFORE.search(clause, max(0, owner.start - 40), owner.start):
+        return False
+    text = masked(clause)
+    first = vocab.TARIFF_WORD.search(text, owner.end)
+    later = vocab.TARIFF_WORD.search(text, first.end()) if first is not None else None
+    return later is not None and (at is None or at >= later.start())
 
 
 def _reports_another(clause: str, mention: Mention) -> bool:
@@ -562,6 +585,8 @@ def find_parties(
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
     owner_mention = _owner(clause, mentions)
+    if owner_mention is not None and _answers_owner(clause, owner_mention, at):
+        owner_mention = None
     if (
         owner_mention is not None
         and owner_mention.form == DEMONYM

@@ -45,3 +45,11 @@ def test_a_demonym_before_an_act_of_its_state_is_the_side_acting() -> None:
     assert _sides("The Peruvian administration put a 20% tariff on Chilean wine.", "tariff") == [("PE", ("CL",))]
     # Before goods, a demonym still says where they come from.
     assert _sides("Peru put a 20% tariff on Chilean law books.", "tariff") == [("PE", ("CL",))]
+
+
+def test_the_tariff_a_side_fires_back_at_is_not_the_side_acting() -> None:
+    text = "The Chilean government fired back at US tariffs on Monday by enacting its own tariffs on American-made jam."
+    assert ("CL", ("US",)) in _sides(text, "tariff")
+    assert ("US", ("CL",)) not in _sides(text, "tariff")
+    # The answered side alone, after "in response to": still the answering side acts.
+    assert _sides("In response to US tariffs, Peru set 20% tariffs on corn.", "tariff") == [("PE", ("US",))]
