@@ -27,6 +27,13 @@ _BUYERS = blind(
     # with an aside on how they buy: "any country buying oil from Iran, whether directly or from Iran's agents,"
     r"(?:,\s*[“\"]?whether\b[^;.]{0,100}?,[”\"]?)?"
 )
+# Countries described by what they do rather than named ("countries who retaliate will face higher duties",
+# "any nation that trades with Iran"): whoever does it, so everyone; not a group named before ("those countries").
+_DESCRIBED_GROUP = re.compile(
+    r"(?<!\bthese\s)(?<!\bthose\s)(?<!\bboth\s)(?<!\btwo\s)\b(?:countries|nations|economies|trading\s+partners)\s+"
+    r"(?:that|who|which)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+",
+    re.I,
+)
 # Between a subject and its object: one verb in the past or present tense ("Canada matched the US").
 _OBJECT_AFTER_VERB = re.compile(r"\s+(?:also\s+|then\s+|quickly\s+)?(?:[a-z]+ed|[a-z]+es)\s+(?:the\s+)?")
 # A counted group of countries ("the 53 African countries", "40 other economies"): many sides, none named.
@@ -685,7 +692,9 @@ def find_parties(
         # threatened retaliation" hits neither of them).
         acting = {m.code for m in together}
         chosen = [m.code for m in subjects if m.code != imposer and m.code not in acting]
-    if not chosen and (any(b.group(1) for b in buyers) or _COUNTED_COUNTRIES.search(clause)):
+    if not chosen and (
+        any(b.group(1) for b in buyers) or _COUNTED_COUNTRIES.search(clause) or _DESCRIBED_GROUP.search(clause)
+    ):
         # "a 25% tariff on any country purchasing oil from Venezuela", "imports from the 53 African countries":
         # many sides, none named, as "dozens of countries" is.
         chosen = [ANY]
