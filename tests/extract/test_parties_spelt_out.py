@@ -56,7 +56,10 @@ def test_the_tariff_a_side_fires_back_at_is_not_the_side_acting() -> None:
 
 
 def test_countries_described_by_what_they_do_are_everyone() -> None:
-    text = "Chile set new duties on Peru.\n\nBut Lima warned that countries who retaliate against its policies will face higher tariffs."
+    text = (
+        "Chile set new duties on Peru.\n\n"
+        "But Lima warned that countries who retaliate against its policies will face higher tariffs."
+    )
     assert ("PE", ("*",)) in _sides(text, "tariff")
     # A group named before ("those countries") is not everyone.
     named = "Chile set new duties on Peru.\n\nThose countries that retaliate will face higher tariffs, Lima said."
