@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
@@ -371,6 +372,30 @@ def _answers_owner(clause: str, owner: Mention, at: int | None) -> bool:
     return later is not None and (at is None or at >= later.start())
 
 
+# Two sides joined by a hyphen or slash before a noun of their relationship ("the US-China trade war",
+# "U.S.-Japan trade friction", "Sino-US relations"): the relationship is named, not a side that acts or is hit.
+_PAIR_JOIN = re.compile(r"\s?[-–/]\s?")
+_RELATIONSHIP_AFTER = re.compile(
+    r"\s+(?:trade\s+|economic\s+|commercial\s+|tariff\s+)?(?:friction|frictions|tensions?|war|wars|dispute|disputes|"
+    r"row|spat|conflict|feud|standoff|relations|relationship|ties|rivalry|imbalance|deficit|surplus)\b",
+    re.I,
+)
+
+
+def _relationship_pairs(clause: str, mentions: list[Mention]) -> set[int]:
+    """The ids of the mentions that form a pair naming a relationship rather than sides."""
+    found: set[int] = set()
+    for a, b in pairwise(mentions):
+        if (
+            a.form in {NAME, DEMONYM}
+            and b.form in {NAME, DEMONYM}
+            and _PAIR_JOIN.fullmatch(clause, a.end, b.start)
+            and _RELATIONSHIP_AFTER.match(clause, b.end)
+        ):
+            found |= {id(a), id(b)}
+    return found
+
+
 def _reports_another(clause: str, mention: Mention) -> bool:
     """Whether the mention is a speaker reporting what someone else does ("Modi said Indian goods will face ...");
     "Tokyo said it would impose ..." keeps Tokyo as the actor."""
@@ -466,6 +491,10 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
+    if not prefer_first:
+        # "U.S.-Japan trade friction was fueled by ...": a pair naming a relationship is neither side of a measure.
+        pairs = _relationship_pairs(clause, mentions)
+        mentions = [m for m in mentions if id(m) not in pairs]
     starts = frozenset(m.start for m in mentions)
     mentions = [
         m

@@ -64,3 +64,12 @@ def test_countries_described_by_what_they_do_are_everyone() -> None:
     # A group named before ("those countries") is not everyone.
     named = "Chile set new duties on Peru.\n\nThose countries that retaliate will face higher tariffs, Lima said."
     assert ("PE", ("*",)) not in _sides(named, "tariff")
+
+
+def test_a_pair_naming_a_relationship_is_neither_side() -> None:
+    text = "Peru-Chile trade friction grew after the decision to impose 30% tariffs on Chilean wine."
+    assert _sides(text, "tariff") == [("PE", ("CL",))]
+    # "Amid the US-China trade war" does not make either side act on Peru's cut.
+    assert _sides("Amid the Peru-Chile trade war, Bolivia set a 10% tariff on Chilean wine.", "tariff") == [
+        ("BO", ("CL",))
+    ]
