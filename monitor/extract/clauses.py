@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from monitor.extract import vocabulary as vocab
+from monitor.extract.gazetteer import NAME, find_mentions, numbered_groups
 
 # A capitalised word (a name) right before a break: what follows "and" is coordinated with it.
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*$")
@@ -22,11 +23,31 @@ def split_clauses(sentence: str) -> list[str]:
     for m in vocab.CLAUSE_BREAK.finditer(sentence, begin):
         if m.group("and_subject") and _NAME_BEFORE.search(sentence, 0, m.start()):
             continue  # "President Trump and President Xi agreed": two subjects of one verb
+        if _spells_out_group(sentence, m.start(), m.end()):
+            continue  # "on the six nations that sell it glass: Chile, Peru and ...": the group's members
         if m.start() - begin > 15:
             parts.append(sentence[begin : m.start()])
             begin = m.end()
     parts.append(sentence[begin:])
     return [p for p in parts if p.strip()]
+
+
+# What may stand between a counted group and the colon or dash that spells it out: no other break.
+_GROUP_TO_BREAK = re.compile(r"[^:;()—–]{0,90}")
+# What may open the list after the break before its first country.
+_LIST_OPENS = re.compile(r"(?:the\s+)?")
+
+
+def _spells_out_group(sentence: str, start: int, end: int) -> bool:
+    """Whether the break from `start` to `end` (a colon or a dash) only introduces the countries of a group given
+    by a number just before it: the list is the group's apposition, not a clause of its own."""
+    if not any(c in sentence[start:end] for c in ":-–—"):
+        return False
+    if not any(_GROUP_TO_BREAK.fullmatch(sentence, g_end, start) for _g, g_end in numbered_groups(sentence[:start])):
+        return False
+    first = find_mentions(sentence[end : end + 60])
+    opener = _LIST_OPENS.match(sentence, end)
+    return bool(first) and first[0].form == NAME and opener is not None and first[0].start == opener.end() - end
 
 
 @lru_cache(maxsize=64)

@@ -17,6 +17,7 @@ from pathlib import Path
 from monitor.extract.scope import counted_groups
 
 NAME, DEMONYM, CAPITAL, ACTOR, UNIVERSAL, BLOC = "name", "demonym", "capital", "actor", "universal", "bloc"
+REGION = "region"
 ANY = "*"
 
 # Names in news that are not pycountry's, and pycountry names too ambiguous to trust in prose.
@@ -411,6 +412,14 @@ _UNIVERSAL = (
 )
 
 
+# Regions whose names hold a country's name or demonym ("a Latin American country", "South American
+# producers"): no party, and never the United States their "American" would otherwise read as.
+_REGIONS = (
+    "Latin America|Latin American|Latin Americans|South America|South American|South Americans|"
+    "Central America|Central American|Central Americans"
+)
+
+
 _MODIFIER_AFTER = re.compile(r"-(?:linked|based|related|owned|focused|style|era|born|listed)\b", re.I)
 
 
@@ -503,6 +512,8 @@ def _gazetteer() -> _Gazetteer:
             else:
                 table[surface.lower()] = (ANY, BLOC)
             blocs[surface.lower()] = tuple(members.split())
+    for surface in _split(_REGIONS):
+        table[surface.lower()] = (ANY, REGION)
     lower_ok = {surface.lower() for surface in _split(_EU_IN_LOWER_CASE)}
     for surface in lower_ok:
         table[surface] = ("EU", CAPITAL)
@@ -550,6 +561,8 @@ def find_mentions(sentence: str) -> list[Mention]:
             if entry[1] != UNIVERSAL and not surface[:1].isupper() and surface.lower() not in gaz.lower_ok:
                 continue  # proper names are capitalised; "china" the porcelain, "turkey" the bird
         code, form = entry
+        if form == REGION:
+            continue  # the longer name of a region has kept its parts from reading as a party
         if surface.lower() in _SURNAMES and _GIVEN_NAME_BEFORE.search(
             sentence, max(0, match.start() - 20), match.start()
         ):
@@ -581,6 +594,20 @@ def find_mentions(sentence: str) -> list[Mention]:
         if not any(m.start < end and start < m.end for m in found)
     ]
     return sorted([*found, *groups], key=lambda m: m.start) if groups else found
+
+
+# A group's quantity that is a number, not a vague "dozens" or "scores": a list after it names all its members.
+_NUMBERED = re.compile(
+    r"\b(?:\d[\d,]*|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred)\b",
+    re.I,
+)
+
+
+def numbered_groups(text: str) -> list[tuple[int, int]]:
+    """The groups of countries `text` gives by an exact number ("the nine countries", "14 economies"), as
+    (start, end); not those given by a vague quantity ("dozens of countries")."""
+    return [(start, end) for start, end in counted_groups(text) if _NUMBERED.search(text, start, end)]
 
 
 def _in_company(sentence: str, found: list[Mention]) -> list[Mention]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import masked
 from monitor.extract.context import Context
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention
+from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention, numbered_groups
 from monitor.extract.matching import blind
 from monitor.extract.scope import examples_of_group, goods_without_origin, imported_goods, own_schedule
 from monitor.extract.sectors import find_sectors
@@ -26,6 +27,13 @@ _BUYERS = blind(
     r"(?:for|over)\s+(?:buying|purchasing|importing))\b[^,;.]{0,60}"
     # with an aside on how they buy: "any country buying oil from Iran, whether directly or from Iran's agents,"
     r"(?:,\s*[“\"]?whether\b[^;.]{0,100}?,[”\"]?)?"
+)
+# Countries described by what they do rather than named ("countries who retaliate will face higher duties",
+# "any nation that trades with Iran"): whoever does it, so everyone; not a group named before ("those countries").
+_DESCRIBED_GROUP = re.compile(
+    r"(?<!\bthese\s)(?<!\bthose\s)(?<!\bboth\s)(?<!\btwo\s)\b(?:countries|nations|economies|trading\s+partners)\s+"
+    r"(?:that|who|which)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+",
+    re.I,
 )
 # Between a subject and its object: one verb in the past or present tense ("Canada matched the US").
 _OBJECT_AFTER_VERB = re.compile(r"\s+(?:also\s+|then\s+|quickly\s+)?(?:[a-z]+ed|[a-z]+es)\s+(?:the\s+)?")
@@ -168,6 +176,15 @@ def _possessed_goods(after: str) -> bool:
     return bool(vocab.GOODS_AFTER.match(rest)) or any(m.start <= 12 for m in find_sectors(rest))
 
 
+# A demonym before an act of its state is the side acting ("a Turkish decree exempts ...", "the new Peruvian law
+# taxes ..."), as before its government or officials (`vocab.GOVERNMENT_AFTER`).
+_STATE_ACT_AFTER = re.compile(
+    r"\s*(?:(?:new|presidential|executive|customs|tariff|trade)\s+)?(?:law|laws|decree|decrees|legislation|"
+    r"regulations?|administration|state|executive\s+order)\b",
+    re.I,
+)
+
+
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
     roles: list[bool] = []
@@ -187,6 +204,12 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             and not _hit_after(after)
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
+            continue
+        if m.form in {NAME, DEMONYM, CAPITAL} and _ANSWERED_BEFORE.search(before):
+            roles.append(True)  # "Peru hit back at Chile", "in response to US tariffs": the side answered is hit
+            continue
+        if _listed_after_group(clause, mentions, roles, i):
+            roles.append(True)  # "on the six nations that ship it: Chile, Peru and ...": the group's members, hit
             continue
         if vocab.FACED_RATE_AFTER.match(after):
             roles.append(True)  # "Vietnam's reciprocal tariff will be 20%": the rate Vietnam is charged
@@ -218,7 +241,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             or vocab.REACTION_AFTER.match(after)
         ):
             roles.append(True)
-        elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after):
+        elif m.form == DEMONYM and not vocab.GOVERNMENT_AFTER.match(after) and not _STATE_ACT_AFTER.match(after):
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:
             goods = vocab.GOODS_AFTER.match(after)
@@ -237,6 +260,25 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         ):
             roles[i] = True
     return roles
+
+
+# A group of countries given by a number and then spelt out after a colon, a dash or a parenthesis ("the
+# six nations that ship it: Chile, Peru and ..."): the words between the group and its first member.
+_GROUP_SPELT_OUT = re.compile(r"[^:;()—–.]{0,90}(?::|\s[—–-]\s|\()\s*(?:the\s+)?")
+
+
+def _listed_after_group(clause: str, mentions: list[Mention], roles: list[bool], i: int) -> bool:
+    """Whether mention `i` opens the list of members of a counted group named just before it as hit ("dozens of
+    countries: ..." gives examples of a vaguer group, which stays everyone)."""
+    if not i or mentions[i].form not in {NAME, DEMONYM}:
+        return False
+    group = mentions[i - 1]
+    return (
+        group.form == UNIVERSAL
+        and roles[i - 1]
+        and bool(numbered_groups(group.text))
+        and _GROUP_SPELT_OUT.fullmatch(clause, group.end, mentions[i].start) is not None
+    )
 
 
 def hit_roles(sentence: str, mentions: list[Mention]) -> list[bool]:
@@ -308,6 +350,50 @@ def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
         ):
             return m
     return None
+
+
+# What a side's measure answers: "fired back at the US tariffs", "in retaliation for Washington's duties".
+_ANSWERED_BEFORE = re.compile(
+    r"\b(?:(?:fire[sd]?|firing|hit|hits|hitting|struck|strikes?|lash(?:es|ed)?|push(?:es|ed)?)\s+back\s+"
+    r"(?:at|against)|retaliat\w*\s+(?:against|for|at)|in\s+(?:response|retaliation|answer|reply)\s+to|"
+    r"respond(?:s|ed|ing)?\s+to)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _answers_owner(clause: str, owner: Mention, at: int | None) -> bool:
+    """Whether the tariff `owner` owns is only what the clause's own measure answers ("China fired back at US
+    tariffs by enacting its own tariffs on ..."): a later tariff word is the measure, which is not the owner's."""
+    if not _ANSWERED_BEFORE.search(clause, max(0, owner.start - 40), owner.start):
+        return False
+    text = masked(clause)
+    first = vocab.TARIFF_WORD.search(text, owner.end)
+    later = vocab.TARIFF_WORD.search(text, first.end()) if first is not None else None
+    return later is not None and (at is None or at >= later.start())
+
+
+# Two sides joined by a hyphen or slash before a noun of their relationship ("the US-China trade war",
+# "U.S.-Japan trade friction", "Sino-US relations"): the relationship is named, not a side that acts or is hit.
+_PAIR_JOIN = re.compile(r"\s?[-–/]\s?")
+_RELATIONSHIP_AFTER = re.compile(
+    r"\s+(?:trade\s+|economic\s+|commercial\s+|tariff\s+)?(?:friction|frictions|tensions?|war|wars|dispute|disputes|"
+    r"row|spat|conflict|feud|standoff|relations|relationship|ties|rivalry|imbalance|deficit|surplus)\b",
+    re.I,
+)
+
+
+def _relationship_pairs(clause: str, mentions: list[Mention]) -> set[int]:
+    """The ids of the mentions that form a pair naming a relationship rather than sides."""
+    found: set[int] = set()
+    for a, b in pairwise(mentions):
+        if (
+            a.form in {NAME, DEMONYM}
+            and b.form in {NAME, DEMONYM}
+            and _PAIR_JOIN.fullmatch(clause, a.end, b.start)
+            and _RELATIONSHIP_AFTER.match(clause, b.end)
+        ):
+            found |= {id(a), id(b)}
+    return found
 
 
 def _reports_another(clause: str, mention: Mention) -> bool:
@@ -405,6 +491,10 @@ def find_parties(
     if buyers:
         # The seller named in a buyer's phrase is no side hit ("on countries that buy Russian oil").
         mentions = [m for m in mentions if not any(b.start() < m.start < b.end() for b in buyers)]
+    if not prefer_first:
+        # "U.S.-Japan trade friction was fueled by ...": a pair naming a relationship is neither side of a measure.
+        pairs = _relationship_pairs(clause, mentions)
+        mentions = [m for m in mentions if id(m) not in pairs]
     starts = frozenset(m.start for m in mentions)
     mentions = [
         m
@@ -531,6 +621,8 @@ def find_parties(
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
     owner_mention = _owner(clause, mentions)
+    if owner_mention is not None and _answers_owner(clause, owner_mention, at):
+        owner_mention = None
     if (
         owner_mention is not None
         and owner_mention.form == DEMONYM
@@ -629,7 +721,9 @@ def find_parties(
         # threatened retaliation" hits neither of them).
         acting = {m.code for m in together}
         chosen = [m.code for m in subjects if m.code != imposer and m.code not in acting]
-    if not chosen and (any(b.group(1) for b in buyers) or _COUNTED_COUNTRIES.search(clause)):
+    if not chosen and (
+        any(b.group(1) for b in buyers) or _COUNTED_COUNTRIES.search(clause) or _DESCRIBED_GROUP.search(clause)
+    ):
         # "a 25% tariff on any country purchasing oil from Venezuela", "imports from the 53 African countries":
         # many sides, none named, as "dozens of countries" is.
         chosen = [ANY]
