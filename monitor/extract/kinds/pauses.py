@@ -166,25 +166,20 @@ def pauses(
     # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
     after = [r for r in kept if r.start >= cue_at]
     before = [r for r in kept if r.start < cue_at]
-    paused_rates = after[:1] or before[-1:]
+    paused_rates = _range_of(kept, (after[:1] or before[-1:]))
     # Goods named in a reason after the pause ("after agreeing to buy more US energy") are not paused.
     reason = vocab.REASON_AFTER.search(clause, min(cue_at + 1, len(clause)))
     sectors = distinct(find_sectors(clause[: reason.start()] if reason else clause))
     ends: list[tuple[dt.date | None, list[str]]] = [*_ends_of_goods(clause, dates)] or [(until, sectors)]
+    # A truce of two sides names no one rate for each: their pauses carry none.
+    values: list[float | None] = [r.value for r in paused_rates] if len(sides) == 1 else []
     for side in sides:
         for end, goods in ends:
             for sector in each(goods):
-                facts.append(
-                    make_fact(
-                        "pause",
-                        side,
-                        sentence,
-                        sector=sector,
-                        rate=paused_rates[0].value if paused_rates and len(sides) == 1 else None,
-                        until=end,
-                        authority=authority,
+                for value in values or [None]:
+                    facts.append(
+                        make_fact("pause", side, sentence, sector=sector, rate=value, until=end, authority=authority)
                     )
-                )
     for left in rates:
         if left not in paused_rates and (left not in kept or left in before):
             # The rate left in force is on the goods its own words name, else on the goods paused.
@@ -200,6 +195,21 @@ def pauses(
                 )
             )
     return facts
+
+
+def _range_of(rates: list[Rate], chosen: list[Rate]) -> list[Rate]:
+    """The rate chosen with the rest of its range or tiers ("suspended its duties of 10 to 25 percent"): every
+    rate of one range is a rate of the same measure, so the pause carries each of them."""
+    if not chosen or chosen[0] not in rates:
+        return chosen
+    at = rates.index(chosen[0])
+    first = at
+    while first > 0 and rates[first].joined:
+        first -= 1
+    last = at
+    while last + 1 < len(rates) and rates[last + 1].joined:
+        last += 1
+    return rates[first : last + 1]
 
 
 def _promised_together(clause: str, sentence: str, cue_at: int, ctx: Context) -> tuple[str, str] | None:
