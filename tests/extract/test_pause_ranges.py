@@ -1,5 +1,5 @@
-"""A pause of a range or of tiers of rates carries every rate of it, each a pause fact of its own (x-relief2).
-All sentences here are ours."""
+"""A pause of a range or of tiers of rates carries every rate of it, each a pause fact of its own; a pause ends
+on the day a later clause says the tariffs come back (x-relief2). All sentences here are ours."""
 
 from __future__ import annotations
 
@@ -25,3 +25,13 @@ def test_tiers_paused_before_the_pause_word_are_paused_not_in_force() -> None:
 def test_a_single_paused_rate_is_still_one_pause() -> None:
     text = "Peru postponed its 20 percent duty on Chilean goods until the end of the year."
     assert _paused(text) == [("PE", ("CL",), 20.0)]
+
+
+def test_a_pause_ends_on_the_day_a_later_clause_says_the_tariffs_come_back() -> None:
+    text = "Although the tariffs on Peruvian goods were put on hold, the White House says they will be reimposed on 9 July."
+    [pause] = only(facts_of(text), "pause")
+    assert pause.until is not None and (pause.until.month, pause.until.day) == (7, 9)
+    # A later clause with a day but no word of the tariffs coming back names no end.
+    text = "Although the tariffs on Peruvian goods were put on hold, the president says he will travel on 9 July."
+    [pause] = only(facts_of(text), "pause")
+    assert pause.until is None

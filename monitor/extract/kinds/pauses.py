@@ -69,6 +69,10 @@ _THEY_BEFORE = blind(
     r"^\W*(?:they|the\s+two\s+(?:leaders|presidents|sides|countries|nations|governments)|both\s+(?:leaders|"
     r"presidents|sides|countries|nations|governments)|the\s+leaders)\s+(?:\w+\s+)?$"
 )
+# A verb of the paused tariffs coming back, just before the day they do: "will be reimposed on", "resume from".
+_RESUMED_BEFORE = blind(
+    r"\b(?:reimposed|re-imposed|reinstated|resumed?|return|snap\s+back|come\s+back|kick\s+(?:back\s+)?in)\b[^.;]{0,30}$"
+)
 _SEGMENT_END = re.compile(r"[,;]")
 # A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
 _GOODS_NAMED = blind(r"\b(?:on|for)\s+(?:[\w-]+\s+){0,3}?(?:goods|products|imports|exports|items)\b")
@@ -141,6 +145,7 @@ def pauses(
         explicit = _day_of_when_clause(clause, sentence, ctx.published)
     until = extension_end(clause, dates, _end_so_far(ctx, parties), ctx.published) or explicit
     until = until or (pause_until(clause, dates, ctx.published) if ctx.published else None)
+    until = until or (_day_resumed(clause, sentence, ctx.published) if ctx.published else None)
     sides = [parties]
     if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
         # "Chile and Peru agreed to suspend their tariffs": each side named with the imposer pauses too, on the
@@ -280,6 +285,19 @@ def _end_so_far(ctx: Context, parties: Parties) -> dt.date | None:
     for fact in reversed(ctx.paused):
         if fact.imposer == parties.imposer and (set(fact.targets) & set(parties.targets) or ANY in fact.targets):
             return fact.until
+    return None
+
+
+def _day_resumed(clause: str, sentence: str, published: dt.date) -> dt.date | None:
+    """The day a later clause of the sentence says the paused tariffs come back ("Although they were put on
+    hold, they will be reimposed on August 1"): the day the pause ends."""
+    offset = sentence.find(clause)
+    if offset < 0:
+        return None
+    tail = offset + len(clause)
+    for d in find_dates(sentence, published):
+        if d.start >= tail and _RESUMED_BEFORE.search(sentence[max(tail, d.start - 50) : d.start]):
+            return d.value
     return None
 
 
