@@ -28,7 +28,10 @@ def test_a_single_paused_rate_is_still_one_pause() -> None:
 
 
 def test_a_pause_ends_on_the_day_a_later_clause_says_the_tariffs_come_back() -> None:
-    text = "Although the tariffs on Peruvian goods were put on hold, the White House says they will be reimposed on 9 July."
+    text = (
+        "Although the tariffs on Peruvian goods were put on hold, the White House says they will be reimposed on "
+        "9 July."
+    )
     [pause] = only(facts_of(text), "pause")
     assert pause.until is not None and (pause.until.month, pause.until.day) == (7, 9)
     # A later clause with a day but no word of the tariffs coming back names no end.
