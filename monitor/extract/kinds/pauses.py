@@ -69,6 +69,10 @@ _THEY_BEFORE = blind(
     r"^\W*(?:they|the\s+two\s+(?:leaders|presidents|sides|countries|nations|governments)|both\s+(?:leaders|"
     r"presidents|sides|countries|nations|governments)|the\s+leaders)\s+(?:\w+\s+)?$"
 )
+# A verb of the paused tariffs coming back, just before the day they do: "will be reimposed on", "resume from".
+_RESUMED_BEFORE = blind(
+    r"\b(?:reimposed|re-imposed|reinstated|resumed?|return|snap\s+back|come\s+back|kick\s+(?:back\s+)?in)\b[^.;]{0,30}$"
+)
 _SEGMENT_END = re.compile(r"[,;]")
 # A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
 _GOODS_NAMED = blind(r"\b(?:on|for)\s+(?:[\w-]+\s+){0,3}?(?:goods|products|imports|exports|items)\b")
@@ -141,6 +145,7 @@ def pauses(
         explicit = _day_of_when_clause(clause, sentence, ctx.published)
     until = extension_end(clause, dates, _end_so_far(ctx, parties), ctx.published) or explicit
     until = until or (pause_until(clause, dates, ctx.published) if ctx.published else None)
+    until = until or (_day_resumed(clause, sentence, ctx.published) if ctx.published else None)
     sides = [parties]
     if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
         # "Chile and Peru agreed to suspend their tariffs": each side named with the imposer pauses too, on the
@@ -166,25 +171,20 @@ def pauses(
     # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
     after = [r for r in kept if r.start >= cue_at]
     before = [r for r in kept if r.start < cue_at]
-    paused_rates = after[:1] or before[-1:]
+    paused_rates = _range_of(kept, (after[:1] or before[-1:]))
     # Goods named in a reason after the pause ("after agreeing to buy more US energy") are not paused.
     reason = vocab.REASON_AFTER.search(clause, min(cue_at + 1, len(clause)))
     sectors = distinct(find_sectors(clause[: reason.start()] if reason else clause))
     ends: list[tuple[dt.date | None, list[str]]] = [*_ends_of_goods(clause, dates)] or [(until, sectors)]
+    # A truce of two sides names no one rate for each: their pauses carry none.
+    values: list[float | None] = [r.value for r in paused_rates] if len(sides) == 1 else []
     for side in sides:
         for end, goods in ends:
             for sector in each(goods):
-                facts.append(
-                    make_fact(
-                        "pause",
-                        side,
-                        sentence,
-                        sector=sector,
-                        rate=paused_rates[0].value if paused_rates and len(sides) == 1 else None,
-                        until=end,
-                        authority=authority,
+                for value in values or [None]:
+                    facts.append(
+                        make_fact("pause", side, sentence, sector=sector, rate=value, until=end, authority=authority)
                     )
-                )
     for left in rates:
         if left not in paused_rates and (left not in kept or left in before):
             # The rate left in force is on the goods its own words name, else on the goods paused.
@@ -200,6 +200,21 @@ def pauses(
                 )
             )
     return facts
+
+
+def _range_of(rates: list[Rate], chosen: list[Rate]) -> list[Rate]:
+    """The rate chosen with the rest of its range or tiers ("suspended its duties of 10 to 25 percent"): every
+    rate of one range is a rate of the same measure, so the pause carries each of them."""
+    if not chosen or chosen[0] not in rates:
+        return chosen
+    at = rates.index(chosen[0])
+    first = at
+    while first > 0 and rates[first].joined:
+        first -= 1
+    last = at
+    while last + 1 < len(rates) and rates[last + 1].joined:
+        last += 1
+    return rates[first : last + 1]
 
 
 def _promised_together(clause: str, sentence: str, cue_at: int, ctx: Context) -> tuple[str, str] | None:
@@ -270,6 +285,19 @@ def _end_so_far(ctx: Context, parties: Parties) -> dt.date | None:
     for fact in reversed(ctx.paused):
         if fact.imposer == parties.imposer and (set(fact.targets) & set(parties.targets) or ANY in fact.targets):
             return fact.until
+    return None
+
+
+def _day_resumed(clause: str, sentence: str, published: dt.date) -> dt.date | None:
+    """The day a later clause of the sentence says the paused tariffs come back ("Although they were put on
+    hold, they will be reimposed on August 1"): the day the pause ends."""
+    offset = sentence.find(clause)
+    if offset < 0:
+        return None
+    tail = offset + len(clause)
+    for d in find_dates(sentence, published):
+        if d.start >= tail and _RESUMED_BEFORE.search(sentence[max(tail, d.start - 50) : d.start]):
+            return d.value
     return None
 
 

@@ -40,6 +40,9 @@ _EXCEPT = blind(
     r"(?:,\s*|\s+)(?:excluding|except(?:\s+for)?|exempting|with\s+the\s+exception\s+of|other\s+than|"
     r"apart\s+from|save\s+for|barring)\s+"
 )
+# Items of a list with commas, up to the "and" or "or" before its last item: "copper, energy and ", "aircraft,
+# orange juice, or ".
+_COMMA_LIST = blind(r"(?:[\w'-]+\s+){0,3}?[\w'-]+(?:\s*,\s*(?:[\w'-]+\s+){0,3}?[\w'-]+)+\s*,?\s+(?:and|or)\s+")
 # A tariff said not to apply to goods leaves them out of it: "the 25% tariff will not apply to Canadian energy",
 # "the duties do not cover steel"; or the goods said not to be subject to it ("drugs are not subject to ...").
 _NEGATED = r"(?:does|do|did|will|would|shall)\s+not|doesn't|don't|didn't|won't|wouldn't|doesn’t|don’t|won’t"
@@ -219,9 +222,12 @@ def read_exception(c: Clause) -> tuple[list[Fact], Clause] | None:
     cue = _EXCEPT.search(c.text, anchor)
     if not cue or anchor >= len(c.text) or blocked(c.text, cue) or vocab.CONSIDERED.search(c.text[: cue.start()]):
         return None
-    # The goods up to the end of the list: a clause after it ("..., which ...") is about something else.
-    stop = re.search(r"[,;(]\s*(?!and\b|or\b)|\s+(?:which|that|from|starting|effective|as)\b", c.text[cue.end() :])
-    end = cue.end() + stop.start() if stop else len(c.text)
+    # The goods up to the end of the list: a clause after it ("..., which ...") is about something else. The
+    # commas of a list closed by "and" or "or" ("copper, energy and wine") are inside it.
+    listed = _COMMA_LIST.match(c.text, cue.end())
+    after = listed.end() if listed else cue.end()
+    stop = re.search(r"[,;(]\s*(?!and\b|or\b)|\s+(?:which|that|from|starting|effective|as)\b", c.text[after:])
+    end = after + stop.start() if stop else len(c.text)
     spared = distinct(find_sectors(c.text[cue.end() : end]))
     if not spared or len(spared) > 3 or distinct(find_sectors(c.text[: cue.start()])):
         return None  # no goods named, a package, or the tariff itself on named goods (then which is spared is unclear)
