@@ -260,13 +260,19 @@ def _in_reason(clause: str, mention: Mention) -> bool:
     return reason is not None and vocab.TARIFF_WORD.search(masked(clause[: reason.start()])) is not None
 
 
-def _usable(mentions: list[Mention]) -> list[Mention]:
+# What ends a wire story's opening place ("ROME: ", "LIMA - "): the name after it starts the story, no repeat.
+_DATELINE_GAP = re.compile(r"\s*(?::|[-–—])\s")
+
+
+def _usable(clause: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions without repeats of the one before: "European Union (EU)", and an office right after its
-    country ("India's commerce ministry" is India, whatever country the office's name suggests)."""
+    country ("India's commerce ministry" is India, whatever country the office's name suggests). A country
+    named right after its capital's dateline ("ROME: Italy and ...") is the story's first party, no repeat."""
     kept: list[Mention] = []
     for m in mentions:
         if kept and m.start - kept[-1].end <= 3 and (kept[-1].code == m.code or m.form == ACTOR):
-            continue
+            if not (m.form != ACTOR and _DATELINE_GAP.fullmatch(clause, kept[-1].end, m.start)):
+                continue
         kept.append(m)
     return kept
 
@@ -408,7 +414,7 @@ def find_parties(
     starts = frozenset(m.start for m in mentions)
     mentions = [
         m
-        for m in _usable(mentions)
+        for m in _usable(clause, mentions)
         if not _venue(clause, m, starts)
         and not excepted(clause, m)
         and not _names_tariff_spared_from(clause, m)
