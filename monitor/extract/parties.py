@@ -270,9 +270,9 @@ def _usable(clause: str, mentions: list[Mention]) -> list[Mention]:
     named right after its capital's dateline ("ROME: Italy and ...") is the story's first party, no repeat."""
     kept: list[Mention] = []
     for m in mentions:
-        if kept and m.start - kept[-1].end <= 3 and (kept[-1].code == m.code or m.form == ACTOR):
-            if not (m.form != ACTOR and _DATELINE_GAP.fullmatch(clause, kept[-1].end, m.start)):
-                continue
+        repeat = bool(kept) and m.start - kept[-1].end <= 3 and (kept[-1].code == m.code or m.form == ACTOR)
+        if repeat and not (m.form != ACTOR and _DATELINE_GAP.fullmatch(clause, kept[-1].end, m.start)):
+            continue
         kept.append(m)
     return kept
 
