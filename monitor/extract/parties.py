@@ -492,6 +492,11 @@ def find_parties(
         if pair is not None and set(named) <= set(pair):
             # "the two sides will meet again" ("..., Ghana said"): the sides named before, the one named here first.
             first = named[0] if named else pair[0]
+            again = vocab.PAIR_SUBJECT.search(clause)
+            if again and leading and all(m.start >= again.end() for m in leading):
+                # "The two countries started talks to widen the Chile-Peru pact": the sides are the subject, in
+                # the order the article named them; names after it are in the object.
+                first = pair[0]
             return Parties(
                 imposer=first,
                 targets=tuple(c for c in pair if c != first),
