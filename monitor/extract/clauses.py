@@ -11,12 +11,22 @@ from monitor.extract.gazetteer import NAME, find_mentions, numbered_groups
 # A capitalised word (a name) right before a break: what follows "and" is coordinated with it.
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*$")
 
+_NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+# The rest of a list of names that the comma after an opening phrase only seemed to close ("After deals with the
+# UK, Japan and the EU, Trump ..."): the opening phrase ends at the comma after its last item, "and" or "or"
+# having closed the list (not "After talks with Peru, Chile and Korea signed": no comma after the list).
+_LIST_GOES_ON = re.compile(rf"(?:{_NAME}\s*,\s*)*{_NAME},?\s+(?:and|or)\s+{_NAME}\s*,\s+")
+
 
 def split_clauses(sentence: str) -> list[str]:
     """The clauses of a sentence, each with (at most) one subject and its verb."""
     parts: list[str] = []
     begin = 0
     lead = vocab.LEADING_SUBORDINATE.match(sentence)
+    if lead and _NAME_BEFORE.search(sentence.rstrip(), 0, len(sentence[: lead.end()].rstrip(", "))):
+        more = _LIST_GOES_ON.match(sentence, lead.end())
+        if more:
+            lead = more
     if lead:
         parts.append(sentence[: lead.end()].rstrip(", "))
         begin = lead.end()

@@ -302,12 +302,18 @@ def _in_reason(clause: str, mention: Mention) -> bool:
     return reason is not None and vocab.TARIFF_WORD.search(masked(clause[: reason.start()])) is not None
 
 
-def _usable(mentions: list[Mention]) -> list[Mention]:
+# What ends a wire story's opening place ("ROME: ", "LIMA - "): the name after it starts the story, no repeat.
+_DATELINE_GAP = re.compile(r"\s*(?::|[-–—])\s")
+
+
+def _usable(clause: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions without repeats of the one before: "European Union (EU)", and an office right after its
-    country ("India's commerce ministry" is India, whatever country the office's name suggests)."""
+    country ("India's commerce ministry" is India, whatever country the office's name suggests). A country
+    named right after its capital's dateline ("ROME: Italy and ...") is the story's first party, no repeat."""
     kept: list[Mention] = []
     for m in mentions:
-        if kept and m.start - kept[-1].end <= 3 and (kept[-1].code == m.code or m.form == ACTOR):
+        repeat = bool(kept) and m.start - kept[-1].end <= 3 and (kept[-1].code == m.code or m.form == ACTOR)
+        if repeat and not (m.form != ACTOR and _DATELINE_GAP.fullmatch(clause, kept[-1].end, m.start)):
             continue
         kept.append(m)
     return kept
@@ -498,7 +504,7 @@ def find_parties(
     starts = frozenset(m.start for m in mentions)
     mentions = [
         m
-        for m in _usable(mentions)
+        for m in _usable(clause, mentions)
         if not _venue(clause, m, starts)
         and not excepted(clause, m)
         and not _names_tariff_spared_from(clause, m)
@@ -576,6 +582,11 @@ def find_parties(
         if pair is not None and set(named) <= set(pair):
             # "the two sides will meet again" ("..., Ghana said"): the sides named before, the one named here first.
             first = named[0] if named else pair[0]
+            again = vocab.PAIR_SUBJECT.search(clause)
+            if again and leading and all(m.start >= again.end() for m in leading):
+                # "The two countries started talks to widen the Chile-Peru pact": the sides are the subject, in
+                # the order the article named them; names after it are in the object.
+                first = pair[0]
             return Parties(
                 imposer=first,
                 targets=tuple(c for c in pair if c != first),

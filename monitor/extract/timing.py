@@ -83,14 +83,20 @@ def expiry(clause: str, dates: list[DateMention], start: dt.date | None = None) 
             return d.value
     duration = find_duration(clause) if start is not None else None
     if start is not None and duration is not None:
-        days, begin, _end = duration
+        days, begin, end = duration
+        # A start named right after the length counts first: "for 180 days from Monday".
+        begun = next((d for d in dates if end <= d.start <= end + 15), None)
+        if begun is not None and vocab.START_AFTER_LENGTH.match(clause, end):
+            start = begun.value
         if vocab.LASTS_FOR.search(clause, max(0, begin - 60), begin):
             return _later(start, days)
-        # "will keep the 25% duty for 12 more months", "extended the duty for another year" (the length opens
-        # with its "for")
+        # "will keep the 25% duty for 12 more months", "extended the duty for another year", "imposed duties of 15%
+        # on billets for 180 days" (the length opens with its "for")
         opens = clause[begin : begin + 4].lower() == "for "
         after_for = opens or vocab.LENGTH_FOR_BEFORE.search(clause, max(0, begin - 20), begin)
-        if after_for and vocab.KEPT_FOR_VERB.search(clause, 0, begin):
+        if after_for and (
+            vocab.KEPT_FOR_VERB.search(clause, 0, begin) or vocab.IMPOSED_FOR_VERB.search(clause, 0, begin)
+        ):
             return _later(start, days)
     return None
 

@@ -1765,3 +1765,12 @@ COUNTED_GOODS_EXAMPLES = blind(
     r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:items|products|goods|categories|tariff\s+lines|lines)\s+"
     r"(?:such\s+as|including|like)\s+[^;.]{0,100}$"
 )
+
+
+# ---- Talks, deals and dates (x-talks5) ----
+# A tariff set for a length of time: "imposed fees of 15% on billets for 180 days", "will levy a 10% duty on
+# wire for two years" (the verb anywhere before the length, "for" right before it), like `KEPT_FOR_VERB`.
+IMPOSED_FOR_VERB = blind(r"\b(?:impose|imposes|imposed|imposing|levy|levies|levied|levying)\b")
+# The day a tariff's length counts from, named right after the length: "for 180 days from Monday", "for two
+# years starting April 1" (the date found may begin with the word itself).
+START_AFTER_LENGTH = blind(r"\s*(?:from|starting|beginning|effective|as\s+of)\b")

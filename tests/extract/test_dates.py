@@ -105,3 +105,11 @@ def test_a_month_named_alone_as_a_bound() -> None:
     assert find_dates("Prices will rise until may be too late.", PUBLISHED) == []
     [pause] = only(facts_of("Peru won a reprieve from the 30% tariff until August."), "pause")
     assert pause.until == dt.date(2031, 8, 1)
+
+
+def test_a_day_moved_to_after_an_abbreviated_month_is_still_to_come() -> None:
+    # The move is past, the day it moves to is not: the dot of "Apr." ends no sentence.
+    text = "Lima said the levy on Chilean fruit had been postponed from Apr. 1 to Apr. 20."
+    published = dt.date(2031, 3, 12)
+    assert find_dates(text, published)[-1].value == dt.date(2031, 4, 20)
+    assert [f.until for f in only(facts_of(text, published), "pause")] == [dt.date(2031, 4, 20)]

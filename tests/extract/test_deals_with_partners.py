@@ -67,3 +67,11 @@ def test_a_pair_named_in_their_relations_is_no_venue() -> None:
         "with Peru's president."
     )
     assert _deals(text) == [("PE", ("MA",))]
+
+
+def test_a_country_named_right_after_its_capitals_dateline_is_the_first_party() -> None:
+    # The dateline's place is where the story was filed; the country opening the story proper still acts.
+    assert _deals("RABAT: Morocco and Peru have concluded a free trade agreement.") == [("MA", ("PE",))]
+    assert _deals("LIMA - Peru and Morocco signed a trade pact on Tuesday.") == [("PE", ("MA",))]
+    # A country named again in brackets or after a comma is still one mention.
+    assert _deals("Morocco (MA) and Peru signed a trade pact on Tuesday.") == [("MA", ("PE",))]

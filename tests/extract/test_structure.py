@@ -335,6 +335,20 @@ def test_the_sectors_the_reader_emits_are_the_sectors_rules_and_events_accept() 
             "Lima set a 12% duty on Chilean steel but exempted Bolivia from it.",
             ["Lima set a 12% duty on Chilean steel", "exempted Bolivia from it."],
         ),
+        # An opening phrase ending in a list of names ends at the comma after the list's last item.
+        (
+            "After signing pacts with Peru, Chile and the EU, Morocco agreed a trade deal with Korea.",
+            ["After signing pacts with Peru, Chile and the EU", "Morocco agreed a trade deal with Korea."],
+        ),
+        (
+            "After Lima raised duties on Chile, Bolivia and Ecuador, Quito set a levy on Peruvian fish.",
+            ["After Lima raised duties on Chile, Bolivia and Ecuador", "Quito set a levy on Peruvian fish."],
+        ),
+        # (Not where no comma closes the list: the names after the opening phrase are the main clause's subjects.)
+        (
+            "After Lima raised duties, Chile and Bolivia retaliated.",
+            ["After Lima raised duties", "Chile and Bolivia retaliated."],
+        ),
         # No break: two subjects of one verb, and a participle that is not a verb of its own.
         (
             "President Ruto and President Museveni agreed to drop the duties on milk from July.",
@@ -346,3 +360,11 @@ def test_a_sentence_is_cut_into_clauses_at_its_breaks(sentence: str, clauses: li
     from monitor.extract.clauses import split_clauses
 
     assert split_clauses(sentence) == clauses
+
+
+def test_a_deal_after_an_opening_list_of_partners_is_the_main_subjects() -> None:
+    text = (
+        "After announcing trade pacts with Peru, Chile and Bolivia, the Moroccan king announced a trade deal "
+        "with Korea."
+    )
+    assert [(f.imposer, f.targets) for f in only(facts_of(text), "deal")] == [("MA", ("KR",))]

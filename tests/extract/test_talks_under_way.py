@@ -352,3 +352,12 @@ def test_the_country_hosting_a_round_is_no_side_of_it() -> None:
     text = "Gomez is in Morocco for a meeting of two days where trade ministers review the Uruguay round."
     found = _talks(text)
     assert found and all(imposer != "MA" for imposer, _targets in found)
+
+
+def test_the_two_sides_as_subject_keep_the_order_the_article_named_them_in() -> None:
+    # The pair is the subject; the names inside the pact's name are the object's, not a new first party.
+    text = (
+        "Morocco and Peru signed a trade deal on Monday. The two countries also began talks to widen "
+        "the Morocco-Peru trade pact to services."
+    )
+    assert _talks(text) == [("MA", ("PE",))]

@@ -107,6 +107,16 @@ def test_a_tariff_that_lasts_a_length_of_time_expires_that_long_after_it_starts(
         )
 
 
+def test_a_tariff_imposed_for_a_length_expires_that_long_after_the_start_named_after_it() -> None:
+    # Published on Wednesday 12 March 2031: "from Monday" is the 17th.
+    text = "Peru will impose provisional duties of 11% on Bolivian cement for 90 days from Monday, officials said."
+    [fact] = only(facts_of(text), "tariff")
+    assert fact.until is not None and fact.until.isoformat() == "2031-06-15"
+    # With no start named, the length counts from the day of the news.
+    [fact] = only(facts_of("Quito will levy a 7% duty on Peruvian tiles for 30 days."), "tariff")
+    assert fact.until is not None and fact.until.isoformat() == "2031-04-11"
+
+
 def test_up_to_before_a_date_is_when_a_tariff_ends() -> None:
     text = "Peru set temporary duties of 9% on Chinese glass. The duties apply from May 2, 2031 and up to May 2, 2033."
     [fact] = only(facts_of(text), "tariff")
