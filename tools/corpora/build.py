@@ -136,7 +136,8 @@ def main() -> int:
     where = HERE / args.set
     if not (where / "manifest.tsv").is_file() or not (where / f"labels-{args.labels}.json").is_file():
         print(
-            f"build.py: {where}: no manifest.tsv or labels-{args.labels}.json (a set is fresh, pdlook, reuters, rlook, modern)",
+            f"build.py: {where}: no manifest.tsv or labels-{args.labels}.json"
+            " (a set is fresh, pdlook, reuters, rlook, modern)",
             file=sys.stderr,
         )
         return 2
