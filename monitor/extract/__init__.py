@@ -310,6 +310,24 @@ def _named_only(facts: list[Fact], named: frozenset[str]) -> list[Fact]:
     return kept
 
 
+def _item_facts(item: str, lead: str, found: list[Fact], stated: list[Fact]) -> list[Fact]:
+    """The facts of a list item that is a bare rate ("12% from March"), from `found`, the reading of the item
+    after its lead-in: those with a rate; else the tariffs the lead-in stated, now at the item's rate. Each
+    quotes the item."""
+    from monitor.extract.confidence import with_rate
+    from monitor.extract.sentences import item_rate
+
+    rate = item_rate(item)
+    if rate is not None and not any(f.kind == "tariff" and f.rate is not None for f in found):
+        # The lead-in's measure, now with a rate: as sure as the model judges that measure with one stated.
+        found = [
+            replace(f, rate=rate, previous_rate=None, effective=None, until=None, confidence=with_rate(f.confidence))
+            for f in stated
+            if f.evidence == lead and f.rate is None
+        ]
+    return [replace(f, evidence=item) for f in found]
+
+
 def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
     """Every distinct trade-policy fact stated in `text`, dates resolved against `published`."""
     # Readings the confidence model judges more likely wrong than the threshold allows are not reported:
@@ -324,12 +342,15 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     from monitor.extract.proposer import propose
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.roles import arbitrate
-    from monitor.extract.sentences import split_sentences
+    from monitor.extract.sentences import lead_ins, split_sentences
     from monitor.extract.vocabulary import TRADE_HINT, US_TARIFF_WORDS
 
     if not text or not text.strip():
         return []
     sentences = [s[i : i + _MAX_SENTENCE] for s in split_sentences(text) for i in range(0, len(s), _MAX_SENTENCE)]
+    # A list item that is a bare rate ("12% from March") that reads as no fact alone is read with the line
+    # that opens its list, so it states that measure at its own rate; its facts still quote the item alone.
+    items = {sentences[index]: lead for index, lead in lead_ins(sentences).items()}
     # Only sentences about trade can state a fact; their parties also say whom the article is about.
     mentioned: dict[int, list[Mention]] = {}
 
@@ -342,6 +363,8 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     # A dateline says whose government the story is about, even when its sentence is not about trade.
     dateline = _dateline(sentences[0], mentions_at(0)) if sentences else None
     relevant = [(s, mentions_at(i)) for i, s in enumerate(sentences) if TRADE_HINT.holds(s)]
+    # The sentences read for facts: those about trade, and the list items that may go on with a measure.
+    read = [(s, mentions_at(i)) for i, s in enumerate(sentences) if s in items or TRADE_HINT.holds(s)]
     counts: Counter[str] = Counter()
     us_named = False
     for _sentence, mentions in relevant:
@@ -370,9 +393,14 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     ctx.lead = _lead(acting) if us_named else leading
     facts: list[Fact] = []
     quiet = 0  # sentences read since the last one stating a tariff
-    for sentence, mentions in relevant:
+    for sentence, mentions in read:
         # A trained model may re-decide who acts and who is hit among the sentence's parties.
         found = arbitrate(sentence, ctx, mentions, read_sentence(sentence, ctx, mentions))
+        if sentence in items and not found:
+            joined = f"{items[sentence]} {sentence}"
+            parties = find_mentions(joined)
+            reading = arbitrate(joined, ctx, parties, read_sentence(joined, ctx, parties))
+            found = _item_facts(sentence, items[sentence], reading, ctx.stated)
         tariffs = [f for f in found if f.kind == "tariff"]
         quiet = 0 if tariffs else quiet + 1
         if tariffs:

@@ -124,3 +124,13 @@ def confidence(values: Mapping[str, float]) -> float:
     weights = confidence_model.WEIGHTS
     z = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in values.items())
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 2)
+
+
+def with_rate(sure: float) -> float:
+    """How sure a reading judged `sure` without a rate is once a rate is stated for it (a list item that
+    gives the measure of the line before it a rate), rounded to 2 places: the model's weight for a stated
+    rate added to the reading's odds."""
+    if not 0.0 < sure < 1.0:
+        return sure
+    z = math.log(sure / (1.0 - sure)) + confidence_model.WEIGHTS.get("has_rate", 0.0)
+    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 2)

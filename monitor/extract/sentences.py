@@ -215,3 +215,39 @@ def split_sentences(text: str) -> list[str]:
         if rest:
             sentences.append(rest)
     return sentences
+
+
+# A list item that is only a rate and what it applies to ("12% from March", "8 percent on parts"): no verb,
+# no tariff word; it goes on with the measure of the line before the list.
+_RATE_ITEM = re.compile(r"(?:up\s+to\s+)?(\d{1,3}(?:\.\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b)", re.I)
+# An item this long is prose of its own, not a fragment of the lead-in's measure.
+_ITEM_MAX = 160
+# Between a lead-in and its items a page may slip a short label ("Related stories"): at most this long,
+# with no stop, and at most this many of them.
+_LABEL_MAX = 40
+_LABELS_MAX = 1
+
+
+def lead_ins(sentences: list[str]) -> dict[int, str]:
+    """For each list item that is a bare rate ("12% from March"), the line ending in a colon that opens its
+    list ("The duty will rise in steps:"), by the item's index: the item only gives one more rate of that
+    measure. Earlier items of the same list and a short page label between are passed over."""
+    found: dict[int, str] = {}
+    lead: str | None = None
+    labels = 0
+    for index, sentence in enumerate(sentences):
+        if sentence.endswith(":"):
+            lead, labels = sentence, 0
+        elif lead is not None and len(sentence) <= _ITEM_MAX and _RATE_ITEM.match(sentence):
+            found[index] = lead
+        elif lead is not None and len(sentence) <= _LABEL_MAX and sentence[-1] not in ".!?" and labels < _LABELS_MAX:
+            labels += 1
+        else:
+            lead = None
+    return found
+
+
+def item_rate(item: str) -> float | None:
+    """The rate a list item opens with ("12% from March" gives 12), or None if it opens with none."""
+    match = _RATE_ITEM.match(item)
+    return float(match.group(1)) if match else None
