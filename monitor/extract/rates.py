@@ -183,6 +183,14 @@ def find_rates(text: str) -> list[Rate]:
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
                 i += 2
                 continue
+            if vocab.FROM_OLD_BEFORE.search(clause, max(0, start - 24), start) and vocab.CHANGE_GAP_TO.fullmatch(
+                between
+            ):
+                # "cut from about 45% in the 1980s to only 10%": a time between the two rates still makes one
+                # change, at the new rate.
+                rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
+                i += 2
+                continue
             changed = vocab.CHANGED_TO.search(between)
             if (
                 changed

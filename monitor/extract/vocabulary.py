@@ -1774,3 +1774,17 @@ IMPOSED_FOR_VERB = blind(r"\b(?:impose|imposes|imposed|imposing|levy|levies|levi
 # The day a tariff's length counts from, named right after the length: "for 180 days from Monday", "for two
 # years starting April 1" (the date found may begin with the word itself).
 START_AFTER_LENGTH = blind(r"\s*(?:from|starting|beginning|effective|as\s+of)\b")
+
+
+# ---- Rates of a change (x-tariffs5) ----
+# A change with words between its old and new rate ("from about 45% in the 1980s to only 10% in 2015", "from 15.3%
+# at the time of its entry to 9.8%"): one statement, at the new rate. The words between are a time or an
+# occasion, not goods ("from 25% on steel to 50% on copper" gives two rates).
+FROM_OLD_BEFORE = blind(
+    r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|just\s+)?$"
+)
+CHANGE_GAP_TO = re.compile(
+    r"(?:\s+(?!(?:and|but|or|while|whereas|on|for|against|to)\b)[\w'’.-]+){1,8}?\s+to\s+"
+    r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|nearly\s+|a\s+mere\s+)?",
+    re.I,
+)
