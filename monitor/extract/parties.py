@@ -185,6 +185,11 @@ _STATE_ACT_AFTER = re.compile(
 )
 
 
+def _coordinated(between: str) -> bool:
+    """Whether the words between two parties join them in one list ("Peru and Chile", "Japan (15%), Korea")."""
+    return bool(vocab.COORDINATED.match(between) or vocab.COORDINATED_PAST_NOTE.match(between))
+
+
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
     roles: list[bool] = []
@@ -200,7 +205,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         if (
             i
             and mentions[i - 1].form != BLOC
-            and vocab.COORDINATED.match(clause[mentions[i - 1].end : m.start])
+            and _coordinated(clause[mentions[i - 1].end : m.start])
             and not _hit_after(after)
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
@@ -216,6 +221,8 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             continue
         if m.form == NAME and vocab.DEAL_AFTER.match(after):
             roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
+        elif vocab.OBTAINED_BY_BEFORE.search(before):
+            roles.append(True)  # "the rates won by Japan": the side that got a rate pays it
         elif _agent(before):
             roles.append(False)  # "retaliation by Beijing", "a levy paid to Togo": the side that acts
         elif vocab.LEVIES_VERB.match(after):
@@ -256,7 +263,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             and mentions[i + 1].form != BLOC
             and not roles[i]
             and mentions[i].form in {NAME, CAPITAL, DEMONYM}
-            and vocab.COORDINATED.match(between)
+            and _coordinated(between)
         ):
             roles[i] = True
     return roles

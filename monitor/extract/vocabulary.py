@@ -1774,3 +1774,16 @@ IMPOSED_FOR_VERB = blind(r"\b(?:impose|imposes|imposed|imposing|levy|levies|levi
 # The day a tariff's length counts from, named right after the length: "for 180 days from Monday", "for two
 # years starting April 1" (the date found may begin with the word itself).
 START_AFTER_LENGTH = blind(r"\s*(?:from|starting|beginning|effective|as\s+of)\b")
+
+
+# ---- Parties of a fact (x-parties3) ----
+# The agent of a passive of obtaining a rate or terms ("the rates won by Japan", "the lower tariff secured by
+# Korea", "the terms negotiated by the EU"): the side that gets the rate pays it; it does not impose it.
+OBTAINED_BY_BEFORE = blind(
+    r"\b(?:rates?|tariffs?|duty|duties|levy|levies|terms|deals?|agreements?)\s+(?:\w+\s+)?"
+    r"(?:won|secured|obtained|negotiated|clinched|landed|struck|reached|achieved|got|gotten|received)\s+"
+    r"(?:\w+\s+)?by\s+(?:the\s+)?$"
+)
+# Parties listed with a note in brackets after one of them ("Japan (15%), Korea and the EU", "Chile (CL), Peru"):
+# still one list, whose members share a role.
+COORDINATED_PAST_NOTE = blind(r"^\s*\([^()]{1,20}\)\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
