@@ -213,6 +213,9 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         if m.form in {NAME, DEMONYM, CAPITAL} and _ANSWERED_BEFORE.search(before):
             roles.append(True)  # "Peru hit back at Chile", "in response to US tariffs": the side answered is hit
             continue
+        if m.form in {NAME, CAPITAL} and vocab.GERUND_ACTOR_AFTER.match(after):
+            roles.append(False)  # "on the heels of Peru imposing tariffs": the subject of the verb acts
+            continue
         if _listed_after_group(clause, mentions, roles, i):
             roles.append(True)  # "on the six nations that ship it: Chile, Peru and ...": the group's members, hit
             continue

@@ -1787,3 +1787,10 @@ OBTAINED_BY_BEFORE = blind(
 # Parties listed with a note in brackets after one of them ("Japan (15%), Korea and the EU", "Chile (CL), Peru"):
 # still one list, whose members share a role.
 COORDINATED_PAST_NOTE = blind(r"^\s*\([^()]{1,20}\)\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
+# A party right before a verb of placing a tariff in -ing, a time phrase between ("the impact of China imposing
+# ...", "on the heels of Peru last month levying ..."): the subject of that verb, the side acting, even after "of".
+GERUND_ACTOR_AFTER = blind(
+    r"^\s*(?:(?:last|this|earlier\s+this|later\s+this)\s+(?:week|month|year)\s+|(?:on|in)\s+[A-Z]\w+\s+)?"
+    r"(?:imposing|levying|slapping|introducing|placing|hiking|raising\s+(?:its|their)\s+|"
+    r"announcing\s+(?:its\s+|their\s+)?(?:own\s+)?(?:new\s+)?(?:retaliatory\s+)?(?:tariffs|duties|levies))\b"
+)

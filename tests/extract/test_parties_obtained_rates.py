@@ -25,3 +25,11 @@ def test_parties_listed_past_a_bracketed_rate_share_the_role_of_the_first() -> N
     assert {imposer for imposer, _targets, _rate in sides} == {"US"}
     [(_imposer, targets, _rate)] = [s for s in sides if s[2] == 30]
     assert "BO" in targets
+
+
+def test_a_party_before_a_verb_of_placing_in_ing_acts_even_after_of() -> None:
+    text = (
+        "Peru raised its duties on Chilean wine. "
+        "The step comes on the heels of Bolivia last week imposing its own tariffs of 20 percent on Chilean fruit."
+    )
+    assert ("BO", ("CL",), 20) in _sides(text)
