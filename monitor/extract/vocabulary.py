@@ -1794,3 +1794,9 @@ GERUND_ACTOR_AFTER = blind(
     r"(?:imposing|levying|slapping|introducing|placing|hiking|raising\s+(?:its|their)\s+|"
     r"announcing\s+(?:its\s+|their\s+)?(?:own\s+)?(?:new\s+)?(?:retaliatory\s+)?(?:tariffs|duties|levies))\b"
 )
+# A kind of goods given as an example of a broader class ("most goods, including cars", "products such as
+# chips"): the measure is on that class, whose origin the clause named, not a sector tariff on everyone.
+GOODS_EXAMPLE_BEFORE = blind(
+    r"\b(?:goods|products|imports|exports|items|shipments)\s*,?\s+"
+    r"(?:including|such\s+as|like|notably|especially)\s+(?:[\w-]+\s+){0,2}$"
+)

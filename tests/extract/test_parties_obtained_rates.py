@@ -33,3 +33,13 @@ def test_a_party_before_a_verb_of_placing_in_ing_acts_even_after_of() -> None:
         "The step comes on the heels of Bolivia last week imposing its own tariffs of 20 percent on Chilean fruit."
     )
     assert ("BO", ("CL",), 20) in _sides(text)
+
+
+def test_a_sector_given_as_an_example_of_named_goods_keeps_their_origin() -> None:
+    text = (
+        "The new accord means that duties on Peruvian imports to the United States will be capped at 15% on most "
+        "goods, including cars."
+    )
+    assert ("US", ("PE",), 15) in _sides(text)
+    # Goods from no origin in particular stay on everyone.
+    assert _sides("The US will charge 25% on all imported goods, including cars.") == [("US", ("*",), 25)]
