@@ -224,6 +224,8 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             continue
         if m.form == NAME and vocab.DEAL_AFTER.match(after):
             roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
+        elif vocab.NOTIFIED_BEFORE.search(before) and vocab.NOTICE_OF_AFTER.match(after):
+            roles.append(True)  # "would notify Chile of new tariffs": the side told of a measure is hit by it
         elif vocab.OBTAINED_BY_BEFORE.search(before):
             roles.append(True)  # "the rates won by Japan": the side that got a rate pays it
         elif _agent(before):

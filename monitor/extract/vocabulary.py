@@ -1800,3 +1800,10 @@ GOODS_EXAMPLE_BEFORE = blind(
     r"\b(?:goods|products|imports|exports|items|shipments)\s*,?\s+"
     r"(?:including|such\s+as|like|notably|especially)\s+(?:[\w-]+\s+){0,2}$"
 )
+# The side told of a measure ("would notify Chile of new tariffs", "informed Lima of the imposition of a duty"):
+# the one it falls on, not its author (the words before the party, then those right after it).
+NOTIFIED_BEFORE = blind(
+    r"\b(?:notify|notifies|notified|notifying|inform|informs|informed|informing|warn|warns|warned|warning|"
+    r"alert|alerts|alerted|alerting)\s+(?:the\s+)?$"
+)
+NOTICE_OF_AFTER = blind(r"^\s*(?:of|about)\s")

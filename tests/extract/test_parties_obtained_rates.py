@@ -43,3 +43,9 @@ def test_a_sector_given_as_an_example_of_named_goods_keeps_their_origin() -> Non
     assert ("US", ("PE",), 15) in _sides(text)
     # Goods from no origin in particular stay on everyone.
     assert _sides("The US will charge 25% on all imported goods, including cars.") == [("US", ("*",), 25)]
+
+
+def test_the_side_told_of_a_measure_is_hit_by_it() -> None:
+    assert _sides("He added that Peru would notify Chile of new tariffs within the next week.") == [
+        ("PE", ("CL",), None)
+    ]
