@@ -185,6 +185,11 @@ _STATE_ACT_AFTER = re.compile(
 )
 
 
+def _coordinated(between: str) -> bool:
+    """Whether the words between two parties join them in one list ("Peru and Chile", "Japan (15%), Korea")."""
+    return bool(vocab.COORDINATED.match(between) or vocab.COORDINATED_PAST_NOTE.match(between))
+
+
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
     roles: list[bool] = []
@@ -200,13 +205,16 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         if (
             i
             and mentions[i - 1].form != BLOC
-            and vocab.COORDINATED.match(clause[mentions[i - 1].end : m.start])
+            and _coordinated(clause[mentions[i - 1].end : m.start])
             and not _hit_after(after)
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue
         if m.form in {NAME, DEMONYM, CAPITAL} and _ANSWERED_BEFORE.search(before):
             roles.append(True)  # "Peru hit back at Chile", "in response to US tariffs": the side answered is hit
+            continue
+        if m.form in {NAME, CAPITAL} and vocab.GERUND_ACTOR_AFTER.match(after):
+            roles.append(False)  # "on the heels of Peru imposing tariffs": the subject of the verb acts
             continue
         if _listed_after_group(clause, mentions, roles, i):
             roles.append(True)  # "on the six nations that ship it: Chile, Peru and ...": the group's members, hit
@@ -216,6 +224,10 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             continue
         if m.form == NAME and vocab.DEAL_AFTER.match(after):
             roles.append(True)  # "the Japan trade deal": the partner, not the side that acts
+        elif vocab.NOTIFIED_BEFORE.search(before) and vocab.NOTICE_OF_AFTER.match(after):
+            roles.append(True)  # "would notify Chile of new tariffs": the side told of a measure is hit by it
+        elif vocab.OBTAINED_BY_BEFORE.search(before):
+            roles.append(True)  # "the rates won by Japan": the side that got a rate pays it
         elif _agent(before):
             roles.append(False)  # "retaliation by Beijing", "a levy paid to Togo": the side that acts
         elif vocab.LEVIES_VERB.match(after):
@@ -256,7 +268,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             and mentions[i + 1].form != BLOC
             and not roles[i]
             and mentions[i].form in {NAME, CAPITAL, DEMONYM}
-            and vocab.COORDINATED.match(between)
+            and _coordinated(between)
         ):
             roles[i] = True
     return roles

@@ -1788,3 +1788,35 @@ CHANGE_GAP_TO = re.compile(
     r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|nearly\s+|a\s+mere\s+)?",
     re.I,
 )
+
+# ---- Parties of a fact (x-parties3) ----
+# The agent of a passive of obtaining a rate or terms ("the rates won by Japan", "the lower tariff secured by
+# Korea", "the terms negotiated by the EU"): the side that gets the rate pays it; it does not impose it.
+OBTAINED_BY_BEFORE = blind(
+    r"\b(?:rates?|tariffs?|duty|duties|levy|levies|terms|deals?|agreements?)\s+(?:\w+\s+)?"
+    r"(?:won|secured|obtained|negotiated|clinched|landed|struck|reached|achieved|got|gotten|received)\s+"
+    r"(?:\w+\s+)?by\s+(?:the\s+)?$"
+)
+# Parties listed with a note in brackets after one of them ("Japan (15%), Korea and the EU", "Chile (CL), Peru"):
+# still one list, whose members share a role.
+COORDINATED_PAST_NOTE = blind(r"^\s*\([^()]{1,20}\)\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?$")
+# A party right before a verb of placing a tariff in -ing, a time phrase between ("the impact of China imposing
+# ...", "on the heels of Peru last month levying ..."): the subject of that verb, the side acting, even after "of".
+GERUND_ACTOR_AFTER = blind(
+    r"^\s*(?:(?:last|this|earlier\s+this|later\s+this)\s+(?:week|month|year)\s+|(?:on|in)\s+[A-Z]\w+\s+)?"
+    r"(?:imposing|levying|slapping|introducing|placing|hiking|raising\s+(?:its|their)\s+|"
+    r"announcing\s+(?:its\s+|their\s+)?(?:own\s+)?(?:new\s+)?(?:retaliatory\s+)?(?:tariffs|duties|levies))\b"
+)
+# A kind of goods given as an example of a broader class ("most goods, including cars", "products such as
+# chips"): the measure is on that class, whose origin the clause named, not a sector tariff on everyone.
+GOODS_EXAMPLE_BEFORE = blind(
+    r"\b(?:goods|products|imports|exports|items|shipments)\s*,?\s+"
+    r"(?:including|such\s+as|like|notably|especially)\s+(?:[\w-]+\s+){0,2}$"
+)
+# The side told of a measure ("would notify Chile of new tariffs", "informed Lima of the imposition of a duty"):
+# the one it falls on, not its author (the words before the party, then those right after it).
+NOTIFIED_BEFORE = blind(
+    r"\b(?:notify|notifies|notified|notifying|inform|informs|informed|informing|warn|warns|warned|warning|"
+    r"alert|alerts|alerted|alerting)\s+(?:the\s+)?$"
+)
+NOTICE_OF_AFTER = blind(r"^\s*(?:of|about)\s")

@@ -176,6 +176,10 @@ def worldwide(
         for m in origins
     ):
         return parties  # "Peruvian goods, such as fish, timber and copper": each example of that origin
+    if origins and any(
+        vocab.GOODS_EXAMPLE_BEFORE.search(clause, max(0, word.start - 60), word.start) for word in words
+    ):
+        return parties  # "tariffs on Peruvian imports ... on most goods, including cars": an example of them
     if metals and not bound:
         # The origin of the metal is no side hit; the tariff's own object is ("steel tariffs on Brazil").
         hit = [
