@@ -187,6 +187,13 @@ _NOT_GOODS = re.compile(r"[A-Z]\w+|\d")
 
 # "remove or reduce tariffs": a lift and a cut at once.
 _OR_REDUCE = blind(r"\b(?:or|and)\s+reduce\b")
+# Duty-free treatment in a relative clause set off by a comma, saying what something standing does ("the
+# scheme, which allows duty-free imports"): a description, not a removal ("a decree that allows duty-free
+# imports from Monday" defines the act itself and still lifts).
+_DESCRIBED_BEFORE = blind(
+    r",\s*which\s+(?:still\s+|also\s+)?(?:allows|gives|grants|provides|offers|affords)\s+"
+    r"(?:[\w-]+\s+){0,2}$"
+)
 # A ruling is a lift where collection of the tariff stops.
 _COLLECTION = blind(r"\bcollect(?:s|ed|ing|ion)?\b")
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
@@ -228,6 +235,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         zero = None  # "the zero-tariff deal will provide new opportunities": an effect foreseen, not a lift
     if zero and not lift and vocab.ZERO_CUT_BEFORE.search(clause[max(0, zero.start() - 60) : zero.start()]):
         zero = None  # "a cut in duty-free allowances": duty-free treatment cut back, not widened
+    if zero and not lift and _DESCRIBED_BEFORE.search(clause[max(0, zero.start() - 50) : zero.start()]):
+        zero = None  # "the GSP, which allows duty-free imports": what a standing scheme does, no tariff removed
     if zero and not lift and (vocab.ZERO_STATE.search(clause, 0, zero.start()) or not vocab.ZERO_CHANGE.search(clause)):
         zero = None  # "most goods traded here are tariff-free": how trade stands, not a tariff removed
     cue = lift or zero
