@@ -325,6 +325,9 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     covered = _covered(clause, relief) or distinct(find_sectors(clause)) or _goods_referred_back(c, relief, parties)
     if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):
         covered = []  # "tariff lines such as palm oil, rubber and medicines": many kinds of goods, no sector
+    # A relief in a clause of its own after the tariff it narrows ("imposed a 50% tariff, but spared energy")
+    # carries that tariff's rate when the sentence states only one before it.
+    carried = _rate_before_clause(c) if not rates and not left else None
     for sector in each(covered if not conditional else []):
         facts.append(
             make_fact(
@@ -332,7 +335,7 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
                 parties,
                 c.sentence,
                 sector=sector if not conditional else None,
-                rate=relief_rates[0].value if relief_rates and not conditional else None,
+                rate=relief_rates[0].value if relief_rates and not conditional else carried,
                 effective=effective,
                 authority=c.authority,
             )
@@ -350,6 +353,17 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     if not conditional and not _EASED.search(clause):
         return facts, rates, True
     return facts, [r for r in rates if r.end < relief.start()] if conditional else rates, False
+
+
+def _rate_before_clause(c: Clause) -> float | None:
+    """The one rate the sentence states before the clause, with a tariff word there; None where it states none
+    or several."""
+    start = c.sentence.find(c.text)
+    head = c.sentence[:start] if start > 0 else ""
+    if not vocab.TARIFF_WORD.search(head):
+        return None
+    stated = {r.value for r in find_rates(head)}
+    return stated.pop() if len(stated) == 1 else None
 
 
 def _quota_relief(c: Clause, quota: re.Match[str]) -> tuple[list[Fact], list[Rate], bool]:
