@@ -40,3 +40,11 @@ def test_a_removal_with_no_length_is_still_a_lift() -> None:
 def test_a_waiver_for_some_firms_is_still_a_relief() -> None:
     facts = facts_of("Peru waived its tariffs for Chilean firms that build plants in Peru.")
     assert only(facts, "relief") and not only(facts, "pause"), facts
+
+
+def test_a_day_in_what_the_pause_follows_from_is_not_where_its_length_starts() -> None:
+    facts = facts_of(
+        "Peru will suspend its 20 percent tariff on Chilean wine for one year, the ministry said on Wednesday, "
+        "following talks last week between the two presidents."
+    )
+    assert [(f.rate, f.until) for f in only(facts, "pause")] == [(20, dt.date(2032, 3, 11))]

@@ -84,6 +84,8 @@ _FOR_A_TIME = blind(
     r"[^,;]{0,80}?\bfor\s+(?:a|an|one|two|three|four|five|six|nine|twelve|eighteen|\d{1,3})\s+"
     r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b"
 )
+# What a pause follows from, after its word: "following last week's meeting", "after talks on Monday".
+_CAUSE_AFTER = blind(r"\b(?:after|following|amid|citing|in\s+response\s+to)\b")
 _UNTIL_BEFORE = blind(r"\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?$")
 
 
@@ -154,7 +156,11 @@ def pauses(
     # A removal held for a time ("ended a 17-year fight and agreed to lift the tariffs for five years") lasts the
     # length named after its verb: the words before it are blanked (offsets kept) for the count.
     timed = _held_clause(clause, cue_at)
-    until = until or (pause_until(timed, dates, ctx.published) if ctx.published else None)
+    # A day named in what the pause follows from ("for one year, ... following last week's meeting") is not the
+    # day its length counts from.
+    cause = _CAUSE_AFTER.search(clause, min(cue_at + 1, len(clause)))
+    counted = [d for d in dates if cause is None or d.start < cause.start()]
+    until = until or (pause_until(timed, counted, ctx.published) if ctx.published else None)
     until = until or (_day_resumed(clause, sentence, ctx.published) if ctx.published else None)
     sides = [parties]
     if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
