@@ -1,5 +1,5 @@
 """A relief in a clause of its own after the tariff it narrows carries that tariff's rate, when the sentence states
-one rate before it; none where it states several."""
+one rate before it; none where it states several. A duty-free quota named with its goods is a relief too."""
 
 from __future__ import annotations
 
@@ -29,3 +29,16 @@ def test_several_rates_before_leave_the_relief_without_one() -> None:
         "the duties."
     )
     assert [f.rate for f in only(facts, "relief")] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the pact, Peru will widen its duty-free wheat import quota for Chilean farmers.",
+        "Peru granted Chile a larger duty-free country-specific quota for wine on Monday.",
+    ],
+)
+def test_a_duty_free_quota_named_with_its_goods_is_a_relief(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert not only(facts, "lift"), facts
+    assert [(f.imposer, f.targets, f.sector) for f in only(facts, "relief")] == [("PE", ("CL",), "agriculture")]

@@ -18,6 +18,8 @@ from monitor.extract.timing import effective_date
 
 # A relief verb whose object is the tariff itself sets the tariff aside from something else.
 _TARIFF_OBJECT = blind(r"\s+(?:the\s+|its\s+|their\s+)?(?:existing\s+|current\s+)?(?:tariffs|duties|levies)\s+on\b")
+# A duty-free quota with words between ("a duty-free rice import quota"): tariff-free access within limits.
+_FREE_QUOTA = blind(r"\b(?:duty|tariff)[- ]free\s+(?:[\w-]+\s+){1,3}?quotas?\b")
 # "excluding China" after a measure: the party is left out of it, which is no relief of its own.
 _EXCEPTION = re.compile(r"(?:excluding|except)\s+(?:for\s+)?(?:the\s+)?[A-Z]")
 _EASED = blind(r"\b(?:eased|ease)\b")
@@ -80,7 +82,10 @@ def _repays_other(clause: str, cue: re.Match[str]) -> bool:
 def quota_relief(clause: str) -> re.Match[str] | None:
     """Tariff-free access within limits ("duty-free access for 38,000 tonnes"): a relief, not a lift."""
     found = vocab.QUOTA_RELIEF.search(clause)
-    return found if found and vocab.QUOTA_WORD.search(clause) else None
+    if found and vocab.QUOTA_WORD.search(clause):
+        return found
+    # "a duty-free rice import quota", "a duty-free country-specific quota": the quota named with its goods.
+    return _FREE_QUOTA.search(clause)
 
 
 def _spares_other(clause: str, cue: re.Match[str]) -> bool:
