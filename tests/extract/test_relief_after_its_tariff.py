@@ -1,5 +1,5 @@
 """A relief in a clause of its own after the tariff it narrows carries that tariff's rate, when the sentence states
-one rate before it; none where it states several. A duty-free quota named with its goods is a relief too."""
+one rate before it; none where it states several. A duty-free quota named with its goods is a relief too; an exemption "on" several kinds of goods is one relief per kind."""
 
 from __future__ import annotations
 
@@ -42,3 +42,19 @@ def test_a_duty_free_quota_named_with_its_goods_is_a_relief(sentence: str) -> No
     facts = facts_of(sentence)
     assert not only(facts, "lift"), facts
     assert [(f.imposer, f.targets, f.sector) for f in only(facts, "relief")] == [("PE", ("CL",), "agriculture")]
+
+
+def test_an_exemption_on_two_kinds_of_goods_is_one_relief_each() -> None:
+    facts = facts_of(
+        "Peru imposed duties on imported metals last month. On Monday Lima granted tariff exemptions on steel and "
+        "aluminum to Chile and Bolivia until June 1."
+    )
+    assert sorted((f.imposer, f.targets, f.sector) for f in only(facts, "relief")) == [
+        ("PE", ("CL", "BO"), "aluminum"),
+        ("PE", ("CL", "BO"), "steel"),
+    ]
+
+
+def test_goods_spared_from_a_tariff_on_other_goods_are_the_only_ones() -> None:
+    facts = facts_of("Peru exempted cars from the tariffs on steel.")
+    assert [f.sector for f in only(facts, "relief")] == ["autos"]

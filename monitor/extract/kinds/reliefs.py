@@ -61,6 +61,10 @@ _FROM_KNOWN_TARIFF = blind(
     r"(?:tariffs?|duty|duties|levy|levies)\b"
 )
 _FROM_WORD = blind(r"\bfrom\b")
+# The goods a relief is on, named right after it ("exemptions on steel and aluminum"), up to the side spared, its
+# source or its time.
+_ON_GOODS = blind(r"^\s*on\s")
+_GOODS_STOP = re.compile(r"\s(?:to|from|for|until|till|in|by|under|as)\s|[;(]", re.I)
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
 # Pressing someone to grant relief is a demand, not the relief: "put pressure on Ottawa to exempt ...",
 # "pressing Seoul to ease the duties".
@@ -171,6 +175,11 @@ def _covered(clause: str, relief: re.Match[str]) -> list[str]:
     if source:
         word = vocab.TARIFF_WORD.search(after, source.end())
         return distinct(find_sectors(after[: word.end() if word else len(after)]))
+    listed = _ON_GOODS.match(after)
+    if listed:
+        # "exemptions on steel and aluminum to Australia": every kind of goods the relief is on.
+        stop = _GOODS_STOP.search(after, listed.end())
+        return distinct(find_sectors(after[: stop.start() if stop else len(after)]))
     spared = _FROM_WORD.search(after)
     if spared:
         return distinct(find_sectors(after[: spared.start()]))
