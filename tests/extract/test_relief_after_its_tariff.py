@@ -1,5 +1,6 @@
 """A relief in a clause of its own after the tariff it narrows carries that tariff's rate, when the sentence states
-one rate before it; none where it states several. A duty-free quota named with its goods is a relief too; an exemption "on" several kinds of goods is one relief per kind."""
+one rate before it; none where it states several. A duty-free quota named with its goods is a relief too; an
+exemption "on" several kinds of goods is one relief per kind."""
 
 from __future__ import annotations
 
