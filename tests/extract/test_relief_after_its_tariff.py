@@ -59,3 +59,13 @@ def test_an_exemption_on_two_kinds_of_goods_is_one_relief_each() -> None:
 def test_goods_spared_from_a_tariff_on_other_goods_are_the_only_ones() -> None:
     facts = facts_of("Peru exempted cars from the tariffs on steel.")
     assert [f.sector for f in only(facts, "relief")] == ["autos"]
+
+
+def test_the_measure_named_back_as_sparing_firms_is_a_relief() -> None:
+    facts = facts_of(
+        "Peru will impose a 60 percent tariff on imported medicines from June 1. The measure will exempt companies "
+        "that build drug factories in Peru, the president said."
+    )
+    assert [(f.imposer, f.targets, f.sector, f.rate) for f in only(facts, "relief")] == [
+        ("PE", ("*",), "pharmaceuticals", 60)
+    ]

@@ -31,6 +31,12 @@ _SPARED = blind(
     # A headline's participle: "Crude oil exempted".
     r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
 )
+# The measure just stated, named back as the subject of an active relief: "The measure will exempt firms that
+# build plants here", "The order also exempts crude oil".
+_MEASURE_SPARES = blind(
+    r"^\W*(?:the|this|that)\s+(?:new\s+)?(?:measure|order|proclamation|policy|rule|levy|plan)\s+(?:\w+\s+){0,2}?"
+    r"(?:exempts|exempt|excludes|exclude|spares|spare)\b"
+)
 _HEADLINE_SPARED = blind(r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded|spared)\W*$")
 _WHILE_SPARING = blind(
     r"\s+while\s+(?:also\s+)?(?:exempting|excluding|sparing|waiving|granting\s+(?:an\s+)?(?:exemptions?|exclusions?|"
@@ -152,7 +158,9 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     if not recent and _HEADLINE_SPARED.match(c.text):
         # A subheading ("Crude oil exempted") speaks of the article's measure however far back it was stated.
         recent = [f for f in c.ctx.stated if f.evidence == c.ctx.stated[-1].evidence] if c.ctx.stated else []
-    if not recent or not (_SPARED.search(c.text) or vocab.LIST_REMOVAL.search(c.text)):
+    if not recent or not (
+        _SPARED.search(c.text) or vocab.LIST_REMOVAL.search(c.text) or _MEASURE_SPARES.search(c.text)
+    ):
         return []
     imposer, targets_before = acting_office(c.mentions, recent[-1])
     spared = [m.code for m in c.mentions if m.code not in {imposer, ANY} and m.form in {NAME, DEMONYM, CAPITAL}]
