@@ -339,6 +339,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     """Every distinct reading of `text` at least `threshold` sure; with the default, however unsure: the facts
     before the confidence threshold (what the confidence model is trained on)."""
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
+    from monitor.extract.kinds.lifts import rates_stated_nearby
     from monitor.extract.proposer import propose
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.roles import arbitrate
@@ -426,7 +427,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
         # Only Washington levies "reciprocal" or section 232 tariffs; and an article naming no country that
         # may act ("The president will offer Peru an exemption") speaks of the US, as a clause naming none does.
         named.add("US")
-    facts = _named_only(facts, frozenset(named))
+    facts = rates_stated_nearby(_named_only(facts, frozenset(named)))
     return _dedup([f for f in _dates_referred_back(facts) if f.confidence >= threshold])
 
 

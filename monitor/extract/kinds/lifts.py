@@ -187,6 +187,13 @@ _NOT_GOODS = re.compile(r"[A-Z]\w+|\d")
 
 # "remove or reduce tariffs": a lift and a cut at once.
 _OR_REDUCE = blind(r"\b(?:or|and)\s+reduce\b")
+# Duty-free treatment in a relative clause set off by a comma, saying what something standing does ("the
+# scheme, which allows duty-free imports"): a description, not a removal ("a decree that allows duty-free
+# imports from Monday" defines the act itself and still lifts).
+_DESCRIBED_BEFORE = blind(
+    r",\s*which\s+(?:still\s+|also\s+)?(?:allows|gives|grants|provides|offers|affords)\s+"
+    r"(?:[\w-]+\s+){0,2}$"
+)
 # A ruling is a lift where collection of the tariff stops.
 _COLLECTION = blind(r"\bcollect(?:s|ed|ing|ion)?\b")
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
@@ -228,6 +235,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         zero = None  # "the zero-tariff deal will provide new opportunities": an effect foreseen, not a lift
     if zero and not lift and vocab.ZERO_CUT_BEFORE.search(clause[max(0, zero.start() - 60) : zero.start()]):
         zero = None  # "a cut in duty-free allowances": duty-free treatment cut back, not widened
+    if zero and not lift and _DESCRIBED_BEFORE.search(clause[max(0, zero.start() - 50) : zero.start()]):
+        zero = None  # "the GSP, which allows duty-free imports": what a standing scheme does, no tariff removed
     if zero and not lift and (vocab.ZERO_STATE.search(clause, 0, zero.start()) or not vocab.ZERO_CHANGE.search(clause)):
         zero = None  # "most goods traded here are tariff-free": how trade stands, not a tariff removed
     cue = lift or zero
@@ -255,3 +264,46 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     if offered(clause, cue):
         return None, False, True  # "is willing to scrap the duties if Japan ...": an offer, not a lift
     return (None if blocked(clause, cue) else cue), lift is None, False
+
+
+# Facts that carry the rate of the tariff they act on, when the sentence itself names none.
+_CARRIES_RATE = frozenset({"lift", "relief", "pause"})
+# A tariff cut to a rate ("will lower its duties to 10%"): the rate left after the cut, not the one acted on.
+_CUT_TO = blind(
+    r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|slash|slashed|"
+    r"slashes|slashing|trim|trims|trimmed|trimming)\b[^,;.%]{0,60}?\bto\s+\d"
+)
+# How many sentences stating facts apart a rate may be given for the measure lifted, paused or eased.
+_NEARBY = 2
+
+
+def rates_stated_nearby(facts: list[Fact]) -> list[Fact]:
+    """The article's facts, a lift, pause or relief that states no rate given the rate of the tariff a nearby
+    sentence states on the same goods by the same side ("The US will remove its tariffs on Canadian steel. It had
+    imposed a levy of 25% on steel."): the contract has these carry the rate of the tariff they act on. Only
+    where the nearby sentences give that tariff one rate; the tariff fact itself is kept."""
+    order: dict[str, int] = {}
+    for fact in facts:
+        order.setdefault(fact.evidence, len(order))
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.kind not in _CARRIES_RATE or fact.rate is not None:
+            out.append(fact)
+            continue
+        here = order[fact.evidence]
+        rates = {
+            t.rate
+            for t in facts
+            if t.kind == "tariff"
+            and t.rate is not None
+            and t.previous_rate is None
+            and not (fact.kind == "pause" and t.status == "in_effect")
+            and not _CUT_TO.search(t.evidence)
+            and t.imposer == fact.imposer
+            and t.sector == fact.sector
+            and t.evidence != fact.evidence
+            and abs(order[t.evidence] - here) <= _NEARBY
+            and (ANY in t.targets or bool(set(t.targets) & set(fact.targets)))
+        }
+        out.append(replace(fact, rate=rates.pop()) if len(rates) == 1 else fact)
+    return out

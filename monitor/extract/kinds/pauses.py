@@ -77,6 +77,15 @@ _SEGMENT_END = re.compile(r"[,;]")
 # A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
 _GOODS_NAMED = blind(r"\b(?:on|for)\s+(?:[\w-]+\s+){0,3}?(?:goods|products|imports|exports|items)\b")
 _YEAR_STATED = blind(r"\b\d{4}\b|\b(?:this|last|next)\s+year\b")
+# A tariff removed or waived for a stated time ("lift the duties for five years", "waive import duties for one
+# year on staples"): held off for that long, a pause; a removal for good names no length.
+_LIFTED_OR_WAIVED = blind(r"\b(?:waive|waives|waived|waiving)\b")
+_FOR_A_TIME = blind(
+    r"[^,;]{0,80}?\bfor\s+(?:a|an|one|two|three|four|five|six|nine|twelve|eighteen|\d{1,3})\s+"
+    r"(?:more\s+)?(?:days?|weeks?|months?|years?)\b"
+)
+# What a pause follows from, after its word: "following last week's meeting", "after talks on Monday".
+_CAUSE_AFTER = blind(r"\b(?:after|following|amid|citing|in\s+response\s+to)\b")
 _UNTIL_BEFORE = blind(r"\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?$")
 
 
@@ -144,7 +153,14 @@ def pauses(
     if explicit is None and ctx.published is not None:
         explicit = _day_of_when_clause(clause, sentence, ctx.published)
     until = extension_end(clause, dates, _end_so_far(ctx, parties), ctx.published) or explicit
-    until = until or (pause_until(clause, dates, ctx.published) if ctx.published else None)
+    # A removal held for a time ("ended a 17-year fight and agreed to lift the tariffs for five years") lasts the
+    # length named after its verb: the words before it are blanked (offsets kept) for the count.
+    timed = _held_clause(clause, cue_at)
+    # A day named in what the pause follows from ("for one year, ... following last week's meeting") is not the
+    # day its length counts from.
+    cause = _CAUSE_AFTER.search(clause, min(cue_at + 1, len(clause)))
+    counted = [d for d in dates if cause is None or d.start < cause.start()]
+    until = until or (pause_until(timed, counted, ctx.published) if ctx.published else None)
     until = until or (_day_resumed(clause, sentence, ctx.published) if ctx.published else None)
     sides = [parties]
     if parties.fellows and vocab.AGREED_ON_THEIR.search(clause):
@@ -360,6 +376,27 @@ def owner_named_after(c: Clause, start: int) -> bool:
     )
 
 
+def _held_for_a_time(c: Clause) -> re.Match[str] | None:
+    """The verb that removes or waives a tariff only for a stated time ("agreed to lift the tariffs for five
+    years"), or None: such a removal is a pause of that length."""
+    clause = c.text
+    for cue in (*vocab.LIFT.finditer(clause), *_LIFTED_OR_WAIVED.finditer(clause)):
+        if _FOR_A_TIME.match(clause, cue.end()) and governs_tariff(clause, cue):
+            return cue
+    return None
+
+
+def _held_clause(clause: str, cue_at: int) -> str:
+    """The clause with the words before a removal held for a time blanked out (offsets unchanged); as it is for
+    any other pause word."""
+    if not (
+        (vocab.LIFT.match(clause, cue_at) or _LIFTED_OR_WAIVED.match(clause, cue_at))
+        and _FOR_A_TIME.search(clause, cue_at)
+    ):
+        return clause
+    return " " * cue_at + clause[cue_at:]
+
+
 def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     """The word that pauses a tariff in the clause, if any, and whether the clause is a decision not to tax
     with no bargain or time to it (which states no fact at all)."""
@@ -409,6 +446,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
                 return None, True  # "the two sides discussed a suspension of the duties": what talks are about
             pause = cue
             break
+    if pause is None and aim is None:
+        pause = _held_for_a_time(c)
     if pause is None and aim is not None:
         # The tariff a pause is sought of is read as it is where its owner is named ("is trying to stop new US
         # tariffs"); else the side seeking it would be taken for the one taxing: no fact.

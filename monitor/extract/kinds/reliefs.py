@@ -18,6 +18,8 @@ from monitor.extract.timing import effective_date
 
 # A relief verb whose object is the tariff itself sets the tariff aside from something else.
 _TARIFF_OBJECT = blind(r"\s+(?:the\s+|its\s+|their\s+)?(?:existing\s+|current\s+)?(?:tariffs|duties|levies)\s+on\b")
+# A duty-free quota with words between ("a duty-free rice import quota"): tariff-free access within limits.
+_FREE_QUOTA = blind(r"\b(?:duty|tariff)[- ]free\s+(?:[\w-]+\s+){1,3}?quotas?\b")
 # "excluding China" after a measure: the party is left out of it, which is no relief of its own.
 _EXCEPTION = re.compile(r"(?:excluding|except)\s+(?:for\s+)?(?:the\s+)?[A-Z]")
 _EASED = blind(r"\b(?:eased|ease)\b")
@@ -28,6 +30,12 @@ _SPARED = blind(
     r"^\W*(?:exempted|excluded|exempt)\b|"
     # A headline's participle: "Crude oil exempted".
     r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded)\W*$"
+)
+# The measure just stated, named back as the subject of an active relief: "The measure will exempt firms that
+# build plants here", "The order also exempts crude oil".
+_MEASURE_SPARES = blind(
+    r"^\W*(?:the|this|that)\s+(?:new\s+)?(?:measure|order|proclamation|policy|rule|levy|plan)\s+(?:\w+\s+){0,2}?"
+    r"(?:exempts|exempt|excludes|exclude|spares|spare)\b"
 )
 _HEADLINE_SPARED = blind(r"^\W*(?:[\w-]+\s+){1,3}(?:exempted|excluded|spared)\W*$")
 _WHILE_SPARING = blind(
@@ -59,6 +67,10 @@ _FROM_KNOWN_TARIFF = blind(
     r"(?:tariffs?|duty|duties|levy|levies)\b"
 )
 _FROM_WORD = blind(r"\bfrom\b")
+# The goods a relief is on, named right after it ("exemptions on steel and aluminum"), up to the side spared, its
+# source or its time.
+_ON_GOODS = blind(r"^\s*on\s")
+_GOODS_STOP = re.compile(r"\s(?:to|from|for|until|till|in|by|under|as)\s|[;(]", re.I)
 _REFERENCE_BACK = re.compile(r"\b(?:the|this|that)\s+$")
 # Pressing someone to grant relief is a demand, not the relief: "put pressure on Ottawa to exempt ...",
 # "pressing Seoul to ease the duties".
@@ -80,7 +92,10 @@ def _repays_other(clause: str, cue: re.Match[str]) -> bool:
 def quota_relief(clause: str) -> re.Match[str] | None:
     """Tariff-free access within limits ("duty-free access for 38,000 tonnes"): a relief, not a lift."""
     found = vocab.QUOTA_RELIEF.search(clause)
-    return found if found and vocab.QUOTA_WORD.search(clause) else None
+    if found and vocab.QUOTA_WORD.search(clause):
+        return found
+    # "a duty-free rice import quota", "a duty-free country-specific quota": the quota named with its goods.
+    return _FREE_QUOTA.search(clause)
 
 
 def _spares_other(clause: str, cue: re.Match[str]) -> bool:
@@ -143,7 +158,9 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
     if not recent and _HEADLINE_SPARED.match(c.text):
         # A subheading ("Crude oil exempted") speaks of the article's measure however far back it was stated.
         recent = [f for f in c.ctx.stated if f.evidence == c.ctx.stated[-1].evidence] if c.ctx.stated else []
-    if not recent or not (_SPARED.search(c.text) or vocab.LIST_REMOVAL.search(c.text)):
+    if not recent or not (
+        _SPARED.search(c.text) or vocab.LIST_REMOVAL.search(c.text) or _MEASURE_SPARES.search(c.text)
+    ):
         return []
     imposer, targets_before = acting_office(c.mentions, recent[-1])
     spared = [m.code for m in c.mentions if m.code not in {imposer, ANY} and m.form in {NAME, DEMONYM, CAPITAL}]
@@ -166,6 +183,11 @@ def _covered(clause: str, relief: re.Match[str]) -> list[str]:
     if source:
         word = vocab.TARIFF_WORD.search(after, source.end())
         return distinct(find_sectors(after[: word.end() if word else len(after)]))
+    listed = _ON_GOODS.match(after)
+    if listed:
+        # "exemptions on steel and aluminum to Australia": every kind of goods the relief is on.
+        stop = _GOODS_STOP.search(after, listed.end())
+        return distinct(find_sectors(after[: stop.start() if stop else len(after)]))
     spared = _FROM_WORD.search(after)
     if spared:
         return distinct(find_sectors(after[: spared.start()]))
@@ -325,6 +347,9 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     covered = _covered(clause, relief) or distinct(find_sectors(clause)) or _goods_referred_back(c, relief, parties)
     if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):
         covered = []  # "tariff lines such as palm oil, rubber and medicines": many kinds of goods, no sector
+    # A relief in a clause of its own after the tariff it narrows ("imposed a 50% tariff, but spared energy")
+    # carries that tariff's rate when the sentence states only one before it.
+    carried = _rate_before_clause(c) if not rates and not left else None
     for sector in each(covered if not conditional else []):
         facts.append(
             make_fact(
@@ -332,7 +357,7 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
                 parties,
                 c.sentence,
                 sector=sector if not conditional else None,
-                rate=relief_rates[0].value if relief_rates and not conditional else None,
+                rate=relief_rates[0].value if relief_rates and not conditional else carried,
                 effective=effective,
                 authority=c.authority,
             )
@@ -350,6 +375,17 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     if not conditional and not _EASED.search(clause):
         return facts, rates, True
     return facts, [r for r in rates if r.end < relief.start()] if conditional else rates, False
+
+
+def _rate_before_clause(c: Clause) -> float | None:
+    """The one rate the sentence states before the clause, with a tariff word there; None where it states none
+    or several."""
+    start = c.sentence.find(c.text)
+    head = c.sentence[:start] if start > 0 else ""
+    if not vocab.TARIFF_WORD.search(head):
+        return None
+    stated = {r.value for r in find_rates(head)}
+    return stated.pop() if len(stated) == 1 else None
 
 
 def _quota_relief(c: Clause, quota: re.Match[str]) -> tuple[list[Fact], list[Rate], bool]:
