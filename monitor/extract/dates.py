@@ -86,7 +86,7 @@ _PAST = blind(
 _FROM_AT_END = blind(r"\b(?:from|after|as\s+of)\s+$")
 # The day a measure is moved to ("postponed the tariff to August 1"): the act is past, the day is not, so the
 # date goes to the nearest year. (A dot before a number is an abbreviated month's or a decimal's, no sentence
-# end: "postponed from Oct. 1 to Oct. 15".)
+# end: "moved from Nov. 2 to Nov. 18".)
 MOVED_TO = blind(r"\b(?:delayed|postponed|deferred|extended|pushed|moved)\b(?:[^.;]|\.(?=\s?\d)){0,45}?\bto\s+$")
 _DIGIT = re.compile(r"\d")
 _MONTHISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|yesterday|week|year)")

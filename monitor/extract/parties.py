@@ -381,7 +381,8 @@ _ANSWERED_BEFORE = re.compile(
 
 def _answers_owner(clause: str, owner: Mention, at: int | None) -> bool:
     """Whether the tariff `owner` owns is only what the clause's own measure answers ("China fired back at US
-    tariffs by enacting its own tariffs on ..."): a later tariff word is the measure, which is not the owner's."""
+    tariffs by putting in place tariffs of its own on ..."): a later tariff word is the measure, which is not the
+    owner's."""
     if not _ANSWERED_BEFORE.search(clause, max(0, owner.start - 40), owner.start):
         return False
     text = masked(clause)

@@ -1777,8 +1777,8 @@ START_AFTER_LENGTH = blind(r"\s*(?:from|starting|beginning|effective|as\s+of)\b"
 
 
 # ---- Rates of a change (x-tariffs5) ----
-# A change with words between its old and new rate ("from about 45% in the 1980s to only 10% in 2015", "from 15.3%
-# at the time of its entry to 9.8%"): one statement, at the new rate. The words between are a time or an
+# A change with words between its old and new rate ("from about 45% in the 1980s to only 10% in 2015", "from 14.1%
+# when it joined to 8.5%"): one statement, at the new rate. The words between are a time or an
 # occasion, not goods ("from 25% on steel to 50% on copper" gives two rates).
 FROM_OLD_BEFORE = blind(
     r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|just\s+)?$"

@@ -37,7 +37,7 @@ def test_a_party_before_a_verb_of_placing_in_ing_acts_even_after_of() -> None:
 
 def test_a_sector_given_as_an_example_of_named_goods_keeps_their_origin() -> None:
     text = (
-        "The new accord means that duties on Peruvian imports to the United States will be capped at 15% on most "
+        "Under the new accord, Washington will hold its duties on Peruvian imports at no more than 15% on most "
         "goods, including cars."
     )
     assert ("US", ("PE",), 15) in _sides(text)

@@ -34,7 +34,7 @@ def test_a_region_named_after_its_americans_is_no_party() -> None:
     codes = [m.code for m in find_mentions("Peru joined other Latin American and South American producers.")]
     assert codes == ["PE"]
     assert [m.code for m in find_mentions("Central America sells bananas to American buyers.")] == ["US"]
-    text = "Colombia became the latest Latin American country to raise tariffs on Chinese glass."
+    text = "Colombia has become the newest Latin American country to raise its tariffs on Chinese glass."
     assert _sides(text, "tariff") == [("CO", ("CN",))]
 
 
@@ -48,7 +48,10 @@ def test_a_demonym_before_an_act_of_its_state_is_the_side_acting() -> None:
 
 
 def test_the_tariff_a_side_fires_back_at_is_not_the_side_acting() -> None:
-    text = "The Chilean government fired back at US tariffs on Monday by enacting its own tariffs on American-made jam."
+    text = (
+        "The Chilean government fired back at US tariffs by putting in place new tariffs of its own on American-made"
+        " jam."
+    )
     assert ("CL", ("US",)) in _sides(text, "tariff")
     assert ("US", ("CL",)) not in _sides(text, "tariff")
     # The answered side alone, after "in response to": still the answering side acts.

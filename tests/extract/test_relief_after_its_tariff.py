@@ -47,8 +47,8 @@ def test_a_duty_free_quota_named_with_its_goods_is_a_relief(sentence: str) -> No
 
 def test_an_exemption_on_two_kinds_of_goods_is_one_relief_each() -> None:
     facts = facts_of(
-        "Peru imposed duties on imported metals last month. On Monday Lima granted tariff exemptions on steel and "
-        "aluminum to Chile and Bolivia until June 1."
+        "Peru imposed duties on imported metals last month. On Monday Lima gave Chile and Bolivia tariff "
+        "exemptions on steel and aluminum until June 1."
     )
     assert sorted((f.imposer, f.targets, f.sector) for f in only(facts, "relief")) == [
         ("PE", ("CL", "BO"), "aluminum"),
@@ -63,8 +63,8 @@ def test_goods_spared_from_a_tariff_on_other_goods_are_the_only_ones() -> None:
 
 def test_the_measure_named_back_as_sparing_firms_is_a_relief() -> None:
     facts = facts_of(
-        "Peru will impose a 60 percent tariff on imported medicines from June 1. The measure will exempt companies "
-        "that build drug factories in Peru, the president said."
+        "Peru will impose a 60 percent tariff on imported medicines from June 1. The measure will exempt drug makers "
+        "that open factories in Peru, the president said."
     )
     assert [(f.imposer, f.targets, f.sector, f.rate) for f in only(facts, "relief")] == [
         ("PE", ("*",), "pharmaceuticals", 60)

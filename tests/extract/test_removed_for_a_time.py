@@ -16,7 +16,7 @@ def test_a_lift_for_a_number_of_years_is_a_pause_of_that_length() -> None:
 
 
 def test_a_waiver_for_a_year_is_a_pause_not_a_relief() -> None:
-    facts = facts_of("Peru will waive import duties for one year on a range of farm goods, the ministry said.")
+    facts = facts_of("Peru will waive its import duties on farm goods for one year, the ministry said.")
     assert not only(facts, "relief"), facts
     assert [(f.imposer, f.sector, f.until) for f in only(facts, "pause")] == [
         ("PE", "agriculture", dt.date(2032, 3, 11))

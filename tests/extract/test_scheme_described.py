@@ -11,7 +11,7 @@ from tests.extract.conftest import facts_of, only
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Chile is the largest user of the scheme, which allows preferential duty-free imports of up to $2 billion "
+        "Chile uses the scheme more than anyone, which allows duty-free sales of as much as $2 billion a year "
         "from Chile into Peru.",
         "Bolivia gains most from the preference programme, which gives its textiles tariff-free access to Peru.",
     ],

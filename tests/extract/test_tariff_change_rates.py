@@ -17,7 +17,7 @@ def _rates(text: str) -> list[tuple[float | None, float | None]]:
     [
         ("Peru cut its average tariff from about 40 percent in the 1990s to only 8 percent in 2020.", 8, 40),
         (
-            "Chile has lowered its overall tariff level from 12.5% at the time of its entry to 6% under WTO rules.",
+            "Chile brought its overall tariff level down from 12.5% when it first joined to 6% under WTO rules.",
             6,
             12.5,
         ),

@@ -77,8 +77,8 @@ _SEGMENT_END = re.compile(r"[,;]")
 # A rate's own goods phrase: "10% on all goods", "a 10% duty for other imports".
 _GOODS_NAMED = blind(r"\b(?:on|for)\s+(?:[\w-]+\s+){0,3}?(?:goods|products|imports|exports|items)\b")
 _YEAR_STATED = blind(r"\b\d{4}\b|\b(?:this|last|next)\s+year\b")
-# A tariff removed or waived for a stated time ("lift the duties for five years", "waive import duties for one
-# year on staples"): held off for that long, a pause; a removal for good names no length.
+# A tariff removed or waived for a stated time ("lift the duties for five years", "waive its import duties on
+# staples for a year"): held off for that long, a pause; a removal for good names no length.
 _LIFTED_OR_WAIVED = blind(r"\b(?:waive|waives|waived|waiving)\b")
 _FOR_A_TIME = blind(
     r"[^,;]{0,80}?\bfor\s+(?:a|an|one|two|three|four|five|six|nine|twelve|eighteen|\d{1,3})\s+"

@@ -185,7 +185,7 @@ def _covered(clause: str, relief: re.Match[str]) -> list[str]:
         return distinct(find_sectors(after[: word.end() if word else len(after)]))
     listed = _ON_GOODS.match(after)
     if listed:
-        # "exemptions on steel and aluminum to Australia": every kind of goods the relief is on.
+        # "exemptions on steel and aluminum for Peru": every kind of goods the relief is on.
         stop = _GOODS_STOP.search(after, listed.end())
         return distinct(find_sectors(after[: stop.start() if stop else len(after)]))
     spared = _FROM_WORD.search(after)
