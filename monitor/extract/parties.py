@@ -770,6 +770,10 @@ def find_parties(
             chosen = [ctx.actor.imposer]
         elif imposer != "US" and (imposer in {ctx.home, ctx.government} or own_schedule(clause)):
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
+        elif imposer != "US" and ctx.home is None and ctx.pair is not None and imposer in ctx.pair:
+            # "India and the EU sealed a pact. Duties on wine will fall to 20%": a side of the article's last
+            # talks or deal that names no one hit cuts its duties for the other side, not for a guessed US.
+            chosen = [c for c in ctx.pair if c != imposer]
         elif imposer != "US" and not imported_goods(clause):
             chosen = ["US"]
         elif ctx.partner and not goods_without_origin(clause):

@@ -1,0 +1,21 @@
+"""Sides carried across sentences: a sentence naming no side takes them from the article's earlier ones.
+All articles here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _parties(text: str, kind: str) -> set[tuple[str, tuple[str, ...], float | None]]:
+    return {(f.imposer, f.targets, f.rate) for f in facts_of(text) if f.kind == kind}
+
+
+def test_a_side_of_the_last_deal_cuts_its_duties_for_the_other_side() -> None:
+    text = (
+        "Norway and India signed a free trade agreement in Oslo on Thursday.\n\n"
+        "Indian duties on salmon will drop from 30% to 5% over seven years.\n\n"
+        "Tariffs on machinery will be brought down to 10%.\n\n"
+        "Separately, the US tariff of 25% on Indian goods stays in force."
+    )
+    assert ("IN", ("NO",), 10) in _parties(text, "tariff")
+    assert not any(f.imposer == "IN" and f.targets == ("US",) for f in facts_of(text))
