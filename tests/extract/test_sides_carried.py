@@ -19,3 +19,21 @@ def test_a_side_of_the_last_deal_cuts_its_duties_for_the_other_side() -> None:
     )
     assert ("IN", ("NO",), 10) in _parties(text, "tariff")
     assert not any(f.imposer == "IN" and f.targets == ("US",) for f in facts_of(text))
+
+
+def test_the_side_an_attribution_cites_acts_in_a_sentence_naming_no_actor() -> None:
+    text = (
+        "Washington raised its duties on Brazilian steel last week.\n\n"
+        "Some 90 goods will face a 20% duty, while 12 will carry a 35% duty, "
+        "according to a notice from Brazil's foreign trade chamber.\n\n"
+        "The 35% duty will fall mostly on aircraft parts."
+    )
+    tariffs = _parties(text, "tariff")
+    assert ("BR", ("US",), 20) in tariffs
+    assert ("BR", ("US",), 35) in tariffs
+    assert not any(f.imposer == "US" and f.rate in {20, 35} for f in facts_of(text))
+
+
+def test_an_attribution_to_the_acting_side_changes_nothing() -> None:
+    text = "Peru will charge 12% on Chilean wine from May, according to Peru's trade ministry."
+    assert _parties(text, "tariff") == {("PE", ("CL",), 12)}
