@@ -65,9 +65,11 @@ _ASIDE_AFTER = blind(
 )
 # The main clause goes on after the parenthesis with a word in lower case: its verb.
 _ASIDE_CLOSE = re.compile(r",[”\"’']?\s+(?=[a-z])")
-# The source a sentence ends by citing ("..., according to a notice from Peru's trade ministry"): the side whose
-# statement it is, and so whose measure a sentence naming no other actor reports.
+# The source a sentence opens or ends by citing ("According to Peru's trade ministry, ...", "..., according to a
+# notice from Peru's trade ministry"): the side whose statement it is, and so whose measure a sentence naming no
+# other actor reports.
 _ATTRIBUTION = blind(r",\s*according\s+to\b[^,;]{0,120}$")
+_ATTRIBUTION_FIRST = blind(r"^\s*according\s+to\b[^,;]{0,120},")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -854,14 +856,16 @@ def _each_on_the_other(parties: Parties, together: list[str], ctx: Context) -> P
     )
 
 
-def attribution(sentence: str, mentions: list[Mention]) -> tuple[int, str] | None:
-    """Where a sentence's closing attribution begins and the side it cites ("..., according to a list from
-    Chile's customs service": Chile), None when it cites no government or country."""
-    found = _ATTRIBUTION.search(sentence)
+def attribution(sentence: str, mentions: list[Mention]) -> tuple[int, int, str] | None:
+    """Where a sentence's opening or closing attribution begins and ends, and the side it cites ("..., according
+    to a list from Chile's customs service": Chile), None when it cites no government or country."""
+    found = _ATTRIBUTION.search(sentence) or _ATTRIBUTION_FIRST.match(sentence)
     if found is None:
         return None
-    cited = [m for m in mentions if m.start >= found.start() and m.form in {NAME, CAPITAL, ACTOR, DEMONYM}]
-    return (found.start(), cited[0].code) if cited else None
+    cited = [
+        m for m in mentions if found.start() <= m.start < found.end() and m.form in {NAME, CAPITAL, ACTOR, DEMONYM}
+    ]
+    return (found.start(), found.end(), cited[0].code) if cited else None
 
 
 class Resolver:

@@ -58,10 +58,10 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
     previous: Resolver | None = None
     deal_in_sentence = False
     cited = attribution(sentence, sentence_mentions)
-    source = cited[1] if cited is not None else None
+    source = cited[2] if cited is not None else None
     if cited is not None:
-        # The side a closing "according to ..." cites is the source of the whole sentence, no side hit.
-        sentence_mentions = [m for m in sentence_mentions if m.start < cited[0]]
+        # The side an opening or closing "according to ..." cites is the source of the whole sentence, no side hit.
+        sentence_mentions = [m for m in sentence_mentions if not cited[0] <= m.start < cited[1]]
     for clause in split_clauses(sentence):
         offset = sentence.find(clause)
         if offset == 0:  # the first clause (most often the whole sentence): its parties stand where they are

@@ -37,3 +37,12 @@ def test_the_side_an_attribution_cites_acts_in_a_sentence_naming_no_actor() -> N
 def test_an_attribution_to_the_acting_side_changes_nothing() -> None:
     text = "Peru will charge 12% on Chilean wine from May, according to Peru's trade ministry."
     assert _parties(text, "tariff") == {("PE", ("CL",), 12)}
+
+
+def test_the_side_an_opening_attribution_cites_acts_too() -> None:
+    text = (
+        "Washington raised its duties on Brazilian steel last week.\n\n"
+        "According to Brazil's foreign trade chamber, some 90 American goods will face a 20% duty from June."
+    )
+    assert ("BR", ("US",), 20) in _parties(text, "tariff")
+    assert not any(f.imposer == "US" and f.rate == 20 for f in facts_of(text))
