@@ -65,6 +65,11 @@ _ASIDE_AFTER = blind(
 )
 # The main clause goes on after the parenthesis with a word in lower case: its verb.
 _ASIDE_CLOSE = re.compile(r",[”\"’']?\s+(?=[a-z])")
+# The source a sentence opens or ends by citing ("According to Peru's trade ministry, ...", "..., according to a
+# notice from Peru's trade ministry"): the side whose statement it is, and so whose measure a sentence naming no
+# other actor reports.
+_ATTRIBUTION = blind(r",\s*according\s+to\b[^,;]{0,120}$")
+_ATTRIBUTION_FIRST = blind(r"^\s*according\s+to\b[^,;]{0,120},")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -771,6 +776,10 @@ def find_parties(
             chosen = [ctx.actor.imposer]
         elif imposer != "US" and (imposer in {ctx.home, ctx.government} or own_schedule(clause)):
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
+        elif imposer != "US" and ctx.home is None and ctx.pair is not None and imposer in ctx.pair:
+            # "India and the EU sealed a pact. Duties on wine will fall to 20%": a side of the article's last
+            # talks or deal that names no one hit cuts its duties for the other side, not for a guessed US.
+            chosen = [c for c in ctx.pair if c != imposer]
         elif imposer != "US" and not imported_goods(clause):
             chosen = ["US"]
         elif ctx.partner and not goods_without_origin(clause):
@@ -848,14 +857,36 @@ def _each_on_the_other(parties: Parties, together: list[str], ctx: Context) -> P
     )
 
 
+def attribution(sentence: str, mentions: list[Mention]) -> tuple[int, int, str] | None:
+    """Where a sentence's opening or closing attribution begins and ends, and the side it cites ("..., according
+    to a list from Chile's customs service": Chile), None when it cites no government or country."""
+    found = _ATTRIBUTION.search(sentence) or _ATTRIBUTION_FIRST.match(sentence)
+    if found is None:
+        return None
+    cited = [
+        m for m in mentions if found.start() <= m.start < found.end() and m.form in {NAME, CAPITAL, ACTOR, DEMONYM}
+    ]
+    return (found.start(), found.end(), cited[0].code) if cited else None
+
+
 class Resolver:
     """The parties of one clause, worked out only when a fact needs them (most clauses state none)."""
 
-    def __init__(self, clause: str, mentions: list[Mention], ctx: Context, previous: Resolver | None) -> None:
+    def __init__(
+        self,
+        clause: str,
+        mentions: list[Mention],
+        ctx: Context,
+        previous: Resolver | None,
+        source: str | None = None,
+    ) -> None:
         self.clause = clause
         self.mentions = mentions
         self.ctx = ctx
         self.previous = previous
+        # The side the sentence's closing attribution cites (`attribution`): it acts where no clause names an
+        # actor, as a speaker does.
+        self.source = source
         self._cached: Parties | None = None
         self._relatives: list[Relative] | None = None
 
@@ -933,6 +964,16 @@ class Resolver:
 
     def _resolve(self) -> Parties:
         parties = find_parties(self.clause, self.mentions, self.ctx, relatives=self.relatives())
+        if self.source is not None and not parties.imposer_named:
+            # "120 goods will face a 15% duty, according to a list from China's ministry": the cited side acts,
+            # on the sides hit other than itself, else on the side whose measure the article last reported.
+            last = self.ctx.actor.imposer if self.ctx.actor is not None else None
+            targets = tuple(t for t in parties.targets if t != self.source)
+            if not targets:
+                targets = (
+                    (last,) if last is not None and last != self.source else ("US",) if self.source != "US" else (ANY,)
+                )
+            return replace(parties, imposer=self.source, targets=targets, imposer_named=True, subject_named=True)
         referred = self._referred_country(parties)
         if referred is not None:
             targets = tuple(t for t in parties.targets if t != referred)

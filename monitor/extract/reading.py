@@ -31,7 +31,7 @@ from monitor.extract.kinds.reliefs import (
     relief_without_tariff,
 )
 from monitor.extract.kinds.tariffs import free_access_ended, read_tariffs, retaliation_without_rate
-from monitor.extract.parties import Parties, Resolver, find_parties, fixed
+from monitor.extract.parties import Parties, Resolver, attribution, find_parties, fixed
 from monitor.extract.rates import Rate, find_rates
 from monitor.extract.timing import clause_dates, status_of
 
@@ -57,6 +57,11 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
 
     previous: Resolver | None = None
     deal_in_sentence = False
+    cited = attribution(sentence, sentence_mentions)
+    source = cited[2] if cited is not None else None
+    if cited is not None:
+        # The side an opening or closing "according to ..." cites is the source of the whole sentence, no side hit.
+        sentence_mentions = [m for m in sentence_mentions if not cited[0] <= m.start < cited[1]]
     for clause in split_clauses(sentence):
         offset = sentence.find(clause)
         if offset == 0:  # the first clause (most often the whole sentence): its parties stand where they are
@@ -67,7 +72,7 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
                 for m in sentence_mentions
                 if offset <= m.start and m.end <= offset + len(clause)
             ]
-        resolve = Resolver(clause, mentions, ctx, previous)
+        resolve = Resolver(clause, mentions, ctx, previous, source)
         previous = resolve
         if clause is not sentence and not vocab.TRADE_HINT.holds(clause):
             continue
