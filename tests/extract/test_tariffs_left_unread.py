@@ -1,0 +1,50 @@
+"""Tariff sentences the reader used to leave unread (round 6): a threat that opens with its condition. Every
+sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import facts_of, only
+
+
+@pytest.mark.parametrize(
+    ("sentence", "imposer", "target", "rate"),
+    [
+        (
+            "If Peru does not open its market by June, the US will raise the tariffs on Peruvian goods to 30 percent.",
+            "US",
+            "PE",
+            30,
+        ),
+        (
+            "After 60 days, if there is no progress, the U.S. will raise duties on Chilean goods to 40%, he said.",
+            "US",
+            "CL",
+            40,
+        ),
+        ("Unless Bolivia drops its quotas, Peru will put a 20% tariff on Bolivian cement.", "PE", "BO", 20),
+    ],
+)
+def test_a_threat_that_opens_with_its_condition_is_a_threatened_tariff(
+    sentence: str, imposer: str, target: str, rate: float
+) -> None:
+    [fact] = only(facts_of(sentence), "tariff")
+    assert (fact.imposer, fact.targets, fact.rate, fact.status) == (imposer, (target,), rate, "threatened")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The tariff is the condition, not what is threatened.
+        "If the US imposes tariffs on Chilean wine, Chile will answer in kind.",
+        # The main clause does not open with a side that acts: a rule only allows duties.
+        "If Chile fails to comply, the pact lets new duties on Chilean goods be imposed.",
+        # A removal under a condition is only offered.
+        "If talks succeed, the US will lift its 25% tariff on Chilean copper.",
+        # A demand governs the condition and the clause after it.
+        "Chile urged the US, if it wants a deal, to drop its 25% tariff on copper.",
+    ],
+)
+def test_a_condition_without_a_threat_after_it_states_no_tariff(sentence: str) -> None:
+    assert [f for f in facts_of(sentence) if f.kind in {"tariff", "lift"}] == []
