@@ -213,6 +213,8 @@ def _threat_on_condition(
     # Another demand, wish or denial in the clause ("urged Peru, if it wants talks, to drop ...") still blocks it.
     if vocab.HEAD_BLOCK.search(head, 0, block.start()) or vocab.HEAD_BLOCK.search(head, comma):
         return False
+    if vocab.TALKS_CONDITION.search(head[block.start() : comma]):
+        return False  # "If talks fail, ...": what would follow a failed negotiation is leverage, not a measure
     # The main clause opens with the side that threatens ("..., the US will raise ..."): not with a thing that
     # only allows duties ("..., the agreement allows new duties").
     subject = next((m for m in mentions if m.start > comma), None)

@@ -48,3 +48,20 @@ def test_a_threat_that_opens_with_its_condition_is_a_threatened_tariff(
 )
 def test_a_condition_without_a_threat_after_it_states_no_tariff(sentence: str) -> None:
     assert [f for f in facts_of(sentence) if f.kind in {"tariff", "lift"}] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        ("Peru will open its market wider by lowering tariffs on imported cars, the minister said.", "autos"),
+        ("Peru is cutting import tariffs on wine this spring.", "agriculture"),
+        ("Peru said it was slashing duties on imported machinery.", "machinery"),
+    ],
+)
+def test_every_form_of_a_verb_of_cutting_governs_its_tariff(sentence: str, sector: str) -> None:
+    [fact] = only(facts_of(sentence), "tariff")
+    assert (fact.imposer, fact.targets, fact.sector) == ("PE", ("*",), sector)
+
+
+def test_a_cut_named_as_a_noun_states_no_tariff() -> None:
+    assert only(facts_of("The lowering of tariffs is why exports to Peru rose so fast."), "tariff") == []
