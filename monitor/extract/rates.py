@@ -270,7 +270,8 @@ def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
     return low, high
 
 
-# Words that leave the rate after them in force ("leaving a 10% baseline", "but kept a 10% levy").
+# Words that leave the rate after them in force ("leaving a 10% baseline", "but kept a 10% levy"; and
+# `vocab.RETAINING`: "but retain a 10% levy").
 _LEAVING = frozenset({"leaving", "keeping", "maintaining", "leave", "leaves", "keep", "keeps", "kept"})
 
 
@@ -278,19 +279,11 @@ def left_in_force(clause: str, rate: Rate, pause_at: int | None = None) -> bool:
     """Whether a rate is what a pause leaves in force ("leaving a 10% baseline", "10% ..., which remains").
     A rate after the pause word at `pause_at` is the paused one when what is kept comes before the pause ("will
     keep the duties at 10% and refrain from raising them to 25%")."""
-    for cue in vocab.REMAINING.finditer(clause):
+    kept = [(cue, cue.group(0).lower() in _LEAVING) for cue in vocab.REMAINING.finditer(clause)]
+    kept += [(cue, True) for cue in vocab.RETAINING.finditer(clause)]
+    for cue, leaving in kept:
         if pause_at is not None and cue.start() < pause_at <= rate.start:
             continue
-        leaving = cue.group(0).lower() in {
-            "leaving",
-            "keeping",
-            "maintaining",
-            "leave",
-            "leaves",
-            "keep",
-            "keeps",
-            "kept",
-        }
         if leaving and rate.start > cue.start():
             return True
         if not leaving and 0 <= cue.start() - rate.end <= 60 and not vocab.RATE.search(clause[rate.end : cue.start()]):

@@ -1831,3 +1831,6 @@ CUT_FORMS_BEFORE = _words(r"(?:lowering|cutting|slashing)(?!\s+of\b)|lowers|redu
 # A condition on how talks go ("if talks fail", "unless a deal is reached"): what would follow is leverage in the
 # talks, not a measure (as `NOT_A_FACT` reads "if talks", "unless a deal" where the condition comes first).
 TALKS_CONDITION = _words(r"talks|negotiations?|deal|agreement|accord|fail|fails|failed")
+# "Retain" as a verb of keeping a rate in force beside a pause or removal ("will suspend the 24% duty but retain a
+# 10% levy", "while retaining a 10% tariff"): the rate after it is left in force, as after "keeping".
+RETAINING = blind(r"\b(?:retain|retains|retained|retaining)\b")

@@ -65,3 +65,22 @@ def test_every_form_of_a_verb_of_cutting_governs_its_tariff(sentence: str, secto
 
 def test_a_cut_named_as_a_noun_states_no_tariff() -> None:
     assert only(facts_of("The lowering of tariffs is why exports to Peru rose so fast."), "tariff") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "removed"),
+    [
+        (
+            "Peru will suspend its 24 percent extra tariff on Chilean goods for a year but retain a 10 percent levy.",
+            "pause",
+            24,
+        ),
+        ("Peru has decided to lift an extra 20% tariff on Chilean goods while retaining a 5% levy.", "lift", 20),
+    ],
+)
+def test_a_rate_retained_beside_a_pause_or_removal_stays_a_tariff(sentence: str, kind: str, removed: float) -> None:
+    facts = facts_of(sentence)
+    [measure] = only(facts, kind)
+    [kept] = only(facts, "tariff")
+    assert (measure.rate, kept.imposer, kept.targets) == (removed, "PE", ("CL",))
+    assert kept.rate != removed
