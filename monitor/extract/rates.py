@@ -98,6 +98,9 @@ def find_rates(text: str) -> list[Rate]:
                 and bool(vocab.TO_BEFORE.search(before))
                 and _speaks_of_tariff(clause, raw[index + 1][1], raw[index + 1][2], tariff_in_clause)
             )
+            # "set between 4% and 35% on its mills", "ranging from 5% to 20% on cars": the low end of a range is
+            # a rate of what its high end is a rate of, however far the tariff word stands.
+            or _low_end_of_tariff_range(clause, raw, index, tariff_in_clause)
         )
         changed_object = _changed_object(clause, start) if vocab.TO_BEFORE.search(before) else None
         if changed_object is not None and not _names_words(clause[changed_object:start]):
@@ -250,6 +253,22 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
             and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
         )
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
+    )
+
+
+def _low_end_of_tariff_range(
+    clause: str, raw: list[tuple[float, int, int]], index: int, tariff_in_clause: bool
+) -> bool:
+    """Whether the figure at `index` opens a range ("between 4% and 35%", "ranging from 5% to 20%") whose high end
+    speaks of a tariff."""
+    if index + 1 >= len(raw):
+        return False
+    _value, start, end = raw[index]
+    _high, high_start, high_end = raw[index + 1]
+    return (
+        bool(vocab.RANGE_JOIN.fullmatch(clause, end, high_start))
+        and bool(vocab.RANGE_BEFORE.search(clause[max(0, start - 20) : start]))
+        and _speaks_of_tariff(clause, high_start, high_end, tariff_in_clause)
     )
 
 

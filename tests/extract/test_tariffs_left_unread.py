@@ -84,3 +84,12 @@ def test_a_rate_retained_beside_a_pause_or_removal_stays_a_tariff(sentence: str,
     [kept] = only(facts, "tariff")
     assert (measure.rate, kept.imposer, kept.targets) == (removed, "PE", ("CL",))
     assert kept.rate != removed
+
+
+def test_the_low_end_of_a_range_is_a_rate_of_what_its_high_end_is() -> None:
+    # The tariff word stands far before the low end; the high end has goods after it ("35% on each mill").
+    sentence = (
+        "The rates Peru applies to some Chilean steel products after its long review are set between 4% and 35% "
+        "on each mill."
+    )
+    assert sorted(f.rate for f in only(facts_of(sentence), "tariff") if f.rate) == [4, 35]
