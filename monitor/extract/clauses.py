@@ -103,7 +103,10 @@ def is_policy(scan: str, word: re.Match[str]) -> bool:
     if word.group(0)[:7].lower() == "counter":
         return True  # a counter-tariff is a measure taken in answer to another, never just a topic
     return bool(
-        vocab.POLICY_BEFORE.search(before) or vocab.POLICY_AFTER.search(after) or vocab.RESPONSE_WITH.search(before)
+        vocab.POLICY_BEFORE.search(before)
+        or vocab.CUT_FORMS_BEFORE.search(before)
+        or vocab.POLICY_AFTER.search(after)
+        or vocab.RESPONSE_WITH.search(before)
     )
 
 

@@ -98,6 +98,9 @@ def find_rates(text: str) -> list[Rate]:
                 and bool(vocab.TO_BEFORE.search(before))
                 and _speaks_of_tariff(clause, raw[index + 1][1], raw[index + 1][2], tariff_in_clause)
             )
+            # "set between 4% and 35% on its mills", "ranging from 5% to 20% on cars": the low end of a range is
+            # a rate of what its high end is a rate of, however far the tariff word stands.
+            or _low_end_of_tariff_range(clause, raw, index, tariff_in_clause)
         )
         changed_object = _changed_object(clause, start) if vocab.TO_BEFORE.search(before) else None
         if changed_object is not None and not _names_words(clause[changed_object:start]):
@@ -253,6 +256,22 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
     )
 
 
+def _low_end_of_tariff_range(
+    clause: str, raw: list[tuple[float, int, int]], index: int, tariff_in_clause: bool
+) -> bool:
+    """Whether the figure at `index` opens a range ("between 4% and 35%", "ranging from 5% to 20%") whose high end
+    speaks of a tariff."""
+    if index + 1 >= len(raw):
+        return False
+    _value, start, end = raw[index]
+    _high, high_start, high_end = raw[index + 1]
+    return (
+        bool(vocab.RANGE_JOIN.fullmatch(clause, end, high_start))
+        and bool(vocab.RANGE_BEFORE.search(clause[max(0, start - 20) : start]))
+        and _speaks_of_tariff(clause, high_start, high_end, tariff_in_clause)
+    )
+
+
 def _taxes_goods(clause: str, start: int) -> bool:
     """Whether the words before a verb of taxing and its rate at `start` name goods ("cocoa from Ghana is taxed
     at 30%"), not income or profits ("profits are taxed at 21%")."""
@@ -270,7 +289,8 @@ def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
     return low, high
 
 
-# Words that leave the rate after them in force ("leaving a 10% baseline", "but kept a 10% levy").
+# Words that leave the rate after them in force ("leaving a 10% baseline", "but kept a 10% levy"; and
+# `vocab.RETAINING`: "but retain a 10% levy").
 _LEAVING = frozenset({"leaving", "keeping", "maintaining", "leave", "leaves", "keep", "keeps", "kept"})
 
 
@@ -278,19 +298,11 @@ def left_in_force(clause: str, rate: Rate, pause_at: int | None = None) -> bool:
     """Whether a rate is what a pause leaves in force ("leaving a 10% baseline", "10% ..., which remains").
     A rate after the pause word at `pause_at` is the paused one when what is kept comes before the pause ("will
     keep the duties at 10% and refrain from raising them to 25%")."""
-    for cue in vocab.REMAINING.finditer(clause):
+    kept = [(cue, cue.group(0).lower() in _LEAVING) for cue in vocab.REMAINING.finditer(clause)]
+    kept += [(cue, True) for cue in vocab.RETAINING.finditer(clause)]
+    for cue, leaving in kept:
         if pause_at is not None and cue.start() < pause_at <= rate.start:
             continue
-        leaving = cue.group(0).lower() in {
-            "leaving",
-            "keeping",
-            "maintaining",
-            "leave",
-            "leaves",
-            "keep",
-            "keeps",
-            "kept",
-        }
         if leaving and rate.start > cue.start():
             return True
         if not leaving and 0 <= cue.start() - rate.end <= 60 and not vocab.RATE.search(clause[rate.end : cue.start()]):

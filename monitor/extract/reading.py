@@ -9,6 +9,7 @@ pause, a lift or a relief that is the whole statement ends the clause.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -185,6 +186,12 @@ def _read_clause_kinds(
     )
     head = clause[: c.first_anchor]
     block = vocab.HEAD_BLOCK.search(head)
+    if block and c.first_anchor < len(clause) and _threat_on_condition(head, block, mentions, resolve):
+        # "If Chile does not open its market, the US will raise its tariffs to 30%": the condition is the price
+        # of a threat the main clause states, so its tariffs are threatened; removals or talks under a condition
+        # are only offered.
+        found = _read_measures(clause, sentence, resolve, dates_of, ctx, deal_in_sentence, mentions, rates, c)
+        return [replace(f, status="threatened") for f in found if f.kind == "tariff"]
     if block and not vocab.PRESUPPOSED_BEFORE.search(head):
         # "if talks fail, tariffs ...", "urged Washington to drop the tariffs"; but a pause said to end on a
         # day is stated as a fact even in "decide whether to extend the truce that expires on August 12".
@@ -195,6 +202,46 @@ def _read_clause_kinds(
         if not vocab.PAUSE_NOUN_ENDS.search(clause):
             return stated  # no pause end is named: skip working out the clause's parties and dates
         return stated + stated_pause(clause, sentence, find_parties(clause, mentions, ctx), dates_of(), ctx)
+    return _read_measures(clause, sentence, resolve, dates_of, ctx, deal_in_sentence, mentions, rates, c)
+
+
+def _threat_on_condition(
+    head: str, block: re.Match[str], mentions: list[Mention], resolve: Callable[[], Parties]
+) -> bool:
+    """Whether the only block before a clause's first tariff word or rate is a condition ("if ...", "unless ...")
+    closed by a comma before it: the main clause after the comma states what will happen on that condition."""
+    if block.group(0).lower() not in {"if", "unless"}:
+        return False
+    comma = head.find(",", block.end())
+    if comma < 0 or not head[comma + 1 :].strip():
+        return False
+    # Another demand, wish or denial in the clause ("urged Peru, if it wants talks, to drop ...") still blocks it.
+    if vocab.HEAD_BLOCK.search(head, 0, block.start()) or vocab.HEAD_BLOCK.search(head, comma):
+        return False
+    if vocab.TALKS_CONDITION.search(head[block.start() : comma]):
+        return False  # "If talks fail, ...": what would follow a failed negotiation is leverage, not a measure
+    # The main clause opens with the side that threatens ("..., the US will raise ..."): not with a thing that
+    # only allows duties ("..., the agreement allows new duties").
+    subject = next((m for m in mentions if m.start > comma), None)
+    return subject is not None and subject.start - comma <= _SUBJECT_REACH and subject.code == resolve().imposer
+
+
+# How far after a condition's comma the side threatening may be named ("the U.S.", "President Trump's team").
+_SUBJECT_REACH = 12
+
+
+def _read_measures(
+    clause: str,
+    sentence: str,
+    resolve: Callable[[], Parties],
+    dates_of: Callable[[], list[DateMention]],
+    ctx: Context,
+    deal_in_sentence: bool,
+    mentions: list[Mention],
+    rates: list[Rate],
+    c: Clause,
+) -> list[Fact]:
+    """The facts of a clause no demand, wish or condition blocks: agreements, then the tariff kinds in order."""
     c.authority = authority_of(clause)
     facts = read_agreements(c, deal_in_sentence)
     if vocab.IMAGINED_DEAL.match(clause):

@@ -1820,3 +1820,17 @@ NOTIFIED_BEFORE = blind(
     r"alert|alerts|alerted|alerting)\s+(?:the\s+)?$"
 )
 NOTICE_OF_AFTER = blind(r"^\s*(?:of|about)\s")
+
+# ---- Tariff sentences left unread (x-tariffs6) ----
+# Other forms of the verbs of cutting a tariff that `POLICY_BEFORE` names ("is lowering its tariffs on cars",
+# "cutting import tariffs", "slashing duties on wine"): the tariff is their object just the same. A gerund used as
+# a noun ("the lowering of tariffs helped exports") names the cut as a topic, not a measure. "Reducing" is left
+# out: it is as often the aim of a pact or talks ("a pact aimed at reducing tariffs"), and read so it cost
+# precision on the scored news.
+CUT_FORMS_BEFORE = _words(r"(?:lowering|cutting|slashing)(?!\s+of\b)|lowers|reduces")
+# A condition on how talks go ("if talks fail", "unless a deal is reached"): what would follow is leverage in the
+# talks, not a measure (as `NOT_A_FACT` reads "if talks", "unless a deal" where the condition comes first).
+TALKS_CONDITION = _words(r"talks|negotiations?|deal|agreement|accord|fail|fails|failed")
+# "Retain" as a verb of keeping a rate in force beside a pause or removal ("will suspend the 24% duty but retain a
+# 10% levy", "while retaining a 10% tariff"): the rate after it is left in force, as after "keeping".
+RETAINING = blind(r"\b(?:retain|retains|retained|retaining)\b")
