@@ -1820,3 +1820,13 @@ NOTIFIED_BEFORE = blind(
     r"alert|alerts|alerted|alerting)\s+(?:the\s+)?$"
 )
 NOTICE_OF_AFTER = blind(r"^\s*(?:of|about)\s")
+
+# ---- Headlines (x-headline) ----
+# In a headline a comma stands for "and" between two predicates of one subject ("China confirms suspension of 24%
+# tariff on US goods, retains 10% levy"): a verb in the present tense after the comma opens a clause of its own,
+# as ", and retains ..." would in a sentence. The verb must be followed by a rate, a determiner or a tariff word,
+# so that a list of plural nouns ("cars, trucks, parts") is not taken for one.
+HEADLINE_SECOND_VERB = re.compile(
+    r",\s+(?=[a-z]{3,}[^s\W]s\s+(?:\d|a\s|an\s|its\s|new\s|no\s|further\s|more\s|higher\s|extra\s|"
+    r"tariffs?\b|duties\b|levies\b|levy\b|talks\b))"
+)
