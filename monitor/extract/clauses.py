@@ -45,7 +45,7 @@ def split_clauses(sentence: str) -> list[str]:
 
 
 # A headline ends without a stop (a closing quote may end a sentence that quotes).
-_SENTENCE_ENDS = frozenset('.!?"”’\'')
+_SENTENCE_ENDS = frozenset(".!?\"”’'")
 
 
 def _headline_predicates(part: str) -> list[str]:

@@ -810,8 +810,8 @@ def find_parties(
 def _two_sides_alone(together: list[Mention], targets_named: bool, clause: str) -> bool:
     """Two countries named together as the subject of a measure that names no one hit and no goods of their
     own ("Ecuador and Colombia impose tariffs", a headline's "Peru, Chile set 15% tariffs"), nor the article
-    before: each acts on the other, not on everyone. Goods named right after the tariff ("raised duties on steel imports") are every
-    origin's: two sides acting alike, each on the world."""
+    before: each acts on the other, not on everyone. Goods named right after the tariff ("raised duties on
+    steel imports") are every origin's: two sides acting alike, each on the world."""
     sides = {m.code for m in together if m.form in {NAME, CAPITAL}}
     if targets_named or len(sides) != 2 or len(together) != 2:
         return False
