@@ -76,6 +76,8 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?])\b[A-Z][a-z]+\s+$")
 # Short names that are also a company's legal form ("Airbus SA", "Banco Santander SA"): after a capitalised name
 # they are the firm's, not a country.
 _COMPANY_FORMS = frozenset({"sa"})
+# A name before a company form, in title case or in a wire headline's capitals ("PEUGEOT SA").
+_FIRM_NAME_BEFORE = re.compile(r"(?<![.!?])\b[A-Z][A-Za-z&'’-]+\s+$")
 # Capitals that are also given names: a capitalised word right after ("Santiago Pena") makes it a person.
 _GIVEN_NAMES = frozenset({"santiago"})
 _SURNAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
@@ -572,7 +574,7 @@ def find_mentions(sentence: str) -> list[Mention]:
             sentence, max(0, match.start() - 20), match.start()
         ):
             continue
-        if surface.lower() in _COMPANY_FORMS and _GIVEN_NAME_BEFORE.search(
+        if surface.lower() in _COMPANY_FORMS and _FIRM_NAME_BEFORE.search(
             sentence, max(0, match.start() - 30), match.start()
         ):
             continue

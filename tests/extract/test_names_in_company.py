@@ -65,3 +65,4 @@ def test_sa_is_south_africa_unless_it_follows_a_firm_s_name() -> None:
     assert _codes("Wine makers in SA expect a hard year.") == ["ZA"]
     assert _codes("A 30% duty on SA citrus starts in August.") == ["ZA"]
     assert _codes("Shares of Vinicola SA and of a Peruvian miner rose.") == ["PE"]
+    assert _codes("VINICOLA SA PROFITS RISE IN PERU") == ["PE"]
