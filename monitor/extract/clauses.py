@@ -39,7 +39,25 @@ def split_clauses(sentence: str) -> list[str]:
             parts.append(sentence[begin : m.start()])
             begin = m.end()
     parts.append(sentence[begin:])
+    if sentence and sentence[-1] not in _SENTENCE_ENDS:
+        parts = [piece for part in parts for piece in _headline_predicates(part)]
     return [p for p in parts if p.strip()]
+
+
+# A headline ends without a stop (a closing quote may end a sentence that quotes).
+_SENTENCE_ENDS = frozenset(".!?\"”’'")
+
+
+def _headline_predicates(part: str) -> list[str]:
+    """A headline clause cut where a comma stands for "and" before a second verb of the same subject."""
+    pieces: list[str] = []
+    begin = 0
+    for m in vocab.HEADLINE_SECOND_VERB.finditer(part):
+        if m.start() - begin > 15:
+            pieces.append(part[begin : m.start()])
+            begin = m.end()
+    pieces.append(part[begin:])
+    return pieces
 
 
 # What may stand between a counted group and the colon or dash that spells it out: no other break.

@@ -52,6 +52,8 @@ _EXTRA_NAMES = {
     "HK": "Hong Kong",
     "BN": "Brunei",
     "MK": "North Macedonia",
+    # South African outlets shorten their country to "SA" in headlines and body alike ("tariffs on SA goods").
+    "ZA": "SA",
     # Chinese and Hong Kong outlets name China by its mainland when they set it beside Hong Kong or Macao.
     "CN": "Chinese mainland|mainland China",
 }
@@ -71,6 +73,11 @@ _NAME_GOES_ON = re.compile(r"(?:\s+|-)[A-Z][a-z]")
 # Country names that are also surnames: a capitalised word right before ("Jim Jordan") makes it a person.
 _SURNAMES = frozenset({"jordan"})
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![.!?])\b[A-Z][a-z]+\s+$")
+# Short names that are also a company's legal form ("Airbus SA", "Banco Santander SA"): after a capitalised name
+# they are the firm's, not a country.
+_COMPANY_FORMS = frozenset({"sa"})
+# A name before a company form, in title case or in a wire headline's capitals ("PEUGEOT SA").
+_FIRM_NAME_BEFORE = re.compile(r"(?<![.!?])\b[A-Z][A-Za-z&'’-]+\s+$")
 # Capitals that are also given names: a capitalised word right after ("Santiago Pena") makes it a person.
 _GIVEN_NAMES = frozenset({"santiago"})
 _SURNAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
@@ -565,6 +572,10 @@ def find_mentions(sentence: str) -> list[Mention]:
             continue  # the longer name of a region has kept its parts from reading as a party
         if surface.lower() in _SURNAMES and _GIVEN_NAME_BEFORE.search(
             sentence, max(0, match.start() - 20), match.start()
+        ):
+            continue
+        if surface.lower() in _COMPANY_FORMS and _FIRM_NAME_BEFORE.search(
+            sentence, max(0, match.start() - 30), match.start()
         ):
             continue
         if surface.lower() in _GIVEN_NAMES and _SURNAME_AFTER.match(sentence, match.end()):

@@ -812,7 +812,20 @@ def find_parties(
     )
     if vocab.MUTUAL.search(clause) or (len(together) > 1 and vocab.AGREED_ON_THEIR.search(clause)):
         return _each_on_the_other(parties, [m.code for m in together], ctx)
+    if parties.targets == (ANY,) and _two_sides_alone(together, targets_named, clause):
+        return _each_on_the_other(parties, [m.code for m in together], ctx)
     return parties
+
+
+def _two_sides_alone(together: list[Mention], targets_named: bool, clause: str) -> bool:
+    """Two countries named together as the subject of a measure that names no one hit and no goods of their
+    own ("Ecuador and Colombia impose tariffs", a headline's "Peru, Chile set 15% tariffs"), nor the article
+    before: each acts on the other, not on everyone. Goods named right after the tariff ("raised duties on
+    steel imports") are every origin's: two sides acting alike, each on the world."""
+    sides = {m.code for m in together if m.form in {NAME, CAPITAL}}
+    if targets_named or len(sides) != 2 or len(together) != 2:
+        return False
+    return not (goods_without_origin(clause) or imported_goods(clause) or own_schedule(clause))
 
 
 def _retaliation(ctx: Context, named: list[str]) -> tuple[str, str] | None:

@@ -148,6 +148,21 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return len(filled) >= _WRAPPED_MIN_LINES and max(len(line) for line in filled) <= _WRAP_WIDTH
 
 
+# A line that ends in a word no sentence or heading ends with ("was hit with", "the") goes on in the next, and so
+# does one before a line opening with a quote and a small letter ('"reciprocal" tariffs of ...'): a page that
+# broke its lines at a fixed width only in some paragraphs, which `_hard_wrapped` does not catch.
+_ENDS_MID_CLAUSE = re.compile(
+    r"\b(?:with|of|the|to|a|an|and|or|on|in|by|for|from|at|into|than|its|their|his|her|is|are|was|were|will|would)$",
+    re.I,
+)
+_QUOTED_LOWER = re.compile(r"[\"“‘'][a-z]")
+
+
+def _goes_on(buffer: list[str], line: str) -> bool:
+    """Whether `line` goes on with the sentence the last buffered line left open."""
+    return bool(_ENDS_MID_CLAUSE.search(buffer[-1]) or _QUOTED_LOWER.match(line))
+
+
 def _paragraphs(text: str) -> Iterator[str]:
     """Lines joined into paragraphs: a line broken mid-sentence continues on the next."""
     buffer: list[str] = []
@@ -170,7 +185,11 @@ def _paragraphs(text: str) -> Iterator[str]:
                 buffer = []
             yield line[bullet.end() :]
             continue
-        if buffer and (wrapped or line[0].islower() or buffer[-1][-1] in ",;:-–—") and buffer[-1][-1] not in '.!?"”':
+        if (
+            buffer
+            and (wrapped or line[0].islower() or buffer[-1][-1] in ",;:-–—" or _goes_on(buffer, line))
+            and buffer[-1][-1] not in '.!?"”'
+        ):
             buffer.append(line)
             continue
         if buffer:

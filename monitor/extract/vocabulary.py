@@ -1834,3 +1834,13 @@ TALKS_CONDITION = _words(r"talks|negotiations?|deal|agreement|accord|fail|fails|
 # "Retain" as a verb of keeping a rate in force beside a pause or removal ("will suspend the 24% duty but retain a
 # 10% levy", "while retaining a 10% tariff"): the rate after it is left in force, as after "keeping".
 RETAINING = blind(r"\b(?:retain|retains|retained|retaining)\b")
+
+# ---- Headlines (x-headline) ----
+# In a headline a comma stands for "and" between two predicates of one subject ("China confirms suspension of 24%
+# tariff on US goods, retains 10% levy"): a verb in the present tense after the comma opens a clause of its own,
+# as ", and retains ..." would in a sentence. The verb must be followed by a rate, a determiner or a tariff word,
+# so that a list of plural nouns ("cars, trucks, parts") is not taken for one.
+HEADLINE_SECOND_VERB = re.compile(
+    r",\s+(?=[a-z]{3,}[^s\W]s\s+(?:\d|a\s|an\s|its\s|new\s|no\s|further\s|more\s|higher\s|extra\s|"
+    r"tariffs?\b|duties\b|levies\b|levy\b|talks\b))"
+)

@@ -59,3 +59,10 @@ def test_no_guessed_us_measure_in_an_article_whose_own_country_acts() -> None:
 def test_a_country_before_its_money_is_a_currency_not_a_party() -> None:
     assert _codes("The cuts save firms 3 billion yuan (about 420 million U.S. dollars) a year.") == []
     assert _codes("Exports to Chile reached US$2 billion and 5 million Australian dollars.") == ["CL"]
+
+
+def test_sa_is_south_africa_unless_it_follows_a_firm_s_name() -> None:
+    assert _codes("Wine makers in SA expect a hard year.") == ["ZA"]
+    assert _codes("A 30% duty on SA citrus starts in August.") == ["ZA"]
+    assert _codes("Shares of Vinicola SA and of a Peruvian miner rose.") == ["PE"]
+    assert _codes("VINICOLA SA PROFITS RISE IN PERU") == ["PE"]

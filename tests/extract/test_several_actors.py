@@ -82,3 +82,19 @@ def test_an_actor_in_a_time_clause_is_background_not_the_one_acting_next() -> No
     )
     sides = {(f.imposer, f.rate) for f in facts_of(text) if f.kind == "tariff" and f.rate in {70, 35}}
     assert sides == {("TR", 70), ("TR", 35)}
+
+
+def test_two_countries_taxing_with_no_one_named_hit_tax_each_other() -> None:
+    # A headline's comma stands for "and"; the body sentence says the same with the conjunction.
+    for text in (
+        "Peru, Bolivia Impose Tariffs in Mining Feud",
+        "Peru and Bolivia imposed tariffs on Tuesday as a mining feud deepened.",
+    ):
+        assert _sides(text, "tariff") == {("PE", ("BO",)), ("BO", ("PE",))}, text
+
+
+def test_two_countries_taxing_goods_of_no_origin_tax_everyone() -> None:
+    assert _sides("Peru and Bolivia raised duties on imported steel this week.", "tariff") == {
+        ("PE", ("*",)),
+        ("BO", ("*",)),
+    }

@@ -76,6 +76,23 @@ def test_a_heading_without_a_stop_still_stands_apart_in_unwrapped_news() -> None
     assert split_sentences(text)[0] == "Boot duties rise"
 
 
+def test_a_line_left_open_mid_clause_goes_on_in_the_next_even_before_a_capital_or_quote() -> None:
+    text = (
+        "Cotton Mills Brace for Hard Times\n"
+        "The mountain kingdom was struck with\n"
+        '"mirror" duties of 40% on its knitwear last spring, a rate well above that of its neighbours, '
+        "and its mills have cut shifts since.\n"
+        "Its mills were built under a scheme passed in\n"
+        "Ottawa long ago."
+    )
+    assert split_sentences(text) == [
+        "Cotton Mills Brace for Hard Times",
+        'The mountain kingdom was struck with "mirror" duties of 40% on its knitwear last spring, a rate well '
+        "above that of its neighbours, and its mills have cut shifts since.",
+        "Its mills were built under a scheme passed in Ottawa long ago.",
+    ]
+
+
 def test_every_kind_of_space_and_run_of_spaces_becomes_one_space() -> None:
     text = (
         "Lima\u00a0raised  the levy\ton\u2009imported   tyres. \t Quito\u202fdid not. "
