@@ -1820,3 +1820,15 @@ NOTIFIED_BEFORE = blind(
     r"alert|alerts|alerted|alerting)\s+(?:the\s+)?$"
 )
 NOTICE_OF_AFTER = blind(r"^\s*(?:of|about)\s")
+
+
+# ---- False facts (x-false) ----
+# A wish or aim whose infinitive is followed by a second verb coordinated with it ("aims to cut the duties and
+# win exemptions", "hopes to restart talks and avoid new tariffs"): the second verb is wished for too. No comma
+# or semicolon between, which would start another statement.
+WISH_CHAIN = blind(
+    r"\b(?:aims?|aimed|aiming|seeks?|seeking|sought|wants?|wanted|wanting|hopes?|hoped|hoping|eager|"
+    r"strives?|striving)\s+to\s+[^,;]{1,140}?"
+    # The second verb bare, as an infinitive is: "and imposed", "and raises" are statements of their own.
+    r"\s(?:and|or)\s+(?:to\s+)?(?!\w+ed\b)(?!\w+[^s]s\b)\w+\s+[^,;]{0,60}$"
+)

@@ -1,0 +1,21 @@
+"""Sentences that state no fact but read like one: aims and hopes, effects, comparisons, onlookers' forecasts.
+All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _kinds(text: str) -> list[str]:
+    return [f.kind for f in facts_of(text)]
+
+
+def test_a_wish_governs_every_verb_it_coordinates() -> None:
+    # The exemption is aimed at in a second infinitive, far from "aims to": still only aimed at.
+    assert _kinds("Quito aims to bring down the levies set last spring and win exemptions for its cut roses.") == []
+    assert _kinds("Lima hopes to protect its copper miners from cheap imports and to remove the 20% duties on wine.") == []
+
+
+def test_a_finite_verb_after_a_wish_is_a_statement_of_its_own() -> None:
+    read = facts_of("Peru imposed 20% duties on Chilean copper and wants to cut them later.")
+    assert [(f.kind, f.imposer, f.rate) for f in read] == [("tariff", "PE", 20.0)]
