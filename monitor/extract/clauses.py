@@ -106,6 +106,8 @@ def is_policy(scan: str, word: re.Match[str]) -> bool:
     after = scan[word.end() : word.end() + 40]
     if vocab.TOPIC_BEFORE.search(before) or vocab.SOUGHT_BEFORE.search(before):
         return False  # "negotiations with the U.S. on the reciprocal tariff", "to negotiate a lower tariff"
+    if vocab.EFFECT_AGENT_BEFORE.search(before) and not vocab.PLACED_AFTER.match(after):
+        return False  # "the losses caused by the U.S. tariffs": a cause named, not a measure taken
     if word.group(0)[:7].lower() == "counter":
         return True  # a counter-tariff is a measure taken in answer to another, never just a topic
     return bool(

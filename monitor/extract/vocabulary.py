@@ -1832,3 +1832,14 @@ WISH_CHAIN = blind(
     # The second verb bare, as an infinitive is: "and imposed", "and raises" are statements of their own.
     r"\s(?:and|or)\s+(?:to\s+)?(?!\w+ed\b)(?!\w+[^s]s\b)\w+\s+[^,;]{0,60}$"
 )
+# A tariff named as the agent of a harm ("losses caused by the duties", "exporters hurt by the levies"): a cause
+# named in passing, not a measure stated (a tariff "hit by" is faced, and stays a measure). As with a tariff that is
+# the subject of its effect, a verb of placing in its own phrase ("hurt by the duties Lima imposed on ...") still
+# states the measure (`PLACED_AFTER`).
+EFFECT_AGENT_BEFORE = blind(
+    r"\b(?:caused|damaged|hurt|harmed|affected|impacted|squeezed|battered|stung|pinched|dented|crippled|"
+    r"weighed\s+down|hampered|disrupted)\s+(?:\w+\s+)?by\s+(?:[\w.'’$-]+\s+){0,4}$"
+)
+PLACED_AFTER = blind(
+    r"^\s+(?:[\w.'’-]+\s+){0,3}?(?:imposed|slapped|announced|levied|placed|put|introduced|enacted|set|charged)\b"
+)

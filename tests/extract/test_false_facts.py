@@ -20,3 +20,16 @@ def test_a_wish_governs_every_verb_it_coordinates() -> None:
 def test_a_finite_verb_after_a_wish_is_a_statement_of_its_own() -> None:
     read = facts_of("Peru imposed 20% duties on Chilean copper and wants to cut them later.")
     assert [(f.kind, f.imposer, f.rate) for f in read] == [("tariff", "PE", 20.0)]
+
+
+def test_a_tariff_named_as_the_cause_of_a_harm_is_no_measure_stated() -> None:
+    said = (
+        "Lighthizer said difficulties in the Kenyan economy caused by the U.S. tariffs and the shilling's rise "
+        "against the dollar are problems of Kenya's own making."
+    )
+    assert _kinds(said) == []
+
+
+def test_a_verb_of_placing_beside_the_harm_still_states_the_measure() -> None:
+    read = facts_of("Kenyan flower growers have been badly hurt by the tariffs imposed on Kenya.")
+    assert [(f.kind, f.imposer, f.targets) for f in read] == [("tariff", "US", ("KE",))]
