@@ -1843,3 +1843,11 @@ EFFECT_AGENT_BEFORE = blind(
 PLACED_AFTER = blind(
     r"^\s+(?:[\w.'’-]+\s+){0,3}?(?:imposed|slapped|announced|levied|placed|put|introduced|enacted|set|charged)\b"
 )
+# Talks named as a person's role ("Lee, who led the negotiations for Lima, said ...", "Mr Diaz, the delegate to
+# the talks, said ..."): they describe the speaker, they are not the point of the sentence (contract).
+TALKS_ROLE_BEFORE = blind(
+    r"(?:\bwho\s+(?:is\s+|was\s+|has\s+been\s+|had\s+been\s+|also\s+)?(?:led|leads|leading|heads|headed|heading|"
+    r"oversees|oversaw|overseeing|chairs|chaired|chairing|directs|directed|directing|coordinates|coordinated|"
+    r"coordinating)|\b(?:delegate|delegates|negotiator|negotiators|envoy|representative)\s+(?:to|at|in|for))\s+"
+    r"(?:[\w’'-]+\s+){0,5}$"
+)

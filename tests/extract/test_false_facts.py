@@ -33,3 +33,15 @@ def test_a_tariff_named_as_the_cause_of_a_harm_is_no_measure_stated() -> None:
 def test_a_verb_of_placing_beside_the_harm_still_states_the_measure() -> None:
     read = facts_of("Kenyan flower growers have been badly hurt by the tariffs imposed on Kenya.")
     assert [(f.kind, f.imposer, f.targets) for f in read] == [("tariff", "US", ("KE",))]
+
+
+def test_talks_named_as_a_speakers_role_are_not_the_point() -> None:
+    led = "“We kept our quota,” said Ortiz, who led the negotiations with Chile on behalf of the Peruvian government."
+    assert _kinds(led) == []
+    delegate = "Ana Ruiz, Peru's delegate to the talks with Chile, said the mood had been calm."
+    assert _kinds(delegate) == []
+
+
+def test_talks_a_relative_clause_says_are_held_still_count() -> None:
+    held = "Ortiz, who was in Santiago this week for talks with Chile, met the Chilean president on Friday."
+    assert "negotiation" in _kinds(held)

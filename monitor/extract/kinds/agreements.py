@@ -209,6 +209,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
                 or vocab.TALKS_PLACE_AFTER.match(clause[m.end() : m.end() + 50])
             )
             and not vocab.TALKS_MEANS_BEFORE.search(clause[max(0, m.start() - 45) : m.start()])
+            and not vocab.TALKS_ROLE_BEFORE.search(clause[max(0, m.start() - 80) : m.start()])
         ),
         None,
     )
