@@ -1851,3 +1851,9 @@ TALKS_ROLE_BEFORE = blind(
     r"coordinating)|\b(?:delegate|delegates|negotiator|negotiators|envoy|representative)\s+(?:to|at|in|for))\s+"
     r"(?:[\w’'-]+\s+){0,5}$"
 )
+# Talks meant or pressed for, not yet held ("stated its intention to hold more talks", "keeps pushing for
+# negotiations on a pact"): an aim, like a wish (`TALKS_UNREAL`).
+TALKS_AIMED_BEFORE = _words(
+    r"intention|intentions|intend|intends|intended|intending|push\s+for|pushes\s+for|pushed\s+for|pushing\s+for|"
+    r"press\s+for|presses\s+for|pressing\s+for|aim|aims|aimed|aiming"
+)

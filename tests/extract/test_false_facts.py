@@ -45,3 +45,9 @@ def test_talks_named_as_a_speakers_role_are_not_the_point() -> None:
 def test_talks_a_relative_clause_says_are_held_still_count() -> None:
     held = "Ortiz, who was in Santiago this week for talks with Chile, met the Chilean president on Friday."
     assert "negotiation" in _kinds(held)
+
+
+def test_talks_intended_or_pressed_for_are_not_held() -> None:
+    assert _kinds("Quito's minister stated his intention to hold more talks with Lima before the summit.") == []
+    pushed = "Peru will also continue to push for the negotiation and signing of new trade pacts with Chile."
+    assert _kinds(pushed) == []
