@@ -74,13 +74,20 @@ def blocked(clause: str, cue: re.Match[str]) -> bool:
     cut = max(window.rfind(","), window.rfind(";"))
     if cut >= 0 and cut < cue.start() - max(0, cue.start() - 50):
         window = window[cut + 1 :]
-    return bool(vocab.NOT_A_FACT.search(window)) or _wished_in_chain(clause, cue.start())
+    return (
+        bool(vocab.NOT_A_FACT.search(window)) or _wished_in_chain(clause, cue.start()) or _foreseen(clause, cue.start())
+    )
 
 
 def _wished_in_chain(clause: str, start: int) -> bool:
     """Whether the cue at `start` sits in a later verb of a wish's chain of infinitives ("aims to lower the
     tariffs and secure exemptions"): the wish governs each verb it coordinates, however far from the cue."""
     return bool(vocab.WISH_CHAIN.search(clause[max(0, start - 200) : start]))
+
+
+def _foreseen(clause: str, start: int) -> bool:
+    """Whether onlookers foresee what the clause says up to `start` ("experts expect Lima to ..."): a forecast."""
+    return bool(vocab.ONLOOKER_FORESEES.search(clause, 0, start))
 
 
 def offered(clause: str, cue: re.Match[str]) -> bool:
@@ -97,7 +104,7 @@ def blocked_span(clause: str, start: int, end: int) -> bool:
     cut = max(window.rfind(","), window.rfind(";"))
     if cut >= 0 and cut < start - max(0, start - 50):
         window = window[cut + 1 :]
-    return bool(vocab.NOT_A_FACT.search(window)) or _wished_in_chain(clause, start)
+    return bool(vocab.NOT_A_FACT.search(window)) or _wished_in_chain(clause, start) or _foreseen(clause, start)
 
 
 def is_policy(scan: str, word: re.Match[str]) -> bool:

@@ -1857,3 +1857,11 @@ TALKS_AIMED_BEFORE = _words(
     r"intention|intentions|intend|intends|intended|intending|push\s+for|pushes\s+for|pushed\s+for|pushing\s+for|"
     r"press\s+for|presses\s+for|pressing\s+for|aim|aims|aimed|aiming"
 )
+# Onlookers foreseeing what a side will do ("Experts analyzed that Lima would probably answer with tariffs", "the
+# analysts see an accord whereby Peru lifts its duties"): a forecast over all that follows it in its clause, however
+# far (`NOT_A_FACT` reads onlookers only right before a cue). Onlookers who "said" may report a fact.
+ONLOOKER_FORESEES = _words(
+    r"(?:analysts?|economists?|experts?|observers|strategists?|forecasters?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:see|sees|saw|expect|expects|expected|predict|predicts|predicted|forecast|forecasts|analy[sz]ed|"
+    r"believe|believes|believed|foresee|foresees|anticipate|anticipates|anticipated)"
+)

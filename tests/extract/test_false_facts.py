@@ -51,3 +51,17 @@ def test_talks_intended_or_pressed_for_are_not_held() -> None:
     assert _kinds("Quito's minister stated his intention to hold more talks with Lima before the summit.") == []
     pushed = "Peru will also continue to push for the negotiation and signing of new trade pacts with Chile."
     assert _kinds(pushed) == []
+
+
+def test_what_onlookers_foresee_is_a_forecast_however_far_the_cue() -> None:
+    foreseen = "Experts analyzed that Peru would probably answer by imposing high tariffs on Chilean wine and copper."
+    assert _kinds(foreseen) == []
+    accord = "The analysts see a bargain whereby Chile will open its market while Peru promises to lift its duties."
+    assert _kinds(accord) == []
+
+
+def test_onlookers_who_report_or_foresee_after_the_cue_leave_the_fact_stated() -> None:
+    reported = "Analysts in Lima said on Monday that the Peruvian government had imposed 20% tariffs on Chilean wine."
+    after = "Peru imposed 20% tariffs on Chilean wine on Monday, a move economists expect to raise prices."
+    for text in (reported, after):
+        assert [(f.kind, f.imposer, f.rate) for f in facts_of(text)] == [("tariff", "PE", 20.0)]
