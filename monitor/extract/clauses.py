@@ -92,7 +92,20 @@ def blocked(clause: str, cue: re.Match[str]) -> bool:
     cut = max(window.rfind(","), window.rfind(";"))
     if cut >= 0 and cut < cue.start() - max(0, cue.start() - 50):
         window = window[cut + 1 :]
-    return bool(vocab.NOT_A_FACT.search(window))
+    return (
+        bool(vocab.NOT_A_FACT.search(window)) or _wished_in_chain(clause, cue.start()) or _foreseen(clause, cue.start())
+    )
+
+
+def _wished_in_chain(clause: str, start: int) -> bool:
+    """Whether the cue at `start` sits in a later verb of a wish's chain of infinitives ("aims to lower the
+    tariffs and secure exemptions"): the wish governs each verb it coordinates, however far from the cue."""
+    return bool(vocab.WISH_CHAIN.search(clause[max(0, start - 200) : start]))
+
+
+def _foreseen(clause: str, start: int) -> bool:
+    """Whether onlookers foresee what the clause says up to `start` ("experts expect Lima to ..."): a forecast."""
+    return bool(vocab.ONLOOKER_FORESEES.search(clause, 0, start))
 
 
 def offered(clause: str, cue: re.Match[str]) -> bool:
@@ -109,7 +122,7 @@ def blocked_span(clause: str, start: int, end: int) -> bool:
     cut = max(window.rfind(","), window.rfind(";"))
     if cut >= 0 and cut < start - max(0, start - 50):
         window = window[cut + 1 :]
-    return bool(vocab.NOT_A_FACT.search(window))
+    return bool(vocab.NOT_A_FACT.search(window)) or _wished_in_chain(clause, start) or _foreseen(clause, start)
 
 
 def is_policy(scan: str, word: re.Match[str]) -> bool:
@@ -118,6 +131,8 @@ def is_policy(scan: str, word: re.Match[str]) -> bool:
     after = scan[word.end() : word.end() + 40]
     if vocab.TOPIC_BEFORE.search(before) or vocab.SOUGHT_BEFORE.search(before):
         return False  # "negotiations with the U.S. on the reciprocal tariff", "to negotiate a lower tariff"
+    if vocab.EFFECT_AGENT_BEFORE.search(before) and not vocab.PLACED_AFTER.match(after):
+        return False  # "the losses caused by the U.S. tariffs": a cause named, not a measure taken
     if word.group(0)[:7].lower() == "counter":
         return True  # a counter-tariff is a measure taken in answer to another, never just a topic
     return bool(

@@ -1844,3 +1844,48 @@ HEADLINE_SECOND_VERB = re.compile(
     r",\s+(?=[a-z]{3,}[^s\W]s\s+(?:\d|a\s|an\s|its\s|new\s|no\s|further\s|more\s|higher\s|extra\s|"
     r"tariffs?\b|duties\b|levies\b|levy\b|talks\b))"
 )
+
+
+# ---- False facts (x-false) ----
+# A wish or aim whose infinitive is followed by a second verb coordinated with it ("aims to cut the duties and
+# win exemptions", "hopes to restart talks and avoid new tariffs"): the second verb is wished for too. No comma
+# or semicolon between, which would start another statement.
+WISH_CHAIN = blind(
+    r"\b(?:aims?|aimed|aiming|seeks?|seeking|sought|wants?|wanted|wanting|hopes?|hoped|hoping|eager|"
+    r"strives?|striving)\s+to\s+[^,;]{1,140}?"
+    # The second verb bare, as an infinitive is: "and imposed", "and raises" are statements of their own.
+    r"\s(?:and|or)\s+(?:to\s+)?(?!\w+ed\b)(?!\w+[^s]s\b)\w+\s+[^,;]{0,60}$"
+)
+# A tariff named as the agent of a harm ("losses caused by the duties", "exporters hurt by the levies"): a cause
+# named in passing, not a measure stated (a tariff "hit by" is faced, and stays a measure). As with a tariff that is
+# the subject of its effect, a verb of placing in its own phrase ("hurt by the duties Lima imposed on ...") still
+# states the measure (`PLACED_AFTER`).
+EFFECT_AGENT_BEFORE = blind(
+    r"\b(?:caused|damaged|hurt|harmed|affected|impacted|squeezed|battered|stung|pinched|dented|crippled|"
+    r"weighed\s+down|hampered|disrupted)\s+(?:\w+\s+)?by\s+(?:[\w.'’$-]+\s+){0,4}$"
+)
+PLACED_AFTER = blind(
+    r"^\s+(?:[\w.'’-]+\s+){0,3}?(?:imposed|slapped|announced|levied|placed|put|introduced|enacted|set|charged)\b"
+)
+# Talks named as a person's role ("Lee, who led the negotiations for Lima, said ...", "Mr Diaz, the delegate to
+# the talks, said ..."): they describe the speaker, they are not the point of the sentence (contract).
+TALKS_ROLE_BEFORE = blind(
+    r"(?:\bwho\s+(?:is\s+|was\s+|has\s+been\s+|had\s+been\s+|also\s+)?(?:led|leads|leading|heads|headed|heading|"
+    r"oversees|oversaw|overseeing|chairs|chaired|chairing|directs|directed|directing|coordinates|coordinated|"
+    r"coordinating)|\b(?:delegate|delegates|negotiator|negotiators|envoy|representative)\s+(?:to|at|in|for))\s+"
+    r"(?:[\w’'-]+\s+){0,5}$"
+)
+# Talks meant or pressed for, not yet held ("stated its intention to hold more talks", "keeps pushing for
+# negotiations on a pact"): an aim, like a wish (`TALKS_UNREAL`).
+TALKS_AIMED_BEFORE = _words(
+    r"intention|intentions|intend|intends|intended|intending|push\s+for|pushes\s+for|pushed\s+for|pushing\s+for|"
+    r"press\s+for|presses\s+for|pressing\s+for|aim|aims|aimed|aiming"
+)
+# Onlookers foreseeing what a side will do ("Experts analyzed that Lima would probably answer with tariffs", "the
+# analysts see an accord whereby Peru lifts its duties"): a forecast over all that follows it in its clause, however
+# far (`NOT_A_FACT` reads onlookers only right before a cue). Onlookers who "said" may report a fact.
+ONLOOKER_FORESEES = _words(
+    r"(?:analysts?|economists?|experts?|observers|strategists?|forecasters?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:see|sees|saw|expect|expects|expected|predict|predicts|predicted|forecast|forecasts|analy[sz]ed|"
+    r"believe|believes|believed|foresee|foresees|anticipate|anticipates|anticipated)"
+)

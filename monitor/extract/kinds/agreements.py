@@ -141,11 +141,16 @@ def _remember_pair(c: Clause, parties: Parties) -> None:
 
 
 def _unreal(clause: str, talks: re.Match[str]) -> bool:
-    """Whether the talks at `talks` are only recommended, wished for or offered (looked for just before them,
+    """Whether the talks at `talks` are only recommended, wished for, aimed at or offered (looked for just before them,
     within their own part of the clause)."""
     window = clause[max(0, talks.start() - 50) : talks.start()]
     cut = max(window.rfind(","), window.rfind(";"))
-    return bool(vocab.TALKS_UNREAL.search(window[cut + 1 :]) or vocab.TALKS_OFFERED_BEFORE.search(window[cut + 1 :]))
+    part = window[cut + 1 :]
+    return bool(
+        vocab.TALKS_UNREAL.search(part)
+        or vocab.TALKS_OFFERED_BEFORE.search(part)
+        or vocab.TALKS_AIMED_BEFORE.search(part)
+    )
 
 
 def _private(clause: str, talks: re.Match[str]) -> bool:
@@ -209,6 +214,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
                 or vocab.TALKS_PLACE_AFTER.match(clause[m.end() : m.end() + 50])
             )
             and not vocab.TALKS_MEANS_BEFORE.search(clause[max(0, m.start() - 45) : m.start()])
+            and not vocab.TALKS_ROLE_BEFORE.search(clause[max(0, m.start() - 80) : m.start()])
         ),
         None,
     )
