@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # Recorded on every fact and in its idempotency key: bumped when the reading changes, so the log tells which
 # reader stated a fact (4: the ninth session's rules, wire copy and three outlets).
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 # How far into the first sentence a dateline's place may start, after an outlet's name ("Wire.com, Oslo -").
 _DATELINE_LEAD = 30
