@@ -1836,8 +1836,8 @@ TALKS_CONDITION = _words(r"talks|negotiations?|deal|agreement|accord|fail|fails|
 RETAINING = blind(r"\b(?:retain|retains|retained|retaining)\b")
 
 # ---- Headlines (x-headline) ----
-# In a headline a comma stands for "and" between two predicates of one subject ("China confirms suspension of 24%
-# tariff on US goods, retains 10% levy"): a verb in the present tense after the comma opens a clause of its own,
+# In a headline a comma stands for "and" between two predicates of one subject ("Peru confirms pause of 30%
+# tariff on Chilean wine, keeps 10% levy"): a verb in the present tense after the comma opens a clause of its own,
 # as ", and retains ..." would in a sentence. The verb must be followed by a rate, a determiner or a tariff word,
 # so that a list of plural nouns ("cars, trucks, parts") is not taken for one.
 HEADLINE_SECOND_VERB = re.compile(

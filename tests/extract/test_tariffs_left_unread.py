@@ -71,7 +71,7 @@ def test_a_cut_named_as_a_noun_states_no_tariff() -> None:
     ("sentence", "kind", "removed"),
     [
         (
-            "Peru will suspend its 24 percent extra tariff on Chilean goods for a year but retain a 10 percent levy.",
+            "Peru will suspend its 24 percent extra tariff on Chilean goods for a year but retain its 10 percent levy.",
             "pause",
             24,
         ),
