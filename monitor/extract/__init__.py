@@ -339,7 +339,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     """Every distinct reading of `text` at least `threshold` sure; with the default, however unsure: the facts
     before the confidence threshold (what the confidence model is trained on)."""
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
-    from monitor.extract.kinds.lifts import rates_stated_nearby
+    from monitor.extract.kinds import rates_stated_nearby
     from monitor.extract.proposer import propose
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.roles import arbitrate
@@ -363,9 +363,10 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
 
     # A dateline says whose government the story is about, even when its sentence is not about trade.
     dateline = _dateline(sentences[0], mentions_at(0)) if sentences else None
-    relevant = [(s, mentions_at(i)) for i, s in enumerate(sentences) if TRADE_HINT.holds(s)]
+    about_trade = [TRADE_HINT.holds(s) for s in sentences]
+    relevant = [(s, mentions_at(i)) for i, s in enumerate(sentences) if about_trade[i]]
     # The sentences read for facts: those about trade, and the list items that may go on with a measure.
-    read = [(s, mentions_at(i)) for i, s in enumerate(sentences) if s in items or TRADE_HINT.holds(s)]
+    read = [(s, mentions_at(i)) for i, s in enumerate(sentences) if about_trade[i] or s in items]
     counts: Counter[str] = Counter()
     us_named = False
     for _sentence, mentions in relevant:

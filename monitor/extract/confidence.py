@@ -123,6 +123,11 @@ def confidence(values: Mapping[str, float]) -> float:
     """The model's probability that a reading with these features is right, rounded to 2 places."""
     weights = confidence_model.WEIGHTS
     z = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in values.items())
+    return _probability(z)
+
+
+def _probability(z: float) -> float:
+    """The logistic of log-odds `z` (clamped, so no overflow), rounded to 2 places."""
     return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 2)
 
 
@@ -132,5 +137,4 @@ def with_rate(sure: float) -> float:
     rate added to the reading's odds."""
     if not 0.0 < sure < 1.0:
         return sure
-    z = math.log(sure / (1.0 - sure)) + confidence_model.WEIGHTS.get("has_rate", 0.0)
-    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 2)
+    return _probability(math.log(sure / (1.0 - sure)) + confidence_model.WEIGHTS.get("has_rate", 0.0))

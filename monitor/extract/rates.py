@@ -310,9 +310,13 @@ def left_in_force(clause: str, rate: Rate, pause_at: int | None = None) -> bool:
     return False
 
 
+# A word other than the small ones that lead to a rate ("to", "at", "of the").
+_CONTENT_WORD = re.compile(r"\b(?!(?:to|at|of|an?|the)\b)[A-Za-z]{2,}")
+
+
 def _names_words(span: str) -> bool:
     """Whether `span` holds words beyond the "to" or "at" that lead to a rate."""
-    return bool(re.search(r"\b(?!(?:to|at|of|an?|the)\b)[A-Za-z]{2,}", span))
+    return bool(_CONTENT_WORD.search(span))
 
 
 def _changed_object(clause: str, start: int) -> int | None:

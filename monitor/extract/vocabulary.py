@@ -446,18 +446,24 @@ TARIFF_LAPSED = blind(
     r"[^,;]{0,60}?)?\s+(?:have\s+|has\s+|had\s+)?(?:expired|lapsed)\b|"
     r"\blet\s+[^,;]{0,60}?\b(?:tariffs?|duty|duties|levy|levies|surcharges?)\b[^,;]{0,40}?\s(?:lapse|expire)\b"
 )
-# After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
-# "lifted to 25%", "rolled back to 10%"), not removed.
+# The verbs of cutting a tariff, every form.
+CUT_VERB = (
+    r"reduced|reducing|reduces|reduce|cut|cuts|cutting|lowered|lowering|lowers|lower|slashed|slashing|slashes|"
+    r"slash|trimmed|trimming|trims|trim"
+)
+# A tariff cut to a rate ("will lower its duties to 10%"): the rate left after the cut, not the one acted on.
+CUT_TO_RATE = blind(rf"\b(?:{CUT_VERB})\b[^,;.%]{{0,60}}?\bto\s+\d")
 # A second verb after a removal that only lowers a tariff ("removed duties on medicine and cut tariffs on cars"):
 # the goods after it get a lower rate, not a removal.
 CUT_AFTER_LIFT = blind(
-    r"\b(?:and|but|while)\s+(?:\w+\s+)?(?:reduced|reducing|reduces|reduce|cut|cuts|cutting|lowered|lowering|"
-    r"lowers|lower|slashed|slashing|slashes|slash|trimmed|trimming|trims|trim)\s+(?:the\s+|its\s+|their\s+)?"
+    rf"\b(?:and|but|while)\s+(?:\w+\s+)?(?:{CUT_VERB})\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b|"
     # Other goods that "will see reduced tariffs", "get lower duties": cut, not removed.
     r"\b(?:and|but|while)\s+[^,;]{0,60}?\b(?:see|sees|saw|get|gets|got|enjoy|enjoys|enjoyed)\s+"
     r"(?:reduced|lower|lowered|cut)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b"
 )
+# After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
+# "lifted to 25%", "rolled back to 10%"), not removed.
 FALL_TO_RATE = re.compile(
     r"(?:\s+(?:sharply|further|slightly|back))?\s+(?:to|from)\s+(?:(?:about|around|just)\s+)?"
     r"\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s+cent|pc)",

@@ -193,3 +193,41 @@ def worldwide(
     if of_origin:
         return parties  # "steel from Canada", "Japanese cars": the goods of a named origin
     return replace(parties, targets=(ANY,))
+
+
+# Facts that carry the rate of the tariff they act on, when the sentence itself names none.
+_CARRIES_RATE = frozenset({"lift", "relief", "pause"})
+# How many sentences stating facts apart a rate may be given for the measure lifted, paused or eased.
+_NEARBY = 2
+
+
+def rates_stated_nearby(facts: list[Fact]) -> list[Fact]:
+    """The article's facts, a lift, pause or relief that states no rate given the rate of the tariff a nearby
+    sentence states on the same goods by the same side ("The US will remove its tariffs on Canadian steel. It had
+    imposed a levy of 25% on steel."): the contract has these carry the rate of the tariff they act on. Only
+    where the nearby sentences give that tariff one rate; the tariff fact itself is kept."""
+    order: dict[str, int] = {}
+    for fact in facts:
+        order.setdefault(fact.evidence, len(order))
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.kind not in _CARRIES_RATE or fact.rate is not None:
+            out.append(fact)
+            continue
+        here = order[fact.evidence]
+        rates = {
+            t.rate
+            for t in facts
+            if t.kind == "tariff"
+            and t.rate is not None
+            and t.previous_rate is None
+            and not (fact.kind == "pause" and t.status == "in_effect")
+            and not vocab.CUT_TO_RATE.search(t.evidence)
+            and t.imposer == fact.imposer
+            and t.sector == fact.sector
+            and t.evidence != fact.evidence
+            and abs(order[t.evidence] - here) <= _NEARBY
+            and (ANY in t.targets or bool(set(t.targets) & set(fact.targets)))
+        }
+        out.append(replace(fact, rate=rates.pop()) if len(rates) == 1 else fact)
+    return out
