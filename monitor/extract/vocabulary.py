@@ -56,6 +56,10 @@ WORD_RATE_LOWER = re.compile(rf"(?=[{''.join(sorted({w[0] for w in ('a', *NUMBER
 ZERO = _words(
     # (A non-breaking or Unicode hyphen joins "zero-tariff" as often as the ASCII one does.)
     r"zero[-\u2010\u2011 ]tariffs?|zero\s+duties|to\s+zero|at\s+zero|ZERO\s+Tariff|"
+    # A rate that comes down to nothing: "before hitting zero by 2030", "will reach zero in five years".
+    r"(?:reach|reaches|reached|reaching|hit|hits|hitting)\s+zero|"
+    # "free from tariffs", "free of duty": the same as "tariff-free".
+    r"free\s+(?:from|of)\s+(?:(?:all|any)\s+)?(?:tariffs?|duty|duties|customs\s+duties)|"
     r"to\s+0(?=\s?(?:%|percent|per\s+cent))|"
     # "duty-free access", "enter tariff-free" (also written "duty free"); but a "duty-free amount", "quota" or
     # "status" is a relief's limit.
@@ -78,7 +82,9 @@ ZERO_CHANGE = _words(
     r"announce|announces|announced|announcing|reduce|reduces|reduced|reducing|cut|cuts|cutting|lower|lowers|"
     r"lowered|lowering|slashed|eliminated|removed|extend|extends|extended|extending|offered|"
     r"start|starts|started|begin|begins|began|begun|received|receives|receive|gets|got|given|gives|gave|"
-    r"let|lets|letting|permit|permits|permitted|opened|opens|launch|launched|launches"
+    r"let|lets|letting|permit|permits|permitted|opened|opens|launch|launched|launches|"
+    # A rate that comes down to nothing has changed by its own words: "before hitting zero by 2033".
+    r"(?:reach|reaches|reached|reaching|hit|hits|hitting)\s+zero"
 )
 # A figure that is a share of the goods made free of duty, not a rate removed: "96 percent of Australian goods
 # will be duty-free", "88.5 percent of Peru's imports from Chile", "85% of tariff lines".
@@ -412,7 +418,18 @@ LIFT = _words(
     r"(?:stopped|stop|stops|ceased|halted|halts|suspended)\s+(?:collecting|collection\s+of)|no\s+longer\s+collect|"
     # A side that stops charging a tariff lifts it: "will no longer charge the 6% duty", "stop applying the tariff".
     r"no\s+longer\s+(?:charge|charges|apply|applies|impose|imposes|levy|levies)|"
-    r"(?:stopped|stop|stops|ceased|cease|ceases)\s+(?:charging|applying|imposing|levying)"
+    r"(?:stopped|stop|stops|ceased|cease|ceases)\s+(?:charging|applying|imposing|levying)|"
+    # A verb of placing whose object is "no tariff" places none: "will impose no tariff on 90% of its goods",
+    # "levies no duties on rice" is a tariff at zero, not a tariff. "No new (further, more) tariffs" only denies
+    # a tariff to come: the ones in force stay.
+    r"(?:impose|imposes|imposed|imposing|levy|levies|levied|levying|charge|charges|charged|charging|apply|applies|"
+    r"applied|applying)\s+no(?=\s+(?:(?!(?:new|further|additional|more|other|extra|fresh)\b)[\w-]+\s+)?"
+    r"(?:tariffs?|duty|duties|levy|levies|customs)\b)|"
+    # Plain English for removing: "to end tariffs on steel", "ending its duties", "to get rid of the levies".
+    r"(?:end|ends|ended|ending)(?=\s+(?:(?:the|its|their|all|his|her|these|those|some|certain)\s+)?"
+    r"(?:(?!(?:of|with|for|to|in|on|at|by|and|or)\b)[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|"
+    r"counter-?tariffs?|surcharges?)\b)|"
+    r"(?:get|gets|got|getting|gotten)\s+rid\s+of"
 )
 # The object a verb of removal governs when it is not the tariff: "withdrew its WTO challenge to the tariffs",
 # "dropped its complaint against the duties", "withdrew its offer to cut tariffs" (nothing is lifted).
@@ -632,7 +649,9 @@ NOT_A_FACT = _words(
     r"ruled\s+out|rules\s+out|ruling\s+out|rule\s+out|no\s+plans?\s+to|no\s+intention|"
     r"would\s+not\s+extend|not\s+expecting|before\s+an\s+accord|if\s+a\s+deal|if\s+talks|unless\s+a\s+deal|"
     # "asked whether": a question; but "considering whether to put tariffs on" is a threat under consideration.
-    rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+\w+ing|"
+    # "before imposing tariffs": not yet done; but a tariff that falls "before hitting zero" names the last step
+    # of its own schedule, stated like the steps before it.
+    rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+(?!(?:hitting|reaching)\s+zero\b)\w+ing|"
     # Hearsay and its denial: "a rumor spread that Tokyo may impose duties", "no truth to talk of tariffs".
     r"rumou?rs?|rumou?red|no\s+(?:\w+\s+)?(?:of\s+)?truth|"
     r"no\s+(?:new|further|additional|more)"
