@@ -250,8 +250,10 @@ TALKS_EVENT = _words(
     r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
     r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"
-    # A call held, and talks measured in hours ("after two hours of talks with Xi in Busan"), took place.
-    r"conducted|carried\s+out|spoke|speaking|phone|telephone|hours\s+of|will\s+meet|to\s+discuss|lead|"
+    # A call held, and talks measured in time ("after two hours of talks with Xi in Busan", "three days of
+    # negotiations in Lima"), took place.
+    r"conducted|carried\s+out|spoke|speaking|phone|telephone|(?:hours|days|weeks|months)\s+of|will\s+meet|"
+    r"to\s+discuss|lead|"
     # Talks begun: "entered into negotiations".
     r"entered|enter|enters|entering|"
     # A delegation sent to talk: "sent a delegation to Lima".

@@ -361,3 +361,14 @@ def test_the_two_sides_as_subject_keep_the_order_the_article_named_them_in() -> 
         "the Morocco-Peru trade pact to services."
     )
     assert _talks(text) == [("MA", ("PE",))]
+
+
+def test_talks_measured_in_days_weeks_or_months_took_place() -> None:
+    # A stretch of talks with its place is a meeting held, whatever the main clause goes on to say.
+    for sentence in (
+        "The envoy's visit follows four days of negotiations between Morocco and Peru in Lima.",
+        "The minister's trip comes on the heels of two weeks of talks in Rabat between Morocco and Peru.",
+    ):
+        assert _talks(sentence) == [("MA", ("PE",))], sentence
+    # Background talks of a deal remain no fact of their own.
+    assert _talks("After months of talks, Morocco and Peru signed a trade pact.") == []
