@@ -163,6 +163,17 @@ def _goes_on(buffer: list[str], line: str) -> bool:
     return bool(_ENDS_MID_CLAUSE.search(buffer[-1]) or _QUOTED_LOWER.match(line))
 
 
+# A line that ends in a dotted abbreviation ("U.S.") or in a quote its comma leaves open (',"'): a next line opening
+# with a small letter goes on with its sentence, since no sentence opens with one ("in U.S." / "tariffs on ...",
+# '... he added,"' / "the minister said.").
+_OPEN_AT_LINE_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|[,!?][\"”’'])$")
+
+
+def _continues_after_stop(buffer: list[str], line: str) -> bool:
+    """Whether `line`, opening with a small letter, continues a sentence the last line only seemed to end."""
+    return line[0].islower() and bool(_OPEN_AT_LINE_END.search(buffer[-1]))
+
+
 def _paragraphs(text: str) -> Iterator[str]:
     """Lines joined into paragraphs: a line broken mid-sentence continues on the next."""
     buffer: list[str] = []
@@ -189,7 +200,7 @@ def _paragraphs(text: str) -> Iterator[str]:
             buffer
             and (wrapped or line[0].islower() or buffer[-1][-1] in ",;:-–—" or _goes_on(buffer, line))
             and buffer[-1][-1] not in '.!?"”'
-        ):
+        ) or (buffer and _continues_after_stop(buffer, line)):
             buffer.append(line)
             continue
         if buffer:

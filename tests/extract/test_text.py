@@ -172,3 +172,21 @@ def test_an_article_with_thousands_of_distinct_facts_keeps_each_once() -> None:
     facts = facts_of(" ".join(sentences))
     assert len(facts) == 100 * len(countries)
     assert len({(f.rate, f.targets) for f in facts}) == len(facts)
+
+
+def test_a_line_opening_with_a_small_letter_goes_on_after_a_dotted_abbreviation_or_an_open_quote() -> None:
+    # Wire copy wraps anywhere: a line may end on "U.S." or on a quote its comma leaves open, and the next line,
+    # opening with a small letter, is the rest of the same sentence.
+    text = (
+        "Sawmills in Quebec cut output before the 200 mln dlrs in U.S.\n"
+        "duties on Canadian softwood lumber took effect on May 4, officials said.\n"
+        '    "We will keep talking until the last day,"\n'
+        "the trade minister told reporters.\n"
+    )
+    assert split_sentences(text) == [
+        "Sawmills in Quebec cut output before the 200 mln dlrs in U.S. duties on Canadian softwood lumber took "
+        "effect on May 4, officials said.",
+        '"We will keep talking until the last day," the trade minister told reporters.',
+    ]
+    # Read whole, the sentence names whose duties they are and on whose lumber.
+    assert ("US", ("CA",), "lumber") in [(f.imposer, f.targets, f.sector) for f in only(facts_of(text), "tariff")]
