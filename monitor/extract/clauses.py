@@ -33,6 +33,8 @@ def split_clauses(sentence: str) -> list[str]:
     for m in vocab.CLAUSE_BREAK.finditer(sentence, begin):
         if m.group("and_subject") and _NAME_BEFORE.search(sentence, 0, m.start()):
             continue  # "President Trump and President Xi agreed": two subjects of one verb
+        if m.group("contrast") and vocab.ONLOOKER_FORESEES.search(sentence, 0, m.start()):
+            continue  # "experts see a deal whereby Japan opens up while the US lifts ...": both are foreseen
         if _spells_out_group(sentence, m.start(), m.end()):
             continue  # "on the six nations that sell it glass: Chile, Peru and ...": the group's members
         if m.start() - begin > 15:

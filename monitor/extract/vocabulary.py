@@ -1129,11 +1129,18 @@ CLAUSE_BREAK = re.compile(
     r"|\s*(?=(?:after|when|because|since|before|once)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
     r"(?:administration\s+|government\s+)?(?:has\s+|had\s+|have\s+|had\s+already\s+)?"
     r"(?:[a-z]+ed|hit|cut|set|put|slapped|said|made|took|began|struck|rose|won)\s)"
+    # A contrast with a subject of its own, even without a comma ("Peru raised its duty to 20% while Chile cut
+    # its own to 5%", "whereas the EU kept ..."): each side's statement is read with its own sides and rate.
+    r"|(?P<contrast>\s*(?i:while|whereas)\s+)(?=(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:administration\s+|government\s+)?"
+    r"(?:(?:will|would|has|have|had|is|are|was|were|could|can|may|might|also|then|later)\s+)*[a-z]+\s)"
     # "Trump raised tariffs to 125% and China retaliated with 84%": a named subject and its verb after "and"
     # (not a participle: "on Canada and Mexico imposed in March"; `split_clauses` also leaves "Trump and Xi").
     r"|(?P<and_subject>\s*and\s+(?=(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:also\s+|then\s+|later\s+)?"
     r"(?:[a-z]+ed|(?!(?:including|according|following|regarding|excluding|starting|beginning|during)\b)[a-z]+ing|"
-    r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)))"
+    r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)"
+    # A modal or auxiliary right after the named subject ("... on Peruvian corn and Chile would answer with 10%").
+    r"|(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:will|would|has|have|had|could|is|was)\s+"
+    r"(?:also\s+|then\s+|later\s+|now\s+|since\s+)?(?:be\s+|been\s+)?[a-z]+\s))"
     # "Peru taxed steel but exempted Bolivia": "but" before a second verb of the same subject, a second act.
     r"|\s*but\s+(?=(?:also\s+|then\s+|later\s+)?(?:exempted|exempts|excluded|excludes|spared|spares|offered|"
     r"offers|granted|grants|gave|gives|kept|keeps|left|leaves|delayed|delays|postponed|postpones|suspended|"

@@ -10,9 +10,9 @@ from monitor.extract.clauses import blocked, blocked_span, is_policy
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, DEMONYM, NAME, UNIVERSAL
 from monitor.extract.kinds import Clause, make_fact, worldwide
-from monitor.extract.parties import Parties
+from monitor.extract.parties import Parties, Resolver
 from monitor.extract.rates import Rate, rate_limits
-from monitor.extract.sectors import distinct, each, find_sectors, sector_groups
+from monitor.extract.sectors import distinct, each, find_sectors, near_sectors, sector_groups
 from monitor.extract.timing import effective_date, expiry, status_of
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s*$")
@@ -156,6 +156,23 @@ def _rateless_beside(c: Clause, rates: list[Rate]) -> tuple[int, int] | None:
     return word.start(), beside.start()
 
 
+def _main_word_beside_relatives(c: Clause, rates: list[Rate]) -> re.Match[str] | None:
+    """The main clause's own tariff word, when every rate of the clause sits in a relative clause about a party
+    ("Peru, which faces a 30% US tariff, said it would cut its own duties on US goods"): the rate is what that
+    party is charged, and the main clause states a measure of its own with no rate. None otherwise."""
+    if not rates or not isinstance(c.resolve, Resolver):
+        return None
+    relatives = [r for r in c.resolve.relatives() if not r.aside]
+    if not relatives or not all(any(r.body <= rate.start < r.end for r in relatives) for rate in rates):
+        return None
+    for word in c.tariff_words:
+        if any(r.start <= word.start() < r.end for r in relatives):
+            continue
+        if is_policy(c.scan, word) and not _effect_subject(c.scan, word) and not blocked_span(c.text, *word.span()):
+            return word
+    return None
+
+
 def _whole_schedule(c: Clause) -> bool:
     """Whether a clause naming no other side cuts a side's own tariffs or gives its tariff level ("cut import
     tariffs on 900 items", "its overall tariff level"), not a measure named before ("reduced the duty to 5%")."""
@@ -224,6 +241,21 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
                     c.sentence,
                     sector=sector,
                     status=status,
+                    effective=effective,
+                    authority=c.authority,
+                )
+            )
+    main = _main_word_beside_relatives(c, rates)
+    if main is not None:
+        main_status = status_of(clause, main.span(), effective, published)
+        for sector in each(near_sectors(clause, *main.span())):
+            facts.append(
+                make_fact(
+                    "tariff",
+                    worldwide(c, parties, sector, main.span()),
+                    c.sentence,
+                    sector=sector,
+                    status=main_status,
                     effective=effective,
                     authority=c.authority,
                 )
