@@ -91,7 +91,46 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         found += _fellow_facts(found, resolve)
         deal_in_sentence = deal_in_sentence or any(f.kind == "deal" for f in found)
         facts.extend(found)
-    return facts
+    return facts + _answered_measures(sentence, sentence_mentions, ctx, sentence_dates, facts)
+
+
+def _answered_measures(
+    sentence: str,
+    mentions: list[Mention],
+    ctx: Context,
+    sentence_dates: Callable[[], list[DateMention]],
+    found: list[Fact],
+) -> list[Fact]:
+    """The tariffs a reply is said to answer ("Peru set duties on pork in response to steel levies announced by
+    Chile"): the noun phrase after the cue is read as a statement of its own, and a tariff it states counts where
+    that phrase itself names the side that placed it, other than the side replying. A phrase naming no side hit
+    hits the side replying (a US sector tariff stays on everyone)."""
+    answered: list[Fact] = []
+    replying = [f.imposer for f in found if f.kind == "tariff"]
+    for cue in vocab.ANSWERED_CUE.finditer(sentence):
+        if not sentence[: cue.start()].strip(" \"'“‘"):
+            continue  # "In response to the US levies, Peru ...": an opening clause, read as one already
+        start = cue.end()
+        end_at = vocab.ANSWERED_END.search(sentence, start)
+        end = end_at.start() if end_at is not None else len(sentence)
+        phrase = sentence[start:end]
+        inside = [
+            Mention(code=m.code, start=m.start - start, end=m.end - start, form=m.form, text=m.text)
+            for m in mentions
+            if start <= m.start and m.end <= end
+        ]
+        if not inside or not vocab.TARIFF_WORD.search(masked(phrase)):
+            continue
+        parties = Resolver(phrase, inside, ctx, None)()
+        if not parties.imposer_named or parties.imposer not in {m.code for m in inside} or parties.imposer in replying:
+            continue
+        if not parties.targets_named:
+            hit = replying[0] if replying else None
+            parties = replace(parties, targets=(hit,) if hit else parties.targets, targets_default=True)
+        dates = clause_dates(sentence_dates, start, len(phrase))
+        read = _read_clause_kinds(phrase, sentence, fixed(parties), dates, ctx, False, inside)
+        answered.extend(f for f in read if f.kind == "tariff")
+    return answered
 
 
 def _fellow_facts(found: list[Fact], resolve: Callable[[], Parties]) -> list[Fact]:
