@@ -39,3 +39,15 @@ def test_a_reply_to_no_measure_or_to_one_only_imagined_gives_nothing_more() -> N
     assert {t[0] for t in _tariffs(text)} == {"PE"}
     text = "Peru will raise duties on Chilean wine in response to any tariffs Chile might impose on Peruvian corn."
     assert {t[0] for t in _tariffs(text)} == {"PE"}
+
+
+def test_a_measure_answered_named_by_its_owner_and_goods_is_read() -> None:
+    text = "Peru put duties on Chilean wine in retaliation for Chile's duties on copper."
+    assert ("CL", ("PE",), "copper", None) in _tariffs(text)
+    text = "Peru put duties on American wine in retaliation for Washington's duties on steel imports."
+    assert ("US", ("*",), "steel", None) in _tariffs(text)
+
+
+def test_a_sides_tariffs_on_anothers_goods_in_general_are_no_measure_answered() -> None:
+    text = "Peru put duties on Chilean wine in retaliation for Chile's tariffs on Peruvian goods."
+    assert {t[0] for t in _tariffs(text)} == {"PE"}
