@@ -336,6 +336,11 @@ def _usable(clause: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def tariff_owner(clause: str, mentions: list[Mention]) -> Mention | None:
+    """The party whose own tariff the clause's first tariff word is ("US tariffs", "China's levy"), if any."""
+    return _owner(clause, mentions)
+
+
 def _owner(clause: str, mentions: list[Mention]) -> Mention | None:
     """The party whose own tariff the clause's first tariff word is ("US tariffs", "China's levy")."""
     first = vocab.TARIFF_WORD.search(masked(clause))

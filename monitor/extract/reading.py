@@ -32,8 +32,9 @@ from monitor.extract.kinds.reliefs import (
     relief_without_tariff,
 )
 from monitor.extract.kinds.tariffs import free_access_ended, read_tariffs, retaliation_without_rate
-from monitor.extract.parties import Parties, Resolver, attribution, find_parties, fixed
+from monitor.extract.parties import Parties, Resolver, attribution, find_parties, fixed, tariff_owner
 from monitor.extract.rates import Rate, find_rates
+from monitor.extract.sectors import distinct, find_sectors
 from monitor.extract.timing import clause_dates, status_of
 
 __all__ = ["Context", "read_sentence"]
@@ -91,7 +92,86 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         found += _fellow_facts(found, resolve)
         deal_in_sentence = deal_in_sentence or any(f.kind == "deal" for f in found)
         facts.extend(found)
-    return facts
+    return facts + _answered_measures(sentence, sentence_mentions, ctx, sentence_dates, facts)
+
+
+def _answered_measures(
+    sentence: str,
+    mentions: list[Mention],
+    ctx: Context,
+    sentence_dates: Callable[[], list[DateMention]],
+    found: list[Fact],
+) -> list[Fact]:
+    """The tariffs a reply is said to answer ("Peru set duties on pork in response to steel levies announced by
+    Chile"): the noun phrase after the cue is read as a statement of its own, and a tariff it states counts where
+    that phrase itself names the side that placed it, other than the side replying. A phrase naming no side hit
+    hits the side replying (a US sector tariff stays on everyone)."""
+    answered: list[Fact] = []
+    replying = [f.imposer for f in found if f.kind == "tariff"]
+    for cue in vocab.ANSWERED_CUE.finditer(sentence):
+        if not sentence[: cue.start()].strip(" \"'“‘"):
+            continue  # "In response to the US levies, Peru ...": an opening clause, read as one already
+        start = cue.end()
+        end_at = vocab.ANSWERED_END.search(sentence, start)
+        end = end_at.start() if end_at is not None else len(sentence)
+        phrase = sentence[start:end]
+        inside = [
+            Mention(code=m.code, start=m.start - start, end=m.end - start, form=m.form, text=m.text)
+            for m in mentions
+            if start <= m.start and m.end <= end
+        ]
+        if not inside or not vocab.TARIFF_WORD.search(masked(phrase)):
+            continue
+        parties = Resolver(phrase, inside, ctx, None)()
+        stated = _stated_measure(phrase, sentence, inside, parties, replying, ctx, sentence_dates, start)
+        answered.extend(stated if stated else _named_measure(phrase, sentence, inside, parties, replying))
+    return answered
+
+
+def _stated_measure(
+    phrase: str,
+    sentence: str,
+    inside: list[Mention],
+    parties: Parties,
+    replying: list[str],
+    ctx: Context,
+    sentence_dates: Callable[[], list[DateMention]],
+    start: int,
+) -> list[Fact]:
+    """The tariffs an answered phrase states with a verb of its own ("steel levies announced by Chile")."""
+    if not parties.imposer_named or parties.imposer not in {m.code for m in inside} or parties.imposer in replying:
+        return []
+    if not parties.targets_named:
+        hit = replying[0] if replying else None
+        parties = replace(parties, targets=(hit,) if hit else parties.targets, targets_default=True)
+    dates = clause_dates(sentence_dates, start, len(phrase))
+    read = _read_clause_kinds(phrase, sentence, fixed(parties), dates, ctx, False, inside)
+    return [f for f in read if f.kind == "tariff"]
+
+
+# How far into the answered phrase its owner may stand ("the Trump administration's new duties on steel").
+_OWNER_REACH = 40
+
+
+def _named_measure(
+    phrase: str, sentence: str, inside: list[Mention], parties: Parties, replying: list[str]
+) -> list[Fact]:
+    """A measure answered that is named with no verb, by its owner and its goods ("in retaliation for Chile's
+    duties on copper", "in response to US steel tariffs"): one tariff per kind of goods. A side's tariffs on
+    another's goods in general ("in retaliation for Chile's tariffs on Peruvian goods") name its schedule, no
+    measure."""
+    owner = tariff_owner(phrase, inside)
+    if owner is None or owner.start > _OWNER_REACH or owner.code in replying:
+        return []
+    sectors = distinct(find_sectors(phrase))
+    if not sectors:
+        return []
+    hit_named = parties.targets_named and owner.code not in parties.targets
+    targets = parties.targets if hit_named else (replying[0],) if replying else ()
+    if not targets:
+        return []
+    own = Parties(imposer=owner.code, targets=targets, subject_named=False, targets_default=not hit_named)
+    return [make_fact("tariff", own, sentence, sector=sector, status="in_effect") for sector in sectors]
 
 
 def _fellow_facts(found: list[Fact], resolve: Callable[[], Parties]) -> list[Fact]:

@@ -600,6 +600,23 @@ RETALIATION_THREATENED = blind(
 RETALIATION_HEDGED = blind(r"\b(?:might|could|would|may)\s+(?:\w+\s+){0,2}?$")
 RETALIATION_DENIED = blind(r"\b(?:not|never|unlikely\s+to)\s+(?:\w+\s+){0,2}?$|n't\s+$")
 RETALIATION_WARNED = blind(r"\b(?:warn|warns|warned|warning|threaten|threatens|threatened|threatening)\b")
+# What opens the measure a reply answers, named in the middle or at the end of a sentence ("China set duties on
+# pork in response to the levies Washington placed on steel", "... to retaliate against tariffs Japan imposed
+# on rice"): the noun phrase after it is a measure of its own, read with the sides it names.
+ANSWERED_CUE = _words(
+    r"in\s+(?:response|retaliation|reply|answer)\s+(?:to|for|against)|"
+    r"as\s+(?:a\s+)?(?:retaliation|response|reply)\s+(?:to|for|against)|"
+    r"retaliat(?:e|es|ed|ing)\s+(?:against|for)"
+)
+# Where that noun phrase ends: a comma, a semicolon, a dash, a new statement ("while", "but", "and said"), the
+# manner of the reply ("by suspending ..."), or the verb of a sentence whose subject the phrase sits in ("The
+# levy in retaliation for Peru's duties on corn came into effect ...", "... was long overdue"): a verb of
+# coming into effect, or a form of "be" or a modal not followed by a participle ("duties that were imposed").
+ANSWERED_END = blind(
+    r"[,;:]|\s[—–-]\s|\s(?:while|whereas|but|and\s+(?:said|says|added|warned))\b|\sby\s+\w+ing\b|"
+    r"\s(?:came|comes|come|took|takes|take|went|goes|go|entered|enters)\s+(?:into\s+)?(?:effect|force)\b|"
+    r"\s(?:is|are|was|were|will|would|could|may|might)\s+(?!(?:\w+ed|\w+en|been|being)\b)"
+)
 TARIFF_ACTION = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|announcement|slap|"
     r"slapped|levy|levied|levying|raise|raised|raises|raising|hike|hiked|hikes|increase|increased|increases|"
@@ -1725,7 +1742,9 @@ DEFINED_AFTER = blind(
 
 # Words that start a reason or a time clause: the goods named after them are not the goods taxed.
 REASON_AFTER = _words(
-    r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
+    r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|"
+    # The same reason given with "as": "as retaliation for the duties placed by Chile".
+    r"as\s+(?:a\s+)?(?:retaliation|response|reply)\s+(?:to|for|against)|over\s+(?:its|their|his)|"
     r"depending\s+on|based\s+on|"
     # A purpose of making good a loss, or its cause: "to make up for what the US tariff on steel cost".
     r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by|"
