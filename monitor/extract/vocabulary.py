@@ -1724,8 +1724,14 @@ DEFINED_AFTER = blind(
 # ---- Sectors ----
 
 # Words that start a reason or a time clause: the goods named after them are not the goods taxed.
+# "since January 2017", "after 2019" only date what follows: a time phrase, no clause of its own.
+_BARE_DATE = (
+    r"(?!\s+(?:(?:early|mid|late)[-\s]+)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{4})\b(?!\s+\w+(?:ed|s)\b))"
+)
 REASON_AFTER = _words(
-    r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
+    r"after" + _BARE_DATE + r"|because|amid|following" + _BARE_DATE + r"|citing|since" + _BARE_DATE + r"|while|when|"
+    r"in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
     r"depending\s+on|based\s+on|"
     # A purpose of making good a loss, or its cause: "to make up for what the US tariff on steel cost".
     r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by|"
