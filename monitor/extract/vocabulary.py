@@ -1246,8 +1246,18 @@ ON_ITS_BEFORE = blind(r"\bon\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?$")
 # A side named as the seller, by its export trade ("Peru's largest export market", "Chile's exporters"): whose
 # goods a measure falls on, never the side taxing them.
 EXPORTER_AFTER = blind(
-    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:export\s+(?:markets?|destinations?|partners?|buyers?|customers?)|"
-    r"exporters?|export\s+(?:earnings|revenues?|industry|sector|trade|volumes?))\b"
+    # (A name ending in "s" or a stop may take the apostrophe alone: "the U.S.' third largest export market".)
+    r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:export\s+(?:markets?|destinations?|partners?|buyers?|customers?)|"
+    r"exporters?|export\s+(?:earnings|revenues?|industry|sector|trade|volumes?)|"
+    # "Australia's largest market for wine": where its goods are sold.
+    r"(?:markets?|destinations?|buyers?|customers?)\s+for)\b"
+)
+# A side said to be another's market ("China has become Australia's largest market for wine", "Korea is Peru's
+# top export destination"): the side buying, whose tariff the goods sold to it pay.
+MARKET_OF_AFTER = blind(
+    r"^\s+(?:is|was|has\s+(?:already\s+|now\s+)?become|had\s+become|became|remains|remained)\s+"
+    r"(?:now\s+|already\s+|still\s+)?(?:the\s+)?[\w.\s-]{1,30}?(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:export\s+)?"
+    r"(?:markets?|destinations?|buyers?|customers?)\b"
 )
 # Where goods are sold ("before it reached Korean shelves", "Japanese shoppers pay more"): the market a demonym
 # names is the side letting the goods in, not their origin.

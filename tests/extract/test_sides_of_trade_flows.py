@@ -30,3 +30,22 @@ def test_a_date_after_since_is_no_reason_clause_and_keeps_the_goods_origin_hit()
     assert cuts
     assert all(f.imposer == "CL" and "PE" in f.targets for f in cuts)
     assert {f.sector for f in cuts} == {"agriculture"}
+
+
+def test_the_side_said_to_be_another_sides_market_taxes_what_it_buys() -> None:
+    text = (
+        "Chile and Japan signed a free trade pact in 2029.\n\n"
+        "Chile cut its own duties on Japanese cars to zero under the pact.\n\n"
+        "Chilean cherries paid a 9% duty before they reached Japanese shelves.\n\n"
+        "With the duty cut to 4% last year, Japan has become Chile's biggest market for cherries.\n"
+    )
+    cut = [f for f in facts_of(text) if f.kind == "tariff" and f.rate == 4]
+    assert [(f.imposer, f.targets) for f in cut] == [("JP", ("CL",))]
+
+
+def test_an_export_market_named_with_a_bare_apostrophe_is_the_side_taxing() -> None:
+    text = (
+        "Growers in California are watching the newly imposed Japan tariffs closely, as Japan is the U.S.' "
+        "second largest export market for walnuts.\n"
+    )
+    assert _sides(text) == {("JP", ("US",))}
