@@ -647,10 +647,12 @@ def find_parties(
     into = [
         m
         for m in subjects
-        if vocab.INTO_BEFORE.search(clause[max(0, m.start - 20) : m.start])
+        # As wide as `_roles` looks: "exported from South Korea to Chile" puts the verb well before the market.
+        if vocab.INTO_BEFORE.search(clause[max(0, m.start - 40) : m.start])
         or vocab.OWN_IMPORTS_FROM.match(clause[m.end : m.end + 60])
         # (The pattern is anchored with "^", which holds only at the start of the text it is given.)
         or (m.form == DEMONYM and vocab.MARKET_AFTER.match(clause[m.end : m.end + 30]))
+        or (m.form in {NAME, CAPITAL} and vocab.MARKET_OF_AFTER.match(clause[m.end : m.end + 80]))
     ]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]

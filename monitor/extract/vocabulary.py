@@ -1263,8 +1263,18 @@ ON_ITS_BEFORE = blind(r"\bon\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?$")
 # A side named as the seller, by its export trade ("Peru's largest export market", "Chile's exporters"): whose
 # goods a measure falls on, never the side taxing them.
 EXPORTER_AFTER = blind(
-    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:export\s+(?:markets?|destinations?|partners?|buyers?|customers?)|"
-    r"exporters?|export\s+(?:earnings|revenues?|industry|sector|trade|volumes?))\b"
+    # (A name ending in "s" or a stop may take the apostrophe alone: "the U.S.' third largest export market".)
+    r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:export\s+(?:markets?|destinations?|partners?|buyers?|customers?)|"
+    r"exporters?|export\s+(?:earnings|revenues?|industry|sector|trade|volumes?)|"
+    # "Australia's largest market for wine": where its goods are sold.
+    r"(?:markets?|destinations?|buyers?|customers?)\s+for)\b"
+)
+# A side said to be another's market ("China has become Australia's largest market for wine", "Korea is Peru's
+# top export destination"): the side buying, whose tariff the goods sold to it pay.
+MARKET_OF_AFTER = blind(
+    r"^\s+(?:is|was|has\s+(?:already\s+|now\s+)?become|had\s+become|became|remains|remained)\s+"
+    r"(?:now\s+|already\s+|still\s+)?(?:the\s+)?[\w.\s-]{1,30}?(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:export\s+)?"
+    r"(?:markets?|destinations?|buyers?|customers?)\b"
 )
 # Where goods are sold ("before it reached Korean shelves", "Japanese shoppers pay more"): the market a demonym
 # names is the side letting the goods in, not their origin.
@@ -1741,10 +1751,18 @@ DEFINED_AFTER = blind(
 # ---- Sectors ----
 
 # Words that start a reason or a time clause: the goods named after them are not the goods taxed.
+# "since January 2017", "after 2019" only date what follows: a time phrase, no clause of its own.
+_BARE_DATE = (
+    r"(?!\s+(?:(?:early|mid|late)[-\s]+)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{4})\b(?!\s+\w+(?:ed|s)\b))"
+)
 REASON_AFTER = _words(
     r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|"
     # The same reason given with "as": "as retaliation for the duties placed by Chile".
     r"as\s+(?:a\s+)?(?:retaliation|response|reply)\s+(?:to|for|against)|over\s+(?:its|their|his)|"
+
+    r"after" + _BARE_DATE + r"|because|amid|following" + _BARE_DATE + r"|citing|since" + _BARE_DATE + r"|while|when|"
+    r"in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
     r"depending\s+on|based\s+on|"
     # A purpose of making good a loss, or its cause: "to make up for what the US tariff on steel cost".
     r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by|"
