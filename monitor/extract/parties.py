@@ -501,6 +501,24 @@ def _pair_named_again(clause: str, ctx: Context) -> tuple[str, str] | None:
     return None
 
 
+def _listed_after_partner(clause: str, mentions: list[Mention]) -> list[Mention]:
+    """The later items of a list of parties whose first item is met "with" ("talks with Chile, Peru and the
+    EU"): each is met as much as the first. A list is items joined by commas and closed by "and" or "or"."""
+    listed: list[Mention] = []
+    run: list[Mention] = []
+    closed = False
+    for prev, cur in pairwise(sorted(mentions, key=lambda m: m.start)):
+        gap = vocab.LIST_GAP.fullmatch(clause, prev.end, cur.start)
+        if gap is not None and (run or vocab.WITH_BEFORE.search(clause[max(0, prev.start - 40) : prev.start])):
+            run.append(cur)
+            closed = closed or vocab.LIST_CLOSING.search(gap.group(0)) is not None
+            continue
+        if closed:
+            listed += run
+        run, closed = [], False
+    return listed + run if closed else listed
+
+
 def find_parties(
     clause: str,
     mentions: list[Mention],
@@ -568,6 +586,7 @@ def find_parties(
             for code, m in first_seen.items()
             if vocab.PARTNER_BEFORE.search(clause[max(0, m.start - 40) : m.start])
         }
+        in_partner_slot |= {m.code for m in _listed_after_partner(clause, mentions) if first_seen[m.code] is m}
         # A speaker named after the statement it reports ("..., the Thai minister told reporters") is never
         # the first party: with no other party named, it is the side the US met.
         trailing = vocab.TRAILING_SPEAKER.search(clause)

@@ -171,7 +171,7 @@ SHARE_OF_GOODS_AFTER = blind(
 DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
 DEAL_VERB = _words(
     r"reached|struck|signed|concluded|sealed|clinched|finali[sz]ed|inked|agreed\s+to|agreed\s+on|"
-    r"announced|made\s+(?=a\b|an\b|the\b|its\b|their\b|his\b)|implementing|solidify|touted|unveiled|ratified|"
+    r"announced|announcing|signing(?!\s+of\b)|made\s+(?=a\b|an\b|the\b|its\b|their\b|his\b)|implementing|solidify|touted|unveiled|ratified|"
     # British usage takes the agreement as a direct object: "the two sides agreed a trade deal".
     r"agreed(?=\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|pact|accord|framework)\b)"
 )
@@ -332,6 +332,27 @@ PRIVATE_SUBJECT_BEFORE = blind(r"\b(?:" + _PRIVATE_SIDE + r")\s+(?:[\w-]+\s+){0,
 PRIVATE_PARTNER_AFTER = re.compile(
     r"^\s+(?i:with\s+|to\s+)?(?:(?:[\w.’'-]+\s+){0,3}?(?i:" + _PRIVATE_SIDE + r")\b|"
     r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,\s+[^;.]{0,80}?\b(?i:" + _PRIVATE_SIDE + r")\b)"
+)
+# Talks brought to an end on an agreement are a deal reached (contract: "concluded"), in any of the verbs news
+# uses for it and whichever side of "talks" the agreement is named on: "concluded negotiations for a free trade
+# agreement", "finished talks on the trade pact", "completed FTA negotiations". A round or session ended
+# ("completed the third round of talks on a trade pact") is talks held, not the agreement reached.
+_ENDED_VERB = r"(?:concluded|finali[sz]ed|completed|finished|wrapped\s+up)"
+_NOT_A_ROUND = r"(?:(?!rounds?\b|sessions?\b|meetings?\b)[\w-]+\s+)"
+_AGREEMENT = r"(?:agreements?|deals?|pacts?|accords?|ftas?|treaty|partnership)"
+TALKS_CONCLUDED = blind(
+    r"\b" + _ENDED_VERB + r"\s+(?:the\s+|their\s+|its\s+)?" + _NOT_A_ROUND + r"{0,2}?(?:talks|negotiations)\s+"
+    r"(?:on|for|over)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,5}?" + _AGREEMENT + r"\b|"
+    r"\b" + _ENDED_VERB + r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?" + _AGREEMENT + r"\s+"
+    r"(?:talks|negotiations)\b"
+)
+# An agreement's signing named by the noun, after a word that sets it in the past: "since the signing of the
+# free trade agreement", "witnessed the signing of the pact" (not "ahead of the signing of", "will attend the
+# signing of").
+AGREEMENT_SIGNED = blind(
+    r"\b(?:since|after|following|witnessed|attended|marked|celebrated|hailed|welcomed)\s+"
+    r"(?:the\s+|their\s+|its\s+)?signing\s+(?:ceremony\s+)?of\s+(?:the|a|an|its|their|this|that)\s+"
+    r"(?:[\w.’'()-]+\s+){0,5}?" + _AGREEMENT + r"\b"
 )
 TALKS_FAILED = _words(
     r"stalled|stall|collapsed|collapse|broke\s+down|break\s+down|broken\s+down|faltered|derailed|"
@@ -1185,6 +1206,9 @@ LEADING_SUBORDINATE = re.compile(
     r"[A-Z][a-z]+ed\s+(?:by|with|over|at|about)|To\s+[a-z]+)"
     r"\s[^,;\d%]{8,}?,\s+(?=(?:the\s+|its\s+)?[A-Z]))"
 )
+# A time phrase opening a sentence with a gerund and no subject of its own ("After signing the pact with Peru,
+# Chile ..."): its doer is the subject of the main clause after the comma.
+OPENING_GERUND = re.compile(r"^\W*(?:After|Before|Since|Upon|On|While|By)\s+[a-z]+ing\b")
 TARGET_BEFORE = blind(
     r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
     r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping)\s+"
@@ -1396,6 +1420,12 @@ PARTNER_BEFORE = blind(
     r"\b(?:with|to|against|on(?!\s+(?:the\s+)?(?:" + _DAY_OR_MONTH + r")\b)|by)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?!between\b|among\b)\w+\s+){0,2}(?:the\s+)?$"
 )
+# The side met "with", right before its name ("talks with the UK", "deals with the governments of"): the
+# first item of a list of partners.
+WITH_BEFORE = blind(r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?:(?!between\b|among\b)\w+\s+){0,2}(?:the\s+)?$")
+# What stands between two items of a list of parties ("Chile, Peru and the EU"), and the word that closes one.
+LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?", re.I)
+LIST_CLOSING = re.compile(r"\b(?:and|or)\b", re.I)
 # A place opening a wire story ("OSLO -", "Lagos:", "Lima, Jan 5"): where it was filed, not a party.
 DATELINE_AFTER = re.compile(
     r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—]+\s|:\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+))"

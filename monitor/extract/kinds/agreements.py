@@ -8,17 +8,11 @@ from functools import lru_cache
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY, CAPITAL
+from monitor.extract.gazetteer import ANY, BLOC, CAPITAL, UNIVERSAL, find_mentions
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import CueSet, blind
 from monitor.extract.parties import Parties, Resolver, find_parties, is_venue, relative_clauses
 
-# Talks brought to an end on an agreement (not a round of them): "concluded negotiations for a free trade
-# agreement", "finalised talks on the trade deal".
-_CONCLUDED_TALKS = blind(
-    r"(?:concluded|finali[sz]ed|completed|wrapped\s+up)\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:talks|negotiations)\s+(?:on|for|over|toward|towards)\s+(?:a|an|the|their|its)\s+"
-)
 _PASSIVE_BEFORE = blind(r"\b(?:was|were|been|be|is|are|being|get|got)\s+(?:\w+ly\s+)?$")
 # The programme's benefits ended, said after it: "GSP benefits were suspended", "preferences have been revoked".
 _ENDED_AFTER = blind(
@@ -39,6 +33,7 @@ _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 # withdrawal, and is not read further (most clauses).
 _OPENINGS = CueSet(
     vocab.TALKS,
+    vocab.AGREEMENT_SIGNED,
     vocab.DEAL_VERB,
     vocab.DEAL_PASSIVE,
     vocab.DEAL_WITH_PARTNER,
@@ -58,10 +53,17 @@ def opening_at(clause: str) -> int | None:
 @lru_cache(maxsize=64)
 def states_deal(clause: str) -> bool:
     """Whether the clause says a trade agreement was reached, signed or concluded."""
+    for ended in (*vocab.TALKS_CONCLUDED.finditer(clause), *vocab.AGREEMENT_SIGNED.finditer(clause)):
+        # "completed negotiations on a partnership agreement", "since the signing of the FTA": a deal reached,
+        # unless only meant or denied ("plan to conclude talks on ...", "have not finished ...").
+        before = clause[max(0, ended.start() - 25) : ended.start()]
+        if vocab.MODAL_BEFORE.search(before) or _NOT_BEFORE.search(before) or blocked(clause, ended):
+            continue
+        if vocab.OTHER_AGREEMENT.search(ended.group(0)) or vocab.DEAL_GOAL.search(ended.group(0)):
+            continue  # "finished talks on a peace deal", "concluded talks toward a possible pact"
+        return True
     for verb in vocab.DEAL_VERB.finditer(clause):
         obj = vocab.DEAL_OBJECT.match(clause[verb.end() : verb.end() + 80])
-        if obj and vocab.TALKS.search(obj.group(0)) and _CONCLUDED_TALKS.match(clause, verb.start()):
-            return True  # "concluded negotiations on a partnership agreement": the talks ended in a deal
         if not obj or vocab.TALKS.search(obj.group(0)):
             continue  # "agreed to start trade talks in an arrangement ...": talks, not a deal
         if vocab.WITHDRAW.search(obj.group(0)):
@@ -195,6 +197,24 @@ def _partner_unknown(c: Clause, parties: Parties) -> bool:
     return parties.targets_default and parties.targets == ("US",) and c.ctx.home is not None
 
 
+def _gerund_subject(c: Clause, parties: Parties) -> Parties:
+    """The sides of a deal told in a gerund phrase that opens the sentence and names no one acting ("After
+    signing pacts with Chile, Peru and Japan, the EU ..."): the phrase's doer is the main clause's subject."""
+    if parties.imposer_named or not c.sentence.startswith(c.text) or not vocab.OPENING_GERUND.match(c.text):
+        return parties
+    rest = c.sentence[len(c.text) :]
+    mentions = [m for m in find_mentions(rest) if m.form not in {UNIVERSAL, BLOC}]
+    if not mentions:
+        return parties
+    subject = find_parties(rest, mentions, c.ctx, prefer_first=True)
+    if not subject.imposer_named:
+        return parties
+    others = tuple(t for t in parties.targets if t != subject.imposer)
+    if not others or not parties.targets_named:
+        return parties
+    return Parties(imposer=subject.imposer, targets=others, subject_named=True, targets_named=True)
+
+
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
@@ -243,7 +263,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     if vocab.COMMODITY_PACT.search(c.sentence):
         pass  # "the coffee pact's export quotas", "OPEC's output talks": a commodity agreement, no trade fact
     elif states_deal(clause):
-        first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        first = _gerund_subject(c, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
         _remember_pair(c, first)
         if not _partner_unknown(c, first):
             facts.append(make_fact("deal", first, c.sentence))
