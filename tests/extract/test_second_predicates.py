@@ -62,3 +62,15 @@ def test_a_tariff_cut_by_half_is_a_measure_with_no_rate() -> None:
     assert _read("Korea's tariff on Chilean wine was cut by half.") == {("tariff", "KR", ("CL",), "agriculture", None)}
     assert _read("Korea's tariff on Chilean wine has been halved.") == {("tariff", "KR", ("CL",), "agriculture", None)}
 
+
+def test_goods_in_a_relative_clause_stay_with_its_measure() -> None:
+    text = "Peru, which faces a 30% US tariff, imposed duties on American corn."
+    assert _read(text) == {
+        ("tariff", "US", ("PE",), None, 30.0),
+        ("tariff", "PE", ("US",), "agriculture", None),
+    }
+    text = "Peru, which faces a 30% US tariff on steel, imposed duties on American goods."
+    assert _read(text) == {
+        ("tariff", "US", ("PE",), "steel", 30.0),
+        ("tariff", "PE", ("US",), None, None),
+    }
