@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from monitor.extract import vocabulary as vocab
@@ -18,9 +19,35 @@ _NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 _LIST_GOES_ON = re.compile(rf"(?:{_NAME}\s*,\s*)*{_NAME},?\s+(?:and|or)\s+{_NAME}\s*,\s+")
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A clause and where its words stand in the sentence: one stretch, or two for a second predicate read with
+    the subject of the first ("Peru " + "raised duties on steel"), its text their concatenation."""
+
+    text: str
+    stretches: tuple[tuple[int, int], ...]
+
+    def at(self, position: int) -> int | None:
+        """Where the sentence's `position` falls in the clause's text, None when outside the clause."""
+        base = 0
+        for start, end in self.stretches:
+            if start <= position < end:
+                return base + position - start
+            base += end - start
+        return None
+
+
 def split_clauses(sentence: str) -> list[str]:
     """The clauses of a sentence, each with (at most) one subject and its verb."""
-    parts: list[str] = []
+    return [piece.text for piece in clause_pieces(sentence)]
+
+
+def clause_pieces(sentence: str) -> list[Piece]:
+    """The clauses of a sentence with where they stand in it; a second predicate of the first clause's subject
+    ("X lifted A and raised B to 15%") is read with that subject put before it."""
+    parts: list[tuple[int, int]] = []
+    subjects: dict[int, tuple[int, int]] = {}
+    subject: tuple[int, int] | None = None
     begin = 0
     lead = vocab.LEADING_SUBORDINATE.match(sentence)
     if lead and _NAME_BEFORE.search(sentence.rstrip(), 0, len(sentence[: lead.end()].rstrip(", "))):
@@ -28,7 +55,7 @@ def split_clauses(sentence: str) -> list[str]:
         if more:
             lead = more
     if lead:
-        parts.append(sentence[: lead.end()].rstrip(", "))
+        parts.append((0, len(sentence[: lead.end()].rstrip(", "))))
         begin = lead.end()
     for m in vocab.CLAUSE_BREAK.finditer(sentence, begin):
         if m.group("and_subject") and _NAME_BEFORE.search(sentence, 0, m.start()):
@@ -37,28 +64,89 @@ def split_clauses(sentence: str) -> list[str]:
             continue  # "experts see a deal whereby Japan opens up while the US lifts ...": both are foreseen
         if _spells_out_group(sentence, m.start(), m.end()):
             continue  # "on the six nations that sell it glass: Chile, Peru and ...": the group's members
+        # Only after "and": a predicate after "but" is read as before, on its own (with the subject carried to it,
+        # the scored-only news lost a fact it read right).
+        second = _AND.search(m.group(0)) is not None and vocab.SECOND_PREDICATE.match(sentence[m.end() : m.end() + 80])
+        # The subject a predicate after this break is read with: the one this clause was read with, or its own.
+        own = subjects.get(begin) or _subject(sentence, begin, m.start())
+        if m.group("second_verb"):
+            bare = _bare_verb(sentence, m.end())
+            modal = _last_modal(sentence, begin, m.start()) if bare in vocab.BARE_FORMS else None
+            if modal is not None and begin not in subjects:
+                own = (begin, modal)  # "Peru will impose ... and cut ...": "Peru will " is read before "cut"
+            elif modal is None and bare in vocab.BARE_FORMS and bare not in vocab.SHARED_FORMS:
+                continue  # a bare verb with no modal or "to" to share: not a predicate ("a cut and raise ...")
+            if own is None:
+                continue  # no verb before "and" ("tariffs and raised prices"): no predicate to add one to
         if m.start() - begin > 15:
-            parts.append(sentence[begin : m.start()])
+            subject = own
+            parts.append((begin, m.start()))
             begin = m.end()
-    parts.append(sentence[begin:])
+            if second and subject is not None:
+                subjects[begin] = subject
+    parts.append((begin, len(sentence)))
+    pieces = [
+        Piece(
+            text=sentence[subjects[a][0] : subjects[a][1]] + sentence[a:b],
+            stretches=(subjects[a], (a, b)),
+        )
+        if a in subjects
+        else Piece(text=sentence[a:b], stretches=((a, b),))
+        for a, b in parts
+    ]
     if sentence and sentence[-1] not in _SENTENCE_ENDS:
-        parts = [piece for part in parts for piece in _headline_predicates(part)]
-    return [p for p in parts if p.strip()]
+        pieces = [piece for part in pieces for piece in _headline_predicates(part)]
+    return [p for p in pieces if p.text.strip()]
 
+
+def _subject(sentence: str, begin: int, end: int) -> tuple[int, int] | None:
+    """Where the subject of the clause from `begin` to `end` stands (up to its first verb), None when no verb
+    opens its predicate close enough to be read as one."""
+    verb = vocab.FIRST_VERB.search(sentence, begin, end)
+    if verb is None or not sentence[begin : verb.start()].strip() or verb.start() - begin > _SUBJECT_LENGTH:
+        return None
+    return begin, verb.start()
+
+
+# The longest subject a second predicate is read with ("the tariff on fridges and cookers from Korea").
+_SUBJECT_LENGTH = 120
+
+
+def _bare_verb(sentence: str, start: int) -> str:
+    """The verb a second predicate opens with (after any "also", "then")."""
+    words = sentence[start : start + 40].lower().split()
+    while words and words[0] in _ADVERBS:
+        words.pop(0)
+    return words[0] if words else ""
+
+
+_ADVERBS = frozenset({"also", "then", "later", "subsequently", "again"})
+
+
+def _last_modal(sentence: str, begin: int, end: int) -> int | None:
+    """Where the last modal or "to" of the predicate from `begin` to `end` ends, None when it has none."""
+    found = list(vocab.MODAL_OR_TO.finditer(sentence[begin:end]))
+    return begin + found[-1].end() if found else None
+
+
+_AND = re.compile(r"\band\b", re.I)
 
 # A headline ends without a stop (a closing quote may end a sentence that quotes).
 _SENTENCE_ENDS = frozenset(".!?\"”’'")
 
 
-def _headline_predicates(part: str) -> list[str]:
+def _headline_predicates(part: Piece) -> list[Piece]:
     """A headline clause cut where a comma stands for "and" before a second verb of the same subject."""
-    pieces: list[str] = []
+    if len(part.stretches) > 1:
+        return [part]
+    start = part.stretches[0][0]
+    pieces: list[Piece] = []
     begin = 0
-    for m in vocab.HEADLINE_SECOND_VERB.finditer(part):
+    for m in vocab.HEADLINE_SECOND_VERB.finditer(part.text):
         if m.start() - begin > 15:
-            pieces.append(part[begin : m.start()])
+            pieces.append(Piece(text=part.text[begin : m.start()], stretches=((start + begin, start + m.start()),)))
             begin = m.end()
-    pieces.append(part[begin:])
+    pieces.append(Piece(text=part.text[begin:], stretches=((start + begin, start + len(part.text)),)))
     return pieces
 
 
@@ -141,6 +229,7 @@ def is_policy(scan: str, word: re.Match[str]) -> bool:
         vocab.POLICY_BEFORE.search(before)
         or vocab.CUT_FORMS_BEFORE.search(before)
         or vocab.POLICY_AFTER.search(after)
+        or vocab.CHANGED_BY_AFTER.match(scan[word.end() : word.end() + 110])
         or vocab.RESPONSE_WITH.search(before)
     )
 

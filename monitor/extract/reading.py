@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.authority import authority_of
-from monitor.extract.clauses import masked, split_clauses
+from monitor.extract.clauses import Piece, clause_pieces, masked
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
@@ -64,21 +64,23 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
     if cited is not None:
         # The side an opening or closing "according to ..." cites is the source of the whole sentence, no side hit.
         sentence_mentions = [m for m in sentence_mentions if not cited[0] <= m.start < cited[1]]
-    for clause in split_clauses(sentence):
-        offset = sentence.find(clause)
-        if offset == 0:  # the first clause (most often the whole sentence): its parties stand where they are
+    for piece in clause_pieces(sentence):
+        clause = piece.text
+        offset = piece.stretches[0][0]
+        if len(piece.stretches) == 1 and offset == 0:
+            # The first clause (most often the whole sentence): its parties stand where they are.
             mentions = [m for m in sentence_mentions if m.end <= len(clause)]
         else:
-            mentions = [
-                Mention(code=m.code, start=m.start - offset, end=m.end - offset, form=m.form, text=m.text)
-                for m in sentence_mentions
-                if offset <= m.start and m.end <= offset + len(clause)
-            ]
+            mentions = _mentions_in(piece, sentence_mentions)
         resolve = Resolver(clause, mentions, ctx, previous, source)
         previous = resolve
         if clause is not sentence and not vocab.TRADE_HINT.holds(clause):
             continue
-        dates = clause_dates(sentence_dates, offset, len(clause))
+        dates = (
+            clause_dates(sentence_dates, offset, len(clause))
+            if len(piece.stretches) == 1
+            else _dates_in(piece, sentence_dates)
+        )
         those = vocab.THOSE.search(clause) if resolve.previous is not None else None
         if those and not resolve().subject_named and resolve.previous is not None:
             # "... on Peru and Chile, and those two would drop their own duties ...": each named party acts.
@@ -172,6 +174,30 @@ def _named_measure(
         return []
     own = Parties(imposer=owner.code, targets=targets, subject_named=False, targets_default=not hit_named)
     return [make_fact("tariff", own, sentence, sector=sector, status="in_effect") for sector in sectors]
+
+
+def _mentions_in(piece: Piece, mentions: list[Mention]) -> list[Mention]:
+    """The sentence's parties that stand in a clause, placed where they stand in its text."""
+    placed: list[Mention] = []
+    for m in mentions:
+        start = piece.at(m.start)
+        if start is not None and piece.at(m.end - 1) == start + m.end - 1 - m.start:
+            placed.append(Mention(code=m.code, start=start, end=start + m.end - m.start, form=m.form, text=m.text))
+    return placed
+
+
+def _dates_in(piece: Piece, sentence_dates: Callable[[], list[DateMention]]) -> Callable[[], list[DateMention]]:
+    """The dates of a clause read with another's subject, placed where they stand in its text, found when asked."""
+
+    def get() -> list[DateMention]:
+        placed: list[DateMention] = []
+        for d in sentence_dates():
+            start = piece.at(d.start)
+            if start is not None:
+                placed.append(DateMention(value=d.value, start=start, end=start + d.end - d.start))
+        return placed
+
+    return get
 
 
 def _fellow_facts(found: list[Fact], resolve: Callable[[], Parties]) -> list[Fact]:

@@ -503,9 +503,9 @@ CUT_AFTER_LIFT = blind(
     r"(?:reduced|lower|lowered|cut)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|duty|levies|tariff\s+rates?)\b"
 )
 # After a verb of removal, a new rate: the tariff is cut (or raised) to it ("drop to 6%", "dropped from 12% to 6%",
-# "lifted to 25%", "rolled back to 10%"), not removed.
+# "lifted to 25%", "rolled back to 10%"), or by a share of it ("dropped by a third"), not removed.
 FALL_TO_RATE = re.compile(
-    r"(?:\s+(?:sharply|further|slightly|back))?\s+(?:to|from)\s+(?:(?:about|around|just)\s+)?"
+    r"(?:\s+(?:sharply|further|slightly|back))?\s+(?:to|from|by)\s+(?:(?:about|around|just)\s+)?"
     r"\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s+cent|pc)",
     re.I,
 )
@@ -1005,6 +1005,13 @@ PLACING_BEFORE = _words(
     r"introducing|announce|announced|announcing|enact|enacted|restore|restored|put|puts|putting|place|placed|"
     r"placing|adopt|adopted|unveil|unveiled|retaliated\s+with|responded\s+with|answered\s+with"
 )
+# A tariff said to have changed by a share of itself ("Peru's duty on oil was lowered by 12%", "is now cut
+# by half"): a measure changed, at no rate the sentence states (the share is no rate).
+CHANGED_BY_AFTER = blind(
+    r"^[^,;]{0,70}?\b(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?(?:cut|reduced|lowered|slashed|"
+    r"dropped|raised|increased|hiked)\s+by\s+(?:half|a\s+third|a\s+quarter|\d)|"
+    r"^[^,;]{0,70}?\b(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?(?:halved|doubled)\b"
+)
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
     r"in\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|announced|"
@@ -1134,6 +1141,87 @@ UNIVERSAL_APPOSITION = blind(
 )
 RECIPROCAL = _words(r"reciprocal|universal|baseline|worldwide|global|all\s+(?:countries|trading\s+partners|imports)")
 
+# ---- A second predicate of one subject (x-predicates) ----
+# The verbs of a measure, each in every form English gives it: a second verb of these after "and" with no subject
+# of its own ("Peru lifted its duties on wine and raised those on steel to 15%") states a measure of its own.
+_MEASURE_STEMS = (
+    ("impose", "imposes", "imposed", "imposing"),
+    ("raise", "raises", "raised", "raising"),
+    ("lift", "lifts", "lifted", "lifting"),
+    ("remove", "removes", "removed", "removing"),
+    ("cut", "cuts", "cut", "cutting"),
+    ("lower", "lowers", "lowered", "lowering"),
+    ("reduce", "reduces", "reduced", "reducing"),
+    ("eliminate", "eliminates", "eliminated", "eliminating"),
+    ("scrap", "scraps", "scrapped", "scrapping"),
+    ("slash", "slashes", "slashed", "slashing"),
+    ("slap", "slaps", "slapped", "slapping"),
+    ("levy", "levies", "levied", "levying"),
+    ("hike", "hikes", "hiked", "hiking"),
+    ("increase", "increases", "increased", "increasing"),
+    ("double", "doubles", "doubled", "doubling"),
+    ("halve", "halves", "halved", "halving"),
+    ("suspend", "suspends", "suspended", "suspending"),
+    ("pause", "pauses", "paused", "pausing"),
+    ("delay", "delays", "delayed", "delaying"),
+    ("postpone", "postpones", "postponed", "postponing"),
+    ("exempt", "exempts", "exempted", "exempting"),
+    ("extend", "extends", "extended", "extending"),
+    ("set", "sets", "set", "setting"),
+    ("add", "adds", "added", "adding"),
+    ("introduce", "introduces", "introduced", "introducing"),
+    ("put", "puts", "put", "putting"),
+    ("place", "places", "placed", "placing"),
+    ("apply", "applies", "applied", "applying"),
+    ("waive", "waives", "waived", "waiving"),
+    ("abolish", "abolishes", "abolished", "abolishing"),
+    ("drop", "drops", "dropped", "dropping"),
+    ("announce", "announces", "announced", "announcing"),
+    ("threaten", "threatens", "threatened", "threatening"),
+    ("keep", "keeps", "kept", "keeping"),
+)
+_ANY_FORM = "|".join(sorted({form for stem in _MEASURE_STEMS for form in stem}, key=lambda w: (-len(w), w)))
+# Right after "and" only a finite form opens a predicate: a base form may be an infinitive's second verb ("to
+# impose duties and raise ..."), a present participle a noun ("lifting gear").
+_FINITE_FORM = "|".join(sorted({form for stem in _MEASURE_STEMS for form in stem[1:3]}, key=lambda w: (-len(w), w)))
+_BASE_FORM = "|".join(sorted({stem[0] for stem in _MEASURE_STEMS}, key=lambda w: (-len(w), w)))
+# What a verb of placing, raising or removing governs in the active voice: a tariff, a rate, a determiner. Not
+# "in", "on" or "by" ("imposed in April and raised in June": two participles of one measure, no predicate).
+_MEASURE_OBJECT = (
+    r"(?:the|its|their|his|her|a|an|new|further|additional|extra|higher|lower|retaliatory|punitive|import|export|"
+    r"them|it|tariffs?|duties|duty|levies|levy|\d)\b"
+)
+_SECOND_PREDICATE = (
+    r"(?:(?:also|then|later|subsequently|again)\s+)?(?:"
+    # With its auxiliary: "... and will be entirely removed", "... and has raised its duty to 20%".
+    r"(?:will|would|has|have|had|is|are|was|were|could|can|may|might|shall|should)\s+(?:(?:also|now|then)\s+)?(?:to\s+)?"
+    rf"(?:(?:be|been|being)\s+)?(?:[a-z]+ly\s+)?(?:{_ANY_FORM})\b"
+    # A finite verb with its object: "... and raised duties on steel", "... and cut its tariff to 5%".
+    rf"|(?:{_FINITE_FORM})\s+(?={_MEASURE_OBJECT})"
+    # A bare verb: a second infinitive of a modal or "to" before it ("will impose ... and raise its duty ...").
+    rf"|(?:{_BASE_FORM})\s+(?={_MEASURE_OBJECT})"
+    r")"
+)
+# A clause that opens with a second predicate (after "and", "but" or a comma): the subject is the previous one's.
+SECOND_PREDICATE = blind(rf"^\s*(?:(?:and|but)\s+)?{_SECOND_PREDICATE}")
+# A bare verb after "and" shares the modal or "to" of the predicate before it ("Peru will impose a tariff on wine
+# and cut its duty on steel": will cut), which goes with the subject to the second predicate. "to" before a
+# determiner is a preposition ("exports to the US").
+BARE_FORMS = frozenset(stem[0] for stem in _MEASURE_STEMS)
+# "cut", "set" and "put" are past tenses too: with no modal before them they are finite verbs of their own.
+SHARED_FORMS = frozenset({"cut", "set", "put"})
+MODAL_OR_TO = blind(
+    r"\b(?:to|will|would|could|can|may|might|shall|should|must)\s+(?:(?:also|then|now|soon)\s+)?"
+    r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|all|some|be|\d)\b)(?=[a-z])"
+)
+# The first verb of a clause, where its subject ends: an auxiliary, a finite verb of a measure, or one a tariff
+# itself does ("the levy rose to 20%", "the duty took effect").
+FIRST_VERB = blind(
+    r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|shall|should|must|did|does|"
+    r"said|says|rose|rises|fell|falls|climbed|climbs|stood|stands|remained|remains|took|takes|went|goes|"
+    rf"{_FINITE_FORM})\b"
+)
+
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
 # Every break opens with one of the characters of the first class, which lets the engine skip, one table look-up
 # each, every other character of the text; the look-behind after it then says which character that was, so that
@@ -1184,6 +1272,8 @@ CLAUSE_BREAK = re.compile(
     r"offers|granted|grants|gave|gives|kept|keeps|left|leaves|delayed|delays|postponed|postpones|suspended|"
     r"suspends|paused|pauses|lifted|lifts|removed|removes|dropped|drops|lowered|lowers|imposed|imposes|"
     r"raised|raises|added|adds)\s)"
+    # "Peru lifted its duties on wine and raised those on steel to 15%": a second predicate of the same subject.
+    rf"|(?P<second_verb>\s*and\s+)(?={_SECOND_PREDICATE})"
     r"|\s*[-–—]\s+"
     r")"
     r"|(?<=;)\s+|(?<=:)\s+(?=[A-Z])"

@@ -173,6 +173,26 @@ def _main_word_beside_relatives(c: Clause, rates: list[Rate]) -> re.Match[str] |
     return None
 
 
+def _on_its_side(c: Clause, anchor: int, sectors: list[str]) -> list[str]:
+    """The sectors of a measure at `anchor` named on its side of a relative clause about a party: goods named
+    only inside "Peru, which faces a 30% US tariff on steel, ..." are the relative clause's measure's, those named
+    only outside it the main clause's ("..., imposed duties on American corn"), whichever the rate's window
+    reached."""
+    if not sectors or not isinstance(c.resolve, Resolver):
+        return sectors
+    relatives = [r for r in c.resolve.relatives() if not r.aside]
+    if not relatives:
+        return sectors
+    home = next((r for r in relatives if r.body <= anchor < r.end), None)
+    named = find_sectors(c.text)
+
+    def here(start: int) -> bool:
+        inside = next((r for r in relatives if r.body <= start < r.end), None)
+        return inside is home
+
+    return [sector for sector in sectors if any(m.sector == sector and here(m.start) for m in named)]
+
+
 def _whole_schedule(c: Clause) -> bool:
     """Whether a clause naming no other side cuts a side's own tariffs or gives its tariff level ("cut import
     tariffs on 900 items", "its overall tariff level"), not a measure named before ("reduced the duty to 5%")."""
@@ -220,7 +240,7 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     until = expiry(clause, c.dates_of(), effective or published)
     status = status_of(clause, span, effective, published)
     groups = [
-        (r, _goods_sectors(clause, r) if r is not None and r.goods else s)
+        (r, _on_its_side(c, _anchor(c, r)[0], _goods_sectors(clause, r) if r is not None and r.goods else s))
         for r, s in sector_groups(clause, rates, c.tariff_words)
     ]
     facts: list[Fact] = []
@@ -248,7 +268,7 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     main = _main_word_beside_relatives(c, rates)
     if main is not None:
         main_status = status_of(clause, main.span(), effective, published)
-        for sector in each(near_sectors(clause, *main.span())):
+        for sector in each(_on_its_side(c, main.start(), near_sectors(clause, *main.span()))):
             facts.append(
                 make_fact(
                     "tariff",
