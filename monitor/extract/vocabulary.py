@@ -1877,12 +1877,10 @@ _BARE_DATE = (
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{4})\b(?!\s+\w+(?:ed|s)\b))"
 )
 REASON_AFTER = _words(
-    r"after|because|amid|following|citing|since|while|when|in\s+response|in\s+retaliation|"
+    r"after" + _BARE_DATE + r"|because|amid|following" + _BARE_DATE + r"|citing|since" + _BARE_DATE + r"|while|when|"
+    r"in\s+response|in\s+retaliation|"
     # The same reason given with "as": "as retaliation for the duties placed by Chile".
     r"as\s+(?:a\s+)?(?:retaliation|response|reply)\s+(?:to|for|against)|over\s+(?:its|their|his)|"
-
-    r"after" + _BARE_DATE + r"|because|amid|following" + _BARE_DATE + r"|citing|since" + _BARE_DATE + r"|while|when|"
-    r"in\s+response|in\s+retaliation|over\s+(?:its|their|his)|"
     r"depending\s+on|based\s+on|"
     # A purpose of making good a loss, or its cause: "to make up for what the US tariff on steel cost".
     r"to\s+(?:make\s+up\s+for|offset|compensate\s+for|balance)|caused\s+by|"
