@@ -1380,10 +1380,10 @@ EXPORTER_AFTER = blind(
     # (A name ending in "s" or a stop may take the apostrophe alone: "the U.S.' third largest export market".)
     r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:export\s+(?:markets?|destinations?|partners?|buyers?|customers?)|"
     r"exporters?|export\s+(?:earnings|revenues?|industry|sector|trade|volumes?)|"
-    # "Australia's largest market for wine": where its goods are sold.
+    # "Chile's biggest market for pisco": where its goods are sold.
     r"(?:markets?|destinations?|buyers?|customers?)\s+for)\b"
 )
-# A side said to be another's market ("China has become Australia's largest market for wine", "Korea is Peru's
+# A side said to be another's market ("Peru has become Chile's biggest market for pisco", "Korea is Peru's
 # top export destination"): the side buying, whose tariff the goods sold to it pay.
 MARKET_OF_AFTER = blind(
     r"^\s+(?:is|was|has\s+(?:already\s+|now\s+)?become|had\s+become|became|remains|remained)\s+"
