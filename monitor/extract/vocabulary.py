@@ -421,6 +421,9 @@ PAUSE = _words(
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
     # "the deadline was pushed to August 1": moved to a later month, not "moved to impose".
     r"(?:pushed|moved)\s+to(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)|"
+    # "to move the higher tariffs from October 1 to October 15": a measure moved from one day to another is put off.
+    r"(?:move|moves|moved|moving)(?=\s[^.;:]{0,160}?\bfrom\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4}\s+)?to\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|"
     # An exemption for named goods is a relief (contract); only an exemption *measure* or *period* pauses.
     r"grace\s+period|exemption\s+measure|exemption\s+period|extension\s+of|"
     r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
@@ -1827,6 +1830,9 @@ OWN_GOODS = blind(
     r"categories|worth|billion|million|bln|mln|bn)\b|"
     # A country's whole schedule ("the overall tariff level has fallen to 6.8%") is on all goods.
     r"\b(?:overall|average|total|general)\s+(?:\w+\s+)?(?:level|rate)s?\b|"
+    # A side's country-wide rate ("now faces reciprocal duties of 50%") covers every kind of its goods, not
+    # the goods an earlier sentence named.
+    r"\b(?:reciprocal|baseline|universal|blanket|across-the-board)\b|"
     # Goods of any kind after "on" ("on ammonium nitrate", "on kitchen cabinets"), not a day or a reference back.
     r"\bon\s+(?!(?:the|these|those|such|its|his|her|their|them|it|which|top|behalf|board|average|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|"

@@ -335,6 +335,14 @@ def _goods_named_last(read: list[str]) -> list[str]:
     return []
 
 
+def _other_sides_goods(stated: list[Fact], imposer: str, sector: str) -> bool:
+    """Whether the article has tied goods of `sector` only to another side's tariffs so far ("in response to US
+    tariffs on steel ... The counter duties run between 10% and 40%"): the goods of the measure answered, not of
+    the answer."""
+    on_goods = [f.imposer for f in stated if f.kind == "tariff" and f.sector == sector]
+    return bool(on_goods) and imposer not in on_goods
+
+
 def _goods_referred_back(c: Clause, fact: Fact) -> list[Fact]:
     """A rate whose clause names no goods ("A provisional duty of 7.2 pct was set", "a 12% duty in the second
     year", "the 100% tariff on the shipments") speaks of goods already named: where the clause names no side
@@ -343,7 +351,7 @@ def _goods_referred_back(c: Clause, fact: Fact) -> list[Fact]:
     if fact.rate is None or fact.sector is not None:
         return [fact]
     if not c.mentions:
-        sectors = _goods_named_last(c.ctx.read)
+        sectors = [s for s in _goods_named_last(c.ctx.read) if not _other_sides_goods(c.ctx.stated, fact.imposer, s)]
     else:
         last = next(
             (
