@@ -338,6 +338,7 @@ def extract_facts(text: str, published: dt.date | None) -> list[Fact]:
 def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) -> list[Fact]:
     """Every distinct reading of `text` at least `threshold` sure; with the default, however unsure: the facts
     before the confidence threshold (what the confidence model is trained on)."""
+    from monitor.extract import kind_arbiter
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
     from monitor.extract.kinds import rates_stated_nearby
     from monitor.extract.proposer import propose
@@ -398,6 +399,8 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     for sentence, mentions in read:
         # A trained model may re-decide who acts and who is hit among the sentence's parties.
         found = arbitrate(sentence, ctx, mentions, read_sentence(sentence, ctx, mentions))
+        # A trained model may re-decide the kind of a fact the rules read (a tariff that is a relief ...).
+        found = kind_arbiter.arbitrate(sentence, found)
         if sentence in items and not found:
             joined = f"{items[sentence]} {sentence}"
             parties = find_mentions(joined)

@@ -2084,3 +2084,8 @@ ONLOOKER_FORESEES = _words(
     r"(?:see|sees|saw|expect|expects|expected|predict|predicts|predicted|forecast|forecasts|analy[sz]ed|"
     r"believe|believes|believed|foresee|foresees|anticipate|anticipates|anticipated)"
 )
+
+# The kind arbiter (`kind_arbiter.py`): word endings stripped the simple way so that a verb's forms and a noun's
+# plural share one feature ("lifted", "lifting", "lifts" -> "lift"); and the words that say a statement is hedged.
+KIND_LEMMA_ENDING = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
+KIND_HEDGE = _words(r"will|would|could|might|may|should|shall|can|plan|plans|planned|planning|expected|likely")
