@@ -129,7 +129,9 @@ def _with_evidence(fact: dict[str, object], text: str) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("set", help="a labelled set: a folder next to this script (fresh, pdlook, reuters, rlook, modern, stack) or a path")
+    parser.add_argument(
+        "set", help="a labelled set: a folder here (fresh, pdlook, reuters, rlook, modern, stack) or a path"
+    )
     parser.add_argument("out", type=Path)
     parser.add_argument("--mirror", action="append", default=[], metavar="OWNER/NAME=GIT_DIR")
     parser.add_argument(
