@@ -23,7 +23,6 @@ written changes nothing. Standard library only.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -46,6 +45,7 @@ from train_proposer import (  # noqa: E402
     scored,
     scorer_pair_up,
 )
+from trainer_arguments import trainer_parser  # noqa: E402
 
 from monitor.extract.facts import KINDS, Fact  # noqa: E402
 from monitor.extract.kind_arbiter import Model, features, recording, rekind, using  # noqa: E402
@@ -276,17 +276,7 @@ def render(weights: dict[str, dict[str, float]], threshold: float, examples: int
 
 def main(argv: list[str] | None = None) -> int:
     """Train, report, and write the model; the exit status says whether it could."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("corpus", type=Path, help="folder of NAME.txt articles with NAME.gold.json answers")
-    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds of whole outlets (default 5)")
-    parser.add_argument("--l2", type=float, default=2.0, help="L2 penalty on the weights (default 2.0)")
-    parser.add_argument("--min-outlets", type=int, default=3, help="outlets a word must occur in (default 3)")
-    parser.add_argument("--threshold", type=float, help="use this threshold instead of choosing one")
-    parser.add_argument("--min-gain", type=float, default=0.005, help="mean F1 a threshold must gain (default 0.005)")
-    parser.add_argument("--prune", type=float, default=0.02, help="drop weights nearer 0 than this (default 0.02)")
-    parser.add_argument("--scorer", type=Path, help="score_extraction.py, whose pair_up is used for matching")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the model")
-    parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    parser = trainer_parser(__doc__, default_out=DEFAULT_OUT, l2=2.0, min_outlets=True)
     args = parser.parse_args(argv)
     if args.folds < 2 or args.l2 <= 0:
         print("train_kinds: --folds must be 2 or more and --l2 above 0", file=sys.stderr)

@@ -23,7 +23,6 @@ used; without it, the same rules as `train_confidence.py`). Then the model fitte
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import importlib.util
 import math
@@ -39,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from train_confidence import Score, TrainingError, _sigmoid, labelled, matches, outlet_of  # noqa: E402
+from trainer_arguments import trainer_parser  # noqa: E402
 
 from monitor.extract.proposer import Model  # noqa: E402
 
@@ -436,22 +436,7 @@ def render(weights: dict[str, float], threshold: float, sentences: int, articles
 
 def main(argv: list[str] | None = None) -> int:
     """Train, report, and write the model; the exit status says whether it could."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("corpus", type=Path, help="folder of NAME.txt articles with NAME.gold.json answers")
-    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds of whole outlets (default 5)")
-    parser.add_argument("--l2", type=float, default=4.0, help="L2 penalty on the weights (default 4.0)")
-    parser.add_argument("--min-outlets", type=int, default=3, help="outlets a word must be seen at (default 3)")
-    parser.add_argument("--threshold", type=float, help="use this threshold instead of choosing one")
-    parser.add_argument(
-        "--min-gain",
-        type=float,
-        default=0.005,
-        help="mean F1 a threshold must gain over the rules alone to be chosen (default 0.005, about one fact a fold)",
-    )
-    parser.add_argument("--prune", type=float, default=0.02, help="drop weights nearer 0 than this (default 0.02)")
-    parser.add_argument("--scorer", type=Path, help="score_extraction.py, whose pair_up is used for matching")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the model")
-    parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    parser = trainer_parser(__doc__, default_out=DEFAULT_OUT, l2=4.0, min_outlets=True)
     args = parser.parse_args(argv)
     if args.folds < 2 or args.l2 <= 0:
         print("train_proposer: --folds must be 2 or more and --l2 above 0", file=sys.stderr)

@@ -20,7 +20,6 @@ then the model fitted on every article is written (unless --dry-run). Standard l
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -43,6 +42,7 @@ from train_proposer import (  # noqa: E402
     scored,
     scorer_pair_up,
 )
+from trainer_arguments import trainer_parser  # noqa: E402
 
 from monitor.extract.facts import Fact  # noqa: E402
 from monitor.extract.gazetteer import ANY, Mention  # noqa: E402
@@ -390,16 +390,7 @@ def render(acts: dict[str, float], hit: dict[str, float], threshold: float, read
 
 def main(argv: list[str] | None = None) -> int:
     """Train, report, and write the model; the exit status says whether it could."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("corpus", type=Path, help="folder of NAME.txt articles with NAME.gold.json answers")
-    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds of whole outlets (default 5)")
-    parser.add_argument("--l2", type=float, default=2.0, help="L2 penalty on the weights (default 2.0)")
-    parser.add_argument("--threshold", type=float, help="use this threshold instead of choosing one")
-    parser.add_argument("--min-gain", type=float, default=0.005, help="mean F1 a threshold must gain (default 0.005)")
-    parser.add_argument("--prune", type=float, default=0.02, help="drop weights nearer 0 than this (default 0.02)")
-    parser.add_argument("--scorer", type=Path, help="score_extraction.py, whose pair_up is used for matching")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the model")
-    parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    parser = trainer_parser(__doc__, default_out=DEFAULT_OUT, l2=2.0, min_outlets=False)
     args = parser.parse_args(argv)
     if args.folds < 2 or args.l2 <= 0:
         print("train_roles: --folds must be 2 or more and --l2 above 0", file=sys.stderr)
