@@ -41,7 +41,7 @@ COMMANDS = lazy_table(
         (
             "llm-extract",
             "monitor.cli.llm:llm_extract",
-            "Read the facts of the article on standard input with a language model behind an OpenAI-compatible API.",
+            "Read the facts of an article (stdin, or FILE) with a language model behind an OpenAI-compatible API.",
         ),
         ("run", "monitor.cli.feeds:run", "Run the daemon: poll every feed on its interval until SIGTERM or Ctrl-C."),
         (

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sys
 
 import click
 
-from monitor.cli.extract import split_date_line
+from monitor.cli.extract import read_article, split_date_line
 from monitor.errors import InputError
 
 #: The variable `extract.command` runs set to the article's date (monitor/extract/command.py's PUBLISHED_ENV;
@@ -34,6 +33,7 @@ def _published(option: str | None, date_line: dt.date | None) -> dt.date:
 
 
 @click.command("llm-extract")
+@click.argument("file", metavar="[FILE]", default="-")
 @click.option(
     "--url",
     required=True,
@@ -58,18 +58,23 @@ def _published(option: str | None, date_line: dt.date | None) -> dt.date:
     show_default=True,
     help="Ask the server for a JSON reply (response_format); turn off for a server that refuses the field.",
 )
-def llm_extract(url: str, model: str, published: str | None, api_key_env: str, timeout: float, json_mode: bool) -> None:
-    """Read the facts of the article on standard input with a language model behind an OpenAI-compatible API.
+def llm_extract(
+    file: str, url: str, model: str, published: str | None, api_key_env: str, timeout: float, json_mode: bool
+) -> None:
+    """Read the facts of an article (stdin, or FILE) with a language model behind an OpenAI-compatible API.
 
     Made to be the extract.command: the article on stdin, its date in
-    $TRADE_MONITOR_PUBLISHED, {"facts": [...]} on stdout. A fact the contract
+    $TRADE_MONITOR_PUBLISHED, {"facts": [...]} on stdout. With FILE, the date
+    may also be the file's first line `date YYYY-MM-DD`, as for `trade-monitor
+    extract` (a scorer runs either command the same way). A fact the contract
     does not allow is dropped and named on stderr; the others are printed. No
     answer to read (no server, an error status, a reply that is not the JSON
     asked for) prints nothing and exits 1.
     """
     from monitor.extract.llm import ask_model
 
-    date_line, text = split_date_line(sys.stdin.buffer.read().decode("utf-8", errors="replace"), "standard input")
+    where = "standard input" if file == "-" else file
+    date_line, text = split_date_line(read_article(file), where)
     day = _published(published, date_line)
     reading = ask_model(
         text,

@@ -423,3 +423,19 @@ def test_a_missing_or_bad_date_is_a_clear_error_and_the_model_is_not_asked(
     assert result.exit_code == 2 and result.stdout == ""
     assert said in result.stderr and len(result.stderr.splitlines()) == 1
     assert model.asked == []
+
+
+def test_a_file_is_read_like_trade_monitor_extract_reads_it_dated_by_its_first_line(
+    model: ModelServer, tmp_path: Path
+) -> None:
+    # How a scorer runs an extractor: the article's path, and no date variable.
+    model.answer = facts_reply(TALKS_FACT)
+    path = article(tmp_path, "talks.txt", TALKS)
+
+    result = run_cli(["llm-extract", "--url", model.url, "--model", "m", path], env={"TRADE_MONITOR_PUBLISHED": None})
+
+    assert result.exit_code == 0, result
+    assert [f["imposer"] for f in json.loads(result.stdout)["facts"]] == ["KE"]
+    (asked,) = model.asked
+    assert f"Publication date: {DATE}" in asked.user_message
+    assert "date 2031" not in asked.user_message, "the date line is not part of the article"
