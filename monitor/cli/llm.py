@@ -50,7 +50,7 @@ def _published(option: str | None, date_line: dt.date | None) -> dt.date:
     help="The environment variable holding the API key, sent as a Bearer token; unset is fine for a local server.",
 )
 @click.option(
-    "--timeout", "timeout", type=float, default=120, show_default=True, help="Seconds to wait for the answer."
+    "--timeout", "timeout", type=float, default=50, show_default=True, help="Seconds to wait for the answer."
 )
 @click.option(
     "--json-mode/--no-json-mode",

@@ -132,7 +132,7 @@ def ask_model(
     url: str,
     model: str,
     api_key: str | None = None,
-    timeout_seconds: float = 120,
+    timeout_seconds: float = 50,
     json_mode: bool = True,
 ) -> Reading:
     """The facts the model at `url` reads in `text`; an ExtractionError naming the server when there is no answer
