@@ -38,6 +38,11 @@ COMMANDS = lazy_table(
             "monitor.cli.extract:extract",
             "Read the trade-policy facts stated in the article FILE ('-' for standard input).",
         ),
+        (
+            "llm-extract",
+            "monitor.cli.llm:llm_extract",
+            "Read the facts of an article (stdin, or FILE) with a language model behind an OpenAI-compatible API.",
+        ),
         ("run", "monitor.cli.feeds:run", "Run the daemon: poll every feed on its interval until SIGTERM or Ctrl-C."),
         (
             "poll",

@@ -22,7 +22,8 @@ def _parse_date(value: str, where: str) -> dt.date:
         raise InputError(f"{where}: {value!r} is not a date", hint="expected YYYY-MM-DD") from exc
 
 
-def _read(path: str) -> str:
+def read_article(path: str) -> str:
+    """The text of the article file `path` ('-' for standard input); an InputError when it cannot be read."""
     if path == "-":
         data = sys.stdin.buffer.read()
     else:
@@ -58,7 +59,7 @@ def extract(file: str, published: str | None, fmt: str) -> None:
     from monitor.extract import extract_facts
 
     where = "standard input" if file == "-" else file
-    text = _read(file)
+    text = read_article(file)
     date_line, body = split_date_line(text, where)
     if published is not None:
         day: dt.date | None = _parse_date(published, "--published")

@@ -222,10 +222,12 @@ def parse_facts(output: bytes, *, shown: str = "the command") -> list[Fact]:
         ) from exc
     if not isinstance(document, dict) or not isinstance(document.get("facts"), list):
         raise ExtractionError(f"{where} printed {_brief(document)}, not an object with a 'facts' list", hint=_HINT)
-    return [_fact(raw, f"{where}: facts[{n}]") for n, raw in enumerate(document["facts"])]
+    return [check_fact(raw, f"{where}: facts[{n}]") for n, raw in enumerate(document["facts"])]
 
 
-def _fact(raw: object, where: str) -> Fact:
+def check_fact(raw: object, where: str) -> Fact:
+    """One fact of an extractor's JSON as a Fact, every field checked against the contract; an ExtractionError
+    naming the first field that breaks it (`where` names the fact in that message)."""
     if not isinstance(raw, dict):
         raise _wrong(where, "must be a JSON object", raw)
     values: dict[str, Any] = {
