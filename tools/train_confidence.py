@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from trainer_arguments import bad_arguments, write_model
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "monitor" / "extract" / "confidence_model.py"
 UNTIL_DAYS = 7
@@ -363,8 +365,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the model")
     parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     args = parser.parse_args(argv)
-    if args.folds < 2 or args.l2 <= 0:
-        print("train_confidence: --folds must be 2 or more and --l2 above 0", file=sys.stderr)
+    problem = bad_arguments(args)
+    if problem:
+        print(f"train_confidence: {problem}", file=sys.stderr)
         return 2
     try:
         articles = load(args.corpus)
@@ -387,9 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     weights = fit(readings, names, args.l2)
     if not args.dry_run:
         text = render(weights, threshold, len(readings), len(articles), outlets, min(args.folds, outlets))
-        tmp = args.out.with_name(args.out.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(args.out)  # all or nothing: a half-written model is never imported
+        write_model(args.out, text)
         print(f"wrote {args.out}")
     return 0
 

@@ -45,7 +45,7 @@ from train_proposer import (  # noqa: E402
     scored,
     scorer_pair_up,
 )
-from trainer_arguments import trainer_parser  # noqa: E402
+from trainer_arguments import bad_arguments, trainer_parser, write_model  # noqa: E402
 
 from monitor.extract.facts import KINDS, Fact  # noqa: E402
 from monitor.extract.kind_arbiter import Model, features, recording, rekind, using  # noqa: E402
@@ -278,8 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     """Train, report, and write the model; the exit status says whether it could."""
     parser = trainer_parser(__doc__, default_out=DEFAULT_OUT, l2=2.0, min_outlets=True)
     args = parser.parse_args(argv)
-    if args.folds < 2 or args.l2 <= 0:
-        print("train_kinds: --folds must be 2 or more and --l2 above 0", file=sys.stderr)
+    problem = bad_arguments(args)
+    if problem:
+        print(f"train_kinds: {problem}", file=sys.stderr)
         return 2
     try:
         pair_up = scorer_pair_up(args.scorer)
@@ -301,9 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.dry_run:
         kept = {kind: pruned(w, args.prune) for kind, w in weights.items()}
         text = render(kept, threshold, examples, len(articles))
-        tmp = args.out.with_name(args.out.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(args.out)  # all or nothing: a half-written model is never imported
+        write_model(args.out, text)
         print(f"wrote {args.out} ({sum(len(w) for w in weights.values())} weights)")
     return 0
 

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from train_confidence import Score, TrainingError, _sigmoid, labelled, matches, outlet_of  # noqa: E402
-from trainer_arguments import trainer_parser  # noqa: E402
+from trainer_arguments import bad_arguments, trainer_parser, write_model  # noqa: E402
 
 from monitor.extract.proposer import Model  # noqa: E402
 
@@ -438,8 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     """Train, report, and write the model; the exit status says whether it could."""
     parser = trainer_parser(__doc__, default_out=DEFAULT_OUT, l2=4.0, min_outlets=True)
     args = parser.parse_args(argv)
-    if args.folds < 2 or args.l2 <= 0:
-        print("train_proposer: --folds must be 2 or more and --l2 above 0", file=sys.stderr)
+    problem = bad_arguments(args)
+    if problem:
+        print(f"train_proposer: {problem}", file=sys.stderr)
         return 2
     try:
         pair_up = scorer_pair_up(args.scorer)
@@ -464,9 +465,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not args.dry_run:
         text = render(weights, threshold, len(sentences), len(articles), outlets)
-        tmp = args.out.with_name(args.out.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(args.out)  # all or nothing: a half-written model is never imported
+        write_model(args.out, text)
         print(f"wrote {args.out} ({len(weights)} weights)")
     return 0
 

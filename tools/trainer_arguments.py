@@ -30,3 +30,17 @@ def trainer_parser(doc: str | None, *, default_out: Path, l2: float, min_outlets
     parser.add_argument("--out", type=Path, default=default_out, help="where to write the model")
     parser.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     return parser
+
+
+def bad_arguments(args: argparse.Namespace) -> str | None:
+    """What is wrong with the cross-validation options every trainer takes, or None."""
+    if args.folds < 2 or args.l2 <= 0:
+        return "--folds must be 2 or more and --l2 above 0"
+    return None
+
+
+def write_model(out: Path, text: str) -> None:
+    """Write a model module all or nothing: a half-written model is never imported."""
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)

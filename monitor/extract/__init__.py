@@ -394,17 +394,18 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     # (even where the clause names it only as a market: "wine sold on Chilean shelves"), else one acting far
     # more than the US.
     ctx.lead = _lead(acting) if us_named else leading
+    def read_one(text: str, mentions: list[Mention]) -> list[Fact]:
+        # The rules' reading, then the trained models' second opinions: who acts and who is hit among the
+        # parties, and the kind of each fact (a tariff that is a relief ...).
+        return kind_arbiter.arbitrate(text, arbitrate(text, ctx, mentions, read_sentence(text, ctx, mentions)))
+
     facts: list[Fact] = []
     quiet = 0  # sentences read since the last one stating a tariff
     for sentence, mentions in read:
-        # A trained model may re-decide who acts and who is hit among the sentence's parties.
-        found = arbitrate(sentence, ctx, mentions, read_sentence(sentence, ctx, mentions))
-        # A trained model may re-decide the kind of a fact the rules read (a tariff that is a relief ...).
-        found = kind_arbiter.arbitrate(sentence, found)
+        found = read_one(sentence, mentions)
         if sentence in items and not found:
             joined = f"{items[sentence]} {sentence}"
-            parties = find_mentions(joined)
-            reading = arbitrate(joined, ctx, parties, read_sentence(joined, ctx, parties))
+            reading = read_one(joined, find_mentions(joined))
             found = _item_facts(sentence, items[sentence], reading, ctx.stated)
         tariffs = [f for f in found if f.kind == "tariff"]
         quiet = 0 if tariffs else quiet + 1
