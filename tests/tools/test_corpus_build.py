@@ -61,3 +61,39 @@ def test_skip_missing_builds_the_rest_of_one_fold_and_names_what_it_left_out(tmp
     assert (out / "kept-2024-01-02.txt").read_text(encoding="utf-8") == f"date 2024-01-02\n\n{KEPT}"
     gold = json.loads((out / "kept-2024-01-02.gold.json").read_text(encoding="utf-8"))
     assert gold["facts"][0]["evidence"] == KEPT[:40]
+
+
+def test_an_article_kept_as_a_json_file_is_read_from_the_field_its_row_names(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    body = "Freedonia lifted its duty on Ruritanian bicycles on Friday.\n\nThe levy had stood at 8 percent."
+    (repo / "data").mkdir()
+    (repo / "data" / "one.json").write_text(json.dumps({"title": "A headline", "content_original": body}))
+    (repo / "data" / "two.json").write_text(json.dumps({"title": "No text here"}))
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "data"], check=True)
+    commit = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    labelled = tmp_path / "set"
+    labelled.mkdir()
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    head = "name\trepo\tcommit\tpath\trow\tsha256\toutlet\tdate\tdate_basis\tfold"
+    row = f"one-2019-05-10\towner/data\t{commit}\tdata/one.json\tcontent_original\t{digest}\tone\t2019-05-10\tfield\tH"
+    (labelled / "manifest.tsv").write_text(f"{head}\n{row}\n", encoding="utf-8")
+    fact = {"kind": "lift", "imposer": "XF", "targets": ["XR"], "sector": None, "rate": None, "evidence_span": [0, 60]}
+    (labelled / "labels-a.json").write_text(json.dumps({"one-2019-05-10": [fact]}), encoding="utf-8")
+    out = tmp_path / "out"
+    done = _build(str(labelled), str(out), "--mirror", f"owner/data={repo}")
+    assert done.returncode == 0, done.stderr
+    assert (out / "one-2019-05-10.txt").read_text(encoding="utf-8") == f"date 2019-05-10\n\n{body}"
+    gold = json.loads((out / "one-2019-05-10.gold.json").read_text(encoding="utf-8"))
+    assert gold["facts"][0]["evidence"] == body[:60]
+
+    # A row naming a field the file does not have is named, and nothing is half-written.
+    textless = row.replace("data/one.json", "data/two.json")
+    (labelled / "manifest.tsv").write_text(f"{head}\n{textless}\n", encoding="utf-8")
+    broken = _build(str(labelled), str(tmp_path / "out2"), "--mirror", f"owner/data={repo}")
+    assert broken.returncode == 1
+    assert "one-2019-05-10: its JSON file has no text field 'content_original'" in broken.stderr
+    assert not any((tmp_path / "out2").glob("*"))

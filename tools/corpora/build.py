@@ -3,14 +3,15 @@
 
     python tools/corpora/build.py SET OUT_DIR --mirror OWNER/NAME=GIT_DIR [--mirror ...] [--labels a|b]
 
-SET is a folder here. The articles are not ours, so they are not kept: `SET/manifest.tsv` says where each
-one is (repository, commit, path, and for a CSV of scraped pages the row whose `text` column holds it) and
-the sha256 of its text. Each repository must be present as a git directory (a clone or a bare mirror) named
-by `--mirror`. The labels are ours, by the extraction contract: `SET/labels-a.json` (and `labels-b.json`
-where a second reader labelled the same articles independently), each fact's evidence kept as a span of
-the article (`evidence_span`: start and end offsets in its text), not as the sentence, which would be the
-article's text. OUT_DIR receives `NAME.txt` (first line `date YYYY-MM-DD`) and `NAME.gold.json`, the shape
-`score_extraction.py` reads and `bench/storylines.py --reader labels` runs.
+SET is a folder here. The articles are not ours, so they are not kept: `SET/manifest.tsv` says where each one
+is (repository, commit, path, and for a CSV of scraped pages the row whose `text` column holds it, for a JSON
+file of one article the field that holds its text) and the sha256 of its text. Each repository must be present
+as a git directory (a clone or a bare mirror) named by `--mirror`. The labels are ours, by the extraction
+contract: `SET/labels-a.json` (and `labels-b.json` where a second reader labelled the same articles
+independently), each fact's evidence kept as a span of the article (`evidence_span`: start and end offsets in
+its text), not as the sentence, which would be the article's text. OUT_DIR receives `NAME.txt` (first line
+`date YYYY-MM-DD`) and `NAME.gold.json`, the shape `score_extraction.py` reads and `bench/storylines.py
+--reader labels` runs.
 
 The sets (docs/extract.md, "Quality and speed"):
 - `fresh`: 42 articles (People's Daily Online 2014-2018, BBC 2004-2005), labelled twice (the readers agree
@@ -84,6 +85,18 @@ def _wire_story(sgml: str, newid: str, name: str) -> str:
     return f"{part('TITLE')}\n\n{part('BODY')}\n"
 
 
+def _json_field(blob: bytes, field: str, name: str) -> str:
+    """The text of one article kept as a JSON object, one file an article: the field the `row` column names."""
+    try:
+        record = json.loads(blob.decode("utf-8"))
+    except ValueError as error:
+        raise HeldOutError(f"{name}: its file is not JSON ({error})") from error
+    text = record.get(field) if isinstance(record, dict) else None
+    if not isinstance(text, str):
+        raise HeldOutError(f"{name}: its JSON file has no text field {field!r}")
+    return text
+
+
 def article_text(row: dict[str, str], mirrors: dict[str, str], pages: Path | None = None) -> str:
     """The text of one manifest row, checked against its recorded sha256."""
     repo = row["repo"]
@@ -94,6 +107,8 @@ def article_text(row: dict[str, str], mirrors: dict[str, str], pages: Path | Non
     blob = _blob(mirrors[repo], row["commit"], row["path"])
     if row["path"].endswith(".sgm"):
         text = _wire_story(blob.decode("latin-1"), row["row"], row["name"])
+    elif row["path"].endswith(".json"):
+        text = _json_field(blob, row["row"], row["name"])
     elif row["row"]:
         data = blob.decode("utf-8")
         csv.field_size_limit(sys.maxsize)
@@ -132,7 +147,7 @@ def _with_evidence(fact: dict[str, object], text: str) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "set", help="a labelled set: a folder here (fresh, pdlook, reuters, rlook, modern, stack) or a path"
+        "set", help="a labelled set: a folder here (allsides, fresh, pdlook, reuters, rlook, modern, stack) or a path"
     )
     parser.add_argument("out", type=Path)
     parser.add_argument("--mirror", action="append", default=[], metavar="OWNER/NAME=GIT_DIR")
@@ -155,7 +170,7 @@ def main() -> int:
     if not (where / "manifest.tsv").is_file() or not (where / f"labels-{args.labels}.json").is_file():
         print(
             f"build.py: {where}: no manifest.tsv or labels-{args.labels}.json"
-            " (a set is fresh, pdlook, reuters, rlook, modern, stack)",
+            " (a set is allsides, fresh, pdlook, reuters, rlook, modern, stack)",
             file=sys.stderr,
         )
         return 2
