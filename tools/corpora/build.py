@@ -38,6 +38,17 @@ The sets (docs/extract.md, "Quality and speed"):
   held-out set. The built-in reader scored F1 0.468 on it at the start of session 12 and 0.476 at the end.
   `labels-b.json` is a second, independent reading of 40 of its articles (the readers agree at F1 0.921); 3 of
   its facts quote their sentence loosely, so their `evidence_span` is [0, 0].
+  Since session 13 `modern` and `stack` are not rebuilt: the page store returns every page with the condition
+  that it is not copied verbatim, and a rebuild checked by sha256 is a verbatim copy. Their manifests and labels
+  stay as the record of what was measured; sets whose texts live in public repositories (`allsides` below, and
+  those above) are the ones to measure on, since a repository can be fetched again on any machine.
+- `allsides`: 138 articles of 2012-2020 (most 2018-2019) from 35 outlets, most of them US (AP, CNN, Fox News,
+  NPR, Politico, The Hill, the Guardian, Vox ...), chosen from the Article-Bias-Prediction dataset (one JSON
+  file an article; the `row` column names the text field) by a fixed rule: at least three trade words and two
+  tariff, duty or deal words, 150 to 1,300 words, at most six articles an outlet, and no outlet the rules were
+  written against (Reuters, CNBC, Bloomberg, Breitbart). Labelled by the contract in session 13. The `fold`
+  column, by outlet: `T` (40 articles, 11 outlets) may train models that correct the rules; `H` (98, 24 outlets)
+  is held out. Nobody writes rules against either.
 """
 
 from __future__ import annotations
