@@ -48,7 +48,8 @@ The sets (docs/extract.md, "Quality and speed"):
   tariff, duty or deal words, 150 to 1,300 words, at most six articles an outlet, and no outlet the rules were
   written against (Reuters, CNBC, Bloomberg, Breitbart). Labelled by the contract in session 13. The `fold`
   column, by outlet: `T` (40 articles, 11 outlets) may train models that correct the rules; `H` (98, 24 outlets)
-  is held out. Nobody writes rules against either.
+  is held out. Nobody writes rules against either. `labels-b.json` is a second, independent reading of 40 of
+  its articles (the readers agree at F1 0.865, P 0.873, R 0.857).
 """
 
 from __future__ import annotations
