@@ -286,7 +286,9 @@ def main() -> None:
             f"1,000 new facts + tick: {large:6.2f} s ({large_alerts} alerts)"
         )
         print(f"ratio large/small: {large / small:.2f} (aim: at most 1.5)")
-    print(orjson.dumps({"bench": "rules", "small_log_s": round(small, 3), "large_log_s": round(large, 3)}).decode())
+    figures = {"bench": "rules", "small_log_s": round(small, 3), "large_log_s": round(large, 3)}
+    figures["ratio"] = round(large / small, 3)  # the figure the aim is set on (at most 1.5)
+    print(orjson.dumps(figures).decode())
 
 
 if __name__ == "__main__":
