@@ -231,7 +231,13 @@ def test_run_records_survives_broken_feeds_stops_on_sigterm_and_restarts_without
 def stop_after(daemon: subprocess.Popen[str], ready: Callable[[], bool]) -> str:
     """Wait until `ready`, send SIGTERM, and return the daemon's stderr once it exited 0."""
     try:
-        wait_for(ready)
+        try:
+            wait_for(ready)
+        except AssertionError:
+            # Say what the daemon was doing: a wait that ran out is otherwise a failure with no story.
+            daemon.send_signal(signal.SIGTERM)
+            _, err = daemon.communicate(timeout=60)
+            raise AssertionError(f"condition not met in time; the daemon exited {daemon.returncode}:\n{err}") from None
         daemon.send_signal(signal.SIGTERM)
         _, err = daemon.communicate(timeout=60)
     finally:
@@ -277,20 +283,20 @@ def test_run_warns_once_about_an_unreachable_mail_server_and_logs_each_failed_de
     tmp_path: Path,
 ) -> None:
     from tests.digest.conftest import make_alert, raise_alert
-    from tests.digest.smtp_servers import free_port
+    from tests.digest.smtp_servers import refused_port
 
     db = tmp_path / "log.db"
     config = tmp_path / "config.toml"
-    port = free_port()  # nothing listens there
-    config.write_text(smtp_config(db, port))
     # An alert waiting, so the daemon's first digest run queues a digest and tries to mail it.
     engine = open_engine(f"sqlite:///{db}")
     upgrade(engine)
     raise_alert(EventStore(engine, SystemClock()), make_alert("d1"))
     engine.dispose()
 
-    daemon = start_daemon(config)
-    err = stop_after(daemon, lambda: _digest_tried(db))
+    with refused_port() as port:  # no server there for as long as the daemon runs
+        config.write_text(smtp_config(db, port))
+        daemon = start_daemon(config)
+        err = stop_after(daemon, lambda: _digest_tried(db))
     lines = [line for line in err.splitlines() if line.strip()]
     assert "Traceback" not in err
     unreachable = [line for line in lines if "delivery.unreachable" in line]

@@ -23,6 +23,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@contextmanager
+def refused_port() -> Iterator[int]:
+    """A port on 127.0.0.1 that refuses every connection while the block runs: a socket is bound to it and never
+    listens, so no other test running at the same time (the suite runs in several processes, many with servers
+    on ports of their own) can start a server there and answer a mail meant to find the server down."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
+        held.bind(("127.0.0.1", 0))
+        yield int(held.getsockname()[1])
+
+
 @dataclass
 class Mailbox:
     """An aiosmtpd handler that keeps every message it accepts, or refuses every recipient, or some.

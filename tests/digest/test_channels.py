@@ -23,7 +23,7 @@ from monitor.errors import ConfigError
 from monitor.log import EventStore
 from tests.digest.conftest import make_alert, raise_alert, states_of
 from tests.digest.http_targets import Target, http_target
-from tests.digest.smtp_servers import free_port
+from tests.digest.smtp_servers import refused_port
 
 NO_STATES = states_of()
 
@@ -145,18 +145,19 @@ def test_without_web_url_the_message_has_no_link(
 def test_a_target_that_is_down_gets_the_digest_once_back_exactly_once_and_mail_is_not_resent(
     store: EventStore, clock: SteppingClock, settings_for: Callable[..., Settings], tmp_path: typing.Any
 ) -> None:
-    port = free_port()  # nobody listens here yet
-    config = channels_config(port, names='"desk-hook"').replace("recipients = []", 'recipients = ["desk@example.org"]')
-    settings = settings_for(config, environ(port))
-    raise_alert(store, make_alert("a1"))
-    clock.advance(dt.timedelta(minutes=1))
-    down = run_due(settings, store, clock, states=NO_STATES)
-    assert sorted((a.channel or "mail", a.status) for a in down.attempts) == [
-        ("desk-hook", "failed"),
-        ("mail", "delivered"),
-    ]
-    assert "cannot reach http://127.0.0.1" in (next(a for a in down.attempts if a.channel).reason or "")
-    assert outbox.entries(store)[0].status == "failed"
+    with refused_port() as port:  # nobody listens here yet
+        config = channels_config(port, names='"desk-hook"')
+        config = config.replace("recipients = []", 'recipients = ["desk@example.org"]')
+        settings = settings_for(config, environ(port))
+        raise_alert(store, make_alert("a1"))
+        clock.advance(dt.timedelta(minutes=1))
+        down = run_due(settings, store, clock, states=NO_STATES)
+        assert sorted((a.channel or "mail", a.status) for a in down.attempts) == [
+            ("desk-hook", "failed"),
+            ("mail", "delivered"),
+        ]
+        assert "cannot reach http://127.0.0.1" in (next(a for a in down.attempts if a.channel).reason or "")
+        assert outbox.entries(store)[0].status == "failed"
     written = (tmp_path / "out" / "steel-desk-1.eml").stat().st_mtime_ns
 
     target = Target()

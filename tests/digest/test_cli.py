@@ -13,7 +13,7 @@ from monitor.log import EventStore, open_engine
 from monitor.log.migrate import upgrade
 from tests.cli_runner import CliResult, run_cli
 from tests.digest.conftest import START, make_alert, raise_alert
-from tests.digest.smtp_servers import Mailbox, free_port, smtp_server
+from tests.digest.smtp_servers import Mailbox, free_port, refused_port, smtp_server
 
 CONFIG = """
 [database]
@@ -95,9 +95,10 @@ def test_send_waits_for_the_batch_window_then_delivers_and_outbox_lists_it(workd
 
 
 def test_send_to_a_down_server_exits_non_zero_and_leaves_the_digest_queued(workdir: Path) -> None:
-    config = CONFIG.format(method="smtp", port=free_port())
-    (workdir / "config.toml").write_text(config, encoding="utf-8")
-    result = run(workdir, "digest", "send", "--now", "2025-04-02T12:05")
+    with refused_port() as port:  # no mail server there
+        config = CONFIG.format(method="smtp", port=port)
+        (workdir / "config.toml").write_text(config, encoding="utf-8")
+        result = run(workdir, "digest", "send", "--now", "2025-04-02T12:05")
     assert result.exit_code == 1
     assert "cannot reach mail server" in result.stdout
     last = result.stderr.strip().splitlines()[-1]

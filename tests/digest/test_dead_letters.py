@@ -15,7 +15,7 @@ from monitor.digest.service import flush_outbox, run_due
 from monitor.events.digests import DigestRetried
 from monitor.log import EventStore
 from tests.digest.conftest import make_alert, raise_alert, states_of
-from tests.digest.smtp_servers import Mailbox, free_port, smtp_server
+from tests.digest.smtp_servers import Mailbox, refused_port, smtp_server
 from tests.digest.test_smtp import parsed
 
 NO_STATES = states_of()
@@ -132,9 +132,10 @@ def test_a_recipient_refused_for_now_is_tried_again_alone(
 def test_a_server_that_stays_down_is_given_up_after_give_up_hours(
     store: EventStore, clock: SteppingClock, settings_for: Callable[..., Settings]
 ) -> None:
-    settings = settings_for(config(free_port(), give_up_hours=2))
     raise_alert(store, make_alert("a1"))
-    statuses = run_until_quiet(settings, store, clock, hours=6)
+    with refused_port() as port:  # the server stays down
+        settings = settings_for(config(port, give_up_hours=2))
+        statuses = run_until_quiet(settings, store, clock, hours=6)
     assert statuses[-1] == "dead" and set(statuses[:-1]) == {"failed"}
     [entry] = outbox.entries(store)
     assert entry.status == "dead"

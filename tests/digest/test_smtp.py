@@ -17,7 +17,7 @@ from monitor.digest.delivery import delivery_for
 from monitor.digest.service import queue_due, run_due
 from monitor.log import EventStore
 from tests.digest.conftest import make_alert, raise_alert, states_of
-from tests.digest.smtp_servers import Logins, Mailbox, free_port, self_signed_certificate, smtp_server
+from tests.digest.smtp_servers import Logins, Mailbox, refused_port, self_signed_certificate, smtp_server
 
 NO_STATES = states_of()
 
@@ -135,14 +135,14 @@ def test_refusing_server_leaves_the_digest_queued_with_the_reason_and_backs_off(
 def test_down_server_queues_then_delivers_once_back_and_never_twice_across_a_restart(
     store: EventStore, clock: SteppingClock, settings_for: Callable[..., Settings]
 ) -> None:
-    port = free_port()  # nobody listens here yet
-    settings = settings_for(smtp_config(port))
-    raise_alert(store, make_alert("a1"))
-    clock.advance(dt.timedelta(minutes=1))
-    down = run_due(settings, store, clock, states=NO_STATES)
-    assert down.attempts[0].status == "failed"
-    assert f"cannot reach mail server 127.0.0.1:{port}" in (down.attempts[0].reason or "")
-    assert [e.status for e in outbox.entries(store)] == ["failed"]
+    with refused_port() as port:  # nobody listens here yet
+        settings = settings_for(smtp_config(port))
+        raise_alert(store, make_alert("a1"))
+        clock.advance(dt.timedelta(minutes=1))
+        down = run_due(settings, store, clock, states=NO_STATES)
+        assert down.attempts[0].status == "failed"
+        assert f"cannot reach mail server 127.0.0.1:{port}" in (down.attempts[0].reason or "")
+        assert [e.status for e in outbox.entries(store)] == ["failed"]
 
     mailbox = Mailbox()
     with smtp_server(mailbox, port=port):
