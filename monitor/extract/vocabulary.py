@@ -662,7 +662,8 @@ THREAT = _words(
 )
 IN_EFFECT = _words(
     r"upheld|upholds|in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
-    r"continue|continues|in\s+place|imposed|since|levied|currently|now\s+total|now|original|existing|earlier|"
+    r"continue|continues|in\s+place|into\s+place|imposed|since|levied|currently|now\s+total|now|original|"
+    r"existing|earlier|"
     r"(?:was|were|been)\s+hit\s+with|stays|stay"
 )
 # Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
@@ -960,6 +961,9 @@ POLICY_BEFORE = _words(
     r"impose|imposes|imposed|imposing|imposition|announce|announces|announced|announcing|slap|slapped|slapping|"
     r"levy|levied|levying|levelled|leveled|raise|raised|raises|raising|hike|hiked|increase|increased|charge|"
     r"charging|target|targeting|retaliat\w*|threaten|threatened|threatens|warned|warning|considering|maintain|"
+    # "is threatening tariffs", "threatening new duties on": the verb, its object near; "a threatening letter
+    # about the tariffs" is an adjective.
+    r"threatening(?=(?:\s+(?:new|more|higher|further|additional|extra|steep|\$?[\d.,]+|billions?|of|worth|in))*\s*$)|"
     r"maintains|halving|halved|doubled|rolling\s+out|rolled\s+out|revealed|unveiled|reimpose|reimposed|"
     r"reduce|reduced|cut|cuts|lower|lowered|face|faces|facing|subject\s+to|hit\s+by|pay|setting|set|"
     r"slash|slashes|slashed|"
@@ -1017,7 +1021,8 @@ CHANGED_BY_AFTER = blind(
 )
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
-    r"in\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|announced|"
+    r"in\s+place|into\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|"
+    r"announced|"
     r"rise|rises|will\s+rise|will\s+increase|total|totals|already|slapped|starting|effective|"
     # The same verbs in the passive: "duties ... were introduced", "tariffs have been levelled against".
     r"enacted|restored|reinstated|reintroduced|reimposed|introduced|placed|levelled|leveled|"

@@ -47,8 +47,9 @@ The sets (docs/extract.md, "Quality and speed"):
   JSON file an article; the `row` column names the text field) by a fixed rule (`allsides/choose.py
   --per-outlet 14`): at least three trade words and two tariff, duty or deal words, 150 to 1,300 words, at most
   14 articles an outlet, and no outlet the rules were written against (Reuters, CNBC, Bloomberg, Breitbart).
-  Labelled by the contract in session 13. The `fold` column, by outlet: `T` (70 articles, 11 outlets) may train
-  models that correct the rules; `H` (173, 24 outlets) is held out. Nobody writes rules against either.
+  Labelled by the contract in session 13. The `fold` column, by outlet: `T` (70 articles, 11 outlets) trained
+  the correctors and was then written against (session 13); `H` (173, 24 outlets) is held out: nobody writes
+  rules against it.
   `labels-b.json` is a second, independent reading of 40 of its articles (the readers agree at F1 0.865, P
   0.873, R 0.857). The built-in reader scored F1 0.447 on it in session 13 (P 0.466, R 0.429).
 """

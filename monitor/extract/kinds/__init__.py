@@ -21,7 +21,7 @@ from monitor.extract.gazetteer import ANY, CAPITAL, DEMONYM, NAME, Mention
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
 from monitor.extract.rates import Rate
-from monitor.extract.sectors import find_sectors
+from monitor.extract.sectors import SectorMention, find_sectors
 
 
 @dataclass(kw_only=True)
@@ -136,6 +136,16 @@ def make_fact(kind: str, parties: Parties, sentence: str, **fields: object) -> F
     )
 
 
+def _qualifies(clause: str, origin: Mention, word: SectorMention) -> bool:
+    """Whether an origin named near a goods word is the origin of those goods: within 40 characters either way,
+    and no value of goods between them, which starts goods of their own ("products from China and $350 billion
+    of imported autos": the autos have no origin named)."""
+    if not (-40 <= origin.start - word.end <= 40 or 0 <= word.start - origin.end <= 40):
+        return False
+    between = clause[word.end : origin.start] if origin.start >= word.end else clause[origin.end : word.start]
+    return not vocab.GOODS_VALUE.search(between)
+
+
 def worldwide(
     c: Clause, parties: Parties, sector: str | None, anchor: tuple[int, int], *, bound: bool = False
 ) -> Parties:
@@ -162,11 +172,11 @@ def worldwide(
         and m.code in parties.targets
         and not _EXAMPLE_ORIGIN.search(clause[max(0, m.start - 40) : m.start])
     ]
-    of_origin = any(-40 <= m.start - word.end <= 40 or 0 <= word.start - m.end <= 40 for word in words for m in origins)
+    of_origin = any(_qualifies(clause, m, word) for word in words for m in origins)
     metals = _metals_measure(c, sector)
-    if not parties.imposer_named and not c.rates and not (of_origin and metals):
+    if not parties.imposer_named and not c.rates and not metals:
         # "New steel duty": with no actor and no rate, nothing says it is on everyone; "the tariffs on Chinese
-        # steel" says it is the US metals tariff.
+        # steel" and "the steel and aluminum tariffs" say it is the US metals tariff.
         return parties
     if origins and any(vocab.ON_ITS_BEFORE.search(clause, max(0, word.start - 30), word.start) for word in words):
         return parties  # "U.S. tariffs on its chips", its being the side named hit: goods of that origin

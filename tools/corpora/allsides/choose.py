@@ -9,8 +9,8 @@ trade words (tariff, trade war, trade deal, trade talks, trade agreement, trade 
 retaliation, NAFTA, USMCA) and at least two of tariff, duty or a trade deal, talks or agreement. The
 candidates are taken in the order of a hash of their ID (so the choice does not follow the dataset's order),
 at most `--per-outlet` an outlet (the site's domain), no headline twice, and none from an outlet the
-extraction rules were written against. The outlets are dealt into folds by a hash of their name: `T` (may
-train models that correct the rules) and `H` (held out). Prints the manifest `build.py` reads; the labels are
+extraction rules were written against. The outlets are dealt into folds by a hash of their name: `T` (to
+write rules against and train correctors on) and `H` (held out). Prints the manifest `build.py` reads; the labels are
 written separately, by people or helpers reading the contract, never from this script.
 """
 
