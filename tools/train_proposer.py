@@ -23,6 +23,7 @@ used; without it, the same rules as `train_confidence.py`). Then the model fitte
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import importlib.util
 import math
@@ -31,7 +32,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -110,6 +111,34 @@ def scorer_pair_up(path: Path | None) -> PairUp:
     pair_up: Callable[[list[dict[str, object]], list[dict[str, object]]], tuple[list[int], list[int]]]
     pair_up = module.pair_up
     return pair_up
+
+
+_Loaded = TypeVar("_Loaded")
+
+
+def prepared(
+    tool: str, args: argparse.Namespace, load: Callable[[PairUp], list[_Loaded]]
+) -> tuple[PairUp, list[_Loaded]] | None:
+    """The scorer's matching and the labelled articles, once the options every trainer takes are checked; None,
+    said on stderr in one line, when the options are wrong or the folder cannot be read."""
+    problem = bad_arguments(args)
+    if problem:
+        print(f"{tool}: {problem}", file=sys.stderr)
+        return None
+    try:
+        pair_up = scorer_pair_up(args.scorer)
+        return pair_up, load(pair_up)
+    except TrainingError as exc:
+        print(f"{tool}: {exc}", file=sys.stderr)
+        return None
+
+
+def too_few(tool: str, args: argparse.Namespace, outlets: int, found: bool, what: str) -> bool:
+    """Whether the folder has too few outlets for the folds asked, or none of `what` (said on stderr)."""
+    if outlets < args.folds or not found:
+        print(f"{tool}: {args.corpus}: needs {args.folds} outlets or more and {what}", file=sys.stderr)
+        return True
+    return False
 
 
 def fold_of(outlet: str, folds: int) -> int:
@@ -438,20 +467,13 @@ def main(argv: list[str] | None = None) -> int:
     """Train, report, and write the model; the exit status says whether it could."""
     parser = trainer_parser(__doc__, default_out=DEFAULT_OUT, l2=4.0, min_outlets=True)
     args = parser.parse_args(argv)
-    problem = bad_arguments(args)
-    if problem:
-        print(f"train_proposer: {problem}", file=sys.stderr)
+    ready = prepared("train_proposer", args, lambda pair_up: load(args.corpus, pair_up))
+    if ready is None:
         return 2
-    try:
-        pair_up = scorer_pair_up(args.scorer)
-        articles = load(args.corpus, pair_up)
-    except TrainingError as exc:
-        print(f"train_proposer: {exc}", file=sys.stderr)
-        return 2
+    pair_up, articles = ready
     sentences = [s for a in articles for s in a.sentences]
     outlets = len({a.outlet for a in articles})
-    if outlets < args.folds or not any(s.gold for s in sentences):
-        print(f"train_proposer: {args.corpus}: needs {args.folds} outlets or more and gold tariffs", file=sys.stderr)
+    if too_few("train_proposer", args, outlets, any(s.gold for s in sentences), "gold tariffs"):
         return 2
     positive = sum(1 for s in sentences if s.gold)
     print(f"{len(articles)} articles, {outlets} outlets, {len(sentences)} sentences, {positive} stating a tariff")

@@ -38,11 +38,12 @@ from train_proposer import (  # noqa: E402
     _mean_f1,
     fit,
     fold_of,
+    prepared,
     pruned,
     scored,
-    scorer_pair_up,
+    too_few,
 )
-from trainer_arguments import bad_arguments, trainer_parser, write_model  # noqa: E402
+from trainer_arguments import trainer_parser, write_model  # noqa: E402
 
 from monitor.extract.facts import Fact  # noqa: E402
 from monitor.extract.gazetteer import ANY, Mention  # noqa: E402
@@ -392,20 +393,13 @@ def main(argv: list[str] | None = None) -> int:
     """Train, report, and write the model; the exit status says whether it could."""
     parser = trainer_parser(__doc__, default_out=DEFAULT_OUT, l2=2.0, min_outlets=False)
     args = parser.parse_args(argv)
-    problem = bad_arguments(args)
-    if problem:
-        print(f"train_roles: {problem}", file=sys.stderr)
+    ready = prepared("train_roles", args, lambda _pair_up: load(args.corpus))
+    if ready is None:
         return 2
-    try:
-        pair_up = scorer_pair_up(args.scorer)
-        articles = load(args.corpus)
-    except TrainingError as exc:
-        print(f"train_roles: {exc}", file=sys.stderr)
-        return 2
+    pair_up, articles = ready
     outlets = len({a.outlet for a in articles})
     readings = sum(len(a.readings) for a in articles)
-    if outlets < args.folds or not readings:
-        print(f"train_roles: {args.corpus}: needs {args.folds} outlets or more and gold measures", file=sys.stderr)
+    if too_few("train_roles", args, outlets, bool(readings), "gold measures"):
         return 2
     print(f"{len(articles)} articles, {outlets} outlets, {readings} measures read from gold facts' sentences")
     threshold, lines = cross_validate(articles, args.folds, args.l2, pair_up, args.threshold, args.min_gain)
