@@ -72,7 +72,11 @@ ZERO = _words(
 # shipped there duty-free under the pact"), wanted ("needs tariff-free access") or held already ("already has a
 # zero-tariff agreement"), it states no measure taken.
 ZERO_CHANGE = _words(
-    r"will|shall|going\s+to|(?:is|are|was|were)\s+to|to\s+be|now|starting|"
+    r"will|shall|"
+    # "going to" of the future, not of goods going to a market: "are going to be duty-free", not "exports going to
+    # Mexico are duty-free".
+    r"going\s+to(?=\s+(?:be|become|get|have|enter|allow|grant|give|make|cut|remove|scrap|end|drop)\b)|"
+    r"(?:is|are|was|were)\s+to|to\s+be|now|starting|"
     # A day it starts from: "from July 1", "since 2016", "from next year" (not "goods from Peru").
     r"(?:from|since)(?=\s+(?:the\s+start|the\s+beginning|next|early|mid|late|\d|(?:jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|sept|oct|nov|dec)[a-z]*\.?\s))|"
@@ -687,6 +691,9 @@ NOT_A_FACT = _words(
     # Conditions of eligibility: "to qualify for duty-free status, goods must ...".
     r"in\s+order\s+to|qualify\s+for|eligible\s+for|to\s+receive|to\s+obtain|"
     r"wants?\s+to|wanted\s+to|hopes?\s+to|hoping|seek|seeks|seeking|sought|aim\s+to|aims\s+to|goal\s+of|"
+    # What ought to be done is an opinion or a demand, not a measure: "the tariffs need to be repealed", "Beijing
+    # should drop its duties", "both sides must remove the same amount".
+    r"should|must|ought\s+to|needs?\s+to|needed\s+to|"
     r"toward|towards|eager\s+to|fail|failed|fails|unlikely|would\s+be\s+difficult|scrambling|yet\s+to|"
     r"did\s+not|does\s+not|do\s+not|didn't|doesn't|won't|no\s+longer|never|refused|rejected|denied|"
     # Ruled out, or not planned: "ruled out a pause of its tariffs", "has no plans to suspend the duties".
@@ -814,7 +821,8 @@ TALKED_OF_BEFORE = blind(
 # What a verb of removal drops when it is only a tariff planned or threatened: "dropped its plan to impose
 # tariffs", "withdrew its threat of 25% duties". No tariff was in force to be lifted.
 PLAN_OBJECT = blind(
-    r"^\s+(?:its|the|their|his|her|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plans?|threats?|intention)\b"
+    r"^\s+(?:its|the|their|his|her|our|a|an|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:plans?|threats?|"
+    r"intention)\b"
 )
 # A day named as when the measure paused was due to start, not when the pause ends: "delayed the increase
 # scheduled for March 1", "refrain from raising it as planned on Jan. 1", "which had been due on June 1".
@@ -854,9 +862,14 @@ GERUND_SUBJECT = blind(
 # remove tariffs": what a deal would do), or the means of what "would" or "could" happen ("would boost its sales
 # by eliminating a 25 percent tariff").
 FORESEEN_LIFT_BEFORE = blind(
-    r"\b(?:deals?|agreements?|pacts?|accords?|ftas?|treaty|treaties)\s+(?:\([^()]{1,20}\)\s+)?"
-    r"(?:would|could|might)\s+(?:[\w-]+ly\s+)?$|"
-    r"\b(?:would|could|might)\s+(?:[\w-]+ly\s+)?[a-z]+\b[^,;]{0,60}?\bby\s+$"
+    r"\b(?:deals?|agreements?|pacts?|accords?|ftas?|treaty|treaties|tpp|cptpp|nafta|usmca)\s+"
+    r"(?:\([^()]{1,20}\)\s+)?(?:would|could|might)\s*:?\s+(?:[\w-]+ly\s+)?$|"
+    # ... or the means or source of what would happen: "would benefit from lowering its tariffs to zero".
+    r"\b(?:would|could|might)\s+(?:[\w-]+ly\s+)?[a-z]+\b[^,;]{0,60}?\b(?:by|from)\s+$|"
+    # ... or a participle of the agreement that would: "the deal would cover 40% of output, reducing or
+    # eliminating tariffs" (the participle's subject is the deal).
+    r"\b(?:deals?|agreements?|pacts?|accords?|ftas?|treaty|treaties|tpp|cptpp|nafta|usmca)\s+(?:would|could|might)\b"
+    r"[^;.]{0,100}?,\s+(?:[a-z]+ing\s+(?:or|and)\s+)?$"
 )
 # A removal as the subject of a prediction: "the removal of tariffs would reduce inflation".
 PREDICTED_EFFECT = blind(
@@ -1063,7 +1076,9 @@ OBJECT_END = blind(
     # (Not the stop of an initial: "delaying the U.S. rise in tariffs" goes on past "U.S."; nor a decimal point:
     # "eliminate its 38.5% tariff".)
     # A reason after the object is not the object: "put the negotiations on hold over the tariffs".
-    r"[,;:]|(?<!\b\w)(?<!\d)\.|(?<=\d)\.(?!\d)|\s(?:while|which|because|after|before|as|but|over|amid|"
+    # A cause after the object is not the object either: "scrapped those plans due to the tariffs".
+    r"[,;:]|(?<!\b\w)(?<!\d)\.|(?<=\d)\.(?!\d)|\s(?:while|which|because|after|before|as|but|over|amid|due\s+to|"
+    r"owing\s+to|thanks\s+to|"
     r"and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
 )
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".

@@ -178,6 +178,8 @@ _GOODS_PHRASE = blind(r"\b(?:on|for)\s")
 # The goods list ends at a stop, a reason, or a participle that starts a new statement (", helping ...").
 _LIST_END = re.compile(
     r"[;.:(]|(?i:,\s+(?:\w+ing|which|while|but|who|said|after|from|starting|as\s+part)\b)"
+    # A noun in apposition that sums up the act ("..., a move that cleared the way"): no more goods.
+    r"|(?i:,\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:move|step|decision|measure|gesture|sign|concession|action)\b)"
     r"|\s(?i:from|by|under|in|to|into)\s+[A-Z\d]"
 )
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+", re.I)
@@ -197,6 +199,25 @@ _DESCRIBED_BEFORE = blind(
 # A ruling is a lift where collection of the tariff stops.
 _COLLECTION = blind(r"\bcollect(?:s|ed|ing|ion)?\b")
 _LIFT_NOUNS = frozenset({"removal", "elimination", "lifting", "abolition", "repeal"})
+
+
+# A verb that brings a tariff down to the zero named after it: "lowering its tariffs to zero".
+_CUT_WORD = re.compile(rf"\b(?:{vocab.CUT_VERB})\b", re.I)
+
+
+def _foreseen_lift(c: Clause, start: int) -> bool:
+    """Whether the removal at `start` is only foreseen (`vocab.FORESEEN_LIFT_BEFORE`): looked for in the words
+    before it, and for a participle opening its clause ("..., reducing or eliminating tariffs") in the clause
+    before it, whose subject it shares."""
+    if vocab.FORESEEN_LIFT_BEFORE.search(c.text, max(0, start - 160), start):
+        return True
+    at = c.sentence.find(c.text)
+    if at <= 0 or not _OPENS_WITH_PARTICIPLE.match(c.text):
+        return False
+    return bool(vocab.FORESEEN_LIFT_BEFORE.search(c.sentence, max(0, at + start - 160), at + start))
+
+
+_OPENS_WITH_PARTICIPLE = re.compile(r"\W*[a-z]+ing\b")
 
 
 def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
@@ -227,10 +248,13 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     anchor = c.first_anchor
     if lift and anchor < lift.start() and vocab.CONDITION.search(clause, anchor, lift.start()):
         lift = None  # "200% tariffs on wine unless the EU drops its whiskey tariff": the tariff is the fact
-    if lift and vocab.FORESEEN_LIFT_BEFORE.search(clause, max(0, lift.start() - 90), lift.start()):
+    if lift and _foreseen_lift(c, lift.start()):
         return None, False, True  # "the agreements would remove tariffs", "would boost sales by eliminating it"
     if lift and lift.group(0).lower() in _LIFT_NOUNS and vocab.PREDICTED_EFFECT.match(clause[lift.end() :]):
         lift = None  # "the removal of tariffs would reduce inflation": an effect foreseen, not a lift
+    cutting = list(_CUT_WORD.finditer(clause, max(0, zero.start() - 60), zero.start())) if zero and not lift else []
+    if zero and cutting and _foreseen_lift(c, cutting[-1].start()):
+        return None, False, True  # "would benefit from lowering its tariffs to zero": a cut only imagined
     if zero and not lift and vocab.PREDICTED_EFFECT.match(clause[zero.end() :]):
         zero = None  # "the zero-tariff deal will provide new opportunities": an effect foreseen, not a lift
     if zero and not lift and vocab.ZERO_CUT_BEFORE.search(clause[max(0, zero.start() - 60) : zero.start()]):
