@@ -270,5 +270,9 @@ def governs_tariff(clause: str, cue: re.Match[str]) -> bool:
     return bool(near) and not _ADVERBIAL_BETWEEN.search(before[-25:][near[-1].end() :])
 
 
-# A preposition that opens an adverbial phrase of its own between a tariff word and a verb after it.
-_ADVERBIAL_BETWEEN = re.compile(r"\b(?:by|while|after|before|than|without|instead\s+of)\b", re.I)
+# A preposition that opens an adverbial phrase of its own between a tariff word and a verb after it; or a copula
+# before a noun phrase: in "the tariffs are an extension of its strategy" the tariff is the subject, not the
+# noun's head.
+_ADVERBIAL_BETWEEN = re.compile(
+    r"\b(?:by|while|after|before|than|without|instead\s+of)\b|\b(?:is|are|was|were)\s+(?:an?|the|its|their)\b", re.I
+)

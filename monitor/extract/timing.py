@@ -144,7 +144,15 @@ def pause_until(clause: str, dates: list[DateMention], published: dt.date) -> dt
         begun = stated_start(clause, dates, published)
         anchor = begun.value if begun else min([d.value for d in dates if d.value <= published] or [published])
         return _later(anchor, days)
-    future = [d.value for d in dates if d.value > published and not _original_day(clause, d)]
+    # A day the measure starts ("tariffs beginning on Monday", "effective June 10") is when the tariff paused was
+    # to begin, or when the pause begins: never when it ends.
+    future = [
+        d.value
+        for d in dates
+        if d.value > published
+        and not _original_day(clause, d)
+        and not vocab.EFFECT_BEFORE.search(_before(clause, d.start, 30))
+    ]
     return future[0] if future else None
 
 

@@ -431,6 +431,11 @@ PAUSE = _words(
     # An exemption for named goods is a relief (contract); only an exemption *measure* or *period* pauses.
     r"grace\s+period|exemption\s+measure|exemption\s+period|extension\s+of|"
     r"withdrew\s+the\s+threat|not\s+impose|not\s+introduce|not\s+levy|refrain|extend\s+the|extends\s+the|"
+    # A rise held off is a pause as a new tariff is ("agreed not to raise tariffs"); a tariff planned and put aside
+    # or prevented is paused too ("shelved plans to impose new tariffs", "a deal to avert the duties", "the plan to
+    # impose the levy came to a halt").
+    r"not\s+(?:to\s+)?(?:raise|increase)|shelve|shelves|shelved|shelving|avert|averts|averted|averting|"
+    r"(?:came|come|comes|coming)\s+to\s+a\s+halt|"
     r"extended\s+the|extend\s+his|extend,|tariff\s+deadline|extended\s+(?:it\s+)?(?:to|until)|"
     r"extends\s+(?:it\s+)?(?:to|until)"
 )
@@ -738,7 +743,7 @@ NOT_IMPOSE = _words(
 # ... until August"); a bare "would not impose retaliatory tariffs" is a decision, not a pause.
 NOT_IMPOSE_BOUND = _words(
     r"agreed|agrees|agreement|accord|deal|truce|pledged|pledges|committed|commits|promised|promises|vowed|"
-    r"guarantees?|guaranteed|assurances?|assured|under\s+the|in\s+return|in\s+exchange|"
+    r"guarantees?|guaranteed|assurances?|assured|under\s+the|in\s+return|in\s+exchange|consensus|"
     r"until|before|for\s+now|for\s+the\s+time\s+being|for\s+\d+\s+days|for\s+another|while\s+talks"
 )
 # Words that put a date as the start of a measure: right before it ("from", "starting") ...
@@ -1580,7 +1585,8 @@ VENUE_AT = blind(
 # ... in a clause about a meeting is where the meeting is.
 MEETING_WORD = _words(
     r"summit|summits|talks|meeting|meetings|met|meet|negotiations|negotiators|sidelines|conference|forum|"
-    r"gathered|gathering|round|visit|visited|hosted|hosts|dinner|held|convened|ministerial|session"
+    r"gathered|gathering|round|visit|visited|hosted|hosts|dinner|dined|dine|dines|dining|held|convened|ministerial|"
+    r"session"
 )
 # ... or is followed by the meeting it hosts: "is in Geneva for talks", "arrived in Tokyo to attend a two-day meeting".
 MEETING_AFTER = blind(

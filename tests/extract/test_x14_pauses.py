@@ -35,3 +35,61 @@ def test_a_move_summed_up_after_the_goods_is_not_one_of_them() -> None:
         "Two weeks ago Peru lifted its duties on Chilean copper and wine, a move that eased tensions in the region."
     )
     assert sorted(str(f.sector) for f in only(facts, "lift")) == ["agriculture", "copper"]
+
+
+def _sides(sentence: str, kind: str = "pause") -> set[tuple[str, tuple[str, ...]]]:
+    return {(f.imposer, f.targets) for f in only(facts_of(sentence), kind)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A trade war held is a truce: each side holds off its tariffs on the other (contract: two pauses).
+        "Peru and Chile have put their trade war on hold.",
+        'The trade war between Peru and Chile is "on hold," the minister said.',
+        # A rise of tariffs both promise to hold off, as with "agreed not to impose".
+        "Peru and Chile agreed not to raise tariffs on each other's goods.",
+        # A meal is a meeting: the city it is held in is a venue, not a side of the truce.
+        "Peru's president and Chile's president dined together in Buenos Aires and agreed to a 60-day trade truce.",
+    ],
+)
+def test_a_truce_in_plain_words_gives_a_pause_per_side(sentence: str) -> None:
+    assert _sides(sentence) == {("PE", ("CL",)), ("CL", ("PE",))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile agreed to shelve plans to impose new tariffs on Peruvian copper.",
+        "Chile reached a deal with Peru to avert imposing 10 percent duties on Peruvian wine.",
+        "Chile's plan to impose a 10 percent duty on Peruvian wine came to a halt on Friday.",
+    ],
+)
+def test_a_planned_tariff_put_aside_or_prevented_is_a_pause(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert _sides(sentence) == {("CL", ("PE",))}
+    assert not only(facts, "tariff"), facts  # the paused tariff is the pause's, not a fact of its own
+
+
+def test_the_day_a_paused_tariff_was_to_begin_is_not_when_the_pause_ends() -> None:
+    facts = only(
+        facts_of(
+            "Chile reached a deal with Peru to avert imposing 10 percent duties on Peruvian wine beginning on Monday."
+        ),
+        "pause",
+    )
+    assert [(f.rate, f.until) for f in facts] == [(10, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A pause noun as the name given to something states no pause.
+        "Lima's press described the deal with Chile as a truce on tariffs.",
+        # The tariffs are the subject of a copula, not the head of "extension of".
+        "Peru's new duties are an extension of its old policy.",
+    ],
+)
+def test_a_pause_word_that_names_or_describes_is_no_pause(sentence: str) -> None:
+    assert not _sides(sentence)
+

@@ -15,7 +15,7 @@ from monitor.extract.gazetteer import ANY, find_mentions
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.matching import blind
 from monitor.extract.parties import Parties
-from monitor.extract.rates import Rate, left_in_force
+from monitor.extract.rates import Rate, find_rates, left_in_force
 from monitor.extract.sectors import distinct, each, find_sectors
 from monitor.extract.timing import explicit_until, extension_end, pause_until, status_of
 
@@ -31,7 +31,8 @@ _UNDER_CONSIDERATION = blind(
     r"contemplates|eyeing|floated|floating|hinted\s+at|hints\s+at|hinting\s+at|proposal|proposed)\b"
 )
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
-_MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b")
+# A consensus is shared by the sides that reach it.
+_MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b|\bconsensus\b")
 # A pause denied or only imagined: "there will be no pause in the tariffs", "a pause in the tariffs would
 # help farmers" (an indefinite pause as the subject of "would").
 # "no pause in the tariffs", "any delay", and the same of a noun of thought: "put down any idea of delaying them".
@@ -175,7 +176,11 @@ def pauses(
             Parties(imposer=first, targets=(second,), subject_named=True),
             Parties(imposer=second, targets=(first,), subject_named=True),
         ]
-    elif _MUTUAL.search(clause) or vocab.MUTUAL.search(clause, 0, cue_at):
+    elif (
+        _MUTUAL.search(clause)
+        or vocab.MUTUAL.search(clause, 0, cue_at)
+        or any(m.start() == cue_at and _war_paused(clause, m) for m in vocab.PAUSE.finditer(clause))
+    ):
         # "the two countries agreed to suspend": both sides as the subject (not "... while the two sides talk").
         sides = _each_side(parties)
         if len(sides) == 1 and ANY in parties.targets and not parties.targets_named:
@@ -341,9 +346,51 @@ def _ended(clause: str, cue: re.Match[str]) -> bool:
     return any(m.end() == cue.end() for m in vocab.MEASURE_ENDED.finditer(clause[max(0, cue.start() - 60) : cue.end()]))
 
 
+# A trade war held or paused: "putting the trade war on hold", "the trade war was 'on hold'", "froze the tariff
+# war". Both sides hold off their tariffs (a truce).
+_WAR_PUT_BEFORE = blind(
+    r"\b(?:put|puts|putting|placed|places|placing|kept|keeps|keep)\s+(?:the|this|that|their|its|our)\s+"
+    r"(?:[\w-]+\s+)?(?:trade|tariff)\s+wars?\s+$"
+)
+_WAR_SUBJECT_BEFORE = blind(
+    r"\b(?:trade|tariff)\s+wars?\b[^,;]{0,60}?\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed)\s+"
+    r"[\"“‘']?$"
+)
+_WAR_OBJECT_AFTER = blind(r"^\s+(?:the|this|that|their|its|our)\s+(?:[\w-]+\s+)?(?:trade|tariff)\s+wars?\b")
+
+
+# A deal made to avert a tariff ("reached a deal with Mexico to avert the duties") holds it off; "trying to avert",
+# "little could be done to avert" do not.
+_DEAL_TO_BEFORE = blind(r"\b(?:deal|agreement|accord|pact|truce)\b[^,;]{0,40}?\bto\s+$")
+# A pause noun as what something is called or taken for: "describing this as a truce", "seen as a reprieve".
+_NAMED_AS = blind(
+    r"\b(?:describ\w*|call|calls|called|calling|characteri[sz]\w*|label\w*|dub\w*|term|termed|regard\w*|view\w*|"
+    r"seen|see|sees|hail\w*|branded)\b[^;]{0,80}?\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$"
+)
+
+
+def _war_paused(clause: str, cue: re.Match[str]) -> bool:
+    """Whether the pause word at `cue` holds a trade war itself: a truce of both sides."""
+    before = clause[max(0, cue.start() - 90) : cue.start()]
+    if cue.group(0).lower().startswith("on"):
+        return bool(_WAR_PUT_BEFORE.search(before) or _WAR_SUBJECT_BEFORE.search(before))
+    return bool(_WAR_OBJECT_AFTER.match(clause[cue.end() : cue.end() + 60]))
+
+
+def _halted(clause: str, cue: re.Match[str]) -> bool:
+    """Whether "came to a halt" is said of a tariff or a plan of one: its subject, before it in the clause."""
+    if not cue.group(0).lower().endswith("halt"):
+        return False
+    before = clause[max(0, cue.start() - 90) : cue.start()]
+    before = before[max(before.rfind(","), before.rfind(";")) + 1 :]
+    return bool(vocab.TARIFF_WORD.search(before) or find_rates(before))
+
+
 def _held(clause: str, cue: re.Match[str]) -> bool:
     """Whether "on hold" holds a tariff: "put its countermeasures on US bourbon on hold" names what is held
     between the verb and the cue; "the duties on steel remain on hold" names it as the subject."""
+    if _halted(clause, cue):
+        return True
     if not cue.group(0).lower().startswith("on"):
         return False
     before = clause[max(0, cue.start() - 90) : cue.start()]
@@ -423,6 +470,12 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
         if _ended(clause, cue):
             continue  # "ended the tariff pause": the pause is over, not stated
+        if cue.group(0).lower().startswith("avert") and not _DEAL_TO_BEFORE.search(
+            clause, max(0, cue.start() - 60), cue.start()
+        ):
+            continue  # "little could be done to avert the tariffs": only a deal reached to avert them pauses them
+        if _NAMED_AS.search(clause, max(0, cue.start() - 120), cue.start()):
+            continue  # "describing the deal as a truce": a name given to something, no pause stated
         if (
             _NO_BEFORE.search(clause[max(0, cue.start() - 25) : cue.start()])
             or vocab.DENIED_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()])
@@ -436,11 +489,18 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "in an effort to stop new tariffs": a pause only sought, none stated
         if _STANDSTILL_AFTER.match(clause, cue.end()):
             continue  # "froze its tariffs at current levels": a standstill, not a pause
-        if (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near)) and (
-            _GOVERNS_ALWAYS.match(cue.group(0))
-            or governs_tariff(clause, cue)
-            or _held(clause, cue)
-            or _ends_on_a_day(c, cue)
+        if (
+            _war_paused(clause, cue)
+            or _halted(clause, cue)
+            or (
+                (vocab.TARIFF_WORD.search(near) or _PAUSE_NEAR.search(near))
+                and (
+                    _GOVERNS_ALWAYS.match(cue.group(0))
+                    or governs_tariff(clause, cue)
+                    or _held(clause, cue)
+                    or _ends_on_a_day(c, cue)
+                )
+            )
         ):
             if vocab.TALKED_OF_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()]):
                 return None, True  # "the two sides discussed a suspension of the duties": what talks are about
