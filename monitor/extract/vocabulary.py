@@ -690,6 +690,8 @@ NOT_A_FACT = _words(
     # Asking an authority for a measure: "petitioned the commission to lift the duties", "calling for action to
     # remove the tariffs", "fighting for an exemption", "hopes that Washington would repeal them".
     r"petition|petitions|petitioned|petitioning|calls?\s+for|called\s+for|calling\s+for|"
+    # Applying for an exclusion asks for it: "companies that have applied for the exclusions".
+    r"apply\s+for|applies\s+for|applied\s+for|applying\s+for|applications?\s+for|"
     r"fights?\s+for|fighting\s+for|fought\s+for|hopes?\s+that|hoped\s+that|"
     # Forecasts and opinions of onlookers: "analysts said tariffs could reach 100%".
     r"analysts?|economists?|experts?|strategists?|observers|forecasters?|"
@@ -803,6 +805,9 @@ DENIED_BEFORE = blind(
     r"\b(?:not|never|cannot|can't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|wouldn't|didn't|"
     r"doesn't|don't|couldn't|(?:declined|declines|decline|declining|refuses|refusing)\s+to)\s+"
     r"(?:(?:yet|be|been|being|to|fully|formally|officially|immediately)\s+){0,2}$|"
+    # An intention denied: "is not planning on exempting", "does not intend to lift", "is not going to suspend".
+    r"\b(?:not|never|no)\s+(?:(?:yet|be|been|being|currently|now)\s+)?(?:planning|plan|plans|intending|intend|"
+    r"intends|going|expected|expecting|likely)\s+(?:on|to)\s+(?:be\s+)?$|"
     # Denied before a noun or a gerund: "no removal of the duties", "without lifting the tariffs", "without an
     # exemption".
     r"\b(?:no|without)\s+(?:(?:an?|the|any|further|formal|immediate|fully|formally|immediately)\s+)?$"
@@ -815,7 +820,10 @@ AIMED_BEFORE = blind(
     r"attempts|push|drive|campaign|quest)\s+to|(?:trying|tried|tries|try|attempting|attempted|attempts|attempt|"
     r"striving|strives|strove|scrambling|scrambled|racing|raced|lobbying|lobbied|campaigning|fighting|fought|working|"
     r"worked|works|pushing|pressing)\s+to|"
-    r"aimed\s+at|aiming\s+(?:to|at)|aims\s+(?:to|at)|aim\s+(?:to|at))\s+(?:[\w-]+\s+){0,2}$"
+    r"aimed\s+at|aiming\s+(?:to|at)|aims\s+(?:to|at)|aim\s+(?:to|at)|"
+    # A purpose stated as what is meant to follow: "the aim will be for the United States to ease its tariffs".
+    r"(?:the|its|their|his|her|our)\s+(?:[\w-]+\s+)?(?:aim|goal|objective|hope|idea|intention)\s+"
+    r"(?:is|was|will\s+be|would\s+be)\s+(?:for\s+(?:[\w.'’-]+\s+){1,4})?to)\s+(?:[\w-]+\s+){0,2}$"
 )
 # A removal, pause or exemption named as what talks are about is not one made: "negotiating the removal of the
 # duties", "talks on a suspension of the tariffs", "discussed an exemption for cars".

@@ -93,3 +93,20 @@ def test_the_day_a_paused_tariff_was_to_begin_is_not_when_the_pause_ends() -> No
 def test_a_pause_word_that_names_or_describes_is_no_pause(sentence: str) -> None:
     assert not _sides(sentence)
 
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An intention denied, a purpose, an application: no exemption is granted.
+        "Lima said the president is not planning on exempting any Chilean goods from the 20% duty.",
+        "The aim will be for Peru to exempt Chilean wine from its duties.",
+        "Chilean firms that have applied for exclusions from Peru's 20% steel tariff are still waiting.",
+        # "Offset by" weighs one thing against another; no duty is made up for.
+        "The jobs gained from the lower Peruvian tariffs are offset by jobs lost elsewhere.",
+        # "excluding Chile" leaves a party out of a count, which is no relief of its own.
+        "Peru's 20% duties would hit $3 billion of trade, excluding Chile and Bolivia.",
+    ],
+)
+def test_an_exemption_not_granted_is_no_relief(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert not only(facts, "relief"), facts

@@ -85,8 +85,15 @@ def _repays_other(clause: str, cue: re.Match[str]) -> bool:
     losses from the tariffs", "reimburse the association for its legal costs")."""
     return bool(
         cue.group(0).lower() in vocab.MONEY_RELIEF
-        and vocab.RELIEF_OTHER_OBJECT.match(clause[cue.end() : cue.end() + 90])
+        and (
+            vocab.RELIEF_OTHER_OBJECT.match(clause[cue.end() : cue.end() + 90]) or _BALANCED_BY.match(clause, cue.end())
+        )
     )
+
+
+# "Offset by" in the passive weighs one thing against another ("the jobs gained are offset by jobs lost"): no duty
+# is made up for.
+_BALANCED_BY = blind(r"\s+(?:\w+ly\s+)?by\b")
 
 
 def quota_relief(clause: str) -> re.Match[str] | None:
@@ -305,7 +312,9 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     """The relief a clause with a tariff states: its facts, the rates left for tariff facts, and whether
     the clause is done (a relief that is not a condition of the tariff is the whole statement)."""
     clause, rates = c.text, c.rates
-    relief = vocab.RELIEF.search(clause)
+    # "excluding Canada" leaves a party out of what the clause counts or taxes: no relief of its own (as in
+    # `relief_without_tariff`); a relief word after it may still state one.
+    relief = next((m for m in vocab.RELIEF.finditer(clause) if not _EXCEPTION.match(clause, m.start())), None)
     if not relief:
         quota = quota_relief(clause)
         if quota:
