@@ -110,3 +110,21 @@ def test_a_pause_word_that_names_or_describes_is_no_pause(sentence: str) -> None
 def test_an_exemption_not_granted_is_no_relief(sentence: str) -> None:
     facts = facts_of(sentence)
     assert not only(facts, "relief"), facts
+
+
+def test_a_passive_relief_after_a_tariff_is_granted_by_the_side_taxing() -> None:
+    # The main clause's subject answers with duties of its own; the exemptions narrow the tariff just before them.
+    facts = facts_of(
+        "Peru answered with duties on Chilean fruit after Chile imposed tariffs on copper from all countries, "
+        "though exemptions were later offered to Bolivia and Ecuador."
+    )
+    reliefs = only(facts, "relief")
+    assert reliefs and {f.imposer for f in reliefs} == {"CL"}, facts
+
+
+def test_sides_spared_from_the_tariffs_do_not_hide_the_tariffs_referred_back_to() -> None:
+    facts = facts_of(
+        "Chile imposed a 25% tariff on copper in May. Lima welcomed Chile's decision to exempt Peru and Bolivia "
+        "from the tariffs."
+    )
+    assert [f.sector for f in only(facts, "relief")] == ["copper"]

@@ -62,9 +62,11 @@ _STILL_SPARED = blind(r"\s+(?:\w+ly\s+)?(?:exempt|exempted|excluded|spared)\b")
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
 # A tariff the relief is from, named only by a determiner ("an exemption from his tariffs", "spared from the
 # duties"): one the article has already stated.
-_FROM_KNOWN_TARIFF = blind(
-    r"^\s*from\s+(?:the|his|her|its|their|these|those|this|that|such)\s+(?:[\w-]+\s+)?"
-    r"(?:tariffs?|duty|duties|levy|levies)\b"
+_FROM_KNOWN_TARIFF = re.compile(
+    # (The sides spared, by name, may stand between: "exempt Canada, Mexico and Australia from the tariffs".)
+    r"^(?:\s+(?:[A-Z][\w.'’-]*|and|or|the)(?:,|\s+and\b|\s+or\b)?){0,8}?\s*(?i:from\s+"
+    r"(?:the|his|her|its|their|these|those|this|that|such)\s+(?:[\w-]+\s+)?"
+    r"(?:tariffs?|duty|duties|levy|levies)\b)"
 )
 _FROM_WORD = blind(r"\bfrom\b")
 # The goods a relief is on, named right after it ("exemptions on steel and aluminum"), up to the side spared, its
@@ -154,8 +156,30 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
         start = c.sentence.find(c.text)
         before = distinct(find_sectors(c.sentence[:start])) if own is None and start > 0 else []
         sectors = [own] if own else each(before if len(before) < 3 else [])
-        return [make_fact("relief", c.resolve(), c.sentence, sector=sector, rate=rate) for sector in sectors]
+        return [make_fact("relief", _granter(c), c.sentence, sector=sector, rate=rate) for sector in sectors]
     return _relief_referring_back(c)
+
+
+# A relief in the passive with no agent: "exemptions were later offered to Mexico", "Canada was exempted".
+_PASSIVE_RELIEF = blind(
+    r"\b(?:exemptions?|exclusions?|waivers?|relief)\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
+    r"(?:\w+\s+)?(?:granted|given|offered|made|extended)\b(?!\s+by\b)|"
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:exempted|excluded|spared)\b(?!\s+by\b)"
+)
+
+
+def _granter(c: Clause) -> Parties:
+    """The parties of a relief in a clause of its own after the tariff it narrows: a passive relief with no agent
+    ("..., though exemptions were later offered to Mexico") is granted by the side the clause before names as
+    taxing (contract: a relief's imposer is the taxing side's), not by the subject of the sentence's main clause."""
+    parties = c.resolve()
+    previous = getattr(c.resolve, "previous", None)
+    if previous is None or parties.subject_named or not _PASSIVE_RELIEF.search(c.text):
+        return parties
+    taxing = previous()
+    if not taxing.imposer_named or taxing.imposer in parties.targets:
+        return parties
+    return replace(parties, imposer=taxing.imposer)
 
 
 def _relief_referring_back(c: Clause) -> list[Fact]:
