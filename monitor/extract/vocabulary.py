@@ -746,7 +746,9 @@ NOT_IMPOSE = _words(
 NOT_IMPOSE_BOUND = _words(
     r"agreed|agrees|agreement|accord|deal|truce|pledged|pledges|committed|commits|promised|promises|vowed|"
     r"guarantees?|guaranteed|assurances?|assured|under\s+the|in\s+return|in\s+exchange|consensus|"
-    r"until|before|for\s+now|for\s+the\s+time\s+being|for\s+\d+\s+days|for\s+another|while\s+talks"
+    r"until|before|for\s+now|for\s+the\s+time\s+being|for\s+\d+\s+days|for\s+another|"
+    # For as long as talks go on: "while talks continue", "as the two sides restart trade talks".
+    r"(?:while|as)\s+(?:[\w-]+\s+){0,5}?(?:talks|negotiations)"
 )
 # Words that put a date as the start of a measure: right before it ("from", "starting") ...
 EFFECT_BEFORE = blind(

@@ -128,3 +128,28 @@ def test_sides_spared_from_the_tariffs_do_not_hide_the_tariffs_referred_back_to(
         "from the tariffs."
     )
     assert [f.sector for f in only(facts, "relief")] == ["copper"]
+
+
+def test_the_two_sides_of_a_truce_are_read_as_surely_as_each_other() -> None:
+    # Each side pauses on the other: where one side is known, so is the other.
+    facts = only(
+        facts_of("Peru imposed duties on Chilean wine in May. “The consensus then was to not raise tariffs,” he said."),
+        "pause",
+    )
+    assert {(f.imposer, f.targets) for f in facts} == {("PE", ("CL",)), ("CL", ("PE",))}
+    assert len({f.confidence for f in facts}) == 1, facts
+
+
+def test_a_promise_not_to_tax_while_talks_go_on_is_a_pause() -> None:
+    facts = facts_of(
+        "Chile will not impose new tariffs on Peru as the two neighbours restart trade talks, the minister said."
+    )
+    assert {(f.imposer, f.targets) for f in only(facts, "pause")} == {("CL", ("PE",))}
+
+
+def test_goods_named_after_the_speaker_of_a_pause_are_not_paused() -> None:
+    facts = facts_of(
+        "Chile will not impose new duties on Peru as talks resume, Chile's minister said, signaling a pause that had "
+        "worried wine growers."
+    )
+    assert [f.sector for f in only(facts, "pause")] == [None]

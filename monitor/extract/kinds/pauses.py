@@ -106,6 +106,29 @@ def stated_pause(clause: str, sentence: str, parties: Parties, dates: list[DateM
     return [make_fact("pause", side, sentence, until=ends[0].value) for side in sides]
 
 
+_SPEAKER_AFTER = re.compile(r",\s+(?:[\w.'’-]+\s+){1,5}?(?:said|says|told|added|announced)\b")
+
+
+def _equally_sure(sides: list[Parties]) -> list[Parties]:
+    """The two sides of one truce read as surely as each other: each pauses on the other, so where one side was
+    named (as acting or as hit), so was the other."""
+    if len(sides) != 2:
+        return sides
+    imposer_named = any(s.imposer_named for s in sides)
+    targets_named = any(s.targets_named for s in sides)
+    subject_named = any(s.subject_named for s in sides)
+    return [
+        replace(
+            s,
+            imposer_named=imposer_named,
+            targets_named=targets_named,
+            subject_named=subject_named,
+            targets_default=s.targets_default and not targets_named,
+        )
+        for s in sides
+    ]
+
+
 def _side_of_pair(pair: tuple[str, str], first: str) -> Parties:
     """One side of a truce between the two sides of `pair`: `first` sparing the other."""
     return Parties(imposer=first, targets=tuple(c for c in pair if c != first), subject_named=False)
@@ -187,6 +210,7 @@ def pauses(
             # "A truce was reached": a truce is between two sides, never on everyone; naming neither, it is one
             # between the sides of the article's last talks or deal, else it names no pause.
             sides = [_side_of_pair(ctx.pair, first) for first in ctx.pair] if ctx.pair is not None else []
+        sides = _equally_sure(sides)
     kept = [r for r in rates if not left_in_force(clause, r, cue_at)]
     # The paused rate is the one the pause word governs: the first after it ("refrain from raising that
     # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
@@ -195,7 +219,11 @@ def pauses(
     paused_rates = _range_of(kept, (after[:1] or before[-1:]))
     # Goods named in a reason after the pause ("after agreeing to buy more US energy") are not paused.
     reason = vocab.REASON_AFTER.search(clause, min(cue_at + 1, len(clause)))
-    sectors = distinct(find_sectors(clause[: reason.start()] if reason else clause))
+    # Nor are goods named after the speaker of the pause ("..., President Trump said, signaling a freeze that
+    # rattled farmers").
+    said = _SPEAKER_AFTER.search(clause, min(cue_at + 1, len(clause)))
+    stops = [m.start() for m in (reason, said) if m is not None]
+    sectors = distinct(find_sectors(clause[: min(stops)] if stops else clause))
     ends: list[tuple[dt.date | None, list[str]]] = [*_ends_of_goods(clause, dates)] or [(until, sectors)]
     # A truce of two sides names no one rate for each: their pauses carry none.
     values: list[float | None] = [r.value for r in paused_rates] if len(sides) == 1 else []
