@@ -153,3 +153,19 @@ def test_goods_named_after_the_speaker_of_a_pause_are_not_paused() -> None:
         "worried wine growers."
     )
     assert [f.sector for f in only(facts, "pause")] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The power to grant an exemption is not one granted.
+        "Lima's new decree on the duties would give the minister the flexibility to approve exemptions for Chile.",
+        # An exemption in a question or a clause of what would be.
+        "Peru raised its tariffs without saying which countries would be subject to them, and which exempt.",
+        "Chilean exporters voiced concerns about Peru's tariffs and the process by which exemptions would be granted.",
+    ],
+)
+def test_an_exemption_only_made_possible_is_no_relief(sentence: str) -> None:
+    facts = facts_of(sentence)
+    assert not only(facts, "relief"), facts
+

@@ -113,6 +113,15 @@ def _spares_other(clause: str, cue: re.Match[str]) -> bool:
     return bool(vocab.RELIEF_NON_TARIFF.match(clause[cue.end() : cue.end() + 120]))
 
 
+# A relief only made possible: the power to grant it ("would give Trump the flexibility to approve exemptions"),
+# or one in a question or a relative clause of what would be ("the process by which exemptions would be created",
+# "which countries would be subject to the tariffs, and which exempt").
+_CAPACITY_BEFORE = blind(
+    r"\b(?:flexibility|power|powers|authority|discretion|leeway|latitude|ability|option)\s+to\s+(?:[\w-]+\s+)?$"
+)
+_WOULD_IN_QUESTION = blind(r"\b(?:which|whether|how|what)\b[^,;.]{0,80}?\bwould\b")
+
+
 def _denied(clause: str, cue: re.Match[str]) -> bool:
     """Whether the relief at `cue` is denied right before it ("has not exempted beef", "declined to exclude
     them", "without an exemption"), only named as what talks are about ("negotiating an exemption for cars") or
@@ -121,6 +130,10 @@ def _denied(clause: str, cue: re.Match[str]) -> bool:
     before = clause[max(0, cue.start() - 40) : cue.start()]
     if cue.start() < 12 and vocab.GERUND_SUBJECT.match(clause):
         return True  # "Exempting cars from the levy would cost billions": an idea talked about
+    if _CAPACITY_BEFORE.search(clause, max(0, cue.start() - 60), cue.start()) or _WOULD_IN_QUESTION.search(
+        clause, max(0, cue.start() - 100), min(len(clause), cue.end() + 25)
+    ):
+        return True  # "the flexibility to approve exemptions", "the process by which exemptions would be made"
     return bool(
         vocab.DENIED_BEFORE.search(before)
         or vocab.TALKED_OF_BEFORE.search(before)
