@@ -169,3 +169,11 @@ def test_an_exemption_only_made_possible_is_no_relief(sentence: str) -> None:
     facts = facts_of(sentence)
     assert not only(facts, "relief"), facts
 
+
+def test_exclusions_to_the_tariffs_refer_back_to_the_tariff_stated() -> None:
+    # "to the tariffs" names the tariff excluded from as "from the tariffs" does: its goods and the sides it hit.
+    facts = facts_of(
+        "Peru imposed a 25% tariff on copper from all countries in May. Chile and Peru held talks on the duty in "
+        "June. The few firms that have received exclusions to the tariffs are pleased."
+    )
+    assert [(f.imposer, f.targets, f.sector) for f in only(facts, "relief")] == [("PE", ("*",), "copper")]

@@ -61,10 +61,10 @@ _NOT_SUBJECT = blind(
 _STILL_SPARED = blind(r"\s+(?:\w+ly\s+)?(?:exempt|exempted|excluded|spared)\b")
 _FROM_START = blind(r"^\s*(?:\w+\s+)?from\b")
 # A tariff the relief is from, named only by a determiner ("an exemption from his tariffs", "spared from the
-# duties"): one the article has already stated.
+# duties", "exclusions to the tariffs"): one the article has already stated.
 _FROM_KNOWN_TARIFF = re.compile(
     # (The sides spared, by name, may stand between: "exempt Canada, Mexico and Australia from the tariffs".)
-    r"^(?:\s+(?:[A-Z][\w.'’-]*|and|or|the)(?:,|\s+and\b|\s+or\b)?){0,8}?\s*(?i:from\s+"
+    r"^(?:\s+(?:[A-Z][\w.'’-]*|and|or|the)(?:,|\s+and\b|\s+or\b)?){0,8}?\s*(?i:(?:from|to)\s+"
     r"(?:the|his|her|its|their|these|those|this|that|such)\s+(?:[\w-]+\s+)?"
     r"(?:tariffs?|duty|duties|levy|levies)\b)"
 )
@@ -252,6 +252,13 @@ def _goods_referred_back(c: Clause, relief: re.Match[str], parties: Parties) -> 
     return sectors if len(sectors) < 3 else []
 
 
+def _targets_referred_back(c: Clause, parties: Parties) -> tuple[str, ...]:
+    """The sides hit by the tariff a relief names only by a determiner (see `_goods_referred_back`)."""
+    earlier = [f for f in c.ctx.stated if f.imposer == parties.imposer and f.sector is not None]
+    last = earlier[-1].evidence
+    return tuple(dict.fromkeys(t for f in earlier if f.evidence == last for t in f.targets)) or parties.targets
+
+
 def read_not_applied(c: Clause) -> list[Fact]:
     """A tariff said not to apply to some goods ("the 25% tariff will not apply to Canadian energy", "drugs are
     not subject to the 15% levy"): a relief for those goods at its rate, and no tariff fact (the tariff is only
@@ -390,7 +397,13 @@ def read_relief(c: Clause) -> tuple[list[Fact], list[Rate], bool]:
     # "a 100% tariff on drugs unless companies build plants here": the tariff and its relief.
     conditional = bool(rates) and rates[0].end < relief.start()
     # One relief per statement: it covers the goods named right after the cue ("exempted auto parts").
-    covered = _covered(clause, relief) or distinct(find_sectors(clause)) or _goods_referred_back(c, relief, parties)
+    covered = _covered(clause, relief) or distinct(find_sectors(clause))
+    if not covered:
+        covered = _goods_referred_back(c, relief, parties)
+        if covered and not parties.targets_named:
+            # "received exclusions to the tariffs": the tariff referred back to is on whom it was, the sides it
+            # hit, where the relief names no side spared of its own.
+            parties = replace(parties, targets=_targets_referred_back(c, parties))
     if len(covered) > 1 and vocab.EXAMPLES_OF_GOODS.search(clause):
         covered = []  # "tariff lines such as palm oil, rubber and medicines": many kinds of goods, no sector
     # A relief in a clause of its own after the tariff it narrows ("imposed a 50% tariff, but spared energy")
