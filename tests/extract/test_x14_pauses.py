@@ -30,7 +30,7 @@ def test_a_removal_wished_for_imagined_or_of_another_thing_is_no_lift(sentence: 
 
 
 def test_a_move_summed_up_after_the_goods_is_not_one_of_them() -> None:
-    # "a move that ..." is an apposition about the whole act, not goods of no sector lifted besides the metals.
+    # "a move that ..." is an apposition about the whole act, not goods of no sector lifted besides copper and wine.
     facts = facts_of(
         "Two weeks ago Peru lifted its duties on Chilean copper and wine, a move that eased tensions in the region."
     )
