@@ -270,7 +270,10 @@ TALKS_EVENT = _words(
 # Talks named only as the background of something else ("secured after months of talks", "during their
 # talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.
 TALKS_BACKGROUND = blind(
-    r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:[\w-]+\s+){0,6}$"
+    r"\b(?:after|following|follow|follows|followed|during|familiar\s+with|amid|since|ahead\s+of|before)\s+"
+    r"(?:[\w-]+\s+){0,6}$|"
+    # Talks measured in time may be described by adjectives in a list ("after weeks of bitter, drawn-out talks").
+    r"\b(?:after|following|follow|follows|followed|amid)\s+(?:[\w-]+\s+){0,3}?of\s+(?:[\w-]+,\s+){1,3}(?:[\w-]+\s+){0,2}$"
 )
 # "Since" with a time and then the sentence's own subject and perfect verb opens the main clause, not a
 # background phrase: in "Since June the envoy has been leading talks with Lima" the talks are the point.
@@ -289,7 +292,7 @@ TALKS_MEANS_BEFORE = blind(
 # Washington to enter into talks". (Only for talks: "is ready to impose tariffs" is a threat, a fact.)
 TALKS_UNREAL = _words(
     r"should|ought\s+to|must|need\s+to|needs\s+to|willing|willingness|ready\s+to|readiness|prepared\s+to|"
-    r"about\s+to|hope|hopes|hoped|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
+    r"about\s+to|hope|hopes|hoped|prospect|prospects|possibility|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
     r"calling\s+on|calling\s+for|call\s+for|"
     # Talks dreamt of or wished for: "dreams of negotiating a string of two-way deals", "wishes to hold talks".
     r"dream|dreams|dreamed|dreamt|dreaming|wish|wishes|wished|wishing|would\s+like\s+to"
@@ -299,6 +302,8 @@ TALKS_UNREAL = _words(
 TALKS_OFFERED_BEFORE = blind(
     r"\b(?:invited|invites|inviting|invite)\s+(?:[\w’'-]+\s+){0,4}?to\s+(?:hold|start|open|begin|join|resume)\s+"
     r"(?:[\w-]+\s+){0,2}$|"
+    # The offer named by its noun: "extended an invitation to resume trade talks".
+    r"\binvitations?\s+(?:to\s+[\w’'-]+\s+)?to\s+(?:hold|start|open|begin|join|resume)\s+(?:[\w-]+\s+){0,2}$|"
     r"\b(?:offered|offers|offering|offer|proposed|proposes|proposing|propose)\s+"
     r"(?:(?!(?:in|at|during|on|after|before|for|with|to|of)\b)[\w’'-]+\s+){0,3}$"
 )
@@ -313,7 +318,28 @@ TALKS_OFF_AFTER = blind(
     r"^[^,;.]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|is|are|be|been|being)"
     r"\s+(?:\w+ly\s+)?(?:postponed|delayed|cancell?ed|called\s+off|suspended|shelved|put\s+off|scrapped)\b"
 )
-TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
+# Talks on something other than trade, by the word that names their subject ("nuclear talks with", "global warming
+# negotiations", "an infrastructure meeting with", "rounds of negotiations about NATO defense"): no trade talks.
+_TALKS_OTHER_TOPIC = (
+    r"nuclear|climate|global\s+warming|defen[cs]e|military|security|peace|arms|weapons|missiles?|"
+    r"denucleari[sz]ation|disarmament|cease-?fire|infrastructure|nato"
+)
+TALKS_OTHER_TOPIC_BEFORE = blind(r"\b(?:" + _TALKS_OTHER_TOPIC + r")\s+(?:[\w-]+\s+)?$")
+TALKS_OTHER_TOPIC_AFTER = blind(
+    # (Not the meeting where they are held: "talks on the sidelines of a NATO summit".)
+    r"^\s+(?:on|about|over|regarding|concerning)\s+(?:(?!sidelines?\b|margins?\b)[\w-]+\s+){0,3}?"
+    r"(?:" + _TALKS_OTHER_TOPIC + r")\b"
+)
+# Trade named beside another subject ("trade and security talks") keeps the talks trade talks.
+TALKS_TRADE_TOPIC = _words(r"trade|economic|tariffs?|commerce")
+# A call or video meeting is talks only with its other side named after it ("a phone call with Xi", "video calls
+# between the ministers"), not "eavesdrop on phone calls", "such phone conversations had taken place".
+TALKS_CALL = blind(r"^(?:phone|telephone|video|virtual)\b")
+TALKS_CALL_PARTNER_AFTER = blind(r"^\s+(?:[\w-]+\s+){0,4}?(?:with|between)\b")
+# (The sides may come between: "four days of talks between Morocco and Peru in Lima".)
+TALKS_PLACE_AFTER = re.compile(
+    r"^\s+(?:(?:with|between)\s+[A-Z][\w.-]*(?:\s+and\s+[A-Z][\w.-]*)?\s+)?in\s+[A-Z]"
+)
 # A company, its people or a private group as a side of a meeting: a firm or a lobby meeting officials, or an
 # official meeting them ("representatives of the refiners met with the ministry", "the billionaire held a
 # meeting with the president", "negotiating with our suppliers", "met with Ann Lee, head of a think tank") is
@@ -323,7 +349,10 @@ _PRIVATE_SIDE = (
     r"CEOs?|founders?|business(?:man|men|woman|women|\s+leaders|\s+people|\s+executives|\s+community)|"
     r"refiners|growers|farmers|suppliers|manufacturers|investors|bankers|"
     r"(?:industry|business|company)\s+representatives|representatives\s+of|think[\s-]tanks?|lobbyists|"
-    r"lobby\s+groups?|chambers?\s+of\s+commerce"
+    r"lobby\s+groups?|chambers?\s+of\s+commerce|"
+    # A leader's own staff and the legislature at home are no other side of trade talks either: "met with top
+    # advisers", "a meeting with Democrats".
+    r"advisers|advisors|aides|lawmakers|legislators|senators|congressmen|democrats|republicans"
 )
 # The subject right before the talks word ("the refiners met with", "the billionaire reportedly held a").
 PRIVATE_SUBJECT_BEFORE = blind(r"\b(?:" + _PRIVATE_SIDE + r")\s+(?:[\w-]+\s+){0,3}$")

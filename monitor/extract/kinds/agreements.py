@@ -155,6 +155,20 @@ def _unreal(clause: str, talks: re.Match[str]) -> bool:
     )
 
 
+def _not_trade(clause: str, talks: re.Match[str]) -> bool:
+    """Whether the talks at `talks` are on another subject (nuclear arms, the climate, defence), or are a call with
+    no other side named: no trade talks held."""
+    before = clause[max(0, talks.start() - 30) : talks.start()]
+    if vocab.TALKS_OTHER_TOPIC_BEFORE.search(before) and not vocab.TALKS_TRADE_TOPIC.search(before):
+        return True
+    if vocab.TALKS_OTHER_TOPIC_AFTER.match(clause[talks.end() : talks.end() + 60]):
+        return True
+    return bool(
+        vocab.TALKS_CALL.match(talks.group(0))
+        and not vocab.TALKS_CALL_PARTNER_AFTER.match(clause[talks.end() : talks.end() + 50])
+    )
+
+
 def _private(clause: str, talks: re.Match[str]) -> bool:
     """Whether a side of the meeting at `talks` is a company, its people or a private group (the subject right
     before it, or the side met right after it): business or lobbying, not talks between governments."""
@@ -235,6 +249,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
             )
             and not vocab.TALKS_MEANS_BEFORE.search(clause[max(0, m.start() - 45) : m.start()])
             and not vocab.TALKS_ROLE_BEFORE.search(clause[max(0, m.start() - 80) : m.start()])
+            and not _not_trade(clause, m)
         ),
         None,
     )

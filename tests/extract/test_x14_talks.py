@@ -1,0 +1,58 @@
+"""Round 14, talks: mentions of talks that are not trade talks held (another subject, a call with no other side,
+an offer, a possibility, a meeting with one's own staff, talks as the background of something else). All
+sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _talks(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.imposer, f.targets) for f in facts_of(text) if f.kind == "negotiation"]
+
+
+def test_talks_on_another_subject_are_no_trade_talks() -> None:
+    # The word naming the talks' subject decides whether they are trade talks at all.
+    for sentence in (
+        "Officials in Lima said nuclear negotiations with Morocco would resume in March.",
+        "Peru's president walked out of an infrastructure meeting with Morocco on Tuesday.",
+        "Peru held endless rounds of negotiations about NATO defense spending with Morocco.",
+        "Peru and Morocco held climate talks in Lima on Monday.",
+    ):
+        assert _talks(sentence) == [], sentence
+    # Trade named beside the other subject keeps them trade talks; the meeting they are held at is no subject.
+    assert _talks("Peru and Morocco held trade and security talks on Monday.") == [("PE", ("MA",))]
+    text = "Peru and Morocco held trade talks on the sidelines of a NATO summit on Monday."
+    assert _talks(text) == [("PE", ("MA",))]
+
+
+def test_a_call_is_talks_only_with_its_other_side_named() -> None:
+    assert _talks("Peru's president had a phone call with Morocco's king on Monday.") == [("PE", ("MA",))]
+    for sentence in (
+        "Officials in Lima said spies from Morocco could listen in on phone calls.",
+        "Morocco's ministry disputed the claim from Lima that such phone conversations had taken place.",
+    ):
+        assert _talks(sentence) == [], sentence
+
+
+def test_an_invitation_to_talks_is_an_offer() -> None:
+    # As "invited Morocco to resume talks" already is: the noun names the same offer.
+    text = "Peru's trade minister has extended an invitation to resume trade talks with his Moroccan counterparts."
+    assert _talks(text) == []
+
+
+def test_the_prospect_of_talks_is_not_talks_held() -> None:
+    text = "The ban on exports to Morocco puts the prospect of continued trade negotiations with Peru in doubt."
+    assert _talks(text) == []
+
+
+def test_a_meeting_with_ones_own_advisers_is_no_talks() -> None:
+    assert _talks("Peru's president met with top advisers and Moroccan allies on Sunday.") == []
+
+
+def test_talks_described_in_a_list_of_adjectives_are_background() -> None:
+    # "after weeks of bitter, drawn-out talks" is the background of what was agreed, as "after weeks of talks" is.
+    text = "Peru rejoined the trade pact with Morocco on Sunday after weeks of tense, late-night negotiations."
+    assert _talks(text) == []
+    text = "The new duties on Morocco follow years of fruitless talks with Peru, which began in 2010."
+    assert _talks(text) == []
