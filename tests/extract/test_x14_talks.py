@@ -56,3 +56,10 @@ def test_talks_described_in_a_list_of_adjectives_are_background() -> None:
     assert _talks(text) == []
     text = "The new duties on Morocco follow years of fruitless talks with Peru, which began in 2010."
     assert _talks(text) == []
+
+
+def test_the_us_vice_president_and_secretary_of_state_act_for_the_us() -> None:
+    # The first party named leads the talks (contract); these offices speak for Washington as Mnuchin's does.
+    text = "Pence and Pompeo met with a government delegation from Peru at the White House on Wednesday."
+    assert _talks(text) == [("US", ("PE",))]
+    assert _talks("Kudlow said trade negotiations with Peru would begin soon.") == [("US", ("PE",))]
