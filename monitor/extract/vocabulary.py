@@ -322,24 +322,33 @@ TALKS_OFF_AFTER = blind(
 # negotiations", "an infrastructure meeting with", "rounds of negotiations about NATO defense"): no trade talks.
 _TALKS_OTHER_TOPIC = (
     r"nuclear|climate|global\s+warming|defen[cs]e|military|security|peace|arms|weapons|missiles?|"
-    r"denucleari[sz]ation|disarmament|cease-?fire|infrastructure|nato"
+    r"denucleari[sz]ation|disarmament|cease-?fire|infrastructure|nato|budget|debt\s+ceiling"
 )
 TALKS_OTHER_TOPIC_BEFORE = blind(r"\b(?:" + _TALKS_OTHER_TOPIC + r")\s+(?:[\w-]+\s+)?$")
 TALKS_OTHER_TOPIC_AFTER = blind(
     # (Not the meeting where they are held: "talks on the sidelines of a NATO summit".)
-    r"^\s+(?:on|about|over|regarding|concerning)\s+(?:(?!sidelines?\b|margins?\b)[\w-]+\s+){0,3}?"
+    r"^\s+(?:on|about|over|regarding|concerning|with)\s+(?:(?!sidelines?\b|margins?\b)[\w-]+\s+){0,3}?"
     r"(?:" + _TALKS_OTHER_TOPIC + r")\b"
 )
 # Trade named beside another subject ("trade and security talks") keeps the talks trade talks.
 TALKS_TRADE_TOPIC = _words(r"trade|economic|tariffs?|commerce")
+# A meeting or call named by itself ("met with", "a meeting with", "a phone call with"), not as talks or negotiations.
+TALKS_MEETING = blind(
+    r"^(?:met|meet|meets|meeting|phone|telephone|video|virtual|spoke|speaks|speaking|talked|talking)\b"
+)
+# What makes a meeting trade talks: its clause speaks of trade, or of the economy its sides' officials run ("a call
+# with Morocco's finance minister", "met with his counterpart").
+MEETING_TRADE_WORDS = _words(
+    r"trade|trading|tariffs?|duties|levies|deal|agreement|pact|accord|economic|economy|commerce|commercial|exports?|"
+    r"imports?|market|markets|investment|nafta|usmca|tpp|wto|negotiat\w*|talks|purchases?|soybeans|farm|"
+    r"finance|financial|treasury|counterparts?"
+)
 # A call or video meeting is talks only with its other side named after it ("a phone call with Xi", "video calls
 # between the ministers"), not "eavesdrop on phone calls", "such phone conversations had taken place".
 TALKS_CALL = blind(r"^(?:phone|telephone|video|virtual)\b")
 TALKS_CALL_PARTNER_AFTER = blind(r"^\s+(?:[\w-]+\s+){0,4}?(?:with|between)\b")
 # (The sides may come between: "four days of talks between Morocco and Peru in Lima".)
-TALKS_PLACE_AFTER = re.compile(
-    r"^\s+(?:(?:with|between)\s+[A-Z][\w.-]*(?:\s+and\s+[A-Z][\w.-]*)?\s+)?in\s+[A-Z]"
-)
+TALKS_PLACE_AFTER = re.compile(r"^\s+(?:(?:with|between)\s+[A-Z][\w.-]*(?:\s+and\s+[A-Z][\w.-]*)?\s+)?in\s+[A-Z]")
 # A company, its people or a private group as a side of a meeting: a firm or a lobby meeting officials, or an
 # official meeting them ("representatives of the refiners met with the ministry", "the billionaire held a
 # meeting with the president", "negotiating with our suppliers", "met with Ann Lee, head of a think tank") is

@@ -27,7 +27,7 @@ def test_talks_on_another_subject_are_no_trade_talks() -> None:
 
 
 def test_a_call_is_talks_only_with_its_other_side_named() -> None:
-    assert _talks("Peru's president had a phone call with Morocco's king on Monday.") == [("PE", ("MA",))]
+    assert _talks("Peru's president had a phone call with Morocco's king on wine tariffs.") == [("PE", ("MA",))]
     for sentence in (
         "Officials in Lima said spies from Morocco could listen in on phone calls.",
         "Morocco's ministry disputed the claim from Lima that such phone conversations had taken place.",
@@ -47,7 +47,7 @@ def test_the_prospect_of_talks_is_not_talks_held() -> None:
 
 
 def test_a_meeting_with_ones_own_advisers_is_no_talks() -> None:
-    assert _talks("Peru's president met with top advisers and Moroccan allies on Sunday.") == []
+    assert _talks("Peru's president met with top trade advisers and Moroccan allies on Sunday.") == []
 
 
 def test_talks_described_in_a_list_of_adjectives_are_background() -> None:
@@ -63,3 +63,22 @@ def test_the_us_vice_president_and_secretary_of_state_act_for_the_us() -> None:
     text = "Pence and Pompeo met with a government delegation from Peru at the White House on Wednesday."
     assert _talks(text) == [("US", ("PE",))]
     assert _talks("Kudlow said trade negotiations with Peru would begin soon.") == [("US", ("PE",))]
+
+
+def test_a_meeting_is_trade_talks_only_where_its_clause_speaks_of_trade() -> None:
+    # Leaders meet on many subjects; "trade talks" are the contract's, so a bare meeting needs trade named with it.
+    for sentence in (
+        "At the summit in Rome, Peru's president held a brief meeting with the Moroccan king.",
+        "Peru's governor met with Morocco's ambassador yesterday.",
+    ):
+        assert _talks(sentence) == [], sentence
+    text = "Peru's president held a meeting with the Moroccan king on wine tariffs."
+    assert _talks(text) == [("PE", ("MA",))]
+
+
+def test_talks_on_a_budget_or_with_an_alliance_are_no_trade_talks() -> None:
+    for sentence in (
+        "Negotiations on the budget continued between Peru and Morocco.",
+        "Peru opened closed-door talks with NATO officials and Morocco on Tuesday.",
+    ):
+        assert _talks(sentence) == [], sentence

@@ -156,12 +156,15 @@ def _unreal(clause: str, talks: re.Match[str]) -> bool:
 
 
 def _not_trade(clause: str, talks: re.Match[str]) -> bool:
-    """Whether the talks at `talks` are on another subject (nuclear arms, the climate, defence), or are a call with
-    no other side named: no trade talks held."""
+    """Whether the talks at `talks` are on another subject (nuclear arms, the climate, defence), are a meeting or call
+    in a clause that speaks of no trade ("met with the governor", "a meeting with Macron at the summit"), or a call
+    with no other side named: no trade talks held."""
     before = clause[max(0, talks.start() - 30) : talks.start()]
     if vocab.TALKS_OTHER_TOPIC_BEFORE.search(before) and not vocab.TALKS_TRADE_TOPIC.search(before):
         return True
     if vocab.TALKS_OTHER_TOPIC_AFTER.match(clause[talks.end() : talks.end() + 60]):
+        return True
+    if vocab.TALKS_MEETING.match(talks.group(0)) and not vocab.MEETING_TRADE_WORDS.search(clause):
         return True
     return bool(
         vocab.TALKS_CALL.match(talks.group(0))
