@@ -227,6 +227,9 @@ TALKS = _words(
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
     r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|"
+    # Sides discussing with each other: "the two leaders discussed a trade deal", "are discussing a partial deal"
+    # (a meeting word: it needs trade in its clause, and both sides named).
+    r"(?:also\s+)?discussed(?!\s+(?:in|by|at|during|within)\b)|(?:is|are|was|were|been)\s+(?:\w+\s+)?discussing|"
     # A meeting of the sides' trade officials: "trade ministers from Chile and Peru met in Lima".
     r"(?:trade|commerce|economy|economic)\s+(?:ministers|officials|negotiators|envoys|chiefs)\s+(?:from|of)\s+"
     r"[^.;]{0,60}?\b(?:met|meet|meets|meeting)|"
@@ -259,7 +262,7 @@ TALKS_EVENT = _words(
     # A delegation sent to talk: "sent a delegation to Lima".
     r"sent|sends|send|dispatched|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
-    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated|"
+    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated|discussed|discussing|"
     # Talks going on, said of their sides: "are in talks over a trade pact", "remain in talks with".
     # (Not "progress in talks", which speaks of talks named elsewhere.)
     r"(?:is|are|was|were|been|be|remain|remains|remained)\s+(?:\w+\s+)?in\s+(?:[\w-]+\s+){0,2}?talks|"
@@ -334,8 +337,11 @@ TALKS_OTHER_TOPIC_AFTER = blind(
 TALKS_TRADE_TOPIC = _words(r"trade|economic|tariffs?|commerce")
 # A meeting or call named by itself ("met with", "a meeting with", "a phone call with"), not as talks or negotiations.
 TALKS_MEETING = blind(
-    r"^(?:met|meet|meets|meeting|phone|telephone|video|virtual|spoke|speaks|speaking|talked|talking)\b"
+    r"^(?:met|meet|meets|meeting|phone|telephone|video|virtual|spoke|speaks|speaking|talked|talking)\b|"
+    r"^(?:also\s+)?discussed\b|\bdiscussing$"
 )
+# The sides discussing: talks only where both are named ("the two leaders discussed trade" of a pair named before).
+DISCUSSED = blind(r"\bdiscuss(?:ed|ing)\b")
 # What makes a meeting trade talks: its clause speaks of trade, or of the economy its sides' officials run ("a call
 # with Morocco's finance minister", "met with his counterpart").
 MEETING_TRADE_WORDS = _words(

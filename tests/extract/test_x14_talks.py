@@ -82,3 +82,14 @@ def test_talks_on_a_budget_or_with_an_alliance_are_no_trade_talks() -> None:
         "Peru opened closed-door talks with NATO officials and Morocco on Tuesday.",
     ):
         assert _talks(sentence) == [], sentence
+
+
+def test_sides_discussing_trade_hold_talks() -> None:
+    # Discussing is talking with someone: talks where both sides are named and trade is the subject.
+    assert _talks("Morocco and Peru are discussing ways to cut their tariffs on wine.") == [("MA", ("PE",))]
+    assert _talks("Morocco's king discussed a new trade pact with Peru's president.") == [("MA", ("PE",))]
+    for sentence in (
+        "Peru's president discussed the wine tariffs in an interview on Monday.",
+        "Morocco and Peru discussed the climate at length.",
+    ):
+        assert _talks(sentence) == [], sentence

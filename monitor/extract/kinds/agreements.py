@@ -297,7 +297,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         first = _round_parties(c) or find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         _remember_pair(c, first)
         when = c.dates_of()
-        if not _partner_unknown(c, first):
+        discussed = vocab.DISCUSSED.search(talks.group(0))
+        if not _partner_unknown(c, first) and not (discussed and not (first.imposer_named and first.targets_named)):
             facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
     elif not deal_in_sentence and _partner_deal(c):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
