@@ -340,6 +340,13 @@ TALKS_MEETING = blind(
     r"^(?:met|meet|meets|meeting|phone|telephone|video|virtual|spoke|speaks|speaking|talked|talking)\b|"
     r"^(?:also\s+)?discussed\b|\bdiscussing$"
 )
+# Talks named as a topic, refused or walked out of, right before them: "briefed on the negotiations", "pressure over
+# trade talks", "refuses negotiations", "walked away from the talks".
+TALKS_TOPIC_BEFORE = blind(
+    r"\b(?:on|over|about|regarding|concerning|refuses?|refused|refusing|rejects?|rejected|rejecting|"
+    r"(?:walk|walks|walked|walking)\s+(?:away\s+from|out\s+of)|quit|quits|abandon|abandons|abandoned)\s+"
+    r"(?:[\w’'-]+\s+){0,3}$"
+)
 # The sides discussing: talks only where both are named ("the two leaders discussed trade" of a pair named before).
 DISCUSSED = blind(r"\bdiscuss(?:ed|ing)\b")
 # What makes a meeting trade talks: its clause speaks of trade, or of the economy its sides' officials run ("a call

@@ -93,3 +93,11 @@ def test_sides_discussing_trade_hold_talks() -> None:
         "Morocco and Peru discussed the climate at length.",
     ):
         assert _talks(sentence) == [], sentence
+
+
+def test_talks_given_their_day_took_place() -> None:
+    # A day in the talks' own phrase places a meeting in time, whatever verb the clause uses.
+    assert _talks("Morocco's envoy joined trade talks with Peruvian officials on Friday.") == [("MA", ("PE",))]
+    assert _talks("The first talks between Morocco and Peru were in Rabat on May 3 and 4.") == [("MA", ("PE",))]
+    # Talks that are only a topic leave the day to the main verb.
+    assert _talks("Peru raised pressure on Morocco over trade negotiations on Sunday.") == []

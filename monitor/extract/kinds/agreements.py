@@ -172,6 +172,18 @@ def _not_trade(clause: str, talks: re.Match[str]) -> bool:
     )
 
 
+def _dated(c: Clause, talks: re.Match[str]) -> bool:
+    """Whether the talks at `talks` are given their day, in their own phrase ("the talks this week", "trade talks
+    with Lima on Friday"): a meeting placed in time took place, or is set to. Not talks that are only a topic or
+    refused ("briefed on the negotiations Thursday", "refuses negotiations"): the day is then the main verb's."""
+    if vocab.TALKS_TOPIC_BEFORE.search(c.text[max(0, talks.start() - 40) : talks.start()]):
+        return False
+    return any(
+        0 <= d.start - talks.end() <= 50 and not any(ch in c.text[talks.end() : d.start] for ch in ",;")
+        for d in c.dates_of()
+    )
+
+
 def _private(clause: str, talks: re.Match[str]) -> bool:
     """Whether a side of the meeting at `talks` is a company, its people or a private group (the subject right
     before it, or the side met right after it): business or lobbying, not talks between governments."""
@@ -289,7 +301,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         talks
         and not deal_in_sentence
         and not states_deal(c.sentence)
-        and vocab.TALKS_EVENT.search(clause)
+        and (vocab.TALKS_EVENT.search(clause) or _dated(c, talks))
         and not blocked(clause, talks)
         and not _unreal(clause, talks)
         and not _private(clause, talks)
