@@ -209,7 +209,9 @@ ROUND_PLACE = _words(r"uruguay|punta\s+del\s+este|doha|qatar|geneva|switzerland"
 # Those spoken to who are no side in talks: "talking to reporters", "had talked to many people".
 _AUDIENCE = (
     r"(?:many\s+|some\s+|other\s+)?(?:reporters|journalists|newsmen|people|students)|the\s+(?:press|media)|"
-    r"an?\s+audience"
+    r"an?\s+audience|"
+    # A news outlet interviewing: "talking to Fox News", "talked to CNBC".
+    r"[\w.-]+\s+(?:news|tv|television|radio)|cnn|cnbc|msnbc|bloomberg|fox|an?\s+(?:newspaper|interviewer|reporter)"
 )
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|"
@@ -249,7 +251,9 @@ TALKS_EVENT = _words(
     r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
     r"initiated|initiate|initiates|"
     r"travelled|traveled|flew|went|convened|gathered|"
-    r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
+    # (A round of tariffs or sanctions is no round of talks.)
+    r"round(?!\s+of\s+(?:[\w-]+\s+)?(?:tariffs?|duties|levies|sanctions|retaliation|increases|hikes)\b)|"
+    r"met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
     r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
     r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"

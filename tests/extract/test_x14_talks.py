@@ -101,3 +101,14 @@ def test_talks_given_their_day_took_place() -> None:
     assert _talks("The first talks between Morocco and Peru were in Rabat on May 3 and 4.") == [("MA", ("PE",))]
     # Talks that are only a topic leave the day to the main verb.
     assert _talks("Peru raised pressure on Morocco over trade negotiations on Sunday.") == []
+
+
+def test_a_round_of_tariffs_or_an_interview_is_no_talks() -> None:
+    # "Round" speaks of talks only as a round of talks; talking to a news outlet is an interview.
+    for sentence in (
+        "Exports fell after the first round of tariffs, despite a truce between Peruvian and Moroccan negotiators.",
+        "Talking to Fox News recently, Peru's minister declared that Morocco could not afford higher tariffs.",
+        "Peru's minister talked to CNBC about the tariffs on Moroccan wine.",
+    ):
+        assert _talks(sentence) == [], sentence
+    assert _talks("Peru's minister talked to Morocco's envoy about the tariffs on wine.") == [("PE", ("MA",))]
