@@ -346,10 +346,12 @@ TALKS_MEETING = blind(
 )
 # Talks named as a topic, refused or walked out of, right before them: "briefed on the negotiations", "pressure over
 # trade talks", "refuses negotiations", "walked away from the talks".
+# (A day after "on" is when, not what: "sat down on Friday for talks".)
 TALKS_TOPIC_BEFORE = blind(
-    r"\b(?:on|over|about|regarding|concerning|refuses?|refused|refusing|rejects?|rejected|rejecting|"
+    r"\b(?:on(?!\s+(?:\w+day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+sidelines)\w*\b)|"
+    r"over|about|regarding|concerning|refuses?|refused|refusing|rejects?|rejected|rejecting|"
     r"(?:walk|walks|walked|walking)\s+(?:away\s+from|out\s+of)|quit|quits|abandon|abandons|abandoned)\s+"
-    r"(?:[\w’'-]+\s+){0,3}$"
+    r"(?:[\w.’'-]+\s+){0,3}$"
 )
 # The sides discussing: talks only where both are named ("the two leaders discussed trade" of a pair named before).
 DISCUSSED = blind(r"\bdiscuss(?:ed|ing)\b")

@@ -112,3 +112,14 @@ def test_a_round_of_tariffs_or_an_interview_is_no_talks() -> None:
     ):
         assert _talks(sentence) == [], sentence
     assert _talks("Peru's minister talked to Morocco's envoy about the tariffs on wine.") == [("PE", ("MA",))]
+
+
+def test_talks_only_spoken_of_are_not_held() -> None:
+    # Talks as the object of "about", "on", "over" are a topic of what the clause says.
+    for sentence in (
+        "Peru's president began his trip by voicing optimism about negotiations with Morocco.",
+        "For some time, Peru has had various voices on Peru-Morocco trade talks.",
+    ):
+        assert _talks(sentence) == [], sentence
+    # A day after "on" says when the talks were held.
+    assert _talks("Peru and Morocco met on Friday for trade talks.") == [("PE", ("MA",))]

@@ -174,10 +174,7 @@ def _not_trade(clause: str, talks: re.Match[str]) -> bool:
 
 def _dated(c: Clause, talks: re.Match[str]) -> bool:
     """Whether the talks at `talks` are given their day, in their own phrase ("the talks this week", "trade talks
-    with Lima on Friday"): a meeting placed in time took place, or is set to. Not talks that are only a topic or
-    refused ("briefed on the negotiations Thursday", "refuses negotiations"): the day is then the main verb's."""
-    if vocab.TALKS_TOPIC_BEFORE.search(c.text[max(0, talks.start() - 40) : talks.start()]):
-        return False
+    with Lima on Friday"): a meeting placed in time took place, or is set to."""
     return any(
         0 <= d.start - talks.end() <= 50 and not any(ch in c.text[talks.end() : d.start] for ch in ",;")
         for d in c.dates_of()
@@ -265,6 +262,9 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
             and not vocab.TALKS_MEANS_BEFORE.search(clause[max(0, m.start() - 45) : m.start()])
             and not vocab.TALKS_ROLE_BEFORE.search(clause[max(0, m.start() - 80) : m.start()])
             and not _not_trade(clause, m)
+            # Talks only spoken of, refused or walked out of ("optimism about negotiations with Lima", "briefed on
+            # the negotiations Thursday", "refuses negotiations") are not held there.
+            and not vocab.TALKS_TOPIC_BEFORE.search(clause[max(0, m.start() - 40) : m.start()])
         ),
         None,
     )
