@@ -366,7 +366,8 @@ _ACTORS = {
         "Commerce Department|Department of Commerce|Commerce Secretary|Treasury|Treasury Secretary|"
         "Lutnick|Bessent|Greer|Lighthizer|Wilbur Ross|Mnuchin|Navarro|Katherine Tai|Raimondo|Yellen|Oval Office|"
         "Congress|International Trade Commission|USITC|"
-        "CBP|Customs and Border Protection|Truth Social"
+        "CBP|Customs and Border Protection|Truth Social|"
+        "Pence|Pompeo|Kudlow|Froman"
     ),
     "CA": (
         "Trudeau|Carney|LeBlanc|Freeland|Champagne|Joly|CBSA|Canada Border Services Agency|CITT|"

@@ -213,7 +213,9 @@ ROUND_PLACE = _words(r"uruguay|punta\s+del\s+este|doha|qatar|geneva|switzerland"
 # Those spoken to who are no side in talks: "talking to reporters", "had talked to many people".
 _AUDIENCE = (
     r"(?:many\s+|some\s+|other\s+)?(?:reporters|journalists|newsmen|people|students)|the\s+(?:press|media)|"
-    r"an?\s+audience"
+    r"an?\s+audience|"
+    # A news outlet interviewing: "talking to Fox News", "talked to CNBC".
+    r"[\w.-]+\s+(?:news|tv|television|radio)|cnn|cnbc|msnbc|bloomberg|fox|an?\s+(?:newspaper|interviewer|reporter)"
 )
 TALKS = _words(
     r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|"
@@ -231,6 +233,9 @@ TALKS = _words(
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
     r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|"
+    # Sides discussing with each other: "the two leaders discussed a trade deal", "are discussing a partial deal"
+    # (a meeting word: it needs trade in its clause, and both sides named).
+    r"(?:also\s+)?discussed(?!\s+(?:in|by|at|during|within)\b)|(?:is|are|was|were|been)\s+(?:\w+\s+)?discussing|"
     # A meeting of the sides' trade officials: "trade ministers from Chile and Peru met in Lima".
     r"(?:trade|commerce|economy|economic)\s+(?:ministers|officials|negotiators|envoys|chiefs)\s+(?:from|of)\s+"
     r"[^.;]{0,60}?\b(?:met|meet|meets|meeting)|"
@@ -250,7 +255,9 @@ TALKS_EVENT = _words(
     r"start|started|starts|begin|began|begins|hold|held|holding|kick|kicked|launch|launched|agreed|arrived|"
     r"initiated|initiate|initiates|"
     r"travelled|traveled|flew|went|convened|gathered|"
-    r"round|met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
+    # (A round of tariffs or sanctions is no round of talks.)
+    r"round(?!\s+of\s+(?:[\w-]+\s+)?(?:tariffs?|duties|levies|sanctions|retaliation|increases|hikes)\b)|"
+    r"met|meeting|visit|visited|talked|talking|resume|resumed|opened|had|have\s+had|currently|underway|"
     r"under\s+way|get\s+underway|in\s+negotiations|productive|travel|travels|traveling|"
     r"travelling|led|leads|leading|continues|continued|embarking|embarked|intensify|intensified|"
     r"took\s+place|take\s+place|taking\s+place|taken\s+place|continue|will\s+continue|"
@@ -263,7 +270,7 @@ TALKS_EVENT = _words(
     # A delegation sent to talk: "sent a delegation to Lima".
     r"sent|sends|send|dispatched|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
-    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated|"
+    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated|discussed|discussing|"
     # Talks going on, said of their sides: "are in talks over a trade pact", "remain in talks with".
     # (Not "progress in talks", which speaks of talks named elsewhere.)
     r"(?:is|are|was|were|been|be|remain|remains|remained)\s+(?:\w+\s+)?in\s+(?:[\w-]+\s+){0,2}?talks|"
@@ -274,7 +281,10 @@ TALKS_EVENT = _words(
 # Talks named only as the background of something else ("secured after months of talks", "during their
 # talks", "an official familiar with the negotiations") or as having failed are not a negotiation fact.
 TALKS_BACKGROUND = blind(
-    r"\b(?:after|following|during|familiar\s+with|amid|since|ahead\s+of|before)\s+(?:[\w-]+\s+){0,6}$"
+    r"\b(?:after|following|follow|follows|followed|during|familiar\s+with|amid|since|ahead\s+of|before)\s+"
+    r"(?:[\w-]+\s+){0,6}$|"
+    # Talks measured in time may be described by adjectives in a list ("after weeks of bitter, drawn-out talks").
+    r"\b(?:after|following|follow|follows|followed|amid)\s+(?:[\w-]+\s+){0,3}?of\s+(?:[\w-]+,\s+){1,3}(?:[\w-]+\s+){0,2}$"
 )
 # "Since" with a time and then the sentence's own subject and perfect verb opens the main clause, not a
 # background phrase: in "Since June the envoy has been leading talks with Lima" the talks are the point.
@@ -293,7 +303,7 @@ TALKS_MEANS_BEFORE = blind(
 # Washington to enter into talks". (Only for talks: "is ready to impose tariffs" is a threat, a fact.)
 TALKS_UNREAL = _words(
     r"should|ought\s+to|must|need\s+to|needs\s+to|willing|willingness|ready\s+to|readiness|prepared\s+to|"
-    r"about\s+to|hope|hopes|hoped|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
+    r"about\s+to|hope|hopes|hoped|prospect|prospects|possibility|suggest|suggests|suggested|suggesting|important\s+that|necessity|"
     r"calling\s+on|calling\s+for|call\s+for|"
     # Talks dreamt of or wished for: "dreams of negotiating a string of two-way deals", "wishes to hold talks".
     r"dream|dreams|dreamed|dreamt|dreaming|wish|wishes|wished|wishing|would\s+like\s+to"
@@ -303,6 +313,8 @@ TALKS_UNREAL = _words(
 TALKS_OFFERED_BEFORE = blind(
     r"\b(?:invited|invites|inviting|invite)\s+(?:[\w’'-]+\s+){0,4}?to\s+(?:hold|start|open|begin|join|resume)\s+"
     r"(?:[\w-]+\s+){0,2}$|"
+    # The offer named by its noun: "extended an invitation to resume trade talks".
+    r"\binvitations?\s+(?:to\s+[\w’'-]+\s+)?to\s+(?:hold|start|open|begin|join|resume)\s+(?:[\w-]+\s+){0,2}$|"
     r"\b(?:offered|offers|offering|offer|proposed|proposes|proposing|propose)\s+"
     r"(?:(?!(?:in|at|during|on|after|before|for|with|to|of)\b)[\w’'-]+\s+){0,3}$"
 )
@@ -317,7 +329,49 @@ TALKS_OFF_AFTER = blind(
     r"^[^,;.]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|is|are|be|been|being)"
     r"\s+(?:\w+ly\s+)?(?:postponed|delayed|cancell?ed|called\s+off|suspended|shelved|put\s+off|scrapped)\b"
 )
-TALKS_PLACE_AFTER = re.compile(r"^\s+(?:with\s+[A-Z][\w.-]*\s+)?in\s+[A-Z]")
+# Talks on something other than trade, by the word that names their subject ("nuclear talks with", "global warming
+# negotiations", "an infrastructure meeting with", "rounds of negotiations about NATO defense"): no trade talks.
+_TALKS_OTHER_TOPIC = (
+    r"nuclear|climate|global\s+warming|defen[cs]e|military|security|peace|arms|weapons|missiles?|"
+    r"denucleari[sz]ation|disarmament|cease-?fire|infrastructure|nato|budget|debt\s+ceiling"
+)
+TALKS_OTHER_TOPIC_BEFORE = blind(r"\b(?:" + _TALKS_OTHER_TOPIC + r")\s+(?:[\w-]+\s+)?$")
+TALKS_OTHER_TOPIC_AFTER = blind(
+    # (Not the meeting where they are held: "talks on the sidelines of a NATO summit".)
+    r"^\s+(?:on|about|over|regarding|concerning|with)\s+(?:(?!sidelines?\b|margins?\b)[\w-]+\s+){0,3}?"
+    r"(?:" + _TALKS_OTHER_TOPIC + r")\b"
+)
+# Trade named beside another subject ("trade and security talks") keeps the talks trade talks.
+TALKS_TRADE_TOPIC = _words(r"trade|economic|tariffs?|commerce")
+# A meeting or call named by itself ("met with", "a meeting with", "a phone call with"), not as talks or negotiations.
+TALKS_MEETING = blind(
+    r"^(?:met|meet|meets|meeting|phone|telephone|video|virtual|spoke|speaks|speaking|talked|talking)\b|"
+    r"^(?:also\s+)?discussed\b|\bdiscussing$"
+)
+# Talks named as a topic, refused or walked out of, right before them: "briefed on the negotiations", "pressure over
+# trade talks", "refuses negotiations", "walked away from the talks".
+# (A day after "on" is when, not what: "sat down on Friday for talks".)
+TALKS_TOPIC_BEFORE = blind(
+    r"\b(?:on(?!\s+(?:\w+day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+sidelines)\w*\b)|"
+    r"over|about|regarding|concerning|refuses?|refused|refusing|rejects?|rejected|rejecting|"
+    r"(?:walk|walks|walked|walking)\s+(?:away\s+from|out\s+of)|quit|quits|abandon|abandons|abandoned)\s+"
+    r"(?:[\w.’'-]+\s+){0,3}$"
+)
+# The sides discussing: talks only where both are named ("the two leaders discussed trade" of a pair named before).
+DISCUSSED = blind(r"\bdiscuss(?:ed|ing)\b")
+# What makes a meeting trade talks: its clause speaks of trade, or of the economy its sides' officials run ("a call
+# with Morocco's finance minister", "met with his counterpart").
+MEETING_TRADE_WORDS = _words(
+    r"trade|trading|tariffs?|duties|levies|deal|agreement|pact|accord|economic|economy|commerce|commercial|exports?|"
+    r"imports?|market|markets|investment|nafta|usmca|tpp|wto|negotiat\w*|talks|purchases?|soybeans|farm|"
+    r"finance|financial|treasury|counterparts?"
+)
+# A call or video meeting is talks only with its other side named after it ("a phone call with Xi", "video calls
+# between the ministers"), not "eavesdrop on phone calls", "such phone conversations had taken place".
+TALKS_CALL = blind(r"^(?:phone|telephone|video|virtual)\b")
+TALKS_CALL_PARTNER_AFTER = blind(r"^\s+(?:[\w-]+\s+){0,4}?(?:with|between)\b")
+# (The sides may come between: "four days of talks between Morocco and Peru in Lima".)
+TALKS_PLACE_AFTER = re.compile(r"^\s+(?:(?:with|between)\s+[A-Z][\w.-]*(?:\s+and\s+[A-Z][\w.-]*)?\s+)?in\s+[A-Z]")
 # A company, its people or a private group as a side of a meeting: a firm or a lobby meeting officials, or an
 # official meeting them ("representatives of the refiners met with the ministry", "the billionaire held a
 # meeting with the president", "negotiating with our suppliers", "met with Ann Lee, head of a think tank") is
@@ -327,7 +381,10 @@ _PRIVATE_SIDE = (
     r"CEOs?|founders?|business(?:man|men|woman|women|\s+leaders|\s+people|\s+executives|\s+community)|"
     r"refiners|growers|farmers|suppliers|manufacturers|investors|bankers|"
     r"(?:industry|business|company)\s+representatives|representatives\s+of|think[\s-]tanks?|lobbyists|"
-    r"lobby\s+groups?|chambers?\s+of\s+commerce"
+    r"lobby\s+groups?|chambers?\s+of\s+commerce|"
+    # A leader's own staff and the legislature at home are no other side of trade talks either: "met with top
+    # advisers", "a meeting with Democrats".
+    r"advisers|advisors|aides|lawmakers|legislators|senators|congressmen|democrats|republicans"
 )
 # The subject right before the talks word ("the refiners met with", "the billionaire reportedly held a").
 PRIVATE_SUBJECT_BEFORE = blind(r"\b(?:" + _PRIVATE_SIDE + r")\s+(?:[\w-]+\s+){0,3}$")

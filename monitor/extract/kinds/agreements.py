@@ -155,6 +155,32 @@ def _unreal(clause: str, talks: re.Match[str]) -> bool:
     )
 
 
+def _not_trade(clause: str, talks: re.Match[str]) -> bool:
+    """Whether the talks at `talks` are on another subject (nuclear arms, the climate, defence), are a meeting or call
+    in a clause that speaks of no trade ("met with the governor", "a meeting with Macron at the summit"), or a call
+    with no other side named: no trade talks held."""
+    before = clause[max(0, talks.start() - 30) : talks.start()]
+    if vocab.TALKS_OTHER_TOPIC_BEFORE.search(before) and not vocab.TALKS_TRADE_TOPIC.search(before):
+        return True
+    if vocab.TALKS_OTHER_TOPIC_AFTER.match(clause[talks.end() : talks.end() + 60]):
+        return True
+    if vocab.TALKS_MEETING.match(talks.group(0)) and not vocab.MEETING_TRADE_WORDS.search(clause):
+        return True
+    return bool(
+        vocab.TALKS_CALL.match(talks.group(0))
+        and not vocab.TALKS_CALL_PARTNER_AFTER.match(clause[talks.end() : talks.end() + 50])
+    )
+
+
+def _dated(c: Clause, talks: re.Match[str]) -> bool:
+    """Whether the talks at `talks` are given their day, in their own phrase ("the talks this week", "trade talks
+    with Lima on Friday"): a meeting placed in time took place, or is set to."""
+    return any(
+        0 <= d.start - talks.end() <= 50 and not any(ch in c.text[talks.end() : d.start] for ch in ",;")
+        for d in c.dates_of()
+    )
+
+
 def _private(clause: str, talks: re.Match[str]) -> bool:
     """Whether a side of the meeting at `talks` is a company, its people or a private group (the subject right
     before it, or the side met right after it): business or lobbying, not talks between governments."""
@@ -235,6 +261,10 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
             )
             and not vocab.TALKS_MEANS_BEFORE.search(clause[max(0, m.start() - 45) : m.start()])
             and not vocab.TALKS_ROLE_BEFORE.search(clause[max(0, m.start() - 80) : m.start()])
+            and not _not_trade(clause, m)
+            # Talks only spoken of, refused or walked out of ("optimism about negotiations with Lima", "briefed on
+            # the negotiations Thursday", "refuses negotiations") are not held there.
+            and not vocab.TALKS_TOPIC_BEFORE.search(clause[max(0, m.start() - 40) : m.start()])
         ),
         None,
     )
@@ -271,7 +301,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         talks
         and not deal_in_sentence
         and not states_deal(c.sentence)
-        and vocab.TALKS_EVENT.search(clause)
+        and (vocab.TALKS_EVENT.search(clause) or _dated(c, talks))
         and not blocked(clause, talks)
         and not _unreal(clause, talks)
         and not _private(clause, talks)
@@ -279,7 +309,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         first = _round_parties(c) or find_parties(clause, c.mentions, c.ctx, prefer_first=True)
         _remember_pair(c, first)
         when = c.dates_of()
-        if not _partner_unknown(c, first):
+        discussed = vocab.DISCUSSED.search(talks.group(0))
+        if not _partner_unknown(c, first) and not (discussed and not (first.imposer_named and first.targets_named)):
             facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
     elif not deal_in_sentence and _partner_deal(c):
         first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
