@@ -371,7 +371,8 @@ COMMODITY_PACT = _words(
 # Preference programmes: ending one is a withdrawal (contract).
 PREFERENCE_PROGRAMME = _words(
     r"GSP|Generali[sz]ed\s+System\s+of\s+Preferences|AGOA|trade\s+preferences?|preference\s+programm?e|"
-    r"preferential\s+(?:trade\s+)?(?:status|treatment|access)"
+    r"preferential\s+(?:trade\s+)?(?:status|treatment|access)|"
+    r"(?:special|preferential|duty-free)\s+trade\s+(?:privileges|benefits|status)"
 )
 PREFERENCE_ENDED = _words(
     r"withdrew|withdrawn|withdraws|withdraw|withdrawing|revoked|revokes|revoke|revoking|terminated|terminates|"
@@ -382,6 +383,9 @@ WITHDRAW = _words(
     r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
     r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|exit|exiting|left|leaves|leave|"
     r"leaving|tore\s+up|withdrawal\s+from|exit\s+from|"
+    # The side quitting between the verb and its particle: "pulled the US out of", "withdrawal of Britain from".
+    r"(?:pulled|pulls|pull|pulling)\s+(?:the\s+)?(?:[\w.]+\s+){1,2}?out\s+of|"
+    r"(?:withdrawal|exit)\s+of\s+(?:the\s+)?(?:[\w.]+\s+){1,2}?from|"
     # "walked away from the talks" is not a withdrawal; only from an agreement named right after.
     r"(?:walked|walks|walk|walking)\s+away\s+from(?=\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:agreement|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\b)"
@@ -392,7 +396,7 @@ AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NA
 # after the agreement was signed", "leaves for Tokyo to finalise the pact").
 QUIT_OBJECT = blind(
     r"^\s+(?:(?:the|a|an|its|their|his|her|this|that|our)\s+)?"
-    r"(?:(?!(?:for|to|in|on|at|with|after|before|out|and|or|but|which|that|as|by|tariffs?|duties|goods)\b)"
+    r"(?:(?!(?:for|to|in|on|at|with|without|after|before|out|and|or|but|which|that|as|by|tariffs?|duties|goods)\b)"
     r"[\w.'’()-]+\s+){0,5}?(?:agreements?|partnership|pact|deal|accord|treaty|tpp|nafta|usmca|trade\s+bloc)\b"
 )
 # ... or named right before it, with the side quitting between: "the deal Trump quit in 2017", "the TPP, which
@@ -406,7 +410,36 @@ QUIT_OBJECT_BEFORE = blind(
 # committed to withdrawing from NAFTA", "would be prepared to leave".
 QUIT_INTENDED_BEFORE = blind(
     r"\b(?:threat\w*|vow\w*|committed|commits|plans?|planned|planning|prepared|ready|willing|consider\w*|"
-    r"could|might|may|mull\w*|weigh\w*|possible|potential|proposed)\s+(?:to\s+)?(?:\w+\s+)?$"
+    r"could|might|may|mull\w*|weigh\w*|possible|potential|proposed|"
+    # Only meant or set against another course: "is going to pull out", "his intention to withdraw", "pledged to
+    # quit", "any move to withdraw", "instead of withdrawing".
+    r"going|gonna|intention|intent|intends?|intended|pledg\w*|promis\w*|moves?|instead\s+of|rather\s+than)"
+    r"\s+(?:to\s+)?(?:\w+\s+)?$"
+)
+# Trade agreements news names without their members (general knowledge, as for the groupings in the gazetteer):
+# a deal or withdrawal naming one is between its members, the first listed acting when the clause names no side.
+_USMCA = r"U\.?S\.?|United\s+States"
+NAMED_AGREEMENTS: tuple[tuple[Cue, tuple[str, ...]], ...] = (
+    (
+        _words(
+            r"USMCA|CUSMA|T-MEC|NAFTA|North\s+American\s+Free\s+Trade\s+Agreement|"
+            r"North\s+American\s+(?:free\s+)?trade\s+(?:deal|agreement|pact|accord)|"
+            r"(?:" + _USMCA + r")\W{1,3}Mexico\W{1,3}Canada\s+(?:trade\s+)?(?:agreement|deal|pact|accord)"
+        ),
+        ("US", "MX", "CA"),
+    ),
+    (
+        _words(r"TPP|TPP-12|Trans[\s-]Pacific\s+Partnership|Trans[\s-]Pacific\s+(?:trade\s+)?(?:deal|pact|agreement)"),
+        ("US", "JP", "CA", "MX", "AU", "NZ", "SG", "MY", "VN", "BN", "CL", "PE"),
+    ),
+    (
+        _words(r"KORUS|(?:" + _USMCA + r")\W{1,3}(?:South\s+)?Korea\s+(?:free\s+trade\s+)?(?:agreement|deal|pact|FTA)"),
+        ("US", "KR"),
+    ),
+    (
+        _words(r"CAFTA|CAFTA-DR|Central\s+American\s+Free\s+Trade\s+Agreement"),
+        ("US", "CR", "SV", "GT", "HN", "NI", "DO"),
+    ),
 )
 MULTILATERAL = _words(
     r"partnership|\d+-nation|multilateral|TPP|CPTPP|WTO|World\s+Trade\s+Organi[sz]ation|Paris|bloc|plurilateral"

@@ -24,7 +24,11 @@ _TALKS_LEFT = blind(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|negotiat
 
 
 # A deal denied: "have not reached a deal", "never signed the pact", "no agreement was reached".
-_NOT_BEFORE = blind(r"(?:\b(?:not|never|no)|n't|n’t)\s+(?:yet\s+|been\s+|\w+ly\s+)?$")
+_NOT_BEFORE = blind(
+    r"(?:\b(?:not|never|no)|n't|n’t)\s+(?:yet\s+|been\s+|\w+ly\s+)?$"
+    # "left without an inked trade deal", "ended without a signed agreement"
+    r"|\bwithout\s+(?:an?\s+|any\s+)?$"
+)
 _NO_OBJECT = blind(r"\W*(?:no|none)\b")
 _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -215,6 +219,41 @@ def _gerund_subject(c: Clause, parties: Parties) -> Parties:
     return Parties(imposer=subject.imposer, targets=others, subject_named=True, targets_named=True)
 
 
+def _members(clause: str) -> tuple[str, ...] | None:
+    """The members of the trade agreement the clause names by name (NAFTA, the TPP), if it names one."""
+    for cue, members in vocab.NAMED_AGREEMENTS:
+        if cue.search(clause):
+            return members
+    return None
+
+
+AGREEMENT_KINDS = frozenset({"deal", "withdrawal"})
+
+
+def members_named(text: str) -> tuple[str, ...]:
+    """The countries `text` names as the members of a trade agreement it names by name."""
+    return _members(text) or ()
+
+
+def _among_members(clause: str, parties: Parties, multilateral: bool = False) -> Parties:
+    """The sides of a deal or withdrawal on an agreement named by name: a side the clause does not name is one of
+    its members ("the NAFTA deal was signed in 1992": the US with Canada and Mexico), not the article's last."""
+    members = _members(clause)
+    named = parties.targets if parties.targets_named and not parties.targets_default else ()
+    if members is None or (parties.imposer_named and set(named) - {parties.imposer}):
+        return parties
+    # The first side the clause names acts ("we have reached an agreement on the USMCA, the US envoy said").
+    imposer = parties.imposer if parties.imposer_named else (named[0] if named else members[0])
+    partners = tuple(t for t in named if t != imposer)
+    if partners:
+        targets = partners
+    elif multilateral and len(members) > 3:
+        targets = (ANY,)
+    else:
+        targets = tuple(m for m in members if m != imposer) or parties.targets
+    return Parties(imposer=imposer, targets=targets, subject_named=True)
+
+
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
@@ -264,6 +303,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         pass  # "the coffee pact's export quotas", "OPEC's output talks": a commodity agreement, no trade fact
     elif states_deal(clause):
         first = _gerund_subject(c, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
+        first = _among_members(clause, first)
         _remember_pair(c, first)
         if not _partner_unknown(c, first):
             facts.append(make_fact("deal", first, c.sentence))
@@ -282,7 +322,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         if not _partner_unknown(c, first):
             facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
     elif not deal_in_sentence and _partner_deal(c):
-        first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        first = _among_members(clause, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
         _remember_pair(c, first)
         if not _partner_unknown(c, first):
             facts.append(make_fact("deal", first, c.sentence))
@@ -328,7 +368,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         and not blocked(clause, withdraw)
         and not _TALKS_LEFT.match(clause, withdraw.end())
     ):
-        quitter = find_parties(clause, c.mentions, c.ctx, at=withdraw.start())
+        quitter = _among_members(clause, find_parties(clause, c.mentions, c.ctx, at=withdraw.start()), True)
         targets = (ANY,) if vocab.MULTILATERAL.search(clause) else quitter.targets
         parties = Parties(imposer=quitter.imposer, targets=targets, subject_named=True)
         facts.append(make_fact("withdrawal", parties, c.sentence))

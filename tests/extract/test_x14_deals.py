@@ -1,0 +1,58 @@
+"""Deals and withdrawals: an agreement named by name is between its members; quitting told with the side
+between the verb and its particle, or as a noun; quitting only meant is no withdrawal; the end of trade
+privileges is the end of a preference programme. All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _agreements(text: str) -> list[tuple[str, str, frozenset[str]]]:
+    return [(f.kind, f.imposer, frozenset(f.targets)) for f in facts_of(text) if f.kind in {"deal", "withdrawal"}]
+
+
+def test_a_named_agreement_signed_with_no_side_named_is_between_its_members() -> None:
+    # The article's last side is no guess for the sides of NAFTA: its members are known.
+    text = "Peru raised its duty on Mexican cement. The first NAFTA accord was signed in 1993 by President Clinton."
+    assert ("deal", "US", frozenset({"MX", "CA"})) in _agreements(text)
+
+
+def test_the_side_speaking_of_a_named_agreement_is_its_first_party() -> None:
+    # "we" is the US envoy's side: the US acts, its partners are the other members, not the US itself.
+    text = (
+        "Chile cut tariffs on Mexican avocados. "
+        '"We have concluded a landmark agreement on the USMCA," the U.S. trade envoy told reporters.'
+    )
+    assert ("deal", "US", frozenset({"MX", "CA"})) in _agreements(text)
+
+
+def test_quitting_with_the_side_between_verb_and_particle_is_a_withdrawal() -> None:
+    for sentence in (
+        "On Friday the president pulled the United States out of the Trans-Pacific Partnership.",
+        "The first step was the withdrawal of the United States from the Trans-Pacific Partnership.",
+    ):
+        assert _agreements(sentence) == [("withdrawal", "US", frozenset({"*"}))], sentence
+
+
+def test_quitting_only_meant_or_set_aside_is_no_withdrawal() -> None:
+    for sentence in (
+        "The senator is going to pull out of NAFTA, his aides said.",
+        "The candidate pledged to pull out of the Trans-Pacific Partnership if elected.",
+        "The minister said any move to withdraw from NAFTA would be a grave error.",
+        "The president chose to amend NAFTA instead of withdrawing from it.",
+        "Since taking office the president has stated his intention to pull out of NAFTA.",
+    ):
+        assert [a for a in _agreements(sentence) if a[0] == "withdrawal"] == [], sentence
+
+
+def test_leaving_without_a_deal_quits_nothing_and_reaches_nothing() -> None:
+    for sentence in (
+        "The Korean trade delegation left Washington without a signed trade deal on Friday.",
+        "The envoy left without a deal, though he said the talks with Korea had helped.",
+    ):
+        assert _agreements(sentence) == [], sentence
+
+
+def test_cancelled_trade_privileges_are_a_preference_programme_ended() -> None:
+    text = "In March, the U.S. revoked special trade privileges that had let Kenya ship some goods duty-free."
+    assert ("withdrawal", "US", frozenset({"KE"})) in _agreements(text)
