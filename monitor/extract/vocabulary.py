@@ -1801,9 +1801,36 @@ IMAGINED_DEAL = blind(
 OTHER_AGREEMENT = _words(
     r"peace|ceasefire|cease-fire|armistice|defen[cs]e|military|nuclear|climate|extradition|arms|weapons|"
     # The Paris Agreement is the climate treaty.
-    r"paris\s+(?:climate\s+)?(?:agreement|accord|pact|deal)|"
+    r"paris\s+(?:climate\s+)?(?:agreement|accord|pact|deal)|confidentiality|non-disclosure|nondisclosure|"
     r"(?:deals?|contracts?|agreements?)\s+(?:worth|valued\s+at)"
 )
+# A deal between a government's own branches or parties is domestic politics, no trade agreement between
+# sides: "lawmakers struck a deal", or, where the clause names legislators, a deal "with the White House".
+_LEGISLATORS = (
+    r"lawmakers|legislators|congress|congressional|senators?|democrats|republicans|speaker|"
+    r"(?:house|senate)\s+(?:leaders?|majority|minority)"
+)
+_DEAL_WORD = r"(?:deals?|agreements?|accords?|compromises?|pacts?)"
+DOMESTIC_DEAL = blind(
+    r"\b(?:" + _LEGISLATORS + r")\s+(?:[\w’'-]+\s+){0,3}?(?:reached|struck|sealed|clinched|hammered\s+out)\s+"
+    r"(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){0,2}?" + _DEAL_WORD + r"\b"
+)
+LEGISLATORS = _words(_LEGISLATORS)
+DEAL_WITH_GOVERNMENT = blind(
+    r"\b" + _DEAL_WORD + r"\s+with\s+(?:the\s+)?(?:white\s+house|(?:[\w-]+\s+)?administration|congress|lawmakers|"
+    r"democrats|republicans|(?:house|senate)\s+\w+)\b"
+)
+# An agreement on migration or the border ("reached an agreement to curb illegal immigration"), where its clause
+# says nothing of trade: no trade agreement.
+MIGRATION = _words(
+    r"immigration|immigrants?|migration|migrants?|asylum(?:\s+seekers)?|border\s+(?:security|actions?|enforcement|"
+    r"crossings?|wall)|illegal\s+crossings"
+)
+MIGRATION_DEAL = blind(
+    r"\b" + _DEAL_WORD + r"\s+(?:to|on|over|that)\s+(?:[\w-]+\s+){0,3}?(?:immigration|immigrants|migration|"
+    r"migrants|asylum|border)\b"
+)
+TRADE_WORD = _words(r"trade|trading|tariffs?|duty|duties|imports?|exports?|goods|commerce|commercial")
 # Companies as the side that signs: their deals are contracts, not trade agreements.
 COMPANIES_BEFORE = blind(
     r"\b(?:companies|firms|businesses|corporations|enterprises|carmakers?|automakers?|airlines?|retailers?)\s+"

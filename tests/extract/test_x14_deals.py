@@ -56,3 +56,24 @@ def test_leaving_without_a_deal_quits_nothing_and_reaches_nothing() -> None:
 def test_cancelled_trade_privileges_are_a_preference_programme_ended() -> None:
     text = "In March, the U.S. revoked special trade privileges that had let Kenya ship some goods duty-free."
     assert ("withdrawal", "US", frozenset({"KE"})) in _agreements(text)
+
+
+def test_a_deal_between_a_government_and_its_own_legislators_is_no_trade_deal() -> None:
+    # Both sides of these deals are one country's branches or parties: no trade agreement between sides.
+    for sentence in (
+        "Senate Republicans struck a deal on Monday to extend the president's authority over trade with Brazil.",
+        "The Speaker said that she had reached an agreement with the White House on the pact with Peru and Chile.",
+    ):
+        assert [a for a in _agreements(sentence) if a[0] == "deal"] == [], sentence
+    # A foreign side dealing with the White House is still a deal between two sides.
+    assert _agreements("Brazil reached a trade deal with the White House on Friday.") == [
+        ("deal", "BR", frozenset({"US"}))
+    ]
+
+
+def test_an_agreement_on_migration_or_secrecy_is_no_trade_deal() -> None:
+    for sentence in (
+        "The US and Guatemala reached an agreement on Friday to stem illegal migration.",
+        "The senator read the draft text of the pact with Chile only after signing a confidentiality agreement.",
+    ):
+        assert [a for a in _agreements(sentence) if a[0] == "deal"] == [], sentence

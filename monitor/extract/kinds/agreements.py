@@ -254,6 +254,18 @@ def _among_members(clause: str, parties: Parties, multilateral: bool = False) ->
     return Parties(imposer=imposer, targets=targets, subject_named=True)
 
 
+def _domestic(clause: str, sentence: str) -> bool:
+    """Whether the deal the clause states is between a government's own branches or parties, or one on migration
+    that says nothing of trade."""
+    if vocab.DOMESTIC_DEAL.search(clause):
+        return True
+    if vocab.MIGRATION_DEAL.search(clause):
+        return True  # "reached an agreement to curb illegal immigration"
+    if vocab.MIGRATION.search(sentence) and not vocab.TRADE_WORD.search(clause):
+        return True
+    return bool(vocab.DEAL_WITH_GOVERNMENT.search(clause) and vocab.LEGISLATORS.search(clause))
+
+
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
@@ -301,6 +313,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
             )
     if vocab.COMMODITY_PACT.search(c.sentence):
         pass  # "the coffee pact's export quotas", "OPEC's output talks": a commodity agreement, no trade fact
+    elif states_deal(clause) and _domestic(clause, c.sentence):
+        pass  # "lawmakers struck a deal on the trade bill": politics at home, no deal between sides
     elif states_deal(clause):
         first = _gerund_subject(c, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
         first = _among_members(clause, first)
