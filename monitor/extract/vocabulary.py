@@ -1862,6 +1862,17 @@ DEAL_PASSIVE = blind(
     r"\b(?:in\s+place|in\s+force|into\s+force|into\s+effect)\b"
     r"|\b(?:has|have|had)\s+(?:maintained|had)\s+an?\s+(?:[\w-]+\s+){0,3}(?:agreement|FTA|pact)\b"
 )
+# An agreement with the side that reached it in an object relative clause: "the 2011 deal the United States signed
+# with Korea", "the new trade deal we have made with Peru" (background stated as fact). Not a subject relative
+# ("the deal that made headlines"), a judgement ("the worst deal ever made") nor one only wished or denied ("the
+# deal Peru would sign", "had not signed").
+DEAL_MADE_BY = blind(
+    r"\b(?:deals?|agreements?|pacts?|accords?|ftas?)\s+(?:(?:that|which)\s+)?"
+    r"(?:(?!(?:that|which|who|will|would|could|might|may|should|must|shall|can|to|and|or|but|if|is|was|are|were|be|"
+    r"been|not|never|no|ever|wants?|wanted|hopes?|hoped|seeks?|sought|proposed|with|on|of|for|in)\b)[\w.’'-]+\s+){1,4}?"
+    r"(?:(?:has|have|had)\s+(?:already\s+)?)?(?:signed|made|reached|struck|negotiated|sealed|inked|concluded|clinched|"
+    r"forged)\b"
+)
 MODAL_BEFORE = blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")
 ADJECTIVE_PAUSE = blind(
     r"\b(?:the|its|his|their|a)\s+(?:suspended|paused|delayed|deferred)\s+(?:[\w-]+\s+)?"

@@ -77,3 +77,22 @@ def test_an_agreement_on_migration_or_secrecy_is_no_trade_deal() -> None:
         "The senator read the draft text of the pact with Chile only after signing a confidentiality agreement.",
     ):
         assert [a for a in _agreements(sentence) if a[0] == "deal"] == [], sentence
+
+
+def test_an_agreement_with_its_maker_in_an_object_relative_is_a_deal() -> None:
+    # "the deal X signed with Y" states as background that X and Y reached it.
+    for sentence in (
+        "Farmers still recall the 2009 trade pact the United States signed with Peru.",
+        "The tariffs will be paid for by the new trade agreement we have made with Peru, the US envoy said.",
+        "A trade accord the Trump administration negotiated last year with Peru exempts some copper.",
+    ):
+        assert ("deal", "US", frozenset({"PE"})) in _agreements(sentence), sentence
+    # A judgement or a wish in the relative clause reaches nothing.
+    for sentence in (
+        "Peru's minister called it the worst trade deal ever made with Chile.",
+        "The trade deal Peru would sign with Chile is still far off.",
+    ):
+        assert [a for a in _agreements(sentence) if a[0] == "deal"] == [], sentence
+    # Legislators speaking of an agreement they reached, naming no country: politics at home.
+    text = "Senate Democrats say the agreement they struck on Friday won concessions on the trade bill."
+    assert [a for a in _agreements(text) if a[0] == "deal"] == []

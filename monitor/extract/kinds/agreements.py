@@ -84,6 +84,14 @@ def states_deal(clause: str) -> bool:
         if _NO_OBJECT.match(obj.group(0)):
             continue  # "signed no deal with Morocco"
         return True
+    made = vocab.DEAL_MADE_BY.search(clause)
+    if (
+        made
+        and not vocab.OTHER_AGREEMENT.search(made.group(0))
+        and not _NO_BEFORE.search(clause[max(0, made.start() - 30) : made.start()])
+        and not blocked(clause, made)
+    ):
+        return True  # "the 2011 deal the United States signed with Korea": a deal stated as background
     passive = vocab.DEAL_PASSIVE.search(clause)
     if passive and _NO_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
         return False
@@ -254,11 +262,14 @@ def _among_members(clause: str, parties: Parties, multilateral: bool = False) ->
     return Parties(imposer=imposer, targets=targets, subject_named=True)
 
 
-def _domestic(clause: str, sentence: str) -> bool:
+def _domestic(c: Clause) -> bool:
     """Whether the deal the clause states is between a government's own branches or parties, or one on migration
     that says nothing of trade."""
+    clause, sentence = c.text, c.sentence
     if vocab.DOMESTIC_DEAL.search(clause):
         return True
+    if vocab.LEGISLATORS.search(clause) and not any(m.form != UNIVERSAL for m in c.mentions):
+        return True  # "Democrats say the agreement they reached ...": legislators, and no country named
     if vocab.MIGRATION_DEAL.search(clause):
         return True  # "reached an agreement to curb illegal immigration"
     if vocab.MIGRATION.search(sentence) and not vocab.TRADE_WORD.search(clause):
@@ -313,7 +324,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
             )
     if vocab.COMMODITY_PACT.search(c.sentence):
         pass  # "the coffee pact's export quotas", "OPEC's output talks": a commodity agreement, no trade fact
-    elif states_deal(clause) and _domestic(clause, c.sentence):
+    elif states_deal(clause) and _domestic(c):
         pass  # "lawmakers struck a deal on the trade bill": politics at home, no deal between sides
     elif states_deal(clause):
         first = _gerund_subject(c, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
