@@ -395,7 +395,9 @@ AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NA
 # "withdrew from NAFTA"): not one named elsewhere in the clause ("the deal leaves tariffs in place", "left Geneva
 # after the agreement was signed", "leaves for Tokyo to finalise the pact").
 QUIT_OBJECT = blind(
-    r"^\s+(?:(?:the|a|an|its|their|his|her|this|that|our)\s+)?"
+    # "quit moving the goalposts": a verb after it is what stops, not an agreement quit.
+    r"^\s+(?![a-z]+ing\s+(?:the|a|an|its|their|his|her|this|that|our|to|on|with|from)\b)"
+    r"(?:(?:the|a|an|its|their|his|her|this|that|our)\s+)?"
     r"(?:(?!(?:for|to|in|on|at|with|without|after|before|out|and|or|but|which|that|as|by|tariffs?|duties|goods)\b)"
     r"[\w.'’()-]+\s+){0,5}?(?:agreements?|partnership|pact|deal|accord|treaty|tpp|nafta|usmca|trade\s+bloc)\b"
 )
@@ -1802,6 +1804,8 @@ OTHER_AGREEMENT = _words(
     r"peace|ceasefire|cease-fire|armistice|defen[cs]e|military|nuclear|climate|extradition|arms|weapons|"
     # The Paris Agreement is the climate treaty.
     r"paris\s+(?:climate\s+)?(?:agreement|accord|pact|deal)|confidentiality|non-disclosure|nondisclosure|"
+    # The monetary order of 1944-1971, no trade agreement.
+    r"bretton\s+woods|"
     r"(?:deals?|contracts?|agreements?)\s+(?:worth|valued\s+at)"
 )
 # A deal between a government's own branches or parties is domestic politics, no trade agreement between

@@ -96,3 +96,11 @@ def test_an_agreement_with_its_maker_in_an_object_relative_is_a_deal() -> None:
     # Legislators speaking of an agreement they reached, naming no country: politics at home.
     text = "Senate Democrats say the agreement they struck on Friday won concessions on the trade bill."
     assert [a for a in _agreements(text) if a[0] == "deal"] == []
+
+
+def test_quitting_a_habit_or_a_monetary_order_is_no_withdrawal() -> None:
+    for sentence in (
+        "Peru must quit rewriting the trade pact with Chile, the minister said.",
+        "In 1971 the United States quit the Bretton Woods agreement and let the dollar float.",
+    ):
+        assert [a for a in _agreements(sentence) if a[0] == "withdrawal"] == [], sentence
