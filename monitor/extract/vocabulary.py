@@ -1877,6 +1877,13 @@ DEAL_MADE_BY = blind(
     r"(?:(?:has|have|had)\s+(?:already\s+)?)?(?:signed|made|reached|struck|negotiated|sealed|inked|concluded|clinched|"
     r"forged)\b"
 )
+# The subject of a verb of reaching a deal, two sides joined by "and" right before it ("the U.S. and Mexico reached
+# an agreement", "he and Japan had reached"): `deal_verb` is the verb matched; the sides are read in the text before.
+DEAL_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[^\w.’'-])(?P<first>he|she|we|it|[\w.’'-]+)\s+and\s+(?:the\s+)?(?P<second>[\w.’'-]+(?:\s+[\w.’'-]+)?)\s+"
+    r"(?:(?:have|has|had)\s+)?(?:(?:already|finally|now|just|also)\s+)?$",
+    re.I,
+)
 MODAL_BEFORE = blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")
 ADJECTIVE_PAUSE = blind(
     r"\b(?:the|its|his|their|a)\s+(?:suspended|paused|delayed|deferred)\s+(?:[\w-]+\s+)?"

@@ -104,3 +104,12 @@ def test_quitting_a_habit_or_a_monetary_order_is_no_withdrawal() -> None:
         "In 1971 the United States quit the Bretton Woods agreement and let the dollar float.",
     ):
         assert [a for a in _agreements(sentence) if a[0] == "withdrawal"] == [], sentence
+
+
+def test_the_two_sides_joined_as_the_deal_verbs_subject_are_its_sides() -> None:
+    # A side named before the subject of the deal is no side of it.
+    text = "Chile, a big copper exporter, was left out when the U.S. and Peru reached a trade agreement in May."
+    assert _agreements(text) == [("deal", "US", frozenset({"PE"}))]
+    # "he" joined with a side stands for the side the sentence named before it.
+    text = "Trump used the summit to press allies, including by announcing that he and Peru had reached a trade deal."
+    assert _agreements(text) == [("deal", "US", frozenset({"PE"}))]

@@ -277,6 +277,40 @@ def _domestic(c: Clause) -> bool:
     return bool(vocab.DEAL_WITH_GOVERNMENT.search(clause) and vocab.LEGISLATORS.search(clause))
 
 
+_PRONOUN = frozenset({"he", "she", "we", "it"})
+
+
+def _deal_subject(c: Clause, parties: Parties) -> Parties:
+    """The sides of a deal whose verb has two sides joined by "and" as its subject: the first acts, the other is
+    hit, whoever the clause named before them ("Canada was left out when the U.S. and Mexico reached a deal"). A
+    pronoun joined with a side ("announced that he and Japan had reached a deal") is the side the sentence named
+    before it."""
+    offset = c.sentence.find(c.text)
+    # The clause read with the sentence before it: "he and" may have been left in the clause before.
+    text = c.sentence[: offset + len(c.text)] if offset >= 0 else c.text
+    shift = offset if offset >= 0 else 0
+    for verb in vocab.DEAL_VERB.finditer(c.text):
+        at = shift + verb.start()
+        subject = vocab.DEAL_SUBJECT_BEFORE.search(text, max(0, at - 60), at)
+        if subject is None:
+            continue
+        mentions = [m for m in find_mentions(text[:at]) if m.form not in {UNIVERSAL, BLOC}]
+        second = [m for m in mentions if subject.start("second") <= m.start < subject.end("second")]
+        if len({m.code for m in second}) != 1:
+            return parties
+        other = second[0].code
+        if subject.group("first").lower() in _PRONOUN:
+            before = [m for m in mentions if m.end <= subject.start("first") and m.code != other]
+        else:
+            before = [m for m in mentions if subject.start("first") <= m.start < subject.end("first")]
+            if len(before) != 1:
+                return parties
+        if not before or before[0].code == other:
+            return parties
+        return Parties(imposer=before[0].code, targets=(other,), subject_named=True)
+    return parties
+
+
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
@@ -328,7 +362,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         pass  # "lawmakers struck a deal on the trade bill": politics at home, no deal between sides
     elif states_deal(clause):
         first = _gerund_subject(c, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
-        first = _among_members(clause, first)
+        first = _among_members(clause, _deal_subject(c, first))
         _remember_pair(c, first)
         if not _partner_unknown(c, first):
             facts.append(make_fact("deal", first, c.sentence))
