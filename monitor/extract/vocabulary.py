@@ -1856,10 +1856,14 @@ DEAL_KNOWN_BEFORE = blind(
 )
 DEAL_PASSIVE = blind(
     r"\b(?:deal|agreement|pact|accord|protocol)\b[^.;]{0,60}?\b(?:was|(?:had|has|have)\s+(?:already\s+)?been|were)\s+"
-    r"(?:already\s+|\w+ly\s+)?(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
+    r"(?:already\s+|\w+ly\s+)?(?:reached|struck|signed|concluded|sealed|finali[sz]ed|forged)\b"
+    # Announced, said of the agreement itself (not of "news of the deal"): "the agreement between Chile and Peru
+    # that was announced on Friday".
+    r"|\b(?:deal|agreement|pact|accord)\b(?:\s+(?:between|with)\s+[^,;.]{1,50}?)?\s+(?:(?:that|which)\s+)?"
+    r"(?:was|were|(?:had|has|have)\s+been)\s+announced\b"
     # A reduced relative, its name in brackets between: "the Lima Agreement (LA), signed by both sides in 2015".
-    r"|\b(?:deal|agreement|pact|accord)(?:\s+\([^()]{1,20}\))?,?\s+(?:signed|reached|struck|concluded|sealed)\s+"
-    r"(?:on|last|in|this|earlier|at|by)\b"
+    r"|\b(?:deal|agreement|pact|accord)(?:\s+\([^()]{1,20}\))?,?\s+(?:signed|reached|struck|concluded|sealed|forged|"
+    r"announced|made)\s+(?:on|last|in|this|earlier|at|by)\b"
     # An agreement in force is background stated as fact: "the FTA in place since 2009", "comes into force".
     # (Not one that only might: "a new agreement could come into force next year".)
     r"|\b(?:agreement|FTA|pact|accord)\b(?:(?!\b(?:could|might|may|would)\b)[^.;]){0,40}?"
@@ -1882,6 +1886,12 @@ DEAL_MADE_BY = blind(
 DEAL_SUBJECT_BEFORE = re.compile(
     r"(?:^|[^\w.’'-])(?P<first>he|she|we|it|[\w.’'-]+)\s+and\s+(?:the\s+)?(?P<second>[\w.’'-]+(?:\s+[\w.’'-]+)?)\s+"
     r"(?:(?:have|has|had)\s+)?(?:(?:already|finally|now|just|also)\s+)?$",
+    re.I,
+)
+# ... or as the agent of a passive: "an agreement made by Chinese President Xi and U.S. President Trump".
+DEAL_AGENT = re.compile(
+    r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,40}?\b(?:signed|reached|struck|concluded|sealed|forged|made)\s+by\s+"
+    r"(?P<first>[^,;]{2,60}?)\s+and\s+(?P<second>[^,;]{2,60}?)(?=\s+(?:in|on|at|last|this|earlier)\b|[,;.]|$)",
     re.I,
 )
 MODAL_BEFORE = blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")

@@ -113,3 +113,18 @@ def test_the_two_sides_joined_as_the_deal_verbs_subject_are_its_sides() -> None:
     # "he" joined with a side stands for the side the sentence named before it.
     text = "Trump used the summit to press allies, including by announcing that he and Peru had reached a trade deal."
     assert _agreements(text) == [("deal", "US", frozenset({"PE"}))]
+
+
+def test_an_agreement_forged_announced_or_made_by_its_sides_is_a_deal() -> None:
+    assert _agreements("The trade agreement between Chile and Peru that was announced on Friday cuts duties.") == [
+        ("deal", "CL", frozenset({"PE"}))
+    ]
+    assert _agreements("The Chile-Peru trade pact was forged in 1998 by two presidents.") == [
+        ("deal", "CL", frozenset({"PE"}))
+    ]
+    # The agents of the passive are the deal's sides, the first acting; the place it was made is none.
+    text = (
+        "When asked what Peru must do, the minister cited the trade agreement made by Chilean President Boric and "
+        "Peruvian President Castillo in Argentina last year."
+    )
+    assert _agreements(text) == [("deal", "CL", frozenset({"PE"}))]

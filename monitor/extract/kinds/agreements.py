@@ -30,6 +30,7 @@ _NOT_BEFORE = blind(
     r"|\bwithout\s+(?:an?\s+|any\s+)?$"
 )
 _NO_OBJECT = blind(r"\W*(?:no|none)\b")
+_REPORT_OF_BEFORE = blind(r"\b(?:news|word|reports?|details|rumou?rs?)\s+of\s+(?:the\s+|a\s+|an\s+)?$")
 _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -95,6 +96,8 @@ def states_deal(clause: str) -> bool:
     passive = vocab.DEAL_PASSIVE.search(clause)
     if passive and _NO_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
         return False
+    if passive and _REPORT_OF_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
+        return False  # "as news of the deal was announced": what was announced is the news
     if passive and vocab.OTHER_AGREEMENT.search(clause[max(0, passive.start() - 20) : passive.start() + 30]):
         return False  # "the peace deal was signed"
     return bool(passive and not blocked(clause, passive))
@@ -308,6 +311,12 @@ def _deal_subject(c: Clause, parties: Parties) -> Parties:
         if not before or before[0].code == other:
             return parties
         return Parties(imposer=before[0].code, targets=(other,), subject_named=True)
+    agent = vocab.DEAL_AGENT.search(c.text)
+    if agent is not None:
+        firsts = {m.code for m in c.mentions if agent.start("first") <= m.start < agent.end("first")}
+        seconds = {m.code for m in c.mentions if agent.start("second") <= m.start < agent.end("second")}
+        if len(firsts) == 1 and len(seconds) == 1 and firsts != seconds:
+            return Parties(imposer=firsts.pop(), targets=(seconds.pop(),), subject_named=True)
     return parties
 
 
