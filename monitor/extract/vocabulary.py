@@ -1894,6 +1894,12 @@ DEAL_AGENT = re.compile(
     r"(?P<first>[^,;]{2,60}?)\s+and\s+(?P<second>[^,;]{2,60}?)(?=\s+(?:in|on|at|last|this|earlier)\b|[,;.]|$)",
     re.I,
 )
+# A deal verb governed by a word of possibility, benefit or wish: the deal is imagined, not reached ("the prospect
+# of signing a deal with China", "the benefits of signing trade agreements", "they wish they made the deal").
+DEAL_UNREAL_BEFORE = blind(
+    r"\b(?:prospects?|possibility|possibilities|idea|hopes?|chances?|goal|aim|benefits?|advantages?|costs?|"
+    r"risks?|wish|wishes|wished)\s+(?:of\s+|that\s+)?(?:\w+\s+){0,2}$"
+)
 MODAL_BEFORE = blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")
 ADJECTIVE_PAUSE = blind(
     r"\b(?:the|its|his|their|a)\s+(?:suspended|paused|delayed|deferred)\s+(?:[\w-]+\s+)?"

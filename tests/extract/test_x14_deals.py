@@ -128,3 +128,12 @@ def test_an_agreement_forged_announced_or_made_by_its_sides_is_a_deal() -> None:
         "Peruvian President Castillo in Argentina last year."
     )
     assert _agreements(text) == [("deal", "CL", frozenset({"PE"}))]
+
+
+def test_a_deal_only_imagined_by_a_word_of_possibility_or_wish_is_no_deal() -> None:
+    for sentence in (
+        "The minister spoke of the prospect of signing a trade deal with Peru before the election.",
+        "Peru's ministers now wish they had signed the trade deal that was on the table in May, Chile said.",
+        "One of the benefits of signing trade pacts with Chile is cheaper copper for Peru.",
+    ):
+        assert [a for a in _agreements(sentence) if a[0] == "deal"] == [], sentence

@@ -82,6 +82,8 @@ def states_deal(clause: str) -> bool:
         before = clause[max(0, verb.start() - 25) : verb.start()]
         if vocab.MODAL_BEFORE.search(before) or _NOT_BEFORE.search(before) or blocked(clause, verb):
             continue
+        if vocab.DEAL_UNREAL_BEFORE.search(before):
+            continue  # "the prospect of signing a deal", "wish they made the deal"
         if _NO_OBJECT.match(obj.group(0)):
             continue  # "signed no deal with Morocco"
         return True
