@@ -137,3 +137,14 @@ def test_a_deal_only_imagined_by_a_word_of_possibility_or_wish_is_no_deal() -> N
         "One of the benefits of signing trade pacts with Chile is cheaper copper for Peru.",
     ):
         assert [a for a in _agreements(sentence) if a[0] == "deal"] == [], sentence
+
+
+def test_a_participle_naming_a_kind_of_deal_or_a_stranded_agreed_to_reaches_none() -> None:
+    for sentence in (
+        "Congress may only hold a yes or no vote on a concluded trade accord with Peru, the law says.",
+        "Peru has backed away from terms Chile had agreed to, and that could sink the trade deal, an aide said.",
+    ):
+        assert [a for a in _agreements(sentence) if a[0] == "deal"] == [], sentence
+    # A signing ceremony held for an agreement is still its signing.
+    text = "The Peruvian and Chilean ministers were in Lima for a signing ceremony for the revised trade deal."
+    assert [a[0] for a in _agreements(text)] == ["deal"]

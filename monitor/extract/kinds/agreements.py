@@ -30,6 +30,8 @@ _NOT_BEFORE = blind(
     r"|\bwithout\s+(?:an?\s+|any\s+)?$"
 )
 _NO_OBJECT = blind(r"\W*(?:no|none)\b")
+_KIND_BEFORE = blind(r"\b(?:a|an|any|every|each)\s+$")
+_STRANDED = re.compile(r"(?<=\b(?:to|on))\s*[,;:.!?)”\"]")
 _REPORT_OF_BEFORE = blind(r"\b(?:news|word|reports?|details|rumou?rs?)\s+of\s+(?:the\s+|a\s+|an\s+)?$")
 _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -84,6 +86,10 @@ def states_deal(clause: str) -> bool:
             continue
         if vocab.DEAL_UNREAL_BEFORE.search(before):
             continue  # "the prospect of signing a deal", "wish they made the deal"
+        if _KIND_BEFORE.search(before) and not verb.group(0).endswith("ing"):
+            continue  # "a vote on a concluded trade accord": a participle naming a kind of deal, none reached
+        if _STRANDED.match(clause, verb.end()):
+            continue  # "the issues Beijing had agreed to, and ... the deal": the verb's object is before it
         if _NO_OBJECT.match(obj.group(0)):
             continue  # "signed no deal with Morocco"
         return True
