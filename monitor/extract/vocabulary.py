@@ -1862,8 +1862,11 @@ DEAL_PASSIVE = blind(
     r"|\b(?:deal|agreement|pact|accord)\b(?:\s+(?:between|with)\s+[^,;.]{1,50}?)?\s+(?:(?:that|which)\s+)?"
     r"(?:was|were|(?:had|has|have)\s+been)\s+announced\b"
     # A reduced relative, its name in brackets between: "the Lima Agreement (LA), signed by both sides in 2015".
-    r"|\b(?:deal|agreement|pact|accord)(?:\s+\([^()]{1,20}\))?,?\s+(?:signed|reached|struck|concluded|sealed|forged|"
-    r"announced|made)\s+(?:on|last|in|this|earlier|at|by)\b"
+    r"|\b(?:deal|agreement|pact|accord|(?:pacific|economic|trade)\s+partnership)(?:\s+\([^()]{1,20}\))?,?\s+"
+    # ... or after another participle of its making: "the Trans-Pacific Partnership, initiated by Bush, signed by".
+    r"(?:(?:initiated|launched|negotiated|proposed|drafted|begun)\s+by\s+[^,;.]{1,40},\s+)?"
+    r"(?:signed|reached|struck|concluded|sealed|forged|announced|made)\s+(?:on|last|in|this|earlier|at|by|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b"
     # An agreement in force is background stated as fact: "the FTA in place since 2009", "comes into force".
     # (Not one that only might: "a new agreement could come into force next year".)
     r"|\b(?:agreement|FTA|pact|accord)\b(?:(?!\b(?:could|might|may|would)\b)[^.;]){0,40}?"

@@ -148,3 +148,11 @@ def test_a_participle_naming_a_kind_of_deal_or_a_stranded_agreed_to_reaches_none
     # A signing ceremony held for an agreement is still its signing.
     text = "The Peruvian and Chilean ministers were in Lima for a signing ceremony for the revised trade deal."
     assert [a[0] for a in _agreements(text)] == ["deal"]
+
+
+def test_a_partnership_signed_or_announced_in_a_reduced_relative_is_a_deal() -> None:
+    for sentence in (
+        "Then came the Peru-Chile trade partnership, drafted by Lima, signed by both sides in 2012.",
+        "Peru has not yet published the text of the Peru-Chile economic partnership announced Monday, critics say.",
+    ):
+        assert _agreements(sentence) == [("deal", "PE", frozenset({"CL"}))], sentence
