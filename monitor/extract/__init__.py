@@ -341,6 +341,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     from monitor.extract import kind_arbiter
     from monitor.extract.gazetteer import ANY, BLOC, find_mentions
     from monitor.extract.kinds import rates_stated_nearby
+    from monitor.extract.kinds.agreements import AGREEMENT_KINDS, members_named
     from monitor.extract.proposer import propose
     from monitor.extract.reading import Context, read_sentence
     from monitor.extract.roles import arbitrate
@@ -428,6 +429,8 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     if any(code not in named and code != ANY for f in facts for code in (f.imposer, *f.targets)):
         # Sentences not about trade name parties too: they are searched only when a fact needs them.
         named |= {m.code for index in range(len(sentences)) for m in mentions_at(index)}
+    # A trade agreement named by name (NAFTA, the TPP) names its members, the sides of a deal on it.
+    named.update(code for f in facts if f.kind in AGREEMENT_KINDS for code in members_named(f.evidence))
     if us_named or not acting or any(US_TARIFF_WORDS.search(s) for s, _m in relevant):
         # Only Washington levies "reciprocal" or section 232 tariffs; and an article naming no country that
         # may act ("The president will offer Peru an exemption") speaks of the US, as a clause naming none does.

@@ -432,7 +432,8 @@ COMMODITY_PACT = _words(
 # Preference programmes: ending one is a withdrawal (contract).
 PREFERENCE_PROGRAMME = _words(
     r"GSP|Generali[sz]ed\s+System\s+of\s+Preferences|AGOA|trade\s+preferences?|preference\s+programm?e|"
-    r"preferential\s+(?:trade\s+)?(?:status|treatment|access)"
+    r"preferential\s+(?:trade\s+)?(?:status|treatment|access)|"
+    r"(?:special|preferential|duty-free)\s+trade\s+(?:privileges|benefits|status)"
 )
 PREFERENCE_ENDED = _words(
     r"withdrew|withdrawn|withdraws|withdraw|withdrawing|revoked|revokes|revoke|revoking|terminated|terminates|"
@@ -443,6 +444,9 @@ WITHDRAW = _words(
     r"quit|quits|quitting|withdrew\s+from|withdrawn\s+from|withdraws\s+from|withdrawing\s+from|withdraw\s+from|"
     r"pulled\s+out\s+of|pulls\s+out\s+of|pull\s+out\s+of|abandoned|abandons|exited|exits|exit|exiting|left|leaves|leave|"
     r"leaving|tore\s+up|withdrawal\s+from|exit\s+from|"
+    # The side quitting between the verb and its particle: "pulled the US out of", "withdrawal of Britain from".
+    r"(?:pulled|pulls|pull|pulling)\s+(?:the\s+)?(?:[\w.]+\s+){1,2}?out\s+of|"
+    r"(?:withdrawal|exit)\s+of\s+(?:the\s+)?(?:[\w.]+\s+){1,2}?from|"
     # "walked away from the talks" is not a withdrawal; only from an agreement named right after.
     r"(?:walked|walks|walk|walking)\s+away\s+from(?=\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:agreement|partnership|pact|deal|accord|treaty|tpp|nafta|usmca)\b)"
@@ -452,8 +456,10 @@ AGREEMENT_NOUN = _words(r"agreements?|partnership|pact|deal|accord|treaty|TPP|NA
 # "withdrew from NAFTA"): not one named elsewhere in the clause ("the deal leaves tariffs in place", "left Geneva
 # after the agreement was signed", "leaves for Tokyo to finalise the pact").
 QUIT_OBJECT = blind(
-    r"^\s+(?:(?:the|a|an|its|their|his|her|this|that|our)\s+)?"
-    r"(?:(?!(?:for|to|in|on|at|with|after|before|out|and|or|but|which|that|as|by|tariffs?|duties|goods)\b)"
+    # "quit moving the goalposts": a verb after it is what stops, not an agreement quit.
+    r"^\s+(?![a-z]+ing\s+(?:the|a|an|its|their|his|her|this|that|our|to|on|with|from)\b)"
+    r"(?:(?:the|a|an|its|their|his|her|this|that|our)\s+)?"
+    r"(?:(?!(?:for|to|in|on|at|with|without|after|before|out|and|or|but|which|that|as|by|tariffs?|duties|goods)\b)"
     r"[\w.'’()-]+\s+){0,5}?(?:agreements?|partnership|pact|deal|accord|treaty|tpp|nafta|usmca|trade\s+bloc)\b"
 )
 # ... or named right before it, with the side quitting between: "the deal Trump quit in 2017", "the TPP, which
@@ -467,7 +473,36 @@ QUIT_OBJECT_BEFORE = blind(
 # committed to withdrawing from NAFTA", "would be prepared to leave".
 QUIT_INTENDED_BEFORE = blind(
     r"\b(?:threat\w*|vow\w*|committed|commits|plans?|planned|planning|prepared|ready|willing|consider\w*|"
-    r"could|might|may|mull\w*|weigh\w*|possible|potential|proposed)\s+(?:to\s+)?(?:\w+\s+)?$"
+    r"could|might|may|mull\w*|weigh\w*|possible|potential|proposed|"
+    # Only meant or set against another course: "is going to pull out", "his intention to withdraw", "pledged to
+    # quit", "any move to withdraw", "instead of withdrawing".
+    r"going|gonna|intention|intent|intends?|intended|pledg\w*|promis\w*|moves?|instead\s+of|rather\s+than)"
+    r"\s+(?:to\s+)?(?:\w+\s+)?$"
+)
+# Trade agreements news names without their members (general knowledge, as for the groupings in the gazetteer):
+# a deal or withdrawal naming one is between its members, the first listed acting when the clause names no side.
+_USMCA = r"U\.?S\.?|United\s+States"
+NAMED_AGREEMENTS: tuple[tuple[Cue, tuple[str, ...]], ...] = (
+    (
+        _words(
+            r"USMCA|CUSMA|T-MEC|NAFTA|North\s+American\s+Free\s+Trade\s+Agreement|"
+            r"North\s+American\s+(?:free\s+)?trade\s+(?:deal|agreement|pact|accord)|"
+            r"(?:" + _USMCA + r")\W{1,3}Mexico\W{1,3}Canada\s+(?:trade\s+)?(?:agreement|deal|pact|accord)"
+        ),
+        ("US", "MX", "CA"),
+    ),
+    (
+        _words(r"TPP|TPP-12|Trans[\s-]Pacific\s+Partnership|Trans[\s-]Pacific\s+(?:trade\s+)?(?:deal|pact|agreement)"),
+        ("US", "JP", "CA", "MX", "AU", "NZ", "SG", "MY", "VN", "BN", "CL", "PE"),
+    ),
+    (
+        _words(r"KORUS|(?:" + _USMCA + r")\W{1,3}(?:South\s+)?Korea\s+(?:free\s+trade\s+)?(?:agreement|deal|pact|FTA)"),
+        ("US", "KR"),
+    ),
+    (
+        _words(r"CAFTA|CAFTA-DR|Central\s+American\s+Free\s+Trade\s+Agreement"),
+        ("US", "CR", "SV", "GT", "HN", "NI", "DO"),
+    ),
 )
 MULTILATERAL = _words(
     r"partnership|\d+-nation|multilateral|TPP|CPTPP|WTO|World\s+Trade\s+Organi[sz]ation|Paris|bloc|plurilateral"
@@ -1856,9 +1891,38 @@ IMAGINED_DEAL = blind(
 OTHER_AGREEMENT = _words(
     r"peace|ceasefire|cease-fire|armistice|defen[cs]e|military|nuclear|climate|extradition|arms|weapons|"
     # The Paris Agreement is the climate treaty.
-    r"paris\s+(?:climate\s+)?(?:agreement|accord|pact|deal)|"
+    r"paris\s+(?:climate\s+)?(?:agreement|accord|pact|deal)|confidentiality|non-disclosure|nondisclosure|"
+    # The monetary order of 1944-1971, no trade agreement.
+    r"bretton\s+woods|"
     r"(?:deals?|contracts?|agreements?)\s+(?:worth|valued\s+at)"
 )
+# A deal between a government's own branches or parties is domestic politics, no trade agreement between
+# sides: "lawmakers struck a deal", or, where the clause names legislators, a deal "with the White House".
+_LEGISLATORS = (
+    r"lawmakers|legislators|congress|congressional|senators?|democrats|republicans|speaker|"
+    r"(?:house|senate)\s+(?:leaders?|majority|minority)"
+)
+_DEAL_WORD = r"(?:deals?|agreements?|accords?|compromises?|pacts?)"
+DOMESTIC_DEAL = blind(
+    r"\b(?:" + _LEGISLATORS + r")\s+(?:[\w’'-]+\s+){0,3}?(?:reached|struck|sealed|clinched|hammered\s+out)\s+"
+    r"(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){0,2}?" + _DEAL_WORD + r"\b"
+)
+LEGISLATORS = _words(_LEGISLATORS)
+DEAL_WITH_GOVERNMENT = blind(
+    r"\b" + _DEAL_WORD + r"\s+with\s+(?:the\s+)?(?:white\s+house|(?:[\w-]+\s+)?administration|congress|lawmakers|"
+    r"democrats|republicans|(?:house|senate)\s+\w+)\b"
+)
+# An agreement on migration or the border ("reached an agreement to curb illegal immigration"), where its clause
+# says nothing of trade: no trade agreement.
+MIGRATION = _words(
+    r"immigration|immigrants?|migration|migrants?|asylum(?:\s+seekers)?|border\s+(?:security|actions?|enforcement|"
+    r"crossings?|wall)|illegal\s+crossings"
+)
+MIGRATION_DEAL = blind(
+    r"\b" + _DEAL_WORD + r"\s+(?:to|on|over|that)\s+(?:[\w-]+\s+){0,3}?(?:immigration|immigrants|migration|"
+    r"migrants|asylum|border)\b"
+)
+TRADE_WORD = _words(r"trade|trading|tariffs?|duty|duties|imports?|exports?|goods|commerce|commercial")
 # Companies as the side that signs: their deals are contracts, not trade agreements.
 COMPANIES_BEFORE = blind(
     r"\b(?:companies|firms|businesses|corporations|enterprises|carmakers?|automakers?|airlines?|retailers?)\s+"
@@ -1880,15 +1944,52 @@ DEAL_KNOWN_BEFORE = blind(
 )
 DEAL_PASSIVE = blind(
     r"\b(?:deal|agreement|pact|accord|protocol)\b[^.;]{0,60}?\b(?:was|(?:had|has|have)\s+(?:already\s+)?been|were)\s+"
-    r"(?:already\s+|\w+ly\s+)?(?:reached|struck|signed|concluded|sealed|finali[sz]ed)\b"
+    r"(?:already\s+|\w+ly\s+)?(?:reached|struck|signed|concluded|sealed|finali[sz]ed|forged)\b"
+    # Announced, said of the agreement itself (not of "news of the deal"): "the agreement between Chile and Peru
+    # that was announced on Friday".
+    r"|\b(?:deal|agreement|pact|accord)\b(?:\s+(?:between|with)\s+[^,;.]{1,50}?)?\s+(?:(?:that|which)\s+)?"
+    r"(?:was|were|(?:had|has|have)\s+been)\s+announced\b"
     # A reduced relative, its name in brackets between: "the Lima Agreement (LA), signed by both sides in 2015".
-    r"|\b(?:deal|agreement|pact|accord)(?:\s+\([^()]{1,20}\))?,?\s+(?:signed|reached|struck|concluded|sealed)\s+"
-    r"(?:on|last|in|this|earlier|at|by)\b"
+    r"|\b(?:deal|agreement|pact|accord|(?:pacific|economic|trade)\s+partnership)(?:\s+\([^()]{1,20}\))?,?\s+"
+    # ... or after another participle of its making: "the Trans-Pacific Partnership, initiated by Bush, signed by".
+    r"(?:(?:initiated|launched|negotiated|proposed|drafted|begun)\s+by\s+[^,;.]{1,40},\s+)?"
+    r"(?:signed|reached|struck|concluded|sealed|forged|announced|made)\s+(?:on|last|in|this|earlier|at|by|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b"
     # An agreement in force is background stated as fact: "the FTA in place since 2009", "comes into force".
     # (Not one that only might: "a new agreement could come into force next year".)
     r"|\b(?:agreement|FTA|pact|accord)\b(?:(?!\b(?:could|might|may|would)\b)[^.;]){0,40}?"
     r"\b(?:in\s+place|in\s+force|into\s+force|into\s+effect)\b"
     r"|\b(?:has|have|had)\s+(?:maintained|had)\s+an?\s+(?:[\w-]+\s+){0,3}(?:agreement|FTA|pact)\b"
+)
+# An agreement with the side that reached it in an object relative clause: "the 2011 deal the United States signed
+# with Korea", "the new trade deal we have made with Peru" (background stated as fact). Not a subject relative
+# ("the deal that made headlines"), a judgement ("the worst deal ever made") nor one only wished or denied ("the
+# deal Peru would sign", "had not signed").
+DEAL_MADE_BY = blind(
+    r"\b(?:deals?|agreements?|pacts?|accords?|ftas?)\s+(?:(?:that|which)\s+)?"
+    r"(?:(?!(?:that|which|who|will|would|could|might|may|should|must|shall|can|to|and|or|but|if|is|was|are|were|be|"
+    r"been|not|never|no|ever|wants?|wanted|hopes?|hoped|seeks?|sought|proposed|with|on|of|for|in)\b)[\w.’'-]+\s+){1,4}?"
+    r"(?:(?:has|have|had)\s+(?:already\s+)?)?(?:signed|made|reached|struck|negotiated|sealed|inked|concluded|clinched|"
+    r"forged)\b"
+)
+# The subject of a verb of reaching a deal, two sides joined by "and" right before it ("the U.S. and Mexico reached
+# an agreement", "he and Japan had reached"): `deal_verb` is the verb matched; the sides are read in the text before.
+DEAL_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[^\w.’'-])(?P<first>he|she|we|it|[\w.’'-]+)\s+and\s+(?:the\s+)?(?P<second>[\w.’'-]+(?:\s+[\w.’'-]+)?)\s+"
+    r"(?:(?:have|has|had)\s+)?(?:(?:already|finally|now|just|also)\s+)?$",
+    re.I,
+)
+# ... or as the agent of a passive: "an agreement made by Chinese President Xi and U.S. President Trump".
+DEAL_AGENT = re.compile(
+    r"\b(?:deal|agreement|pact|accord)\b[^.;]{0,40}?\b(?:signed|reached|struck|concluded|sealed|forged|made)\s+by\s+"
+    r"(?P<first>[^,;]{2,60}?)\s+and\s+(?P<second>[^,;]{2,60}?)(?=\s+(?:in|on|at|last|this|earlier)\b|[,;.]|$)",
+    re.I,
+)
+# A deal verb governed by a word of possibility, benefit or wish: the deal is imagined, not reached ("the prospect
+# of signing a deal with China", "the benefits of signing trade agreements", "they wish they made the deal").
+DEAL_UNREAL_BEFORE = blind(
+    r"\b(?:prospects?|possibility|possibilities|idea|hopes?|chances?|goal|aim|benefits?|advantages?|costs?|"
+    r"risks?|wish|wishes|wished)\s+(?:of\s+|that\s+)?(?:\w+\s+){0,2}$"
 )
 MODAL_BEFORE = blind(r"\b(?:will|would|could|can|may|might|to|shall|should)\s+(?:\w+\s+)?$")
 ADJECTIVE_PAUSE = blind(

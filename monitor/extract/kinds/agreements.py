@@ -24,8 +24,15 @@ _TALKS_LEFT = blind(r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|negotiat
 
 
 # A deal denied: "have not reached a deal", "never signed the pact", "no agreement was reached".
-_NOT_BEFORE = blind(r"(?:\b(?:not|never|no)|n't|n’t)\s+(?:yet\s+|been\s+|\w+ly\s+)?$")
+_NOT_BEFORE = blind(
+    r"(?:\b(?:not|never|no)|n't|n’t)\s+(?:yet\s+|been\s+|\w+ly\s+)?$"
+    # "left without an inked trade deal", "ended without a signed agreement"
+    r"|\bwithout\s+(?:an?\s+|any\s+)?$"
+)
 _NO_OBJECT = blind(r"\W*(?:no|none)\b")
+_KIND_BEFORE = blind(r"\b(?:a|an|any|every|each)\s+$")
+_STRANDED = re.compile(r"(?<=\b(?:to|on))\s*[,;:.!?)”\"]")
+_REPORT_OF_BEFORE = blind(r"\b(?:news|word|reports?|details|rumou?rs?)\s+of\s+(?:the\s+|a\s+|an\s+)?$")
 _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -77,12 +84,28 @@ def states_deal(clause: str) -> bool:
         before = clause[max(0, verb.start() - 25) : verb.start()]
         if vocab.MODAL_BEFORE.search(before) or _NOT_BEFORE.search(before) or blocked(clause, verb):
             continue
+        if vocab.DEAL_UNREAL_BEFORE.search(before):
+            continue  # "the prospect of signing a deal", "wish they made the deal"
+        if _KIND_BEFORE.search(before) and not verb.group(0).endswith("ing"):
+            continue  # "a vote on a concluded trade accord": a participle naming a kind of deal, none reached
+        if _STRANDED.match(clause, verb.end()):
+            continue  # "the issues Beijing had agreed to, and ... the deal": the verb's object is before it
         if _NO_OBJECT.match(obj.group(0)):
             continue  # "signed no deal with Morocco"
         return True
+    made = vocab.DEAL_MADE_BY.search(clause)
+    if (
+        made
+        and not vocab.OTHER_AGREEMENT.search(made.group(0))
+        and not _NO_BEFORE.search(clause[max(0, made.start() - 30) : made.start()])
+        and not blocked(clause, made)
+    ):
+        return True  # "the 2011 deal the United States signed with Korea": a deal stated as background
     passive = vocab.DEAL_PASSIVE.search(clause)
     if passive and _NO_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
         return False
+    if passive and _REPORT_OF_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
+        return False  # "as news of the deal was announced": what was announced is the news
     if passive and vocab.OTHER_AGREEMENT.search(clause[max(0, passive.start() - 20) : passive.start() + 30]):
         return False  # "the peace deal was signed"
     return bool(passive and not blocked(clause, passive))
@@ -241,6 +264,96 @@ def _gerund_subject(c: Clause, parties: Parties) -> Parties:
     return Parties(imposer=subject.imposer, targets=others, subject_named=True, targets_named=True)
 
 
+def _members(clause: str) -> tuple[str, ...] | None:
+    """The members of the trade agreement the clause names by name (NAFTA, the TPP), if it names one."""
+    for cue, members in vocab.NAMED_AGREEMENTS:
+        if cue.search(clause):
+            return members
+    return None
+
+
+AGREEMENT_KINDS = frozenset({"deal", "withdrawal"})
+
+
+def members_named(text: str) -> tuple[str, ...]:
+    """The countries `text` names as the members of a trade agreement it names by name."""
+    return _members(text) or ()
+
+
+def _among_members(clause: str, parties: Parties, multilateral: bool = False) -> Parties:
+    """The sides of a deal or withdrawal on an agreement named by name: a side the clause does not name is one of
+    its members ("the NAFTA deal was signed in 1992": the US with Canada and Mexico), not the article's last."""
+    members = _members(clause)
+    named = parties.targets if parties.targets_named and not parties.targets_default else ()
+    if members is None or (parties.imposer_named and set(named) - {parties.imposer}):
+        return parties
+    # The first side the clause names acts ("we have reached an agreement on the USMCA, the US envoy said").
+    imposer = parties.imposer if parties.imposer_named else (named[0] if named else members[0])
+    partners = tuple(t for t in named if t != imposer)
+    if partners:
+        targets = partners
+    elif multilateral and len(members) > 3:
+        targets = (ANY,)
+    else:
+        targets = tuple(m for m in members if m != imposer) or parties.targets
+    return Parties(imposer=imposer, targets=targets, subject_named=True)
+
+
+def _domestic(c: Clause) -> bool:
+    """Whether the deal the clause states is between a government's own branches or parties, or one on migration
+    that says nothing of trade."""
+    clause, sentence = c.text, c.sentence
+    if vocab.DOMESTIC_DEAL.search(clause):
+        return True
+    if vocab.LEGISLATORS.search(clause) and not any(m.form != UNIVERSAL for m in c.mentions):
+        return True  # "Democrats say the agreement they reached ...": legislators, and no country named
+    if vocab.MIGRATION_DEAL.search(clause):
+        return True  # "reached an agreement to curb illegal immigration"
+    if vocab.MIGRATION.search(sentence) and not vocab.TRADE_WORD.search(clause):
+        return True
+    return bool(vocab.DEAL_WITH_GOVERNMENT.search(clause) and vocab.LEGISLATORS.search(clause))
+
+
+_PRONOUN = frozenset({"he", "she", "we", "it"})
+
+
+def _deal_subject(c: Clause, parties: Parties) -> Parties:
+    """The sides of a deal whose verb has two sides joined by "and" as its subject: the first acts, the other is
+    hit, whoever the clause named before them ("Canada was left out when the U.S. and Mexico reached a deal"). A
+    pronoun joined with a side ("announced that he and Japan had reached a deal") is the side the sentence named
+    before it."""
+    offset = c.sentence.find(c.text)
+    # The clause read with the sentence before it: "he and" may have been left in the clause before.
+    text = c.sentence[: offset + len(c.text)] if offset >= 0 else c.text
+    shift = offset if offset >= 0 else 0
+    for verb in vocab.DEAL_VERB.finditer(c.text):
+        at = shift + verb.start()
+        subject = vocab.DEAL_SUBJECT_BEFORE.search(text, max(0, at - 60), at)
+        if subject is None:
+            continue
+        mentions = [m for m in find_mentions(text[:at]) if m.form not in {UNIVERSAL, BLOC}]
+        second = [m for m in mentions if subject.start("second") <= m.start < subject.end("second")]
+        if len({m.code for m in second}) != 1:
+            return parties
+        other = second[0].code
+        if subject.group("first").lower() in _PRONOUN:
+            before = [m for m in mentions if m.end <= subject.start("first") and m.code != other]
+        else:
+            before = [m for m in mentions if subject.start("first") <= m.start < subject.end("first")]
+            if len(before) != 1:
+                return parties
+        if not before or before[0].code == other:
+            return parties
+        return Parties(imposer=before[0].code, targets=(other,), subject_named=True)
+    agent = vocab.DEAL_AGENT.search(c.text)
+    if agent is not None:
+        firsts = {m.code for m in c.mentions if agent.start("first") <= m.start < agent.end("first")}
+        seconds = {m.code for m in c.mentions if agent.start("second") <= m.start < agent.end("second")}
+        if len(firsts) == 1 and len(seconds) == 1 and firsts != seconds:
+            return Parties(imposer=firsts.pop(), targets=(seconds.pop(),), subject_named=True)
+    return parties
+
+
 def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     """A deal or talks (the first party named acts, the others are the targets), and a withdrawal. Talks in
     a sentence that states a deal ("after months of talks, ... signed") are the deal's background."""
@@ -292,8 +405,11 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
             )
     if vocab.COMMODITY_PACT.search(c.sentence):
         pass  # "the coffee pact's export quotas", "OPEC's output talks": a commodity agreement, no trade fact
+    elif states_deal(clause) and _domestic(c):
+        pass  # "lawmakers struck a deal on the trade bill": politics at home, no deal between sides
     elif states_deal(clause):
         first = _gerund_subject(c, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
+        first = _among_members(clause, _deal_subject(c, first))
         _remember_pair(c, first)
         if not _partner_unknown(c, first):
             facts.append(make_fact("deal", first, c.sentence))
@@ -313,7 +429,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         if not _partner_unknown(c, first) and not (discussed and not (first.imposer_named and first.targets_named)):
             facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
     elif not deal_in_sentence and _partner_deal(c):
-        first = find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        first = _among_members(clause, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
         _remember_pair(c, first)
         if not _partner_unknown(c, first):
             facts.append(make_fact("deal", first, c.sentence))
@@ -359,7 +475,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         and not blocked(clause, withdraw)
         and not _TALKS_LEFT.match(clause, withdraw.end())
     ):
-        quitter = find_parties(clause, c.mentions, c.ctx, at=withdraw.start())
+        quitter = _among_members(clause, find_parties(clause, c.mentions, c.ctx, at=withdraw.start()), True)
         targets = (ANY,) if vocab.MULTILATERAL.search(clause) else quitter.targets
         parties = Parties(imposer=quitter.imposer, targets=targets, subject_named=True)
         facts.append(make_fact("withdrawal", parties, c.sentence))
