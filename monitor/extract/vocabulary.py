@@ -1309,7 +1309,10 @@ LEADING_SUBORDINATE = re.compile(
 OPENING_GERUND = re.compile(r"^\W*(?:After|Before|Since|Upon|On|While|By)\s+[a-z]+ing\b")
 TARGET_BEFORE = blind(
     r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
-    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping)\s+"
+    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping|"
+    # The object of a verb of striking is the side struck: "slapped China with tariffs", "is threatening Japan".
+    r"hitting|slap|slaps|slapped|slapping|threaten|threatens|threatened|threatening|target|targets|targeted|"
+    r"targeting|punishes|punished|punishing|penalizes|penalized|penalizing)\s+"
     r"(?:the\s+|all\s+|its\s+|their\s+|some\s+|most\s+|imported\s+|certain\s+|goods\s+from\s+|other\s+|"
     r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$"
 )
