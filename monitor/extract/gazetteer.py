@@ -366,7 +366,9 @@ _ACTORS = {
         "Commerce Department|Department of Commerce|Commerce Secretary|Treasury|Treasury Secretary|"
         "Lutnick|Bessent|Greer|Lighthizer|Wilbur Ross|Mnuchin|Navarro|Katherine Tai|Raimondo|Yellen|Oval Office|"
         "Congress|International Trade Commission|USITC|"
-        "CBP|Customs and Border Protection|Truth Social"
+        "CBP|Customs and Border Protection|Truth Social|"
+        # US news names its own executive "the administration" once its president is named.
+        "the administration|The administration"
     ),
     "CA": (
         "Trudeau|Carney|LeBlanc|Freeland|Champagne|Joly|CBSA|Canada Border Services Agency|CITT|"
