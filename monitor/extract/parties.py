@@ -8,12 +8,19 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from monitor.extract import vocabulary as vocab
+from monitor.extract.authority import authority_of
 from monitor.extract.clauses import masked
 from monitor.extract.context import Context
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention, numbered_groups
 from monitor.extract.matching import blind
-from monitor.extract.scope import examples_of_group, goods_without_origin, imported_goods, own_schedule
+from monitor.extract.scope import (
+    examples_of_group,
+    examples_of_unnamed,
+    goods_without_origin,
+    imported_goods,
+    own_schedule,
+)
 from monitor.extract.sectors import find_sectors
 
 # "tariffs on the country": the country the article is about.
@@ -823,6 +830,11 @@ def find_parties(
             targets_named, targets_default = bool(named), False
     specific = [t for t in chosen if t != ANY]
     subject_named = bool(before)
+    if _only_examples(clause, [m for m in mentions if m.code in specific]):
+        # "tariffs on steel from countries like Canada and Japan": examples of sides left unnamed, so everyone (a
+        # trade remedy or a Section 301 action still names each country it is on).
+        specific = []
+        chosen = [ANY]
     if ANY in chosen and examples_of_group(clause, [m.end for m in mentions if m.form == UNIVERSAL]):
         # "scores of partners, such as Korea and Brazil": examples given do not narrow a universal target.
         specific = []
@@ -841,6 +853,18 @@ def find_parties(
     if parties.targets == (ANY,) and _two_sides_alone(together, targets_named, clause):
         return _each_on_the_other(parties, [m.code for m in together], ctx)
     return parties
+
+
+def _only_examples(clause: str, hit: list[Mention]) -> bool:
+    """Whether the sides hit are named only in one list of examples of countries the clause leaves unnamed ("from
+    countries like Canada, Mexico and Japan"), and the clause names no trade remedy or Section 301 action, which
+    name each country they are on."""
+    if not hit or not examples_of_unnamed(clause, hit[0].start):
+        return False
+    listed = 1
+    while listed < len(hit) and _coordinated(clause[hit[listed - 1].end : hit[listed].start]):
+        listed += 1
+    return listed == len(hit) and authority_of(clause) not in {"anti_dumping", "countervailing", "section_301"}
 
 
 def _two_sides_alone(together: list[Mention], targets_named: bool, clause: str) -> bool:

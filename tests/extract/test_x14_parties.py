@@ -27,3 +27,15 @@ def test_the_administration_is_the_us_executive() -> None:
     assert ("US", ("*",)) in _sides(text)
     assert ("PE", ("*",)) not in _sides(text) and ("PE", ("US",)) in _sides(text)
     assert all(f.imposer == "US" for f in facts_of(text) if f.sector in {"steel", "aluminum"})
+
+
+def test_sides_named_as_examples_of_unnamed_countries_leave_the_measure_on_everyone() -> None:
+    # "like", "such as", "including" and "among others" give examples, not the whole list: the measure falls on
+    # every origin, as "dozens of economies" does.
+    assert _sides("Washington put new duties on machinery from countries like Peru, Chile and Bolivia.") == [
+        ("US", ("*",))
+    ]
+    assert _sides("The US imposed tariffs on textiles against, among others, Vietnam and Laos.") == [("US", ("*",))]
+    # A side named again outside the examples is hit by name.
+    named = "The US raised duties on machinery from nations such as Peru, and on Peruvian textiles."
+    assert all(t != ("*",) for _, t in _sides(named))
