@@ -932,6 +932,10 @@ def attribution(sentence: str, mentions: list[Mention]) -> tuple[int, int, str] 
     return (found.start(), found.end(), cited[0].code) if cited else None
 
 
+# An opening phrase naming the measure a clause answers ("In response to Peru's duties, ...").
+_REPLY_OPENING = re.compile(r"\s*In\s+(?:response|reply|answer|retaliation)\s+(?:to|for|against)\b")
+
+
 class Resolver:
     """The parties of one clause, worked out only when a fact needs them (most clauses state none)."""
 
@@ -1060,6 +1064,13 @@ class Resolver:
                 # "... for dozens of economies, but Trump paused their implementation": the side hit is the
                 # one the sentence named in its previous clause, not a guess.
                 parties = replace(parties, targets=previous.targets, targets_default=False)
+        if self.previous is not None and not parties.targets_named and _REPLY_OPENING.match(self.previous.clause):
+            # "In response to Peru's duties on 2,400 goods, Chile raised ...": the side answered is hit.
+            owner = tariff_owner(self.previous.clause, self.previous.mentions)
+            answered = [owner] if owner is not None else self.previous.mentions
+            hit = [m.code for m in answered if m.code not in {ANY, parties.imposer} and m.form != BLOC]
+            if hit:
+                parties = replace(parties, targets=(hit[0],), targets_named=True, targets_default=False)
         if parties.subject_named or self.previous is None:
             return parties
         previous = self.previous()

@@ -1293,7 +1293,8 @@ LEADING_SUBORDINATE = re.compile(
     r"^\s*(?:(?:After|When|Since|Because|As|While|Following|Before|Although|Though|Despite|Amid|In\s+the\s+wake\s+of|"
     # The measure answered ("In response to the US tariffs, Korea ..."): not the one the main clause takes.
     r"In\s+(?:response|reply|answer|retaliation)\s+(?:to|for|against))"
-    r"\s[^,;]{10,}?,\s+"
+    # (A comma inside a number, "1,300 goods", ends no phrase.)
+    r"\s(?:[^,;]|(?<=\d),(?=\d{3}\b)){10,}?,\s+"
     # An opening participle or purpose phrase ("Seeking to shield its mills, Peru ...", "Angered by the levy, Chile
     # ...", "To protect farmers, the government ..."): the reason or manner of the main clause, whose subject
     # follows the comma. Phrases of time or scope ("Starting Monday", "Including Peru") and phrases that state a

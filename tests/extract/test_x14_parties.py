@@ -39,3 +39,16 @@ def test_sides_named_as_examples_of_unnamed_countries_leave_the_measure_on_every
     # A side named again outside the examples is hit by name.
     named = "The US raised duties on machinery from nations such as Peru, and on Peruvian textiles."
     assert all(t != ("*",) for _, t in _sides(named))
+
+
+def test_a_number_with_a_thousands_comma_does_not_end_an_opening_reply_phrase() -> None:
+    # The comma of "2,400" is inside a number: the phrase answered runs on to the comma after "goods", so its
+    # owner is not read as the side acting, and the side named after it acts, on the side it answers.
+    text = "In response to Trump's duties on 2,400 goods, Chile has threatened a 30 percent tariff on wine."
+    assert _sides(text) == [("CL", ("US",))]
+
+
+def test_an_opening_reply_phrase_names_the_side_hit() -> None:
+    # The side a measure answers is hit by it, where the main clause names no other.
+    text = "In response to Peru's new duties, Chile has threatened a 30 percent tariff on wine."
+    assert _sides(text) == [("CL", ("PE",))]
