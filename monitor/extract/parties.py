@@ -526,6 +526,11 @@ def _listed_after_partner(clause: str, mentions: list[Mention]) -> list[Mention]
     return listed + run if closed else listed
 
 
+# A verb of saying whose object is a clause of its own ("warned that ...", "announced on Friday that ...").
+_SAYS = re.compile(r"warn(?:s|ed)|threaten(?:s|ed)?|announce[sd]?|revealed", re.I)
+_SAYS_THAT_AFTER = re.compile(r"\s+(?:on\s+\w+\s+|\w+ly\s+)?that\s", re.I)
+
+
 def find_parties(
     clause: str,
     mentions: list[Mention],
@@ -669,6 +674,9 @@ def find_parties(
             targets_default=not targets_named,
         )
     anchor = vocab.ACTION.search(clause) if at is None else None
+    if anchor is not None and _SAYS.fullmatch(anchor.group()) and _SAYS_THAT_AFTER.match(clause, anchor.end()):
+        # "He warned that the U.S. would impose ...": the verb of the clause it reports is the measure's.
+        anchor = vocab.ACTION.search(clause, anchor.end()) or anchor
     position = at if at is not None else anchor.start() if anchor else len(clause)
     into = [
         m

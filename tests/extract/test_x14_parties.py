@@ -52,3 +52,10 @@ def test_an_opening_reply_phrase_names_the_side_hit() -> None:
     # The side a measure answers is hit by it, where the main clause names no other.
     text = "In response to Peru's new duties, Chile has threatened a 30 percent tariff on wine."
     assert _sides(text) == [("CL", ("PE",))]
+
+
+def test_a_side_named_inside_a_reported_clause_is_read_from_that_clauses_verb() -> None:
+    # "warned that X would impose ...": the warning reports a clause with a subject of its own, which acts; the
+    # seller of the goods taxed, named after that verb, does not.
+    text = "She also warned that the US would soon impose a 20% tax on everything Peru sells to the US."
+    assert _sides(text) == [("US", ("PE",))]
