@@ -122,9 +122,14 @@ _OWNER_BEFORE = re.compile(
 # ... "a 10% US tariff", "the 25 percent Chinese duties" (the side between the rate and the tariff word) ...
 _OWNER_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?")
 # ... "the 2.4% the US charges" (a rate a named side charges, in a reduced relative clause).
-_OWNER_CHARGES = re.compile(r"\s+(?:(?:tariffs?|duty|duties|levy|levies)\s+)?(?:that\s+|which\s+)?(?:the\s+)?", re.I)
+_OWNER_CHARGES = re.compile(
+    r"\s+(?:(?:tariffs?|duty|duties|levy|levies)\s+)?(?:that\s+|which\s+)?(?:the\s+)?"
+    # A title before the name ("the tariffs that Mr. Trump imposed", "the duties President Lula set").
+    r"(?:(?:Mr\.|Mrs\.|Ms\.|President|Prime\s+Minister|Premier|Chancellor)\s+(?:[A-Z][a-z]+\s+)?)?",
+    re.I,
+)
 _CHARGES_AFTER = blind(
-    r"\s+(?:(?:had|has|have)\s+(?:\w+ly\s+)?)?(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
+    r"\s+(?:(?:had|has|have)\s+)?(?:\w+ly\s+|already\s+|just\s+|recently\s+|since\s+)?(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
     r"slapped|slaps|announced|announces)\b"
 )
 _TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")

@@ -59,3 +59,10 @@ def test_a_side_named_inside_a_reported_clause_is_read_from_that_clauses_verb() 
     # seller of the goods taxed, named after that verb, does not.
     text = "She also warned that the US would soon impose a 20% tax on everything Peru sells to the US."
     assert _sides(text) == [("US", ("PE",))]
+
+
+def test_a_title_before_the_name_in_a_reduced_relative_keeps_that_side_the_owner() -> None:
+    # "the tariffs (that) Mr. Trump slapped on ...": the name after its title is the subject of the relative
+    # clause, so the tariffs are its side's, whatever government the dateline names.
+    text = "OTTAWA — Tariffs that Mr. Trump already slapped on Peru will stay in place for now."
+    assert _sides(text) == [("US", ("PE",))]
