@@ -536,6 +536,12 @@ _SAYS = re.compile(r"warn(?:s|ed)|threaten(?:s|ed)?|announce[sd]?|revealed", re.
 _SAYS_THAT_AFTER = re.compile(r"\s+(?:on\s+\w+\s+|\w+ly\s+)?that\s", re.I)
 
 
+# A person's pronoun as the subject of the measure's verb ("when he slaps tariffs on ...").
+_PERSON_SUBJECT = re.compile(
+    r"\b(?:he|she)\s+(?:(?:will|would|could|has|had|is|was|then|also|already|now|soon)\s+){0,2}(?:\w+\s+)?$"
+)
+
+
 def find_parties(
     clause: str,
     mentions: list[Mention],
@@ -695,6 +701,11 @@ def find_parties(
     ]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
+    pronoun = _PERSON_SUBJECT.search(clause, 0, position)
+    if pronoun is not None and (people := [m for m in before if m.form == ACTOR and m.end <= pronoun.start()]):
+        # "Trump claims Mexico cheated, but that this ends when he slaps tariffs on ...": "he" is a person, the
+        # one named last, not a country named between.
+        before = [people[-1]]
     owner_mention = _owner(clause, mentions)
     if owner_mention is not None and _answers_owner(clause, owner_mention, at):
         owner_mention = None

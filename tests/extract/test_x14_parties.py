@@ -66,3 +66,12 @@ def test_a_title_before_the_name_in_a_reduced_relative_keeps_that_side_the_owner
     # clause, so the tariffs are its side's, whatever government the dateline names.
     text = "OTTAWA — Tariffs that Mr. Trump already slapped on Peru will stay in place for now."
     assert _sides(text) == [("US", ("PE",))]
+
+
+def test_he_or_she_before_the_measure_is_the_person_named_not_a_country_between() -> None:
+    # "he" stands for a person: the leader named before, not the country named between as another verb's subject.
+    text = (
+        "Lula claims Peru has taken advantage of Brazil for decades but that this will end when he imposes tariffs "
+        "on Peruvian goods."
+    )
+    assert _sides(text) == [("BR", ("PE",))]
