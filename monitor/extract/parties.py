@@ -1033,6 +1033,26 @@ class Resolver:
             targets_default=not targets,
         )
 
+    def _measure_only_in_relative(self) -> Parties | None:
+        """The parties of the one relative clause about a party that names a tariff, where the rest of the clause
+        names none ("President Trump, who agreed to postpone a tariff hike, said China would buy ..."): the measure
+        is that relative clause's, read with its antecedent as subject."""
+        relatives = [r for r in self.relatives() if not r.aside]
+        if not relatives:
+            return None
+        rest = self.clause
+        for r in relatives:
+            rest = _blank(rest, r.start, r.end)
+        if vocab.TARIFF_WORD.search(masked(rest)):
+            return None
+        holding = [r for r in relatives if vocab.TARIFF_WORD.search(masked(self.clause[r.body : r.end]))]
+        if len(holding) != 1 or re.search(r"tariff|dut(?:y|ies)|lev(?:y|ies)", rest, re.I):
+            return None  # ("Wines from Chile, which paid 14%, now enter tariff-free": the main clause's measure)
+        antecedent = holding[0].antecedent
+        if vocab.TARGET_BEFORE.search(self.clause[max(0, antecedent.start - 40) : antecedent.start]):
+            return None  # the side hit by the main clause's measure, of which the relative clause says something
+        return self.at(holding[0].body)
+
     def _referred_country(self, parties: Parties) -> str | None:
         """The side "the country" stands for when a clause names no actor but "the country decided ...": the
         first country the sentence named before it (the clauses before, else its own clause)."""
@@ -1054,6 +1074,9 @@ class Resolver:
         return named[0].code if named else None
 
     def _resolve(self) -> Parties:
+        inner = self._measure_only_in_relative()
+        if inner is not None:
+            return inner
         parties = find_parties(self.clause, self.mentions, self.ctx, relatives=self.relatives())
         if self.source is not None and not parties.imposer_named:
             # "120 goods will face a 15% duty, according to a list from China's ministry": the cited side acts,

@@ -75,3 +75,13 @@ def test_he_or_she_before_the_measure_is_the_person_named_not_a_country_between(
         "on Peruvian goods."
     )
     assert _sides(text) == [("BR", ("PE",))]
+
+
+def test_a_measure_named_only_in_a_relative_clause_is_its_antecedents() -> None:
+    # "X, who agreed to delay a tariff hike, said Y would buy ...": the relative clause's subject is X; the main
+    # clause names no measure, so Y, the subject of another verb, neither acts nor is it what the pause is on.
+    text = "President Lula, who agreed to delay a planned tariff hike on Peru, said Chile would buy more beef."
+    assert _sides(text, "pause") == [("BR", ("PE",))]
+    # A side the main clause's measure hits keeps that reading ("wines from Chile, which paid ..., enter ...").
+    hit = "Wines from Chile, which paid a 14% tariff, can now enter Peru tariff-free."
+    assert all(imposer != "CL" for imposer, _ in _sides(hit, "lift"))
