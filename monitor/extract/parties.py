@@ -536,6 +536,12 @@ _SAYS = re.compile(r"warn(?:s|ed)|threaten(?:s|ed)?|announce[sd]?|revealed", re.
 _SAYS_THAT_AFTER = re.compile(r"\s+(?:on\s+\w+\s+|\w+ly\s+)?that\s", re.I)
 
 
+# What opens an adverbial participle right before the measure's verb ("after announcing tariffs").
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:after|before|while|when|upon|by)\s+$", re.I)
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|from|to|with|of|at|for|against|on|by|toward|towards|among)\s+(?:the\s+|President\s+|Donald\s+)*$", re.I
+)
 # A person's pronoun as the subject of the measure's verb ("when he slaps tariffs on ...").
 _PERSON_SUBJECT = re.compile(
     r"\b(?:he|she)\s+(?:(?:will|would|could|has|had|is|was|then|also|already|now|soon)\s+){0,2}(?:\w+\s+)?$"
@@ -701,6 +707,16 @@ def find_parties(
     ]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
+    if len(before) > 1 and _PARTICIPLE_BEFORE.search(clause, 0, position) and _PARTICIPLE.match(clause, position):
+        # "Trump faces anger from partners in China after announcing tariffs ...": a participle of time or manner
+        # shares the subject of the verb before it, which no side named after a preposition is.
+        objects: list[Mention] = []
+        for m in before:
+            if _PREPOSITION_BEFORE.search(clause, max(0, m.start - 20), m.start) or (
+                objects and vocab.COORDINATED.match(clause[objects[-1].end : m.start])
+            ):
+                objects.append(m)  # "partners in China and Europe": both are the objects of "in"
+        before = [m for m in before if m not in objects] or before
     pronoun = _PERSON_SUBJECT.search(clause, 0, position)
     if pronoun is not None and (people := [m for m in before if m.form == ACTOR and m.end <= pronoun.start()]):
         # "Trump claims Mexico cheated, but that this ends when he slaps tariffs on ...": "he" is a person, the

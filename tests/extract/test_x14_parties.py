@@ -85,3 +85,12 @@ def test_a_measure_named_only_in_a_relative_clause_is_its_antecedents() -> None:
     # A side the main clause's measure hits keeps that reading ("wines from Chile, which paid ..., enter ...").
     hit = "Wines from Chile, which paid a 14% tariff, can now enter Peru tariff-free."
     assert all(imposer != "CL" for imposer, _ in _sides(hit, "lift"))
+
+
+def test_a_participle_of_time_or_manner_shares_the_subject_not_a_side_after_a_preposition() -> None:
+    # "after announcing", "by imposing": the participle's subject is the subject of the verb before it; sides named
+    # after "in", "from" or "to" are objects of those prepositions and act in nothing.
+    text = "Lula is facing anger from exporters in Peru and Chile after announcing a 20 percent tariff on textiles."
+    assert [imposer for imposer, _ in _sides(text)] == ["BR"]
+    answer = "Lima ignored warnings from Lula and stirred markets by announcing a 25% tariff on Brazilian goods."
+    assert _sides(answer) == [("PE", ("BR",))]
