@@ -536,11 +536,10 @@ _SAYS = re.compile(r"warn(?:s|ed)|threaten(?:s|ed)?|announce[sd]?|revealed", re.
 _SAYS_THAT_AFTER = re.compile(r"\s+(?:on\s+\w+\s+|\w+ly\s+)?that\s", re.I)
 
 
-# What opens an adverbial participle right before the measure's verb ("after announcing tariffs").
-_PARTICIPLE_BEFORE = re.compile(r"\b(?:after|before|while|when|upon|by)\s+$", re.I)
-_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+# A preposition right before a side: the side is its object, no verb's subject ("partners in China", "met with Xi").
+# ("by" is left out: the agent of a passive acts.)
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|from|to|with|of|at|for|against|on|by|toward|towards|among)\s+(?:the\s+|President\s+|Donald\s+)*$", re.I
+    r"\b(?:in|from|to|with|of|at|for|against|on|toward|towards|among)\s+(?:the\s+|President\s+|Donald\s+)*$", re.I
 )
 # A person's pronoun as the subject of the measure's verb ("when he slaps tariffs on ...").
 _PERSON_SUBJECT = re.compile(
@@ -707,14 +706,16 @@ def find_parties(
     ]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
-    if len(before) > 1 and _PARTICIPLE_BEFORE.search(clause, 0, position) and _PARTICIPLE.match(clause, position):
-        # "Trump faces anger from partners in China after announcing tariffs ...": a participle of time or manner
-        # shares the subject of the verb before it, which no side named after a preposition is.
+    if len(before) > 1:
+        # "Trump faces anger from partners in China after announcing tariffs ...", "Trump met with Xi since the
+        # countries had slapped tariffs ...": the subject acts, and no side named after a preposition is a subject
+        # (unless it is the subject of a gerund: "the prospect of China imposing tariffs").
         objects: list[Mention] = []
         for m in before:
-            if _PREPOSITION_BEFORE.search(clause, max(0, m.start - 20), m.start) or (
-                objects and vocab.COORDINATED.match(clause[objects[-1].end : m.start])
-            ):
+            if (
+                _PREPOSITION_BEFORE.search(clause, max(0, m.start - 20), m.start)
+                and not vocab.GERUND_ACTOR_AFTER.match(clause[m.end : m.end + 70])
+            ) or (objects and vocab.COORDINATED.match(clause[objects[-1].end : m.start])):
                 objects.append(m)  # "partners in China and Europe": both are the objects of "in"
         before = [m for m in before if m not in objects] or before
     pronoun = _PERSON_SUBJECT.search(clause, 0, position)

@@ -87,10 +87,12 @@ def test_a_measure_named_only_in_a_relative_clause_is_its_antecedents() -> None:
     assert all(imposer != "CL" for imposer, _ in _sides(hit, "lift"))
 
 
-def test_a_participle_of_time_or_manner_shares_the_subject_not_a_side_after_a_preposition() -> None:
+def test_a_side_named_after_a_preposition_is_no_subject() -> None:
     # "after announcing", "by imposing": the participle's subject is the subject of the verb before it; sides named
     # after "in", "from" or "to" are objects of those prepositions and act in nothing.
     text = "Lula is facing anger from exporters in Peru and Chile after announcing a 20 percent tariff on textiles."
     assert [imposer for imposer, _ in _sides(text)] == ["BR"]
     answer = "Lima ignored warnings from Lula and stirred markets by announcing a 25% tariff on Brazilian goods."
     assert _sides(answer) == [("PE", ("BR",))]
+    met = "Lula met with Milei on Friday, months after the countries had slapped 20% tariffs on each other's goods."
+    assert ("BR", ("AR",)) in _sides(met)
