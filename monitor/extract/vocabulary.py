@@ -1271,7 +1271,10 @@ CLAUSE_BREAK = re.compile(
     # (not a participle: "on Canada and Mexico imposed in March"; `split_clauses` also leaves "Trump and Xi").
     r"|(?P<and_subject>\s*and\s+(?=(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:also\s+|then\s+|later\s+)?"
     r"(?:[a-z]+ed|(?!(?:including|according|following|regarding|excluding|starting|beginning|during)\b)[a-z]+ing|"
-    r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)"
+    r"hit|cut|set|put|struck|slapped|"
+    # (or a verb of placing in the present: "Germany taxes cars at 10% and the US charges 25% on trucks")
+    r"charges|imposes|levies|applies|sets|puts|slaps|keeps|maintains|taxes|raises|cuts)"
+    r"\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)"
     # A modal or auxiliary right after the named subject ("... on Peruvian corn and Chile would answer with 10%").
     r"|(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:will|would|has|have|had|could|is|was)\s+"
     r"(?:also\s+|then\s+|later\s+|now\s+|since\s+)?(?:be\s+|been\s+)?[a-z]+\s))"

@@ -96,3 +96,14 @@ def test_a_side_named_after_a_preposition_is_no_subject() -> None:
     assert _sides(answer) == [("PE", ("BR",))]
     met = "Lula met with Milei on Friday, months after the countries had slapped 20% tariffs on each other's goods."
     assert ("BR", ("AR",)) in _sides(met)
+
+
+def test_and_before_a_new_subject_with_a_verb_in_the_present_opens_a_clause_of_its_own() -> None:
+    # ", and the United States charges 25% ...": a second subject with its own finite verb states its own measure;
+    # it is neither hit by the first nor does its rate belong to the first subject.
+    text = (
+        "Peru imposes a 12 percent tariff on imported machinery, and the United States charges a 25 percent tariff "
+        "on textiles."
+    )
+    assert ("US", ("*",)) in [(f.imposer, f.targets) for f in facts_of(text) if f.rate == 25]
+    assert all(f.targets != ("US",) for f in facts_of(text))
