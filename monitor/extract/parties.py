@@ -848,7 +848,13 @@ def find_parties(
             # "Peru taxed Chilean wine, to which Chile responded with tariffs of its own": the side hit by the
             # last measure answers the side that hit it.
             chosen = [ctx.actor.imposer]
-        elif imposer != "US" and (imposer in {ctx.home, ctx.government} or own_schedule(clause)):
+        elif imposer != "US" and (
+            imposer == ctx.home
+            or own_schedule(clause)
+            # The government the article opens with sets its own schedule, unless the article has had it in a
+            # tariff fight with the US: its new duties are then on the US ("The new tariffs imposed by China").
+            or (imposer == ctx.government and not _fights_us(imposer, ctx.stated))
+        ):
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US" and ctx.home is None and ctx.pair is not None and imposer in ctx.pair:
             # "India and the EU sealed a pact. Duties on wine will fall to 20%": a side of the article's last
@@ -906,6 +912,15 @@ def _only_examples(clause: str, hit: list[Mention]) -> bool:
     while listed < len(hit) and _coordinated(clause[hit[listed - 1].end : hit[listed].start]):
         listed += 1
     return listed == len(hit) and authority_of(clause) not in {"anti_dumping", "countervailing", "section_301"}
+
+
+def _fights_us(side: str, stated: list[Fact]) -> bool:
+    """Whether the article has stated a tariff of the US on `side`, or of `side` on the US."""
+    return any(
+        (f.imposer == "US" and side in f.targets) or (f.imposer == side and "US" in f.targets)
+        for f in stated
+        if f.kind == "tariff"
+    )
 
 
 def _two_sides_alone(together: list[Mention], targets_named: bool, clause: str) -> bool:

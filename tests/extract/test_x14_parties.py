@@ -107,3 +107,15 @@ def test_and_before_a_new_subject_with_a_verb_in_the_present_opens_a_clause_of_i
     )
     assert ("US", ("*",)) in [(f.imposer, f.targets) for f in facts_of(text) if f.rate == 25]
     assert all(f.targets != ("US",) for f in facts_of(text))
+
+
+def test_the_opening_governments_duties_are_on_the_us_once_the_article_has_them_fighting() -> None:
+    # A government's own new duties naming no origin are its schedule, on everyone, unless the article has it in
+    # a tariff fight with the US: then they answer the US.
+    fight = (
+        "LIMA — The US raised its tariffs on Peruvian copper to 25 percent last month.\n\n"
+        "The new tariffs imposed by Peru, which range from 5 to 10 percent, will take effect on Friday."
+    )
+    assert ("PE", ("US",)) in [(f.imposer, f.targets) for f in facts_of(fight) if f.rate == 10]
+    calm = "LIMA — Peru's trade ministry said import duties on wheat will fall to 5 percent from Friday."
+    assert [(f.imposer, f.targets) for f in facts_of(calm) if f.rate == 5] == [("PE", ("*",))]
