@@ -367,7 +367,9 @@ _ACTORS = {
         "Lutnick|Bessent|Greer|Lighthizer|Wilbur Ross|Mnuchin|Navarro|Katherine Tai|Raimondo|Yellen|Oval Office|"
         "Congress|International Trade Commission|USITC|"
         "CBP|Customs and Border Protection|Truth Social|"
-        "Pence|Pompeo|Kudlow|Froman"
+        "Pence|Pompeo|Kudlow|Froman|"
+        # US news names its own executive "the administration" once its president is named.
+        "the administration|The administration"
     ),
     "CA": (
         "Trudeau|Carney|LeBlanc|Freeland|Champagne|Joly|CBSA|Canada Border Services Agency|CITT|"

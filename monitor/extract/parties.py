@@ -8,12 +8,19 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from monitor.extract import vocabulary as vocab
+from monitor.extract.authority import authority_of
 from monitor.extract.clauses import masked
 from monitor.extract.context import Context
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention, numbered_groups
 from monitor.extract.matching import blind
-from monitor.extract.scope import examples_of_group, goods_without_origin, imported_goods, own_schedule
+from monitor.extract.scope import (
+    examples_of_group,
+    examples_of_unnamed,
+    goods_without_origin,
+    imported_goods,
+    own_schedule,
+)
 from monitor.extract.sectors import find_sectors
 
 # "tariffs on the country": the country the article is about.
@@ -115,9 +122,14 @@ _OWNER_BEFORE = re.compile(
 # ... "a 10% US tariff", "the 25 percent Chinese duties" (the side between the rate and the tariff word) ...
 _OWNER_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?")
 # ... "the 2.4% the US charges" (a rate a named side charges, in a reduced relative clause).
-_OWNER_CHARGES = re.compile(r"\s+(?:(?:tariffs?|duty|duties|levy|levies)\s+)?(?:that\s+|which\s+)?(?:the\s+)?", re.I)
+_OWNER_CHARGES = re.compile(
+    r"\s+(?:(?:tariffs?|duty|duties|levy|levies)\s+)?(?:that\s+|which\s+)?(?:the\s+)?"
+    # A title before the name ("the tariffs that Mr. Trump imposed", "the duties President Lula set").
+    r"(?:(?:Mr\.|Mrs\.|Ms\.|President|Prime\s+Minister|Premier|Chancellor)\s+(?:[A-Z][a-z]+\s+)?)?",
+    re.I,
+)
 _CHARGES_AFTER = blind(
-    r"\s+(?:(?:had|has|have)\s+(?:\w+ly\s+)?)?(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
+    r"\s+(?:(?:had|has|have)\s+)?(?:\w+ly\s+|already\s+|just\s+|recently\s+|since\s+)?(?:charges|charged|imposes|imposed|levies|levied|applies|applied|collects|sets|placed|places|put|puts|"
     r"slapped|slaps|announced|announces)\b"
 )
 _TARIFF_NEXT = blind(r"\s*(?:[\w-]+\s+){0,2}?(?:tariffs?|duty|duties|levy|levies|surcharges?)\b")
@@ -519,6 +531,22 @@ def _listed_after_partner(clause: str, mentions: list[Mention]) -> list[Mention]
     return listed + run if closed else listed
 
 
+# A verb of saying whose object is a clause of its own ("warned that ...", "announced on Friday that ...").
+_SAYS = re.compile(r"warn(?:s|ed)|threaten(?:s|ed)?|announce[sd]?|revealed", re.I)
+_SAYS_THAT_AFTER = re.compile(r"\s+(?:on\s+\w+\s+|\w+ly\s+)?that\s", re.I)
+
+
+# A preposition right before a side: the side is its object, no verb's subject ("partners in China", "met with Xi").
+# ("by" is left out: the agent of a passive acts.)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|from|to|with|of|at|for|against|on|toward|towards|among)\s+(?:the\s+|President\s+|Donald\s+)*$", re.I
+)
+# A person's pronoun as the subject of the measure's verb ("when he slaps tariffs on ...").
+_PERSON_SUBJECT = re.compile(
+    r"\b(?:he|she)\s+(?:(?:will|would|could|has|had|is|was|then|also|already|now|soon)\s+){0,2}(?:\w+\s+)?$"
+)
+
+
 def find_parties(
     clause: str,
     mentions: list[Mention],
@@ -662,6 +690,9 @@ def find_parties(
             targets_default=not targets_named,
         )
     anchor = vocab.ACTION.search(clause) if at is None else None
+    if anchor is not None and _SAYS.fullmatch(anchor.group()) and _SAYS_THAT_AFTER.match(clause, anchor.end()):
+        # "He warned that the U.S. would impose ...": the verb of the clause it reports is the measure's.
+        anchor = vocab.ACTION.search(clause, anchor.end()) or anchor
     position = at if at is not None else anchor.start() if anchor else len(clause)
     into = [
         m
@@ -675,6 +706,23 @@ def find_parties(
     ]
     # A speaker ("Modi said that ...") reports what someone else does.
     before = [m for m in subjects if m.start < position and not _reports_another(clause, m)]
+    if len(before) > 1:
+        # "Trump faces anger from partners in China after announcing tariffs ...", "Trump met with Xi since the
+        # countries had slapped tariffs ...": the subject acts, and no side named after a preposition is a subject
+        # (unless it is the subject of a gerund: "the prospect of China imposing tariffs").
+        objects: list[Mention] = []
+        for m in before:
+            if (
+                _PREPOSITION_BEFORE.search(clause, max(0, m.start - 20), m.start)
+                and not vocab.GERUND_ACTOR_AFTER.match(clause[m.end : m.end + 70])
+            ) or (objects and vocab.COORDINATED.match(clause[objects[-1].end : m.start])):
+                objects.append(m)  # "partners in China and Europe": both are the objects of "in"
+        before = [m for m in before if m not in objects] or before
+    pronoun = _PERSON_SUBJECT.search(clause, 0, position)
+    if pronoun is not None and (people := [m for m in before if m.form == ACTOR and m.end <= pronoun.start()]):
+        # "Trump claims Mexico cheated, but that this ends when he slaps tariffs on ...": "he" is a person, the
+        # one named last, not a country named between.
+        before = [people[-1]]
     owner_mention = _owner(clause, mentions)
     if owner_mention is not None and _answers_owner(clause, owner_mention, at):
         owner_mention = None
@@ -800,7 +848,13 @@ def find_parties(
             # "Peru taxed Chilean wine, to which Chile responded with tariffs of its own": the side hit by the
             # last measure answers the side that hit it.
             chosen = [ctx.actor.imposer]
-        elif imposer != "US" and (imposer in {ctx.home, ctx.government} or own_schedule(clause)):
+        elif imposer != "US" and (
+            imposer == ctx.home
+            or own_schedule(clause)
+            # The government the article opens with sets its own schedule, unless the article has had it in a
+            # tariff fight with the US: its new duties are then on the US ("The new tariffs imposed by China").
+            or (imposer == ctx.government and not _fights_us(imposer, ctx.stated))
+        ):
             chosen = [ANY]  # a country's own tariff schedule applies to every origin
         elif imposer != "US" and ctx.home is None and ctx.pair is not None and imposer in ctx.pair:
             # "India and the EU sealed a pact. Duties on wine will fall to 20%": a side of the article's last
@@ -823,6 +877,11 @@ def find_parties(
             targets_named, targets_default = bool(named), False
     specific = [t for t in chosen if t != ANY]
     subject_named = bool(before)
+    if _only_examples(clause, [m for m in mentions if m.code in specific]):
+        # "tariffs on steel from countries like Canada and Japan": examples of sides left unnamed, so everyone (a
+        # trade remedy or a Section 301 action still names each country it is on).
+        specific = []
+        chosen = [ANY]
     if ANY in chosen and examples_of_group(clause, [m.end for m in mentions if m.form == UNIVERSAL]):
         # "scores of partners, such as Korea and Brazil": examples given do not narrow a universal target.
         specific = []
@@ -841,6 +900,27 @@ def find_parties(
     if parties.targets == (ANY,) and _two_sides_alone(together, targets_named, clause):
         return _each_on_the_other(parties, [m.code for m in together], ctx)
     return parties
+
+
+def _only_examples(clause: str, hit: list[Mention]) -> bool:
+    """Whether the sides hit are named only in one list of examples of countries the clause leaves unnamed ("from
+    countries like Canada, Mexico and Japan"), and the clause names no trade remedy or Section 301 action, which
+    name each country they are on."""
+    if not hit or not examples_of_unnamed(clause, hit[0].start):
+        return False
+    listed = 1
+    while listed < len(hit) and _coordinated(clause[hit[listed - 1].end : hit[listed].start]):
+        listed += 1
+    return listed == len(hit) and authority_of(clause) not in {"anti_dumping", "countervailing", "section_301"}
+
+
+def _fights_us(side: str, stated: list[Fact]) -> bool:
+    """Whether the article has stated a tariff of the US on `side`, or of `side` on the US."""
+    return any(
+        (f.imposer == "US" and side in f.targets) or (f.imposer == side and "US" in f.targets)
+        for f in stated
+        if f.kind == "tariff"
+    )
 
 
 def _two_sides_alone(together: list[Mention], targets_named: bool, clause: str) -> bool:
@@ -906,6 +986,10 @@ def attribution(sentence: str, mentions: list[Mention]) -> tuple[int, int, str] 
         m for m in mentions if found.start() <= m.start < found.end() and m.form in {NAME, CAPITAL, ACTOR, DEMONYM}
     ]
     return (found.start(), found.end(), cited[0].code) if cited else None
+
+
+# An opening phrase naming the measure a clause answers ("In response to Peru's duties, ...").
+_REPLY_OPENING = re.compile(r"\s*In\s+(?:response|reply|answer|retaliation)\s+(?:to|for|against)\b")
 
 
 class Resolver:
@@ -981,6 +1065,26 @@ class Resolver:
             targets_default=not targets,
         )
 
+    def _measure_only_in_relative(self) -> Parties | None:
+        """The parties of the one relative clause about a party that names a tariff, where the rest of the clause
+        names none ("President Trump, who agreed to postpone a tariff hike, said China would buy ..."): the measure
+        is that relative clause's, read with its antecedent as subject."""
+        relatives = [r for r in self.relatives() if not r.aside]
+        if not relatives:
+            return None
+        rest = self.clause
+        for r in relatives:
+            rest = _blank(rest, r.start, r.end)
+        if vocab.TARIFF_WORD.search(masked(rest)):
+            return None
+        holding = [r for r in relatives if vocab.TARIFF_WORD.search(masked(self.clause[r.body : r.end]))]
+        if len(holding) != 1 or re.search(r"tariff|dut(?:y|ies)|lev(?:y|ies)", rest, re.I):
+            return None  # ("Wines from Chile, which paid 14%, now enter tariff-free": the main clause's measure)
+        antecedent = holding[0].antecedent
+        if vocab.TARGET_BEFORE.search(self.clause[max(0, antecedent.start - 40) : antecedent.start]):
+            return None  # the side hit by the main clause's measure, of which the relative clause says something
+        return self.at(holding[0].body)
+
     def _referred_country(self, parties: Parties) -> str | None:
         """The side "the country" stands for when a clause names no actor but "the country decided ...": the
         first country the sentence named before it (the clauses before, else its own clause)."""
@@ -1002,6 +1106,9 @@ class Resolver:
         return named[0].code if named else None
 
     def _resolve(self) -> Parties:
+        inner = self._measure_only_in_relative()
+        if inner is not None:
+            return inner
         parties = find_parties(self.clause, self.mentions, self.ctx, relatives=self.relatives())
         if self.source is not None and not parties.imposer_named:
             # "120 goods will face a 15% duty, according to a list from China's ministry": the cited side acts,
@@ -1036,6 +1143,13 @@ class Resolver:
                 # "... for dozens of economies, but Trump paused their implementation": the side hit is the
                 # one the sentence named in its previous clause, not a guess.
                 parties = replace(parties, targets=previous.targets, targets_default=False)
+        if self.previous is not None and not parties.targets_named and _REPLY_OPENING.match(self.previous.clause):
+            # "In response to Peru's duties on 2,400 goods, Chile raised ...": the side answered is hit.
+            owner = tariff_owner(self.previous.clause, self.previous.mentions)
+            answered = [owner] if owner is not None else self.previous.mentions
+            hit = [m.code for m in answered if m.code not in {ANY, parties.imposer} and m.form != BLOC]
+            if hit:
+                parties = replace(parties, targets=(hit[0],), targets_named=True, targets_default=False)
         if parties.subject_named or self.previous is None:
             return parties
         previous = self.previous()

@@ -76,3 +76,19 @@ def own_schedule(clause: str) -> bool:
     """Whether a clause cuts a side's tariffs, or gives its tariff level, without naming whose goods: a
     schedule every origin pays ("reduced import tariffs on 1,700 items", "its overall tariff level")."""
     return bool(vocab.OWN_SCHEDULE.search(clause))
+
+
+# Parties given as examples of the countries a measure is on, left unnamed ("from countries like Canada and Japan",
+# "on allies such as Korea", "against, among others, the EU"): the words right before the first of them. (Those
+# spared are named each: "relief to allies including Mexico".)
+_EXAMPLES_OF_UNNAMED_BEFORE = re.compile(
+    r"\b(?:from|on|against)(?:\s+(?:[\w-]+\s+){0,2}?(?:countries|nations|economies|allies|partners)\s*,?\s+"
+    r"(?:like|such\s+as|including)|\s*,?\s*among\s+others\s*,?)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def examples_of_unnamed(clause: str, start: int) -> bool:
+    """Whether the party named at `start` opens a list of examples of countries the clause leaves unnamed: the
+    measure falls on all of them, everyone, not only on the examples."""
+    return bool(_EXAMPLES_OF_UNNAMED_BEFORE.search(clause, max(0, start - 40), start))

@@ -1393,7 +1393,10 @@ CLAUSE_BREAK = re.compile(
     # (not a participle: "on Canada and Mexico imposed in March"; `split_clauses` also leaves "Trump and Xi").
     r"|(?P<and_subject>\s*and\s+(?=(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:also\s+|then\s+|later\s+)?"
     r"(?:[a-z]+ed|(?!(?:including|according|following|regarding|excluding|starting|beginning|during)\b)[a-z]+ing|"
-    r"hit|cut|set|put|struck|slapped)\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)"
+    r"hit|cut|set|put|struck|slapped|"
+    # (or a verb of placing in the present: "Germany taxes cars at 10% and the US charges 25% on trucks")
+    r"charges|imposes|levies|applies|sets|puts|slaps|keeps|maintains|taxes|raises|cuts)"
+    r"\s+(?!(?:by|in|on|last|this|earlier|since|under|at|for)\b)"
     # A modal or auxiliary right after the named subject ("... on Peruvian corn and Chile would answer with 10%").
     r"|(?:the\s+)?[A-Z][\w.'’-]*\s+(?:[A-Z][\w.'’-]*\s+)?(?:will|would|has|have|had|could|is|was)\s+"
     r"(?:also\s+|then\s+|later\s+|now\s+|since\s+)?(?:be\s+|been\s+)?[a-z]+\s))"
@@ -1415,7 +1418,8 @@ LEADING_SUBORDINATE = re.compile(
     r"^\s*(?:(?:After|When|Since|Because|As|While|Following|Before|Although|Though|Despite|Amid|In\s+the\s+wake\s+of|"
     # The measure answered ("In response to the US tariffs, Korea ..."): not the one the main clause takes.
     r"In\s+(?:response|reply|answer|retaliation)\s+(?:to|for|against))"
-    r"\s[^,;]{10,}?,\s+"
+    # (A comma inside a number, "1,300 goods", ends no phrase.)
+    r"\s(?:[^,;]|(?<=\d),(?=\d{3}\b)){10,}?,\s+"
     # An opening participle or purpose phrase ("Seeking to shield its mills, Peru ...", "Angered by the levy, Chile
     # ...", "To protect farmers, the government ..."): the reason or manner of the main clause, whose subject
     # follows the comma. Phrases of time or scope ("Starting Monday", "Including Peru") and phrases that state a
@@ -1431,7 +1435,10 @@ LEADING_SUBORDINATE = re.compile(
 OPENING_GERUND = re.compile(r"^\W*(?:After|Before|Since|Upon|On|While|By)\s+[a-z]+ing\b")
 TARGET_BEFORE = blind(
     r"\b(?:on|from|against|to|into|for|with|toward|towards|between|including|of|charge|charges|charged|"
-    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping)\s+"
+    r"hit|hits|pressuring|punish|penalize|exempting|excluding|spare|sparing|helping|"
+    # The object of a verb of striking is the side struck: "slapped China with tariffs", "is threatening Japan".
+    r"hitting|slap|slaps|slapped|slapping|threaten|threatens|threatened|threatening|target|targets|targeted|"
+    r"targeting|punishes|punished|punishing|penalizes|penalized|penalizing)\s+"
     r"(?:the\s+|all\s+|its\s+|their\s+|some\s+|most\s+|imported\s+|certain\s+|goods\s+from\s+|other\s+|"
     r"products\s+from\s+|imports\s+from\s+|both\s+|any\s+|and\s+)*$"
 )
