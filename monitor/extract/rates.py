@@ -57,8 +57,13 @@ def find_rates(text: str) -> list[Rate]:
             # "an import tax of 9-16pc": a range, each of its ends a rate ("from 7.5-10% to 15%" is a change).
             raw.append((float(low.group(1)), low.start(), low.end()))
         alternative = vocab.ALTERNATIVE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
-        if alternative and float(alternative.group(1)) < float(m.group(1)):
-            # "5 or 10 percent": each alternative a rate ("Section 232 and 25 percent" is no lower rate).
+        if (
+            alternative
+            and float(alternative.group(1)) < float(m.group(1))
+            and not vocab.NOT_LOW_END_BEFORE.search(clause[max(0, alternative.start() - 12) : alternative.start()])
+        ):
+            # "5 or 10 percent": each alternative a rate ("Section 232 and 25 percent" is no lower rate, nor is
+            # the day in "20% on Sept. 1 and 25% on Oct. 1").
             raw.append(
                 (float(alternative.group(1)), alternative.start(), alternative.start() + len(alternative.group(1)))
             )
@@ -243,7 +248,7 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         bool(vocab.TARIFF_WORD.search(before) or vocab.TARIFF_WORD.search(after[:45]))
         or bool(vocab.RATE_NOUN_AFTER.match(after))
         or bool(re.match(r"\s+on\s", after))
-        or _tariff_rates_before(before)
+        or _tariff_rates_before(clause[max(0, start - 85) : start])
         or bool(vocab.PAY_BEFORE.search(before))
         or bool(vocab.TAXED_AT.search(before) and _taxes_goods(clause, start))
         # "Duties on glass from Chile, Peru and Bolivia will rise to 40%": the tariff is the
@@ -330,9 +335,12 @@ def _changed_object(clause: str, start: int) -> int | None:
 
 
 def _tariff_rates_before(before: str) -> bool:
-    """Whether "rate(s)" in the words before a figure names tariff rates ("the rates imposed on Japan (15%)"),
-    not interest, exchange, growth or tax rates."""
+    """Whether "rate(s)" in the last 60 characters of `before` (the words before a figure) names tariff rates
+    ("the rates imposed on Japan (15%)"), not interest, exchange, growth or tax rates (the words naming which
+    rate read in full, even where they start further back: "its benchmark borrowing rate ... to 2.25%")."""
     for m in vocab.RATES_NOUN.finditer(before):
+        if m.start() < len(before) - 60:
+            continue
         if not vocab.OTHER_RATES_BEFORE.search(before[max(0, m.start() - 25) : m.start()]):
             return True
     return False

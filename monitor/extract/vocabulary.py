@@ -113,8 +113,10 @@ STATISTIC_BEFORE = blind(
     r"(?:\w+\W+){0,3}$|"
     # A pace of change: "has grown at a gentler rate of 5 percent", "expanding at an annual pace of 3%".
     r"\b(?:grow|grows|grew|grown|growing|expand|expands|expanded|expanding|rise|rises|rose|risen|rising|fall|falls|"
-    r"fell|fallen|falling|increase|increases|increased|increasing)\s+at\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:rate|pace)\s+of\s+(?:about\s+|around\s+|nearly\s+)?$"
+    r"fell|fallen|falling|increase|increases|increased|increasing|surge|surges|surged|surging|climb|climbs|climbed|"
+    r"climbing)\s+at\s+(?:a|an)\s+(?:(?:[\w-]+\s+){0,2}(?:rate|pace)\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+)?|"
+    # "surging at a 4.3% rate", "growing at an annual 3% pace": the figure inside the pace.
+    r"(?:annual\s+|annualized\s+|yearly\s+)?)$"
 )
 # An average is a statistic even where the tariff word is right there ("tariffs averaged 17 percent").
 AVERAGE_BEFORE = blind(
@@ -157,10 +159,17 @@ STATISTIC_AFTER = blind(
     # "a 10% reduction in tariffs".
     # ("25 percent of tariff on steel", singular and bare, is how some outlets state a rate.)
     r"of\s+(?:all\s+)?(?:tariffs|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
+    # So is a share of a side's goods or of its economy, however the noun is qualified: "97 percent of U.S. farm
+    # exports", "0.3% of America's gross domestic product" (but "of Chinese goods' value" is a rate).
+    r"of\s+(?:(?!(?:tariffs?|duty|duties|levy|levies|on|for)\s)[\w.'’-]+\s+){1,3}?"
+    r"(?:goods|imports|exports|products|items|shipments)\b(?!['’]|\s+value\b)|"
+    r"of\s+(?:(?!(?:tariffs?|duty|duties|levy|levies|on|for)\s)[\w.'’-]+\s+){0,3}?(?:gdp|gross\s+domestic\s+product|economy|output)\b|"
     r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b|"
     # A pace is no rate: "rising by about 6 percent per year", "lowered at about 2 percent each year".
     r"(?:per|each|every)\s+(?:year|annum|month)\b|a\s+(?:year|month)\b(?!\s+(?:later|earlier|ago|from))|"
-    r"annually\b|yearly\b)"
+    r"annually\b|yearly\b|"
+    # A figure of comparison: "growing 714 percent faster than", "20% cheaper than".
+    r"(?:faster|slower|cheaper|dearer|bigger|larger|smaller)\b)"
 )
 # A share of one side's goods after a figure ("90 per cent of Argentine goods", "60% of US exports"): how much
 # of the trade a measure covers, not its rate; "of Chinese goods' value" is still how a rate is stated.
@@ -1124,6 +1133,7 @@ PARTY_PAREN_BEFORE = re.compile(r"[A-Z][\w.]+\s*\(\s*$")
 # Rates of other things than tariffs.
 OTHER_RATES_BEFORE = _words(
     r"interest|exchange|growth|inflation|unemployment|jobless|mortgage|policy|savings|tax|income|corporate|key|"
+    r"borrowing|federal|funds|payroll|pass-through|"
     r"benchmark|base|increase|decrease|export|import|utilisation|fill|success|response|approval|vacancy|"
     r"participation|birth|poverty|utilization|utilisation|conversion|discount|repo|lending|deposit|tariff-free"
 )
@@ -1648,7 +1658,9 @@ US_AUTHORITY = Cue(
 )
 # A tax levied at home on sales, income or profits is no tariff ("a 10 pct sales tax on phone services").
 RATE_NOUN_AFTER = blind(
-    r"^\s*(?!(?:sales|income|value-added|consumption|payroll|property|corporate|profits?)\s)(?:[\w-]+\s+)?"
+    r"^\s*(?!(?:sales|income|value-added|consumption|payroll|property|corporate|profits?|pass-through)\s)"
+    # A tax on what firms or people earn is no tariff: "a 10 percent tax rate on profits".
+    r"(?!(?:[\w-]+\s+)?(?:rate|tax)\s+on\s+(?:\w+\s+)?(?:profits|income|earnings|wages|salaries)\b)(?:[\w-]+\s+)?"
     r"(?:charge|rate|threat|tax|taxes|hike|levy)\b"
 )
 REPLACES = blind(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b")
@@ -1918,7 +1930,7 @@ SECTOR_WORDS: dict[str, str] = {
     "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",
     "semiconductors": r"semiconductors?|chips?|chipmakers?|microchips?",
     "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
-    "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|farmers?|corn|soybeans?|soy|"
+    "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|corn|soybeans?|soy|"
     r"rice|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
     r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish|fishery|food|foods|foodstuffs?|beverages|drinks|"
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"

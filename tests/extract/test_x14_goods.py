@@ -1,0 +1,52 @@
+"""Tariff facts themselves: which figures are a tariff's rate, and which goods give a tariff its sector.
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of, only
+
+
+def _tariffs(text: str) -> set[tuple[str, str | None, float | None]]:
+    return {(f.imposer, f.sector, f.rate) for f in only(facts_of(text), "tariff")}
+
+
+def test_farmers_are_people_not_farm_goods() -> None:
+    # The contract's agriculture is farm goods named as such; the growers a tariff hurts are no goods of it.
+    facts = _tariffs("Peru raised duties on $4 billion of Chilean goods, leaving farmers in the line of fire.")
+    assert facts
+    assert all(sector is None for _, sector, _ in facts)
+
+
+def test_a_day_of_the_month_in_a_schedule_is_no_rate() -> None:
+    # "Sept. 1 and 25%" joins a date to the next step; only the steps are rates.
+    facts = _tariffs(
+        "Peru said its duties on Chilean goods would rise to 10% on July 1, 15% on Aug. 1, 20% on Sept. 1 and "
+        "25% on Oct. 1."
+    )
+    assert {rate for _, _, rate in facts} == {10, 15, 20, 25}
+
+
+def test_a_share_of_a_sides_exports_is_no_rate() -> None:
+    # A figure before "of" and a side's goods, however qualified, says how much trade, not what it is charged.
+    facts = _tariffs("Even with Peru's high wine duty, 85 percent of Chilean farm exports go to Peru duty-free.")
+    assert not any(rate == 85 for _, _, rate in facts)
+    # Some outlets write a rate as "N percent of tariff": singular and bare, no share.
+    facts = _tariffs("Peru is set to impose 30 percent of tariff on steel imports and 15 percent for copper.")
+    assert {("PE", "steel", 30), ("PE", "copper", 15)} <= facts
+
+
+def test_a_share_of_the_economy_is_no_rate() -> None:
+    facts = _tariffs("The minister said the duties Peru announced came to just 0.4% of Chile's gross domestic product.")
+    assert not any(rate == 0.4 for _, _, rate in facts)
+
+
+def test_interest_rates_and_income_tax_rates_are_no_tariff_rates() -> None:
+    # Rates of borrowing, of a tax on profits or of a pass-through business are no duty on goods.
+    assert not _tariffs("The central bank is expected to cut its benchmark borrowing rate by a quarter point to 3.5%.")
+    assert not _tariffs("The senator proposed a 12 percent pass-through rate for small firms.")
+    assert not _tariffs("The governor praised a plan for a 9 percent tax rate on profits that firms bring home.")
+
+
+def test_a_pace_of_growth_is_no_tariff_rate() -> None:
+    assert not _tariffs("Retail sales kept climbing at a 3.8% rate, the agency said.")
+    assert not _tariffs("Factory jobs are growing at a rate 120 percent faster than in the last decade.")
