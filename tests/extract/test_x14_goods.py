@@ -50,3 +50,12 @@ def test_interest_rates_and_income_tax_rates_are_no_tariff_rates() -> None:
 def test_a_pace_of_growth_is_no_tariff_rate() -> None:
     assert not _tariffs("Retail sales kept climbing at a 3.8% rate, the agency said.")
     assert not _tariffs("Factory jobs are growing at a rate 120 percent faster than in the last decade.")
+
+
+def test_a_sides_own_tariff_on_named_goods_is_a_measure_in_force() -> None:
+    # "Peru's steel duties" names a measure Peru has taken, whatever the clause goes on to say of it: the
+    # contract counts background stated as fact, and the owner of a tariff levies it.
+    assert ("PE", "steel", None) in _tariffs("Chile's president finds Peru's steel duties insulting.")
+    assert ("PE", "agriculture", None) in _tariffs("Peru's duties on imported wine drew protests in Santiago.")
+    # A tariff in general, owned by no side, is still only a topic.
+    assert not _tariffs("Duties on imported wine drew protests in Santiago.")
