@@ -63,6 +63,16 @@ def distinct(mentions: list[SectorMention]) -> list[str]:
     return seen
 
 
+# The predicate of what a tariff does, its subject ("the tariff ... would raise the price of cars"): the goods
+# named after it are the goods the effect falls on, not those the tariff is on.
+_EFFECT_PREDICATE = re.compile(
+    r"\b(?:would|will|could|might|may)\s+(?:also\s+|likely\s+|only\s+)?(?:cause|hurt|harm|raise|push|drive|lead|"
+    r"make|cost|damage|weigh|boost|increase|send|force)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|if|when|unless)\b", re.I)
+
+
 def near_sectors(clause: str, start: int, end: int) -> list[str]:
     """Sectors named close to a rate or tariff word (not elsewhere in a long clause)."""
     stop = end + 130
@@ -72,6 +82,9 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
     reason = vocab.REASON_AFTER.search(clause, end, stop)
     if reason:
         stop = reason.start()  # "... on Chinese goods after Beijing curbed rare earth exports": not the goods taxed
+    effect = _EFFECT_PREDICATE.search(clause, end, stop)
+    if effect and not _RELATIVE.search(clause, end, effect.start()):
+        stop = effect.start()  # "the 35% tariff ... would push up the price of cars": goods of the effect
     left_out = vocab.LEFT_OUT.search(clause, end, stop)
     if left_out:
         stop = left_out.start()  # "... on Ghanaian goods, but excludes cocoa": goods left out of the measure

@@ -1962,9 +1962,11 @@ NOT_SECTOR = Cue(
     r"\bpurchases?\s+of\s+(?:\w+\s+)?oil\b|\bauto\s+list\b|\bwood\s+list\b|"
     # Drugs that are smuggled, and chips that are bargained with, are not goods under a tariff.
     r"\b(?:illegal|illicit)\s+drugs\b|\bdrugs?\s+(?:trafficking|smuggling|cartels?|flows?|trade|traffickers)\b|"
-    r"\bbargaining\s+chips?\b|\bfood\s+(?:prices|inflation|security)\b",
+    r"\bbargaining\s+chips?\b|\bfood\s+(?:prices|inflation|security)\b|"
+    # Talks that "bear fruit" grow none, and a food retailer or company is a firm, not goods.
+    r"\b(?:bear|bears|bore|borne|bearing)\s+fruit\b|\bfood\s+(?:retailers?|compan(?:y|ies)|chains?|stores?)\b",
     bounded=False,
-    needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food"),
+    needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food", "fruit"),
 )
 
 # What goods or sides are spared from ("exempt from the reciprocal tariffs and the Brazil tariff"): a country naming

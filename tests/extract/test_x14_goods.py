@@ -71,3 +71,18 @@ def test_a_span_of_goods_after_their_count_gives_no_sector() -> None:
     # "items, from X to Y" spans many kinds of goods, as "items ranging from X to Y" does.
     facts = _tariffs("Peru's new 20% duty covers some 900 items, from wine and cheese to trucks and cranes.")
     assert facts == {("PE", None, 20)}
+
+
+def test_idioms_and_firms_named_by_food_are_no_farm_goods() -> None:
+    # Talks that "bear fruit" grow none, and a food retailer is a firm, not goods.
+    facts = _tariffs("Peru raised duties on Chilean goods, and talks meant to end the row have yet to bear fruit.")
+    assert facts and all(sector is None for _, sector, _ in facts)
+    facts = _tariffs("Peru imposed duties on Chilean goods, and a food retailer in Lima said prices would rise.")
+    assert facts and all(sector is None for _, sector, _ in facts)
+
+
+def test_goods_an_effect_falls_on_are_not_the_goods_taxed() -> None:
+    # The tariff is the subject of "could force": the goods named after it are those of the effect.
+    facts = _tariffs("Peru's 30% duty on Chilean goods could force the firm to stop making cars in Chile.")
+    assert ("PE", None, 30) in facts
+    assert ("PE", "autos", 30) not in facts
