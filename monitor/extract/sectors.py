@@ -70,6 +70,7 @@ _EFFECT_PREDICATE = re.compile(
     r"make|cost|damage|weigh|boost|increase|send|force)\b",
     re.I,
 )
+_COORDINATED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|if|when|unless)\b", re.I)
 
 
@@ -101,9 +102,16 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
         # "tariffs on consumer goods, including wine, candies, biscuits and shampoo", "on 120 items including
         # fruit": examples of a package over many kinds of goods, which has no sector.
         stop = examples.start()
-    return distinct(
-        [m for m in find_sectors(clause) if low <= m.start and m.end <= stop and not left_out_from <= m.start < start]
-    )
+    named = find_sectors(clause)
+    near = [m for m in named if low <= m.start and m.end <= stop and not left_out_from <= m.start < start]
+    if near and near[0].start < start:
+        # "the steel and aluminum industry that has been hit by the tariffs": goods coordinated with the first
+        # named in reach are one phrase with it, however far back the list begins.
+        first = named.index(near[0])
+        while first > 0 and _COORDINATED.fullmatch(clause, named[first - 1].end, named[first].start):
+            first -= 1
+            near.insert(0, named[first])
+    return distinct(near)
 
 
 def _three_or_more(examples: str) -> bool:

@@ -980,6 +980,9 @@ POLICY_BEFORE = _words(
     r"slash|slashes|slashed|"
     r"apply|applies|applied|extra|additional|new|reciprocal|retaliatory|punitive|sweeping|steep|steeper|"
     r"original|existing|blanket|universal|combined|total|"
+    # Tariffs said to be in force by when they came: "than earlier tariffs on steel", "the current tariffs on
+    # steel will raise $21 billion".
+    r"earlier|current|previous|prior|"
     # Other verbs of imposing, each with its inflections: "enacted tariffs", "will restore the duties",
     # "reinstated levies", "introduced a surcharge", "placed tariffs on".
     r"enact|enacts|enacted|enacting|restore|restores|restored|restoring|reinstate|reinstates|reinstated|"

@@ -86,3 +86,18 @@ def test_goods_an_effect_falls_on_are_not_the_goods_taxed() -> None:
     facts = _tariffs("Peru's 30% duty on Chilean goods could force the firm to stop making cars in Chile.")
     assert ("PE", None, 30) in facts
     assert ("PE", "autos", 30) not in facts
+
+
+def test_earlier_or_current_tariffs_on_goods_are_measures_in_force() -> None:
+    # An adjective of time says the tariffs exist: background stated as fact, as "existing" already does.
+    facts = _tariffs("A ban on Chilean fruit would hurt Chile far more than earlier Peruvian tariffs on copper.")
+    assert ("PE", "copper", None) in facts
+
+
+def test_goods_listed_together_stay_together_however_far_back_the_list_starts() -> None:
+    # "steel and aluminum" is one phrase, two facts (the contract), even where the tariff word is far after it.
+    facts = _tariffs(
+        "Chilean senators passed a motion backing the national steel and aluminum industry that has been hit "
+        "by Peru's massive tariffs."
+    )
+    assert {("PE", "steel", None), ("PE", "aluminum", None)} <= facts
