@@ -101,3 +101,9 @@ def test_goods_listed_together_stay_together_however_far_back_the_list_starts() 
         "by Peru's massive tariffs."
     )
     assert {("PE", "steel", None), ("PE", "aluminum", None)} <= facts
+
+
+def test_a_side_named_before_its_tariffs_on_goods_owns_a_measure_in_force() -> None:
+    # "Peruvian duties on Chilean copper": the side right before the tariff word owns it, the goods follow.
+    facts = _tariffs("Santiago is bracing for potentially painful Peruvian duties on Chilean copper and wine.")
+    assert {("PE", "copper", None), ("PE", "agriculture", None)} <= facts

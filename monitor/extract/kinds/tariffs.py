@@ -23,6 +23,10 @@ _OWNER_GAP = re.compile(
     r"(?:(?!(?:is|are|was|were|be|been|that|which|who|to|of|for|with|by|on|in|as)\s)[\w-]+\s+){0,4}?$",
     re.I,
 )
+# A side named right before the tariff word as its owner ("U.S. tariffs on foreign autos", "Chinese retaliatory
+# duties on US farm goods"); the goods must then follow the tariff word, as "Mexican auto tariffs" may name
+# the goods taxed, not their owner.
+_OWNER_BEFORE = re.compile(r"^\s+(?:(?:new|retaliatory|punitive|import|additional|extra|higher)\s+)?$", re.I)
 # The goods right after the tariff word ("duties on imported steel and aluminum").
 _ON_GOODS_AFTER = re.compile(r"^\s+on\s+(?:[\w-]+\s+){0,2}?$", re.I)
 
@@ -220,12 +224,17 @@ def _owner_on_goods(c: Clause, word: re.Match[str]) -> str | None:
         (m for m in c.mentions if m.form in {NAME, CAPITAL, ACTOR} and _OWNER_GAP.match(c.scan[m.end : word.start()])),
         None,
     )
+    modifier = next(
+        (m for m in c.mentions if m.form in {NAME, DEMONYM} and _OWNER_BEFORE.match(c.scan[m.end : word.start()])),
+        None,
+    )
+    owner = owner or modifier
     if owner is None or blocked_span(c.text, *word.span()):
         return None
     before = c.scan[max(0, word.start() - 50) : word.start()]
     if vocab.TOPIC_BEFORE.search(before) or vocab.SOUGHT_BEFORE.search(before):
         return None
-    goods = find_sectors(c.text[owner.end : word.start()])
+    goods = find_sectors(c.text[owner.end : word.start()]) if owner is not modifier else []
     if not goods:
         goods = [
             m
