@@ -107,3 +107,9 @@ def test_a_side_named_before_its_tariffs_on_goods_owns_a_measure_in_force() -> N
     # "Peruvian duties on Chilean copper": the side right before the tariff word owns it, the goods follow.
     facts = _tariffs("Santiago is bracing for potentially painful Peruvian duties on Chilean copper and wine.")
     assert {("PE", "copper", None), ("PE", "agriculture", None)} <= facts
+
+
+def test_a_tariff_only_thought_of_is_no_fact() -> None:
+    # "The prospect of", "the potential for", "the risk of" tariffs: speculation, which the contract leaves out.
+    assert not _tariffs("That makes the prospect of Peruvian duties being imposed on $3bn of Chilean goods likelier.")
+    assert not _tariffs("But the potential for new Peruvian tariffs on Chilean goods is a growing worry in Santiago.")

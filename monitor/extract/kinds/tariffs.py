@@ -27,6 +27,13 @@ _OWNER_GAP = re.compile(
 # duties on US farm goods"); the goods must then follow the tariff word, as "Mexican auto tariffs" may name
 # the goods taxed, not their owner.
 _OWNER_BEFORE = re.compile(r"^\s+(?:(?:new|retaliatory|punitive|import|additional|extra|higher)\s+)?$", re.I)
+# A noun of speculation governing the tariff ("the prospect of US tariffs being imposed", "the potential for a
+# range of new tariffs", "reduced the risk of tariffs"): a tariff thought of, not threatened or taken (a
+# "threat of tariffs" is a threat, and stays one).
+_SPECULATED_BEFORE = re.compile(
+    r"\b(?:prospects?|potential|possibility|risk|idea|fears?|specter|spectre)\s+(?:of|for)\s+(?:[\w$.'’-]+\s+){0,4}$",
+    re.I,
+)
 # The goods right after the tariff word ("duties on imported steel and aluminum").
 _ON_GOODS_AFTER = re.compile(r"^\s+on\s+(?:[\w-]+\s+){0,2}?$", re.I)
 
@@ -266,6 +273,9 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     tariff_word = c.tariff_word
     if not (tariff_word or c.rates):
         return []
+    speculated = [w for w in c.tariff_words if _SPECULATED_BEFORE.search(scan[max(0, w.start() - 60) : w.start()])]
+    if speculated and len(speculated) == len(c.tariff_words):
+        return []  # "the prospect of new duties": every tariff the clause names is only thought of
     span = (tariff_word.start(), tariff_word.end()) if tariff_word else (c.rates[0].start, c.rates[0].end)
     if blocked_span(clause, *span) and not vocab.PRESUPPOSED_BEFORE.search(clause[: span[0]]):
         return []
