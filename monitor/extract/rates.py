@@ -258,7 +258,32 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
             and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
         )
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
+        or _rate_of_goods(before, after)
     )
+
+
+# A figure given to goods of a kind with no tariff word: "It will be 25 percent for steel", "Aluminum will now be
+# 20% and steel 50%" (the goods right after "for", or the subject of "will be" / "is now").
+_FOR_GOODS_AFTER = re.compile(r"^\s+for\s+((?:[\w-]+\s+)?[\w-]+)")
+_GOODS_WILL_BE_BEFORE = re.compile(
+    r"\b([\w-]+)\s+(?:will\s+(?:now\s+)?be|(?:is|are)\s+now|goes\s+to|go\s+to)\s+$", re.I
+)
+
+_DOMESTIC_TAX = re.compile(
+    r"\b(?:internal|domestic|sales|income|payroll|excise|value-added|consumption|property|corporate)\s+tax", re.I
+)
+
+
+def _rate_of_goods(before: str, after: str) -> bool:
+    """Whether a figure is the rate set for goods of a kind named with it, a tariff word or none; not a domestic
+    tax's ("internal taxes will drop to 9.5% for electronics")."""
+    if _DOMESTIC_TAX.search(before):
+        return False
+    goods = _FOR_GOODS_AFTER.match(after)
+    if goods and find_sectors(goods.group(1)):
+        return True
+    subject = _GOODS_WILL_BE_BEFORE.search(before)
+    return bool(subject and find_sectors(subject.group(1)))
 
 
 def _low_end_of_tariff_range(

@@ -113,3 +113,13 @@ def test_a_tariff_only_thought_of_is_no_fact() -> None:
     # "The prospect of", "the potential for", "the risk of" tariffs: speculation, which the contract leaves out.
     assert not _tariffs("That makes the prospect of Peruvian duties being imposed on $3bn of Chilean goods likelier.")
     assert not _tariffs("But the potential for new Peruvian tariffs on Chilean goods is a growing worry in Santiago.")
+
+
+def test_a_rate_given_to_goods_of_a_kind_is_a_tariff_rate_without_a_tariff_word() -> None:
+    # "It will be 25 percent for copper", "Wine will now be 40%": the figure is what the goods are charged.
+    facts = _tariffs("Peru's minister said: “It will be 25 percent for copper.”")
+    assert ("PE", "copper", 25) in facts
+    facts = _tariffs("Peru's minister wrote: “Wine will now be 40% and copper 30%.”")
+    assert {("PE", "agriculture", 40), ("PE", "copper", 30)} <= facts
+    # A domestic tax on goods is no tariff.
+    assert not _tariffs("Peru's internal taxes will drop from 19% to 9.5% for laptops.")
