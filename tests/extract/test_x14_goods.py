@@ -123,3 +123,8 @@ def test_a_rate_given_to_goods_of_a_kind_is_a_tariff_rate_without_a_tariff_word(
     assert {("PE", "agriculture", 40), ("PE", "copper", 30)} <= facts
     # A domestic tax on goods is no tariff.
     assert not _tariffs("Peru's internal taxes will drop from 19% to 9.5% for laptops.")
+
+
+def test_a_tariff_someone_favors_is_an_opinion_not_a_fact() -> None:
+    assert not _tariffs("Gomez favors a 30 percent tariff on Chilean goods to shield Peruvian shoppers.")
+    assert not _tariffs("Both senators are in favor of steep duties on Chilean copper.")

@@ -34,6 +34,12 @@ _SPECULATED_BEFORE = re.compile(
     r"\b(?:prospects?|potential|possibility|risk|idea|fears?|specter|spectre)\s+(?:of|for)\s+(?:[\w$.'’-]+\s+){0,4}$",
     re.I,
 )
+# A tariff someone is for, as an opinion ("Smith favors a 45 percent tariff", "both are in favor of steel
+# tariffs", "advocated higher duties"): no measure threatened or taken.
+_FAVORED_BEFORE = re.compile(
+    r"\b(?:favou?rs|favou?red|favou?ring|in\s+favou?r\s+of|advocates|advocated|advocating)\s+(?:[\w%.-]+\s+){0,4}$",
+    re.I,
+)
 # The goods right after the tariff word ("duties on imported steel and aluminum").
 _ON_GOODS_AFTER = re.compile(r"^\s+on\s+(?:[\w-]+\s+){0,2}?$", re.I)
 
@@ -273,7 +279,12 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     tariff_word = c.tariff_word
     if not (tariff_word or c.rates):
         return []
-    speculated = [w for w in c.tariff_words if _SPECULATED_BEFORE.search(scan[max(0, w.start() - 60) : w.start()])]
+    speculated = [
+        w
+        for w in c.tariff_words
+        if _SPECULATED_BEFORE.search(scan[max(0, w.start() - 60) : w.start()])
+        or _FAVORED_BEFORE.search(scan[max(0, w.start() - 60) : w.start()])
+    ]
     if speculated and len(speculated) == len(c.tariff_words):
         return []  # "the prospect of new duties": every tariff the clause names is only thought of
     span = (tariff_word.start(), tariff_word.end()) if tariff_word else (c.rates[0].start, c.rates[0].end)
