@@ -988,6 +988,9 @@ POLICY_BEFORE = _words(
     r"enact|enacts|enacted|enacting|restore|restores|restored|restoring|reinstate|reinstates|reinstated|"
     r"reinstating|reintroduce|reintroduces|reintroduced|reintroducing|reimposes|reimposing|introduce|introduces|"
     r"introduced|introducing|places|placed|placing|slaps|hikes|hiking|levelling|"
+    # "put tariffs on washing machines", "is putting duties on wine" (the tariff its object, right after it).
+    r"put(?=\s+(?:new\s+|more\s+|higher\s+|steep\s+|\w+\s+)?$)|puts(?=\s+(?:new\s+|more\s+|higher\s+)?$)|"
+    r"putting(?=\s+(?:new\s+|more\s+|higher\s+)?$)|"
     r"leveling|"
     # Verbs of raising said in phrases: "ramped up tariffs", "stepped up duties", "escalated tariffs", and of
     # putting goods under them: "subjected Chilean wine to tariffs", "products subjected to the tariffs".

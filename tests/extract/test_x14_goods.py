@@ -128,3 +128,9 @@ def test_a_rate_given_to_goods_of_a_kind_is_a_tariff_rate_without_a_tariff_word(
 def test_a_tariff_someone_favors_is_an_opinion_not_a_fact() -> None:
     assert not _tariffs("Gomez favors a 30 percent tariff on Chilean goods to shield Peruvian shoppers.")
     assert not _tariffs("Both senators are in favor of steep duties on Chilean copper.")
+
+
+def test_putting_tariffs_on_goods_places_them() -> None:
+    # "Put tariffs on X" is English for imposing them, as "placed tariffs on X" is.
+    facts = _tariffs("Last year Peru put tariffs on Chilean copper, and made other threats too.")
+    assert ("PE", "copper", None) in facts
