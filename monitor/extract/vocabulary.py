@@ -145,7 +145,8 @@ CHANGE_BY_BEFORE = blind(
     r"trim|trims|trimmed|trimming)\b[^,;%]{0,60}?\bby\s+"
     # The size may be a range or an average: "cut tariffs by 5 to 50 pct", "by between 5 and 20 percent", "by up
     # to 30 percent", "by an average of 7.7 percent".
-    r"(?:(?:up\s+to|as\s+much\s+as|about|around|some|an\s+average(?:\s+of)?|an?\s+)\s*)?"
+    r"(?:(?:up\s+to|as\s+much\s+as|about|around|some|nearly|almost|roughly|approximately|more\s+than|over|"
+    r"less\s+than|an\s+average(?:\s+of)?|an?\s+)\s*)?"
     r"(?:between\s+)?(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%|pct|percent|per\s?cent)?\s*(?:to|and|-|–)\s*)?$"
 )
 STATISTIC_AFTER = blind(

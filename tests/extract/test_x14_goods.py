@@ -134,3 +134,9 @@ def test_putting_tariffs_on_goods_places_them() -> None:
     # "Put tariffs on X" is English for imposing them, as "placed tariffs on X" is.
     facts = _tariffs("Last year Peru put tariffs on Chilean copper, and made other threats too.")
     assert ("PE", "copper", None) in facts
+
+
+def test_the_size_of_a_cut_is_no_rate_however_it_is_hedged() -> None:
+    # "cut by nearly 60 percent" says how much the rate moved, as "cut by about 60 percent" does.
+    facts = _tariffs("Peru has cut its duty on Chilean wine by nearly 60 percent since 2001.")
+    assert not any(rate == 60 for _, _, rate in facts)
