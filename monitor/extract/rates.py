@@ -130,6 +130,8 @@ def find_rates(text: str) -> list[Rate]:
             shares.add(start)
         if vocab.BOUND_BEFORE.search(before):
             continue  # "tariffs above 30%", "lines below 2%": a threshold that sorts rates, not a rate
+        if _SET_BESIDE.search(clause, max(0, start - 120), start) and not _ON_GOODS_AFTER.match(after):
+            continue  # "1.7 percent for the US vs. 2.0 percent for the EU": a yardstick, not a rate stated
         if vocab.COMPARED_BEFORE.search(before) and not vocab.COMPARED_OWN_GOODS_AFTER.match(after):
             continue  # "lower than the 39% tariff announced in April": a yardstick, not a rate stated
         if vocab.CHANGE_BY_BEFORE.search(before):
@@ -237,6 +239,16 @@ def find_rates(text: str) -> list[Rate]:
         rates.append(Rate(value=value, start=start, end=end))
         i += 1
     return [replace(r, goods=goods[r.start]) if r.start in goods else r for r in rates]
+
+
+# Figures set beside another for comparison ("1.7 percent for the US vs. 2.0 percent for the EU", "on par with the
+# rates of developed countries, such as 2.4% in the US"): yardsticks, not rates the sentence states.
+_SET_BESIDE = re.compile(
+    r"\b(?:vs\.?|versus|on\s+par\s+with|in\s+line\s+with)\s(?:[^.;:]|(?<=\d)\.(?=\d)){0,110}$", re.I
+)
+
+
+_ON_GOODS_AFTER = re.compile(r"^\s*(?:(?:rate|tariffs?|duty|duties|levy|levies)\s+)?on\s", re.I)
 
 
 def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool) -> bool:

@@ -140,3 +140,12 @@ def test_the_size_of_a_cut_is_no_rate_however_it_is_hedged() -> None:
     # "cut by nearly 60 percent" says how much the rate moved, as "cut by about 60 percent" does.
     facts = _tariffs("Peru has cut its duty on Chilean wine by nearly 60 percent since 2001.")
     assert not any(rate == 60 for _, _, rate in facts)
+
+
+def test_figures_set_beside_for_comparison_are_no_rates() -> None:
+    # "vs." and "on par with" give yardsticks: the other sides' figures are not rates the sentence states.
+    facts = _tariffs(
+        "Peru's trade-weighted tariff stands at 6.5%, on par with the rates of its neighbours, such as 5.5% in "
+        "Chile, 7% in Bolivia and 6% in Ecuador."
+    )
+    assert not {rate for _, _, rate in facts} & {5.5, 7, 6}
