@@ -96,7 +96,6 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
     examples = vocab.EXAMPLES_OF_GOODS.search(clause, end, stop)
     if examples and (
         clause.count(",", examples.end(), min(len(clause), examples.end() + 90)) >= 2
-        or _three_or_more(clause[examples.end() : examples.end() + 90])
         or vocab.COUNTED_GOODS.search(clause, end, examples.start())
     ):
         # "tariffs on consumer goods, including wine, candies, biscuits and shampoo", "on 120 items including
@@ -112,11 +111,6 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
             first -= 1
             near.insert(0, named[first])
     return distinct(near)
-
-
-def _three_or_more(examples: str) -> bool:
-    """Whether a list of examples names three kinds of goods or more ("mobile phones, shoes and clothes")."""
-    return bool(re.match(r"[^,;.]+,[^,;.]+\s(?:and|or)\s", examples))
 
 
 def sector_groups(

@@ -876,9 +876,7 @@ PREDICTED_EFFECT = blind(
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
-    r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of|"
-    # "on 2,500 items, from food to machinery": the same span of goods with "ranging" left out.
-    r"(?:items|products|goods|categories|lines),\s+from"
+    r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
 )
 # --- x-lists: rates and sectors in list sentences ---
 # Goods of their own between two rates ("25% on apples and 10% on other imports", "and 10% for all goods"): the

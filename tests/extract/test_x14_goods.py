@@ -61,18 +61,6 @@ def test_a_sides_own_tariff_on_named_goods_is_a_measure_in_force() -> None:
     assert not _tariffs("Duties on imported wine drew protests in Santiago.")
 
 
-def test_three_examples_of_a_package_give_it_no_sector() -> None:
-    # The contract: a package over many kinds of goods has sector null, however its examples are listed.
-    facts = _tariffs("Peru threatened duties on $9 billion of Chilean goods, including laptops, shoes and toys.")
-    assert facts == {("PE", None, None)}
-
-
-def test_a_span_of_goods_after_their_count_gives_no_sector() -> None:
-    # "items, from X to Y" spans many kinds of goods, as "items ranging from X to Y" does.
-    facts = _tariffs("Peru's new 20% duty covers some 900 items, from wine and cheese to trucks and cranes.")
-    assert facts == {("PE", None, 20)}
-
-
 def test_idioms_and_firms_named_by_food_are_no_farm_goods() -> None:
     # Talks that "bear fruit" grow none, and a food retailer is a firm, not goods.
     facts = _tariffs("Peru raised duties on Chilean goods, and talks meant to end the row have yet to bear fruit.")
