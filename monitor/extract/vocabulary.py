@@ -160,10 +160,7 @@ STATISTIC_AFTER = blind(
     # "a 10% reduction in tariffs".
     # ("25 percent of tariff on steel", singular and bare, is how some outlets state a rate.)
     r"of\s+(?:all\s+)?(?:tariffs|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
-    # So is a share of a side's goods or of its economy, however the noun is qualified: "97 percent of U.S. farm
-    # exports", "0.3% of America's gross domestic product" (but "of Chinese goods' value" is a rate).
-    r"of\s+(?:(?!(?:tariffs?|duty|duties|levy|levies|on|for)\s)[\w.'’-]+\s+){1,3}?"
-    r"(?:goods|imports|exports|products|items|shipments)\b(?!['’]|\s+value\b)|"
+    # So is a share of a side's economy, however the noun is qualified: "0.3% of America's gross domestic product".
     r"of\s+(?:(?!(?:tariffs?|duty|duties|levy|levies|on|for)\s)[\w.'’-]+\s+){0,3}?(?:gdp|gross\s+domestic\s+product|economy|output)\b|"
     r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b|"
     # A pace is no rate: "rising by about 6 percent per year", "lowered at about 2 percent each year".

@@ -26,15 +26,6 @@ def test_a_day_of_the_month_in_a_schedule_is_no_rate() -> None:
     assert {rate for _, _, rate in facts} == {10, 15, 20, 25}
 
 
-def test_a_share_of_a_sides_exports_is_no_rate() -> None:
-    # A figure before "of" and a side's goods, however qualified, says how much trade, not what it is charged.
-    facts = _tariffs("Even with Peru's high wine duty, 85 percent of Chilean farm exports go to Peru duty-free.")
-    assert not any(rate == 85 for _, _, rate in facts)
-    # Some outlets write a rate as "N percent of tariff": singular and bare, no share.
-    facts = _tariffs("Peru is set to impose 30 percent of tariff on steel imports and 15 percent for copper.")
-    assert {("PE", "steel", 30), ("PE", "copper", 15)} <= facts
-
-
 def test_a_share_of_the_economy_is_no_rate() -> None:
     facts = _tariffs("The minister said the duties Peru announced came to just 0.4% of Chile's gross domestic product.")
     assert not any(rate == 0.4 for _, _, rate in facts)
