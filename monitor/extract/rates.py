@@ -57,8 +57,13 @@ def find_rates(text: str) -> list[Rate]:
             # "an import tax of 9-16pc": a range, each of its ends a rate ("from 7.5-10% to 15%" is a change).
             raw.append((float(low.group(1)), low.start(), low.end()))
         alternative = vocab.ALTERNATIVE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
-        if alternative and float(alternative.group(1)) < float(m.group(1)):
-            # "5 or 10 percent": each alternative a rate ("Section 232 and 25 percent" is no lower rate).
+        if (
+            alternative
+            and float(alternative.group(1)) < float(m.group(1))
+            and not vocab.NOT_LOW_END_BEFORE.search(clause[max(0, alternative.start() - 12) : alternative.start()])
+        ):
+            # "5 or 10 percent": each alternative a rate ("Section 232 and 25 percent" is no lower rate, nor is
+            # the day in "20% on Sept. 1 and 25% on Oct. 1").
             raw.append(
                 (float(alternative.group(1)), alternative.start(), alternative.start() + len(alternative.group(1)))
             )
@@ -125,6 +130,8 @@ def find_rates(text: str) -> list[Rate]:
             shares.add(start)
         if vocab.BOUND_BEFORE.search(before):
             continue  # "tariffs above 30%", "lines below 2%": a threshold that sorts rates, not a rate
+        if _SET_BESIDE.search(clause, max(0, start - 120), start) and not _ON_GOODS_AFTER.match(after):
+            continue  # "1.7 percent for the US vs. 2.0 percent for the EU": a yardstick, not a rate stated
         if vocab.COMPARED_BEFORE.search(before) and not vocab.COMPARED_OWN_GOODS_AFTER.match(after):
             continue  # "lower than the 39% tariff announced in April": a yardstick, not a rate stated
         if vocab.CHANGE_BY_BEFORE.search(before):
@@ -234,6 +241,16 @@ def find_rates(text: str) -> list[Rate]:
     return [replace(r, goods=goods[r.start]) if r.start in goods else r for r in rates]
 
 
+# Figures set beside another for comparison ("1.7 percent for the US vs. 2.0 percent for the EU", "on par with the
+# rates of developed countries, such as 2.4% in the US"): yardsticks, not rates the sentence states.
+_SET_BESIDE = re.compile(
+    r"\b(?:vs\.?|versus|on\s+par\s+with|in\s+line\s+with)\s(?:[^.;:]|(?<=\d)\.(?=\d)){0,110}$", re.I
+)
+
+
+_ON_GOODS_AFTER = re.compile(r"^\s*(?:(?:rate|tariffs?|duty|duties|levy|levies)\s+)?on\s", re.I)
+
+
 def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool) -> bool:
     """Whether the words around the figure at `start`..`end` make it a tariff rate (a tariff word, "on" goods,
     the side that pays it, a tariff as the subject of its change or range)."""
@@ -243,7 +260,7 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         bool(vocab.TARIFF_WORD.search(before) or vocab.TARIFF_WORD.search(after[:45]))
         or bool(vocab.RATE_NOUN_AFTER.match(after))
         or bool(re.match(r"\s+on\s", after))
-        or _tariff_rates_before(before)
+        or _tariff_rates_before(clause[max(0, start - 85) : start])
         or bool(vocab.PAY_BEFORE.search(before))
         or bool(vocab.TAXED_AT.search(before) and _taxes_goods(clause, start))
         # "Duties on glass from Chile, Peru and Bolivia will rise to 40%": the tariff is the
@@ -253,7 +270,32 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
             and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
         )
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
+        or _rate_of_goods(before, after)
     )
+
+
+# A figure given to goods of a kind with no tariff word: "It will be 25 percent for steel", "Aluminum will now be
+# 20% and steel 50%" (the goods right after "for", or the subject of "will be" / "is now").
+_FOR_GOODS_AFTER = re.compile(r"^\s+for\s+((?:[\w-]+\s+)?[\w-]+)")
+_GOODS_WILL_BE_BEFORE = re.compile(
+    r"\b([\w-]+)\s+(?:will\s+(?:now\s+)?be|(?:is|are)\s+now|goes\s+to|go\s+to)\s+$", re.I
+)
+
+_DOMESTIC_TAX = re.compile(
+    r"\b(?:internal|domestic|sales|income|payroll|excise|value-added|consumption|property|corporate)\s+tax", re.I
+)
+
+
+def _rate_of_goods(before: str, after: str) -> bool:
+    """Whether a figure is the rate set for goods of a kind named with it, a tariff word or none; not a domestic
+    tax's ("internal taxes will drop to 9.5% for electronics")."""
+    if _DOMESTIC_TAX.search(before):
+        return False
+    goods = _FOR_GOODS_AFTER.match(after)
+    if goods and find_sectors(goods.group(1)):
+        return True
+    subject = _GOODS_WILL_BE_BEFORE.search(before)
+    return bool(subject and find_sectors(subject.group(1)))
 
 
 def _low_end_of_tariff_range(
@@ -330,9 +372,12 @@ def _changed_object(clause: str, start: int) -> int | None:
 
 
 def _tariff_rates_before(before: str) -> bool:
-    """Whether "rate(s)" in the words before a figure names tariff rates ("the rates imposed on Japan (15%)"),
-    not interest, exchange, growth or tax rates."""
+    """Whether "rate(s)" in the last 60 characters of `before` (the words before a figure) names tariff rates
+    ("the rates imposed on Japan (15%)"), not interest, exchange, growth or tax rates (the words naming which
+    rate read in full, even where they start further back: "its benchmark borrowing rate ... to 2.25%")."""
     for m in vocab.RATES_NOUN.finditer(before):
+        if m.start() < len(before) - 60:
+            continue
         if not vocab.OTHER_RATES_BEFORE.search(before[max(0, m.start() - 25) : m.start()]):
             return True
     return False

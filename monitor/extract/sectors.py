@@ -63,6 +63,17 @@ def distinct(mentions: list[SectorMention]) -> list[str]:
     return seen
 
 
+# The predicate of what a tariff does, its subject ("the tariff ... would raise the price of cars"): the goods
+# named after it are the goods the effect falls on, not those the tariff is on.
+_EFFECT_PREDICATE = re.compile(
+    r"\b(?:would|will|could|might|may)\s+(?:also\s+|likely\s+|only\s+)?(?:cause|hurt|harm|raise|push|drive|lead|"
+    r"make|cost|damage|weigh|boost|increase|send|force)\b",
+    re.I,
+)
+_COORDINATED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which|who|if|when|unless)\b", re.I)
+
+
 def near_sectors(clause: str, start: int, end: int) -> list[str]:
     """Sectors named close to a rate or tariff word (not elsewhere in a long clause)."""
     stop = end + 130
@@ -72,6 +83,9 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
     reason = vocab.REASON_AFTER.search(clause, end, stop)
     if reason:
         stop = reason.start()  # "... on Chinese goods after Beijing curbed rare earth exports": not the goods taxed
+    effect = _EFFECT_PREDICATE.search(clause, end, stop)
+    if effect and not _RELATIVE.search(clause, end, effect.start()):
+        stop = effect.start()  # "the 35% tariff ... would push up the price of cars": goods of the effect
     left_out = vocab.LEFT_OUT.search(clause, end, stop)
     if left_out:
         stop = left_out.start()  # "... on Ghanaian goods, but excludes cocoa": goods left out of the measure
@@ -87,9 +101,16 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
         # "tariffs on consumer goods, including wine, candies, biscuits and shampoo", "on 120 items including
         # fruit": examples of a package over many kinds of goods, which has no sector.
         stop = examples.start()
-    return distinct(
-        [m for m in find_sectors(clause) if low <= m.start and m.end <= stop and not left_out_from <= m.start < start]
-    )
+    named = find_sectors(clause)
+    near = [m for m in named if low <= m.start and m.end <= stop and not left_out_from <= m.start < start]
+    if near and near[0].start < start:
+        # "the steel and aluminum industry that has been hit by the tariffs": goods coordinated with the first
+        # named in reach are one phrase with it, however far back the list begins.
+        first = named.index(near[0])
+        while first > 0 and _COORDINATED.fullmatch(clause, named[first - 1].end, named[first].start):
+            first -= 1
+            near.insert(0, named[first])
+    return distinct(near)
 
 
 def sector_groups(

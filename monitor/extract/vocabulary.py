@@ -117,8 +117,10 @@ STATISTIC_BEFORE = blind(
     r"(?:\w+\W+){0,3}$|"
     # A pace of change: "has grown at a gentler rate of 5 percent", "expanding at an annual pace of 3%".
     r"\b(?:grow|grows|grew|grown|growing|expand|expands|expanded|expanding|rise|rises|rose|risen|rising|fall|falls|"
-    r"fell|fallen|falling|increase|increases|increased|increasing)\s+at\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:rate|pace)\s+of\s+(?:about\s+|around\s+|nearly\s+)?$"
+    r"fell|fallen|falling|increase|increases|increased|increasing|surge|surges|surged|surging|climb|climbs|climbed|"
+    r"climbing)\s+at\s+(?:a|an)\s+(?:(?:[\w-]+\s+){0,2}(?:rate|pace)\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+)?|"
+    # "surging at a 4.3% rate", "growing at an annual 3% pace": the figure inside the pace.
+    r"(?:annual\s+|annualized\s+|yearly\s+)?)$"
 )
 # An average is a statistic even where the tariff word is right there ("tariffs averaged 17 percent").
 AVERAGE_BEFORE = blind(
@@ -147,7 +149,8 @@ CHANGE_BY_BEFORE = blind(
     r"trim|trims|trimmed|trimming)\b[^,;%]{0,60}?\bby\s+"
     # The size may be a range or an average: "cut tariffs by 5 to 50 pct", "by between 5 and 20 percent", "by up
     # to 30 percent", "by an average of 7.7 percent".
-    r"(?:(?:up\s+to|as\s+much\s+as|about|around|some|an\s+average(?:\s+of)?|an?\s+)\s*)?"
+    r"(?:(?:up\s+to|as\s+much\s+as|about|around|some|nearly|almost|roughly|approximately|more\s+than|over|"
+    r"less\s+than|an\s+average(?:\s+of)?|an?\s+)\s*)?"
     r"(?:between\s+)?(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%|pct|percent|per\s?cent)?\s*(?:to|and|-|–)\s*)?$"
 )
 STATISTIC_AFTER = blind(
@@ -161,10 +164,14 @@ STATISTIC_AFTER = blind(
     # "a 10% reduction in tariffs".
     # ("25 percent of tariff on steel", singular and bare, is how some outlets state a rate.)
     r"of\s+(?:all\s+)?(?:tariffs|tariff\s+lines|trade|goods|imports|exports|products|items)\b|"
+    # So is a share of a side's economy, however the noun is qualified: "0.3% of America's gross domestic product".
+    r"of\s+(?:(?!(?:tariffs?|duty|duties|levy|levies|on|for)\s)[\w.'’-]+\s+){0,3}?(?:gdp|gross\s+domestic\s+product|economy|output)\b|"
     r"(?:reduction|cut|increase|rise|hike|drop|decrease|jump|fall)\s+in\b|"
     # A pace is no rate: "rising by about 6 percent per year", "lowered at about 2 percent each year".
     r"(?:per|each|every)\s+(?:year|annum|month)\b|a\s+(?:year|month)\b(?!\s+(?:later|earlier|ago|from))|"
-    r"annually\b|yearly\b)"
+    r"annually\b|yearly\b|"
+    # A figure of comparison: "growing 714 percent faster than", "20% cheaper than".
+    r"(?:faster|slower|cheaper|dearer|bigger|larger|smaller)\b)"
 )
 # A share of one side's goods after a figure ("90 per cent of Argentine goods", "60% of US exports"): how much
 # of the trade a measure covers, not its rate; "of Chinese goods' value" is still how a rate is stated.
@@ -1089,11 +1096,17 @@ POLICY_BEFORE = _words(
     r"slash|slashes|slashed|"
     r"apply|applies|applied|extra|additional|new|reciprocal|retaliatory|punitive|sweeping|steep|steeper|"
     r"original|existing|blanket|universal|combined|total|"
+    # Tariffs said to be in force by when they came: "than earlier tariffs on steel", "the current tariffs on
+    # steel will raise $21 billion".
+    r"earlier|current|previous|prior|"
     # Other verbs of imposing, each with its inflections: "enacted tariffs", "will restore the duties",
     # "reinstated levies", "introduced a surcharge", "placed tariffs on".
     r"enact|enacts|enacted|enacting|restore|restores|restored|restoring|reinstate|reinstates|reinstated|"
     r"reinstating|reintroduce|reintroduces|reintroduced|reintroducing|reimposes|reimposing|introduce|introduces|"
     r"introduced|introducing|places|placed|placing|slaps|hikes|hiking|levelling|"
+    # "put tariffs on washing machines", "is putting duties on wine" (the tariff its object, right after it).
+    r"put(?=\s+(?:new\s+|more\s+|higher\s+|steep\s+|\w+\s+)?$)|puts(?=\s+(?:new\s+|more\s+|higher\s+)?$)|"
+    r"putting(?=\s+(?:new\s+|more\s+|higher\s+)?$)|"
     r"leveling|"
     # Verbs of raising said in phrases: "ramped up tariffs", "stepped up duties", "escalated tariffs", and of
     # putting goods under them: "subjected Chilean wine to tariffs", "products subjected to the tariffs".
@@ -1246,6 +1259,7 @@ PARTY_PAREN_BEFORE = re.compile(r"[A-Z][\w.]+\s*\(\s*$")
 # Rates of other things than tariffs.
 OTHER_RATES_BEFORE = _words(
     r"interest|exchange|growth|inflation|unemployment|jobless|mortgage|policy|savings|tax|income|corporate|key|"
+    r"borrowing|federal|funds|payroll|pass-through|"
     r"benchmark|base|increase|decrease|export|import|utilisation|fill|success|response|approval|vacancy|"
     r"participation|birth|poverty|utilization|utilisation|conversion|discount|repo|lending|deposit|tariff-free"
 )
@@ -1778,7 +1792,9 @@ US_AUTHORITY = Cue(
 )
 # A tax levied at home on sales, income or profits is no tariff ("a 10 pct sales tax on phone services").
 RATE_NOUN_AFTER = blind(
-    r"^\s*(?!(?:sales|income|value-added|consumption|payroll|property|corporate|profits?)\s)(?:[\w-]+\s+)?"
+    r"^\s*(?!(?:sales|income|value-added|consumption|payroll|property|corporate|profits?|pass-through)\s)"
+    # A tax on what firms or people earn is no tariff: "a 10 percent tax rate on profits".
+    r"(?!(?:[\w-]+\s+)?(?:rate|tax)\s+on\s+(?:\w+\s+)?(?:profits|income|earnings|wages|salaries)\b)(?:[\w-]+\s+)?"
     r"(?:charge|rate|threat|tax|taxes|hike|levy)\b"
 )
 REPLACES = blind(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b")
@@ -2114,7 +2130,7 @@ SECTOR_WORDS: dict[str, str] = {
     "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",
     "semiconductors": r"semiconductors?|chips?|chipmakers?|microchips?",
     "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
-    "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|farmers?|corn|soybeans?|soy|"
+    "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|corn|soybeans?|soy|"
     r"rice|beef|wheat|pork|poultry|chicken|dairy|sorghum|food\s+products|coffee|cocoa|bananas?|fruits?|"
     r"vegetables|sugar|grains?|meat|eggs|cheese|seafood|fish|fishery|food|foods|foodstuffs?|beverages|drinks|"
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
@@ -2144,9 +2160,11 @@ NOT_SECTOR = Cue(
     r"\bpurchases?\s+of\s+(?:\w+\s+)?oil\b|\bauto\s+list\b|\bwood\s+list\b|"
     # Drugs that are smuggled, and chips that are bargained with, are not goods under a tariff.
     r"\b(?:illegal|illicit)\s+drugs\b|\bdrugs?\s+(?:trafficking|smuggling|cartels?|flows?|trade|traffickers)\b|"
-    r"\bbargaining\s+chips?\b|\bfood\s+(?:prices|inflation|security)\b",
+    r"\bbargaining\s+chips?\b|\bfood\s+(?:prices|inflation|security)\b|"
+    # Talks that "bear fruit" grow none, and a food retailer or company is a firm, not goods.
+    r"\b(?:bear|bears|bore|borne|bearing)\s+fruit\b|\bfood\s+(?:retailers?|compan(?:y|ies)|chains?|stores?)\b",
     bounded=False,
-    needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food"),
+    needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food", "fruit"),
 )
 
 # What goods or sides are spared from ("exempt from the reciprocal tariffs and the Brazil tariff"): a country naming

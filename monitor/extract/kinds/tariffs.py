@@ -8,7 +8,7 @@ from dataclasses import replace
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked, blocked_span, is_policy
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY, DEMONYM, NAME, UNIVERSAL
+from monitor.extract.gazetteer import ACTOR, ANY, CAPITAL, DEMONYM, NAME, UNIVERSAL
 from monitor.extract.kinds import Clause, make_fact, worldwide
 from monitor.extract.parties import Parties, Resolver
 from monitor.extract.rates import Rate, rate_limits
@@ -16,6 +16,32 @@ from monitor.extract.sectors import distinct, each, find_sectors, near_sectors, 
 from monitor.extract.timing import effective_date, expiry, status_of
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s*$")
+# A side's own tariff, a few words of the noun phrase between ("Peru's new steel duties", "the U.S.
+# administration's tariffs").
+_OWNER_GAP = re.compile(
+    r"^(?:\s+(?:administration|government))?(?:'s|’s)\s+"
+    r"(?:(?!(?:is|are|was|were|be|been|that|which|who|to|of|for|with|by|on|in|as)\s)[\w-]+\s+){0,4}?$",
+    re.I,
+)
+# A side named right before the tariff word as its owner ("U.S. tariffs on foreign autos", "Chinese retaliatory
+# duties on US farm goods"); the goods must then follow the tariff word, as "Mexican auto tariffs" may name
+# the goods taxed, not their owner.
+_OWNER_BEFORE = re.compile(r"^\s+(?:(?:new|retaliatory|punitive|import|additional|extra|higher)\s+)?$", re.I)
+# A noun of speculation governing the tariff ("the prospect of US tariffs being imposed", "the potential for a
+# range of new tariffs", "reduced the risk of tariffs"): a tariff thought of, not threatened or taken (a
+# "threat of tariffs" is a threat, and stays one).
+_SPECULATED_BEFORE = re.compile(
+    r"\b(?:prospects?|potential|possibility|risk|idea|fears?|specter|spectre)\s+(?:of|for)\s+(?:[\w$.'’-]+\s+){0,4}$",
+    re.I,
+)
+# A tariff someone is for, as an opinion ("Smith favors a 45 percent tariff", "both are in favor of steel
+# tariffs", "advocated higher duties"): no measure threatened or taken.
+_FAVORED_BEFORE = re.compile(
+    r"\b(?:favou?rs|favou?red|favou?ring|in\s+favou?r\s+of|advocates|advocated|advocating)\s+(?:[\w%.-]+\s+){0,4}$",
+    re.I,
+)
+# The goods right after the tariff word ("duties on imported steel and aluminum").
+_ON_GOODS_AFTER = re.compile(r"^\s+on\s+(?:[\w-]+\s+){0,2}?$", re.I)
 
 
 def retaliation_without_rate(c: Clause) -> Fact | None:
@@ -203,6 +229,34 @@ def _whole_schedule(c: Clause) -> bool:
     return not any(m.code not in {imposer, ANY} for m in c.mentions)
 
 
+def _owner_on_goods(c: Clause, word: re.Match[str]) -> str | None:
+    """The side whose own measure on goods of a kind a tariff word names ("Peru's steel and copper duties",
+    "Peru's new duties on imported wine"): a measure stated as in force, whatever the clause says of it (the
+    contract's background stated as fact), not a tariff in general. None when the word names no such measure."""
+    owner = next(
+        (m for m in c.mentions if m.form in {NAME, CAPITAL, ACTOR} and _OWNER_GAP.match(c.scan[m.end : word.start()])),
+        None,
+    )
+    modifier = next(
+        (m for m in c.mentions if m.form in {NAME, DEMONYM} and _OWNER_BEFORE.match(c.scan[m.end : word.start()])),
+        None,
+    )
+    owner = owner or modifier
+    if owner is None or blocked_span(c.text, *word.span()):
+        return None
+    before = c.scan[max(0, word.start() - 50) : word.start()]
+    if vocab.TOPIC_BEFORE.search(before) or vocab.SOUGHT_BEFORE.search(before):
+        return None
+    goods = find_sectors(c.text[owner.end : word.start()]) if owner is not modifier else []
+    if not goods:
+        goods = [
+            m
+            for m in find_sectors(c.text[word.end() : word.end() + 60])
+            if _ON_GOODS_AFTER.match(c.text[word.end() : word.end() + m.start])
+        ]
+    return owner.code if goods else None
+
+
 def _effect_subject(scan: str, word: re.Match[str]) -> bool:
     """Whether a tariff word is the subject of what the tariff does ("higher duties would raise costs"), not the
     object of a verb that places it ("Ottawa imposed duties that will hurt exporters")."""
@@ -225,12 +279,27 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     tariff_word = c.tariff_word
     if not (tariff_word or c.rates):
         return []
+    speculated = [
+        w
+        for w in c.tariff_words
+        if _SPECULATED_BEFORE.search(scan[max(0, w.start() - 60) : w.start()])
+        or _FAVORED_BEFORE.search(scan[max(0, w.start() - 60) : w.start()])
+    ]
+    if speculated and len(speculated) == len(c.tariff_words):
+        return []  # "the prospect of new duties": every tariff the clause names is only thought of
     span = (tariff_word.start(), tariff_word.end()) if tariff_word else (c.rates[0].start, c.rates[0].end)
     if blocked_span(clause, *span) and not vocab.PRESUPPOSED_BEFORE.search(clause[: span[0]]):
         return []
+    owner = None
     if not c.rates and not any(is_policy(scan, w) and not _effect_subject(scan, w) for w in c.tariff_words):
-        return []
+        owner = next((code for w in c.tariff_words if (code := _owner_on_goods(c, w))), None)
+        if owner is None:
+            return []
     parties = c.resolve()
+    if owner is not None and parties.imposer != owner:
+        # The side that owns the tariff levies it; it is hit by none of its own measure.
+        hit = tuple(t for t in parties.targets if t != owner) or (ANY,)
+        parties = replace(parties, imposer=owner, targets=hit)
     if parties.imposer != "US" and _whole_schedule(c):
         # "having cut its overall tariff level to 9.8%": a side's whole schedule, every origin's, even where the
         # article's last measure of that side was on one country.
