@@ -46,6 +46,8 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         return []
     if vocab.QUESTION.match(sentence):
         return []  # before its parties are looked for: a question states nothing
+    if vocab.LINK_LINE.search(sentence):
+        return []  # a link to another story: its headline is not what this article reports
     if sentence_mentions is None:
         sentence_mentions = find_mentions(sentence)
     facts: list[Fact] = []

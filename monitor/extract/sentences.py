@@ -124,6 +124,13 @@ def _repaired(match: re.Match[str]) -> str:
         return match.group()
 
 
+# Headlines of other stories a page links from a name, glued to it and closed by "MORE" ("... Donald John
+# TrumpFive takeaways from the debate Sanders, Warren exchange ... MORE on Monday said"): like a link line
+# ("More: Trump imposes tariffs", `vocabulary.LINK_LINE`), nothing this article reports. The name is kept; the
+# headlines hold no sentence's stop.
+_LINKED_HEADLINES = re.compile(r"(?<=[a-z]{2})[A-Z0-9'‘“\"](?:(?![a-z]{2}\.\s)[^\n]){10,600}?\sMORE\b")
+
+
 def clean_text(text: str) -> str:
     """Plain text from an article that may be HTML or carry control characters."""
     if "<" in text and ">" in text and re.search(r"<(?:p|div|br|span|a|html|body|h\d|li)\b", text[:200000], re.I):
@@ -132,6 +139,8 @@ def clean_text(text: str) -> str:
     if "\u00e2" in text or "\u00c3" in text:
         text = _MOJIBAKE.sub(_repaired, text)
     text = _CONTROL.sub(" ", text)
+    if " MORE" in text:
+        text = _LINKED_HEADLINES.sub("", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -1060,6 +1060,14 @@ QUESTION = blind(
     r"^[\"“‘']?(?:will|would|could|can|should|shall|must|might|may|does|do|did|is|are|was|were|has|have|had|what|"
     r"why|how|when|where|who|whom|whose|which)\b[^:;]*\?[\"”’']?\s*$"
 )
+# A link to another story set in the page ("More: Trump imposes tariffs on allies", "Read more: How steel became a
+# security issue", "Related: ...", "Tariff talks stall Read more"): a headline of another article, with no stop of
+# its own, states nothing this article reports. A label run into a sentence that ends with a stop is read as before.
+_NO_STOP = r"(?:[^.!?]|(?<![a-z]{2})\.)*"  # dots only after a single letter: "U.S." ends no sentence
+LINK_LINE = blind(
+    r"^\W{0,3}(?:(?:read|see|also|read\s+also|also\s+read|see\s+also)\s+)?(?:more|related|also)(?:\s+(?:stories|news|"
+    rf"coverage|about\b))?\s*:{_NO_STOP}$|^\W{{0,3}}read\s+more\b{_NO_STOP}$|\bread\s+more\W{{0,3}}$"
+)
 # A matrix verb that makes everything after it a wish, a fear, a demand or a condition.
 HEAD_BLOCK = _words(
     # A forecast or outlook states no policy: "the bank lowered its growth outlook, citing tariffs".
