@@ -127,8 +127,8 @@ def _repaired(match: re.Match[str]) -> str:
 # Headlines of other stories a page links from a name, glued to it and closed by "MORE" ("... Donald John
 # TrumpFive takeaways from the debate Sanders, Warren exchange ... MORE on Monday said"): like a link line
 # ("More: Trump imposes tariffs", `vocabulary.LINK_LINE`), nothing this article reports. The name is kept; the
-# headlines hold no sentence's stop.
-_LINKED_HEADLINES = re.compile(r"(?<=[a-z]{2})[A-Z0-9'‘“\"](?:(?![a-z]{2}\.\s)[^\n]){10,600}?\sMORE\b")
+# headlines hold no sentence's stop. (An apostrophe is no glue: "Peru's duty, announced by ... MORE" keeps its words.)
+_LINKED_HEADLINES = re.compile(r"(?<=[a-z]{2})[A-Z0-9“\"](?:(?![a-z]{2}\.\s)[^\n]){10,600}?\sMORE\b")
 
 
 def clean_text(text: str) -> str:

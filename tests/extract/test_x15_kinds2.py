@@ -28,3 +28,12 @@ def test_headlines_linked_from_a_name_are_not_read_into_its_sentence() -> None:
         "(D-Ohio) spoke to farmers in Toledo on Monday about the price of corn."
     )
     assert facts_of(text) == []
+
+
+def test_the_sentence_around_linked_headlines_is_read_whole() -> None:
+    # Only the glued headlines go: the possessive before them is no glue, so the measure it names stays.
+    text = (
+        "Peru's new 20 percent duty on Chilean wine, announced by trade minister Ana Ruiz Ana Maria "
+        "RuizChile scraps duties on Peruvian fish MORE, took effect on Monday."
+    )
+    assert [(f.kind, f.imposer, f.rate) for f in facts_of(text)] == [("tariff", "PE", 20.0)]
