@@ -1118,7 +1118,11 @@ POLICY_BEFORE = _words(
     r"assessed\s+(?:a|an)|"
     # Tariffs named by the value of the goods they hit: "the $60 billion in tariffs", "the 300 mln dlrs in
     # duties" (the definite article: a measure already known; "collected $9 billion in tariffs" is revenue).
-    r"the\s+\$?[\d.,]+\s+(?:billion|million|mln|bln|bn)\s+(?:(?:u\.s\.\s+)?(?:dollars|dlrs)\s+)?(?:in|of)"
+    r"the\s+\$?[\d.,]+\s+(?:billion|million|mln|bln|bn)\s+(?:(?:u\.s\.\s+)?(?:dollars|dlrs)\s+)?(?:in|of)|"
+    # ... or a further tranche so named ("another $60 billion in tariffs"), or the tranche as the tariff's
+    # modifier ("a $50 billion tariff"): a measure, where "paid $9 billion in tariffs" is revenue.
+    r"(?:another|additional|further|extra)\s+\$[\d.,]+\s*(?:billion|million|bn)\s+(?:(?:worth\s+)?(?:in|of))|"
+    r"\ba\s+\$[\d.,]+\s*(?:billion|million|bn)(?:-dollar)?"
 )
 # Tariffs given as a side's answer: "Chile responded with tariffs on Peruvian goods", "answered in kind with
 # duties", "hit back with a matching round of tariffs" (but not "responded with anger over the tariffs": a noun
@@ -1162,7 +1166,11 @@ POLICY_AFTER = _words(
     # A change in the passive with any auxiliary: "duties would be cut later this year", "are to be raised".
     r"(?:would|will|shall|are\s+to|is\s+to)\s+(?:also\s+|further\s+|now\s+)?be\s+"
     r"(?:cut|raised|reduced|lowered|increased|imposed|applied|slashed)|"
-    r"go\s+into\s+effect|goes\s+into\s+effect"
+    r"go\s+into\s+effect|goes\s+into\s+effect|"
+    # A tariff on goods counted by their value is a measure taken, not the tax in general ("tariffs on $34
+    # billion in goods", "levies on another $16 billion of products").
+    r"on\s+(?:(?:another|an\s+additional|a\s+further|roughly|about|around|nearly|some|over|more\s+than|up\s+to)\s+)?"
+    r"\$[\d.,]+\s*(?:billion|bn|million)\b"
 )
 
 
