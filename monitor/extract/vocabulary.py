@@ -1156,6 +1156,16 @@ CHANGED_BY_AFTER = blind(
     r"dropped|raised|increased|hiked)\s+by\s+(?:half|a\s+third|a\s+quarter|\d)|"
     r"^[^,;]{0,70}?\b(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?(?:halved|doubled)\b"
 )
+# A side's own tariffs, the possessive pointing back to the subject of its clause ("China retaliated with its own
+# tariffs", "they are ready to hit back with duties of their own"): the tariff word right after or before it.
+OWN_BEFORE = blind(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$")
+OWN_AFTER = blind(r"^\s+of\s+(?:its|their)\s+own\b")
+# A preposition before a side: that side is no subject ("tariffs on China", "in talks with Peru"); the examples
+# of a group are ("countries like Peru and Chile have ...").
+PREPOSITION_BEFORE = blind(
+    r"\b(?:on|from|against|with|for|to|of|in|into|at|by|over|toward|towards|between|than)\s+"
+    r"(?:the\s+)?$"
+)
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
     r"in\s+place|into\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|"

@@ -24,3 +24,38 @@ def test_a_tariff_on_goods_counted_by_value_is_a_measure() -> None:
 def test_money_paid_in_tariffs_is_no_measure() -> None:
     # Revenue is a statistic: "paid $12 billion in tariffs" names no tranche.
     assert _tariffs("Peruvian importers paid $12 billion in tariffs last year, the statistics office said.") == []
+
+
+def _sides(text: str) -> set[tuple[str, frozenset[str]]]:
+    return set(_tariffs(text))
+
+
+def test_a_sides_own_tariffs_in_reply_are_that_sides() -> None:
+    # "their own" points back to the subject of its clause, which acts (a group of countries beside it sets no
+    # side); the side it answers, named before, is hit.
+    for text in (
+        "Trump raised tariffs on Bolivian goods. Then Bolivia and other nations retaliated with their own tariffs.",
+        "The president's tariff fight with Bolivia may be working, but then Bolivia and other nations retaliated "
+        "with their own tariffs.",
+    ):
+        assert ("BO", frozenset({"US"})) in _sides(text), text
+
+
+def test_a_first_sides_measure_stays_beside_the_others_own() -> None:
+    # Two replies in one clause: the first is its subject's, the one "of its own" the second subject's.
+    text = (
+        "The U.S. countered with tariffs on an extra $9 billion in Bolivian goods, and the Bolivian government "
+        "countered with duties of its own on $9 billion in U.S. products."
+    )
+    sides = _sides(text)
+    assert ("US", frozenset({"BO"})) in sides
+    assert ("BO", frozenset({"US"})) in sides
+
+
+def test_own_tariffs_of_a_group_named_by_a_side_set_no_side_acting() -> None:
+    # "US trading partners" are the ones hitting back, not the US: with no partner named, no side acts.
+    text = (
+        "Washington raised its duties on Bolivian tin. Since then, US trading partners have hit back with duties "
+        "of their own."
+    )
+    assert ("US", frozenset({"*"})) not in _sides(text)
