@@ -1160,6 +1160,13 @@ CHANGED_BY_AFTER = blind(
 # tariffs", "they are ready to hit back with duties of their own"): the tariff word right after or before it.
 OWN_BEFORE = blind(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$")
 OWN_AFTER = blind(r"^\s+of\s+(?:its|their)\s+own\b")
+# ... where the subject answers or places them ("retaliated with", "responded by slapping", "countered with"), not
+# where it bears them ("Peru's exporters face their own tariffs in Chile").
+OWN_PLACED = blind(
+    r"\b(?:retaliat\w*|respond\w*|answer\w*|counter|counters|countered|countering|reciprocat\w*|"
+    r"(?:hit|hits|hitting|struck|strike|strikes|fired|fire|fires|firing)\s+back|impos\w+|slap\w*|lev(?:y|ies|ied|ying)|"
+    r"introduc\w+|put|puts|putting|rais\w+|announc\w+|unveil\w*|threaten\w*|vow\w*)\b"
+)
 # A preposition before a side: that side is no subject ("tariffs on China", "in talks with Peru"); the examples
 # of a group are ("countries like Peru and Chile have ...").
 PREPOSITION_BEFORE = blind(

@@ -59,3 +59,10 @@ def test_own_tariffs_of_a_group_named_by_a_side_set_no_side_acting() -> None:
         "of their own."
     )
     assert ("US", frozenset({"*"})) not in _sides(text)
+
+
+def test_own_tariffs_a_side_bears_are_not_its_measure() -> None:
+    # Only a side that answers or places the tariffs owns them: exporters who face "their own" tariffs abroad
+    # are hit, and the market they sell to acts.
+    text = "Trump raised tariffs on Peruvian goods. Peru's exporters now face their own tariffs in Chile."
+    assert ("PE", frozenset({"CL"})) not in _sides(text)

@@ -289,7 +289,7 @@ def _own_tariff_owners(c: Clause) -> tuple[str, ...] | None:
         # farm products").
         and (m.form != DEMONYM or vocab.GOVERNMENT_AFTER.match(c.text[m.end : m.end + 30]))
     ]
-    if not before:
+    if not before or not vocab.OWN_PLACED.search(c.text[before[-1].end : word.start()]):
         return None
     group = [before[-1]]
     for m in reversed(before[:-1]):
