@@ -1119,10 +1119,9 @@ POLICY_BEFORE = _words(
     # Tariffs named by the value of the goods they hit: "the $60 billion in tariffs", "the 300 mln dlrs in
     # duties" (the definite article: a measure already known; "collected $9 billion in tariffs" is revenue).
     r"the\s+\$?[\d.,]+\s+(?:billion|million|mln|bln|bn)\s+(?:(?:u\.s\.\s+)?(?:dollars|dlrs)\s+)?(?:in|of)|"
-    # ... or a further tranche so named ("another $60 billion in tariffs"), or the tranche as the tariff's
-    # modifier ("a $50 billion tariff"): a measure, where "paid $9 billion in tariffs" is revenue.
-    r"(?:another|additional|further|extra)\s+\$[\d.,]+\s*(?:billion|million|bn)\s+(?:(?:worth\s+)?(?:in|of))|"
-    r"\ba\s+\$[\d.,]+\s*(?:billion|million|bn)(?:-dollar)?"
+    # ... or a further tranche so named ("another $60 billion in tariffs"): a measure, where "paid $9 billion in
+    # tariffs" is revenue (and "a $9 billion tariff bill" a cost).
+    r"(?:another|additional|further|extra)\s+\$[\d.,]+\s*(?:billion|million|bn)\s+(?:(?:worth\s+)?(?:in|of))"
 )
 # Tariffs given as a side's answer: "Chile responded with tariffs on Peruvian goods", "answered in kind with
 # duties", "hit back with a matching round of tariffs" (but not "responded with anger over the tariffs": a noun
@@ -1138,7 +1137,7 @@ RESPONSE_WITH = blind(
 # verb of placing inside the subject ("the tariffs slapped by Washington would ...") still states the measure.
 CONSEQUENCE_AFTER = blind(
     r"^(?:\s+(?!imposed\b|slapped\b|announced\b|levied\b|placed\b|put\b|introduced\b|enacted\b|"
-    r"that\b|which\b)[\w'’.-]+){0,6}?\s+(?:would|will|could|might|may|can|have|has)\s+(?:also\s+|already\s+|only\s+|"
+    r"that\b|which\b)[\w$'’.-]+){0,6}?\s+(?:would|will|could|might|may|can|have|has)\s+(?:also\s+|already\s+|only\s+|"
     r"further\s+|likely\s+|surely\s+|eventually\s+)?(?:hurt|harm|worsen|damage|cost|affect|burden|make|become|"
     r"cause|given|give|weigh|punish|undermine|drive|push|kill|destroy|raise\s+(?:costs|prices|the\s+cost|"
     r"the\s+price)|increase\s+(?:costs|prices|the\s+cost|the\s+price))\b"

@@ -16,14 +16,18 @@ def test_a_tariff_on_goods_counted_by_value_is_a_measure() -> None:
     for sentence in (
         "Duties on $12 billion of Peruvian goods were the opening move of the dispute with Lima.",
         "The president has lined up another $12 billion in tariffs against more Peruvian goods.",
-        "A $12 billion tariff on Peruvian goods was the opening move of Washington's dispute with Lima.",
     ):
         assert ("US", frozenset({"PE"})) in _tariffs(sentence), sentence
 
 
 def test_money_paid_in_tariffs_is_no_measure() -> None:
-    # Revenue is a statistic: "paid $12 billion in tariffs" names no tranche.
-    assert _tariffs("Peruvian importers paid $12 billion in tariffs last year, the statistics office said.") == []
+    # Revenue and cost are statistics, and what a tariff would do is its effect: none names a measure taken.
+    for sentence in (
+        "Peruvian importers paid $12 billion in tariffs last year, the statistics office said.",
+        "Families will bear a $12 billion tariff bill on Peruvian goods.",
+        "Tariffs on $12 billion of Peruvian goods would hurt farmers, the senator said.",
+    ):
+        assert _tariffs(sentence) == [], sentence
 
 
 def _sides(text: str) -> set[tuple[str, frozenset[str]]]:
