@@ -2110,7 +2110,7 @@ DEFINITE_TARIFF = blind(r"\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(
 # clause with its actor ("the higher tariffs he has imposed").
 DEFINED_AFTER = blind(
     r"\s+(?:adjustments?|increases?|hikes?|package|regime|plan|schedule|order|measures?|rates?)\b|"
-    r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,2}(?:has\s+|have\s+|had\s+|was\s+|were\s+)?"
+    r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,2}(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?)?"
     r"(?:imposed|announced|levied|slapped|introduced|set|placed)\b"
 )
 

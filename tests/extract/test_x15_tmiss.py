@@ -70,3 +70,10 @@ def test_own_tariffs_a_side_bears_are_not_its_measure() -> None:
     # are hit, and the market they sell to acts.
     text = "Trump raised tariffs on Peruvian goods. Peru's exporters now face their own tariffs in Chile."
     assert ("PE", frozenset({"CL"})) not in _sides(text)
+
+
+def test_a_definite_tariff_said_to_be_being_imposed_is_stated() -> None:
+    # "the duties ... were being imposed" says what the measure is, as "the duties ... were imposed" does: it is a
+    # statement of its own, not a mere reference back to a measure already told.
+    text = "Peru said Thursday the duties on Bolivia were being imposed because talks had stalled."
+    assert ("PE", frozenset({"BO"})) in _sides(text)
