@@ -1126,7 +1126,10 @@ POLICY_BEFORE = _words(
     r"assessed\s+(?:a|an)|"
     # Tariffs named by the value of the goods they hit: "the $60 billion in tariffs", "the 300 mln dlrs in
     # duties" (the definite article: a measure already known; "collected $9 billion in tariffs" is revenue).
-    r"the\s+\$?[\d.,]+\s+(?:billion|million|mln|bln|bn)\s+(?:(?:u\.s\.\s+)?(?:dollars|dlrs)\s+)?(?:in|of)"
+    r"the\s+\$?[\d.,]+\s+(?:billion|million|mln|bln|bn)\s+(?:(?:u\.s\.\s+)?(?:dollars|dlrs)\s+)?(?:in|of)|"
+    # ... or a further tranche so named ("another $60 billion in tariffs"): a measure, where "paid $9 billion in
+    # tariffs" is revenue (and "a $9 billion tariff bill" a cost).
+    r"(?:another|additional|further|extra)\s+\$[\d.,]+\s*(?:billion|million|bn)\s+(?:(?:worth\s+)?(?:in|of))"
 )
 # Tariffs given as a side's answer: "Chile responded with tariffs on Peruvian goods", "answered in kind with
 # duties", "hit back with a matching round of tariffs" (but not "responded with anger over the tariffs": a noun
@@ -1142,7 +1145,7 @@ RESPONSE_WITH = blind(
 # verb of placing inside the subject ("the tariffs slapped by Washington would ...") still states the measure.
 CONSEQUENCE_AFTER = blind(
     r"^(?:\s+(?!imposed\b|slapped\b|announced\b|levied\b|placed\b|put\b|introduced\b|enacted\b|"
-    r"that\b|which\b)[\w'’.-]+){0,6}?\s+(?:would|will|could|might|may|can|have|has)\s+(?:also\s+|already\s+|only\s+|"
+    r"that\b|which\b)[\w$'’.-]+){0,6}?\s+(?:would|will|could|might|may|can|have|has)\s+(?:also\s+|already\s+|only\s+|"
     r"further\s+|likely\s+|surely\s+|eventually\s+)?(?:hurt|harm|worsen|damage|cost|affect|burden|make|become|"
     r"cause|given|give|weigh|punish|undermine|drive|push|kill|destroy|raise\s+(?:costs|prices|the\s+cost|"
     r"the\s+price)|increase\s+(?:costs|prices|the\s+cost|the\s+price))\b"
@@ -1160,6 +1163,23 @@ CHANGED_BY_AFTER = blind(
     r"dropped|raised|increased|hiked)\s+by\s+(?:half|a\s+third|a\s+quarter|\d)|"
     r"^[^,;]{0,70}?\b(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?(?:halved|doubled)\b"
 )
+# A side's own tariffs, the possessive pointing back to the subject of its clause ("China retaliated with its own
+# tariffs", "they are ready to hit back with duties of their own"): the tariff word right after or before it.
+OWN_BEFORE = blind(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$")
+OWN_AFTER = blind(r"^\s+of\s+(?:its|their)\s+own\b")
+# ... where the subject answers or places them ("retaliated with", "responded by slapping", "countered with"), not
+# where it bears them ("Peru's exporters face their own tariffs in Chile").
+OWN_PLACED = blind(
+    r"\b(?:retaliat\w*|respond\w*|answer\w*|counter|counters|countered|countering|reciprocat\w*|"
+    r"(?:hit|hits|hitting|struck|strike|strikes|fired|fire|fires|firing)\s+back|impos\w+|slap\w*|lev(?:y|ies|ied|ying)|"
+    r"introduc\w+|put|puts|putting|rais\w+|announc\w+|unveil\w*|threaten\w*|vow\w*)\b"
+)
+# A preposition before a side: that side is no subject ("tariffs on China", "in talks with Peru"); the examples
+# of a group are ("countries like Peru and Chile have ...").
+PREPOSITION_BEFORE = blind(
+    r"\b(?:on|from|against|with|for|to|of|in|into|at|by|over|toward|towards|between|than)\s+"
+    r"(?:the\s+)?$"
+)
 POLICY_AFTER = _words(
     r"take\s+effect|takes\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|in\s+effect|"
     r"in\s+place|into\s+place|remain|remains|apply|applies|will\s+be|kick\s+in|kicks\s+in|imposed|levied|"
@@ -1170,7 +1190,11 @@ POLICY_AFTER = _words(
     # A change in the passive with any auxiliary: "duties would be cut later this year", "are to be raised".
     r"(?:would|will|shall|are\s+to|is\s+to)\s+(?:also\s+|further\s+|now\s+)?be\s+"
     r"(?:cut|raised|reduced|lowered|increased|imposed|applied|slashed)|"
-    r"go\s+into\s+effect|goes\s+into\s+effect"
+    r"go\s+into\s+effect|goes\s+into\s+effect|"
+    # A tariff on goods counted by their value is a measure taken, not the tax in general ("tariffs on $34
+    # billion in goods", "levies on another $16 billion of products").
+    r"on\s+(?:(?:another|an\s+additional|a\s+further|roughly|about|around|nearly|some|over|more\s+than|up\s+to)\s+)?"
+    r"\$[\d.,]+\s*(?:billion|bn|million)\b"
 )
 
 
@@ -2094,7 +2118,7 @@ DEFINITE_TARIFF = blind(r"\b(?:the|these|those|such|this|that)\s+(?:[\w-]+\s+)?(
 # clause with its actor ("the higher tariffs he has imposed").
 DEFINED_AFTER = blind(
     r"\s+(?:adjustments?|increases?|hikes?|package|regime|plan|schedule|order|measures?|rates?)\b|"
-    r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,2}(?:has\s+|have\s+|had\s+|was\s+|were\s+)?"
+    r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,2}(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?)?"
     r"(?:imposed|announced|levied|slapped|introduced|set|placed)\b"
 )
 

@@ -257,6 +257,50 @@ def _owner_on_goods(c: Clause, word: re.Match[str]) -> str | None:
     return owner.code if goods else None
 
 
+def _owned_word(c: Clause) -> re.Match[str] | None:
+    """The first tariff word of the clause said to be a side's own ("its own tariffs", "duties of their own")."""
+    scan = c.scan
+    return next(
+        (
+            w
+            for w in c.tariff_words
+            if vocab.OWN_BEFORE.search(scan[max(0, w.start() - 40) : w.start()])
+            or vocab.OWN_AFTER.match(scan[w.end() : w.end() + 20])
+        ),
+        None,
+    )
+
+
+def _own_tariff_owners(c: Clause) -> tuple[str, ...] | None:
+    """The sides whose "own" tariffs the clause names ("China and other nations retaliated with their own
+    tariffs", "they are prepared to retaliate with duties of their own"): the possessive points back to the
+    subject named last before the tariff word, not to a side named after a preposition ("on Chinese goods").
+    None when no tariff word is so owned; empty when that subject is named only as a group of countries ("trading
+    partners"), which sets no side acting."""
+    word = _owned_word(c)
+    if word is None:
+        return None
+    before = [
+        m
+        for m in c.mentions
+        if m.end <= word.start()
+        and not vocab.PREPOSITION_BEFORE.search(c.text[max(0, m.start - 20) : m.start])
+        # A demonym names a side only before its government ("Chinese officials"), not before goods ("American
+        # farm products").
+        and (m.form != DEMONYM or vocab.GOVERNMENT_AFTER.match(c.text[m.end : m.end + 30]))
+    ]
+    if not before or not vocab.OWN_PLACED.search(c.text[before[-1].end : word.start()]):
+        return None
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not vocab.COORDINATED.match(c.text[m.end : group[-1].start]) and c.text[m.end : group[-1].start].strip():
+            break
+        group.append(m)
+    # A side named as the modifier of a group ("US trading partners") is not one of the sides acting.
+    named = [m for m in group if m.code != ANY and not any(g.code == ANY and 0 <= g.start - m.end <= 1 for g in group)]
+    return tuple(dict.fromkeys(m.code for m in reversed(named)))
+
+
 def _effect_subject(scan: str, word: re.Match[str]) -> bool:
     """Whether a tariff word is the subject of what the tariff does ("higher duties would raise costs"), not the
     object of a verb that places it ("Ottawa imposed duties that will hurt exporters")."""
@@ -300,6 +344,14 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
         # The side that owns the tariff levies it; it is hit by none of its own measure.
         hit = tuple(t for t in parties.targets if t != owner) or (ANY,)
         parties = replace(parties, imposer=owner, targets=hit)
+    owners = _own_tariff_owners(c)
+    if owners is not None and parties.imposer in owners:
+        owners = None
+    # A measure named before the owned one in the clause ("X countered with tariffs on ..., and Y countered with
+    # tariffs of its own") stays the first side's.
+    only_owned = owners is not None and _owned_word(c) is c.tariff_words[0]
+    if owners == () and only_owned:
+        return []
     if parties.imposer != "US" and _whole_schedule(c):
         # "having cut its overall tariff level to 9.8%": a side's whole schedule, every origin's, even where the
         # article's last measure of that side was on one country.
@@ -386,6 +438,11 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
         and not find_sectors(c.sentence)
     ):
         facts = [g for f in facts for g in _goods_referred_back(c, f)]
+    if owners:
+        # The sides whose own tariffs these are tax the side they answer, carried or named, never one of them.
+        hit = tuple(t for t in parties.targets if t not in owners and t != ANY) or (parties.imposer,)
+        owned = [replace(f, imposer=owner, targets=hit) for owner in owners for f in facts]
+        facts = owned if only_owned else facts + owned
     # Each tariff carries the values of goods its own clause names: another clause's tranche is another measure.
     worth = goods_values(clause)
     return [replace(f, worth=worth) for f in facts] if worth else facts
