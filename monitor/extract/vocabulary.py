@@ -995,6 +995,12 @@ MANY_GOODS = _words(
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
     r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
 )
+# Goods given by the span they run over ("2,500 items, from food to machinery", "products from toys to phones"): a
+# package over many kinds of goods, where the words after "from" name goods (`sectors.many_goods` tells), not an
+# origin ("products from China to ...").
+GOODS_SPAN_FROM = blind(
+    r"\b(?:items|products|goods|imports|exports|categories|lines)\s*,?\s+from\s+([^;,.]{1,60}?)\s+to\s+"
+)
 # --- x-lists: rates and sectors in list sentences ---
 # Goods of their own between two rates ("25% on apples and 10% on other imports", "and 10% for all goods"): the
 # later rate is not for the goods named before the first.

@@ -1,0 +1,27 @@
+"""Facts that differ from the answer by one field: the sector of a package over many kinds of goods. All
+sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _tariffs(text: str) -> list[tuple[str | None, float | None]]:
+    return [(f.sector, f.rate) for f in facts_of(text) if f.kind == "tariff"]
+
+
+def test_goods_given_by_the_span_they_run_over_are_a_package() -> None:
+    # "from cheese to tractors" spans many kinds of goods: the contract gives such a package no sector.
+    text = "Peru's new 15% duty will hit some 900 items, from cheese and fruit to tractors and machinery."
+    assert _tariffs(text) == [(None, 15.0)]
+    # "products from Chile to ..." names where the goods come from, no span: the steel keeps its sector.
+    assert _tariffs("Peru imposed a 15% duty on steel products from Chile to protect its mills.") == [("steel", 15.0)]
+
+
+def test_examples_after_goods_given_by_value_are_of_a_package() -> None:
+    # "$40 billion of goods, ... including phones" samples a package by value, as "$40 billion worth of" does.
+    text = (
+        "Peru threatened duties on a further $40 billion of Chilean goods, which would reach most other "
+        "household products including laptops, toys and pens."
+    )
+    assert _tariffs(text) == [(None, None)]
