@@ -270,6 +270,7 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
             and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
         )
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
+        or bool(vocab.PRONOUN_CHANGED_TO.search(before))
         or _rate_of_goods(before, after)
     )
 

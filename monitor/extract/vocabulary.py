@@ -1867,6 +1867,14 @@ CHANGED_TO = blind(
     r"slash|slashes|slashed|slashing|trim|trims|trimmed|trimming|boost|boosts|boosted|boosting|"
     r"reduces|reducing|raises|raising|increases|increasing|lowers|lowering|cuts|cutting)\s+to\s*$"
 )
+# A verb of change whose object is a pronoun, in a clause cut from the sentence that named the tariff ("... a 5%
+# tariff, and raise it to 25%", "reduce it to 7.5 percent", "increase them to as much as 25%"): the figure is the
+# new rate of the tariff the pronoun stands for.
+PRONOUN_CHANGED_TO = blind(
+    rf"\b(?:{_RAISE_OR_CUT}|boost|boosts|boosted|boosting|slash|slashes|slashed|slashing|double|doubles|doubled|"
+    r"doubling|ratchet|ratchets|ratcheted|ratcheting|bump|bumps|bumped|bumping|bring|brings|brought|bringing)\s+"
+    r"(?:it|them)\s+(?:up\s+|down\s+|further\s+)?to\s+(?:as\s+(?:much|high)\s+as\s+|up\s+to\s+)?$"
+)
 AUTHORITY_HINT = Cue(
     r"section|ieepa|emergency|retaliat|countermeasure|dumping|countervail|safeguard|subsid",
     bounded=False,

@@ -25,3 +25,12 @@ def test_examples_after_goods_given_by_value_are_of_a_package() -> None:
         "household products including laptops, toys and pens."
     )
     assert _tariffs(text) == [(None, None)]
+
+
+def test_a_pronoun_changed_to_a_rate_is_the_tariff_it_stands_for() -> None:
+    # "raise them to 40%" names the tariff by a pronoun in a clause of its own: its figure is a rate stated for
+    # the measure (the contract: every rate stated is a fact), not a figure of nothing.
+    text = "Peru said it would first levy duties of 10% on Chilean wine and then raise them to 40% next year."
+    assert sorted(rate for _, rate in _tariffs(text) if rate is not None) == [10.0, 40.0]
+    text = "Chile's minister said that the cabinet had decided to further cut it to 4.5 percent from March."
+    assert ("copper", 4.5) in _tariffs("Chile cut its tariff on Peruvian copper to 6 percent. " + text)
