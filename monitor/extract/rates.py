@@ -51,7 +51,11 @@ def find_rates(text: str) -> list[Rate]:
         low = vocab.RANGE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
         if (
             low
-            and not vocab.FROM_BEFORE.search(clause[max(0, low.start() - 8) : low.start()])
+            and (
+                not vocab.FROM_BEFORE.search(clause[max(0, low.start() - 8) : low.start()])
+                # "which range from 5 to 10 percent": a range verb makes "from ... to" the range's two ends.
+                or vocab.RANGE_BEFORE.search(clause[max(0, low.start() - 20) : low.start()])
+            )
             and not vocab.NOT_LOW_END_BEFORE.search(clause[max(0, low.start() - 12) : low.start()])
         ):
             # "an import tax of 9-16pc": a range, each of its ends a rate ("from 7.5-10% to 15%" is a change).

@@ -34,3 +34,11 @@ def test_a_pronoun_changed_to_a_rate_is_the_tariff_it_stands_for() -> None:
     assert sorted(rate for _, rate in _tariffs(text) if rate is not None) == [10.0, 40.0]
     text = "Chile's minister said that the cabinet had decided to further cut it to 4.5 percent from March."
     assert ("copper", 4.5) in _tariffs("Chile cut its tariff on Peruvian copper to 6 percent. " + text)
+
+
+def test_a_range_verb_makes_from_and_to_the_two_ends_of_a_range() -> None:
+    # "range from 8 to 12 percent" states two rates (the contract: one fact per end); without the verb of range,
+    # "from 8 to 12 percent" after "raised" is a change with one new rate.
+    text = "The duties Peru set on Chilean wine, which range from 8 to 12 percent, start in May."
+    assert sorted(rate for _, rate in _tariffs(text) if rate is not None) == [8.0, 12.0]
+    assert [rate for _, rate in _tariffs("Peru raised its duties on Chilean wine from 8 to 12 percent.")] == [12.0]
