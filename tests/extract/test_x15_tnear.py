@@ -42,3 +42,10 @@ def test_a_range_verb_makes_from_and_to_the_two_ends_of_a_range() -> None:
     text = "The duties Peru set on Chilean wine, which range from 8 to 12 percent, start in May."
     assert sorted(rate for _, rate in _tariffs(text) if rate is not None) == [8.0, 12.0]
     assert [rate for _, rate in _tariffs("Peru raised its duties on Chilean wine from 8 to 12 percent.")] == [12.0]
+
+
+def test_the_ceiling_a_rising_tariff_reaches_is_a_rate_stated() -> None:
+    # "topping out at 30%" gives the highest rate of the measure, as "up to 30%" does (the contract: one fact at
+    # 30), however far the tariff word stands before it.
+    text = "Peru said its new levy on Chilean wine will climb by 5% each quarter until next year, topping out at 30%."
+    assert 30.0 in [rate for _, rate in _tariffs(text)]
