@@ -32,8 +32,14 @@ def test_a_pronoun_changed_to_a_rate_is_the_tariff_it_stands_for() -> None:
     # the measure (the contract: every rate stated is a fact), not a figure of nothing.
     text = "Peru said it would first levy duties of 10% on Chilean wine and then raise them to 40% next year."
     assert sorted(rate for _, rate in _tariffs(text) if rate is not None) == [10.0, 40.0]
-    text = "Chile's minister said that the cabinet had decided to further cut it to 4.5 percent from March."
-    assert ("copper", 4.5) in _tariffs("Chile cut its tariff on Peruvian copper to 6 percent. " + text)
+    text = (
+        "Chile cut its tariff on Peruvian copper to 6 percent, its minister said, adding that the cabinet had "
+        "decided to further cut it to 4.5 percent from March."
+    )
+    assert 4.5 in [rate for _, rate in _tariffs(text)]
+    # With no tariff in its sentence the pronoun stands for something else: a stake is no tariff.
+    text = "Chile cut its tariff on copper. A Lima fund owns 10% of the mine and will raise it to 25%."
+    assert [rate for _, rate in _tariffs(text)] == [None]
 
 
 def test_a_range_verb_makes_from_and_to_the_two_ends_of_a_range() -> None:
