@@ -279,7 +279,20 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
             and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
         )
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
+        or _ceiling_of_tariff(clause, start)
         or _rate_of_goods(before, after)
+    )
+
+
+def _ceiling_of_tariff(clause: str, start: int) -> bool:
+    """Whether the figure at `start` is the ceiling a tariff named before it rises to ("the import tax will
+    increase by 5% every month, topping out at 25%"), not that of a statistic named with it."""
+    ceiling = vocab.CEILING_BEFORE.search(clause, max(0, start - 40), start)
+    if ceiling is None:
+        return False
+    low = max(0, start - 160)
+    return bool(vocab.TARIFF_WORD.search(clause[low : ceiling.start()])) and not vocab.CEILING_OF_OTHER.search(
+        clause, low, ceiling.start()
     )
 
 

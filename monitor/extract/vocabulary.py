@@ -1819,12 +1819,18 @@ NOW_RATE = re.compile(
 FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
 RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
+AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")
 # The ceiling a rising tariff reaches is a rate stated, as "up to 25%" is: "topping out at 25%", "would
-# eventually reach 25 percent", "peaking at 25%".
-AMOUNTS_TO = blind(
-    r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$|"
+# eventually reach 25 percent", "peaking at 25%" (where the tariff is what rises, `CEILING_OF_OTHER` tells).
+CEILING_BEFORE = blind(
     r"\b(?:top|tops|topped|topping)\s+out\s+at\s*$|\b(?:peak|peaks|peaked|peaking)\s+at\s*$|"
     r"\b(?:eventually|gradually|ultimately|finally)\s+(?:reach|reaches|reached|reaching|hit|hits|hitting)\s*$"
+)
+# What rises to a ceiling when it is not the tariff named with it: "unemployment in the towns hit by the tariffs
+# rose, topping out at 9%".
+CEILING_OF_OTHER = _words(
+    r"unemployment|inflation|prices|growth|gdp|index|stocks?|shares|yields?|deficit|surplus|revenues?|profits?|"
+    r"sales|output|jobs|wages|costs"
 )
 # A verb or noun of change whose object is the tariff, its new rate given after the goods: "will lower duties on
 # several Peruvian goods, such as fish and copper, to 9%", "raised the duty on imported barley to 80 percent",

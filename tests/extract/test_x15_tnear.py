@@ -55,3 +55,12 @@ def test_the_ceiling_a_rising_tariff_reaches_is_a_rate_stated() -> None:
     # 30), however far the tariff word stands before it.
     text = "Peru said its new levy on Chilean wine will climb by 5% each quarter until next year, topping out at 30%."
     assert 30.0 in [rate for _, rate in _tariffs(text)]
+
+
+def test_the_ceiling_of_a_statistic_beside_a_tariff_is_no_rate() -> None:
+    # What "eventually reaches" 9 percent here is prices, which a tariff pushed up: a statistic, no rate.
+    text = (
+        "Peru's new duties on Chilean wine pushed up prices in the border towns every single month, eventually "
+        "reaching 9 percent."
+    )
+    assert [rate for _, rate in _tariffs(text)] == [None]
