@@ -43,15 +43,20 @@ def _rates_in_words(clause: str) -> list[tuple[float, int, int]]:
     return found
 
 
-def find_rates(text: str) -> list[Rate]:
-    """Tariff rates in a clause (statistics, market moves and rates of other things left out)."""
+def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
+    """Tariff rates in a clause (statistics, market moves and rates of other things left out); `sentence`, the
+    sentence the clause was cut from, tells whether a pronoun in it ("raise them to 25%") can stand for a tariff."""
     clause = masked(text)
     raw: list[tuple[float, int, int]] = []
     for m in vocab.RATE.finditer(clause):
         low = vocab.RANGE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
         if (
             low
-            and not vocab.FROM_BEFORE.search(clause[max(0, low.start() - 8) : low.start()])
+            and (
+                not vocab.FROM_BEFORE.search(clause[max(0, low.start() - 8) : low.start()])
+                # "which range from 5 to 10 percent": a range verb makes "from ... to" the range's two ends.
+                or vocab.RANGE_BEFORE.search(clause[max(0, low.start() - 20) : low.start()])
+            )
             and not vocab.NOT_LOW_END_BEFORE.search(clause[max(0, low.start() - 12) : low.start()])
         ):
             # "an import tax of 9-16pc": a range, each of its ends a rate ("from 7.5-10% to 15%" is a change).
@@ -77,6 +82,9 @@ def find_rates(text: str) -> list[Rate]:
     # tariff rates even where the sentence does not say "tariff".
     paren_list = len(vocab.PARTY_PAREN_RATE.findall(clause)) >= 2
     tariff_in_clause = bool(vocab.TARIFF_WORD.search(clause) or vocab.RATES_NOUN.search(clause)) or paren_list
+    # A pronoun stands for a tariff only where the sentence names one ("a 5% tariff ..., and raise it to 25%"),
+    # not for a stake or a bank's rate ("owns 10% of the firm and plans to raise it to 25%").
+    pronoun_tariff = tariff_in_clause or bool(sentence and vocab.TARIFF_WORD.search(masked(sentence)))
     kept: list[tuple[float, int, int]] = []
     goods: dict[int, tuple[int, int]] = {}
     replaced = vocab.REPLACES.search(clause) if raw else None
@@ -94,6 +102,7 @@ def find_rates(text: str) -> list[Rate]:
             continue  # "the share rose to 18% from 12% on ...": the old figure of a statistic is one too
         near_tariff = (
             _speaks_of_tariff(clause, start, end, tariff_in_clause)
+            or (pronoun_tariff and bool(vocab.PRONOUN_CHANGED_TO.search(before)))
             or bool(kept and start - kept[-1][2] < 40)
             # "increasing the same to 15% from 10% on telecom gear": a change is one statement, so the new rate
             # speaks of the tariff its old one does.
@@ -270,7 +279,20 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
             and vocab.TARIFF_WORD.search(clause[max(0, start - 160) : start])
         )
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
+        or _ceiling_of_tariff(clause, start)
         or _rate_of_goods(before, after)
+    )
+
+
+def _ceiling_of_tariff(clause: str, start: int) -> bool:
+    """Whether the figure at `start` is the ceiling a tariff named before it rises to ("the import tax will
+    increase by 5% every month, topping out at 25%"), not that of a statistic named with it."""
+    ceiling = vocab.CEILING_BEFORE.search(clause, max(0, start - 40), start)
+    if ceiling is None:
+        return False
+    low = max(0, start - 160)
+    return bool(vocab.TARIFF_WORD.search(clause[low : ceiling.start()])) and not vocab.CEILING_OF_OTHER.search(
+        clause, low, ceiling.start()
     )
 
 

@@ -275,7 +275,7 @@ def _read_clause_kinds(
     mentions: list[Mention] | None = None,
 ) -> list[Fact]:
     mentions = mentions if mentions is not None else []
-    rates = find_rates(clause)
+    rates = find_rates(clause, sentence)
     same = vocab.SAME_RATE.search(clause) if not rates and ctx.last_rate is not None else None
     if same and ctx.last_rate is not None:
         rates = [Rate(value=ctx.last_rate, start=same.start(), end=same.end())]  # "imposed the same tariff"

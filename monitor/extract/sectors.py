@@ -74,6 +74,14 @@ _COORDINATED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", re.I)
 _RELATIVE = re.compile(r"\b(?:that|which|who|if|when|unless)\b", re.I)
 
 
+def many_goods(text: str) -> bool:
+    """Whether `text` gives a package over many kinds of goods ("a wide range of goods", "2,500 items, from food
+    to machinery"): its examples name no sector of the measure."""
+    return bool(vocab.MANY_GOODS.search(text)) or any(
+        find_sectors(span.group(1)) for span in vocab.GOODS_SPAN_FROM.finditer(text)
+    )
+
+
 def near_sectors(clause: str, start: int, end: int) -> list[str]:
     """Sectors named close to a rate or tariff word (not elsewhere in a long clause)."""
     stop = end + 130
@@ -97,6 +105,7 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
     if examples and (
         clause.count(",", examples.end(), min(len(clause), examples.end() + 90)) >= 2
         or vocab.COUNTED_GOODS.search(clause, end, examples.start())
+        or vocab.GOODS_VALUE.search(clause, end, examples.start())
     ):
         # "tariffs on consumer goods, including wine, candies, biscuits and shampoo", "on 120 items including
         # fruit": examples of a package over many kinds of goods, which has no sector.
@@ -128,11 +137,11 @@ def sector_groups(
         near: list[str] = []
         for start, end in spans:
             near.extend(near_sectors(clause, start, end))
-        return [(None, [] if vocab.MANY_GOODS.search(clause) else list(dict.fromkeys(near)))]
+        return [(None, [] if many_goods(clause) else list(dict.fromkeys(near)))]
     if len(rates) == 1:
         rate = rates[0]
         window = clause[max(0, rate.start - 60) : rate.end + 130]
-        return [(rate, [] if vocab.MANY_GOODS.search(window) else near_sectors(clause, rate.start, rate.end))]
+        return [(rate, [] if many_goods(window) else near_sectors(clause, rate.start, rate.end))]
     bounds = [0] + [r.end for r in rates]
     first_before = distinct(find_sectors(clause[: rates[0].start]))
     groups: list[tuple[Rate | None, list[str]]] = []
@@ -149,13 +158,13 @@ def sector_groups(
                 last += 1
             nxt = rates[last + 1].start if last + 1 < len(rates) else len(clause)
             segment = clause[rates[last].end : nxt]
-        found = [] if vocab.MANY_GOODS.search(segment) else distinct(find_sectors(_before_sample(segment)))
+        found = [] if many_goods(segment) else distinct(find_sectors(_before_sample(segment)))
         after = clause[rate.end : rates[i + 1].start if i + 1 < len(rates) else len(clause)]
         if (
             not found
             and groups
             and not vocab.OWN_GOODS_AFTER.search(after)
-            and not vocab.MANY_GOODS.search(after)
+            and not many_goods(after)
             and (
                 # "taxed apples at 25%, which with the existing 50% levy brings the duty to 75%": goods named
                 # once, before the first rate; the later rates with no goods of their own are for the same goods.

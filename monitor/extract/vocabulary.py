@@ -995,6 +995,12 @@ MANY_GOODS = _words(
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
     r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
 )
+# Goods given by the span they run over ("2,500 items, from food to machinery", "products from toys to phones"): a
+# package over many kinds of goods, where the words after "from" name goods (`sectors.many_goods` tells), not an
+# origin ("products from China to ...").
+GOODS_SPAN_FROM = blind(
+    r"\b(?:items|products|goods|imports|exports|categories|lines)\s*,?\s+from\s+([^;,.]{1,60}?)\s+to\s+"
+)
 # --- x-lists: rates and sectors in list sentences ---
 # Goods of their own between two rates ("25% on apples and 10% on other imports", "and 10% for all goods"): the
 # later rate is not for the goods named before the first.
@@ -1846,6 +1852,18 @@ FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s
 RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
 AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")
+# The ceiling a rising tariff reaches is a rate stated, as "up to 25%" is: "topping out at 25%", "would
+# eventually reach 25 percent", "peaking at 25%" (where the tariff is what rises, `CEILING_OF_OTHER` tells).
+CEILING_BEFORE = blind(
+    r"\b(?:top|tops|topped|topping)\s+out\s+at\s*$|\b(?:peak|peaks|peaked|peaking)\s+at\s*$|"
+    r"\b(?:eventually|gradually|ultimately|finally)\s+(?:reach|reaches|reached|reaching|hit|hits|hitting)\s*$"
+)
+# What rises to a ceiling when it is not the tariff named with it: "unemployment in the towns hit by the tariffs
+# rose, topping out at 9%".
+CEILING_OF_OTHER = _words(
+    r"unemployment|inflation|prices|growth|gdp|index|stocks?|shares|yields?|deficit|surplus|revenues?|profits?|"
+    r"sales|output|jobs|wages|costs"
+)
 # A verb or noun of change whose object is the tariff, its new rate given after the goods: "will lower duties on
 # several Peruvian goods, such as fish and copper, to 9%", "raised the duty on imported barley to 80 percent",
 # "a cut in the levy on bicycles, scooters and their spare parts from 20% to 11%".
@@ -1892,6 +1910,14 @@ CHANGED_TO = blind(
     r"double|doubles|doubling|triple|triples|tripled|tripling|halve|halves|halving|"
     r"slash|slashes|slashed|slashing|trim|trims|trimmed|trimming|boost|boosts|boosted|boosting|"
     r"reduces|reducing|raises|raising|increases|increasing|lowers|lowering|cuts|cutting)\s+to\s*$"
+)
+# A verb of change whose object is a pronoun, in a clause cut from the sentence that named the tariff ("... a 5%
+# tariff, and raise it to 25%", "reduce it to 7.5 percent", "increase them to as much as 25%"): the figure is the
+# new rate of the tariff the pronoun stands for.
+PRONOUN_CHANGED_TO = blind(
+    rf"\b(?:{_RAISE_OR_CUT}|boost|boosts|boosted|boosting|slash|slashes|slashed|slashing|double|doubles|doubled|"
+    r"doubling|ratchet|ratchets|ratcheted|ratcheting|bump|bumps|bumped|bumping|bring|brings|brought|bringing)\s+"
+    r"(?:it|them)\s+(?:up\s+|down\s+|further\s+)?to\s+(?:as\s+(?:much|high)\s+as\s+|up\s+to\s+)?$"
 )
 AUTHORITY_HINT = Cue(
     r"section|ieepa|emergency|retaliat|countermeasure|dumping|countervail|safeguard|subsid",
