@@ -239,7 +239,10 @@ TALKS = _words(
     r"dialogue\s+with|talks\s+with|" + _TRADE_ROUND + r"|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
     r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
-    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|"
+    # (Not denied: "is not negotiating".)
+    r"(?:is|are|was|were|been)\s+(?:(?!not\b|never\b)\w+\s+)?negotiating|"
+    # The passive of the verb: "the pact being negotiated between 12 countries", "is being renegotiated by".
+    r"being\s+(?:re-?)?negotiated|"
     # Sides discussing with each other: "the two leaders discussed a trade deal", "are discussing a partial deal"
     # (a meeting word: it needs trade in its clause, and both sides named).
     r"(?:also\s+)?discussed(?!\s+(?:in|by|at|during|within)\b)|(?:is|are|was|were|been)\s+(?:\w+\s+)?discussing|"
@@ -278,6 +281,7 @@ TALKS_EVENT = _words(
     r"sent|sends|send|dispatched|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated|discussed|discussing|"
+    r"being\s+(?:re-?)?negotiated|"
     # Talks going on, said of their sides: "are in talks over a trade pact", "remain in talks with".
     # (Not "progress in talks", which speaks of talks named elsewhere.)
     r"(?:is|are|was|were|been|be|remain|remains|remained)\s+(?:\w+\s+)?in\s+(?:[\w-]+\s+){0,2}?talks|"

@@ -33,6 +33,8 @@ _NO_OBJECT = blind(r"\W*(?:no|none)\b")
 _KIND_BEFORE = blind(r"\b(?:a|an|any|every|each)\s+$")
 _STRANDED = re.compile(r"(?<=\b(?:to|on))\s*[,;:.!?)”\"]")
 _REPORT_OF_BEFORE = blind(r"\b(?:news|word|reports?|details|rumou?rs?)\s+of\s+(?:the\s+|a\s+|an\s+)?$")
+_PASSIVE_TALKS = blind(r"being\s")
+_AGENT_AFTER = re.compile(r"\s+(?:by|between|with|among)\s+(?:the\s+)?(?:\w+\s+){0,2}?[A-Z\d]")
 _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -272,7 +274,7 @@ def _members(clause: str) -> tuple[str, ...] | None:
     return None
 
 
-AGREEMENT_KINDS = frozenset({"deal", "withdrawal"})
+AGREEMENT_KINDS = frozenset({"deal", "negotiation", "withdrawal"})
 
 
 def members_named(text: str) -> tuple[str, ...]:
@@ -378,6 +380,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
             # Talks only spoken of, refused or walked out of ("optimism about negotiations with Lima", "briefed on
             # the negotiations Thursday", "refuses negotiations") are not held there.
             and not vocab.TALKS_TOPIC_BEFORE.search(clause[max(0, m.start() - 40) : m.start()])
+            # Talks denied: "is not negotiating with Lima", "no talks were held".
+            and not _NOT_BEFORE.search(clause[max(0, m.start() - 25) : m.start()])
         ),
         None,
     )
@@ -421,8 +425,17 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         and not blocked(clause, talks)
         and not _unreal(clause, talks)
         and not _private(clause, talks)
+        # Talks in the passive name their agreement, or their sides after them: "when deals were being negotiated"
+        # says only that such talks happen.
+        and not (
+            _PASSIVE_TALKS.match(talks.group(0))
+            and _members(clause) is None
+            and not _AGENT_AFTER.match(clause, talks.end())
+        )
     ):
-        first = _round_parties(c) or find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        # Talks on an agreement named by name are between its members where the clause names no other side
+        # ("NAFTA is being renegotiated": the US with Canada and Mexico).
+        first = _round_parties(c) or _among_members(clause, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
         _remember_pair(c, first)
         when = c.dates_of()
         discussed = vocab.DISCUSSED.search(talks.group(0))

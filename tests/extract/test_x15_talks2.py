@@ -1,0 +1,27 @@
+"""Round 15, talks and deals the answers state and the reader missed. All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _talks(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.imposer, f.targets) for f in facts_of(text) if f.kind == "negotiation"]
+
+
+def test_an_agreement_being_negotiated_is_talks_between_its_members() -> None:
+    # The passive reports talks under way; an agreement named by name brings its members as the sides.
+    assert _talks("The U.S.-Korea Free Trade Agreement is being renegotiated by the two governments.") == [
+        ("US", ("KR",))
+    ]
+    assert _talks("CAFTA, which is still being negotiated, faces resistance in Congress.") == [
+        ("US", ("CR", "SV", "GT", "HN", "NI", "DO"))
+    ]
+    # Talks on a named agreement with no side named are between its members, not with everyone.
+    assert _talks("KORUS talks resumed in Seoul on Monday.") == [("US", ("KR",))]
+    # A passive naming no side nor agreement says only that such talks happen at some time.
+    assert _talks("Peru feared it would be left out when trade pacts were being negotiated.") == []
+
+
+def test_talks_denied_are_not_held() -> None:
+    assert _talks("Peru is not negotiating with Morocco on wine tariffs, its minister said on Monday.") == []
