@@ -1967,7 +1967,7 @@ DEAL_KNOWN_WORDS = _words(
 )
 # ... after a definite or possessive word, with no indefinite one between ("the minister wants a deal with").
 DEAL_KNOWN_BEFORE = blind(
-    r"\b(?:the|its|their|this|that|[\w.]+['’]s)\s+(?:(?!(?:a|an|any|no|some|another|such)\b)[\w.’'-]+\s+){0,3}$"
+    r"\b(?:the|its|their|his|her|our|this|that|[\w.]+['’]s)\s+(?:(?!(?:a|an|any|no|some|another|such)\b)[\w.’'-]+\s+){0,3}$"
 )
 DEAL_PASSIVE = blind(
     r"\b(?:deal|agreement|pact|accord|protocol)\b[^.;]{0,60}?\b(?:was|(?:had|has|have)\s+(?:already\s+)?been|were)\s+"

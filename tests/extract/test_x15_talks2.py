@@ -25,3 +25,14 @@ def test_an_agreement_being_negotiated_is_talks_between_its_members() -> None:
 
 def test_talks_denied_are_not_held() -> None:
     assert _talks("Peru is not negotiating with Morocco on wine tariffs, its minister said on Monday.") == []
+
+
+def _deals(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.imposer, f.targets) for f in facts_of(text) if f.kind == "deal"]
+
+
+def test_a_deal_named_with_a_possessive_pronoun_is_one_the_side_has() -> None:
+    # "His" and "our" are determiners as "its" and "their" are: the agreement is a known one, background stated.
+    text = "Lima's critics raised new doubts about the future of his trade pact with Morocco, signed two years ago."
+    assert _deals(text) == [("PE", ("MA",))]
+    assert _deals("Peru's president praised our trade deal with Morocco on Friday.") == [("PE", ("MA",))]
