@@ -225,7 +225,9 @@ _AUDIENCE = (
     r"[\w.-]+\s+(?:news|tv|television|radio)|cnn|cnbc|msnbc|bloomberg|fox|an?\s+(?:newspaper|interviewer|reporter)"
 )
 TALKS = _words(
-    r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|"
+    # (A closing quote may stand after the noun: 'an "extended meeting" with Xi'.)
+    r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting[\x22\u201d\u2019]?\s+with|"
+    r"discussions|"
     # The singular names talks too ("launched the FTA negotiation"), not a way of dealing ("a negotiation tactic").
     # (The determiner is looked behind, so that the list still opens with its own words: a gate for the reader.)
     r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\bfta\s)|(?<=\btrade\s)|(?<=\bbilateral\s))"

@@ -36,3 +36,16 @@ def test_a_deal_named_with_a_possessive_pronoun_is_one_the_side_has() -> None:
     text = "Lima's critics raised new doubts about the future of his trade pact with Morocco, signed two years ago."
     assert _deals(text) == [("PE", ("MA",))]
     assert _deals("Peru's president praised our trade deal with Morocco on Friday.") == [("PE", ("MA",))]
+
+
+def test_a_quoted_meeting_with_a_side_is_talks_on_its_own_day() -> None:
+    # A closing quote after the noun does not part it from "with".
+    text = "Peru's president said he had arranged an \u201cextended meeting\u201d with Morocco's king on trade next month."
+    assert _talks(text) == [("PE", ("MA",))]
+    # The day of the talks is the one in their own phrase, not the day the plan was told: a call held on Tuesday
+    # and a meeting set for next month are two meetings.
+    text = (
+        "Peru's president held a phone call with Morocco's king on wine tariffs on Tuesday. "
+        "Peru's president said Tuesday he had arranged a meeting with Morocco's king on trade next month."
+    )
+    assert len(_talks(text)) == 2

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked
+from monitor.extract.dates import DateMention
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, BLOC, CAPITAL, UNIVERSAL, find_mentions
 from monitor.extract.kinds import Clause, make_fact
@@ -200,10 +201,16 @@ def _not_trade(clause: str, talks: re.Match[str]) -> bool:
 def _dated(c: Clause, talks: re.Match[str]) -> bool:
     """Whether the talks at `talks` are given their day, in their own phrase ("the talks this week", "trade talks
     with Lima on Friday"): a meeting placed in time took place, or is set to."""
-    return any(
-        0 <= d.start - talks.end() <= 50 and not any(ch in c.text[talks.end() : d.start] for ch in ",;")
+    return bool(_own_dates(c, talks))
+
+
+def _own_dates(c: Clause, talks: re.Match[str]) -> list[DateMention]:
+    """The dates in the phrase of the talks at `talks`, right after them with no comma between."""
+    return [
+        d
         for d in c.dates_of()
-    )
+        if 0 <= d.start - talks.end() <= 50 and not any(ch in c.text[talks.end() : d.start] for ch in ",;")
+    ]
 
 
 def _private(clause: str, talks: re.Match[str]) -> bool:
@@ -437,10 +444,13 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         # ("NAFTA is being renegotiated": the US with Canada and Mexico).
         first = _round_parties(c) or _among_members(clause, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
         _remember_pair(c, first)
-        when = c.dates_of()
+        # The talks' day is the one in their own phrase ("said Tuesday he had arranged a meeting with Xi next week":
+        # next week), else the clause's first.
+        when = _own_dates(c, talks) or c.dates_of()
+        day = when[0].value if when else None
         discussed = vocab.DISCUSSED.search(talks.group(0))
         if not _partner_unknown(c, first) and not (discussed and not (first.imposer_named and first.targets_named)):
-            facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
+            facts.append(make_fact("negotiation", first, c.sentence, effective=day))
     elif not deal_in_sentence and _partner_deal(c):
         first = _among_members(clause, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
         _remember_pair(c, first)
