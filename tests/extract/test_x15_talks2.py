@@ -40,7 +40,7 @@ def test_a_deal_named_with_a_possessive_pronoun_is_one_the_side_has() -> None:
 
 def test_a_quoted_meeting_with_a_side_is_talks_on_its_own_day() -> None:
     # A closing quote after the noun does not part it from "with".
-    text = "Peru's president said he had arranged an \u201cextended meeting\u201d with Morocco's king on trade next month."
+    text = "Peru's trade envoy said he had arranged an \u201cextended meeting\u201d with Morocco's king next month."
     assert _talks(text) == [("PE", ("MA",))]
     # The day of the talks is the one in their own phrase, not the day the plan was told: a call held on Tuesday
     # and a meeting set for next month are two meetings.
@@ -49,3 +49,16 @@ def test_a_quoted_meeting_with_a_side_is_talks_on_its_own_day() -> None:
         "Peru's president said Tuesday he had arranged a meeting with Morocco's king on trade next month."
     )
     assert len(_talks(text)) == 2
+
+
+def test_a_person_no_government_is_known_for_meeting_officials_holds_no_talks() -> None:
+    # A bare name the reader knows as no side's (a businessman, a union leader) is no party to trade talks; the side
+    # the reader would guess for it is no one's statement.
+    for text in (
+        "Peru's president took questions on trade. Sato met with Peru's president on Monday to discuss his "
+        "investment in a copper mine and trade.",
+        "Okonkwo recently led his own delegation to Lima to discuss the trade deal.",
+    ):
+        assert _talks(text) == [], text
+    # A determiner opening the clause is no name: the talks are held.
+    assert _talks("The talks with Morocco on trade began in Lima on Monday.") == [("US", ("MA",))]
