@@ -62,3 +62,18 @@ def test_a_person_no_government_is_known_for_meeting_officials_holds_no_talks() 
         assert _talks(text) == [], text
     # A determiner opening the clause is no name: the talks are held.
     assert _talks("The talks with Morocco on trade began in Lima on Monday.") == [("US", ("MA",))]
+
+
+def test_the_president_of_an_article_naming_the_us_is_the_first_party_of_talks() -> None:
+    # "The president" with no country is the first party named; in US news, the US's president.
+    text = (
+        "The United States raised tariffs on Moroccan wine last month. The president indicated Peru and Chile's "
+        "treatment would be tied to the ongoing trade talks, which are expected to resume in early May."
+    )
+    assert _talks(text) == [("US", ("PE", "CL"))]
+    # In an article that never names the US, the president is not Washington's.
+    text = (
+        "Peru raised tariffs on Moroccan wine last month. The president indicated Chile and Bolivia's treatment "
+        "would be tied to the ongoing trade talks, which are expected to resume in early May."
+    )
+    assert _talks(text) == [("CL", ("BO",))]

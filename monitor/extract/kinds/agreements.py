@@ -35,6 +35,8 @@ _KIND_BEFORE = blind(r"\b(?:a|an|any|every|each)\s+$")
 _STRANDED = re.compile(r"(?<=\b(?:to|on))\s*[,;:.!?)”\"]")
 _REPORT_OF_BEFORE = blind(r"\b(?:news|word|reports?|details|rumou?rs?)\s+of\s+(?:the\s+|a\s+|an\s+)?$")
 _PASSIVE_TALKS = blind(r"being\s")
+# "The president" opening a clause, as its subject (not "the president of Mexico").
+_PRESIDENT_SUBJECT = re.compile(r"\W*[Tt]he\s+president\b(?!\s+of\b|['’]s\s+(?:wife|family|son|daughter)\b)")
 # A clause opening with a bare name (one to three capitalised words, no determiner nor pronoun) and at most a few
 # small words before the talks word: "Son met with", "Trumka recently led his own delegation".
 _NAME_SUBJECT = re.compile(
@@ -263,6 +265,21 @@ def _partner_unknown(c: Clause, parties: Parties) -> bool:
     return parties.targets_default and parties.targets == ("US",) and c.ctx.home is not None
 
 
+def _president_first(c: Clause, talks: re.Match[str], parties: Parties) -> Parties:
+    """The sides of talks whose subject is "the president" with no country named ("The president indicated Canada's
+    treatment would be tied to the talks", "The president hailed his meeting with Xi"): in an article that names
+    the US, its president is the first party named, the sides named after him the others."""
+    head = _PRESIDENT_SUBJECT.match(c.text)
+    if head is None or c.ctx.home is not None or head.end() > talks.start() or parties.imposer == "US":
+        return parties
+    if any(m.start < head.end() or m.code == "US" for m in c.mentions):
+        return parties
+    others = tuple(dict.fromkeys(m.code for m in c.mentions if m.code != ANY and not is_venue(c.text, m)))
+    if not others:
+        return parties
+    return Parties(imposer="US", targets=others, subject_named=True, targets_named=True)
+
+
 def _gerund_subject(c: Clause, parties: Parties) -> Parties:
     """The sides of a deal told in a gerund phrase that opens the sentence and names no one acting ("After
     signing pacts with Chile, Peru and Japan, the EU ..."): the phrase's doer is the main clause's subject."""
@@ -450,7 +467,9 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
     ):
         # Talks on an agreement named by name are between its members where the clause names no other side
         # ("NAFTA is being renegotiated": the US with Canada and Mexico).
-        first = _round_parties(c) or _among_members(clause, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
+        first = _round_parties(c) or _among_members(
+            clause, _president_first(c, talks, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
+        )
         _remember_pair(c, first)
         # The talks' day is the one in their own phrase ("said Tuesday he had arranged a meeting with Xi next week":
         # next week), else the clause's first.
