@@ -60,8 +60,10 @@ def test_a_person_no_government_is_known_for_meeting_officials_holds_no_talks() 
         "Okonkwo recently led his own delegation to Lima to discuss the trade deal.",
     ):
         assert _talks(text) == [], text
-    # A determiner opening the clause is no name: the talks are held.
+    # A determiner opening the clause is no name, and a title names an official: the talks are held.
     assert _talks("The talks with Morocco on trade began in Lima on Monday.") == [("US", ("MA",))]
+    text = "Peru's envoy arrived in Rabat on Sunday. Secretary Quispe met with Morocco's king on trade on Monday."
+    assert _talks(text) != []
 
 
 def test_the_president_of_an_article_naming_the_us_is_the_first_party_of_talks() -> None:

@@ -45,6 +45,10 @@ _NAME_SUBJECT = re.compile(
     r"Talks|Trade|On|In|At|Later|Last|Next|Earlier|Meanwhile|Since|After|Before|When|While|Then|But|And)\b)"
     r"(?:[A-Z][\w.’'-]*\s+){1,3}(?:[a-z’']+\s+){0,4}$"
 )
+_OFFICE_WORD = re.compile(
+    r"\b(?:Secretary|Minister|Premier|President|Vice|Prime|Ambassador|Governor|Chancellor|Commissioner|Envoy|"
+    r"Representative|Deputy|Chief|Foreign|Commerce|Finance|Treasury|Economy|Trade|Official|Spokes\w+|King|Queen)\b"
+)
 _AGENT_AFTER = re.compile(r"\s+(?:by|between|with|among)\s+(?:the\s+)?(?:\w+\s+){0,2}?[A-Z\d]")
 _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -481,6 +485,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         private = (
             not first.imposer_named
             and _NAME_SUBJECT.match(clause[: talks.start()]) is not None
+            and not _OFFICE_WORD.search(clause[: talks.start()])  # "Secretary Ross met with": an official
             and not find_mentions(clause[: talks.start()])  # "ASEAN ministers held talks": a bloc's
         )
         if (
