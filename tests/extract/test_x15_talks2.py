@@ -79,3 +79,9 @@ def test_the_president_of_an_article_naming_the_us_is_the_first_party_of_talks()
         "would be tied to the ongoing trade talks, which are expected to resume in early May."
     )
     assert _talks(text) == [("CL", ("BO",))]
+
+
+def test_talks_placed_this_week_are_held() -> None:
+    # "This week" places the talks in time as "on Monday" does, though it names no day.
+    text = "Peru's president on Tuesday welcomed the Peru-Morocco trade talks this week but said duties would stay."
+    assert _talks(text) == [("PE", ("MA",))]

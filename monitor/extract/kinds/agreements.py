@@ -49,6 +49,9 @@ _OFFICE_WORD = re.compile(
     r"\b(?:Secretary|Minister|Premier|President|Vice|Prime|Ambassador|Governor|Chancellor|Commissioner|Envoy|"
     r"Representative|Deputy|Chief|Foreign|Commerce|Finance|Treasury|Economy|Trade|Official|Spokes\w+|King|Queen)\b"
 )
+# "This week" right after the talks places them in time too ("acknowledged the U.S.-Mexican talks this week"),
+# though it names no day to resolve.
+_THIS_WEEK_AFTER = blind(r"\s+(?:[\w-]+\s+){0,3}?this\s+week\b")
 _AGENT_AFTER = re.compile(r"\s+(?:by|between|with|among)\s+(?:the\s+)?(?:\w+\s+){0,2}?[A-Z\d]")
 _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -215,7 +218,7 @@ def _not_trade(clause: str, talks: re.Match[str]) -> bool:
 def _dated(c: Clause, talks: re.Match[str]) -> bool:
     """Whether the talks at `talks` are given their day, in their own phrase ("the talks this week", "trade talks
     with Lima on Friday"): a meeting placed in time took place, or is set to."""
-    return bool(_own_dates(c, talks))
+    return bool(_own_dates(c, talks)) or _THIS_WEEK_AFTER.match(c.text, talks.end()) is not None
 
 
 def _own_dates(c: Clause, talks: re.Match[str]) -> list[DateMention]:
