@@ -85,3 +85,15 @@ def test_talks_placed_this_week_are_held() -> None:
     # "This week" places the talks in time as "on Monday" does, though it names no day.
     text = "Peru's president on Tuesday welcomed the Peru-Morocco trade talks this week but said duties would stay."
     assert _talks(text) == [("PE", ("MA",))]
+
+
+def test_a_deal_set_in_another_year_is_another_agreement() -> None:
+    # The pact signed in one year and the new one signed now are two agreements between the same sides.
+    text = (
+        "The original trade pact between Peru and Chile was signed in 1998 by Peru's then-president. "
+        "Peru signed a new trade deal with Chile on Monday."
+    )
+    assert _deals(text) == [("PE", ("CL",)), ("PE", ("CL",))]
+    # The same deal told again, with no year of its own, is one.
+    text = "Peru signed a new trade deal with Chile on Monday. The deal Peru signed with Chile cuts duties on wine."
+    assert _deals(text) == [("PE", ("CL",))]
