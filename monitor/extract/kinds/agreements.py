@@ -37,18 +37,6 @@ _REPORT_OF_BEFORE = blind(r"\b(?:news|word|reports?|details|rumou?rs?)\s+of\s+(?
 _PASSIVE_TALKS = blind(r"being\s")
 # "The president" opening a clause, as its subject (not "the president of Mexico").
 _PRESIDENT_SUBJECT = re.compile(r"\W*[Tt]he\s+president\b(?!\s+of\b|['’]s\s+(?:wife|family|son|daughter)\b)")
-# A clause opening with a bare name (one to three capitalised words, no determiner nor pronoun) and at most a few
-# small words before the talks word: "Son met with", "Trumka recently led his own delegation".
-_NAME_SUBJECT = re.compile(
-    r"\W*(?!(?:The|A|An|It|Its|They|Their|He|His|She|Her|We|Our|I|My|This|That|These|Those|Both|Two|Each|Any|No|"
-    r"Some|All|Neither|Officials?|Negotiators?|Delegations?|Representatives?|Teams?|Envoys?|Leaders?|Ministers?|"
-    r"Talks|Trade|On|In|At|Later|Last|Next|Earlier|Meanwhile|Since|After|Before|When|While|Then|But|And)\b)"
-    r"(?:[A-Z][\w.’'-]*\s+){1,3}(?:[a-z’']+\s+){0,4}$"
-)
-_OFFICE_WORD = re.compile(
-    r"\b(?:Secretary|Minister|Premier|President|Vice|Prime|Ambassador|Governor|Chancellor|Commissioner|Envoy|"
-    r"Representative|Deputy|Chief|Foreign|Commerce|Finance|Treasury|Economy|Trade|Official|Spokes\w+|King|Queen)\b"
-)
 # "This week" right after the talks places them in time too ("acknowledged the U.S.-Mexican talks this week"),
 # though it names no day to resolve.
 _THIS_WEEK_AFTER = blind(r"\s+(?:[\w-]+\s+){0,3}?this\s+week\b")
@@ -483,19 +471,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         when = _own_dates(c, talks) or c.dates_of()
         day = when[0].value if when else None
         discussed = vocab.DISCUSSED.search(talks.group(0))
-        # A person the reader knows as no government's, as the subject ("Son met with Trump", "Trumka led his own
-        # delegation to Mexico"): a businessman or a union leader meeting officials, no side acting in trade talks.
-        private = (
-            not first.imposer_named
-            and _NAME_SUBJECT.match(clause[: talks.start()]) is not None
-            and not _OFFICE_WORD.search(clause[: talks.start()])  # "Secretary Ross met with": an official
-            and not find_mentions(clause[: talks.start()])  # "ASEAN ministers held talks": a bloc's
-        )
-        if (
-            not private
-            and not _partner_unknown(c, first)
-            and not (discussed and not (first.imposer_named and first.targets_named))
-        ):
+        if not _partner_unknown(c, first) and not (discussed and not (first.imposer_named and first.targets_named)):
             facts.append(make_fact("negotiation", first, c.sentence, effective=day))
     elif not deal_in_sentence and _partner_deal(c):
         first = _among_members(clause, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
