@@ -58,6 +58,12 @@ def test_the_president_of_an_article_naming_the_us_is_the_first_party_of_talks()
         "treatment would be tied to the ongoing trade talks, which are expected to resume in early May."
     )
     assert _talks(text) == [("US", ("PE", "CL"))]
+    # A president named in apposition is that one.
+    text = (
+        "The United States raised tariffs on Moroccan wine last month. The president, Pedro Castillo of Peru, "
+        "indicated Chile's treatment would be tied to the ongoing trade talks, which are expected to resume in May."
+    )
+    assert _talks(text) == [("PE", ("CL",))]
     # In an article that never names the US, the president is not Washington's.
     text = (
         "Peru raised tariffs on Moroccan wine last month. The president indicated Chile and Bolivia's treatment "

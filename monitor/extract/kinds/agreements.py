@@ -35,8 +35,11 @@ _KIND_BEFORE = blind(r"\b(?:a|an|any|every|each)\s+$")
 _STRANDED = re.compile(r"(?<=\b(?:to|on))\s*[,;:.!?)”\"]")
 _REPORT_OF_BEFORE = blind(r"\b(?:news|word|reports?|details|rumou?rs?)\s+of\s+(?:the\s+|a\s+|an\s+)?$")
 _PASSIVE_TALKS = blind(r"being\s")
-# "The president" opening a clause, as its subject (not "the president of Mexico").
-_PRESIDENT_SUBJECT = re.compile(r"\W*[Tt]he\s+president\b(?!\s+of\b|['’]s\s+(?:wife|family|son|daughter)\b)")
+# "The president" opening a clause, as its subject (not "the president of Mexico", nor one named in apposition: "The
+# president, Lopez Obrador, ...").
+_PRESIDENT_SUBJECT = re.compile(
+    r"\W*[Tt]he\s+president\b(?!\s+of\b|\s*,|['’]s\s+(?:wife|family|son|daughter)\b)"
+)
 # "This week" right after the talks places them in time too ("acknowledged the U.S.-Mexican talks this week"),
 # though it names no day to resolve.
 _THIS_WEEK_AFTER = blind(r"\s+(?:[\w-]+\s+){0,3}?this\s+week\b")
