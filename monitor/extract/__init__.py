@@ -43,6 +43,13 @@ def _values(evidence: str) -> frozenset[str]:
     return frozenset(m.group(1) or m.group(2) for m in vocab.GOODS_VALUE.finditer(evidence))
 
 
+@lru_cache(maxsize=4096)
+def _years(evidence: str) -> frozenset[str]:
+    """The years a sentence sets something in ("signed in 1992", "in June 2015"), not a year naming a thing ("the
+    1994 agreement") nor a dateline."""
+    return frozenset(re.findall(r"\bin\s+(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\b", evidence))
+
+
 def _worth(fact: Fact) -> frozenset[str]:
     """The values of goods a tariff is stated for: those its own clause names, else its sentence's."""
     return fact.worth or _values(fact.evidence)
@@ -113,6 +120,8 @@ def _covers(a: Fact, b: Fact) -> bool:
         return False  # "announced an extra 25%" and "the original 25% levy came into effect on August 1"
     if a.kind == "tariff" and a.evidence == b.evidence and a.rate != b.rate and a.status != b.status:
         return False  # "most tariffs will stay in force, while the 12% duty will be cut to 6%": two measures
+    if a.kind == "deal" and _years(a.evidence) != _years(b.evidence):
+        return False  # "the original NAFTA deal was signed in 1992" and the USMCA signed now: two agreements
     # Two meetings on two days, or a rate in force since one date and again from another, are two facts.
     return not (a.kind in {"negotiation", "tariff"} and b.effective and a.effective and a.effective != b.effective)
 
@@ -152,7 +161,8 @@ def _dedup(facts: list[Fact]) -> list[Fact]:
             continue
         stated.setdefault((fact.kind, fact.imposer), set()).update(fact.targets)
         worth.setdefault((fact.kind, fact.imposer), set()).update(value)
-        exact = (*_key(fact), fact.sector, fact.rate, fact.until, fact.effective, value)
+        years = _years(fact.evidence) if fact.kind == "deal" else frozenset()
+        exact = (*_key(fact), fact.sector, fact.rate, fact.until, fact.effective, value, years)
         if exact in seen:
             continue  # a plain repeat, however far back
         seen.add(exact)

@@ -225,7 +225,9 @@ _AUDIENCE = (
     r"[\w.-]+\s+(?:news|tv|television|radio)|cnn|cnbc|msnbc|bloomberg|fox|an?\s+(?:newspaper|interviewer|reporter)"
 )
 TALKS = _words(
-    r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting\s+with|discussions|"
+    # (A closing quote may stand after the noun: 'an "extended meeting" with Xi'.)
+    r"talks|negotiations|negotiators|negotiating\s+round|" + _MET_WITH + r"|meeting[\x22\u201d\u2019]?\s+with|"
+    r"discussions|"
     # The singular names talks too ("launched the FTA negotiation"), not a way of dealing ("a negotiation tactic").
     # (The determiner is looked behind, so that the list still opens with its own words: a gate for the reader.)
     r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\bfta\s)|(?<=\btrade\s)|(?<=\bbilateral\s))"
@@ -239,7 +241,10 @@ TALKS = _words(
     r"dialogue\s+with|talks\s+with|" + _TRADE_ROUND + r"|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
     r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
-    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|"
+    # (Not denied: "is not negotiating".)
+    r"(?:is|are|was|were|been)\s+(?:(?!not\b|never\b)\w+\s+)?negotiating|"
+    # The passive of the verb: "the pact being negotiated between 12 countries", "is being renegotiated by".
+    r"being\s+(?:re-?)?negotiated|"
     # Sides discussing with each other: "the two leaders discussed a trade deal", "are discussing a partial deal"
     # (a meeting word: it needs trade in its clause, and both sides named).
     r"(?:also\s+)?discussed(?!\s+(?:in|by|at|during|within)\b)|(?:is|are|was|were|been)\s+(?:\w+\s+)?discussing|"
@@ -278,6 +283,7 @@ TALKS_EVENT = _words(
     r"sent|sends|send|dispatched|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
     r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated|discussed|discussing|"
+    r"being\s+(?:re-?)?negotiated|"
     # Talks going on, said of their sides: "are in talks over a trade pact", "remain in talks with".
     # (Not "progress in talks", which speaks of talks named elsewhere.)
     r"(?:is|are|was|were|been|be|remain|remains|remained)\s+(?:\w+\s+)?in\s+(?:[\w-]+\s+){0,2}?talks|"
@@ -2021,7 +2027,7 @@ DEAL_KNOWN_WORDS = _words(
 )
 # ... after a definite or possessive word, with no indefinite one between ("the minister wants a deal with").
 DEAL_KNOWN_BEFORE = blind(
-    r"\b(?:the|its|their|this|that|[\w.]+['’]s)\s+(?:(?!(?:a|an|any|no|some|another|such)\b)[\w.’'-]+\s+){0,3}$"
+    r"\b(?:the|its|their|his|her|our|this|that|[\w.]+['’]s)\s+(?:(?!(?:a|an|any|no|some|another|such)\b)[\w.’'-]+\s+){0,3}$"
 )
 DEAL_PASSIVE = blind(
     r"\b(?:deal|agreement|pact|accord|protocol)\b[^.;]{0,60}?\b(?:was|(?:had|has|have)\s+(?:already\s+)?been|were)\s+"

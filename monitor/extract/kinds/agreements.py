@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from monitor.extract import vocabulary as vocab
 from monitor.extract.clauses import blocked
+from monitor.extract.dates import DateMention
 from monitor.extract.facts import Fact
 from monitor.extract.gazetteer import ANY, BLOC, CAPITAL, UNIVERSAL, find_mentions
 from monitor.extract.kinds import Clause, make_fact
@@ -33,6 +34,16 @@ _NO_OBJECT = blind(r"\W*(?:no|none)\b")
 _KIND_BEFORE = blind(r"\b(?:a|an|any|every|each)\s+$")
 _STRANDED = re.compile(r"(?<=\b(?:to|on))\s*[,;:.!?)”\"]")
 _REPORT_OF_BEFORE = blind(r"\b(?:news|word|reports?|details|rumou?rs?)\s+of\s+(?:the\s+|a\s+|an\s+)?$")
+_PASSIVE_TALKS = blind(r"being\s")
+# "The president" opening a clause, as its subject (not "the president of Mexico", nor one named in apposition: "The
+# president, Lopez Obrador, ...").
+_PRESIDENT_SUBJECT = re.compile(
+    r"\W*[Tt]he\s+president\b(?!\s+of\b|\s*,|['’]s\s+(?:wife|family|son|daughter)\b)"
+)
+# "This week" right after the talks places them in time too ("acknowledged the U.S.-Mexican talks this week"),
+# though it names no day to resolve.
+_THIS_WEEK_AFTER = blind(r"\s+(?:[\w-]+\s+){0,3}?this\s+week\b")
+_AGENT_AFTER = re.compile(r"\s+(?:by|between|with|among)\s+(?:the\s+)?(?:\w+\s+){0,2}?[A-Z\d]")
 _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -198,10 +209,16 @@ def _not_trade(clause: str, talks: re.Match[str]) -> bool:
 def _dated(c: Clause, talks: re.Match[str]) -> bool:
     """Whether the talks at `talks` are given their day, in their own phrase ("the talks this week", "trade talks
     with Lima on Friday"): a meeting placed in time took place, or is set to."""
-    return any(
-        0 <= d.start - talks.end() <= 50 and not any(ch in c.text[talks.end() : d.start] for ch in ",;")
+    return bool(_own_dates(c, talks)) or _THIS_WEEK_AFTER.match(c.text, talks.end()) is not None
+
+
+def _own_dates(c: Clause, talks: re.Match[str]) -> list[DateMention]:
+    """The dates in the phrase of the talks at `talks`, right after them with no comma between."""
+    return [
+        d
         for d in c.dates_of()
-    )
+        if 0 <= d.start - talks.end() <= 50 and not any(ch in c.text[talks.end() : d.start] for ch in ",;")
+    ]
 
 
 def _private(clause: str, talks: re.Match[str]) -> bool:
@@ -246,6 +263,21 @@ def _partner_unknown(c: Clause, parties: Parties) -> bool:
     return parties.targets_default and parties.targets == ("US",) and c.ctx.home is not None
 
 
+def _president_first(c: Clause, talks: re.Match[str], parties: Parties) -> Parties:
+    """The sides of talks whose subject is "the president" with no country named ("The president indicated Canada's
+    treatment would be tied to the talks", "The president hailed his meeting with Xi"): in an article that names
+    the US, its president is the first party named, the sides named after him the others."""
+    head = _PRESIDENT_SUBJECT.match(c.text)
+    if head is None or c.ctx.home is not None or head.end() > talks.start() or parties.imposer == "US":
+        return parties
+    if any(m.start < head.end() or m.code == "US" for m in c.mentions):
+        return parties
+    others = tuple(dict.fromkeys(m.code for m in c.mentions if m.code != ANY and not is_venue(c.text, m)))
+    if not others:
+        return parties
+    return Parties(imposer="US", targets=others, subject_named=True, targets_named=True)
+
+
 def _gerund_subject(c: Clause, parties: Parties) -> Parties:
     """The sides of a deal told in a gerund phrase that opens the sentence and names no one acting ("After
     signing pacts with Chile, Peru and Japan, the EU ..."): the phrase's doer is the main clause's subject."""
@@ -272,7 +304,7 @@ def _members(clause: str) -> tuple[str, ...] | None:
     return None
 
 
-AGREEMENT_KINDS = frozenset({"deal", "withdrawal"})
+AGREEMENT_KINDS = frozenset({"deal", "negotiation", "withdrawal"})
 
 
 def members_named(text: str) -> tuple[str, ...]:
@@ -378,6 +410,8 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
             # Talks only spoken of, refused or walked out of ("optimism about negotiations with Lima", "briefed on
             # the negotiations Thursday", "refuses negotiations") are not held there.
             and not vocab.TALKS_TOPIC_BEFORE.search(clause[max(0, m.start() - 40) : m.start()])
+            # Talks denied: "is not negotiating with Lima", "no talks were held".
+            and not _NOT_BEFORE.search(clause[max(0, m.start() - 25) : m.start()])
         ),
         None,
     )
@@ -421,13 +455,27 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         and not blocked(clause, talks)
         and not _unreal(clause, talks)
         and not _private(clause, talks)
+        # Talks in the passive name their agreement, or their sides after them: "when deals were being negotiated"
+        # says only that such talks happen.
+        and not (
+            _PASSIVE_TALKS.match(talks.group(0))
+            and _members(clause) is None
+            and not _AGENT_AFTER.match(clause, talks.end())
+        )
     ):
-        first = _round_parties(c) or find_parties(clause, c.mentions, c.ctx, prefer_first=True)
+        # Talks on an agreement named by name are between its members where the clause names no other side
+        # ("NAFTA is being renegotiated": the US with Canada and Mexico).
+        first = _round_parties(c) or _among_members(
+            clause, _president_first(c, talks, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
+        )
         _remember_pair(c, first)
-        when = c.dates_of()
+        # The talks' day is the one in their own phrase ("said Tuesday he had arranged a meeting with Xi next week":
+        # next week), else the clause's first.
+        when = _own_dates(c, talks) or c.dates_of()
+        day = when[0].value if when else None
         discussed = vocab.DISCUSSED.search(talks.group(0))
         if not _partner_unknown(c, first) and not (discussed and not (first.imposer_named and first.targets_named)):
-            facts.append(make_fact("negotiation", first, c.sentence, effective=when[0].value if when else None))
+            facts.append(make_fact("negotiation", first, c.sentence, effective=day))
     elif not deal_in_sentence and _partner_deal(c):
         first = _among_members(clause, find_parties(clause, c.mentions, c.ctx, prefer_first=True))
         _remember_pair(c, first)
