@@ -183,7 +183,10 @@ def blocked(clause: str, cue: re.Match[str]) -> bool:
     if cut >= 0 and cut < cue.start() - max(0, cue.start() - 50):
         window = window[cut + 1 :]
     return (
-        bool(vocab.NOT_A_FACT.search(window)) or _wished_in_chain(clause, cue.start()) or _foreseen(clause, cue.start())
+        bool(vocab.NOT_A_FACT.search(window))
+        or _wished_in_chain(clause, cue.start())
+        or _foreseen(clause, cue.start())
+        or bool(vocab.SUBJUNCTIVE_BEFORE.search(clause, max(0, cue.start() - 160), cue.start()))
     )
 
 

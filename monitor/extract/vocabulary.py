@@ -798,6 +798,10 @@ NOT_A_FACT = _words(
     # Applying for an exclusion asks for it: "companies that have applied for the exclusions".
     r"apply\s+for|applies\s+for|applied\s+for|applying\s+for|applications?\s+for|"
     r"fights?\s+for|fighting\s+for|fought\s+for|hopes?\s+that|hoped\s+that|"
+    # Pressing for a measure or insisting on it demands it: "pushing for the removal of the duties", "insists
+    # that the tariffs go", "clamoring for an exemption".
+    r"push(?:es|ed|ing)?\s+for|press(?:es|ed|ing)?\s+for|insist(?:s|ed|ing)?(?:\s+(?:that|on))?|"
+    r"clamou?r(?:s|ed|ing)?\s+for|lobby\s+for|lobbies\s+for|"
     # Forecasts and opinions of onlookers: "analysts said tariffs could reach 100%".
     r"analysts?|economists?|experts?|strategists?|observers|forecasters?|"
     # Conditions of eligibility: "to qualify for duty-free status, goods must ...".
@@ -818,6 +822,14 @@ NOT_A_FACT = _words(
     # Hearsay and its denial: "a rumor spread that Tokyo may impose duties", "no truth to talk of tariffs".
     r"rumou?rs?|rumou?red|no\s+(?:\w+\s+)?(?:of\s+)?truth|"
     r"no\s+(?:new|further|additional|more)"
+)
+# The mandative subjunctive: a bare "be" in a that-clause, with no modal or "to" before it ("insists that the
+# tariffs be removed", "demanded that Mexico be exempted"), says what someone wants done, not what was done.
+SUBJUNCTIVE_BEFORE = re.compile(
+    r"\bthat\s+(?:[^;:.]{1,120}?\s)?(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)"
+    r"(?<!\bmay\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bshould\s)(?<!\bshall\s)(?<!\bnot\s)(?<!n't\s)"
+    r"be\s+(?:\w+ly\s+)?$",
+    re.I,
 )
 # An offer to remove, spare or hold off a tariff is a proposal, not the measure ("is willing to scrap the duties if
 # ...", "stands ready to exempt"); only for those kinds: "ready to impose tariffs" is a threat, which is a fact.
