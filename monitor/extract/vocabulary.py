@@ -839,7 +839,13 @@ OFFERED_BEFORE = blind(
 # A condition after a removal or an exemption: "will drop the tariffs if Japan opens its market", "could be exempted
 # from the duties provided they ...". What follows the comma is another statement.
 CONDITION_AFTER = blind(
-    r"^[^,;]{0,80}?(?<!\beven\s)(?<!\bas\s)\b(?:if|unless|provided\s+that|on\s+condition\s+that|as\s+long\s+as)\s"
+    r"^[^,;]{0,80}?(?:(?<!\beven\s)(?<!\bas\s)\b(?:if|unless|provided\s+that|on\s+condition\s+that|as\s+long\s+as)\s|"
+    # "will drop them only when Washington ends its tariffs", "only after ...": the act waits on another.
+    r"\bonly\s+(?:when|after|once|if)\s|"
+    # Waiting on a deal not yet made (the indefinite article: none exists): "once a deal is reached", "as soon
+    # as an agreement is signed"; "once the deal took effect" tells when it was done.
+    r"\b(?:once|when|after|as\s+soon\s+as)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|pact|"
+    r"settlement)\s+(?:is|gets|has\s+been)\s)"
 )
 # "Neither ... nor (or) ..." as the subject denies the verb after it: "neither the comment period nor the talks will
 # delay the tariffs", "neither side has lifted its duties".

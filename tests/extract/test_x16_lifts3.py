@@ -29,3 +29,27 @@ def test_a_that_clause_with_a_modal_or_a_tense_still_states_the_removal() -> Non
     assert _freed("China confirmed that tariffs on US soybeans had been removed.") == [
         ("lift", "CN", "agriculture", None)
     ]
+
+
+def test_a_removal_offered_or_waiting_on_a_condition_is_no_lift() -> None:
+    # "to zero" states the removal, but the verb bringing the rate there is only offered; "only when/after" and a
+    # deal with the indefinite article (none made yet) make the act wait on something still to happen.
+    for sentence in (
+        "India offered to cut its tariffs on American motorcycles to zero.",
+        "China promised to remove tariffs on US farm goods once a deal is reached.",
+        "The EU will drop its duties on US bourbon only when Washington ends its steel tariffs.",
+        "Canada will scrap its surtax on US ketchup only after the steel tariffs are gone.",
+        "Japan will lift its tariffs on US beef once an agreement is signed.",
+        "The US will remove the tariffs on Chinese goods as soon as a deal is struck.",
+    ):
+        assert _freed(sentence) == [], sentence
+
+
+def test_a_removal_timed_by_a_deal_made_is_still_a_lift() -> None:
+    # The definite deal exists: the clause after it tells when the removal came, not what it waits on.
+    assert _freed("China removed tariffs on US farm goods once the deal took effect.") == [
+        ("lift", "CN", "agriculture", None)
+    ]
+    assert _freed("The EU cut its duty on US lobster to zero after the deal was signed.") == [
+        ("lift", "EU", "agriculture", None)
+    ]

@@ -285,6 +285,7 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         return None, False, not owner_named_after(c, aim.start())
     if vocab.TALKED_OF_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()]):
         return None, False, True  # "are negotiating the removal of the duties": what talks are about, no fact
-    if offered(clause, cue):
-        return None, False, True  # "is willing to scrap the duties if Japan ...": an offer, not a lift
+    if offered(clause, cue) or (lift is None and cutting and offered(clause, cutting[-1])):
+        # "is willing to scrap the duties if Japan ...", "offered to cut its tariffs to zero": an offer, not a lift
+        return None, False, True
     return (None if blocked(clause, cue) else cue), lift is None, False
