@@ -203,10 +203,12 @@ def _foreseen(clause: str, start: int) -> bool:
 
 def offered(clause: str, cue: re.Match[str]) -> bool:
     """Whether a removal, exemption or pause at `cue` is only offered or made a condition ("is willing to drop
-    the tariffs", "would lift them if Japan opens its market"): a proposal, not the measure."""
+    the tariffs", "would lift them if Japan opens its market"), or said to be only possible or talked about ("the
+    removal of the duties is on the table"): a proposal, not the measure."""
     return bool(
         vocab.OFFERED_BEFORE.search(clause, max(0, cue.start() - 40), cue.start())
         or vocab.CONDITION_AFTER.match(clause[cue.end() :])
+        or vocab.ONLY_POSSIBLE_AFTER.match(clause[cue.end() :])
     )
 
 

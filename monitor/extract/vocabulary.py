@@ -1119,7 +1119,21 @@ CONSIDERED = _words(
     r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)|"
     # Other verbs of weighing an idea: "is weighing exemptions for cars", "mulling the removal of the duties"
     # ("weighs on growth" is a burden, not a thought).
-    r"weighing(?!\s+on\b)|weighs(?!\s+on\b)|mulling|mulls|contemplating|contemplates|eyeing|floated|floating"
+    r"weighing(?!\s+on\b)|weighs(?!\s+on\b)|mulling|mulls|contemplating|contemplates|eyeing|floated|floating|"
+    # Looking into an idea or being open to it: "is looking at removing the duties", "is open to lifting them",
+    # "there is a chance the tariffs will be lifted", "exploring an exemption".
+    r"looking\s+at|looks\s+at|open\s+to|chance|chances|exploring|explores|studying|studies"
+)
+# What is said of a removal, exemption or pause named as a noun when it is only possible or talked about: "the
+# removal of the tariffs is on the table", "an exemption remains an option", "the repeal is being discussed". A
+# statement of another subject after a conjunction ("... took effect and more cuts are possible") is not its own.
+ONLY_POSSIBLE_AFTER = blind(
+    r"^(?:(?!\b(?:and|but|while|though|although|whereas)\b)[^,;]){0,80}?\b(?:is|are|was|were|remains?|remained|"
+    r"seems?|seemed|looks?|looked|appears?|appeared)\s+(?:still\s+|now\s+|also\s+|very\s+)?"
+    r"(?:on\s+the\s+table|possible|likely|unlikely|an?\s+(?:[\w-]+\s+)?(?:option|possibility|idea)|"
+    r"under\s+(?:consideration|discussion|review|study)|in\s+(?:sight|the\s+works|play)|"
+    r"up\s+for\s+(?:debate|discussion|negotiation)|"
+    r"being\s+(?:discussed|considered|weighed|studied|negotiated|debated|explored|reviewed|sought))\b"
 )
 # Verbs that make a tariff a policy statement rather than a topic ("the tariffs would hurt investment").
 POLICY_BEFORE = _words(

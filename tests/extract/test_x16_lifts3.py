@@ -53,3 +53,27 @@ def test_a_removal_timed_by_a_deal_made_is_still_a_lift() -> None:
     assert _freed("The EU cut its duty on US lobster to zero after the deal was signed.") == [
         ("lift", "EU", "agriculture", None)
     ]
+
+
+def test_a_removal_or_exemption_only_possible_or_talked_about_is_none() -> None:
+    # What is said of the noun ("is on the table", "is being discussed") or the frame before the verb ("looking
+    # at", "open to", "a chance") makes it an idea, not an act.
+    for sentence in (
+        "The removal of tariffs on Chinese goods is on the table, officials said.",
+        "The repeal of the tariffs on Mexican tomatoes is being discussed.",
+        "Relief from the steel tariffs for Australia is possible.",
+        "Officials are looking at removing the tariffs on Canadian lumber.",
+        "There is a chance the duties on Brazilian sugar will be lifted.",
+        "Washington is open to lifting the tariffs on Mexican steel.",
+    ):
+        assert _freed(sentence) == [], sentence
+
+
+def test_a_removal_named_as_a_noun_and_said_to_be_done_is_a_lift() -> None:
+    # The predicate reports the act; a possibility stated of another subject after "and" is not the removal's.
+    assert _freed("The repeal of the duties on Canadian steel was announced on Friday.") == [
+        ("lift", "US", "steel", None)
+    ]
+    assert _freed("The US exempted Japanese cars from the steel tariffs, and more exemptions are possible.") == [
+        ("relief", "US", "autos", None)
+    ]
