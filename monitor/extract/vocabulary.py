@@ -937,6 +937,17 @@ DENIED_BEFORE = blind(
     # exemption".
     r"\b(?:no|without)\s+(?:(?:an?|the|any|further|formal|immediate|fully|formally|immediately)\s+)?$"
 )
+# A removal, pause or exemption held back or refused by a frame that governs it from further off than a bare
+# negation: "is in no hurry to remove the duties", "shows no sign of lifting them", "no indication that they will
+# be removed", "has little appetite for scrapping", "is reluctant to exempt", "balked at removing", "stopped short
+# of lifting", "far from lifting". A coordinated verb after "and" is a statement of its own.
+REFUSED_FRAME_BEFORE = blind(
+    r"(?:\b(?:no|little|scant|not\s+much|not\s+any)\s+(?:hurry|rush|sign|signs|indication|intention|appetite|"
+    r"desire|inclination|evidence|willingness|urgency)\b|"
+    r"\b(?:reluctant|reluctance|unwilling|unwillingness|loath|loth|hesitant|refus\w*|resist\w*|balk\w*|"
+    r"stopp(?:ed|ing)\s+short|stops?\s+short|far\s+from|turn(?:s|ed|ing)?\s+down|rebuff\w*)\b)"
+    r"(?:(?!\band\b)[^,;]){0,90}$"
+)
 # A removal, pause or exemption only aimed at or attempted is not made: "flew to Washington in an effort to stop
 # new tariffs", "is trying to remove the duties", "in a bid to win an exemption", "aimed at lifting them". The
 # tariff it names is read for what it is where its owner is named after the aim ("to stop new US tariffs").

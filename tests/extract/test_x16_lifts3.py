@@ -77,3 +77,27 @@ def test_a_removal_named_as_a_noun_and_said_to_be_done_is_a_lift() -> None:
     assert _freed("The US exempted Japanese cars from the steel tariffs, and more exemptions are possible.") == [
         ("relief", "US", "autos", None)
     ]
+
+
+def test_a_removal_or_exemption_held_back_by_a_frame_of_refusal_is_none() -> None:
+    # The frame governs the verb from further off than "not": reluctance, no hurry, no sign, stopping short.
+    for sentence in (
+        "Washington is in no hurry to remove its duties on Canadian steel.",
+        "Beijing has shown no sign of lifting the duties on Australian barley.",
+        "The president has little appetite for scrapping the tariffs on Chinese goods.",
+        "Ottawa is reluctant to exempt US dairy from the surtax.",
+        "Tokyo balked at removing its tariffs on US rice.",
+        "The White House stopped short of lifting the tariffs on Chinese goods.",
+        "China is unwilling to eliminate its duties on US soybeans.",
+    ):
+        assert _freed(sentence) == [], sentence
+
+
+def test_a_refusal_coordinated_before_a_removal_does_not_deny_it() -> None:
+    # "and" opens a statement of its own: the rebuff is of the demands, the removal is done.
+    assert _freed("Beijing rebuffed the critics and lifted its duties on Australian barley.") == [
+        ("lift", "CN", "agriculture", None)
+    ]
+    assert _freed("Washington wasted no time in removing its duties on Canadian steel.") == [
+        ("lift", "US", "steel", None)
+    ]

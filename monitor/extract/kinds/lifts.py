@@ -276,8 +276,9 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         return None, False, True  # "the trade court ordered the duties removed": a ruling, not a lift (contract)
     if vocab.NEITHER_BEFORE.search(clause[: cue.start()]) or vocab.DENIED_BEFORE.search(
         clause[max(0, cue.start() - 40) : cue.start()]
-    ):
-        return None, False, False  # "neither side has lifted its duties", "has not removed them": denied
+    ) or vocab.REFUSED_FRAME_BEFORE.search(clause, max(0, cue.start() - 130), cue.start()):
+        # "neither side has lifted its duties", "has not removed them", "is in no hurry to remove them": denied
+        return None, False, False
     aim = aimed_at(c, cue)
     if aim:
         # "in a bid to remove the duties": only aimed at. The tariff is read as it is where its owner is named

@@ -507,6 +507,7 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
         if (
             _NO_BEFORE.search(clause[max(0, cue.start() - 25) : cue.start()])
             or vocab.DENIED_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()])
+            or vocab.REFUSED_FRAME_BEFORE.search(clause, max(0, cue.start() - 130), cue.start())
             or vocab.NEITHER_BEFORE.search(clause[: cue.start()])
             or _IMAGINED.match(clause)
         ):

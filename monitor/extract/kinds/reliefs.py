@@ -136,6 +136,7 @@ def _denied(clause: str, cue: re.Match[str]) -> bool:
         return True  # "the flexibility to approve exemptions", "the process by which exemptions would be made"
     return bool(
         vocab.DENIED_BEFORE.search(before)
+        or vocab.REFUSED_FRAME_BEFORE.search(clause, max(0, cue.start() - 130), cue.start())
         or vocab.TALKED_OF_BEFORE.search(before)
         or vocab.AIMED_BEFORE.search(clause[max(0, cue.start() - 60) : cue.start()])
     )
