@@ -101,3 +101,26 @@ def test_a_refusal_coordinated_before_a_removal_does_not_deny_it() -> None:
     assert _freed("Washington wasted no time in removing its duties on Canadian steel.") == [
         ("lift", "US", "steel", None)
     ]
+
+
+def _rated(text: str) -> list[tuple[str, str, float | None]]:
+    return [(f.kind, f.imposer, f.rate) for f in facts_of(text)]
+
+
+def test_a_verb_of_removal_that_brings_a_tariff_to_a_rate_above_zero_changes_it() -> None:
+    # A lift is a tariff removed or cut to zero (contract); "dropped ... to 7.5%" leaves one at the new rate.
+    assert _rated("The US dropped the tariff on Chinese goods to 7.5%.") == [("tariff", "US", 7.5)]
+    assert _rated("Washington rolled back the tariffs on Chinese goods to 7.5 percent.") == [("tariff", "US", 7.5)]
+    assert _rated("China dropped its tariffs on US cars from 40% to 15%.") == [("tariff", "CN", 15.0)]
+    assert _rated("Trump lifted tariffs on Chinese goods to 25% from 10%.") == [("tariff", "US", 25.0)]
+
+
+def test_a_removal_to_zero_or_of_rates_up_to_one_is_still_a_lift() -> None:
+    # "to zero" removes; "up to 15%" is the top of the rates removed; a rate after a comma is another statement.
+    assert _freed("China dropped its tariffs on US cars to zero.") == [("lift", "CN", "autos", None)]
+    assert _freed("Peru will lift its duties of up to 15% on Chilean wine from Monday.") == [
+        ("lift", "PE", "agriculture", 15.0)
+    ]
+    assert _freed("Canada removed the 10% surtax on US whiskey, leaving a 5% duty in place.") == [
+        ("lift", "CA", "agriculture", 10.0)
+    ]

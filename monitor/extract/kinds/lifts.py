@@ -220,6 +220,26 @@ def _foreseen_lift(c: Clause, start: int) -> bool:
 _OPENS_WITH_PARTICIPLE = re.compile(r"\W*[a-z]+ing\b")
 
 
+def _rate_reached(c: Clause, after: int) -> bool:
+    """Whether the verb ending at `after` brings the tariff to a rate above zero named later in its own
+    statement ("dropped the tariff on Chinese goods to 7.5%", "from 40% to 15%"): the tariff stays, changed."""
+    for r in c.rates:
+        if r.start < after or r.value <= 0:
+            continue
+        between = c.text[after : r.start]
+        if _STATEMENT_BREAK.search(between):
+            return False
+        if _TO_RATE_BEFORE.search(between) or r.previous is not None:
+            return True
+    return False
+
+
+# "to" right before a rate names where a change brings it ("to 7.5%", "down to about 8 percent"); "up to 15%"
+# is the top of the rates removed.
+_TO_RATE_BEFORE = re.compile(r"(?<!\bup\s)\bto\s+(?:about\s+|around\s+|just\s+|roughly\s+)?$", re.I)
+_STATEMENT_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|which|leaving|after)\b", re.I)
+
+
 def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
     """The word that removes a tariff (or the "zero tariff" that states it; None when the clause states no
     lift), whether only "zero" says so, and whether the clause is only considering a lift."""
@@ -239,6 +259,8 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         lift = lift or vocab.TARIFF_LAPSED.search(clause)
     if lift and vocab.FALL_TO_RATE.match(clause, lift.end()) and not vocab.ZERO.search(clause, lift.end()):
         lift = None  # "tariffs on wine drop to 6% from 12%", "rolled back the levy to 10%": a cut, not a removal
+    if lift and not vocab.ZERO.search(clause, lift.end()) and _rate_reached(c, lift.end()):
+        lift = None  # "dropped the tariff on Chinese goods to 7.5%", "lifted tariffs to 25%": a new rate, not a removal
     if lift and (
         vocab.MEASURE_ENDED.match(clause, lift.start()) or vocab.FREE_ACCESS_ENDED.match(clause, lift.start())
     ):
