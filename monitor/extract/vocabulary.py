@@ -1133,7 +1133,10 @@ CONSIDERED = _words(
     r"weighing(?!\s+on\b)|weighs(?!\s+on\b)|mulling|mulls|contemplating|contemplates|eyeing|floated|floating|"
     # Looking into an idea or being open to it: "is looking at removing the duties", "is open to lifting them",
     # "there is a chance the tariffs will be lifted", "exploring an exemption".
-    r"looking\s+at|looks\s+at|open\s+to|chance|chances|exploring|explores|studying|studies"
+    r"looking\s+at|looks\s+at|open\s+to|chance|chances|exploring|explores|studying|studies|"
+    # An idea only hinted at or pictured: "hinted at removing the duties", "the plan envisages scrapping them".
+    r"hint\s+at|hints\s+at|hinted\s+at|hinting\s+at|envisages?|envisaged|envisaging|envisions?|envisioned|"
+    r"envisioning"
 )
 # What is said of a removal, exemption or pause named as a noun when it is only possible or talked about: "the
 # removal of the tariffs is on the table", "an exemption remains an option", "the repeal is being discussed". A
@@ -1144,7 +1147,11 @@ ONLY_POSSIBLE_AFTER = blind(
     r"(?:on\s+the\s+table|possible|likely|unlikely|an?\s+(?:[\w-]+\s+)?(?:option|possibility|idea)|"
     r"under\s+(?:consideration|discussion|review|study)|in\s+(?:sight|the\s+works|play)|"
     r"up\s+for\s+(?:debate|discussion|negotiation)|"
-    r"being\s+(?:discussed|considered|weighed|studied|negotiated|debated|explored|reviewed|sought))\b"
+    r"being\s+(?:discussed|considered|weighed|studied|negotiated|debated|explored|reviewed|sought)|"
+    # Waiting on something else: "any removal of the duties depends on the talks", "is contingent on a deal".
+    r"(?:contingent|conditional|dependent)\s+(?:on|upon))\b|"
+    r"^(?:(?!\b(?:and|but|while|though|although|whereas)\b)[^,;]){0,80}?\b(?:depends|depended|hinges|hinged)\s+"
+    r"(?:on|upon)\b"
 )
 # Verbs that make a tariff a policy statement rather than a topic ("the tariffs would hurt investment").
 POLICY_BEFORE = _words(

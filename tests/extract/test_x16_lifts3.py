@@ -124,3 +124,24 @@ def test_a_removal_to_zero_or_of_rates_up_to_one_is_still_a_lift() -> None:
     assert _freed("Canada removed the 10% surtax on US whiskey, leaving a 5% duty in place.") == [
         ("lift", "CA", "agriculture", 10.0)
     ]
+
+
+
+def test_a_removal_hinted_at_pictured_or_waiting_on_talks_is_none() -> None:
+    # "any removal ... depends on", "is contingent on": the act waits on something; "hinted at", "envisages":
+    # only pictured.
+    for sentence in (
+        "Any removal of the tariffs on Mexican steel depends on the migration talks.",
+        "The removal of the tariffs on Mexican steel is contingent on a migration deal.",
+        "An exemption for Canadian steel hinges on the talks.",
+        "China hinted at removing the tariffs on US pork.",
+        "The plan envisages scrapping duties on US farm goods.",
+    ):
+        assert _freed(sentence) == [], sentence
+
+
+def test_a_removal_decided_is_still_a_lift() -> None:
+    # A decision taken is the act announced, whatever is said of it afterwards.
+    assert _freed("Canada's decision to drop its surtax on US whiskey was welcomed.") == [
+        ("lift", "CA", "agriculture", None)
+    ]
