@@ -145,3 +145,29 @@ def test_a_removal_decided_is_still_a_lift() -> None:
     assert _freed("Canada's decision to drop its surtax on US whiskey was welcomed.") == [
         ("lift", "CA", "agriculture", None)
     ]
+
+
+def test_a_relief_word_in_a_sense_that_narrows_no_tariff_is_none() -> None:
+    # Relief as a feeling, a rally or aid to those hurt; "eased" with no object; "offset" of a harm; shut out of
+    # a market; an exemption of no one.
+    for sentence in (
+        "Farmers hurt by the trade war received $12 billion in relief from the USDA.",
+        "The administration announced a relief package for farmers hurt by the tariffs on soybeans.",
+        "Markets breathed a sigh of relief after China delayed the tariffs on US cars.",
+        "Stocks staged a relief rally as tensions over the tariffs eased.",
+        "Tensions eased after Washington and Beijing agreed to talks on the tariffs.",
+        "The tariffs on Chinese goods offset gains from the tax cut.",
+        "The Fed cut rates to offset the drag from the tariffs.",
+        "Exporters excluded from the Chinese market by the tariffs turned to Europe.",
+        "The steel tariffs exclude no country.",
+    ):
+        assert _freed(sentence) == [], sentence
+
+
+def test_a_relief_word_that_narrows_a_tariff_is_still_a_relief() -> None:
+    # The tariff is what is exempted from, offset or relieved.
+    assert _freed("The US exempted Canadian steel from the tariffs.") == [("relief", "US", "steel", None)]
+    assert _freed("Ottawa will offset the duties paid by Canadian steelmakers on US steel.") == [
+        ("relief", "CA", "steel", None)
+    ]
+    assert _freed("Importers will be refunded the duties paid on Chinese steel.") == [("relief", "US", "steel", None)]

@@ -122,12 +122,65 @@ _CAPACITY_BEFORE = blind(
 _WOULD_IN_QUESTION = blind(r"\b(?:which|whether|how|what)\b[^,;.]{0,80}?\bwould\b")
 
 
+def _other_sense(clause: str, cue: re.Match[str]) -> bool:
+    """Whether the relief word at `cue` is used in a sense that narrows no tariff: "relief" as a feeling, a rally
+    or aid paid to those hurt ("a sigh of relief", "a relief package for farmers", "$12 billion in relief"),
+    "eased" with no object (its subject eased: "tensions eased"), "offset" of something other than a tariff ("to
+    offset the drag from the tariffs", "the tariffs offset gains"), or an exemption of no one ("exclude no
+    country")."""
+    word = cue.group(0).lower()
+    after = clause[cue.end() :]
+    before = clause[max(0, cue.start() - 30) : cue.start()]
+    if word == "relief":
+        return bool(_RELIEF_OTHER_AFTER.match(after) or _RELIEF_OTHER_BEFORE.search(before))
+    if word in {"eased", "ease"}:
+        return bool(_NO_OBJECT_AFTER.match(after))
+    if word == "offset":
+        return not _TARIFF_OBJECT_NEAR.match(after)
+    if word.startswith("exclu") and _SHUT_OUT_OF.match(after):
+        return True  # "exporters excluded from the Chinese market": shut out, not spared
+    return bool(_NONE_AFTER.match(after))
+
+
+# "relief" meaning aid or a feeling: "a relief rally", "relief payments", "sigh of relief", "$12 billion in relief".
+_RELIEF_OTHER_AFTER = re.compile(
+    r"\s+(?:rally|rallies|package|packages|payments?|aid|funds?|funding|programs?|programmes?|checks?|cheques?|"
+    r"money|bill|efforts?|agency|agencies|work|workers|supplies)\b",
+    re.I,
+)
+_RELIEF_OTHER_BEFORE = re.compile(
+    r"\b(?:sighs?|sense|breath|feeling)\s+of\s+$|(?:\d|billion|million)\s+(?:dollars\s+)?in\s+$|\bdisaster\s+$", re.I
+)
+# A verb with no object after it, used intransitively: "tensions eased after the talks", "prices eased."
+_NO_OBJECT_AFTER = re.compile(
+    r"\s*(?:$|[,.;:)]|\s(?:after|as|when|on|in|since|slightly|somewhat|further|back|by|to|from|amid|following|while|"
+    r"and|but|once|because|considerably|sharply|markedly|a\s+bit|a\s+little)\b)",
+    re.I,
+)
+# What "offset" narrows when it is a relief: a tariff named as its object ("offset the duties paid").
+_TARIFF_OBJECT_NEAR = re.compile(
+    r"\s+(?:(?:the|its|their|his|her|some|part\s+of\s+the|all)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:tariffs?|duty|duties|levy|levies|surtax|surcharges?)\b",
+    re.I,
+)
+# "Excluded from" a place, a gathering or a deal shuts out; it spares no one a tariff.
+_SHUT_OUT_OF = re.compile(
+    r"\s+from\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:markets?|talks|negotiations|meetings?|"
+    r"summits?|bloc|club|group|process|partnership|pact|agreement|deal|tenders?|bidding|contracts?|networks?)\b",
+    re.I,
+)
+# An exemption granted to no one: "the tariffs exempt no country", "exclude none".
+_NONE_AFTER = re.compile(r"\s+(?:no|none)\b", re.I)
+
+
 def _denied(clause: str, cue: re.Match[str]) -> bool:
     """Whether the relief at `cue` is denied right before it ("has not exempted beef", "declined to exclude
     them", "without an exemption"), only named as what talks are about ("negotiating an exemption for cars") or
     aimed at ("in a bid to win an exemption"), or an idea that is the subject of its clause ("Exempting cars
     would cost billions")."""
     before = clause[max(0, cue.start() - 40) : cue.start()]
+    if _other_sense(clause, cue):
+        return True  # "a sigh of relief", "tensions eased", "to offset the drag": no tariff narrowed
     if cue.start() < 12 and vocab.GERUND_SUBJECT.match(clause):
         return True  # "Exempting cars from the levy would cost billions": an idea talked about
     if _CAPACITY_BEFORE.search(clause, max(0, cue.start() - 60), cue.start()) or _WOULD_IN_QUESTION.search(
