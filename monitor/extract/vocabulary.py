@@ -1594,8 +1594,10 @@ TARGET_AFTER = blind(
     r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|"
     # "Moldova requested a grace period": the side asking to be spared is the one a measure falls on.
     r"requested|requests|sought|seeks|asked\s+for|asks\s+for|"
-    r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:a|an)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:reprieve|exemption|exclusion|waiver|delay|extension|grace\s+period|carve-?out|break|"
+    # With no article the spared side may win relief, or exemptions in the plural: "Canada won relief from".
+    r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?|"
+    r"(?=(?:[\w-]+\s+){0,2}?(?:relief|exemptions|exclusions|waivers)\b)(?:[\w-]+\s+){0,2}?)"
+    r"(?:reprieve|exemptions?|exclusions?|waivers?|delay|extension|grace\s+period|carve-?out|break|relief|"
     # "Australia received a duty-free quota": the side whose goods it lets in, not the side granting it.
     r"respite|quota))\b"
 )

@@ -171,3 +171,9 @@ def test_a_relief_word_that_narrows_a_tariff_is_still_a_relief() -> None:
         ("relief", "CA", "steel", None)
     ]
     assert _freed("Importers will be refunded the duties paid on Chinese steel.") == [("relief", "US", "steel", None)]
+
+
+def test_the_side_that_wins_relief_or_exemptions_without_an_article_is_spared() -> None:
+    # As with "won an exemption": the winner is the side hit, the owner of the tariff grants it.
+    assert _freed("Canada won relief from the US steel tariffs.") == [("relief", "US", "steel", None)]
+    assert _freed("Mexico received exemptions from the US steel tariffs.") == [("relief", "US", "steel", None)]
