@@ -945,7 +945,11 @@ REFUSED_FRAME_BEFORE = blind(
     r"(?:\b(?:no|little|scant|not\s+much|not\s+any)\s+(?:hurry|rush|sign|signs|indication|intention|appetite|"
     r"desire|inclination|evidence|willingness|urgency)\b|"
     r"\b(?:reluctant|reluctance|unwilling|unwillingness|loath|loth|hesitant|refus\w*|resist\w*|balk\w*|"
-    r"stopp(?:ed|ing)\s+short|stops?\s+short|far\s+from|turn(?:s|ed|ing)?\s+down|rebuff\w*)\b)"
+    r"stopp(?:ed|ing)\s+short|stops?\s+short|far\s+from|turn(?:s|ed|ing)?\s+down|rebuff\w*|"
+    # A decision taken back: "reversed his decision to lift the tariffs", "walked back a pledge to remove them".
+    r"revers(?:e|es|ed|ing)|backtrack\w*|walk(?:s|ed|ing)?\s+back|u-turn\w*|"
+    # Said to be untrue: "falsely claimed China had removed its tariffs".
+    r"falsely|wrongly|incorrectly|mistakenly)\b)"
     r"(?:(?!\band\b)[^,;]){0,90}$"
 )
 # A removal, pause or exemption only aimed at or attempted is not made: "flew to Washington in an effort to stop
@@ -1136,7 +1140,12 @@ CONSIDERED = _words(
     r"looking\s+at|looks\s+at|open\s+to|chance|chances|exploring|explores|studying|studies|"
     # An idea only hinted at or pictured: "hinted at removing the duties", "the plan envisages scrapping them".
     r"hint\s+at|hints\s+at|hinted\s+at|hinting\s+at|envisages?|envisaged|envisaging|envisions?|envisioned|"
-    r"envisioning"
+    r"envisioning|"
+    # An idea named as such: "the idea of removing the duties", "the prospect of an exemption".
+    r"idea\s+of|notion\s+of|prospects?\s+of|possibility\s+of|option\s+of|"
+    # An opinion on doing it: "it would be wrong to remove them", "it is time to lift the tariffs".
+    r"(?:it|this|that)\s+(?:is|was|would\s+be|will\s+be|'s)\s+(?:\w+\s+)?(?:wrong|a\s+mistake|unwise|foolish|wise|"
+    r"right|better|best|good|premature|time|important|crucial|essential|necessary)\s+to"
 )
 # What is said of a removal, exemption or pause named as a noun when it is only possible or talked about: "the
 # removal of the tariffs is on the table", "an exemption remains an option", "the repeal is being discussed". A
@@ -1149,7 +1158,9 @@ ONLY_POSSIBLE_AFTER = blind(
     r"up\s+for\s+(?:debate|discussion|negotiation)|"
     r"being\s+(?:discussed|considered|weighed|studied|negotiated|debated|explored|reviewed|sought)|"
     # Waiting on something else: "any removal of the duties depends on the talks", "is contingent on a deal".
-    r"(?:contingent|conditional|dependent)\s+(?:on|upon))\b|"
+    r"(?:contingent|conditional|dependent)\s+(?:on|upon)|"
+    # Said to be untrue: "reports that China had lifted its tariffs were false".
+    r"(?:false|untrue|incorrect|inaccurate|baseless|unfounded|fake))\b|"
     r"^(?:(?!\b(?:and|but|while|though|although|whereas)\b)[^,;]){0,80}?\b(?:depends|depended|hinges|hinged)\s+"
     r"(?:on|upon)\b"
 )

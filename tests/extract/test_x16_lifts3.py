@@ -177,3 +177,23 @@ def test_the_side_that_wins_relief_or_exemptions_without_an_article_is_spared() 
     # As with "won an exemption": the winner is the side hit, the owner of the tariff grants it.
     assert _freed("Canada won relief from the US steel tariffs.") == [("relief", "US", "steel", None)]
     assert _freed("Mexico received exemptions from the US steel tariffs.") == [("relief", "US", "steel", None)]
+
+
+def test_a_removal_said_to_be_untrue_taken_back_or_only_an_opinion_is_none() -> None:
+    # Denied as false, a decision reversed, an idea named as such, or a view on whether to do it.
+    for sentence in (
+        "Reports that China had lifted its tariffs on US soybeans were false.",
+        "Trump falsely claimed China had removed its tariffs on US farm goods.",
+        "Trump reversed his decision to lift the tariffs on Chinese goods.",
+        "The idea of removing the tariffs on Canadian steel gained support.",
+        "It would be wrong to remove the tariffs on Chinese steel.",
+    ):
+        assert _freed(sentence) == [], sentence
+
+
+def test_a_removal_confirmed_or_done_after_a_change_of_course_is_a_lift() -> None:
+    # "and" makes the reversal a statement of its own; a report confirmed states the act.
+    assert _freed("Trump reversed course and lifted the tariffs on Mexican steel.") == [("lift", "US", "steel", None)]
+    assert _freed("Reports that China had lifted its tariffs on US soybeans were confirmed.") == [
+        ("lift", "CN", "agriculture", None)
+    ]
