@@ -197,3 +197,18 @@ def test_a_removal_confirmed_or_done_after_a_change_of_course_is_a_lift() -> Non
     assert _freed("Reports that China had lifted its tariffs on US soybeans were confirmed.") == [
         ("lift", "CN", "agriculture", None)
     ]
+
+
+def test_what_is_said_of_a_removal_is_not_more_goods_removed() -> None:
+    # The goods list after "on" ends where the predicate begins; "farmers and exporters" are not goods lifted.
+    assert _freed(
+        "The removal of the tariffs on Mexican steel took effect on Monday, and more depends on the talks."
+    ) == [("lift", "US", "steel", None)]
+    assert _freed(
+        "The removal of the tariffs on Canadian lumber was announced on Friday and welcomed by builders."
+    ) == [("lift", "US", "lumber", None)]
+
+
+def test_goods_of_a_sector_listed_with_goods_of_none_are_still_a_package_besides() -> None:
+    # A list mixing a sector's goods with others is lifted as a package as well (unchanged).
+    assert ("lift", "CN", None, None) in _freed("China lifted tariffs on US pork and aircraft parts.")

@@ -181,6 +181,11 @@ _LIST_END = re.compile(
     # A noun in apposition that sums up the act ("..., a move that cleared the way"): no more goods.
     r"|(?i:,\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:move|step|decision|measure|gesture|sign|concession|action)\b)"
     r"|\s(?i:from|by|under|in|to|into)\s+[A-Z\d]"
+    # The predicate after a removal named as a noun: "the removal of the tariffs on steel took effect and ...",
+    # "... will help carmakers": what follows is said of the removal, not more goods.
+    r"|\s(?i:was|were|is|are|has|have|had|will|would|could|can|may|might|should|came|comes|took|takes|went|goes|"
+    r"began|begins|drew|draws|helped|helps|hurt|hurts|gave|gives|brought|brings|sparked|sparks|marked|marks|"
+    r"follows|followed|means|meant)\b"
 )
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+", re.I)
 _CONJUNCTION = re.compile(r"\s(?:and|or|as\s+well\s+as|plus)\s", re.I)
@@ -296,9 +301,11 @@ def lift_cue(c: Clause) -> tuple[re.Match[str] | None, bool, bool]:
         return None, False, True  # a cut or removal under consideration is a proposal, not a fact
     if lift is not None and vocab.COURT.search(clause, 0, lift.start()) and not _COLLECTION.search(clause):
         return None, False, True  # "the trade court ordered the duties removed": a ruling, not a lift (contract)
-    if vocab.NEITHER_BEFORE.search(clause[: cue.start()]) or vocab.DENIED_BEFORE.search(
-        clause[max(0, cue.start() - 40) : cue.start()]
-    ) or vocab.REFUSED_FRAME_BEFORE.search(clause, max(0, cue.start() - 130), cue.start()):
+    if (
+        vocab.NEITHER_BEFORE.search(clause[: cue.start()])
+        or vocab.DENIED_BEFORE.search(clause[max(0, cue.start() - 40) : cue.start()])
+        or vocab.REFUSED_FRAME_BEFORE.search(clause, max(0, cue.start() - 130), cue.start())
+    ):
         # "neither side has lifted its duties", "has not removed them", "is in no hurry to remove them": denied
         return None, False, False
     aim = aimed_at(c, cue)
