@@ -1141,6 +1141,8 @@ CONSIDERED = _words(
     # An idea only hinted at or pictured: "hinted at removing the duties", "the plan envisages scrapping them".
     r"hint\s+at|hints\s+at|hinted\s+at|hinting\s+at|envisages?|envisaged|envisaging|envisions?|envisioned|"
     r"envisioning|"
+    # A hedge on what will happen: "would likely be exempted", "will probably remove them".
+    r"likely|probably|possibly|perhaps|maybe|"
     # An idea named as such: "the idea of removing the duties", "the prospect of an exemption".
     r"idea\s+of|notion\s+of|prospects?\s+of|possibility\s+of|option\s+of|"
     # An opinion on doing it: "it would be wrong to remove them", "it is time to lift the tariffs".

@@ -212,3 +212,16 @@ def test_what_is_said_of_a_removal_is_not_more_goods_removed() -> None:
 def test_goods_of_a_sector_listed_with_goods_of_none_are_still_a_package_besides() -> None:
     # A list mixing a sector's goods with others is lifted as a package as well (unchanged).
     assert ("lift", "CN", None, None) in _freed("China lifted tariffs on US pork and aircraft parts.")
+
+
+def test_a_removal_or_exemption_hedged_as_likely_is_a_forecast() -> None:
+    # "likely", "probably" before the verb say what may come, not what was done.
+    for sentence in (
+        "Trump said Australia would likely be exempted from the tariffs.",
+        "China will probably remove its tariffs on US pork next month.",
+    ):
+        assert _freed(sentence) == [], sentence
+
+
+def test_a_removal_stated_without_a_hedge_is_a_lift() -> None:
+    assert _freed("China will remove its tariffs on US pork next month.") == [("lift", "CN", "agriculture", None)]
