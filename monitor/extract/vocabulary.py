@@ -1141,6 +1141,12 @@ CONSIDERED = _words(
     # An idea only hinted at or pictured: "hinted at removing the duties", "the plan envisages scrapping them".
     r"hint\s+at|hints\s+at|hinted\s+at|hinting\s+at|envisages?|envisaged|envisaging|envisions?|envisioned|"
     r"envisioning|"
+    # Thinking of it, or waiting or hoping for it: "thinking about removing the duties", "farmers are counting on
+    # the removal", "waiting for an exemption", "would welcome the removal" ("welcomed the removal" is a reaction
+    # to an act done, and stays).
+    r"thinking\s+(?:about|of)|think\s+about|thinks\s+about|thought\s+about|"
+    r"count(?:s|ed|ing)?\s+on|bank(?:s|ed|ing)?\s+on|wait(?:s|ed|ing)?\s+for|await(?:s|ed|ing)?|"
+    r"(?:would|will|'d)\s+welcome|look(?:s|ing)?\s+forward\s+to|"
     # A hedge on what will happen: "would likely be exempted", "will probably remove them".
     r"likely|probably|possibly|perhaps|maybe|"
     # An idea named as such: "the idea of removing the duties", "the prospect of an exemption".
