@@ -259,3 +259,18 @@ def test_a_removal_welcomed_after_it_was_done_is_a_lift() -> None:
     assert _freed("Farmers welcomed the removal of the tariffs on US soybeans by China.") == [
         ("lift", "CN", "agriculture", None)
     ]
+
+
+def test_an_exemption_from_a_tax_or_rule_named_in_the_compound_is_no_relief() -> None:
+    # "tax-exempt" spares a tax, not a tariff, even beside one.
+    for sentence in (
+        "Tax-exempt bonds rallied as the tariffs on Chinese goods took effect.",
+        "The company's tax-exempt status was unaffected by the steel tariffs.",
+    ):
+        assert _freed(sentence) == [], sentence
+
+
+def test_a_duty_exemption_is_still_a_relief() -> None:
+    assert _freed("The US granted a duty exemption to Canadian steel from the tariffs.") == [
+        ("relief", "US", "steel", None)
+    ]

@@ -131,6 +131,8 @@ def _other_sense(clause: str, cue: re.Match[str]) -> bool:
     word = cue.group(0).lower()
     after = clause[cue.end() :]
     before = clause[max(0, cue.start() - 30) : cue.start()]
+    if _OTHER_LEVY_BEFORE.search(before):
+        return True  # "tax-exempt bonds", "a visa exemption": spared some other charge or rule, not a tariff
     if word == "relief":
         return bool(_RELIEF_OTHER_AFTER.match(after) or _RELIEF_OTHER_BEFORE.search(before))
     if word in {"eased", "ease"}:
@@ -142,6 +144,8 @@ def _other_sense(clause: str, cue: re.Match[str]) -> bool:
     return bool(_NONE_AFTER.match(after))
 
 
+# An exemption from something other than a tariff named in the compound: "tax-exempt", "visa exemption".
+_OTHER_LEVY_BEFORE = re.compile(r"\b(?:tax|income|sales|vat|visa|military|religious|debt|estate)[\s-]$", re.I)
 # "relief" meaning aid or a feeling: "a relief rally", "relief payments", "sigh of relief", "$12 billion in relief".
 _RELIEF_OTHER_AFTER = re.compile(
     r"\s+(?:rally|rallies|package|packages|payments?|aid|funds?|funding|programs?|programmes?|checks?|cheques?|"
