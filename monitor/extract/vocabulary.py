@@ -1087,6 +1087,8 @@ MUTUAL = _words(
 )
 
 # "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
+# The rate of such a charge goes with it ("a 5% fuel surcharge"): blanked too, so that it is read as no tariff's.
+_NON_TRADE_RATE = r"(?:\b\d[\d.,]*\s*(?:%|percent|per\s+cent|pct|pc)\s+)?"
 TARIFF_COMPOUND = Cue(
     r"\b(?:tariff|duty)[- ]free\b|\bnon-?\s?tariffs?\b(?:\s+(?:trade\s+)?barriers)?|"
     r"\b(?:tariffs?|trade)\s+(?:talks|negotiat\w*|tirade|war|wars|"
@@ -1095,9 +1097,19 @@ TARIFF_COMPOUND = Cue(
     # The treaty's name (General Agreement on Tariffs and Trade) names a treaty, not a tariff.
     r"\bagreement\s+on\s+tariffs\s+and\s+trade\b|"
     # A surcharge over a rate of interest is a bank's charge on credit: "removed a surcharge over the lombard rate".
-    r"\bsurcharges?\s+(?:over|above|on\s+top\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?rates?\b",
+    r"\bsurcharges?\s+(?:over|above|on\s+top\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?rates?\b|"
+    # A price list of a utility or a carrier, a charge of a lender or the taxman: "electricity tariff", "fuel
+    # surcharge", "stamp duty", "a levy on bank transactions", "a penalty on unpaid taxes"; and "on duty" at work.
+    rf"{_NON_TRADE_RATE}\b(?:fuel|electricity|power|water|gas|utility|utilities|feed-in|mobile|phone|telephone|"
+    r"broadband|internet|"
+    r"roaming|postal|hotel|tourist|stamp|windfall|bank|banking|payroll|property|late|overdraft)\s+"
+    r"(?:tariffs?|surcharges?|levy|levies|duty|duties|penalty|penalties)\b|"
+    rf"{_NON_TRADE_RATE}\b(?:levy|levies|penalty|penalties|surcharges?|tariffs?|duty|duties)\s+on\s+"
+    r"(?:[\w-]+\s+){0,2}?"
+    r"(?:transactions|profits|income|deposits|payments|salaries|wages|assets|balance\s+sheets|taxes|banks|lenders)\b|"
+    r"\b(?:on|off)\s+duty\b(?![-\s]free)|\bduty\s+of\s+care\b",
     bounded=False,
-    needles=("tariff", "trade", "duty", "surcharge"),  # all its words hold one of these
+    needles=("tariff", "trade", "duty", "duties", "surcharge", "levy", "levies", "penalt"),  # all its words hold one
 )
 # A sentence that opens with an auxiliary or a question word and ends with "?" asks, it states nothing ("Will the
 # duties stay in place?"); a question after a statement ("Tariffs took effect: what now?") is not one.
