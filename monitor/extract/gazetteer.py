@@ -647,3 +647,9 @@ def _in_company(sentence: str, found: list[Mention]) -> list[Mention]:
 def warm_up() -> None:
     """Build the tables now rather than on the first article."""
     _gazetteer()
+
+
+def place_of(surface: str) -> str | None:
+    """The country `surface` names or is the capital of ("Lima" -> "PE", "Peru" -> "PE"), else None."""
+    entry = _gazetteer().table.get(surface.strip().lower())
+    return entry[0] if entry is not None and entry[1] in {NAME, CAPITAL} else None

@@ -12,7 +12,18 @@ from monitor.extract.authority import authority_of
 from monitor.extract.clauses import masked
 from monitor.extract.context import Context
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention, numbered_groups
+from monitor.extract.gazetteer import (
+    ACTOR,
+    ANY,
+    BLOC,
+    CAPITAL,
+    DEMONYM,
+    NAME,
+    UNIVERSAL,
+    Mention,
+    numbered_groups,
+    place_of,
+)
 from monitor.extract.matching import blind
 from monitor.extract.scope import (
     examples_of_group,
@@ -447,6 +458,10 @@ def _reports_another(clause: str, mention: Mention) -> bool:
     return not vocab.SELF_AFTER.match(rest)
 
 
+# A city right before the place, behind a comma ("in Geneva, Switzerland").
+_CITY_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s*,\s*$")
+
+
 def _venue(clause: str, mention: Mention, starts: frozenset[int] = frozenset()) -> bool:
     """Whether a place is only where talks or a summit happen ("talks in Geneva, Switzerland", "the G20
     summit in Argentina", "on the sidelines of the summit in Lima", "is in Chile for talks"): a venue is not a
@@ -464,6 +479,9 @@ def _venue(clause: str, mention: Mention, starts: frozenset[int] = frozenset()) 
     before = clause[max(0, mention.start - 100) : mention.start]
     if not vocab.VENUE_AT.search(before):
         return False
+    city = _CITY_BEFORE.search(before)
+    if city is not None and place_of(city.group(1)) not in {None, mention.code}:
+        return False  # "At the summit in Lima, Chile imposed ...": another country's place, no "city, country"
     if vocab.SIGNED_AT.search(before):
         return True  # "an accord was signed in Singapore between Peru and Korea": where, not who
     after = clause[mention.end : mention.end + 80]
@@ -581,7 +599,12 @@ def find_parties(
     ]
     if not prefer_first:
         # "cut tariffs on 800 foreign goods ahead of talks with Washington": the side met is no side hit.
-        mentions = [m for m in mentions if not vocab.TALKS_WITH_BEFORE.search(clause, max(0, m.start - 40), m.start)]
+        mentions = [
+            m
+            for m in mentions
+            if not vocab.TALKS_WITH_BEFORE.search(clause, max(0, m.start - 40), m.start)
+            and not (m.form in {NAME, CAPITAL} and vocab.VISIT_TO_BEFORE.search(clause, max(0, m.start - 30), m.start))
+        ]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]

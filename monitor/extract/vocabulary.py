@@ -747,11 +747,14 @@ ANSWERED_CUE = _words(
     r"retaliat(?:e|es|ed|ing)\s+(?:against|for)"
 )
 # Where that noun phrase ends: a comma, a semicolon, a dash, a new statement ("while", "but", "and said"), the
-# manner of the reply ("by suspending ..."), or the verb of a sentence whose subject the phrase sits in ("The
+# manner of the reply ("by suspending ...", "retaliated against Chile with a 10% duty on fish": the reply's
+# own tariff, not the side answered's), or the verb of a sentence whose subject the phrase sits in ("The
 # levy in retaliation for Peru's duties on corn came into effect ...", "... was long overdue"): a verb of
 # coming into effect, or a form of "be" or a modal not followed by a participle ("duties that were imposed").
 ANSWERED_END = blind(
     r"[,;:]|\s[—–-]\s|\s(?:while|whereas|but|and\s+(?:said|says|added|warned))\b|\sby\s+\w+ing\b|"
+    r"\swith\s+(?:(?:a|an|its|their|own|new|higher|retaliatory|counter|matching|[\d.]+(?:%|\s*percent|\s*pc)?)\s+)*"
+    r"(?:tariffs?|duties|duty|levies|levy|surtax\w*|[\d.]+\s*(?:%|percent|per\s+cent|pc))|"
     r"\s(?:came|comes|come|took|takes|take|went|goes|go|entered|enters)\s+(?:into\s+)?(?:effect|force)\b|"
     r"\s(?:is|are|was|were|will|would|could|may|might)\s+(?!(?:\w+ed|\w+en|been|being)\b)"
 )
@@ -1518,6 +1521,9 @@ SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs?|duty|duties|levy|levies|measures|imposed|levied|announced|set|"
     r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
     r"(?:from|by)\s+(?:the\s+)?$|"
+    # ... with its rate between: "will face tariffs of 20% from Peru" (the side charging them, as without the rate).
+    r"\b(?:tariffs?|duty|duties|levy|levies)\s+of\s+(?:up\s+to\s+)?[\d.]+\s?(?:%|percent|per\s+cent|pc)\s+"
+    r"(?:from|by)\s+(?:the\s+)?$|"
     # The agent of a passive of lifting, pausing or easing: "the duties on Thai rice were lifted by Indonesia".
     r"\b(?:lifted|removed|eliminated|scrapped|abolished|dropped|repealed|revoked|rescinded|suspended|paused|"
     r"postponed|delayed|deferred|exempted|waived|granted|extended)\s+(?:\w+\s+)?by\s+(?:the\s+)?$|"
@@ -1566,6 +1572,9 @@ POSSESSIVE = re.compile(r"^(?:'s|’s)\s+")
 TALKS_WITH_BEFORE = blind(
     r"\b(?:talks|negotiations|consultations|dialogue|meetings?|summit)\s+with\s+(?:the\s+|its\s+|their\s+)?$"
 )
+# The place a visit or trip goes to ("On a visit to Washington, Turkey's minister said ..."): where the speaker
+# is, not a side of the measure.
+VISIT_TO_BEFORE = blind(r"\b(?:visit|visits|trip|trips|tour|journey|state\s+visit)\s+to\s+(?:the\s+)?$")
 # Goods named by a possessive pronoun after "on" ("tariffs on its semiconductor products"): the goods of a side
 # already named, not of every origin.
 ON_ITS_BEFORE = blind(r"\bon\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?$")
@@ -1779,9 +1788,11 @@ SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|
 # goods that "enter Japan duty-free" are let in by Japan.
 INTO_BEFORE = blind(
     # Not a probe "into" a side's practices: that side is looked at, not the market goods go into.
-    r"\b(?:(?<!probe\s)(?<!probes\s)(?<!investigation\s)(?<!investigations\s)(?<!inquiry\s)(?<!look\s)into|(?:imports|exports|goods|shipments|products|sales|imported|exported|shipped|sold)\s+"
-    # "goods exported from Chile to Peru": the side they go to.
-    r"(?:from\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?to|"
+    r"\b(?:(?<!probe\s)(?<!probes\s)(?<!investigation\s)(?<!investigations\s)(?<!inquiry\s)(?<!look\s)into|"
+    # A verb of selling abroad, as its participle: "the steel it ships to Canada", "what Chile sells to Peru".
+    r"(?:imports|exports|goods|shipments|products|sales|imported|exported|shipped|sold|ships|sells|export|ship|sell)\s+"
+    # "goods exported from Chile to Peru", "exports of Chilean wine to Peru": the side they go to.
+    r"(?:(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?to|"
     r"enter|enters|entered|entering|"
     # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged; so is the country
     # where goods are taxed ("are taxed at 30% in Korea").

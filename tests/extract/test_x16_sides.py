@@ -1,0 +1,70 @@
+"""Who acts and who is hit, probed with sentences of general English about countries other than the US and
+China. All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _sides(text: str, kind: str = "tariff") -> list[tuple[str, list[str]]]:
+    return [(f.imposer, sorted(f.targets)) for f in facts_of(text) if f.kind == kind]
+
+
+def test_a_country_after_another_countrys_place_is_no_city_country_pair() -> None:
+    # "in Geneva, Switzerland" places a city; "in Lima, Chile imposed" opens a new subject: Lima is Peru's,
+    # so Chile cannot be the country that places it, and Chile acts.
+    assert _sides("At the summit in Lima, Chile imposed a 10% duty on Argentine beef.") == [("CL", ["AR"])]
+    assert _sides("At a summit in Peru, Chile said it would impose a 10% duty on Argentine beef.") == [("CL", ["AR"])]
+    # The city of the same country is still only a venue.
+    assert _sides("Trade ministers met in Lima, Peru, and Chile imposed a 10% duty on Argentine beef.") == [
+        ("CL", ["AR"])
+    ]
+
+
+def test_the_reply_after_with_is_not_the_measure_answered() -> None:
+    # "retaliated against Brazil with a tariff": "with" gives the reply's own tariff, not one of Brazil's.
+    assert _sides("India retaliated against Brazil with a 20% tariff on sugar.") == [("IN", ["BR"])]
+    assert _sides("Korea retaliated against Turkey with new levies of 15% on steel.") == [("KR", ["TR"])]
+    # A measure answered named by its owner and goods still counts as that owner's.
+    read = _sides("Chile imposed duties of 10% on Peruvian fish in retaliation for Peru's tariffs on Chilean wine.")
+    assert ("PE", ["CL"]) in read and ("CL", ["PE"]) in read
+
+
+def test_tariffs_from_a_side_with_their_rate_between_are_that_sides() -> None:
+    # "faces tariffs from Canada" names the side charging them; a rate between changes nothing.
+    assert _sides("Chile will face tariffs of 20% from Peru.") == [("PE", ["CL"])]
+    assert _sides("Korean steel faces duties of 25% from Turkey next month.") == [("TR", ["KR"])]
+    assert _sides("Vietnam faces a 46% tariff from Canada.") == [("CA", ["VN"])]
+    # Goods "from" a side are that side's exports, hit.
+    assert _sides("Peru imposed a 15% duty on imports from Chile.") == [("PE", ["CL"])]
+
+
+def test_the_market_goods_are_sold_or_shipped_to_taxes_them() -> None:
+    # A verb of selling abroad gives the market, as "exported to" does.
+    read = [
+        (f.imposer, sorted(f.targets))
+        for f in facts_of("Indian steelmaker Tata faces a 25% duty on steel it ships to Canada.")
+    ]
+    assert ("CA", ["IN"]) in read and all(imposer == "CA" for imposer, _ in read)
+    assert _sides("Exports of Chilean wine to Peru are subject to a 15% tariff.") == [("PE", ["CL"])]
+    # Goods from one side to another: the second taxes.
+    assert _sides("Steel shipped from Turkey to Canada will be charged a 25% duty.") == [("CA", ["TR"])]
+
+
+def test_a_place_visited_is_no_side_of_the_measure() -> None:
+    # "On a visit to Washington" says where the speaker is: the US is neither hit nor acting.
+    text = "On a visit to Washington, Turkey's minister said Turkey would cut its 25% tariff on Korean cars."
+    assert _sides(text) == [("TR", ["KR"])]
+    text = "On a visit to Washington, Turkey's minister said it would cut its 25% tariff on Korean cars."
+    assert _sides(text) == [("TR", ["KR"])]
+    # A country hit after "to" in a verb of striking is still hit.
+    assert _sides("Turkey will apply a 25% tariff to Korean cars.") == [("TR", ["KR"])]
+
+
+def test_origins_given_as_examples_of_imported_goods_leave_the_measure_on_everyone() -> None:
+    # "on foreign cars, including those from Korea": every origin pays; Korea only shows one of them.
+    assert _sides("Brazil will charge a 35% duty on foreign cars, including those from Korea.") == [("BR", ["*"])]
+    text = "Peru imposed a 10% tariff on imported steel, including steel from Chile and Brazil."
+    assert _sides(text) == [("PE", ["*"])]
+    # Examples of goods from one named origin keep that origin.
+    assert _sides("Peru imposed a 10% tariff on Chilean steel, including flat products.") == [("PE", ["CL"])]
