@@ -235,6 +235,8 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             and mentions[i - 1].form != BLOC
             and _coordinated(clause[mentions[i - 1].end : m.start])
             and not _hit_after(after)
+            # "... 30% for Bolivia, Peru's ministry said": a speaker after the comma closes the list.
+            and not ("," in clause[mentions[i - 1].end : m.start] and vocab.SPEAKER_AFTER.match(after))
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue

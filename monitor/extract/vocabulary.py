@@ -1599,7 +1599,10 @@ MARKET_OF_AFTER = blind(
 MARKET_AFTER = blind(r"^\s+(?:shelves|stores|supermarkets|retailers|consumers|shoppers|dinner\s+tables)\b")
 # What a side buys from another ("China's imports from Chile", "Japan's purchases of US corn"): the side that
 # owns the imports lets them in, so it is the one whose tariff falls on them.
-OWN_IMPORTS_FROM = blind(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:imports|purchases)\s+(?:of\s+[\w\s-]{1,30}?\s+)?from\b")
+# Goods "Mexico-bound" go to Mexico's market, which taxes them (as "goods to Mexico").
+OWN_IMPORTS_FROM = blind(
+    r"^(?:(?:'s|’s)\s+(?:\w+\s+)?(?:imports|purchases)\s+(?:of\s+[\w\s-]{1,30}?\s+)?from|-bound)\b"
+)
 GOODS_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
     r"cars|EVs|vehicles|food|automobiles|automakers|carmakers|companies|farmers|beef|corn|producers|"
@@ -1793,7 +1796,7 @@ INTO_BEFORE = blind(
     r"(?:imports|exports|goods|shipments|products|sales|imported|exported|shipped|sold|ships|sells|export|ship|sell)\s+"
     # "goods exported from Chile to Peru", "exports of Chilean wine to Peru": the side they go to.
     r"(?:(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?to|"
-    r"enter|enters|entered|entering|"
+    r"enter|enters|entered|entering|(?:headed|heading|bound|destined)\s+for|"
     # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged; so is the country
     # where goods are taxed ("are taxed at 30% in Korea").
     r"(?:tariffs?|duty|duties|levy|levies)\s+in|"

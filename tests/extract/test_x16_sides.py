@@ -68,3 +68,30 @@ def test_origins_given_as_examples_of_imported_goods_leave_the_measure_on_everyo
     assert _sides(text) == [("PE", ["*"])]
     # Examples of goods from one named origin keep that origin.
     assert _sides("Peru imposed a 10% tariff on Chilean steel, including flat products.") == [("PE", ["CL"])]
+
+
+def test_goods_bound_for_a_market_are_taxed_by_it() -> None:
+    # "Mexico-bound", "headed for India": the market the goods go to, as "exported to" names it.
+    assert _sides("Mexico-bound steel from Korea will pay a 25% tariff.") == [("MX", ["KR"])]
+    assert _sides("Brazilian ethanol headed for India will face a 20% duty.") == [("IN", ["BR"])]
+    # A side's own imports from another stay its own.
+    assert _sides("Peru's imports from Chile fell 10% after the 15% tariff.") == [("PE", ["CL"])]
+
+
+def test_a_side_that_only_feels_a_tax_on_goods_of_no_origin_is_not_its_target() -> None:
+    # An appositive of effect after the comma says who suffers, not what the measure is on.
+    text = "Peru raised its tariff on imported wine to 15%, hitting Chilean vintners hardest."
+    assert _sides(text) == [("PE", ["*"])]
+    text = "Chile imposed a 10% safeguard duty on steel imports, a measure that hits China and Brazil hardest."
+    assert _sides(text) == [("CL", ["*"])]
+    # Goods given an origin keep it, whoever is said to feel the tax.
+    assert _sides("Peru raised its tariff on Chilean wine to 15%, a blow to Chile's growers.") == [("PE", ["CL"])]
+
+
+def test_a_speaker_after_a_list_of_rates_is_no_member_of_it() -> None:
+    # "..., Peru's ministry said" closes the list: Peru speaks of its own rates, it is not charged one.
+    assert _sides("The new rate is 25% for Chile, Peru's ministry said.") == [("PE", ["CL"])]
+    text = "The tariffs are 25% for Chile and 30% for Bolivia, Peru's ministry said."
+    assert _sides(text) == [("PE", ["CL"]), ("PE", ["BO"])]
+    # A list of three names with commas is still one list.
+    assert _sides("Peru set a 25% tariff on Chile, Bolivia and Ecuador.") == [("PE", ["BO", "CL", "EC"])]
