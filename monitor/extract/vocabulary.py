@@ -1613,7 +1613,9 @@ GOODS_AFTER = blind(
 TARIFF_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
-    r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+    r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-?tariffs?|"
+    # The other words of TARIFF_WORD for a tariff: "Canada's 25% surtax", "Chile's import surcharge".
+    r"counter-?duties|surtax|surtaxes|surcharges?)\b"
     # "enter China duty-free" (or "duty free"): a word of manner, not a tariff China owns or is charged.
     r"(?![-\u2010\u2011 ]free\b)"
 )

@@ -95,3 +95,10 @@ def test_a_speaker_after_a_list_of_rates_is_no_member_of_it() -> None:
     assert _sides(text) == [("PE", ["CL"]), ("PE", ["BO"])]
     # A list of three names with commas is still one list.
     assert _sides("Peru set a 25% tariff on Chile, Bolivia and Ecuador.") == [("PE", ["BO", "CL", "EC"])]
+
+
+def test_a_surtax_or_surcharge_owned_by_a_side_is_its_own() -> None:
+    # "Canada's surtax" is Canada's as "Canada's tariff" is: every word for a tariff takes its owner.
+    assert _sides("Turkish steel was spared from Canada's 25% surtax.", "relief") == [("CA", ["TR"])]
+    # Without the possessive, a country name before the tariff word is the one charged.
+    assert _sides("The Chile tariff of 15% hits Chilean wine shipped to Peru.") == [("PE", ["CL"])]
