@@ -218,6 +218,15 @@ def _coordinated(between: str) -> bool:
     return bool(vocab.COORDINATED.match(between) or vocab.COORDINATED_PAST_NOTE.match(between))
 
 
+_SAID_OF_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|wrote|added)\s+of\s+(?:the\s+)?$", re.I)
+# A quote that speaks of a measure on "our" goods ("'Their 25% tariff on our cars is unfair,' Korea's minister
+# said"): the speaker after it is the side hit, not the one taxing.
+_OURS_QUOTED = re.compile(
+    r"[\"“‘'][^\"”’]*\b(?:on|against)\s+our\s+(?:own\s+)?[\w-]+[^\"”’]*[\"”’]\s*,?\s*(?:the\s+)?[^\"”’]{0,40}$",
+    re.I,
+)
+
+
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
     roles: list[bool] = []
@@ -239,6 +248,18 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             and not ("," in clause[mentions[i - 1].end : m.start] and vocab.SPEAKER_AFTER.match(after))
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
+            continue
+        if (
+            m.form in {NAME, DEMONYM, CAPITAL}
+            and vocab.SPEAKER_AFTER.match(after)
+            and _OURS_QUOTED.search(clause, 0, m.start)
+        ):
+            roles.append(True)  # "'... their tariff on our cars,' Korea's minister said": the speaker's goods are hit
+            continue
+        if m.form in {NAME, CAPITAL} and _SAID_OF_BEFORE.search(before):
+            # "..., Korea's minister said of Turkey": the side the quote speaks of acts where the quote's measure
+            # falls on "our" goods, and is hit where it does not ("'We will tax their cars,' Peru said of Chile").
+            roles.append(not _OURS_QUOTED.search(clause, 0, m.start))
             continue
         if m.form in {NAME, DEMONYM, CAPITAL} and _ANSWERED_BEFORE.search(before):
             roles.append(True)  # "Peru hit back at Chile", "in response to US tariffs": the side answered is hit

@@ -102,3 +102,15 @@ def test_a_surtax_or_surcharge_owned_by_a_side_is_its_own() -> None:
     assert _sides("Turkish steel was spared from Canada's 25% surtax.", "relief") == [("CA", ["TR"])]
     # Without the possessive, a country name before the tariff word is the one charged.
     assert _sides("The Chile tariff of 15% hits Chilean wine shipped to Peru.") == [("PE", ["CL"])]
+
+
+def test_a_quote_about_a_tariff_on_our_goods_makes_its_speaker_the_side_hit() -> None:
+    # First person: "our cars" are the speaker's goods, so the speaker is hit; the side the quote is said "of"
+    # is the one taxing them.
+    text = '"Their 25% tariff on our cars is unacceptable," Korea\'s trade minister said of Turkey.'
+    assert _sides(text) == [("TR", ["KR"])]
+    # "We will impose ... on their cars": the speaker taxes, and the side spoken of is hit.
+    assert _sides('"We will impose 25% on their cars," Peru\'s minister said of Chile.') == [("PE", ["CL"])]
+    # A quote of the speaker's own measure keeps the speaker acting.
+    text = '"We will cut our tariff on Turkish cars to 10%," Korea\'s trade minister said.'
+    assert _sides(text) == [("KR", ["TR"])]
