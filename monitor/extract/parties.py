@@ -246,6 +246,8 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             and not _hit_after(after)
             # "... 30% for Bolivia, Peru's ministry said": a speaker after the comma closes the list.
             and not ("," in clause[mentions[i - 1].end : m.start] and vocab.SPEAKER_AFTER.match(after))
+            # "Chile, Peru's largest supplier, ...": an appositive naming the market, not a second side alike.
+            and not vocab.OWN_IMPORTS_FROM.match(after)
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
             continue

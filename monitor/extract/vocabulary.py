@@ -1599,9 +1599,11 @@ MARKET_OF_AFTER = blind(
 MARKET_AFTER = blind(r"^\s+(?:shelves|stores|supermarkets|retailers|consumers|shoppers|dinner\s+tables)\b")
 # What a side buys from another ("China's imports from Chile", "Japan's purchases of US corn"): the side that
 # owns the imports lets them in, so it is the one whose tariff falls on them.
-# Goods "Mexico-bound" go to Mexico's market, which taxes them (as "goods to Mexico").
+# Goods "Mexico-bound" go to Mexico's market, which taxes them (as "goods to Mexico"); a side's supplier sells
+# into it ("Chile, Peru's largest wine supplier, faces ...").
 OWN_IMPORTS_FROM = blind(
-    r"^(?:(?:'s|’s)\s+(?:\w+\s+)?(?:imports|purchases)\s+(?:of\s+[\w\s-]{1,30}?\s+)?from|-bound)\b"
+    r"^(?:(?:'s|’s)\s+(?:\w+\s+)?(?:imports|purchases)\s+(?:of\s+[\w\s-]{1,30}?\s+)?from|-bound|"
+    r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?suppliers?)\b"
 )
 GOODS_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"

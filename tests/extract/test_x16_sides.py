@@ -114,3 +114,11 @@ def test_a_quote_about_a_tariff_on_our_goods_makes_its_speaker_the_side_hit() ->
     # A quote of the speaker's own measure keeps the speaker acting.
     text = '"We will cut our tariff on Turkish cars to 10%," Korea\'s trade minister said.'
     assert _sides(text) == [("KR", ["TR"])]
+
+
+def test_a_sides_supplier_sells_into_that_side_which_taxes() -> None:
+    # "Peru's largest wine supplier" is an appositive: Peru is the market buying, whose tariff Chile faces.
+    assert _sides("Chile, Peru's largest wine supplier, faces a 15% tariff.") == [("PE", ["CL"])]
+    assert _sides("Brazil, India's top sugar supplier, will pay a 20% duty.") == [("IN", ["BR"])]
+    # Two sides coordinated by a comma still share their role.
+    assert _sides("Peru set a 25% tariff on Chile, Bolivia and Ecuador.") == [("PE", ["BO", "CL", "EC"])]
