@@ -418,6 +418,8 @@ _UNIVERSAL = (
     "most countries|most nations|most economies|most trading partners|most partners|other nations|"
     "other economies|foreign countries|every nation|every trading partner|all economies|everyone else|"
     "rest of the world|everyone but|everybody but|"
+    # Goods of every origin: "on wine from all origins", "regardless of origin".
+    "all origins|every origin|any origin|regardless of origin|whatever their origin|all suppliers|all sources|"
     "Liberation Day"
 )
 

@@ -122,3 +122,12 @@ def test_a_sides_supplier_sells_into_that_side_which_taxes() -> None:
     assert _sides("Brazil, India's top sugar supplier, will pay a 20% duty.") == [("IN", ["BR"])]
     # Two sides coordinated by a comma still share their role.
     assert _sides("Peru set a 25% tariff on Chile, Bolivia and Ecuador.") == [("PE", ["BO", "CL", "EC"])]
+
+
+def test_goods_of_every_origin_are_a_measure_on_everyone() -> None:
+    # "from all origins", "from all suppliers" say the measure is on everyone (the contract's "*"), whoever
+    # is said to suffer most or is given as an example.
+    assert _sides("Chile was hit hardest by Peru's 15% tariffs on wine from all origins.") == [("PE", ["*"])]
+    assert _sides("Brazil charges 20% on sugar from all suppliers, including India.") == [("BR", ["*"])]
+    # Goods of one origin stay on it.
+    assert _sides("Brazil charges 20% on sugar from India.") == [("BR", ["IN"])]
