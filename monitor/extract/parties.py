@@ -201,7 +201,17 @@ def _possessed_goods(after: str) -> bool:
     if not owned:
         return False
     rest = after[owned.end() : owned.end() + 30]
+    if _OFFICE_OF_GOODS.match(rest):
+        return False  # "Chile's agriculture minister said ...": goods naming an office, whose side speaks
     return bool(vocab.GOODS_AFTER.match(rest)) or any(m.start <= 12 for m in find_sectors(rest))
+
+
+# An office named by the goods it oversees ("agriculture minister", "steel ministry", "energy department").
+_OFFICE_OF_GOODS = re.compile(
+    r"\s*(?:[\w-]+\s+){1,2}?(?:minister|ministers|ministry|ministries|secretary|department|officials?|agency|"
+    r"commissioner|regulator|authorities|spokesman|spokeswoman|spokesperson|chief|board|council)\b",
+    re.I,
+)
 
 
 # A demonym before an act of its state is the side acting ("a Turkish decree exempts ...", "the new Peruvian law
@@ -310,6 +320,9 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:
             goods = vocab.GOODS_AFTER.match(after)
+            owned = vocab.POSSESSIVE.match(after)
+            if goods is not None and _OFFICE_OF_GOODS.match(after, owned.end() if owned else 0):
+                goods = None  # "India's steel minister said ...": an office, not goods
             # "US steel" is hit; "the US doubled its steel tariffs" acts: a verb or a possessive before the goods.
             acts = goods is not None and bool(_VERB_BEFORE_GOODS.search(after[: goods.end()]))
             roles.append(goods is not None and not acts and m.form in {DEMONYM, NAME})

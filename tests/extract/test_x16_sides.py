@@ -131,3 +131,14 @@ def test_goods_of_every_origin_are_a_measure_on_everyone() -> None:
     assert _sides("Brazil charges 20% on sugar from all suppliers, including India.") == [("BR", ["*"])]
     # Goods of one origin stay on it.
     assert _sides("Brazil charges 20% on sugar from India.") == [("BR", ["IN"])]
+
+
+def test_goods_naming_an_office_are_no_goods_of_its_side() -> None:
+    # "Chile's agriculture minister" is Chile's office, which speaks for Chile, not Chilean farm goods hit.
+    text = "Chile's agriculture minister said the government would impose a 10% duty on Peruvian fish."
+    assert _sides(text) == [("CL", ["PE"])]
+    text = "Chile's agriculture ministry said on Friday it would impose a 10% duty on Peruvian fish."
+    assert _sides(text) == [("CL", ["PE"])]
+    # A side's goods after its possessive are still hit.
+    assert _sides("Chile's steel exports face a 25% Peruvian tariff.") == [("PE", ["CL"])]
+    assert _sides("Chile's agriculture is exempt from Peru's 10% duty.", "relief") == [("PE", ["CL"])]
