@@ -237,6 +237,12 @@ _OURS_QUOTED = re.compile(
 )
 
 
+# What a side buys of goods of another origin ("Canadian imports of Turkish steel", "Peru's purchases of Chilean
+# wine"): the buyer's market, which taxes them. Not goods alone ("Vietnamese imports of steel") nor a value
+# ("Chinese imports of $200 billion"): those are the exports of the side named. (Case tells the origin.)
+_BUYS_OF_ORIGIN = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:imports|purchases)\s+of\s+(?:the\s+)?[A-Z][\w.-]+\s+[a-z]")
+
+
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
     roles: list[bool] = []
@@ -304,6 +310,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         elif (
             vocab.INTO_BEFORE.search(before)
             or vocab.OWN_IMPORTS_FROM.match(after)
+            or _BUYS_OF_ORIGIN.match(after)
             or (m.form == DEMONYM and vocab.MARKET_AFTER.match(after))
         ):
             roles.append(False)  # "imports into the US", "Japan's imports from Peru": the importing side taxes
@@ -761,6 +768,7 @@ def find_parties(
         # As wide as `_roles` looks: "exported from South Korea to Chile" puts the verb well before the market.
         if vocab.INTO_BEFORE.search(clause[max(0, m.start - 40) : m.start])
         or vocab.OWN_IMPORTS_FROM.match(clause[m.end : m.end + 60])
+        or _BUYS_OF_ORIGIN.match(clause, m.end)
         # (The pattern is anchored with "^", which holds only at the start of the text it is given.)
         or (m.form == DEMONYM and vocab.MARKET_AFTER.match(clause[m.end : m.end + 30]))
         or (m.form in {NAME, CAPITAL} and vocab.MARKET_OF_AFTER.match(clause[m.end : m.end + 80]))

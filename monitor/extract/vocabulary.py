@@ -1596,7 +1596,10 @@ MARKET_OF_AFTER = blind(
 )
 # Where goods are sold ("before it reached Korean shelves", "Japanese shoppers pay more"): the market a demonym
 # names is the side letting the goods in, not their origin.
-MARKET_AFTER = blind(r"^\s+(?:shelves|stores|supermarkets|retailers|consumers|shoppers|dinner\s+tables)\b")
+# (An importer or buyer pays its own country's duty: "Korean importers will pay 10% on Vietnamese shrimp".)
+MARKET_AFTER = blind(
+    r"^\s+(?:shelves|stores|supermarkets|retailers|consumers|shoppers|dinner\s+tables|importers|buyers|purchasers)\b"
+)
 # What a side buys from another ("China's imports from Chile", "Japan's purchases of US corn"): the side that
 # owns the imports lets them in, so it is the one whose tariff falls on them.
 # Goods "Mexico-bound" go to Mexico's market, which taxes them (as "goods to Mexico"); a side's supplier sells

@@ -142,3 +142,18 @@ def test_goods_naming_an_office_are_no_goods_of_its_side() -> None:
     # A side's goods after its possessive are still hit.
     assert _sides("Chile's steel exports face a 25% Peruvian tariff.") == [("PE", ["CL"])]
     assert _sides("Chile's agriculture is exempt from Peru's 10% duty.", "relief") == [("PE", ["CL"])]
+
+
+def test_a_sides_imports_of_named_goods_and_its_importers_are_its_market() -> None:
+    # "Canadian imports of Turkish steel": Canada buys, so Canada's tariff falls on Turkey.
+    assert _sides("Canadian imports of Turkish steel will face a 25% tariff.") == [("CA", ["TR"])]
+    assert _sides("Tariffs of 15% on Peru's imports of Chilean wine took effect.") == [("PE", ["CL"])]
+    # An importer or buyer pays its own country's duty.
+    assert _sides("Korean importers will pay 10% on Vietnamese shrimp.") == [("KR", ["VN"])]
+    assert _sides("Indian buyers of Brazilian sugar will pay a 20% duty.") == [("IN", ["BR"])]
+    # Imports "of" a value are the exports of the side named: the origin stays hit.
+    assert _sides("Peru imposed tariffs on Chilean imports of $2 billion.") == [("PE", ["CL"])]
+    assert _sides("Peru slapped 15% duties on Chilean imports.") == [("PE", ["CL"])]
+    # Goods alone after "imports of" leave the side named as their origin.
+    read = _sides("Peru raised tariffs on Vietnamese imports of steel to 50%.")
+    assert read and all(imposer == "PE" and targets == ["VN"] for imposer, targets in read)
