@@ -243,6 +243,14 @@ _OURS_QUOTED = re.compile(
 _BUYS_OF_ORIGIN = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:imports|purchases)\s+of\s+(?:the\s+)?[A-Z][\w.-]+\s+[a-z]")
 
 
+# The agent of a passive verb of placing a measure ("was set by Canada", "were imposed last week by Peru").
+_PLACED_BY_BEFORE = re.compile(
+    r"\b(?:imposed|levied|set|announced|introduced|enacted|slapped|placed|fixed|applied|charged)\s+"
+    r"(?:[\w-]+\s+){0,2}?by\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
     roles: list[bool] = []
@@ -811,6 +819,30 @@ def find_parties(
         subjects = [m for m in subjects if m is not owner_mention]
         before = [m for m in before if m is not owner_mention]
         owner_mention = None
+    if owner_mention is not None and (
+        placer := next(
+            (
+                m
+                for m in subjects
+                if m.start > owner_mention.end
+                and m.code != owner_mention.code
+                and _PLACED_BY_BEFORE.search(clause, max(0, m.start - 40), m.start)
+                # One measure: "tariffs on China and, in turn, tariffs imposed by China" are two.
+                and len(list(vocab.TARIFF_WORD.finditer(clause[owner_mention.end : m.start]))) <= 1
+            ),
+            None,
+        )
+    ):
+        # "Vietnam's 46% tariff rate was set by Canada": the agent of the passive places it; the possessive names
+        # the side it is charged to.
+        target_codes = [*target_codes, owner_mention.code]
+        roles = [True if m is owner_mention else r for m, r in zip(mentions, roles, strict=True)]
+        subjects = [m for m in subjects if m is not owner_mention]
+        before = [m for m in before if m is not owner_mention]
+        agents_first = placer
+        owner_mention = None
+    else:
+        agents_first = None
     owner = owner_mention.code if owner_mention is not None else None
     together: list[Mention] = []
     fellows: list[str] = []
@@ -819,6 +851,8 @@ def find_parties(
         imposer = "US"
     elif owner is not None:
         imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
+    elif agents_first is not None:
+        imposer = agents_first.code
     elif agents := [
         m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start]) and not _in_reason(clause, m)
     ]:

@@ -157,3 +157,17 @@ def test_a_sides_imports_of_named_goods_and_its_importers_are_its_market() -> No
     # Goods alone after "imports of" leave the side named as their origin.
     read = _sides("Peru raised tariffs on Vietnamese imports of steel to 50%.")
     assert read and all(imposer == "PE" and targets == ["VN"] for imposer, targets in read)
+
+
+def test_the_agent_of_a_passive_of_placing_taxes_the_side_named_by_the_possessive() -> None:
+    # "Vietnam's tariff rate was set by Canada": the agent places the measure; the possessive names the side
+    # charged it, as "Vietnam's rate will be 46%" does.
+    assert _sides("Vietnam's 46% tariff rate was set by Canada on Monday.") == [("CA", ["VN"])]
+    assert _sides("Vietnam's 46% tariff was imposed by Canada.") == [("CA", ["VN"])]
+    # The agent of another verb, or the same side again, leaves the owner acting.
+    assert _sides("Chile's 10% duty on Peruvian fish was criticized by Peru.") == [("CL", ["PE"])]
+    text = "China's tariffs on US soybeans, announced by Beijing in July, remain."
+    assert _sides(text) == [("CN", ["US"])]
+    # A second measure with its own agent is not the owner's.
+    text = "It stems from Peru's tariffs on Chile and, in turn, from retaliatory tariffs imposed by Chile."
+    assert ("PE", ["CL"]) in _sides(text)
