@@ -251,6 +251,14 @@ _PLACED_BY_BEFORE = re.compile(
 )
 
 
+# A side dealt a rate ("hit Chile with 20% and Bolivia with 25%", "slapped Peru with a 10% tariff").
+_STRUCK_WITH_RATE_AFTER = re.compile(
+    r"\s+with\s+(?:a\s+|an\s+)?(?:(?:further|extra|new|additional)\s+)?[\d.]+\s?(?:%|percent|per\s+cent|pc)(?!\w)"
+    r"(?!\s+of\b)",  # "with 20% of the market" is a share
+    re.I,
+)
+
+
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
     """For each mention, whether it is hit by the measure (True) or may be the side that acts."""
     roles: list[bool] = []
@@ -286,6 +294,9 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             # "..., Korea's minister said of Turkey": the side the quote speaks of acts where the quote's measure
             # falls on "our" goods, and is hit where it does not ("'We will tax their cars,' Peru said of Chile").
             roles.append(not _OURS_QUOTED.search(clause, 0, m.start))
+            continue
+        if m.form in {NAME, CAPITAL} and _STRUCK_WITH_RATE_AFTER.match(after):
+            roles.append(True)  # "hit Chile with 20% and Bolivia with 25%": the side a rate is dealt is hit
             continue
         if m.form in {NAME, DEMONYM, CAPITAL} and _ANSWERED_BEFORE.search(before):
             roles.append(True)  # "Peru hit back at Chile", "in response to US tariffs": the side answered is hit

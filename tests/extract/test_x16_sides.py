@@ -171,3 +171,11 @@ def test_the_agent_of_a_passive_of_placing_taxes_the_side_named_by_the_possessiv
     # A second measure with its own agent is not the owner's.
     text = "It stems from Peru's tariffs on Chile and, in turn, from retaliatory tariffs imposed by Chile."
     assert ("PE", ["CL"]) in _sides(text)
+
+
+def test_a_side_dealt_a_rate_with_with_is_hit() -> None:
+    # "hit Chile with 20% and Bolivia with 25%": each side after the verb is dealt its rate, so neither acts.
+    text = "Peru's new rates hit Chile with 20% and Bolivia with 25%."
+    assert _sides(text) == [("PE", ["CL"]), ("PE", ["BO"])]
+    # The side a rate is dealt "with" a tariff word after it is hit as before.
+    assert _sides("Peru slapped Chile with a 10% tariff on fish.") == [("PE", ["CL"])]
