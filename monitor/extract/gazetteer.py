@@ -418,6 +418,8 @@ _UNIVERSAL = (
     "most countries|most nations|most economies|most trading partners|most partners|other nations|"
     "other economies|foreign countries|every nation|every trading partner|all economies|everyone else|"
     "rest of the world|everyone but|everybody but|"
+    # Goods of every origin: "on wine from all origins", "regardless of origin".
+    "all origins|every origin|any origin|regardless of origin|whatever their origin|all suppliers|all sources|"
     "Liberation Day"
 )
 
@@ -647,3 +649,9 @@ def _in_company(sentence: str, found: list[Mention]) -> list[Mention]:
 def warm_up() -> None:
     """Build the tables now rather than on the first article."""
     _gazetteer()
+
+
+def place_of(surface: str) -> str | None:
+    """The country `surface` names or is the capital of ("Lima" -> "PE", "Peru" -> "PE"), else None."""
+    entry = _gazetteer().table.get(surface.strip().lower())
+    return entry[0] if entry is not None and entry[1] in {NAME, CAPITAL} else None

@@ -12,7 +12,18 @@ from monitor.extract.authority import authority_of
 from monitor.extract.clauses import masked
 from monitor.extract.context import Context
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ACTOR, ANY, BLOC, CAPITAL, DEMONYM, NAME, UNIVERSAL, Mention, numbered_groups
+from monitor.extract.gazetteer import (
+    ACTOR,
+    ANY,
+    BLOC,
+    CAPITAL,
+    DEMONYM,
+    NAME,
+    UNIVERSAL,
+    Mention,
+    numbered_groups,
+    place_of,
+)
 from monitor.extract.matching import blind
 from monitor.extract.scope import (
     examples_of_group,
@@ -190,7 +201,17 @@ def _possessed_goods(after: str) -> bool:
     if not owned:
         return False
     rest = after[owned.end() : owned.end() + 30]
+    if _OFFICE_OF_GOODS.match(rest):
+        return False  # "Chile's agriculture minister said ...": goods naming an office, whose side speaks
     return bool(vocab.GOODS_AFTER.match(rest)) or any(m.start <= 12 for m in find_sectors(rest))
+
+
+# An office named by the goods it oversees ("agriculture minister", "steel ministry", "energy department").
+_OFFICE_OF_GOODS = re.compile(
+    r"\s*(?:[\w-]+\s+){1,2}?(?:minister|ministers|ministry|ministries|secretary|department|officials?|agency|"
+    r"commissioner|regulator|authorities|spokesman|spokeswoman|spokesperson|chief|board|council)\b",
+    re.I,
+)
 
 
 # A demonym before an act of its state is the side acting ("a Turkish decree exempts ...", "the new Peruvian law
@@ -205,6 +226,37 @@ _STATE_ACT_AFTER = re.compile(
 def _coordinated(between: str) -> bool:
     """Whether the words between two parties join them in one list ("Peru and Chile", "Japan (15%), Korea")."""
     return bool(vocab.COORDINATED.match(between) or vocab.COORDINATED_PAST_NOTE.match(between))
+
+
+_SAID_OF_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|wrote|added)\s+of\s+(?:the\s+)?$", re.I)
+# A quote that speaks of a measure on "our" goods ("'Their 25% tariff on our cars is unfair,' Korea's minister
+# said"): the speaker after it is the side hit, not the one taxing.
+_OURS_QUOTED = re.compile(
+    r"[\"“‘'][^\"”’]*\b(?:on|against)\s+our\s+(?:own\s+)?[\w-]+[^\"”’]*[\"”’]\s*,?\s*(?:the\s+)?[^\"”’]{0,40}$",
+    re.I,
+)
+
+
+# What a side buys of goods of another origin ("Canadian imports of Turkish steel", "Peru's purchases of Chilean
+# wine"): the buyer's market, which taxes them. Not goods alone ("Vietnamese imports of steel") nor a value
+# ("Chinese imports of $200 billion"): those are the exports of the side named. (Case tells the origin.)
+_BUYS_OF_ORIGIN = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:imports|purchases)\s+of\s+(?:the\s+)?[A-Z][\w.-]+\s+[a-z]")
+
+
+# The agent of a passive verb of placing a measure ("was set by Canada", "were imposed last week by Peru").
+_PLACED_BY_BEFORE = re.compile(
+    r"\b(?:imposed|levied|set|announced|introduced|enacted|slapped|placed|fixed|applied|charged)\s+"
+    r"(?:[\w-]+\s+){0,2}?by\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+# A side dealt a rate ("hit Chile with 20% and Bolivia with 25%", "slapped Peru with a 10% tariff").
+_STRUCK_WITH_RATE_AFTER = re.compile(
+    r"\s+with\s+(?:a\s+|an\s+)?(?:(?:further|extra|new|additional)\s+)?[\d.]+\s?(?:%|percent|per\s+cent|pc)(?!\w)"
+    r"(?!\s+of\b)",  # "with 20% of the market" is a share
+    re.I,
+)
 
 
 def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
@@ -224,8 +276,27 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             and mentions[i - 1].form != BLOC
             and _coordinated(clause[mentions[i - 1].end : m.start])
             and not _hit_after(after)
+            # "... 30% for Bolivia, Peru's ministry said": a speaker after the comma closes the list.
+            and not ("," in clause[mentions[i - 1].end : m.start] and vocab.SPEAKER_AFTER.match(after))
+            # "Chile, Peru's largest supplier, ...": an appositive naming the market, not a second side alike.
+            and not vocab.OWN_IMPORTS_FROM.match(after)
         ):
             roles.append(roles[-1])  # "on Canada and Mexico": coordinated parties share a role
+            continue
+        if (
+            m.form in {NAME, DEMONYM, CAPITAL}
+            and vocab.SPEAKER_AFTER.match(after)
+            and _OURS_QUOTED.search(clause, 0, m.start)
+        ):
+            roles.append(True)  # "'... their tariff on our cars,' Korea's minister said": the speaker's goods are hit
+            continue
+        if m.form in {NAME, CAPITAL} and _SAID_OF_BEFORE.search(before):
+            # "..., Korea's minister said of Turkey": the side the quote speaks of acts where the quote's measure
+            # falls on "our" goods, and is hit where it does not ("'We will tax their cars,' Peru said of Chile").
+            roles.append(not _OURS_QUOTED.search(clause, 0, m.start))
+            continue
+        if m.form in {NAME, CAPITAL} and _STRUCK_WITH_RATE_AFTER.match(after):
+            roles.append(True)  # "hit Chile with 20% and Bolivia with 25%": the side a rate is dealt is hit
             continue
         if m.form in {NAME, DEMONYM, CAPITAL} and _ANSWERED_BEFORE.search(before):
             roles.append(True)  # "Peru hit back at Chile", "in response to US tariffs": the side answered is hit
@@ -258,6 +329,7 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
         elif (
             vocab.INTO_BEFORE.search(before)
             or vocab.OWN_IMPORTS_FROM.match(after)
+            or _BUYS_OF_ORIGIN.match(after)
             or (m.form == DEMONYM and vocab.MARKET_AFTER.match(after))
         ):
             roles.append(False)  # "imports into the US", "Japan's imports from Peru": the importing side taxes
@@ -274,6 +346,9 @@ def _roles(clause: str, mentions: list[Mention]) -> list[bool]:
             roles.append(True)  # "Japanese cars", "Russian oil": where goods come from, not who acts
         else:
             goods = vocab.GOODS_AFTER.match(after)
+            owned = vocab.POSSESSIVE.match(after)
+            if goods is not None and _OFFICE_OF_GOODS.match(after, owned.end() if owned else 0):
+                goods = None  # "India's steel minister said ...": an office, not goods
             # "US steel" is hit; "the US doubled its steel tariffs" acts: a verb or a possessive before the goods.
             acts = goods is not None and bool(_VERB_BEFORE_GOODS.search(after[: goods.end()]))
             roles.append(goods is not None and not acts and m.form in {DEMONYM, NAME})
@@ -447,6 +522,10 @@ def _reports_another(clause: str, mention: Mention) -> bool:
     return not vocab.SELF_AFTER.match(rest)
 
 
+# A city right before the place, behind a comma ("in Geneva, Switzerland").
+_CITY_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s*,\s*$")
+
+
 def _venue(clause: str, mention: Mention, starts: frozenset[int] = frozenset()) -> bool:
     """Whether a place is only where talks or a summit happen ("talks in Geneva, Switzerland", "the G20
     summit in Argentina", "on the sidelines of the summit in Lima", "is in Chile for talks"): a venue is not a
@@ -464,6 +543,9 @@ def _venue(clause: str, mention: Mention, starts: frozenset[int] = frozenset()) 
     before = clause[max(0, mention.start - 100) : mention.start]
     if not vocab.VENUE_AT.search(before):
         return False
+    city = _CITY_BEFORE.search(before)
+    if city is not None and place_of(city.group(1)) not in {None, mention.code}:
+        return False  # "At the summit in Lima, Chile imposed ...": another country's place, no "city, country"
     if vocab.SIGNED_AT.search(before):
         return True  # "an accord was signed in Singapore between Peru and Korea": where, not who
     after = clause[mention.end : mention.end + 80]
@@ -581,7 +663,12 @@ def find_parties(
     ]
     if not prefer_first:
         # "cut tariffs on 800 foreign goods ahead of talks with Washington": the side met is no side hit.
-        mentions = [m for m in mentions if not vocab.TALKS_WITH_BEFORE.search(clause, max(0, m.start - 40), m.start)]
+        mentions = [
+            m
+            for m in mentions
+            if not vocab.TALKS_WITH_BEFORE.search(clause, max(0, m.start - 40), m.start)
+            and not (m.form in {NAME, CAPITAL} and vocab.VISIT_TO_BEFORE.search(clause, max(0, m.start - 30), m.start))
+        ]
     roles = _roles(clause, mentions)
     subjects = [m for m, target in zip(mentions, roles, strict=True) if not target]
     target_codes = [m.code for m, target in zip(mentions, roles, strict=True) if target]
@@ -700,6 +787,7 @@ def find_parties(
         # As wide as `_roles` looks: "exported from South Korea to Chile" puts the verb well before the market.
         if vocab.INTO_BEFORE.search(clause[max(0, m.start - 40) : m.start])
         or vocab.OWN_IMPORTS_FROM.match(clause[m.end : m.end + 60])
+        or _BUYS_OF_ORIGIN.match(clause, m.end)
         # (The pattern is anchored with "^", which holds only at the start of the text it is given.)
         or (m.form == DEMONYM and vocab.MARKET_AFTER.match(clause[m.end : m.end + 30]))
         or (m.form in {NAME, CAPITAL} and vocab.MARKET_OF_AFTER.match(clause[m.end : m.end + 80]))
@@ -742,6 +830,30 @@ def find_parties(
         subjects = [m for m in subjects if m is not owner_mention]
         before = [m for m in before if m is not owner_mention]
         owner_mention = None
+    if owner_mention is not None and (
+        placer := next(
+            (
+                m
+                for m in subjects
+                if m.start > owner_mention.end
+                and m.code != owner_mention.code
+                and _PLACED_BY_BEFORE.search(clause, max(0, m.start - 40), m.start)
+                # One measure: "tariffs on China and, in turn, tariffs imposed by China" are two.
+                and len(list(vocab.TARIFF_WORD.finditer(clause[owner_mention.end : m.start]))) <= 1
+            ),
+            None,
+        )
+    ):
+        # "Vietnam's 46% tariff rate was set by Canada": the agent of the passive places it; the possessive names
+        # the side it is charged to.
+        target_codes = [*target_codes, owner_mention.code]
+        roles = [True if m is owner_mention else r for m, r in zip(mentions, roles, strict=True)]
+        subjects = [m for m in subjects if m is not owner_mention]
+        before = [m for m in before if m is not owner_mention]
+        agents_first = placer
+        owner_mention = None
+    else:
+        agents_first = None
     owner = owner_mention.code if owner_mention is not None else None
     together: list[Mention] = []
     fellows: list[str] = []
@@ -750,6 +862,8 @@ def find_parties(
         imposer = "US"
     elif owner is not None:
         imposer = owner  # "to reduce US tariffs", "China's tariff on U.S. goods"
+    elif agents_first is not None:
+        imposer = agents_first.code
     elif agents := [
         m for m in subjects if _agent(clause[max(0, m.start - 40) : m.start]) and not _in_reason(clause, m)
     ]:

@@ -83,12 +83,34 @@ def own_schedule(clause: str) -> bool:
 # spared are named each: "relief to allies including Mexico".)
 _EXAMPLES_OF_UNNAMED_BEFORE = re.compile(
     r"\b(?:from|on|against)(?:\s+(?:[\w-]+\s+){0,2}?(?:countries|nations|economies|allies|partners)\s*,?\s+"
-    r"(?:like|such\s+as|including)|\s*,?\s*among\s+others\s*,?)\s+(?:the\s+)?$",
+    r"(?:like|such\s+as|including)|\s*,?\s*among\s+others\s*,?)\s+(?:the\s+)?$|"
+    # Goods from abroad, then origins as their examples: "on foreign cars, including those from Korea", "on
+    # imported steel, such as Turkish steel" (every origin pays; the examples only show some).
+    r"\bon\s+(?:all\s+)?(?:imported|foreign)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,?\s+"
+    r"(?:like|such\s+as|including|notably|especially|particularly|mainly|mostly|chiefly)\s+"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:from|of)\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
+# Who feels a measure, said after it behind a comma ("..., a blow to Chile", "..., hitting Chilean growers
+# hardest", "..., a measure that hurts Brazil"): its effect, not its scope.
+_FELT_BY_BEFORE = re.compile(
+    r",\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:blow|setback|hit)\s+(?:to|for)|"
+    r"(?:(?:a|an)\s+(?:move|measure|step|decision)\s+(?:that|which)\s+(?:will\s+|would\s+|could\s+)?)?"
+    r"(?:hit|hits|hitting|hurt|hurts|hurting|affect|affects|affecting|harm|harms|harming)(?:\s+\w+ly)?)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 
 
 def examples_of_unnamed(clause: str, start: int) -> bool:
     """Whether the party named at `start` opens a list of examples of countries the clause leaves unnamed: the
-    measure falls on all of them, everyone, not only on the examples."""
-    return bool(_EXAMPLES_OF_UNNAMED_BEFORE.search(clause, max(0, start - 40), start))
+    measure falls on all of them, everyone, not only on the examples. So does a side named only as the one
+    that feels a tax on goods of no origin ("on imported wine, a blow to Chile")."""
+    if _EXAMPLES_OF_UNNAMED_BEFORE.search(clause, max(0, start - 40), start):
+        return True
+    before = clause[:start]
+    return bool(_FELT_BY_BEFORE.search(clause, max(0, start - 60), start)) and (
+        imported_goods(before) or goods_without_origin(before)
+    )

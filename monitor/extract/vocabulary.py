@@ -747,11 +747,14 @@ ANSWERED_CUE = _words(
     r"retaliat(?:e|es|ed|ing)\s+(?:against|for)"
 )
 # Where that noun phrase ends: a comma, a semicolon, a dash, a new statement ("while", "but", "and said"), the
-# manner of the reply ("by suspending ..."), or the verb of a sentence whose subject the phrase sits in ("The
+# manner of the reply ("by suspending ...", "retaliated against Chile with a 10% duty on fish": the reply's
+# own tariff, not the side answered's), or the verb of a sentence whose subject the phrase sits in ("The
 # levy in retaliation for Peru's duties on corn came into effect ...", "... was long overdue"): a verb of
 # coming into effect, or a form of "be" or a modal not followed by a participle ("duties that were imposed").
 ANSWERED_END = blind(
     r"[,;:]|\s[—–-]\s|\s(?:while|whereas|but|and\s+(?:said|says|added|warned))\b|\sby\s+\w+ing\b|"
+    r"\swith\s+(?:(?:a|an|its|their|own|new|higher|retaliatory|counter|matching|[\d.]+(?:%|\s*percent|\s*pc)?)\s+)*"
+    r"(?:tariffs?|duties|duty|levies|levy|surtax\w*|[\d.]+\s*(?:%|percent|per\s+cent|pc))|"
     r"\s(?:came|comes|come|took|takes|take|went|goes|go|entered|enters)\s+(?:into\s+)?(?:effect|force)\b|"
     r"\s(?:is|are|was|were|will|would|could|may|might)\s+(?!(?:\w+ed|\w+en|been|being)\b)"
 )
@@ -1599,6 +1602,9 @@ SOURCE_BEFORE = blind(
     r"\b(?:countermeasures|retaliation|response|tariffs?|duty|duties|levy|levies|measures|imposed|levied|announced|set|"
     r"introduced|enacted|reimposed|reinstated|reintroduced|restored|slapped|placed)\s+"
     r"(?:from|by)\s+(?:the\s+)?$|"
+    # ... with its rate between: "will face tariffs of 20% from Peru" (the side charging them, as without the rate).
+    r"\b(?:tariffs?|duty|duties|levy|levies)\s+of\s+(?:up\s+to\s+)?[\d.]+\s?(?:%|percent|per\s+cent|pc)\s+"
+    r"(?:from|by)\s+(?:the\s+)?$|"
     # The agent of a passive of lifting, pausing or easing: "the duties on Thai rice were lifted by Indonesia".
     r"\b(?:lifted|removed|eliminated|scrapped|abolished|dropped|repealed|revoked|rescinded|suspended|paused|"
     r"postponed|delayed|deferred|exempted|waived|granted|extended)\s+(?:\w+\s+)?by\s+(?:the\s+)?$|"
@@ -1649,6 +1655,9 @@ POSSESSIVE = re.compile(r"^(?:'s|’s)\s+")
 TALKS_WITH_BEFORE = blind(
     r"\b(?:talks|negotiations|consultations|dialogue|meetings?|summit)\s+with\s+(?:the\s+|its\s+|their\s+)?$"
 )
+# The place a visit or trip goes to ("On a visit to Washington, Turkey's minister said ..."): where the speaker
+# is, not a side of the measure.
+VISIT_TO_BEFORE = blind(r"\b(?:visit|visits|trip|trips|tour|journey|state\s+visit)\s+to\s+(?:the\s+)?$")
 # Goods named by a possessive pronoun after "on" ("tariffs on its semiconductor products"): the goods of a side
 # already named, not of every origin.
 ON_ITS_BEFORE = blind(r"\bon\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?$")
@@ -1670,10 +1679,18 @@ MARKET_OF_AFTER = blind(
 )
 # Where goods are sold ("before it reached Korean shelves", "Japanese shoppers pay more"): the market a demonym
 # names is the side letting the goods in, not their origin.
-MARKET_AFTER = blind(r"^\s+(?:shelves|stores|supermarkets|retailers|consumers|shoppers|dinner\s+tables)\b")
+# (An importer or buyer pays its own country's duty: "Korean importers will pay 10% on Vietnamese shrimp".)
+MARKET_AFTER = blind(
+    r"^\s+(?:shelves|stores|supermarkets|retailers|consumers|shoppers|dinner\s+tables|importers|buyers|purchasers)\b"
+)
 # What a side buys from another ("China's imports from Chile", "Japan's purchases of US corn"): the side that
 # owns the imports lets them in, so it is the one whose tariff falls on them.
-OWN_IMPORTS_FROM = blind(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:imports|purchases)\s+(?:of\s+[\w\s-]{1,30}?\s+)?from\b")
+# Goods "Mexico-bound" go to Mexico's market, which taxes them (as "goods to Mexico"); a side's supplier sells
+# into it ("Chile, Peru's largest wine supplier, faces ...").
+OWN_IMPORTS_FROM = blind(
+    r"^(?:(?:'s|’s)\s+(?:\w+\s+)?(?:imports|purchases)\s+(?:of\s+[\w\s-]{1,30}?\s+)?from|-bound|"
+    r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?suppliers?)\b"
+)
 GOODS_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|shipments|items|steel|aluminum|autos|"
     r"cars|EVs|vehicles|food|automobiles|automakers|carmakers|companies|farmers|beef|corn|producers|"
@@ -1684,7 +1701,9 @@ GOODS_AFTER = blind(
 TARIFF_AFTER = blind(
     r"^(?:'s|’s)?\s*(?:(?:own|new|additional|extra|retaliatory|reciprocal|import|punitive|counter|existing|"
     r"higher|lower|steep|steeper|sweeping|latest|planned|proposed|original|current|baseline|\d+(?:\.\d+)?\s?"
-    r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-tariffs)\b"
+    r"(?:%|percent|per\s?cent)|section\s+\d+)[\s-]+){0,3}(?:tariffs?|duties|duty|levies|levy|counter-?tariffs?|"
+    # The other words of TARIFF_WORD for a tariff: "Canada's 25% surtax", "Chile's import surcharge".
+    r"counter-?duties|surtax|surtaxes|surcharges?)\b"
     # "enter China duty-free" (or "duty free"): a word of manner, not a tariff China owns or is charged.
     r"(?![-\u2010\u2011 ]free\b)"
 )
@@ -1862,10 +1881,12 @@ SAME_RATE = blind(r"\bthe\s+same\s+(?:\w+\s+)?(?:tariffs?|rate|duty|duties|levy|
 # goods that "enter Japan duty-free" are let in by Japan.
 INTO_BEFORE = blind(
     # Not a probe "into" a side's practices: that side is looked at, not the market goods go into.
-    r"\b(?:(?<!probe\s)(?<!probes\s)(?<!investigation\s)(?<!investigations\s)(?<!inquiry\s)(?<!look\s)into|(?:imports|exports|goods|shipments|products|sales|imported|exported|shipped|sold)\s+"
-    # "goods exported from Chile to Peru": the side they go to.
-    r"(?:from\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?to|"
-    r"enter|enters|entered|entering|"
+    r"\b(?:(?<!probe\s)(?<!probes\s)(?<!investigation\s)(?<!investigations\s)(?<!inquiry\s)(?<!look\s)into|"
+    # A verb of selling abroad, as its participle: "the steel it ships to Canada", "what Chile sells to Peru".
+    r"(?:imports|exports|goods|shipments|products|sales|imported|exported|shipped|sold|ships|sells|export|ship|sell)\s+"
+    # "goods exported from Chile to Peru", "exports of Chilean wine to Peru": the side they go to.
+    r"(?:(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?to|"
+    r"enter|enters|entered|entering|(?:headed|heading|bound|destined)\s+for|"
     # "Chilean cars face a 100% tariff in Peru": the market where the tariff is charged; so is the country
     # where goods are taxed ("are taxed at 30% in Korea").
     r"(?:tariffs?|duty|duties|levy|levies)\s+in|"

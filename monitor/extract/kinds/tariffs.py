@@ -99,8 +99,11 @@ def _bound_targets(c: Clause, rate: Rate) -> tuple[str, ...]:
     if after and vocab.RATE_FOR_AFTER.match(clause[rate.end : after[0].start]):
         group = [after[0]]
         for m in mentions[mentions.index(after[0]) + 1 :]:
-            if not vocab.COORDINATED.match(clause[group[-1].end : m.start]):
+            between = clause[group[-1].end : m.start]
+            if not vocab.COORDINATED.match(between):
                 break
+            if "," in between and vocab.SPEAKER_AFTER.match(clause[m.end : m.end + 30]):
+                break  # "30% for Bolivia, Peru's ministry said": the speaker closes the list
             group.append(m)
         return tuple(dict.fromkeys(m.code for m in group))
     before = [m for m in mentions if m.end <= rate.start and rate.start - m.end <= 25]
