@@ -83,12 +83,7 @@ def own_schedule(clause: str) -> bool:
 # spared are named each: "relief to allies including Mexico".)
 _EXAMPLES_OF_UNNAMED_BEFORE = re.compile(
     r"\b(?:from|on|against)(?:\s+(?:[\w-]+\s+){0,2}?(?:countries|nations|economies|allies|partners)\s*,?\s+"
-    r"(?:like|such\s+as|including)|\s*,?\s*among\s+others\s*,?)\s+(?:the\s+)?$|"
-    # Goods from abroad, then origins as their examples: "on foreign cars, including those from Korea", "on
-    # imported steel, such as Turkish steel" (every origin pays; the examples only show some).
-    r"\bon\s+(?:all\s+)?(?:imported|foreign)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,?\s+"
-    r"(?:like|such\s+as|including|notably|especially|particularly|mainly|mostly|chiefly)\s+"
-    r"(?:(?:[\w-]+\s+){0,2}?(?:from|of)\s+)?(?:the\s+)?$",
+    r"(?:like|such\s+as|including)|\s*,?\s*among\s+others\s*,?)\s+(?:the\s+)?$",
     re.I,
 )
 

@@ -61,15 +61,6 @@ def test_a_place_visited_is_no_side_of_the_measure() -> None:
     assert _sides("Turkey will apply a 25% tariff to Korean cars.") == [("TR", ["KR"])]
 
 
-def test_origins_given_as_examples_of_imported_goods_leave_the_measure_on_everyone() -> None:
-    # "on foreign cars, including those from Korea": every origin pays; Korea only shows one of them.
-    assert _sides("Brazil will charge a 35% duty on foreign cars, including those from Korea.") == [("BR", ["*"])]
-    text = "Peru imposed a 10% tariff on imported steel, including steel from Chile and Brazil."
-    assert _sides(text) == [("PE", ["*"])]
-    # Examples of goods from one named origin keep that origin.
-    assert _sides("Peru imposed a 10% tariff on Chilean steel, including flat products.") == [("PE", ["CL"])]
-
-
 def test_goods_bound_for_a_market_are_taxed_by_it() -> None:
     # "Mexico-bound", "headed for India": the market the goods go to, as "exported to" names it.
     assert _sides("Mexico-bound steel from Korea will pay a 25% tariff.") == [("MX", ["KR"])]
