@@ -131,6 +131,23 @@ def _repaired(match: re.Match[str]) -> str:
 _LINKED_HEADLINES = re.compile(r"(?<=[a-z]{2})[A-Z0-9“\"](?:(?![a-z]{2}\.\s)[^\n]){10,600}?\sMORE\b")
 
 
+def _without_linked_headlines(text: str) -> str:
+    """`text` less the run-in headlines `_LINKED_HEADLINES` finds, searched only in the stretch before each
+    "MORE" that can hold one (a headline run is at most 600 characters long): a long text pays for the few places
+    a page closes such a run, not a scan from every capital letter glued to a word."""
+    kept: list[str] = []
+    done = 0
+    for close in re.finditer(r"\sMORE\b", text):
+        if close.start() < done:
+            continue
+        found = _LINKED_HEADLINES.search(text, max(done, close.start() - 620), close.end())
+        if found:
+            kept.append(text[done : found.start()])
+            done = found.end()
+    kept.append(text[done:])
+    return "".join(kept)
+
+
 def clean_text(text: str) -> str:
     """Plain text from an article that may be HTML or carry control characters."""
     if "<" in text and ">" in text and re.search(r"<(?:p|div|br|span|a|html|body|h\d|li)\b", text[:200000], re.I):
@@ -140,7 +157,7 @@ def clean_text(text: str) -> str:
         text = _MOJIBAKE.sub(_repaired, text)
     text = _CONTROL.sub(" ", text)
     if " MORE" in text:
-        text = _LINKED_HEADLINES.sub("", text)
+        text = _without_linked_headlines(text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
