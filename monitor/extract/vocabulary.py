@@ -2476,3 +2476,47 @@ ONLOOKER_FORESEES = _words(
 # plural share one feature ("lifted", "lifting", "lifts" -> "lift"); and the words that say a statement is hedged.
 KIND_LEMMA_ENDING = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
 KIND_HEDGE = _words(r"will|would|could|might|may|should|shall|can|plan|plans|planned|planning|expected|likely")
+
+
+# ---- Lists of the pause, talks and relief readers (session 14) ----
+# A trade war held or paused: "putting the trade war on hold", "the trade war was 'on hold'", "froze the tariff
+# war". Both sides hold off their tariffs (a truce).
+WAR_PUT_BEFORE = blind(
+    r"\b(?:put|puts|putting|placed|places|placing|kept|keeps|keep)\s+(?:the|this|that|their|its|our)\s+"
+    r"(?:[\w-]+\s+)?(?:trade|tariff)\s+wars?\s+$"
+)
+WAR_SUBJECT_BEFORE = blind(
+    r"\b(?:trade|tariff)\s+wars?\b[^,;]{0,60}?\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed)\s+"
+    r"[\"“‘']?$"
+)
+WAR_OBJECT_AFTER = blind(r"^\s+(?:the|this|that|their|its|our)\s+(?:[\w-]+\s+)?(?:trade|tariff)\s+wars?\b")
+# A deal made to avert a tariff ("reached a deal with Mexico to avert the duties") holds it off; "trying to avert",
+# "little could be done to avert" do not.
+DEAL_TO_BEFORE = blind(r"\b(?:deal|agreement|accord|pact|truce)\b[^,;]{0,40}?\bto\s+$")
+# A pause noun as what something is called or taken for: "describing this as a truce", "seen as a reprieve".
+NAMED_AS = blind(
+    r"\b(?:describ\w*|call|calls|called|calling|characteri[sz]\w*|label\w*|dub\w*|term|termed|regard\w*|view\w*|"
+    r"seen|see|sees|hail\w*|branded)\b[^;]{0,80}?\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$"
+)
+KIND_BEFORE = blind(r"\b(?:a|an|any|every|each)\s+$")
+REPORT_OF_BEFORE = blind(r"\b(?:news|word|reports?|details|rumou?rs?)\s+of\s+(?:the\s+|a\s+|an\s+)?$")
+PASSIVE_TALKS = blind(r"being\s")
+# "This week" right after the talks places them in time too ("acknowledged the U.S.-Mexican talks this week"),
+# though it names no day to resolve.
+THIS_WEEK_AFTER = blind(r"\s+(?:[\w-]+\s+){0,3}?this\s+week\b")
+# "Offset by" in the passive weighs one thing against another ("the jobs gained are offset by jobs lost"): no duty
+# is made up for.
+BALANCED_BY = blind(r"\s+(?:\w+ly\s+)?by\b")
+# A relief only made possible: the power to grant it ("would give Trump the flexibility to approve exemptions"),
+# or one in a question or a relative clause of what would be ("the process by which exemptions would be created",
+# "which countries would be subject to the tariffs, and which exempt").
+CAPACITY_BEFORE = blind(
+    r"\b(?:flexibility|power|powers|authority|discretion|leeway|latitude|ability|option)\s+to\s+(?:[\w-]+\s+)?$"
+)
+WOULD_IN_QUESTION = blind(r"\b(?:which|whether|how|what)\b[^,;.]{0,80}?\bwould\b")
+# A relief in the passive with no agent: "exemptions were later offered to Mexico", "Canada was exempted".
+PASSIVE_RELIEF = blind(
+    r"\b(?:exemptions?|exclusions?|waivers?|relief)\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
+    r"(?:\w+\s+)?(?:granted|given|offered|made|extended)\b(?!\s+by\b)|"
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:exempted|excluded|spared)\b(?!\s+by\b)"
+)

@@ -31,18 +31,10 @@ _NOT_BEFORE = blind(
     r"|\bwithout\s+(?:an?\s+|any\s+)?$"
 )
 _NO_OBJECT = blind(r"\W*(?:no|none)\b")
-_KIND_BEFORE = blind(r"\b(?:a|an|any|every|each)\s+$")
 _STRANDED = re.compile(r"(?<=\b(?:to|on))\s*[,;:.!?)”\"]")
-_REPORT_OF_BEFORE = blind(r"\b(?:news|word|reports?|details|rumou?rs?)\s+of\s+(?:the\s+|a\s+|an\s+)?$")
-_PASSIVE_TALKS = blind(r"being\s")
 # "The president" opening a clause, as its subject (not "the president of Mexico", nor one named in apposition: "The
 # president, Lopez Obrador, ...").
-_PRESIDENT_SUBJECT = re.compile(
-    r"\W*[Tt]he\s+president\b(?!\s+of\b|\s*,|['’]s\s+(?:wife|family|son|daughter)\b)"
-)
-# "This week" right after the talks places them in time too ("acknowledged the U.S.-Mexican talks this week"),
-# though it names no day to resolve.
-_THIS_WEEK_AFTER = blind(r"\s+(?:[\w-]+\s+){0,3}?this\s+week\b")
+_PRESIDENT_SUBJECT = re.compile(r"\W*[Tt]he\s+president\b(?!\s+of\b|\s*,|['’]s\s+(?:wife|family|son|daughter)\b)")
 _AGENT_AFTER = re.compile(r"\s+(?:by|between|with|among)\s+(?:the\s+)?(?:\w+\s+){0,2}?[A-Z\d]")
 _NO_BEFORE = blind(r"\b(?:no|any|without)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -97,7 +89,7 @@ def states_deal(clause: str) -> bool:
             continue
         if vocab.DEAL_UNREAL_BEFORE.search(before):
             continue  # "the prospect of signing a deal", "wish they made the deal"
-        if _KIND_BEFORE.search(before) and not verb.group(0).endswith("ing"):
+        if vocab.KIND_BEFORE.search(before) and not verb.group(0).endswith("ing"):
             continue  # "a vote on a concluded trade accord": a participle naming a kind of deal, none reached
         if _STRANDED.match(clause, verb.end()):
             continue  # "the issues Beijing had agreed to, and ... the deal": the verb's object is before it
@@ -115,7 +107,7 @@ def states_deal(clause: str) -> bool:
     passive = vocab.DEAL_PASSIVE.search(clause)
     if passive and _NO_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
         return False
-    if passive and _REPORT_OF_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
+    if passive and vocab.REPORT_OF_BEFORE.search(clause[max(0, passive.start() - 30) : passive.start()]):
         return False  # "as news of the deal was announced": what was announced is the news
     if passive and vocab.OTHER_AGREEMENT.search(clause[max(0, passive.start() - 20) : passive.start() + 30]):
         return False  # "the peace deal was signed"
@@ -209,7 +201,7 @@ def _not_trade(clause: str, talks: re.Match[str]) -> bool:
 def _dated(c: Clause, talks: re.Match[str]) -> bool:
     """Whether the talks at `talks` are given their day, in their own phrase ("the talks this week", "trade talks
     with Lima on Friday"): a meeting placed in time took place, or is set to."""
-    return bool(_own_dates(c, talks)) or _THIS_WEEK_AFTER.match(c.text, talks.end()) is not None
+    return bool(_own_dates(c, talks)) or vocab.THIS_WEEK_AFTER.match(c.text, talks.end()) is not None
 
 
 def _own_dates(c: Clause, talks: re.Match[str]) -> list[DateMention]:
@@ -458,7 +450,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         # Talks in the passive name their agreement, or their sides after them: "when deals were being negotiated"
         # says only that such talks happen.
         and not (
-            _PASSIVE_TALKS.match(talks.group(0))
+            vocab.PASSIVE_TALKS.match(talks.group(0))
             and _members(clause) is None
             and not _AGENT_AFTER.match(clause, talks.end())
         )

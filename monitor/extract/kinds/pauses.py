@@ -374,35 +374,12 @@ def _ended(clause: str, cue: re.Match[str]) -> bool:
     return any(m.end() == cue.end() for m in vocab.MEASURE_ENDED.finditer(clause[max(0, cue.start() - 60) : cue.end()]))
 
 
-# A trade war held or paused: "putting the trade war on hold", "the trade war was 'on hold'", "froze the tariff
-# war". Both sides hold off their tariffs (a truce).
-_WAR_PUT_BEFORE = blind(
-    r"\b(?:put|puts|putting|placed|places|placing|kept|keeps|keep)\s+(?:the|this|that|their|its|our)\s+"
-    r"(?:[\w-]+\s+)?(?:trade|tariff)\s+wars?\s+$"
-)
-_WAR_SUBJECT_BEFORE = blind(
-    r"\b(?:trade|tariff)\s+wars?\b[^,;]{0,60}?\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed)\s+"
-    r"[\"“‘']?$"
-)
-_WAR_OBJECT_AFTER = blind(r"^\s+(?:the|this|that|their|its|our)\s+(?:[\w-]+\s+)?(?:trade|tariff)\s+wars?\b")
-
-
-# A deal made to avert a tariff ("reached a deal with Mexico to avert the duties") holds it off; "trying to avert",
-# "little could be done to avert" do not.
-_DEAL_TO_BEFORE = blind(r"\b(?:deal|agreement|accord|pact|truce)\b[^,;]{0,40}?\bto\s+$")
-# A pause noun as what something is called or taken for: "describing this as a truce", "seen as a reprieve".
-_NAMED_AS = blind(
-    r"\b(?:describ\w*|call|calls|called|calling|characteri[sz]\w*|label\w*|dub\w*|term|termed|regard\w*|view\w*|"
-    r"seen|see|sees|hail\w*|branded)\b[^;]{0,80}?\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$"
-)
-
-
 def _war_paused(clause: str, cue: re.Match[str]) -> bool:
     """Whether the pause word at `cue` holds a trade war itself: a truce of both sides."""
     before = clause[max(0, cue.start() - 90) : cue.start()]
     if cue.group(0).lower().startswith("on"):
-        return bool(_WAR_PUT_BEFORE.search(before) or _WAR_SUBJECT_BEFORE.search(before))
-    return bool(_WAR_OBJECT_AFTER.match(clause[cue.end() : cue.end() + 60]))
+        return bool(vocab.WAR_PUT_BEFORE.search(before) or vocab.WAR_SUBJECT_BEFORE.search(before))
+    return bool(vocab.WAR_OBJECT_AFTER.match(clause[cue.end() : cue.end() + 60]))
 
 
 def _halted(clause: str, cue: re.Match[str]) -> bool:
@@ -498,11 +475,11 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             continue  # "would not impose retaliatory tariffs": a decision, not a pause (see NOT_IMPOSE_BOUND)
         if _ended(clause, cue):
             continue  # "ended the tariff pause": the pause is over, not stated
-        if cue.group(0).lower().startswith("avert") and not _DEAL_TO_BEFORE.search(
+        if cue.group(0).lower().startswith("avert") and not vocab.DEAL_TO_BEFORE.search(
             clause, max(0, cue.start() - 60), cue.start()
         ):
             continue  # "little could be done to avert the tariffs": only a deal reached to avert them pauses them
-        if _NAMED_AS.search(clause, max(0, cue.start() - 120), cue.start()):
+        if vocab.NAMED_AS.search(clause, max(0, cue.start() - 120), cue.start()):
             continue  # "describing the deal as a truce": a name given to something, no pause stated
         if (
             _NO_BEFORE.search(clause[max(0, cue.start() - 25) : cue.start()])

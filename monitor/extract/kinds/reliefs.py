@@ -88,14 +88,10 @@ def _repays_other(clause: str, cue: re.Match[str]) -> bool:
     return bool(
         cue.group(0).lower() in vocab.MONEY_RELIEF
         and (
-            vocab.RELIEF_OTHER_OBJECT.match(clause[cue.end() : cue.end() + 90]) or _BALANCED_BY.match(clause, cue.end())
+            vocab.RELIEF_OTHER_OBJECT.match(clause[cue.end() : cue.end() + 90])
+            or vocab.BALANCED_BY.match(clause, cue.end())
         )
     )
-
-
-# "Offset by" in the passive weighs one thing against another ("the jobs gained are offset by jobs lost"): no duty
-# is made up for.
-_BALANCED_BY = blind(r"\s+(?:\w+ly\s+)?by\b")
 
 
 def quota_relief(clause: str) -> re.Match[str] | None:
@@ -111,15 +107,6 @@ def _spares_other(clause: str, cue: re.Match[str]) -> bool:
     """Whether the relief at `cue` spares a rule other than a tariff ("exempted its firms from the visa
     requirement", "waived the notice requirement", "a refund of the VAT"): no relief of a tariff."""
     return bool(vocab.RELIEF_NON_TARIFF.match(clause[cue.end() : cue.end() + 120]))
-
-
-# A relief only made possible: the power to grant it ("would give Trump the flexibility to approve exemptions"),
-# or one in a question or a relative clause of what would be ("the process by which exemptions would be created",
-# "which countries would be subject to the tariffs, and which exempt").
-_CAPACITY_BEFORE = blind(
-    r"\b(?:flexibility|power|powers|authority|discretion|leeway|latitude|ability|option)\s+to\s+(?:[\w-]+\s+)?$"
-)
-_WOULD_IN_QUESTION = blind(r"\b(?:which|whether|how|what)\b[^,;.]{0,80}?\bwould\b")
 
 
 def _other_sense(clause: str, cue: re.Match[str]) -> bool:
@@ -187,7 +174,7 @@ def _denied(clause: str, cue: re.Match[str]) -> bool:
         return True  # "a sigh of relief", "tensions eased", "to offset the drag": no tariff narrowed
     if cue.start() < 12 and vocab.GERUND_SUBJECT.match(clause):
         return True  # "Exempting cars from the levy would cost billions": an idea talked about
-    if _CAPACITY_BEFORE.search(clause, max(0, cue.start() - 60), cue.start()) or _WOULD_IN_QUESTION.search(
+    if vocab.CAPACITY_BEFORE.search(clause, max(0, cue.start() - 60), cue.start()) or vocab.WOULD_IN_QUESTION.search(
         clause, max(0, cue.start() - 100), min(len(clause), cue.end() + 25)
     ):
         return True  # "the flexibility to approve exemptions", "the process by which exemptions would be made"
@@ -231,21 +218,13 @@ def relief_without_tariff(c: Clause) -> list[Fact]:
     return _relief_referring_back(c)
 
 
-# A relief in the passive with no agent: "exemptions were later offered to Mexico", "Canada was exempted".
-_PASSIVE_RELIEF = blind(
-    r"\b(?:exemptions?|exclusions?|waivers?|relief)\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
-    r"(?:\w+\s+)?(?:granted|given|offered|made|extended)\b(?!\s+by\b)|"
-    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:exempted|excluded|spared)\b(?!\s+by\b)"
-)
-
-
 def _granter(c: Clause) -> Parties:
     """The parties of a relief in a clause of its own after the tariff it narrows: a passive relief with no agent
     ("..., though exemptions were later offered to Mexico") is granted by the side the clause before names as
     taxing (contract: a relief's imposer is the taxing side's), not by the subject of the sentence's main clause."""
     parties = c.resolve()
     previous = getattr(c.resolve, "previous", None)
-    if previous is None or parties.subject_named or not _PASSIVE_RELIEF.search(c.text):
+    if previous is None or parties.subject_named or not vocab.PASSIVE_RELIEF.search(c.text):
         return parties
     taxing = previous()
     if not taxing.imposer_named or taxing.imposer in parties.targets:
