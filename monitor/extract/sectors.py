@@ -129,6 +129,14 @@ def sector_groups(
     of other products" covers many kinds of goods: no sector."""
     if not rates:
         spans = [(w.start(), w.end()) for w in words or []] or [(0, len(clause))]
+        answered = _answered_phrases(clause)
+        own = [span for span in spans if not any(a <= span[0] < b for a, b in answered)]
+        if own and answered:
+            # "Canada responded to US taxes on steel with tariffs of its own": the goods of the measure answered
+            # are not the reply's; the reply is read with that object left out.
+            spans = own
+            for a, b in answered:
+                clause = clause[:a] + " " * (b - a) + clause[b:]
         reason = vocab.REASON_AFTER.search(clause, spans[0][1])
         if reason:
             # "... to make up for what the US tariff on steel cost": a tariff named in the reason is
@@ -176,6 +184,21 @@ def sector_groups(
             found = groups[-1][1]
         groups.append((rate, found))
     return _respectively(clause, rates, groups)
+
+
+# How far after a verb of replying its object (the measure answered) may run before the reply's own means.
+_ANSWERED_REACH = 200
+
+
+def _answered_phrases(clause: str) -> list[tuple[int, int]]:
+    """The objects of verbs of replying that end where the reply's own tariff begins ("responded to US taxes on
+    steel | with tariffs of their own"): each names the measure answered."""
+    phrases: list[tuple[int, int]] = []
+    for cue in vocab.ANSWERING_VERB.finditer(clause):
+        reply = vocab.REPLY_WITH.search(clause, cue.end(), cue.end() + _ANSWERED_REACH)
+        if reply is not None and vocab.MEASURE_NOUN.search(clause, cue.end(), reply.start()):
+            phrases.append((cue.end(), reply.start()))
+    return phrases
 
 
 def _total_of_the_last(clause: str, low: int, start: int) -> bool:

@@ -2279,6 +2279,22 @@ REASON_AFTER = _words(
     # "for alleged violation of a chip pact" (the goods of the pact are not the goods taxed).
     r"to\s+(?:penali[sz]e|punish|retaliate)|for\s+(?:its\s+|their\s+)?(?:alleged|failure|violation|breaking|breach)"
 )
+# A verb of replying, or its noun, whose object is the measure a reply answers ("Canada responded to US taxes on
+# steel with tariffs of its own", "retaliated against the steel tariffs with ...", "to answer Trump's tariffs"):
+# the goods named in that object are the measure answered's, not the reply's.
+ANSWERING_VERB = _words(
+    r"respond(?:s|ed|ing)?\s+to|retaliat(?:e|es|ed|ing)\s+(?:to|against|for)|repl(?:y|ies|ied|ying)\s+to|"
+    r"answer(?:s|ed|ing)?|in\s+(?:response|retaliation|reply|answer)\s+(?:to|for|against)|"
+    r"as\s+(?:a\s+)?(?:retaliation|response|reply)\s+(?:to|for|against)"
+)
+# Where the object answered ends and the reply's own means begin: "with" and the reply's tariff, however it is
+# qualified ("with retaliatory tariffs", "with taxes on American soybeans", "with duties of their own").
+# A noun naming a measure in that object (a tax on goods of any kind, a tariff): a reply "to cheap steel" answers
+# no measure, and its goods may be the reply's own.
+MEASURE_NOUN = _words(r"tariffs?|duties|duty|levies|levy|tax|taxes|surtax\w*")
+REPLY_WITH = blind(
+    r"\swith\s+(?:[\w'’-]+\s+){0,3}?(?:tariffs?|duties|duty|levies|levy|taxes|tax|surtax\w*|counter-?tariffs?)\b"
+)
 # Words after which the goods named are left out of a measure ("40% on Ghanaian goods, but excludes cocoa"):
 # not the goods the measure's rate is for.
 LEFT_OUT = _words(
