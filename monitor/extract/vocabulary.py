@@ -1400,7 +1400,10 @@ BILATERAL = blind(
 )
 # A side named as the object of a tariff word, not as the origin of goods ("tariffs on Brazil", "duties against
 # Canada"; not "tariffs on Canada's steel", which the caller sees by the name's end).
-TARIFF_ON_BEFORE = blind(r"\b(?:tariffs?|duties|duty|levies|levy)\s+(?:on|against)\s+(?:the\s+)?$")
+# "tariffs on both the EU and Canada", "duties against either Japan or Korea": a determiner of the list of sides.
+TARIFF_ON_BEFORE = blind(
+    r"\b(?:tariffs?|duties|duty|levies|levy)\s+(?:on|against)\s+(?:both\s+|either\s+)?(?:the\s+)?$"
+)
 # A rate on every partner at once, named in the rate's own phrase.
 UNIVERSAL_RATE = blind(
     r"\b(?:universal|baseline|global|worldwide|blanket|across-the-board|minimum)\s+(?:[\w-]+\s+){0,2}?"

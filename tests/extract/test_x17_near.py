@@ -29,3 +29,16 @@ def test_goods_a_reply_names_after_with_stay_its_own() -> None:
 def test_goods_named_before_the_tariff_without_a_reply_keep_their_sector() -> None:
     text = "Norway on Friday imposed new copper tariffs on Peru."
     assert ("NO", ("PE",), "copper", None) in _tariffs(text)
+
+
+def test_metals_tariffs_on_both_of_two_named_sides_are_on_those_sides() -> None:
+    text = "The president has imposed steel and aluminum tariffs on both Norway and Peru over their subsidies."
+    tariffs = _tariffs(text)
+    assert ("US", ("NO", "PE"), "steel", None) in tariffs
+    assert ("US", ("NO", "PE"), "aluminum", None) in tariffs
+
+
+def test_metals_tariffs_whose_sides_are_named_outside_their_object_stay_on_everyone() -> None:
+    text = "The president has imposed steel and aluminum tariffs that hit both Norway and Peru hard."
+    tariffs = _tariffs(text)
+    assert ("US", ("*",), "steel", None) in tariffs
