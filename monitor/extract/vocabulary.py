@@ -1617,7 +1617,10 @@ SOURCE_BEFORE = blind(
 )
 TARGET_AFTER = blind(
     # (An abbreviation in brackets may follow the name: "the European Union (EU) will face".)
-    r"^(?:'s|’s)?(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{0,50},)?\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?"
+    r"^(?:'s|’s)?(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{0,50},)?"
+    # The last name of a list left open ("Brazil, Korea and others will get exemptions"): the others share its role.
+    r"(?:\s+(?:and|or)\s+(?:(?:several|some|many|a\s+few|a\s+handful\s+of)\s+)?others\b)?"
+    r"\s*(?:(?:will|would|is|was|has|had|could|were|are)\s+)?"
     r"(?:also\s+|both\s+|all\s+|each\s+)?"
     r"(?:still\s+|currently\s+|now\s+|already\s+|effectively\s+)?"
     r"(?:set\s+to\s+|continue\s+to\s+|continues\s+to\s+(?:be\s+)?|be\s+|been\s+|being\s+)?"
@@ -1631,12 +1634,14 @@ TARGET_AFTER = blind(
     # "Vietnam agreed to a 20% rate", "Peru accepted a 15% tariff": the side that accepts a rate pays it.
     r"(?:agreed\s+to|agrees\s+to|accepted|accepts)\s+(?:a|an|the)\s+(?:\S+\s+){0,2}?(?:rate|tariffs?)\b(?!\s+(?:on|against)\b)|"
     # "Mexico was granted a reprieve" is spared; "the EU granted an exemption" grants it.
-    r"(?:won|wins|win|got|gets|secured|secures|received|receives|obtained|obtains|"
+    r"(?:won|wins|win|got|gets|get|getting|secured|secures|secure|received|receives|receive|obtained|obtains|"
+    r"obtain|"
     # "Moldova requested a grace period": the side asking to be spared is the one a measure falls on.
     r"requested|requests|sought|seeks|asked\s+for|asks\s+for|"
     # With no article the spared side may win relief, or exemptions in the plural: "Canada won relief from".
     r"(?:was|were|is|are|be|been|being)\s+(?:granted|given))\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?|"
-    r"(?=(?:[\w-]+\s+){0,2}?(?:relief|exemptions|exclusions|waivers)\b)(?:[\w-]+\s+){0,2}?)"
+    # (Up to three words may qualify it: "would get at least temporary exemptions".)
+    r"(?=(?:[\w-]+\s+){0,3}?(?:relief|exemptions|exclusions|waivers)\b)(?:[\w-]+\s+){0,3}?)"
     r"(?:reprieve|exemptions?|exclusions?|waivers?|delay|extension|grace\s+period|carve-?out|break|relief|"
     # "Australia received a duty-free quota": the side whose goods it lets in, not the side granting it.
     r"respite|quota))\b"

@@ -1,0 +1,28 @@
+"""Pauses, reliefs and lifts (x17-prl): who is spared, what is handed out, and what is no removal. All sentences
+here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _spared(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    return [(f.kind, f.imposer, f.targets, f.sector) for f in facts_of(text) if f.kind in {"relief", "lift", "pause"}]
+
+
+def test_the_sides_listed_as_getting_exemptions_are_spared_even_with_others_left_open() -> None:
+    # The base form after a modal ("will get") gets as "gets" does, and "and others" closes the list of sides
+    # that get it: all of them are spared, the owner of the tariff grants it.
+    assert _spared("Peru, Chile and others will get temporary exemptions from the US steel tariffs.") == [
+        ("relief", "US", ("PE", "CL"), "steel")
+    ]
+    assert _spared("Peru and Chile would receive exemptions from the US steel tariffs.") == [
+        ("relief", "US", ("PE", "CL"), "steel")
+    ]
+
+
+def test_sides_listed_with_others_as_acting_still_act() -> None:
+    # "and others" closes a list of subjects of any verb: only a verb of receiving makes them the side spared.
+    facts = [(f.kind, f.imposer) for f in facts_of("Peru, Chile and others will impose tariffs on US steel.")]
+    assert ("tariff", "PE") in facts and ("tariff", "CL") in facts
+    assert all(kind != "relief" for kind, _side in facts)
