@@ -2544,3 +2544,14 @@ PASSIVE_RELIEF = blind(
     r"(?:\w+\s+)?(?:granted|given|offered|made|extended)\b(?!\s+by\b)|"
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:exempted|excluded|spared)\b(?!\s+by\b)"
 )
+# A relief handed to named sides, with no tariff word of its own, speaks of the measure just stated: passive
+# ("Exemptions already had been granted to Mexico"), or active with its giver as subject ("The US then provided
+# temporary exemptions for Brazil and Korea"). Not an offer or a request: those grant nothing yet.
+RELIEF_HANDED = blind(
+    r"\b(?:exemptions?|exclusions?|waivers?)\s+(?:already\s+|also\s+|since\s+|\w+ly\s+)?"
+    r"(?:was|were|(?:has|have|had)\s+(?:already\s+|also\s+|since\s+|\w+ly\s+)?been)\s+"
+    r"(?:already\s+|also\s+|since\s+|\w+ly\s+)?(?:granted|given|extended)\s+"
+    r"(?:to|for)\b|"
+    r"\b(?:granted|gave|provided|extended|issued|handed)\s+(?:[\w-]+\s+){0,2}?(?:exemptions?|exclusions?|waivers?)\s+"
+    r"(?:to|for)\b"
+)

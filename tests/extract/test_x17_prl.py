@@ -26,3 +26,24 @@ def test_sides_listed_with_others_as_acting_still_act() -> None:
     facts = [(f.kind, f.imposer) for f in facts_of("Peru, Chile and others will impose tariffs on US steel.")]
     assert ("tariff", "PE") in facts and ("tariff", "CL") in facts
     assert all(kind != "relief" for kind, _side in facts)
+
+
+def test_exemptions_handed_to_named_sides_narrow_the_tariff_just_stated() -> None:
+    # With no tariff word of their own, exemptions granted (passive) or provided (active) to named sides speak of
+    # the measure of the sentence before: its owner, its goods.
+    for second in (
+        "Exemptions have since been granted to Peru and Chile.",
+        "The White House then provided temporary exemptions for Peru and Chile.",
+    ):
+        text = "Washington imposed a 25% tariff on steel. " + second
+        assert ("relief", "US", ("PE", "CL"), "steel") in _spared(text), second
+
+
+def test_exemptions_asked_for_denied_or_offered_are_not_handed_out() -> None:
+    for second in (
+        "Peru and Chile have asked for exemptions.",
+        "Exemptions were not granted to Peru and Chile.",
+        "The White House never provided exemptions for Peru and Chile.",
+        "Exemptions have since been sought by Peru and Chile.",
+    ):
+        assert _spared("Washington imposed a 25% tariff on steel. " + second) == [], second

@@ -240,7 +240,10 @@ def _relief_referring_back(c: Clause) -> list[Fact]:
         # A subheading ("Crude oil exempted") speaks of the article's measure however far back it was stated.
         recent = [f for f in c.ctx.stated if f.evidence == c.ctx.stated[-1].evidence] if c.ctx.stated else []
     if not recent or not (
-        _SPARED.search(c.text) or vocab.LIST_REMOVAL.search(c.text) or _MEASURE_SPARES.search(c.text)
+        _SPARED.search(c.text)
+        or vocab.LIST_REMOVAL.search(c.text)
+        or _MEASURE_SPARES.search(c.text)
+        or vocab.RELIEF_HANDED.search(c.text)
     ):
         return []
     imposer, targets_before = acting_office(c.mentions, recent[-1])
