@@ -576,7 +576,10 @@ LIFT = _words(
 REMOVED_OTHER_OBJECT = blind(
     r"^\s+(?:its|the|their|his|her|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?:complaints?|challenges?|cases?|"
     r"disputes?|requests?|offers?|proposals?|demands?|opposition|objections?|appeals?|lawsuits?|suits?|bids?|"
-    r"calls?|petitions?)\b"
+    r"calls?|petitions?|"
+    # A person for or against the tariffs: "removed a fierce opponent of the tariffs from the West Wing".
+    r"opponents?|critics?|supporters?|advocates?|proponents?|champions?|architects?|defenders?|foes?|skeptics?|"
+    r"backers?)\b"
 )
 # A measure other than a tariff as the object of a verb of removal or pause: "lifted its curbs on imports of cars
 # subject to a 10% duty", "removed the ban on beef", "eased quota restrictions". Its modifiers are never a tariff
@@ -1327,6 +1330,8 @@ OBJECT_END = blind(
     # A cause after the object is not the object either: "scrapped those plans due to the tariffs".
     r"[,;:]|(?<!\b\w)(?<!\d)\.|(?<=\d)\.(?!\d)|\s(?:while|which|because|after|before|as|but|over|amid|due\s+to|"
     r"owing\s+to|thanks\s+to|"
+    # ... nor is what a verb with no object reacts to: "stocks had dropped in response to the tariffs".
+    r"in\s+(?:response|reaction)\s+to|"
     r"and\s+(?:will|would|has|have|had|is|are|\w+ing|\w+ed))\s"
 )
 # A passive verb right before a cue: "the tariffs were lifted", "the levy has been suspended".

@@ -47,3 +47,21 @@ def test_exemptions_asked_for_denied_or_offered_are_not_handed_out() -> None:
         "Exemptions have since been sought by Peru and Chile.",
     ):
         assert _spared("Washington imposed a 25% tariff on steel. " + second) == [], second
+
+
+def test_a_verb_of_removal_whose_object_is_not_the_tariff_lifts_nothing() -> None:
+    # The object is a person named by a stance on the tariffs; a verb used with no object reacts to them.
+    for sentence in (
+        "The resignation removed a fierce opponent of the tariffs on Chinese steel from the cabinet.",
+        "Canadian stocks dropped in response to the US tariffs on steel.",
+    ):
+        assert [f for f in facts_of(sentence) if f.kind == "lift"] == [], sentence
+
+
+def test_a_tariff_removed_in_response_to_something_is_still_lifted() -> None:
+    for sentence in (
+        "The US removed the tariffs on Canadian steel in response to the deal.",
+        "The tariffs on Canadian steel were dropped in response to the deal.",
+        "The US removed a portion of the tariffs on Canadian steel.",
+    ):
+        assert _spared(sentence) == [("lift", "US", ("CA",), "steel")], sentence
