@@ -2560,3 +2560,7 @@ RELIEF_HANDED = blind(
     r"\b(?:granted|gave|provided|extended|issued|handed)\s+(?:[\w-]+\s+){0,2}?(?:exemptions?|exclusions?|waivers?)\s+"
     r"(?:to|for)\b"
 )
+# "Relief" felt: "investors greeted the ceasefire with relief", "reacted with relief". Not relief given from a
+# tariff: "provided exporters with relief from the duties".
+RELIEF_FELT = blind(r"\bwith\s+(?:some\s+|great\s+|visible\s+|palpable\s+)?$")
+RELIEF_FROM_AFTER = blind(r"^\s+(?:from|on|against)\b")

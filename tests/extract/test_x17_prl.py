@@ -65,3 +65,17 @@ def test_a_tariff_removed_in_response_to_something_is_still_lifted() -> None:
         "The US removed a portion of the tariffs on Canadian steel.",
     ):
         assert _spared(sentence) == [("lift", "US", ("CA",), "steel")], sentence
+
+
+def test_relief_felt_is_no_relief_of_a_tariff() -> None:
+    for text in (
+        "Exporters greeted the tariff cut with relief.",
+        "Peru cut its tariff on Chilean wine to 5%. Exporters greeted the cut with great relief.",
+    ):
+        assert [f for f in facts_of(text) if f.kind == "relief"] == [], text
+
+
+def test_relief_given_with_its_tariff_named_is_still_relief() -> None:
+    assert _spared("The deal provided Canadian exporters with relief from the US steel tariffs.") == [
+        ("relief", "US", ("CA",), "steel")
+    ]

@@ -121,6 +121,8 @@ def _other_sense(clause: str, cue: re.Match[str]) -> bool:
     if _OTHER_LEVY_BEFORE.search(before):
         return True  # "tax-exempt bonds", "a visa exemption": spared some other charge or rule, not a tariff
     if word == "relief":
+        if vocab.RELIEF_FELT.search(before) and not vocab.RELIEF_FROM_AFTER.match(after):
+            return True  # "greeted the news with relief": a feeling
         return bool(_RELIEF_OTHER_AFTER.match(after) or _RELIEF_OTHER_BEFORE.search(before))
     if word in {"eased", "ease"}:
         return bool(_NO_OBJECT_AFTER.match(after))
