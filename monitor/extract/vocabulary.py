@@ -21,7 +21,7 @@ TARIFF_WORD = Cue(
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
     r"tarif|dut(?:y|ies)|lev(?:y|ies)|surcharge|surtax|penalt|talk|negotiat|dialogue|counterpart|deal|agreement|pact|"
-    r"accord|truce|consultations with|trade consultations|"
+    r"accord|truce|ceasefire|cease-fire|consultations with|trade consultations|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
     r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"
@@ -526,7 +526,7 @@ PAUSE = _words(
     # the rises are held off.
     r"(?:halt|halts|halted|halting|stop|stops|stopped|stopping)(?:\s+(?:imposing|raising|levying|adding))?"
     r"(?=\s+(?:the\s+(?:imposition|introduction)\s+of\s+)?(?:further|new|any|additional)\b)|"
-    r"defer|deferred|defers|deferring|reprieve|truce|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
+    r"defer|deferred|defers|deferring|reprieve|truce|ceasefire|cease-fire|hold\s+off|holds\s+off|held\s+off|holding\s+off|postpone|"
     r"postponed|postpones|put\s+off|puts\s+off|putting\s+off|on\s+hold|freeze|freezes|froze|frozen|freezing|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:the|its|a|their|his|by|until|to)\b)|"
     # "the deadline was pushed to August 1": moved to a later month, not "moved to impose".
     r"(?:pushed|moved)\s+to(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)|"
@@ -2559,6 +2559,13 @@ RELIEF_HANDED = blind(
     r"(?:to|for)\b|"
     r"\b(?:granted|gave|provided|extended|issued|handed)\s+(?:[\w-]+\s+){0,2}?(?:exemptions?|exclusions?|waivers?)\s+"
     r"(?:to|for)\b"
+)
+# A ceasefire is a trade truce only where its sentence speaks of trade ("a ceasefire in the trade war") or its
+# sides are those of the article's trade talks or deal: a ceasefire in a war of arms pauses no tariff.
+CEASEFIRE = blind(r"\bcease-?fire")
+TRADE_CEASEFIRE = blind(
+    r"\b(?:trade|tariff)\s+cease-?fire|"
+    r"\bcease-?fire\s+(?:in|on|over)\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:trade|tariff|economic)\b"
 )
 # "Relief" felt: "investors greeted the ceasefire with relief", "reacted with relief". Not relief given from a
 # tariff: "provided exporters with relief from the duties".

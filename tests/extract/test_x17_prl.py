@@ -10,6 +10,12 @@ def _spared(text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
     return [(f.kind, f.imposer, f.targets, f.sector) for f in facts_of(text) if f.kind in {"relief", "lift", "pause"}]
 
 
+def _pauses(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+    return [
+        (f.imposer, f.targets, f.until.isoformat() if f.until else None) for f in facts_of(text) if f.kind == "pause"
+    ]
+
+
 def test_the_sides_listed_as_getting_exemptions_are_spared_even_with_others_left_open() -> None:
     # The base form after a modal ("will get") gets as "gets" does, and "and others" closes the list of sides
     # that get it: all of them are spared, the owner of the tariff grants it.
@@ -79,3 +85,35 @@ def test_relief_given_with_its_tariff_named_is_still_relief() -> None:
     assert _spared("The deal provided Canadian exporters with relief from the US steel tariffs.") == [
         ("relief", "US", ("CA",), "steel")
     ]
+
+
+def test_relief_felt_is_no_relief_of_a_tariff() -> None:
+    for text in (
+        "Exporters greeted the tariff cut with relief.",
+        "Peru cut its tariff on Chilean wine to 5%. Exporters greeted the cut with great relief.",
+    ):
+        assert [f for f in facts_of(text) if f.kind == "relief"] == [], text
+
+
+def test_relief_given_with_its_tariff_named_is_still_relief() -> None:
+    assert _spared("The deal provided Canadian exporters with relief from the US steel tariffs.") == [
+        ("relief", "US", ("CA",), "steel")
+    ]
+
+
+def test_a_ceasefire_in_a_trade_war_is_a_truce_of_both_sides() -> None:
+    for text in (
+        "Peru and Chile agreed to a ceasefire in their trade dispute.",
+        "Peru and Chile agreed to a trade ceasefire on Monday.",
+        "Peru and Chile held trade talks in Lima on Monday. The two leaders reached a ceasefire on Tuesday.",
+    ):
+        assert [(i, t) for i, t, _until in _pauses(text)] == [("PE", ("CL",)), ("CL", ("PE",))], text
+
+
+def test_a_ceasefire_of_arms_pauses_no_tariff() -> None:
+    # Not said to be in a trade war, and not between the sides of the article's trade talks.
+    for text in (
+        "Israel and Lebanon agreed to a ceasefire, as tariffs on Chinese steel rose.",
+        "Peru and Chile held trade talks in Lima on Monday. Israel and Lebanon agreed to a ceasefire, as tariffs rose.",
+    ):
+        assert _pauses(text) == [], text

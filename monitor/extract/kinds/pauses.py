@@ -22,7 +22,7 @@ from monitor.extract.timing import explicit_until, extension_end, pause_until, s
 # Cues that name a pause of tariffs whatever follows them ("a trade truce", "would not impose", "extended to
 # August 1"); "extended the talks" must still act on a tariff, a deadline or a pause.
 _GOVERNS_ALWAYS = blind(
-    r"truce|not\s|refrain|tariff\s+deadline|tariff\s+exemption|extend\w*\s+(?:it\s+)?(?:to|until)|grace"
+    r"truce|cease-?fire|not\s|refrain|tariff\s+deadline|tariff\s+exemption|extend\w*\s+(?:it\s+)?(?:to|until)|grace"
 )
 # A pause under consideration is a proposal ("is considering a pause"); "could extend the pause, set to
 # expire on July 9" still states the pause that exists (see `pauses`).
@@ -32,7 +32,7 @@ _UNDER_CONSIDERATION = blind(
 )
 # A pause both sides make: "a truce", "tariffs against one another", "both sides".
 # A consensus is shared by the sides that reach it.
-_MUTUAL = blind(r"\btruce\b|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b|\bconsensus\b")
+_MUTUAL = blind(r"\btruce\b|\bcease-?fire|\bboth\s+sides\b|\bmutual|\bone\s+another\b|\beach\s+other\b|\bconsensus\b")
 # A pause denied or only imagined: "there will be no pause in the tariffs", "a pause in the tariffs would
 # help farmers" (an indefinite pause as the subject of "would").
 # "no pause in the tariffs", "any delay", and the same of a noun of thought: "put down any idea of delaying them".
@@ -40,11 +40,11 @@ _NO_BEFORE = blind(r"\b(?:no|any)\s+(?:[\w-]+\s+)?(?:of\s+)?$")
 _IMAGINED = blind(
     r"^\W*(?:a|an|any)\s+(?:[\w-]+\s+)?(?:pause|suspension|delay|reprieve|truce|freeze)\b[^,;]{0,60}?\bwould\b"
 )
-_TRUCE = blind(r"\btruce\b|\bmutual")
+_TRUCE = blind(r"\btruce\b|\bcease-?fire|\bmutual")
 # A measure named only by a pronoun and the noun of imposing it ("delayed their reimposition") is the tariff the
 # article spoke of; "the reimposition of sanctions" is not.
 _PAUSE_NEAR = blind(
-    r"truce|reprieve|deadline|pause|countermeasures|counter-measures|"
+    r"truce|cease-?fire|reprieve|deadline|pause|countermeasures|counter-measures|"
     r"(?:its|their)\s+(?:re-?)?(?:imposition|implementation)\b(?!\s+of\b)"
 )
 # "the pause", "this reprieve": a definite noun phrase names a pause the reader already knows of.
@@ -211,6 +211,10 @@ def pauses(
             # between the sides of the article's last talks or deal, else it names no pause.
             sides = [_side_of_pair(ctx.pair, first) for first in ctx.pair] if ctx.pair is not None else []
         sides = _equally_sure(sides)
+    if vocab.CEASEFIRE.match(clause, cue_at) and not vocab.TRADE_CEASEFIRE.search(clause):
+        # A ceasefire not said to be in a trade war is a truce of the article's trade talks or deal only.
+        pair = set(ctx.pair) if ctx.pair is not None else set()
+        sides = [s for s in sides if {s.imposer, *s.targets} == pair]
     kept = [r for r in rates if not left_in_force(clause, r, cue_at)]
     # The paused rate is the one the pause word governs: the first after it ("refrain from raising that
     # rate to 25 percent"), else the nearest before it ("the 24% tariffs are paused").
