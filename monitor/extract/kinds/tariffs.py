@@ -260,6 +260,44 @@ def _owner_on_goods(c: Clause, word: re.Match[str]) -> str | None:
     return owner.code if goods else None
 
 
+def _owned_beside(c: Clause, parties: Parties, main: re.Match[str] | None) -> list[Fact]:
+    """The measures of another side that a clause names beside its own, by their owner and goods ("Peru is
+    weighing duties to offset losses caused by Chile's tariffs on copper"): each stated as in force (background
+    stated as fact), on the side whose measure the clause states (it answers the other's), or on everyone for
+    a US sector tariff named with no origin."""
+    found: list[Fact] = []
+    for word in c.tariff_words:
+        if word is main or (main is not None and word.start() < main.end()):
+            continue
+        owner = _owner_on_goods(c, word)
+        if owner is None or owner == parties.imposer:
+            continue
+        goods = c.text[word.end() : word.end() + 60]
+        sectors = [
+            m.sector for m in find_sectors(goods) if _ON_GOODS_AFTER.match(goods[: m.start])
+        ] or _sectors_before(c, owner, word)
+        if not sectors:
+            continue
+        own = Parties(imposer=owner, targets=(parties.imposer,), subject_named=False, targets_default=False)
+        for sector in dict.fromkeys(sectors):
+            found.append(
+                make_fact(
+                    "tariff",
+                    worldwide(c, own, sector, word.span()),
+                    c.sentence,
+                    sector=sector,
+                    status="in_effect",
+                )
+            )
+    return found
+
+
+def _sectors_before(c: Clause, owner: str, word: re.Match[str]) -> list[str]:
+    """The sectors named between a tariff's owner and its word ("Peru's steel and copper duties")."""
+    start = next((m.end for m in c.mentions if m.code == owner and m.end <= word.start()), word.start())
+    return [m.sector for m in find_sectors(c.text[start : word.start()])]
+
+
 def _owned_word(c: Clause) -> re.Match[str] | None:
     """The first tariff word of the clause said to be a side's own ("its own tariffs", "duties of their own")."""
     scan = c.scan
@@ -431,8 +469,10 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
                     authority=c.authority,
                 )
             )
+    # Another side's measure the clause names beside its own ("... caused by the US duties on steel").
+    beside_owned = _owned_beside(c, parties, tariff_word)
     if not facts:
-        return facts
+        return beside_owned
     # A sentence naming no goods at all refers back to goods already named.
     if (
         c.ctx.read
@@ -448,7 +488,7 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
         facts = owned if only_owned else facts + owned
     # Each tariff carries the values of goods its own clause names: another clause's tranche is another measure.
     worth = goods_values(clause)
-    return [replace(f, worth=worth) for f in facts] if worth else facts
+    return ([replace(f, worth=worth) for f in facts] if worth else facts) + beside_owned
 
 
 # How many sentences back the goods a rate refers back to may be named.
