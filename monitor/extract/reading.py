@@ -96,7 +96,58 @@ def read_sentence(sentence: str, ctx: Context, sentence_mentions: list[Mention] 
         found += _fellow_facts(found, resolve)
         deal_in_sentence = deal_in_sentence or any(f.kind == "deal" for f in found)
         facts.extend(found)
-    return facts + _answered_measures(sentence, sentence_mentions, ctx, sentence_dates, facts)
+    facts += _answered_measures(sentence, sentence_mentions, ctx, sentence_dates, facts)
+    return facts + _placed_measures(sentence, sentence_mentions, ctx, sentence_dates, facts)
+
+
+# How far before a placed tariff's word its noun phrase may open ("the steel and aluminum tariffs"), and how far
+# after the participle it may go on ("imposed in September on $125 billion of Chinese imports").
+_PLACED_BEFORE = 60
+_PLACED_AFTER = 150
+
+
+def _placed_measures(
+    sentence: str,
+    mentions: list[Mention],
+    ctx: Context,
+    sentence_dates: Callable[[], list[DateMention]],
+    found: list[Fact],
+) -> list[Fact]:
+    """The tariffs a noun phrase states as placed in a sentence that states no measure itself ("lawmakers want
+    to lift the steel tariffs that Trump imposed last May", "whether to grant exemptions from the duties he has
+    imposed"): the phrase is read as a statement of its own, with the sides it names."""
+    if any(f.kind in _MEASURES for f in found) or not vocab.PLACED_NOUN.search(sentence):
+        return []
+    placed: list[Fact] = []
+    for match in vocab.PLACED_NOUN.finditer(sentence):
+        window = max(0, match.start() - _PLACED_BEFORE)
+        opens = [m.end() for m in vocab.PLACED_NOUN_OPENS.finditer(sentence[window : match.start()])]
+        if opens:
+            start = window + opens[-1]
+        elif window == 0:
+            start = 0
+        else:
+            space = sentence.find(" ", window, match.start())
+            start = space + 1 if space >= 0 else match.start()
+        end_at = vocab.PLACED_NOUN_END.search(sentence, match.end(), match.end() + _PLACED_AFTER)
+        end = end_at.start() if end_at is not None else min(len(sentence), match.end() + _PLACED_AFTER)
+        phrase = sentence[start:end]
+        inside = [
+            Mention(code=m.code, start=m.start - start, end=m.end - start, form=m.form, text=m.text)
+            for m in mentions
+            if start <= m.start and m.end <= end
+        ]
+        if not inside:
+            continue  # "the duties he has imposed": a phrase naming no side says nothing of whose measure it is
+        parties = Resolver(phrase, inside, ctx, None)()
+        if parties.imposer not in {m.code for m in inside} and not (parties.imposer == "US" and parties.targets_named):
+            # Whose measure it is must be read from the phrase: its owner named ("the duties Peru imposed"), or
+            # the side hit by a US measure ("tariffs imposed on Chinese goods"), not a side carried from before.
+            continue
+        dates = clause_dates(sentence_dates, start, len(phrase))
+        read = _read_clause_kinds(phrase, sentence, fixed(parties), dates, ctx, False, inside)
+        placed.extend(f for f in read if f.kind == "tariff")
+    return placed
 
 
 def _answered_measures(

@@ -749,6 +749,28 @@ ANSWERED_CUE = _words(
     r"as\s+(?:a\s+)?(?:retaliation|response|reply)\s+(?:to|for|against)|"
     r"retaliat(?:e|es|ed|ing)\s+(?:against|for)"
 )
+# A tariff the noun phrase itself states as placed, by a participle or a relative clause of its own ("the steel
+# tariffs that Trump imposed last May", "tariffs imposed in September on Chinese goods", "its newly imposed
+# duties"): background stated as fact, whatever the clause around it asks, wishes or weighs of the measure
+# ("worried about lifting the tariffs that Peru imposed"). "Announced" counts only before the noun ("the
+# recently announced steel tariffs"); after it, it reads as a verb of the clause.
+PLACED_NOUN = blind(
+    r"\b(?:tariffs?|duties|levies)(?:\s+on\s+[^,;]{1,60}?)?\s+(?:(?:that|which)\s+(?:[\w.'’-]+\s+){1,4}?"
+    r"(?:has\s+|have\s+|had\s+)?(?:already\s+)?|(?:already\s+|recently\s+|newly\s+|previously\s+)?)"
+    r"(?:imposed|slapped|levied|erected|enacted)\b|"
+    r"\b(?:newly|recently|already)\s+(?:imposed|announced|introduced|enacted)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:tariffs?|duties|levies)\b"
+)
+# Where the noun phrase of such a tariff opens, looked for in the words before its tariff word: after the
+# verb, preposition or comma that governs it ("lifting | the steel tariffs", "exemptions from | steel tariffs").
+PLACED_NOUN_OPENS = blind(
+    r"(?:[,;:(]|\b(?:from|of|to|against|with|on|for|in|about|over|by|and|or|but|lifting|lift|lifted|removing|"
+    r"remove|removed|removal|dropping|drop|ending|end|cutting|cut|nullifying|nullify|wants|want|wanted|"
+    r"maintain|maintaining|keep|keeping|exempted|exempt|is|are|was|were|that|which|whether|despite|"
+    r"annulling|annul|scrapping|scrap|repealing|repeal))\s+"
+)
+# Where it ends: a comma, semicolon or dash, or a new clause.
+PLACED_NOUN_END = blind(r"[,;:]|\s[—–-]\s|\s(?:while|whereas|but|and\s+(?:said|says|added|warned))\b")
 # Where that noun phrase ends: a comma, a semicolon, a dash, a new statement ("while", "but", "and said"), the
 # manner of the reply ("by suspending ...", "retaliated against Chile with a 10% duty on fish": the reply's
 # own tariff, not the side answered's), or the verb of a sentence whose subject the phrase sits in ("The

@@ -32,3 +32,28 @@ def test_a_measure_beside_with_no_owner_or_no_goods_is_not_stated() -> None:
         "duties on copper.",
     ):
         assert [t for t in _tariffs(sentence) if t[0] != "PE"] == [], sentence
+
+
+def test_a_tariff_its_own_noun_phrase_states_as_placed_is_a_fact_inside_a_wish_or_demand() -> None:
+    # The participle or relative clause of placing states the measure, whatever the clause asks of it.
+    assert _tariffs("Senators are pressing for the removal of the steel tariffs that Washington imposed in 2018.") == [
+        ("US", ("*",), "steel", "in_effect")
+    ]
+    assert _tariffs(
+        "Unions urged Lima to press for an end to the copper duties that Chile imposed on Peru last year."
+    ) == [("CL", ("PE",), "copper", "in_effect")]
+    assert [
+        (t[0], t[1], t[2])
+        for t in _tariffs("Exporters hope to see the 20% duties imposed in March on Chilean wine removed soon.")
+    ] == [("US", ("CL",), "agriculture")]
+
+
+def test_a_tariff_in_a_wish_with_no_placing_phrase_or_no_side_named_stays_no_fact() -> None:
+    # Without a participle of placing, or with no side named in the phrase, the wish governs the tariff.
+    for sentence in (
+        "Senators are pressing for the removal of the steel tariffs.",
+        "Exporters hope to see the duties he imposed removed soon.",
+        "Unions urged Lima to press for an end to the copper duties that Chile discussed with Peru last year.",
+    ):
+        assert _tariffs(sentence) == [], sentence
+
