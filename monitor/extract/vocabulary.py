@@ -1168,7 +1168,18 @@ HEAD_BLOCK = _words(
 )
 # A tariff in a time clause "before a 20% tariff (takes effect)" is one the text takes as coming, whatever the
 # clause asks for before it ("asked for a grace period before a 20% tariff on its tea").
-PRESUPPOSED_BEFORE = blind(r"\bbefore\s+(?:a|an|the|its|their|his|her|any)\s+(?:[\w%.-]+\s+){0,3}$")
+#
+# So is a plan or threat that a condition takes as made and only asks whether it is carried out ("if Trump goes
+# ahead with plans to impose tariffs on cars", "if he follows through on his threatened 45% tariff", "should the
+# US carry out its threats to levy duties"): the threat itself is stated.
+PRESUPPOSED_BEFORE = blind(
+    r"\bbefore\s+(?:a|an|the|its|their|his|her|any)\s+(?:[\w%.-]+\s+){0,3}$|"
+    r"\b(?:goes|go|going|went)\s+ahead\s+with\s+(?:(?:its|their|his|her|the)\s+)?(?:plans?|threats?)\s+to\s+"
+    r"(?:[\w%.$-]+\s+){1,4}$|"
+    r"\b(?:follows?|followed|following)\s+through\s+(?:on|with)\s+(?:(?:its|their|his|her|the)\s+)?"
+    r"(?:(?:plans?|threats?)\s+to\s+|threatened\s+|planned\s+)(?:[\w%.$-]+\s+){0,4}$|"
+    r"\bcarr(?:y|ies|ied|ying)\s+out\s+(?:its|their|his|her|the)\s+(?:plans?|threats?)\s+to\s+(?:[\w%.$-]+\s+){1,4}$"
+)
 # Under consideration: a threatened tariff, but not yet a lift, relief, pause or deal.
 CONSIDERED = _words(
     r"considering|consider|considers|proposal|proposals|proposed|possible|potential|could|might|(?<!\d\s)may(?!\s+\d)|"

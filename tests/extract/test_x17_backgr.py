@@ -57,3 +57,26 @@ def test_a_tariff_in_a_wish_with_no_placing_phrase_or_no_side_named_stays_no_fac
     ):
         assert _tariffs(sentence) == [], sentence
 
+
+def test_a_plan_or_threat_a_condition_takes_as_made_is_a_threatened_tariff() -> None:
+    # "goes ahead with plans to", "follows through on its threatened": the condition presupposes the threat.
+    assert _tariffs("Exporters will suffer if Peru goes ahead with plans to impose duties on Chilean copper.") == [
+        ("PE", ("CL",), "copper", "threatened")
+    ]
+    assert [
+        (f.imposer, f.targets, f.sector, f.rate, f.status)
+        for f in facts_of(
+            "Prices will rise if Washington follows through on its threatened 30 percent tariff on Brazilian beef."
+        )
+        if f.kind == "tariff"
+    ] == [("US", ("BR",), "agriculture", 30.0, "threatened")]
+
+
+def test_a_plain_condition_still_states_no_tariff() -> None:
+    # A tariff only imagined by the condition, or a measure gone ahead with that is no plan or threat.
+    for sentence in (
+        "Prices will rise if Washington imposes a 30 percent tariff on Brazilian beef.",
+        "Exporters will suffer if Peru goes ahead with the duties on Chilean copper.",
+        "Exporters will suffer if Peru goes ahead with plans to open talks with Chile on copper.",
+    ):
+        assert _tariffs(sentence) == [], sentence
