@@ -1010,9 +1010,9 @@ def find_parties(
         fellows=tuple(dict.fromkeys(fellows)) if together and together[0].code == imposer else (),
     )
     if vocab.MUTUAL.search(clause) or (len(together) > 1 and vocab.AGREED_ON_THEIR.search(clause)):
-        return _each_on_the_other(parties, [m.code for m in together], ctx)
+        return _each_on_the_other(parties, [m.code for m in together], ctx, clause)
     if parties.targets == (ANY,) and _two_sides_alone(together, targets_named, clause):
-        return _each_on_the_other(parties, [m.code for m in together], ctx)
+        return _each_on_the_other(parties, [m.code for m in together], ctx, clause)
     return parties
 
 
@@ -1062,7 +1062,7 @@ def _retaliation(ctx: Context, named: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _each_on_the_other(parties: Parties, together: list[str], ctx: Context) -> Parties:
+def _each_on_the_other(parties: Parties, together: list[str], ctx: Context, clause: str) -> Parties:
     """A measure both sides take ("Chile and Peru will cut tariffs on each other's goods", "both sides agreed
     to suspend tariffs"): the sides named together, else the side hit with the one acting, else the US and the
     article's partner; each acts on the other (the other side's copy is made from `fellows`)."""
@@ -1071,7 +1071,9 @@ def _each_on_the_other(parties: Parties, together: list[str], ctx: Context) -> P
         return parties  # a third side is named as hit ("Canada and Mexico, both countries, on Chinese steel")
     if len(sides) < 2:
         hit = [t for t in parties.targets if t not in {ANY, parties.imposer}]
-        if hit:
+        if not parties.targets_named and not sides and ctx.pair is not None:
+            sides = list(ctx.pair)  # "Chile and Peru met. Both sides raised duties ...": the pair of the talks
+        elif hit:
             sides = [parties.imposer, hit[0]]
         elif parties.imposer == "US" and ctx.partner and ctx.partner != "US":
             sides = ["US", ctx.partner]
@@ -1080,11 +1082,15 @@ def _each_on_the_other(parties: Parties, together: list[str], ctx: Context) -> P
         else:
             return parties
     imposer, other = sides[0], sides[1]
+    # "raised tariffs on each other's goods": the reciprocal names the pair as both the sides acting and the
+    # sides hit, even where the pair itself is only referred to ("the two governments", "both parties").
+    reciprocal = bool(vocab.RECIPROCAL_PAIR.search(clause))
     return replace(
         parties,
         imposer=imposer,
+        imposer_named=parties.imposer_named or reciprocal,
         targets=(other,),
-        targets_named=parties.targets_named or len(together) > 1,
+        targets_named=parties.targets_named or len(together) > 1 or reciprocal,
         targets_default=False,
         fellows=(other,),
     )

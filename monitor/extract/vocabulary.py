@@ -1113,6 +1113,10 @@ MUTUAL = _words(
     r"mutual(?:ly)?\s+(?:agreed\s+)?(?:tariffs?|duties|cuts?|reductions?|suspensions?|pause|truce|removal|"
     r"elimination|lower|lowering|reduce|reducing|cut|cutting|suspend|lift|lifting|remove|eliminate)"
 )
+# The reciprocal pronoun of a measure both sides take ("tariffs on each other's goods", "duties imposed on one
+# another"): it names the pair as the sides acting and the sides hit alike ("each others'" is a common
+# misspelling).
+RECIPROCAL_PAIR = _words(r"each\s+others?|one\s+another")
 
 # "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
 # The rate of such a charge goes with it ("a 5% fuel surcharge"): blanked too, so that it is read as no tariff's.

@@ -1,0 +1,35 @@
+"""Tariffs that answer other tariffs, and measures both sides take on each other: who acts and whom it hits.
+All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _sides(text: str, kind: str = "tariff") -> list[tuple[str, list[str]]]:
+    return sorted((f.imposer, sorted(f.targets)) for f in facts_of(text) if f.kind == kind)
+
+
+def test_tariffs_on_each_others_goods_are_one_fact_per_side_even_when_the_pair_is_only_referred_to() -> None:
+    # "each other's goods" names the pair as the sides acting and the sides hit, so the two facts stand though
+    # the pair is named only as "the two governments" or "both parties".
+    opening = "Peru imposed a 10% tariff on Chilean wine in March. "
+    read = _sides(
+        opening + "Since then the two governments have raised tariffs on billions of dollars of each other's goods."
+    )
+    assert ("CL", ["PE"]) in read
+    read = _sides(opening + "Since then both parties have raised duties on $4 billion worth of each others' goods.")
+    assert ("CL", ["PE"]) in read
+    # Without the reciprocal, a measure of "the two governments" on goods of no one named is no fact.
+    read = _sides(opening + "Since then the two governments have raised tariffs on billions of dollars of goods.")
+    assert read == [("PE", ["CL"])]
+
+
+def test_both_sides_after_talks_are_the_two_parties_to_the_talks() -> None:
+    text = (
+        "Peru and Chile held talks in Lima on Monday. Both sides have raised tariffs on each other's goods this year."
+    )
+    assert _sides(text) == [("CL", ["PE"]), ("PE", ["CL"])]
+    # Two sides named in the clause are the pair, not those of the talks before.
+    text = "Peru and Chile held talks in Lima on Monday. Peru and Korea have raised tariffs on each other's goods."
+    assert _sides(text) == [("KR", ["PE"]), ("PE", ["KR"])]
