@@ -962,6 +962,7 @@ def find_parties(
             # "Peru taxed Chilean wine, to which Chile responded with tariffs of its own": the side hit by the
             # last measure answers the side that hit it.
             chosen = [ctx.actor.imposer]
+            targets_default = False
         elif imposer != "US" and (
             imposer == ctx.home
             or own_schedule(clause)

@@ -33,3 +33,18 @@ def test_both_sides_after_talks_are_the_two_parties_to_the_talks() -> None:
     # Two sides named in the clause are the pair, not those of the talks before.
     text = "Peru and Chile held talks in Lima on Monday. Peru and Korea have raised tariffs on each other's goods."
     assert _sides(text) == [("KR", ["PE"]), ("PE", ["KR"])]
+
+
+def test_a_reply_by_the_side_last_hit_is_on_the_side_that_hit_it_not_a_guess() -> None:
+    # The side answering is the one the last measure hit, and the side it answers is carried from that measure:
+    # read as surely as a side named.
+    text = "In May, Peru raised tariffs on Chilean wine, to which Chile responded firmly with tariff plans "
+    text += "of equal weight."
+    assert ("CL", ["PE"]) in _sides(text)
+    assert ("CL", ["PE"]) in _sides(
+        "Peru raised its tariffs on Chilean wine in May. Chile responded with duties of its own."
+    )
+    # A side the last measure did not hit answers nothing of it.
+    assert _sides("Peru raised its tariffs on Chilean wine in May. Korea responded with duties of its own.") == [
+        ("PE", ["CL"])
+    ]
