@@ -1226,7 +1226,30 @@ class Resolver:
         named = [m for m in self.mentions if m.form in {NAME, CAPITAL, ACTOR} and m.end <= subject.start()]
         return named[0].code if named else None
 
+    def _reply(self) -> Parties | None:
+        """The parties of a relative clause saying the measure of the clause before drew a reply ("..., which
+        forced Chile to retaliate", "... that spurred counter-tariffs from Lima"): the side it names answers,
+        else the one side that measure hit; it answers the side that took the measure."""
+        if self.previous is None or not vocab.REPLY_RELATIVE.match(self.clause):
+            return None
+        answered = self.previous()
+        named = [m.code for m in self.mentions if m.form in {NAME, CAPITAL, ACTOR} and m.code != answered.imposer]
+        hit = [t for t in answered.targets if t not in {ANY, answered.imposer}]
+        side = named[0] if named else hit[0] if len(hit) == 1 else None
+        if side is None or answered.imposer == ANY:
+            return None
+        return Parties(
+            imposer=side,
+            targets=(answered.imposer,),
+            subject_named=True,
+            imposer_named=bool(named) or answered.targets_named,
+            targets_named=answered.imposer_named,
+        )
+
     def _resolve(self) -> Parties:
+        reply = self._reply()
+        if reply is not None:
+            return reply
         inner = self._measure_only_in_relative()
         if inner is not None:
             return inner

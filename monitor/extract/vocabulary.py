@@ -1539,6 +1539,14 @@ FIRST_VERB = blind(
     rf"{_FINITE_FORM})\b"
 )
 
+# The opening of a relative clause whose verb makes the measure before it draw a reply (see `CLAUSE_BREAK`):
+# a verb of causing, then within three words a word of retaliation.
+_REPLY_RELATIVE = (
+    r"(?i:which|that)\s+(?:has\s+|have\s+|had\s+)?(?:prompted|spurred|triggered|provoked|drew|forced|sparked|"
+    r"led|pushed|caused)\s+(?:[\w.'’-]+\s+){0,3}?(?i:retaliat|counter-?(?:tariff|dut|lev|measure)|tit-for-tat)"
+)
+# The same opening at the start of the clause it cut off: a reply, by the side answering on the side answered.
+REPLY_RELATIVE = re.compile(rf"\s*{_REPLY_RELATIVE}")
 # Case matters here ("and Beijing hitting back", ": He said"), so the words are marked case-blind one by one.
 # Every break opens with one of the characters of the first class, which lets the engine skip, one table look-up
 # each, every other character of the text; the look-behind after it then says which character that was, so that
@@ -1597,6 +1605,10 @@ CLAUSE_BREAK = re.compile(
     r"|\s*[-–—]\s+"
     r")"
     r"|(?<=;)\s+|(?<=:)\s+(?=[A-Z])"
+    # A relative clause saying the measure drew a reply ("... on Chilean wine, which prompted Chile to retaliate",
+    # "duties on Peruvian corn that spurred counter-tariffs from Lima"): the reply is a measure of its own, by
+    # the side answering, and the rate before it stays with the measure answered.
+    rf"|(?<=[,\s])\s*(?={_REPLY_RELATIVE})"
     r")"
 )
 # A sentence that opens with a time or reason clause ("After the US raised tariffs, Beijing ..."): the clause

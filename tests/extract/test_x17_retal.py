@@ -48,3 +48,24 @@ def test_a_reply_by_the_side_last_hit_is_on_the_side_that_hit_it_not_a_guess() -
     assert _sides("Peru raised its tariffs on Chilean wine in May. Korea responded with duties of its own.") == [
         ("PE", ["CL"])
     ]
+
+
+def _read(text: str) -> list[tuple[str, list[str], float | None]]:
+    return sorted((f.imposer, sorted(f.targets), f.rate) for f in facts_of(text) if f.kind == "tariff")
+
+
+def test_a_relative_clause_saying_the_measure_drew_a_reply_states_the_reply() -> None:
+    # The reply is the answering side's, on the side that took the measure; the rate before stays the measure's.
+    text = "Peru put a 20% duty on Chilean wine, which spurred counter-tariffs from Chile."
+    assert _read(text) == [("CL", ["PE"], None), ("PE", ["CL"], 20.0)]
+    text = "Peru put a 20% duty on $3 billion of Chilean goods, which forced Chile to retaliate in kind."
+    assert _read(text) == [("CL", ["PE"], None), ("PE", ["CL"], 20.0)]
+    # With no side named in it, the one side the measure hit answers.
+    text = "Peru put 20% duties on $3 billion of Chilean goods that prompted retaliatory duties on Peruvian exports."
+    assert ("CL", ["PE"], None) in _read(text)
+
+
+def test_a_relative_clause_of_another_consequence_states_no_reply() -> None:
+    assert _read("Peru put a 20% duty on Chilean wine, which spurred complaints from Chile.") == [("PE", ["CL"], 20.0)]
+    text = "Peru put a 20% duty on $3 billion of Chilean goods, which prompted Chile to seek talks."
+    assert _read(text) == [("PE", ["CL"], 20.0)]
