@@ -31,7 +31,12 @@ from monitor.extract.kinds.reliefs import (
     read_relief,
     relief_without_tariff,
 )
-from monitor.extract.kinds.tariffs import free_access_ended, read_tariffs, retaliation_without_rate
+from monitor.extract.kinds.tariffs import (
+    free_access_ended,
+    goods_listed_to_hit,
+    read_tariffs,
+    retaliation_without_rate,
+)
 from monitor.extract.parties import Parties, Resolver, attribution, find_parties, fixed, tariff_owner
 from monitor.extract.rates import Rate, find_rates
 from monitor.extract.sectors import distinct, find_sectors
@@ -282,6 +287,10 @@ def _read_clause(
     mentions: list[Mention] | None = None,
 ) -> list[Fact]:
     facts = _read_clause_kinds(clause, sentence, resolve, dates_of, ctx, deal_in_sentence, mentions)
+    if vocab.GOODS_LIST.search(clause) and not any(f.kind == "tariff" for f in facts):
+        # A list of goods to hit, with no tariff read for it: the list is the measure (what else the clause
+        # says of tariffs is the measure it answers, or a condition).
+        facts += goods_listed_to_hit(clause, sentence, resolve)
     measures = [f for f in facts if f.kind in _MEASURES]
     if measures:
         parties = resolve()

@@ -725,6 +725,15 @@ QUOTA_WORD = _words(
 RETALIATORY = _words(
     r"retaliat\w*|counter-?measures?|counter-?tariffs?|hits\s+back|hit\s+back|hitting\s+back|tit-for-tat"
 )
+# A list of a side's goods that another side would hit ("released a list of Peruvian goods it would penalize",
+# "a list of 90 Chilean items to hit with an import tax"): a tariff threatened on those goods, by the side that
+# drew the list up, even where no tariff word is used. The list noun (what follows may name its goods), then
+# the verb of hitting, its subject a relative pronoun or "to" (the list is what the verb acts on).
+GOODS_LIST = blind(r"\blists?\s+of\s+(?:[\w$.,'’-]+\s+){0,6}?(?:goods|items|products|exports|imports)\b")
+LIST_HIT_AFTER = blind(
+    r"[^.;:!?]{0,100}?\b(?:to|it|they|that|which)\s+"
+    r"(?:(?:would|could|may|might|will|can|plans?\s+to|intends?\s+to)\s+)?(?:hit|target|penali[sz]e|tax)\b"
+)
 # Words of a side answering another's measure ("responded with tariffs", "answered in kind").
 ANSWERED = _words(r"respond|responds|responded|responding|answered|answering|in\s+kind|reciprocat\w*")
 RETALIATION = _words(r"retaliat\w*|hits\s+back|hit\s+back|hitting\s+back|countermeasures|in\s+response|response")

@@ -69,3 +69,19 @@ def test_a_relative_clause_of_another_consequence_states_no_reply() -> None:
     assert _read("Peru put a 20% duty on Chilean wine, which spurred complaints from Chile.") == [("PE", ["CL"], 20.0)]
     text = "Peru put a 20% duty on $3 billion of Chilean goods, which prompted Chile to seek talks."
     assert _read(text) == [("PE", ["CL"], 20.0)]
+
+
+def test_a_list_of_a_sides_goods_to_hit_is_a_tariff_threatened_on_that_side() -> None:
+    text = "Peru answered on Monday, publishing a list of Chilean goods, like wine and copper, it would penalize."
+    read = [(f.imposer, f.targets, f.sector, f.status) for f in facts_of(text) if f.kind == "tariff"]
+    assert sorted(read) == [("PE", ("CL",), "agriculture", "threatened"), ("PE", ("CL",), "copper", "threatened")]
+    text = "Peru replied with a list of 90 Chilean items worth $2 billion to hit with an import tax."
+    assert _sides(text) == [("PE", ["CL"])]
+
+
+def test_a_list_of_goods_not_to_be_hit_or_of_no_named_side_is_no_tariff() -> None:
+    # A list of goods spared, or one that names no side whose goods they are, states no tariff.
+    assert _sides("Peru published a list of Chilean goods that would be spared from any new charges.") == []
+    assert _sides("Peru published a list of goods it would penalize.") == []
+    # A list Peru is only urged to draw up is a demand.
+    assert _sides("Farmers urged Peru to publish a list of Chilean goods it would penalize.") == []

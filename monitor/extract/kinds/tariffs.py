@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from monitor.extract import vocabulary as vocab
@@ -55,6 +56,23 @@ def retaliation_without_rate(c: Clause) -> Fact | None:
     if parties.imposer != "US":
         return make_fact("tariff", parties, c.sentence, status=status_of(c.text), authority="countermeasure")
     return None
+
+
+def goods_listed_to_hit(clause: str, sentence: str, resolve: Callable[[], Parties]) -> list[Fact]:
+    """A list of a side's goods the clause's actor would hit, with no tariff word for it ("EU released a list of
+    Peruvian goods it would penalize"): a tariff by that actor on those goods' side, one per sector the list
+    names; none when the list or its verb is only wished, denied or under a condition."""
+    listed = vocab.GOODS_LIST.search(clause)
+    if listed is None:
+        return []
+    hit = vocab.LIST_HIT_AFTER.match(clause, listed.end())
+    if hit is None or blocked(clause, listed) or vocab.HEAD_BLOCK.search(clause, 0, listed.start()):
+        return []
+    parties = resolve()
+    if not parties.targets_named or parties.imposer in parties.targets:
+        return []  # whose goods the list holds is not named: no side to put the tariff on
+    sectors = distinct(find_sectors(clause[listed.start() : hit.end()]))
+    return [make_fact("tariff", parties, sentence, sector=sector, status="threatened") for sector in each(sectors)]
 
 
 def _retaliation_stated(clause: str) -> bool:
