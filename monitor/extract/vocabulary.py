@@ -1124,8 +1124,9 @@ MUTUAL = _words(
 )
 # The reciprocal pronoun of a measure both sides take ("tariffs on each other's goods", "duties imposed on one
 # another"): it names the pair as the sides acting and the sides hit alike ("each others'" is a common
-# misspelling).
-RECIPROCAL_PAIR = _words(r"each\s+others?|one\s+another")
+# misspelling). "Tit-for-tat" tariffs of a pair are reciprocal by the word's meaning: each side's answers the
+# other's ("the two countries slapped tit-for-tat tariffs on $50 billion of goods").
+RECIPROCAL_PAIR = _words(r"each\s+others?|one\s+another|tit-for-tat")
 
 # "tariff talks", "tariff negotiator", "non-tariff barriers": the word names something else.
 # The rate of such a charge goes with it ("a 5% fuel surcharge"): blanked too, so that it is read as no tariff's.

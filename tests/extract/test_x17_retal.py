@@ -85,3 +85,12 @@ def test_a_list_of_goods_not_to_be_hit_or_of_no_named_side_is_no_tariff() -> Non
     assert _sides("Peru published a list of goods it would penalize.") == []
     # A list Peru is only urged to draw up is a demand.
     assert _sides("Farmers urged Peru to publish a list of Chilean goods it would penalize.") == []
+
+
+def test_tit_for_tat_tariffs_of_a_pair_are_one_fact_per_side() -> None:
+    opening = "Peru imposed a 10% tariff on Chilean wine in March. "
+    read = _sides(opening + "Since then the two countries have slapped tit-for-tat tariffs on $4 billion of goods.")
+    assert ("CL", ["PE"]) in read
+    # Without the word, a measure of "the two countries" on goods of no one named states no side of its own.
+    read = _sides(opening + "Since then the two countries have slapped new tariffs on $4 billion of goods.")
+    assert ("CL", ["PE"]) not in read
