@@ -421,6 +421,7 @@ def _read_measures(
         has_tariff
         or zero
         or vocab.RETALIATION.search(clause)
+        or vocab.REPLIED_IN_KIND.search(clause)
         or vocab.RELIEF.search(clause)
         or vocab.PAUSE.search(clause)
     ):

@@ -24,6 +24,8 @@ _TRADE_HINT_WORDS = (
     r"accord|truce|ceasefire|cease-fire|consultations with|trade consultations|"
     r"exempt|exclu|relief|refund|quit|withdr|abandon|pull|meeting|met with|discussion|round|Partnership|"
     r"reimburse|rebate|retaliat|countermeasure|percent|per cent|%|hit back|hits back|hitting back|import tax|"
+    # A reply matching the measure it answers ("China responded in kind"): retaliation without the word.
+    r"in kind|"
     r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"
     r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez|memorand|met in|"
     # The other names of an agreement a deal is read from ("reached trade understandings", "signed the FTA").
@@ -744,6 +746,15 @@ RETALIATION_ACT = blind(r"\bretaliat(?:e|es|ed|ing)\b")
 RETALIATION_THREATENED = blind(
     r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
     r"announc(?:e|es|ed|ing)|launch(?:es|ed|ing)?)\s+(?:[\w-]+\s+){0,2}?retaliation\b"
+)
+# A side's reply stated as matching the measure it answers ("China responded in kind", "Peru answered with
+# equivalent retaliatory measures", "hit back with matching duties"): retaliation stated as an act, though no
+# "retaliate" and no tariff word may be used.
+REPLIED_IN_KIND = blind(
+    r"\b(?:respond|responds|responded|responding|answer|answers|answered|answering|reply|replies|replied|"
+    r"replying|retaliat(?:e|es|ed|ing)|hits?\s+back|hitting\s+back|str(?:ike|ikes|uck)\s+back)\s+"
+    r"(?:\w+\s+){0,2}?(?:in\s+kind\b|with\s+(?:an?\s+|its\s+own\s+|their\s+own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:retaliatory|counter|reciprocal|equivalent|matching)\b)"
 )
 # Speculation or denial right before the verb: "might retaliate", "would not retaliate", "never retaliated";
 # a side that warns or threatens it could retaliate still threatens ("warned it could retaliate").

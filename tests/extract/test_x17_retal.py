@@ -94,3 +94,19 @@ def test_tit_for_tat_tariffs_of_a_pair_are_one_fact_per_side() -> None:
     # Without the word, a measure of "the two countries" on goods of no one named states no side of its own.
     read = _sides(opening + "Since then the two countries have slapped new tariffs on $4 billion of goods.")
     assert ("CL", ["PE"]) not in read
+
+
+def test_a_reply_in_kind_is_the_answering_sides_tariff_on_the_side_answered() -> None:
+    opening = "Peru raised its tariffs on Chilean wine in May. "
+    assert ("CL", ["PE"]) in _sides(opening + "Chile responded in kind.")
+    assert ("CL", ["PE"]) in _sides(opening + "Chile answered with equivalent retaliatory measures.")
+
+
+def test_a_reply_of_another_kind_or_one_denied_or_hedged_is_no_tariff() -> None:
+    opening = "Peru raised its tariffs on Chilean wine in May. "
+    for reply in (
+        "Chile responded with a formal complaint.",
+        "Chile did not respond in kind.",
+        "Chile might respond in kind.",
+    ):
+        assert _sides(opening + reply) == [("PE", ["CL"])]

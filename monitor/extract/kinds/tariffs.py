@@ -47,7 +47,7 @@ _ON_GOODS_AFTER = re.compile(r"^\s+on\s+(?:[\w-]+\s+){0,2}?$", re.I)
 
 def retaliation_without_rate(c: Clause) -> Fact | None:
     """Retaliation by a side other than the US, in a clause that names no tariff of its own."""
-    retaliation = vocab.RETALIATION.search(c.text)
+    retaliation = vocab.RETALIATION.search(c.text) or vocab.REPLIED_IN_KIND.search(c.text)
     if not retaliation:
         return None
     if not _retaliation_stated(c.text) or blocked(c.text, retaliation):
@@ -86,6 +86,10 @@ def _retaliation_stated(clause: str) -> bool:
         hedged = vocab.RETALIATION_HEDGED.search(before)
         if hedged is None or vocab.RETALIATION_WARNED.search(clause[: verb.start()]):
             return True
+    for reply in vocab.REPLIED_IN_KIND.finditer(clause):
+        before = clause[max(0, reply.start() - 40) : reply.start()]
+        if not vocab.RETALIATION_DENIED.search(before) and not vocab.RETALIATION_HEDGED.search(before):
+            return True  # "China responded in kind", "Peru answered with equivalent measures"
     return bool(vocab.RETALIATION_THREATENED.search(clause))
 
 
