@@ -100,6 +100,16 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
         ):
             statistics.add(index)
             continue  # "the share rose to 18% from 12% on ...": the old figure of a statistic is one too
+        if vocab.SIGNED_FIGURE_BEFORE.search(clause, max(0, start - 2), start):
+            statistics.add(index)
+            continue  # "the S&P 500, +0.07%": a market move, never a tariff rate
+        if (
+            index
+            and not (kept and kept[-1] == raw[index - 1])
+            and vocab.GAPPED_CONJUNCT.fullmatch(clause, raw[index - 1][2], start)
+        ):
+            statistics.add(index)
+            continue  # "Boeing was off 5.3% and Caterpillar 5.7%": the verb left out is the first figure's
         near_tariff = (
             _speaks_of_tariff(clause, start, end, tariff_in_clause)
             or (pronoun_tariff and bool(vocab.PRONOUN_CHANGED_TO.search(before)))

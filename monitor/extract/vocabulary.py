@@ -175,6 +175,12 @@ STATISTIC_AFTER = blind(
     # A figure of comparison: "growing 714 percent faster than", "20% cheaper than".
     r"(?:faster|slower|cheaper|dearer|bigger|larger|smaller)\b)"
 )
+# A figure written with its sign ("S&P 500 SPX, +0.07%", "futures -0.14%") is a move of a price or an index,
+# as market tables print them: a tariff rate is never signed (contract: market moves are no facts).
+SIGNED_FIGURE_BEFORE = re.compile(r"(?:^|[\s,(\[])[+\u2212-]$")
+# A figure in a second conjunct whose verb is left out ("Boeing was off 5.3% and Caterpillar 5.7%"): the elided
+# verb is the one of the figure before it, so the figure is what that one is; the gap names a subject only.
+GAPPED_CONJUNCT = re.compile(r"\s*,?\s+and\s+(?:[A-Z][\w&.'’-]*\s+){1,3}$")
 # A share of one side's goods after a figure ("90 per cent of Argentine goods", "60% of US exports"): how much
 # of the trade a measure covers, not its rate; "of Chinese goods' value" is still how a rate is stated.
 SHARE_OF_GOODS_AFTER = blind(

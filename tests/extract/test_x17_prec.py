@@ -1,0 +1,29 @@
+"""Round x17 (prec): readings that reported a tariff where there is none, or a second copy of one already
+reported. All sentences here are ours."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _tariffs(text: str) -> list[tuple[str, tuple[str, ...], str | None, float | None]]:
+    return [(f.imposer, f.targets, f.sector, f.rate) for f in facts_of(text) if f.kind == "tariff"]
+
+
+def test_a_signed_figure_is_a_market_move_not_a_rate() -> None:
+    # A figure printed with its sign is a price or index move: the tariff named beside it has no rate.
+    assert _tariffs("Peru's tariffs on Chilean wine weighed on Vinex, -2.4% on the Lima exchange.") == [
+        ("PE", ("CL",), "agriculture", None)
+    ]
+    # A range written with a hyphen is no sign: both ends stay rates.
+    assert [t[3] for t in _tariffs("Peru set tariffs of 10-25% on Chilean wine.")] == [10.0, 25.0]
+
+
+def test_a_figure_whose_verb_is_left_out_shares_the_first_figures_sense() -> None:
+    # "A was off 3.1% and B 4.2%": the second figure is a share move as the first is.
+    assert _tariffs("Vinex was off 3.1% and Andina 4.2% on the Lima exchange after Peru's tariff news.") == []
+    # Where the first figure is a tariff rate, the second one in the same shape is one too.
+    assert [t[3] for t in _tariffs("Peru charges 10% on Chilean apples and Bolivia 15% on Chilean pears.")] == [
+        10.0,
+        15.0,
+    ]
