@@ -1010,11 +1010,36 @@ def find_parties(
         targets_default=targets_default,
         fellows=tuple(dict.fromkeys(fellows)) if together and together[0].code == imposer else (),
     )
-    if vocab.MUTUAL.search(clause) or (len(together) > 1 and vocab.AGREED_ON_THEIR.search(clause)):
+    mutual = _mutual(clause)
+    if mutual is True or (len(together) > 1 and vocab.AGREED_ON_THEIR.search(clause)):
         return _each_on_the_other(parties, [m.code for m in together], ctx, clause)
+    if mutual is False:
+        # "... between the two countries" names the other side, but only the side acting takes the measure.
+        return replace(_each_on_the_other(parties, [m.code for m in together], ctx, clause), fellows=())
     if parties.targets == (ANY,) and _two_sides_alone(together, targets_named, clause):
         return _each_on_the_other(parties, [m.code for m in together], ctx, clause)
     return parties
+
+
+# How far before "between" a tariff word makes the sides after it those of the tariffs ("tariff hikes between").
+_RELATION_REACH = 25
+
+
+def _mutual(clause: str) -> bool | None:
+    """True where the clause says both sides act, each on the other ("cut tariffs on each other's goods", "the two
+    countries agreed to ..."); False where "the two countries" only name the sides of a relation the clause speaks
+    of ("raising concerns of trade tension between the two countries", "talks between both sides"): the other
+    side is the one hit, but it takes no measure of its own, unless that relation is tariffs ("tariff hikes
+    between the two sides"); None where the clause names no two sides so."""
+    found: bool | None = None
+    for m in vocab.MUTUAL.finditer(clause):
+        between = vocab.RELATION_BETWEEN_BEFORE.search(clause, max(0, m.start() - 10), m.start())
+        if between is None:
+            return True
+        if vocab.TARIFF_WORD.search(masked(clause[max(0, between.start() - _RELATION_REACH) : between.start()])):
+            return True
+        found = False
+    return found
 
 
 def _only_examples(clause: str, hit: list[Mention]) -> bool:

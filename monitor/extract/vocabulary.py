@@ -1117,6 +1117,9 @@ TOTAL_BEFORE = blind(
 RESPECTIVELY = _words(r"respectively")
 # --- end x-lists ---
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
+# "Between" or "among" right before the two sides: they name the sides of a relation ("tension between the two
+# countries"), a measure of each on the other only where that relation is tariffs (`parties._mutual`).
+RELATION_BETWEEN_BEFORE = blind(r"\b(?:between|among|amongst)\s+$")
 # A measure both sides take, each on the other: "cut tariffs on each other's goods", "both sides will suspend
 # ...", "the two countries agreed to lower their duties". (Not "reciprocal": that names the US rates.)
 # Sides named together agreeing to act on their own tariffs ("Chile and Peru agreed to suspend their tariffs"):

@@ -27,3 +27,29 @@ def test_a_figure_whose_verb_is_left_out_shares_the_first_figures_sense() -> Non
         10.0,
         15.0,
     ]
+
+
+def test_the_two_countries_of_a_relation_take_no_measure_of_their_own() -> None:
+    # "tension between the two countries" names the sides of a relation: the side hit takes no copy of the measure.
+    text = (
+        "China has long objected to the metals policy. The US president said Thursday that the United States would "
+        "impose a 25% tariff on steel imports and 10% for aluminum, raising concerns of trade tension between the "
+        "two countries."
+    )
+    assert {t[0] for t in _tariffs(text)} == {"US"}
+    text = (
+        "China and the US met in Geneva. The US president said duties on soybeans would be cut to 5%, easing "
+        "tension between the two countries."
+    )
+    assert _tariffs(text) == [("US", ("CN",), "agriculture", 5.0)]
+
+
+def test_tariffs_between_the_two_countries_and_each_others_goods_are_both_sides_measures() -> None:
+    # Tariffs between the two sides, or on each other's goods: each side acts on the other.
+    text = (
+        "China and the US met in Geneva. The US president said duties between the two countries would be cut to 5% "
+        "on soybeans."
+    )
+    assert sorted(t[0] for t in _tariffs(text)) == ["CN", "US"]
+    text = "The US president said the United States and China would cut tariffs on each other's soybeans to 5%."
+    assert sorted(t[0] for t in _tariffs(text)) == ["CN", "US"]
