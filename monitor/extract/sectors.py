@@ -82,6 +82,20 @@ def many_goods(text: str) -> bool:
     )
 
 
+# How far before a tariff word the goods it is on may be counted ("a list of $3 billion worth of products that
+# could face tariffs, including ...").
+_COUNTED_REACH = 100
+
+
+def _counted_before(clause: str, start: int) -> bool:
+    """Whether the goods a tariff word at `start` is on are counted or listed before it, with no other tariff word
+    between ("a list of $3 billion of US products that could face retaliatory tariffs, including whiskey"): the
+    examples after it sample that package."""
+    before = clause[max(0, start - _COUNTED_REACH) : start]
+    ends = [m.end() for m in vocab.COUNTED_GOODS.finditer(before)]
+    return bool(ends) and not vocab.TARIFF_WORD.search(before, ends[-1])
+
+
 def near_sectors(clause: str, start: int, end: int) -> list[str]:
     """Sectors named close to a rate or tariff word (not elsewhere in a long clause)."""
     stop = end + 130
@@ -106,6 +120,9 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
         clause.count(",", examples.end(), min(len(clause), examples.end() + 90)) >= 2
         or vocab.COUNTED_GOODS.search(clause, end, examples.start())
         or vocab.GOODS_VALUE.search(clause, end, examples.start())
+        or _counted_before(clause, start)
+        or vocab.WHOLE_BEFORE_EXAMPLES.search(clause, max(0, examples.start() - 50), examples.start())
+        or vocab.SAMPLE_RELATIVE.match(examples.group(0))
     ):
         # "tariffs on consumer goods, including wine, candies, biscuits and shampoo", "on 120 items including
         # fruit": examples of a package over many kinds of goods, which has no sector.

@@ -682,7 +682,17 @@ IN_TRANSIT = _words(
     r"in\s+transit|en\s+route|on\s+the\s+water|already\s+(?:shipped|loaded)|(?:shipped|loaded|dispatched)\s+before"
 )
 # Goods given as examples of a longer list.
-EXAMPLES_OF_GOODS = _words(r"such\s+as|including|comprising|like|among\s+them|ranging\s+from")
+EXAMPLES_OF_GOODS = _words(
+    # A relative clause listing what goods include ("on products that include pork and copper") samples them too.
+    r"such\s+as|including|comprising|like|among\s+them|ranging\s+from|(?:that|which)\s+include|(?:that|which)\s+includes"
+)
+# The goods a measure is on, named as a whole before examples of them: all of a side's goods ("tariffs on all
+# American imports such as ..."), or a relative clause saying what they include ("products that include ..."):
+# the examples sample a package over many kinds of goods, which has no sector.
+WHOLE_BEFORE_EXAMPLES = blind(
+    r"\ball[-\s]+(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|items|commodities)\s+$"
+)
+SAMPLE_RELATIVE = blind(r"^(?:that|which)\s+includes?$")
 # The value of the goods a measure covers ("duties on $40 billion worth of imports", "on 200 billion U.S. dollars of
 # imports", "a list worth $16bn"): the number, in billions.
 GOODS_VALUE = blind(

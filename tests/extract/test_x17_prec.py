@@ -53,3 +53,28 @@ def test_tariffs_between_the_two_countries_and_each_others_goods_are_both_sides_
     assert sorted(t[0] for t in _tariffs(text)) == ["CN", "US"]
     text = "The US president said the United States and China would cut tariffs on each other's soybeans to 5%."
     assert sorted(t[0] for t in _tariffs(text)) == ["CN", "US"]
+
+
+def test_examples_of_goods_counted_or_taken_whole_give_no_sector() -> None:
+    # Goods listed or valued before the tariff word, all of a side's goods, or products said to "include" some:
+    # the examples sample a package over many kinds of goods (contract: sector null), one fact.
+    for text, rate in (
+        (
+            "Peru has drawn up a list of $2 billion worth of Chilean goods that could face retaliatory tariffs, "
+            "including wine, copper and salmon.",
+            None,
+        ),
+        ("Peru will impose a 20% tariff on Chilean products that include wine and copper wire.", 20.0),
+        ("Peru threatened tariffs on all Chilean imports such as wine and copper.", None),
+    ):
+        assert _tariffs(text) == [("PE", ("CL",), None, rate)], text
+
+
+def test_goods_named_by_kind_or_counted_for_another_measure_keep_their_sectors() -> None:
+    # Goods named by kind are the measure's sectors; a value stated for another side's measure samples nothing.
+    assert [t[2] for t in _tariffs("Peru threatened tariffs on Chilean wine and copper.")] == ["agriculture", "copper"]
+    text = (
+        "Chile set tariffs on $2 billion of Peruvian goods, and Peru answered with duties on Chilean products like "
+        "wine and copper."
+    )
+    assert [t[2] for t in _tariffs(text) if t[0] == "PE"] == ["agriculture", "copper"]
