@@ -181,6 +181,12 @@ SIGNED_FIGURE_BEFORE = re.compile(r"(?:^|[\s,(\[])[+\u2212-]$")
 # A figure in a second conjunct whose verb is left out ("Boeing was off 5.3% and Caterpillar 5.7%"): the elided
 # verb is the one of the figure before it, so the figure is what that one is; the gap names a subject only.
 GAPPED_CONJUNCT = re.compile(r"\s*,?\s+and\s+(?:[A-Z][\w&.'’-]*\s+){1,3}$")
+# The perfect conditional states what did not happen ("tariffs that would have reached 25 percent", "a plan that
+# would have led to lower tariffs"): a counterfactual tariff is no measure threatened or taken ("would have to
+# impose" is an obligation, not a counterfactual).
+COUNTERFACTUAL_BEFORE = blind(
+    r"\b(?:would|could|might)(?:n['’]t|\s+not)?\s+have\s+(?!to\b)(?:[\w-]+\s+){1,4}?(?:[\w%.-]+\s+){0,2}$"
+)
 # A share of one side's goods after a figure ("90 per cent of Argentine goods", "60% of US exports"): how much
 # of the trade a measure covers, not its rate; "of Chinese goods' value" is still how a rate is stated.
 SHARE_OF_GOODS_AFTER = blind(

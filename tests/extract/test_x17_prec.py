@@ -78,3 +78,27 @@ def test_goods_named_by_kind_or_counted_for_another_measure_keep_their_sectors()
         "wine and copper."
     )
     assert [t[2] for t in _tariffs(text) if t[0] == "PE"] == ["agriculture", "copper"]
+
+
+def test_a_tariff_in_the_perfect_conditional_never_came() -> None:
+    # "would have led to", "could have imposed", "would have eventually reached": what did not happen.
+    assert _tariffs("Chile's proposal would have led to lower tariffs on Peruvian wine.") == []
+    assert _tariffs("Peru could have imposed a 30% tariff on Chilean wine last year.") == []
+    text = (
+        "Peru agreed to avert a series of 5% tariffs on Chilean wine starting Monday that would have eventually "
+        "reached 30%."
+    )
+    assert 30.0 not in [t[3] for t in _tariffs(text)]
+
+
+def test_a_tariff_to_come_or_one_that_must_be_imposed_is_stated() -> None:
+    assert _tariffs("Chile's proposal will lead to lower tariffs on Peruvian wine.") == [
+        ("CL", ("PE",), "agriculture", None)
+    ]
+    assert _tariffs("Peru said it would have to impose a 30% tariff on Chilean wine.") == [
+        ("PE", ("CL",), "agriculture", 30.0)
+    ]
+    assert [t[3] for t in _tariffs("Peru imposed a 5% tariff on Chilean wine that will eventually reach 30%.")] == [
+        5.0,
+        30.0,
+    ]

@@ -168,6 +168,8 @@ def pauses(
     own = [r for r in rates if abs(r.start - cue_at) > 90]
     rates = [r for r in rates if r not in own]
     for r in own:
+        if vocab.COUNTERFACTUAL_BEFORE.search(clause, max(0, r.start - 60), r.start):
+            continue  # "tariffs that would have eventually reached 25%": the rate never came
         facts.append(
             make_fact("tariff", parties, sentence, rate=r.value, status=status_of(clause), authority=authority)
         )

@@ -391,6 +391,7 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
         for w in c.tariff_words
         if _SPECULATED_BEFORE.search(scan[max(0, w.start() - 60) : w.start()])
         or _FAVORED_BEFORE.search(scan[max(0, w.start() - 60) : w.start()])
+        or vocab.COUNTERFACTUAL_BEFORE.search(scan[max(0, w.start() - 60) : w.start()])
     ]
     if speculated and len(speculated) == len(c.tariff_words):
         return []  # "the prospect of new duties": every tariff the clause names is only thought of
@@ -467,6 +468,10 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     per_rate = _per_rate_parties(c, parties, rates)
     rate_status = status
     for rate, sectors in groups:
+        if rate is not None and vocab.COUNTERFACTUAL_BEFORE.search(
+            clause[max(rate_limits(rate, rates, len(clause))[0], rate.start - 60) : rate.start]
+        ):
+            continue  # "5% tariffs that would have eventually reached 25%": a rate that never came
         if rate is not None and not rate.joined:
             # The status of a rate is read from the words about it; the other end of a range shares it.
             limits = rate_limits(rate, rates, len(clause))
