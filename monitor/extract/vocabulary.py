@@ -695,9 +695,7 @@ EXAMPLES_OF_GOODS = _words(
 # The goods a measure is on, named as a whole before examples of them: all of a side's goods ("tariffs on all
 # American imports such as ..."), or a relative clause saying what they include ("products that include ..."):
 # the examples sample a package over many kinds of goods, which has no sector.
-WHOLE_BEFORE_EXAMPLES = blind(
-    r"\ball[-\s]+(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|items|commodities)\s+$"
-)
+WHOLE_BEFORE_EXAMPLES = blind(r"\ball[-\s]+(?:[\w-]+\s+){0,2}?(?:goods|imports|products|exports|items|commodities)\s+$")
 SAMPLE_RELATIVE = blind(r"^(?:that|which)\s+includes?$")
 # The value of the goods a measure covers ("duties on $40 billion worth of imports", "on 200 billion U.S. dollars of
 # imports", "a list worth $16bn"): the number, in billions.
@@ -1477,7 +1475,20 @@ OTHER_RATES_BEFORE = _words(
     r"interest|exchange|growth|inflation|unemployment|jobless|mortgage|policy|savings|tax|income|corporate|key|"
     r"borrowing|federal|funds|payroll|pass-through|"
     r"benchmark|base|increase|decrease|export|import|utilisation|fill|success|response|approval|vacancy|"
-    r"participation|birth|poverty|utilization|utilisation|conversion|discount|repo|lending|deposit|tariff-free"
+    r"participation|birth|poverty|utilization|utilisation|conversion|discount|repo|lending|deposit|tariff-free|"
+    # What lenders charge: "cap credit card rates at 15 percent", "loan rates", "bond rates".
+    r"card|credit|loan|loans|bond|bonds|prime"
+)
+# A tax a side levies on its own people or sales, not on goods from abroad ("a payroll tax on their earnings",
+# "a national sales tax", "registration fees"): in a sentence that names no trade across a border, "a 6.2% levy" or
+# "federal and provincial levies" are that tax, no tariff (contract: a tariff taxes goods imported).
+DOMESTIC_TAX_NAMED = blind(
+    r"\b(?:payroll|sales|income|property|excise|value[- ]added|consumption|inheritance|estate|wealth|social\s+security|"
+    r"goods\s+and\s+services)\s+tax(?:es)?\b|\bregistration\s+fees?\b"
+)
+CROSS_BORDER = blind(
+    r"\b(?:imports?|imported|importing|importers?|exports?|exported|exporters?|foreign|overseas|abroad|customs|"
+    r"cross-border|trading\s+partners?|retaliat\w*)\b"
 )
 
 # Measures on every trading partner at once.

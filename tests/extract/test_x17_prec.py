@@ -102,3 +102,23 @@ def test_a_tariff_to_come_or_one_that_must_be_imposed_is_stated() -> None:
         5.0,
         30.0,
     ]
+
+
+def test_a_tax_at_home_or_a_lenders_rate_is_no_tariff() -> None:
+    # A payroll or sales tax, with no trade across a border named, and a lender's rate: no tariff.
+    for text in (
+        "Most workers in Peru pay a payroll tax on their wages, a 9% levy that funds pensions.",
+        "Lima is weighing a national sales tax that would merge the existing federal and regional levies.",
+        "The candidate vowed to cap credit card rates at 12 percent and to break up big banks.",
+    ):
+        assert _tariffs(text) == [], text
+
+
+def test_a_levy_on_goods_from_abroad_beside_a_tax_at_home_is_a_tariff() -> None:
+    assert _tariffs("Peru pays a payroll tax on wages, while Chile set a 9% levy on Peruvian imports.") == [
+        ("CL", ("PE",), None, 9.0)
+    ]
+    assert _tariffs("Peru cut its value-added tax on imported wine and set a 9% levy on Chilean copper.") == [
+        ("PE", ("CL",), "copper", 9.0)
+    ]
+    assert [t[3] for t in _tariffs("The candidate vowed to cap tariff rates at 12 percent.")] == [12.0]

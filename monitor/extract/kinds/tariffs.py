@@ -386,6 +386,8 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     tariff_word = c.tariff_word
     if not (tariff_word or c.rates):
         return []
+    if vocab.DOMESTIC_TAX_NAMED.search(c.sentence) and not vocab.CROSS_BORDER.search(c.sentence):
+        return []  # "a payroll tax on their earnings, a 6.2% levy": a tax at home, no tariff
     speculated = [
         w
         for w in c.tariff_words
