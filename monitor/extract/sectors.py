@@ -67,7 +67,7 @@ def distinct(mentions: list[SectorMention]) -> list[str]:
 # named after it are the goods the effect falls on, not those the tariff is on.
 _EFFECT_PREDICATE = re.compile(
     r"\b(?:would|will|could|might|may)\s+(?:also\s+|likely\s+|only\s+)?(?:cause|hurt|harm|raise|push|drive|lead|"
-    r"make|cost|damage|weigh|boost|increase|send|force)\b",
+    r"make|cost|damage|weigh|boost|increase|send|force|add)\b",
     re.I,
 )
 _COORDINATED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*", re.I)

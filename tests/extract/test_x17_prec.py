@@ -122,3 +122,12 @@ def test_a_levy_on_goods_from_abroad_beside_a_tax_at_home_is_a_tariff() -> None:
         ("PE", ("CL",), "copper", 9.0)
     ]
     assert [t[3] for t in _tariffs("The candidate vowed to cap tariff rates at 12 percent.")] == [12.0]
+
+
+def test_goods_a_tariffs_cost_is_added_to_are_not_its_goods() -> None:
+    # "will add $300 to the cost of cars": the goods the effect falls on, not those taxed.
+    assert _tariffs("Peru's tariffs on Chilean steel will add $300 to the cost of cars sold in Lima.") == [
+        ("PE", ("CL",), "steel", None)
+    ]
+    # Goods right after the tariff word are still its goods.
+    assert [t[2] for t in _tariffs("Peru will impose tariffs on Chilean cars that will add to prices.")] == ["autos"]
