@@ -1850,7 +1850,9 @@ FACED_RATE_AFTER = blind(
 )
 DEAL_AFTER = blind(r"^\s*(?:trade\s+)?(?:deal|agreement|pact|talks)\b")
 GOVERNMENT_AFTER = blind(
-    r"^\s*(?:officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
+    # A side's body that rules on trade, named with a word or two of its field ("the Canadian Import Tribunal",
+    # "the Peruvian Trade Commission"), acts for that side as its government does.
+    r"^\s*(?:(?:[\w-]+\s+){0,2}?(?:tribunal|commission|agency|authority|department)\b|officials?|government|authorities|president|prime\s+minister|minister|ministry|PM|leader|delegation|"
     r"negotiators?|side|counterparts?|premier|vice\s+premier|trade\s+minister|finance\s+minister|commerce|"
     r"customs|cabinet|regulators?|lawmakers|parliament|embassy|envoy|officials)\b"
 )

@@ -131,3 +131,12 @@ def test_goods_a_tariffs_cost_is_added_to_are_not_its_goods() -> None:
     ]
     # Goods right after the tariff word are still its goods.
     assert [t[2] for t in _tariffs("Peru will impose tariffs on Chilean cars that will add to prices.")] == ["autos"]
+
+
+def test_a_sides_trade_tribunal_or_commission_acts_for_it() -> None:
+    # "The Peruvian Trade Tribunal upheld a duty": the demonym before a ruling body names the side acting.
+    assert _tariffs("The Peruvian Trade Tribunal upheld a countervailing duty on Chilean wine.") == [
+        ("PE", ("CL",), "agriculture", None)
+    ]
+    # A demonym before goods or growers still names where goods come from, not the side acting.
+    assert _tariffs("Peruvian growers welcomed Chile's new duties on Argentine wine.")[0][0] == "CL"
