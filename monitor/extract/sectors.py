@@ -105,6 +105,9 @@ def near_sectors(clause: str, start: int, end: int) -> list[str]:
     reason = vocab.REASON_AFTER.search(clause, end, stop)
     if reason:
         stop = reason.start()  # "... on Chinese goods after Beijing curbed rare earth exports": not the goods taxed
+    effect_of = vocab.EFFECT_PARTICIPLE.search(clause, end, stop)
+    if effect_of:
+        stop = effect_of.start()  # "..., escalating a feud over strikes on vessels": what the measure set off
     effect = _EFFECT_PREDICATE.search(clause, end, stop)
     if effect and not _RELATIVE.search(clause, end, effect.start()):
         stop = effect.start()  # "the 35% tariff ... would push up the price of cars": goods of the effect

@@ -688,6 +688,12 @@ IN_TRANSIT = _words(
     r"in\s+transit|en\s+route|on\s+the\s+water|already\s+(?:shipped|loaded)|(?:shipped|loaded|dispatched)\s+before"
 )
 # Goods given as examples of a longer list.
+# A trailing participle of what a measure sets off (", escalating a feud that stems from strikes on vessels",
+# ", raising fears of ..."): the goods named in it are not the measure's.
+EFFECT_PARTICIPLE = blind(
+    r",\s+(?:escalating|sparking|fuell?ing|stoking|deepening|heightening|intensifying|prompting|triggering|"
+    r"reviving|worsening|inflaming|raising\s+(?:concerns|fears|hopes|uncertainty|questions|worries|the\s+prospects?))\b"
+)
 EXAMPLES_OF_GOODS = _words(
     # A relative clause listing what goods include ("on products that include pork and copper") samples them too.
     r"such\s+as|including|comprising|like|among\s+them|ranging\s+from|(?:that|which)\s+include|(?:that|which)\s+includes"

@@ -140,3 +140,17 @@ def test_a_sides_trade_tribunal_or_commission_acts_for_it() -> None:
     ]
     # A demonym before goods or growers still names where goods come from, not the side acting.
     assert _tariffs("Peruvian growers welcomed Chile's new duties on Argentine wine.")[0][0] == "CL"
+
+
+def test_goods_in_what_a_measure_sets_off_are_not_its_goods() -> None:
+    # ", escalating a feud that stems from strikes on fishing vessels": no shipbuilding tariff.
+    text = "Peru said it would raise tariffs on Chile, escalating a feud that stems from strikes on fishing vessels."
+    assert _tariffs(text) == [("PE", ("CL",), None, None)]
+
+
+def test_a_measure_in_a_trailing_participle_keeps_its_goods() -> None:
+    text = "Peru said it would raise tariffs on Chile, threatening duties on Chilean wine."
+    assert ("PE", ("CL",), "agriculture", None) in _tariffs(text)
+    assert _tariffs("Peru raised tariffs on Chilean wine, raising fears of a wider trade war.") == [
+        ("PE", ("CL",), "agriculture", None)
+    ]
