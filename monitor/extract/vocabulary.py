@@ -195,7 +195,8 @@ SHARE_OF_GOODS_AFTER = blind(
 
 DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
 DEAL_VERB = _words(
-    r"reached|struck|signed|concluded|sealed|clinched|finali[sz]ed|inked|agreed\s+to|agreed\s+on|"
+    # (An agreement "renegotiated", in the past, is a new deal concluded: "has renegotiated its trade pact".)
+    r"reached|struck|signed|concluded|sealed|clinched|finali[sz]ed|inked|agreed\s+to|agreed\s+on|re-?negotiated|"
     r"announced|announcing|signing(?!\s+of\b)|made\s+(?=a\b|an\b|the\b|its\b|their\b|his\b)|implementing|solidify|touted|unveiled|ratified|"
     # British usage takes the agreement as a direct object: "the two sides agreed a trade deal".
     r"agreed(?=\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|pact|accord|framework)\b)"
