@@ -252,12 +252,14 @@ TALKS = _words(
     # "Talked" holds talks with someone ("talked with Lima's envoy"), not "talked at length about tariffs" or
     # "a trader who talked anonymously".
     r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)(?!\s+(?:with|to)\s+(?:" + _AUDIENCE + r")\b)|"
-    r"in\s+negotiations|consultations|negotiate\s+with|negotiating\s+with|meet\s+with|delegation|"
+    r"in\s+negotiations|consultations|negotiate\s+with|(?:re-?)?negotiating\s+with|meet\s+with|delegation|"
     r"dialogue\s+with|talks\s+with|" + _TRADE_ROUND + r"|"
     # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
-    r"negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
+    r"(?:re-?)?negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
     # (Not denied: "is not negotiating".)
-    r"(?:is|are|was|were|been)\s+(?:(?!not\b|never\b)\w+\s+)?negotiating|"
+    r"(?:is|are|was|were|been)\s+(?:(?!not\b|never\b)\w+\s+)?(?:re-?)?negotiating|"
+    # A deal in the making: "the pact under negotiation", "NAFTA, which is under renegotiation".
+    r"under\s+(?:re-?)?negotiation|"
     # The passive of the verb: "the pact being negotiated between 12 countries", "is being renegotiated by".
     r"being\s+(?:re-?)?negotiated|"
     # Sides discussing with each other: "the two leaders discussed a trade deal", "are discussing a partial deal"
@@ -297,8 +299,15 @@ TALKS_EVENT = _words(
     # A delegation sent to talk: "sent a delegation to Lima".
     r"sent|sends|send|dispatched|"
     # The verb itself, finite, reports talks under way: "is negotiating with", "negotiated with".
-    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?negotiating|negotiates|negotiated|discussed|discussing|"
+    r"(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:re-?)?negotiating|negotiates|negotiated|discussed|discussing|"
+    # The progressive with a phrase between ("is in the middle of renegotiating", "are hard at work negotiating"),
+    # and a deal said to be under negotiation: talks going on.
+    r"(?:is|are|was|were)\s+(?:(?!not\b|never\b)[\w’'\x22\u201c\u201d-]+\s+){1,4}?(?:re-?)?negotiating"
+    r"(?=\s+(?:a|an|the|their|its|our|new|with)\b)|"
+    r"under\s+(?:re-?)?negotiation|"
     r"being\s+(?:re-?)?negotiated|"
+    # Progress being made in them: "progress was being made in trade talks with Ottawa".
+    r"progress[\x22\u201d]?\s+(?:is\s+|was\s+|has\s+been\s+|had\s+been\s+)?(?:being\s+)?made|making\s+(?:\w+\s+)?progress|"
     # Talks going on, said of their sides: "are in talks over a trade pact", "remain in talks with".
     # (Not "progress in talks", which speaks of talks named elsewhere.)
     r"(?:is|are|was|were|been|be|remain|remains|remained)\s+(?:\w+\s+)?in\s+(?:[\w-]+\s+){0,2}?talks|"

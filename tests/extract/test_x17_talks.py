@@ -23,3 +23,24 @@ def test_an_agreement_to_be_renegotiated_or_only_hoped_for_is_no_deal() -> None:
         "Canada renegotiated the terms of a loan with Mexico.",
     ):
         assert _agreements(sentence) == [], sentence
+
+
+def test_talks_going_on_in_the_progressive_or_under_negotiation() -> None:
+    # The progressive with a phrase before the gerund, the gerund of "renegotiate", a pact "under negotiation"
+    # and progress being made in talks all say the talks are going on (not a deal, not nothing).
+    for sentence in (
+        "Kenya is in the middle of renegotiating its trade agreement with Uganda.",
+        "Kenyan officials said Kenya and Uganda are hard at work negotiating a new trade pact.",
+        "A trade pact between Kenya and Uganda is under negotiation.",
+        "Kenya's president said good progress was being made in trade talks with Uganda.",
+    ):
+        assert _agreements(sentence) == [("negotiation", "KE", ("UG",))], sentence
+
+
+def test_negotiating_as_an_adjective_or_progress_on_another_subject_is_no_talks() -> None:
+    # "Negotiating powers" names an authority, not talks held; progress on the budget is no trade talks.
+    for sentence in (
+        "Kenya's parliament voted on fast-track negotiating powers for the president.",
+        "Kenya's president said progress was being made on the budget, and Uganda agreed.",
+    ):
+        assert _agreements(sentence) == [], sentence
