@@ -254,8 +254,10 @@ TALKS = _words(
     r"talked(?=\s+(?:[\w-]+\s+){0,2}?(?:with|to)\b)(?!\s+(?:with|to)\s+(?:" + _AUDIENCE + r")\b)|"
     r"in\s+negotiations|consultations|negotiate\s+with|(?:re-?)?negotiating\s+with|meet\s+with|delegation|"
     r"dialogue\s+with|talks\s+with|" + _TRADE_ROUND + r"|"
-    # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal".
-    r"(?:re-?)?negotiating\s+(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|pact|accord|treaty)|"
+    # The verb with the agreement as its object: "are negotiating a trade pact", "negotiating the new deal" (a name
+    # may take four words before its noun: "the North American Free Trade Agreement"; or be the acronym alone).
+    r"(?:re-?)?negotiating\s+(?:(?:a|an|the|their|its|new)\s+(?:[\w-]+\s+){0,4}?(?:agreement|deal|pact|accord|treaty)|"
+    r"(?:the\s+)?(?:nafta|usmca|tpp))\b|"
     # (Not denied: "is not negotiating".)
     r"(?:is|are|was|were|been)\s+(?:(?!not\b|never\b)\w+\s+)?(?:re-?)?negotiating|"
     # A deal in the making: "the pact under negotiation", "NAFTA, which is under renegotiation".

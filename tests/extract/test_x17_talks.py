@@ -44,3 +44,15 @@ def test_negotiating_as_an_adjective_or_progress_on_another_subject_is_no_talks(
         "Kenya's president said progress was being made on the budget, and Uganda agreed.",
     ):
         assert _agreements(sentence) == [], sentence
+
+
+def test_an_agreement_named_in_full_or_by_its_acronym_as_the_object_of_negotiating() -> None:
+    # A name of four words before the noun, or the acronym alone, is still the object of the gerund.
+    assert _agreements("Chile is in the middle of renegotiating the North Pacific Free Trade Agreement with Peru.") == [
+        ("negotiation", "CL", ("PE",))
+    ]
+    assert _agreements("Canada is renegotiating NAFTA with Mexico.") == [("negotiation", "CA", ("MX",))]
+
+
+def test_negotiating_naming_a_team_is_no_talks_with_the_agreement_named_later() -> None:
+    assert _agreements("Chile's negotiating team briefed reporters on the North Pacific Free Trade Agreement.") == []
