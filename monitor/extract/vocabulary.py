@@ -231,6 +231,9 @@ _TRADE_ROUND = (
     r"multilateral\s+trade\s+negotiations|(?<=\bnew\s)round\s+of\s+(?:global\s+|world\s+|multilateral\s+)?trade\s+talks"
 )
 TRADE_ROUND = _words(_TRADE_ROUND)
+# A round named only as "a new round of trade talks" names no multilateral forum: between two sides the clause
+# names ("the US and China planned a new round of trade talks") it is a round of their own talks.
+PLAIN_ROUND = re.compile(r"round\s+of\s+trade\s+talks", re.IGNORECASE)
 ROUND_PLACE = _words(r"uruguay|punta\s+del\s+este|doha|qatar|geneva|switzerland")
 # Those spoken to who are no side in talks: "talking to reporters", "had talked to many people".
 _AUDIENCE = (

@@ -56,3 +56,18 @@ def test_an_agreement_named_in_full_or_by_its_acronym_as_the_object_of_negotiati
 
 def test_negotiating_naming_a_team_is_no_talks_with_the_agreement_named_later() -> None:
     assert _agreements("Chile's negotiating team briefed reporters on the North Pacific Free Trade Agreement.") == []
+
+
+def test_a_plain_new_round_of_trade_talks_between_two_named_sides_is_their_own_talks() -> None:
+    # No forum is named: the round is the two sides' own, not a multilateral one with everyone.
+    assert _agreements("Kenya and Uganda agreed on Monday to hold a new round of trade talks in Nairobi.") == [
+        ("negotiation", "KE", ("UG",))
+    ]
+
+
+def test_a_new_round_of_global_trade_talks_stays_multilateral() -> None:
+    # A round of global talks, or one side alone with a plain round, keeps every member as the other side.
+    assert _agreements("Kenya joined the new round of global trade talks in Geneva.") == [("negotiation", "KE", ("*",))]
+    assert _agreements("Kenya's envoy said the new round of trade talks will test the WTO's rules.") == [
+        ("negotiation", "KE", ("*",))
+    ]

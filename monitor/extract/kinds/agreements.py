@@ -237,6 +237,9 @@ def _round_parties(c: Clause) -> Parties | None:
         and not is_venue(c.text, m)  # "is in New Zealand for a meeting of trade ministers"
         and not ((place := vocab.ROUND_PLACE.match(m.text)) and place.end() == len(m.text))
     ]
+    plain = all(vocab.PLAIN_ROUND.fullmatch(c.text[a:b]) for a, b in rounds)
+    if plain and len({m.code for m in mentions if m.form not in {UNIVERSAL, BLOC}}) >= 2:
+        return None  # "the US and China planned a new round of trade talks": their own talks
     if mentions:
         imposer = find_parties(c.text, mentions, c.ctx, prefer_first=True).imposer
         named = True
