@@ -2202,6 +2202,10 @@ AUTHORITY = (
 # Lima, and come to an agreement" (what the second verb wants is no deal reached). A memorandum is an agreement
 # only between two sides ("a memorandum of understanding", "a memorandum with Peru"); one a leader signs alone is
 # an order to his own officials ("signed a memorandum directing tariffs").
+# Agreements in the plural as the deal verb's object: several deals, one with each partner named.
+PLURAL_AGREEMENT = blind(r"\b(?:deals|agreements|pacts|accords|ftas)$")
+# ... made with the partners named right after them.
+PARTNERS_AFTER = blind(r"\s+(?:with|between)\b")
 DEAL_OBJECT = blind(
     r"^\W*(?:[\w’'-]+(?:[^\w,;]+|,\s*(?!(?:and|but|or|which|while|then)\b))){0,8}?"
     r"(?:deals?|agreements?|pacts?|accords?|memorand(?:um|ums|a)(?=\s+with\b)|framework|"

@@ -71,3 +71,21 @@ def test_a_new_round_of_global_trade_talks_stays_multilateral() -> None:
     assert _agreements("Kenya's envoy said the new round of trade talks will test the WTO's rules.") == [
         ("negotiation", "KE", ("*",))
     ]
+
+
+def test_agreements_in_the_plural_with_several_partners_are_one_deal_each() -> None:
+    # "Agreements" with three partners are three agreements; "an agreement" with three is one.
+    assert sorted(_agreements("Kenya signed free trade agreements with Chile, Peru and Japan last year.")) == [
+        ("deal", "KE", ("CL",)),
+        ("deal", "KE", ("JP",)),
+        ("deal", "KE", ("PE",)),
+    ]
+    assert _agreements("Kenya signed a free trade agreement with Chile, Peru and Japan last year.") == [
+        ("deal", "KE", ("CL", "PE", "JP"))
+    ]
+
+
+def test_a_plural_deal_noun_deep_in_another_object_is_not_split() -> None:
+    # The verb's object is the opposition, not the deals: whatever is read, it is not one deal per partner.
+    found = _agreements("Kenya's president made his opposition to trade deals with Chile and Peru a campaign theme.")
+    assert len(found) <= 1

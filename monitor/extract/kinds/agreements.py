@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from monitor.extract import vocabulary as vocab
@@ -251,6 +252,25 @@ def _round_parties(c: Clause) -> Parties | None:
     return Parties(imposer=imposer, targets=(ANY,), subject_named=named, imposer_named=named)
 
 
+def _each_deal(clause: str, parties: Parties) -> list[Parties]:
+    """The sides of each deal a clause states: agreements in the plural made with several partners named ("signed
+    trade deals with Chile, Peru and Japan") are one deal with each; one agreement is one deal with them all."""
+    partners = [t for t in parties.targets if t != ANY]
+    if len(partners) < 2 or not parties.targets_named:
+        return [parties]
+    for verb in vocab.DEAL_VERB.finditer(clause):
+        obj = vocab.DEAL_OBJECT.match(clause[verb.end() : verb.end() + 80])
+        if (
+            obj
+            and vocab.PLURAL_AGREEMENT.search(obj.group(0))
+            and len(obj.group(0).split()) <= 4  # the agreements themselves: "signed free trade pacts with"
+            and vocab.PARTNERS_AFTER.match(clause, verb.end() + obj.end())
+            and _members(obj.group(0)) is None
+        ):
+            return [replace(parties, targets=(t,)) for t in partners]
+    return [parties]
+
+
 def _partner_unknown(c: Clause, parties: Parties) -> bool:
     """Whether the other side of talks or a deal is only the reader's last guess, the US, in an article that never
     names the US ("the talks were on the right path" in a story about Brussels and London): no fact, rather
@@ -441,7 +461,7 @@ def read_agreements(c: Clause, deal_in_sentence: bool) -> list[Fact]:
         first = _among_members(clause, _deal_subject(c, first))
         _remember_pair(c, first)
         if not _partner_unknown(c, first):
-            facts.append(make_fact("deal", first, c.sentence))
+            facts.extend(make_fact("deal", one, c.sentence) for one in _each_deal(clause, first))
     elif (
         talks
         and not deal_in_sentence
