@@ -369,4 +369,5 @@ def test_a_deal_after_an_opening_list_of_partners_is_the_main_subjects() -> None
     )
     # The pacts of the opening phrase are the king's too (background stated as fact), never Chile's or Bolivia's.
     deals = [(f.imposer, f.targets) for f in only(facts_of(text), "deal")]
-    assert deals == [("MA", ("PE", "CL", "BO")), ("MA", ("KR",))]
+    # Pacts in the plural are one per partner.
+    assert deals == [("MA", ("PE",)), ("MA", ("CL",)), ("MA", ("BO",)), ("MA", ("KR",))]

@@ -87,20 +87,6 @@ def test_relief_given_with_its_tariff_named_is_still_relief() -> None:
     ]
 
 
-def test_relief_felt_is_no_relief_of_a_tariff() -> None:
-    for text in (
-        "Exporters greeted the tariff cut with relief.",
-        "Peru cut its tariff on Chilean wine to 5%. Exporters greeted the cut with great relief.",
-    ):
-        assert [f for f in facts_of(text) if f.kind == "relief"] == [], text
-
-
-def test_relief_given_with_its_tariff_named_is_still_relief() -> None:
-    assert _spared("The deal provided Canadian exporters with relief from the US steel tariffs.") == [
-        ("relief", "US", ("CA",), "steel")
-    ]
-
-
 def test_a_ceasefire_in_a_trade_war_is_a_truce_of_both_sides() -> None:
     for text in (
         "Peru and Chile agreed to a ceasefire in their trade dispute.",
