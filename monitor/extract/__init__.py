@@ -9,6 +9,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 from monitor.extract.confidence_model import THRESHOLD
 from monitor.extract.facts import Fact
 
@@ -260,6 +263,44 @@ def _government(opening: list[tuple[str, list[Mention]]]) -> str | None:
     return None
 
 
+def _offices_at_home(sentences: list[str], mentions_at: Callable[[int], list[Mention]], read: list[int]) -> None:
+    """Give the offices every government has ("the Treasury", "Congress"), which the gazetteer names as the US's,
+    to the country the article is about where no sentence names the US otherwise: "Treasury Cabinet Secretary
+    John Mbadi proposed raising the duty on sugar" in a story on Kenya's budget is Kenya acting. In place."""
+    from dataclasses import replace
+
+    from monitor.extract.gazetteer import ANY, BLOC
+    from monitor.extract.parties import hit_roles
+    from monitor.extract.vocabulary import SHARED_OFFICE_NAMES
+
+    def shared(m: Mention) -> bool:
+        return m.code == "US" and m.text.lower() in SHARED_OFFICE_NAMES
+
+    if not any(shared(m) for i in read for m in mentions_at(i)):
+        return
+    every = [mentions_at(i) for i in range(len(sentences))]
+    if any(m.code == "US" and not shared(m) for found in every for m in found):
+        return
+    # The country the article has acting and never names as hit: a story on the US taxing Vietnamese shrimp
+    # ("the Commerce Department set duties on Vietnamese shrimp") names the country hit, never acting.
+    acting: Counter[str] = Counter()
+    hit: set[str] = set()
+    for i in read:
+        found = mentions_at(i)
+        for m, is_hit in zip(found, hit_roles(sentences[i], found), strict=True):
+            if m.code in {"US", ANY} or m.form == BLOC:
+                continue
+            if is_hit:
+                hit.add(m.code)
+            else:
+                acting[m.code] += 1
+    home = next((code for code, _n in acting.most_common() if code not in hit), None)
+    if home is None:
+        return
+    for found in every:
+        found[:] = [replace(m, code=home) if shared(m) else m for m in found]
+
+
 def _acting(relevant: list[tuple[str, list[Mention]]]) -> Counter[str]:
     """How often an article names each country where a measure could be its own, not only as the origin of the
     goods hit ("quotas for Ukrainian products" is about the side that sets them)."""
@@ -376,6 +417,7 @@ def read_facts(text: str, published: dt.date | None, *, threshold: float = 0.0) 
     # A dateline says whose government the story is about, even when its sentence is not about trade.
     dateline = _dateline(sentences[0], mentions_at(0)) if sentences else None
     about_trade = [TRADE_HINT.holds(s) for s in sentences]
+    _offices_at_home(sentences, mentions_at, [i for i, holds in enumerate(about_trade) if holds])
     relevant = [(s, mentions_at(i)) for i, s in enumerate(sentences) if about_trade[i]]
     # The sentences read for facts: those about trade, and the list items that may go on with a measure.
     read = [(s, mentions_at(i)) for i, s in enumerate(sentences) if about_trade[i] or s in items]

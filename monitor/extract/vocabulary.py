@@ -1967,6 +1967,20 @@ OFFICE_SUBJECT = blind(
     r"ministry\s+of\s+(?:finance|commerce|trade|economy|industry)|customs\s+authorit(?:y|ies))\b"
 )
 # Words of the tariffs only Washington levies: a clause using them is about US tariffs, whoever else it names.
+# Offices every government has, which the gazetteer reads under their US names ("the Treasury", "Congress", "the
+# Commerce Department", "the administration"): in an article that names the US in no other way, they are the
+# offices of the country the article is about ("Treasury Cabinet Secretary John Mbadi" in a story on Kenya's budget).
+SHARED_OFFICE_NAMES = frozenset(
+    {
+        "treasury",
+        "treasury secretary",
+        "congress",
+        "commerce department",
+        "department of commerce",
+        "commerce secretary",
+        "the administration",
+    }
+)
 US_TARIFF_WORDS = blind(r"\breciprocal\b|\bsection\s+(?:232|301|201|122)\b|\bieepa\b|\bliberation\s+day\b")
 # "The country" or "the nation" as a subject, right before its verb, refers back to the side the sentence is
 # about ("China's soybean buying changed after the country decided to impose ..."), not to an article's guess.
