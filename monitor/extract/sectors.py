@@ -235,6 +235,9 @@ def _respectively(
     aluminum") go one to one, in order, as English reads such parallel lists; a range, or tiers over one kind of
     goods ("10% and 25% on steel"), keep the goods they share."""
     out = list(groups)
+    by_item = respectively_by_item(clause, rates)
+    if by_item is not None:
+        return [(rate, by_item[k]) for k, rate in enumerate(rates)]
     i = 0
     while i < len(rates):
         j = i
@@ -250,6 +253,48 @@ def _respectively(
                 out[k] = (rates[k], [shared[k - i]])
         i = j + 1
     return out
+
+
+def respectively_by_item(clause: str, rates: list[Rate]) -> list[list[str]] | None:
+    """The goods of each rate where a clause pairs a list of goods with as many tiers "respectively" ("tariffs on
+    rice, sugar and cars are 25%, 40% and 50% respectively", "duties on gold and palm oil to 10% and 20%
+    respectively"): item by item, so that goods of one sector named twice, or goods of no sector, keep their
+    place; a range ("15-25%") is one tier. None where the clause does not pair them so, or the counts differ."""
+    said = vocab.RESPECTIVELY.search(clause)
+    if said is None or len(rates) < 2:
+        return None
+    tiers: list[list[int]] = []
+    for k, rate in enumerate(rates):
+        if k and vocab.RANGE_BETWEEN.fullmatch(clause, rates[k - 1].end, rate.start):
+            tiers[-1].append(k)
+        else:
+            tiers.append([k])
+    if len(tiers) < 2:
+        return None
+    opens = list(vocab.GOODS_LIST_OPENS.finditer(clause, 0, rates[0].start))
+    if opens:
+        listed = clause[opens[-1].end() : rates[0].start]
+    else:
+        after = vocab.GOODS_LIST_OPENS.search(clause, rates[-1].end, said.start())
+        if after is None:
+            return None
+        listed = clause[after.end() : said.start()]
+    close = vocab.GOODS_LIST_CLOSES.search(listed)
+    items = vocab.GOODS_LIST_SEPARATOR.split((listed[: close.start()] if close else listed).strip(" ,;"))
+    if len(items) != len(tiers) or not any(find_sectors(item) for item in items):
+        return None
+    goods: list[list[str]] = [[] for _ in rates]
+    last = distinct(find_sectors(items[-1]))
+    for item, tier in zip(items, tiers, strict=True):
+        # "on Chinese and Vietnamese steel respectively": origins sharing the goods the last item names.
+        own = distinct(find_sectors(item)) or (last if _ORIGIN_ALONE.fullmatch(item) else [])
+        for k in tier:
+            goods[k] = own
+    return goods
+
+
+# A list item that is one capitalised word (an origin: "Chinese" in "Chinese and Vietnamese steel").
+_ORIGIN_ALONE = re.compile(r"\s*[A-Z][\w.-]*\s*")
 
 
 def _before_sample(segment: str) -> str:

@@ -1150,6 +1150,17 @@ TOTAL_BEFORE = blind(
 )
 # Items of two parallel lists paired in order: "on Chile and Bolivia of 20% and 25% respectively".
 RESPECTIVELY = _words(r"respectively")
+# The goods list paired with tiers "respectively": after "on" or "for", up to the verb or preposition before the
+# rates ("tariffs on peanuts, dairy products and trucks are 15%, 12% and 25% respectively", "raised duties on
+# gold and palm oil to 10% and 20% respectively"), or after the rates up to "respectively".
+GOODS_LIST_OPENS = re.compile(r"\b(?:on|for)\s+(?:the\s+|imported\s+|imports\s+of\s+)?", re.I)
+GOODS_LIST_CLOSES = re.compile(
+    r"\s+(?:are|is|were|was|will|would|to|at|of|stand|stood|rise|rose|fell|fall|be|by|from)\b|,?\s+respectively\b",
+    re.I,
+)
+GOODS_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+# A range between two rates ("15-25%", "15 to 25 percent"): one tier, not two.
+RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to)?\s*", re.I)
 # --- end x-lists ---
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # "Between" or "among" right before the two sides: they name the sides of a relation ("tension between the two

@@ -34,3 +34,36 @@ def test_an_office_every_government_has_stays_the_uss_where_the_other_country_is
     assert ("tariff", "US", ("*",), "steel", 50.0) in _facts(
         "The Treasury said the US tariff on imported steel stays at 50%. Kenya said it would cut duties on sugar."
     )
+
+
+def test_goods_paired_respectively_with_tiers_go_item_by_item() -> None:
+    # Two items of one sector and one of another, three tiers: each item its own rate.
+    assert _facts("Indonesia's tariffs on rice, sugar and cars are 25%, 40% and 50% respectively.") == [
+        ("tariff", "ID", ("*",), "agriculture", 25.0),
+        ("tariff", "ID", ("*",), "agriculture", 40.0),
+        ("tariff", "ID", ("*",), "autos", 50.0),
+    ]
+    # An item of no sector keeps its place: gold is not a farm good.
+    assert _facts("India raised import duties on gold and palm oil to 15% and 20% respectively.") == [
+        ("tariff", "IN", ("*",), None, 15.0),
+        ("tariff", "IN", ("*",), "agriculture", 20.0),
+    ]
+    # A range is one tier; the goods may follow the rates.
+    assert _facts("Pakistan set duties of 10% and 15-25% on wheat and trucks, respectively.") == [
+        ("tariff", "PK", ("*",), "agriculture", 10.0),
+        ("tariff", "PK", ("*",), "autos", 15.0),
+        ("tariff", "PK", ("*",), "autos", 25.0),
+    ]
+    # Origins sharing one noun share its goods.
+    assert _facts("India imposed duties of 10% and 20% on Chinese and Vietnamese steel respectively.") == [
+        ("tariff", "IN", ("CN",), "steel", 10.0),
+        ("tariff", "IN", ("VN",), "steel", 20.0),
+    ]
+
+
+def test_goods_and_tiers_whose_counts_differ_are_not_paired_item_by_item() -> None:
+    # Three items, two tiers: the older reading by distinct sectors stands (one sector per tier, in order).
+    assert _facts("Kenya's duties on sugar, rice and cars are 10% and 25% respectively.") == [
+        ("tariff", "KE", ("*",), "agriculture", 10.0),
+        ("tariff", "KE", ("*",), "autos", 25.0),
+    ]

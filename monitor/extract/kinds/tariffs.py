@@ -13,7 +13,14 @@ from monitor.extract.gazetteer import ACTOR, ANY, CAPITAL, DEMONYM, NAME, UNIVER
 from monitor.extract.kinds import Clause, make_fact, worldwide
 from monitor.extract.parties import Parties, Resolver
 from monitor.extract.rates import Rate, rate_limits
-from monitor.extract.sectors import distinct, each, find_sectors, near_sectors, sector_groups
+from monitor.extract.sectors import (
+    distinct,
+    each,
+    find_sectors,
+    near_sectors,
+    respectively_by_item,
+    sector_groups,
+)
 from monitor.extract.timing import effective_date, expiry, status_of
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s*$")
@@ -426,8 +433,15 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     effective = effective_date(clause, c.dates_of())
     until = expiry(clause, c.dates_of(), effective or published)
     status = status_of(clause, span, effective, published)
+    # Goods paired item by item with tiers "respectively" keep that pairing over the goods a rate's phrase names.
+    paired = respectively_by_item(clause, rates) is not None
     groups = [
-        (r, _on_its_side(c, _anchor(c, r)[0], _goods_sectors(clause, r) if r is not None and r.goods else s))
+        (
+            r,
+            _on_its_side(
+                c, _anchor(c, r)[0], _goods_sectors(clause, r) if r is not None and r.goods and not paired else s
+            ),
+        )
         for r, s in sector_groups(clause, rates, c.tariff_words)
     ]
     facts: list[Fact] = []
