@@ -2494,9 +2494,16 @@ SECTOR_WORDS: dict[str, str] = {
     r"butter|apples|oranges|citrus|tomatoes|potatoes|"
     # Raw cotton is a crop; cotton made into yarn, cloth or clothes is a textile.
     r"cotton(?!\s+(?:yarns?|fabrics?|cloth|textiles?|garments?|clothing|apparel|shirts?|products))|"
-    r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
-    "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
-    r"petroleum|fuels?",
+    r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?|"
+    # Crops and staples a country's own duties name in budgets and schedules ("the duty on imported maize",
+    # "levies on sunflower seeds", "tariffs on flour and cereals").
+    r"maize|millet|cassava|cereals|flour|oilseeds|sunflower\s+seeds|groundnuts|soymeal|sugarcane|"
+    r"honey|garlic|peas|avocados|grapes|spices",
+    # Crude oil, not a crude edible oil ("crude palm oil" is a farm good).
+    "energy": r"energy|crude(?!\s+(?:palm|soybean|soy|sunflower|vegetable|edible|degummed)\b)|oil|LNG|LPG|"
+    r"liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|petroleum|fuels?|"
+    # Motor fuels by name, and the biofuels blended into them; not the cars or engines that burn them.
+    r"(?:diesel|petrol|gasoline)(?!\s+(?:cars?|vehicles?|engines?|trucks?|models?))|biodiesel|biofuels?|ethanol",
     "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
     "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
     r"consumer\s+electronics|televisions?|telecom(?:munications?)?\s+(?:equipment|gear)|"
@@ -2504,7 +2511,9 @@ SECTOR_WORDS: dict[str, str] = {
     # The general goods phrases of the trade: "electronic products", "electrical goods".
     r"(?:electronic|electrical)\s+(?:goods|products|imports|exports|equipment|appliances)",
     "textiles": r"textiles?|apparel|garments?|clothing|footwear|yarns?|fabrics?",
-    "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools|(?:power|hand|motori[sz]ed)\s+tools",
+    # "Capital goods" are the machines and equipment firms invest in; tractors are farm machinery.
+    "machinery": r"machinery|capital\s+goods|tractors|cranes|industrial\s+machines|machine\s+tools|"
+    r"(?:power|hand|motori[sz]ed)\s+tools",
     "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"
     r"germanium|antimony|tungsten",
 }

@@ -67,3 +67,28 @@ def test_goods_and_tiers_whose_counts_differ_are_not_paired_item_by_item() -> No
         ("tariff", "KE", ("*",), "agriculture", 10.0),
         ("tariff", "KE", ("*",), "autos", 25.0),
     ]
+
+
+def test_staples_and_fuels_a_countrys_own_duties_name_have_their_sectors() -> None:
+    assert _facts("Kenya cut the import duty on maize to 10 percent.") == [
+        ("tariff", "KE", ("*",), "agriculture", 10.0)
+    ]
+    assert _facts("Kazakhstan set a 20 percent duty on imported sunflower seeds.") == [
+        ("tariff", "KZ", ("*",), "agriculture", 20.0)
+    ]
+    # Crude palm oil is an edible oil, not crude oil.
+    assert _facts("India slashed import duty on crude palm oil to 10%.") == [
+        ("tariff", "IN", ("*",), "agriculture", 10.0)
+    ]
+    assert _facts("The European Union imposed anti-dumping duties of 35.6% on Chinese biodiesel.") == [
+        ("tariff", "EU", ("CN",), "energy", 35.6)
+    ]
+    assert _facts("Peru cut tariffs on capital goods to 2%.") == [("tariff", "PE", ("*",), "machinery", 2.0)]
+
+
+def test_crude_oil_and_cars_that_burn_fuel_keep_their_own_sectors() -> None:
+    assert _facts("India raised the duty on crude oil imports to 5%.") == [("tariff", "IN", ("*",), "energy", 5.0)]
+    # Diesel cars are cars, not fuel.
+    assert _facts("Sri Lanka raised import duties on diesel cars to 300 percent.") == [
+        ("tariff", "LK", ("*",), "autos", 300.0)
+    ]
