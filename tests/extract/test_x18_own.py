@@ -92,3 +92,20 @@ def test_crude_oil_and_cars_that_burn_fuel_keep_their_own_sectors() -> None:
     assert _facts("Sri Lanka raised import duties on diesel cars to 300 percent.") == [
         ("tariff", "LK", ("*",), "autos", 300.0)
     ]
+
+
+def test_goods_counted_then_sampled_before_a_new_rate_are_a_package_with_no_sector() -> None:
+    # "544 products, including steel ...": the examples sample a package over many kinds of goods.
+    assert _facts("Mexico has raised tariffs on 544 products, including steel, textiles and footwear, to 35%.") == [
+        ("tariff", "MX", ("*",), None, 35.0)
+    ]
+    assert _facts("Turkey cut tariffs on 120 goods such as rice and cars to 5%.") == [
+        ("tariff", "TR", ("*",), None, 5.0)
+    ]
+
+
+def test_goods_named_before_a_new_rate_without_a_count_keep_their_sectors() -> None:
+    assert _facts("Mexico raised tariffs on textiles and steel to 35%.") == [
+        ("tariff", "MX", ("*",), "textiles", 35.0),
+        ("tariff", "MX", ("*",), "steel", 35.0),
+    ]

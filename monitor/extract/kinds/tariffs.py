@@ -199,7 +199,14 @@ def _goods_sectors(clause: str, rate: Rate) -> list[str]:
     copper to 9%"); none for a package over many kinds of goods."""
     assert rate.goods is not None
     phrase = clause[rate.goods[0] : rate.goods[1]]
-    return [] if vocab.MANY_GOODS.search(phrase) else distinct(find_sectors(phrase))
+    if vocab.MANY_GOODS.search(phrase):
+        return []
+    # "raised tariffs on 544 products, including steel and footwear, to 35%": goods counted, then sampled; the
+    # sample names no sector of the package.
+    examples = vocab.EXAMPLES_OF_GOODS.search(phrase)
+    if examples and vocab.COUNTED_GOODS.search(phrase, 0, examples.start()):
+        phrase = phrase[: examples.start()]
+    return distinct(find_sectors(phrase))
 
 
 def _rateless_beside(c: Clause, rates: list[Rate]) -> tuple[int, int] | None:
