@@ -2173,7 +2173,10 @@ IN_FORCE_FIRST = blind(
     r"\b(?:(?:take|takes|taking|took|taken|go|goes|going|went|gone|come|comes|coming|came|enter|enters|entered)\s+"
     r"(?:into\s+)?(?:immediate\s+)?(?:effect|force)|in\s+(?:effect|force)|immediately|at\s+once)\b"
 )
-TO_BEFORE = blind(r"\b(?:to|from)\s*$")
+TO_BEFORE = blind(
+    # ... with a ceiling or an approximation between: "raised tariffs on 544 products to as much as 35%".
+    r"\b(?:to|from)\s*$|\bto\s+(?:as\s+(?:much|high)\s+as|up\s+to|about|around|nearly|almost|roughly)\s*$"
+)
 # Between the new rate and the old in "to 15% from 10%".
 TO_NEW_FROM_OLD = re.compile(r"\s*from\s*", re.I)
 # A verb of range whose subject is the tariff: "duties on ... steel products will range from 5% to 9%".

@@ -109,3 +109,14 @@ def test_goods_named_before_a_new_rate_without_a_count_keep_their_sectors() -> N
         ("tariff", "MX", ("*",), "textiles", 35.0),
         ("tariff", "MX", ("*",), "steel", 35.0),
     ]
+
+
+def test_a_new_rate_given_as_a_ceiling_after_to_is_read() -> None:
+    # "to as much as 35%": the rate the tariff is raised to, however long the goods phrase before it.
+    assert _facts("Mexico has raised tariffs on 544 products, including steel and footwear, to as much as 35%.") == [
+        ("tariff", "MX", ("*",), None, 35.0)
+    ]
+
+
+def test_a_ceiling_of_a_statistic_is_still_no_rate() -> None:
+    assert _facts("Imports of steel rose to as much as 35% of the market.") == []
