@@ -1121,7 +1121,9 @@ PREDICTED_EFFECT = blind(
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
-    r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
+    # A range of rates is not one of goods: "duties ranging from 12.5% to 28%".
+    r"ranging\s+from(?=\s+(?!(?:about|around|roughly|some)\s)[^\W\d])|everything\s+from|"
+    r"(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
 )
 # Goods given by the span they run over ("2,500 items, from food to machinery", "products from toys to phones"): a
 # package over many kinds of goods, where the words after "from" name goods (`sectors.many_goods` tells), not an
@@ -2454,10 +2456,15 @@ SECTOR_WORDS: dict[str, str] = {
     "autos": r"autos?|cars?|automobiles?|automotive|vehicles?|EVs?|automakers?|carmakers?|auto\s+industry|"
     r"(?:heavy\s+|pickup\s+)?trucks|motorcycles?|motorbikes?|two-wheelers",
     # Steel by its mill products: "iron billets", "rebar", "wire rods" (x-lists).
-    "steel": r"steel|billets?|rebars?|wire\s+rods?",
+    "steel": r"steel|billets?|rebars?|wire\s+rods?|"
+    # Mill products named by how they are rolled or finished, as trade-remedy cases name them: "hot-rolled
+    # coils", "cold-rolled flat products", "stainless sheet", "tinplate", "galvanized sheet".
+    r"coils?|(?:hot|cold|flat)[-\s]rolled|stainless|tinplate|galvani[sz]ed",
     "aluminum": r"alumin(?:i)?um",
     "copper": r"copper",
-    "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",
+    "lumber": r"lumber|timber|softwood|wood|sawn\s+wood|"
+    # Wood panels, goods of anti-dumping cases: "hardwood plywood", "fibreboard".
+    r"plywood|hardwood|fib(?:re|er)board|particleboard",
     "semiconductors": r"semiconductors?|chips?|chipmakers?|microchips?",
     "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
     "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|corn|soybeans?|soy|"
@@ -2471,14 +2478,18 @@ SECTOR_WORDS: dict[str, str] = {
     r"cotton(?!\s+(?:yarns?|fabrics?|cloth|textiles?|garments?|clothing|apparel|shirts?|products))|"
     r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
     "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
-    r"petroleum|fuels?",
+    r"petroleum|fuels?|"
+    # Fuels made from crops, the goods of EU and US trade-remedy cases: "biodiesel", "fuel ethanol".
+    r"bio-?diesel|diesel|bio-?fuels?",
     "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
     "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
     r"consumer\s+electronics|televisions?|telecom(?:munications?)?\s+(?:equipment|gear)|"
     r"(?:video\s+)?game\s+consoles?|gaming\s+consoles?|"
     # The general goods phrases of the trade: "electronic products", "electrical goods".
     r"(?:electronic|electrical)\s+(?:goods|products|imports|exports|equipment|appliances)",
-    "textiles": r"textiles?|apparel|garments?|clothing|footwear|yarns?|fabrics?",
+    "textiles": r"textiles?|apparel|garments?|clothing|footwear|yarns?|fabrics?|"
+    # Man-made fibres named by their kind: "viscose rayon", "viscose staple fibre".
+    r"viscose|rayon",
     "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools|(?:power|hand|motori[sz]ed)\s+tools",
     "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"
     r"germanium|antimony|tungsten",

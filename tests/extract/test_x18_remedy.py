@@ -1,0 +1,39 @@
+"""Trade remedies (anti-dumping, countervailing and safeguard duties) of any country: each a tariff of the side
+whose authority imposes it, on the origins named, with the sector of its goods. Every sentence here is our own."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of, only
+
+
+def _tariffs(text: str) -> set[tuple[str, str | None, float | None]]:
+    return {(f.imposer, f.sector, f.rate) for f in only(facts_of(text), "tariff")}
+
+
+# ---- Step 1: the goods of trade-remedy cases, and a range of rates that is not a range of goods ----
+
+
+def test_steel_mill_products_named_by_their_rolling_are_steel() -> None:
+    assert _tariffs("Malaysia imposed duties of 2.7% on cold-rolled coils from Korea.") == {("MY", "steel", 2.7)}
+    assert _tariffs("Turkey imposed a 9% anti-dumping duty on hot-rolled flat products from Japan.") == {
+        ("TR", "steel", 9)
+    }
+    assert _tariffs("Thailand imposed a 12% duty on stainless sheet from Taiwan.") == {("TH", "steel", 12)}
+    # Goods of no sector keep none.
+    assert _tariffs("Thailand imposed a 12% duty on float glass from Taiwan.") == {("TH", None, 12)}
+
+
+def test_wood_panels_biodiesel_and_viscose_have_their_sectors() -> None:
+    assert _tariffs("The EU imposed duties of 66.7% on Chinese plywood.") == {("EU", "lumber", 66.7)}
+    assert _tariffs("The EU imposed duties of 59.1% on Chinese biodiesel.") == {("EU", "energy", 59.1)}
+    assert _tariffs("Turkey imposed a 15% duty on viscose rayon from India.") == {("TR", "textiles", 15)}
+    assert _tariffs("Turkey imposed a 15% duty on PET resin from India.") == {("TR", None, 15)}
+
+
+def test_a_range_of_rates_after_the_goods_keeps_their_sector() -> None:
+    assert _tariffs("Brazil imposed anti-dumping duties on Chinese steel sheet, ranging from 12.5% to 28%.") == {
+        ("BR", "steel", 12.5),
+        ("BR", "steel", 28),
+    }
+    # A range of goods is still a package over many kinds of goods.
+    assert _tariffs("Brazil imposed 20% duties on Chinese goods ranging from steel to toys.") == {("BR", None, 20)}
