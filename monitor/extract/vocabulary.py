@@ -867,7 +867,9 @@ IN_EFFECT = _words(
     r"upheld|upholds|in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
     r"continue|continues|in\s+place|into\s+place|imposed|since|levied|currently|now\s+total|now|original|"
     r"existing|earlier|"
-    r"(?:was|were|been)\s+hit\s+with|stays|stay"
+    r"(?:was|were|been)\s+hit\s+with|stays|stay|"
+    # A duty extended or renewed is one in force kept longer: "extended the anti-dumping duty for five years".
+    r"extended|extends|extending|renewed|renews"
 )
 # Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
 # "whether" opens a question or a condition, but not after a verb of considering ("considering whether to put
@@ -996,6 +998,24 @@ LASTS_FOR = blind(
     r"\b(?:(?:remain|remains|stay|stays|be|is|are|kept)\s+in\s+(?:place|force|effect)|last|lasts|valid|imposed|"
     r"levied|applied|apply|applies)\s+for\s+(?:a\s+(?:period|term)\s+of\s+|the\s+next\s+|another\s+)?$|"
     r"\bfor\s+a\s+(?:period|term)\s+of\s+$"
+)
+# A tariff itself extended (kept in force longer), not a pause on one: "extended the anti-dumping duties on
+# Chinese foil for five years", "extends its steel safeguard until 2026", "the duties were extended". The object
+# (or the passive subject) is the measure, and names no pause, deadline or exemption, which an extension of would
+# be a pause or a relief ("extended the tariff truce", "extended the deadline for the duties").
+EXTENDED_MEASURE_AFTER = blind(
+    r"\s*(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+|existing\s+)?(?:[\w%.,$-]+\s+){0,5}?"
+    r"(?:tariffs?|duty|duties|levy|levies|surcharges?|safeguards?)\b(?![-\s]free)"
+)
+EXTENDED_MEASURE_BEFORE = blind(
+    r"\b(?:tariffs?|duty|duties|levy|levies|surcharges?|safeguards?)\b(?![-\s]free)[^,;]{0,80}?\b(?:is|are|was|were|be|been|"
+    r"being)\s+(?:\w+\s+)?$"
+)
+# The nouns of a pause or of an exemption: an extension of one of these is a pause (or a relief), not a tariff
+# kept in force.
+PAUSE_OR_EXEMPTION_NOUN = _words(
+    r"pause|pauses|truce|reprieve|suspension|deadline|deadlines|exemptions?|exclusions?|waivers?|moratorium|"
+    r"deferral|grace|ceasefire|cease-fire|window|talks|negotiations|deal|agreement"
 )
 # A measure kept or renewed for a length of time: "will maintain the 25% duty on steel for 12 more months",
 # "extended the tariffs for another year" (the verb anywhere before the length, "for" right before it).
@@ -1325,6 +1345,9 @@ POLICY_BEFORE = _words(
     r"escalates|escalated|escalating|subjected|subjecting|subjects|"
     # A duty kept or made final by the body that rules on it: "upheld a countervailing duty", "approved a 30
     # percent tariff", "finalized the tariff", "assessed a temporary duty".
+    # A duty kept in force longer is one in force ("extended the anti-dumping duty on foil", "renews its steel
+    # safeguard"); an extended pause or deadline is read as a pause before tariffs are.
+    r"extend|extends|extended|extending|renew|renews|renewed|renewing|prolong|prolongs|"
     r"uphold|upholds|upheld|upholding|approve|approves|approved|finali[sz]e|finali[sz]es|finali[sz]ed|"
     r"assessed\s+(?:a|an)|"
     # Tariffs named by the value of the goods they hit: "the $60 billion in tariffs", "the 300 mln dlrs in

@@ -37,3 +37,29 @@ def test_a_range_of_rates_after_the_goods_keeps_their_sector() -> None:
     }
     # A range of goods is still a package over many kinds of goods.
     assert _tariffs("Brazil imposed 20% duties on Chinese goods ranging from steel to toys.") == {("BR", None, 20)}
+
+
+# ---- Step 2: a duty extended is a tariff kept in force, not a pause ----
+
+
+def test_an_anti_dumping_duty_extended_is_a_tariff_in_force() -> None:
+    facts = facts_of("India has extended the anti-dumping duty on aluminium foil from China for five years.")
+    assert [(f.kind, f.imposer, f.targets, f.sector, f.status) for f in facts] == [
+        ("tariff", "IN", ("CN",), "aluminum", "in_effect")
+    ]
+    headline = facts_of("India extends anti-dumping duty on Chinese aluminium foil for five years")
+    assert [(f.kind, f.imposer, f.sector) for f in headline] == [("tariff", "IN", "aluminum")]
+
+
+def test_a_duty_extended_with_its_rate_keeps_the_rate_and_its_end() -> None:
+    facts = facts_of("Peru extended its 20% anti-dumping duty on Chinese fabrics until June 2033.")
+    assert [(f.kind, f.rate, f.status, str(f.until)) for f in facts] == [
+        ("tariff", 20, "in_effect", "2033-06-01")
+    ]
+
+
+def test_an_extended_pause_deadline_or_duty_free_regime_is_no_tariff_kept() -> None:
+    assert {f.kind for f in facts_of("Peru extended the tariff pause on Chile by 90 days.")} == {"pause"}
+    assert {f.kind for f in facts_of("Peru extended the deadline for the duties on Chile to August 12.")} == {"pause"}
+    regime = facts_of("Peru said the duty-free regime for Chilean fruit was extended until 2032.")
+    assert all(f.kind != "tariff" for f in regime)
