@@ -16,7 +16,12 @@ TARIFF_WORD = Cue(
     r"counter-?tariffs?|counter-?duties|tariffs?|tariffed|surtax|surtaxes|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?|"
     # A tax on goods from abroad is a tariff ("taxes on imported cars", "a tax cut on imported wine"), not a
     # sales or income tax.
-    r"tax(?:es)?(?=\s+(?:cuts?\s+|reductions?\s+)?on\s+(?:the\s+|some\s+|all\s+)?(?:imported|imports\b|foreign\b))"
+    r"tax(?:es)?(?=\s+(?:cuts?\s+|reductions?\s+)?on\s+(?:the\s+|some\s+|all\s+)?(?:imported|imports\b|foreign\b))|"
+    # A trade remedy named by its measure rather than its duty: "extended its steel safeguard", "anti-dumping
+    # measures on Chinese bicycles". The verb ("to safeguard its interests", "safeguard jobs") is no measure.
+    r"(?:anti-?dumping|anti-?subsidy|countervailing|safeguard)\s+measures?|"
+    r"(?<!to\s)safeguard(?!\s+(?:its|their|the|our|his|her|a|an|domestic|local|national|against|jobs|workers|"
+    r"interests|industry|industries|producers|farmers|consumers|supply|supplies|[\w-]+['’]s)\b)"
 )
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
@@ -29,7 +34,9 @@ _TRADE_HINT_WORDS = (
     r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"
     r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez|memorand|met in|"
     # The other names of an agreement a deal is read from ("reached trade understandings", "signed the FTA").
-    r"understanding|arrangement|\bFTA"
+    r"understanding|arrangement|\bFTA|"
+    # A trade remedy named by its measure alone: "extended its steel safeguard until 2026".
+    r"safeguard|anti-dumping|antidumping"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(

@@ -63,3 +63,25 @@ def test_an_extended_pause_deadline_or_duty_free_regime_is_no_tariff_kept() -> N
     assert {f.kind for f in facts_of("Peru extended the deadline for the duties on Chile to August 12.")} == {"pause"}
     regime = facts_of("Peru said the duty-free regime for Chilean fruit was extended until 2032.")
     assert all(f.kind != "tariff" for f in regime)
+
+
+# ---- Step 3: a remedy named by its measure ("its steel safeguard", "anti-dumping measures") ----
+
+
+def test_a_safeguard_named_as_a_measure_is_a_tariff_on_everyone() -> None:
+    facts = facts_of("The EU extended its steel safeguard until June 2026.")
+    assert [(f.kind, f.imposer, f.targets, f.sector, f.authority) for f in facts] == [
+        ("tariff", "EU", ("*",), "steel", "safeguard")
+    ]
+    measures = facts_of("India imposed safeguard measures on imports of solar cells.")
+    assert [(f.kind, f.imposer, f.targets, f.sector) for f in measures] == [("tariff", "IN", ("*",), "energy")]
+
+
+def test_anti_dumping_measures_on_named_origins_are_a_tariff_on_them() -> None:
+    facts = facts_of("Argentina extended for five more years anti-dumping measures on Chinese bicycles.")
+    assert [(f.kind, f.imposer, f.targets) for f in facts] == [("tariff", "AR", ("CN",))]
+
+
+def test_to_safeguard_something_is_no_measure() -> None:
+    assert facts_of("Argentina vowed to safeguard its steel industry from Chinese imports.") == []
+    assert facts_of("Peru said the rules safeguard domestic steel producers.") == []
