@@ -2503,7 +2503,9 @@ SECTOR_WORDS: dict[str, str] = {
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
     r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"
     r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|juices?|tea|milk|"
-    r"butter|apples|oranges|citrus|tomatoes|potatoes|"
+    r"butter|apples|oranges|citrus|tomatoes|"
+    # Potato goods whole ("frozen potato chips" are food, not semiconductors).
+    r"potato(?:es|\s+(?:chips|fries|flakes|starch|products))?|"
     # Raw cotton is a crop; cotton made into yarn, cloth or clothes is a textile.
     r"cotton(?!\s+(?:yarns?|fabrics?|cloth|textiles?|garments?|clothing|apparel|shirts?|products))|"
     r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
@@ -2519,7 +2521,7 @@ SECTOR_WORDS: dict[str, str] = {
     r"(?:electronic|electrical)\s+(?:goods|products|imports|exports|equipment|appliances)",
     "textiles": r"textiles?|apparel|garments?|clothing|footwear|yarns?|fabrics?|"
     # Man-made fibres named by their kind: "viscose rayon", "viscose staple fibre".
-    r"viscose|rayon",
+    r"viscose|rayon|carpets?|rugs",
     "machinery": r"machinery|cranes|industrial\s+machines|machine\s+tools|(?:power|hand|motori[sz]ed)\s+tools",
     "critical_minerals": r"critical\s+minerals|rare\s+earths?|lithium|graphite|cobalt|nickel|manganese|gallium|"
     r"germanium|antimony|tungsten",

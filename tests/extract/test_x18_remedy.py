@@ -85,3 +85,16 @@ def test_anti_dumping_measures_on_named_origins_are_a_tariff_on_them() -> None:
 def test_to_safeguard_something_is_no_measure() -> None:
     assert facts_of("Argentina vowed to safeguard its steel industry from Chinese imports.") == []
     assert facts_of("Peru said the rules safeguard domestic steel producers.") == []
+
+
+# ---- Step 4: potato chips are food, carpets are textiles ----
+
+
+def test_potato_chips_are_food_not_semiconductors() -> None:
+    facts = _tariffs("South Africa imposed duties of up to 52.5% on frozen potato chips from Belgium.")
+    assert facts == {("ZA", "agriculture", 52.5)}
+    assert _tariffs("South Africa imposed duties of 20% on chips from Taiwan.") == {("ZA", "semiconductors", 20)}
+
+
+def test_carpets_are_textiles() -> None:
+    assert _tariffs("Indonesia imposed a 10% safeguard duty on imported carpets.") == {("ID", "textiles", 10)}
