@@ -115,7 +115,9 @@ ZERO_CUT_BEFORE = blind(
 # A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
 STAT_VERB_BEFORE = blind(
     r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"
-    r"plunged|plunges|plunging|slipped|dipped|grew|grows|up|down|increased|decreased|surged|surges|slumped|"
+    # ("up to 35% tariffs" is the ceiling of a rate, not a figure that went up.)
+    r"plunged|plunges|plunging|slipped|dipped|grew|grows|(?:is|are|was|were|been|be)\s+up|up(?!\s+to\s)|down|increased|decreased|surged|surges|"
+    r"slumped|"
     r"tumbled|soared|lost|added|expanded|contracted|shrank|slid|sank|eased|edged\s+up|edged\s+down)\s+"
     r"(?:by\s+|to\s+|about\s+|nearly\s+|some\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+|over\s+)?$"
 )

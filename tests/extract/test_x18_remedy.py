@@ -98,3 +98,15 @@ def test_potato_chips_are_food_not_semiconductors() -> None:
 
 def test_carpets_are_textiles() -> None:
     assert _tariffs("Indonesia imposed a 10% safeguard duty on imported carpets.") == {("ID", "textiles", 10)}
+
+
+# ---- Step 5: "up to 35.3% tariffs", a ceiling written before the noun ----
+
+
+def test_a_ceiling_before_the_duty_noun_is_its_rate() -> None:
+    assert _tariffs("Peru slaps up to 35.3% tariffs on Chinese EVs") == {("PE", "autos", 35.3)}
+    assert _tariffs("China sets up to 34.9% anti-dumping duty on Peruvian pork") == {("CN", "agriculture", 34.9)}
+
+
+def test_a_figure_that_was_up_is_still_a_market_move() -> None:
+    assert facts_of("Shares of Peruvian steelmakers were up to 3% higher after the tariffs.") == []
