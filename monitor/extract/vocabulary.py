@@ -2510,7 +2510,9 @@ SECTOR_WORDS: dict[str, str] = {
     r"potato(?:es|\s+(?:chips|fries|flakes|starch|products))?|"
     # Raw cotton is a crop; cotton made into yarn, cloth or clothes is a textile.
     r"cotton(?!\s+(?:yarns?|fabrics?|cloth|textiles?|garments?|clothing|apparel|shirts?|products))|"
-    r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?",
+    # Oils pressed from crops are food, not fuel: "canola oil", "rapeseed oil" (the whole phrase, before "oil").
+    r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean|soy|canola|rapeseed|corn|peanut|groundnut|"
+    r"coconut|fish)\s+oils?",
     "energy": r"energy|crude|oil|LNG|liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|"
     r"petroleum|fuels?|"
     # Fuels made from crops, the goods of EU and US trade-remedy cases: "biodiesel", "fuel ethanol".

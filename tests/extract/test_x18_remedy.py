@@ -110,3 +110,11 @@ def test_a_ceiling_before_the_duty_noun_is_its_rate() -> None:
 
 def test_a_figure_that_was_up_is_still_a_market_move() -> None:
     assert facts_of("Shares of Peruvian steelmakers were up to 3% higher after the tariffs.") == []
+
+
+# ---- Step 6: oils pressed from crops are food ----
+
+
+def test_canola_oil_is_food_not_energy() -> None:
+    assert _tariffs("Peru imposed duties of 75.8% on Chinese canola oil.") == {("PE", "agriculture", 75.8)}
+    assert _tariffs("Peru imposed a 10% duty on Chinese crude oil.") == {("PE", "energy", 10)}
