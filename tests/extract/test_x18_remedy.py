@@ -118,3 +118,25 @@ def test_a_figure_that_was_up_is_still_a_market_move() -> None:
 def test_canola_oil_is_food_not_energy() -> None:
     assert _tariffs("Peru imposed duties of 75.8% on Chinese canola oil.") == {("PE", "agriculture", 75.8)}
     assert _tariffs("Peru imposed a 10% duty on Chinese crude oil.") == {("PE", "energy", 10)}
+
+
+# ---- Step 7: the authorities that impose remedies, named without their country ----
+
+
+def _sides(text: str) -> set[tuple[str, tuple[str, ...]]]:
+    return {(f.imposer, f.targets) for f in only(facts_of(text), "tariff")}
+
+
+def test_the_commission_alone_is_the_european_commission() -> None:
+    assert _sides("The Commission imposed anti-dumping duties of 20% on Chinese glass fibre.") == {("EU", ("CN",))}
+    # A commission named in full is its own country's.
+    assert _sides("The International Trade Commission voted to impose duties of 20% on Chinese glass.") == {
+        ("US", ("CN",))
+    }
+
+
+def test_remedy_authorities_name_their_country() -> None:
+    assert _sides("The National Tariff Commission imposed duties of 13.19% on peroxide from Bangladesh.") == {
+        ("PK", ("BD",))
+    }
+    assert _sides("The Anti-Dumping Commission imposed duties of 19.6% on pipe from Korea.") == {("AU", ("KR",))}
