@@ -2539,9 +2539,12 @@ NOT_SECTOR = Cue(
     r"\b(?:illegal|illicit)\s+drugs\b|\bdrugs?\s+(?:trafficking|smuggling|cartels?|flows?|trade|traffickers)\b|"
     r"\bbargaining\s+chips?\b|\bfood\s+(?:prices|inflation|security)\b|"
     # Talks that "bear fruit" grow none, and a food retailer or company is a firm, not goods.
-    r"\b(?:bear|bears|bore|borne|bearing)\s+fruit\b|\bfood\s+(?:retailers?|compan(?:y|ies)|chains?|stores?)\b",
+    r"\b(?:bear|bears|bore|borne|bearing)\s+fruit\b|\bfood\s+(?:retailers?|compan(?:y|ies)|chains?|stores?)\b|"
+    # Coils and rolled products of another metal are that metal's, not steel: "cold-rolled aluminium coils".
+    r"\b(?:hot|cold|flat)[-\s]rolled(?=\s+(?:alumin(?:i)?um|copper|brass)\b)|"
+    r"(?<=aluminium\s)coils?\b|(?<=aluminum\s)coils?\b|(?<=copper\s)coils?\b",
     bounded=False,
-    needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food", "fruit"),
+    needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food", "fruit", "rolled", "coil"),
 )
 
 # What goods or sides are spared from ("exempt from the reciprocal tariffs and the Brazil tariff"): a country naming

@@ -140,3 +140,10 @@ def test_remedy_authorities_name_their_country() -> None:
         ("PK", ("BD",))
     }
     assert _sides("The Anti-Dumping Commission imposed duties of 19.6% on pipe from Korea.") == {("AU", ("KR",))}
+
+
+
+def test_coils_of_another_metal_are_not_steel() -> None:
+    assert _tariffs("Peru imposed duties of 12% on cold-rolled aluminium coils from Thailand.") == {
+        ("PE", "aluminum", 12)
+    }
