@@ -921,7 +921,9 @@ NOT_A_FACT = _words(
     rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+(?!(?:hitting|reaching)\s+zero\b)\w+ing|"
     # Hearsay and its denial: "a rumor spread that Tokyo may impose duties", "no truth to talk of tariffs".
     r"rumou?rs?|rumou?red|no\s+(?:\w+\s+)?(?:of\s+)?truth|"
-    r"no\s+(?:new|further|additional|more)"
+    r"no\s+(?:new|further|additional|more)|"
+    # A case closed with no duty: "terminated the anti-dumping probe without imposing duties".
+    r"without\s+(?:imposing|levying|introducing|applying|setting)"
 )
 # The mandative subjunctive: a bare "be" in a that-clause, with no modal or "to" before it ("insists that the
 # tariffs be removed", "demanded that Mexico be exempted"), says what someone wants done, not what was done.

@@ -147,3 +147,14 @@ def test_coils_of_another_metal_are_not_steel() -> None:
     assert _tariffs("Peru imposed duties of 12% on cold-rolled aluminium coils from Thailand.") == {
         ("PE", "aluminum", 12)
     }
+
+
+# ---- Step 8: a case closed without a duty ----
+
+
+def test_a_probe_closed_without_imposing_duties_is_no_tariff() -> None:
+    text = "Peru terminated the anti-dumping investigation into Chinese flooring without imposing duties."
+    assert facts_of(text) == []
+    assert _sides("Peru closed the anti-dumping case and imposed duties of 20% on Chinese flooring.") == {
+        ("PE", ("CN",))
+    }
