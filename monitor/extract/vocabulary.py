@@ -20,6 +20,9 @@ TARIFF_WORD = Cue(
     # A trade remedy named by its measure rather than its duty: "extended its steel safeguard", "anti-dumping
     # measures on Chinese bicycles". The verb ("to safeguard its interests", "safeguard jobs") is no measure.
     r"(?:anti-?dumping|anti-?subsidy|countervailing|safeguard)\s+measures?|"
+    # A provisional duty collected as a deposit: "cash deposits of 25.4%", "anti-dumping deposits of 75.8%" (a
+    # bank's deposits are no duty).
+    r"(?:cash|security|anti-?dumping|anti-?subsidy|countervailing)\s+deposits?|"
     r"(?<!to\s)safeguard(?!\s+(?:its|their|the|our|his|her|a|an|domestic|local|national|against|jobs|workers|"
     r"interests|industry|industries|producers|farmers|consumers|supply|supplies|[\w-]+['’]s)\b)"
 )

@@ -53,9 +53,7 @@ def test_an_anti_dumping_duty_extended_is_a_tariff_in_force() -> None:
 
 def test_a_duty_extended_with_its_rate_keeps_the_rate_and_its_end() -> None:
     facts = facts_of("Peru extended its 20% anti-dumping duty on Chinese fabrics until June 2033.")
-    assert [(f.kind, f.rate, f.status, str(f.until)) for f in facts] == [
-        ("tariff", 20, "in_effect", "2033-06-01")
-    ]
+    assert [(f.kind, f.rate, f.status, str(f.until)) for f in facts] == [("tariff", 20, "in_effect", "2033-06-01")]
 
 
 def test_an_extended_pause_deadline_or_duty_free_regime_is_no_tariff_kept() -> None:
@@ -142,7 +140,6 @@ def test_remedy_authorities_name_their_country() -> None:
     assert _sides("The Anti-Dumping Commission imposed duties of 19.6% on pipe from Korea.") == {("AU", ("KR",))}
 
 
-
 def test_coils_of_another_metal_are_not_steel() -> None:
     assert _tariffs("Peru imposed duties of 12% on cold-rolled aluminium coils from Thailand.") == {
         ("PE", "aluminum", 12)
@@ -158,3 +155,17 @@ def test_a_probe_closed_without_imposing_duties_is_no_tariff() -> None:
     assert _sides("Peru closed the anti-dumping case and imposed duties of 20% on Chinese flooring.") == {
         ("PE", ("CN",))
     }
+
+
+# ---- Step 9: a provisional duty collected as a deposit ----
+
+
+def test_cash_deposits_of_a_rate_are_a_duty() -> None:
+    assert _sides("Lima will collect cash deposits of 25.4% on Chinese aluminium wire.") == {("PE", ("CN",))}
+    assert _tariffs("Beijing imposed anti-dumping deposits of 75.8% on Canadian canola.") == {
+        ("CN", "agriculture", 75.8)
+    }
+
+
+def test_bank_deposits_are_no_duty() -> None:
+    assert facts_of("Bank deposits in Peru rose 5% in March as exporters hoarded cash ahead of tariffs.") == []
