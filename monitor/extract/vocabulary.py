@@ -2512,7 +2512,7 @@ SECTOR_WORDS: dict[str, str] = {
     r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|juices?|tea|milk|"
     r"butter|apples|oranges|citrus|tomatoes|"
     # Potato goods whole ("frozen potato chips" are food, not semiconductors).
-    r"potato(?:es|\s+(?:chips|fries|flakes|starch|products))?|"
+    r"potato(?:es|\s+(?:chips|fries|flakes|starch|products))?|(?:french\s+)?fries|"
     # Raw cotton is a crop; cotton made into yarn, cloth or clothes is a textile.
     r"cotton(?!\s+(?:yarns?|fabrics?|cloth|textiles?|garments?|clothing|apparel|shirts?|products))|"
     # Oils pressed from crops are food, not fuel: "canola oil", "rapeseed oil" (the whole phrase, before "oil").

@@ -169,3 +169,7 @@ def test_cash_deposits_of_a_rate_are_a_duty() -> None:
 
 def test_bank_deposits_are_no_duty() -> None:
     assert facts_of("Bank deposits in Peru rose 5% in March as exporters hoarded cash ahead of tariffs.") == []
+
+
+def test_frozen_fries_are_food() -> None:
+    assert _tariffs("Peru imposed a 52% anti-dumping duty on frozen fries from Belgium.") == {("PE", "agriculture", 52)}
