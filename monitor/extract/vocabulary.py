@@ -23,6 +23,9 @@ TARIFF_WORD = Cue(
     # A provisional duty collected as a deposit: "cash deposits of 25.4%", "anti-dumping deposits of 75.8%" (a
     # bank's deposits are no duty).
     r"(?:cash|security|anti-?dumping|anti-?subsidy|countervailing)\s+deposits?|"
+    # ... or bare, where a rate is its size ("imposed deposits of 15.6% to 62.4%").
+    # (The figure may lie past the end of the words a rate is read from: "deposits of " then the rate.)
+    r"deposits?(?=\s+(?:of|at)\s+(?:up\s+to\s+|between\s+)?(?:\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s?cent)|$))|"
     r"(?<!to\s)safeguard(?!\s+(?:its|their|the|our|his|her|a|an|domestic|local|national|against|jobs|workers|"
     r"interests|industry|industries|producers|farmers|consumers|supply|supplies|[\w-]+['’]s)\b)"
 )

@@ -173,3 +173,9 @@ def test_bank_deposits_are_no_duty() -> None:
 
 def test_frozen_fries_are_food() -> None:
     assert _tariffs("Peru imposed a 52% anti-dumping duty on frozen fries from Belgium.") == {("PE", "agriculture", 52)}
+
+
+def test_bare_deposits_sized_by_a_rate_are_a_duty_with_both_ends() -> None:
+    text = "Mofcom said deposits of 15.5% to 62.4% would be collected on brandy from Peru starting Friday."
+    assert _tariffs(text) == {("CN", "agriculture", 15.5), ("CN", "agriculture", 62.4)}
+    assert facts_of("Banks must hold deposits of 10% of their loans at Peru's central bank.") == []
