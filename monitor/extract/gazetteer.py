@@ -376,7 +376,10 @@ _ACTORS = {
         "Canadian International Trade Tribunal"
     ),
     "CN": "Xi|Xi Jinping|Liu He|He Lifeng|Li Qiang|MOFCOM|State Council|Customs Tariff Commission",
-    "EU": "European Commission|von der Leyen|Sefcovic|Šefčovič|Juncker|Malmstrom|Malmström",
+    # "The Commission", capitalised and alone, is the European Commission, which imposes the EU's anti-dumping and
+    # anti-subsidy duties; other commissions are named in full ("the International Trade Commission").
+    "EU": "European Commission|the Commission|The Commission|von der Leyen|Sefcovic|Šefčovič|Juncker|Malmstrom|"
+    "Malmström",
     "JP": "Abe|Ishiba|Kishida|Takaichi|Akazawa|Motegi|Muto|METI",
     "MX": "Sheinbaum|Ebrard|Lopez Obrador|López Obrador",
     "GB": "Starmer|Sunak|Trade Remedies Authority",
@@ -384,7 +387,6 @@ _ACTORS = {
     "AR": "Milei|Casa Rosada",
     "CO": "Petro",
     "EC": "Noboa",
-    "AU": "Albanese",
     "TR": "Erdogan|Erdoğan",
     "MY": "Anwar Ibrahim|Anwar",
     "NZ": "McClay|Luxon",
@@ -396,6 +398,9 @@ _ACTORS = {
     "IN": "Modi|Goyal|DGTR|Directorate General of Trade Remedies|DGFT|Directorate General of Foreign Trade|CBIC",
     "ID": "Prabowo|KADI|KPPI|Indonesian Anti-Dumping Committee",
     "ZA": "Ramaphosa|ITAC|International Trade Administration Commission",
+    # The trade-remedy authorities news names without their country.
+    "PK": "National Tariff Commission",
+    "AU": "Albanese|Anti-Dumping Commission",
 }
 # Groupings that have no code of their own in the contract: a measure on them hits their members, so they are
 # read as their member countries (never as the side that acts). Membership as of 2025.

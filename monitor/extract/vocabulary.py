@@ -16,7 +16,18 @@ TARIFF_WORD = Cue(
     r"counter-?tariffs?|counter-?duties|tariffs?|tariffed|surtax|surtaxes|duty|duties|levy|levies|surcharges?|penalty|penalties|customs\s+duties|import\s+tax(?:es)?|"
     # A tax on goods from abroad is a tariff ("taxes on imported cars", "a tax cut on imported wine"), not a
     # sales or income tax.
-    r"tax(?:es)?(?=\s+(?:cuts?\s+|reductions?\s+)?on\s+(?:the\s+|some\s+|all\s+)?(?:imported|imports\b|foreign\b))"
+    r"tax(?:es)?(?=\s+(?:cuts?\s+|reductions?\s+)?on\s+(?:the\s+|some\s+|all\s+)?(?:imported|imports\b|foreign\b))|"
+    # A trade remedy named by its measure rather than its duty: "extended its steel safeguard", "anti-dumping
+    # measures on Chinese bicycles". The verb ("to safeguard its interests", "safeguard jobs") is no measure.
+    r"(?:anti-?dumping|anti-?subsidy|countervailing|safeguard)\s+measures?|"
+    # A provisional duty collected as a deposit: "cash deposits of 25.4%", "anti-dumping deposits of 75.8%" (a
+    # bank's deposits are no duty).
+    r"(?:cash|security|anti-?dumping|anti-?subsidy|countervailing)\s+deposits?|"
+    # ... or bare, where a rate is its size ("imposed deposits of 15.6% to 62.4%").
+    # (The figure may lie past the end of the words a rate is read from: "deposits of " then the rate.)
+    r"deposits?(?=\s+(?:of|at)\s+(?:up\s+to\s+|between\s+)?(?:\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per\s?cent)|$))|"
+    r"(?<!to\s)safeguard(?!\s+(?:its|their|the|our|his|her|a|an|domestic|local|national|against|jobs|workers|"
+    r"interests|industry|industries|producers|farmers|consumers|supply|supplies|[\w-]+['’]s)\b)"
 )
 # A cheap first look: a sentence without any of these cannot hold a fact.
 _TRADE_HINT_WORDS = (
@@ -29,7 +40,9 @@ _TRADE_HINT_WORDS = (
     r"phone|spoke with|spoke to|speaking with| list|framework|AGOA|leave|leaving|exit|videoconference|video c|"
     r"\dpc\b|\d pc\b|GSP|preferen|delay|suspen|postpon|pause|defer|reprieve|on hold|froze|freez|memorand|met in|"
     # The other names of an agreement a deal is read from ("reached trade understandings", "signed the FTA").
-    r"understanding|arrangement|\bFTA"
+    r"understanding|arrangement|\bFTA|"
+    # A trade remedy named by its measure alone: "extended its steel safeguard until 2026".
+    r"safeguard|anti-dumping|antidumping"
 )
 TRADE_HINT = Cue(_TRADE_HINT_WORDS, bounded=False)
 RATE = Cue(
@@ -108,7 +121,9 @@ ZERO_CUT_BEFORE = blind(
 # A figure right after a verb of change is a statistic ("exports slumped 27%") unless a tariff is what changed.
 STAT_VERB_BEFORE = blind(
     r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"
-    r"plunged|plunges|plunging|slipped|dipped|grew|grows|up|down|increased|decreased|surged|surges|slumped|"
+    # ("up to 35% tariffs" is the ceiling of a rate, not a figure that went up.)
+    r"plunged|plunges|plunging|slipped|dipped|grew|grows|(?:is|are|was|were|been|be)\s+up|up(?!\s+to\s)|down|increased|decreased|surged|surges|"
+    r"slumped|"
     r"tumbled|soared|lost|added|expanded|contracted|shrank|slid|sank|eased|edged\s+up|edged\s+down)\s+"
     r"(?:by\s+|to\s+|about\s+|nearly\s+|some\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+|over\s+)?$"
 )
@@ -867,7 +882,9 @@ IN_EFFECT = _words(
     r"upheld|upholds|in\s+effect|took\s+effect|went\s+into\s+effect|came\s+into\s+effect|remain|remains|still|already|"
     r"continue|continues|in\s+place|into\s+place|imposed|since|levied|currently|now\s+total|now|original|"
     r"existing|earlier|"
-    r"(?:was|were|been)\s+hit\s+with|stays|stay"
+    r"(?:was|were|been)\s+hit\s+with|stays|stay|"
+    # A duty extended or renewed is one in force kept longer: "extended the anti-dumping duty for five years".
+    r"extended|extends|extending|renewed|renews"
 )
 # Words that turn a statement into a demand, a wish, a proposal, a condition or a denial.
 # "whether" opens a question or a condition, but not after a verb of considering ("considering whether to put
@@ -910,7 +927,9 @@ NOT_A_FACT = _words(
     rf"{_WHETHER}|speculat\w*|expects?|expected|speed\s+up|before\s+(?!(?:hitting|reaching)\s+zero\b)\w+ing|"
     # Hearsay and its denial: "a rumor spread that Tokyo may impose duties", "no truth to talk of tariffs".
     r"rumou?rs?|rumou?red|no\s+(?:\w+\s+)?(?:of\s+)?truth|"
-    r"no\s+(?:new|further|additional|more)"
+    r"no\s+(?:new|further|additional|more)|"
+    # A case closed with no duty: "terminated the anti-dumping probe without imposing duties".
+    r"without\s+(?:imposing|levying|introducing|applying|setting)"
 )
 # The mandative subjunctive: a bare "be" in a that-clause, with no modal or "to" before it ("insists that the
 # tariffs be removed", "demanded that Mexico be exempted"), says what someone wants done, not what was done.
@@ -996,6 +1015,24 @@ LASTS_FOR = blind(
     r"\b(?:(?:remain|remains|stay|stays|be|is|are|kept)\s+in\s+(?:place|force|effect)|last|lasts|valid|imposed|"
     r"levied|applied|apply|applies)\s+for\s+(?:a\s+(?:period|term)\s+of\s+|the\s+next\s+|another\s+)?$|"
     r"\bfor\s+a\s+(?:period|term)\s+of\s+$"
+)
+# A tariff itself extended (kept in force longer), not a pause on one: "extended the anti-dumping duties on
+# Chinese foil for five years", "extends its steel safeguard until 2026", "the duties were extended". The object
+# (or the passive subject) is the measure, and names no pause, deadline or exemption, which an extension of would
+# be a pause or a relief ("extended the tariff truce", "extended the deadline for the duties").
+EXTENDED_MEASURE_AFTER = blind(
+    r"\s*(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+|existing\s+)?(?:[\w%.,$-]+\s+){0,5}?"
+    r"(?:tariffs?|duty|duties|levy|levies|surcharges?|safeguards?)\b(?![-\s]free)"
+)
+EXTENDED_MEASURE_BEFORE = blind(
+    r"\b(?:tariffs?|duty|duties|levy|levies|surcharges?|safeguards?)\b(?![-\s]free)[^,;]{0,80}?\b(?:is|are|was|were|be|been|"
+    r"being)\s+(?:\w+\s+)?$"
+)
+# The nouns of a pause or of an exemption: an extension of one of these is a pause (or a relief), not a tariff
+# kept in force.
+PAUSE_OR_EXEMPTION_NOUN = _words(
+    r"pause|pauses|truce|reprieve|suspension|deadline|deadlines|exemptions?|exclusions?|waivers?|moratorium|"
+    r"deferral|grace|ceasefire|cease-fire|window|talks|negotiations|deal|agreement"
 )
 # A measure kept or renewed for a length of time: "will maintain the 25% duty on steel for 12 more months",
 # "extended the tariffs for another year" (the verb anywhere before the length, "for" right before it).
@@ -1121,7 +1158,9 @@ PREDICTED_EFFECT = blind(
 MANY_GOODS = _words(
     r"(?:a\s+number|a\s+slew|a\s+range|a\s+host|dozens|hundreds)\s+of\s+other|other\s+products|other\s+goods|"
     # "goods ranging from plows to chips", "everything from wine to cars": a package over many kinds of goods.
-    r"ranging\s+from|everything\s+from|(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
+    # A range of rates is not one of goods: "duties ranging from 12.5% to 28%".
+    r"ranging\s+from(?=\s+(?!(?:about|around|roughly|some)\s)[^\W\d])|everything\s+from|"
+    r"(?:a\s+)?(?:wide|wider|broad|broader)\s+range\s+of|a\s+variety\s+of"
 )
 # Goods given by the span they run over ("2,500 items, from food to machinery", "products from toys to phones"): a
 # package over many kinds of goods, where the words after "from" name goods (`sectors.many_goods` tells), not an
@@ -1334,6 +1373,9 @@ POLICY_BEFORE = _words(
     r"escalates|escalated|escalating|subjected|subjecting|subjects|"
     # A duty kept or made final by the body that rules on it: "upheld a countervailing duty", "approved a 30
     # percent tariff", "finalized the tariff", "assessed a temporary duty".
+    # A duty kept in force longer is one in force ("extended the anti-dumping duty on foil", "renews its steel
+    # safeguard"); an extended pause or deadline is read as a pause before tariffs are.
+    r"extend|extends|extended|extending|renew|renews|renewed|renewing|prolong|prolongs|"
     r"uphold|upholds|upheld|upholding|approve|approves|approved|finali[sz]e|finali[sz]es|finali[sz]ed|"
     r"assessed\s+(?:a|an)|"
     # Tariffs named by the value of the goods they hit: "the $60 billion in tariffs", "the 300 mln dlrs in
@@ -2482,10 +2524,15 @@ SECTOR_WORDS: dict[str, str] = {
     "autos": r"autos?|cars?|automobiles?|automotive|vehicles?|EVs?|automakers?|carmakers?|auto\s+industry|"
     r"(?:heavy\s+|pickup\s+)?trucks|motorcycles?|motorbikes?|two-wheelers",
     # Steel by its mill products: "iron billets", "rebar", "wire rods" (x-lists).
-    "steel": r"steel|billets?|rebars?|wire\s+rods?",
+    "steel": r"steel|billets?|rebars?|wire\s+rods?|"
+    # Mill products named by how they are rolled or finished, as trade-remedy cases name them: "hot-rolled
+    # coils", "cold-rolled flat products", "stainless sheet", "tinplate", "galvanized sheet".
+    r"coils?|(?:hot|cold|flat)[-\s]rolled|stainless|tinplate|galvani[sz]ed",
     "aluminum": r"alumin(?:i)?um",
     "copper": r"copper",
-    "lumber": r"lumber|timber|softwood|wood|sawn\s+wood",
+    "lumber": r"lumber|timber|softwood|wood|sawn\s+wood|"
+    # Wood panels, goods of anti-dumping cases: "hardwood plywood", "fibreboard".
+    r"plywood|hardwood|fib(?:re|er)board|particleboard",
     "semiconductors": r"semiconductors?|chips?|chipmakers?|microchips?",
     "pharmaceuticals": r"pharmaceuticals?|pharma|drugs?|medicines?|drugmakers?",
     "agriculture": r"agricultur(?:e|al)|farm\s+(?:goods|products|produce|exports)|corn|soybeans?|soy|"
@@ -2494,10 +2541,14 @@ SECTOR_WORDS: dict[str, str] = {
     r"nuts|walnuts?|almonds?|pistachios?|cashews?|chickpeas|lentils|pulses|beans|barley|oats|canola|rapeseed|"
     r"cattle|livestock|sheep|goats|lamb|mutton|shrimps?|prawns?|salmon|tuna|lobsters?|sardines|crabs?|"
     r"wines?|beer|spirits|whiske?y|bourbon|liquor|vodka|rum|gin|cognac|brandy|champagne|juices?|tea|milk|"
-    r"butter|apples|oranges|citrus|tomatoes|potatoes|"
+    r"butter|apples|oranges|citrus|tomatoes|"
+    # Potato goods whole ("frozen potato chips" are food, not semiconductors).
+    r"potato(?:es|\s+(?:chips|fries|flakes|starch|products))?|(?:french\s+)?fries|"
     # Raw cotton is a crop; cotton made into yarn, cloth or clothes is a textile.
     r"cotton(?!\s+(?:yarns?|fabrics?|cloth|textiles?|garments?|clothing|apparel|shirts?|products))|"
-    r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean)\s+oils?|"
+    # Oils pressed from crops are food, not fuel: "canola oil", "rapeseed oil" (the whole phrase, before "oil").
+    r"onions|(?:olive|palm|sunflower|vegetable|cooking|edible|soybean|soy|canola|rapeseed|corn|peanut|groundnut|"
+    r"coconut|fish)\s+oils?|"
     # Crops and staples a country's own duties name in budgets and schedules ("the duty on imported maize",
     # "levies on sunflower seeds", "tariffs on flour and cereals").
     r"maize|millet|cassava|cereals|flour|oilseeds|sunflower\s+seeds|groundnuts|soymeal|sugarcane|"
@@ -2506,14 +2557,16 @@ SECTOR_WORDS: dict[str, str] = {
     "energy": r"energy|crude(?!\s+(?:palm|soybean|soy|sunflower|vegetable|edible|degummed)\b)|oil|LNG|LPG|"
     r"liquefied\s+natural\s+gas|natural\s+gas|coal|solar(?:\s+cells|\s+panels)?|petroleum|fuels?|"
     # Motor fuels by name, and the biofuels blended into them; not the cars or engines that burn them.
-    r"(?:diesel|petrol|gasoline)(?!\s+(?:cars?|vehicles?|engines?|trucks?|models?))|biodiesel|biofuels?|ethanol",
+    r"(?:diesel|petrol|gasoline)(?!\s+(?:cars?|vehicles?|engines?|trucks?|models?))|bio-?diesel|bio-?fuels?|ethanol",
     "shipbuilding": r"shipbuilding|ships|vessels|shipbuilders",
     "electronics": r"electronics|smartphones?|(?:mobile|cell|cellular)\s+phones?|laptops?|computers?|"
     r"consumer\s+electronics|televisions?|telecom(?:munications?)?\s+(?:equipment|gear)|"
     r"(?:video\s+)?game\s+consoles?|gaming\s+consoles?|"
     # The general goods phrases of the trade: "electronic products", "electrical goods".
     r"(?:electronic|electrical)\s+(?:goods|products|imports|exports|equipment|appliances)",
-    "textiles": r"textiles?|apparel|garments?|clothing|footwear|yarns?|fabrics?",
+    "textiles": r"textiles?|apparel|garments?|clothing|footwear|yarns?|fabrics?|"
+    # Man-made fibres named by their kind: "viscose rayon", "viscose staple fibre".
+    r"viscose|rayon|carpets?|rugs",
     # "Capital goods" are the machines and equipment firms invest in; tractors are farm machinery.
     "machinery": r"machinery|capital\s+goods|tractors|cranes|industrial\s+machines|machine\s+tools|"
     r"(?:power|hand|motori[sz]ed)\s+tools",
@@ -2529,9 +2582,12 @@ NOT_SECTOR = Cue(
     r"\b(?:illegal|illicit)\s+drugs\b|\bdrugs?\s+(?:trafficking|smuggling|cartels?|flows?|trade|traffickers)\b|"
     r"\bbargaining\s+chips?\b|\bfood\s+(?:prices|inflation|security)\b|"
     # Talks that "bear fruit" grow none, and a food retailer or company is a firm, not goods.
-    r"\b(?:bear|bears|bore|borne|bearing)\s+fruit\b|\bfood\s+(?:retailers?|compan(?:y|ies)|chains?|stores?)\b",
+    r"\b(?:bear|bears|bore|borne|bearing)\s+fruit\b|\bfood\s+(?:retailers?|compan(?:y|ies)|chains?|stores?)\b|"
+    # Coils and rolled products of another metal are that metal's, not steel: "cold-rolled aluminium coils".
+    r"\b(?:hot|cold|flat)[-\s]rolled(?=\s+(?:alumin(?:i)?um|copper|brass)\b)|"
+    r"(?<=aluminium\s)coils?\b|(?<=aluminum\s)coils?\b|(?<=copper\s)coils?\b",
     bounded=False,
-    needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food", "fruit"),
+    needles=("oil", "crude", "energy", "gas", "list", "drug", "chip", "food", "fruit", "rolled", "coil"),
 )
 
 # What goods or sides are spared from ("exempt from the reciprocal tariffs and the Brazil tariff"): a country naming

@@ -455,6 +455,17 @@ def _held_clause(clause: str, cue_at: int) -> str:
     return " " * cue_at + clause[cue_at:]
 
 
+def _measure_extended(clause: str, cue: re.Match[str]) -> bool:
+    """Whether an extending verb at `cue` has a tariff itself for its object or passive subject, with no pause,
+    deadline or exemption named there ("extended its anti-dumping duty on foil", "the safeguard was extended")."""
+    after = vocab.EXTENDED_MEASURE_AFTER.match(clause, cue.end())
+    if after is not None:
+        span = clause[cue.start() : after.end() + 30]
+        return not vocab.PAUSE_OR_EXEMPTION_NOUN.search(span)
+    before = vocab.EXTENDED_MEASURE_BEFORE.search(clause, max(0, cue.start() - 100), cue.start())
+    return before is not None and not vocab.PAUSE_OR_EXEMPTION_NOUN.search(clause, before.start(), cue.start())
+
+
 def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
     """The word that pauses a tariff in the clause, if any, and whether the clause is a decision not to tax
     with no bargain or time to it (which states no fact at all)."""
@@ -467,6 +478,8 @@ def pause_cue(c: Clause) -> tuple[re.Match[str] | None, bool]:
             extended and _EXCLUSIONS_BEFORE.search(clause, max(0, cue.start() - 140), cue.start())
         ):
             continue  # "extended the product exclusions", "the exemptions were extended": relief, not a pause
+        if extended and _measure_extended(clause, cue):
+            continue  # "extended the anti-dumping duties for five years": the tariff kept in force, no pause
         if cue.group(0).lower().startswith("grace") and vocab.IN_TRANSIT.search(clause):
             continue  # "goods already in transit get a grace period": a relief for those goods, not a pause
         if vocab.CONCESSIONS_AFTER.match(clause, cue.end()):
