@@ -141,7 +141,7 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
                 # rate before it is for those goods only.
                 changed_object = kept[-1][2]
             goods[start] = (changed_object, start)
-        if not near_tariff:
+        if not near_tariff or _money_rate(clause, start):
             continue
         if vocab.STATISTIC_AFTER.search(after) or vocab.AVERAGE_BEFORE.search(before):
             continue
@@ -401,6 +401,24 @@ def _changed_object(clause: str, start: int) -> int | None:
     while (m := vocab.CHANGED_OBJECT.search(clause, pos, start)) is not None:
         found, pos = m, m.end()
     return found.end() if found is not None else None
+
+
+def _money_rate(clause: str, start: int) -> bool:
+    """Whether the figure at `start` is the rate of money or people the nearest "rate(s)" before it names, with no
+    tariff word between them ("its benchmark interest rate to 2.5%", "the central bank cut rates by half a point
+    to 8%"), however near a tariff word stands after it."""
+    low = max(0, start - 60)
+    nouns = list(vocab.RATES_NOUN.finditer(clause[low:start]))
+    if not nouns:
+        return False
+    noun_start, noun_end = low + nouns[-1].start(), low + nouns[-1].end()
+    if vocab.TARIFF_WORD.search(clause, noun_end, start) or vocab.RATE.search(clause, noun_end, start):
+        return False  # (the figure the noun names is the first after it: "its repo rate at 5.5% despite a 50% tariff")
+    if vocab.MONEY_RATE_BEFORE.search(clause, max(0, noun_start - 30), noun_start):
+        return True
+    far = max(0, noun_start - 80)
+    banks = list(vocab.CENTRAL_BANK.finditer(clause[far:noun_start]))
+    return bool(banks) and not vocab.TARIFF_WORD.search(clause, far + banks[-1].end(), noun_start)
 
 
 def _tariff_rates_before(before: str) -> bool:

@@ -1500,6 +1500,22 @@ OTHER_RATES_BEFORE = _words(
     # What lenders charge: "cap credit card rates at 15 percent", "loan rates", "bond rates".
     r"card|credit|loan|loans|bond|bonds|prime"
 )
+# The word right before "rate(s)" that makes it the rate of money, prices or people, never a tariff's, however near
+# a tariff word stands ("cut its benchmark interest rate to 2.5% to cushion the blow from US tariffs", "the repo
+# rate at 5.5%"). Narrower than `OTHER_RATES_BEFORE`: "import", "tax" and "base" rates can be a tariff's.
+MONEY_RATE_BEFORE = blind(
+    r"\b(?:interest|exchange|growth|inflation|unemployment|jobless|mortgage|policy|savings|borrowing|funds|"
+    r"benchmark|repo|lending|deposit|discount|prime|card|credit|loan|bond|vacancy|participation|birth|poverty|"
+    r"utili[sz]ation|conversion|overnight|refinancing|bank|key|cash|fertility|employment|"
+    r"(?:income|corporate|payroll|sales|property|capital\s+gains)\s+tax)\s+$"
+)
+# A central bank or monetary authority: the "rates" it cuts or holds are its own ("Mexico's central bank cut
+# rates by half a point to 8% as US tariffs weigh").
+CENTRAL_BANK = blind(
+    r"\b(?:central\s+banks?|reserve\s+bank|federal\s+reserve|the\s+fed|bank\s+of\s+(?:england|japan|korea|canada|"
+    r"thailand|mexico|israel|russia|china|indonesia)|banxico|monetary\s+(?:authority|policy\s+committee)|"
+    r"ecb|rbi|boj|pboc|people['’]s\s+bank|rate[- ]setters?)\b"
+)
 # A tax a side levies on its own people or sales, not on goods from abroad ("a payroll tax on their earnings",
 # "a national sales tax", "registration fees"): in a sentence that names no trade across a border, "a 6.2% levy" or
 # "federal and provincial levies" are that tax, no tariff (contract: a tariff taxes goods imported).

@@ -1,0 +1,28 @@
+"""Round x18 (rates): the contract's rate conventions, read from sentences of our own: which figures are tariff
+rates, which rate a change leaves, and which goods or parties each rate of a list is for."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def _tariffs(text: str) -> list[tuple[str, tuple[str, ...], str | None, float | None]]:
+    return [(f.imposer, f.targets, f.sector, f.rate) for f in facts_of(text) if f.kind == "tariff"]
+
+
+def _rates(text: str) -> list[float | None]:
+    return [f.rate for f in facts_of(text) if f.kind == "tariff"]
+
+
+def test_a_rate_of_money_named_before_its_figure_is_no_tariff_rate() -> None:
+    # An interest, repo or policy rate, or the rates a central bank sets: the figure is that rate, however near a
+    # tariff word stands after it.
+    assert 2.5 not in _rates(
+        "The Bank of Korea cut its benchmark interest rate to 2.5% to cushion the blow from US tariffs."
+    )
+    assert 6.0 not in _rates("The Reserve Bank of India held its repo rate at 6% as US duties on Indian goods bite.")
+    assert 8.0 not in _rates("Chile's central bank cut rates to 8% as US tariffs on copper weigh.")
+    # The figure after another one, or a rate with a tariff word between, is still a tariff rate.
+    assert 50.0 in _rates("The Reserve Bank of India held its repo rate at 5.5% despite the 50% US tariff on India.")
+    assert _tariffs("Japan's import tax rate on US beef is 38.5%.") == [("JP", ("US",), "agriculture", 38.5)]
+    assert _tariffs("The central bank said the tariff rate on Chinese steel would be 25%.")[0][3] == 25.0
