@@ -109,7 +109,12 @@ ZERO_CUT_BEFORE = blind(
 STAT_VERB_BEFORE = blind(
     r"\b(?:fell|falls|fall|rose|rises|dropped|drops|declined|declines|climbed|climbs|gained|gains|jumped|jumps|"
     r"plunged|plunges|plunging|slipped|dipped|grew|grows|up|down|increased|decreased|surged|surges|slumped|"
-    r"tumbled|soared|lost|added|expanded|contracted|shrank|slid|sank|eased|edged\s+up|edged\s+down)\s+"
+    r"tumbled|soared|lost|added|expanded|contracted|shrank|slid|sank|eased|edged\s+up|edged\s+down|"
+    # The bare verb after a modal or "to" ("costs will rise 25%", "sales could drop 10%"): the same test of what
+    # changed applies ("the tariff will rise to 25%" is a fact); after a relative pronoun ("25% on cabinets,
+    # which will increase to 50%") what changes is the rate before it.
+    r"(?<!\bwhich\s)(?<!\bthat\s)(?:will|would|could|may|might|should|can|to)\s+(?:rise|drop|decline|climb|gain|jump|"
+    r"plunge|slip|dip|grow|increase|decrease|surge|slump|tumble|soar|shrink|sink|slide))\s+"
     r"(?:by\s+|to\s+|about\s+|nearly\s+|some\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+|over\s+)?$"
 )
 # Other words that make a nearby figure a statistic, a forecast or a market number.

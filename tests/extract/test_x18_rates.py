@@ -26,3 +26,12 @@ def test_a_rate_of_money_named_before_its_figure_is_no_tariff_rate() -> None:
     assert 50.0 in _rates("The Reserve Bank of India held its repo rate at 5.5% despite the 50% US tariff on India.")
     assert _tariffs("Japan's import tax rate on US beef is 38.5%.") == [("JP", ("US",), "agriculture", 38.5)]
     assert _tariffs("The central bank said the tariff rate on Chinese steel would be 25%.")[0][3] == 25.0
+
+
+def test_a_figure_after_a_bare_verb_of_change_is_a_statistic_unless_a_tariff_changes() -> None:
+    # "will rise 25%", "could drop 10%": what changes is the subject; costs or sales are no tariff.
+    assert 25.0 not in _rates("Costs for Thai carmakers will rise 25% under the new Indonesian tariffs, analysts said.")
+    assert 10.0 not in _rates("Sales of Kenyan tea could drop 10% after Pakistan's duty on tea.")
+    # A tariff as the subject, or a rate before a relative pronoun, is what changes: the figure is its new rate.
+    assert 40.0 in _rates("Duties on glass from Chile will rise to 40%.")
+    assert _rates("Peru set a 25% duty on Chilean wine, which will increase to 50% on January 1, 2032.") == [25.0, 50.0]
