@@ -243,6 +243,14 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
                 rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0]))
                 i += 2
                 continue
+            cut = _gap_then_from(between) if "to" in lead else None
+            if cut is not None:
+                # "to 50 per cent in 2025 from 25 per cent": one change with its time or terms between the rates;
+                # the words about the new rate stop at "from".
+                cut += end
+                rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0], scope_end=cut))
+                i += 2
+                continue
             if vocab.FORMER_BEFORE.search(clause, max(0, start - 30), start) and vocab.NOW_RATE.fullmatch(between):
                 # "the tariff, which had been 12%, is now 6%": one fact at the new rate, the old one kept.
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
@@ -351,6 +359,24 @@ def _taxes_goods(clause: str, start: int) -> bool:
     at 30%"), not income or profits ("profits are taxed at 21%")."""
     before = clause[max(0, start - 90) : start]
     return bool(vocab.TAXED_GOODS.search(before) or find_sectors(before))
+
+
+_GAP_WORD = re.compile(r"[\w'’.-]+,?")
+
+
+def _gap_then_from(between: str) -> int | None:
+    """Where "from" starts when the words between a new rate and the next figure are a few words of time or terms
+    (or none) then "from" ("in 2025 from", "for 90 days, from", ", from"), none of them starting another
+    statement; else None."""
+    end = vocab.GAP_FROM_END.search(between)
+    if end is None:
+        return None
+    words = between[: end.start()].split()
+    if len(words) > 6:
+        return None
+    if any(not _GAP_WORD.fullmatch(w) or w.rstrip(",").lower() in vocab.GAP_STOP_WORDS for w in words):
+        return None
+    return end.start()
 
 
 def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:

@@ -2172,6 +2172,15 @@ IN_FORCE_FIRST = blind(
 TO_BEFORE = blind(r"\b(?:to|from)\s*$")
 # Between the new rate and the old in "to 15% from 10%".
 TO_NEW_FROM_OLD = re.compile(r"\s*from\s*", re.I)
+# The same with a few words of time or terms between the new rate and its old one: "will rise to 50 per cent in
+# 2025 from 25 per cent", "falls to 15% under the agreement from 27.5%", "to 30% for 90 days, from 145%"; never a
+# word that starts another statement or another rate's goods ("and", "but", "while").
+# (read word by word in `rates.py`: the words between, then "from" and the old rate)
+GAP_FROM_END = re.compile(
+    r",?\s+from\s+(?:(?:about|around|roughly|nearly|almost|some|over|just)\s+|the\s+(?:(?:previous|current)\s+)?)?$",
+    re.I,
+)
+GAP_STOP_WORDS = frozenset({"and", "but", "or", "while", "whereas", "to", "from", "than"})
 # A verb of range whose subject is the tariff: "duties on ... steel products will range from 5% to 9%".
 RANGES_FROM = blind(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+(?:from|between)\s*$")
 CHANGED_TO = blind(

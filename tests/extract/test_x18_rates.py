@@ -35,3 +35,17 @@ def test_a_figure_after_a_bare_verb_of_change_is_a_statistic_unless_a_tariff_cha
     # A tariff as the subject, or a rate before a relative pronoun, is what changes: the figure is its new rate.
     assert 40.0 in _rates("Duties on glass from Chile will rise to 40%.")
     assert _rates("Peru set a 25% duty on Chilean wine, which will increase to 50% on January 1, 2032.") == [25.0, 50.0]
+
+
+def test_a_change_with_words_of_time_or_terms_before_its_old_rate_is_one_fact_at_the_new_rate() -> None:
+    # "to 50% in 2027 from 25%", "to 15% under the pact from 27.5%", "to 30% for 90 days, from 145%": one change.
+    facts = facts_of("Chile's duties on Peruvian copper will rise to 50 per cent in 2027 from 25 per cent.")
+    assert [(f.rate, f.previous_rate) for f in facts if f.kind == "tariff"] == [(50.0, 25.0)]
+    assert _rates("Korea's tariff on Australian beef falls to 15% under the pact from 27.5% now.") == [15.0]
+    assert _rates("Ankara cut the levy on Greek olives to 30% for 90 days, from 45%.") == [30.0]
+    # Another statement between them ("and") leaves two rates; "from" before a party is no old rate.
+    assert sorted(_rates("Turkey raised duties on Greek olives to 30% and those on Greek figs from 10% to 20%.")) == [
+        20.0,
+        30.0,
+    ]
+    assert _rates("Turkey raised duties to 30% on olives from Greece.") == [30.0]
