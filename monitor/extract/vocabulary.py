@@ -2121,7 +2121,14 @@ NOW_RATE = re.compile(
     r"(?:(?:now|currently|today)\s+)?(?:at\s+)?",
     re.I,
 )
-FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
+FORMER_RATE = blind(
+    r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$|"
+    # A multiple of the old rate, or the rate the new one takes the place of: "to 50 percent, doubling the 25
+    # percent rate", "15%, replacing the 30% rate threatened"; but one said to be in force ("doubling the existing
+    # 25% duty") stays a fact of its own.
+    r",\s*(?:doubling|tripling|quadrupling|halving|replacing|superseding)\s+(?:the|its|their|a|an|that|this)\s+"
+    r"(?!(?:[\w-]+\s+)?(?:existing|current|present)\b)(?:[\w-]+\s+){0,2}$"
+)
 RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
 AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")

@@ -49,3 +49,12 @@ def test_a_change_with_words_of_time_or_terms_before_its_old_rate_is_one_fact_at
         30.0,
     ]
     assert _rates("Turkey raised duties to 30% on olives from Greece.") == [30.0]
+
+
+def test_the_rate_a_new_one_doubles_or_replaces_is_its_previous_rate() -> None:
+    # "to 50 percent, doubling the 25 percent rate": one fact at 50, the 25 its previous rate.
+    facts = facts_of("Mexico's tariffs on Chinese steel rise to 50 percent on Monday, doubling the 25 percent rate.")
+    assert [(f.rate, f.previous_rate) for f in facts if f.kind == "tariff"] == [(50.0, 25.0)]
+    assert _rates("Brazil set a 15% duty on Argentine wine, replacing the 30% rate it had threatened.") == [15.0]
+    # One said to be in force ("the existing 25% duty") stays a fact of its own.
+    assert sorted(_rates("Canada imposed a 50% duty on Chinese steel, doubling the existing 25% duty.")) == [25.0, 50.0]
