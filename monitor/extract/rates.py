@@ -48,6 +48,7 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
     sentence the clause was cut from, tells whether a pronoun in it ("raise them to 25%") can stand for a tariff."""
     clause = masked(text)
     raw: list[tuple[float, int, int]] = []
+    respectively = "respectively" in clause.lower()
     for m in vocab.RATE.finditer(clause):
         low = vocab.RANGE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
         if (
@@ -64,7 +65,9 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
         alternative = vocab.ALTERNATIVE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
         if (
             alternative
-            and float(alternative.group(1)) < float(m.group(1))
+            # (tiers listed "respectively" go in the order of their goods, high or low first: "25 and 10 percent on
+            # steel and aluminum respectively")
+            and (float(alternative.group(1)) < float(m.group(1)) or respectively)
             and not vocab.NOT_LOW_END_BEFORE.search(clause[max(0, alternative.start() - 12) : alternative.start()])
         ):
             # "5 or 10 percent": each alternative a rate ("Section 232 and 25 percent" is no lower rate, nor is

@@ -1155,6 +1155,8 @@ TOTAL_BEFORE = blind(
 )
 # Items of two parallel lists paired in order: "on Chile and Bolivia of 20% and 25% respectively".
 RESPECTIVELY = _words(r"respectively")
+# Between two items of a list of rates: "25%, 25% and 50%", "35% and 18%".
+RATE_LIST_JOIN = re.compile(r"\s*,\s*|\s*,?\s*and\s+", re.I)
 # --- end x-lists ---
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # "Between" or "among" right before the two sides: they name the sides of a relation ("tension between the two

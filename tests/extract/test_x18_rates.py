@@ -58,3 +58,28 @@ def test_the_rate_a_new_one_doubles_or_replaces_is_its_previous_rate() -> None:
     assert _rates("Brazil set a 15% duty on Argentine wine, replacing the 30% rate it had threatened.") == [15.0]
     # One said to be in force ("the existing 25% duty") stays a fact of its own.
     assert sorted(_rates("Canada imposed a 50% duty on Chinese steel, doubling the existing 25% duty.")) == [25.0, 50.0]
+
+
+def test_rates_listed_respectively_go_one_to_one_with_goods_named_before_them() -> None:
+    # Goods before the rates ("duties on cars and auto parts to 35% and 18%, respectively") pair in order.
+    assert _tariffs("Brazil raised import duties on Japanese cars and auto parts to 35% and 18%, respectively.") == [
+        ("BR", ("JP",), "autos", 35.0),
+        ("BR", ("JP",), "auto_parts", 18.0),
+    ]
+    assert _tariffs("Chile raised tariffs on Argentine wine and steel to 50% and 35% respectively.") == [
+        ("CL", ("AR",), "agriculture", 50.0),
+        ("CL", ("AR",), "steel", 35.0),
+    ]
+    # Without "respectively" the goods are not paired off: the first rate is read for both.
+    unpaired = _tariffs("Chile raised tariffs on Argentine wine and steel to 50% and 35%.")
+    assert ("CL", ("AR",), "steel", 50.0) in unpaired
+
+
+def test_tiers_listed_respectively_may_go_high_first() -> None:
+    # "25 and 10 percent on steel and aluminum respectively": the unit said once, the higher rate first.
+    assert _tariffs("Canada imposed tariffs of 25 and 10 percent on Mexican steel and aluminum respectively.") == [
+        ("CA", ("MX",), "steel", 25.0),
+        ("CA", ("MX",), "aluminum", 10.0),
+    ]
+    # Without "respectively" a higher number before "and" is no rate ("Section 232 and 25 percent").
+    assert _rates("Canada cited Section 232 and 25 percent duties on Mexican steel.") == [25.0]

@@ -13,7 +13,7 @@ from monitor.extract.gazetteer import ACTOR, ANY, CAPITAL, DEMONYM, NAME, UNIVER
 from monitor.extract.kinds import Clause, make_fact, worldwide
 from monitor.extract.parties import Parties, Resolver
 from monitor.extract.rates import Rate, rate_limits
-from monitor.extract.sectors import distinct, each, find_sectors, near_sectors, sector_groups
+from monitor.extract.sectors import distinct, each, find_sectors, near_sectors, respective_goods, sector_groups
 from monitor.extract.timing import effective_date, expiry, status_of
 
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s)\s*$")
@@ -426,10 +426,13 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
     effective = effective_date(clause, c.dates_of())
     until = expiry(clause, c.dates_of(), effective or published)
     status = status_of(clause, span, effective, published)
-    groups = [
-        (r, _on_its_side(c, _anchor(c, r)[0], _goods_sectors(clause, r) if r is not None and r.goods else s))
-        for r, s in sector_groups(clause, rates, c.tariff_words)
-    ]
+    groups = respective_goods(
+        clause,
+        [
+            (r, _on_its_side(c, _anchor(c, r)[0], _goods_sectors(clause, r) if r is not None and r.goods else s))
+            for r, s in sector_groups(clause, rates, c.tariff_words)
+        ],
+    )
     facts: list[Fact] = []
     including = vocab.INCLUDING.search(clause)
     if including and c.rates and including.start() < c.rates[0].start and groups and groups[0][1]:
