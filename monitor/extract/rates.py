@@ -165,7 +165,12 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
             # What changed: the words before the verb ("Tariffs imposed by Washington on shrimp rose to 50%").
             wide = clause[max(0, start - 100) : start]
             subject = wide[: len(wide) - len(before[-30:]) + change.start()]
-            if not vocab.TARIFF_WORD.search(subject[-60:]) and not vocab.RATE_WORD.search(subject[-35:]):
+            verb_at = start - len(before[-30:]) + change.start()
+            if (
+                not vocab.TARIFF_WORD.search(subject[-60:])
+                and not vocab.RATE_WORD.search(subject[-35:])
+                and not _tariff_subject(clause, verb_at)
+            ):
                 statistics.add(index)
                 continue  # "exports slumped 27%"; but "the tariff rose to 25%" is a fact
         elif vocab.STATISTIC_BEFORE.search(before[-35:]) and not vocab.TARIFF_WORD.search(before[-35:] + after[:25]):
@@ -302,6 +307,21 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
         or _ceiling_of_tariff(clause, start)
         or _rate_of_goods(before, after)
+    )
+
+
+def _tariff_subject(clause: str, verb_at: int) -> bool:
+    """Whether a tariff word up to 160 characters before a verb at `verb_at` is its subject, past a long goods
+    phrase ("Duties on furniture and kitchenware from Portugal, Greece and Cyprus will rise to 45 per cent"): nothing
+    between them starts another clause or names a figure."""
+    low = max(0, verb_at - 160)
+    words = list(vocab.TARIFF_WORD.finditer(clause[low:verb_at]))
+    if not words:
+        return False
+    subject_end = low + words[-1].end()
+    return not (
+        vocab.TARIFF_SUBJECT_BREAK.search(clause, subject_end, verb_at)
+        or vocab.RATE.search(clause, subject_end, verb_at)
     )
 
 

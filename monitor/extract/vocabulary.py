@@ -117,6 +117,12 @@ STAT_VERB_BEFORE = blind(
     r"plunge|slip|dip|grow|increase|decrease|surge|slump|tumble|soar|shrink|sink|slide))\s+"
     r"(?:by\s+|to\s+|about\s+|nearly\s+|some\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+|over\s+)?$"
 )
+# Words that start another clause between a tariff word and a verb of change, so that the tariff is not its
+# subject ("tariffs hurt carmakers, whose costs will rise 25%").
+TARIFF_SUBJECT_BREAK = blind(
+    r"\b(?:which|that|who|whose|where|when|while|whereas|but|because|since|after|as|if|although|though)\b|"
+    r"\b(?:said|says|say|hit|hits|hurt|hurts|cost|costs|made|make|makes|forced|pushed)\b|[;:]"
+)
 # Other words that make a nearby figure a statistic, a forecast or a market number.
 STATISTIC_BEFORE = blind(
     r"\b(?:contraction|expected|forecast|forecasts|polled|shares|stake|growth|inflation|GDP|revenues?|profits?|"

@@ -83,3 +83,11 @@ def test_tiers_listed_respectively_may_go_high_first() -> None:
     ]
     # Without "respectively" a higher number before "and" is no rate ("Section 232 and 25 percent").
     assert _rates("Canada cited Section 232 and 25 percent duties on Mexican steel.") == [25.0]
+
+
+def test_a_tariff_named_past_a_long_goods_phrase_is_the_subject_of_a_bare_verb_of_change() -> None:
+    # "Duties on <long goods phrase> will rise to 45 per cent": the tariff rises, however far back it stands.
+    text = "Levies on furniture and kitchenware from Portugal, Greece and Cyprus will rise to 45 per cent."
+    assert _rates(text) == [45.0]
+    # Another clause between them ("hurt carmakers, whose costs") leaves the figure a statistic.
+    assert 25.0 not in _rates("Tariffs on Indonesian cars hurt Thai carmakers, whose costs will rise 25%.")
