@@ -166,6 +166,12 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
             wide = clause[max(0, start - 100) : start]
             subject = wide[: len(wide) - len(before[-30:]) + change.start()]
             verb_at = start - len(before[-30:]) + change.start()
+            aside = vocab.RELATIVE_ASIDE_END.search(subject)
+            if aside:
+                # "Japan's exports to the US, which face a 15% tariff, fell 10.1%": the tariff in the aside is not
+                # what changed.
+                verb_at -= len(subject) - aside.start()
+                subject = subject[: aside.start()]
             if (
                 not vocab.TARIFF_WORD.search(subject[-60:])
                 and not vocab.RATE_WORD.search(subject[-35:])

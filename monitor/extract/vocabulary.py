@@ -123,6 +123,9 @@ TARIFF_SUBJECT_BREAK = blind(
     r"\b(?:which|that|who|whose|where|when|while|whereas|but|because|since|after|as|if|although|though)\b|"
     r"\b(?:said|says|say|hit|hits|hurt|hurts|cost|costs|made|make|makes|forced|pushed)\b|[;:]"
 )
+# A relative clause set off by commas right before the verb of change: its words are no part of the subject
+# ("exports to the US, which face a 15% tariff, fell 10.1%").
+RELATIVE_ASIDE_END = blind(r",\s*(?:which|who|that)\s[^,;]{1,80},\s*$")
 # Other words that make a nearby figure a statistic, a forecast or a market number.
 STATISTIC_BEFORE = blind(
     r"\b(?:contraction|expected|forecast|forecasts|polled|shares|stake|growth|inflation|GDP|revenues?|profits?|"

@@ -91,3 +91,10 @@ def test_a_tariff_named_past_a_long_goods_phrase_is_the_subject_of_a_bare_verb_o
     assert _rates(text) == [45.0]
     # Another clause between them ("hurt carmakers, whose costs") leaves the figure a statistic.
     assert 25.0 not in _rates("Tariffs on Indonesian cars hurt Thai carmakers, whose costs will rise 25%.")
+
+
+def test_a_tariff_in_a_relative_aside_is_not_what_the_main_verb_changes() -> None:
+    # "exports, which face a 15% tariff, fell 10.1%": the 15% is a rate, the 10.1% a statistic of the exports.
+    assert 10.1 not in _rates("Peru's exports to Chile, which face a 15% tariff, fell 10.1% in August.")
+    # With the tariff as the subject outside the aside, the figure is its new rate.
+    assert _rates("Chile's duties on Peruvian lumber, which took effect in May, increased to 35% this week.") == [35.0]
