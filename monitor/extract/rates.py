@@ -173,7 +173,7 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
                 verb_at -= len(subject) - aside.start()
                 subject = subject[: aside.start()]
             if (
-                not vocab.TARIFF_WORD.search(subject[-60:])
+                not _tariff_in_subject(subject[-60:])
                 and not vocab.RATE_WORD.search(subject[-35:])
                 and not _tariff_subject(clause, verb_at)
             ):
@@ -314,6 +314,13 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         or _ceiling_of_tariff(clause, start)
         or _rate_of_goods(before, after)
     )
+
+
+def _tariff_in_subject(subject: str) -> bool:
+    """Whether the words before a verb of change name a tariff in the verb's own clause, not in one before it
+    joined by a comma and a conjunction ("Tariffs hit Chilean mills hard, and exports to Peru fell to 12%")."""
+    words = list(vocab.TARIFF_WORD.finditer(subject))
+    return bool(words) and not vocab.CLAUSE_JOIN.search(subject, words[-1].end())
 
 
 def _tariff_subject(clause: str, verb_at: int) -> bool:

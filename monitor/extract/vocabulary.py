@@ -126,6 +126,8 @@ TARIFF_SUBJECT_BREAK = blind(
 # A relative clause set off by commas right before the verb of change: its words are no part of the subject
 # ("exports to the US, which face a 15% tariff, fell 10.1%").
 RELATIVE_ASIDE_END = blind(r",\s*(?:which|who|that)\s[^,;]{1,80},\s*$")
+# A comma and a conjunction that joins two clauses: a tariff before it is not the subject of a verb after it.
+CLAUSE_JOIN = blind(r",\s*(?:and|but|while|whereas|so|yet)\s")
 # Other words that make a nearby figure a statistic, a forecast or a market number.
 STATISTIC_BEFORE = blind(
     r"\b(?:contraction|expected|forecast|forecasts|polled|shares|stake|growth|inflation|GDP|revenues?|profits?|"
@@ -2204,6 +2206,9 @@ RANGES_FROM = blind(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varyin
 CHANGED_TO = blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
     r"hiked|brought\s+down|will\s+be|"
+    # The past and the other forms of "rise" and "fall" ("Duties on Canadian lumber, which took effect in May,
+    # rose to 35%"): a statistic that rises or falls is told by its subject (`STAT_VERB_BEFORE`).
+    r"rose|risen|rising|fell|fallen|falling|fall|falls|dropped|drop|drops|dropping|jumped|climbed|"
     # Other verbs of raising and cutting, with their inflections: "bumped up to", "slashed to", "trimmed to".
     r"(?:bump|bumps|bumped|bumping|hike|hikes|hiking|jack|jacks|jacked|ratchet|ratchets|ratcheted)\s+up|"
     # "double to 50%", "tripled to 30%": the multiple says how, the figure after "to" is the new rate.

@@ -98,3 +98,13 @@ def test_a_tariff_in_a_relative_aside_is_not_what_the_main_verb_changes() -> Non
     assert 10.1 not in _rates("Peru's exports to Chile, which face a 15% tariff, fell 10.1% in August.")
     # With the tariff as the subject outside the aside, the figure is its new rate.
     assert _rates("Chile's duties on Peruvian lumber, which took effect in May, increased to 35% this week.") == [35.0]
+
+
+def test_a_tariff_that_rose_or_fell_keeps_its_new_rate_past_a_long_subject() -> None:
+    # "Duties on ..., which took effect in May, rose to 35%": the past of "rise" states the new rate as "rises" does.
+    text = "Chile's duties on Peruvian lumber, which took effect in May, rose to 35% this week."
+    assert _tariffs(text) == [("CL", ("PE",), "lumber", 35.0)]
+    text = "Tariffs on steel wire and nails from Vietnam, Thailand and Malaysia fell to 12% on Monday."
+    assert _rates(text) == [12.0]
+    # What rose is a statistic where the subject is no tariff.
+    assert 12.0 not in _rates("Tariffs hit Chilean mills hard, and exports to Peru fell to 12% of total sales.")
