@@ -206,7 +206,8 @@ COUNTERFACTUAL_BEFORE = blind(
 # A share of one side's goods after a figure ("90 per cent of Argentine goods", "60% of US exports"): how much
 # of the trade a measure covers, not its rate; "of Chinese goods' value" is still how a rate is stated.
 SHARE_OF_GOODS_AFTER = blind(
-    r"^\W*of\s+(?:[\w.-]+\s+){1,2}?(?:goods|imports|exports|products|items|shipments)\b(?!['’])"
+    # (a side named in the possessive is one of the words: "20% of Canada's exports")
+    r"^\W*of\s+(?:[\w.'’-]+\s+){1,2}?(?:goods|imports|exports|products|items|shipments)\b(?!['’])"
 )
 
 DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")

@@ -108,3 +108,11 @@ def test_a_tariff_that_rose_or_fell_keeps_its_new_rate_past_a_long_subject() -> 
     assert _rates(text) == [12.0]
     # What rose is a statistic where the subject is no tariff.
     assert 12.0 not in _rates("Tariffs hit Chilean mills hard, and exports to Peru fell to 12% of total sales.")
+
+
+def test_a_share_of_a_sides_goods_named_in_the_possessive_is_no_rate() -> None:
+    # "20% of Canada's exports", "30% of Chile's exports": how much trade a tariff covers, not a rate.
+    assert _rates("Peru set a 20% tariff on 30% of Chile's exports.") == [20.0]
+    assert 20.0 not in _rates("Ottawa said the 35% US tariff on Canadian goods would hit 20% of Canada's exports.")
+    # A rate of the goods' value is still a rate.
+    assert _rates("Peru set a duty of 20% of the goods' value on Chilean wine.") == [20.0]
