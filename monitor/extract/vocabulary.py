@@ -1423,7 +1423,10 @@ POLICY_AFTER = _words(
 # What a pause or lift verb can act on besides a tariff word: "delayed the deadline", "suspended them".
 TARIFF_OBJECT = _words(
     r"deadline|deadlines|measures?|countermeasures|counter-measures|increases?|hikes?|implementation|imposition|"
-    r"reimposition|it|them|those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
+    r"reimposition|it|them|those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free|"
+    # Rates a measure sets higher than others ("paused the higher rates for 90 days"): a tariff's, never a rate of
+    # money, which a central bank raises or cuts without "higher" or "country-specific".
+    r"(?:higher|steeper|country[- ]specific|punitive)\s+rates?"
 )
 # An object that is not a tariff, though a tariff word may modify it or follow: a pause or a removal of it is no
 # pause or lift of a tariff ("suspended the tariff talks", "delayed shipments of wheat", "postponed the vote on

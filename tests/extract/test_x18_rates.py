@@ -116,3 +116,11 @@ def test_a_share_of_a_sides_goods_named_in_the_possessive_is_no_rate() -> None:
     assert 20.0 not in _rates("Ottawa said the 35% US tariff on Canadian goods would hit 20% of Canada's exports.")
     # A rate of the goods' value is still a rate.
     assert _rates("Peru set a duty of 20% of the goods' value on Chilean wine.") == [20.0]
+
+
+def test_a_pause_of_the_higher_rates_pauses_a_tariff() -> None:
+    # "paused the higher rates for 90 days, leaving a 10% baseline": the pause (no rate) and the rate left.
+    facts = facts_of("Peru paused the higher rates for 90 days, leaving a 10% baseline tariff in place on everyone.")
+    assert {(f.kind, f.rate) for f in facts} == {("pause", None), ("tariff", 10.0)}
+    # Rates a central bank lifts are money rates: no lift, no tariff.
+    assert not facts_of("Japan's central bank lifted rates to 0.5% in January.")
