@@ -2123,7 +2123,10 @@ RATE_NOUN_AFTER = blind(
     r"^\s*(?!(?:sales|income|value-added|consumption|payroll|property|corporate|profits?|pass-through)\s)"
     # A tax on what firms or people earn is no tariff: "a 10 percent tax rate on profits".
     r"(?!(?:[\w-]+\s+)?(?:rate|tax)\s+on\s+(?:\w+\s+)?(?:profits|income|earnings|wages|salaries)\b)(?:[\w-]+\s+)?"
-    r"(?:charge|rate|threat|tax|taxes|hike|levy)\b"
+    r"(?:charge|rate|threat|tax|taxes|hike|levy)\b|"
+    # Countermeasures given a rate are tariffs ("its 25% countermeasures on US goods", "25% retaliatory
+    # measures"); only vague ones are no fact, and "40% of measures" is a share.
+    r"^\s*(?!of\s)(?:[\w-]+\s+)?(?:countermeasures|counter-measures|measures)\b"
 )
 REPLACES = blind(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b")
 # A rate said to be the former one, then the present one: "which had been 12%, is now 6%", "previously 12%,

@@ -124,3 +124,13 @@ def test_a_pause_of_the_higher_rates_pauses_a_tariff() -> None:
     assert {(f.kind, f.rate) for f in facts} == {("pause", None), ("tariff", 10.0)}
     # Rates a central bank lifts are money rates: no lift, no tariff.
     assert not facts_of("Japan's central bank lifted rates to 0.5% in January.")
+
+
+def test_countermeasures_given_a_rate_are_tariffs_at_that_rate() -> None:
+    # "its 25% countermeasures on US goods", "25% retaliatory measures": the rate is the countermeasure's.
+    assert [(f.kind, f.rate) for f in facts_of("Mexico delayed its 25% countermeasures on Peruvian goods.")] == [
+        ("pause", 25.0)
+    ]
+    assert _tariffs("Canada announced 25% retaliatory measures on Mexican steel.") == [("CA", ("MX",), "steel", 25.0)]
+    # A share of measures is no rate.
+    assert not _rates("About 40% of measures taken by WTO members are quotas.")
