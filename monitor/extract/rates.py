@@ -48,6 +48,7 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
     sentence the clause was cut from, tells whether a pronoun in it ("raise them to 25%") can stand for a tariff."""
     clause = masked(text)
     raw: list[tuple[float, int, int]] = []
+    respectively = "respectively" in clause.lower()
     for m in vocab.RATE.finditer(clause):
         low = vocab.RANGE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
         if (
@@ -64,7 +65,9 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
         alternative = vocab.ALTERNATIVE_LOW_BEFORE.search(clause, max(0, m.start() - 12), m.start())
         if (
             alternative
-            and float(alternative.group(1)) < float(m.group(1))
+            # (tiers listed "respectively" go in the order of their goods, high or low first: "25 and 10 percent on
+            # steel and aluminum respectively")
+            and (float(alternative.group(1)) < float(m.group(1)) or respectively)
             and not vocab.NOT_LOW_END_BEFORE.search(clause[max(0, alternative.start() - 12) : alternative.start()])
         ):
             # "5 or 10 percent": each alternative a rate ("Section 232 and 25 percent" is no lower rate, nor is
@@ -141,7 +144,7 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
                 # rate before it is for those goods only.
                 changed_object = kept[-1][2]
             goods[start] = (changed_object, start)
-        if not near_tariff:
+        if not near_tariff or _money_rate(clause, start):
             continue
         if vocab.STATISTIC_AFTER.search(after) or vocab.AVERAGE_BEFORE.search(before):
             continue
@@ -162,7 +165,18 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
             # What changed: the words before the verb ("Tariffs imposed by Washington on shrimp rose to 50%").
             wide = clause[max(0, start - 100) : start]
             subject = wide[: len(wide) - len(before[-30:]) + change.start()]
-            if not vocab.TARIFF_WORD.search(subject[-60:]) and not vocab.RATE_WORD.search(subject[-35:]):
+            verb_at = start - len(before[-30:]) + change.start()
+            aside = vocab.RELATIVE_ASIDE_END.search(subject)
+            if aside:
+                # "Japan's exports to the US, which face a 15% tariff, fell 10.1%": the tariff in the aside is not
+                # what changed.
+                verb_at -= len(subject) - aside.start()
+                subject = subject[: aside.start()]
+            if (
+                not _tariff_in_subject(subject[-60:])
+                and not vocab.RATE_WORD.search(subject[-35:])
+                and not _tariff_subject(clause, verb_at)
+            ):
                 statistics.add(index)
                 continue  # "exports slumped 27%"; but "the tariff rose to 25%" is a fact
         elif vocab.STATISTIC_BEFORE.search(before[-35:]) and not vocab.TARIFF_WORD.search(before[-35:] + after[:25]):
@@ -243,6 +257,14 @@ def find_rates(text: str, sentence: str | None = None) -> list[Rate]:
                 rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0]))
                 i += 2
                 continue
+            cut = _gap_then_from(between) if "to" in lead else None
+            if cut is not None:
+                # "to 50 per cent in 2025 from 25 per cent": one change with its time or terms between the rates;
+                # the words about the new rate stop at "from".
+                cut += end
+                rates.append(Rate(value=value, start=start, end=nxt[2], previous=nxt[0], scope_end=cut))
+                i += 2
+                continue
             if vocab.FORMER_BEFORE.search(clause, max(0, start - 30), start) and vocab.NOW_RATE.fullmatch(between):
                 # "the tariff, which had been 12%, is now 6%": one fact at the new rate, the old one kept.
                 rates.append(Rate(value=nxt[0], start=start, end=nxt[2], previous=value))
@@ -291,6 +313,28 @@ def _speaks_of_tariff(clause: str, start: int, end: int, tariff_in_clause: bool)
         or (tariff_in_clause and bool(vocab.PARTY_PAREN_BEFORE.search(before) or vocab.STAYS_AT.search(before)))
         or _ceiling_of_tariff(clause, start)
         or _rate_of_goods(before, after)
+    )
+
+
+def _tariff_in_subject(subject: str) -> bool:
+    """Whether the words before a verb of change name a tariff in the verb's own clause, not in one before it
+    joined by a comma and a conjunction ("Tariffs hit Chilean mills hard, and exports to Peru fell to 12%")."""
+    words = list(vocab.TARIFF_WORD.finditer(subject))
+    return bool(words) and not vocab.CLAUSE_JOIN.search(subject, words[-1].end())
+
+
+def _tariff_subject(clause: str, verb_at: int) -> bool:
+    """Whether a tariff word up to 160 characters before a verb at `verb_at` is its subject, past a long goods
+    phrase ("Duties on furniture and kitchenware from Portugal, Greece and Cyprus will rise to 45 per cent"): nothing
+    between them starts another clause or names a figure."""
+    low = max(0, verb_at - 160)
+    words = list(vocab.TARIFF_WORD.finditer(clause[low:verb_at]))
+    if not words:
+        return False
+    subject_end = low + words[-1].end()
+    return not (
+        vocab.TARIFF_SUBJECT_BREAK.search(clause, subject_end, verb_at)
+        or vocab.RATE.search(clause, subject_end, verb_at)
     )
 
 
@@ -353,6 +397,24 @@ def _taxes_goods(clause: str, start: int) -> bool:
     return bool(vocab.TAXED_GOODS.search(before) or find_sectors(before))
 
 
+_GAP_WORD = re.compile(r"[\w'’.-]+,?")
+
+
+def _gap_then_from(between: str) -> int | None:
+    """Where "from" starts when the words between a new rate and the next figure are a few words of time or terms
+    (or none) then "from" ("in 2025 from", "for 90 days, from", ", from"), none of them starting another
+    statement; else None."""
+    end = vocab.GAP_FROM_END.search(between)
+    if end is None:
+        return None
+    words = between[: end.start()].split()
+    if len(words) > 6:
+        return None
+    if any(not _GAP_WORD.fullmatch(w) or w.rstrip(",").lower() in vocab.GAP_STOP_WORDS for w in words):
+        return None
+    return end.start()
+
+
 def rate_limits(rate: Rate, rates: list[Rate], size: int) -> tuple[int, int]:
     """The stretch of the clause that speaks of `rate`: from the end of the rate before it to the start of the
     next one, and never past the words that introduce the rate it replaced."""
@@ -401,6 +463,24 @@ def _changed_object(clause: str, start: int) -> int | None:
     while (m := vocab.CHANGED_OBJECT.search(clause, pos, start)) is not None:
         found, pos = m, m.end()
     return found.end() if found is not None else None
+
+
+def _money_rate(clause: str, start: int) -> bool:
+    """Whether the figure at `start` is the rate of money or people the nearest "rate(s)" before it names, with no
+    tariff word between them ("its benchmark interest rate to 2.5%", "the central bank cut rates by half a point
+    to 8%"), however near a tariff word stands after it."""
+    low = max(0, start - 60)
+    nouns = list(vocab.RATES_NOUN.finditer(clause[low:start]))
+    if not nouns:
+        return False
+    noun_start, noun_end = low + nouns[-1].start(), low + nouns[-1].end()
+    if vocab.TARIFF_WORD.search(clause, noun_end, start) or vocab.RATE.search(clause, noun_end, start):
+        return False  # (the figure the noun names is the first after it: "its repo rate at 5.5% despite a 50% tariff")
+    if vocab.MONEY_RATE_BEFORE.search(clause, max(0, noun_start - 30), noun_start):
+        return True
+    far = max(0, noun_start - 80)
+    banks = list(vocab.CENTRAL_BANK.finditer(clause[far:noun_start]))
+    return bool(banks) and not vocab.TARIFF_WORD.search(clause, far + banks[-1].end(), noun_start)
 
 
 def _tariff_rates_before(before: str) -> bool:

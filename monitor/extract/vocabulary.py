@@ -124,9 +124,25 @@ STAT_VERB_BEFORE = blind(
     # ("up to 35% tariffs" is the ceiling of a rate, not a figure that went up.)
     r"plunged|plunges|plunging|slipped|dipped|grew|grows|(?:is|are|was|were|been|be)\s+up|up(?!\s+to\s)|down|increased|decreased|surged|surges|"
     r"slumped|"
-    r"tumbled|soared|lost|added|expanded|contracted|shrank|slid|sank|eased|edged\s+up|edged\s+down)\s+"
+    r"tumbled|soared|lost|added|expanded|contracted|shrank|slid|sank|eased|edged\s+up|edged\s+down|"
+    # The bare verb after a modal or "to" ("costs will rise 25%", "sales could drop 10%"): the same test of what
+    # changed applies ("the tariff will rise to 25%" is a fact); after a relative pronoun ("25% on cabinets,
+    # which will increase to 50%") what changes is the rate before it.
+    r"(?<!\bwhich\s)(?<!\bthat\s)(?:will|would|could|may|might|should|can|to)\s+(?:rise|drop|decline|climb|gain|jump|"
+    r"plunge|slip|dip|grow|increase|decrease|surge|slump|tumble|soar|shrink|sink|slide))\s+"
     r"(?:by\s+|to\s+|about\s+|nearly\s+|some\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+|over\s+)?$"
 )
+# Words that start another clause between a tariff word and a verb of change, so that the tariff is not its
+# subject ("tariffs hurt carmakers, whose costs will rise 25%").
+TARIFF_SUBJECT_BREAK = blind(
+    r"\b(?:which|that|who|whose|where|when|while|whereas|but|because|since|after|as|if|although|though)\b|"
+    r"\b(?:said|says|say|hit|hits|hurt|hurts|cost|costs|made|make|makes|forced|pushed)\b|[;:]"
+)
+# A relative clause set off by commas right before the verb of change: its words are no part of the subject
+# ("exports to the US, which face a 15% tariff, fell 10.1%").
+RELATIVE_ASIDE_END = blind(r",\s*(?:which|who|that)\s[^,;]{1,80},\s*$")
+# A comma and a conjunction that joins two clauses: a tariff before it is not the subject of a verb after it.
+CLAUSE_JOIN = blind(r",\s*(?:and|but|while|whereas|so|yet)\s")
 # Other words that make a nearby figure a statistic, a forecast or a market number.
 STATISTIC_BEFORE = blind(
     r"\b(?:contraction|expected|forecast|forecasts|polled|shares|stake|growth|inflation|GDP|revenues?|profits?|"
@@ -205,7 +221,8 @@ COUNTERFACTUAL_BEFORE = blind(
 # A share of one side's goods after a figure ("90 per cent of Argentine goods", "60% of US exports"): how much
 # of the trade a measure covers, not its rate; "of Chinese goods' value" is still how a rate is stated.
 SHARE_OF_GOODS_AFTER = blind(
-    r"^\W*of\s+(?:[\w.-]+\s+){1,2}?(?:goods|imports|exports|products|items|shipments)\b(?!['’])"
+    # (a side named in the possessive is one of the words: "20% of Canada's exports")
+    r"^\W*of\s+(?:[\w.'’-]+\s+){1,2}?(?:goods|imports|exports|products|items|shipments)\b(?!['’])"
 )
 
 DEAL_NOUN = _words(r"deals?|agreements?|pacts?|accords?|memorandums?\s+of\s+understanding|framework")
@@ -1200,6 +1217,8 @@ GOODS_LIST_CLOSES = re.compile(
 GOODS_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 # A range between two rates ("15-25%", "15 to 25 percent"): one tier, not two.
 RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to)?\s*", re.I)
+# Between two items of a list of rates: "25%, 25% and 50%", "35% and 18%".
+RATE_LIST_JOIN = re.compile(r"\s*,\s*|\s*,?\s*and\s+", re.I)
 # --- end x-lists ---
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # "Between" or "among" right before the two sides: they name the sides of a relation ("tension between the two
@@ -1457,7 +1476,10 @@ POLICY_AFTER = _words(
 # What a pause or lift verb can act on besides a tariff word: "delayed the deadline", "suspended them".
 TARIFF_OBJECT = _words(
     r"deadline|deadlines|measures?|countermeasures|counter-measures|increases?|hikes?|implementation|imposition|"
-    r"reimposition|it|them|those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free"
+    r"reimposition|it|them|those|plans?|start|reciprocal|retaliation|truce|pause|collection|duty-free|tariff-free|"
+    # Rates a measure sets higher than others ("paused the higher rates for 90 days"): a tariff's, never a rate of
+    # money, which a central bank raises or cuts without "higher" or "country-specific".
+    r"(?:higher|steeper|country[- ]specific|punitive)\s+rates?"
 )
 # An object that is not a tariff, though a tariff word may modify it or follow: a pause or a removal of it is no
 # pause or lift of a tariff ("suspended the tariff talks", "delayed shipments of wheat", "postponed the vote on
@@ -1552,6 +1574,22 @@ OTHER_RATES_BEFORE = _words(
     r"participation|birth|poverty|utilization|utilisation|conversion|discount|repo|lending|deposit|tariff-free|"
     # What lenders charge: "cap credit card rates at 15 percent", "loan rates", "bond rates".
     r"card|credit|loan|loans|bond|bonds|prime"
+)
+# The word right before "rate(s)" that makes it the rate of money, prices or people, never a tariff's, however near
+# a tariff word stands ("cut its benchmark interest rate to 2.5% to cushion the blow from US tariffs", "the repo
+# rate at 5.5%"). Narrower than `OTHER_RATES_BEFORE`: "import", "tax" and "base" rates can be a tariff's.
+MONEY_RATE_BEFORE = blind(
+    r"\b(?:interest|exchange|growth|inflation|unemployment|jobless|mortgage|policy|savings|borrowing|funds|"
+    r"benchmark|repo|lending|deposit|discount|prime|card|credit|loan|bond|vacancy|participation|birth|poverty|"
+    r"utili[sz]ation|conversion|overnight|refinancing|bank|key|cash|fertility|employment|"
+    r"(?:income|corporate|payroll|sales|property|capital\s+gains)\s+tax)\s+$"
+)
+# A central bank or monetary authority: the "rates" it cuts or holds are its own ("Mexico's central bank cut
+# rates by half a point to 8% as US tariffs weigh").
+CENTRAL_BANK = blind(
+    r"\b(?:central\s+banks?|reserve\s+bank|federal\s+reserve|the\s+fed|bank\s+of\s+(?:england|japan|korea|canada|"
+    r"thailand|mexico|israel|russia|china|indonesia)|banxico|monetary\s+(?:authority|policy\s+committee)|"
+    r"ecb|rbi|boj|pboc|people['’]s\s+bank|rate[- ]setters?)\b"
 )
 # A tax a side levies on its own people or sales, not on goods from abroad ("a payroll tax on their earnings",
 # "a national sales tax", "registration fees"): in a sentence that names no trade across a border, "a 6.2% levy" or
@@ -2152,7 +2190,10 @@ RATE_NOUN_AFTER = blind(
     r"^\s*(?!(?:sales|income|value-added|consumption|payroll|property|corporate|profits?|pass-through)\s)"
     # A tax on what firms or people earn is no tariff: "a 10 percent tax rate on profits".
     r"(?!(?:[\w-]+\s+)?(?:rate|tax)\s+on\s+(?:\w+\s+)?(?:profits|income|earnings|wages|salaries)\b)(?:[\w-]+\s+)?"
-    r"(?:charge|rate|threat|tax|taxes|hike|levy)\b"
+    r"(?:charge|rate|threat|tax|taxes|hike|levy)\b|"
+    # Countermeasures given a rate are tariffs ("its 25% countermeasures on US goods", "25% retaliatory
+    # measures"); only vague ones are no fact, and "40% of measures" is a share.
+    r"^\s*(?!of\s)(?:[\w-]+\s+)?(?:countermeasures|counter-measures|measures)\b"
 )
 REPLACES = blind(r"\b(?:replaces|replaced|replacing|supersedes|superseded|superseding)\b")
 # A rate said to be the former one, then the present one: "which had been 12%, is now 6%", "previously 12%,
@@ -2167,7 +2208,14 @@ NOW_RATE = re.compile(
     r"(?:(?:now|currently|today)\s+)?(?:at\s+)?",
     re.I,
 )
-FORMER_RATE = blind(r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$")
+FORMER_RATE = blind(
+    r"(?:,\s*|\s)(?:down|up|lowered|reduced|raised|cut)\s+from\s+(?:[\w-]+\s+){0,4}$|"
+    # A multiple of the old rate, or the rate the new one takes the place of: "to 50 percent, doubling the 25
+    # percent rate", "15%, replacing the 30% rate threatened"; but one said to be in force ("doubling the existing
+    # 25% duty") stays a fact of its own.
+    r",\s*(?:doubling|tripling|quadrupling|halving|replacing|superseding)\s+(?:the|its|their|a|an|that|this)\s+"
+    r"(?!(?:[\w-]+\s+)?(?:existing|current|present)\b)(?:[\w-]+\s+){0,2}$"
+)
 RATE_WORD = blind(r"\b(?:rate|rates|levy|duty|duties)\b")
 # A verb that states what a tariff (its subject) comes to: "will amount to 35%", "stands at 10%", "is set at 5%".
 AMOUNTS_TO = blind(r"\b(?:amount|amounts|amounted|amounting|stand|stands|stood|set|fixed)\s+(?:to|at)\s*$")
@@ -2221,11 +2269,23 @@ TO_BEFORE = blind(
 )
 # Between the new rate and the old in "to 15% from 10%".
 TO_NEW_FROM_OLD = re.compile(r"\s*from\s*", re.I)
+# The same with a few words of time or terms between the new rate and its old one: "will rise to 50 per cent in
+# 2025 from 25 per cent", "falls to 15% under the agreement from 27.5%", "to 30% for 90 days, from 145%"; never a
+# word that starts another statement or another rate's goods ("and", "but", "while").
+# (read word by word in `rates.py`: the words between, then "from" and the old rate)
+GAP_FROM_END = re.compile(
+    r",?\s+from\s+(?:(?:about|around|roughly|nearly|almost|some|over|just)\s+|the\s+(?:(?:previous|current)\s+)?)?$",
+    re.I,
+)
+GAP_STOP_WORDS = frozenset({"and", "but", "or", "while", "whereas", "to", "from", "than"})
 # A verb of range whose subject is the tariff: "duties on ... steel products will range from 5% to 9%".
 RANGES_FROM = blind(r"\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s+(?:from|between)\s*$")
 CHANGED_TO = blind(
     r"\b(?:reduced|reduce|cut|lowered|lower|raised|raise|increased|increase|doubled|halved|rise|rises|"
     r"hiked|brought\s+down|will\s+be|"
+    # The past and the other forms of "rise" and "fall" ("Duties on Canadian lumber, which took effect in May,
+    # rose to 35%"): a statistic that rises or falls is told by its subject (`STAT_VERB_BEFORE`).
+    r"rose|risen|rising|fell|fallen|falling|fall|falls|dropped|drop|drops|dropping|jumped|climbed|"
     # Other verbs of raising and cutting, with their inflections: "bumped up to", "slashed to", "trimmed to".
     r"(?:bump|bumps|bumped|bumping|hike|hikes|hiking|jack|jacks|jacked|ratchet|ratchets|ratcheted)\s+up|"
     # "double to 50%", "tripled to 30%": the multiple says how, the figure after "to" is the new rate.
