@@ -10,7 +10,7 @@ from monitor.extract.clauses import masked, split_clauses
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import Mention
+from monitor.extract.gazetteer import Mention, mentions_within
 from monitor.extract.kinds import Clause, make_fact, worldwide
 from monitor.extract.parties import find_parties
 from monitor.extract.rates import find_rates
@@ -33,11 +33,7 @@ def fill(sentence: str, ctx: Context, mentions: list[Mention]) -> list[Fact]:
     """One tariff per rate and sector the sentence's tariff clause names (one without a rate when it names
     none), between the parties that clause names or the article carries."""
     clause, offset = _tariff_clause(sentence)
-    here = [
-        Mention(code=m.code, start=m.start - offset, end=m.end - offset, form=m.form, text=m.text)
-        for m in mentions
-        if offset <= m.start and m.end <= offset + len(clause)
-    ]
+    here = mentions_within(mentions, offset, offset + len(clause))
     found: list[DateMention] = find_dates(sentence, ctx.published) if ctx.published else []
     dates = [
         DateMention(value=d.value, start=d.start - offset, end=d.end - offset)

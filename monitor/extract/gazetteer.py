@@ -451,6 +451,16 @@ class Mention:
     text: str
 
 
+def mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions that lie wholly in `text[start:end]`, placed where they stand in that slice: what reading a
+    phrase of a sentence as a statement of its own needs."""
+    return [
+        Mention(code=m.code, start=m.start - start, end=m.end - start, form=m.form, text=m.text)
+        for m in mentions
+        if start <= m.start and m.end <= end
+    ]
+
+
 @dataclass(frozen=True)
 class _Gazetteer:
     lower_pattern: re.Pattern[str]  # the names, for text already in lower case

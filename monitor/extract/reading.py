@@ -19,7 +19,7 @@ from monitor.extract.clauses import Piece, clause_pieces, masked
 from monitor.extract.context import Context
 from monitor.extract.dates import DateMention, find_dates
 from monitor.extract.facts import Fact
-from monitor.extract.gazetteer import ANY, Mention, find_mentions
+from monitor.extract.gazetteer import ANY, Mention, find_mentions, mentions_within
 from monitor.extract.kinds import Clause, make_fact
 from monitor.extract.kinds.agreements import opening_at, read_agreements
 from monitor.extract.kinds.lifts import lift_cue, lifts
@@ -137,11 +137,7 @@ def _placed_measures(
         end_at = vocab.PLACED_NOUN_END.search(sentence, match.end(), match.end() + _PLACED_AFTER)
         end = end_at.start() if end_at is not None else min(len(sentence), match.end() + _PLACED_AFTER)
         phrase = sentence[start:end]
-        inside = [
-            Mention(code=m.code, start=m.start - start, end=m.end - start, form=m.form, text=m.text)
-            for m in mentions
-            if start <= m.start and m.end <= end
-        ]
+        inside = mentions_within(mentions, start, end)
         if not inside:
             continue  # "the duties he has imposed": a phrase naming no side says nothing of whose measure it is
         parties = Resolver(phrase, inside, ctx, None)()
@@ -175,11 +171,7 @@ def _answered_measures(
         end_at = vocab.ANSWERED_END.search(sentence, start)
         end = end_at.start() if end_at is not None else len(sentence)
         phrase = sentence[start:end]
-        inside = [
-            Mention(code=m.code, start=m.start - start, end=m.end - start, form=m.form, text=m.text)
-            for m in mentions
-            if start <= m.start and m.end <= end
-        ]
+        inside = mentions_within(mentions, start, end)
         if not inside or not vocab.TARIFF_WORD.search(masked(phrase)):
             continue
         parties = Resolver(phrase, inside, ctx, None)()
