@@ -297,46 +297,6 @@ def respectively_by_item(clause: str, rates: list[Rate]) -> list[list[str]] | No
 _ORIGIN_ALONE = re.compile(r"\s*[A-Z][\w.-]*\s*")
 
 
-def respective_goods(clause: str, groups: list[tuple[Rate | None, list[str]]]) -> list[tuple[Rate | None, list[str]]]:
-    """With "respectively", a list of rates ("to 35% and 18%", "25%, 25% and 50%") and as many kinds of goods named
-    for them together go one to one, in order, wherever the goods stand ("duties on cars and auto parts to 35% and
-    18%, respectively"); the groups as they are otherwise."""
-    if len(groups) < 2 or not vocab.RESPECTIVELY.search(clause):
-        return groups
-    out = list(groups)
-    i = 0
-    while i < len(groups):
-        j = i
-        while j + 1 < len(groups) and _listed_after(clause, groups[j][0], groups[j + 1][0]):
-            j += 1
-        shared = groups[i][1]
-        if j > i and len(shared) == j - i + 1 and all(set(groups[k][1]) <= set(shared) for k in range(i, j + 1)):
-            for k, sector in enumerate(_text_order(clause, shared), start=i):
-                out[k] = (groups[k][0], [sector])
-        i = j + 1
-    return out
-
-
-def _listed_after(clause: str, first: Rate | None, second: Rate | None) -> bool:
-    """Whether two rates are items of one list ("25%, 25% and 50%", "25 and 10 percent")."""
-    if first is None or second is None:
-        return False
-    return second.joined or bool(vocab.RATE_LIST_JOIN.fullmatch(clause, first.end, second.start))
-
-
-def _text_order(clause: str, sectors: list[str]) -> list[str]:
-    """`sectors` in the order the clause names them ("cars and auto parts": autos first, though one phrase names
-    both)."""
-    first: dict[str, float] = {}
-    before: SectorMention | None = None
-    for m in find_sectors(clause):
-        # (`find_sectors` gives "cars and auto parts" as auto parts, then autos at the same place)
-        compound = m.sector == "autos" and before is not None and before.start == m.start
-        first.setdefault(m.sector, m.start - 0.5 if compound else m.start)
-        before = m
-    return sorted(sectors, key=lambda s: first.get(s, len(clause)))
-
-
 def _before_sample(segment: str) -> str:
     # "a 25% tariff on eight items including pork": goods counted, then sampled; the sample names no sector.
     examples = vocab.EXAMPLES_OF_GOODS.search(segment)

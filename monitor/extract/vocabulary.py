@@ -1217,8 +1217,6 @@ GOODS_LIST_CLOSES = re.compile(
 GOODS_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 # A range between two rates ("15-25%", "15 to 25 percent"): one tier, not two.
 RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to)?\s*", re.I)
-# Between two items of a list of rates: "25%, 25% and 50%", "35% and 18%".
-RATE_LIST_JOIN = re.compile(r"\s*,\s*|\s*,?\s*and\s+", re.I)
 # --- end x-lists ---
 THOSE = _words(r"those\s+nations|those\s+countries|both\s+countries|the\s+two\s+countries|they|both\s+sides")
 # "Between" or "among" right before the two sides: they name the sides of a relation ("tension between the two

@@ -18,7 +18,6 @@ from monitor.extract.sectors import (
     each,
     find_sectors,
     near_sectors,
-    respective_goods,
     respectively_by_item,
     sector_groups,
 )
@@ -452,9 +451,6 @@ def read_tariffs(c: Clause, rates: list[Rate]) -> list[Fact]:
         )
         for r, s in sector_groups(clause, rates, c.tariff_words)
     ]
-    if not paired:
-        # Rates "respectively" with as many kinds of goods named for them together, wherever the goods stand.
-        groups = respective_goods(clause, groups)
     facts: list[Fact] = []
     including = vocab.INCLUDING.search(clause)
     if including and c.rates and including.start() < c.rates[0].start and groups and groups[0][1]:
